@@ -1,0 +1,127 @@
+package model
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"time"
+
+	"unionbook/i18n"
+)
+
+// Date is a civil date held as the number yyyymmdd (20230501); zero means
+// "not set". Dates compare and sort as numbers and carry no time zone.
+type Date int32
+
+// Month is a calendar month held as yyyymm (202305).
+type Month int32
+
+// NewDate makes a date; it does not validate (use ParseDate for input).
+func NewDate(y int, m time.Month, d int) Date { return Date(y*10000 + int(m)*100 + d) }
+
+// DateOf returns the civil date of t in t's location.
+func DateOf(t time.Time) Date { return NewDate(t.Date()) }
+
+// Today is the local civil date.
+func Today() Date { return DateOf(time.Now()) }
+
+func (d Date) Year() int        { return int(d) / 10000 }
+func (d Date) MonthOfYear() int { return int(d) / 100 % 100 }
+func (d Date) Day() int         { return int(d) % 100 }
+func (d Date) IsZero() bool     { return d == 0 }
+func (d Date) Month() Month     { return Month(int(d) / 100) }
+func (d Date) Time() time.Time {
+	return time.Date(d.Year(), time.Month(d.MonthOfYear()), d.Day(), 0, 0, 0, 0, time.Local)
+}
+func (d Date) AddYears(n int) Date { return DateOf(d.Time().AddDate(n, 0, 0)) }
+
+// Valid reports whether d is a real calendar date (no 31 February).
+func (d Date) Valid() bool {
+	y, m, day := d.Year(), d.MonthOfYear(), d.Day()
+	if y < 1800 || y > 9999 || m < 1 || m > 12 || day < 1 {
+		return false
+	}
+	return day <= daysIn(y, m)
+}
+
+func daysIn(y, m int) int {
+	return time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+}
+
+// String is ISO "2006-01-02", or "" for the zero date.
+func (d Date) String() string {
+	if d == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", d.Year(), d.MonthOfYear(), d.Day())
+}
+
+// YearsUntil is the whole years from d to later (an age).
+func (d Date) YearsUntil(later Date) int {
+	n := later.Year() - d.Year()
+	if later%10000 < d%10000 {
+		n--
+	}
+	return n
+}
+
+var (
+	reDateSep   = regexp.MustCompile(`^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$`)
+	reDateFlat  = regexp.MustCompile(`^(\d{4})(\d{2})(\d{2})$`)
+	reMonthSep  = regexp.MustCompile(`^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?$`)
+	reMonthFlat = regexp.MustCompile(`^(\d{4})(\d{2})$`)
+)
+
+// ParseDate reads 2023-05-01, 2023/5/1, 2023.5.1, 2023年5月1日 and 20230501,
+// with full-width digits. An impossible date (2月31日) is an error.
+func ParseDate(s string) (Date, error) {
+	t := Clean(s)
+	if t == "" {
+		return 0, i18n.E("date.empty")
+	}
+	m := reDateSep.FindStringSubmatch(t)
+	if m == nil {
+		m = reDateFlat.FindStringSubmatch(t)
+	}
+	if m == nil {
+		return 0, i18n.E("date.format", s)
+	}
+	y, _ := strconv.Atoi(m[1])
+	mo, _ := strconv.Atoi(m[2])
+	d, _ := strconv.Atoi(m[3])
+	date := Date(y*10000 + mo*100 + d)
+	if !date.Valid() {
+		return 0, i18n.E("date.impossible", s)
+	}
+	return date, nil
+}
+
+// ParseMonth reads 2023-05, 2023/5, 2023年5月 and 202305.
+func ParseMonth(s string) (Month, error) {
+	t := Clean(s)
+	m := reMonthSep.FindStringSubmatch(t)
+	if m == nil {
+		m = reMonthFlat.FindStringSubmatch(t)
+	}
+	if m == nil {
+		return 0, i18n.E("month.format", s)
+	}
+	y, _ := strconv.Atoi(m[1])
+	mo, _ := strconv.Atoi(m[2])
+	if mo < 1 || mo > 12 || y < 1800 {
+		return 0, i18n.E("month.format", s)
+	}
+	return Month(y*100 + mo), nil
+}
+
+func (m Month) Year() int        { return int(m) / 100 }
+func (m Month) MonthOfYear() int { return int(m) % 100 }
+func (m Month) First() Date      { return Date(int(m)*100 + 1) }
+func (m Month) Last() Date       { return Date(int(m)*100 + daysIn(m.Year(), m.MonthOfYear())) }
+func (m Month) String() string   { return fmt.Sprintf("%04d-%02d", m.Year(), m.MonthOfYear()) }
+
+// Add moves n months forward (or back for negative n).
+func (m Month) Add(n int) Month {
+	i := m.Year()*12 + m.MonthOfYear() - 1 + n
+	return Month((i/12)*100 + i%12 + 1)
+}

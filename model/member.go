@@ -1,0 +1,264 @@
+package model
+
+import (
+	"slices"
+	"time"
+	"unicode/utf8"
+)
+
+// Status is a member's membership state (会籍状态).
+type Status uint8
+
+const (
+	StatusActive      Status = iota + 1 // 在会
+	StatusRetained                      // 保留会籍: retired, unemployed; pays no dues
+	StatusTransferred                   // 转出, to another union
+	StatusLeft                          // 退会
+	StatusExpelled                      // 除名
+	StatusDeceased                      // 去世
+)
+
+// Statuses lists every status in display order.
+var Statuses = []Status{StatusActive, StatusRetained, StatusTransferred, StatusLeft, StatusExpelled, StatusDeceased}
+
+// Key is the catalogue key of the status name.
+func (s Status) Key() string {
+	switch s {
+	case StatusActive:
+		return "status.active"
+	case StatusRetained:
+		return "status.retained"
+	case StatusTransferred:
+		return "status.transferred"
+	case StatusLeft:
+		return "status.left"
+	case StatusExpelled:
+		return "status.expelled"
+	case StatusDeceased:
+		return "status.deceased"
+	}
+	return "status.unknown"
+}
+
+// InUnion reports whether the member still belongs to this union
+// (active or retained).
+func (s Status) InUnion() bool { return s == StatusActive || s == StatusRetained }
+
+// CanBecome reports whether a member in status s may move to next. Anyone
+// may rejoin (一次入会、动态接转), except the deceased.
+func (s Status) CanBecome(next Status) bool {
+	if s == next || s == StatusDeceased || next < StatusActive || next > StatusDeceased {
+		return false
+	}
+	if !s.InUnion() {
+		return next == StatusActive
+	}
+	return true
+}
+
+// StatusChange is one dated, reasoned change of membership state. History
+// is only ever appended to.
+type StatusChange struct {
+	Date     Date      `cbor:"1,keyasint"`
+	From     Status    `cbor:"2,keyasint"`
+	To       Status    `cbor:"3,keyasint"`
+	Reason   string    `cbor:"4,keyasint"`
+	ToUnion  string    `cbor:"5,keyasint,omitempty"` // receiving union, for 转出
+	Operator string    `cbor:"6,keyasint,omitempty"`
+	At       time.Time `cbor:"7,keyasint"` // when it was recorded
+}
+
+// Member is a union member (会员).
+type Member struct {
+	ID        uint64         `cbor:"1,keyasint"`
+	No        string         `cbor:"2,keyasint"` // 会员编号, sequential, never reused
+	Name      string         `cbor:"3,keyasint"`
+	Gender    Gender         `cbor:"4,keyasint"`
+	Ethnicity string         `cbor:"5,keyasint,omitempty"`
+	DocType   DocType        `cbor:"6,keyasint"`
+	IDNumber  string         `cbor:"7,keyasint"`
+	Birth     Date           `cbor:"8,keyasint,omitempty"`
+	Phone     string         `cbor:"9,keyasint,omitempty"`
+	UnitID    uint64         `cbor:"10,keyasint"`
+	Job       string         `cbor:"11,keyasint,omitempty"`
+	Education string         `cbor:"12,keyasint,omitempty"`
+	Political string         `cbor:"13,keyasint,omitempty"`
+	Migrant   bool           `cbor:"14,keyasint,omitempty"` // 农民工
+	JoinDate  Date           `cbor:"15,keyasint"`
+	Status    Status         `cbor:"16,keyasint"`
+	History   []StatusChange `cbor:"17,keyasint,omitempty"`
+	Honours   string         `cbor:"18,keyasint,omitempty"` // 劳模 etc.
+	Notes     string         `cbor:"19,keyasint,omitempty"`
+}
+
+// MinJoinAge is the youngest age at which someone may join: the legal
+// minimum working age.
+const MinJoinAge = 16
+
+// Normalize cleans the member's fields in place (trims, folds full-width
+// digits, upper-cases the ID check character, converts 15-digit IDs, fills
+// the birth date from a resident ID). It never drops information: a value
+// that cannot be normalized is left for Validate to report.
+func (m *Member) Normalize() {
+	m.Name = CleanName(m.Name)
+	m.No = Clean(m.No)
+	m.Job = Clean(m.Job)
+	m.Notes = Clean(m.Notes)
+	m.Honours = Clean(m.Honours)
+	if e, ok := NormalizeEthnicity(m.Ethnicity); ok || m.Ethnicity != "" {
+		m.Ethnicity = e
+	}
+	if m.DocType == DocResidentID {
+		if id, err := NormalizeResidentID(m.IDNumber); err == nil {
+			m.IDNumber = id
+			if b, err := IDBirthDate(id); err == nil {
+				m.Birth = b
+			}
+		} else {
+			m.IDNumber = Clean(m.IDNumber)
+		}
+	} else {
+		m.IDNumber = Clean(m.IDNumber)
+	}
+	if p, err := NormalizeMobile(m.Phone); err == nil {
+		m.Phone = p
+	} else {
+		m.Phone = Clean(m.Phone)
+	}
+	if m.Status == 0 {
+		m.Status = StatusActive
+	}
+}
+
+// Validate returns every problem of the member at once. today bounds dates
+// that cannot lie in the future.
+func (m *Member) Validate(today Date) Problems {
+	var ps Problems
+	switch n := utf8.RuneCountInString(m.Name); {
+	case n == 0:
+		ps.add("name", "problem.required")
+	case n > 30:
+		ps.add("name", "problem.too_long", 30)
+	}
+	if m.Gender != Male && m.Gender != Female {
+		ps.add("gender", "problem.required")
+	}
+	if m.IDNumber == "" {
+		ps.add("id_number", "problem.required")
+	} else if m.DocType == DocResidentID {
+		id, err := NormalizeResidentID(m.IDNumber)
+		if err != nil {
+			ps.addErr("id_number", err)
+		} else {
+			if g := IDGender(id); m.Gender != GenderUnknown && g != m.Gender {
+				ps.add("gender", "member.gender_vs_id", i18nKeyArg(g.Key()))
+			}
+			if b, _ := IDBirthDate(id); m.Birth != 0 && b != m.Birth {
+				ps.add("birth", "member.birth_vs_id", b.String())
+			}
+		}
+	} else if n := utf8.RuneCountInString(m.IDNumber); n < 5 || n > 30 {
+		ps.add("id_number", "member.doc_length")
+	}
+	if m.Birth != 0 {
+		if !m.Birth.Valid() {
+			ps.add("birth", "date.impossible", m.Birth.String())
+		} else if m.Birth > today {
+			ps.add("birth", "problem.future")
+		}
+	}
+	if m.Ethnicity != "" && !slices.Contains(Ethnicities, m.Ethnicity) {
+		ps.add("ethnicity", "member.ethnicity", m.Ethnicity)
+	}
+	if m.Phone != "" {
+		if _, err := NormalizeMobile(m.Phone); err != nil {
+			ps.addErr("phone", err)
+		}
+	}
+	if m.UnitID == 0 {
+		ps.add("unit", "problem.required")
+	}
+	if m.Education != "" && !slices.Contains(Educations, m.Education) {
+		ps.add("education", "problem.not_in_list")
+	}
+	if m.Political != "" && !slices.Contains(PoliticalStatuses, m.Political) {
+		ps.add("political", "problem.not_in_list")
+	}
+	switch {
+	case m.JoinDate == 0:
+		ps.add("join_date", "problem.required")
+	case !m.JoinDate.Valid():
+		ps.add("join_date", "date.impossible", m.JoinDate.String())
+	case m.JoinDate > today:
+		ps.add("join_date", "problem.future")
+	case m.Birth.Valid() && m.Birth.YearsUntil(m.JoinDate) < MinJoinAge:
+		ps.add("join_date", "member.too_young", MinJoinAge)
+	}
+	if m.Status < StatusActive || m.Status > StatusDeceased {
+		ps.add("status", "problem.not_in_list")
+	}
+	if utf8.RuneCountInString(m.Notes) > 500 {
+		ps.add("notes", "problem.too_long", 500)
+	}
+	return ps
+}
+
+// i18nKeyArg marks a format argument that is itself a catalogue key, so
+// Problem.Localize can translate it.
+type i18nKeyArg string
+
+// ValidateChange checks a status change against the member's current state
+// and history. It returns every problem at once.
+func (m *Member) ValidateChange(c StatusChange, today Date) Problems {
+	var ps Problems
+	if !m.Status.CanBecome(c.To) {
+		ps.add("status", "member.bad_transition", i18nKeyArg(m.Status.Key()), i18nKeyArg(c.To.Key()))
+	}
+	switch {
+	case c.Date == 0:
+		ps.add("change_date", "problem.required")
+	case !c.Date.Valid():
+		ps.add("change_date", "date.impossible", c.Date.String())
+	case c.Date > today:
+		ps.add("change_date", "problem.future")
+	case c.Date < m.JoinDate:
+		ps.add("change_date", "member.change_before_join", m.JoinDate.String())
+	case len(m.History) > 0 && c.Date < m.History[len(m.History)-1].Date:
+		ps.add("change_date", "member.change_before_last", m.History[len(m.History)-1].Date.String())
+	}
+	if Clean(c.Reason) == "" {
+		ps.add("reason", "problem.required")
+	}
+	if c.To == StatusTransferred && Clean(c.ToUnion) == "" {
+		ps.add("to_union", "problem.required")
+	}
+	return ps
+}
+
+// Apply records a validated change: it appends to the history and sets the
+// status. The caller has checked ValidateChange.
+func (m *Member) Apply(c StatusChange) {
+	c.From = m.Status
+	c.Reason = Clean(c.Reason)
+	c.ToUnion = Clean(c.ToUnion)
+	m.History = append(m.History, c)
+	m.Status = c.To
+}
+
+// StatusOn returns the member's status on date d, from the history.
+func (m *Member) StatusOn(d Date) Status {
+	if d < m.JoinDate {
+		return 0
+	}
+	if len(m.History) == 0 {
+		return m.Status
+	}
+	s := m.History[0].From
+	for _, c := range m.History {
+		if c.Date > d {
+			break
+		}
+		s = c.To
+	}
+	return s
+}

@@ -1,0 +1,47 @@
+package model
+
+import "unicode/utf8"
+
+// Profile describes this union federation (本工会信息) and its settings.
+type Profile struct {
+	UnionName   string `cbor:"1,keyasint"`
+	Code        string `cbor:"2,keyasint,omitempty"` // 工会统计代码 or credit code
+	HigherUnion string `cbor:"3,keyasint,omitempty"` // 上级工会
+	// DuesRateBP is the dues rate in basis points of the wage base:
+	// 50 means 0.5%.
+	DuesRateBP int    `cbor:"4,keyasint"`
+	MinLiving  Money  `cbor:"5,keyasint,omitempty"` // 低保标准 per person per month
+	Operator   string `cbor:"6,keyasint,omitempty"`
+}
+
+// DefaultProfile has the charter's usual dues rate of 0.5%.
+func DefaultProfile() Profile { return Profile{DuesRateBP: 50} }
+
+// Normalize cleans the profile's fields in place.
+func (p *Profile) Normalize() {
+	p.UnionName = NormalizeUnitName(p.UnionName)
+	p.Code = Clean(p.Code)
+	p.HigherUnion = NormalizeUnitName(p.HigherUnion)
+	p.Operator = CleanName(p.Operator)
+}
+
+// Validate returns every problem of the profile.
+func (p *Profile) Validate() Problems {
+	var ps Problems
+	switch n := utf8.RuneCountInString(p.UnionName); {
+	case n == 0:
+		ps.add("union_name", "problem.required")
+	case n > 60:
+		ps.add("union_name", "problem.too_long", 60)
+	}
+	if utf8.RuneCountInString(p.Code) > 30 {
+		ps.add("union_code", "problem.too_long", 30)
+	}
+	if p.DuesRateBP < 0 || p.DuesRateBP > 1000 {
+		ps.add("dues_rate", "profile.dues_rate")
+	}
+	if p.MinLiving < 0 {
+		ps.add("min_living", "problem.negative")
+	}
+	return ps
+}
