@@ -12,6 +12,7 @@ func init() {
 		"date.empty":       "enter a date",
 		"date.format":      "\"%s\" is not a date; write it like 2023-05-01",
 		"date.impossible":  "the date \"%s\" does not exist",
+		"month.empty":      "enter a month",
 		"month.format":     "\"%s\" is not a month; write it like 2023-05",
 		"id.empty":         "enter the ID number",
 		"id.excel_float":   "Excel turned the ID number into scientific notation and its last digits are lost; format the column as text and retype it",
@@ -43,7 +44,7 @@ func init() {
 		"member.change_before_last":  "cannot be before the last status change on %s",
 		"unit.more_than_employees":   "cannot exceed the number of employees",
 		"unit.expires_before_signed": "must be after the signing date",
-		"profile.dues_rate":          "the dues rate must be between 0 and 10%%",
+		"profile.dues_rate":          "the dues rate must be between 0 and 10%",
 		// code names
 		"gender.male":           "male",
 		"gender.female":         "female",

@@ -12,6 +12,7 @@ func init() {
 		"date.empty":       "请填写日期",
 		"date.format":      "“%s”不是日期，请写成 2023-05-01 这样",
 		"date.impossible":  "日期“%s”不存在",
+		"month.empty":      "请填写月份",
 		"month.format":     "“%s”不是月份，请写成 2023-05 这样",
 		"id.empty":         "请填写身份证号",
 		"id.excel_float":   "身份证号在 Excel 中被变成了科学计数法，后几位已丢失；请把该列设为文本格式后重新输入",
@@ -43,7 +44,7 @@ func init() {
 		"member.change_before_last":  "不能早于上一次会籍变动日期 %s",
 		"unit.more_than_employees":   "不能多于职工总数",
 		"unit.expires_before_signed": "到期日应晚于签订日",
-		"profile.dues_rate":          "会费比例应在 0 到 10%% 之间",
+		"profile.dues_rate":          "会费比例应在 0 到 10% 之间",
 		// code names
 		"gender.male":           "男",
 		"gender.female":         "女",

@@ -52,7 +52,11 @@ func MemberChanges(old, new *Member) []FieldChange {
 	diff("gender", old.Gender.Key(), new.Gender.Key())
 	diff("ethnicity", old.Ethnicity, new.Ethnicity)
 	diff("doc_type", old.DocType.Key(), new.DocType.Key())
-	diff("id_number", MaskID(old.IDNumber), MaskID(new.IDNumber))
+	if old.IDNumber != new.IDNumber {
+		// Compared whole, logged masked: a change in the hidden middle
+		// digits is still recorded.
+		cs = append(cs, FieldChange{Field: "id_number", Old: MaskID(old.IDNumber), New: MaskID(new.IDNumber)})
+	}
 	diff("birth", old.Birth.String(), new.Birth.String())
 	diff("phone", old.Phone, new.Phone)
 	diff("unit", uintText(old.UnitID), uintText(new.UnitID))

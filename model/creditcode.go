@@ -2,6 +2,7 @@ package model
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"unionbook/i18n"
 )
@@ -14,19 +15,21 @@ var creditWeights = [17]int{1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 
 
 // NormalizeCreditCode checks a credit code and returns it upper-case.
 func NormalizeCreditCode(s string) (string, error) {
-	t := strings.ToUpper(strings.ReplaceAll(Clean(s), " ", ""))
+	t := strings.ToUpper(strings.NewReplacer(" ", "", "-", "").Replace(Clean(s)))
+	if t == "" {
+		return "", i18n.E("credit.length", 0)
+	}
+	for _, r := range t {
+		if r >= utf8.RuneSelf || strings.IndexByte(creditAlphabet, byte(r)) < 0 {
+			return "", i18n.E("credit.chars", string(r))
+		}
+	}
 	if len(t) != 18 {
-		return "", i18n.E("credit.length", len([]rune(t)))
+		return "", i18n.E("credit.length", len(t))
 	}
 	sum := 0
-	for i := 0; i < 18; i++ {
-		v := strings.IndexByte(creditAlphabet, t[i])
-		if v < 0 {
-			return "", i18n.E("credit.chars", string(t[i]))
-		}
-		if i < 17 {
-			sum += v * creditWeights[i]
-		}
+	for i := 0; i < 17; i++ {
+		sum += strings.IndexByte(creditAlphabet, t[i]) * creditWeights[i]
 	}
 	check := 31 - sum%31
 	if check == 31 {

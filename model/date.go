@@ -66,32 +66,38 @@ func (d Date) YearsUntil(later Date) int {
 }
 
 var (
-	reDateSep   = regexp.MustCompile(`^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$`)
+	reDateSep   = regexp.MustCompile(`^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?$`)
 	reDateFlat  = regexp.MustCompile(`^(\d{4})(\d{2})(\d{2})$`)
 	reMonthSep  = regexp.MustCompile(`^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?$`)
 	reMonthFlat = regexp.MustCompile(`^(\d{4})(\d{2})$`)
+	// reTimeOfDay is the time Excel and CSV exports append to dates
+	// ("2023/5/1 0:00", "2023-05-01 00:00:00", "2023-05-01T00:00:00").
+	reTimeOfDay = regexp.MustCompile(`(\s+|T)\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$`)
 )
 
 // ParseDate reads 2023-05-01, 2023/5/1, 2023.5.1, 2023年5月1日 and 20230501,
-// with full-width digits. An impossible date (2月31日) is an error.
+// with full-width digits. A time of day after the date, as spreadsheets
+// export it ("2023/5/1 0:00"), is ignored. An impossible date (2月31日) is an
+// error.
 func ParseDate(s string) (Date, error) {
 	t := Clean(s)
 	if t == "" {
 		return 0, i18n.E("date.empty")
 	}
+	t = reTimeOfDay.ReplaceAllString(t, "")
 	m := reDateSep.FindStringSubmatch(t)
 	if m == nil {
 		m = reDateFlat.FindStringSubmatch(t)
 	}
 	if m == nil {
-		return 0, i18n.E("date.format", s)
+		return 0, i18n.E("date.format", shown(s))
 	}
 	y, _ := strconv.Atoi(m[1])
 	mo, _ := strconv.Atoi(m[2])
 	d, _ := strconv.Atoi(m[3])
 	date := Date(y*10000 + mo*100 + d)
 	if !date.Valid() {
-		return 0, i18n.E("date.impossible", s)
+		return 0, i18n.E("date.impossible", shown(s))
 	}
 	return date, nil
 }
@@ -99,17 +105,20 @@ func ParseDate(s string) (Date, error) {
 // ParseMonth reads 2023-05, 2023/5, 2023年5月 and 202305.
 func ParseMonth(s string) (Month, error) {
 	t := Clean(s)
+	if t == "" {
+		return 0, i18n.E("month.empty")
+	}
 	m := reMonthSep.FindStringSubmatch(t)
 	if m == nil {
 		m = reMonthFlat.FindStringSubmatch(t)
 	}
 	if m == nil {
-		return 0, i18n.E("month.format", s)
+		return 0, i18n.E("month.format", shown(s))
 	}
 	y, _ := strconv.Atoi(m[1])
 	mo, _ := strconv.Atoi(m[2])
 	if mo < 1 || mo > 12 || y < 1800 {
-		return 0, i18n.E("month.format", s)
+		return 0, i18n.E("month.format", shown(s))
 	}
 	return Month(y*100 + mo), nil
 }
@@ -123,5 +132,9 @@ func (m Month) String() string   { return fmt.Sprintf("%04d-%02d", m.Year(), m.M
 // Add moves n months forward (or back for negative n).
 func (m Month) Add(n int) Month {
 	i := m.Year()*12 + m.MonthOfYear() - 1 + n
-	return Month((i/12)*100 + i%12 + 1)
+	y, mo := i/12, i%12
+	if mo < 0 { // floor division, should i ever be negative
+		y, mo = y-1, mo+12
+	}
+	return Month(y*100 + mo + 1)
 }

@@ -1,7 +1,9 @@
 package model
 
 import (
+	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"unionbook/i18n"
 )
@@ -29,11 +31,11 @@ func idCheck(first17 string) byte {
 // converted. Numbers that Excel turned into floating point (1.10101E+17) or
 // whose last digits it rounded to zeros are named as such, never guessed.
 func NormalizeResidentID(s string) (string, error) {
-	t := strings.ToUpper(strings.ReplaceAll(Clean(s), " ", ""))
+	t := strings.ToUpper(strings.NewReplacer(" ", "", "-", "").Replace(Clean(s)))
 	if t == "" {
 		return "", i18n.E("id.empty")
 	}
-	if strings.ContainsRune(t, 'E') && strings.ContainsAny(t, ".+") {
+	if reExcelFloat.MatchString(t) {
 		return "", i18n.E("id.excel_float")
 	}
 	if len(t) == 15 && allDigits(t) {
@@ -44,10 +46,10 @@ func NormalizeResidentID(s string) (string, error) {
 		}
 		return t, nil
 	}
-	if len(t) != 18 {
-		return "", i18n.E("id.length", len([]rune(t)))
+	if n := utf8.RuneCountInString(t); n != 18 {
+		return "", i18n.E("id.length", n)
 	}
-	if !allDigits(t[:17]) || !(t[17] == 'X' || (t[17] >= '0' && t[17] <= '9')) {
+	if len(t) != 18 || !allDigits(t[:17]) || !(t[17] == 'X' || (t[17] >= '0' && t[17] <= '9')) {
 		return "", i18n.E("id.chars")
 	}
 	if _, err := IDBirthDate(t); err != nil {
@@ -63,10 +65,17 @@ func NormalizeResidentID(s string) (string, error) {
 	return t, nil
 }
 
+// reExcelFloat matches what Excel shows for a long number in a General
+// cell: 1.10101E+17, 1,10101E+17 (comma decimals), 1.10101199003078E17.
+var reExcelFloat = regexp.MustCompile(`^\d([.,]\d*)?E\+?\d{1,3}$`)
+
 // IDBirthDate reads the birth date of an 18-character ID number.
 func IDBirthDate(id string) (Date, error) {
 	if len(id) < 14 {
-		return 0, i18n.E("id.length", len([]rune(id)))
+		return 0, i18n.E("id.length", utf8.RuneCountInString(id))
+	}
+	if !allDigits(id[6:14]) {
+		return 0, i18n.E("id.chars")
 	}
 	d, err := ParseDate(id[6:14])
 	if err != nil || !d.Valid() {
@@ -77,7 +86,7 @@ func IDBirthDate(id string) (Date, error) {
 
 // IDGender reads the gender of an 18-character ID number.
 func IDGender(id string) Gender {
-	if len(id) < 17 {
+	if len(id) < 17 || id[16] < '0' || id[16] > '9' {
 		return GenderUnknown
 	}
 	if (id[16]-'0')%2 == 1 {

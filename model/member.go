@@ -97,22 +97,30 @@ const MinJoinAge = 16
 
 // Normalize cleans the member's fields in place (trims, folds full-width
 // digits, upper-cases the ID check character, converts 15-digit IDs, fills
-// the birth date from a resident ID). It never drops information: a value
-// that cannot be normalized is left for Validate to report.
+// an empty birth date and an unknown gender from a resident ID). It never
+// drops information: a value that cannot be normalized, or a birth date or
+// gender that disagrees with the ID number, is left for Validate to report.
+// (A form that changes the ID number should clear a birth date it had
+// filled from the old one.)
 func (m *Member) Normalize() {
 	m.Name = CleanName(m.Name)
 	m.No = Clean(m.No)
-	m.Job = Clean(m.Job)
-	m.Notes = Clean(m.Notes)
-	m.Honours = Clean(m.Honours)
+	m.Job = CleanText(m.Job)
+	m.Notes = CleanText(m.Notes)
+	m.Honours = CleanText(m.Honours)
+	m.Education = Clean(m.Education)
+	m.Political = Clean(m.Political)
 	if e, ok := NormalizeEthnicity(m.Ethnicity); ok || m.Ethnicity != "" {
 		m.Ethnicity = e
 	}
 	if m.DocType == DocResidentID {
 		if id, err := NormalizeResidentID(m.IDNumber); err == nil {
 			m.IDNumber = id
-			if b, err := IDBirthDate(id); err == nil {
+			if b, err := IDBirthDate(id); err == nil && m.Birth == 0 {
 				m.Birth = b
+			}
+			if m.Gender == GenderUnknown {
+				m.Gender = IDGender(id)
 			}
 		} else {
 			m.IDNumber = Clean(m.IDNumber)
@@ -143,6 +151,10 @@ func (m *Member) Validate(today Date) Problems {
 	if m.Gender != Male && m.Gender != Female {
 		ps.add("gender", "problem.required")
 	}
+	birth := m.Birth // or, when not given, the one the ID number says
+	if m.DocType > DocOther {
+		ps.add("doc_type", "problem.not_in_list")
+	}
 	if m.IDNumber == "" {
 		ps.add("id_number", "problem.required")
 	} else if m.DocType == DocResidentID {
@@ -150,20 +162,22 @@ func (m *Member) Validate(today Date) Problems {
 		if err != nil {
 			ps.addErr("id_number", err)
 		} else {
-			if g := IDGender(id); m.Gender != GenderUnknown && g != m.Gender {
+			if g := IDGender(id); (m.Gender == Male || m.Gender == Female) && g != m.Gender {
 				ps.add("gender", "member.gender_vs_id", i18nKeyArg(g.Key()))
 			}
 			if b, _ := IDBirthDate(id); m.Birth != 0 && b != m.Birth {
 				ps.add("birth", "member.birth_vs_id", b.String())
+			} else if m.Birth == 0 {
+				birth = b
 			}
 		}
 	} else if n := utf8.RuneCountInString(m.IDNumber); n < 5 || n > 30 {
 		ps.add("id_number", "member.doc_length")
 	}
-	if m.Birth != 0 {
-		if !m.Birth.Valid() {
-			ps.add("birth", "date.impossible", m.Birth.String())
-		} else if m.Birth > today {
+	if birth != 0 {
+		if !birth.Valid() {
+			ps.add("birth", "date.impossible", birth.String())
+		} else if birth > today {
 			ps.add("birth", "problem.future")
 		}
 	}
@@ -191,7 +205,7 @@ func (m *Member) Validate(today Date) Problems {
 		ps.add("join_date", "date.impossible", m.JoinDate.String())
 	case m.JoinDate > today:
 		ps.add("join_date", "problem.future")
-	case m.Birth.Valid() && m.Birth.YearsUntil(m.JoinDate) < MinJoinAge:
+	case birth.Valid() && birth <= today && birth.YearsUntil(m.JoinDate) < MinJoinAge:
 		ps.add("join_date", "member.too_young", MinJoinAge)
 	}
 	if m.Status < StatusActive || m.Status > StatusDeceased {
@@ -239,8 +253,8 @@ func (m *Member) ValidateChange(c StatusChange, today Date) Problems {
 // status. The caller has checked ValidateChange.
 func (m *Member) Apply(c StatusChange) {
 	c.From = m.Status
-	c.Reason = Clean(c.Reason)
-	c.ToUnion = Clean(c.ToUnion)
+	c.Reason = CleanText(c.Reason)
+	c.ToUnion = NormalizeUnitName(c.ToUnion)
 	m.History = append(m.History, c)
 	m.Status = c.To
 }

@@ -19,47 +19,62 @@ func Yuan(y int64) Money { return Money(y * 100) }
 // is an error, never rounded. A leading minus is accepted; callers that need
 // a positive amount check it (see Positive).
 func ParseMoney(s string) (Money, error) {
-	t := Clean(s)
+	t := strings.ReplaceAll(Clean(s), "\u2212", "-") // U+2212 minus sign
+	neg, signed := false, false
+	sign := func() {
+		if !signed && t != "" && (t[0] == '-' || t[0] == '+') {
+			neg, signed = t[0] == '-', true
+			t = strings.TrimSpace(t[1:])
+		}
+	}
+	sign() // "-¥12.50"
 	t = strings.TrimPrefix(t, "¥")
 	t = strings.TrimPrefix(t, "￥")
+	t = strings.TrimSpace(t)
+	sign() // "¥-12.50"
 	t = strings.TrimSuffix(t, "元")
 	t = strings.TrimSpace(t)
 	if t == "" {
+		if signed || Clean(s) != "" {
+			return 0, i18n.E("money.format", shown(s))
+		}
 		return 0, i18n.E("money.empty")
-	}
-	neg := false
-	if t[0] == '-' || t[0] == '+' {
-		neg = t[0] == '-'
-		t = t[1:]
 	}
 	intPart, frac, hasDot := strings.Cut(t, ".")
 	if strings.Contains(intPart, ",") {
 		groups := strings.Split(intPart, ",")
 		for i, g := range groups {
 			if (i == 0 && (len(g) < 1 || len(g) > 3)) || (i > 0 && len(g) != 3) {
-				return 0, i18n.E("money.format", s)
+				return 0, i18n.E("money.format", shown(s))
 			}
 		}
 		intPart = strings.Join(groups, "")
 	}
 	if intPart == "" && !hasDot {
-		return 0, i18n.E("money.format", s)
+		return 0, i18n.E("money.format", shown(s))
 	}
 	if intPart == "" {
 		intPart = "0"
 	}
 	if !allDigits(intPart) || (hasDot && !allDigits(frac)) || (hasDot && frac == "") {
-		return 0, i18n.E("money.format", s)
+		return 0, i18n.E("money.format", shown(s))
 	}
 	if len(frac) > 2 {
-		return 0, i18n.E("money.decimals", s)
+		frac = strings.TrimRight(frac, "0") // "12.500" is exact
+		if len(frac) > 2 {
+			return 0, i18n.E("money.decimals", shown(s))
+		}
+	}
+	intPart = strings.TrimLeft(intPart, "0")
+	if intPart == "" {
+		intPart = "0"
 	}
 	if len(intPart) > 13 {
-		return 0, i18n.E("money.too_large", s)
+		return 0, i18n.E("money.too_large", shown(s))
 	}
 	yuan, err := strconv.ParseInt(intPart, 10, 64)
 	if err != nil {
-		return 0, i18n.E("money.format", s)
+		return 0, i18n.E("money.format", shown(s))
 	}
 	for len(frac) < 2 {
 		frac += "0"
@@ -87,12 +102,12 @@ func allDigits(s string) bool {
 // String formats with two decimals and no grouping: "1234.50", "-0.05".
 func (m Money) String() string {
 	sign := ""
-	v := int64(m)
-	if v < 0 {
+	v := uint64(m)
+	if m < 0 {
 		sign = "-"
-		v = -v
+		v = -v // two's complement: right even for the most negative value
 	}
-	return sign + strconv.FormatInt(v/100, 10) + "." + twoDigits(v%100)
+	return sign + strconv.FormatUint(v/100, 10) + "." + twoDigits(v%100)
 }
 
 // Display formats with thousands separators for screens: "1,234.50".
@@ -113,9 +128,21 @@ func (m Money) Display() string {
 	return sign + b.String() + "." + frac
 }
 
-func twoDigits(v int64) string {
+func twoDigits(v uint64) string {
 	if v < 10 {
-		return "0" + strconv.FormatInt(v, 10)
+		return "0" + strconv.FormatUint(v, 10)
 	}
-	return strconv.FormatInt(v, 10)
+	return strconv.FormatUint(v, 10)
+}
+
+// Positive is nil for an amount above zero and otherwise the error to show
+// (money.zero or money.negative), for amounts that must be paid or spent.
+func (m Money) Positive() error {
+	switch {
+	case m == 0:
+		return i18n.E("money.zero")
+	case m < 0:
+		return i18n.E("money.negative")
+	}
+	return nil
 }

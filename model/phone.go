@@ -29,7 +29,9 @@ func NormalizePhone(s string) (string, error) {
 	if m, err := NormalizeMobile(s); err == nil {
 		return m, nil
 	}
-	t := strings.ReplaceAll(Clean(s), " ", "")
+	// "(0591) 8765 4321" is written 0591-87654321.
+	t := strings.NewReplacer(" ", "", "(", "", ")", "-").Replace(Clean(s))
+	t = strings.ReplaceAll(t, "--", "-")
 	if reLandline.MatchString(t) {
 		return t, nil
 	}

@@ -60,8 +60,8 @@ func (u *Unit) Normalize() {
 	} else {
 		u.Phone = Clean(u.Phone)
 	}
-	u.Address = Clean(u.Address)
-	u.Notes = Clean(u.Notes)
+	u.Address = CleanText(u.Address)
+	u.Notes = CleanText(u.Notes)
 }
 
 // Validate returns every problem of the unit at once.
@@ -81,17 +81,23 @@ func (u *Unit) Validate(today Date) Problems {
 	if !slices.Contains(UnitKinds, u.Kind) {
 		ps.add("unit_kind", "problem.not_in_list")
 	}
+	if u.UnionType > UnionJoint {
+		ps.add("union_type", "problem.not_in_list")
+	}
+	if u.Status > UnitDissolved {
+		ps.add("unit_status", "problem.not_in_list")
+	}
 	if u.Employees < 0 {
 		ps.add("employees", "problem.negative")
 	}
 	if u.Women < 0 {
 		ps.add("women", "problem.negative")
-	} else if u.Women > u.Employees {
+	} else if u.Employees >= 0 && u.Women > u.Employees {
 		ps.add("women", "unit.more_than_employees")
 	}
 	if u.MigrantWorkers < 0 {
 		ps.add("migrant_workers", "problem.negative")
-	} else if u.MigrantWorkers > u.Employees {
+	} else if u.Employees >= 0 && u.MigrantWorkers > u.Employees {
 		ps.add("migrant_workers", "unit.more_than_employees")
 	}
 	if u.Phone != "" {

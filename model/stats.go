@@ -1,0 +1,117 @@
+package model
+
+import "sort"
+
+// StatsTopUnits is how many units RosterStats ranks by member count.
+const StatsTopUnits = 10
+
+// Stats are the roster counts a secretary is asked for first. The JSON keys
+// are part of the command line's contract (unionbook stats --json): keep them.
+// Every count is over all member records, whatever their status, so that
+// the status and gender breakdowns add up to Members.
+type Stats struct {
+	Units           int          `json:"units"`
+	Members         int          `json:"members"`
+	MembersByStatus StatusCounts `json:"members_by_status"`
+	MembersByGender GenderCounts `json:"members_by_gender"`
+	MigrantMembers  int          `json:"migrant_members"`
+	TopUnits        []UnitCount  `json:"top_units"`
+}
+
+// StatusCounts counts members by membership status.
+type StatusCounts struct {
+	Active      int `json:"active"`
+	Retained    int `json:"retained"`
+	Transferred int `json:"transferred"`
+	Left        int `json:"left"`
+	Expelled    int `json:"expelled"`
+	Deceased    int `json:"deceased"`
+}
+
+// Of returns the count of one status (0 for an unknown status).
+func (c StatusCounts) Of(s Status) int {
+	switch s {
+	case StatusActive:
+		return c.Active
+	case StatusRetained:
+		return c.Retained
+	case StatusTransferred:
+		return c.Transferred
+	case StatusLeft:
+		return c.Left
+	case StatusExpelled:
+		return c.Expelled
+	case StatusDeceased:
+		return c.Deceased
+	}
+	return 0
+}
+
+func (c *StatusCounts) add(s Status) {
+	switch s {
+	case StatusActive:
+		c.Active++
+	case StatusRetained:
+		c.Retained++
+	case StatusTransferred:
+		c.Transferred++
+	case StatusLeft:
+		c.Left++
+	case StatusExpelled:
+		c.Expelled++
+	case StatusDeceased:
+		c.Deceased++
+	}
+}
+
+// GenderCounts counts members by gender; members whose gender is not
+// recorded are in neither.
+type GenderCounts struct {
+	Male   int `json:"male"`
+	Female int `json:"female"`
+}
+
+// UnitCount is a unit and its number of member records.
+type UnitCount struct {
+	UnitID  uint64 `json:"unit_id"`
+	Name    string `json:"name"`
+	Members int    `json:"members"`
+}
+
+// RosterStats counts the roster: units, members, members by status and by
+// gender, migrant-worker members, and the StatsTopUnits units with the most
+// members (ties in unit ID order; members of a unit not in units are not
+// ranked). It is pure: callers load the records.
+func RosterStats(units []Unit, members []Member) Stats {
+	st := Stats{Units: len(units), Members: len(members), TopUnits: []UnitCount{}}
+	perUnit := make(map[uint64]int, len(units))
+	for i := range members {
+		m := &members[i]
+		st.MembersByStatus.add(m.Status)
+		switch m.Gender {
+		case Male:
+			st.MembersByGender.Male++
+		case Female:
+			st.MembersByGender.Female++
+		}
+		if m.Migrant {
+			st.MigrantMembers++
+		}
+		perUnit[m.UnitID]++
+	}
+	ranked := make([]UnitCount, 0, len(units))
+	for _, u := range units {
+		ranked = append(ranked, UnitCount{UnitID: u.ID, Name: u.Name, Members: perUnit[u.ID]})
+	}
+	sort.SliceStable(ranked, func(i, j int) bool {
+		if ranked[i].Members != ranked[j].Members {
+			return ranked[i].Members > ranked[j].Members
+		}
+		return ranked[i].UnitID < ranked[j].UnitID
+	})
+	if len(ranked) > StatsTopUnits {
+		ranked = ranked[:StatsTopUnits]
+	}
+	st.TopUnits = append(st.TopUnits, ranked...)
+	return st
+}
