@@ -1,0 +1,576 @@
+package widget
+
+import (
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// Column describes one table column.
+type Column struct {
+	// Title is drawn in the header line.
+	Title string
+	// Width is the column's width in terminal cells. For a flex column it is
+	// the width the column would like at least; a narrow terminal may still
+	// shrink it. 0 means the display width of Title (at least 1).
+	Width int
+	// Flex > 0 makes the column share the width left over by the fixed
+	// columns with the other flex columns, in proportion to Flex. On a narrow
+	// terminal flex columns are shrunk first; when even that is not enough
+	// the columns at the right are cut off.
+	Flex int
+	// AlignRight right-aligns the column (numbers, amounts).
+	AlignRight bool
+}
+
+// TableStyles are the styles a Table draws with. Only colours and attributes
+// are used: padding, margins, borders, widths and alignment are ignored so
+// that a style can never change the table's geometry.
+type TableStyles struct {
+	Header      lipgloss.Style // the header line
+	Cell        lipgloss.Style // an ordinary row
+	Selected    lipgloss.Style // the row under the cursor
+	SortMark    lipgloss.Style // the "^" / "v" sort mark in the header
+	Empty       lipgloss.Style // the empty-table text
+	ScrollBar   lipgloss.Style // the track of the scroll indicator
+	ScrollThumb lipgloss.Style // the thumb of the scroll indicator
+}
+
+// DefaultTableStyles returns a plain, readable set of styles.
+func DefaultTableStyles() TableStyles {
+	return TableStyles{
+		Header:      lipgloss.NewStyle().Bold(true),
+		Cell:        lipgloss.NewStyle(),
+		Selected:    lipgloss.NewStyle().Reverse(true),
+		SortMark:    lipgloss.NewStyle().Bold(true),
+		Empty:       lipgloss.NewStyle().Faint(true),
+		ScrollBar:   lipgloss.NewStyle().Faint(true),
+		ScrollThumb: lipgloss.NewStyle(),
+	}
+}
+
+// HeaderClickedMsg is sent (through the Cmd returned by Table.Update) when the
+// header of a column is clicked, so the caller can sort by that column.
+type HeaderClickedMsg struct {
+	ID  string // the table's ID (see Table.SetID)
+	Col int
+}
+
+// RowClickedMsg is sent when a row is clicked. The click has already moved
+// the cursor to Row. Again is true when the row was already selected before
+// the click, which callers may treat as "open".
+type RowClickedMsg struct {
+	ID    string
+	Row   int
+	Again bool
+}
+
+// Layout constants: one blank cell on the left, one between columns and one
+// for the scroll indicator on the right.
+const (
+	tableMargin = 1
+	tableGap    = 1
+)
+
+// ScrollThumbGlyph and ScrollTrackGlyph draw the scroll indicator; both are
+// ASCII so they are one cell wide in every terminal.
+const (
+	ScrollThumbGlyph = "|"
+	ScrollTrackGlyph = " "
+)
+
+// Table is a virtualised table: rows are supplied lazily by a cell function
+// and only the visible ones are ever asked for, so a View costs the same for
+// ten rows as for a hundred thousand.
+type Table struct {
+	id       string
+	cols     []Column
+	st       TableStyles
+	w, h     int
+	ox, oy   int
+	n        int
+	cell     func(row, col int) string
+	rowStyle func(row int) (lipgloss.Style, bool)
+	cursor   int
+	offset   int
+	sortCol  int
+	sortDesc bool
+	empty    string
+
+	widths []int // computed width per column, 0 = hidden
+	xs     []int // computed x of each column's first cell
+}
+
+// NewTable returns a table with the given columns and styles. Give it a size
+// with SetSize and rows with SetRows.
+func NewTable(cols []Column, st TableStyles) Table {
+	t := Table{sortCol: -1}
+	t.SetStyles(st)
+	t.SetColumns(cols)
+	return t
+}
+
+// SetID sets an identifier copied into HeaderClickedMsg and RowClickedMsg, so
+// a screen with several tables can tell them apart.
+func (t *Table) SetID(id string) { t.id = id }
+
+// SetStyles replaces the styles.
+func (t *Table) SetStyles(st TableStyles) {
+	t.st = TableStyles{
+		Header:      inline(st.Header),
+		Cell:        inline(st.Cell),
+		Selected:    inline(st.Selected),
+		SortMark:    inline(st.SortMark),
+		Empty:       inline(st.Empty),
+		ScrollBar:   inline(st.ScrollBar),
+		ScrollThumb: inline(st.ScrollThumb),
+	}
+}
+
+// SetSize sets the table's size in cells; h includes the header line.
+func (t *Table) SetSize(w, h int) {
+	t.w, t.h = max(w, 0), max(h, 0)
+	t.layout()
+	t.clamp()
+}
+
+// Size returns the table's size as given to SetSize.
+func (t Table) Size() (w, h int) { return t.w, t.h }
+
+// SetOrigin tells the table where its top-left cell is on the screen, so that
+// mouse clicks (which carry screen coordinates) can be mapped to rows and
+// columns.
+func (t *Table) SetOrigin(x, y int) { t.ox, t.oy = x, y }
+
+// SetColumns replaces the columns.
+func (t *Table) SetColumns(cols []Column) {
+	t.cols = append([]Column(nil), cols...)
+	if t.sortCol >= len(t.cols) {
+		t.sortCol = -1
+	}
+	t.layout()
+}
+
+// Columns returns a copy of the columns.
+func (t Table) Columns() []Column { return append([]Column(nil), t.cols...) }
+
+// ColumnWidths returns the computed width of each column in cells; 0 means
+// the column does not fit and is not drawn.
+func (t Table) ColumnWidths() []int { return append([]int(nil), t.widths...) }
+
+// SetRows sets the number of rows and the function that returns the text of
+// a cell. The function is only called for visible rows, while rendering. The
+// cursor is kept, clamped to the new row count.
+func (t *Table) SetRows(n int, cell func(row, col int) string) {
+	t.n = max(n, 0)
+	t.cell = cell
+	t.clamp()
+}
+
+// SetRowStyle sets an optional function giving a row its own style instead
+// of TableStyles.Cell (for example faint for members who have left). It is
+// not used for the selected row.
+func (t *Table) SetRowStyle(f func(row int) (lipgloss.Style, bool)) { t.rowStyle = f }
+
+// Len returns the number of rows.
+func (t Table) Len() int { return t.n }
+
+// Cursor returns the selected row, or -1 when the table is empty.
+func (t Table) Cursor() int {
+	if t.n == 0 {
+		return -1
+	}
+	return t.cursor
+}
+
+// SetCursor selects row i (clamped) and scrolls just enough to show it.
+func (t *Table) SetCursor(i int) {
+	t.cursor = i
+	t.clamp()
+}
+
+// Offset returns the first visible row.
+func (t Table) Offset() int { return t.offset }
+
+// PageSize returns the number of rows visible at once.
+func (t Table) PageSize() int { return max(t.h-1, 0) }
+
+// SetSort draws a sort mark in the header of column col: "^" for ascending,
+// "v" for descending. col < 0 removes the mark. The table does not sort
+// anything itself: the caller sorts and calls SetRows.
+func (t *Table) SetSort(col int, desc bool) {
+	if col >= len(t.cols) {
+		col = -1
+	}
+	t.sortCol, t.sortDesc = col, desc
+}
+
+// Sort returns the column given to SetSort (-1 for none) and its direction.
+func (t Table) Sort() (col int, desc bool) { return t.sortCol, t.sortDesc }
+
+// SetEmptyText sets the text shown when the table has no rows.
+func (t *Table) SetEmptyText(s string) { t.empty = s }
+
+// visRows is the number of body rows used for scrolling arithmetic (at
+// least 1, so that the cursor logic works even for a degenerate height).
+func (t Table) visRows() int { return max(t.h-1, 1) }
+
+// clamp puts cursor and offset back in range and makes the cursor visible,
+// moving the offset only if the cursor is outside the window.
+func (t *Table) clamp() {
+	if t.n == 0 {
+		t.cursor, t.offset = 0, 0
+		return
+	}
+	t.cursor = min(max(t.cursor, 0), t.n-1)
+	vis := t.visRows()
+	if t.cursor < t.offset {
+		t.offset = t.cursor
+	}
+	if t.cursor >= t.offset+vis {
+		t.offset = t.cursor - vis + 1
+	}
+	t.offset = min(max(t.offset, 0), max(t.n-vis, 0))
+}
+
+// layout computes the column widths and positions for the current width.
+func (t *Table) layout() {
+	k := len(t.cols)
+	t.widths = make([]int, k)
+	t.xs = make([]int, k)
+	if k == 0 {
+		return
+	}
+	cw := t.contentWidth()
+	avail := cw - tableMargin - tableGap*(k-1)
+
+	want := make([]int, k)
+	need, flexWeight := 0, 0
+	for i, c := range t.cols {
+		w := c.Width
+		if w <= 0 {
+			w = max(ansi.StringWidth(c.Title), 1)
+		}
+		want[i] = w
+		need += w
+		if c.Flex > 0 {
+			flexWeight += c.Flex
+		}
+	}
+	copy(t.widths, want)
+
+	if avail >= need {
+		// Share the leftover among the flex columns by weight; rounding
+		// leftovers go to the last flex column.
+		extra := avail - need
+		if flexWeight > 0 {
+			given, last := 0, -1
+			for i, c := range t.cols {
+				if c.Flex > 0 {
+					add := extra * c.Flex / flexWeight
+					t.widths[i] += add
+					given += add
+					last = i
+				}
+			}
+			t.widths[last] += extra - given
+		}
+	} else {
+		// Shrink the flex columns first, one cell at a time from the widest,
+		// down to a floor of 4 cells (or their wanted width if smaller).
+		deficit := need - max(avail, 0)
+		for deficit > 0 {
+			best := -1
+			for i, c := range t.cols {
+				if c.Flex > 0 && t.widths[i] > min(want[i], 4) &&
+					(best < 0 || t.widths[i] > t.widths[best]) {
+					best = i
+				}
+			}
+			if best < 0 {
+				break
+			}
+			t.widths[best]--
+			deficit--
+		}
+		// Still too wide: cut off at the right edge. A column left with
+		// fewer than 2 cells is hidden, as is everything after it.
+		x := tableMargin
+		for i := range t.widths {
+			room := cw - x
+			if room < 2 {
+				t.widths[i] = 0
+				continue
+			}
+			t.widths[i] = min(t.widths[i], room)
+			x += t.widths[i] + tableGap
+		}
+	}
+
+	x := tableMargin
+	for i, w := range t.widths {
+		t.xs[i] = x
+		if w > 0 {
+			x += w + tableGap
+		}
+	}
+}
+
+// hasScrollBar reports whether the rightmost cell is reserved for the
+// scroll indicator.
+func (t Table) hasScrollBar() bool { return t.w >= 2 }
+
+// contentWidth is the width left of the scroll indicator.
+func (t Table) contentWidth() int {
+	if t.hasScrollBar() {
+		return t.w - 1
+	}
+	return t.w
+}
+
+// colAt returns the column under x (relative to the table), or -1. The
+// margin belongs to the first column and each gap to the column before it.
+func (t Table) colAt(x int) int {
+	if x < 0 || x >= t.contentWidth() {
+		return -1
+	}
+	for i, w := range t.widths {
+		if w > 0 && x < t.xs[i]+w+tableGap {
+			return i
+		}
+	}
+	return -1
+}
+
+// Update handles keys (up/down/k/j, pgup/pgdown, home/end/g/G), the mouse
+// wheel, and left clicks on a row (select it, RowClickedMsg) or on a header
+// (HeaderClickedMsg). Clicks use the origin set with SetOrigin.
+func (t Table) Update(msg tea.Msg) (Table, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		switch msg.String() {
+		case "up", "k", "ctrl+p":
+			t.move(-1)
+		case "down", "j", "ctrl+n":
+			t.move(1)
+		case "pgup":
+			t.page(-1)
+		case "pgdown":
+			t.page(1)
+		case "home", "g":
+			t.SetCursor(0)
+		case "end", "G":
+			t.SetCursor(t.n - 1)
+		}
+	case tea.MouseWheelMsg:
+		switch msg.Button {
+		case tea.MouseWheelUp:
+			t.move(-3)
+		case tea.MouseWheelDown:
+			t.move(3)
+		}
+	case tea.MouseClickMsg:
+		if msg.Button != tea.MouseLeft {
+			break
+		}
+		x, y := msg.X-t.ox, msg.Y-t.oy
+		if x < 0 || y < 0 || x >= t.w || y >= t.h {
+			break
+		}
+		if y == 0 {
+			col := t.colAt(x)
+			if col < 0 {
+				break
+			}
+			id := t.id
+			return t, func() tea.Msg { return HeaderClickedMsg{ID: id, Col: col} }
+		}
+		row := t.offset + y - 1
+		if row >= t.n || x >= t.contentWidth() {
+			break
+		}
+		again := row == t.cursor
+		t.SetCursor(row)
+		id := t.id
+		return t, func() tea.Msg { return RowClickedMsg{ID: id, Row: row, Again: again} }
+	}
+	return t, nil
+}
+
+func (t *Table) move(d int) {
+	if t.n == 0 {
+		return
+	}
+	t.SetCursor(t.cursor + d)
+}
+
+// page moves the cursor and the window together by one page, so the cursor
+// keeps its place on the screen.
+func (t *Table) page(dir int) {
+	if t.n == 0 {
+		return
+	}
+	vis := t.visRows()
+	t.cursor += dir * vis
+	t.offset += dir * vis
+	t.offset = min(max(t.offset, 0), max(t.n-vis, 0))
+	t.clamp()
+}
+
+// thumb returns the scroll indicator's thumb position and length in body
+// rows; length 0 means everything fits and no thumb is drawn.
+func (t Table) thumb() (top, length int) {
+	vis := t.h - 1
+	if vis <= 0 || t.n <= vis {
+		return 0, 0
+	}
+	length = max(vis*vis/t.n, 1)
+	span := vis - length
+	top = t.offset * span / (t.n - vis)
+	if t.offset > 0 && top == 0 && span > 0 {
+		top = 1 // show that we are not at the very top
+	}
+	if t.offset < t.n-vis && top == span && span > 0 {
+		top = span - 1 // nor at the very bottom
+	}
+	return top, length
+}
+
+// View renders exactly h lines, each exactly w cells wide: the header, then
+// the visible rows (or the empty text).
+func (t Table) View() string {
+	if t.h <= 0 {
+		return ""
+	}
+	if t.w <= 0 {
+		return strings.Repeat("\n", t.h-1)
+	}
+	cw := t.contentWidth()
+	sb := t.hasScrollBar()
+	var out strings.Builder
+	out.Grow(t.h * (t.w + 32))
+
+	// Header.
+	t.writeHeader(&out, cw)
+	if sb {
+		out.WriteString(t.st.Header.Render(" "))
+	}
+
+	top, length := t.thumb()
+	var line strings.Builder
+	line.Grow(cw * 3)
+	blank := strings.Repeat(" ", cw)
+	for i := 0; i < t.h-1; i++ {
+		out.WriteByte('\n')
+		row := t.offset + i
+		switch {
+		case t.n == 0 && i == 0:
+			out.WriteString(t.st.Empty.Render(Fit(strings.Repeat(" ", tableMargin)+t.empty, cw, false)))
+		case row >= t.n:
+			out.WriteString(t.st.Cell.Render(blank))
+		default:
+			line.Reset()
+			t.writeRow(&line, row, cw)
+			st := t.st.Cell
+			if row == t.cursor {
+				st = t.st.Selected
+			} else if t.rowStyle != nil {
+				if rs, ok := t.rowStyle(row); ok {
+					st = inline(rs)
+				}
+			}
+			out.WriteString(st.Render(line.String()))
+		}
+		if sb {
+			if length > 0 && i >= top && i < top+length {
+				out.WriteString(t.st.ScrollThumb.Render(ScrollThumbGlyph))
+			} else {
+				out.WriteString(t.st.ScrollBar.Render(ScrollTrackGlyph))
+			}
+		}
+	}
+	return out.String()
+}
+
+// writeRow writes the plain text of one row, exactly cw cells wide.
+func (t Table) writeRow(b *strings.Builder, row, cw int) {
+	b.WriteString(strings.Repeat(" ", tableMargin))
+	x := tableMargin
+	for c, w := range t.widths {
+		if w == 0 {
+			continue
+		}
+		if x > tableMargin {
+			b.WriteString(strings.Repeat(" ", tableGap))
+			x += tableGap
+		}
+		s := ""
+		if t.cell != nil {
+			s = t.cell(row, c)
+		}
+		b.WriteString(Fit(s, w, t.cols[c].AlignRight))
+		x += w
+	}
+	if x < cw {
+		b.WriteString(strings.Repeat(" ", cw-x))
+	}
+}
+
+// writeHeader writes the header line (without the scroll indicator cell),
+// exactly cw cells wide, with the sort mark in its own style.
+func (t Table) writeHeader(out *strings.Builder, cw int) {
+	var pend strings.Builder
+	flush := func() {
+		if pend.Len() > 0 {
+			out.WriteString(t.st.Header.Render(pend.String()))
+			pend.Reset()
+		}
+	}
+	pend.WriteString(strings.Repeat(" ", tableMargin))
+	x := tableMargin
+	for c, w := range t.widths {
+		if w == 0 {
+			continue
+		}
+		if x > tableMargin {
+			pend.WriteString(strings.Repeat(" ", tableGap))
+			x += tableGap
+		}
+		col := t.cols[c]
+		x += w
+		if c != t.sortCol {
+			pend.WriteString(Fit(col.Title, w, col.AlignRight))
+			continue
+		}
+		mark := "^"
+		if t.sortDesc {
+			mark = "v"
+		}
+		if w < 3 {
+			flush()
+			out.WriteString(t.st.SortMark.Render(Fit(mark, w, col.AlignRight)))
+			continue
+		}
+		title := clean(col.Title)
+		if ansi.StringWidth(title) > w-2 {
+			title = ansi.Truncate(title, w-2, "~")
+		}
+		pad := strings.Repeat(" ", w-2-ansi.StringWidth(title))
+		if col.AlignRight {
+			pend.WriteString(pad + title + " ")
+			flush()
+			out.WriteString(t.st.SortMark.Render(mark))
+		} else {
+			pend.WriteString(title + " ")
+			flush()
+			out.WriteString(t.st.SortMark.Render(mark))
+			pend.WriteString(pad)
+		}
+	}
+	if x < cw {
+		pend.WriteString(strings.Repeat(" ", cw-x))
+	}
+	flush()
+}
