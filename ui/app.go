@@ -1,0 +1,326 @@
+package ui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"unionbook/model"
+	"unionbook/ui/common"
+	"unionbook/ui/members"
+	"unionbook/ui/units"
+)
+
+// Layout: a header line, a tab line, the page, a status line and the key
+// hints. The page gets what is left.
+const (
+	headerLines = 2
+	footerLines = 2
+)
+
+// App is the root model: it owns the tabs and the chrome around them, and is
+// the only component that returns a tea.View.
+type App struct {
+	c       *common.Common
+	pages   []common.Page
+	members *members.Page
+	active  int
+
+	setup       *setup // the first-run screen of an empty database
+	showHelp    bool
+	confirmQuit bool
+	status      common.StatusMsg
+	help        help.Model
+	profile     model.Profile
+}
+
+// New builds the app on c (c.Store open, c.Lang chosen).
+func New(c *common.Common) *App {
+	a := &App{c: c, help: help.New()}
+	a.help.ShortSeparator = "  "
+	a.help.FullSeparator = "    "
+	a.help.Ellipsis = "~"
+	a.help.Styles.ShortKey = c.Styles.Key
+	a.help.Styles.FullKey = c.Styles.Key
+	if empty, err := c.Store.IsEmpty(); err == nil && empty {
+		a.setup = newSetup(c)
+	} else {
+		a.openPages()
+	}
+	return a
+}
+
+func (a *App) openPages() {
+	a.profile, _, _ = a.c.Store.Profile()
+	if a.profile.Operator != "" {
+		a.c.Operator = a.profile.Operator
+	}
+	a.members = members.New(a.c)
+	a.pages = []common.Page{a.members, units.New(a.c)}
+	a.resize()
+}
+
+// Init starts nothing: the roster is loaded before the first frame.
+func (a *App) Init() tea.Cmd { return nil }
+
+func (a *App) pageHeight() int { return max(1, a.c.Height-headerLines-footerLines) }
+
+func (a *App) resize() {
+	a.help.SetWidth(a.c.Width)
+	for _, p := range a.pages {
+		p.SetSize(a.c.Width, a.pageHeight())
+	}
+	if a.setup != nil {
+		a.setup.SetSize(a.c.Width, a.pageHeight())
+	}
+}
+
+func (a *App) page() common.Page { return a.pages[a.active] }
+
+func (a *App) dirty() bool {
+	for _, p := range a.pages {
+		if p.Dirty() {
+			return true
+		}
+	}
+	return a.setup != nil && a.setup.Dirty()
+}
+
+// Update routes messages: global keys first, then the active page.
+func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		a.c.Width, a.c.Height = msg.Width, msg.Height
+		a.resize()
+		return a, nil
+	case common.StatusMsg:
+		a.status = msg
+		return a, nil
+	case setupDoneMsg:
+		a.setup = nil
+		a.openPages()
+		return a, common.SetStatus(msg.text, false)
+	case common.DataChangedMsg:
+		if msg.Entity == "profile" {
+			a.profile, _, _ = a.c.Store.Profile()
+		}
+		var cmds []tea.Cmd
+		for i, p := range a.pages {
+			var cmd tea.Cmd
+			a.pages[i], cmd = p.Update(msg)
+			cmds = append(cmds, cmd)
+		}
+		return a, tea.Batch(cmds...)
+	case common.ShowUnitMembersMsg:
+		a.members.ShowUnit(msg.UnitID)
+		a.active = 0
+		return a, nil
+	case tea.KeyPressMsg:
+		if cmd, handled := a.handleKey(msg); handled {
+			return a, cmd
+		}
+	case tea.MouseClickMsg:
+		if msg.Mouse().Y == 1 && a.setup == nil {
+			a.clickTab(msg.Mouse().X)
+			return a, nil
+		}
+		return a, a.forwardMouse(msg)
+	case tea.MouseWheelMsg:
+		return a, a.forwardMouse(msg)
+	}
+	if a.setup != nil {
+		return a, a.setup.Update(msg)
+	}
+	if len(a.pages) == 0 {
+		return a, nil
+	}
+	var cmd tea.Cmd
+	a.pages[a.active], cmd = a.page().Update(msg)
+	return a, cmd
+}
+
+// handleKey deals with the keys that belong to the app, not the page.
+func (a *App) handleKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
+	k := a.c.Keys
+	if a.confirmQuit {
+		switch msg.String() {
+		case "y", "Y":
+			return tea.Quit, true
+		default:
+			a.confirmQuit = false
+			a.status = common.StatusMsg{}
+			return nil, true
+		}
+	}
+	if key.Matches(msg, k.ForceQuit) {
+		return a.quit(), true
+	}
+	if a.showHelp {
+		a.showHelp = false
+		return nil, true
+	}
+	capturing := a.setup != nil || (len(a.pages) > 0 && a.page().Capturing())
+	if capturing {
+		return nil, false
+	}
+	switch {
+	case key.Matches(msg, k.Quit):
+		return a.quit(), true
+	case key.Matches(msg, k.Help):
+		a.showHelp = true
+		return nil, true
+	case key.Matches(msg, k.Tabs):
+		if i := int(msg.String()[0] - '1'); i < len(a.pages) {
+			a.active = i
+		}
+		return nil, true
+	}
+	a.status = common.StatusMsg{}
+	return nil, false
+}
+
+func (a *App) quit() tea.Cmd {
+	if a.dirty() {
+		a.confirmQuit = true
+		a.status = common.StatusMsg{Text: a.c.T("app.confirm_quit"), Error: true}
+		return nil
+	}
+	return tea.Quit
+}
+
+// tabLabels are the tab line's labels, "1 会员".
+func (a *App) tabLabels() []string {
+	out := make([]string, len(a.pages))
+	for i, p := range a.pages {
+		out[i] = " " + string(rune('1'+i)) + " " + p.Title() + " "
+	}
+	return out
+}
+
+func (a *App) clickTab(x int) {
+	pos := 0
+	for i, l := range a.tabLabels() {
+		w := ansi.StringWidth(l)
+		if x >= pos && x < pos+w {
+			a.active = i
+			return
+		}
+		pos += w + 1
+	}
+}
+
+// forwardMouse passes a mouse message to the page in page coordinates.
+func (a *App) forwardMouse(msg tea.Msg) tea.Cmd {
+	if a.setup != nil || len(a.pages) == 0 {
+		return nil
+	}
+	var moved tea.Msg
+	switch m := msg.(type) {
+	case tea.MouseClickMsg:
+		m.Y -= headerLines
+		if m.Y < 0 {
+			return nil
+		}
+		moved = m
+	case tea.MouseWheelMsg:
+		m.Y -= headerLines
+		moved = m
+	}
+	var cmd tea.Cmd
+	a.pages[a.active], cmd = a.page().Update(moved)
+	return cmd
+}
+
+func (a *App) header() string {
+	st := a.c.Styles
+	name := a.profile.UnionName
+	if name == "" {
+		name = a.c.T("app.untitled")
+	}
+	left := st.HeaderTitle.Render(" "+a.c.T("app.name")+" ") + st.HeaderInfo.Render("| "+name)
+	right := st.HeaderInfo.Render(a.c.Today().String() + " ")
+	gap := a.c.Width - lipgloss.Width(left) - lipgloss.Width(right)
+	if gap < 1 {
+		return ansi.Truncate(left, a.c.Width, "~")
+	}
+	return left + st.Header.Render(strings.Repeat(" ", gap)) + right
+}
+
+func (a *App) tabs() string {
+	st := a.c.Styles
+	var parts []string
+	for i, l := range a.tabLabels() {
+		if i == a.active {
+			parts = append(parts, st.ActiveTab.Render(l))
+		} else {
+			parts = append(parts, st.Tab.Render(l))
+		}
+	}
+	return ansi.Truncate(strings.Join(parts, " "), a.c.Width, "~")
+}
+
+// fit pads or cuts s to exactly h lines.
+func fit(s string, h int) string {
+	lines := strings.Split(s, "\n")
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	for len(lines) < h {
+		lines = append(lines, "")
+	}
+	return strings.Join(lines, "\n")
+}
+
+// View draws the whole screen.
+func (a *App) View() tea.View {
+	var v tea.View
+	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
+	v.WindowTitle = a.c.T("app.name")
+	if a.c.Width == 0 {
+		v.SetContent(a.c.T("app.starting"))
+		return v
+	}
+	st := a.c.Styles
+	var body string
+	var cursor *tea.Cursor
+	var hints []key.Binding
+	switch {
+	case a.setup != nil:
+		body = a.setup.View()
+		cursor = a.setup.Cursor()
+		hints = a.setup.ShortHelp()
+	case a.showHelp:
+		groups := a.page().FullHelp()
+		body = st.Title.Render(a.c.T("app.help_title", a.page().Title())) + "\n\n" + a.help.FullHelpView(groups) +
+			"\n\n" + st.Muted.Render(a.c.T("app.help_footer"))
+		hints = []key.Binding{a.c.Keys.Back}
+	default:
+		body = a.page().View()
+		cursor = a.page().Cursor()
+		hints = a.page().ShortHelp()
+	}
+	status := ""
+	if a.status.Text != "" {
+		style := st.Status
+		if a.status.Error {
+			style = st.StatusError
+		}
+		status = style.Render(ansi.Truncate(strings.ReplaceAll(a.status.Text, "\n", "; "), a.c.Width, "~"))
+	}
+	tabs := ""
+	if a.setup == nil {
+		tabs = a.tabs()
+	}
+	screen := a.header() + "\n" + tabs + "\n" + fit(body, a.pageHeight()) + "\n" + status + "\n" + a.help.ShortHelpView(hints)
+	v.SetContent(screen)
+	if cursor != nil && !a.confirmQuit {
+		cursor.Y += headerLines
+		v.Cursor = cursor
+	}
+	return v
+}

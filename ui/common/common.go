@@ -1,0 +1,83 @@
+// Package common is what every screen of the TUI shares: the store, the
+// language, styles, key map, the clock and the screen size.
+package common
+
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"unionbook/i18n"
+	"unionbook/model"
+	"unionbook/storage"
+	"unionbook/ui/keymap"
+	"unionbook/ui/styles"
+)
+
+// Common is passed by pointer to every component.
+type Common struct {
+	Store  *storage.Store
+	Lang   i18n.Lang
+	Styles *styles.Styles
+	Keys   *keymap.KeyMap
+	// Today is the clock, replaceable in tests so golden files stay fixed.
+	Today    func() model.Date
+	Operator string
+	Width    int
+	Height   int
+}
+
+// T translates a catalogue key.
+func (c *Common) T(key string, args ...any) string { return c.Lang.T(key, args...) }
+
+// Err renders an error for the user in their language.
+func (c *Common) Err(err error) string { return i18n.Text(err, c.Lang) }
+
+// Component is a piece of a screen.
+type Component interface {
+	SetSize(w, h int)
+	View() string
+}
+
+// Page is one tab of the app.
+type Page interface {
+	Component
+	Update(tea.Msg) (Page, tea.Cmd)
+	// Title is the tab label.
+	Title() string
+	// Cursor is where the real terminal cursor goes, relative to the page,
+	// or nil: an input method's candidate window follows it.
+	Cursor() *tea.Cursor
+	// Capturing reports that text input has the keyboard, so global keys
+	// (q, ?, 1-9) must go to the page.
+	Capturing() bool
+	// Dirty reports a form with unsaved changes.
+	Dirty() bool
+	ShortHelp() []key.Binding
+	FullHelp() [][]key.Binding
+}
+
+// StatusMsg shows a one-line message in the footer.
+type StatusMsg struct {
+	Text  string
+	Error bool
+}
+
+// SetStatus returns a command that shows a message in the footer.
+func SetStatus(text string, isErr bool) tea.Cmd {
+	return func() tea.Msg { return StatusMsg{Text: text, Error: isErr} }
+}
+
+// DataChangedMsg is broadcast to every page after a write, so each can
+// refresh what it shows from the store.
+type DataChangedMsg struct {
+	Entity string // "member", "unit", "profile"
+	ID     uint64
+}
+
+// Changed returns a command that broadcasts a DataChangedMsg.
+func Changed(entity string, id uint64) tea.Cmd {
+	return func() tea.Msg { return DataChangedMsg{Entity: entity, ID: id} }
+}
+
+// ShowUnitMembersMsg asks the app to switch to the members tab filtered to a unit.
+type ShowUnitMembersMsg struct{ UnitID uint64 }

@@ -1,0 +1,124 @@
+// Package picker is a searchable list for choosing one of many options (a
+// unit among a hundred, an ethnicity among 56): type a name or its pinyin
+// initials, move with the arrows, enter to choose, esc to go back.
+package picker
+
+import (
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"unionbook/search"
+	"unionbook/ui/common"
+	"unionbook/ui/form"
+	"unionbook/ui/widget"
+)
+
+// Result tells the parent what happened.
+type Result int
+
+const (
+	Open Result = iota
+	Chosen
+	Cancelled
+)
+
+// Picker is the list with its search box.
+type Picker struct {
+	c        *common.Common
+	title    string
+	options  []form.Option
+	keys     []search.Key
+	filtered []int
+	input    widget.TextField
+	table    widget.Table
+	width    int
+	height   int
+}
+
+// New makes a picker over options with the current value selected.
+func New(c *common.Common, title string, options []form.Option, current uint64) *Picker {
+	p := &Picker{c: c, title: title, options: options}
+	p.keys = make([]search.Key, len(options))
+	for i, o := range options {
+		p.keys[i] = search.NewKey(o.Label, "", "", "")
+	}
+	p.input = widget.NewTextField()
+	p.input.SetPlaceholder(c.T("picker.hint"))
+	p.input.Focus()
+	p.table = widget.NewTable([]widget.Column{{Title: title, Width: 20, Flex: 1}}, tableStyles(c))
+	p.table.SetEmptyText(c.T("picker.none"))
+	p.filter()
+	for i, idx := range p.filtered {
+		if options[idx].Value == current {
+			p.table.SetCursor(i)
+		}
+	}
+	return p
+}
+
+func tableStyles(c *common.Common) widget.TableStyles {
+	return widget.TableStyles{Header: c.Styles.TableHeader, Cell: c.Styles.TableCell, Selected: c.Styles.TableSelected}
+}
+
+func (p *Picker) filter() {
+	q := search.Compile(p.input.Value())
+	p.filtered = p.filtered[:0]
+	for i := range p.options {
+		if q.Empty() || p.keys[i].Match(q) {
+			p.filtered = append(p.filtered, i)
+		}
+	}
+	p.table.SetRows(len(p.filtered), func(row, col int) string { return p.options[p.filtered[row]].Label })
+	p.table.SetCursor(0)
+}
+
+// SetSize sets the picker's area.
+func (p *Picker) SetSize(w, h int) {
+	p.width, p.height = w, h
+	p.input.SetWidth(max(10, w-ansi.StringWidth(p.title)-4))
+	p.table.SetSize(w, max(3, h-2))
+}
+
+// Update handles a message; when the result is Chosen, value is the choice.
+func (p *Picker) Update(msg tea.Msg) (Result, uint64, tea.Cmd) {
+	if km, ok := msg.(tea.KeyPressMsg); ok {
+		switch km.String() {
+		case "esc":
+			return Cancelled, 0, nil
+		case "enter":
+			if len(p.filtered) == 0 {
+				return Open, 0, nil
+			}
+			return Chosen, p.options[p.filtered[p.table.Cursor()]].Value, nil
+		case "up", "down", "pgup", "pgdown":
+			var cmd tea.Cmd
+			p.table, cmd = p.table.Update(msg)
+			return Open, 0, cmd
+		}
+	}
+	if _, ok := msg.(tea.MouseMsg); ok {
+		var cmd tea.Cmd
+		p.table, cmd = p.table.Update(msg)
+		return Open, 0, cmd
+	}
+	before := p.input.Value()
+	var cmd tea.Cmd
+	p.input, cmd = p.input.Update(msg)
+	if p.input.Value() != before {
+		p.filter()
+	}
+	return Open, 0, cmd
+}
+
+// View draws the title with the search box, then the list.
+func (p *Picker) View() string {
+	head := p.c.Styles.Title.Render(p.title) + "  " + p.c.Styles.InputFocus.Render(p.input.View())
+	return head + "\n" + strings.Repeat(" ", 0) + p.table.View()
+}
+
+// Cursor is the caret of the search box.
+func (p *Picker) Cursor() *tea.Cursor {
+	return tea.NewCursor(ansi.StringWidth(p.title)+2+p.input.CursorColumn(), 0)
+}
