@@ -143,6 +143,10 @@ func (f *Form) SetChoice(key string, v uint64) {
 	}
 }
 
+// ClearChoice leaves a choice field without a value, so the user must
+// choose (or the form derives it, as gender from an ID number).
+func (f *Form) ClearChoice(key string) { f.field(key).choice = -1 }
+
 // Checked reads a check field.
 func (f *Form) Checked(key string) bool { return f.field(key).checked }
 

@@ -29,46 +29,47 @@ func (p *Page) detailView() string {
 		}
 		return s
 	}
-	pairs := [][2]string{
+	// long values (unit, ID number) on the left, short ones on the right
+	left := [][2]string{
 		{"member_no", m.No},
 		{"name", m.Name},
-		{"gender", p.c.T(m.Gender.Key())},
-		{"ethnicity", or(m.Ethnicity)},
 		{"doc_type", p.c.T(m.DocType.Key())},
 		{"id_number", m.IDNumber},
-		{"birth", or(m.Birth.String())},
-		{"phone", or(m.Phone)},
 		{"unit", or(p.unitBy[m.UnitID])},
+		{"phone", or(m.Phone)},
 		{"job", or(m.Job)},
+		{"join_date", m.JoinDate.String()},
+		{"notes", or(m.Notes)},
+	}
+	right := [][2]string{
+		{"gender", p.c.T(m.Gender.Key())},
+		{"birth", or(m.Birth.String())},
+		{"ethnicity", or(m.Ethnicity)},
 		{"education", or(m.Education)},
 		{"political", or(m.Political)},
 		{"migrant", yesNo(m.Migrant)},
-		{"join_date", m.JoinDate.String()},
 		{"status", p.c.T(m.Status.Key())},
 		{"honours", or(m.Honours)},
-		{"notes", or(m.Notes)},
 	}
-	cells := make([]string, len(pairs))
-	for i, kv := range pairs {
-		cells[i] = st.Label.Render(label(p.c, kv[0])) + kv[1]
-	}
+	cell := func(kv [2]string) string { return st.Label.Render(label(p.c, kv[0])) + kv[1] }
 	var b strings.Builder
 	b.WriteString(st.Title.Render(p.c.T("members.detail_title", m.Name, m.No)) + "\n\n")
-	if p.width >= 100 {
-		half := (len(cells) + 1) / 2
-		colW := p.width / 2
-		for i := 0; i < half; i++ {
-			left := ansi.Truncate(cells[i], colW-1, "~")
-			left += strings.Repeat(" ", max(0, colW-ansi.StringWidth(left)))
-			right := ""
-			if i+half < len(cells) {
-				right = ansi.Truncate(cells[i+half], colW-1, "~")
+	if p.width >= 76 {
+		leftW := min(p.width/2+8, 60)
+		for i := range max(len(left), len(right)) {
+			l := ""
+			if i < len(left) {
+				l = ansi.Truncate(cell(left[i]), leftW-1, "~")
 			}
-			b.WriteString(left + right + "\n")
+			l += strings.Repeat(" ", max(0, leftW-ansi.StringWidth(l)))
+			if i < len(right) {
+				l += ansi.Truncate(cell(right[i]), p.width-leftW, "~")
+			}
+			b.WriteString(l + "\n")
 		}
 	} else {
-		for _, c := range cells {
-			b.WriteString(ansi.Truncate(c, p.width, "~") + "\n")
+		for _, kv := range append(left, right...) {
+			b.WriteString(ansi.Truncate(cell(kv), p.width, "~") + "\n")
 		}
 	}
 	b.WriteString("\n" + st.Title.Render(p.c.T("members.history")) + "\n")

@@ -82,7 +82,7 @@ func (p *Page) openForm(m *model.Member) tea.Cmd {
 		f.SetValue("notes", m.Notes)
 	} else {
 		f.SetChoice("ethnicity", choiceOf(model.Ethnicities, "汉族"))
-		f.SetChoice("gender", 0)
+		f.ClearChoice("gender")
 		if p.r.unitFilter != 0 {
 			f.SetChoice("unit", p.r.unitFilter)
 		}
