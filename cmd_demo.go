@@ -1,0 +1,53 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"strconv"
+	"time"
+
+	"unionbook/demo"
+	"unionbook/i18n"
+	"unionbook/storage"
+)
+
+// maxDemoMembers bounds --members: a county federation has about 100,000.
+const maxDemoMembers = 1_000_000
+
+// demoCommand fills an empty database with a generated township.
+var demoCommand = &command{
+	name:    "demo",
+	summary: "cli.cmd.demo",
+	about:   "cli.cmd.demo_about",
+	require: []string{"db"},
+	flags: func(fs *flag.FlagSet) func(*env, []string) error {
+		db := fs.String("db", "", "cli.flag.db")
+		members := fs.Int("members", demo.DefaultMembers, "cli.flag.members")
+		seed := fs.Uint64("seed", demo.DefaultSeed, "cli.flag.seed")
+		return func(e *env, _ []string) error {
+			if *members < 1 || *members > maxDemoMembers {
+				return usageErr(i18n.E("cli.demo_members_range", maxDemoMembers))
+			}
+			start := time.Now()
+			s, err := storage.Open(*db, storage.Options{})
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			opts := demo.Options{Seed: *seed, Units: demo.DefaultUnits, Members: *members}
+			if err := demo.Load(s, opts); err != nil {
+				return err
+			}
+			p, _, err := s.Profile()
+			if err != nil {
+				return err
+			}
+			if err := s.Close(); err != nil {
+				return err
+			}
+			secs := strconv.FormatFloat(time.Since(start).Seconds(), 'f', 1, 64)
+			fmt.Fprintln(e.stdout, e.lang.T("cli.demo_done", s.Path(), p.UnionName, opts.Units, opts.Members, secs))
+			return nil
+		}
+	},
+}

@@ -1,0 +1,88 @@
+package demo
+
+import (
+	"errors"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"unionbook/i18n"
+	"unionbook/model"
+	"unionbook/storage"
+)
+
+func openTemp(t testing.TB) *storage.Store {
+	t.Helper()
+	s, err := storage.Open(filepath.Join(t.TempDir(), "demo.db"), storage.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+func TestLoadWritesEverythingAndRefusesTwice(t *testing.T) {
+	s := openTemp(t)
+	if err := Load(s, Options{Seed: 5, Members: 400}); err != nil {
+		t.Fatal(err)
+	}
+	p, ok, err := s.Profile()
+	if err != nil || !ok || p.UnionName != "青山镇总工会" || p.DuesRateBP != 50 || p.MinLiving != model.Yuan(850) {
+		t.Fatalf("profile %+v %v %v", p, ok, err)
+	}
+	units, err := s.Units()
+	if err != nil || len(units) != DefaultUnits {
+		t.Fatalf("units %d %v", len(units), err)
+	}
+	members, err := s.Members()
+	if err != nil || len(members) != 400 {
+		t.Fatalf("members %d %v", len(members), err)
+	}
+	byID := map[uint64]model.Unit{}
+	for _, u := range units {
+		byID[u.ID] = u
+	}
+	_, genUnits, genMembers := GenerateAt(5, DefaultUnits, 400, min(Reference, model.Today()))
+	for i, m := range members {
+		u, ok := byID[m.UnitID]
+		if !ok {
+			t.Fatalf("member %s has unit %d", m.Name, m.UnitID)
+		}
+		// Members land in the unit they were generated for.
+		if want := genUnits[genMembers[i].UnitID-1].Name; u.Name != want {
+			t.Errorf("member %s in %s, want %s", m.Name, u.Name, want)
+		}
+		if m.Status != genMembers[i].Status || len(m.History) != len(genMembers[i].History) {
+			t.Errorf("member %s status %v history %v; generated %v %v", m.Name, m.Status, m.History, genMembers[i].Status, genMembers[i].History)
+		}
+		if m.No == "" {
+			t.Errorf("member %s has no number", m.Name)
+		}
+	}
+
+	err = Load(s, Options{Seed: 6, Members: 10})
+	if !errors.Is(err, i18n.E("demo.not_empty")) {
+		t.Fatalf("second load: %v", err)
+	}
+	if got := i18n.Text(err, i18n.ZH); got != "数据库中已有数据，演示数据只能载入空数据库" {
+		t.Errorf("message %q", got)
+	}
+	if members, _ := s.Members(); len(members) != 400 {
+		t.Errorf("second load changed the roster: %d members", len(members))
+	}
+}
+
+// BenchmarkLoad100k loads the 100,000-member benchmark data set
+// (go test ./demo/ -run X -bench Load100k -benchtime 1x).
+func BenchmarkLoad100k(b *testing.B) {
+	for b.Loop() {
+		b.StopTimer()
+		s := openTemp(b)
+		b.StartTimer()
+		start := time.Now()
+		if err := Load(s, Options{Seed: DefaultSeed, Members: 100000}); err != nil {
+			b.Fatal(err)
+		}
+		b.Logf("loaded 100,000 members in %v", time.Since(start))
+	}
+}
