@@ -102,11 +102,11 @@ func (p *Page) columns() ([]widget.Column, []int) {
 	}{
 		{colNo, widget.Column{Title: p.c.T("col.member_no"), Width: 7}},
 		{colName, widget.Column{Title: p.c.T("col.name"), Width: 10}},
-		{colGender, widget.Column{Title: p.c.T("col.gender"), Width: 4}},
+		{colGender, widget.Column{Title: p.c.T("col.gender"), Width: p.labelWidth(4, model.Male.Key(), model.Female.Key())}},
 		{colUnit, widget.Column{Title: p.c.T("col.unit"), Width: 12, Flex: 1}},
 		{colID, widget.Column{Title: p.c.T("col.id_number"), Width: 18}},
 		{colPhone, widget.Column{Title: p.c.T("col.phone"), Width: 11}},
-		{colStatus, widget.Column{Title: p.c.T("col.status"), Width: 8}},
+		{colStatus, widget.Column{Title: p.c.T("col.status"), Width: p.labelWidth(8, statusKeys...)}},
 		{colJoined, widget.Column{Title: p.c.T("col.joined"), Width: 10}},
 	}
 	var cols []widget.Column
@@ -119,6 +119,24 @@ func (p *Page) columns() ([]widget.Column, []int) {
 		ids = append(ids, a.id)
 	}
 	return cols, ids
+}
+
+var statusKeys = func() []string {
+	keys := make([]string, len(model.Statuses))
+	for i, s := range model.Statuses {
+		keys[i] = s.Key()
+	}
+	return keys
+}()
+
+// labelWidth is the width of the widest translated label, at least min and
+// at most 12 cells, so "female" and "保留会籍" fit in either language.
+func (p *Page) labelWidth(least int, keys ...string) int {
+	w := least
+	for _, k := range keys {
+		w = max(w, ansi.StringWidth(p.c.T(k)))
+	}
+	return min(w, 12)
 }
 
 func (p *Page) cell(ids []int) func(row, col int) string {

@@ -49,11 +49,23 @@ const (
 	statusFilterInUnion = 100
 )
 
+// entry is what filtering reads, kept in one contiguous slice so a search
+// over 100,000 members walks memory in order instead of chasing pointers.
+type entry struct {
+	key    search.Key
+	unit   uint64
+	status model.Status
+	r      *row
+}
+
+func entryOf(x *row) entry { return entry{key: x.key, unit: x.m.UnitID, status: x.m.Status, r: x} }
+
 // roster is the in-memory member list with its current order and filter.
 type roster struct {
-	all      []*row // every member, in the current sort order
+	all      []entry // every member, in the current sort order
 	byID     map[uint64]*row
-	view     []*row // the filtered rows shown
+	view     []*row  // the filtered rows shown
+	viewAt   []int32 // their positions in all
 	unitSort map[uint64]string
 
 	sortCol  int
@@ -66,10 +78,11 @@ type roster struct {
 
 func newRoster(ms []model.Member) *roster {
 	r := &roster{byID: make(map[uint64]*row, len(ms)), sortCol: colNo}
-	r.all = make([]*row, len(ms))
+	r.all = make([]entry, len(ms))
 	for i := range ms {
-		r.all[i] = newRow(ms[i])
-		r.byID[ms[i].ID] = r.all[i]
+		x := newRow(ms[i])
+		r.all[i] = entryOf(x)
+		r.byID[ms[i].ID] = x
 	}
 	r.sort()
 	r.refilter()
@@ -115,7 +128,9 @@ func (r *roster) compare(a, b *row) int {
 	return c
 }
 
-func (r *roster) sort() { slices.SortFunc(r.all, r.compare) }
+func (r *roster) compareEntries(a, b entry) int { return r.compare(a.r, b.r) }
+
+func (r *roster) sort() { slices.SortFunc(r.all, r.compareEntries) }
 
 // setSort orders by a column; sorting by the same column again reverses.
 func (r *roster) setSort(col int, desc bool) {
@@ -124,31 +139,33 @@ func (r *roster) setSort(col int, desc bool) {
 	r.refilter()
 }
 
-func (r *roster) keep(x *row, q search.Query) bool {
-	if r.unitFilter != 0 && x.m.UnitID != r.unitFilter {
+func (r *roster) keep(e *entry, q search.Query) bool {
+	if r.unitFilter != 0 && e.unit != r.unitFilter {
 		return false
 	}
 	switch r.statusFilter {
 	case statusFilterAll:
 	case statusFilterInUnion:
-		if !x.m.Status.InUnion() {
+		if !e.status.InUnion() {
 			return false
 		}
 	default:
-		if int(x.m.Status) != r.statusFilter {
+		if int(e.status) != r.statusFilter {
 			return false
 		}
 	}
-	return q.Empty() || x.key.Match(q)
+	return q.Empty() || e.key.Match(q)
 }
 
 // refilter rebuilds the view from every row.
 func (r *roster) refilter() {
 	q := search.Compile(r.query)
 	r.view = r.view[:0]
-	for _, x := range r.all {
-		if r.keep(x, q) {
-			r.view = append(r.view, x)
+	r.viewAt = r.viewAt[:0]
+	for i := range r.all {
+		if r.keep(&r.all[i], q) {
+			r.view = append(r.view, r.all[i].r)
+			r.viewAt = append(r.viewAt, int32(i))
 		}
 	}
 }
@@ -163,25 +180,26 @@ func (r *roster) setQuery(q string) {
 		r.refilter()
 		return
 	}
-	out := r.view[:0]
-	for _, x := range r.view {
-		if r.keep(x, cq) {
-			out = append(out, x)
+	view, at := r.view[:0], r.viewAt[:0]
+	for _, i := range r.viewAt {
+		if r.keep(&r.all[i], cq) {
+			view = append(view, r.all[i].r)
+			at = append(at, i)
 		}
 	}
-	r.view = out
+	r.view, r.viewAt = view, at
 }
 
 // put adds or replaces a member, keeping order and filter.
 func (r *roster) put(m model.Member) {
 	if old, ok := r.byID[m.ID]; ok {
-		i := slices.Index(r.all, old)
-		r.all = slices.Delete(r.all, i, i+1)
+		r.all = slices.DeleteFunc(r.all, func(e entry) bool { return e.r == old })
 	}
 	x := newRow(m)
 	r.byID[m.ID] = x
-	i, _ := slices.BinarySearchFunc(r.all, x, r.compare)
-	r.all = slices.Insert(r.all, i, x)
+	e := entryOf(x)
+	i, _ := slices.BinarySearchFunc(r.all, e, r.compareEntries)
+	r.all = slices.Insert(r.all, i, e)
 	r.refilter()
 }
 
@@ -189,8 +207,7 @@ func (r *roster) put(m model.Member) {
 func (r *roster) remove(id uint64) {
 	if old, ok := r.byID[id]; ok {
 		delete(r.byID, id)
-		i := slices.Index(r.all, old)
-		r.all = slices.Delete(r.all, i, i+1)
+		r.all = slices.DeleteFunc(r.all, func(e entry) bool { return e.r == old })
 		r.refilter()
 	}
 }

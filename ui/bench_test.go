@@ -1,0 +1,110 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"unionbook/demo"
+	"unionbook/i18n"
+	"unionbook/model"
+	"unionbook/storage"
+)
+
+// The benchmarks run on the 100,000-member demo township. Building it takes
+// a few seconds, once per test binary; set UNIONBOOK_BENCH_DB to reuse a
+// database made with `unionbook demo --members 100000`.
+
+var (
+	benchOnce sync.Once
+	benchPath string
+)
+
+func bigDB(b *testing.B) string {
+	b.Helper()
+	benchOnce.Do(func() {
+		if p := os.Getenv("UNIONBOOK_BENCH_DB"); p != "" {
+			benchPath = p
+			return
+		}
+		dir, err := os.MkdirTemp("", "ub-bench")
+		if err != nil {
+			b.Fatal(err)
+		}
+		benchPath = filepath.Join(dir, "big.db")
+		s, err := storage.Open(benchPath, storage.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer s.Close()
+		if err := demo.Load(s, demo.Options{Members: 100000}); err != nil {
+			b.Fatal(err)
+		}
+	})
+	return benchPath
+}
+
+// BenchmarkColdStart100k measures what stands between starting the program
+// and its first drawn screen: open the database, load the roster with its
+// search keys, lay out and render the members tab.
+func BenchmarkColdStart100k(b *testing.B) {
+	path := bigDB(b)
+	b.ResetTimer()
+	for b.Loop() {
+		s, err := storage.Open(path, storage.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		a := New(NewCommon(Options{Store: s, Lang: i18n.ZH}))
+		a.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+		_ = a.View()
+		b.StopTimer()
+		s.Close()
+		b.StartTimer()
+	}
+}
+
+// BenchmarkSearchKeystroke100k measures one keystroke in the search box:
+// filter 100,000 members and draw the screen. "fresh" types the first
+// letter (every member is tested); "narrowing" types a second letter, which
+// only tests the rows the first one kept.
+func BenchmarkSearchKeystroke100k(b *testing.B) {
+	path := bigDB(b)
+	s, err := storage.Open(path, storage.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	c := NewCommon(Options{Store: s, Lang: i18n.ZH})
+	c.Today = func() model.Date { return model.DateOf(time.Now()) }
+	a := New(c)
+	a.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	a.Update(press("/"))
+	for _, q := range []string{"z", "1", "张"} {
+		b.Run("fresh_"+q, func(b *testing.B) {
+			for b.Loop() {
+				a.Update(tea.KeyPressMsg{Code: []rune(q)[0], Text: q})
+				_ = a.View()
+				b.StopTimer()
+				a.Update(press("ctrl+u"))
+				b.StartTimer()
+			}
+		})
+	}
+	b.Run("narrowing_zs", func(b *testing.B) {
+		for b.Loop() {
+			b.StopTimer()
+			a.Update(press("z"))
+			b.StartTimer()
+			a.Update(press("s"))
+			_ = a.View()
+			b.StopTimer()
+			a.Update(press("ctrl+u"))
+			b.StartTimer()
+		}
+	})
+}
