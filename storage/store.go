@@ -5,10 +5,19 @@
 package storage
 
 import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
 	"time"
 
 	"go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
 
+	"unionbook/i18n"
 	"unionbook/model"
 )
 
@@ -27,16 +36,129 @@ type Options struct {
 	Now func() time.Time
 }
 
+// lockTimeout is how long Open waits for another program to let go of the
+// file before it says the database is in use.
+const lockTimeout = time.Second
+
 // Open opens or creates the database at path (its folder too, mode 0700;
 // the file mode 0600), runs pending migrations and refuses a database newer
 // than the program. A database held by another process fails within about
-// a second with ErrLocked.
-func Open(path string, opts Options) (*Store, error) { panic("todo") }
+// a second with an error that errors.Is i18n.E("err.db_locked").
+func Open(path string, opts Options) (*Store, error) {
+	if path == "" {
+		p, err := DefaultPath()
+		if err != nil {
+			return nil, err
+		}
+		path = p
+	}
+	if !opts.ReadOnly {
+		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+			return nil, openError(path, err)
+		}
+	}
+	db, err := bbolt.Open(path, 0o600, &bbolt.Options{
+		Timeout:         lockTimeout,
+		ReadOnly:        opts.ReadOnly,
+		FreelistType:    bbolt.FreelistMapType,
+		InitialMmapSize: initialMmapSize(),
+	})
+	if err != nil {
+		if errors.Is(err, berrors.ErrTimeout) {
+			return nil, fmt.Errorf("open %s: %w", path, i18n.E("err.db_locked"))
+		}
+		return nil, openError(path, err)
+	}
+	if !opts.ReadOnly {
+		tightenMode(path)
+	}
+	now := opts.Now
+	if now == nil {
+		now = time.Now
+	}
+	s := &Store{db: db, path: path, now: now}
+	if err := s.migrate(opts.ReadOnly); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	return s, nil
+}
+
+// initialMmapSize reserves address space for the file to grow into. bbolt
+// remaps when the file outgrows its map, and each remap copies every node
+// the open write transaction has touched: a 100,000-member bulk write into
+// a new file remapped a dozen times. Where the map is only reserved address
+// space (Linux, macOS) start it at 256 MiB; on Windows mapping also grows the
+// file to that size, so keep bbolt's default there.
+func initialMmapSize() int {
+	if runtime.GOOS == "windows" || strconv.IntSize == 32 {
+		return 0
+	}
+	return 256 << 20
+}
+
+// tightenMode makes an existing database file private again if it was
+// copied in with wider permissions (personal data, PIPL).
+func tightenMode(path string) {
+	if runtime.GOOS == "windows" {
+		return
+	}
+	if fi, err := os.Stat(path); err == nil && fi.Mode().Perm()&0o077 != 0 {
+		_ = os.Chmod(path, 0o600)
+	}
+}
+
+// localError is an error with a message for the user and the cause
+// underneath, so both errors.Is(err, fs.ErrPermission) and
+// i18n.Text work on it.
+type localError struct {
+	msg   *i18n.Error
+	cause error
+}
+
+func (e *localError) Error() string               { return e.msg.Error() }
+func (e *localError) Localize(l i18n.Lang) string { return e.msg.Localize(l) }
+func (e *localError) Unwrap() []error             { return []error{e.msg, e.cause} }
+
+func openError(path string, err error) error {
+	switch {
+	case errors.Is(err, fs.ErrPermission):
+		return &localError{i18n.E("err.db_permission", path), err}
+	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrVersionMismatch), errors.Is(err, berrors.ErrChecksum):
+		return &localError{i18n.E("err.db_corrupt", path), err}
+	}
+	return &localError{i18n.E("err.db_open", path, err.Error()), err}
+}
 
 // DefaultPath is the database in the user's data folder:
 // %AppData%\unionbook on Windows, ~/Library/Application Support/unionbook on
 // macOS, $XDG_DATA_HOME/unionbook (or ~/.local/share/unionbook) on Linux.
-func DefaultPath() (string, error) { panic("todo") }
+func DefaultPath() (string, error) { return defaultPath(runtime.GOOS, os.Getenv) }
+
+func defaultPath(goos string, getenv func(string) string) (string, error) {
+	const dir, file = "unionbook", "unionbook.db"
+	switch goos {
+	case "windows", "darwin", "ios":
+		base, err := os.UserConfigDir()
+		if err != nil {
+			return "", err
+		}
+		return filepath.Join(base, dir, file), nil
+	}
+	// XDG: a relative $XDG_DATA_HOME is invalid and must be ignored.
+	if x := getenv("XDG_DATA_HOME"); x != "" && filepath.IsAbs(x) {
+		return filepath.Join(x, dir, file), nil
+	}
+	home := getenv("HOME")
+	if home == "" {
+		h, err := os.UserHomeDir()
+		if err != nil {
+			return "", err
+		}
+		home = h
+	}
+	return filepath.Join(home, ".local", "share", dir, file), nil
+}
 
 // Close closes the database.
 func (s *Store) Close() error { return s.db.Close() }
@@ -44,77 +166,306 @@ func (s *Store) Close() error { return s.db.Close() }
 // Path is the database file's path.
 func (s *Store) Path() string { return s.path }
 
+// update runs fn in one write transaction with a writer for op.
+func (s *Store) update(op string, fn func(w *writer) error) error {
+	err := s.db.Update(func(tx *bbolt.Tx) error { return fn(newWriter(s, tx, op)) })
+	if err == errNoChange {
+		return nil
+	}
+	return err
+}
+
 // Profile returns the union's profile; ok is false until one was saved.
-func (s *Store) Profile() (p model.Profile, ok bool, err error) { panic("todo") }
+func (s *Store) Profile() (p model.Profile, ok bool, err error) {
+	err = s.db.View(func(tx *bbolt.Tx) error {
+		var e error
+		p, ok, e = getProfile(tx)
+		return e
+	})
+	return p, ok, err
+}
 
 // SaveProfile validates and stores the profile.
-func (s *Store) SaveProfile(op string, p model.Profile) error { panic("todo") }
+func (s *Store) SaveProfile(op string, p model.Profile) error {
+	return s.update(op, func(w *writer) error { return w.saveProfile(&p) })
+}
 
 // IsEmpty reports whether the database holds no profile, unit or member.
-func (s *Store) IsEmpty() (bool, error) { panic("todo") }
+func (s *Store) IsEmpty() (bool, error) {
+	empty := true
+	err := s.db.View(func(tx *bbolt.Tx) error {
+		if tx.Bucket(bucketMeta).Get(keyProfile) != nil {
+			empty = false
+			return nil
+		}
+		for _, name := range [][]byte{bucketUnits, bucketMembers} {
+			if k, _ := tx.Bucket(name).Cursor().First(); k != nil {
+				empty = false
+			}
+		}
+		return nil
+	})
+	return empty, err
+}
 
 // CreateUnit normalizes and validates u, checks that its name and credit code
-// are unique, assigns u.ID and stores it.
-func (s *Store) CreateUnit(op string, u *model.Unit) error { panic("todo") }
+// are unique, assigns u.ID and stores it. On error u is unchanged.
+func (s *Store) CreateUnit(op string, u *model.Unit) error {
+	c := *u
+	if err := s.update(op, func(w *writer) error { return w.createUnit(&c) }); err != nil {
+		return err
+	}
+	*u = c
+	return nil
+}
 
-// UpdateUnit validates and stores a changed unit.
-func (s *Store) UpdateUnit(op string, u *model.Unit) error { panic("todo") }
+// UpdateUnit validates and stores a changed unit. On success u holds the
+// normalized values as stored.
+func (s *Store) UpdateUnit(op string, u *model.Unit) error {
+	c := *u
+	if err := s.update(op, func(w *writer) error { return w.updateUnit(&c) }); err != nil {
+		return err
+	}
+	*u = c
+	return nil
+}
 
 // DeleteUnit deletes a unit that no member belongs to.
-func (s *Store) DeleteUnit(op string, id uint64) error { panic("todo") }
+func (s *Store) DeleteUnit(op string, id uint64) error {
+	return s.update(op, func(w *writer) error { return w.deleteUnit(id) })
+}
 
 // Unit returns one unit.
-func (s *Store) Unit(id uint64) (model.Unit, error) { panic("todo") }
+func (s *Store) Unit(id uint64) (u model.Unit, err error) {
+	err = s.db.View(func(tx *bbolt.Tx) error {
+		var e error
+		u, e = getUnit(tx, id)
+		return e
+	})
+	return u, err
+}
+
+// UnitByName finds a unit by its name, compared in normalized form (the
+// way the uniqueness check compares it): for importers mapping names to units.
+func (s *Store) UnitByName(name string) (u model.Unit, ok bool, err error) {
+	err = s.db.View(func(tx *bbolt.Tx) error {
+		v := tx.Bucket(idxUnitName).Get(unitNameKey(name))
+		if v == nil {
+			return nil
+		}
+		ok = true
+		var e error
+		u, e = getUnit(tx, btoi(v))
+		return e
+	})
+	return u, ok, err
+}
 
 // Units returns every unit in ID order.
-func (s *Store) Units() ([]model.Unit, error) { panic("todo") }
+func (s *Store) Units() ([]model.Unit, error) {
+	var us []model.Unit
+	err := s.db.View(func(tx *bbolt.Tx) error {
+		return tx.Bucket(bucketUnits).ForEach(func(k, v []byte) error {
+			var u model.Unit
+			if err := decode(v, &u); err != nil {
+				return fmt.Errorf("unit %d: %w", btoi(k), err)
+			}
+			us = append(us, u)
+			return nil
+		})
+	})
+	return us, err
+}
+
+// UnitMemberCounts counts the members of every unit that has any, from the
+// unit index (whatever their status).
+func (s *Store) UnitMemberCounts() (map[uint64]int, error) {
+	counts := make(map[uint64]int)
+	err := s.db.View(func(tx *bbolt.Tx) error {
+		c := tx.Bucket(idxUnitMembers).Cursor()
+		for k, _ := c.First(); k != nil; k, _ = c.Next() {
+			if len(k) == 16 {
+				counts[btoi(k[:8])]++
+			}
+		}
+		return nil
+	})
+	return counts, err
+}
 
 // CreateMember normalizes and validates m, checks its unit exists and its ID
 // number and member number are unique, assigns m.ID (and m.No when empty)
-// and stores it with its index entries.
-func (s *Store) CreateMember(op string, m *model.Member) error { panic("todo") }
+// and stores it with its index entries. On error m is unchanged; the
+// validation problems come back as model.Problems.
+func (s *Store) CreateMember(op string, m *model.Member) error {
+	c := *m
+	if err := s.update(op, func(w *writer) error { return w.createMember(&c) }); err != nil {
+		return err
+	}
+	*m = c
+	return nil
+}
 
 // UpdateMember validates and stores a changed member. Status and history are
-// kept as stored: they change only through ChangeStatus.
-func (s *Store) UpdateMember(op string, m *model.Member) error { panic("todo") }
+// kept as stored: they change only through ChangeStatus. On success m holds
+// the member as stored.
+func (s *Store) UpdateMember(op string, m *model.Member) error {
+	c := *m
+	if err := s.update(op, func(w *writer) error { return w.updateMember(&c) }); err != nil {
+		return err
+	}
+	*m = c
+	return nil
+}
 
 // ChangeStatus validates and appends a dated status change.
 func (s *Store) ChangeStatus(op string, id uint64, c model.StatusChange) (model.Member, error) {
-	panic("todo")
+	var m model.Member
+	err := s.update(op, func(w *writer) error {
+		var e error
+		m, e = w.changeStatus(id, c)
+		return e
+	})
+	if err != nil {
+		return model.Member{}, err
+	}
+	return m, nil
 }
 
 // DeleteMember deletes a member created by mistake, while nothing refers to it.
-func (s *Store) DeleteMember(op string, id uint64) error { panic("todo") }
+func (s *Store) DeleteMember(op string, id uint64) error {
+	return s.update(op, func(w *writer) error { return w.deleteMember(id) })
+}
 
 // Member returns one member.
-func (s *Store) Member(id uint64) (model.Member, error) { panic("todo") }
+func (s *Store) Member(id uint64) (m model.Member, err error) {
+	err = s.db.View(func(tx *bbolt.Tx) error {
+		var e error
+		m, e = getMember(tx, id)
+		return e
+	})
+	return m, err
+}
 
 // MemberByIDNumber finds a member by resident ID or document number.
-func (s *Store) MemberByIDNumber(idNumber string) (model.Member, bool, error) { panic("todo") }
+func (s *Store) MemberByIDNumber(idNumber string) (m model.Member, ok bool, err error) {
+	err = s.db.View(func(tx *bbolt.Tx) error {
+		idx := tx.Bucket(idxMemberIDNumber)
+		for _, k := range idNumberLookupKeys(idNumber) {
+			if v := idx.Get([]byte(k)); v != nil {
+				ok = true
+				var e error
+				m, e = getMember(tx, btoi(v))
+				return e
+			}
+		}
+		return nil
+	})
+	return m, ok, err
+}
+
+// MemberByNo finds a member by member number (会员编号).
+func (s *Store) MemberByNo(no string) (m model.Member, ok bool, err error) {
+	err = s.db.View(func(tx *bbolt.Tx) error {
+		v := tx.Bucket(idxMemberNo).Get([]byte(model.Clean(no)))
+		if v == nil {
+			return nil
+		}
+		ok = true
+		var e error
+		m, e = getMember(tx, btoi(v))
+		return e
+	})
+	return m, ok, err
+}
 
 // Members returns every member in ID order (the roster the UI keeps in memory).
-func (s *Store) Members() ([]model.Member, error) { panic("todo") }
+func (s *Store) Members() ([]model.Member, error) {
+	var ms []model.Member
+	err := s.db.View(func(tx *bbolt.Tx) error {
+		var e error
+		ms, e = allMembers(tx)
+		return e
+	})
+	return ms, err
+}
 
-// MemberIDsOfUnit lists the members of a unit from the unit index.
-func (s *Store) MemberIDsOfUnit(unitID uint64) ([]uint64, error) { panic("todo") }
+// MemberIDsOfUnit lists the members of a unit from the unit index, in ID order.
+func (s *Store) MemberIDsOfUnit(unitID uint64) ([]uint64, error) {
+	var ids []uint64
+	err := s.db.View(func(tx *bbolt.Tx) error {
+		ids = memberIDsOfUnit(tx, unitID)
+		return nil
+	})
+	return ids, err
+}
 
 // Batch writes many records in one transaction (demo, import): all or none.
 type Batch struct {
-	tx *bbolt.Tx
-	s  *Store
-	op string
+	w *writer // nil once Bulk has returned
 }
 
 // Bulk runs fn in one write transaction; if fn or any write fails nothing is
-// written.
-func (s *Store) Bulk(op string, fn func(*Batch) error) error { panic("todo") }
+// written. The Batch must not be used after fn returns.
+func (s *Store) Bulk(op string, fn func(*Batch) error) error {
+	return s.db.Update(func(tx *bbolt.Tx) error {
+		b := &Batch{w: newWriter(s, tx, op)}
+		defer func() { b.w = nil }()
+		b.w.hold()
+		if err := fn(b); err != nil {
+			return err
+		}
+		return b.w.flush()
+	})
+}
+
+var errBatchDone = i18n.E("err.internal", "batch used after Bulk returned")
 
 // CreateUnit is Store.CreateUnit inside the batch's transaction.
-func (b *Batch) CreateUnit(u *model.Unit) error { panic("todo") }
+func (b *Batch) CreateUnit(u *model.Unit) error {
+	if b.w == nil {
+		return errBatchDone
+	}
+	return b.w.createUnit(u)
+}
 
 // CreateMember is Store.CreateMember inside the batch's transaction.
-func (b *Batch) CreateMember(m *model.Member) error { panic("todo") }
+func (b *Batch) CreateMember(m *model.Member) error {
+	if b.w == nil {
+		return errBatchDone
+	}
+	return b.w.createMember(m)
+}
 
 // Audit returns up to limit audit entries, newest first, older than
-// beforeID (0 for the newest).
-func (s *Store) Audit(beforeID uint64, limit int) ([]model.AuditEntry, error) { panic("todo") }
+// beforeID (0 for the newest). A limit of 0 or less means 100.
+func (s *Store) Audit(beforeID uint64, limit int) ([]model.AuditEntry, error) {
+	if limit <= 0 {
+		limit = 100
+	}
+	var es []model.AuditEntry
+	err := s.db.View(func(tx *bbolt.Tx) error {
+		c := tx.Bucket(bucketAudit).Cursor()
+		var k, v []byte
+		if beforeID == 0 {
+			k, v = c.Last()
+		} else {
+			k, v = c.Seek(itob(beforeID))
+			if k == nil {
+				k, v = c.Last()
+			}
+			for k != nil && btoi(k) >= beforeID {
+				k, v = c.Prev()
+			}
+		}
+		for ; k != nil && len(es) < limit; k, v = c.Prev() {
+			var e model.AuditEntry
+			if err := decode(v, &e); err != nil {
+				return fmt.Errorf("audit %d: %w", btoi(k), err)
+			}
+			es = append(es, e)
+		}
+		return nil
+	})
+	return es, err
+}

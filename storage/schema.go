@@ -1,0 +1,133 @@
+package storage
+
+import (
+	"encoding/binary"
+	"fmt"
+
+	"go.etcd.io/bbolt"
+
+	"unionbook/i18n"
+)
+
+// Bucket names. Entity buckets map a big-endian uint64 ID to a record; index
+// buckets map a lookup key to a big-endian ID (or, for pair indexes, a
+// 16-byte key of two IDs to an empty value).
+var (
+	bucketMeta    = []byte("meta")
+	bucketUnits   = []byte("units")
+	bucketMembers = []byte("members")
+	bucketAudit   = []byte("audit")
+
+	// idxMemberIDNumber: ID/document number → member ID (unique).
+	idxMemberIDNumber = []byte("idx_member_id_number")
+	// idxMemberNo: member number (会员编号) → member ID (unique).
+	idxMemberNo = []byte("idx_member_no")
+	// idxMemberNoRetired: numbers of deleted or renumbered members → empty;
+	// automatic numbering skips them so a number is never handed out twice.
+	idxMemberNoRetired = []byte("idx_member_no_retired")
+	// idxUnitMembers: unit ID + member ID → empty (the members of a unit).
+	idxUnitMembers = []byte("idx_unit_members")
+	// idxUnitName: normalized unit name → unit ID (unique).
+	idxUnitName = []byte("idx_unit_name")
+	// idxUnitCredit: unified social credit code → unit ID (unique).
+	idxUnitCredit = []byte("idx_unit_credit")
+)
+
+// Keys in the meta bucket.
+var (
+	keySchemaVersion = []byte("schema_version") // big-endian uint32
+	keyProfile       = []byte("profile")        // model.Profile record
+	keyMemberNoSeq   = []byte("member_no_seq")  // big-endian uint64: last automatic member number
+)
+
+// migration is one numbered schema step, in the manner of lnd's channeldb:
+// migrations[i] takes the database from version i to version i+1. Steps are
+// only ever appended; a released step is never changed.
+type migration struct {
+	name string
+	up   func(tx *bbolt.Tx) error
+}
+
+var migrations = []migration{
+	{name: "create buckets", up: createBuckets},
+}
+
+// SchemaVersion is the schema version this program writes.
+func SchemaVersion() uint32 { return uint32(len(migrations)) }
+
+func createBuckets(tx *bbolt.Tx) error {
+	for _, name := range [][]byte{
+		bucketMeta, bucketUnits, bucketMembers, bucketAudit,
+		idxMemberIDNumber, idxMemberNo, idxMemberNoRetired, idxUnitMembers, idxUnitName, idxUnitCredit,
+	} {
+		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+			return fmt.Errorf("create bucket %s: %w", name, err)
+		}
+	}
+	return nil
+}
+
+// schemaVersion reads the stored version; 0 for a new file.
+func schemaVersion(tx *bbolt.Tx) uint32 {
+	meta := tx.Bucket(bucketMeta)
+	if meta == nil {
+		return 0
+	}
+	v := meta.Get(keySchemaVersion)
+	if len(v) != 4 {
+		return 0
+	}
+	return binary.BigEndian.Uint32(v)
+}
+
+func putSchemaVersion(tx *bbolt.Tx, v uint32) error {
+	b := make([]byte, 4)
+	binary.BigEndian.PutUint32(b, v)
+	return tx.Bucket(bucketMeta).Put(keySchemaVersion, b)
+}
+
+// migrate brings the database to the program's schema in one transaction
+// (all steps or none), and refuses a database written by a newer program.
+func (s *Store) migrate(readOnly bool) error {
+	want := SchemaVersion()
+	if readOnly {
+		return s.db.View(func(tx *bbolt.Tx) error {
+			have := schemaVersion(tx)
+			switch {
+			case have > want:
+				return i18n.E("err.db_newer", int(have), int(want))
+			case have < want:
+				return i18n.E("err.db_needs_upgrade", s.path)
+			}
+			return nil
+		})
+	}
+	// Look first without the write transaction, so an up-to-date database
+	// costs no write (and no fsync) on open.
+	var have uint32
+	if err := s.db.View(func(tx *bbolt.Tx) error { have = schemaVersion(tx); return nil }); err != nil {
+		return err
+	}
+	if have > want {
+		return i18n.E("err.db_newer", int(have), int(want))
+	}
+	if have == want {
+		return nil
+	}
+	return s.db.Update(func(tx *bbolt.Tx) error {
+		have := schemaVersion(tx)
+		if have > want {
+			return i18n.E("err.db_newer", int(have), int(want))
+		}
+		for v := have; v < want; v++ {
+			m := migrations[v]
+			if err := m.up(tx); err != nil {
+				return fmt.Errorf("migration %d (%s): %w", v+1, m.name, err)
+			}
+			if err := putSchemaVersion(tx, v+1); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}

@@ -1,0 +1,572 @@
+package storage
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"go.etcd.io/bbolt"
+
+	"unionbook/i18n"
+	"unionbook/model"
+)
+
+// writer does the writes of one transaction. The Store methods and the
+// Batch methods share it, so a record written through Bulk gets exactly the
+// normalization, validation, uniqueness checks, indexes and audit entry of
+// one written alone.
+type writer struct {
+	tx    *bbolt.Tx
+	op    string
+	now   time.Time
+	today model.Date
+
+	meta, units, members, audit                      *bbolt.Bucket
+	idxIDNumber, idxNo, idxNoRetired, idxUnitMembers *bbolt.Bucket
+	idxUnitName, idxUnitCredit                       *bbolt.Bucket
+	knownUnits                                       map[uint64]bool // unit existence, cached for the transaction
+
+	// pending holds index entries written in a bulk transaction until
+	// flush. bbolt splits nodes only at commit, so thousands of keys put in
+	// random order into one transaction each shift an ever longer node:
+	// quadratic. Held here and put in key order at the end, they append.
+	pending map[*bbolt.Bucket]map[string][]byte
+}
+
+func newWriter(s *Store, tx *bbolt.Tx, op string) *writer {
+	now := s.now()
+	w := &writer{
+		tx: tx, op: op, now: now, today: model.DateOf(now),
+		meta:           tx.Bucket(bucketMeta),
+		units:          tx.Bucket(bucketUnits),
+		members:        tx.Bucket(bucketMembers),
+		audit:          tx.Bucket(bucketAudit),
+		idxIDNumber:    tx.Bucket(idxMemberIDNumber),
+		idxNo:          tx.Bucket(idxMemberNo),
+		idxNoRetired:   tx.Bucket(idxMemberNoRetired),
+		idxUnitMembers: tx.Bucket(idxUnitMembers),
+		idxUnitName:    tx.Bucket(idxUnitName),
+		idxUnitCredit:  tx.Bucket(idxUnitCredit),
+		knownUnits:     make(map[uint64]bool),
+	}
+	// Records, audit entries and automatic member numbers are appended with
+	// growing keys: pack their pages fuller than bbolt's default half.
+	for _, b := range []*bbolt.Bucket{w.units, w.members, w.audit, w.idxNo} {
+		b.FillPercent = 0.9
+	}
+	return w
+}
+
+var empty = []byte{}
+
+// get reads an index entry, pending ones first.
+func (w *writer) get(b *bbolt.Bucket, key []byte) []byte {
+	if p := w.pending[b]; p != nil {
+		if v, ok := p[string(key)]; ok {
+			return v
+		}
+	}
+	return b.Get(key)
+}
+
+// set writes an index entry, held back in a bulk transaction.
+func (w *writer) set(b *bbolt.Bucket, key, value []byte) error {
+	if w.pending == nil {
+		return b.Put(key, value)
+	}
+	p := w.pending[b]
+	if p == nil {
+		p = make(map[string][]byte)
+		w.pending[b] = p
+	}
+	p[string(key)] = value
+	return nil
+}
+
+// del removes an index entry, pending or stored.
+func (w *writer) del(b *bbolt.Bucket, key []byte) error {
+	if p := w.pending[b]; p != nil {
+		delete(p, string(key))
+	}
+	return b.Delete(key)
+}
+
+// hold starts holding index entries back until flush (bulk transactions).
+func (w *writer) hold() { w.pending = make(map[*bbolt.Bucket]map[string][]byte) }
+
+// flush puts the held index entries, each bucket's in key order.
+func (w *writer) flush() error {
+	for b, p := range w.pending {
+		keys := make([]string, 0, len(p))
+		for k := range p {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		b.FillPercent = 0.9 // the keys come in order: fill pages up
+		for _, k := range keys {
+			if err := b.Put([]byte(k), p[k]); err != nil {
+				return err
+			}
+		}
+	}
+	w.pending = nil
+	return nil
+}
+
+// errNoChange ends an update that changes nothing: its transaction rolls
+// back, so the file is not touched, and Store.update reports success.
+var errNoChange = errors.New("no change")
+
+// writeAudit appends the audit entry of one write.
+func (w *writer) writeAudit(action model.AuditAction, entity string, id uint64, label string, changes []model.FieldChange) error {
+	seq, err := w.audit.NextSequence()
+	if err != nil {
+		return err
+	}
+	e := model.AuditEntry{
+		ID: seq, At: w.now, Operator: w.op, Action: action,
+		Entity: entity, EntityID: id, Label: label, Changes: changes,
+	}
+	return w.put(w.audit, itob(seq), &e)
+}
+
+func (w *writer) put(b *bbolt.Bucket, key []byte, v any) error {
+	data, err := encode(v)
+	if err != nil {
+		return err
+	}
+	return b.Put(key, data)
+}
+
+// refChecker counts the records that refer to entity id and names the
+// message, taking that count, that explains why it cannot be deleted.
+// Features that refer to members or units (dues payments, hardship files,
+// events) add their checker to the lists below.
+type refChecker func(tx *bbolt.Tx, id uint64) (n int, key string, err error)
+
+var (
+	memberRefCheckers []refChecker
+	unitRefCheckers   = []refChecker{unitMembersRef}
+)
+
+func unitMembersRef(tx *bbolt.Tx, id uint64) (int, string, error) {
+	return len(memberIDsOfUnit(tx, id)), "unit.in_use", nil
+}
+
+func checkRefs(tx *bbolt.Tx, id uint64, checkers []refChecker) error {
+	for _, check := range checkers {
+		n, key, err := check(tx, id)
+		if err != nil {
+			return err
+		}
+		if n > 0 {
+			return i18n.E(key, n)
+		}
+	}
+	return nil
+}
+
+// ---- profile
+
+func (w *writer) saveProfile(p *model.Profile) error {
+	p.Normalize()
+	if ps := p.Validate(); len(ps) > 0 {
+		return ps
+	}
+	old, ok, err := getProfile(w.tx)
+	if err != nil {
+		return err
+	}
+	action := model.ActionCreate
+	var prev *model.Profile
+	if ok {
+		action, prev = model.ActionUpdate, &old
+	}
+	changes := profileChanges(prev, p)
+	if ok && len(changes) == 0 {
+		return errNoChange
+	}
+	if err := w.put(w.meta, keyProfile, p); err != nil {
+		return err
+	}
+	return w.writeAudit(action, "profile", 0, p.UnionName, changes)
+}
+
+// profileChanges lists the changed fields of the profile for the audit log.
+func profileChanges(old, new *model.Profile) []model.FieldChange {
+	if old == nil {
+		old = &model.Profile{}
+	}
+	var cs []model.FieldChange
+	diff := func(field, a, b string) {
+		if a != b {
+			cs = append(cs, model.FieldChange{Field: field, Old: a, New: b})
+		}
+	}
+	diff("union_name", old.UnionName, new.UnionName)
+	diff("union_code", old.Code, new.Code)
+	diff("higher_union", old.HigherUnion, new.HigherUnion)
+	diff("dues_rate", rateText(old.DuesRateBP), rateText(new.DuesRateBP))
+	diff("min_living", old.MinLiving.String(), new.MinLiving.String())
+	diff("operator", old.Operator, new.Operator)
+	return cs
+}
+
+// rateText shows basis points as a percentage: 50 is "0.50%".
+func rateText(bp int) string { return fmt.Sprintf("%d.%02d%%", bp/100, bp%100) }
+
+// ---- units
+
+// unitNameKey is the index key of a unit name: normalized as the model
+// compares names, and case-folded for Latin letters.
+func unitNameKey(name string) []byte {
+	return []byte(strings.ToLower(model.NormalizeUnitName(name)))
+}
+
+func unitLabel(u *model.Unit) string { return u.Name }
+
+func (w *writer) unitExists(id uint64) bool {
+	if ok, seen := w.knownUnits[id]; seen {
+		return ok
+	}
+	ok := w.units.Get(itob(id)) != nil
+	w.knownUnits[id] = ok
+	return ok
+}
+
+// unitConflicts reports a name or credit code already used by another unit.
+func (w *writer) unitConflicts(u *model.Unit, self uint64) (model.Problems, error) {
+	var ps model.Problems
+	if u.Name != "" {
+		if v := w.get(w.idxUnitName, unitNameKey(u.Name)); v != nil && btoi(v) != self {
+			other, err := getUnit(w.tx, btoi(v))
+			if err != nil {
+				return nil, err
+			}
+			ps = append(ps, model.Problem{Field: "unit_name", Key: "unit.duplicate_name", Args: []any{other.Name}})
+		}
+	}
+	if u.CreditCode != "" {
+		if v := w.get(w.idxUnitCredit, []byte(u.CreditCode)); v != nil && btoi(v) != self {
+			other, err := getUnit(w.tx, btoi(v))
+			if err != nil {
+				return nil, err
+			}
+			ps = append(ps, model.Problem{Field: "credit_code", Key: "unit.duplicate_credit", Args: []any{other.Name}})
+		}
+	}
+	return ps, nil
+}
+
+func (w *writer) checkUnit(u *model.Unit, self uint64) error {
+	u.Normalize()
+	ps := u.Validate(w.today)
+	cps, err := w.unitConflicts(u, self)
+	if err != nil {
+		return err
+	}
+	if ps = append(ps, cps...); len(ps) > 0 {
+		return ps
+	}
+	return nil
+}
+
+func (w *writer) createUnit(u *model.Unit) error {
+	u.ID = 0
+	if err := w.checkUnit(u, 0); err != nil {
+		return err
+	}
+	id, err := w.units.NextSequence()
+	if err != nil {
+		return err
+	}
+	u.ID = id
+	if err := w.put(w.units, itob(id), u); err != nil {
+		return err
+	}
+	if err := w.indexUnit(nil, u); err != nil {
+		return err
+	}
+	w.knownUnits[id] = true
+	return w.writeAudit(model.ActionCreate, "unit", id, unitLabel(u), model.UnitChanges(nil, u))
+}
+
+func (w *writer) updateUnit(u *model.Unit) error {
+	old, err := getUnit(w.tx, u.ID)
+	if err != nil {
+		return err
+	}
+	if err := w.checkUnit(u, u.ID); err != nil {
+		return err
+	}
+	changes := model.UnitChanges(&old, u)
+	if len(changes) == 0 {
+		return errNoChange
+	}
+	if err := w.put(w.units, itob(u.ID), u); err != nil {
+		return err
+	}
+	if err := w.indexUnit(&old, u); err != nil {
+		return err
+	}
+	return w.writeAudit(model.ActionUpdate, "unit", u.ID, unitLabel(u), changes)
+}
+
+func (w *writer) deleteUnit(id uint64) error {
+	old, err := getUnit(w.tx, id)
+	if err != nil {
+		return err
+	}
+	if err := checkRefs(w.tx, id, unitRefCheckers); err != nil {
+		return err
+	}
+	if err := w.units.Delete(itob(id)); err != nil {
+		return err
+	}
+	if err := w.indexUnit(&old, nil); err != nil {
+		return err
+	}
+	w.knownUnits[id] = false
+	return w.writeAudit(model.ActionDelete, "unit", id, unitLabel(&old), model.UnitChanges(&old, &model.Unit{}))
+}
+
+// indexUnit moves a unit's index entries from old to new; either may be
+// nil (create, delete).
+func (w *writer) indexUnit(old, new *model.Unit) error {
+	var oldName, newName, oldCode, newCode string
+	var id uint64
+	if old != nil {
+		oldName, oldCode, id = string(unitNameKey(old.Name)), old.CreditCode, old.ID
+	}
+	if new != nil {
+		newName, newCode, id = string(unitNameKey(new.Name)), new.CreditCode, new.ID
+	}
+	if err := w.moveKey(w.idxUnitName, id, oldName, newName); err != nil {
+		return err
+	}
+	return w.moveKey(w.idxUnitCredit, id, oldCode, newCode)
+}
+
+// moveKey replaces a unique index entry oldKey → id by newKey → id. Empty
+// keys are not indexed; an old entry is removed only if it points at id.
+func (w *writer) moveKey(b *bbolt.Bucket, id uint64, oldKey, newKey string) error {
+	if oldKey == newKey {
+		return nil
+	}
+	if oldKey != "" {
+		if v := w.get(b, []byte(oldKey)); v != nil && btoi(v) == id {
+			if err := w.del(b, []byte(oldKey)); err != nil {
+				return err
+			}
+		}
+	}
+	if newKey != "" {
+		return w.set(b, []byte(newKey), itob(id))
+	}
+	return nil
+}
+
+// ---- members
+
+func memberLabel(m *model.Member) string { return fmt.Sprintf("%s (%s)", m.Name, m.No) }
+
+// idKey is the index key of an ID or document number: upper-cased, so a
+// passport number typed in lower case is still the same number.
+func idKey(n string) string { return strings.ToUpper(n) }
+
+// idNumberLookupKeys are the index keys a typed number may be stored under.
+func idNumberLookupKeys(s string) []string {
+	keys := []string{idKey(model.Clean(s))}
+	if id, err := model.NormalizeResidentID(s); err == nil && id != keys[0] {
+		keys = append([]string{id}, keys...)
+	}
+	return keys
+}
+
+// memberConflicts reports a missing unit, and an ID number or member number
+// that another member already has.
+func (w *writer) memberConflicts(m *model.Member, self uint64) (model.Problems, error) {
+	var ps model.Problems
+	if m.UnitID != 0 && !w.unitExists(m.UnitID) {
+		ps = append(ps, model.Problem{Field: "unit", Key: "member.unit_missing"})
+	}
+	if m.IDNumber != "" {
+		if v := w.get(w.idxIDNumber, []byte(idKey(m.IDNumber))); v != nil && btoi(v) != self {
+			other, err := getMember(w.tx, btoi(v))
+			if err != nil {
+				return nil, err
+			}
+			ps = append(ps, model.Problem{Field: "id_number", Key: "member.duplicate_id", Args: []any{other.Name, other.No}})
+		}
+	}
+	if m.No != "" {
+		if v := w.get(w.idxNo, []byte(m.No)); v != nil && btoi(v) != self {
+			other, err := getMember(w.tx, btoi(v))
+			if err != nil {
+				return nil, err
+			}
+			ps = append(ps, model.Problem{Field: "member_no", Key: "member.duplicate_no", Args: []any{other.Name, other.No}})
+		}
+	}
+	return ps, nil
+}
+
+func (w *writer) checkMember(m *model.Member, self uint64) error {
+	m.Normalize()
+	ps := m.Validate(w.today)
+	cps, err := w.memberConflicts(m, self)
+	if err != nil {
+		return err
+	}
+	if ps = append(ps, cps...); len(ps) > 0 {
+		return ps
+	}
+	return nil
+}
+
+// nextMemberNo hands out the next automatic member number, "%06d", skipping
+// numbers in use or retired. The counter only grows, so a number is never
+// given twice.
+func (w *writer) nextMemberNo() (string, error) {
+	n := btoi(w.meta.Get(keyMemberNoSeq))
+	var no string
+	for {
+		n++
+		no = fmt.Sprintf("%06d", n)
+		if w.get(w.idxNo, []byte(no)) == nil && w.get(w.idxNoRetired, []byte(no)) == nil {
+			break
+		}
+	}
+	return no, w.meta.Put(keyMemberNoSeq, itob(n))
+}
+
+func (w *writer) createMember(m *model.Member) error {
+	m.ID = 0
+	if err := w.checkMember(m, 0); err != nil {
+		return err
+	}
+	if m.No == "" {
+		no, err := w.nextMemberNo()
+		if err != nil {
+			return err
+		}
+		m.No = no
+	}
+	id, err := w.members.NextSequence()
+	if err != nil {
+		return err
+	}
+	m.ID = id
+	if err := w.put(w.members, itob(id), m); err != nil {
+		return err
+	}
+	if err := w.indexMember(nil, m); err != nil {
+		return err
+	}
+	return w.writeAudit(model.ActionCreate, "member", id, memberLabel(m), model.MemberChanges(nil, m))
+}
+
+func (w *writer) updateMember(m *model.Member) error {
+	old, err := getMember(w.tx, m.ID)
+	if err != nil {
+		return err
+	}
+	m.Status, m.History = old.Status, old.History
+	m.Normalize()
+	if m.No == "" {
+		m.No = old.No
+	}
+	if err := w.checkMember(m, m.ID); err != nil {
+		return err
+	}
+	changes := model.MemberChanges(&old, m)
+	if len(changes) == 0 {
+		return errNoChange
+	}
+	if err := w.put(w.members, itob(m.ID), m); err != nil {
+		return err
+	}
+	if err := w.indexMember(&old, m); err != nil {
+		return err
+	}
+	return w.writeAudit(model.ActionUpdate, "member", m.ID, memberLabel(m), changes)
+}
+
+func (w *writer) changeStatus(id uint64, c model.StatusChange) (model.Member, error) {
+	old, err := getMember(w.tx, id)
+	if err != nil {
+		return model.Member{}, err
+	}
+	m := old
+	m.History = slices.Clone(old.History)
+	if ps := m.ValidateChange(c, w.today); len(ps) > 0 {
+		return model.Member{}, ps
+	}
+	c.At, c.Operator = w.now, w.op
+	m.Apply(c)
+	if err := w.put(w.members, itob(id), &m); err != nil {
+		return model.Member{}, err
+	}
+	last := m.History[len(m.History)-1]
+	changes := append(model.MemberChanges(&old, &m),
+		model.FieldChange{Field: "change_date", New: last.Date.String()},
+		model.FieldChange{Field: "reason", New: last.Reason})
+	if last.ToUnion != "" {
+		changes = append(changes, model.FieldChange{Field: "to_union", New: last.ToUnion})
+	}
+	return m, w.writeAudit(model.ActionStatus, "member", id, memberLabel(&m), changes)
+}
+
+func (w *writer) deleteMember(id uint64) error {
+	old, err := getMember(w.tx, id)
+	if err != nil {
+		return err
+	}
+	if err := checkRefs(w.tx, id, memberRefCheckers); err != nil {
+		return err
+	}
+	if err := w.members.Delete(itob(id)); err != nil {
+		return err
+	}
+	if err := w.indexMember(&old, nil); err != nil {
+		return err
+	}
+	return w.writeAudit(model.ActionDelete, "member", id, memberLabel(&old), model.MemberChanges(&old, &model.Member{}))
+}
+
+// indexMember moves a member's index entries from old to new; either may be
+// nil (create, delete). A number that leaves a member is retired.
+func (w *writer) indexMember(old, new *model.Member) error {
+	var oldID, newID, oldNo, newNo string
+	var oldUnit, newUnit, id uint64
+	if old != nil {
+		oldID, oldNo, oldUnit, id = idKey(old.IDNumber), old.No, old.UnitID, old.ID
+	}
+	if new != nil {
+		newID, newNo, newUnit, id = idKey(new.IDNumber), new.No, new.UnitID, new.ID
+	}
+	if err := w.moveKey(w.idxIDNumber, id, oldID, newID); err != nil {
+		return err
+	}
+	if err := w.moveKey(w.idxNo, id, oldNo, newNo); err != nil {
+		return err
+	}
+	if oldNo != "" && oldNo != newNo {
+		if err := w.set(w.idxNoRetired, []byte(oldNo), empty); err != nil {
+			return err
+		}
+	}
+	if oldUnit != newUnit {
+		if oldUnit != 0 {
+			if err := w.del(w.idxUnitMembers, pairKey(oldUnit, id)); err != nil {
+				return err
+			}
+		}
+		if newUnit != 0 {
+			return w.set(w.idxUnitMembers, pairKey(newUnit, id), empty)
+		}
+	}
+	return nil
+}
