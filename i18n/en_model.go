@@ -36,6 +36,7 @@ func init() {
 		// member rules
 		"member.gender_vs_id":        "does not match the ID number (which says %s)",
 		"member.birth_vs_id":         "does not match the ID number (which says %s)",
+		"member.no_chars":            "a member number has at most %d letters, digits and dashes",
 		"member.doc_length":          "a document number has 5 to 30 characters",
 		"member.ethnicity":           "\"%s\" is not one of the 56 ethnic groups",
 		"member.too_young":           "the member was under %d when joining",

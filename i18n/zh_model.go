@@ -36,6 +36,7 @@ func init() {
 		// member rules
 		"member.gender_vs_id":        "与身份证号不符（身份证号显示为%s）",
 		"member.birth_vs_id":         "与身份证号不符（身份证号显示为 %s）",
+		"member.no_chars":            "会员编号只能由字母、数字和连字符组成，最多 %d 位",
 		"member.doc_length":          "证件号码应为 5 到 30 个字符",
 		"member.ethnicity":           "“%s”不是 56 个民族之一",
 		"member.too_young":           "入会时未满 %d 周岁",

@@ -15,7 +15,7 @@ var creditWeights = [17]int{1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 
 
 // NormalizeCreditCode checks a credit code and returns it upper-case.
 func NormalizeCreditCode(s string) (string, error) {
-	t := strings.ToUpper(strings.NewReplacer(" ", "", "-", "").Replace(Clean(s)))
+	t := strings.ToUpper(dropSpacesAndDashes.Replace(Clean(s)))
 	if t == "" {
 		return "", i18n.E("credit.length", 0)
 	}

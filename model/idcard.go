@@ -2,6 +2,7 @@ package model
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -31,7 +32,7 @@ func idCheck(first17 string) byte {
 // converted. Numbers that Excel turned into floating point (1.10101E+17) or
 // whose last digits it rounded to zeros are named as such, never guessed.
 func NormalizeResidentID(s string) (string, error) {
-	t := strings.ToUpper(strings.NewReplacer(" ", "", "-", "").Replace(Clean(s)))
+	t := strings.ToUpper(dropSpacesAndDashes.Replace(Clean(s)))
 	if t == "" {
 		return "", i18n.E("id.empty")
 	}
@@ -77,8 +78,9 @@ func IDBirthDate(id string) (Date, error) {
 	if !allDigits(id[6:14]) {
 		return 0, i18n.E("id.chars")
 	}
-	d, err := ParseDate(id[6:14])
-	if err != nil || !d.Valid() {
+	n, _ := strconv.Atoi(id[6:14]) // eight digits, checked above
+	d := Date(n)
+	if !d.Valid() {
 		return 0, i18n.E("id.birth_date", id[6:14])
 	}
 	return d, nil

@@ -148,6 +148,9 @@ func (m *Member) Validate(today Date) Problems {
 	case n > 30:
 		ps.add("name", "problem.too_long", 30)
 	}
+	if m.No != "" && !validMemberNo(m.No) {
+		ps.add("member_no", "member.no_chars", 20)
+	}
 	if m.Gender != Male && m.Gender != Female {
 		ps.add("gender", "problem.required")
 	}
@@ -275,4 +278,18 @@ func (m *Member) StatusOn(d Date) Status {
 		s = c.To
 	}
 	return s
+}
+
+// validMemberNo accepts what union card numbers look like: up to 20 letters,
+// digits and dashes.
+func validMemberNo(no string) bool {
+	if len(no) > 20 {
+		return false
+	}
+	for _, r := range no {
+		if !(r >= '0' && r <= '9' || r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || r == '-') {
+			return false
+		}
+	}
+	return true
 }

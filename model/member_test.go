@@ -297,3 +297,14 @@ func keysOf(ps Problems) []string {
 	}
 	return out
 }
+
+func TestMemberNumberCharacters(t *testing.T) {
+	for no, ok := range map[string]bool{"000123": true, "HY-2024-0007": true, "编号1": false, "12 34": false, "123456789012345678901": false} {
+		m := validMember()
+		m.No = no
+		got := !m.Validate(today).Has("member_no", "member.no_chars")
+		if got != ok {
+			t.Errorf("member number %q accepted=%v, want %v", no, got, ok)
+		}
+	}
+}

@@ -8,14 +8,17 @@ import (
 )
 
 var (
-	reMobile   = regexp.MustCompile(`^1[3-9]\d{9}$`)
-	reLandline = regexp.MustCompile(`^0\d{2,3}-?\d{7,8}(-\d{1,6})?$`)
+	// built once: a Replacer is costly to build and these run per record
+	dropSpacesAndDashes = strings.NewReplacer(" ", "", "-", "")
+	landlineCleaner     = strings.NewReplacer(" ", "", "(", "", ")", "-")
+	reMobile            = regexp.MustCompile(`^1[3-9]\d{9}$`)
+	reLandline          = regexp.MustCompile(`^0\d{2,3}-?\d{7,8}(-\d{1,6})?$`)
 )
 
 // NormalizeMobile checks a mainland mobile number (11 digits starting 13–19),
 // dropping spaces, dashes and a +86 prefix.
 func NormalizeMobile(s string) (string, error) {
-	t := strings.NewReplacer(" ", "", "-", "").Replace(Clean(s))
+	t := dropSpacesAndDashes.Replace(Clean(s))
 	t = strings.TrimPrefix(strings.TrimPrefix(t, "+86"), "0086")
 	if !reMobile.MatchString(t) {
 		return "", i18n.E("phone.mobile")
@@ -30,7 +33,7 @@ func NormalizePhone(s string) (string, error) {
 		return m, nil
 	}
 	// "(0591) 8765 4321" is written 0591-87654321.
-	t := strings.NewReplacer(" ", "", "(", "", ")", "-").Replace(Clean(s))
+	t := landlineCleaner.Replace(Clean(s))
 	t = strings.ReplaceAll(t, "--", "-")
 	if reLandline.MatchString(t) {
 		return t, nil
