@@ -23,9 +23,10 @@ type env struct {
 }
 
 // command is one entry of the command table. To add a command, write
-// cmd_<name>.go with a *command and list it in commands.
+// cmd_<name>.go with a *command and register it from that file's init.
 type command struct {
 	name    string
+	order   int      // place in the help's command list
 	summary string   // catalogue key: one line for the command list
 	about   string   // catalogue key: the paragraph of its own help, "" for none
 	args    string   // catalogue key of the positional-argument synopsis, "" for none
@@ -37,12 +38,14 @@ type command struct {
 	flags func(fs *flag.FlagSet) func(e *env, args []string) error
 }
 
-// commands is the command table, in the order the help lists it. It is
-// filled in init because the help command refers back to it.
+// commands is the command table, in the order the help lists it. Each
+// cmd_<name>.go registers its command from init.
 var commands []*command
 
-func init() {
-	commands = []*command{demoCommand, statsCommand, helpCommand}
+// register adds a command to the table, keeping the help's order.
+func register(c *command) {
+	commands = append(commands, c)
+	slices.SortStableFunc(commands, func(a, b *command) int { return a.order - b.order })
 }
 
 func findCommand(name string) *command {

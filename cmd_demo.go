@@ -16,6 +16,7 @@ const maxDemoMembers = 1_000_000
 
 // demoCommand fills an empty database with a generated township.
 var demoCommand = &command{
+	order:   10,
 	name:    "demo",
 	summary: "cli.cmd.demo",
 	about:   "cli.cmd.demo_about",
@@ -51,3 +52,5 @@ var demoCommand = &command{
 		}
 	},
 }
+
+func init() { register(demoCommand) }

@@ -8,6 +8,7 @@ import (
 
 // helpCommand shows the program's help or a command's.
 var helpCommand = &command{
+	order:   900,
 	name:    "help",
 	summary: "cli.cmd.help",
 	args:    "cli.cmd.help_args",
@@ -27,3 +28,5 @@ var helpCommand = &command{
 		}
 	},
 }
+
+func init() { register(helpCommand) }

@@ -17,6 +17,7 @@ import (
 
 // statsCommand prints the roster counts a secretary is asked for first.
 var statsCommand = &command{
+	order:   20,
 	name:    "stats",
 	summary: "cli.cmd.stats",
 	about:   "cli.cmd.stats_about",
@@ -102,3 +103,5 @@ func writeStats(w io.Writer, l i18n.Lang, union string, st model.Stats) {
 	}
 	columns(w, "  ", rows, "rlr")
 }
+
+func init() { register(statsCommand) }
