@@ -89,6 +89,7 @@ type Member struct {
 	History   []StatusChange `cbor:"17,keyasint,omitempty"`
 	Honours   string         `cbor:"18,keyasint,omitempty"` // 劳模 etc.
 	Notes     string         `cbor:"19,keyasint,omitempty"`
+	Wages     []WageBase     `cbor:"20,keyasint,omitempty"` // by From, ascending
 }
 
 // MinJoinAge is the youngest age at which someone may join: the legal

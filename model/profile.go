@@ -12,10 +12,24 @@ type Profile struct {
 	DuesRateBP int    `cbor:"4,keyasint"`
 	MinLiving  Money  `cbor:"5,keyasint,omitempty"` // 低保标准 per person per month
 	Operator   string `cbor:"6,keyasint,omitempty"`
+
+	// Dues settings (see DuesRules) and the cash book's own sub-accounts.
+	DuesTruncUnit   Money     `cbor:"7,keyasint,omitempty"` // default 10 yuan
+	OweJoinMonth    bool      `cbor:"8,keyasint,omitempty"`
+	BatchOneReceipt bool      `cbor:"9,keyasint,omitempty"`  // a unit batch gets one receipt, not one per member
+	ArrearsMonths   int       `cbor:"10,keyasint,omitempty"` // default 6, the charter's rule
+	CustomAccounts  []Account `cbor:"11,keyasint,omitempty"` // sub-accounts the union added to the chart
 }
 
 // DefaultProfile has the charter's usual dues rate of 0.5%.
-func DefaultProfile() Profile { return Profile{DuesRateBP: 50} }
+func DefaultProfile() Profile {
+	return Profile{DuesRateBP: 50, DuesTruncUnit: Yuan(10), ArrearsMonths: 6}
+}
+
+// DuesRules are the dues settings of the profile.
+func (p *Profile) DuesRules() DuesRules {
+	return DuesRules{RateBP: p.DuesRateBP, TruncUnit: p.DuesTruncUnit, OweJoinMonth: p.OweJoinMonth}
+}
 
 // Normalize cleans the profile's fields in place.
 func (p *Profile) Normalize() {
