@@ -33,8 +33,7 @@ type Styles struct {
 	TableCell     lipgloss.Style
 	TableSelected lipgloss.Style
 
-	Dialog lipgloss.Style
-	Key    lipgloss.Style
+	Key lipgloss.Style
 }
 
 // Default is the standard dark-on-terminal look.
@@ -65,7 +64,6 @@ func Default() *Styles {
 	s.TableHeader = lipgloss.NewStyle().Bold(true).Foreground(accent)
 	s.TableCell = lipgloss.NewStyle()
 	s.TableSelected = lipgloss.NewStyle().Reverse(true).Bold(true)
-	s.Dialog = lipgloss.NewStyle().Border(lipgloss.NormalBorder()).BorderForeground(accent).Padding(0, 1)
 	s.Key = lipgloss.NewStyle().Foreground(accent).Bold(true)
 	return s
 }
