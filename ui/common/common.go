@@ -81,3 +81,6 @@ func Changed(entity string, id uint64) tea.Cmd {
 
 // ShowUnitMembersMsg asks the app to switch to the members tab filtered to a unit.
 type ShowUnitMembersMsg struct{ UnitID uint64 }
+
+// ShowMemberDuesMsg asks the app to open a member's dues in the Dues tab.
+type ShowMemberDuesMsg struct{ MemberID uint64 }

@@ -147,6 +147,9 @@ func (f *Form) SetChoice(key string, v uint64) {
 // choose (or the form derives it, as gender from an ID number).
 func (f *Form) ClearChoice(key string) { f.field(key).choice = -1 }
 
+// Touched reports whether the user has changed or left the field.
+func (f *Form) Touched(key string) bool { return f.touched[key] }
+
 // Checked reads a check field.
 func (f *Form) Checked(key string) bool { return f.field(key).checked }
 
