@@ -45,6 +45,9 @@ var statsCommand = &command{
 				return err
 			}
 			st := model.RosterStats(units, members)
+			if st.Dues, err = duesStats(s); err != nil {
+				return err
+			}
 			if *asJSON {
 				enc := json.NewEncoder(e.stdout)
 				enc.SetEscapeHTML(false)
@@ -59,6 +62,11 @@ var statsCommand = &command{
 				name = p.UnionName
 			}
 			writeStats(e.stdout, e.lang, name, st)
+			n, err := s.ArrearsMonths()
+			if err != nil {
+				return err
+			}
+			writeDuesStats(e.stdout, e.lang, st.Dues, n)
 			return nil
 		}
 	},
@@ -102,6 +110,49 @@ func writeStats(w io.Writer, l i18n.Lang, union string, st model.Stats) {
 		rows = append(rows, []string{n(i+1) + ".", u.Name, n(u.Members)})
 	}
 	columns(w, "  ", rows, "rlr")
+}
+
+// duesStats are the current year's dues figures (the year of the store's
+// clock), the members in arrears as of the current month and the cash
+// balance.
+func duesStats(s *storage.Store) (model.DuesStats, error) {
+	now := model.Today()
+	ds := model.DuesStats{Year: now.Year(), Months: []model.MonthDuesStats{}}
+	cs, err := s.CollectionByMonth(ds.Year)
+	if err != nil {
+		return ds, err
+	}
+	for _, c := range cs {
+		ds.Due += c.Due
+		ds.Paid += c.Paid
+		ds.Months = append(ds.Months, model.MonthDuesStats{Month: c.Month.String(), Due: c.Due, Paid: c.Paid, RateBP: c.Rate()})
+	}
+	ds.RateBP = model.RateBP(ds.Paid, ds.Due)
+	n, err := s.ArrearsMonths()
+	if err != nil {
+		return ds, err
+	}
+	arrears, err := s.Arrears(now.Month(), n)
+	if err != nil {
+		return ds, err
+	}
+	ds.MembersInArrears = len(arrears)
+	ds.CashBalance, err = s.Balance()
+	return ds, err
+}
+
+// writeDuesStats prints the dues lines of the human-readable stats.
+func writeDuesStats(w io.Writer, l i18n.Lang, ds model.DuesStats, arrearsMonths int) {
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, l.T("cli.stats_dues", ds.Year))
+	rate := fmt.Sprintf("%d.%02d%%", ds.RateBP/100, ds.RateBP%100)
+	columns(w, "  ", [][]string{
+		{l.T("cli.stats_due"), ds.Due.Display()},
+		{l.T("cli.stats_paid"), ds.Paid.Display()},
+		{l.T("cli.stats_rate"), rate},
+		{l.T("cli.stats_arrears", arrearsMonths), strconv.Itoa(ds.MembersInArrears)},
+		{l.T("cli.stats_balance"), ds.CashBalance.Display()},
+	}, "lr")
 }
 
 func init() { register(statsCommand) }

@@ -234,7 +234,7 @@ func statsJSON(t *testing.T, db string) map[string]any {
 		keys = append(keys, k)
 	}
 	slices.Sort(keys)
-	if want := []string{"members", "members_by_gender", "members_by_status", "migrant_members", "top_units", "units"}; !slices.Equal(keys, want) {
+	if want := []string{"dues", "members", "members_by_gender", "members_by_status", "migrant_members", "top_units", "units"}; !slices.Equal(keys, want) {
 		t.Errorf("keys %v, want %v", keys, want)
 	}
 	return v
@@ -288,7 +288,13 @@ func TestDemoThenStats(t *testing.T) {
 	if !strings.Contains(r.stdout, "青山镇总工会") || !strings.Contains(r.stdout, "78 个单位") || !strings.Contains(r.stdout, "600 名会员") || !strings.Contains(r.stdout, "秒") {
 		t.Errorf("demo output %q", r.stdout)
 	}
-	checkStats(t, statsJSON(t, db), 78, 600)
+	v := statsJSON(t, db)
+	checkStats(t, v, 78, 600)
+	dues := v["dues"].(map[string]any)
+	if len(dues) != 7 || len(dues["months"].([]any)) != 12 || num(dues["cash_balance"]) <= 0 || num(dues["paid"]) <= 0 ||
+		num(dues["rate_bp"]) <= 0 || num(dues["rate_bp"]) > 10000 || num(dues["members_in_arrears"]) <= 0 {
+		t.Errorf("dues %v", dues)
+	}
 
 	// A second demo is refused and changes nothing.
 	r = runZH("demo", "--members", "50", "--db", db).expect(t, 1)
@@ -342,6 +348,9 @@ func TestStatsHumanOutputIsAligned(t *testing.T) {
 		for _, line := range lines[1:] {
 			if line == "" {
 				continue
+			}
+			if strings.HasSuffix(line, "年会费") || strings.HasPrefix(line, "Dues ") {
+				break // the dues block, aligned on its own
 			}
 			if strings.HasPrefix(line, "会员最多的单位") || strings.HasPrefix(line, "Units with the most") {
 				inTop = true

@@ -47,8 +47,8 @@ type Options struct {
 	Today   model.Date // 0 means the earlier of Reference and the real date
 }
 
-// Load fills an empty store with a generated township: everything in one
-// transaction, then the profile. A store that already holds data is refused
+// Load fills an empty store with a generated township and two years of
+// dues and cash book (see history), everything in one transaction. A store that already holds data is refused
 // with the demo.not_empty error and left untouched.
 func Load(s *storage.Store, opts Options) error {
 	if opts.Units <= 0 {
@@ -70,7 +70,11 @@ func Load(s *storage.Store, opts Options) error {
 		return i18n.E("demo.not_empty")
 	}
 	p, units, members := GenerateAt(opts.Seed, opts.Units, opts.Members, opts.Today)
-	err = s.Bulk(p.Operator, func(b *storage.Batch) error {
+	return s.Bulk(p.Operator, func(b *storage.Batch) error {
+		// The profile first: the dues rules apply to the payments below.
+		if err := b.SaveProfile(p); err != nil {
+			return fmt.Errorf("demo profile: %w", err)
+		}
 		ids := make([]uint64, len(units))
 		for i := range units {
 			u := units[i]
@@ -86,13 +90,13 @@ func Load(s *storage.Store, opts Options) error {
 			if err := b.CreateMember(&m); err != nil {
 				return fmt.Errorf("demo member %d %s: %w", i+1, m.Name, err)
 			}
+			members[i].ID, members[i].UnitID = m.ID, m.UnitID
 		}
-		return nil
+		for i := range units {
+			units[i].ID = ids[i]
+		}
+		return writeHistory(b, history(opts.Seed, &p, units, members, opts.Today))
 	})
-	if err != nil {
-		return err
-	}
-	return s.SaveProfile(p.Operator, p)
 }
 
 // Generate makes a township with units grassroots units (about 22% of them
@@ -114,6 +118,7 @@ func GenerateAt(seed uint64, units, members int, today model.Date) (model.Profil
 		codes: map[string]bool{},
 	}
 	p := g.profile()
+	p.DuesSince = duesSince(today)
 	specs := g.units(max(units, 0))
 	g.allocate(specs, max(members, 0))
 	us := make([]model.Unit, len(specs))
@@ -126,6 +131,7 @@ func GenerateAt(seed uint64, units, members int, today model.Date) (model.Profil
 		us[i] = g.finishUnit(sp, ms[first:])
 		us[i].ID = uint64(i + 1)
 	}
+	wages(seed, us, ms, p.DuesSince)
 	return p, us, ms
 }
 
@@ -162,6 +168,11 @@ func (g *gen) profile() model.Profile {
 		DuesRateBP:  50,
 		MinLiving:   model.Yuan(850),
 		Operator:    one(g.r, operatorCandidates),
+		// Dues: the usual 10-yuan unit and the charter's six months; the
+		// enterprises hand over payroll deductions with one receipt.
+		DuesTruncUnit:   model.Yuan(10),
+		ArrearsMonths:   6,
+		BatchOneReceipt: true,
 	}
 }
 

@@ -51,6 +51,8 @@ func init() {
 		"dues.member_title":            "Dues of %s (member no %s)",
 		"dues.no_wage":                 "No wage base yet; press w to set one",
 		"dues.wage_line":               "Wage base %s yuan, dues %s yuan a month",
+		"dues.owes_no_base":            "Owes %d months (longest run %d); no wage base, so the amount is unknown",
+		"settings.since_joining":       "since joining",
 		"dues.nothing_owed":            "Nothing owed",
 		"dues.owes":                    "Owes %d months, %s yuan in all (longest run %d months)",
 		"dues.payments_title":          "Payments (newest first)",

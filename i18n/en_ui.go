@@ -47,6 +47,7 @@ func init() {
 func init() {
 	register(EN, map[string]string{
 		"app.confirm_quit":       "A form has unsaved changes. Quit anyway? Press y to quit, any other key to keep editing",
+		"app.backup_failed":      "Today's automatic backup failed: %s. Please back up by hand soon (unionbook backup)",
 		"app.starting":           "Starting UnionBook...",
 		"app.help_title":         "Help: %s",
 		"app.help_footer":        "Number keys 1-9 or a mouse click switch tabs; q quits; any key closes this help",

@@ -51,6 +51,8 @@ func init() {
 		"dues.member_title":            "%s（会员编号 %s）的会费",
 		"dues.no_wage":                 "尚未设置缴费基数，按 w 设置",
 		"dues.wage_line":               "缴费基数 %s 元，每月会费 %s 元",
+		"dues.owes_no_base":            "欠缴 %d 个月（最长连续 %d 个月）；未设缴费基数，金额无法计算",
+		"settings.since_joining":       "入会起",
 		"dues.nothing_owed":            "没有欠缴",
 		"dues.owes":                    "欠缴 %d 个月，共 %s 元（最长连续 %d 个月）",
 		"dues.payments_title":          "缴费记录（最新在前）",

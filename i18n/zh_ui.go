@@ -47,6 +47,7 @@ func init() {
 func init() {
 	register(ZH, map[string]string{
 		"app.confirm_quit":       "有尚未保存的修改，确定退出吗？按 y 退出，其他键继续编辑",
+		"app.backup_failed":      "今天的自动备份没有成功：%s。请尽快用 unionbook backup 手动备份",
 		"app.starting":           "正在启动工会账簿……",
 		"app.help_title":         "帮助：%s",
 		"app.help_footer":        "数字键 1-9 或鼠标点击切换标签页；q 退出；按任意键关闭帮助",

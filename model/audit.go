@@ -13,6 +13,8 @@ const (
 	ActionUpdate AuditAction = "update"
 	ActionDelete AuditAction = "delete"
 	ActionStatus AuditAction = "status"
+	// ActionReverse is a reversal (冲正) of a payment or cash-book entry.
+	ActionReverse AuditAction = "reverse"
 )
 
 // FieldChange is one field's old and new value in an audit entry. Values are

@@ -13,6 +13,11 @@ type DuesRules struct {
 	// OweJoinMonth: a new member owes from the month of joining; otherwise
 	// from the month after (the usual default).
 	OweJoinMonth bool
+	// Since is the first month the union keeps dues in this program
+	// (Profile.DuesSince): earlier months owe nothing here, so the months
+	// before the program was taken into use do not show as arrears. 0 means
+	// no limit.
+	Since Month
 }
 
 // WageBase is a member's monthly wage base for dues from a month on. A new

@@ -19,6 +19,9 @@ type Profile struct {
 	BatchOneReceipt bool      `cbor:"9,keyasint,omitempty"`  // a unit batch gets one receipt, not one per member
 	ArrearsMonths   int       `cbor:"10,keyasint,omitempty"` // default 6, the charter's rule
 	CustomAccounts  []Account `cbor:"11,keyasint,omitempty"` // sub-accounts the union added to the chart
+	// DuesSince is the first month whose dues are kept in the program
+	// (0: every month since joining). See DuesRules.Since.
+	DuesSince Month `cbor:"12,keyasint,omitempty"`
 }
 
 // DefaultProfile has the charter's usual dues rate of 0.5%.
@@ -28,7 +31,7 @@ func DefaultProfile() Profile {
 
 // DuesRules are the dues settings of the profile.
 func (p *Profile) DuesRules() DuesRules {
-	return DuesRules{RateBP: p.DuesRateBP, TruncUnit: p.DuesTruncUnit, OweJoinMonth: p.OweJoinMonth}
+	return DuesRules{RateBP: p.DuesRateBP, TruncUnit: p.DuesTruncUnit, OweJoinMonth: p.OweJoinMonth, Since: p.DuesSince}
 }
 
 // Normalize cleans the profile's fields in place.
@@ -56,6 +59,22 @@ func (p *Profile) Validate() Problems {
 	}
 	if p.MinLiving < 0 {
 		ps.add("min_living", "problem.negative")
+	}
+	if p.DuesTruncUnit < 0 || p.DuesTruncUnit > Yuan(1000) {
+		ps.add("trunc_unit", "profile.trunc_unit")
+	}
+	if p.ArrearsMonths < 0 || p.ArrearsMonths > 120 {
+		ps.add("arrears_months", "profile.arrears_months")
+	}
+	if p.DuesSince != 0 && (p.DuesSince.MonthOfYear() < 1 || p.DuesSince.MonthOfYear() > 12 || p.DuesSince.Year() < 1900) {
+		ps.add("dues_since", "month.format", p.DuesSince.String())
+	}
+	seen := ChartWith(nil)
+	for i := range p.CustomAccounts {
+		a := p.CustomAccounts[i]
+		aps := ValidateCustomAccount(&a, seen)
+		ps = append(ps, aps...)
+		seen = append(seen, a)
 	}
 	return ps
 }

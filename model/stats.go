@@ -16,6 +16,39 @@ type Stats struct {
 	MembersByGender GenderCounts `json:"members_by_gender"`
 	MigrantMembers  int          `json:"migrant_members"`
 	TopUnits        []UnitCount  `json:"top_units"`
+	// Dues is filled by the caller from the store (RosterStats leaves it
+	// empty): the current year's collection and the cash balance.
+	Dues DuesStats `json:"dues"`
+}
+
+// DuesStats are the dues figures of stats --json: what was due and paid in
+// a year and each of its months (amounts in fen), the collection rate in
+// basis points (10000 = 100%), the members with at least the profile's
+// ArrearsMonths consecutive unpaid months, and the cash-book balance.
+type DuesStats struct {
+	Year             int              `json:"year"`
+	Due              Money            `json:"due"`
+	Paid             Money            `json:"paid"`
+	RateBP           int              `json:"rate_bp"`
+	Months           []MonthDuesStats `json:"months"`
+	MembersInArrears int              `json:"members_in_arrears"`
+	CashBalance      Money            `json:"cash_balance"`
+}
+
+// MonthDuesStats is one month of DuesStats.
+type MonthDuesStats struct {
+	Month  string `json:"month"` // "2026-01"
+	Due    Money  `json:"due"`
+	Paid   Money  `json:"paid"`
+	RateBP int    `json:"rate_bp"`
+}
+
+// RateBP is paid over due in basis points, rounded down; 0 when nothing was due.
+func RateBP(paid, due Money) int {
+	if due <= 0 {
+		return 0
+	}
+	return int(int64(paid) * 10000 / int64(due))
 }
 
 // StatusCounts counts members by membership status.

@@ -1,27 +1,169 @@
 package storage
 
-import "unionbook/model"
+import (
+	"bytes"
+	"cmp"
+	"encoding/binary"
+	"fmt"
+	"runtime"
+	"slices"
+	"sync"
 
-// Dues and the cash book. Stubs: see each doc comment for the contract.
+	"go.etcd.io/bbolt"
 
-// DuesRules reads the dues settings from the profile (defaults when unset).
-func (s *Store) DuesRules() (model.DuesRules, error) { panic("todo") }
+	"unionbook/model"
+)
+
+// Dues and the cash book: the Store's API. The writes are in dues_write.go
+// and ledger_write.go, the encodings in dues_enc.go.
+
+// DuesRules reads the dues settings from the profile (defaults when unset:
+// no profile, or a truncation unit of 0, gives the 10-yuan unit).
+func (s *Store) DuesRules() (model.DuesRules, error) {
+	var r model.DuesRules
+	err := s.db.View(func(tx *bbolt.Tx) error {
+		p, err := profileOrDefault(tx)
+		r = rulesOf(&p)
+		return err
+	})
+	return r, err
+}
+
+// ArrearsMonths is the profile's arrears threshold (6 when unset).
+func (s *Store) ArrearsMonths() (int, error) {
+	var n int
+	err := s.db.View(func(tx *bbolt.Tx) error {
+		p, err := profileOrDefault(tx)
+		n = arrearsMonths(&p)
+		return err
+	})
+	return n, err
+}
+
+func profileOrDefault(tx *bbolt.Tx) (model.Profile, error) {
+	p, ok, err := getProfile(tx)
+	if err != nil {
+		return p, err
+	}
+	if !ok {
+		p = model.DefaultProfile()
+	}
+	return p, nil
+}
 
 // SetWageBase records a member's wage base from a month on (replacing a
-// base with the same From). Earlier months keep what they owed.
+// base with the same From). Earlier months keep what they owed. Problems on
+// "wage_from" and "wage_base".
 func (s *Store) SetWageBase(op string, memberID uint64, wb model.WageBase) (model.Member, error) {
-	panic("todo")
+	var m model.Member
+	err := s.update(op, func(w *writer) error {
+		var e error
+		m, e = w.setWageBase(memberID, wb)
+		return e
+	})
+	if err != nil {
+		return model.Member{}, err
+	}
+	return m, nil
 }
 
 // PaidMonths maps each month the member has paid (and not reversed) to the
 // payment covering it.
-func (s *Store) PaidMonths(memberID uint64) (map[model.Month]uint64, error) { panic("todo") }
+func (s *Store) PaidMonths(memberID uint64) (map[model.Month]uint64, error) {
+	paid := make(map[model.Month]uint64)
+	err := s.db.View(func(tx *bbolt.Tx) error {
+		ps, err := memberPayments(tx, memberID)
+		if err != nil {
+			return err
+		}
+		reversed := make(map[uint64]bool)
+		for _, p := range ps {
+			if p.ReversalOf != 0 {
+				reversed[p.ReversalOf] = true
+			}
+		}
+		for _, p := range ps {
+			if p.ReversalOf != 0 || reversed[p.ID] {
+				continue
+			}
+			for mo := p.From; mo <= p.To; mo = mo.Add(1) {
+				paid[mo] = p.ID
+			}
+		}
+		return nil
+	})
+	return paid, err
+}
+
+func memberPayments(tx *bbolt.Tx, memberID uint64) ([]model.DuesPayment, error) {
+	d := decodeMemberDues(tx.Bucket(bucketDuesMember).Get(itob(memberID)))
+	b := tx.Bucket(bucketPayments)
+	out := make([]model.DuesPayment, 0, len(d.ids))
+	for _, id := range d.ids {
+		p, err := getPayment(b, id)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, nil
+}
 
 // MemberPayments lists the member's payments and reversals, oldest first.
-func (s *Store) MemberPayments(memberID uint64) ([]model.DuesPayment, error) { panic("todo") }
+func (s *Store) MemberPayments(memberID uint64) ([]model.DuesPayment, error) {
+	var out []model.DuesPayment
+	err := s.db.View(func(tx *bbolt.Tx) error {
+		var e error
+		out, e = memberPayments(tx, memberID)
+		return e
+	})
+	return out, err
+}
 
 // Payment returns one payment.
-func (s *Store) Payment(id uint64) (model.DuesPayment, error) { panic("todo") }
+func (s *Store) Payment(id uint64) (p model.DuesPayment, err error) {
+	err = s.db.View(func(tx *bbolt.Tx) error {
+		var e error
+		p, e = getPayment(tx.Bucket(bucketPayments), id)
+		return e
+	})
+	return p, err
+}
+
+// PaymentReversedBy is the ID of the reversal of payment id, 0 if none.
+func (s *Store) PaymentReversedBy(id uint64) (rev uint64, err error) {
+	err = s.db.View(func(tx *bbolt.Tx) error {
+		rev = btoi(tx.Bucket(idxPaymentReversal).Get(itob(id)))
+		return nil
+	})
+	return rev, err
+}
+
+// DuesBatch returns a stored batch and its payments (for opening the source
+// of a "dues_batch" cash-book entry).
+func (s *Store) DuesBatch(id uint64) (DuesBatchRecord, []model.DuesPayment, error) {
+	var rec DuesBatchRecord
+	var ps []model.DuesPayment
+	err := s.db.View(func(tx *bbolt.Tx) error {
+		v := tx.Bucket(bucketDuesBatches).Get(itob(id))
+		if v == nil {
+			return fmt.Errorf("batch %d: %w", id, errNotFound())
+		}
+		if err := decode(v, &rec); err != nil {
+			return err
+		}
+		b := tx.Bucket(bucketPayments)
+		for i := range rec.Count {
+			p, err := getPayment(b, rec.FirstPaymentID+uint64(i))
+			if err != nil {
+				return err
+			}
+			ps = append(ps, p)
+		}
+		return nil
+	})
+	return rec, ps, err
+}
 
 // RecordPayment validates and writes a payment with the next receipt number
 // and its 401 会费收入 cash-book entry, in one transaction. p.Expected is
@@ -30,8 +172,15 @@ func (s *Store) Payment(id uint64) (model.DuesPayment, error) { panic("todo") }
 // "method", "member"): amount zero, negative or not exact to the fen; a
 // month already paid; months before the start month; From after To; a
 // member who is not active (left, transferred, expelled, deceased) for a
-// month they did not owe; a date in the future.
-func (s *Store) RecordPayment(op string, p *model.DuesPayment) error { panic("todo") }
+// month they did not owe; a date in the future. On error p is unchanged.
+func (s *Store) RecordPayment(op string, p *model.DuesPayment) error {
+	c := *p
+	if err := s.update(op, func(w *writer) error { return w.recordPayment(&c) }); err != nil {
+		return err
+	}
+	*p = c
+	return nil
+}
 
 // BatchLine is one member of a unit's batch.
 type BatchLine struct {
@@ -41,8 +190,34 @@ type BatchLine struct {
 }
 
 // BatchPreview lists the unit's members who owe dues for month and have not
-// paid it, with what they owe.
-func (s *Store) BatchPreview(unitID uint64, month model.Month) ([]BatchLine, error) { panic("todo") }
+// paid it, with what they owe, in member ID order.
+func (s *Store) BatchPreview(unitID uint64, month model.Month) ([]BatchLine, error) {
+	var out []BatchLine
+	err := s.db.View(func(tx *bbolt.Tx) error {
+		p, err := profileOrDefault(tx)
+		if err != nil {
+			return err
+		}
+		r := rulesOf(&p)
+		dm := tx.Bucket(bucketDuesMember)
+		for _, id := range memberIDsOfUnit(tx, unitID) {
+			m, err := getMember(tx, id)
+			if err != nil {
+				return err
+			}
+			if m.UnitID != unitID || !m.Owes(month, r) {
+				continue
+			}
+			if first, bits := paidBits(dm.Get(itob(id))); bitsHas(first, bits, monthIndex(month)) {
+				continue
+			}
+			amt := r.Monthly(m.BaseFor(month))
+			out = append(out, BatchLine{MemberID: id, Amount: amt, Expected: amt})
+		}
+		return nil
+	})
+	return out, err
+}
 
 // DuesBatch is one month's dues handed over by a unit for its members.
 type DuesBatch struct {
@@ -55,15 +230,37 @@ type DuesBatch struct {
 }
 
 // RecordBatch writes one payment per line and one 401 cash-book entry for
-// the batch's total, all in one transaction: all or nothing.
-func (s *Store) RecordBatch(op string, b DuesBatch) ([]model.DuesPayment, error) { panic("todo") }
+// the batch's total, all in one transaction: all or nothing. A refused
+// batch returns *BatchProblems naming the batch's fields and each bad line.
+func (s *Store) RecordBatch(op string, b DuesBatch) ([]model.DuesPayment, error) {
+	var out []model.DuesPayment
+	err := s.update(op, func(w *writer) error {
+		var e error
+		out, e = w.recordBatch(b)
+		return e
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
 
 // ReversePayment reverses a payment (冲正): a new payment with the negative
 // amount and the same months, and a reversing cash-book entry, in one
 // transaction; its months become unpaid again. A reversal cannot be
-// reversed, nor a payment twice.
+// reversed, nor a payment twice. Problems on "date" and "reason", or
+// without a field for a reversal of a reversal or a second reversal.
 func (s *Store) ReversePayment(op string, id uint64, date model.Date, reason string) (model.DuesPayment, error) {
-	panic("todo")
+	var rev model.DuesPayment
+	err := s.update(op, func(w *writer) error {
+		var e error
+		rev, e = w.reversePayment(id, date, reason)
+		return e
+	})
+	if err != nil {
+		return model.DuesPayment{}, err
+	}
+	return rev, nil
 }
 
 // Collection is what was due and paid for a month (and a unit, when UnitID
@@ -84,13 +281,156 @@ func (c Collection) Rate() int {
 	return int(int64(c.Paid) * 10000 / int64(c.Due))
 }
 
-// CollectionByMonth gives the twelve months of a year for the whole union.
-// It must take well under a second on 100,000 members with two years of
-// payments: it may not read every payment.
-func (s *Store) CollectionByMonth(year int) ([]Collection, error) { panic("todo") }
+// duesScan reads what every member owes, in parallel: fn is called once per
+// worker with a slice of the roster and must only touch its own results.
+func duesScan(tx *bbolt.Tx, fn func(worker int, ms []model.Member)) (workers int, err error) {
+	ms, err := allMembers(tx)
+	if err != nil {
+		return 0, err
+	}
+	workers = max(1, min(runtime.GOMAXPROCS(0), len(ms)/5000+1))
+	var wg sync.WaitGroup
+	for w := range workers {
+		lo, hi := w*len(ms)/workers, (w+1)*len(ms)/workers
+		wg.Go(func() { fn(w, ms[lo:hi]) })
+	}
+	wg.Wait()
+	return workers, nil
+}
 
-// CollectionByUnit gives each unit's totals over the months from..to.
-func (s *Store) CollectionByUnit(from, to model.Month) ([]Collection, error) { panic("todo") }
+// CollectionByMonth gives the twelve months of a year for the whole union.
+// Due counts the months up to the current month (a later month is not due
+// yet); Paid counts every payment for the month, advance ones included.
+// It reads the roster and the dues_totals aggregate, never the payments.
+// Over several units or months the member counts are member-months.
+func (s *Store) CollectionByMonth(year int) ([]Collection, error) {
+	out := make([]Collection, 12)
+	first := model.Month(year*100 + 1)
+	for i := range out {
+		out[i].Month = first.Add(i)
+	}
+	current := model.DateOf(s.now()).Month()
+	err := s.db.View(func(tx *bbolt.Tx) error {
+		p, err := profileOrDefault(tx)
+		if err != nil {
+			return err
+		}
+		r := rulesOf(&p)
+		last := min(first.Add(11), current)
+		var mu sync.Mutex
+		_, err = duesScan(tx, func(_ int, ms []model.Member) {
+			var due [12]model.Money
+			var n [12]int
+			for i := range ms {
+				m := &ms[i]
+				for k := 0; k < 12; k++ {
+					mo := first.Add(k)
+					if mo > last {
+						break
+					}
+					if m.Owes(mo, r) {
+						due[k] += r.Monthly(m.BaseFor(mo))
+						n[k]++
+					}
+				}
+			}
+			mu.Lock()
+			for k := range 12 {
+				out[k].Due += due[k]
+				out[k].DueMembers += n[k]
+			}
+			mu.Unlock()
+		})
+		if err != nil {
+			return err
+		}
+		c := tx.Bucket(bucketDuesTotals).Cursor()
+		for k, v := c.Seek(monthKey(first)); k != nil && binary.BigEndian.Uint32(k) <= uint32(first.Add(11)); k, v = c.Next() {
+			mo := model.Month(binary.BigEndian.Uint32(k))
+			i := model.MonthsBetween(first, mo) - 1
+			amt, cnt := pair(v)
+			out[i].Paid += amt
+			out[i].PaidMembers += int(cnt)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// CollectionByUnit gives each unit's totals over the months from..to, in
+// unit ID order (units with nothing due or paid are left out). Due is by
+// the members' current unit, paid by the unit they belonged to when
+// paying; the member counts are member-months.
+func (s *Store) CollectionByUnit(from, to model.Month) ([]Collection, error) {
+	byUnit := map[uint64]*Collection{}
+	get := func(id uint64) *Collection {
+		c := byUnit[id]
+		if c == nil {
+			c = &Collection{Month: from, UnitID: id}
+			byUnit[id] = c
+		}
+		return c
+	}
+	current := model.DateOf(s.now()).Month()
+	err := s.db.View(func(tx *bbolt.Tx) error {
+		p, err := profileOrDefault(tx)
+		if err != nil {
+			return err
+		}
+		r := rulesOf(&p)
+		last := min(to, current)
+		var mu sync.Mutex
+		_, err = duesScan(tx, func(_ int, ms []model.Member) {
+			local := map[uint64]*Collection{}
+			for i := range ms {
+				m := &ms[i]
+				for mo := from; mo <= last; mo = mo.Add(1) {
+					if m.Owes(mo, r) {
+						c := local[m.UnitID]
+						if c == nil {
+							c = &Collection{}
+							local[m.UnitID] = c
+						}
+						c.Due += r.Monthly(m.BaseFor(mo))
+						c.DueMembers++
+					}
+				}
+			}
+			mu.Lock()
+			for id, c := range local {
+				g := get(id)
+				g.Due += c.Due
+				g.DueMembers += c.DueMembers
+			}
+			mu.Unlock()
+		})
+		if err != nil {
+			return err
+		}
+		c := tx.Bucket(bucketDuesTotals).Cursor()
+		for k, v := c.Seek(monthKey(from)); k != nil && binary.BigEndian.Uint32(k) <= uint32(to); k, v = c.Next() {
+			amt, cnt := pair(v)
+			g := get(btoi(k[4:]))
+			g.Paid += amt
+			g.PaidMembers += int(cnt)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Collection, 0, len(byUnit))
+	for _, c := range byUnit {
+		if c.Due != 0 || c.Paid != 0 || c.DueMembers != 0 || c.PaidMembers != 0 {
+			out = append(out, *c)
+		}
+	}
+	slices.SortFunc(out, func(a, b Collection) int { return cmp.Compare(a.UnitID, b.UnitID) })
+	return out, nil
+}
 
 // Arrear is a member with unpaid months.
 type Arrear struct {
@@ -101,27 +441,113 @@ type Arrear struct {
 }
 
 // Arrears lists members whose longest run of unpaid months up to asOf is at
-// least minRun, longest first. Under a second on 100,000 members.
-func (s *Store) Arrears(asOf model.Month, minRun int) ([]Arrear, error) { panic("todo") }
+// least minRun (1 when less), longest first, then by amount and member ID.
+// A run is of owed months: a paid month, or one not owed (retained), ends
+// it. Under a second on 100,000 members: it reads the roster and each
+// member's paid-month bitmap, never the payments.
+func (s *Store) Arrears(asOf model.Month, minRun int) ([]Arrear, error) {
+	minRun = max(minRun, 1)
+	var out []Arrear
+	err := s.db.View(func(tx *bbolt.Tx) error {
+		p, err := profileOrDefault(tx)
+		if err != nil {
+			return err
+		}
+		r := rulesOf(&p)
+		dm := tx.Bucket(bucketDuesMember)
+		var mu sync.Mutex
+		_, err = duesScan(tx, func(_ int, ms []model.Member) {
+			var local []Arrear
+			for i := range ms {
+				m := &ms[i]
+				first, bits := paidBits(dm.Get(itob(m.ID)))
+				paid := func(mo model.Month) bool { return bitsHas(first, bits, monthIndex(mo)) }
+				_, total, run := model.UnpaidFunc(m, r, paid, asOf, false)
+				if run < minRun {
+					continue
+				}
+				months, _, _ := model.UnpaidFunc(m, r, paid, asOf, true)
+				local = append(local, Arrear{MemberID: m.ID, Months: months, Amount: total, Consecutive: run})
+			}
+			mu.Lock()
+			out = append(out, local...)
+			mu.Unlock()
+		})
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	slices.SortFunc(out, func(a, b Arrear) int {
+		if c := cmp.Compare(b.Consecutive, a.Consecutive); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(b.Amount, a.Amount); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.MemberID, b.MemberID)
+	})
+	return out, nil
+}
 
 // Chart is the accounting chart: the standard accounts and the union's own
-// sub-accounts.
-func (s *Store) Chart() ([]model.Account, error) { panic("todo") }
+// sub-accounts, in code order.
+func (s *Store) Chart() ([]model.Account, error) {
+	var chart []model.Account
+	err := s.db.View(func(tx *bbolt.Tx) error {
+		p, err := profileOrDefault(tx)
+		chart = p.Chart()
+		return err
+	})
+	return chart, err
+}
 
 // AddLedgerEntry validates and writes a manual cash-book entry with the next
 // voucher number. Problems on fields "date", "account", "direction",
-// "amount", "counterparty", "memo".
-func (s *Store) AddLedgerEntry(op string, e *model.LedgerEntry) error { panic("todo") }
+// "amount", "counterparty", "memo". On success e holds the stored entry.
+func (s *Store) AddLedgerEntry(op string, e *model.LedgerEntry) error {
+	c := *e
+	if err := s.update(op, func(w *writer) error { return w.addLedgerEntry(&c) }); err != nil {
+		return err
+	}
+	*e = c
+	return nil
+}
 
 // ReverseLedgerEntry reverses a manual entry (an entry posted by dues, aid
 // or an event is reversed through its source). A reversal cannot be
-// reversed, nor an entry twice.
+// reversed, nor an entry twice. Problems on "date" and "reason".
 func (s *Store) ReverseLedgerEntry(op string, id uint64, date model.Date, reason string) (model.LedgerEntry, error) {
-	panic("todo")
+	var rev model.LedgerEntry
+	err := s.update(op, func(w *writer) error {
+		var e error
+		rev, e = w.reverseLedgerEntry(id, date, reason)
+		return e
+	})
+	if err != nil {
+		return model.LedgerEntry{}, err
+	}
+	return rev, nil
 }
 
 // LedgerEntry returns one cash-book entry.
-func (s *Store) LedgerEntry(id uint64) (model.LedgerEntry, error) { panic("todo") }
+func (s *Store) LedgerEntry(id uint64) (e model.LedgerEntry, err error) {
+	err = s.db.View(func(tx *bbolt.Tx) error {
+		var x error
+		e, x = getLedgerEntry(tx.Bucket(bucketLedger), id)
+		return x
+	})
+	return e, err
+}
+
+// LedgerReversedBy is the ID of the entry reversing entry id, 0 if none.
+func (s *Store) LedgerReversedBy(id uint64) (rev uint64, err error) {
+	err = s.db.View(func(tx *bbolt.Tx) error {
+		rev = btoi(tx.Bucket(idxLedgerReversal).Get(itob(id)))
+		return nil
+	})
+	return rev, err
+}
 
 // LedgerFilter selects cash-book entries; zero fields select everything.
 type LedgerFilter struct {
@@ -138,11 +564,82 @@ type LedgerLine struct {
 	ReversedBy uint64
 }
 
-// Ledger lists the matching entries in date order with running balances.
-func (s *Store) Ledger(f LedgerFilter) ([]LedgerLine, error) { panic("todo") }
+// Ledger lists the matching entries in date order (then voucher order)
+// with running balances. The balance before From comes from the monthly
+// totals and the entries of From's month before it; only the entries from
+// From to To are read.
+func (s *Store) Ledger(f LedgerFilter) ([]LedgerLine, error) {
+	var out []LedgerLine
+	err := s.db.View(func(tx *bbolt.Tx) error {
+		led := tx.Bucket(bucketLedger)
+		rev := tx.Bucket(idxLedgerReversal)
+		var bal model.Money
+		if f.From != 0 {
+			bal = balanceBefore(tx, f.From.Month())
+			// The entries of From's month before From.
+			c := tx.Bucket(idxLedgerDate).Cursor()
+			for k, _ := c.Seek(dateKey(f.From.Month().First())); k != nil && bytes.Compare(k[:4], dateKey(f.From)) < 0; k, _ = c.Next() {
+				e, err := getLedgerEntry(led, btoi(k[4:]))
+				if err != nil {
+					return err
+				}
+				bal += e.Signed()
+			}
+		}
+		c := tx.Bucket(idxLedgerDate).Cursor()
+		var k []byte
+		if f.From != 0 {
+			k, _ = c.Seek(dateKey(f.From))
+		} else {
+			k, _ = c.First()
+		}
+		for ; k != nil; k, _ = c.Next() {
+			if f.To != 0 && bytes.Compare(k[:4], dateKey(f.To)) > 0 {
+				break
+			}
+			e, err := getLedgerEntry(led, btoi(k[4:]))
+			if err != nil {
+				return err
+			}
+			bal += e.Signed()
+			if f.Account != "" && !model.AccountUnder(e.Account, f.Account) {
+				continue
+			}
+			if f.Direction != 0 && e.Direction != f.Direction {
+				continue
+			}
+			out = append(out, LedgerLine{LedgerEntry: e, Balance: bal, ReversedBy: btoi(rev.Get(itob(e.ID)))})
+		}
+		return nil
+	})
+	return out, err
+}
 
-// Balance is the cash balance: income minus spending over every entry.
-func (s *Store) Balance() (model.Money, error) { panic("todo") }
+// balanceBefore sums the monthly totals of the months before mo.
+func balanceBefore(tx *bbolt.Tx, mo model.Month) model.Money {
+	var bal model.Money
+	c := tx.Bucket(bucketLedgerTotals).Cursor()
+	for k, v := c.First(); k != nil && binary.BigEndian.Uint32(k) < uint32(mo); k, v = c.Next() {
+		amt, _ := pair(v)
+		if model.Direction(k[4]) == model.Out {
+			bal -= amt
+		} else {
+			bal += amt
+		}
+	}
+	return bal
+}
+
+// Balance is the cash balance: income minus spending over every entry,
+// from the monthly totals.
+func (s *Store) Balance() (model.Money, error) {
+	var bal model.Money
+	err := s.db.View(func(tx *bbolt.Tx) error {
+		bal = balanceBefore(tx, model.Month(1<<31-1))
+		return nil
+	})
+	return bal, err
+}
 
 // StatementLine is one account's income and spending over a period.
 type StatementLine struct {
@@ -151,5 +648,63 @@ type StatementLine struct {
 }
 
 // Statement is the income-and-expense statement (收支表) for the months
-// from..to: one line per account used, sub-accounts after their parent.
-func (s *Store) Statement(from, to model.Month) ([]StatementLine, error) { panic("todo") }
+// from..to: one line per account used, in code order, sub-accounts after
+// their parent. A parent's line includes its sub-accounts (and is listed
+// whenever one of them is used), so the statement's totals are the sums of
+// the three-digit lines: see StatementTotals. Reversals are netted in.
+func (s *Store) Statement(from, to model.Month) ([]StatementLine, error) {
+	sums := map[string]*StatementLine{}
+	var chart []model.Account
+	err := s.db.View(func(tx *bbolt.Tx) error {
+		p, err := profileOrDefault(tx)
+		if err != nil {
+			return err
+		}
+		chart = p.Chart()
+		c := tx.Bucket(bucketLedgerTotals).Cursor()
+		for k, v := c.Seek(monthKey(from)); k != nil && binary.BigEndian.Uint32(k) <= uint32(to); k, v = c.Next() {
+			amt, _ := pair(v)
+			code := string(k[5:])
+			for _, acc := range []string{code, model.ParentCode(code)} {
+				l := sums[acc]
+				if l == nil {
+					l = &StatementLine{Account: model.Account{Code: acc, Name: acc}}
+					if a, ok := model.FindAccount(chart, acc); ok {
+						l.Account = a
+					}
+					sums[acc] = l
+				}
+				if model.Direction(k[4]) == model.Out {
+					l.Out += amt
+				} else {
+					l.In += amt
+				}
+				if acc == model.ParentCode(code) {
+					break
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]StatementLine, 0, len(sums))
+	for _, l := range sums {
+		out = append(out, *l)
+	}
+	slices.SortFunc(out, func(a, b StatementLine) int { return cmp.Compare(a.Account.Code, b.Account.Code) })
+	return out, nil
+}
+
+// StatementTotals is the total income and spending of a statement: the sum
+// of its three-digit lines (sub-account lines are already in their parent's).
+func StatementTotals(lines []StatementLine) (in, out model.Money) {
+	for _, l := range lines {
+		if !model.IsSubAccount(l.Account.Code) {
+			in += l.In
+			out += l.Out
+		}
+	}
+	return in, out
+}

@@ -33,11 +33,49 @@ var (
 	idxUnitCredit = []byte("idx_unit_credit")
 )
 
+// Dues and cash-book buckets (migration 2). Every amount is int64 fen,
+// big-endian; a month key is yyyymm as a big-endian uint32.
+var (
+	// bucketPayments: payment ID → model.DuesPayment (payments and
+	// reversals, which are payments with ReversalOf set).
+	bucketPayments = []byte("payments")
+	// bucketDuesMember: member ID → the member's paid-month bitmap and the
+	// IDs of all their payments and reversals (see memberDues).
+	bucketDuesMember = []byte("dues_member")
+	// bucketDuesTotals: month + unit ID (12 bytes) → paid fen and paid
+	// member-months (two int64): the running collection aggregate, changed
+	// by every payment and reversal in its own transaction.
+	bucketDuesTotals = []byte("dues_totals")
+	// bucketDuesBatches: batch ID → DuesBatchRecord.
+	bucketDuesBatches = []byte("dues_batches")
+	// idxReceipt: receipt number → 'p' + payment ID, or 'b' + batch ID for
+	// the one receipt of a batch (all that batch's payments carry it).
+	idxReceipt = []byte("idx_receipt")
+	// idxPaymentReversal: payment ID → the ID of the payment reversing it.
+	idxPaymentReversal = []byte("idx_payment_reversal")
+
+	// bucketLedger: entry ID → model.LedgerEntry.
+	bucketLedger = []byte("ledger")
+	// idxLedgerDate: date (uint32 yyyymmdd) + entry ID → empty.
+	idxLedgerDate = []byte("idx_ledger_date")
+	// idxVoucher: voucher number → entry ID (unique).
+	idxVoucher = []byte("idx_voucher")
+	// idxLedgerReversal: entry ID → the ID of the entry reversing it.
+	idxLedgerReversal = []byte("idx_ledger_reversal")
+	// bucketLedgerTotals: month + direction byte + account code → sum of
+	// the entries' Amount (reversals negative) and their count (two int64).
+	bucketLedgerTotals = []byte("ledger_totals")
+)
+
 // Keys in the meta bucket.
 var (
 	keySchemaVersion = []byte("schema_version") // big-endian uint32
 	keyProfile       = []byte("profile")        // model.Profile record
 	keyMemberNoSeq   = []byte("member_no_seq")  // big-endian uint64: last automatic member number
+	// "receipt_seq/2026" and "voucher_seq/2026": big-endian uint64, the
+	// last receipt and voucher number given in that year (see seqKey).
+	keyReceiptSeqPrefix = "receipt_seq/"
+	keyVoucherSeqPrefix = "voucher_seq/"
 )
 
 // migration is one numbered schema step, in the manner of lnd's channeldb:
@@ -50,6 +88,7 @@ type migration struct {
 
 var migrations = []migration{
 	{name: "create buckets", up: createBuckets},
+	{name: "dues and cash book", up: createDuesBuckets},
 }
 
 // SchemaVersion is the schema version this program writes.
@@ -59,6 +98,18 @@ func createBuckets(tx *bbolt.Tx) error {
 	for _, name := range [][]byte{
 		bucketMeta, bucketUnits, bucketMembers, bucketAudit,
 		idxMemberIDNumber, idxMemberNo, idxMemberNoRetired, idxUnitMembers, idxUnitName, idxUnitCredit,
+	} {
+		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+			return fmt.Errorf("create bucket %s: %w", name, err)
+		}
+	}
+	return nil
+}
+
+func createDuesBuckets(tx *bbolt.Tx) error {
+	for _, name := range [][]byte{
+		bucketPayments, bucketDuesMember, bucketDuesTotals, bucketDuesBatches, idxReceipt, idxPaymentReversal,
+		bucketLedger, idxLedgerDate, idxVoucher, idxLedgerReversal, bucketLedgerTotals,
 	} {
 		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 			return fmt.Errorf("create bucket %s: %w", name, err)
@@ -113,6 +164,13 @@ func (s *Store) migrate(readOnly bool) error {
 	}
 	if have == want {
 		return nil
+	}
+	// A database with data gets a backup before any step changes it; if
+	// that backup cannot be written, nothing is migrated.
+	if have > 0 {
+		if _, err := s.AutoBackup(BackupMigrate); err != nil {
+			return err
+		}
 	}
 	return s.db.Update(func(tx *bbolt.Tx) error {
 		have := schemaVersion(tx)

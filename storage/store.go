@@ -11,7 +11,10 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"strconv"
+	"strings"
+	"syscall"
 	"time"
 
 	"go.etcd.io/bbolt"
@@ -26,6 +29,11 @@ type Store struct {
 	db   *bbolt.DB
 	path string
 	now  func() time.Time
+	keep int // automatic backups kept
+
+	checked bool // bbolt's check passed on this open
+
+	backupErr error // why the day's automatic backup failed, if it did
 }
 
 // Options tune Open.
@@ -34,7 +42,21 @@ type Options struct {
 	ReadOnly bool
 	// Now replaces the clock (tests).
 	Now func() time.Time
+	// KeepBackups is how many automatic backups are kept in the backups
+	// folder next to the database; 0 means DefaultKeepBackups (30).
+	KeepBackups int
+	// NoDailyBackup skips the first-of-the-day backup (and the check that
+	// precedes it) on this open. Backups before a migration are always made.
+	NoDailyBackup bool
+
+	skipMigrate bool // restore: the file is about to be replaced
+	noCheck     bool // CheckFile: list the damage rather than refuse
 }
+
+// checkOnOpenLimit: files up to this size get bbolt's structural check on
+// every open (about 35 ms for 100,000 members, a 96 MB file); larger ones
+// on the first writable open of each day, with the daily backup.
+const checkOnOpenLimit = 256 << 20
 
 // lockTimeout is how long Open waits for another program to let go of the
 // file before it says the database is in use.
@@ -44,7 +66,15 @@ const lockTimeout = time.Second
 // the file mode 0600), runs pending migrations and refuses a database newer
 // than the program. A database held by another process fails within about
 // a second with an error that errors.Is i18n.E("err.db_locked").
-func Open(path string, opts Options) (*Store, error) {
+//
+// A damaged file (truncated, overwritten, not a database) fails with an
+// error that errors.Is i18n.E("err.db_corrupt") and whose message names the
+// newest backup and the restore command; bbolt's panics and memory faults
+// on such a file are turned into that error. The first writable open of a
+// day checks the file with bbolt's consistency check and backs it up (see
+// AutoBackup); should that backup fail (a full disk) the open still
+// succeeds and BackupWarning says why.
+func Open(path string, opts Options) (s *Store, err error) {
 	if path == "" {
 		p, err := DefaultPath()
 		if err != nil {
@@ -57,7 +87,44 @@ func Open(path string, opts Options) (*Store, error) {
 			return nil, openError(path, err)
 		}
 	}
-	db, err := bbolt.Open(path, 0o600, &bbolt.Options{
+	var existed bool
+	if fi, err := os.Stat(path); err == nil && fi.Size() > 0 {
+		existed = true
+	}
+	// What bbolt reads while opening (the meta pages, the freelist page)
+	// is checked first: a panic inside bbolt.Open would leave the file
+	// mapped and locked until the program exits.
+	if existed {
+		if err := precheck(path); err != nil {
+			return nil, corruptError(path, err)
+		}
+	}
+	// A damaged file can still make bbolt panic, or fault on a page past
+	// the end of a truncated file: turn both into the damaged-database error.
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	var db *bbolt.DB
+	// bbolt may panic inside Open (a damaged freelist page) with the file
+	// open and locked: keep the handle to let go of it.
+	var file *os.File
+	openFile := func(name string, flag int, perm os.FileMode) (*os.File, error) {
+		f, err := os.OpenFile(name, flag, perm)
+		if file == nil {
+			file = f
+		}
+		return f, err
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			if db != nil {
+				db.Close()
+			} else if file != nil {
+				file.Close()
+			}
+			s, err = nil, corruptError(path, fmt.Errorf("%w: %v", berrors.ErrInvalid, r))
+		}
+	}()
+	db, err = bbolt.Open(path, 0o600, &bbolt.Options{
+		OpenFile:        openFile,
 		Timeout:         lockTimeout,
 		ReadOnly:        opts.ReadOnly,
 		FreelistType:    bbolt.FreelistMapType,
@@ -76,12 +143,68 @@ func Open(path string, opts Options) (*Store, error) {
 	if now == nil {
 		now = time.Now
 	}
-	s := &Store{db: db, path: path, now: now}
+	s = &Store{db: db, path: path, now: now, keep: opts.KeepBackups}
+	if err := checkSize(db); err != nil {
+		db.Close()
+		return nil, corruptError(path, err)
+	}
+	if fi, err := os.Stat(path); err == nil && fi.Size() <= checkOnOpenLimit && !opts.noCheck {
+		if err := db.View(bboltCheck); err != nil {
+			db.Close()
+			return nil, corruptError(path, err)
+		}
+		s.checked = true
+	}
+	if existed && !opts.ReadOnly && !opts.NoDailyBackup {
+		if err := s.dailyBackup(); err != nil {
+			if errors.Is(err, berrors.ErrInvalid) {
+				db.Close()
+				return nil, corruptError(path, err)
+			}
+			s.backupErr = err
+		}
+	}
+	if opts.skipMigrate {
+		return s, nil
+	}
 	if err := s.migrate(opts.ReadOnly); err != nil {
 		db.Close()
+		if errors.Is(err, berrors.ErrInvalid) {
+			return nil, corruptError(path, err)
+		}
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	return s, nil
+}
+
+// BackupWarning is why this open's automatic daily backup failed (a full
+// disk, a read-only folder), or nil. The program goes on; the interface
+// should say so.
+func (s *Store) BackupWarning() error { return s.backupErr }
+
+// checkSize refuses a file shorter than its newest transaction says it is
+// (a truncated copy): reading past its end would fault.
+func checkSize(db *bbolt.DB) error {
+	return db.View(func(tx *bbolt.Tx) error {
+		fi, err := os.Stat(db.Path())
+		if err != nil {
+			return err
+		}
+		if fi.Size() < tx.Size() {
+			return fmt.Errorf("%w: file is %d bytes, its data reaches %d", berrors.ErrInvalid, fi.Size(), tx.Size())
+		}
+		return nil
+	})
+}
+
+// corruptError says the database is damaged and how to get it back: the
+// newest backup and the restore command. It errors.Is i18n.E("err.db_corrupt").
+func corruptError(path string, cause error) error {
+	msg := i18n.E("err.db_damaged_nobackup", path)
+	if b := NewestBackup(path); b != "" {
+		msg = i18n.E("err.db_damaged", path, b, b, path)
+	}
+	return &localError{msg, errors.Join(i18n.E("err.db_corrupt", path), cause)}
 }
 
 // initialMmapSize reserves address space for the file to grow into. bbolt
@@ -122,10 +245,11 @@ func (e *localError) Unwrap() []error             { return []error{e.msg, e.caus
 
 func openError(path string, err error) error {
 	switch {
-	case errors.Is(err, fs.ErrPermission):
+	case errors.Is(err, fs.ErrPermission), errors.Is(err, syscall.EROFS):
 		return &localError{i18n.E("err.db_permission", path), err}
-	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrVersionMismatch), errors.Is(err, berrors.ErrChecksum):
-		return &localError{i18n.E("err.db_corrupt", path), err}
+	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrVersionMismatch), errors.Is(err, berrors.ErrChecksum),
+		strings.Contains(err.Error(), "file size too small"):
+		return corruptError(path, err)
 	}
 	return &localError{i18n.E("err.db_open", path, err.Error()), err}
 }
@@ -172,7 +296,7 @@ func (s *Store) update(op string, fn func(w *writer) error) error {
 	if err == errNoChange {
 		return nil
 	}
-	return err
+	return writeError(s.path, err)
 }
 
 // Profile returns the union's profile; ok is false until one was saved.
@@ -408,7 +532,7 @@ type Batch struct {
 // Bulk runs fn in one write transaction; if fn or any write fails nothing is
 // written. The Batch must not be used after fn returns.
 func (s *Store) Bulk(op string, fn func(*Batch) error) error {
-	return s.db.Update(func(tx *bbolt.Tx) error {
+	return writeError(s.path, s.db.Update(func(tx *bbolt.Tx) error {
 		b := &Batch{w: newWriter(s, tx, op)}
 		defer func() { b.w = nil }()
 		b.w.hold()
@@ -416,7 +540,7 @@ func (s *Store) Bulk(op string, fn func(*Batch) error) error {
 			return err
 		}
 		return b.w.flush()
-	})
+	}))
 }
 
 var errBatchDone = i18n.E("err.internal", "batch used after Bulk returned")

@@ -28,6 +28,12 @@ type writer struct {
 	idxUnitName, idxUnitCredit                       *bbolt.Bucket
 	knownUnits                                       map[uint64]bool // unit existence, cached for the transaction
 
+	// Dues and cash book (dues_write.go, ledger_write.go).
+	payments, duesMember, duesTotals, duesBatches, idxReceipt, idxPayRev *bbolt.Bucket
+	ledger, idxLedgerDate, idxVoucher, idxLedgerRev, ledgerTotals        *bbolt.Bucket
+	profileCache                                                         *model.Profile // read once per transaction
+	memberCache                                                          map[uint64]*model.Member
+
 	// pending holds index entries written in a bulk transaction until
 	// flush. bbolt splits nodes only at commit, so thousands of keys put in
 	// random order into one transaction each shift an ever longer node:
@@ -50,10 +56,21 @@ func newWriter(s *Store, tx *bbolt.Tx, op string) *writer {
 		idxUnitName:    tx.Bucket(idxUnitName),
 		idxUnitCredit:  tx.Bucket(idxUnitCredit),
 		knownUnits:     make(map[uint64]bool),
+		payments:       tx.Bucket(bucketPayments),
+		duesMember:     tx.Bucket(bucketDuesMember),
+		duesTotals:     tx.Bucket(bucketDuesTotals),
+		duesBatches:    tx.Bucket(bucketDuesBatches),
+		idxReceipt:     tx.Bucket(idxReceipt),
+		idxPayRev:      tx.Bucket(idxPaymentReversal),
+		ledger:         tx.Bucket(bucketLedger),
+		idxLedgerDate:  tx.Bucket(idxLedgerDate),
+		idxVoucher:     tx.Bucket(idxVoucher),
+		idxLedgerRev:   tx.Bucket(idxLedgerReversal),
+		ledgerTotals:   tx.Bucket(bucketLedgerTotals),
 	}
 	// Records, audit entries and automatic member numbers are appended with
 	// growing keys: pack their pages fuller than bbolt's default half.
-	for _, b := range []*bbolt.Bucket{w.units, w.members, w.audit, w.idxNo} {
+	for _, b := range []*bbolt.Bucket{w.units, w.members, w.audit, w.idxNo, w.payments, w.ledger, w.duesBatches} {
 		b.FillPercent = 0.9
 	}
 	return w
@@ -191,6 +208,7 @@ func (w *writer) saveProfile(p *model.Profile) error {
 	if err := w.put(w.meta, keyProfile, p); err != nil {
 		return err
 	}
+	w.profileCache = nil
 	return w.writeAudit(action, "profile", 0, p.UnionName, changes)
 }
 
@@ -211,6 +229,12 @@ func profileChanges(old, new *model.Profile) []model.FieldChange {
 	diff("dues_rate", rateText(old.DuesRateBP), rateText(new.DuesRateBP))
 	diff("min_living", old.MinLiving.String(), new.MinLiving.String())
 	diff("operator", old.Operator, new.Operator)
+	diff("trunc_unit", old.DuesTruncUnit.String(), new.DuesTruncUnit.String())
+	diff("owe_join_month", yesNo(old.OweJoinMonth), yesNo(new.OweJoinMonth))
+	diff("batch_one_receipt", yesNo(old.BatchOneReceipt), yesNo(new.BatchOneReceipt))
+	diff("arrears_months", fmt.Sprint(old.ArrearsMonths), fmt.Sprint(new.ArrearsMonths))
+	diff("dues_since", monthText(old.DuesSince), monthText(new.DuesSince))
+	diff("custom_accounts", accountsText(old.CustomAccounts), accountsText(new.CustomAccounts))
 	return cs
 }
 
@@ -474,6 +498,7 @@ func (w *writer) updateMember(m *model.Member) error {
 		return err
 	}
 	m.Status, m.History = old.Status, old.History
+	m.Wages = old.Wages // wage bases change only through SetWageBase
 	m.Normalize()
 	if m.No == "" {
 		m.No = old.No
@@ -569,4 +594,26 @@ func (w *writer) indexMember(old, new *model.Member) error {
 		}
 	}
 	return nil
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
+}
+
+func monthText(m model.Month) string {
+	if m == 0 {
+		return ""
+	}
+	return m.String()
+}
+
+func accountsText(as []model.Account) string {
+	parts := make([]string, len(as))
+	for i, a := range as {
+		parts[i] = a.Code + " " + a.Name
+	}
+	return strings.Join(parts, "; ")
 }

@@ -11,7 +11,11 @@ import (
 
 	"unionbook/model"
 	"unionbook/ui/common"
+	"unionbook/ui/dues"
+	"unionbook/ui/ledger"
 	"unionbook/ui/members"
+	"unionbook/ui/overview"
+	"unionbook/ui/settings"
 	"unionbook/ui/units"
 )
 
@@ -25,10 +29,12 @@ const (
 // App is the root model: it owns the tabs and the chrome around them, and is
 // the only component that returns a tea.View.
 type App struct {
-	c       *common.Common
-	pages   []common.Page
-	members *members.Page
-	active  int
+	c        *common.Common
+	pages    []common.Page
+	overview *overview.Page
+	members  *members.Page
+	dues     *dues.Page
+	active   int
 
 	setup       *setup // the first-run screen of an empty database
 	showHelp    bool
@@ -59,13 +65,33 @@ func (a *App) openPages() {
 	if a.profile.Operator != "" {
 		a.c.Operator = a.profile.Operator
 	}
+	a.overview = overview.New(a.c)
 	a.members = members.New(a.c)
-	a.pages = []common.Page{a.members, units.New(a.c)}
+	a.dues = dues.New(a.c)
+	a.pages = []common.Page{a.overview, a.members, a.dues, ledger.New(a.c), units.New(a.c), settings.New(a.c)}
 	a.resize()
+	if err := a.c.Store.BackupWarning(); err != nil {
+		a.status = common.StatusMsg{Text: a.c.T("app.backup_failed", a.c.Err(err)), Error: true}
+	}
 }
 
-// Init starts nothing: the roster is loaded before the first frame.
-func (a *App) Init() tea.Cmd { return nil }
+// Init computes the overview's figures in the background; the roster is
+// loaded before the first frame.
+func (a *App) Init() tea.Cmd {
+	if a.overview != nil {
+		return a.overview.Load()
+	}
+	return nil
+}
+
+// show switches to the tab holding page p.
+func (a *App) show(p common.Page) {
+	for i, x := range a.pages {
+		if x == p {
+			a.active = i
+		}
+	}
+}
 
 func (a *App) pageHeight() int { return max(1, a.c.Height-headerLines-footerLines) }
 
@@ -103,7 +129,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case setupDoneMsg:
 		a.setup = nil
 		a.openPages()
-		return a, common.SetStatus(msg.text, false)
+		return a, tea.Batch(common.SetStatus(msg.text, false), a.overview.Load())
 	case common.DataChangedMsg:
 		if msg.Entity == "profile" {
 			a.profile, _, _ = a.c.Store.Profile()
@@ -117,7 +143,11 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, tea.Batch(cmds...)
 	case common.ShowUnitMembersMsg:
 		a.members.ShowUnit(msg.UnitID)
-		a.active = 0
+		a.show(a.members)
+		return a, nil
+	case common.ShowMemberDuesMsg:
+		a.dues.ShowMember(msg.MemberID)
+		a.show(a.dues)
 		return a, nil
 	case tea.KeyPressMsg:
 		if cmd, handled := a.handleKey(msg); handled {
@@ -316,7 +346,7 @@ func (a *App) View() tea.View {
 	if a.setup == nil {
 		tabs = a.tabs()
 	}
-	screen := a.header() + "\n" + tabs + "\n" + fit(body, a.pageHeight()) + "\n" + status + "\n" + a.help.ShortHelpView(hints)
+	screen := a.header() + "\n" + tabs + "\n" + fit(body, a.pageHeight()) + "\n" + status + "\n" + ansi.Truncate(a.help.ShortHelpView(hints), a.c.Width, "~")
 	v.SetContent(screen)
 	if cursor != nil && !a.confirmQuit {
 		cursor.Y += headerLines

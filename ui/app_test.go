@@ -34,7 +34,7 @@ func openStore(t *testing.T) *storage.Store {
 // chosen to exercise polyphonic initials (单, 曾) and wide-character alignment.
 func seed(t *testing.T, s *storage.Store) {
 	t.Helper()
-	if err := s.SaveProfile("李秘书", model.Profile{UnionName: "青山镇总工会", HigherUnion: "滨江区总工会", DuesRateBP: 50, Operator: "李秘书"}); err != nil {
+	if err := s.SaveProfile("李秘书", model.Profile{UnionName: "青山镇总工会", HigherUnion: "滨江区总工会", DuesRateBP: 50, Operator: "李秘书", DuesSince: 202601}); err != nil {
 		t.Fatal(err)
 	}
 	units := []*model.Unit{
@@ -71,6 +71,15 @@ func newApp(t *testing.T, lang i18n.Lang, w, h int, withData bool) *App {
 	c.Today = func() model.Date { return model.DateOf(testNow) }
 	a := New(c)
 	a.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	runCmd(a, a.Init())
+	return a
+}
+
+// onMembers is an app with data, showing the Members tab.
+func onMembers(t *testing.T, lang i18n.Lang, w, h int) *App {
+	t.Helper()
+	a := newApp(t, lang, w, h, true)
+	send(a, press("2"))
 	return a
 }
 

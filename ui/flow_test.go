@@ -30,7 +30,7 @@ func lacks(t *testing.T, out string, unwanted ...string) {
 }
 
 func TestSearchByPinyinInitialsOfPolyphonicNames(t *testing.T) {
-	a := newApp(t, i18n.ZH, 100, 30, true)
+	a := onMembers(t, i18n.ZH, 100, 30)
 	send(a, press("/"))
 	typeText(a, "sl") // 单丽华: 单 reads shàn as well as dān
 	out := screen(t, a)
@@ -44,7 +44,7 @@ func TestSearchByPinyinInitialsOfPolyphonicNames(t *testing.T) {
 }
 
 func TestSearchByNumberPhoneAndIDPart(t *testing.T) {
-	a := newApp(t, i18n.EN, 100, 30, true)
+	a := onMembers(t, i18n.EN, 100, 30)
 	send(a, press("/"))
 	typeText(a, "13912")
 	out := screen(t, a)
@@ -56,7 +56,7 @@ func TestSearchByNumberPhoneAndIDPart(t *testing.T) {
 }
 
 func TestCursorSitsAtTheCaretAfterChinese(t *testing.T) {
-	a := newApp(t, i18n.ZH, 100, 30, true)
+	a := onMembers(t, i18n.ZH, 100, 30)
 	send(a, press("/"))
 	send(a, tea.KeyPressMsg{Code: '张', Text: "张三"}) // an IME commits a whole word
 	v := a.View()
@@ -70,7 +70,7 @@ func TestCursorSitsAtTheCaretAfterChinese(t *testing.T) {
 }
 
 func TestAddMemberWithWrongIDThenFixIt(t *testing.T) {
-	a := newApp(t, i18n.ZH, 100, 30, true)
+	a := onMembers(t, i18n.ZH, 100, 30)
 	send(a, press("n"))
 	typeText(a, "王五")
 	send(a, press("tab"), press("tab"), press("tab"))
@@ -107,7 +107,7 @@ func TestAddMemberWithWrongIDThenFixIt(t *testing.T) {
 }
 
 func TestDuplicateIDIsShownNextToTheField(t *testing.T) {
-	a := newApp(t, i18n.EN, 120, 40, true)
+	a := onMembers(t, i18n.EN, 120, 40)
 	send(a, press("n"))
 	typeText(a, "Copy Cat")
 	send(a, press("tab"), press("tab"), press("tab"))
@@ -120,7 +120,7 @@ func TestDuplicateIDIsShownNextToTheField(t *testing.T) {
 }
 
 func TestChangeStatusKeepsHistory(t *testing.T) {
-	a := newApp(t, i18n.ZH, 120, 40, true)
+	a := onMembers(t, i18n.ZH, 120, 40)
 	// first row by member number is 张三
 	send(a, press("enter"), press("s"))
 	// 在会 -> 保留会籍 is the first choice; move to 退会 (third)
@@ -137,7 +137,7 @@ func TestChangeStatusKeepsHistory(t *testing.T) {
 }
 
 func TestTransferNeedsReceivingUnion(t *testing.T) {
-	a := newApp(t, i18n.EN, 120, 40, true)
+	a := onMembers(t, i18n.EN, 120, 40)
 	send(a, press("s"), press("right"), press("tab"), press("tab"))
 	typeText(a, "moved")
 	send(a, press("ctrl+s"))
@@ -148,7 +148,7 @@ func TestTransferNeedsReceivingUnion(t *testing.T) {
 }
 
 func TestQuitAsksWhenAFormHasChanges(t *testing.T) {
-	a := newApp(t, i18n.ZH, 100, 30, true)
+	a := onMembers(t, i18n.ZH, 100, 30)
 	send(a, press("n"))
 	typeText(a, "q") // typed into the name field, not a quit
 	if _, cmd := a.Update(press("ctrl+c")); cmd != nil {
@@ -168,7 +168,7 @@ func TestQuitAsksWhenAFormHasChanges(t *testing.T) {
 }
 
 func TestQuitWithoutChangesIsImmediate(t *testing.T) {
-	a := newApp(t, i18n.EN, 100, 30, true)
+	a := onMembers(t, i18n.EN, 100, 30)
 	_, cmd := a.Update(press("q"))
 	if cmd == nil {
 		t.Fatal("q did nothing")
@@ -179,16 +179,16 @@ func TestQuitWithoutChangesIsImmediate(t *testing.T) {
 }
 
 func TestTabsByNumberAndMouse(t *testing.T) {
-	a := newApp(t, i18n.ZH, 100, 30, true)
-	send(a, press("2"))
+	a := onMembers(t, i18n.ZH, 100, 30)
+	send(a, press("5"))
 	contains(t, screen(t, a), "宏达机械")
-	send(a, tea.MouseClickMsg{X: 2, Y: 1, Button: tea.MouseLeft})
+	send(a, tea.MouseClickMsg{X: 10, Y: 1, Button: tea.MouseLeft}) // " 1 概览 " is 8 cells, then a gap
 	contains(t, screen(t, a), "张三")
 }
 
 func TestUnitShowsItsMembersAndRefusesDeletion(t *testing.T) {
-	a := newApp(t, i18n.ZH, 120, 40, true)
-	send(a, press("2"))
+	a := onMembers(t, i18n.ZH, 120, 40)
+	send(a, press("5"))
 	send(a, press("/"))
 	typeText(a, "cq") // 重庆村 by its initials: 重 reads chóng
 	send(a, press("enter"), press("enter"))
@@ -203,8 +203,8 @@ func TestUnitShowsItsMembersAndRefusesDeletion(t *testing.T) {
 }
 
 func TestAddUnitWithBadCreditCode(t *testing.T) {
-	a := newApp(t, i18n.EN, 120, 40, true)
-	send(a, press("2"), press("n"))
+	a := onMembers(t, i18n.EN, 120, 40)
+	send(a, press("5"), press("n"))
 	typeText(a, "New Works Union")
 	send(a, press("tab"))
 	typeText(a, "911100001000013428")
@@ -229,7 +229,7 @@ func TestSetupSavesProfile(t *testing.T) {
 	typeText(a, "青山镇总工会")
 	send(a, press("ctrl+s"))
 	out := screen(t, a)
-	contains(t, out, "青山镇总工会", "1 会员", "2 单位")
+	contains(t, out, "青山镇总工会", "1 概览", "2 会员", "5 单位")
 	p, ok, err := a.c.Store.Profile()
 	if err != nil || !ok || p.UnionName != "青山镇总工会" {
 		t.Errorf("profile not saved: %+v %v %v", p, ok, err)

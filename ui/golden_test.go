@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"unionbook/i18n"
+	"unionbook/model"
+	"unionbook/ui/common"
 )
 
 // Golden screens at 80x24 and 120x40, in both languages, with Chinese data.
@@ -27,14 +29,14 @@ func each(t *testing.T, fn func(t *testing.T, lang i18n.Lang, w, h int)) {
 
 func TestGoldenMembersList(t *testing.T) {
 	each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
-		a := newApp(t, lang, w, h, true)
+		a := onMembers(t, lang, w, h)
 		requireGolden(t, a, w, h)
 	})
 }
 
 func TestGoldenMembersSearchPinyin(t *testing.T) {
 	each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
-		a := newApp(t, lang, w, h, true)
+		a := onMembers(t, lang, w, h)
 		send(a, press("/"))
 		typeText(a, "zs")
 		requireGolden(t, a, w, h)
@@ -43,7 +45,7 @@ func TestGoldenMembersSearchPinyin(t *testing.T) {
 
 func TestGoldenMemberFormWithErrors(t *testing.T) {
 	each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
-		a := newApp(t, lang, w, h, true)
+		a := onMembers(t, lang, w, h)
 		send(a, press("n"))
 		typeText(a, "王五")
 		send(a, press("tab"), press("tab"), press("tab"))
@@ -55,7 +57,7 @@ func TestGoldenMemberFormWithErrors(t *testing.T) {
 
 func TestGoldenMemberDetail(t *testing.T) {
 	each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
-		a := newApp(t, lang, w, h, true)
+		a := onMembers(t, lang, w, h)
 		send(a, press("enter"))
 		requireGolden(t, a, w, h)
 	})
@@ -64,7 +66,7 @@ func TestGoldenMemberDetail(t *testing.T) {
 func TestGoldenUnitsList(t *testing.T) {
 	each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
 		a := newApp(t, lang, w, h, true)
-		send(a, press("2"))
+		send(a, press("5"))
 		requireGolden(t, a, w, h)
 	})
 }
@@ -78,8 +80,71 @@ func TestGoldenSetup(t *testing.T) {
 
 func TestGoldenHelp(t *testing.T) {
 	each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
-		a := newApp(t, lang, w, h, true)
+		a := onMembers(t, lang, w, h)
 		send(a, press("?"))
+		requireGolden(t, a, w, h)
+	})
+}
+
+// seedDues gives 张三 a wage base and two paid months, so the dues screens
+// and the overview have figures to show.
+func seedDues(t *testing.T, a *App) {
+	t.Helper()
+	s := a.c.Store
+	ms, err := s.Members()
+	if err != nil {
+		t.Fatal(err)
+	}
+	zs := ms[0]
+	if _, err := s.SetWageBase("李秘书", zs.ID, model.WageBase{From: 202601, Base: 308500}); err != nil {
+		t.Fatal(err)
+	}
+	pay := model.DuesPayment{MemberID: zs.ID, From: 202601, To: 202602, Amount: 3080, Method: model.PayCash, Date: 20260305}
+	if err := s.RecordPayment("李秘书", &pay); err != nil {
+		t.Fatal(err)
+	}
+	send(a, common.DataChangedMsg{Entity: "payment"})
+}
+
+func TestGoldenOverview(t *testing.T) {
+	each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
+		a := newApp(t, lang, w, h, true)
+		seedDues(t, a)
+		requireGolden(t, a, w, h)
+	})
+}
+
+func TestGoldenDuesArrears(t *testing.T) {
+	each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
+		a := newApp(t, lang, w, h, true)
+		seedDues(t, a)
+		send(a, press("3"))
+		requireGolden(t, a, w, h)
+	})
+}
+
+func TestGoldenMemberDues(t *testing.T) {
+	each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
+		a := onMembers(t, lang, w, h)
+		seedDues(t, a)
+		send(a, press("enter"), press("f"))
+		requireGolden(t, a, w, h)
+	})
+}
+
+func TestGoldenPaymentForm(t *testing.T) {
+	each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
+		a := onMembers(t, lang, w, h)
+		seedDues(t, a)
+		send(a, press("enter"), press("f"), press("p"))
+		requireGolden(t, a, w, h)
+	})
+}
+
+func TestGoldenSettings(t *testing.T) {
+	each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
+		a := newApp(t, lang, w, h, true)
+		send(a, press("6"))
 		requireGolden(t, a, w, h)
 	})
 }

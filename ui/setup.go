@@ -65,6 +65,8 @@ func (s *setup) profileFromForm(f *form.Form) model.Profile {
 	p.Code = f.Value("union_code")
 	p.HigherUnion = f.Value("higher_union")
 	p.Operator = f.Value("operator")
+	// dues are kept from this month on: earlier months were kept on paper
+	p.DuesSince = s.c.Today().Month()
 	p.Normalize()
 	return p
 }

@@ -166,7 +166,7 @@ func (p *Page) memberView() string {
 	lines = append(lines, wage)
 	owe := st.Success.Render(p.c.T("dues.nothing_owed"))
 	if len(months) > 0 {
-		owe = st.Error.Render(p.c.T("dues.owes", len(months), total.Display(), run))
+		owe = st.Error.Render(OwesText(p.c, len(months), total, run, base))
 	}
 	lines = append(lines, owe, "")
 	lines = append(lines, p.grid()...)
@@ -178,4 +178,13 @@ func (p *Page) memberView() string {
 		lines = append(lines, "")
 	}
 	return strings.Join(lines, "\n") + "\n" + p.payTable.View()
+}
+
+// OwesText says what a member owes; with no wage base the amount is unknown
+// rather than zero.
+func OwesText(c *common.Common, months int, total model.Money, run int, base model.Money) string {
+	if base == 0 && total == 0 {
+		return c.T("dues.owes_no_base", months, run)
+	}
+	return c.T("dues.owes", months, total.Display(), run)
 }

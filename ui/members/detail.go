@@ -6,6 +6,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"unionbook/model"
+	"unionbook/ui/dues"
 )
 
 // detailView shows one member with the whole ID number and the status
@@ -72,6 +73,7 @@ func (p *Page) detailView() string {
 			b.WriteString(ansi.Truncate(cell(kv), p.width, "~") + "\n")
 		}
 	}
+	b.WriteString(ansi.Truncate(p.c.T("members.dues_line", p.duesSummary(&m)), p.width, "~") + "\n")
 	b.WriteString("\n" + st.Title.Render(p.c.T("members.history")) + "\n")
 	if len(m.History) == 0 {
 		b.WriteString(st.Muted.Render(p.c.T("members.no_history", m.JoinDate.String())) + "\n")
@@ -82,6 +84,16 @@ func (p *Page) detailView() string {
 			line += "  (" + p.c.T("field.to_union") + ": " + h.ToUnion + ")"
 		}
 		b.WriteString(ansi.Truncate(line, p.width, "~") + "\n")
+	}
+	for _, extra := range p.extras {
+		title, lines := extra(p.c, &m, p.width)
+		if len(lines) == 0 {
+			continue
+		}
+		b.WriteString("\n" + st.Title.Render(title) + "\n")
+		for _, l := range lines {
+			b.WriteString(ansi.Truncate(l, p.width, "~") + "\n")
+		}
 	}
 	if p.mode == modeConfirmDelete {
 		b.WriteString("\n" + st.Warning.Render(p.c.T("members.confirm_delete", m.Name, m.No)))
@@ -98,4 +110,30 @@ func statusTargets(s model.Status) []model.Status {
 		}
 	}
 	return out
+}
+
+// duesSummary is one line on the member's dues: wage base and what is owed.
+func (p *Page) duesSummary(m *model.Member) string {
+	rules, err := p.c.Store.DuesRules()
+	if err != nil {
+		return p.c.Err(err)
+	}
+	paid, err := p.c.Store.PaidMonths(m.ID)
+	if err != nil {
+		return p.c.Err(err)
+	}
+	today := p.c.Today().Month()
+	var parts []string
+	base := m.BaseFor(today)
+	if base > 0 {
+		parts = append(parts, p.c.T("dues.wage_line", base.Display(), rules.Monthly(base).Display()))
+	} else {
+		parts = append(parts, p.c.T("dues.no_wage"))
+	}
+	if months, total, run := model.Unpaid(m, rules, paid, today); len(months) > 0 {
+		parts = append(parts, dues.OwesText(p.c, len(months), total, run, base))
+	} else {
+		parts = append(parts, p.c.T("dues.nothing_owed"))
+	}
+	return strings.Join(parts, "; ")
 }

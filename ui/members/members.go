@@ -52,14 +52,20 @@ type Page struct {
 
 	picker    *picker.Picker
 	pickFor   pickTarget
+	extras    []DetailSection
 	width     int
 	height    int
 	loadError error
 }
 
+// DetailSection adds lines about a member to the detail screen (the
+// member's hardship file, the events they took part in). It reads the store
+// itself and returns a title and a few lines.
+type DetailSection func(c *common.Common, m *model.Member, width int) (title string, lines []string)
+
 // New loads the roster from the store.
-func New(c *common.Common) *Page {
-	p := &Page{c: c}
+func New(c *common.Common, extras ...DetailSection) *Page {
+	p := &Page{c: c, extras: extras}
 	p.search = widget.NewTextField()
 	p.search.SetPlaceholder(c.T("members.search_hint"))
 	ms, err := c.Store.Members()
@@ -428,9 +434,14 @@ func (p *Page) updateDetail(msg tea.Msg) tea.Cmd {
 		return p.openStatusForm(x.m)
 	case key.Matches(km, k.Delete):
 		p.mode = modeConfirmDelete
+	case key.Matches(km, keyDues):
+		id := x.m.ID
+		return func() tea.Msg { return common.ShowMemberDuesMsg{MemberID: id} }
 	}
 	return nil
 }
+
+var keyDues = key.NewBinding(key.WithKeys("f"))
 
 func (p *Page) updateConfirmDelete(msg tea.Msg) tea.Cmd {
 	km, ok := msg.(tea.KeyPressMsg)
@@ -550,7 +561,9 @@ func (p *Page) ShortHelp() []key.Binding {
 	case p.mode == modeForm || p.mode == modeStatus:
 		return []key.Binding{k.NextField, k.PrevField, k.Save, k.Back}
 	case p.mode == modeDetail:
-		return []key.Binding{k.Edit, k.Status, k.Delete, k.Back}
+		dues := keyDues
+		dues.SetHelp("f", p.c.T("members.key_dues"))
+		return []key.Binding{k.Edit, k.Status, dues, k.Delete, k.Back}
 	case p.mode == modeConfirmDelete:
 		return []key.Binding{k.Confirm, k.Cancel}
 	case p.searching:

@@ -16,7 +16,16 @@ import (
 	"unionbook/model"
 	"unionbook/storage"
 	"unionbook/ui/common"
+	"unionbook/ui/widget"
 )
+
+// Section is a block of figures another feature adds to the overview
+// (hardship files, events). Compute runs in the background with the store;
+// Render draws its result in at most a few lines of the given width.
+type Section struct {
+	Compute func(s *storage.Store, today model.Date) (any, error)
+	Render  func(c *common.Common, result any, width int) []string
+}
 
 // Figures are what the overview shows.
 type Figures struct {
@@ -27,6 +36,7 @@ type Figures struct {
 	InArrears  int
 	ArrearsMin int
 	Balance    model.Money
+	Extra      []any // one result per section
 }
 
 type loadedMsg struct {
@@ -36,23 +46,34 @@ type loadedMsg struct {
 
 // Page is the Overview tab.
 type Page struct {
-	c       *common.Common
-	f       *Figures
-	err     error
-	loading bool
-	width   int
-	height  int
+	c        *common.Common
+	sections []Section
+	f        *Figures
+	err      error
+	loading  bool
+	width    int
+	height   int
 }
 
-// New makes the page; call Load for its figures.
-func New(c *common.Common) *Page { return &Page{c: c, loading: true} }
+// New makes the page with extra sections; call Load for its figures.
+func New(c *common.Common, sections ...Section) *Page {
+	return &Page{c: c, sections: sections, loading: true}
+}
 
 // Load computes the figures in the background.
 func (p *Page) Load() tea.Cmd {
 	p.loading = true
-	store, today := p.c.Store, p.c.Today()
+	store, today, sections := p.c.Store, p.c.Today(), p.sections
 	return func() tea.Msg {
 		f, err := compute(store, today)
+		for _, sec := range sections {
+			if err != nil {
+				break
+			}
+			var r any
+			r, err = sec.Compute(store, today)
+			f.Extra = append(f.Extra, r)
+		}
 		return loadedMsg{f: f, err: err}
 	}
 }
@@ -153,6 +174,16 @@ func (p *Page) View() string {
 	}
 	b.WriteString(ansi.Truncate(strings.Join(line1, "   "), p.width, "~") + "\n")
 	b.WriteString(ansi.Truncate(strings.Join(line2, "   "), p.width, "~") + "\n\n")
+	for i, sec := range p.sections {
+		if i < len(f.Extra) {
+			for _, l := range sec.Render(p.c, f.Extra[i], p.width) {
+				b.WriteString(ansi.Truncate(l, p.width, "~") + "\n")
+			}
+		}
+	}
+	if len(p.sections) > 0 {
+		b.WriteString("\n")
+	}
 	b.WriteString(st.Title.Render(p.c.T("overview.chart_title", f.Year)) + "\n")
 	b.WriteString(p.chart())
 	return b.String()
@@ -199,7 +230,7 @@ func (p *Page) chart() string {
 	}
 	if showMoney {
 		pad := strings.Repeat(" ", labelW+1+barW+1+figW-1)
-		b.WriteString(st.Muted.Render(pad + " " + fmt.Sprintf("%*s", moneyW, p.c.T("overview.paid")) + " " + fmt.Sprintf("%*s", moneyW, p.c.T("overview.due"))))
+		b.WriteString(st.Muted.Render(pad + " " + widget.Fit(p.c.T("overview.paid"), moneyW, true) + " " + widget.Fit(p.c.T("overview.due"), moneyW, true)))
 	}
 	return strings.TrimRight(b.String(), "\n")
 }

@@ -15,6 +15,7 @@ import (
 
 	"unionbook/i18n"
 	"unionbook/model"
+	"unionbook/ui/auditlog"
 	"unionbook/ui/common"
 	"unionbook/ui/form"
 	"unionbook/ui/widget"
@@ -31,17 +32,6 @@ const (
 	modeAudit
 )
 
-// AuditView is the audit log component the tab embeds.
-type AuditView interface {
-	SetSize(w, h int)
-	Update(tea.Msg) tea.Cmd
-	View() string
-	Cursor() *tea.Cursor
-	Capturing() bool
-	ShortHelp() []key.Binding
-	FullHelp() [][]key.Binding
-}
-
 // Page is the Settings tab.
 type Page struct {
 	c          *common.Common
@@ -50,14 +40,15 @@ type Page struct {
 	form       *form.Form
 	chart      []model.Account
 	chartTable widget.Table
-	audit      AuditView
+	audit      *auditlog.View
 	width      int
 	height     int
 	err        error
 }
 
-// New makes the Settings tab; audit may be nil.
-func New(c *common.Common, audit AuditView) *Page {
+// New makes the Settings tab with its audit log.
+func New(c *common.Common) *Page {
+	audit := auditlog.New(c)
 	st := widget.TableStyles{Header: c.Styles.TableHeader, Cell: c.Styles.TableCell, Selected: c.Styles.TableSelected}
 	p := &Page{c: c, audit: audit, chartTable: widget.NewTable(nil, st)}
 	p.reload()
@@ -152,7 +143,9 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 	if _, ok := msg.(common.DataChangedMsg); ok {
 		p.reload()
 		if p.audit != nil {
-			p.audit.Update(msg)
+			var cmd tea.Cmd
+			p.audit, cmd = p.audit.Update(msg)
+			return p, cmd
 		}
 		return p, nil
 	}
@@ -165,7 +158,9 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 			p.mode = modeSummary
 			return p, nil
 		}
-		return p, p.audit.Update(msg)
+		var cmd tea.Cmd
+		p.audit, cmd = p.audit.Update(msg)
+		return p, cmd
 	}
 	if isKey {
 		switch {
@@ -253,12 +248,16 @@ func (p *Page) openDuesForm() tea.Cmd {
 		form.CheckField("owe_join_month"),
 		form.CheckField("batch_one_receipt"),
 		form.TextField("arrears_months", true, "6"),
+		form.TextField("dues_since", false, p.c.T("hint.month")),
 	)
 	f.SetValue("dues_rate", model.Money(p.prof.DuesRateBP).String())
-	f.SetValue("trunc_unit", p.prof.DuesTruncUnit.String())
+	f.SetValue("trunc_unit", truncUnit(p.prof).String())
 	f.SetChecked("owe_join_month", p.prof.OweJoinMonth)
 	f.SetChecked("batch_one_receipt", p.prof.BatchOneReceipt)
-	f.SetValue("arrears_months", strconv.Itoa(max(1, p.prof.ArrearsMonths)))
+	f.SetValue("arrears_months", strconv.Itoa(arrearsMonths(p.prof)))
+	if p.prof.DuesSince != 0 {
+		f.SetValue("dues_since", p.prof.DuesSince.String())
+	}
 	f.Validate = func(f *form.Form) model.Problems { _, ps := p.duesFromForm(f); return ps }
 	return p.show(f, modeDues)
 }
@@ -290,7 +289,30 @@ func (p *Page) duesFromForm(f *form.Form) (model.Profile, model.Problems) {
 		ps = append(ps, model.Problem{Field: "arrears_months", Key: "settings.arrears_range"})
 	}
 	pr.ArrearsMonths = n
+	pr.DuesSince = 0
+	if v := strings.TrimSpace(f.Value("dues_since")); v != "" {
+		m, err := model.ParseMonth(v)
+		if err != nil {
+			ps = append(ps, form.ProblemOf("dues_since", err))
+		}
+		pr.DuesSince = m
+	}
 	return pr, ps
+}
+
+// arrearsMonths and truncUnit show what an unset setting means.
+func arrearsMonths(p model.Profile) int {
+	if p.ArrearsMonths <= 0 {
+		return 6
+	}
+	return p.ArrearsMonths
+}
+
+func truncUnit(p model.Profile) model.Money {
+	if p.DuesTruncUnit == 0 {
+		return model.Yuan(10)
+	}
+	return p.DuesTruncUnit
 }
 
 func (p *Page) openAccountForm() tea.Cmd {
@@ -420,9 +442,15 @@ func (p *Page) View() string {
 func (p *Page) summary() string {
 	st := p.c.Styles
 	pr := p.prof
+	labelKeys := []string{"field.union_name", "field.union_code", "field.higher_union", "field.operator", "field.min_living",
+		"field.dues_rate", "field.trunc_unit", "field.owe_join_month", "field.batch_one_receipt", "field.arrears_months", "field.dues_since"}
+	labelW := 0
+	for _, k := range labelKeys {
+		labelW = max(labelW, ansi.StringWidth(p.c.T(k)))
+	}
 	lab := func(k string) string {
 		l := p.c.T(k)
-		return st.Label.Render(l + strings.Repeat(" ", max(0, 18-ansi.StringWidth(l))))
+		return st.Label.Render(l + strings.Repeat(" ", labelW+2-ansi.StringWidth(l)))
 	}
 	yesNo := func(b bool) string {
 		if b {
@@ -435,6 +463,10 @@ func (p *Page) summary() string {
 			return "-"
 		}
 		return s
+	}
+	since := p.c.T("settings.since_joining")
+	if pr.DuesSince != 0 {
+		since = pr.DuesSince.String()
 	}
 	minLiving := "-"
 	if pr.MinLiving > 0 {
@@ -450,10 +482,11 @@ func (p *Page) summary() string {
 		"",
 		st.Title.Render(p.c.T("settings.dues_title")) + "  " + st.Muted.Render(p.c.T("settings.edit_with", "d")),
 		lab("field.dues_rate") + fmt.Sprintf("%s%%", model.Money(pr.DuesRateBP).String()),
-		lab("field.trunc_unit") + pr.DuesTruncUnit.Display(),
+		lab("field.trunc_unit") + truncUnit(pr).Display(),
 		lab("field.owe_join_month") + yesNo(pr.OweJoinMonth),
 		lab("field.batch_one_receipt") + yesNo(pr.BatchOneReceipt),
-		lab("field.arrears_months") + strconv.Itoa(pr.ArrearsMonths),
+		lab("field.arrears_months") + strconv.Itoa(arrearsMonths(pr)),
+		lab("field.dues_since") + since,
 		"",
 		st.Title.Render(p.c.T("settings.chart_title")) + "  " + st.Muted.Render(p.c.T("settings.chart_summary", len(p.chart), len(pr.CustomAccounts))),
 	}

@@ -1,0 +1,44 @@
+package model
+
+import "testing"
+
+func TestValidateLedgerEntry(t *testing.T) {
+	chart := StandardChart()
+	ok := LedgerEntry{Date: 20240110, Direction: Out, Account: "50102", Amount: 30050, Counterparty: " 体育中心 "}
+	ok.Normalize()
+	if ps := ValidateLedgerEntry(&ok, chart, 20240115); len(ps) > 0 || ok.Counterparty != "体育中心" {
+		t.Fatalf("%v %+v", ps, ok)
+	}
+	if ok.Signed() != -30050 {
+		t.Error("Signed")
+	}
+	long := string(make([]rune, 201))
+	cases := []struct {
+		e          LedgerEntry
+		field, key string
+	}{
+		{LedgerEntry{Direction: Out, Account: "504", Amount: 1}, "date", "problem.required"},
+		{LedgerEntry{Date: 20240116, Direction: Out, Account: "504", Amount: 1}, "date", "problem.future"},
+		{LedgerEntry{Date: 20240110, Direction: Out, Account: "", Amount: 1}, "account", "problem.required"},
+		{LedgerEntry{Date: 20240110, Direction: Out, Account: "599", Amount: 1}, "account", "account.unknown"},
+		{LedgerEntry{Date: 20240110, Direction: In, Account: "504", Amount: 1}, "direction", "account.direction"},
+		{LedgerEntry{Date: 20240110, Account: "504", Amount: 1}, "direction", "problem.required"},
+		{LedgerEntry{Date: 20240110, Direction: Out, Account: "504"}, "amount", "money.zero"},
+		{LedgerEntry{Date: 20240110, Direction: Out, Account: "504", Amount: -5}, "amount", "money.negative"},
+		{LedgerEntry{Date: 20240110, Direction: Out, Account: "504", Amount: 5, ReversalOf: 3}, "amount", "ledger.reversal_amount"},
+		{LedgerEntry{Date: 20240110, Direction: Out, Account: "504", Amount: 5, Memo: long}, "memo", "problem.too_long"},
+	}
+	for _, c := range cases {
+		if ps := ValidateLedgerEntry(&c.e, chart, 20240115); !ps.Has(c.field, c.key) {
+			t.Errorf("%+v: %v, want %s on %s", c.e, ps, c.key, c.field)
+		}
+	}
+	// A red entry posted by a record's reversal may be negative.
+	red := LedgerEntry{Date: 20240110, Direction: In, Account: "401", Amount: -1540, Source: Source{Kind: "dues", ID: 7}}
+	if ps := ValidateLedgerEntry(&red, chart, 20240115); len(ps) > 0 {
+		t.Errorf("red entry: %v", ps)
+	}
+	if got := ValidateLedgerEntry(&LedgerEntry{Date: 20240110, Direction: In, Account: "504", Amount: 1}, chart, 20240115).Localize(0); got != "收支方向：科目“504 行政支出”只能记支出" {
+		t.Errorf("message %q", got)
+	}
+}

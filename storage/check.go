@@ -1,0 +1,429 @@
+package storage
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"strconv"
+
+	"go.etcd.io/bbolt"
+
+	"unionbook/i18n"
+	"unionbook/model"
+)
+
+// The integrity check (unionbook check, restore's test of a backup): bbolt's
+// own consistency check, then the domain's invariants, each a named checker
+// run in one read transaction over the whole file.
+//
+// Adding checks. A feature that stores records registers its checker from
+// an init in its own file, as storage/check_dues.go does for dues and the
+// cash book:
+//
+//	func init() { registerChecker("dues", checkDues) }
+//
+//	func checkDues(tx *bbolt.Tx, r *CheckReport) error {
+//		r.Count("payments", n)                       // "check.count.payments"
+//		r.Problem("check.no_ledger_entry", EntityPayment, id)
+//		return nil // an error is for what stops the checker, not a finding
+//	}
+//
+// Problems name a catalogue key and its arguments; arguments of type Entity
+// are shown as the entity's localized name, everything else with %s (pass
+// numbers through as uint64 or int: the report formats them). The generic
+// keys below (check.dangling, check.index_missing, check.index_stale,
+// check.duplicate_number, check.balance, check.no_ledger_entry,
+// check.reversal_target, check.reversal_twice, check.undecodable,
+// check.key_mismatch, check.sequence) cover the usual invariants; a
+// checker may add its own keys in its own catalogue files. A checker that
+// panics (a damaged record) is reported as a problem, and the others still
+// run.
+//
+// Invariants still to be registered by the dues and cash-book code
+// (check_dues.go): the cash balance equals the sum of its entries (and any
+// stored running totals); every dues payment, and every cash aid, has its
+// cash-book entry and that entry points back; receipt and voucher numbers
+// are unique (and their counters are not below the highest used); every
+// reversal points to an existing entry that is not itself a reversal, and
+// no entry is reversed twice; every payment's member exists; the
+// member → payments index matches the payments both ways.
+
+// Entity names a kind of record in a problem or the audit log; it is shown
+// as the catalogue's "entity.<name>".
+type Entity string
+
+// The entities of the audit log and the check.
+const (
+	EntityProfile  Entity = "profile"
+	EntityUnit     Entity = "unit"
+	EntityMember   Entity = "member"
+	EntityAudit    Entity = "audit"
+	EntityPayment  Entity = "payment"
+	EntityLedger   Entity = "ledger"
+	EntityHardship Entity = "hardship"
+	EntityAid      Entity = "aid"
+	EntityEvent    Entity = "event"
+)
+
+// CheckProblem is one thing found wrong.
+type CheckProblem struct {
+	Checker string // the checker's name
+	Key     string // catalogue key
+	Args    []any
+}
+
+// Localize says the problem in language l.
+func (p CheckProblem) Localize(l i18n.Lang) string {
+	args := make([]any, len(p.Args))
+	for i, a := range p.Args {
+		switch a := a.(type) {
+		case Entity:
+			args[i] = l.T("entity." + string(a))
+		case string:
+			args[i] = a
+		case []byte:
+			args[i] = printableKey(a)
+		case error:
+			args[i] = i18n.Text(a, l)
+		case i18n.Localizer:
+			args[i] = a.Localize(l)
+		default:
+			args[i] = fmt.Sprint(a)
+		}
+	}
+	return l.T(p.Key, args...)
+}
+
+func (p CheckProblem) Error() string { return p.Localize(i18n.EN) }
+
+// printableKey shows an index key: as text when it is text, else in hex
+// (8-byte IDs as numbers).
+func printableKey(k []byte) string {
+	if len(k) == 8 {
+		return strconv.FormatUint(btoi(k), 10)
+	}
+	if len(k) == 16 {
+		return fmt.Sprintf("%d/%d", btoi(k[:8]), btoi(k[8:]))
+	}
+	s := string(k)
+	for _, r := range s {
+		if r < 0x20 || r == 0xFFFD {
+			return fmt.Sprintf("%x", k)
+		}
+	}
+	return s
+}
+
+// CheckCount is how many of something the check saw.
+type CheckCount struct {
+	Name string // shown with the catalogue's "check.count.<name>" (one %d)
+	N    int
+}
+
+// CheckReport is what the check found.
+type CheckReport struct {
+	Counts   []CheckCount
+	Problems []CheckProblem
+	// Truncated counts the problems left out beyond MaxCheckProblems.
+	Truncated int
+	checker   string
+}
+
+// MaxCheckProblems caps the problems one report lists; a badly damaged
+// file would otherwise list millions.
+const MaxCheckProblems = 200
+
+// OK reports that nothing was found wrong.
+func (r *CheckReport) OK() bool { return len(r.Problems) == 0 }
+
+// Count records a count for the summary.
+func (r *CheckReport) Count(name string, n int) {
+	for i := range r.Counts {
+		if r.Counts[i].Name == name {
+			r.Counts[i].N = n
+			return
+		}
+	}
+	r.Counts = append(r.Counts, CheckCount{Name: name, N: n})
+}
+
+// Problem records a problem: a catalogue key and its arguments.
+func (r *CheckReport) Problem(key string, args ...any) {
+	if len(r.Problems) >= MaxCheckProblems {
+		r.Truncated++
+		return
+	}
+	r.Problems = append(r.Problems, CheckProblem{Checker: r.checker, Key: key, Args: args})
+}
+
+// checker is one named group of invariants.
+type checker struct {
+	name string
+	run  func(tx *bbolt.Tx, r *CheckReport) error
+}
+
+var checkers []checker
+
+// registerChecker adds a checker; call it from an init. Checkers run in
+// the order registered, after bbolt's structural check and, when that
+// found damage, not at all (reading damaged pages gives nonsense).
+func registerChecker(name string, run func(tx *bbolt.Tx, r *CheckReport) error) {
+	for _, c := range checkers {
+		if c.name == name {
+			panic("storage: checker registered twice: " + name)
+		}
+	}
+	checkers = append(checkers, checker{name, run})
+}
+
+func init() {
+	registerChecker("buckets", checkBuckets)
+	registerChecker("units", checkUnits)
+	registerChecker("members", checkMembers)
+	registerChecker("audit", checkAudit)
+	registerChecker("sequences", checkSequences)
+}
+
+// Check runs every check over the database as it is now.
+func (s *Store) Check() (*CheckReport, error) {
+	r := &CheckReport{}
+	err := s.db.View(func(tx *bbolt.Tx) error { return runChecks(tx, r) })
+	return r, err
+}
+
+// CheckFile opens the database at path read-only and checks it. A file
+// that cannot be opened at all comes back as the error (damaged, locked,
+// missing).
+func CheckFile(path string) (*CheckReport, error) {
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		return nil, &localError{i18n.E("err.file_missing", path), err}
+	}
+	s, err := Open(path, Options{ReadOnly: true, noCheck: true})
+	if err != nil {
+		return nil, err
+	}
+	defer s.Close()
+	return s.Check()
+}
+
+func runChecks(tx *bbolt.Tx, r *CheckReport) (err error) {
+	r.checker = "bbolt"
+	structural := 0
+	for e := range tx.Check() {
+		structural++
+		r.Problem("check.bbolt", e.Error())
+	}
+	r.Count("bytes", int(tx.Size()))
+	if structural > 0 {
+		return nil
+	}
+	for _, c := range checkers {
+		r.checker = c.name
+		if err := runChecker(c, tx, r); errors.Is(err, errMissingBuckets) {
+			break
+		} else if err != nil {
+			return fmt.Errorf("check %s: %w", c.name, err)
+		}
+	}
+	r.checker = ""
+	return nil
+}
+
+func runChecker(c checker, tx *bbolt.Tx, r *CheckReport) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			r.Problem("check.panicked", c.name, fmt.Sprint(p))
+			err = nil
+		}
+	}()
+	return c.run(tx, r)
+}
+
+// coreBuckets are the buckets of schema 1; later features check their own.
+func coreBuckets() [][]byte {
+	return [][]byte{
+		bucketMeta, bucketUnits, bucketMembers, bucketAudit,
+		idxMemberIDNumber, idxMemberNo, idxMemberNoRetired, idxUnitMembers, idxUnitName, idxUnitCredit,
+	}
+}
+
+// errMissingBuckets stops the domain checks when a core bucket is missing.
+var errMissingBuckets = errors.New("core buckets missing")
+
+func checkBuckets(tx *bbolt.Tx, r *CheckReport) error {
+	missing := false
+	for _, name := range coreBuckets() {
+		if tx.Bucket(name) == nil {
+			r.Problem("check.missing_bucket", string(name))
+			missing = true
+		}
+	}
+	if missing {
+		return errMissingBuckets
+	}
+	if have, want := schemaVersion(tx), SchemaVersion(); have > want {
+		r.Problem("check.schema_newer", int(have), int(want))
+	}
+	return nil
+}
+
+// checkUniqueIndex checks a unique index both ways: every record's key points to
+// it (want, gathered from the records), and every entry points to a record
+// whose key it is.
+func checkUniqueIndex(tx *bbolt.Tx, r *CheckReport, idx []byte, ent Entity, want map[string]uint64) {
+	b := tx.Bucket(idx)
+	for k, id := range want {
+		v := b.Get([]byte(k))
+		if v == nil {
+			r.Problem("check.index_missing", ent, id, string(idx), k)
+		} else if btoi(v) != id {
+			r.Problem("check.index_wrong", string(idx), k, ent, btoi(v), id)
+		}
+	}
+	_ = b.ForEach(func(k, v []byte) error {
+		if _, ok := want[string(k)]; !ok {
+			r.Problem("check.index_stale", string(idx), printableKey(k), ent, btoi(v))
+		}
+		return nil
+	})
+}
+
+func checkUnits(tx *bbolt.Tx, r *CheckReport) error {
+	names, codes := map[string]uint64{}, map[string]uint64{}
+	n := 0
+	err := tx.Bucket(bucketUnits).ForEach(func(k, v []byte) error {
+		n++
+		var u model.Unit
+		if err := decode(v, &u); err != nil {
+			r.Problem("check.undecodable", EntityUnit, k, err)
+			return nil
+		}
+		if u.ID != btoi(k) {
+			r.Problem("check.key_mismatch", EntityUnit, k, u.ID)
+		}
+		if u.Name != "" {
+			if other, dup := names[string(unitNameKey(u.Name))]; dup {
+				r.Problem("check.duplicate_number", EntityUnit, u.Name, other, u.ID)
+			}
+			names[string(unitNameKey(u.Name))] = u.ID
+		}
+		if u.CreditCode != "" {
+			if other, dup := codes[u.CreditCode]; dup {
+				r.Problem("check.duplicate_number", EntityUnit, u.CreditCode, other, u.ID)
+			}
+			codes[u.CreditCode] = u.ID
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	r.Count("units", n)
+	checkUniqueIndex(tx, r, idxUnitName, EntityUnit, names)
+	checkUniqueIndex(tx, r, idxUnitCredit, EntityUnit, codes)
+	return nil
+}
+
+func checkMembers(tx *bbolt.Tx, r *CheckReport) error {
+	ids, nos := map[string]uint64{}, map[string]uint64{}
+	pairs := map[string]bool{}
+	units := tx.Bucket(bucketUnits)
+	n := 0
+	err := tx.Bucket(bucketMembers).ForEach(func(k, v []byte) error {
+		n++
+		var m model.Member
+		if err := decode(v, &m); err != nil {
+			r.Problem("check.undecodable", EntityMember, k, err)
+			return nil
+		}
+		if m.ID != btoi(k) {
+			r.Problem("check.key_mismatch", EntityMember, k, m.ID)
+		}
+		if m.IDNumber != "" {
+			key := idKey(m.IDNumber)
+			if other, dup := ids[key]; dup {
+				r.Problem("check.duplicate_number", EntityMember, model.MaskID(m.IDNumber), other, m.ID)
+			}
+			ids[key] = m.ID
+		}
+		if m.No != "" {
+			if other, dup := nos[m.No]; dup {
+				r.Problem("check.duplicate_number", EntityMember, m.No, other, m.ID)
+			}
+			nos[m.No] = m.ID
+		}
+		if m.UnitID != 0 {
+			pairs[string(pairKey(m.UnitID, m.ID))] = true
+			if units.Get(itob(m.UnitID)) == nil {
+				r.Problem("check.dangling", EntityMember, m.ID, EntityUnit, m.UnitID)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	r.Count("members", n)
+	checkUniqueIndex(tx, r, idxMemberIDNumber, EntityMember, ids)
+	checkUniqueIndex(tx, r, idxMemberNo, EntityMember, nos)
+	b := tx.Bucket(idxUnitMembers)
+	for k := range pairs {
+		if b.Get([]byte(k)) == nil {
+			r.Problem("check.index_missing", EntityMember, btoi([]byte(k[8:])), string(idxUnitMembers), printableKey([]byte(k)))
+		}
+	}
+	return b.ForEach(func(k, _ []byte) error {
+		if !pairs[string(k)] {
+			r.Problem("check.index_stale", string(idxUnitMembers), printableKey(k), EntityMember, pairMember(k))
+		}
+		return nil
+	})
+}
+
+func pairMember(k []byte) uint64 {
+	if len(k) != 16 {
+		return 0
+	}
+	return btoi(k[8:])
+}
+
+func checkAudit(tx *bbolt.Tx, r *CheckReport) error {
+	n := 0
+	err := tx.Bucket(bucketAudit).ForEach(func(k, v []byte) error {
+		n++
+		var e model.AuditEntry
+		if err := decode(v, &e); err != nil {
+			r.Problem("check.undecodable", EntityAudit, k, err)
+			return nil
+		}
+		if e.ID != btoi(k) {
+			r.Problem("check.key_mismatch", EntityAudit, k, e.ID)
+		}
+		return nil
+	})
+	r.Count("audit", n)
+	return err
+}
+
+// checkSequences: a bucket's counter below its highest key would make the
+// next record overwrite an old one.
+func checkSequences(tx *bbolt.Tx, r *CheckReport) error {
+	for _, name := range [][]byte{bucketUnits, bucketMembers, bucketAudit} {
+		checkSequence(tx, r, name)
+	}
+	return nil
+}
+
+// checkSequence checks one ID-keyed bucket's counter; dues and ledger
+// buckets may use it from their checker.
+func checkSequence(tx *bbolt.Tx, r *CheckReport, name []byte) {
+	b := tx.Bucket(name)
+	if b == nil {
+		return
+	}
+	k, _ := b.Cursor().Last()
+	if k != nil && btoi(k) > b.Sequence() {
+		r.Problem("check.sequence", string(name), b.Sequence(), btoi(k))
+	}
+}

@@ -1,0 +1,89 @@
+package storage
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"runtime"
+
+	"go.etcd.io/bbolt"
+
+	"unionbook/i18n"
+)
+
+// CompactResult is what Compact did.
+type CompactResult struct {
+	Before, After int64  // file sizes in bytes
+	Backup        string // the backup made first
+}
+
+// Compact rewrites the database at dbPath without its free pages. It takes
+// the database's lock (failing with err.db_locked while another UnionBook
+// has it open), backs it up (reason "compact"), copies every bucket into a
+// new file beside it, checks the copy, and renames it over the database.
+// Any failure (a full disk) leaves the database as it was and no new file
+// behind.
+func Compact(dbPath string, opts Options) (res CompactResult, err error) {
+	opts.NoDailyBackup = true
+	s, err := Open(dbPath, opts)
+	if err != nil {
+		return res, err
+	}
+	defer func() {
+		if s != nil {
+			s.Close()
+		}
+	}()
+	if fi, err := os.Stat(dbPath); err == nil {
+		res.Before = fi.Size()
+	}
+	if res.Backup, err = s.AutoBackup(BackupCompact); err != nil {
+		return res, err
+	}
+	// Check the source first: compacting a damaged file would carry the
+	// damage into a file that looks new.
+	if err := s.db.View(bboltCheck); err != nil {
+		return res, corruptError(dbPath, err)
+	}
+	err = writeAtomicPre(dbPath, func(f *os.File) error {
+		// bbolt opens the temporary file by name; the handle here only
+		// reserved it.
+		name := f.Name()
+		dst, err := bbolt.Open(name, 0o600, &bbolt.Options{Timeout: lockTimeout, FreelistType: bbolt.FreelistMapType})
+		if err != nil {
+			return err
+		}
+		if err := bbolt.Compact(dst, s.db, 32<<20); err != nil {
+			dst.Close()
+			return err
+		}
+		if err := dst.View(bboltCheck); err != nil {
+			dst.Close()
+			return err
+		}
+		return dst.Close()
+	}, func() {
+		if runtime.GOOS == "windows" {
+			s.Close()
+			s = nil
+		}
+	})
+	if err != nil {
+		return res, compactError(dbPath, err)
+	}
+	if fi, err := os.Stat(dbPath); err == nil {
+		res.After = fi.Size()
+	}
+	return res, nil
+}
+
+func compactError(dbPath string, err error) error {
+	var le *localError
+	if errors.As(err, &le) {
+		return err
+	}
+	if isDiskFull(err) {
+		return &localError{i18n.E("err.compact_disk_full", filepath.Dir(dbPath)), err}
+	}
+	return backupError(dbPath, err)
+}

@@ -1,0 +1,153 @@
+//go:build linux
+
+package storage
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"unionbook/i18n"
+	"unionbook/model"
+)
+
+// Disk full and read-only folders, on a small tmpfs mounted for the test
+// (root only; skipped elsewhere with the reason). Root ignores file
+// permissions, so a read-only folder is a tmpfs remounted read-only.
+
+func smallDisk(t *testing.T, size string) string {
+	t.Helper()
+	dir := t.TempDir()
+	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size="+size, "tmpfs", dir).CombinedOutput(); err != nil {
+		t.Skipf("cannot mount a small tmpfs (needs root): %v %s", err, out)
+	}
+	t.Cleanup(func() { exec.Command("umount", "-l", dir).Run() })
+	return dir
+}
+
+func readOnly(t *testing.T, dir string) {
+	t.Helper()
+	if out, err := exec.Command("mount", "-o", "remount,ro", dir).CombinedOutput(); err != nil {
+		t.Fatalf("remount read-only: %v %s", err, out)
+	}
+}
+
+func bigStore(t *testing.T, members int) *Store {
+	t.Helper()
+	s := openTest(t)
+	u := mustUnit(t, s, "磁盘测试公司工会")
+	err := s.Bulk("测试员", func(b *Batch) error {
+		for i := range members {
+			m := testMember(fmt.Sprintf("会员%d", i), residentID("110101", model.NewDate(1980+i/336%40, time.Month(1+i/28%12), 1+i%28), 2*(i%400)+1), u.ID)
+			m.Notes = "填充数据，让备份大于小磁盘的容量。填充数据，让备份大于小磁盘的容量。"
+			if err := b.CreateMember(m); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func TestBackupOnFullDisk(t *testing.T) {
+	disk := smallDisk(t, "256k")
+	s := bigStore(t, 3000)
+	before := fileHash(t, s)
+	dest := filepath.Join(disk, "backup.db")
+	err := s.Backup(dest)
+	if !errors.Is(err, i18n.E("err.disk_full")) {
+		t.Fatalf("backup to a full disk: %v, want err.disk_full", err)
+	}
+	t.Logf("zh: %s", i18n.Text(err, i18n.ZH))
+	if ents, _ := os.ReadDir(disk); len(ents) != 0 {
+		t.Errorf("left on the full disk: %v", ents)
+	}
+	if fileHash(t, s) != before {
+		t.Error("the database changed")
+	}
+	// bbolt's hot copy from another process's view, too.
+	if err := BackupFile(s.Path(), dest); !errors.Is(err, i18n.E("err.disk_full")) {
+		t.Errorf("BackupFile to a full disk: %v", err)
+	}
+	if ents, _ := os.ReadDir(disk); len(ents) != 0 {
+		t.Errorf("left on the full disk: %v", ents)
+	}
+}
+
+func TestBackupToReadOnlyFolder(t *testing.T) {
+	disk := smallDisk(t, "1m")
+	readOnly(t, disk)
+	s := openTest(t)
+	fillSmall(t, s, 2)
+	err := s.Backup(filepath.Join(disk, "b.db"))
+	if !errors.Is(err, i18n.E("err.write_permission")) {
+		t.Fatalf("backup to a read-only folder: %v", err)
+	}
+}
+
+func TestDatabaseOnFullDisk(t *testing.T) {
+	disk := smallDisk(t, "1m")
+	path := filepath.Join(disk, "unionbook.db")
+	s, err := Open(path, Options{Now: testClock})
+	if err != nil {
+		t.Fatal(err)
+	}
+	u := mustUnit(t, s, "满盘测试公司工会")
+	var last model.Member
+	var werr error
+	for i := 0; i < 20000; i++ {
+		m := testMember(fmt.Sprintf("会员%d", i), residentID("110101", model.NewDate(1980+i/336%40, time.Month(1+i/28%12), 1+i%28), 2*(i%400)+1), u.ID)
+		m.Notes = "填充数据填充数据填充数据填充数据填充数据填充数据填充数据填充数据"
+		if werr = s.CreateMember("测试员", m); werr != nil {
+			break
+		}
+		last = *m
+	}
+	if !errors.Is(werr, i18n.E("err.disk_full")) {
+		t.Fatalf("writing until the disk is full ended with %v, want err.disk_full", werr)
+	}
+	t.Logf("disk full after member %s: %s", last.No, i18n.Text(werr, i18n.ZH))
+	s.Close()
+	// Free nothing: the database still opens read-only, passes the check
+	// and holds every member written before the failure.
+	s, err = Open(path, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if r, err := s.Check(); err != nil || !r.OK() {
+		t.Fatalf("check after a full disk: %v %v", err, r.Problems)
+	}
+	if m, err := s.Member(last.ID); err != nil || m.No != last.No {
+		t.Errorf("the last member written before the disk filled: %v", err)
+	}
+}
+
+func TestDatabaseInReadOnlyFolder(t *testing.T) {
+	disk := smallDisk(t, "1m")
+	path := filepath.Join(disk, "unionbook.db")
+	s, err := Open(path, Options{Now: testClock})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fillSmall(t, s, 2)
+	s.Close()
+	readOnly(t, disk)
+	_, err = Open(path, Options{Now: testClock})
+	if !errors.Is(err, i18n.E("err.db_permission")) {
+		t.Fatalf("open in a read-only folder: %v", err)
+	}
+	// Reading still works.
+	s, err = Open(path, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+}

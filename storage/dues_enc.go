@@ -1,0 +1,183 @@
+package storage
+
+import (
+	"encoding/binary"
+	"fmt"
+
+	"unionbook/i18n"
+	"unionbook/model"
+)
+
+// Encodings of the dues and cash-book aggregates. All big-endian, so keys
+// sort by month, then unit or account.
+
+// monthKey is a month as a 4-byte key (yyyymm).
+func monthKey(m model.Month) []byte {
+	b := make([]byte, 4)
+	binary.BigEndian.PutUint32(b, uint32(m))
+	return b
+}
+
+// dateKey is a date as a 4-byte key (yyyymmdd).
+func dateKey(d model.Date) []byte {
+	b := make([]byte, 4)
+	binary.BigEndian.PutUint32(b, uint32(d))
+	return b
+}
+
+// ledgerDateKey is the idx_ledger_date key of an entry.
+func ledgerDateKey(d model.Date, id uint64) []byte {
+	k := make([]byte, 12)
+	binary.BigEndian.PutUint32(k, uint32(d))
+	binary.BigEndian.PutUint64(k[4:], id)
+	return k
+}
+
+// duesTotalKey is month + unit ID.
+func duesTotalKey(m model.Month, unit uint64) []byte {
+	k := make([]byte, 12)
+	binary.BigEndian.PutUint32(k, uint32(m))
+	binary.BigEndian.PutUint64(k[4:], unit)
+	return k
+}
+
+// ledgerTotalKey is month + direction + account code.
+func ledgerTotalKey(m model.Month, d model.Direction, account string) []byte {
+	k := make([]byte, 5+len(account))
+	binary.BigEndian.PutUint32(k, uint32(m))
+	k[4] = byte(d)
+	copy(k[5:], account)
+	return k
+}
+
+// pair is the value of an aggregate: an amount and a count.
+func pair(v []byte) (amount model.Money, count int64) {
+	if len(v) != 16 {
+		return 0, 0
+	}
+	return model.Money(int64(binary.BigEndian.Uint64(v))), int64(binary.BigEndian.Uint64(v[8:]))
+}
+
+func pairBytes(amount model.Money, count int64) []byte {
+	b := make([]byte, 16)
+	binary.BigEndian.PutUint64(b, uint64(amount))
+	binary.BigEndian.PutUint64(b[8:], uint64(count))
+	return b
+}
+
+// seqKey is the meta key of a per-year counter ("receipt_seq/2026").
+func seqKey(prefix string, year int) []byte { return []byte(fmt.Sprintf("%s%04d", prefix, year)) }
+
+// Receipt and voucher numbers: the year of the payment's or entry's date,
+// a dash and a sequence that starts at 1 each year and only grows:
+// receipts "2026-000001" (six digits: a county federation of 100,000
+// members issues up to 1.2 million a year, and then the number simply
+// grows a digit), vouchers "2026-0001".
+func receiptNo(year int, n uint64) string { return fmt.Sprintf("%04d-%06d", year, n) }
+func voucherNo(year int, n uint64) string { return fmt.Sprintf("%04d-%04d", year, n) }
+
+// monthIndex counts months from year 0, so consecutive months differ by one.
+func monthIndex(m model.Month) int { return m.Year()*12 + m.MonthOfYear() - 1 }
+func indexMonth(i int) model.Month { return model.Month((i/12)*100 + i%12 + 1) }
+
+// memberDues is the dues_member value of one member: the set of paid
+// months as a bitmap, and the IDs of every payment and reversal of the
+// member in ID order. Encoded as
+//
+//	[4] first month index of the bitmap (a multiple of 8)
+//	[2] bitmap length n in bytes
+//	[n] bitmap: bit i of byte j is month first+8j+i
+//	[8 × k] payment IDs
+//
+// Arrears and the paid months read only this value, never the payments.
+type memberDues struct {
+	first int // month index of bit 0
+	bits  []byte
+	ids   []uint64
+}
+
+func decodeMemberDues(v []byte) memberDues {
+	var d memberDues
+	if len(v) < 6 {
+		return d
+	}
+	d.first = int(binary.BigEndian.Uint32(v))
+	n := int(binary.BigEndian.Uint16(v[4:]))
+	if 6+n > len(v) {
+		return memberDues{}
+	}
+	d.bits = append([]byte(nil), v[6:6+n]...)
+	for rest := v[6+n:]; len(rest) >= 8; rest = rest[8:] {
+		d.ids = append(d.ids, binary.BigEndian.Uint64(rest))
+	}
+	return d
+}
+
+func (d *memberDues) encode() []byte {
+	out := make([]byte, 6+len(d.bits)+8*len(d.ids))
+	binary.BigEndian.PutUint32(out, uint32(d.first))
+	binary.BigEndian.PutUint16(out[4:], uint16(len(d.bits)))
+	copy(out[6:], d.bits)
+	p := out[6+len(d.bits):]
+	for i, id := range d.ids {
+		binary.BigEndian.PutUint64(p[8*i:], id)
+	}
+	return out
+}
+
+// paidBits reads only the bitmap of an encoded value, without copying: for
+// scans over every member.
+func paidBits(v []byte) (first int, bits []byte) {
+	if len(v) < 6 {
+		return 0, nil
+	}
+	n := int(binary.BigEndian.Uint16(v[4:]))
+	if 6+n > len(v) {
+		return 0, nil
+	}
+	return int(binary.BigEndian.Uint32(v)), v[6 : 6+n]
+}
+
+// bitsHas reports whether month index i is set in a bitmap starting at first.
+func bitsHas(first int, bits []byte, i int) bool {
+	j := i - first
+	if j < 0 || j >= 8*len(bits) {
+		return false
+	}
+	return bits[j/8]&(1<<(j%8)) != 0
+}
+
+func (d *memberDues) has(m model.Month) bool { return bitsHas(d.first, d.bits, monthIndex(m)) }
+
+// set marks (or clears) a month, growing the bitmap as needed.
+func (d *memberDues) set(m model.Month, on bool) {
+	i := monthIndex(m)
+	if len(d.bits) == 0 {
+		if !on {
+			return
+		}
+		d.first = i - i%8
+	}
+	if i < d.first {
+		if !on {
+			return
+		}
+		grow := (d.first - (i - i%8)) / 8
+		d.bits = append(make([]byte, grow), d.bits...)
+		d.first -= 8 * grow
+	}
+	j := i - d.first
+	if j >= 8*len(d.bits) {
+		if !on {
+			return
+		}
+		d.bits = append(d.bits, make([]byte, j/8+1-len(d.bits))...)
+	}
+	if on {
+		d.bits[j/8] |= 1 << (j % 8)
+	} else {
+		d.bits[j/8] &^= 1 << (j % 8)
+	}
+}
+
+func errNotFound() error { return i18n.E("err.not_found") }
