@@ -95,8 +95,41 @@ func Load(s *storage.Store, opts Options) error {
 		for i := range units {
 			units[i].ID = ids[i]
 		}
-		return writeHistory(b, history(opts.Seed, &p, units, members, opts.Today))
+		if err := writeHistory(b, history(opts.Seed, &p, units, members, opts.Today)); err != nil {
+			return err
+		}
+		for _, x := range extras {
+			if err := x.write(b, World{Seed: opts.Seed, Profile: p, Units: units, Members: members, Today: opts.Today}); err != nil {
+				return fmt.Errorf("demo %s: %w", x.name, err)
+			}
+		}
+		return nil
 	})
+}
+
+// World is the generated township that later features add their records to.
+type World struct {
+	Seed    uint64
+	Profile model.Profile
+	Units   []model.Unit   // with their stored IDs
+	Members []model.Member // with their stored IDs and unit IDs
+	Today   model.Date
+}
+
+type extra struct {
+	name  string
+	write func(b *storage.Batch, w World) error
+}
+
+// extras are the generators of later features (hardship files, events),
+// run in order inside the demo's transaction.
+var extras []extra
+
+// Register adds a feature's generator to the demo; features call it from
+// an init function in their own file of this package. Generators must be
+// deterministic for a given World.
+func Register(name string, write func(b *storage.Batch, w World) error) {
+	extras = append(extras, extra{name: name, write: write})
 }
 
 // Generate makes a township with units grassroots units (about 22% of them
