@@ -12,6 +12,7 @@ import (
 	"unionbook/model"
 	"unionbook/ui/common"
 	"unionbook/ui/dues"
+	"unionbook/ui/importer"
 	"unionbook/ui/ledger"
 	"unionbook/ui/members"
 	"unionbook/ui/overview"
@@ -68,7 +69,7 @@ func (a *App) openPages() {
 	a.overview = overview.New(a.c)
 	a.members = members.New(a.c)
 	a.dues = dues.New(a.c)
-	a.pages = []common.Page{a.overview, a.members, a.dues, ledger.New(a.c), units.New(a.c), settings.New(a.c)}
+	a.pages = []common.Page{a.overview, a.members, a.dues, ledger.New(a.c), units.New(a.c), importer.New(a.c), settings.New(a.c)}
 	a.resize()
 	if err := a.c.Store.BackupWarning(); err != nil {
 		a.status = common.StatusMsg{Text: a.c.T("app.backup_failed", a.c.Err(err)), Error: true}
@@ -222,11 +223,42 @@ func (a *App) quit() tea.Cmd {
 	return tea.Quit
 }
 
-// tabLabels are the tab line's labels, "1 会员".
+// tabLabels are the tab line's labels, "1 会员". When they do not all fit,
+// the labels lose their padding, then the inactive ones are shortened, so
+// every tab stays visible and clickable.
 func (a *App) tabLabels() []string {
-	out := make([]string, len(a.pages))
+	full := make([]string, len(a.pages))
 	for i, p := range a.pages {
-		out[i] = " " + string(rune('1'+i)) + " " + p.Title() + " "
+		full[i] = string(rune('1'+i)) + " " + p.Title()
+	}
+	total := func(ls []string) int {
+		w := len(ls) - 1 // the gaps
+		for _, l := range ls {
+			w += ansi.StringWidth(l)
+		}
+		return w
+	}
+	padded := make([]string, len(full))
+	for i, l := range full {
+		padded[i] = " " + l + " "
+	}
+	if a.c.Width == 0 || total(padded) <= a.c.Width {
+		return padded
+	}
+	if total(full) <= a.c.Width {
+		return full
+	}
+	// shorten the inactive labels evenly until the line fits
+	out := append([]string(nil), full...)
+	for limit := 12; limit >= 1; limit-- {
+		for i, l := range full {
+			if i != a.active && ansi.StringWidth(l) > limit {
+				out[i] = ansi.Truncate(l, limit, "")
+			}
+		}
+		if total(out) <= a.c.Width {
+			break
+		}
 	}
 	return out
 }

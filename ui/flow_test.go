@@ -229,7 +229,7 @@ func TestSetupSavesProfile(t *testing.T) {
 	typeText(a, "青山镇总工会")
 	send(a, press("ctrl+s"))
 	out := screen(t, a)
-	contains(t, out, "青山镇总工会", "1 概览", "2 会员", "5 单位")
+	contains(t, out, "青山镇总工会", "1 概览", "2 会员", "5 单位", "7 设置")
 	p, ok, err := a.c.Store.Profile()
 	if err != nil || !ok || p.UnionName != "青山镇总工会" {
 		t.Errorf("profile not saved: %+v %v %v", p, ok, err)

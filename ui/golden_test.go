@@ -144,7 +144,7 @@ func TestGoldenPaymentForm(t *testing.T) {
 func TestGoldenSettings(t *testing.T) {
 	each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
 		a := newApp(t, lang, w, h, true)
-		send(a, press("6"))
+		send(a, press("7"))
 		requireGolden(t, a, w, h)
 	})
 }

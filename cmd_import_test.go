@@ -1,0 +1,149 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"unionbook/model"
+	"unionbook/storage"
+)
+
+func importDB(t *testing.T, units ...string) string {
+	t.Helper()
+	db := tempDB(t)
+	st, err := storage.Open(db, storage.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range units {
+		u := model.Unit{Name: n, Kind: 170}
+		if err := st.CreateUnit("t", &u); err != nil {
+			t.Fatal(err)
+		}
+	}
+	st.Close()
+	return db
+}
+
+func memberCount(t *testing.T, db string) int {
+	t.Helper()
+	st, err := storage.Open(db, storage.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	ms, err := st.Members()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return len(ms)
+}
+
+func rosterXLSX(t *testing.T, rows [][]any) string {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	for r, row := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, r+1)
+		if err := f.SetSheetRow("Sheet1", cell, &row); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f.MergeCell("Sheet1", "A1", "E1")
+	path := filepath.Join(t.TempDir(), "花名册.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+var cleanRows = [][]any{
+	{"青山镇工会会员花名册"},
+	{},
+	{"姓名", "身份证号", "性别", "工作单位", "入会时间"},
+	{"张三", "350303199002033073", "男", "青山机械厂", 45047},
+	{"李四", "110101199003078670", "男", "青山机械厂", "2023/5/1"},
+}
+
+func TestImportCleanRosterInOneGo(t *testing.T) {
+	db := importDB(t, "青山机械厂")
+	path := rosterXLSX(t, cleanRows)
+	r := runZH("import", "members", path, "--db", db).expect(t, 0)
+	if !strings.Contains(r.stdout, "读取 2 行，无问题 2 行，有问题 0 行，新增 2 行") || !strings.Contains(r.stdout, "已备份数据库") {
+		t.Errorf("stdout:\n%s", r.stdout)
+	}
+	if n := memberCount(t, db); n != 2 {
+		t.Errorf("%d members", n)
+	}
+	if bs, _ := storage.Backups(db); len(bs) == 0 {
+		t.Error("no backup before the import")
+	}
+	// again: duplicates are an error by default, skip skips them
+	runEN("import", "members", path, "--db", db).expect(t, 1)
+	r = runEN("import", "members", "--on-duplicate", "skip", path, "--db", db).expect(t, 0)
+	if !strings.Contains(r.stdout, "2 already in the database") {
+		t.Errorf("stdout:\n%s", r.stdout)
+	}
+}
+
+func TestImportWithProblemsWritesNothing(t *testing.T) {
+	db := importDB(t, "青山机械厂")
+	rows := append(append([][]any{}, cleanRows...), []any{"王五", 110101199003078000.0, "女", "青山机械厂", "2023-05-01"})
+	path := rosterXLSX(t, rows)
+	report := filepath.Join(t.TempDir(), "问题.xlsx")
+	r := runZH("import", "members", path, "--db", db, "--report", report).expect(t, 1)
+	if !strings.Contains(r.stdout, "第 6 行 B 列（身份证号）") || !strings.Contains(r.stderr, "未写入任何数据") {
+		t.Errorf("stdout:\n%s\nstderr:\n%s", r.stdout, r.stderr)
+	}
+	if n := memberCount(t, db); n != 0 {
+		t.Fatalf("%d members written", n)
+	}
+	if _, err := os.Stat(report); err != nil {
+		t.Fatal(err)
+	}
+	runEN("import", "members", path, "--db", db, "--dry-run", "--skip-invalid").expect(t, 0)
+	if n := memberCount(t, db); n != 0 {
+		t.Fatalf("dry run wrote %d", n)
+	}
+	r = runEN("import", "members", path, "--db", db, "--skip-invalid").expect(t, 0)
+	if n := memberCount(t, db); n != 2 || !strings.Contains(r.stdout, "written: 2 new") {
+		t.Fatalf("%d members; %s", n, r.stdout)
+	}
+}
+
+func TestImportGBKCSVAndUnits(t *testing.T) {
+	db := importDB(t)
+	units := "单位名称,单位性质,职工人数\r\n青山机械厂,私营企业,120\r\n"
+	gbk, _ := simplifiedchinese.GBK.NewEncoder().String(units)
+	up := filepath.Join(t.TempDir(), "units.csv")
+	os.WriteFile(up, []byte(gbk), 0o600)
+	runEN("import", "units", up, "--db", db).expect(t, 0)
+	members := "会员花名册\r\n姓名\t公民身份号码\t所在单位\t入会日期\r\n张三\t350303199002033073\t青山机械厂\t2023年5月1日\r\n"
+	gbk, _ = simplifiedchinese.GBK.NewEncoder().String(members)
+	mp := filepath.Join(t.TempDir(), "members.csv")
+	os.WriteFile(mp, []byte(gbk), 0o600)
+	r := runZH("import", "members", mp, "--db", db).expect(t, 0)
+	if !strings.Contains(r.stdout, "GB18030") || memberCount(t, db) != 1 {
+		t.Errorf("%s", r.stdout)
+	}
+}
+
+func TestImportUsage(t *testing.T) {
+	db := importDB(t)
+	runEN("import", "members", "x.xlsx", "--db", db, "--on-duplicate", "maybe").expect(t, 2)
+	runEN("import", "people", "x.xlsx", "--db", db).expect(t, 2)
+	runEN("import", "members", "--db", db).expect(t, 2)
+	r := runEN("import", "package", "x.zip", "--db", db).expect(t, 1)
+	if !strings.Contains(r.stderr, "not yet available") {
+		t.Errorf("%s", r.stderr)
+	}
+	r = runZH("import", "members", "/nonexistent/x.xlsx", "--db", db).expect(t, 1)
+	if !strings.Contains(r.stderr, "找不到文件") {
+		t.Errorf("%s", r.stderr)
+	}
+}

@@ -1,0 +1,1101 @@
+package export
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"unionbook/i18n"
+	"unionbook/model"
+	"unionbook/storage"
+)
+
+// Duplicate says what to do with a row whose record is already in the
+// database (same ID number for a member, same name for a unit).
+type Duplicate int
+
+const (
+	DupError  Duplicate = iota // the row is a problem
+	DupSkip                    // the row is left out
+	DupUpdate                  // the record is updated from the row's non-blank cells
+)
+
+// ParseDuplicate reads --on-duplicate.
+func ParseDuplicate(s string) (Duplicate, bool) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "error", "":
+		return DupError, true
+	case "skip":
+		return DupSkip, true
+	case "update":
+		return DupUpdate, true
+	}
+	return DupError, false
+}
+
+// Options tune Prepare.
+type Options struct {
+	Kind        Kind
+	Unit        string    // put every member in this unit (--unit)
+	OnDuplicate Duplicate // rows already in the database
+	CreateUnits bool      // create the units named in the roster that are not in the database
+	Today       model.Date
+	// Header replaces the header found by FindHeader (a mapping the user
+	// changed); nil to find it.
+	Header *Header
+}
+
+// Issue is one problem of a row (or of the file, Row 0): the sheet's row
+// number, the column and its header as written, and the message.
+type Issue struct {
+	Row    int
+	Col    int    // -1 when the problem is not about one column
+	Header string // the column's header cell as written, "" for none
+	Field  Field  // the field concerned, "" for none
+	P      model.Problem
+}
+
+// Message is the issue without its place.
+func (i Issue) Message(l i18n.Lang) string {
+	args := make([]any, len(i.P.Args))
+	for k, a := range i.P.Args {
+		if key, ok := a.(i18nArg); ok {
+			args[k] = l.T(string(key))
+		} else {
+			args[k] = a
+		}
+	}
+	return model.Problem{Key: i.P.Key, Args: args}.Message(l)
+}
+
+// Label is the column's header as written, else the field's name.
+func (i Issue) Label(l i18n.Lang) string {
+	if i.Header == "" && i.Field != "" {
+		return l.T("field." + string(i.Field))
+	}
+	return i.Header
+}
+
+// Localize says the issue with its row and column:
+// "第 5 行 C 列（身份证号）：…" / "row 5, column C (ID number): …".
+func (i Issue) Localize(l i18n.Lang) string {
+	msg, label := i.Message(l), i.Label(l)
+	switch {
+	case i.Row == 0 && i.Col < 0:
+		return msg
+	case i.Row == 0:
+		return l.T("import.at_col", ColumnName(i.Col), label, msg)
+	case i.Col < 0 && label != "":
+		return l.T("import.at_row_field", i.Row, label, msg)
+	case i.Col < 0:
+		return l.T("import.at_row", i.Row, msg)
+	}
+	return l.T("import.at_cell", i.Row, ColumnName(i.Col), label, msg)
+}
+
+// Action is what Commit does with a row.
+type Action int
+
+const (
+	Invalid Action = iota // has problems: not written
+	Create
+	Update
+	Skip // already in the database, --on-duplicate skip
+)
+
+// Item is one data row and what it becomes.
+type Item struct {
+	Row      int // the sheet's row number
+	Index    int // index in Table.Rows
+	Action   Action
+	Member   model.Member // members: the record to create, or the updated one
+	Unit     model.Unit   // units: likewise
+	Existing uint64       // the record already in the database, if any
+	Issues   []Issue
+	newUnit  string // members: the unit to create first (unit key)
+}
+
+// Stats count a plan's rows.
+type Stats struct {
+	Read       int // data rows
+	Valid      int // rows without problems
+	Problems   int // rows with problems
+	New        int // valid rows that create a record
+	Duplicates int // rows whose record is already in the database
+	Updates    int // of those, rows that update it
+	Skipped    int // of those, rows left out
+}
+
+// NewUnit is a unit named in the roster and not in the database.
+type NewUnit struct {
+	Name string
+	Rows int // rows naming it
+}
+
+// Plan is a prepared import: every row parsed, validated and checked
+// against the database, nothing written yet.
+type Plan struct {
+	Kind       Kind
+	Table      *Table
+	Header     Header
+	Opts       Options
+	Items      []Item
+	FileIssues []Issue   // the file cannot be imported at all
+	NewUnits   []NewUnit // in order of first appearance
+	Stats      Stats
+	// Ignored counts rows below the header without any of the required
+	// columns filled (notes, signatures, totals).
+	Ignored int
+
+	fixedUnit    uint64 // --unit's ID
+	fixedNewUnit string // --unit's key when it is to be created
+	unitNames    map[string]string
+}
+
+// HasProblems reports whether any row, or the file, has a problem.
+func (p *Plan) HasProblems() bool { return len(p.FileIssues) > 0 || p.Stats.Problems > 0 }
+
+// Issues lists every problem, the file's first, then by row.
+func (p *Plan) Issues() []Issue {
+	out := append([]Issue(nil), p.FileIssues...)
+	for _, it := range p.Items {
+		out = append(out, it.Issues...)
+	}
+	return out
+}
+
+// unitKey is how unit names are compared: as the store's name index does.
+func unitKey(name string) string { return strings.ToLower(model.NormalizeUnitName(name)) }
+
+// placeholderUnit stands for a unit to be created, during validation.
+const placeholderUnit = math.MaxUint64
+
+// Prepare reads every data row of the table into a plan. It returns an
+// error only when the database cannot be read; everything wrong with the
+// file is in the plan.
+func Prepare(t *Table, st *storage.Store, opts Options) (*Plan, error) {
+	if opts.Today == 0 {
+		opts.Today = model.Today()
+	}
+	p := &Plan{Kind: opts.Kind, Table: t, Opts: opts, unitNames: map[string]string{}}
+	if opts.Header != nil {
+		p.Header = *opts.Header
+	} else {
+		p.Header = FindHeader(t, opts.Kind)
+	}
+	if p.Header.Index < 0 {
+		p.fileIssue(-1, "", "import.no_header", exampleHeaders(opts.Kind))
+		return p, nil
+	}
+	for _, f := range required(opts.Kind, opts.Unit != "") {
+		if p.Header.Column(f) < 0 {
+			p.fileIssue(-1, "", "import.missing_column", i18nArg("field."+string(f)), exampleNames(opts.Kind, f))
+		}
+	}
+	if len(p.FileIssues) > 0 {
+		return p, nil
+	}
+	fillMerged(t, p.Header.Index)
+	var err error
+	if opts.Kind == Units {
+		err = p.prepareUnits(st)
+	} else {
+		err = p.prepareMembers(st)
+	}
+	if err != nil {
+		return nil, err
+	}
+	for _, it := range p.Items {
+		switch {
+		case len(it.Issues) > 0:
+			p.Stats.Problems++
+		default:
+			p.Stats.Valid++
+		}
+		switch it.Action {
+		case Create:
+			p.Stats.New++
+		case Update:
+			p.Stats.Updates++
+		case Skip:
+			p.Stats.Skipped++
+		}
+		if it.Existing != 0 {
+			p.Stats.Duplicates++
+		}
+	}
+	p.Stats.Read = len(p.Items)
+	return p, nil
+}
+
+func (p *Plan) fileIssue(col int, header, key string, args ...any) {
+	p.FileIssues = append(p.FileIssues, Issue{Col: col, Header: header, P: model.Problem{Key: key, Args: args}})
+}
+
+// i18nArg is a message argument that is itself a catalogue key. model's
+// Problem translates its own marker type only, so plans carry keys in a
+// Problem of their own: see problemArgs.
+type i18nArg string
+
+// nameOf is the header of column col as written, "" for none.
+func (p *Plan) nameOf(col int) string {
+	if col >= 0 && col < len(p.Header.Names) {
+		return p.Header.Names[col]
+	}
+	return ""
+}
+
+// rowState collects one row's problems.
+type rowState struct {
+	p      *Plan
+	row    Row
+	issues []Issue
+	bad    map[Field]bool // fields whose cell could not be read
+}
+
+func (r *rowState) cell(f Field) (string, int) {
+	c := r.p.Header.Column(f)
+	if c < 0 {
+		return "", -1
+	}
+	return r.row.Cell(c), c
+}
+
+func (r *rowState) add(f Field, col int, key string, args ...any) {
+	if col < 0 {
+		col = r.p.Header.Column(f)
+	}
+	r.issues = append(r.issues, Issue{Row: r.row.Num, Col: col, Header: r.p.nameOf(col), Field: f, P: model.Problem{Key: key, Args: args}})
+}
+
+func (r *rowState) addErr(f Field, col int, err error) {
+	r.bad[f] = true
+	var e *i18n.Error
+	if errors.As(err, &e) {
+		r.add(f, col, e.Key, e.Args...)
+		return
+	}
+	r.add(f, col, "problem.invalid")
+}
+
+// addProblems adds a record's validation problems, each under the column
+// of its field, skipping fields whose cell already had a problem.
+func (r *rowState) addProblems(ps model.Problems) {
+	for _, pr := range ps {
+		f := Field(pr.Field)
+		if r.bad[f] {
+			continue
+		}
+		col := r.p.Header.Column(f)
+		r.issues = append(r.issues, Issue{Row: r.row.Num, Col: col, Header: r.p.nameOf(col), Field: f, P: model.Problem{Key: pr.Key, Args: pr.Args}})
+	}
+}
+
+// blankRow reports a row with none of the required columns filled: a
+// note, a signature line or a total under the roster.
+func (p *Plan) blankRow(row Row) bool {
+	for _, f := range required(p.Kind, p.Opts.Unit != "") {
+		if c := p.Header.Column(f); c >= 0 && model.Clean(row.Cell(c)) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// repeatedHeader reports a row that repeats the header (rosters printed
+// page by page repeat it): its name cell is a header name. Cheap on
+// purpose: it runs for every row.
+func (p *Plan) repeatedHeader(row Row) bool {
+	f := FName
+	if p.Kind == Units {
+		f = FUnitName
+	}
+	c := p.Header.Column(f)
+	if c < 0 {
+		return false
+	}
+	v := row.Cell(c)
+	if v == "" || len(v) > 40 {
+		return false
+	}
+	g, ok := aliasIndex[p.Kind][strings.ToLower(strings.ReplaceAll(model.Clean(v), " ", ""))]
+	return ok && g == f
+}
+
+func (p *Plan) resolveUnits(st *storage.Store) (map[string]uint64, error) {
+	us, err := st.Units()
+	if err != nil {
+		return nil, err
+	}
+	ids := make(map[string]uint64, len(us))
+	for _, u := range us {
+		ids[unitKey(u.Name)] = u.ID
+	}
+	return ids, nil
+}
+
+func (p *Plan) prepareMembers(st *storage.Store) error {
+	units, err := p.resolveUnits(st)
+	if err != nil {
+		return err
+	}
+	if p.Opts.Unit != "" {
+		k := unitKey(p.Opts.Unit)
+		if id, ok := units[k]; ok {
+			p.fixedUnit = id
+		} else if p.Opts.CreateUnits && k != "" {
+			p.fixedNewUnit = k
+			p.unitNames[k] = model.NormalizeUnitName(p.Opts.Unit)
+			p.NewUnits = append(p.NewUnits, NewUnit{Name: p.unitNames[k]})
+		} else {
+			p.fileIssue(-1, "", "import.unit_flag_unknown", model.Clean(p.Opts.Unit))
+			return nil
+		}
+	}
+	newUnitIdx := map[string]int{}
+	firstByID := map[string]int{} // ID number → item index
+	firstByNo := map[string]int{}
+	rows := p.Table.Rows
+	for i := p.Header.Index + 1; i < len(rows); i++ {
+		row := rows[i]
+		if p.blankRow(row) || p.repeatedHeader(row) {
+			p.Ignored++
+			continue
+		}
+		r := &rowState{p: p, row: row, bad: map[Field]bool{}}
+		m, set := p.parseMember(r)
+		it := Item{Row: row.Num, Index: i}
+		// unit
+		var unitCol = p.Header.Column(FUnit)
+		unitName, _ := r.cell(FUnit)
+		switch {
+		case p.fixedUnit != 0:
+			m.UnitID = p.fixedUnit
+		case p.fixedNewUnit != "":
+			m.UnitID, it.newUnit = placeholderUnit, p.fixedNewUnit
+			p.NewUnits[0].Rows++
+		case model.Clean(unitName) != "":
+			k := unitKey(unitName)
+			if id, ok := units[k]; ok {
+				m.UnitID = id
+			} else {
+				if _, seen := newUnitIdx[k]; !seen {
+					newUnitIdx[k] = len(p.NewUnits)
+					p.unitNames[k] = model.NormalizeUnitName(unitName)
+					p.NewUnits = append(p.NewUnits, NewUnit{Name: p.unitNames[k]})
+				}
+				p.NewUnits[newUnitIdx[k]].Rows++
+				if p.Opts.CreateUnits {
+					m.UnitID, it.newUnit = placeholderUnit, k
+				} else {
+					r.bad[FUnit] = true
+					r.add(FUnit, unitCol, "import.unit_unknown", p.unitNames[k])
+				}
+			}
+		}
+		// the database
+		var existing model.Member
+		found := false
+		if !r.bad[FIDNumber] && m.IDNumber != "" {
+			existing, found, err = st.MemberByIDNumber(m.IDNumber)
+			if err != nil {
+				return err
+			}
+		}
+		if found {
+			it.Existing = existing.ID
+			switch p.Opts.OnDuplicate {
+			case DupError:
+				r.add(FIDNumber, -1, "import.in_database", existing.Name, existing.No)
+			case DupSkip:
+				it.Action = Skip
+			case DupUpdate:
+				m = mergeMember(existing, m, set)
+				it.Action = Update
+			}
+		}
+		if m.No != "" && !r.bad[FMemberNo] {
+			if other, ok, err := st.MemberByNo(m.No); err != nil {
+				return err
+			} else if ok && other.ID != existing.ID {
+				r.bad[FMemberNo] = true
+				r.add(FMemberNo, -1, "member.duplicate_no", other.Name, other.No)
+			}
+		}
+		if it.Action != Skip {
+			ps := m.Validate(p.Opts.Today)
+			if r.bad[FUnit] || (unitCol < 0 && m.UnitID == 0) {
+				ps = dropField(ps, "unit")
+			}
+			r.addProblems(ps)
+		}
+		// repeats within the file
+		if m.IDNumber != "" && !r.bad[FIDNumber] {
+			k := strings.ToUpper(m.IDNumber)
+			if j, ok := firstByID[k]; ok {
+				r.add(FIDNumber, -1, "import.repeated_id", p.Items[j].Row)
+				if !p.Items[j].hasKey("import.repeated_id_first") {
+					p.Items[j].addIssue(p, FIDNumber, "import.repeated_id_first", row.Num)
+				}
+			} else {
+				firstByID[k] = len(p.Items)
+			}
+		}
+		if m.No != "" && !r.bad[FMemberNo] {
+			if j, ok := firstByNo[m.No]; ok {
+				r.add(FMemberNo, -1, "import.repeated_no", p.Items[j].Row)
+			} else {
+				firstByNo[m.No] = len(p.Items)
+			}
+		}
+		it.Member = m
+		it.Issues = r.issues
+		if len(it.Issues) > 0 {
+			it.Action = Invalid
+		} else if it.Action == Invalid {
+			it.Action = Create
+		}
+		p.Items = append(p.Items, it)
+	}
+	// a repeat found later makes the first row invalid too
+	for i := range p.Items {
+		if len(p.Items[i].Issues) > 0 {
+			p.Items[i].Action = Invalid
+		}
+	}
+	return nil
+}
+
+func (it *Item) hasKey(key string) bool {
+	for _, is := range it.Issues {
+		if is.P.Key == key {
+			return true
+		}
+	}
+	return false
+}
+
+func (it *Item) addIssue(p *Plan, f Field, key string, args ...any) {
+	col := p.Header.Column(f)
+	it.Issues = append(it.Issues, Issue{Row: it.Row, Col: col, Header: p.nameOf(col), Field: f, P: model.Problem{Key: key, Args: args}})
+}
+
+func dropField(ps model.Problems, field string) model.Problems {
+	out := ps[:0]
+	for _, p := range ps {
+		if p.Field != field {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// parseMember reads the row's cells into a member and notes which fields
+// had a value (an update never overwrites with a blank cell).
+func (p *Plan) parseMember(r *rowState) (model.Member, map[Field]bool) {
+	m := model.Member{DocType: model.DocResidentID, Status: model.StatusActive}
+	set := map[Field]bool{}
+	date1904 := p.Table.Date1904
+	for c, f := range p.Header.Fields {
+		if f == "" {
+			continue
+		}
+		v := r.row.Cell(c)
+		if model.Clean(v) == "" {
+			continue
+		}
+		set[f] = true
+		switch f {
+		case FMemberNo:
+			m.No = strings.TrimSuffix(model.Clean(v), ".0")
+		case FName:
+			m.Name = v
+		case FGender:
+			g, err := GenderCell(v)
+			if err != nil {
+				r.addErr(f, c, err)
+			}
+			m.Gender = g
+		case FBirth:
+			d, monthOnly, err := DateCell(v, date1904)
+			if err != nil {
+				r.addErr(f, c, err)
+				continue
+			}
+			m.Birth = d
+			if monthOnly {
+				// 出生年月 gives a month: take the day from the ID number
+				// when it agrees, else report the month as disagreeing.
+				m.Birth = -d
+			}
+		case FEthnicity:
+			m.Ethnicity = v
+		case FIDNumber:
+			m.IDNumber = v
+			if _, err := IDCell(v); err != nil {
+				r.addErr(f, c, err)
+			}
+		case FPhone:
+			ph, err := PhoneCell(v)
+			if err != nil {
+				r.addErr(f, c, err)
+				m.Phone = v
+				continue
+			}
+			m.Phone = ph
+		case FUnit:
+		case FJob:
+			m.Job = v
+		case FEducation:
+			e, err := EducationCell(v)
+			if err != nil {
+				r.addErr(f, c, err)
+			}
+			m.Education = e
+		case FPolitical:
+			s, err := PoliticalCell(v)
+			if err != nil {
+				r.addErr(f, c, err)
+			}
+			m.Political = s
+		case FMigrant:
+			b, err := YesNoCell(v)
+			if err != nil {
+				r.addErr(f, c, err)
+			}
+			m.Migrant = b
+		case FJoinDate:
+			d, _, err := DateCell(v, date1904)
+			if err != nil {
+				r.addErr(f, c, err)
+				m.JoinDate = 0
+				continue
+			}
+			m.JoinDate = d
+		case FStatus:
+			s, err := StatusCell(v)
+			if err != nil {
+				r.addErr(f, c, err)
+				continue
+			}
+			m.Status = s
+		case FHonours:
+			m.Honours = v
+		case FNotes:
+			m.Notes = v
+		}
+	}
+	if r.bad[FJoinDate] {
+		m.JoinDate = model.Date(1) // not "required": its cell already has a problem
+	}
+	monthBirth := m.Birth < 0
+	if monthBirth {
+		m.Birth = -m.Birth
+	}
+	m.Normalize()
+	if monthBirth && !r.bad[FIDNumber] {
+		if id, err := model.NormalizeResidentID(m.IDNumber); err == nil {
+			if b, err := model.IDBirthDate(id); err == nil && b.Month() == m.Birth.Month() {
+				m.Birth = b
+			}
+		}
+	}
+	if r.bad[FIDNumber] {
+		// the ID's own problem is reported; don't let Validate repeat it
+		// or check gender and birth against a number that isn't one
+		m.DocType = model.DocOther
+		m.IDNumber = "xxxxxxxx"
+	}
+	if r.bad[FGender] {
+		m.Gender = model.Male
+		if id, err := model.NormalizeResidentID(m.IDNumber); err == nil {
+			m.Gender = model.IDGender(id)
+		}
+	}
+	if r.bad[FBirth] {
+		m.Birth = 0
+	}
+	return m, set
+}
+
+// mergeMember is the existing member with the row's non-blank cells over it.
+func mergeMember(old, row model.Member, set map[Field]bool) model.Member {
+	m := old
+	if set[FMemberNo] {
+		m.No = row.No
+	}
+	if set[FName] {
+		m.Name = row.Name
+	}
+	if set[FGender] {
+		m.Gender = row.Gender
+	}
+	if set[FBirth] {
+		m.Birth = row.Birth
+	}
+	if set[FEthnicity] {
+		m.Ethnicity = row.Ethnicity
+	}
+	if set[FPhone] {
+		m.Phone = row.Phone
+	}
+	if set[FUnit] || row.UnitID != 0 {
+		if row.UnitID != 0 {
+			m.UnitID = row.UnitID
+		}
+	}
+	if set[FJob] {
+		m.Job = row.Job
+	}
+	if set[FEducation] {
+		m.Education = row.Education
+	}
+	if set[FPolitical] {
+		m.Political = row.Political
+	}
+	if set[FMigrant] {
+		m.Migrant = row.Migrant
+	}
+	if set[FJoinDate] {
+		m.JoinDate = row.JoinDate
+	}
+	if set[FHonours] {
+		m.Honours = row.Honours
+	}
+	if set[FNotes] {
+		m.Notes = row.Notes
+	}
+	m.Normalize()
+	return m
+}
+
+func (p *Plan) prepareUnits(st *storage.Store) error {
+	firstByName := map[string]int{}
+	firstByCode := map[string]int{}
+	us, err := st.Units()
+	if err != nil {
+		return err
+	}
+	byName := make(map[string]model.Unit, len(us))
+	byCode := make(map[string]model.Unit, len(us))
+	for _, u := range us {
+		byName[unitKey(u.Name)] = u
+		if u.CreditCode != "" {
+			byCode[u.CreditCode] = u
+		}
+	}
+	rows := p.Table.Rows
+	for i := p.Header.Index + 1; i < len(rows); i++ {
+		row := rows[i]
+		if p.blankRow(row) || p.repeatedHeader(row) {
+			p.Ignored++
+			continue
+		}
+		r := &rowState{p: p, row: row, bad: map[Field]bool{}}
+		u, set := p.parseUnit(r)
+		it := Item{Row: row.Num, Index: i}
+		old, found := byName[unitKey(u.Name)]
+		if found {
+			it.Existing = old.ID
+			switch p.Opts.OnDuplicate {
+			case DupError:
+				r.add(FUnitName, -1, "import.unit_in_database", old.Name)
+			case DupSkip:
+				it.Action = Skip
+			case DupUpdate:
+				u = mergeUnit(old, u, set)
+				it.Action = Update
+			}
+		}
+		if it.Action != Skip {
+			ps := u.Validate(p.Opts.Today)
+			r.addProblems(ps)
+		}
+		if k := unitKey(u.Name); k != "" {
+			if j, ok := firstByName[k]; ok {
+				r.add(FUnitName, -1, "import.repeated_unit", p.Items[j].Row)
+			} else {
+				firstByName[k] = len(p.Items)
+			}
+		}
+		if u.CreditCode != "" && !r.bad[FCreditCode] && it.Action != Skip {
+			if other, ok := byCode[u.CreditCode]; ok && other.ID != old.ID {
+				r.add(FCreditCode, -1, "unit.duplicate_credit", other.Name)
+			}
+			if j, ok := firstByCode[u.CreditCode]; ok {
+				r.add(FCreditCode, -1, "import.repeated_credit", p.Items[j].Row)
+			} else {
+				firstByCode[u.CreditCode] = len(p.Items)
+			}
+		}
+		it.Unit = u
+		it.Issues = r.issues
+		if len(it.Issues) > 0 {
+			it.Action = Invalid
+		} else if it.Action == Invalid {
+			it.Action = Create
+		}
+		p.Items = append(p.Items, it)
+	}
+	return nil
+}
+
+func (p *Plan) parseUnit(r *rowState) (model.Unit, map[Field]bool) {
+	u := model.Unit{Kind: 900}
+	set := map[Field]bool{}
+	date1904 := p.Table.Date1904
+	date := func(f Field, c int, v string) model.Date {
+		d, _, err := DateCell(v, date1904)
+		if err != nil {
+			r.addErr(f, c, err)
+		}
+		return d
+	}
+	count := func(f Field, c int, v string) int {
+		n, err := IntCell(v)
+		if err != nil {
+			r.addErr(f, c, err)
+		}
+		return n
+	}
+	yes := func(f Field, c int, v string) bool {
+		b, err := YesNoCell(v)
+		if err != nil {
+			r.addErr(f, c, err)
+		}
+		return b
+	}
+	for c, f := range p.Header.Fields {
+		if f == "" {
+			continue
+		}
+		v := r.row.Cell(c)
+		if model.Clean(v) == "" {
+			continue
+		}
+		set[f] = true
+		switch f {
+		case FUnitName:
+			u.Name = v
+		case FCreditCode:
+			u.CreditCode = v
+		case FUnitKind:
+			k, err := UnitKindCell(v)
+			if err != nil {
+				r.addErr(f, c, err)
+				k = 900
+			}
+			u.Kind = k
+		case FUnionType:
+			t, err := UnionTypeCell(v)
+			if err != nil {
+				r.addErr(f, c, err)
+			}
+			u.UnionType = t
+		case FEmployees:
+			u.Employees = count(f, c, v)
+		case FWomen:
+			u.Women = count(f, c, v)
+		case FMigrantWorkers:
+			u.MigrantWorkers = count(f, c, v)
+		case FChair:
+			u.Chair = v
+		case FUnitPhone:
+			u.Phone = strings.TrimSuffix(model.Clean(v), ".0")
+		case FContractSigned:
+			u.ContractSigned = date(f, c, v)
+		case FContractExpires:
+			u.ContractExpires = date(f, c, v)
+		case FWorkersCongress:
+			u.WorkersCongress = yes(f, c, v)
+		case FOpenAffairs:
+			u.OpenAffairs = yes(f, c, v)
+		case FAddress:
+			u.Address = v
+		case FUnitNotes:
+			u.Notes = v
+		}
+	}
+	u.Normalize()
+	if r.bad[FEmployees] {
+		u.Employees = max(u.Employees, u.Women, u.MigrantWorkers)
+	}
+	return u, set
+}
+
+func mergeUnit(old, row model.Unit, set map[Field]bool) model.Unit {
+	u := old
+	if set[FCreditCode] {
+		u.CreditCode = row.CreditCode
+	}
+	if set[FUnitKind] {
+		u.Kind = row.Kind
+	}
+	if set[FUnionType] {
+		u.UnionType = row.UnionType
+	}
+	if set[FEmployees] {
+		u.Employees = row.Employees
+	}
+	if set[FWomen] {
+		u.Women = row.Women
+	}
+	if set[FMigrantWorkers] {
+		u.MigrantWorkers = row.MigrantWorkers
+	}
+	if set[FChair] {
+		u.Chair = row.Chair
+	}
+	if set[FUnitPhone] {
+		u.Phone = row.Phone
+	}
+	if set[FContractSigned] {
+		u.ContractSigned = row.ContractSigned
+	}
+	if set[FContractExpires] {
+		u.ContractExpires = row.ContractExpires
+	}
+	if set[FWorkersCongress] {
+		u.WorkersCongress = row.WorkersCongress
+	}
+	if set[FOpenAffairs] {
+		u.OpenAffairs = row.OpenAffairs
+	}
+	if set[FAddress] {
+		u.Address = row.Address
+	}
+	if set[FUnitNotes] {
+		u.Notes = row.Notes
+	}
+	u.Normalize()
+	return u
+}
+
+// fillMerged copies the value of each merged range's top-left cell into the
+// range's other cells below the header (a unit name merged down the rows of
+// its members).
+func fillMerged(t *Table, headerIdx int) {
+	if len(t.Merged) == 0 || headerIdx < 0 {
+		return
+	}
+	headerRow := t.Rows[headerIdx].Num
+	byNum := make(map[int]int, len(t.Rows))
+	for i, r := range t.Rows {
+		byNum[r.Num] = i
+	}
+	for _, ref := range t.Merged {
+		a, b, ok := strings.Cut(ref, ":")
+		if !ok {
+			continue
+		}
+		c1, r1, err1 := excelize.CellNameToCoordinates(a)
+		c2, r2, err2 := excelize.CellNameToCoordinates(b)
+		if err1 != nil || err2 != nil || r1 <= headerRow || r2-r1 > 1_000_000 || c2-c1 > 16384 {
+			continue
+		}
+		i, ok := byNum[r1]
+		if !ok {
+			continue
+		}
+		v := t.Rows[i].Cell(c1 - 1)
+		for rn := r1; rn <= r2; rn++ {
+			j, ok := byNum[rn]
+			if !ok {
+				continue
+			}
+			for c := c1 - 1; c <= c2-1; c++ {
+				if rn == r1 && c == c1-1 {
+					continue
+				}
+				for len(t.Rows[j].Cells) <= c {
+					t.Rows[j].Cells = append(t.Rows[j].Cells, "")
+				}
+				if t.Rows[j].Cells[c] == "" {
+					t.Rows[j].Cells[c] = v
+				}
+			}
+			t.Width = max(t.Width, len(t.Rows[j].Cells))
+		}
+	}
+}
+
+// exampleHeaders names some columns a roster should have.
+func exampleHeaders(k Kind) string {
+	if k == Units {
+		return "单位名称, 统一社会信用代码, 职工人数"
+	}
+	return "姓名, 身份证号, 工作单位, 入会时间"
+}
+
+// exampleNames lists the header names that map to f.
+func exampleNames(k Kind, f Field) string {
+	for _, a := range aliasesOf(k) {
+		if a.field == f {
+			n := a.names
+			if len(n) > 4 {
+				n = n[:4]
+			}
+			return strings.Join(n, ", ")
+		}
+	}
+	return ""
+}
+
+// Result is what Commit wrote.
+type Result struct {
+	Created, Updated, Unchanged, UnitsCreated int
+	Backup                                    string // the backup taken first, "" if none
+}
+
+// ErrCanceled is returned by Commit when its context ends before the
+// transaction commits: nothing was written.
+var ErrCanceled = i18n.E("import.canceled")
+
+// BackupBeforeImport takes the automatic backup before a real import (into
+// the backups folder next to the database) and returns its path. A variable
+// so tests can count or fail it.
+var BackupBeforeImport = func(st *storage.Store) (string, error) { return st.AutoBackup(storage.BackupImport) }
+
+// RowError is a write that failed for one row.
+type RowError struct {
+	Row int
+	Err error
+}
+
+func (e *RowError) Error() string { return e.Localize(i18n.EN) }
+func (e *RowError) Localize(l i18n.Lang) string {
+	return l.T("import.at_row", e.Row, i18n.Text(e.Err, l))
+}
+func (e *RowError) Unwrap() error { return e.Err }
+
+// Commit writes the plan's valid rows in one transaction: all of them or,
+// if any write fails or ctx ends first, none. Rows with problems are left
+// out (the caller decides whether a plan with problems may be committed).
+// progress, if not nil, is called now and then with the rows done and the
+// total.
+func (p *Plan) Commit(ctx context.Context, st *storage.Store, op string, progress func(done, total int)) (Result, error) {
+	var res Result
+	if len(p.FileIssues) > 0 {
+		return res, i18n.E("import.cannot", p.FileIssues[0].Localize(i18n.EN))
+	}
+	if err := ctx.Err(); err != nil {
+		return res, ErrCanceled
+	}
+	backup, err := BackupBeforeImport(st)
+	if err != nil {
+		return res, i18n.E("import.backup_failed", i18n.Text(err, i18n.EN))
+	}
+	res.Backup = backup
+	total := 0
+	for _, it := range p.Items {
+		if it.Action == Create || it.Action == Update {
+			total++
+		}
+	}
+	err = st.Bulk(op, func(b *storage.Batch) error {
+		res2 := Result{Backup: backup}
+		newIDs := map[string]uint64{}
+		if p.Kind == Members {
+			for _, nu := range p.NewUnits {
+				if !p.Opts.CreateUnits {
+					break
+				}
+				k := unitKey(nu.Name)
+				if !p.unitUsed(k) {
+					continue
+				}
+				u := model.Unit{Name: nu.Name, Kind: 900}
+				if err := b.CreateUnit(&u); err != nil {
+					return fmt.Errorf("%s: %w", nu.Name, err)
+				}
+				newIDs[k] = u.ID
+				res2.UnitsCreated++
+			}
+		}
+		done := 0
+		for i := range p.Items {
+			it := &p.Items[i]
+			if it.Action != Create && it.Action != Update {
+				continue
+			}
+			if done%512 == 0 {
+				if ctx.Err() != nil {
+					return ErrCanceled
+				}
+				if progress != nil {
+					progress(done, total)
+				}
+			}
+			done++
+			var err error
+			switch {
+			case p.Kind == Units && it.Action == Create:
+				u := it.Unit
+				err = b.CreateUnit(&u)
+				res2.Created++
+			case p.Kind == Units:
+				u := it.Unit
+				var changed bool
+				changed, err = b.UpdateUnit(&u)
+				res2.count(changed)
+			default:
+				m := it.Member
+				if it.newUnit != "" {
+					m.UnitID = newIDs[it.newUnit]
+				}
+				if it.Action == Create {
+					err = b.CreateMember(&m)
+					res2.Created++
+				} else {
+					var changed bool
+					changed, err = b.UpdateMember(&m)
+					res2.count(changed)
+				}
+			}
+			if err != nil {
+				return &RowError{Row: it.Row, Err: err}
+			}
+		}
+		if ctx.Err() != nil {
+			return ErrCanceled
+		}
+		if progress != nil {
+			progress(total, total)
+		}
+		res = res2
+		return nil
+	})
+	if err != nil {
+		if errors.Is(err, ErrCanceled) {
+			return Result{Backup: backup}, ErrCanceled
+		}
+		return Result{Backup: backup}, err
+	}
+	return res, nil
+}
+
+func (r *Result) count(changed bool) {
+	if changed {
+		r.Updated++
+	} else {
+		r.Unchanged++
+	}
+}
+
+// unitUsed reports whether a valid row goes to the new unit k.
+func (p *Plan) unitUsed(k string) bool {
+	for _, it := range p.Items {
+		if it.newUnit == k && (it.Action == Create || it.Action == Update) {
+			return true
+		}
+	}
+	return false
+}
+
+// Itoa is strconv.Itoa, for callers that format counts.
+func Itoa(n int) string { return strconv.Itoa(n) }

@@ -1,0 +1,546 @@
+// Package importer is the Import/Export tab: choose a roster file, see the
+// sheet, header row and column mapping found in it (and change the
+// mapping), preview every row with its problems, then import all valid rows
+// in one transaction with a progress bar that can be cancelled without
+// writing anything.
+package importer
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"unionbook/export"
+	"unionbook/model"
+	"unionbook/ui/common"
+	"unionbook/ui/widget"
+)
+
+type state int
+
+const (
+	stateFile      state = iota // typing the path
+	stateLoading                // reading and checking the file
+	statePreview                // rows and problems
+	stateMapping                // changing what a column maps to
+	stateImporting              // writing, with a progress bar
+	stateDone                   // the result
+)
+
+type loadedMsg struct {
+	seq   int
+	table *export.Table
+	plan  *export.Plan
+	err   error
+}
+
+type progressMsg struct {
+	seq         int
+	done, total int
+}
+
+type doneMsg struct {
+	seq int
+	res export.Result
+	err error
+}
+
+// Page is the Import/Export tab.
+type Page struct {
+	c      *common.Common
+	width  int
+	height int
+
+	state state
+	path  widget.TextField
+	hint  string // completion candidates or an error under the path
+	err   error
+
+	kind        export.Kind
+	dup         export.Duplicate
+	createUnits bool
+	skipInvalid bool
+	onlyBad     bool
+
+	table   *export.Table
+	plan    *export.Plan
+	header  *export.Header // the mapping the user changed, nil for the found one
+	rows    []int          // indexes into plan.Items shown
+	grid    widget.Table
+	mapCol  int // the column selected in stateMapping
+	seq     int // ignores answers to superseded requests
+	barW    int
+	done    int
+	total   int
+	cancel  context.CancelFunc
+	updates chan tea.Msg
+	result  export.Result
+	keys    keys
+}
+
+type keys struct {
+	complete, load, problems, mapping, kind, dup, create, skip, imp, cancel, left, right, cycle key.Binding
+}
+
+func newKeys(c *common.Common) keys {
+	b := func(help string, ks ...string) key.Binding {
+		return key.NewBinding(key.WithKeys(ks...), key.WithHelp(ks[0], c.T(help)))
+	}
+	return keys{
+		complete: b("importer.key_complete", "tab"),
+		load:     b("importer.key_load", "enter"),
+		problems: b("importer.key_problems", "p"),
+		mapping:  b("importer.key_mapping", "m"),
+		kind:     b("importer.key_kind", "k"),
+		dup:      b("importer.key_dup", "d"),
+		create:   b("importer.key_create", "c"),
+		skip:     b("importer.key_skip", "s"),
+		imp:      b("importer.key_import", "i"),
+		cancel:   b("importer.key_cancel", "esc"),
+		left:     b("importer.key_column", "left", "h"),
+		right:    b("importer.key_column", "right", "l"),
+		cycle:    b("importer.key_cycle", "space", "enter"),
+	}
+}
+
+// New makes the Import/Export page.
+func New(c *common.Common) *Page {
+	st := widget.TableStyles{Header: c.Styles.TableHeader, Cell: c.Styles.TableCell, Selected: c.Styles.TableSelected}
+	p := &Page{c: c, grid: widget.NewTable(nil, st), keys: newKeys(c)}
+	p.path = widget.NewTextField()
+	p.path.SetPlaceholder(c.T("importer.path_hint"))
+	p.path.Focus()
+	p.grid.SetEmptyText(c.T("importer.no_rows"))
+	return p
+}
+
+// Title is the tab label.
+func (p *Page) Title() string { return p.c.T("importer.tab") }
+
+// SetSize lays the page out.
+func (p *Page) SetSize(w, h int) {
+	p.width, p.height = w, h
+	p.path.SetWidth(max(10, w-lipWidth(p.c.T("importer.file"))-3))
+	p.grid.SetSize(w, max(3, h-6))
+	p.barW = max(10, min(60, w-24))
+	p.refreshGrid()
+}
+
+func lipWidth(s string) int { return ansi.StringWidth(s) }
+
+// Capturing: the path input takes every key while it has the focus.
+func (p *Page) Capturing() bool { return p.state == stateFile }
+
+// Dirty: an import under way must not be quit by accident.
+func (p *Page) Dirty() bool { return p.state == stateImporting }
+
+// Cursor puts the terminal cursor in the path input.
+func (p *Page) Cursor() *tea.Cursor {
+	if p.state != stateFile {
+		return nil
+	}
+	x := lipWidth(p.c.T("importer.file")) + 1 + p.path.CursorColumn()
+	return tea.NewCursor(x, 1)
+}
+
+// ShortHelp lists the keys of the current state.
+func (p *Page) ShortHelp() []key.Binding {
+	k := p.keys
+	switch p.state {
+	case stateFile:
+		return []key.Binding{k.complete, k.load}
+	case statePreview:
+		return []key.Binding{k.imp, k.problems, k.mapping, k.kind, k.dup, k.create, k.skip, k.cancel}
+	case stateMapping:
+		return []key.Binding{k.left, k.cycle, k.cancel}
+	case stateImporting:
+		return []key.Binding{k.cancel}
+	}
+	return []key.Binding{k.cancel}
+}
+
+// FullHelp is the short help in one column.
+func (p *Page) FullHelp() [][]key.Binding { return [][]key.Binding{p.ShortHelp()} }
+
+// Update handles keys and the background work's messages.
+func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
+	switch msg := msg.(type) {
+	case loadedMsg:
+		if msg.seq != p.seq {
+			return p, nil
+		}
+		if msg.err != nil {
+			p.state, p.err = stateFile, msg.err
+			p.path.Focus()
+			return p, nil
+		}
+		p.table, p.plan, p.err = msg.table, msg.plan, nil
+		if p.state != stateMapping {
+			p.state = statePreview
+		}
+		p.refilter()
+		return p, nil
+	case progressMsg:
+		if msg.seq == p.seq && p.state == stateImporting {
+			p.done, p.total = msg.done, msg.total
+			return p, p.listen()
+		}
+		return p, nil
+	case doneMsg:
+		if msg.seq != p.seq {
+			return p, nil
+		}
+		p.cancel = nil
+		p.state, p.result, p.err = stateDone, msg.res, msg.err
+		if msg.err == nil {
+			entity := "member"
+			if p.kind == export.Units {
+				entity = "unit"
+			}
+			return p, common.Changed(entity, 0)
+		}
+		return p, nil
+	case tea.KeyPressMsg:
+		return p, p.key(msg)
+	}
+	if p.state == stateFile {
+		var cmd tea.Cmd
+		p.path, cmd = p.path.Update(msg)
+		return p, cmd
+	}
+	if p.state == statePreview {
+		var cmd tea.Cmd
+		p.grid, cmd = p.grid.Update(msg)
+		return p, cmd
+	}
+	return p, nil
+}
+
+func (p *Page) key(msg tea.KeyPressMsg) tea.Cmd {
+	k := p.keys
+	switch p.state {
+	case stateFile:
+		switch {
+		case key.Matches(msg, k.complete):
+			p.complete()
+			return nil
+		case key.Matches(msg, k.load):
+			return p.load()
+		}
+		p.hint = ""
+		var cmd tea.Cmd
+		p.path, cmd = p.path.Update(msg)
+		return cmd
+	case stateLoading:
+		if key.Matches(msg, k.cancel) {
+			p.seq++
+			p.state = stateFile
+			p.path.Focus()
+		}
+		return nil
+	case statePreview:
+		switch {
+		case key.Matches(msg, k.cancel):
+			p.state = stateFile
+			p.path.Focus()
+			return nil
+		case key.Matches(msg, k.problems):
+			p.onlyBad = !p.onlyBad
+			p.refilter()
+			return nil
+		case key.Matches(msg, k.mapping):
+			if p.plan != nil && p.plan.Header.Index >= 0 {
+				h := p.plan.Header
+				h.Fields = slices.Clone(h.Fields)
+				p.header = &h
+				p.state, p.mapCol = stateMapping, 0
+			}
+			return nil
+		case key.Matches(msg, k.kind):
+			p.kind = 1 - p.kind
+			p.header = nil
+			return p.prepare()
+		case key.Matches(msg, k.dup):
+			p.dup = (p.dup + 1) % 3
+			return p.prepare()
+		case key.Matches(msg, k.create):
+			p.createUnits = !p.createUnits
+			return p.prepare()
+		case key.Matches(msg, k.skip):
+			p.skipInvalid = !p.skipInvalid
+			return nil
+		case key.Matches(msg, k.imp):
+			return p.startImport()
+		}
+		var cmd tea.Cmd
+		p.grid, cmd = p.grid.Update(msg)
+		return cmd
+	case stateMapping:
+		fields := append([]export.Field{""}, export.FieldsOf(p.kind)...)
+		switch {
+		case key.Matches(msg, k.cancel):
+			p.state = statePreview
+			return p.prepare()
+		case key.Matches(msg, k.left):
+			p.mapCol = max(0, p.mapCol-1)
+		case key.Matches(msg, k.right):
+			p.mapCol = min(len(p.header.Fields)-1, p.mapCol+1)
+		case key.Matches(msg, k.cycle):
+			i := slices.Index(fields, p.header.Fields[p.mapCol])
+			p.header.Set(p.mapCol, fields[(i+1)%len(fields)])
+		}
+		return nil
+	case stateImporting:
+		if key.Matches(msg, k.cancel) && p.cancel != nil {
+			p.cancel()
+		}
+		return nil
+	case stateDone:
+		if key.Matches(msg, k.cancel) || key.Matches(msg, k.load) {
+			p.state = stateFile
+			p.path.Focus()
+			p.table, p.plan = nil, nil
+		}
+	}
+	return nil
+}
+
+// expand resolves ~ in a typed path.
+func expand(s string) string {
+	s = strings.TrimSpace(strings.Trim(s, `"'`))
+	if strings.HasPrefix(s, "~") {
+		if home, err := os.UserHomeDir(); err == nil {
+			return filepath.Join(home, s[1:])
+		}
+	}
+	return s
+}
+
+// importable is a file the importer reads.
+func importable(name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".xlsx", ".xlsm", ".csv", ".txt", ".xls", ".et":
+		return true
+	}
+	return false
+}
+
+// complete completes the typed path's last part among folders and roster
+// files: all the way when one name fits, to the common prefix otherwise,
+// listing the candidates.
+func (p *Page) complete() {
+	typed := p.path.Value()
+	full := expand(typed)
+	dir, base := filepath.Split(full)
+	if dir == "" {
+		dir = "."
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		p.hint = p.c.T("importer.no_folder")
+		return
+	}
+	var names []string
+	for _, e := range entries {
+		n := e.Name()
+		if strings.HasPrefix(n, ".") && !strings.HasPrefix(base, ".") {
+			continue
+		}
+		if !strings.HasPrefix(strings.ToLower(n), strings.ToLower(base)) {
+			continue
+		}
+		if e.IsDir() {
+			names = append(names, n+string(filepath.Separator))
+		} else if importable(n) {
+			names = append(names, n)
+		}
+	}
+	if len(names) == 0 {
+		p.hint = p.c.T("importer.no_match")
+		return
+	}
+	common := names[0]
+	for _, n := range names[1:] {
+		for !strings.HasPrefix(strings.ToLower(n), strings.ToLower(common)) {
+			r := []rune(common)
+			common = string(r[:len(r)-1])
+		}
+	}
+	prefix := typed[:len(typed)-len(filepath.Base(full))]
+	if strings.HasSuffix(typed, string(filepath.Separator)) || typed == "" {
+		prefix = typed
+	}
+	p.path.SetValue(prefix + common)
+	p.path.SetPosition(len([]rune(p.path.Value())))
+	p.hint = ""
+	if len(names) > 1 {
+		p.hint = strings.Join(names, "  ")
+	}
+}
+
+func (p *Page) options() export.Options {
+	return export.Options{Kind: p.kind, OnDuplicate: p.dup, CreateUnits: p.createUnits, Today: p.c.Today(), Header: p.header}
+}
+
+// load reads and checks the file in the background.
+func (p *Page) load() tea.Cmd {
+	path := expand(p.path.Value())
+	if path == "" {
+		return nil
+	}
+	p.seq++
+	seq, st, opts := p.seq, p.c.Store, p.options()
+	p.state, p.err, p.hint, p.header = stateLoading, nil, "", nil
+	p.path.Blur()
+	return func() tea.Msg {
+		t, err := export.ReadFile(path, "")
+		if err != nil {
+			return loadedMsg{seq: seq, err: err}
+		}
+		opts.Header = nil
+		pl, err := export.Prepare(t, st, opts)
+		return loadedMsg{seq: seq, table: t, plan: pl, err: err}
+	}
+}
+
+// prepare checks the file again with changed options or mapping.
+func (p *Page) prepare() tea.Cmd {
+	if p.table == nil {
+		return nil
+	}
+	p.seq++
+	seq, st, opts, t := p.seq, p.c.Store, p.options(), p.table
+	return func() tea.Msg {
+		pl, err := export.Prepare(t, st, opts)
+		return loadedMsg{seq: seq, table: t, plan: pl, err: err}
+	}
+}
+
+func (p *Page) startImport() tea.Cmd {
+	pl := p.plan
+	if pl == nil || len(pl.FileIssues) > 0 {
+		return nil
+	}
+	if pl.Stats.Problems > 0 && !p.skipInvalid {
+		return common.SetStatus(p.c.T("importer.fix_first", pl.Stats.Problems), true)
+	}
+	if pl.Stats.New+pl.Stats.Updates == 0 {
+		return common.SetStatus(p.c.T("importer.nothing_to_import"), true)
+	}
+	p.seq++
+	seq := p.seq
+	ctx, cancel := context.WithCancel(context.Background())
+	p.cancel = cancel
+	p.state, p.done, p.total = stateImporting, 0, pl.Stats.New+pl.Stats.Updates
+	p.updates = make(chan tea.Msg, 1)
+	ch, st, op := p.updates, p.c.Store, p.c.Operator
+	if op == "" {
+		op = "import"
+	}
+	go func() {
+		res, err := pl.Commit(ctx, st, op, func(done, total int) {
+			select { // drop an update the page has not taken yet
+			case ch <- progressMsg{seq: seq, done: done, total: total}:
+			default:
+			}
+		})
+		cancel()
+		ch <- doneMsg{seq: seq, res: res, err: err}
+	}()
+	return p.listen()
+}
+
+// listen waits for the next message from the import.
+func (p *Page) listen() tea.Cmd {
+	ch := p.updates
+	return func() tea.Msg { return <-ch }
+}
+
+// refilter picks the rows shown: all, or those with problems.
+func (p *Page) refilter() {
+	p.rows = p.rows[:0]
+	if p.plan != nil {
+		for i, it := range p.plan.Items {
+			if !p.onlyBad || len(it.Issues) > 0 {
+				p.rows = append(p.rows, i)
+			}
+		}
+	}
+	p.grid.SetCursor(0)
+	p.refreshGrid()
+}
+
+func (p *Page) refreshGrid() {
+	if p.plan == nil {
+		p.grid.SetColumns(nil)
+		p.grid.SetRows(0, nil)
+		return
+	}
+	var cols []widget.Column
+	var fields []export.Field
+	if p.kind == export.Units {
+		cols = []widget.Column{
+			{Title: p.c.T("importer.col_row"), Width: 5, AlignRight: true},
+			{Title: p.c.T("field.unit_name"), Width: 14, Flex: 1},
+			{Title: p.c.T("field.credit_code"), Width: 18},
+			{Title: p.c.T("importer.col_problems"), Width: 20, Flex: 2},
+		}
+		fields = []export.Field{export.FUnitName, export.FCreditCode}
+	} else {
+		cols = []widget.Column{
+			{Title: p.c.T("importer.col_row"), Width: 5, AlignRight: true},
+			{Title: p.c.T("field.name"), Width: 8},
+			{Title: p.c.T("field.id_number"), Width: 18},
+			{Title: p.c.T("field.unit"), Width: 10, Flex: 1},
+			{Title: p.c.T("importer.col_problems"), Width: 20, Flex: 2},
+		}
+		fields = []export.Field{export.FName, export.FIDNumber, export.FUnit}
+	}
+	p.grid.SetColumns(cols)
+	pl := p.plan
+	p.grid.SetRows(len(p.rows), func(row, col int) string {
+		it := pl.Items[p.rows[row]]
+		switch {
+		case col == 0:
+			return strconv.Itoa(it.Row)
+		case col <= len(fields):
+			f := fields[col-1]
+			c := pl.Header.Column(f)
+			v := model.Clean(p.table.Rows[it.Index].Cell(c))
+			if f == export.FIDNumber && len(v) == 18 {
+				v = model.MaskID(v)
+			}
+			return v
+		}
+		return p.rowStatus(it)
+	})
+}
+
+// rowStatus is the preview's last column: the row's problems, or what
+// the import will do with it.
+func (p *Page) rowStatus(it export.Item) string {
+	if len(it.Issues) > 0 {
+		msgs := make([]string, len(it.Issues))
+		for i, is := range it.Issues {
+			msgs[i] = is.Label(p.c.Lang) + ": " + is.Message(p.c.Lang)
+			if p.c.Lang == 0 {
+				msgs[i] = is.Label(p.c.Lang) + "：" + is.Message(p.c.Lang)
+			}
+		}
+		return "✗ " + strings.Join(msgs, "；")
+	}
+	switch it.Action {
+	case export.Update:
+		return p.c.T("importer.will_update")
+	case export.Skip:
+		return p.c.T("importer.will_skip")
+	}
+	return p.c.T("importer.will_create")
+}

@@ -1,0 +1,240 @@
+package importer
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"unionbook/export"
+	"unionbook/i18n"
+	"unionbook/ui/widget"
+)
+
+// View draws the page in exactly width × height cells.
+func (p *Page) View() string {
+	var lines []string
+	add := func(s string) { lines = append(lines, s) }
+	st := p.c.Styles
+	w := p.width
+	fit := func(s string) string { return widget.Fit(s, w, false) }
+	switch p.state {
+	case stateFile, stateLoading:
+		add(st.Title.Render(fit(p.c.T("importer.title"))))
+		label := p.c.T("importer.file") + " "
+		add(st.Label.Render(label) + p.path.View() + strings.Repeat(" ", max(0, w-widget.Width(label)-p.path.Width())))
+		switch {
+		case p.state == stateLoading:
+			add(st.Muted.Render(fit(p.c.T("importer.loading"))))
+		case p.err != nil:
+			add(st.Error.Render(fit(p.c.Err(p.err))))
+		default:
+			add(st.Muted.Render(fit(p.hint)))
+		}
+		add(fit(""))
+		for _, k := range []string{"importer.about1", "importer.about2", "importer.about3", "importer.about4"} {
+			for _, l := range wrap(p.c.T(k), w) {
+				add(st.Muted.Render(fit(l)))
+			}
+		}
+	case statePreview, stateMapping:
+		lines = p.previewLines()
+	case stateImporting:
+		add(st.Title.Render(fit(p.c.T("importer.importing", filepath.Base(p.table.Path)))))
+		add(fit(""))
+		pct := 0.0
+		if p.total > 0 {
+			pct = float64(p.done) / float64(p.total)
+		}
+		count := " " + p.c.T("importer.count", p.done, p.total)
+		add(fit(bar(pct, p.barW) + count))
+		add(fit(""))
+		add(st.Muted.Render(fit(p.c.T("importer.cancel_hint"))))
+	case stateDone:
+		add(st.Title.Render(fit(p.c.T("importer.title"))))
+		add(fit(""))
+		if p.err != nil {
+			add(st.Error.Render(fit(p.c.Err(p.err))))
+		} else {
+			r := p.result
+			add(st.Success.Render(fit(p.c.T("import.outcome_wrote", r.Created, r.Updated, r.Unchanged, r.UnitsCreated))))
+			if r.Backup != "" {
+				add(st.Muted.Render(fit(p.c.T("import.backup_taken", r.Backup))))
+			}
+		}
+		add(fit(""))
+		add(st.Muted.Render(fit(p.c.T("importer.again_hint"))))
+	}
+	for len(lines) < p.height {
+		lines = append(lines, strings.Repeat(" ", w))
+	}
+	return strings.Join(lines[:p.height], "\n")
+}
+
+func (p *Page) previewLines() []string {
+	st := p.c.Styles
+	w := p.width
+	fit := func(s string) string { return widget.Fit(s, w, false) }
+	pl, t := p.plan, p.table
+	var lines []string
+	kind := p.c.T("import.kind_members")
+	if p.kind == export.Units {
+		kind = p.c.T("import.kind_units")
+	}
+	src := filepath.Base(t.Path)
+	if t.Format == export.XLSX {
+		src += " · " + p.c.T("importer.sheet", t.Sheet)
+	} else {
+		src += " · " + t.Encoding + " · " + commaName(t.Comma)
+	}
+	if pl.Header.Index >= 0 {
+		src += " · " + p.c.T("importer.header_row", pl.Header.Row)
+	}
+	lines = append(lines, st.Title.Render(fit(p.c.T("importer.preview_title", kind)+"  "+src)))
+	s := pl.Stats
+	lines = append(lines, fit(p.c.T("importer.stats", s.Read, s.Valid, s.Problems, s.New, s.Duplicates)))
+	lines = append(lines, p.mappingLine())
+	lines = append(lines, st.Muted.Render(fit(p.optionsLine())))
+	if len(pl.FileIssues) > 0 {
+		for _, is := range pl.FileIssues {
+			for _, l := range wrap(is.Localize(p.c.Lang), w) {
+				lines = append(lines, st.Error.Render(fit(l)))
+			}
+		}
+		return lines
+	}
+	lines = append(lines, strings.Split(p.grid.View(), "\n")...)
+	// the selected row's problems in full
+	detail := ""
+	if i := p.grid.Cursor(); i >= 0 && i < len(p.rows) {
+		it := pl.Items[p.rows[i]]
+		var msgs []string
+		for _, is := range it.Issues {
+			msgs = append(msgs, is.Localize(p.c.Lang))
+		}
+		detail = strings.Join(msgs, "；")
+	}
+	wl := wrap(detail, w)
+	for len(wl) < 2 {
+		wl = append(wl, "")
+	}
+	for _, l := range wl[:2] {
+		lines = append(lines, st.Error.Render(fit(l)))
+	}
+	return lines
+}
+
+// mappingLine shows each column's letter, header and field; in mapping
+// mode the selected column is highlighted and the line scrolls to it.
+func (p *Page) mappingLine() string {
+	st := p.c.Styles
+	h := p.plan.Header
+	if p.header != nil && p.state == stateMapping {
+		h = *p.header
+	}
+	if h.Index < 0 {
+		return widget.Fit("", p.width, false)
+	}
+	var parts []string
+	sel := -1
+	for c, f := range h.Fields {
+		if h.Names[c] == "" && f == "" {
+			continue
+		}
+		target := "—"
+		if f != "" {
+			target = p.c.T("field." + string(f))
+		}
+		part := export.ColumnName(c) + " " + h.Names[c] + "→" + target
+		if p.state == stateMapping && c == p.mapCol {
+			sel = len(parts)
+			part = "[" + part + "]"
+		}
+		parts = append(parts, part)
+	}
+	prefix := p.c.T("importer.mapping") + " "
+	if p.state == stateMapping {
+		prefix = p.c.T("importer.mapping_edit") + " "
+		if p.mapCol < len(h.Names) && h.Names[p.mapCol] == "" && h.Fields[p.mapCol] == "" {
+			sel = -1
+		}
+	}
+	// scroll so that the selected column shows
+	start := 0
+	for sel > start && widget.Width(prefix+strings.Join(parts[start:sel+1], "  ")) > p.width {
+		start++
+	}
+	line := prefix + strings.Join(parts[start:], "  ")
+	if p.state == stateMapping {
+		return st.Focused.Render(widget.Fit(line, p.width, false))
+	}
+	return widget.Fit(line, p.width, false)
+}
+
+func (p *Page) optionsLine() string {
+	dup := []string{"importer.dup_error", "importer.dup_skip", "importer.dup_update"}[p.dup]
+	create := "importer.units_no"
+	if p.createUnits {
+		create = "importer.units_yes"
+	}
+	skip := "importer.invalid_block"
+	if p.skipInvalid {
+		skip = "importer.invalid_skip"
+	}
+	only := ""
+	if p.onlyBad {
+		only = " · " + p.c.T("importer.only_problems")
+	}
+	s := p.c.T(dup) + " · " + p.c.T(skip)
+	if p.kind == export.Members {
+		s += " · " + p.c.T(create)
+		if n := len(p.plan.NewUnits); n > 0 {
+			s += p.c.T("importer.new_units", n)
+		}
+	}
+	return s + only
+}
+
+func commaName(c rune) string {
+	switch c {
+	case '\t':
+		return "Tab"
+	case ';':
+		return ";"
+	}
+	return ","
+}
+
+// wrap breaks text into lines of at most w cells.
+func wrap(s string, w int) []string {
+	if s == "" || w <= 0 {
+		return nil
+	}
+	var out []string
+	var b strings.Builder
+	bw := 0
+	for _, r := range s {
+		rw := widget.Width(string(r))
+		if bw+rw > w {
+			out = append(out, b.String())
+			b.Reset()
+			bw = 0
+		}
+		b.WriteRune(r)
+		bw += rw
+	}
+	if b.Len() > 0 {
+		out = append(out, b.String())
+	}
+	return out
+}
+
+var _ = i18n.ZH
+
+// bar draws a progress bar of w cells with the percentage after it. (The
+// Bubbles progress model needs github.com/charmbracelet/harmonica, which
+// the module does not require yet.)
+func bar(pct float64, w int) string {
+	pct = min(max(pct, 0), 1)
+	full := int(pct*float64(w) + 0.5)
+	return strings.Repeat("█", full) + strings.Repeat("░", w-full) + fmt.Sprintf(" %3d%%", int(pct*100+0.5))
+}
