@@ -59,7 +59,7 @@ func init() {
 		"dues.cell_paid":               "ok",
 		"dues.cell_unpaid":             "NO",
 		"dues.cell_none":               "--",
-		"dues.is_reversal":             "reversal:",
+		"dues.is_reversal":             "reversal: %s",
 		"dues.was_reversed":            "reversed",
 		"dues.cannot_reverse_reversal": "A reversal cannot be reversed",
 		"dues.already_reversed":        "Receipt %s was already reversed",

@@ -59,7 +59,7 @@ func init() {
 		"dues.cell_paid":               "已",
 		"dues.cell_unpaid":             "欠",
 		"dues.cell_none":               "--",
-		"dues.is_reversal":             "冲正：",
+		"dues.is_reversal":             "冲正：%s",
 		"dues.was_reversed":            "已冲正",
 		"dues.cannot_reverse_reversal": "冲正记录不能再冲正",
 		"dues.already_reversed":        "收据 %s 已经冲正过了",

@@ -62,6 +62,7 @@ func (p *Page) updateBatchPreview(msg tea.Msg) tea.Cmd {
 		case km.String() == "space":
 			if i := p.batchTable.Cursor(); i >= 0 {
 				p.batchOn[i] = !p.batchOn[i]
+				p.batchTable.SetCursor(i + 1) // on to the next member, as on a paper list
 			}
 			return nil
 		case key.Matches(km, keyAll):

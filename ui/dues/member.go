@@ -65,7 +65,7 @@ func (p *Page) loadMember(id uint64) {
 		case 5:
 			switch {
 			case pay.ReversalOf != 0:
-				return p.c.T("dues.is_reversal") + " " + pay.Reason
+				return p.c.T("dues.is_reversal", pay.Reason)
 			case p.reversed[pay.ID] != 0:
 				return p.c.T("dues.was_reversed")
 			}
