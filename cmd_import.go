@@ -58,6 +58,8 @@ var importCommand = &command{
 		skipInvalid := fs.Bool("skip-invalid", false, "cli.flag.skip_invalid")
 		report := fs.String("report", "", "cli.flag.report")
 		createUnits := fs.Bool("create-units", false, "cli.flag.create_units")
+		passFile := fs.String("passphrase-file", "", "export.flag_passphrase_file")
+		identity := fs.String("identity", "", "verify.flag_identity")
 		return func(e *env, args []string) error {
 			var kind export.Kind
 			switch strings.ToLower(args[0]) {
@@ -66,7 +68,10 @@ var importCommand = &command{
 			case "units", "unit":
 				kind = export.Units
 			case "package":
-				return i18n.E("import.package_not_yet")
+				if len(args) < 2 {
+					return usageErr(i18n.E("cli.missing_arg"))
+				}
+				return runImportPackage(e, args[1], *db, *passFile, *identity)
 			default:
 				return usageErr(i18n.E("import.bad_kind", args[0]))
 			}

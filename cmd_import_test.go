@@ -139,7 +139,7 @@ func TestImportUsage(t *testing.T) {
 	runEN("import", "people", "x.xlsx", "--db", db).expect(t, 2)
 	runEN("import", "members", "--db", db).expect(t, 2)
 	r := runEN("import", "package", "x.zip", "--db", db).expect(t, 1)
-	if !strings.Contains(r.stderr, "not yet available") {
+	if !strings.Contains(r.stderr, "does not exist") {
 		t.Errorf("%s", r.stderr)
 	}
 	r = runZH("import", "members", "/nonexistent/x.xlsx", "--db", db).expect(t, 1)

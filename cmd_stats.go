@@ -40,12 +40,18 @@ var statsCommand = &command{
 			if err != nil {
 				return err
 			}
-			members, err := s.Members()
+			// The roster is read once, for its counts and the dues.
+			now := model.Today()
+			members, dues, err := s.RosterAndDues(now.Year(), now.Month())
 			if err != nil {
 				return err
 			}
 			st := model.RosterStats(units, members)
-			if st.Dues, err = duesStats(s); err != nil {
+			st.Dues = duesStats(now.Year(), dues)
+			if st.Hardship, err = s.HardshipStats(model.Today()); err != nil {
+				return err
+			}
+			if st.Events, err = s.EventStats(model.Today().Year()); err != nil {
 				return err
 			}
 			if *asJSON {
@@ -62,11 +68,9 @@ var statsCommand = &command{
 				name = p.UnionName
 			}
 			writeStats(e.stdout, e.lang, name, st)
-			n, err := s.ArrearsMonths()
-			if err != nil {
-				return err
-			}
-			writeDuesStats(e.stdout, e.lang, st.Dues, n)
+			writeDuesStats(e.stdout, e.lang, st.Dues, dues.ArrearsMonths)
+			writeHardshipStats(e.stdout, e.lang, st.Hardship)
+			writeEventStats(e.stdout, e.lang, st.Events)
 			return nil
 		}
 	},
@@ -112,33 +116,20 @@ func writeStats(w io.Writer, l i18n.Lang, union string, st model.Stats) {
 	columns(w, "  ", rows, "rlr")
 }
 
-// duesStats are the current year's dues figures (the year of the store's
-// clock), the members in arrears as of the current month and the cash
-// balance.
-func duesStats(s *storage.Store) (model.DuesStats, error) {
-	now := model.Today()
-	ds := model.DuesStats{Year: now.Year(), Months: []model.MonthDuesStats{}}
-	cs, err := s.CollectionByMonth(ds.Year)
-	if err != nil {
-		return ds, err
-	}
-	for _, c := range cs {
+// duesStats are the dues figures of stats: the year's collection (the
+// year of the clock), the members in arrears as of the current month and
+// the cash balance.
+func duesStats(year int, sum storage.DuesSummary) model.DuesStats {
+	ds := model.DuesStats{Year: year, Months: []model.MonthDuesStats{}}
+	for _, c := range sum.Months {
 		ds.Due += c.Due
 		ds.Paid += c.Paid
 		ds.Months = append(ds.Months, model.MonthDuesStats{Month: c.Month.String(), Due: c.Due, Paid: c.Paid, RateBP: c.Rate()})
 	}
 	ds.RateBP = model.RateBP(ds.Paid, ds.Due)
-	n, err := s.ArrearsMonths()
-	if err != nil {
-		return ds, err
-	}
-	arrears, err := s.Arrears(now.Month(), n)
-	if err != nil {
-		return ds, err
-	}
-	ds.MembersInArrears = len(arrears)
-	ds.CashBalance, err = s.Balance()
-	return ds, err
+	ds.MembersInArrears = sum.InArrears
+	ds.CashBalance = sum.Balance
+	return ds
 }
 
 // writeDuesStats prints the dues lines of the human-readable stats.
@@ -152,6 +143,43 @@ func writeDuesStats(w io.Writer, l i18n.Lang, ds model.DuesStats, arrearsMonths 
 		{l.T("cli.stats_rate"), rate},
 		{l.T("cli.stats_arrears", arrearsMonths), strconv.Itoa(ds.MembersInArrears)},
 		{l.T("cli.stats_balance"), ds.CashBalance.Display()},
+	}, "lr")
+}
+
+// writeEventStats prints the year's events and person-times (人次), in
+// total and by type.
+func writeEventStats(w io.Writer, l i18n.Lang, es model.EventStats) {
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, l.T("events.cli_title", es.Year))
+	rows := [][]string{
+		{"", l.T("events.cli_count"), l.T("events.cli_people")},
+		{l.T("events.cli_total"), strconv.Itoa(es.Count), strconv.Itoa(es.PersonTimes)},
+	}
+	for _, t := range model.EventTypes {
+		for _, ts := range es.ByType {
+			if ts.Type == t.Code() && ts.Count > 0 {
+				rows = append(rows, []string{"  " + l.T(t.Key()), strconv.Itoa(ts.Count), strconv.Itoa(ts.PersonTimes)})
+			}
+		}
+	}
+	columns(w, "  ", rows, "lrr")
+}
+
+// writeHardshipStats prints the hardship lines of the human-readable stats.
+func writeHardshipStats(w io.Writer, l i18n.Lang, h model.HardshipStats) {
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, l.T("hardship.cli_title", h.Year))
+	n := strconv.Itoa
+	columns(w, "  ", [][]string{
+		{l.T("hardship.st_active"), n(h.ByStatus.Active)},
+		{"  " + l.T("hardship.cat_deep"), n(h.ActiveByCategory.Deep)},
+		{"  " + l.T("hardship.cat_relative"), n(h.ActiveByCategory.Relative)},
+		{"  " + l.T("hardship.cat_sudden"), n(h.ActiveByCategory.Sudden)},
+		{l.T("hardship.st_applied"), n(h.ByStatus.Applied)},
+		{l.T("hardship.ov_lifted", h.Year), n(h.LiftedThisYear)},
+		{l.T("hardship.ov_rate"), fmt.Sprintf("%d.%02d%%", h.LiftRateBP/100, h.LiftRateBP%100)},
+		{l.T("hardship.ov_overdue"), n(h.OverdueReviews)},
+		{l.T("hardship.ov_aid", h.Year), h.Aid.Total.Display()},
 	}, "lr")
 }
 

@@ -48,8 +48,17 @@ type Options struct {
 }
 
 // Load fills an empty store with a generated township and two years of
-// dues and cash book (see history), everything in one transaction. A store that already holds data is refused
-// with the demo.not_empty error and left untouched.
+// dues and cash book (see history). A store that already holds data is
+// refused with the demo.not_empty error and left untouched.
+//
+// The default township (about 125,000 payments) is written in one
+// transaction. A larger one is written in transactions of about txRecords
+// records each, because one transaction holds everything it writes in
+// memory until it commits (2.4 million payments took 1.7 GB): the first
+// marks the database as loading the demo, the last (with the later
+// features' generators) removes the mark. Should the load be interrupted
+// in between, the database holds whole records but only part of the demo:
+// the check reports it, and the next Load empties it and starts again.
 func Load(s *storage.Store, opts Options) error {
 	if opts.Units <= 0 {
 		opts.Units = DefaultUnits
@@ -62,6 +71,13 @@ func Load(s *storage.Store, opts Options) error {
 	if opts.Today == 0 {
 		opts.Today = min(Reference, model.Today())
 	}
+	if name, err := s.InterruptedLoad(); err != nil {
+		return err
+	} else if name == loadName {
+		if err := s.ResetInterruptedLoad(loadName); err != nil {
+			return err
+		}
+	}
 	empty, err := s.IsEmpty()
 	if err != nil {
 		return err
@@ -70,42 +86,85 @@ func Load(s *storage.Store, opts Options) error {
 		return i18n.E("demo.not_empty")
 	}
 	p, units, members := GenerateAt(opts.Seed, opts.Units, opts.Members, opts.Today)
-	return s.Bulk(p.Operator, func(b *storage.Batch) error {
-		// The profile first: the dues rules apply to the payments below.
-		if err := b.SaveProfile(p); err != nil {
-			return fmt.Errorf("demo profile: %w", err)
-		}
-		ids := make([]uint64, len(units))
-		for i := range units {
-			u := units[i]
-			u.ID = 0
-			if err := b.CreateUnit(&u); err != nil {
-				return fmt.Errorf("demo unit %d %s: %w", i+1, u.Name, err)
+	ids := make([]uint64, len(units))
+	next := 0 // the next member to write
+	var hist *historyWriter
+	first, done := true, false
+	for ; !done; first = false {
+		err := s.Bulk(p.Operator, func(b *storage.Batch) error {
+			records := 0
+			if first {
+				if err := b.MarkLoading(loadName); err != nil {
+					return err
+				}
+				// The profile first: the dues rules apply to the payments below.
+				if err := b.SaveProfile(p); err != nil {
+					return fmt.Errorf("demo profile: %w", err)
+				}
+				for i := range units {
+					u := units[i]
+					u.ID = 0
+					if err := b.CreateUnit(&u); err != nil {
+						return fmt.Errorf("demo unit %d %s: %w", i+1, u.Name, err)
+					}
+					ids[i] = u.ID
+				}
 			}
-			ids[i] = u.ID
-		}
-		for i := range members {
-			m := members[i]
-			m.UnitID = ids[m.UnitID-1]
-			if err := b.CreateMember(&m); err != nil {
-				return fmt.Errorf("demo member %d %s: %w", i+1, m.Name, err)
+			for ; next < len(members) && records < txRecords; next++ {
+				m := members[next]
+				m.UnitID = ids[m.UnitID-1]
+				if err := b.CreateMember(&m); err != nil {
+					return fmt.Errorf("demo member %d %s: %w", next+1, m.Name, err)
+				}
+				members[next].ID, members[next].UnitID = m.ID, m.UnitID
+				records += memberRecords
 			}
-			members[i].ID, members[i].UnitID = m.ID, m.UnitID
-		}
-		for i := range units {
-			units[i].ID = ids[i]
-		}
-		if err := writeHistory(b, history(opts.Seed, &p, units, members, opts.Today)); err != nil {
+			if next < len(members) {
+				return nil
+			}
+			if hist == nil {
+				for i := range units {
+					units[i].ID = ids[i]
+				}
+				hist = newHistoryWriter(history(opts.Seed, &p, units, members, opts.Today))
+			}
+			for !hist.done() && records < txRecords {
+				n, err := hist.step(b)
+				if err != nil {
+					return err
+				}
+				records += n
+			}
+			if !hist.done() {
+				return nil
+			}
+			for _, x := range extras {
+				if err := x.write(b, World{Seed: opts.Seed, Profile: p, Units: units, Members: members, Today: opts.Today}); err != nil {
+					return fmt.Errorf("demo %s: %w", x.name, err)
+				}
+			}
+			done = true
+			return b.DoneLoading()
+		})
+		if err != nil {
 			return err
 		}
-		for _, x := range extras {
-			if err := x.write(b, World{Seed: opts.Seed, Profile: p, Units: units, Members: members, Today: opts.Today}); err != nil {
-				return fmt.Errorf("demo %s: %w", x.name, err)
-			}
-		}
-		return nil
-	})
+	}
+	return nil
 }
+
+// loadName marks a database while Load runs in several transactions.
+const loadName = "demo"
+
+// txRecords is the size of one of Load's transactions, in payments (a
+// batch counts its lines): about 150 MB of memory until it commits. The
+// default township (7,520 members and 120,000 payments) fits in one; the
+// 100,000-member one takes ten and peaks at about 500 MB instead of 1.7 GB.
+var txRecords = 200_000
+
+// memberRecords is what a member weighs against a payment: the record,
+// its indexes and its audit entry.
+const memberRecords = 4
 
 // World is the generated township that later features add their records to.
 type World struct {

@@ -275,61 +275,96 @@ func ledgerPlan(r *rand.Rand, p *model.Profile, members int, since model.Month, 
 	return acts
 }
 
-// writeHistory writes the planned actions through the batch.
-func writeHistory(b *storage.Batch, acts []duesAction) error {
-	pays := make([][]model.DuesPayment, len(acts))  // by seq: the action's payments
-	entries := make([]model.LedgerEntry, len(acts)) // by seq: the action's manual entry
+// historyWriter writes the planned actions in order, across as many
+// transactions as the caller gives it batches. Of what it wrote it keeps
+// only what a later reversal needs: the payments of the actions a reversal
+// names and the manual entries; an action's plan is dropped once written.
+type historyWriter struct {
+	acts    []duesAction
+	next    int
+	needed  map[int]bool                // seqs of actions a reversal names
+	pays    map[int][]model.DuesPayment // by seq: the needed actions' payments
+	entries map[int]model.LedgerEntry   // by seq: the needed manual entries
+}
+
+func newHistoryWriter(acts []duesAction) *historyWriter {
+	h := &historyWriter{acts: acts, needed: map[int]bool{}, pays: map[int][]model.DuesPayment{}, entries: map[int]model.LedgerEntry{}}
 	for i := range acts {
-		a := &acts[i]
-		switch {
-		case a.batch != nil:
-			ps, err := b.RecordBatch(*a.batch)
-			if err != nil {
-				return fmt.Errorf("demo batch unit %d %s: %w", a.batch.UnitID, a.batch.Month, err)
-			}
-			pays[a.seq] = ps
-		case a.pay != nil:
-			p := *a.pay
-			if err := b.RecordPayment(&p); err != nil {
-				return fmt.Errorf("demo payment member %d %s: %w", p.MemberID, p.From, err)
-			}
-			pays[a.seq] = []model.DuesPayment{p}
-		case a.ledger != nil:
-			e := *a.ledger
-			if err := b.AddLedgerEntry(&e); err != nil {
-				return fmt.Errorf("demo ledger %s %s: %w", e.Date, e.Account, err)
-			}
-			entries[a.seq] = e
-		case a.reverse != nil && a.reverse.entry:
-			orig := entries[a.reverse.of]
-			if orig.ID == 0 {
-				continue
-			}
-			if _, err := b.ReverseLedgerEntry(orig.ID, a.date, a.reverse.reason); err != nil {
-				return fmt.Errorf("demo reversal of entry %d: %w", orig.ID, err)
-			}
-			again := model.LedgerEntry{Date: a.date, Direction: orig.Direction, Account: orig.Account,
-				Amount: orig.Amount * 9 / 10, Counterparty: orig.Counterparty, Memo: orig.Memo}
-			if err := b.AddLedgerEntry(&again); err != nil {
-				return fmt.Errorf("demo ledger re-entry: %w", err)
-			}
-		case a.reverse != nil:
-			rv := a.reverse
-			ps := pays[rv.of]
-			if rv.line >= len(ps) {
-				continue
-			}
-			orig := ps[rv.line]
-			if _, err := b.ReversePayment(orig.ID, a.date, rv.reason); err != nil {
-				return fmt.Errorf("demo reversal of payment %d: %w", orig.ID, err)
-			}
-			if rv.repay > 0 {
-				p := model.DuesPayment{MemberID: orig.MemberID, From: orig.From, To: orig.To, Amount: rv.repay, Date: a.date, Method: rv.method}
-				if err := b.RecordPayment(&p); err != nil {
-					return fmt.Errorf("demo repayment member %d: %w", p.MemberID, err)
-				}
-			}
+		if rv := acts[i].reverse; rv != nil {
+			h.needed[rv.of] = true
 		}
 	}
-	return nil
+	return h
+}
+
+func (h *historyWriter) done() bool { return h.next >= len(h.acts) }
+
+// step writes the next action through the batch and says how many records
+// it wrote, for the caller's measure of a transaction's size.
+func (h *historyWriter) step(b *storage.Batch) (int, error) {
+	a := &h.acts[h.next]
+	h.next++
+	defer func() { a.batch, a.pay, a.ledger = nil, nil, nil }()
+	switch {
+	case a.batch != nil:
+		ps, err := b.RecordBatch(*a.batch)
+		if err != nil {
+			return 0, fmt.Errorf("demo batch unit %d %s: %w", a.batch.UnitID, a.batch.Month, err)
+		}
+		if h.needed[a.seq] {
+			h.pays[a.seq] = ps
+		}
+		return len(ps), nil
+	case a.pay != nil:
+		p := *a.pay
+		if err := b.RecordPayment(&p); err != nil {
+			return 0, fmt.Errorf("demo payment member %d %s: %w", p.MemberID, p.From, err)
+		}
+		if h.needed[a.seq] {
+			h.pays[a.seq] = []model.DuesPayment{p}
+		}
+		return 1, nil
+	case a.ledger != nil:
+		e := *a.ledger
+		if err := b.AddLedgerEntry(&e); err != nil {
+			return 0, fmt.Errorf("demo ledger %s %s: %w", e.Date, e.Account, err)
+		}
+		if h.needed[a.seq] {
+			h.entries[a.seq] = e
+		}
+		return 1, nil
+	case a.reverse != nil && a.reverse.entry:
+		orig := h.entries[a.reverse.of]
+		if orig.ID == 0 {
+			return 0, nil
+		}
+		if _, err := b.ReverseLedgerEntry(orig.ID, a.date, a.reverse.reason); err != nil {
+			return 0, fmt.Errorf("demo reversal of entry %d: %w", orig.ID, err)
+		}
+		again := model.LedgerEntry{Date: a.date, Direction: orig.Direction, Account: orig.Account,
+			Amount: orig.Amount * 9 / 10, Counterparty: orig.Counterparty, Memo: orig.Memo}
+		if err := b.AddLedgerEntry(&again); err != nil {
+			return 0, fmt.Errorf("demo ledger re-entry: %w", err)
+		}
+		return 2, nil
+	case a.reverse != nil:
+		rv := a.reverse
+		ps := h.pays[rv.of]
+		if rv.line >= len(ps) {
+			return 0, nil
+		}
+		orig := ps[rv.line]
+		if _, err := b.ReversePayment(orig.ID, a.date, rv.reason); err != nil {
+			return 0, fmt.Errorf("demo reversal of payment %d: %w", orig.ID, err)
+		}
+		if rv.repay > 0 {
+			p := model.DuesPayment{MemberID: orig.MemberID, From: orig.From, To: orig.To, Amount: rv.repay, Date: a.date, Method: rv.method}
+			if err := b.RecordPayment(&p); err != nil {
+				return 0, fmt.Errorf("demo repayment member %d: %w", p.MemberID, err)
+			}
+			return 2, nil
+		}
+		return 1, nil
+	}
+	return 0, nil
 }

@@ -22,6 +22,17 @@ type Profile struct {
 	// DuesSince is the first month whose dues are kept in the program
 	// (0: every month since joining). See DuesRules.Since.
 	DuesSince Month `cbor:"12,keyasint,omitempty"`
+
+	// Hardship settings (tags 20–29; see HardshipRules, 0 means the default).
+	HardshipDeepPct     int   `cbor:"20,keyasint,omitempty"` // deep line, % of MinLiving (100)
+	HardshipRelativePct int   `cbor:"21,keyasint,omitempty"` // relative line (200)
+	CapLivingDeepMonths int   `cbor:"22,keyasint,omitempty"` // living aid cap, months of MinLiving (12)
+	CapLivingRelMonths  int   `cbor:"23,keyasint,omitempty"` // the same, relative and sudden hardship (8)
+	CapSchoolCompulsory Money `cbor:"24,keyasint,omitempty"` // 3,000 yuan
+	CapSchoolSenior     Money `cbor:"25,keyasint,omitempty"` // 10,000 yuan
+	CapSchoolUniversity Money `cbor:"26,keyasint,omitempty"` // 5,000 yuan
+	CapMedical          Money `cbor:"27,keyasint,omitempty"` // none
+	CapWarmth           Money `cbor:"28,keyasint,omitempty"` // none
 }
 
 // DefaultProfile has the charter's usual dues rate of 0.5%.
@@ -69,6 +80,7 @@ func (p *Profile) Validate() Problems {
 	if p.DuesSince != 0 && (p.DuesSince.MonthOfYear() < 1 || p.DuesSince.MonthOfYear() > 12 || p.DuesSince.Year() < 1900) {
 		ps.add("dues_since", "month.format", p.DuesSince.String())
 	}
+	ps = append(ps, p.validateHardship()...)
 	seen := ChartWith(nil)
 	for i := range p.CustomAccounts {
 		a := p.CustomAccounts[i]

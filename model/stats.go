@@ -19,6 +19,11 @@ type Stats struct {
 	// Dues is filled by the caller from the store (RosterStats leaves it
 	// empty): the current year's collection and the cash balance.
 	Dues DuesStats `json:"dues"`
+	// Hardship is filled by the caller from the store (HardshipFigures).
+	Hardship HardshipStats `json:"hardship"`
+	// Events is filled by the caller from the store (Store.EventStats):
+	// the current year's events and person-times by type.
+	Events EventStats `json:"events"`
 }
 
 // DuesStats are the dues figures of stats --json: what was due and paid in

@@ -203,8 +203,12 @@ func (s *Store) dailyBackup() error {
 }
 
 // bboltCheck runs bbolt's own consistency check and returns its first
-// problem as a corruption error.
+// problem as a corruption error. The page walk goes first: bbolt's check
+// faults, uncatchably, on pages whose bounds are damaged (see pagecheck.go).
 func bboltCheck(tx *bbolt.Tx) error {
+	if err := checkPagesTx(tx); err != nil {
+		return err
+	}
 	var first error
 	for err := range tx.Check() {
 		if first == nil {

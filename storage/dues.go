@@ -288,6 +288,11 @@ func duesScan(tx *bbolt.Tx, fn func(worker int, ms []model.Member)) (workers int
 	if err != nil {
 		return 0, err
 	}
+	return scanMembers(ms, fn), nil
+}
+
+// scanMembers is duesScan over a roster already read.
+func scanMembers(ms []model.Member, fn func(worker int, ms []model.Member)) (workers int) {
 	workers = max(1, min(runtime.GOMAXPROCS(0), len(ms)/5000+1))
 	var wg sync.WaitGroup
 	for w := range workers {
@@ -295,7 +300,7 @@ func duesScan(tx *bbolt.Tx, fn func(worker int, ms []model.Member)) (workers int
 		wg.Go(func() { fn(w, ms[lo:hi]) })
 	}
 	wg.Wait()
-	return workers, nil
+	return workers
 }
 
 // CollectionByMonth gives the twelve months of a year for the whole union.
@@ -304,58 +309,66 @@ func duesScan(tx *bbolt.Tx, fn func(worker int, ms []model.Member)) (workers int
 // It reads the roster and the dues_totals aggregate, never the payments.
 // Over several units or months the member counts are member-months.
 func (s *Store) CollectionByMonth(year int) ([]Collection, error) {
+	var out []Collection
+	current := model.DateOf(s.now()).Month()
+	err := s.db.View(func(tx *bbolt.Tx) error {
+		ms, err := allMembers(tx)
+		if err != nil {
+			return err
+		}
+		out, err = collectionByMonth(tx, ms, year, current)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// collectionByMonth is CollectionByMonth over a roster already read in tx.
+func collectionByMonth(tx *bbolt.Tx, roster []model.Member, year int, current model.Month) ([]Collection, error) {
 	out := make([]Collection, 12)
 	first := model.Month(year*100 + 1)
 	for i := range out {
 		out[i].Month = first.Add(i)
 	}
-	current := model.DateOf(s.now()).Month()
-	err := s.db.View(func(tx *bbolt.Tx) error {
-		p, err := profileOrDefault(tx)
-		if err != nil {
-			return err
-		}
-		r := rulesOf(&p)
-		last := min(first.Add(11), current)
-		var mu sync.Mutex
-		_, err = duesScan(tx, func(_ int, ms []model.Member) {
-			var due [12]model.Money
-			var n [12]int
-			for i := range ms {
-				m := &ms[i]
-				for k := 0; k < 12; k++ {
-					mo := first.Add(k)
-					if mo > last {
-						break
-					}
-					if m.Owes(mo, r) {
-						due[k] += r.Monthly(m.BaseFor(mo))
-						n[k]++
-					}
-				}
-			}
-			mu.Lock()
-			for k := range 12 {
-				out[k].Due += due[k]
-				out[k].DueMembers += n[k]
-			}
-			mu.Unlock()
-		})
-		if err != nil {
-			return err
-		}
-		c := tx.Bucket(bucketDuesTotals).Cursor()
-		for k, v := c.Seek(monthKey(first)); k != nil && binary.BigEndian.Uint32(k) <= uint32(first.Add(11)); k, v = c.Next() {
-			mo := model.Month(binary.BigEndian.Uint32(k))
-			i := model.MonthsBetween(first, mo) - 1
-			amt, cnt := pair(v)
-			out[i].Paid += amt
-			out[i].PaidMembers += int(cnt)
-		}
-		return nil
-	})
+	p, err := profileOrDefault(tx)
 	if err != nil {
 		return nil, err
+	}
+	r := rulesOf(&p)
+	last := min(first.Add(11), current)
+	var mu sync.Mutex
+	scanMembers(roster, func(_ int, ms []model.Member) {
+		var due [12]model.Money
+		var n [12]int
+		for i := range ms {
+			m := &ms[i]
+			for k := 0; k < 12; k++ {
+				mo := first.Add(k)
+				if mo > last {
+					break
+				}
+				if m.Owes(mo, r) {
+					due[k] += r.Monthly(m.BaseFor(mo))
+					n[k]++
+				}
+			}
+		}
+		mu.Lock()
+		for k := range 12 {
+			out[k].Due += due[k]
+			out[k].DueMembers += n[k]
+		}
+		mu.Unlock()
+	})
+	c := tx.Bucket(bucketDuesTotals).Cursor()
+	for k, v := c.Seek(monthKey(first)); k != nil && binary.BigEndian.Uint32(k) <= uint32(first.Add(11)); k, v = c.Next() {
+		mo := model.Month(binary.BigEndian.Uint32(k))
+		i := model.MonthsBetween(first, mo) - 1
+		amt, cnt := pair(v)
+		out[i].Paid += amt
+		out[i].PaidMembers += int(cnt)
 	}
 	return out, nil
 }
@@ -446,38 +459,49 @@ type Arrear struct {
 // it. Under a second on 100,000 members: it reads the roster and each
 // member's paid-month bitmap, never the payments.
 func (s *Store) Arrears(asOf model.Month, minRun int) ([]Arrear, error) {
-	minRun = max(minRun, 1)
 	var out []Arrear
 	err := s.db.View(func(tx *bbolt.Tx) error {
-		p, err := profileOrDefault(tx)
+		ms, err := allMembers(tx)
 		if err != nil {
 			return err
 		}
-		r := rulesOf(&p)
-		dm := tx.Bucket(bucketDuesMember)
-		var mu sync.Mutex
-		_, err = duesScan(tx, func(_ int, ms []model.Member) {
-			var local []Arrear
-			for i := range ms {
-				m := &ms[i]
-				first, bits := paidBits(dm.Get(itob(m.ID)))
-				paid := func(mo model.Month) bool { return bitsHas(first, bits, monthIndex(mo)) }
-				_, total, run := model.UnpaidFunc(m, r, paid, asOf, false)
-				if run < minRun {
-					continue
-				}
-				months, _, _ := model.UnpaidFunc(m, r, paid, asOf, true)
-				local = append(local, Arrear{MemberID: m.ID, Months: months, Amount: total, Consecutive: run})
-			}
-			mu.Lock()
-			out = append(out, local...)
-			mu.Unlock()
-		})
+		out, err = arrears(tx, ms, asOf, minRun)
 		return err
 	})
 	if err != nil {
 		return nil, err
 	}
+	return out, nil
+}
+
+// arrears is Arrears over a roster already read in tx.
+func arrears(tx *bbolt.Tx, roster []model.Member, asOf model.Month, minRun int) ([]Arrear, error) {
+	minRun = max(minRun, 1)
+	var out []Arrear
+	p, err := profileOrDefault(tx)
+	if err != nil {
+		return nil, err
+	}
+	r := rulesOf(&p)
+	dm := tx.Bucket(bucketDuesMember)
+	var mu sync.Mutex
+	scanMembers(roster, func(_ int, ms []model.Member) {
+		var local []Arrear
+		for i := range ms {
+			m := &ms[i]
+			first, bits := paidBits(dm.Get(itob(m.ID)))
+			paid := func(mo model.Month) bool { return bitsHas(first, bits, monthIndex(mo)) }
+			_, total, run := model.UnpaidFunc(m, r, paid, asOf, false)
+			if run < minRun {
+				continue
+			}
+			months, _, _ := model.UnpaidFunc(m, r, paid, asOf, true)
+			local = append(local, Arrear{MemberID: m.ID, Months: months, Amount: total, Consecutive: run})
+		}
+		mu.Lock()
+		out = append(out, local...)
+		mu.Unlock()
+	})
 	slices.SortFunc(out, func(a, b Arrear) int {
 		if c := cmp.Compare(b.Consecutive, a.Consecutive); c != 0 {
 			return c

@@ -89,6 +89,9 @@ type migration struct {
 var migrations = []migration{
 	{name: "create buckets", up: createBuckets},
 	{name: "dues and cash book", up: createDuesBuckets},
+	{name: "hardship files and aid", up: createHardshipBuckets},
+	{name: "events", up: createEventBuckets},
+	{name: "export history", up: createExportBuckets}, // storage/exports.go
 }
 
 // SchemaVersion is the schema version this program writes.

@@ -235,6 +235,7 @@ func profileChanges(old, new *model.Profile) []model.FieldChange {
 	diff("arrears_months", fmt.Sprint(old.ArrearsMonths), fmt.Sprint(new.ArrearsMonths))
 	diff("dues_since", monthText(old.DuesSince), monthText(new.DuesSince))
 	diff("custom_accounts", accountsText(old.CustomAccounts), accountsText(new.CustomAccounts))
+	cs = append(cs, HardshipProfileChanges(old, new)...)
 	return cs
 }
 

@@ -12,6 +12,8 @@ import (
 	"unionbook/model"
 	"unionbook/ui/common"
 	"unionbook/ui/dues"
+	"unionbook/ui/events"
+	"unionbook/ui/hardship"
 	"unionbook/ui/importer"
 	"unionbook/ui/ledger"
 	"unionbook/ui/members"
@@ -66,10 +68,12 @@ func (a *App) openPages() {
 	if a.profile.Operator != "" {
 		a.c.Operator = a.profile.Operator
 	}
-	a.overview = overview.New(a.c)
-	a.members = members.New(a.c)
+	a.overview = overview.New(a.c, hardship.OverviewSection(), events.OverviewSection())
+	a.members = members.New(a.c, hardship.MemberSection(), events.MemberSection())
 	a.dues = dues.New(a.c)
-	a.pages = []common.Page{a.overview, a.members, a.dues, ledger.New(a.c), units.New(a.c), importer.New(a.c), settings.New(a.c)}
+	// the order of DESIGN.md: overview, members, dues, hardship, events,
+	// cash book, units, import/export, settings
+	a.pages = []common.Page{a.overview, a.members, a.dues, hardship.New(a.c), events.New(a.c), ledger.New(a.c), units.New(a.c), importer.New(a.c), settings.New(a.c)}
 	a.resize()
 	if err := a.c.Store.BackupWarning(); err != nil {
 		a.status = common.StatusMsg{Text: a.c.T("app.backup_failed", a.c.Err(err)), Error: true}

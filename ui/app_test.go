@@ -185,3 +185,17 @@ func requireGolden(t *testing.T, a *App, w, h int) {
 	out = strings.ReplaceAll(out, a.c.Store.Path(), "<db>")
 	golden.RequireEqual(t, []byte(out))
 }
+
+// tab returns the number key of the tab with the given catalogue title key,
+// so tests keep working as tabs are added.
+func tab(t *testing.T, a *App, titleKey string) tea.Msg {
+	t.Helper()
+	want := a.c.T(titleKey)
+	for i, p := range a.pages {
+		if p.Title() == want {
+			return press(string(rune('1' + i)))
+		}
+	}
+	t.Fatalf("no tab %q", want)
+	return nil
+}

@@ -180,7 +180,7 @@ func TestQuitWithoutChangesIsImmediate(t *testing.T) {
 
 func TestTabsByNumberAndMouse(t *testing.T) {
 	a := onMembers(t, i18n.ZH, 100, 30)
-	send(a, press("5"))
+	send(a, tab(t, a, "tab.units"))
 	contains(t, screen(t, a), "宏达机械")
 	send(a, tea.MouseClickMsg{X: 10, Y: 1, Button: tea.MouseLeft}) // " 1 概览 " is 8 cells, then a gap
 	contains(t, screen(t, a), "张三")
@@ -188,7 +188,7 @@ func TestTabsByNumberAndMouse(t *testing.T) {
 
 func TestUnitShowsItsMembersAndRefusesDeletion(t *testing.T) {
 	a := onMembers(t, i18n.ZH, 120, 40)
-	send(a, press("5"))
+	send(a, tab(t, a, "tab.units"))
 	send(a, press("/"))
 	typeText(a, "cq") // 重庆村 by its initials: 重 reads chóng
 	send(a, press("enter"), press("enter"))
@@ -204,7 +204,7 @@ func TestUnitShowsItsMembersAndRefusesDeletion(t *testing.T) {
 
 func TestAddUnitWithBadCreditCode(t *testing.T) {
 	a := onMembers(t, i18n.EN, 120, 40)
-	send(a, press("5"), press("n"))
+	send(a, tab(t, a, "tab.units"), press("n"))
 	typeText(a, "New Works Union")
 	send(a, press("tab"))
 	typeText(a, "911100001000013428")
@@ -229,7 +229,7 @@ func TestSetupSavesProfile(t *testing.T) {
 	typeText(a, "青山镇总工会")
 	send(a, press("ctrl+s"))
 	out := screen(t, a)
-	contains(t, out, "青山镇总工会", "1 概览", "2 会员", "5 单位", "7 设置")
+	contains(t, out, "青山镇总工会", "1 概览", "2 会员", "单位", "设置")
 	p, ok, err := a.c.Store.Profile()
 	if err != nil || !ok || p.UnionName != "青山镇总工会" {
 		t.Errorf("profile not saved: %+v %v %v", p, ok, err)

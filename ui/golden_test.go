@@ -66,7 +66,7 @@ func TestGoldenMemberDetail(t *testing.T) {
 func TestGoldenUnitsList(t *testing.T) {
 	each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
 		a := newApp(t, lang, w, h, true)
-		send(a, press("5"))
+		send(a, tab(t, a, "tab.units"))
 		requireGolden(t, a, w, h)
 	})
 }
@@ -118,7 +118,7 @@ func TestGoldenDuesArrears(t *testing.T) {
 	each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
 		a := newApp(t, lang, w, h, true)
 		seedDues(t, a)
-		send(a, press("3"))
+		send(a, tab(t, a, "tab.dues"))
 		requireGolden(t, a, w, h)
 	})
 }
@@ -144,7 +144,7 @@ func TestGoldenPaymentForm(t *testing.T) {
 func TestGoldenSettings(t *testing.T) {
 	each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
 		a := newApp(t, lang, w, h, true)
-		send(a, press("7"))
+		send(a, tab(t, a, "tab.settings"))
 		requireGolden(t, a, w, h)
 	})
 }

@@ -184,15 +184,19 @@ func (p *Page) View() string {
 	if len(p.sections) > 0 {
 		b.WriteString("\n")
 	}
+	used := strings.Count(b.String(), "\n") + 1 // and the chart's title
 	b.WriteString(st.Title.Render(p.c.T("overview.chart_title", f.Year)) + "\n")
-	b.WriteString(p.chart())
+	b.WriteString(p.chart(p.height - used))
 	return b.String()
 }
 
 // chart draws the collection rate of each month as a horizontal bar. Bars
 // are coloured spaces and '#', never block glyphs, whose width CJK
 // terminals disagree on; the Chinese month labels sit outside the bars.
-func (p *Page) chart() string {
+//
+// room is the number of lines left: with fewer than the twelve months and
+// the legend, the chart keeps the latest months up to this one.
+func (p *Page) chart(room int) string {
 	st := p.c.Styles
 	labelW := 0
 	labels := make([]string, 12)
@@ -211,7 +215,20 @@ func (p *Page) chart() string {
 	full := lipgloss.NewStyle().Foreground(lipgloss.Color("35"))
 	var b strings.Builder
 	today := p.c.Today()
-	for i, m := range p.f.Months {
+	months := p.f.Months
+	first := 0
+	legend := showMoney
+	if room > 0 && room < len(months)+1 {
+		legend = false
+		last := min(len(months), max(1, p.c.Today().MonthOfYear()))
+		if p.f.Year != p.c.Today().Year() {
+			last = len(months)
+		}
+		first = max(0, last-room)
+		months = months[first:last]
+	}
+	for j, m := range months {
+		i := first + j
 		label := labels[i] + strings.Repeat(" ", labelW-ansi.StringWidth(labels[i]))
 		if m.Month > today.Month() && m.Due == 0 && m.Paid == 0 {
 			b.WriteString(st.Muted.Render(label) + "\n")
@@ -228,7 +245,7 @@ func (p *Page) chart() string {
 		}
 		b.WriteString(line + "\n")
 	}
-	if showMoney {
+	if legend {
 		pad := strings.Repeat(" ", labelW+1+barW+1+figW-1)
 		b.WriteString(st.Muted.Render(pad + " " + widget.Fit(p.c.T("overview.paid"), moneyW, true) + " " + widget.Fit(p.c.T("overview.due"), moneyW, true)))
 	}

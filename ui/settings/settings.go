@@ -30,6 +30,7 @@ const (
 	modeChart
 	modeAccountForm
 	modeAudit
+	modeHardship
 )
 
 // Page is the Settings tab.
@@ -131,6 +132,7 @@ var (
 	keyDues    = key.NewBinding(key.WithKeys("d"))
 	keyChart   = key.NewBinding(key.WithKeys("c"))
 	keyAudit   = key.NewBinding(key.WithKeys("l"))
+	keyHard    = key.NewBinding(key.WithKeys("h"))
 )
 
 func (p *Page) help(b key.Binding, k, desc string) key.Binding {
@@ -171,6 +173,8 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 			return p, p.openProfileForm()
 		case key.Matches(km, keyDues):
 			return p, p.openDuesForm()
+		case key.Matches(km, keyHard):
+			return p, p.openHardshipForm()
 		case key.Matches(km, keyChart):
 			p.mode = modeChart
 			return p, nil
@@ -315,6 +319,72 @@ func truncUnit(p model.Profile) model.Money {
 	return p.DuesTruncUnit
 }
 
+// hardshipInts and hardshipMoney are the hardship settings: the category
+// lines as percentages of the minimum-living standard, and the yearly caps
+// on aid that warn (never block) when exceeded.
+var hardshipInts = []string{"hs_deep_pct", "hs_relative_pct", "hs_cap_living_deep", "hs_cap_living_rel"}
+var hardshipMoney = []string{"hs_cap_school_compulsory", "hs_cap_school_senior", "hs_cap_school_university", "hs_cap_medical", "hs_cap_warmth"}
+
+func (p *Page) openHardshipForm() tea.Cmd {
+	r := p.prof.HardshipRules()
+	var fields []*form.Field
+	for _, k := range hardshipInts {
+		fields = append(fields, form.TextField(k, true, ""))
+	}
+	for _, k := range hardshipMoney {
+		fields = append(fields, form.TextField(k, false, p.c.T("settings.no_cap")))
+	}
+	f := form.New(p.c, fields...)
+	for k, v := range map[string]int{"hs_deep_pct": r.DeepPct, "hs_relative_pct": r.RelativePct,
+		"hs_cap_living_deep": r.LivingDeepMonths, "hs_cap_living_rel": r.LivingRelativeMonths} {
+		f.SetValue(k, strconv.Itoa(v))
+	}
+	for k, v := range map[string]model.Money{"hs_cap_school_compulsory": r.SchoolCompulsory, "hs_cap_school_senior": r.SchoolSenior,
+		"hs_cap_school_university": r.SchoolUniversity, "hs_cap_medical": r.Medical, "hs_cap_warmth": r.Warmth} {
+		if v > 0 {
+			f.SetValue(k, v.String())
+		}
+	}
+	f.Validate = func(f *form.Form) model.Problems { _, ps := p.hardshipFromForm(f); return ps }
+	return p.show(f, modeHardship)
+}
+
+func (p *Page) hardshipFromForm(f *form.Form) (model.Profile, model.Problems) {
+	pr := p.prof
+	var ps model.Problems
+	ints := map[string]*int{"hs_deep_pct": &pr.HardshipDeepPct, "hs_relative_pct": &pr.HardshipRelativePct,
+		"hs_cap_living_deep": &pr.CapLivingDeepMonths, "hs_cap_living_rel": &pr.CapLivingRelMonths}
+	for _, k := range hardshipInts {
+		n, err := strconv.Atoi(model.Clean(f.Value(k)))
+		if err != nil || n < 0 {
+			ps = append(ps, model.Problem{Field: k, Key: "problem.whole_number"})
+		}
+		*ints[k] = n
+	}
+	monies := map[string]*model.Money{"hs_cap_school_compulsory": &pr.CapSchoolCompulsory, "hs_cap_school_senior": &pr.CapSchoolSenior,
+		"hs_cap_school_university": &pr.CapSchoolUniversity, "hs_cap_medical": &pr.CapMedical, "hs_cap_warmth": &pr.CapWarmth}
+	for _, k := range hardshipMoney {
+		*monies[k] = 0
+		v := strings.TrimSpace(f.Value(k))
+		if v == "" {
+			continue
+		}
+		m, err := model.ParseMoney(v)
+		if err != nil {
+			ps = append(ps, form.ProblemOf(k, err))
+		} else if m < 0 {
+			ps = append(ps, model.Problem{Field: k, Key: "problem.negative"})
+		}
+		*monies[k] = m
+	}
+	for _, q := range pr.Validate() {
+		if len(ps.For(q.Field)) == 0 {
+			ps = append(ps, q)
+		}
+	}
+	return pr, ps
+}
+
 func (p *Page) openAccountForm() tea.Cmd {
 	var parents []form.Option
 	for _, a := range p.chart {
@@ -400,6 +470,8 @@ func (p *Page) updateForm(msg tea.Msg) tea.Cmd {
 			pr, _ = p.profileFromForm(p.form)
 		case modeDues:
 			pr, _ = p.duesFromForm(p.form)
+		case modeHardship:
+			pr, _ = p.hardshipFromForm(p.form)
 		case modeAccountForm:
 			acc, _ := p.accountFromForm(p.form)
 			pr = p.prof
@@ -428,8 +500,9 @@ func (p *Page) View() string {
 		return st.Error.Render(p.c.Err(p.err))
 	}
 	switch p.mode {
-	case modeProfile, modeDues, modeAccountForm:
-		title := map[mode]string{modeProfile: "settings.profile_title", modeDues: "settings.dues_title", modeAccountForm: "settings.account_title"}[p.mode]
+	case modeProfile, modeDues, modeAccountForm, modeHardship:
+		title := map[mode]string{modeProfile: "settings.profile_title", modeDues: "settings.dues_title",
+			modeAccountForm: "settings.account_title", modeHardship: "settings.hardship_title"}[p.mode]
 		return st.Title.Render(p.c.T(title)) + "\n\n" + p.form.View()
 	case modeChart:
 		return st.Title.Render(p.c.T("settings.chart_title")) + "  " + st.Muted.Render(p.c.T("settings.chart_hint")) + "\n" + p.chartTable.View()
@@ -464,6 +537,7 @@ func (p *Page) summary() string {
 		}
 		return s
 	}
+	hr := pr.HardshipRules()
 	since := p.c.T("settings.since_joining")
 	if pr.DuesSince != 0 {
 		since = pr.DuesSince.String()
@@ -487,6 +561,9 @@ func (p *Page) summary() string {
 		lab("field.batch_one_receipt") + yesNo(pr.BatchOneReceipt),
 		lab("field.arrears_months") + strconv.Itoa(arrearsMonths(pr)),
 		lab("field.dues_since") + since,
+		"",
+		st.Title.Render(p.c.T("settings.hardship_title")) + "  " + st.Muted.Render(p.c.T("settings.edit_with", "h")),
+		p.c.T("settings.hardship_summary", hr.DeepPct, hr.RelativePct, hr.LivingDeepMonths, hr.LivingRelativeMonths),
 		"",
 		st.Title.Render(p.c.T("settings.chart_title")) + "  " + st.Muted.Render(p.c.T("settings.chart_summary", len(p.chart), len(pr.CustomAccounts))),
 	}
@@ -526,7 +603,7 @@ func (p *Page) ShortHelp() []key.Binding {
 		return []key.Binding{p.help(k.New, "n", "settings.key_add_account"), k.Back}
 	}
 	keys := []key.Binding{p.help(keyProfile, "p", "settings.key_profile"), p.help(keyDues, "d", "settings.key_dues"),
-		p.help(keyChart, "c", "settings.key_chart")}
+		p.help(keyHard, "h", "settings.key_hardship"), p.help(keyChart, "c", "settings.key_chart")}
 	if p.audit != nil {
 		keys = append(keys, p.help(keyAudit, "l", "settings.key_audit"))
 	}

@@ -1,0 +1,90 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// The command-line contract of export, verify, merge and import package,
+// as a new user would try it.
+func TestExportVerifyMergeImportPackage(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "usb")
+	os.Mkdir(out, 0o700)
+	var pkgs []string
+	for i, seed := range []string{"1", "2", "3"} {
+		db := filepath.Join(dir, "t"+seed+".db")
+		runEN("demo", "--db", db, "--members", "80", "--seed", seed).expect(t, 0)
+		run := runZH
+		if i == 1 {
+			run = runEN
+		}
+		r := run("export", "--db", db, "--period", "2026-H1", "--out", out).expect(t, 0)
+		path := strings.TrimSpace(r.stdout)
+		if _, err := os.Stat(path); err != nil {
+			t.Fatalf("export printed %q: %v", path, err)
+		}
+		pkgs = append(pkgs, path)
+	}
+	r := runZH("verify", pkgs[0]).expect(t, 0)
+	if !strings.Contains(r.stdout, "数据包完好") || !strings.Contains(r.stdout, "2026-H1") {
+		t.Errorf("%s", r.stdout)
+	}
+	// One byte altered: verify names the file.
+	raw, _ := os.ReadFile(pkgs[0])
+	i := strings.Index(string(raw), "reports/01")
+	raw[i+400] ^= 1
+	bad := filepath.Join(dir, "bad.zip")
+	os.WriteFile(bad, raw, 0o600)
+	r = runEN("verify", bad).expect(t, 1)
+	if !strings.Contains(r.stderr, "altered: reports/01-") {
+		t.Errorf("%s", r.stderr)
+	}
+	merged := filepath.Join(dir, "district.xlsx")
+	r = runZH(append(append([]string{"merge"}, pkgs...), "--out", merged)...).expect(t, 0)
+	if !strings.Contains(r.stdout, "3 个数据包") {
+		t.Errorf("%s", r.stdout)
+	}
+	runEN(append(append([]string{"merge"}, pkgs...), pkgs[0], "--out", merged)...).expect(t, 1)
+	runEN("merge", pkgs[1], bad, "--out", merged).expect(t, 1)
+	// import package into a new database, then check it.
+	db2 := filepath.Join(dir, "new.db")
+	r = runEN("import", "package", pkgs[0], "--db", db2).expect(t, 0)
+	if !strings.Contains(r.stdout, "imported the package") {
+		t.Errorf("%s", r.stdout)
+	}
+	runEN("check", "--db", db2).expect(t, 0)
+	runEN("import", "package", pkgs[0], "--db", db2).expect(t, 1) // not empty any more
+
+	// Bad input.
+	db := filepath.Join(dir, "t1.db")
+	for _, c := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"export", "--db", db, "--period", "2026-13", "--out", out}, 1, "cannot read the period"},
+		{[]string{"export", "--db", db, "--period", "2031", "--out", out}, 1, "no data"},
+		{[]string{"export", "--db", db, "--period", "2026", "--out", filepath.Join(dir, "nope")}, 1, "does not exist"},
+		{[]string{"verify", db}, 1, "not a district package"},
+		{[]string{"verify", filepath.Join(dir, "missing.zip")}, 1, "does not exist"},
+	} {
+		r := runEN(c.args...).expect(t, c.code)
+		if !strings.Contains(r.stderr, c.want) {
+			t.Errorf("%v: %s", c.args, r.stderr)
+		}
+	}
+	// Encrypted with a passphrase; the wrong one is refused.
+	pass := filepath.Join(dir, "pass.txt")
+	os.WriteFile(pass, []byte("secret words\n"), 0o600)
+	r = runEN("export", "--db", db, "--period", "2026-Q1", "--out", out, "--passphrase-file", pass).expect(t, 0)
+	enc := strings.TrimSpace(r.stdout)
+	runEN("verify", enc, "--passphrase-file", pass).expect(t, 0)
+	os.WriteFile(pass, []byte("other words\n"), 0o600)
+	r = runEN("verify", enc, "--passphrase-file", pass).expect(t, 1)
+	if !strings.Contains(r.stderr, "wrong passphrase") {
+		t.Errorf("%s", r.stderr)
+	}
+}

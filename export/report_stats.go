@@ -1,0 +1,121 @@
+package export
+
+import (
+	"unionbook/model"
+)
+
+// 基本情况统计: one row per unit in the manner of the district's yearly
+// survey (《基层工会调查表》): employees, women and migrant workers, members
+// with women and migrant-worker members (in the union on the period's last
+// day), workers' congress, open affairs and a collective contract in force.
+
+func init() {
+	RegisterReport(Report{Name: "stats", Order: 60, Title: "export.r_stats", Write: writeStats})
+}
+
+func writeStats(rc *ReportContext, b *Book) ([]Figure, error) {
+	last := rc.Period.Last()
+	type counts struct{ members, women, migrant int }
+	per := map[uint64]*counts{}
+	for i := range rc.Members {
+		m := &rc.Members[i]
+		if m.JoinDate == 0 || m.JoinDate > last || !m.StatusOn(last).InUnion() {
+			continue
+		}
+		c := per[m.UnitID]
+		if c == nil {
+			c = &counts{}
+			per[m.UnitID] = c
+		}
+		c.members++
+		if m.Gender == model.Female {
+			c.women++
+		}
+		if m.Migrant {
+			c.migrant++
+		}
+	}
+	t, err := b.Table(rc.T("export.s_stats"), rc.T("export.r_stats"), []Column{
+		{rc.T("export.c_seq"), 6, KInt},
+		{rc.T("export.c_unit"), 30, KText},
+		{rc.T("export.c_credit_code"), 21, KText},
+		{rc.T("export.c_unit_kind"), 14, KText},
+		{rc.T("export.c_union_type"), 10, KText},
+		{rc.T("export.c_employees"), 9, KInt},
+		{rc.T("export.c_women"), 9, KInt},
+		{rc.T("export.c_migrant_workers"), 9, KInt},
+		{rc.T("export.c_members"), 9, KInt},
+		{rc.T("export.c_women_members"), 9, KInt},
+		{rc.T("export.c_migrant_members"), 10, KInt},
+		{rc.T("export.c_congress"), 8, KText},
+		{rc.T("export.c_open_affairs"), 8, KText},
+		{rc.T("export.c_contract"), 10, KText},
+		{rc.T("export.c_unit_status"), 8, KText},
+	})
+	if err != nil {
+		return nil, err
+	}
+	var units, emp, women, mig, mem, wm, mm, congress, open, contract int
+	n := 0
+	for i := range rc.Units {
+		u := &rc.Units[i]
+		c := per[u.ID]
+		if c == nil {
+			c = &counts{}
+		}
+		n++
+		if u.Status == model.UnitActive {
+			units++
+		}
+		emp += u.Employees
+		women += u.Women
+		mig += u.MigrantWorkers
+		mem += c.members
+		wm += c.women
+		mm += c.migrant
+		inForce := u.ContractInForce(last)
+		if u.WorkersCongress {
+			congress++
+		}
+		if u.OpenAffairs {
+			open++
+		}
+		if inForce {
+			contract++
+		}
+		if err := t.Row(n, u.Name, u.CreditCode, unitKindText(rc, u.Kind), rc.T(u.UnionType.Key()), u.Employees, u.Women, u.MigrantWorkers,
+			c.members, c.women, c.migrant, yesNoText(rc, u.WorkersCongress), yesNoText(rc, u.OpenAffairs), yesNoText(rc, inForce), rc.T(u.Status.Key())); err != nil {
+			return nil, err
+		}
+	}
+	if err := t.Total(nil, rc.T("export.total_units", n), nil, nil, nil, emp, women, mig, mem, wm, mm,
+		rc.T("export.count_yes", congress), rc.T("export.count_yes", open), rc.T("export.count_yes", contract), nil); err != nil {
+		return nil, err
+	}
+	if err := t.Close(); err != nil {
+		return nil, err
+	}
+	return []Figure{
+		{Key: "units", Label: "export.f_units", Kind: KInt, Value: int64(units)},
+		{Key: "employees", Label: "export.c_employees", Kind: KInt, Value: int64(emp)},
+		{Key: "women_employees", Label: "export.c_women", Kind: KInt, Value: int64(women)},
+		{Key: "migrant_workers", Label: "export.c_migrant_workers", Kind: KInt, Value: int64(mig)},
+		{Key: "members", Label: "export.c_members", Kind: KInt, Value: int64(mem)},
+		{Key: "women_members", Label: "export.c_women_members", Kind: KInt, Value: int64(wm)},
+		{Key: "migrant_members", Label: "export.c_migrant_members", Kind: KInt, Value: int64(mm)},
+		{Key: "workers_congress", Label: "export.c_congress", Kind: KInt, Value: int64(congress)},
+		{Key: "open_affairs", Label: "export.c_open_affairs", Kind: KInt, Value: int64(open)},
+		{Key: "collective_contracts", Label: "export.c_contract", Kind: KInt, Value: int64(contract)},
+	}, nil
+}
+
+func unitKindText(rc *ReportContext, k model.UnitKind) string {
+	return rc.T(k.Key())
+}
+
+func yesNoText(rc *ReportContext, v bool) string {
+	if v {
+		return rc.T("export.yes")
+	}
+	return rc.T("export.no")
+}

@@ -1,0 +1,51 @@
+package storage
+
+import (
+	"go.etcd.io/bbolt"
+
+	"unionbook/model"
+)
+
+// DuesSummary is what a summary of the union (unionbook stats) says of
+// dues: the months of a year, the members in arrears and the cash balance.
+type DuesSummary struct {
+	Months        []Collection // the twelve months of the year, as CollectionByMonth
+	ArrearsMonths int          // the profile's threshold (6 when unset)
+	InArrears     int          // members with at least ArrearsMonths consecutive unpaid months
+	Balance       model.Money
+}
+
+// RosterAndDues reads the roster and the dues summary of year, with
+// arrears as of asOf, in one read transaction that decodes the roster
+// once: Members, CollectionByMonth and Arrears would each decode all of it
+// (100,000 members three times).
+func (s *Store) RosterAndDues(year int, asOf model.Month) ([]model.Member, DuesSummary, error) {
+	var ms []model.Member
+	var sum DuesSummary
+	current := model.DateOf(s.now()).Month()
+	err := s.db.View(func(tx *bbolt.Tx) error {
+		var err error
+		if ms, err = allMembers(tx); err != nil {
+			return err
+		}
+		if sum.Months, err = collectionByMonth(tx, ms, year, current); err != nil {
+			return err
+		}
+		p, err := profileOrDefault(tx)
+		if err != nil {
+			return err
+		}
+		sum.ArrearsMonths = arrearsMonths(&p)
+		ar, err := arrears(tx, ms, asOf, sum.ArrearsMonths)
+		if err != nil {
+			return err
+		}
+		sum.InArrears = len(ar)
+		sum.Balance = balanceBefore(tx, model.Month(1<<31-1))
+		return nil
+	})
+	if err != nil {
+		return nil, DuesSummary{}, err
+	}
+	return ms, sum, nil
+}
