@@ -1,0 +1,82 @@
+package overview
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"unionbook/i18n"
+	"unionbook/model"
+	"unionbook/storage"
+	"unionbook/ui/common"
+	"unionbook/ui/keymap"
+	"unionbook/ui/styles"
+)
+
+// A union of one member with a 3,085-yuan wage base (15.40 a month) who paid
+// January and February: due 11 × 15.40 = 169.40 by November, paid 30.80.
+func TestFiguresAgreeWithAHandCalculation(t *testing.T) {
+	now := time.Date(2026, 11, 21, 9, 0, 0, 0, time.Local)
+	s, err := storage.Open(filepath.Join(t.TempDir(), "o.db"), storage.Options{Now: func() time.Time { return now }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	prof := model.DefaultProfile()
+	prof.UnionName, prof.DuesSince = "青山镇总工会", 202601
+	if err := s.SaveProfile("李", prof); err != nil {
+		t.Fatal(err)
+	}
+	u := model.Unit{Name: "宏达工会", Kind: 170}
+	if err := s.CreateUnit("李", &u); err != nil {
+		t.Fatal(err)
+	}
+	m := model.Member{Name: "张三", Gender: model.Male, IDNumber: "110101199003078670", UnitID: u.ID, JoinDate: 20150301}
+	if err := s.CreateMember("李", &m); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.SetWageBase("李", m.ID, model.WageBase{From: 202601, Base: 308500}); err != nil {
+		t.Fatal(err)
+	}
+	pay := model.DuesPayment{MemberID: m.ID, From: 202601, To: 202602, Amount: 3080, Method: model.PayCash, Date: 20260305}
+	if err := s.RecordPayment("李", &pay); err != nil {
+		t.Fatal(err)
+	}
+	c := &common.Common{Store: s, Lang: i18n.ZH, Styles: styles.Default(), Keys: keymap.New(i18n.ZH), Today: func() model.Date { return model.DateOf(now) }}
+	sec := Section{
+		Compute: func(*storage.Store, model.Date) (any, error) { return "额外一行", nil },
+		Render:  func(_ *common.Common, r any, _ int) []string { return []string{r.(string)} },
+	}
+	p := New(c, sec)
+	p.SetSize(100, 30)
+	p.Update(p.Load()())
+	if p.f.Due != 16940 || p.f.Paid != 3080 || p.f.Balance != 3080 || p.f.InArrears != 1 {
+		t.Fatalf("figures %+v", *p.f)
+	}
+	out := ansi.Strip(p.View())
+	for _, want := range []string{"18.18%", "30.80", "169.40", "额外一行", "1月", "11月"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("overview lacks %q:\n%s", want, out)
+		}
+	}
+	// a short screen keeps the latest months and drops the legend
+	p.SetSize(100, 10)
+	out = ansi.Strip(p.View())
+	if strings.Contains(out, " 1月 ") || !strings.Contains(out, "11月") || strings.Count(out, "\n") >= 10 {
+		t.Errorf("short overview:\n%s", out)
+	}
+}
+
+func TestRateText(t *testing.T) {
+	for _, c := range []struct {
+		paid, due model.Money
+		want      string
+	}{{0, 0, "-"}, {3080, 16940, "18.18%"}, {100, 100, "100.00%"}, {1, 3, "33.33%"}} {
+		if got := rateText(c.paid, c.due); got != c.want {
+			t.Errorf("rateText(%d,%d) = %q, want %q", c.paid, c.due, got, c.want)
+		}
+	}
+}

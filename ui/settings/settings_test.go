@@ -1,0 +1,118 @@
+package settings
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"unionbook/i18n"
+	"unionbook/model"
+	"unionbook/storage"
+	"unionbook/ui/common"
+	"unionbook/ui/keymap"
+	"unionbook/ui/styles"
+)
+
+func newPage(t *testing.T, l i18n.Lang) *Page {
+	t.Helper()
+	now := time.Date(2026, 11, 21, 9, 0, 0, 0, time.Local)
+	s, err := storage.Open(filepath.Join(t.TempDir(), "s.db"), storage.Options{Now: func() time.Time { return now }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	p := model.DefaultProfile()
+	p.UnionName = "青山镇总工会"
+	if err := s.SaveProfile("李", p); err != nil {
+		t.Fatal(err)
+	}
+	c := &common.Common{Store: s, Lang: l, Styles: styles.Default(), Keys: keymap.New(l), Today: func() model.Date { return model.DateOf(now) }}
+	pg := New(c)
+	pg.SetSize(100, 30)
+	return pg
+}
+
+func press(s string) tea.Msg {
+	switch s {
+	case "ctrl+s":
+		return tea.KeyPressMsg{Code: 's', Mod: tea.ModCtrl}
+	case "esc":
+		return tea.KeyPressMsg{Code: tea.KeyEscape}
+	}
+	return tea.KeyPressMsg{Code: []rune(s)[0], Text: s}
+}
+
+func TestDuesRateIsTypedInPercent(t *testing.T) {
+	p := newPage(t, i18n.ZH)
+	p.Update(press("d"))
+	p.form.SetValue("dues_rate", "0.8%")
+	p.form.SetValue("arrears_months", "3")
+	p.form.SetValue("dues_since", "2025-01")
+	pr, ps := p.duesFromForm(p.form)
+	if len(ps) != 0 || pr.DuesRateBP != 80 || pr.ArrearsMonths != 3 || pr.DuesSince != 202501 {
+		t.Fatalf("read %+v, problems %v", pr, ps)
+	}
+	p.Update(press("ctrl+s"))
+	saved, _, _ := p.c.Store.Profile()
+	if saved.DuesRateBP != 80 || saved.DuesSince != 202501 {
+		t.Errorf("saved %+v", saved)
+	}
+	if !strings.Contains(ansi.Strip(p.View()), "0.80%") {
+		t.Errorf("summary does not show the new rate:\n%s", p.View())
+	}
+}
+
+func TestBadSettingsAreNamedAndNotSaved(t *testing.T) {
+	p := newPage(t, i18n.EN)
+	p.Update(press("d"))
+	p.form.SetValue("dues_rate", "12.345")
+	p.form.SetValue("arrears_months", "0")
+	_, ps := p.duesFromForm(p.form)
+	if !ps.Has("dues_rate", "money.decimals") || !ps.Has("arrears_months", "settings.arrears_range") {
+		t.Errorf("problems: %v", ps)
+	}
+	p.form.Revalidate()
+	p.Update(press("ctrl+s"))
+	if saved, _, _ := p.c.Store.Profile(); saved.DuesRateBP != 50 {
+		t.Errorf("a bad rate was saved: %d", saved.DuesRateBP)
+	}
+}
+
+func TestSubAccountCodeMustExtendItsParent(t *testing.T) {
+	p := newPage(t, i18n.ZH)
+	p.Update(press("c"))
+	p.Update(press("n"))
+	p.form.SetValue("account_code", "99901")
+	p.form.SetValue("account_name", "职工书屋")
+	if _, ps := p.accountFromForm(p.form); !ps.Has("account_code", "settings.code_shape") {
+		t.Errorf("wrong parent code accepted: %v", ps)
+	}
+	parent := p.chart[0].Code
+	p.form.SetValue("account_code", parent+"01")
+	acc, ps := p.accountFromForm(p.form)
+	taken := false
+	for _, a := range p.chart {
+		taken = taken || a.Code == acc.Code
+	}
+	if taken != ps.Has("account_code", "settings.code_taken") {
+		t.Errorf("code %s taken=%v, problems %v", acc.Code, taken, ps)
+	}
+}
+
+func TestHardshipCapsRejectNegativeMoney(t *testing.T) {
+	p := newPage(t, i18n.ZH)
+	p.Update(press("h"))
+	p.form.SetValue("hs_cap_medical", "-5")
+	if _, ps := p.hardshipFromForm(p.form); !ps.Has("hs_cap_medical", "problem.negative") {
+		t.Errorf("problems: %v", ps)
+	}
+	p.form.SetValue("hs_cap_medical", "20000")
+	pr, ps := p.hardshipFromForm(p.form)
+	if len(ps) != 0 || pr.CapMedical != model.Yuan(20000) {
+		t.Errorf("read %v, %v", pr.CapMedical, ps)
+	}
+}
