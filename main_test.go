@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unionbook/demo"
 
 	"github.com/charmbracelet/x/ansi"
 
@@ -127,19 +128,19 @@ func TestBadUsageExitsTwoWithUsage(t *testing.T) {
 		args []string
 		msg  string // in Chinese
 	}{
-		{[]string{"frobnicate"}, "没有“frobnicate”这个命令"},
-		{[]string{"--frob"}, "没有“--frob”这个选项"},
-		{[]string{"stats", "--db", db, "--frob=1"}, "没有“--frob”这个选项"},
+		{[]string{"frobnicate"}, "没有「frobnicate」这个命令"},
+		{[]string{"--frob"}, "没有「--frob」这个选项"},
+		{[]string{"stats", "--db", db, "--frob=1"}, "没有「--frob」这个选项"},
 		{[]string{"demo"}, "请用 --db 指定"},
 		{[]string{"stats", "--json"}, "请用 --db 指定"},
 		{[]string{"stats", "--db"}, "选项 --db 后面需要一个值"},
-		{[]string{"--lang", "fr"}, "不支持的语言“fr”"},
-		{[]string{"stats", "--lang=klingon", "--db", db}, "不支持的语言“klingon”"},
-		{[]string{"demo", "--db", db, "--members", "many"}, "“many”不是选项 --members 可用的值"},
+		{[]string{"--lang", "fr"}, "不支持的语言「fr」"},
+		{[]string{"stats", "--lang=klingon", "--db", db}, "不支持的语言「klingon」"},
+		{[]string{"demo", "--db", db, "--members", "many"}, "「many」不是选项 --members 可用的值"},
 		{[]string{"demo", "--db", db, "--members", "0"}, "会员人数应在 1 到"},
 		{[]string{"demo", "--db", db, "--seed", "-1"}, "不是选项 --seed 可用的值"},
-		{[]string{"stats", "--db", db, "extra"}, "多余的参数“extra”"},
-		{[]string{"help", "nosuch"}, "没有“nosuch”这个命令"},
+		{[]string{"stats", "--db", db, "extra"}, "多余的参数「extra」"},
+		{[]string{"help", "nosuch"}, "没有「nosuch」这个命令"},
 		{[]string{"--json", "stats"}, "请用 --db 指定"},
 	}
 	for _, c := range cases {
@@ -285,7 +286,7 @@ func checkStats(t *testing.T, v map[string]any, units, members int) {
 func TestDemoThenStats(t *testing.T) {
 	db := tempDB(t)
 	r := runZH("demo", "--db", db, "--members", "600", "--seed", "42").expect(t, 0)
-	if !strings.Contains(r.stdout, "青山镇总工会") || !strings.Contains(r.stdout, "78 个单位") || !strings.Contains(r.stdout, "600 名会员") || !strings.Contains(r.stdout, "秒") {
+	if !strings.Contains(r.stdout, demo.TownFor(42)+"总工会") || !strings.Contains(r.stdout, "78 个单位") || !strings.Contains(r.stdout, "600 名会员") || !strings.Contains(r.stdout, "秒") {
 		t.Errorf("demo output %q", r.stdout)
 	}
 	v := statsJSON(t, db)

@@ -30,7 +30,8 @@ const (
 // the end of a union statistical year (1 Oct – 30 Sep).
 var Reference = model.NewDate(2026, time.September, 30)
 
-// Town names the generated federation.
+// Town names the federation of the default seed; other seeds take their
+// town from Towns, so several demo townships can be merged into one district.
 const (
 	Town        = "青山镇"
 	HomeRegion  = "350111" // 福州市晋安区
@@ -203,6 +204,7 @@ func Generate(seed uint64, units, members int) (model.Profile, []model.Unit, []m
 // GenerateAt is Generate with another reference date.
 func GenerateAt(seed uint64, units, members int, today model.Date) (model.Profile, []model.Unit, []model.Member) {
 	g := &gen{
+		town:  TownFor(seed),
 		r:     rand.New(rand.NewPCG(seed, 0x756e696f6e626f6f)),
 		today: toTime(today),
 		ids:   make(map[string]struct{}, max(members, 0)),
@@ -228,6 +230,7 @@ func GenerateAt(seed uint64, units, members int, today model.Date) (model.Profil
 }
 
 type gen struct {
+	town  string
 	r     *rand.Rand
 	today time.Time
 	ids   map[string]struct{}
@@ -254,7 +257,7 @@ func (g *gen) chance(p float64) bool { return g.r.Float64() < p }
 
 func (g *gen) profile() model.Profile {
 	return model.Profile{
-		UnionName:   Town + "总工会",
+		UnionName:   g.town + "总工会",
 		Code:        newCreditCode(g.r, "81", HomeRegion),
 		HigherUnion: HigherUnion,
 		DuesRateBP:  50,
@@ -306,9 +309,9 @@ func (g *gen) code(prefix string) string {
 
 func (g *gen) address() string {
 	if g.chance(0.3) {
-		return Town + "青山工业园区" + strconv.Itoa(1+g.r.IntN(60)) + "号"
+		return g.town + "工业园区" + strconv.Itoa(1+g.r.IntN(60)) + "号"
 	}
-	return Town + one(g.r, roads) + strconv.Itoa(1+g.r.IntN(300)) + "号"
+	return g.town + one(g.r, roads) + strconv.Itoa(1+g.r.IntN(300)) + "号"
 }
 
 // units lays out the township: about 78% single grassroots unions
@@ -385,7 +388,7 @@ func (g *gen) enterprise(kind model.UnitKind) *unitSpec {
 	ind := industries[g.r.IntN(len(industries))]
 	var name string
 	for try := 0; ; try++ {
-		prefix := Town
+		prefix := g.town
 		switch x := g.r.IntN(10); {
 		case x < 2:
 			prefix = "福州"
@@ -425,7 +428,7 @@ func (g *gen) village(i int) *unitSpec {
 	if i < len(villageNames) {
 		v = villageNames[(i*7)%len(villageNames)]
 	}
-	for try := 0; v == "" || !g.unique(Town+v+"村联合工会"); try++ {
+	for try := 0; v == "" || !g.unique(g.town+v+"村联合工会"); try++ {
 		v = one(g.r, villageNames)
 		if try >= 10 { // 东岭一村, 东岭二村 …
 			v += numerals[g.r.IntN(len(numerals))]
@@ -436,8 +439,8 @@ func (g *gen) village(i int) *unitSpec {
 	}
 	return &unitSpec{
 		u: model.Unit{
-			Name: Town + v + "村联合工会", CreditCode: g.code("54"), Kind: 900,
-			UnionType: model.UnionJoint, Address: Town + v + "村村民委员会",
+			Name: g.town + v + "村联合工会", CreditCode: g.code("54"), Kind: 900,
+			UnionType: model.UnionJoint, Address: g.town + v + "村村民委员会",
 		},
 		target:     50 + 250*math.Pow(g.r.Float64(), 2),
 		rate:       0.55 + 0.3*g.r.Float64(),
@@ -755,4 +758,15 @@ func (g *gen) history(m *model.Member, age int, female bool, birth, join time.Ti
 	c.At = time.Date(when.Year(), when.Month(), when.Day(), 9+r.IntN(8), r.IntN(60), 0, 0, cst)
 	m.History = []model.StatusChange{c}
 	m.Status = c.To
+}
+
+// Towns are the demo federations' towns, by seed.
+var Towns = []string{"青山镇", "白沙镇", "红星街道", "石门镇", "河口镇", "桃源街道", "东湖镇", "金山街道"}
+
+// TownFor is the town of a seed: the default seed's is Town.
+func TownFor(seed uint64) string {
+	if seed == DefaultSeed || seed == 0 {
+		return Town
+	}
+	return Towns[seed%uint64(len(Towns))]
 }

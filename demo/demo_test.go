@@ -251,3 +251,21 @@ func TestGenerateManyUnitsHasUniqueNames(t *testing.T) {
 		}
 	}
 }
+
+// Townships made with different seeds have different names, so a district
+// can merge several demo packages and tell them apart.
+func TestSeedsNameDifferentTowns(t *testing.T) {
+	if TownFor(DefaultSeed) != Town {
+		t.Errorf("the default seed's town is %s", TownFor(DefaultSeed))
+	}
+	p2, units, _ := Generate(2, 5, 10)
+	p3, _, _ := Generate(3, 5, 10)
+	if p2.UnionName == p3.UnionName || !strings.HasPrefix(p2.UnionName, TownFor(2)) {
+		t.Errorf("union names %s and %s", p2.UnionName, p3.UnionName)
+	}
+	for _, u := range units {
+		if strings.Contains(u.Name, Town) && TownFor(2) != Town && strings.Contains(u.Name, "村联合工会") {
+			t.Errorf("a village union of %s is named after %s: %s", TownFor(2), Town, u.Name)
+		}
+	}
+}

@@ -31,9 +31,9 @@ type eventTemplate struct {
 // several units; unitEvents by a grassroots union for its own members.
 var federationEvents = []eventTemplate{
 	{"春节送温暖慰问困难职工", model.EventConsolation, "各基层单位", []int{1, 2}, 3, 1, 2, 0, 300, 0, false},
-	{"“三八”妇女节女职工健康讲座", model.EventTraining, "镇文化站", []int{3}, 1, 4, 8, 10, 20, 800, true},
+	{"「三八」妇女节女职工健康讲座", model.EventTraining, "镇文化站", []int{3}, 1, 4, 8, 10, 20, 800, true},
 	{"职工健步走活动", model.EventSports, "青山湖绿道", []int{4}, 1, 5, 10, 30, 30, 2000, false},
-	{"“五一”劳动技能竞赛（焊工）", model.EventCompetition, "镇职业技术学校", []int{4, 5}, 2, 1, 2, 8, 60, 3000, false},
+	{"「五一」劳动技能竞赛（焊工）", model.EventCompetition, "镇职业技术学校", []int{4, 5}, 2, 1, 2, 8, 60, 3000, false},
 	{"安全生产月宣传咨询", model.EventPublicity, "镇政府广场", []int{6}, 1, 2, 4, 120, 0, 1500, false},
 	{"夏季送清凉慰问一线职工", model.EventConsolation, "各建筑工地、园区企业", []int{7, 8}, 5, 3, 6, 0, 40, 0, false},
 	{"职工篮球赛", model.EventSports, "镇文体中心篮球场", []int{9, 10}, 3, 2, 4, 60, 50, 3000, false},

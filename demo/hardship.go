@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"time"
 
 	"unionbook/model"
@@ -57,7 +58,7 @@ func writeHardship(b *storage.Batch, w World) error {
 		if !m.Status.InUnion() || r.IntN(1000) >= HardshipShare {
 			continue
 		}
-		files = append(files, planFile(r, m, minLiving, today))
+		files = append(files, planFile(r, strings.TrimSuffix(w.Profile.UnionName, "总工会"), m, minLiving, today))
 	}
 	approver := one(r, approvers)
 	var reverse model.AidRecord
@@ -88,7 +89,7 @@ func dayIn(r *rand.Rand, from, to model.Date) model.Date {
 	return model.DateOf(a.AddDate(0, 0, r.IntN(days+1)))
 }
 
-func planFile(r *rand.Rand, m *model.Member, minLiving model.Money, today model.Date) *demoFile {
+func planFile(r *rand.Rand, town string, m *model.Member, minLiving model.Money, today model.Date) *demoFile {
 	df := &demoFile{}
 	f := &df.f
 	f.MemberID = m.ID
@@ -183,7 +184,7 @@ func planFile(r *rand.Rand, m *model.Member, minLiving model.Money, today model.
 	f.MedicalInsurance = one(r, insuranceT)
 	f.BankName = one(r, banks)
 	f.BankAccount = fmt.Sprintf("6228%04d%04d%04d%03d", r.IntN(10000), r.IntN(10000), r.IntN(10000), r.IntN(1000))
-	f.Address = Town + one(r, villageNames) + fmt.Sprintf("%d号", 1+r.IntN(120))
+	f.Address = town + one(r, villageNames) + fmt.Sprintf("%d号", 1+r.IntN(120))
 	f.PairedCadre = one(r, operatorCandidates)
 	f.FiledBy = one(r, operatorCandidates)
 	f.UnitOpinion = "情况属实，同意申报"

@@ -27,7 +27,7 @@ func TestLoadWritesEverythingAndRefusesTwice(t *testing.T) {
 		t.Fatal(err)
 	}
 	p, ok, err := s.Profile()
-	if err != nil || !ok || p.UnionName != "青山镇总工会" || p.DuesRateBP != 50 || p.MinLiving != model.Yuan(850) {
+	if err != nil || !ok || p.UnionName != TownFor(5)+"总工会" || p.DuesRateBP != 50 || p.MinLiving != model.Yuan(850) {
 		t.Fatalf("profile %+v %v %v", p, ok, err)
 	}
 	units, err := s.Units()

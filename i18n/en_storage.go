@@ -11,8 +11,8 @@ func init() {
 		"member.duplicate_id":   "this ID number is already registered to member %s (number %s)",
 		"member.duplicate_no":   "this member number is already used by member %s (number %s)",
 		"member.unit_missing":   "the chosen unit does not exist (it may have been deleted); please choose again",
-		"unit.duplicate_name":   "a unit named “%s” already exists; please check it is not registered twice",
-		"unit.duplicate_credit": "this unified social credit code is already registered to unit “%s”",
+		"unit.duplicate_name":   "a unit named \"%s\" already exists; please check it is not registered twice",
+		"unit.duplicate_credit": "this unified social credit code is already registered to unit \"%s\"",
 		"unit.in_use":           "%d members still belong to this unit, so it cannot be deleted; move them to another unit or record their status change first",
 	})
 }

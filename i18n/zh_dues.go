@@ -12,7 +12,7 @@ func init() {
 
 		"dues.too_many_months":     "一次最多缴 %d 个月",
 		"dues.before_start":        "会费从 %s 起缴，不能早于这个月",
-		"dues.not_owed":            "%s 会员处于“%s”状态，该月不需缴会费",
+		"dues.not_owed":            "%s 会员处于「%s」状态，该月不需缴会费",
 		"dues.already_paid":        "%s 的会费已经缴过了",
 		"dues.batch_line":          "第 %d 行（%s）",
 		"dues.batch_no_lines":      "没有选中任何会员",
@@ -31,7 +31,7 @@ func init() {
 		"account.no_parent": "没有科目 %s，明细科目的前 3 位应是标准科目",
 		"account.duplicate": "科目代码 %s 已经存在",
 		"account.unknown":   "科目表中没有科目 %s",
-		"account.direction": "科目“%s”只能记%s",
+		"account.direction": "科目「%s」只能记%s",
 
 		"member.has_payments": "该会员有 %d 笔缴费记录，不能删除。请办理会籍变动",
 		"unit.has_payments":   "该单位有 %d 人月的缴费记录，不能删除",

@@ -14,7 +14,7 @@ func init() {
 		"err.restore_damaged":      "%s 已损坏，不能用来恢复：%s",
 		"err.restore_check_failed": "%s 未通过完整性检查（%d 个问题，第一个：%s），没有恢复",
 		"err.restore_same":         "%s 就是当前数据库本身，请选择一个备份",
-		"err.restore_refused":      "没有恢复：回答不是“y”（加 --yes 可不经询问直接恢复）",
+		"err.restore_refused":      "没有恢复：回答不是「y」（加 --yes 可不经询问直接恢复）",
 		// 命令
 		"cli.cmd.backup":            "把数据库备份到一个文件（工会账簿在别处打开时也可以）",
 		"cli.cmd.backup_about":      "不加 --out 时，备份放在数据库旁边的 backups 文件夹中，按日期时间命名。备份要么完整写成，要么不写，只有本人可以读取。",
@@ -35,7 +35,7 @@ func init() {
 		"cli.restore_kept":          "被替换的数据库已保存为 %s。",
 		"cli.check_ok":              "OK",
 		"cli.check_failed":          "发现 %d 个问题：",
-		"cli.check_truncated":       "……另有 %d 个",
+		"cli.check_truncated":       "...另有 %d 个",
 		"cli.compact_done":          "已整理 %s：整理前 %s，整理后 %s。整理前的备份：%s",
 		"err.check_problems":        "数据库未通过检查（问题见上）",
 		"err.check_problems_backup": "数据库未通过检查（问题见上）。最新的备份是 %s；恢复请运行：unionbook restore \"%s\" --db \"%s\"",

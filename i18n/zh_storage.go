@@ -11,8 +11,8 @@ func init() {
 		"member.duplicate_id":   "身份证号已登记为会员 %s（编号 %s）",
 		"member.duplicate_no":   "会员编号已被会员 %s 使用（编号 %s）",
 		"member.unit_missing":   "所选单位不存在，可能已被删除，请重新选择",
-		"unit.duplicate_name":   "已有名为“%s”的单位，请核对是否重复登记",
-		"unit.duplicate_credit": "该统一社会信用代码已登记给单位“%s”",
+		"unit.duplicate_name":   "已有名为「%s」的单位，请核对是否重复登记",
+		"unit.duplicate_credit": "该统一社会信用代码已登记给单位「%s」",
 		"unit.in_use":           "该单位还有 %d 名会员，不能删除。请先将他们调到其他单位或办理会籍变动",
 	})
 }

@@ -124,7 +124,7 @@ func TestValidatePayment(t *testing.T) {
 	if !ps.Has("member", "dues.not_owed") {
 		t.Errorf("left member: %v", ps)
 	}
-	if got := ps.Localize(0); got != "会员：2023-11 会员处于“退会”状态，该月不需缴会费" {
+	if got := ps.Localize(0); got != "会员：2023-11 会员处于「退会」状态，该月不需缴会费" {
 		t.Errorf("message %q", got)
 	}
 	// "12.345" never becomes an amount.

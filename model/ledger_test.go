@@ -38,7 +38,7 @@ func TestValidateLedgerEntry(t *testing.T) {
 	if ps := ValidateLedgerEntry(&red, chart, 20240115); len(ps) > 0 {
 		t.Errorf("red entry: %v", ps)
 	}
-	if got := ValidateLedgerEntry(&LedgerEntry{Date: 20240110, Direction: In, Account: "504", Amount: 1}, chart, 20240115).Localize(0); got != "收支方向：科目“504 行政支出”只能记支出" {
+	if got := ValidateLedgerEntry(&LedgerEntry{Date: 20240110, Direction: In, Account: "504", Amount: 1}, chart, 20240115).Localize(0); got != "收支方向：科目「504 行政支出」只能记支出" {
 		t.Errorf("message %q", got)
 	}
 }

@@ -212,7 +212,7 @@ func TestMemberValidateReturnsEveryProblem(t *testing.T) {
 	if n := strings.Count(zh, "\n") + 1; n != len(want) {
 		t.Errorf("Localize has %d lines, want %d:\n%s", n, len(want), zh)
 	}
-	for _, s := range []string{"姓名：必填", "身份证号：身份证号校验位不对", "工作单位：必填", "民族：“火星族”不是 56 个民族之一", "备注：不能超过 500 个字"} {
+	for _, s := range []string{"姓名：必填", "身份证号：身份证号校验位不对", "工作单位：必填", "民族：「火星族」不是 56 个民族之一", "备注：不能超过 500 个字"} {
 		if !strings.Contains(zh, s) {
 			t.Errorf("Chinese text lacks %q:\n%s", s, zh)
 		}

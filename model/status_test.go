@@ -92,7 +92,7 @@ func TestValidateChange(t *testing.T) {
 		}
 	}
 	zh, en := ps.Localize(i18n.ZH), ps.Localize(i18n.EN)
-	if !strings.Contains(zh, "会籍状态：不能从“去世”变为“转出”") || !strings.Contains(zh, "变动日期：不能早于上一次会籍变动日期 2020-01-01") {
+	if !strings.Contains(zh, "会籍状态：不能从「去世」变为「转出」") || !strings.Contains(zh, "变动日期：不能早于上一次会籍变动日期 2020-01-01") {
 		t.Errorf("zh:\n%s", zh)
 	}
 	if !strings.Contains(en, "Status: cannot change from deceased to transferred out") {

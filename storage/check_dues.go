@@ -583,7 +583,7 @@ func monthList(ms []model.Month) string {
 			j++
 		}
 		if j > i {
-			parts = append(parts, ms[i].String()+"…"+ms[j].String())
+			parts = append(parts, ms[i].String()+"~"+ms[j].String())
 		} else {
 			parts = append(parts, ms[i].String())
 		}

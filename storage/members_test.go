@@ -361,7 +361,7 @@ func TestChangeStatus(t *testing.T) {
 	if !ps.Has("status", "member.bad_transition") {
 		t.Errorf("deceased → active: %v", ps)
 	}
-	if got := ps.Localize(i18n.ZH); !strings.Contains(got, "不能从“去世”变为“在会”") {
+	if got := ps.Localize(i18n.ZH); !strings.Contains(got, "不能从「去世」变为「在会」") {
 		t.Errorf("Chinese: %q", got)
 	}
 	final, _ := s.Member(m.ID)

@@ -187,7 +187,7 @@ func (v *View) field(name string) string {
 // unit IDs as names, yes/no in words.
 func (v *View) value(field, s string) string {
 	if s == "" {
-		return "—"
+		return "-"
 	}
 	if field == "unit" {
 		if id, err := strconv.ParseUint(s, 10, 64); err == nil {
@@ -221,7 +221,7 @@ func (v *View) change(e *model.AuditEntry, fc model.FieldChange) string {
 	if fc.Old == "" && (fc.Field == "change_date" || fc.Field == "reason" || fc.Field == "to_union") {
 		return name + ": " + v.value(fc.Field, fc.New) // details of a status change
 	}
-	return name + ": " + v.value(fc.Field, fc.Old) + " → " + v.value(fc.Field, fc.New)
+	return name + ": " + v.value(fc.Field, fc.Old) + " -> " + v.value(fc.Field, fc.New)
 }
 
 func (v *View) summary(e *model.AuditEntry) string {

@@ -1,8 +1,14 @@
-// Package importer is the Import/Export tab: choose a roster file, see the
-// sheet, header row and column mapping found in it (and change the
-// mapping), preview every row with its problems, then import all valid rows
-// in one transaction with a progress bar that can be cancelled without
-// writing anything.
+// Package importer is the Import/Export tab. It opens on a menu: import a
+// roster, export the district package, or the list of past exports.
+//
+// Import: choose a roster file, see the sheet, header row and column
+// mapping found in it (and change the mapping), preview every row with its
+// problems, then import all valid rows in one transaction with a progress
+// bar that can be cancelled without writing anything.
+//
+// Export (export.go): choose the period, language, encryption and folder,
+// see what the package will hold, write it with a progress bar that can be
+// cancelled without leaving a file, see where it went and its SHA-256.
 package importer
 
 import (
@@ -12,6 +18,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -19,6 +26,7 @@ import (
 
 	"unionbook/export"
 	"unionbook/model"
+	"unionbook/storage"
 	"unionbook/ui/common"
 	"unionbook/ui/widget"
 )
@@ -32,6 +40,13 @@ const (
 	stateMapping                // changing what a column maps to
 	stateImporting              // writing, with a progress bar
 	stateDone                   // the result
+
+	stateMenu          // import, export or the past exports
+	stateExportForm    // period, language, encryption, folder
+	stateExportPreview // what the package will hold
+	stateExporting     // writing, with a progress bar
+	stateExportDone    // the file and its SHA-256, or what went wrong
+	stateHistory       // the past exports
 )
 
 type loadedMsg struct {
@@ -83,6 +98,29 @@ type Page struct {
 	updates chan tea.Msg
 	result  export.Result
 	keys    keys
+
+	// the menu, the export and the history (export.go)
+	menu         int // the menu's selected line
+	xkeys        exportKeys
+	xform        exportForm
+	xperiod      export.Period
+	xpreview     export.Preview
+	xpreviewErr  error
+	xcancel      context.CancelFunc
+	xcancelled   bool
+	xupdates     chan tea.Msg
+	xdone        int
+	xtotal       int
+	xstep        string
+	xresult      *export.PackageResult
+	xerr         error
+	xrecord      storage.ExportRecord
+	xrecordErr   error
+	history      []storage.ExportRecord
+	historyErr   error
+	hgrid        widget.Table
+	now          func() time.Time
+	progressHook func(done int) // tests: called at each step of an export
 }
 
 type keys struct {
@@ -113,11 +151,15 @@ func newKeys(c *common.Common) keys {
 // New makes the Import/Export page.
 func New(c *common.Common) *Page {
 	st := widget.TableStyles{Header: c.Styles.TableHeader, Cell: c.Styles.TableCell, Selected: c.Styles.TableSelected}
-	p := &Page{c: c, grid: widget.NewTable(nil, st), keys: newKeys(c)}
+	p := &Page{c: c, grid: widget.NewTable(nil, st), keys: newKeys(c), state: stateMenu, now: time.Now}
 	p.path = widget.NewTextField()
 	p.path.SetPlaceholder(c.T("importer.path_hint"))
-	p.path.Focus()
 	p.grid.SetEmptyText(c.T("importer.no_rows"))
+	p.xkeys = newExportKeys(c)
+	p.xform = newExportForm(c)
+	p.hgrid = widget.NewTable(nil, st)
+	p.hgrid.SetEmptyText(c.T("exportui.history_empty"))
+	p.loadHistory()
 	return p
 }
 
@@ -131,18 +173,29 @@ func (p *Page) SetSize(w, h int) {
 	p.grid.SetSize(w, max(3, h-6))
 	p.barW = max(10, min(60, w-24))
 	p.refreshGrid()
+	iw := max(10, min(44, w-p.formLabelWidth()-2))
+	for _, in := range []*widget.TextField{&p.xform.period, &p.xform.pass, &p.xform.pass2, &p.xform.mask, &p.xform.recipient, &p.xform.dir} {
+		in.SetWidth(iw)
+	}
+	p.xform.syncMask()
+	p.hgrid.SetSize(w, max(3, h-6))
 }
 
 func lipWidth(s string) int { return ansi.StringWidth(s) }
 
-// Capturing: the path input takes every key while it has the focus.
-func (p *Page) Capturing() bool { return p.state == stateFile }
+// Capturing: the path input and the export form take every key while
+// they have the focus.
+func (p *Page) Capturing() bool { return p.state == stateFile || p.state == stateExportForm }
 
-// Dirty: an import under way must not be quit by accident.
-func (p *Page) Dirty() bool { return p.state == stateImporting }
+// Dirty: an import or export under way must not be quit by accident.
+func (p *Page) Dirty() bool { return p.state == stateImporting || p.state == stateExporting }
 
-// Cursor puts the terminal cursor in the path input.
+// Cursor puts the terminal cursor in the path input, or in the export
+// form's focused input.
 func (p *Page) Cursor() *tea.Cursor {
+	if p.state == stateExportForm {
+		return p.formCursor()
+	}
 	if p.state != stateFile {
 		return nil
 	}
@@ -153,9 +206,28 @@ func (p *Page) Cursor() *tea.Cursor {
 // ShortHelp lists the keys of the current state.
 func (p *Page) ShortHelp() []key.Binding {
 	k := p.keys
+	x := p.xkeys
 	switch p.state {
+	case stateMenu:
+		return []key.Binding{x.imp, x.exp, x.hist, x.choose}
+	case stateExportForm:
+		if p.xform.focus == exDir {
+			return []key.Binding{x.complete, x.prev, x.submit, x.back}
+		}
+		if p.xform.focus == exLang || p.xform.focus == exEnc {
+			return []key.Binding{x.change, x.next, x.prev, x.submit, x.back}
+		}
+		return []key.Binding{x.next, x.prev, x.submit, x.back}
+	case stateExportPreview:
+		return []key.Binding{x.start, x.back}
+	case stateExporting:
+		return []key.Binding{x.cancel}
+	case stateExportDone:
+		return []key.Binding{x.hist, x.back}
+	case stateHistory:
+		return []key.Binding{p.c.Keys.Up, p.c.Keys.Down, x.back}
 	case stateFile:
-		return []key.Binding{k.complete, k.load}
+		return []key.Binding{k.complete, k.load, x.back}
 	case statePreview:
 		return []key.Binding{k.imp, k.problems, k.mapping, k.kind, k.dup, k.create, k.skip, k.cancel}
 	case stateMapping:
@@ -171,6 +243,9 @@ func (p *Page) FullHelp() [][]key.Binding { return [][]key.Binding{p.ShortHelp()
 
 // Update handles keys and the background work's messages.
 func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
+	if cmd, ok := p.exportMsg(msg); ok {
+		return p, cmd
+	}
 	switch msg := msg.(type) {
 	case loadedMsg:
 		if msg.seq != p.seq {
@@ -215,6 +290,20 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 		p.path, cmd = p.path.Update(msg)
 		return p, cmd
 	}
+	if p.state == stateExportForm {
+		if in := p.xform.input(p.xform.focus); in != nil {
+			var cmd tea.Cmd
+			*in, cmd = in.Update(msg)
+			p.xform.syncMask()
+			return p, cmd
+		}
+		return p, nil
+	}
+	if p.state == stateHistory {
+		var cmd tea.Cmd
+		p.hgrid, cmd = p.hgrid.Update(msg)
+		return p, cmd
+	}
 	if p.state == statePreview {
 		var cmd tea.Cmd
 		p.grid, cmd = p.grid.Update(msg)
@@ -226,8 +315,15 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 func (p *Page) key(msg tea.KeyPressMsg) tea.Cmd {
 	k := p.keys
 	switch p.state {
+	case stateMenu, stateExportForm, stateExportPreview, stateExporting, stateExportDone, stateHistory:
+		return p.exportKey(msg)
 	case stateFile:
 		switch {
+		case key.Matches(msg, k.cancel):
+			p.path.Blur()
+			p.hint, p.err = "", nil
+			p.state = stateMenu
+			return nil
 		case key.Matches(msg, k.complete):
 			p.complete()
 			return nil

@@ -122,6 +122,7 @@ func each(t *testing.T, fn func(t *testing.T, p *Page)) {
 // loaded is the page after typing a partial path, completing it with tab
 // and reading the file.
 func loaded(t *testing.T, p *Page) {
+	send(p, press("i"))
 	typeText(p, "testdata/files/ro")
 	send(p, press("tab"))
 	if got := p.path.Value(); got != "testdata/files/roster.csv" {
@@ -135,6 +136,7 @@ func loaded(t *testing.T, p *Page) {
 
 func TestGoldenFile(t *testing.T) {
 	each(t, func(t *testing.T, p *Page) {
+		send(p, press("i"))
 		typeText(p, "testdata/files/")
 		send(p, press("tab"))
 		golden.RequireEqual(t, []byte(screen(t, p)))

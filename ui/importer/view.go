@@ -18,6 +18,18 @@ func (p *Page) View() string {
 	w := p.width
 	fit := func(s string) string { return widget.Fit(s, w, false) }
 	switch p.state {
+	case stateMenu:
+		lines = p.menuLines()
+	case stateExportForm:
+		lines, _, _ = p.formLines()
+	case stateExportPreview:
+		lines = p.exportPreviewLines()
+	case stateExporting:
+		lines = p.exportingLines()
+	case stateExportDone:
+		lines = p.exportDoneLines()
+	case stateHistory:
+		lines = p.historyLines()
 	case stateFile, stateLoading:
 		add(st.Title.Render(fit(p.c.T("importer.title"))))
 		label := p.c.T("importer.file") + " "
@@ -82,12 +94,12 @@ func (p *Page) previewLines() []string {
 	}
 	src := filepath.Base(t.Path)
 	if t.Format == export.XLSX {
-		src += " · " + p.c.T("importer.sheet", t.Sheet)
+		src += " | " + p.c.T("importer.sheet", t.Sheet)
 	} else {
-		src += " · " + t.Encoding + " · " + commaName(t.Comma)
+		src += " | " + t.Encoding + " | " + commaName(t.Comma)
 	}
 	if pl.Header.Index >= 0 {
-		src += " · " + p.c.T("importer.header_row", pl.Header.Row)
+		src += " | " + p.c.T("importer.header_row", pl.Header.Row)
 	}
 	lines = append(lines, st.Title.Render(fit(p.c.T("importer.preview_title", kind)+"  "+src)))
 	s := pl.Stats
@@ -140,11 +152,11 @@ func (p *Page) mappingLine() string {
 		if h.Names[c] == "" && f == "" {
 			continue
 		}
-		target := "—"
+		target := "-"
 		if f != "" {
 			target = p.c.T("field." + string(f))
 		}
-		part := export.ColumnName(c) + " " + h.Names[c] + "→" + target
+		part := export.ColumnName(c) + " " + h.Names[c] + "->" + target
 		if p.state == stateMapping && c == p.mapCol {
 			sel = len(parts)
 			part = "[" + part + "]"
@@ -182,11 +194,11 @@ func (p *Page) optionsLine() string {
 	}
 	only := ""
 	if p.onlyBad {
-		only = " · " + p.c.T("importer.only_problems")
+		only = " | " + p.c.T("importer.only_problems")
 	}
-	s := p.c.T(dup) + " · " + p.c.T(skip)
+	s := p.c.T(dup) + " | " + p.c.T(skip)
 	if p.kind == export.Members {
-		s += " · " + p.c.T(create)
+		s += " | " + p.c.T(create)
 		if n := len(p.plan.NewUnits); n > 0 {
 			s += p.c.T("importer.new_units", n)
 		}
@@ -204,26 +216,39 @@ func commaName(c rune) string {
 	return ","
 }
 
-// wrap breaks text into lines of at most w cells.
+// wrap breaks text into lines of at most w cells. A line that would end
+// inside a word of Latin letters breaks after its last space instead, when
+// that space is in the line's second half (English words stay whole);
+// elsewhere it breaks anywhere (Chinese has no spaces).
 func wrap(s string, w int) []string {
 	if s == "" || w <= 0 {
 		return nil
 	}
 	var out []string
-	var b strings.Builder
-	bw := 0
+	line := []rune{}
+	lw := 0
 	for _, r := range s {
 		rw := widget.Width(string(r))
-		if bw+rw > w {
-			out = append(out, b.String())
-			b.Reset()
-			bw = 0
+		if lw+rw > w {
+			cut := len(line)
+			midWord := rw == 1 && r != ' ' && len(line) > 0 && line[len(line)-1] != ' ' && widget.Width(string(line[len(line)-1])) == 1
+			for i := len(line) - 1; midWord && i > 0; i-- {
+				if line[i] == ' ' {
+					if widget.Width(string(line[:i])) > w/2 {
+						cut = i + 1
+					}
+					break
+				}
+			}
+			out = append(out, strings.TrimRight(string(line[:cut]), " "))
+			line = append([]rune(nil), line[cut:]...)
+			lw = widget.Width(string(line))
 		}
-		b.WriteRune(r)
-		bw += rw
+		line = append(line, r)
+		lw += rw
 	}
-	if b.Len() > 0 {
-		out = append(out, b.String())
+	if len(line) > 0 {
+		out = append(out, string(line))
 	}
 	return out
 }
@@ -232,9 +257,11 @@ var _ = i18n.ZH
 
 // bar draws a progress bar of w cells with the percentage after it. (The
 // Bubbles progress model needs github.com/charmbracelet/harmonica, which
-// the module does not require yet.)
+// the module does not require yet.) It is drawn in ASCII: block elements
+// are of ambiguous width, two cells wide in many Chinese terminals.
 func bar(pct float64, w int) string {
 	pct = min(max(pct, 0), 1)
-	full := int(pct*float64(w) + 0.5)
-	return strings.Repeat("█", full) + strings.Repeat("░", w-full) + fmt.Sprintf(" %3d%%", int(pct*100+0.5))
+	w = max(w, 3)
+	full := int(pct*float64(w-2) + 0.5)
+	return "[" + strings.Repeat("#", full) + strings.Repeat("-", w-2-full) + "]" + fmt.Sprintf(" %3d%%", int(pct*100+0.5))
 }
