@@ -3,12 +3,14 @@ package i18n
 // Dues and cash-book rules (model, storage) and the dues lines of stats.
 func init() {
 	register(EN, map[string]string{
-		"pay.cash":      "Cash",
-		"pay.bank":      "Bank transfer",
-		"pay.mobile":    "WeChat/Alipay",
-		"pay.payroll":   "Payroll deduction",
-		"direction.in":  "Income",
-		"direction.out": "Spending",
+		"dues.wage_before_paid": "dues are paid up to %s; a new wage base can only start at a later, unpaid month (what paid months owed cannot change)",
+		"dues.paid_not_owed":    "the dues for %s are paid, and after this change that month would no longer be owed; reverse that payment first",
+		"pay.cash":              "Cash",
+		"pay.bank":              "Bank transfer",
+		"pay.mobile":            "WeChat/Alipay",
+		"pay.payroll":           "Payroll deduction",
+		"direction.in":          "Income",
+		"direction.out":         "Spending",
 
 		"dues.too_many_months":     "one payment covers at most %d months",
 		"dues.before_start":        "dues are owed from %s; a payment cannot start earlier",

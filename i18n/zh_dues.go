@@ -3,12 +3,14 @@ package i18n
 // Dues and cash-book rules (model, storage) and the dues lines of stats.
 func init() {
 	register(ZH, map[string]string{
-		"pay.cash":      "现金",
-		"pay.bank":      "银行转账",
-		"pay.mobile":    "微信/支付宝",
-		"pay.payroll":   "单位代扣",
-		"direction.in":  "收入",
-		"direction.out": "支出",
+		"dues.wage_before_paid": "已缴到 %s，新的缴费基数只能从之后未缴的月份起算（已缴月份的会费不能改变）",
+		"dues.paid_not_owed":    "%s 的会费已经缴纳，这样修改后该月不再应缴；请先冲正那笔缴费",
+		"pay.cash":              "现金",
+		"pay.bank":              "银行转账",
+		"pay.mobile":            "微信/支付宝",
+		"pay.payroll":           "单位代扣",
+		"direction.in":          "收入",
+		"direction.out":         "支出",
 
 		"dues.too_many_months":     "一次最多缴 %d 个月",
 		"dues.before_start":        "会费从 %s 起缴，不能早于这个月",

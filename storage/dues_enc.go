@@ -181,3 +181,17 @@ func (d *memberDues) set(m model.Month, on bool) {
 }
 
 func errNotFound() error { return i18n.E("err.not_found") }
+
+// paid lists the months whose bit is set, oldest first.
+func (d memberDues) paid() []model.Month {
+	var out []model.Month
+	for j, b := range d.bits {
+		for i := 0; i < 8; i++ {
+			if b&(1<<i) != 0 {
+				idx := d.first + 8*j + i
+				out = append(out, model.Month((idx/12)*100+idx%12+1))
+			}
+		}
+	}
+	return out
+}

@@ -473,6 +473,12 @@ func (w *writer) setWageBase(memberID uint64, wb model.WageBase) (model.Member, 
 	if err != nil {
 		return model.Member{}, err
 	}
+	// A new base may not reach back over a paid month: what a paid month
+	// owed is settled, and changing it would make the books disagree with
+	// the receipts. A wrong base is corrected from the first unpaid month on.
+	if paid := w.memberDues(memberID).paid(); len(paid) > 0 && wb.From <= paid[len(paid)-1] {
+		return model.Member{}, model.Problems{{Field: "wage_from", Key: "dues.wage_before_paid", Args: []any{paid[len(paid)-1].String()}}}
+	}
 	m := *cur
 	m.Wages = slices.Clone(cur.Wages)
 	old := ""

@@ -507,6 +507,11 @@ func (w *writer) updateMember(m *model.Member) error {
 	if err := w.checkMember(m, m.ID); err != nil {
 		return err
 	}
+	if m.JoinDate != old.JoinDate {
+		if err := w.paidStillOwed(m, "join_date"); err != nil {
+			return err
+		}
+	}
 	changes := model.MemberChanges(&old, m)
 	if len(changes) == 0 {
 		return errNoChange
@@ -532,6 +537,9 @@ func (w *writer) changeStatus(id uint64, c model.StatusChange) (model.Member, er
 	}
 	c.At, c.Operator = w.now, w.op
 	m.Apply(c)
+	if err := w.paidStillOwed(&m, "change_date"); err != nil {
+		return model.Member{}, err
+	}
 	if err := w.put(w.members, itob(id), &m); err != nil {
 		return model.Member{}, err
 	}
@@ -617,4 +625,28 @@ func accountsText(as []model.Account) string {
 		parts[i] = a.Code + " " + a.Name
 	}
 	return strings.Join(parts, "; ")
+}
+
+// paidStillOwed refuses a change to a member (a later join date, a
+// back-dated status change) that would leave a paid month no longer owed:
+// the payment would then stand for nothing. Such a payment is reversed
+// first. The problem is reported on field.
+func (w *writer) paidStillOwed(m *model.Member, field string) error {
+	if w.duesMember == nil {
+		return nil
+	}
+	paid := w.memberDues(m.ID).paid()
+	if len(paid) == 0 {
+		return nil
+	}
+	rules, err := w.duesRules()
+	if err != nil {
+		return err
+	}
+	for _, mo := range paid {
+		if !m.Owes(mo, rules) {
+			return model.Problems{{Field: field, Key: "dues.paid_not_owed", Args: []any{mo.String()}}}
+		}
+	}
+	return nil
 }
