@@ -42,7 +42,7 @@ var statsCommand = &command{
 			}
 			// The roster is read once, for its counts and the dues.
 			now := model.Today()
-			members, dues, err := s.RosterAndDues(now.Year(), now.Month())
+			members, dues, err := s.RosterAndDues(now.Year(), model.DueThrough(now))
 			if err != nil {
 				return err
 			}

@@ -176,8 +176,8 @@ func writeDues(rc *ReportContext, b *Book) ([]Figure, error) {
 		return nil, err
 	}
 
-	// Arrears as of the period's last month (or this month, if earlier).
-	asOf := min(rc.Period.To, current)
+	// Arrears as of the period's last month (or the last overdue month, if earlier).
+	asOf := min(rc.Period.To, model.DueThrough(rc.Today()))
 	arrears, err := rc.Store.Arrears(asOf, 1)
 	if err != nil {
 		return nil, err

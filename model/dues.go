@@ -80,3 +80,8 @@ type DuesPayment struct {
 func (p *DuesPayment) Months() int {
 	return (p.To.Year()-p.From.Year())*12 + p.To.MonthOfYear() - p.From.MonthOfYear() + 1
 }
+
+// DueThrough is the last month whose dues are overdue on day today: the
+// month before. A month's dues may be paid until its end, so the current
+// month never counts as arrears.
+func DueThrough(today Date) Month { return today.Month().Add(-1) }

@@ -104,7 +104,7 @@ func compute(s *storage.Store, today model.Date) (Figures, error) {
 	if f.ArrearsMin <= 0 {
 		f.ArrearsMin = 6
 	}
-	arrears, err := s.Arrears(today.Month(), f.ArrearsMin)
+	arrears, err := s.Arrears(model.DueThrough(today), f.ArrearsMin)
 	if err != nil {
 		return f, err
 	}
