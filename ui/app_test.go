@@ -1,34 +1,17 @@
 package ui
 
 import (
-	"bytes"
-	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/colorprofile"
-	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 
 	"unionbook/i18n"
 	"unionbook/model"
 	"unionbook/storage"
+	"unionbook/ui/uitest"
 )
-
-// testNow is the fixed clock of every UI test, so golden files stay put.
-var testNow = time.Date(2026, 11, 21, 9, 30, 0, 0, time.Local)
-
-func openStore(t *testing.T) *storage.Store {
-	t.Helper()
-	s, err := storage.Open(filepath.Join(t.TempDir(), "ub.db"), storage.Options{Now: func() time.Time { return testNow }})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	return s
-}
 
 // seed fills a store with a small township written in Chinese, with names
 // chosen to exercise polyphonic initials (单, 曾) and wide-character alignment.
@@ -63,15 +46,15 @@ func seed(t *testing.T, s *storage.Store) {
 
 func newApp(t *testing.T, lang i18n.Lang, w, h int, withData bool) *App {
 	t.Helper()
-	s := openStore(t)
+	s := uitest.OpenStore(t, uitest.FixedNow)
 	if withData {
 		seed(t, s)
 	}
 	c := NewCommon(Options{Store: s, Lang: lang})
-	c.Today = func() model.Date { return model.DateOf(testNow) }
+	c.Today = func() model.Date { return model.DateOf(uitest.FixedNow) }
 	a := New(c)
 	a.Update(tea.WindowSizeMsg{Width: w, Height: h})
-	runCmd(a, a.Init())
+	drive(a).Run(a.Init())
 	return a
 }
 
@@ -79,108 +62,34 @@ func newApp(t *testing.T, lang i18n.Lang, w, h int, withData bool) *App {
 func onMembers(t *testing.T, lang i18n.Lang, w, h int) *App {
 	t.Helper()
 	a := newApp(t, lang, w, h, true)
-	send(a, press("2"))
+	keys(a, "2")
 	return a
 }
 
-// send delivers messages and runs the commands they return (one level
-// deep, which is all the app's commands need), as the program would.
-func send(a *App, msgs ...tea.Msg) {
-	for _, m := range msgs {
+// drive delivers to the app as the program would (see uitest.Driver).
+func drive(a *App) uitest.Driver {
+	return uitest.Driver{Update: func(m tea.Msg) tea.Cmd {
 		_, cmd := a.Update(m)
-		runCmd(a, cmd)
-	}
+		return cmd
+	}}
 }
 
-func runCmd(a *App, cmd tea.Cmd) {
-	if cmd == nil {
-		return
-	}
-	msg := cmd()
-	switch msg := msg.(type) {
-	case tea.BatchMsg:
-		for _, c := range msg {
-			runCmd(a, c)
-		}
-	case nil:
-	default:
-		if _, isQuit := msg.(tea.QuitMsg); isQuit {
-			return
-		}
-		_, next := a.Update(msg)
-		runCmd(a, next)
-	}
-}
+// send delivers messages and runs the commands they set off.
+func send(a *App, msgs ...tea.Msg) { drive(a).Send(msgs...) }
 
-func press(s string) tea.Msg {
-	switch s {
-	case "enter":
-		return tea.KeyPressMsg{Code: tea.KeyEnter}
-	case "esc":
-		return tea.KeyPressMsg{Code: tea.KeyEscape}
-	case "tab":
-		return tea.KeyPressMsg{Code: tea.KeyTab}
-	case "shift+tab":
-		return tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift}
-	case "down":
-		return tea.KeyPressMsg{Code: tea.KeyDown}
-	case "up":
-		return tea.KeyPressMsg{Code: tea.KeyUp}
-	case "right":
-		return tea.KeyPressMsg{Code: tea.KeyRight}
-	case "space":
-		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
-	case "backspace":
-		return tea.KeyPressMsg{Code: tea.KeyBackspace}
-	case "ctrl+s":
-		return tea.KeyPressMsg{Code: 's', Mod: tea.ModCtrl}
-	case "ctrl+c":
-		return tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}
-	case "ctrl+u":
-		return tea.KeyPressMsg{Code: 'u', Mod: tea.ModCtrl}
-	}
-	r := []rune(s)
-	return tea.KeyPressMsg{Code: r[0], Text: s}
-}
+// keys presses the keys named (see uitest.Key).
+func keys(a *App, ks ...string) { drive(a).Keys(ks...) }
 
-// typeText sends text as an input method does: a whole word at a time for
-// Chinese, one key per character otherwise.
-func typeText(a *App, s string) {
-	for _, r := range s {
-		send(a, tea.KeyPressMsg{Code: r, Text: string(r)})
-	}
-}
+// typeText types one key per character.
+func typeText(a *App, s string) { drive(a).Type(s) }
 
-// screen renders the view with a fixed, colourless profile.
-func screen(t *testing.T, a *App) string {
-	t.Helper()
-	var buf bytes.Buffer
-	w := &colorprofile.Writer{Forward: &buf, Profile: colorprofile.NoTTY}
-	if _, err := w.WriteString(a.View().Content); err != nil {
-		t.Fatal(err)
-	}
-	return buf.String()
-}
-
-// checkGeometry asserts the screen is exactly w cells by h lines, the
-// promise that keeps wide characters aligned.
-func checkGeometry(t *testing.T, out string, w, h int) {
-	t.Helper()
-	lines := strings.Split(out, "\n")
-	if len(lines) != h {
-		t.Errorf("screen has %d lines, want %d", len(lines), h)
-	}
-	for i, l := range lines {
-		if got := ansi.StringWidth(l); got > w {
-			t.Errorf("line %d is %d cells wide, more than %d: %q", i, got, w, l)
-		}
-	}
-}
+// screen renders the view without colours.
+func screen(a *App) string { return uitest.Screen(a.View().Content) }
 
 func requireGolden(t *testing.T, a *App, w, h int) {
 	t.Helper()
-	out := screen(t, a)
-	checkGeometry(t, out, w, h)
+	out := screen(a)
+	uitest.CheckGeometry(t, out, w, h)
 	// the database lives in a fresh temporary folder each run
 	out = strings.ReplaceAll(out, a.c.Store.Path(), "<db>")
 	golden.RequireEqual(t, []byte(out))
@@ -193,7 +102,7 @@ func tab(t *testing.T, a *App, titleKey string) tea.Msg {
 	want := a.c.T(titleKey)
 	for i, p := range a.pages {
 		if p.Title() == want {
-			return press(string(rune('1' + i)))
+			return uitest.Key(string(rune('1' + i)))
 		}
 	}
 	t.Fatalf("no tab %q", want)

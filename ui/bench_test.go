@@ -13,6 +13,7 @@ import (
 	"unionbook/i18n"
 	"unionbook/model"
 	"unionbook/storage"
+	"unionbook/ui/uitest"
 )
 
 // The benchmarks run on the 100,000-member demo township. Building it takes
@@ -83,14 +84,14 @@ func BenchmarkSearchKeystroke100k(b *testing.B) {
 	c.Today = func() model.Date { return model.DateOf(time.Now()) }
 	a := New(c)
 	a.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
-	a.Update(press("/"))
+	a.Update(uitest.Key("/"))
 	for _, q := range []string{"z", "1", "张"} {
 		b.Run("fresh_"+q, func(b *testing.B) {
 			for b.Loop() {
-				a.Update(tea.KeyPressMsg{Code: []rune(q)[0], Text: q})
+				a.Update(uitest.Key(q))
 				_ = a.View()
 				b.StopTimer()
-				a.Update(press("ctrl+u"))
+				a.Update(uitest.Key("ctrl+u"))
 				b.StartTimer()
 			}
 		})
@@ -98,12 +99,12 @@ func BenchmarkSearchKeystroke100k(b *testing.B) {
 	b.Run("narrowing_zs", func(b *testing.B) {
 		for b.Loop() {
 			b.StopTimer()
-			a.Update(press("z"))
+			a.Update(uitest.Key("z"))
 			b.StartTimer()
-			a.Update(press("s"))
+			a.Update(uitest.Key("s"))
 			_ = a.View()
 			b.StopTimer()
-			a.Update(press("ctrl+u"))
+			a.Update(uitest.Key("ctrl+u"))
 			b.StartTimer()
 		}
 	})

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
@@ -9,55 +8,39 @@ import (
 
 	"unionbook/i18n"
 	"unionbook/model"
+	"unionbook/ui/common"
+	"unionbook/ui/uitest"
 )
-
-func contains(t *testing.T, out string, want ...string) {
-	t.Helper()
-	for _, w := range want {
-		if !strings.Contains(out, w) {
-			t.Errorf("screen lacks %q:\n%s", w, out)
-		}
-	}
-}
-
-func lacks(t *testing.T, out string, unwanted ...string) {
-	t.Helper()
-	for _, w := range unwanted {
-		if strings.Contains(out, w) {
-			t.Errorf("screen shows %q but should not:\n%s", w, out)
-		}
-	}
-}
 
 func TestSearchByPinyinInitialsOfPolyphonicNames(t *testing.T) {
 	a := onMembers(t, i18n.ZH, 100, 30)
-	send(a, press("/"))
+	keys(a, "/")
 	typeText(a, "sl") // 单丽华: 单 reads shàn as well as dān
-	out := screen(t, a)
-	contains(t, out, "单丽华", "1 / 5")
-	lacks(t, out, "张三")
-	send(a, press("ctrl+u"))
+	out := screen(a)
+	uitest.Contains(t, out, "单丽华", "1 / 5")
+	uitest.Lacks(t, out, "张三")
+	keys(a, "ctrl+u")
 	typeText(a, "zzw") // 曾 reads zēng and céng
-	contains(t, screen(t, a), "曾志伟")
-	send(a, press("esc"))
-	contains(t, screen(t, a), "5 / 5")
+	uitest.Contains(t, screen(a), "曾志伟")
+	keys(a, "esc")
+	uitest.Contains(t, screen(a), "5 / 5")
 }
 
 func TestSearchByNumberPhoneAndIDPart(t *testing.T) {
 	a := onMembers(t, i18n.EN, 100, 30)
-	send(a, press("/"))
+	keys(a, "/")
 	typeText(a, "13912")
-	out := screen(t, a)
-	contains(t, out, "单丽华")
-	lacks(t, out, "张三")
-	send(a, press("ctrl+u"))
+	out := screen(a)
+	uitest.Contains(t, out, "单丽华")
+	uitest.Lacks(t, out, "张三")
+	keys(a, "ctrl+u")
 	typeText(a, "0022") // last digits of the Macau permit
-	contains(t, screen(t, a), "阿依古丽")
+	uitest.Contains(t, screen(a), "阿依古丽")
 }
 
 func TestCursorSitsAtTheCaretAfterChinese(t *testing.T) {
 	a := onMembers(t, i18n.ZH, 100, 30)
-	send(a, press("/"))
+	keys(a, "/")
 	send(a, tea.KeyPressMsg{Code: '张', Text: "张三"}) // an IME commits a whole word
 	v := a.View()
 	if v.Cursor == nil {
@@ -71,26 +54,26 @@ func TestCursorSitsAtTheCaretAfterChinese(t *testing.T) {
 
 func TestAddMemberWithWrongIDThenFixIt(t *testing.T) {
 	a := onMembers(t, i18n.ZH, 100, 30)
-	send(a, press("n"))
+	keys(a, "n")
 	typeText(a, "王五")
-	send(a, press("tab"), press("tab"), press("tab"))
+	keys(a, "tab", "tab", "tab")
 	typeText(a, "440308199901101513") // wrong check character
-	send(a, press("ctrl+s"))
-	out := screen(t, a)
-	contains(t, out, "校验位不对", "需要修改")
+	keys(a, "ctrl+s")
+	out := screen(a)
+	uitest.Contains(t, out, "校验位不对", "需要修改")
 	if n := len(mustMembers(t, a)); n != 5 {
 		t.Fatalf("a member with a wrong ID was saved: %d members", n)
 	}
 	// fix the last digit; gender and birth date come from the ID
-	send(a, press("backspace"))
+	keys(a, "backspace")
 	typeText(a, "2")
-	send(a, press("tab")) // unit
-	send(a, press("enter"))
+	keys(a, "tab") // unit
+	keys(a, "enter")
 	typeText(a, "hd") // 宏达 by its initials in the picker
-	send(a, press("enter"))
-	send(a, press("ctrl+s"))
-	out = screen(t, a)
-	contains(t, out, "已新增会员 王五", "440308199901101512")
+	keys(a, "enter")
+	keys(a, "ctrl+s")
+	out = screen(a)
+	uitest.Contains(t, out, "已新增会员 王五", "440308199901101512")
 	ms := mustMembers(t, a)
 	if len(ms) != 6 {
 		t.Fatalf("want 6 members after saving, got %d", len(ms))
@@ -101,19 +84,19 @@ func TestAddMemberWithWrongIDThenFixIt(t *testing.T) {
 			w = m
 		}
 	}
-	if w.Gender != model.Male || w.Birth != 19990110 || w.JoinDate != model.DateOf(testNow) {
+	if w.Gender != model.Male || w.Birth != 19990110 || w.JoinDate != model.DateOf(uitest.FixedNow) {
 		t.Errorf("saved member %+v: gender, birth date or join date wrong", w)
 	}
 }
 
 func TestDuplicateIDIsShownNextToTheField(t *testing.T) {
 	a := onMembers(t, i18n.EN, 120, 40)
-	send(a, press("n"))
+	keys(a, "n")
 	typeText(a, "Copy Cat")
-	send(a, press("tab"), press("tab"), press("tab"))
+	keys(a, "tab", "tab", "tab")
 	typeText(a, "110101199003078670") // 张三's number
-	send(a, press("tab"), press("enter"), press("enter"), press("ctrl+s"))
-	contains(t, screen(t, a), "张三")
+	keys(a, "tab", "enter", "enter", "ctrl+s")
+	uitest.Contains(t, screen(a), "张三")
 	if n := len(mustMembers(t, a)); n != 5 {
 		t.Fatalf("a duplicate ID number was saved")
 	}
@@ -122,14 +105,14 @@ func TestDuplicateIDIsShownNextToTheField(t *testing.T) {
 func TestChangeStatusKeepsHistory(t *testing.T) {
 	a := onMembers(t, i18n.ZH, 120, 40)
 	// first row by member number is 张三
-	send(a, press("enter"), press("s"))
+	keys(a, "enter", "s")
 	// 在会 -> 保留会籍 is the first choice; move to 退会 (third)
-	send(a, press("right"), press("right"), press("tab"))
-	send(a, press("tab")) // keep today's date
+	keys(a, "right", "right", "tab")
+	keys(a, "tab") // keep today's date
 	typeText(a, "本人申请")
-	send(a, press("ctrl+s"))
-	out := screen(t, a)
-	contains(t, out, "已记录会员 张三", "在会 -> 退会", "本人申请")
+	keys(a, "ctrl+s")
+	out := screen(a)
+	uitest.Contains(t, out, "已记录会员 张三", "在会 -> 退会", "本人申请")
 	m := mustMembers(t, a)[0]
 	if m.Status != model.StatusLeft || len(m.History) != 1 {
 		t.Errorf("stored status %v with %d history entries", m.Status, len(m.History))
@@ -138,10 +121,10 @@ func TestChangeStatusKeepsHistory(t *testing.T) {
 
 func TestTransferNeedsReceivingUnion(t *testing.T) {
 	a := onMembers(t, i18n.EN, 120, 40)
-	send(a, press("s"), press("right"), press("tab"), press("tab"))
+	keys(a, "s", "right", "tab", "tab")
 	typeText(a, "moved")
-	send(a, press("ctrl+s"))
-	contains(t, screen(t, a), "Receiving union", "required")
+	keys(a, "ctrl+s")
+	uitest.Contains(t, screen(a), "Receiving union", "required")
 	if mustMembers(t, a)[0].Status != model.StatusActive {
 		t.Error("a transfer without the receiving union was saved")
 	}
@@ -149,16 +132,16 @@ func TestTransferNeedsReceivingUnion(t *testing.T) {
 
 func TestQuitAsksWhenAFormHasChanges(t *testing.T) {
 	a := onMembers(t, i18n.ZH, 100, 30)
-	send(a, press("n"))
+	keys(a, "n")
 	typeText(a, "q") // typed into the name field, not a quit
-	if _, cmd := a.Update(press("ctrl+c")); cmd != nil {
+	if _, cmd := a.Update(uitest.Key("ctrl+c")); cmd != nil {
 		t.Fatal("ctrl+c quit without asking while a form held changes")
 	}
-	contains(t, screen(t, a), "确定退出吗")
-	a.Update(press("n"))
-	contains(t, screen(t, a), "新增会员")
-	a.Update(press("ctrl+c"))
-	_, cmd := a.Update(press("y"))
+	uitest.Contains(t, screen(a), "确定退出吗")
+	a.Update(uitest.Key("n"))
+	uitest.Contains(t, screen(a), "新增会员")
+	a.Update(uitest.Key("ctrl+c"))
+	_, cmd := a.Update(uitest.Key("y"))
 	if cmd == nil {
 		t.Fatal("y did not quit")
 	}
@@ -169,7 +152,7 @@ func TestQuitAsksWhenAFormHasChanges(t *testing.T) {
 
 func TestQuitWithoutChangesIsImmediate(t *testing.T) {
 	a := onMembers(t, i18n.EN, 100, 30)
-	_, cmd := a.Update(press("q"))
+	_, cmd := a.Update(uitest.Key("q"))
 	if cmd == nil {
 		t.Fatal("q did nothing")
 	}
@@ -181,40 +164,40 @@ func TestQuitWithoutChangesIsImmediate(t *testing.T) {
 func TestTabsByNumberAndMouse(t *testing.T) {
 	a := onMembers(t, i18n.ZH, 100, 30)
 	send(a, tab(t, a, "tab.units"))
-	contains(t, screen(t, a), "宏达机械")
+	uitest.Contains(t, screen(a), "宏达机械")
 	send(a, tea.MouseClickMsg{X: 10, Y: 1, Button: tea.MouseLeft}) // " 1 概览 " is 8 cells, then a gap
-	contains(t, screen(t, a), "张三")
+	uitest.Contains(t, screen(a), "张三")
 }
 
 func TestUnitShowsItsMembersAndRefusesDeletion(t *testing.T) {
 	a := onMembers(t, i18n.ZH, 120, 40)
 	send(a, tab(t, a, "tab.units"))
-	send(a, press("/"))
+	keys(a, "/")
 	typeText(a, "cq") // 重庆村 by its initials: 重 reads chóng
-	send(a, press("enter"), press("enter"))
-	out := screen(t, a)
-	contains(t, out, "重庆村联合工会", "单丽华", "李四")
-	send(a, press("d"), press("y"))
-	contains(t, screen(t, a), "还有 2 名会员")
-	send(a, press("m"))
-	out = screen(t, a)
-	contains(t, out, "2 / 5")
-	lacks(t, out, "张三")
+	keys(a, "enter", "enter")
+	out := screen(a)
+	uitest.Contains(t, out, "重庆村联合工会", "单丽华", "李四")
+	keys(a, "d", "y")
+	uitest.Contains(t, screen(a), "还有 2 名会员")
+	keys(a, "m")
+	out = screen(a)
+	uitest.Contains(t, out, "2 / 5")
+	uitest.Lacks(t, out, "张三")
 }
 
 func TestAddUnitWithBadCreditCode(t *testing.T) {
 	a := onMembers(t, i18n.EN, 120, 40)
-	send(a, tab(t, a, "tab.units"), press("n"))
+	send(a, tab(t, a, "tab.units"), uitest.Key("n"))
 	typeText(a, "New Works Union")
-	send(a, press("tab"))
+	keys(a, "tab")
 	typeText(a, "911100001000013428")
-	send(a, press("tab"), press("tab"), press("tab"))
+	keys(a, "tab", "tab", "tab")
 	typeText(a, "10")
-	send(a, press("tab"))
+	keys(a, "tab")
 	typeText(a, "20")
-	send(a, press("ctrl+s"))
-	out := screen(t, a)
-	contains(t, out, "check character of the credit code", "cannot exceed the number of employees")
+	keys(a, "ctrl+s")
+	out := screen(a)
+	uitest.Contains(t, out, "check character of the credit code", "cannot exceed the number of employees")
 	us, _ := a.c.Store.Units()
 	if len(us) != 3 {
 		t.Errorf("a unit with problems was saved")
@@ -223,13 +206,13 @@ func TestAddUnitWithBadCreditCode(t *testing.T) {
 
 func TestSetupSavesProfile(t *testing.T) {
 	a := newApp(t, i18n.ZH, 100, 30, false)
-	send(a, press("1"))
-	send(a, press("ctrl+s"))
-	contains(t, screen(t, a), "必填")
+	keys(a, "1")
+	keys(a, "ctrl+s")
+	uitest.Contains(t, screen(a), "必填")
 	typeText(a, "青山镇总工会")
-	send(a, press("ctrl+s"))
-	out := screen(t, a)
-	contains(t, out, "青山镇总工会", "1 概览", "2 会员", "单位", "设置")
+	keys(a, "ctrl+s")
+	out := screen(a)
+	uitest.Contains(t, out, "青山镇总工会", "1 概览", "2 会员", "单位", "设置")
 	p, ok, err := a.c.Store.Profile()
 	if err != nil || !ok || p.UnionName != "青山镇总工会" {
 		t.Errorf("profile not saved: %+v %v %v", p, ok, err)
@@ -243,4 +226,17 @@ func mustMembers(t *testing.T, a *App) []model.Member {
 		t.Fatal(err)
 	}
 	return ms
+}
+
+// An import in the Import/Export tab (many members at once) shows in the
+// Members tab without restarting.
+func TestRosterReloadsAfterABulkChange(t *testing.T) {
+	a := onMembers(t, i18n.ZH, 100, 30)
+	m := model.Member{Name: "新来的", Gender: model.Female, UnitID: mustMembers(t, a)[0].UnitID, JoinDate: 20250101}
+	m.IDNumber = "810000199408230021"
+	if err := a.c.Store.CreateMember("李秘书", &m); err != nil {
+		t.Fatal(err)
+	}
+	send(a, common.DataChangedMsg{Entity: "member"})
+	uitest.Contains(t, screen(a), "新来的", "6 / 6")
 }

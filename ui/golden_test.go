@@ -1,70 +1,55 @@
 package ui
 
 import (
-	"fmt"
 	"testing"
 
 	"unionbook/i18n"
 	"unionbook/model"
 	"unionbook/ui/common"
+	"unionbook/ui/uitest"
 )
 
 // Golden screens at 80x24 and 120x40, in both languages, with Chinese data.
 // Regenerate with: go test ./ui -update
 
-var sizes = []struct{ w, h int }{{80, 24}, {120, 40}}
-
-var langs = []struct {
-	name string
-	lang i18n.Lang
-}{{"zh", i18n.ZH}, {"en", i18n.EN}}
-
-func each(t *testing.T, fn func(t *testing.T, lang i18n.Lang, w, h int)) {
-	for _, l := range langs {
-		for _, s := range sizes {
-			t.Run(fmt.Sprintf("%s_%dx%d", l.name, s.w, s.h), func(t *testing.T) { fn(t, l.lang, s.w, s.h) })
-		}
-	}
-}
-
 func TestGoldenMembersList(t *testing.T) {
-	each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
+	uitest.Each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
 		a := onMembers(t, lang, w, h)
 		requireGolden(t, a, w, h)
 	})
 }
 
 func TestGoldenMembersSearchPinyin(t *testing.T) {
-	each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
+	uitest.Each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
 		a := onMembers(t, lang, w, h)
-		send(a, press("/"))
+		keys(a, "/")
 		typeText(a, "zs")
 		requireGolden(t, a, w, h)
 	})
 }
 
 func TestGoldenMemberFormWithErrors(t *testing.T) {
-	each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
+	uitest.Each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
 		a := onMembers(t, lang, w, h)
-		send(a, press("n"))
+		keys(a, "n")
 		typeText(a, "王五")
-		send(a, press("tab"), press("tab"), press("tab"))
+		keys(a, "tab", "tab", "tab")
 		typeText(a, "440308199901101513") // wrong check character
-		send(a, press("ctrl+s"))
+		keys(a, "ctrl+s")
 		requireGolden(t, a, w, h)
 	})
 }
 
 func TestGoldenMemberDetail(t *testing.T) {
-	each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
+	uitest.Each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
 		a := onMembers(t, lang, w, h)
-		send(a, press("enter"))
+		keys(a, "enter")
 		requireGolden(t, a, w, h)
 	})
 }
 
 func TestGoldenUnitsList(t *testing.T) {
-	each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
+	uitest.Each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
 		a := newApp(t, lang, w, h, true)
 		send(a, tab(t, a, "tab.units"))
 		requireGolden(t, a, w, h)
@@ -72,16 +57,16 @@ func TestGoldenUnitsList(t *testing.T) {
 }
 
 func TestGoldenSetup(t *testing.T) {
-	each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
+	uitest.Each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
 		a := newApp(t, lang, w, h, false)
 		requireGolden(t, a, w, h)
 	})
 }
 
 func TestGoldenHelp(t *testing.T) {
-	each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
+	uitest.Each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
 		a := onMembers(t, lang, w, h)
-		send(a, press("?"))
+		keys(a, "?")
 		requireGolden(t, a, w, h)
 	})
 }
@@ -107,7 +92,7 @@ func seedDues(t *testing.T, a *App) {
 }
 
 func TestGoldenOverview(t *testing.T) {
-	each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
+	uitest.Each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
 		a := newApp(t, lang, w, h, true)
 		seedDues(t, a)
 		requireGolden(t, a, w, h)
@@ -115,7 +100,7 @@ func TestGoldenOverview(t *testing.T) {
 }
 
 func TestGoldenDuesArrears(t *testing.T) {
-	each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
+	uitest.Each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
 		a := newApp(t, lang, w, h, true)
 		seedDues(t, a)
 		send(a, tab(t, a, "tab.dues"))
@@ -124,25 +109,25 @@ func TestGoldenDuesArrears(t *testing.T) {
 }
 
 func TestGoldenMemberDues(t *testing.T) {
-	each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
+	uitest.Each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
 		a := onMembers(t, lang, w, h)
 		seedDues(t, a)
-		send(a, press("enter"), press("f"))
+		keys(a, "enter", "f")
 		requireGolden(t, a, w, h)
 	})
 }
 
 func TestGoldenPaymentForm(t *testing.T) {
-	each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
+	uitest.Each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
 		a := onMembers(t, lang, w, h)
 		seedDues(t, a)
-		send(a, press("enter"), press("f"), press("p"))
+		keys(a, "enter", "f", "p")
 		requireGolden(t, a, w, h)
 	})
 }
 
 func TestGoldenSettings(t *testing.T) {
-	each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
+	uitest.Each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
 		a := newApp(t, lang, w, h, true)
 		send(a, tab(t, a, "tab.settings"))
 		requireGolden(t, a, w, h)

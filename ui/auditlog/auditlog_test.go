@@ -1,49 +1,36 @@
 package auditlog
 
 import (
-	"bytes"
 	"fmt"
-	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/colorprofile"
-	"github.com/charmbracelet/x/ansi"
-	"github.com/charmbracelet/x/exp/golden"
 
 	"unionbook/i18n"
 	"unionbook/model"
 	"unionbook/storage"
-	"unionbook/ui/common"
-	"unionbook/ui/keymap"
-	"unionbook/ui/styles"
+	"unionbook/ui/uitest"
 )
 
 // Golden screens of the audit log at 80x24 in both languages.
 // Regenerate with: go test ./ui/auditlog -update
 
-var testNow = time.Date(2026, 11, 21, 9, 30, 0, 0, time.Local)
-
 func newView(t *testing.T, lang i18n.Lang, seed func(*storage.Store)) *View {
 	t.Helper()
-	clock := testNow
-	s, err := storage.Open(filepath.Join(t.TempDir(), "ub.db"), storage.Options{Now: func() time.Time {
+	// the clock moves seven minutes at each reading, so entries have times
+	clock := uitest.FixedNow
+	s := uitest.OpenStoreWith(t, storage.Options{Now: func() time.Time {
 		clock = clock.Add(7 * time.Minute)
 		return clock
 	}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
 	if seed != nil {
 		seed(s)
 	} else {
 		seedTown(t, s)
 	}
-	c := &common.Common{Store: s, Lang: lang, Styles: styles.Default(), Keys: keymap.New(lang), Operator: "李秘书",
-		Today: func() model.Date { return model.DateOf(testNow) }, Width: 80, Height: 24}
+	c := uitest.NewCommon(s, lang, uitest.FixedNow)
+	c.Width, c.Height = 80, 24
 	v := New(c)
 	v.SetSize(80, 24)
 	return v
@@ -73,58 +60,26 @@ func seedTown(t *testing.T, s *storage.Store) {
 	must(s.UpdateUnit("王会计", u))
 }
 
-func press(s string) tea.Msg {
-	switch s {
-	case "enter":
-		return tea.KeyPressMsg{Code: tea.KeyEnter}
-	case "esc":
-		return tea.KeyPressMsg{Code: tea.KeyEscape}
-	case "end":
-		return tea.KeyPressMsg{Code: tea.KeyEnd}
-	case "down":
-		return tea.KeyPressMsg{Code: tea.KeyDown}
-	}
-	r := []rune(s)
-	return tea.KeyPressMsg{Code: r[0], Text: s}
-}
-
-func send(v *View, msgs ...tea.Msg) {
-	for _, m := range msgs {
-		v.Update(m)
+// press hands the view the keys named (see uitest.Key); the view's
+// commands are not run.
+func press(v *View, ks ...string) {
+	for _, k := range ks {
+		v.Update(uitest.Key(k))
 	}
 }
 
-func typeText(v *View, s string) {
-	for _, r := range s {
-		send(v, tea.KeyPressMsg{Code: r, Text: string(r)})
-	}
-}
+// typeText types s one key per character.
+func typeText(v *View, s string) { uitest.Type(func(m tea.Msg) { v.Update(m) }, s) }
 
+// requireGolden checks the 80x24 view, without colours, against its golden file.
 func requireGolden(t *testing.T, v *View) {
 	t.Helper()
-	var buf bytes.Buffer
-	w := &colorprofile.Writer{Forward: &buf, Profile: colorprofile.NoTTY}
-	w.WriteString(v.View())
-	out := buf.String()
-	lines := strings.Split(out, "\n")
-	if len(lines) != 24 {
-		t.Errorf("view has %d lines, want 24", len(lines))
-	}
-	for i, l := range lines {
-		if ansi.StringWidth(l) > 80 {
-			t.Errorf("line %d is %d cells wide: %q", i, ansi.StringWidth(l), l)
-		}
-	}
-	golden.RequireEqual(t, []byte(out))
+	uitest.RequireGolden(t, uitest.Screen(v.View()), 80, 24)
 }
 
+// each runs fn in both languages at 80x24.
 func each(t *testing.T, fn func(t *testing.T, lang i18n.Lang)) {
-	for _, l := range []struct {
-		name string
-		lang i18n.Lang
-	}{{"zh", i18n.ZH}, {"en", i18n.EN}} {
-		t.Run(l.name+"_80x24", func(t *testing.T) { fn(t, l.lang) })
-	}
+	uitest.EachIn(t, []uitest.Size{{W: 80, H: 24}}, func(t *testing.T, lang i18n.Lang, _, _ int) { fn(t, lang) })
 }
 
 func TestGoldenAuditList(t *testing.T) {
@@ -136,7 +91,7 @@ func TestGoldenAuditList(t *testing.T) {
 func TestGoldenAuditFiltered(t *testing.T) {
 	each(t, func(t *testing.T, lang i18n.Lang) {
 		v := newView(t, lang, nil)
-		send(v, press("f"), press("a"), press("a")) // members, changed
+		press(v, "f", "a", "a") // members, changed
 		requireGolden(t, v)
 	})
 }
@@ -144,7 +99,7 @@ func TestGoldenAuditFiltered(t *testing.T) {
 func TestGoldenAuditDetail(t *testing.T) {
 	each(t, func(t *testing.T, lang i18n.Lang) {
 		v := newView(t, lang, nil)
-		send(v, press("down"), press("down"), press("enter")) // the member update
+		press(v, "down", "down", "enter") // the member update
 		requireGolden(t, v)
 	})
 }
@@ -152,9 +107,9 @@ func TestGoldenAuditDetail(t *testing.T) {
 func TestGoldenAuditDateInput(t *testing.T) {
 	each(t, func(t *testing.T, lang i18n.Lang) {
 		v := newView(t, lang, nil)
-		send(v, press("d"))
+		press(v, "d")
 		typeText(v, "2026-11-22..2026-11-21")
-		send(v, press("enter"))
+		press(v, "enter")
 		if !v.Capturing() {
 			t.Error("a reversed range was accepted")
 		}
@@ -165,22 +120,22 @@ func TestGoldenAuditDateInput(t *testing.T) {
 func TestDateFilter(t *testing.T) {
 	v := newView(t, i18n.ZH, nil)
 	all := len(v.entries)
-	send(v, press("d"))
+	press(v, "d")
 	typeText(v, "2026-11-22..")
-	send(v, press("enter"))
+	press(v, "enter")
 	if v.Capturing() || len(v.entries) != 0 {
 		t.Errorf("entries after the last day: %d", len(v.entries))
 	}
-	send(v, press("d"))
+	press(v, "d")
 	for range 20 {
-		send(v, tea.KeyPressMsg{Code: tea.KeyBackspace})
+		press(v, "backspace")
 	}
 	typeText(v, "2026-11-21")
-	send(v, press("enter"))
+	press(v, "enter")
 	if len(v.entries) != all {
 		t.Errorf("entries of the day: %d, want %d", len(v.entries), all)
 	}
-	send(v, press("x"))
+	press(v, "x")
 	if v.filter != (storage.AuditFilter{}) || len(v.entries) != all {
 		t.Errorf("clear: %+v %d", v.filter, len(v.entries))
 	}
@@ -201,7 +156,7 @@ func TestPagingLoadsOlderEntries(t *testing.T) {
 		t.Fatalf("first page: %d entries, next %d", len(v.entries), v.next)
 	}
 	for range 3 {
-		send(v, press("end"))
+		press(v, "end")
 	}
 	if len(v.entries) != 451 || v.next != 0 {
 		t.Fatalf("after paging: %d entries, next %d", len(v.entries), v.next)

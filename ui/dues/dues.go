@@ -124,7 +124,7 @@ func (p *Page) reload() {
 }
 
 func (p *Page) loadArrears() {
-	ar, err := p.c.Store.Arrears(p.c.Today().Month(), p.prof.ArrearsMonths)
+	ar, err := p.c.Store.Arrears(model.DueThrough(p.c.Today()), p.prof.ArrearsMonths)
 	if err != nil {
 		p.err = err
 		return
@@ -159,6 +159,9 @@ func (p *Page) loadArrears() {
 		case 4:
 			return fmt.Sprint(len(a.Months))
 		case 5:
+			if a.Amount == 0 && m.BaseFor(model.DueThrough(p.c.Today())) == 0 {
+				return "-" // no wage base: the amount is unknown, not zero
+			}
 			return a.Amount.Display()
 		}
 		return ""
@@ -345,10 +348,14 @@ func (p *Page) openMemberPicker() tea.Cmd {
 			opts = append(opts, form.Option{Label: m.Name + "  " + m.No + "  " + p.unitBy[m.UnitID], Value: m.ID})
 		}
 	}
-	p.pickFor = pickMember
-	p.picker = picker.New(p.c, p.c.T("dues.pick_member"), opts, 0)
-	p.picker.SetSize(p.width, p.height)
+	p.openPicker(pickMember, p.c.T("dues.pick_member"), opts, 0)
 	return nil
+}
+
+func (p *Page) openPicker(target pickTarget, title string, opts []form.Option, current uint64) {
+	p.pickFor = target
+	p.picker = picker.New(p.c, title, opts, current)
+	p.picker.SetSize(p.width, p.height)
 }
 
 func (p *Page) updatePicker(msg tea.Msg) tea.Cmd {

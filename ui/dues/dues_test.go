@@ -1,33 +1,22 @@
 package dues
 
 import (
-	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
-	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"unionbook/i18n"
 	"unionbook/model"
-	"unionbook/storage"
 	"unionbook/ui/common"
-	"unionbook/ui/keymap"
-	"unionbook/ui/styles"
+	"unionbook/ui/uitest"
 )
-
-var now = time.Date(2026, 11, 21, 9, 0, 0, 0, time.Local)
 
 // newPage is a union of two members of one unit, dues kept from 2026-09:
 // 张三 (base 3,085.00: 15.40 a month) and 李四 (base 2,000.00: 10.00).
 func newPage(t *testing.T) (*Page, []model.Member) {
 	t.Helper()
-	s, err := storage.Open(filepath.Join(t.TempDir(), "d.db"), storage.Options{Now: func() time.Time { return now }})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
+	s := uitest.OpenStore(t, uitest.FixedNow)
 	prof := model.DefaultProfile()
 	prof.UnionName, prof.DuesSince = "青山镇总工会", 202609
 	if err := s.SaveProfile("李", prof); err != nil {
@@ -49,28 +38,16 @@ func newPage(t *testing.T) (*Page, []model.Member) {
 			t.Fatal(err)
 		}
 	}
-	c := &common.Common{Store: s, Lang: i18n.ZH, Styles: styles.Default(), Keys: keymap.New(i18n.ZH), Today: func() model.Date { return model.DateOf(now) }}
+	c := uitest.NewCommon(s, i18n.ZH, uitest.FixedNow)
 	p := New(c)
 	p.SetSize(100, 30)
 	return p, ms
 }
 
-func press(s string) tea.Msg {
-	switch s {
-	case "ctrl+s":
-		return tea.KeyPressMsg{Code: 's', Mod: tea.ModCtrl}
-	case "esc":
-		return tea.KeyPressMsg{Code: tea.KeyEscape}
-	case "space":
-		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
-	}
-	return tea.KeyPressMsg{Code: []rune(s)[0], Text: s}
-}
-
 func TestPaymentDefaultsToTheOldestUnpaidMonths(t *testing.T) {
 	p, ms := newPage(t)
 	p.ShowMember(ms[0].ID)
-	p.Update(press("p"))
+	p.Update(uitest.Key("p"))
 	if p.form == nil {
 		t.Fatal("no payment form")
 	}
@@ -88,7 +65,7 @@ func TestPaymentDefaultsToTheOldestUnpaidMonths(t *testing.T) {
 	if w := p.payWarning(); !strings.Contains(w, "15.40") {
 		t.Errorf("no warning for an amount that differs: %q", w)
 	}
-	p.Update(press("ctrl+s"))
+	p.Update(uitest.Key("ctrl+s"))
 	paid, _ := p.c.Store.PaidMonths(ms[0].ID)
 	if _, ok := paid[202609]; !ok || len(paid) != 1 {
 		t.Errorf("paid months %v", paid)
@@ -101,10 +78,10 @@ func TestPaymentDefaultsToTheOldestUnpaidMonths(t *testing.T) {
 func TestPaymentProblemsStayInTheForm(t *testing.T) {
 	p, ms := newPage(t)
 	p.ShowMember(ms[0].ID)
-	p.Update(press("p"))
+	p.Update(uitest.Key("p"))
 	p.form.SetValue("amount", "12.345")
 	p.form.Revalidate()
-	p.Update(press("ctrl+s"))
+	p.Update(uitest.Key("ctrl+s"))
 	if p.form == nil || !p.form.Problems().Has("amount", "money.decimals") {
 		t.Fatalf("problems: %v", p.form.Problems())
 	}
@@ -115,11 +92,11 @@ func TestPaymentProblemsStayInTheForm(t *testing.T) {
 
 func TestBatchUntickedMembersArePassedOver(t *testing.T) {
 	p, ms := newPage(t)
-	p.Update(press("b"))
+	p.Update(uitest.Key("b"))
 	p.form.Picked(ms[0].UnitID)
 	p.form.SetValue("batch_month", "2026-10")
 	p.form.Revalidate()
-	p.Update(press("ctrl+s")) // to the preview
+	p.Update(uitest.Key("ctrl+s")) // to the preview
 	if p.mode != modeBatchPreview || len(p.batch.Lines) != 2 {
 		t.Fatalf("mode %v lines %d", p.mode, len(p.batch.Lines))
 	}
@@ -127,8 +104,8 @@ func TestBatchUntickedMembersArePassedOver(t *testing.T) {
 	if n != 2 || total != 2540 {
 		t.Errorf("preview %d members %v", n, total)
 	}
-	p.Update(press("space")) // untick the first
-	p.Update(press("ctrl+s"))
+	p.Update(uitest.Key("space")) // untick the first
+	p.Update(uitest.Key("ctrl+s"))
 	paid0, _ := p.c.Store.PaidMonths(ms[0].ID)
 	paid1, _ := p.c.Store.PaidMonths(ms[1].ID)
 	if len(paid0)+len(paid1) != 1 {
@@ -143,15 +120,15 @@ func TestReversalCannotBeReversed(t *testing.T) {
 		t.Fatal(err)
 	}
 	p.ShowMember(ms[1].ID)
-	p.Update(press("r"))
+	p.Update(uitest.Key("r"))
 	p.form.SetValue("reason", "重复收款")
 	p.form.Revalidate()
-	p.Update(press("ctrl+s"))
+	p.Update(uitest.Key("ctrl+s"))
 	if paid, _ := p.c.Store.PaidMonths(ms[1].ID); len(paid) != 0 {
 		t.Fatalf("the month is still paid after the reversal: %v", paid)
 	}
 	// the reversal is now the newest row; reversing it is refused
-	_, cmd := p.Update(press("r"))
+	_, cmd := p.Update(uitest.Key("r"))
 	if cmd == nil || !strings.Contains(cmd().(common.StatusMsg).Text, "冲正记录不能再冲正") || p.form != nil {
 		t.Error("a reversal could be reversed")
 	}

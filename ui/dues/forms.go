@@ -1,7 +1,6 @@
 package dues
 
 import (
-	"errors"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -10,7 +9,6 @@ import (
 	"unionbook/storage"
 	"unionbook/ui/common"
 	"unionbook/ui/form"
-	"unionbook/ui/picker"
 )
 
 // formHeaderLines is the title and the line under it above every form.
@@ -226,27 +224,17 @@ func (p *Page) batchFromForm(f *form.Form) (storage.DuesBatch, model.Problems) {
 // updateForm handles the open form and saves it.
 func (p *Page) updateForm(msg tea.Msg) tea.Cmd {
 	act, cmd := p.form.Update(msg)
-	switch act {
-	case form.Cancel:
-		to := modeMember
-		if p.mode == modeBatchForm {
-			to = p.back
-		}
-		p.closeForm(to)
-		return common.SetStatus(p.c.T("form.cancelled"), false)
-	case form.OpenPicker:
-		fl := p.form.FocusedField()
-		cur, _ := p.form.Choice(fl.Key)
-		p.pickFor = pickFormField
-		p.picker = picker.New(p.c, p.c.T("field."+fl.Key), fl.Options, cur)
-		p.picker.SetSize(p.width, p.height)
-	case form.Submit:
-		if n := len(p.form.Problems()); n > 0 {
-			return common.SetStatus(p.c.T("form.has_problems", n), true)
-		}
-		return p.save()
-	}
-	return cmd
+	return p.form.Answer(act, cmd, form.Answers{
+		Cancel: func() {
+			to := modeMember
+			if p.mode == modeBatchForm {
+				to = p.back
+			}
+			p.closeForm(to)
+		},
+		Pick: func(title string, opts []form.Option, cur uint64) { p.openPicker(pickFormField, title, opts, cur) },
+		Save: p.save,
+	})
 }
 
 func (p *Page) save() tea.Cmd {
@@ -255,7 +243,7 @@ func (p *Page) save() tea.Cmd {
 	case modePayForm:
 		pay, _ := p.paymentFromForm(p.form)
 		if err := p.c.Store.RecordPayment(op, &pay); err != nil {
-			return p.saveError(err)
+			return p.form.SaveError(err, nil)
 		}
 		p.closeForm(modeMember)
 		p.loadMember(p.member.ID)
@@ -265,7 +253,7 @@ func (p *Page) save() tea.Cmd {
 		wb, _ := p.wageFromForm(p.form)
 		m, err := p.c.Store.SetWageBase(op, p.member.ID, wb)
 		if err != nil {
-			return p.saveError(err)
+			return p.form.SaveError(err, nil)
 		}
 		p.member = m
 		p.closeForm(modeMember)
@@ -276,7 +264,7 @@ func (p *Page) save() tea.Cmd {
 		d, _ := model.ParseDate(p.form.Value("date"))
 		rev, err := p.c.Store.ReversePayment(op, p.reverseOf.ID, d, p.form.Value("reason"))
 		if err != nil {
-			return p.saveError(err)
+			return p.form.SaveError(err, nil)
 		}
 		p.closeForm(modeMember)
 		p.loadMember(p.member.ID)
@@ -285,7 +273,7 @@ func (p *Page) save() tea.Cmd {
 		b, _ := p.batchFromForm(p.form)
 		lines, err := p.c.Store.BatchPreview(b.UnitID, b.Month)
 		if err != nil {
-			return p.saveError(err)
+			return p.form.SaveError(err, nil)
 		}
 		b.Lines = lines
 		p.batch = b
@@ -303,16 +291,6 @@ func (p *Page) save() tea.Cmd {
 		return nil
 	}
 	return nil
-}
-
-// saveError puts the store's problems next to their fields.
-func (p *Page) saveError(err error) tea.Cmd {
-	var ps model.Problems
-	if errors.As(err, &ps) {
-		p.form.SetProblems(ps)
-		return common.SetStatus(ps.Localize(p.c.Lang), true)
-	}
-	return common.SetStatus(p.c.Err(err), true)
 }
 
 func (p *Page) formView() string {

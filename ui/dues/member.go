@@ -154,7 +154,7 @@ func (p *Page) grid() []string {
 func (p *Page) memberView() string {
 	st := p.c.Styles
 	m := p.member
-	months, total, run := model.Unpaid(&m, p.rules, p.paid, p.c.Today().Month())
+	months, total, run := model.Unpaid(&m, p.rules, p.paid, model.DueThrough(p.c.Today()))
 	base := m.BaseFor(p.c.Today().Month())
 	var lines []string
 	lines = append(lines, st.Title.Render(p.c.T("dues.member_title", m.Name, m.No))+"  "+

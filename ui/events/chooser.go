@@ -31,13 +31,12 @@ type chooser struct {
 	selected map[uint64]bool
 	order    []uint64 // ticked members in the order they were ticked
 
-	query     string
-	onlySel   bool
-	view      []int // indexes into members
-	table     widget.Table
-	search    widget.TextField
-	searching bool
-	unitPick  *picker.Picker
+	query    string
+	onlySel  bool
+	view     []int // indexes into members
+	table    widget.Table
+	search   widget.SearchBox
+	unitPick *picker.Picker
 
 	width, height int
 	note          string // the last bulk action, shown under the table
@@ -76,8 +75,8 @@ func newChooser(c *common.Common, members []model.Member, units []model.Unit, ch
 		{Title: c.T("events.col_status"), Width: statusWidth(c)},
 	}, st)
 	ch.table.SetEmptyText(c.T("events.choose_none"))
-	ch.search = widget.NewTextField()
-	ch.search.SetPlaceholder(c.T("events.choose_search_hint"))
+	ch.search = widget.NewSearchBox(c.T("events.choose_search_hint"), widget.SearchBoxStyles{
+		Label: c.Styles.Label, Box: c.Styles.Input, Focus: c.Styles.InputFocus})
 	ch.refilter()
 	return ch
 }
@@ -184,35 +183,16 @@ func (ch *chooser) update(msg tea.Msg) (chooseResult, tea.Cmd) {
 		return chooseOpen, cmd
 	}
 	km, isKey := msg.(tea.KeyPressMsg)
-	if ch.searching && isKey {
-		switch km.String() {
-		case "esc":
-			ch.searching = false
-			ch.search.Blur()
-			ch.search.SetValue("")
-			ch.query = ""
+	if isKey && km.String() == "space" {
+		ch.search.Blur() // space ticks, even while searching
+	}
+	if ev, cmd := ch.search.Update(msg); ev != widget.SearchIgnored {
+		if ev != widget.SearchHandled {
+			ch.query = ch.search.Value()
 			ch.refilter()
-			return chooseOpen, nil
-		case "enter", "up", "down", "pgup", "pgdown", "space":
-			ch.searching = false
-			ch.search.Blur()
-			if km.String() == "enter" {
-				return chooseOpen, nil
+			if ev == widget.SearchChanged {
+				ch.table.SetCursor(0)
 			}
-			if km.String() == "space" {
-				ch.toggle()
-				return chooseOpen, nil
-			}
-			var cmd tea.Cmd
-			ch.table, cmd = ch.table.Update(msg)
-			return chooseOpen, cmd
-		}
-		var cmd tea.Cmd
-		ch.search, cmd = ch.search.Update(msg)
-		if v := ch.search.Value(); v != ch.query {
-			ch.query = v
-			ch.refilter()
-			ch.table.SetCursor(0)
 		}
 		return chooseOpen, cmd
 	}
@@ -233,7 +213,6 @@ func (ch *chooser) update(msg tea.Msg) (chooseResult, tea.Cmd) {
 	case "enter", "ctrl+s":
 		return chooseDone, nil
 	case "/":
-		ch.searching = true
 		ch.search.Focus()
 	case "space":
 		ch.toggle()
@@ -292,12 +271,8 @@ func (ch *chooser) view_() string {
 	st := ch.c.Styles
 	head := st.Title.Render(ch.c.T("events.choose_title")) + "  " +
 		st.Label.Render(ch.c.T("events.choose_count", ch.count())) + "  "
-	if ch.searching || ch.query != "" {
-		box := st.Input
-		if ch.searching {
-			box = st.InputFocus
-		}
-		head += st.Label.Render(ch.c.T("events.search")+" ") + box.Render(ch.search.View()) + "  "
+	if box := ch.search.View(ch.c.T("events.search"), ""); box != "" {
+		head += box + "  "
 	}
 	if ch.onlySel {
 		head += st.Muted.Render(ch.c.T("events.choose_only_selected"))
@@ -311,25 +286,18 @@ func (ch *chooser) view_() string {
 
 // searchX is the column of the search box in the head line.
 func (ch *chooser) searchX() int {
-	return ansi.StringWidth(ch.c.T("events.choose_title") + "  " + ch.c.T("events.choose_count", ch.count()) + "  " + ch.c.T("events.search") + " ")
+	return ansi.StringWidth(ch.c.T("events.choose_title") + "  " + ch.c.T("events.choose_count", ch.count()) + "  ")
 }
 
 func (ch *chooser) cursor() *tea.Cursor {
 	if ch.unitPick != nil {
 		return ch.unitPick.Cursor()
 	}
-	if !ch.searching {
-		return nil
-	}
-	x := ch.searchX() + ch.search.CursorColumn()
-	if x >= ch.width {
-		return nil
-	}
-	return tea.NewCursor(x, 0)
+	return ch.search.Cursor(ch.c.T("events.search"), ch.searchX(), 0, ch.width)
 }
 
 func (ch *chooser) shortHelp(k keys) []key.Binding {
-	if ch.unitPick != nil || ch.searching {
+	if ch.unitPick != nil || ch.search.Active() {
 		return []key.Binding{ch.c.Keys.Open, ch.c.Keys.Back}
 	}
 	return []key.Binding{k.Toggle, k.AddUnit, k.AddShown, k.ClearSel, k.OnlySel, ch.c.Keys.Search, k.Done, ch.c.Keys.Back}

@@ -8,10 +8,8 @@
 package events
 
 import (
-	"errors"
 	"slices"
 	"strconv"
-	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -75,11 +73,10 @@ type Page struct {
 	month   model.Month
 	query   string
 
-	view      []int // indexes into all
-	colIDs    []int
-	table     widget.Table
-	search    widget.TextField
-	searching bool
+	view   []int // indexes into all
+	colIDs []int
+	table  widget.Table
+	search widget.SearchBox
 
 	mode          mode
 	current       uint64 // event shown in detail or edited
@@ -92,7 +89,6 @@ type Page struct {
 	membersFld  *form.Field
 	accounts    []model.Account // the accounts an event may pay from
 	chooser     *chooser
-	formKeys    map[string]bool // the fields of the open form
 
 	picker  *picker.Picker
 	pickFor pickTarget
@@ -111,8 +107,8 @@ func New(c *common.Common) *Page {
 	p.table.SetID("events")
 	p.table.SetOrigin(0, 1)
 	p.table.SetEmptyText(c.T("events.empty"))
-	p.search = widget.NewTextField()
-	p.search.SetPlaceholder(c.T("events.search_hint"))
+	p.search = widget.NewSearchBox(c.T("events.search_hint"), widget.SearchBoxStyles{
+		Label: c.Styles.Label, Box: c.Styles.Input, Focus: c.Styles.InputFocus})
 	p.period = yearPeriod(c.Today())
 	p.reload()
 	return p
@@ -340,7 +336,7 @@ func (p *Page) SetSize(w, h int) {
 
 // Capturing reports that typed text goes to an input.
 func (p *Page) Capturing() bool {
-	return p.searching || p.picker != nil || p.chooser != nil || p.mode == modeForm || p.mode == modeCost
+	return p.search.Active() || p.picker != nil || p.chooser != nil || p.mode == modeForm || p.mode == modeCost
 }
 
 // Dirty reports a form with unsaved changes.
@@ -381,35 +377,17 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 
 func (p *Page) updateList(msg tea.Msg) tea.Cmd {
 	k := p.c.Keys
-	km, isKey := msg.(tea.KeyPressMsg)
-	if p.searching && isKey {
-		switch km.String() {
-		case "esc":
-			p.searching = false
-			p.search.Blur()
-			p.search.SetValue("")
-			p.query = ""
+	if ev, cmd := p.search.Update(msg); ev != widget.SearchIgnored {
+		if ev != widget.SearchHandled {
+			p.query = p.search.Value()
 			p.refilter()
-			return nil
-		case "enter", "up", "down", "pgup", "pgdown":
-			p.searching = false
-			p.search.Blur()
-			if km.String() != "enter" {
-				var cmd tea.Cmd
-				p.table, cmd = p.table.Update(msg)
-				return cmd
+			if ev == widget.SearchChanged {
+				p.table.SetCursor(0)
 			}
-			return nil
-		}
-		var cmd tea.Cmd
-		p.search, cmd = p.search.Update(msg)
-		if v := p.search.Value(); v != p.query {
-			p.query = v
-			p.refilter()
-			p.table.SetCursor(0)
 		}
 		return cmd
 	}
+	km, isKey := msg.(tea.KeyPressMsg)
 	if rc, ok := msg.(widget.RowClickedMsg); ok && rc.ID == "events" {
 		if rc.Again {
 			if id := p.selectedID(); id != 0 {
@@ -425,7 +403,6 @@ func (p *Page) updateList(msg tea.Msg) tea.Cmd {
 	}
 	switch {
 	case key.Matches(km, k.Search):
-		p.searching = true
 		p.search.Focus()
 	case key.Matches(km, p.k.PrevMonth):
 		p.moveMonth(-1)
@@ -519,32 +496,6 @@ func (p *Page) updatePicker(msg tea.Msg) tea.Cmd {
 	return cmd
 }
 
-// saveError shows the store's answer: problems next to their fields,
-// anything else in the footer.
-func (p *Page) saveError(err error) tea.Cmd {
-	var ps model.Problems
-	if !errors.As(err, &ps) {
-		return common.SetStatus(p.c.Err(err), true)
-	}
-	var mapped model.Problems
-	var loose []string
-	for _, q := range ps {
-		if p.form != nil && p.formKeys[q.Field] {
-			mapped = append(mapped, q)
-		} else {
-			loose = append(loose, q.Localize(p.c.Lang))
-		}
-	}
-	if p.form != nil {
-		p.form.SetProblems(mapped)
-	}
-	text := p.c.T("form.has_problems", len(ps))
-	if len(loose) > 0 {
-		text += ": " + strings.Join(loose, "; ")
-	}
-	return common.SetStatus(text, true)
-}
-
 // View draws the current mode.
 func (p *Page) View() string {
 	if p.picker != nil {
@@ -571,68 +522,15 @@ func (p *Page) typeName(t model.EventType) string {
 	return p.c.T(t.Key())
 }
 
-func (p *Page) filterText(withSearch bool) string {
-	sep := p.c.T("events.colon")
-	month := p.c.T("events.all_months")
-	if p.month != 0 {
-		month = p.month.String()
-	}
-	unit := p.c.T("events.all_units")
-	if p.unitSet {
-		unit = p.unitLabel(p.unit)
-	}
-	s := p.c.T("events.filter_type") + sep + p.typeName(p.typ) + "  " +
-		p.c.T("events.filter_unit") + sep + unit + "  " +
-		p.c.T("events.filter_month") + sep + month + "  "
-	if withSearch {
-		s += p.c.T("events.search") + " "
-	}
-	return s
-}
-
-func (p *Page) listView() string {
+// filterBar is the start of the filter line: type, unit and month; the
+// search box follows it.
+func (p *Page) filterBar() string {
 	st := p.c.Styles
 	sep := p.c.T("events.colon")
-	var bar strings.Builder
 	month := p.c.T("events.all_months")
 	if p.month != 0 {
 		month = p.month.String()
 	}
-	unit := p.c.T("events.all_units")
-	if p.unitSet {
-		unit = p.unitLabel(p.unit)
-	}
-	unitW := max(8, p.width/4)
-	if ansi.StringWidth(unit) > unitW {
-		unit = ansi.Truncate(unit, unitW, "~")
-	}
-	bar.WriteString(st.Label.Render(p.c.T("events.filter_type")+sep) + p.typeName(p.typ) + "  ")
-	bar.WriteString(st.Label.Render(p.c.T("events.filter_unit")+sep) + unit + "  ")
-	bar.WriteString(st.Label.Render(p.c.T("events.filter_month")+sep) + month + "  ")
-	if p.searching || p.query != "" {
-		box := st.Input
-		if p.searching {
-			box = st.InputFocus
-		}
-		bar.WriteString(st.Label.Render(p.c.T("events.search")+" ") + box.Render(p.search.View()) + "  ")
-	}
-	people, cost := 0, model.Money(0)
-	for _, i := range p.view {
-		people += p.all[i].PersonTimes()
-		cost += p.all[i].Cost
-	}
-	line := ansi.Truncate(bar.String(), p.width, "~")
-	if p.err != nil {
-		line = st.Error.Render(ansi.Truncate(p.c.Err(p.err), p.width, "~"))
-	}
-	totals := st.Label.Render(p.c.T("events.total_events")+sep) + strconv.Itoa(len(p.view)) + "  " +
-		st.Label.Render(p.c.T("events.total_people")+sep) + strconv.Itoa(people) + "  " +
-		st.Label.Render(p.c.T("events.total_cost")+sep) + cost.Display()
-	return line + "\n" + p.table.View() + "\n" + ansi.Truncate(totals, p.width, "~")
-}
-
-// searchX is the column of the search box in the filter bar.
-func (p *Page) searchX() int {
 	unit := p.c.T("events.all_units")
 	if p.unitSet {
 		unit = p.unitLabel(p.unit)
@@ -640,15 +538,31 @@ func (p *Page) searchX() int {
 	if w := max(8, p.width/4); ansi.StringWidth(unit) > w {
 		unit = ansi.Truncate(unit, w, "~")
 	}
+	return st.Label.Render(p.c.T("events.filter_type")+sep) + p.typeName(p.typ) + "  " +
+		st.Label.Render(p.c.T("events.filter_unit")+sep) + unit + "  " +
+		st.Label.Render(p.c.T("events.filter_month")+sep) + month + "  "
+}
+
+func (p *Page) listView() string {
+	st := p.c.Styles
 	sep := p.c.T("events.colon")
-	month := p.c.T("events.all_months")
-	if p.month != 0 {
-		month = p.month.String()
+	bar := p.filterBar()
+	if box := p.search.View(p.c.T("events.search"), ""); box != "" {
+		bar += box + "  "
 	}
-	s := p.c.T("events.filter_type") + sep + p.typeName(p.typ) + "  " +
-		p.c.T("events.filter_unit") + sep + unit + "  " +
-		p.c.T("events.filter_month") + sep + month + "  " + p.c.T("events.search") + " "
-	return ansi.StringWidth(s)
+	people, cost := 0, model.Money(0)
+	for _, i := range p.view {
+		people += p.all[i].PersonTimes()
+		cost += p.all[i].Cost
+	}
+	line := ansi.Truncate(bar, p.width, "~")
+	if p.err != nil {
+		line = st.Error.Render(ansi.Truncate(p.c.Err(p.err), p.width, "~"))
+	}
+	totals := st.Label.Render(p.c.T("events.total_events")+sep) + strconv.Itoa(len(p.view)) + "  " +
+		st.Label.Render(p.c.T("events.total_people")+sep) + strconv.Itoa(people) + "  " +
+		st.Label.Render(p.c.T("events.total_cost")+sep) + cost.Display()
+	return line + "\n" + p.table.View() + "\n" + ansi.Truncate(totals, p.width, "~")
 }
 
 // Cursor is the real cursor: in the search box, a form field, the
@@ -667,12 +581,8 @@ func (p *Page) Cursor() *tea.Cursor {
 			return c
 		}
 	case modeList:
-		if p.searching {
-			x := p.searchX() + p.search.CursorColumn()
-			if x >= p.width {
-				return nil
-			}
-			return tea.NewCursor(x, 0)
+		if p.search.Active() {
+			return p.search.Cursor(p.c.T("events.search"), ansi.StringWidth(p.filterBar()), 0, p.width)
 		}
 	}
 	return nil
@@ -699,7 +609,7 @@ func (p *Page) ShortHelp() []key.Binding {
 		return append(out, k.Up, k.Down, k.Back)
 	case p.mode == modeFigures:
 		return []key.Binding{p.k.Period, p.k.PrevMonth, p.k.NextMonth, k.Back}
-	case p.searching:
+	case p.search.Active():
 		return []key.Binding{k.Open, k.Back}
 	}
 	return []key.Binding{p.k.Type, p.k.Unit, p.k.PrevMonth, p.k.NextMonth, p.k.AllMonths,

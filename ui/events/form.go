@@ -134,10 +134,6 @@ func (p *Page) openForm(e *model.Event) tea.Cmd {
 		fields = append(fields, form.TextField(fReason, false, p.c.T("events.hint_reason")))
 	}
 	f := form.New(p.c, fields...)
-	p.formKeys = map[string]bool{}
-	for _, fl := range fields {
-		p.formKeys[fl.Key] = true
-	}
 	p.form = f
 	p.editing = nil
 	p.formMembers = nil
@@ -350,8 +346,8 @@ func (p *Page) updateForm(msg tea.Msg) tea.Cmd {
 			p.chooser.setSize(p.width, p.height)
 		}
 	case form.Submit:
-		if n := len(p.form.Problems()); n > 0 {
-			return common.SetStatus(p.c.T("form.has_problems", n), true)
+		if cmd := p.form.SubmitBlocked(); cmd != nil {
+			return cmd
 		}
 		e, _ := p.eventFromForm(p.form)
 		var err error
@@ -361,7 +357,7 @@ func (p *Page) updateForm(msg tea.Msg) tea.Cmd {
 			err = p.c.Store.UpdateEvent(p.c.Operator, &e, p.form.Value(fReason))
 		}
 		if err != nil {
-			return p.saveError(err)
+			return p.form.SaveError(err, nil)
 		}
 		created := p.editing == nil
 		p.form, p.editing = nil, nil
@@ -409,7 +405,6 @@ func (p *Page) openCost() tea.Cmd {
 		form.ChoiceField(fAccount, false, p.accountOptions()),
 		form.TextField(fReason, true, p.c.T("events.hint_reason")),
 	}
-	p.formKeys = map[string]bool{fCost: true, fAccount: true, fReason: true}
 	f := form.New(p.c, fields...)
 	f.SetValue(fCost, e.Cost.String())
 	acct := e.Account
@@ -469,13 +464,13 @@ func (p *Page) updateCost(msg tea.Msg) tea.Cmd {
 		p.openDetail(p.current)
 		return common.SetStatus(p.c.T("form.cancelled"), false)
 	case form.Submit:
-		if n := len(p.form.Problems()); n > 0 {
-			return common.SetStatus(p.c.T("form.has_problems", n), true)
+		if cmd := p.form.SubmitBlocked(); cmd != nil {
+			return cmd
 		}
 		e, _ := p.costFromForm(p.form)
 		old := p.editing.Cost
 		if err := p.c.Store.UpdateEvent(p.c.Operator, &e, p.form.Value(fReason)); err != nil {
-			return p.saveError(err)
+			return p.form.SaveError(err, nil)
 		}
 		p.form, p.editing = nil, nil
 		p.reload()

@@ -4,37 +4,13 @@ import (
 	"strings"
 	"testing"
 
-	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"unionbook/i18n"
 	"unionbook/model"
 	"unionbook/ui/common"
-	"unionbook/ui/keymap"
-	"unionbook/ui/styles"
+	"unionbook/ui/uitest"
 )
-
-func newCommon(l i18n.Lang) *common.Common {
-	return &common.Common{Lang: l, Styles: styles.Default(), Keys: keymap.New(l)}
-}
-
-func keyMsg(s string) tea.Msg {
-	switch s {
-	case "tab":
-		return tea.KeyPressMsg{Code: tea.KeyTab}
-	case "esc":
-		return tea.KeyPressMsg{Code: tea.KeyEscape}
-	case "enter":
-		return tea.KeyPressMsg{Code: tea.KeyEnter}
-	case "ctrl+s":
-		return tea.KeyPressMsg{Code: 's', Mod: tea.ModCtrl}
-	case "space":
-		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
-	case "right":
-		return tea.KeyPressMsg{Code: tea.KeyRight}
-	}
-	return tea.KeyPressMsg{Code: []rune(s)[0], Text: s}
-}
 
 func nameForm(c *common.Common) *Form {
 	f := New(c, TextField("name", true, ""), ChoiceField("gender", true, []Option{{"男", 1}, {"女", 2}}), CheckField("migrant"))
@@ -50,33 +26,33 @@ func nameForm(c *common.Common) *Form {
 }
 
 func TestProblemsShowOnlyAfterTheFieldWasVisited(t *testing.T) {
-	f := nameForm(newCommon(i18n.ZH))
+	f := nameForm(uitest.NewCommon(nil, i18n.ZH, uitest.FixedNow))
 	if strings.Contains(ansi.Strip(f.View()), "必填") {
 		t.Error("an untouched field shows its problem")
 	}
-	f.Update(keyMsg("tab"))
+	f.Update(uitest.Key("tab"))
 	if !strings.Contains(ansi.Strip(f.View()), "必填") {
 		t.Error("a visited empty required field shows no problem")
 	}
 }
 
 func TestSaveShowsEveryProblemAndReportsSubmit(t *testing.T) {
-	f := nameForm(newCommon(i18n.EN))
-	act, _ := f.Update(keyMsg("ctrl+s"))
+	f := nameForm(uitest.NewCommon(nil, i18n.EN, uitest.FixedNow))
+	act, _ := f.Update(uitest.Key("ctrl+s"))
 	if act != Submit {
 		t.Fatalf("ctrl+s gave %v", act)
 	}
 	if !strings.Contains(ansi.Strip(f.View()), "required") || len(f.Problems()) != 1 {
 		t.Errorf("problems after save: %v\n%s", f.Problems(), f.View())
 	}
-	if act, _ := f.Update(keyMsg("esc")); act != Cancel {
+	if act, _ := f.Update(uitest.Key("esc")); act != Cancel {
 		t.Errorf("esc gave %v", act)
 	}
 }
 
 func TestCursorFollowsWideCharacters(t *testing.T) {
-	f := nameForm(newCommon(i18n.ZH))
-	f.Update(tea.KeyPressMsg{Code: '张', Text: "张三"})
+	f := nameForm(uitest.NewCommon(nil, i18n.ZH, uitest.FixedNow))
+	f.Update(uitest.Key("张三")) // an input method commits a word
 	c := f.Cursor()
 	if c == nil {
 		t.Fatal("no cursor in a focused text field")
@@ -90,14 +66,14 @@ func TestCursorFollowsWideCharacters(t *testing.T) {
 }
 
 func TestChoiceAndCheckFields(t *testing.T) {
-	f := nameForm(newCommon(i18n.ZH))
-	f.Update(keyMsg("tab"))
-	f.Update(keyMsg("right"))
+	f := nameForm(uitest.NewCommon(nil, i18n.ZH, uitest.FixedNow))
+	f.Update(uitest.Key("tab"))
+	f.Update(uitest.Key("right"))
 	if v, ok := f.Choice("gender"); !ok || v != 2 {
 		t.Errorf("gender after right = %v,%v", v, ok)
 	}
-	f.Update(keyMsg("tab"))
-	f.Update(keyMsg("space"))
+	f.Update(uitest.Key("tab"))
+	f.Update(uitest.Key("space"))
 	if !f.Checked("migrant") {
 		t.Error("space did not tick the check field")
 	}
@@ -107,7 +83,7 @@ func TestChoiceAndCheckFields(t *testing.T) {
 }
 
 func TestLongFormScrollsToTheFocusedField(t *testing.T) {
-	c := newCommon(i18n.ZH)
+	c := uitest.NewCommon(nil, i18n.ZH, uitest.FixedNow)
 	var fields []*Field
 	for range 12 {
 		fields = append(fields, TextField("notes", false, ""))
@@ -116,7 +92,7 @@ func TestLongFormScrollsToTheFocusedField(t *testing.T) {
 	f := New(c, fields...)
 	f.SetSize(80, 5)
 	for range 12 {
-		f.Update(keyMsg("tab"))
+		f.Update(uitest.Key("tab"))
 	}
 	view := ansi.Strip(f.View())
 	if !strings.Contains(view, "姓名") || strings.Count(view, "\n") > 4 {

@@ -1,7 +1,6 @@
 package hardship
 
 import (
-	"errors"
 	"strconv"
 	"strings"
 
@@ -10,7 +9,6 @@ import (
 	"unionbook/model"
 	"unionbook/ui/common"
 	"unionbook/ui/form"
-	"unionbook/ui/picker"
 )
 
 // formHeaderLines is the title, the line under it and a blank line.
@@ -446,23 +444,11 @@ func (p *Page) liftFromForm(fm *form.Form) (model.LiftOut, model.Problems) {
 
 func (p *Page) updateForm(msg tea.Msg) tea.Cmd {
 	act, cmd := p.form.Update(msg)
-	switch act {
-	case form.Cancel:
-		p.closeForm()
-		return common.SetStatus(p.c.T("form.cancelled"), false)
-	case form.OpenPicker:
-		fl := p.form.FocusedField()
-		cur, _ := p.form.Choice(fl.Key)
-		p.pickFor = pickFormField
-		p.picker = picker.New(p.c, p.c.T("field."+fl.Key), fl.Options, cur)
-		p.picker.SetSize(p.width, p.height)
-	case form.Submit:
-		if n := len(p.form.Problems()); n > 0 {
-			return common.SetStatus(p.c.T("form.has_problems", n), true)
-		}
-		return p.save()
-	}
-	return cmd
+	return p.form.Answer(act, cmd, form.Answers{
+		Cancel: p.closeForm,
+		Pick:   func(title string, opts []form.Option, cur uint64) { p.openPicker(pickFormField, title, opts, cur) },
+		Save:   p.save,
+	})
 }
 
 func (p *Page) save() tea.Cmd {
@@ -478,12 +464,12 @@ func (p *Page) save() tea.Cmd {
 		f, _ := p.fileFromForm(p.form)
 		if p.editing {
 			if err := s.UpdateHardshipFile(op, &f); err != nil {
-				return p.saveError(err)
+				return p.form.SaveError(err, nil)
 			}
 			return done(f.ID, "hardship", p.c.T("hardship.saved", f.ID))
 		}
 		if err := s.CreateHardshipFile(op, &f); err != nil {
-			return p.saveError(err)
+			return p.form.SaveError(err, nil)
 		}
 		return done(f.ID, "hardship", p.c.T("hardship.created", f.ID))
 	case modeHouseholdForm:
@@ -492,7 +478,7 @@ func (p *Page) save() tea.Cmd {
 		f.Household = append(f.Household, h)
 		f.HouseholdSize = max(f.HouseholdSize, len(f.Household)+1)
 		if err := s.UpdateHardshipFile(op, &f); err != nil {
-			return p.saveError(err)
+			return p.form.SaveError(err, nil)
 		}
 		p.det.pane = paneHousehold
 		return done(f.ID, "hardship", p.c.T("hardship.household_added", h.Name, f.HouseholdSize))
@@ -500,7 +486,7 @@ func (p *Page) save() tea.Cmd {
 		a, _ := p.aidFromForm(p.form)
 		warn, err := s.RecordAid(op, &a)
 		if err != nil {
-			return p.saveError(err)
+			return p.form.SaveError(err, nil)
 		}
 		msg := p.c.T("hardship.aid_saved", p.c.T(a.Type.Key()), a.Value().Display())
 		if a.LedgerID != 0 {
@@ -524,7 +510,7 @@ func (p *Page) save() tea.Cmd {
 		r, _ := p.reviewFromForm(p.form)
 		f, err := s.ReviewHardshipFile(op, p.current, r)
 		if err != nil {
-			return p.saveError(err)
+			return p.form.SaveError(err, nil)
 		}
 		p.det.pane = paneReviews
 		return done(f.ID, "hardship", p.c.T("hardship.reviewed", f.ID, r.Date.String()))
@@ -532,28 +518,28 @@ func (p *Page) save() tea.Cmd {
 		d, _ := model.ParseDate(p.form.Value("date"))
 		f, err := s.ApproveHardshipFile(op, p.current, d, p.form.Value("hs_reviewed_by"))
 		if err != nil {
-			return p.saveError(err)
+			return p.form.SaveError(err, nil)
 		}
 		return done(f.ID, "hardship", p.c.T("hardship.approved", f.ID))
 	case modeLiftForm:
 		l, _ := p.liftFromForm(p.form)
 		f, err := s.LiftHardshipFile(op, p.current, l)
 		if err != nil {
-			return p.saveError(err)
+			return p.form.SaveError(err, nil)
 		}
 		return done(f.ID, "hardship", p.c.T("hardship.lifted", f.ID, f.FollowUpUntil.String()))
 	case modeCloseForm:
 		d, _ := model.ParseDate(p.form.Value("date"))
 		f, err := s.CloseHardshipFile(op, p.current, d, p.form.Value("reason"))
 		if err != nil {
-			return p.saveError(err)
+			return p.form.SaveError(err, nil)
 		}
 		return done(f.ID, "hardship", p.c.T("hardship.closed", f.ID))
 	case modeReverseForm:
 		d, _ := model.ParseDate(p.form.Value("date"))
 		rev, err := s.ReverseAid(op, p.reverseOf.ID, d, p.form.Value("reason"))
 		if err != nil {
-			return p.saveError(err)
+			return p.form.SaveError(err, nil)
 		}
 		p.form = nil
 		p.reload()
@@ -562,16 +548,6 @@ func (p *Page) save() tea.Cmd {
 		return tea.Batch(common.SetStatus(p.c.T("hardship.aid_reversed", p.reverseOf.Date.String()), false), common.Changed("aid", rev.ID))
 	}
 	return nil
-}
-
-// saveError puts the store's problems next to their fields.
-func (p *Page) saveError(err error) tea.Cmd {
-	var ps model.Problems
-	if errors.As(err, &ps) {
-		p.form.SetProblems(ps)
-		return common.SetStatus(ps.Localize(p.c.Lang), true)
-	}
-	return common.SetStatus(p.c.Err(err), true)
 }
 
 func (p *Page) formView() string {

@@ -83,8 +83,7 @@ type Page struct {
 	byID   map[uint64]*row
 
 	table     widget.Table
-	search    widget.TextField
-	searching bool
+	search    widget.SearchBox
 	listView  listView
 	catFilter model.HardshipCategory
 
@@ -110,8 +109,8 @@ type Page struct {
 func New(c *common.Common) *Page {
 	st := widget.TableStyles{Header: c.Styles.TableHeader, Cell: c.Styles.TableCell, Selected: c.Styles.TableSelected}
 	p := &Page{c: c, table: widget.NewTable(nil, st)}
-	p.search = widget.NewTextField()
-	p.search.SetPlaceholder(c.T("hardship.search_hint"))
+	p.search = widget.NewSearchBox(c.T("hardship.search_hint"), widget.SearchBoxStyles{
+		Label: c.Styles.Label, Box: c.Styles.Input, Focus: c.Styles.InputFocus, Prompt: c.Styles.Muted})
 	p.table.SetEmptyText(c.T("hardship.empty"))
 	p.reload()
 	return p
@@ -267,7 +266,7 @@ func (p *Page) SetSize(w, h int) {
 }
 
 // Capturing reports that typed text goes to an input.
-func (p *Page) Capturing() bool { return p.searching || p.form != nil || p.picker != nil }
+func (p *Page) Capturing() bool { return p.search.Active() || p.form != nil || p.picker != nil }
 
 // Dirty reports a form with unsaved changes.
 func (p *Page) Dirty() bool { return p.form != nil && p.form.Dirty() }
@@ -317,36 +316,16 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 }
 
 func (p *Page) updateList(msg tea.Msg) tea.Cmd {
-	km, isKey := msg.(tea.KeyPressMsg)
-	if isKey && p.searching {
-		switch km.String() {
-		case "esc":
-			p.searching = false
-			p.search.SetValue("")
-			p.search.Blur()
-			p.filter()
-			return nil
-		case "enter":
-			p.searching = false
-			p.search.Blur()
-			return nil
-		case "up", "down", "pgup", "pgdown":
-			var cmd tea.Cmd
-			p.table, cmd = p.table.Update(msg)
-			return cmd
-		}
-		before := p.search.Value()
-		var cmd tea.Cmd
-		p.search, cmd = p.search.Update(msg)
-		if p.search.Value() != before {
+	if ev, cmd := p.search.Update(msg); ev != widget.SearchIgnored {
+		if ev != widget.SearchHandled {
 			p.filter()
 		}
 		return cmd
 	}
+	km, isKey := msg.(tea.KeyPressMsg)
 	if isKey {
 		switch {
 		case key.Matches(km, p.c.Keys.Search):
-			p.searching = true
 			p.search.Focus()
 			return nil
 		case key.Matches(km, p.c.Keys.Back):
@@ -389,10 +368,14 @@ func (p *Page) openMemberPicker() tea.Cmd {
 	if err != nil {
 		return common.SetStatus(p.c.Err(err), true)
 	}
-	p.pickFor = pickAidMember
-	p.picker = picker.New(p.c, p.c.T("hardship.pick_aid_member"), opts, 0)
-	p.picker.SetSize(p.width, p.height)
+	p.openPicker(pickAidMember, p.c.T("hardship.pick_aid_member"), opts, 0)
 	return nil
+}
+
+func (p *Page) openPicker(target pickTarget, title string, opts []form.Option, current uint64) {
+	p.pickFor = target
+	p.picker = picker.New(p.c, title, opts, current)
+	p.picker.SetSize(p.width, p.height)
 }
 
 func (p *Page) memberOptions() ([]form.Option, error) {
@@ -456,12 +439,7 @@ func (p *Page) View() string {
 	}
 	head := st.Title.Render(p.c.T(viewKeys[p.listView])) + "  " +
 		st.Muted.Render(p.c.T("hardship.list_line", cat, len(p.view), len(p.rows)))
-	var searchLine string
-	if p.searching || p.search.Value() != "" {
-		searchLine = st.Label.Render(p.c.T("hardship.search")+" ") + p.search.View()
-	} else {
-		searchLine = st.Muted.Render(p.c.T("hardship.list_hint"))
-	}
+	searchLine := p.search.View(p.c.T("hardship.search"), p.c.T("hardship.list_hint"))
 	return ansi.Truncate(head, p.width, "~") + "\n" + ansi.Truncate(searchLine, p.width, "~") + "\n" + p.table.View()
 }
 
@@ -477,9 +455,8 @@ func (p *Page) Cursor() *tea.Cursor {
 		}
 		return nil
 	}
-	if p.searching && p.mode == modeList {
-		x := ansi.StringWidth(p.c.T("hardship.search") + " ")
-		return tea.NewCursor(x+p.search.CursorColumn(), 1)
+	if p.mode == modeList {
+		return p.search.Cursor(p.c.T("hardship.search"), 0, 1, p.width)
 	}
 	return nil
 }
@@ -492,7 +469,7 @@ func (p *Page) ShortHelp() []key.Binding {
 		return []key.Binding{k.Open, k.Back}
 	case p.form != nil:
 		return []key.Binding{k.NextField, k.PrevField, k.Save, k.Back}
-	case p.searching:
+	case p.search.Active():
 		return []key.Binding{k.Open, k.Back}
 	case p.mode == modeDetail:
 		return p.detailKeys()

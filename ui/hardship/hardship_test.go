@@ -7,47 +7,48 @@ import (
 	"unionbook/i18n"
 	"unionbook/model"
 	"unionbook/storage"
+	"unionbook/ui/uitest"
 )
 
 // Golden screens at 80x24 and 120x40 in both languages.
 // Regenerate with: go test ./ui/hardship -update
 
 func TestGoldenHardshipList(t *testing.T) {
-	each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
+	uitest.Each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
 		hs, _ := newHarness(t, lang, w, h, true)
-		hs.requireGolden()
+		hs.RequireGolden()
 	})
 }
 
 func TestGoldenHardshipDetail(t *testing.T) {
-	each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
+	uitest.Each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
 		hs, _ := newHarness(t, lang, w, h, true)
-		hs.keys("enter")
-		hs.requireGolden()
+		hs.Keys("enter")
+		hs.RequireGolden()
 	})
 }
 
 func TestGoldenHardshipAidPane(t *testing.T) {
-	each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
+	uitest.Each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
 		hs, _ := newHarness(t, lang, w, h, true)
-		hs.keys("enter", "tab", "tab", "tab")
-		hs.requireGolden()
+		hs.Keys("enter", "tab", "tab", "tab")
+		hs.RequireGolden()
 	})
 }
 
 func TestGoldenHardshipNewFileForm(t *testing.T) {
-	each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
+	uitest.Each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
 		hs, _ := newHarness(t, lang, w, h, true)
-		hs.keys("n", "enter")
-		hs.typeText("zs")
-		hs.keys("enter")
-		hs.p.form.FocusKey("hs_size")
-		hs.keys("ctrl+u")
-		hs.typeText("0")
-		hs.keys("tab")
-		hs.typeText("-100")
-		hs.keys("ctrl+s")
-		hs.requireGolden()
+		hs.Keys("n", "enter")
+		hs.Type("zs")
+		hs.Keys("enter")
+		hs.P.form.FocusKey("hs_size")
+		hs.Keys("ctrl+u")
+		hs.Type("0")
+		hs.Keys("tab")
+		hs.Type("-100")
+		hs.Keys("ctrl+s")
+		hs.RequireGolden()
 	})
 }
 
@@ -64,107 +65,107 @@ func TestNewUserFilesAHousehold(t *testing.T) {
 func newUserFlow(t *testing.T, lang i18n.Lang) {
 	hs, fx := newHarness(t, lang, 120, 40, true)
 	T := lang.T
-	s := hs.c.Store
+	s := hs.C.Store
 	// n: the file form, the member from the picker by pinyin initials.
-	hs.keys("n", "enter")
-	hs.typeText("zs")
-	hs.keys("enter")
-	if v, _ := hs.p.form.Choice("member"); v != fx.zs.ID {
+	hs.Keys("n", "enter")
+	hs.Type("zs")
+	hs.Keys("enter")
+	if v, _ := hs.P.form.Choice("member"); v != fx.zs.ID {
 		t.Fatalf("member picked %d, want %d", v, fx.zs.ID)
 	}
 	// main cause: 重特大疾病 by its initials
-	hs.keys("tab", "tab", "enter")
+	hs.Keys("tab", "tab", "enter")
 	if lang == i18n.EN {
-		hs.typeText("serious")
+		hs.Type("serious")
 	} else {
-		hs.typeText("ztdjb")
+		hs.Type("ztdjb")
 	}
-	hs.keys("enter")
-	if v, _ := hs.p.form.Choice("hs_main_cause"); model.HardshipCause(v) != model.CauseSeriousIllness {
+	hs.Keys("enter")
+	if v, _ := hs.P.form.Choice("hs_main_cause"); model.HardshipCause(v) != model.CauseSeriousIllness {
 		t.Fatalf("main cause %d", v)
 	}
 	// household size 3, income 30,000, spending 12,000: 500.00 per head
-	hs.p.form.FocusKey("hs_size")
-	hs.keys("ctrl+u")
-	hs.typeText("3")
-	hs.keys("tab")
-	hs.typeText("30000")
-	hs.keys("tab")
-	hs.typeText("12000")
-	hs.keys("tab")
-	hs.typeText("尿毒症")
-	out := hs.screen()
-	contains(t, out, "500.00", "850.00", T("hardship.cat_deep"))
-	hs.keys("ctrl+s")
+	hs.P.form.FocusKey("hs_size")
+	hs.Keys("ctrl+u")
+	hs.Type("3")
+	hs.Keys("tab")
+	hs.Type("30000")
+	hs.Keys("tab")
+	hs.Type("12000")
+	hs.Keys("tab")
+	hs.Type("尿毒症")
+	out := hs.Screen()
+	uitest.Contains(t, out, "500.00", "850.00", T("hardship.cat_deep"))
+	hs.Keys("ctrl+s")
 	files, _ := s.MemberHardshipFiles(fx.zs.ID)
 	if len(files) != 1 || files[0].Status != model.HardshipApplied || files[0].PerCapita() != model.Yuan(500) {
-		t.Fatalf("files %+v\n%s", files, hs.screen())
+		t.Fatalf("files %+v\n%s", files, hs.Screen())
 	}
 	id := files[0].ID
-	contains(t, hs.screen(), T("hardship.created", id), "尿毒症")
+	uitest.Contains(t, hs.Screen(), T("hardship.created", id), "尿毒症")
 
 	// A second open file for the same member is refused, nothing written.
-	hs.keys("esc", "n", "enter")
-	hs.typeText("zs")
-	hs.keys("enter", "tab", "tab", "enter", "enter")
-	hs.p.form.FocusKey("hs_income")
-	hs.typeText("30000")
-	hs.keys("ctrl+s")
+	hs.Keys("esc", "n", "enter")
+	hs.Type("zs")
+	hs.Keys("enter", "tab", "tab", "enter", "enter")
+	hs.P.form.FocusKey("hs_income")
+	hs.Type("30000")
+	hs.Keys("ctrl+s")
 	if fs, _ := s.MemberHardshipFiles(fx.zs.ID); len(fs) != 1 {
 		t.Fatalf("a second open file was written")
 	}
-	if !strings.Contains(hs.status.Text, "张三") {
-		t.Errorf("status %q", hs.status.Text)
+	if !strings.Contains(hs.Status.Text, "张三") {
+		t.Errorf("status %q", hs.Status.Text)
 	}
-	hs.keys("esc")
-	hs.p.openDetail(id)
+	hs.Keys("esc")
+	hs.P.openDetail(id)
 
 	// Household members: a student and a spouse.
-	hs.keys("h")
-	hs.typeText("张小明")
-	hs.keys("tab")
-	hs.typeText("子女")
-	hs.keys("tab", "tab", "tab", "tab")
-	hs.typeText("福建师范大学")
-	hs.keys("ctrl+s")
-	contains(t, hs.screen(), "张小明", "福建师范大学")
-	hs.keys("h")
-	hs.typeText("刘梅")
-	hs.keys("tab")
-	hs.typeText("配偶")
-	hs.keys("tab", "tab", "tab")
-	hs.typeText("-5")
-	hs.keys("ctrl+s")
+	hs.Keys("h")
+	hs.Type("张小明")
+	hs.Keys("tab")
+	hs.Type("子女")
+	hs.Keys("tab", "tab", "tab", "tab")
+	hs.Type("福建师范大学")
+	hs.Keys("ctrl+s")
+	uitest.Contains(t, hs.Screen(), "张小明", "福建师范大学")
+	hs.Keys("h")
+	hs.Type("刘梅")
+	hs.Keys("tab")
+	hs.Type("配偶")
+	hs.Keys("tab", "tab", "tab")
+	hs.Type("-5")
+	hs.Keys("ctrl+s")
 	if f, _ := s.HardshipFile(id); len(f.Household) != 1 {
 		t.Fatalf("a negative income was saved: %+v", f.Household)
 	}
-	hs.keys("esc")
+	hs.Keys("esc")
 
 	// Approve, then 金秋助学 for the student and a 送温暖 visit.
-	hs.keys("p", "ctrl+s")
+	hs.Keys("p", "ctrl+s")
 	if f, _ := s.HardshipFile(id); f.Status != model.HardshipActive {
-		t.Fatalf("not approved: %s", hs.screen())
+		t.Fatalf("not approved: %s", hs.Screen())
 	}
-	hs.keys("a", "right", "right", "right", "tab", "tab")
-	hs.typeText("3000")
-	hs.p.form.FocusKey("aid_approver")
-	hs.typeText("王主席")
-	hs.keys("tab")
-	hs.typeText("张小明")
-	hs.keys("tab", "right", "right", "right", "ctrl+s")
-	contains(t, hs.screen(), T("aid.type_school"), "3,000.00")
-	hs.keys("a", "tab", "tab")
-	hs.typeText("500")
-	hs.keys("tab")
-	hs.typeText("米、油")
-	hs.keys("tab")
-	hs.typeText("150")
-	hs.p.form.FocusKey("aid_approver")
-	hs.typeText("王主席")
-	hs.keys("ctrl+s")
+	hs.Keys("a", "right", "right", "right", "tab", "tab")
+	hs.Type("3000")
+	hs.P.form.FocusKey("aid_approver")
+	hs.Type("王主席")
+	hs.Keys("tab")
+	hs.Type("张小明")
+	hs.Keys("tab", "right", "right", "right", "ctrl+s")
+	uitest.Contains(t, hs.Screen(), T("aid.type_school"), "3,000.00")
+	hs.Keys("a", "tab", "tab")
+	hs.Type("500")
+	hs.Keys("tab")
+	hs.Type("米、油")
+	hs.Keys("tab")
+	hs.Type("150")
+	hs.P.form.FocusKey("aid_approver")
+	hs.Type("王主席")
+	hs.Keys("ctrl+s")
 	as, _ := s.FileAid(id)
 	if len(as) != 2 {
-		t.Fatalf("aid %+v\n%s", as, hs.screen())
+		t.Fatalf("aid %+v\n%s", as, hs.Screen())
 	}
 	lines, _ := s.Ledger(storage.LedgerFilter{})
 	var accounts []string
@@ -177,35 +178,35 @@ func newUserFlow(t *testing.T, lang i18n.Lang) {
 		t.Errorf("cash book aid entries %v", accounts)
 	}
 	// Reverse the visit once; a second time is refused.
-	hs.keys("r", "tab")
-	hs.typeText("金额有误")
-	hs.keys("ctrl+s")
-	hs.keys("down", "r")
-	if !strings.Contains(hs.status.Text, as[1].Date.String()) || hs.p.form != nil {
-		t.Errorf("second reversal status %q", hs.status.Text)
+	hs.Keys("r", "tab")
+	hs.Type("金额有误")
+	hs.Keys("ctrl+s")
+	hs.Keys("down", "r")
+	if !strings.Contains(hs.Status.Text, as[1].Date.String()) || hs.P.form != nil {
+		t.Errorf("second reversal status %q", hs.Status.Text)
 	}
 	if as, _ = s.FileAid(id); len(as) != 3 {
 		t.Fatalf("after reversal: %d records", len(as))
 	}
 
 	// Review, then lift out.
-	hs.keys("v", "tab", "tab")
-	hs.typeText("收入增加")
-	hs.keys("ctrl+s")
-	hs.keys("l")
-	hs.p.form.FocusKey("hs_approval")
-	hs.typeText("晋总工〔2026〕12号")
-	hs.keys("ctrl+s")
+	hs.Keys("v", "tab", "tab")
+	hs.Type("收入增加")
+	hs.Keys("ctrl+s")
+	hs.Keys("l")
+	hs.P.form.FocusKey("hs_approval")
+	hs.Type("晋总工〔2026〕12号")
+	hs.Keys("ctrl+s")
 	f, _ := s.HardshipFile(id)
 	if f.Status != model.HardshipLifted || len(f.Reviews) != 1 {
-		t.Fatalf("file %+v\n%s", f, hs.screen())
+		t.Fatalf("file %+v\n%s", f, hs.Screen())
 	}
 	// In the lists: not among the open files, among the lifted ones.
-	hs.keys("esc")
-	lacks(t, hs.screen(), "张三")
-	hs.keys("s", "s", "s", "s")
-	contains(t, hs.screen(), T("hardship.view_lifted"), "张三")
-	st, _ := s.HardshipStats(model.DateOf(testNow))
+	hs.Keys("esc")
+	uitest.Lacks(t, hs.Screen(), "张三")
+	hs.Keys("s", "s", "s", "s")
+	uitest.Contains(t, hs.Screen(), T("hardship.view_lifted"), "张三")
+	st, _ := s.HardshipStats(model.DateOf(uitest.FixedNow))
 	if st.LiftedThisYear != 1 || st.ByStatus.Active != 1 || st.Aid.ByType["school"].Cash != model.Yuan(3000) {
 		t.Errorf("stats %+v", st)
 	}
@@ -213,10 +214,10 @@ func newUserFlow(t *testing.T, lang i18n.Lang) {
 
 func TestSensitiveFieldsOnlyOnTheDetail(t *testing.T) {
 	hs, fx := newHarness(t, i18n.ZH, 120, 40, true)
-	lacks(t, hs.screen(), "高血压", "6228480012345678901")
-	hs.keys("enter")
-	contains(t, hs.screen(), "高血压", "6228480012345678901")
-	title, lines := MemberSection()(hs.c, &fx.ls, 120)
+	uitest.Lacks(t, hs.Screen(), "高血压", "6228480012345678901")
+	hs.Keys("enter")
+	uitest.Contains(t, hs.Screen(), "高血压", "6228480012345678901")
+	title, lines := MemberSection()(hs.C, &fx.ls, 120)
 	joined := strings.Join(lines, "\n")
 	if title == "" || !strings.Contains(joined, "相对困难") || strings.Contains(joined, "高血压") || strings.Contains(joined, "6228") {
 		t.Errorf("member section %q %q", title, joined)
@@ -230,10 +231,10 @@ func TestSensitiveFieldsOnlyOnTheDetail(t *testing.T) {
 func TestOverviewSection(t *testing.T) {
 	hs, _ := newHarness(t, i18n.ZH, 120, 40, true)
 	sec := OverviewSection()
-	r, err := sec.Compute(hs.c.Store, model.DateOf(testNow))
+	r, err := sec.Compute(hs.C.Store, model.DateOf(uitest.FixedNow))
 	if err != nil {
 		t.Fatal(err)
 	}
-	out := strings.Join(sec.Render(hs.c, r, 120), "\n")
-	contains(t, out, "在档困难职工", "相对 1", "脱困率", "送温暖 1,000.00")
+	out := strings.Join(sec.Render(hs.C, r, 120), "\n")
+	uitest.Contains(t, out, "在档困难职工", "相对 1", "脱困率", "送温暖 1,000.00")
 }

@@ -9,7 +9,6 @@ import (
 	"testing"
 	"time"
 
-	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/exp/golden"
 
 	"unionbook/demo"
@@ -17,53 +16,35 @@ import (
 	"unionbook/i18n"
 	"unionbook/model"
 	"unionbook/storage"
-	"unionbook/ui/common"
-	"unionbook/ui/keymap"
-	"unionbook/ui/styles"
+	"unionbook/ui/uitest"
 )
 
 // exportPage is the tab on a small demo township, its clock fixed.
 func exportPage(t *testing.T, lang i18n.Lang) *Page {
 	t.Helper()
-	st, err := storage.Open(filepath.Join(t.TempDir(), "t.db"), storage.Options{Now: func() time.Time { return testNow }, NoDailyBackup: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := uitest.OpenStoreWith(t, storage.Options{Now: func() time.Time { return testNow }, NoDailyBackup: true})
 	if err := demo.Load(st, demo.Options{Seed: 7, Units: 3, Members: 60, Today: model.DateOf(testNow)}); err != nil {
 		t.Fatal(err)
 	}
-	c := &common.Common{Store: st, Lang: lang, Styles: styles.Default(), Keys: keymap.New(lang),
-		Today: func() model.Date { return model.DateOf(testNow) }, Operator: "测试", Width: 80, Height: 24}
-	p := New(c)
+	p := New(newCommon(st, lang))
 	p.now = func() time.Time { return testNow }
-	p.SetSize(80, 24)
-	return p
+	return sized(p)
 }
 
 func eachExport(t *testing.T, fn func(t *testing.T, p *Page)) {
-	for _, l := range []struct {
-		name string
-		lang i18n.Lang
-	}{{"zh", i18n.ZH}, {"en", i18n.EN}} {
-		t.Run(l.name, func(t *testing.T) { fn(t, exportPage(t, l.lang)) })
-	}
+	uitest.EachLang(t, func(t *testing.T, lang i18n.Lang) { fn(t, exportPage(t, lang)) })
 }
-
-func ctrl(r rune) tea.Msg { return tea.KeyPressMsg{Code: r, Mod: tea.ModCtrl} }
-
-func code(c rune) tea.Msg { return tea.KeyPressMsg{Code: c} }
 
 // setField focuses a field of the export form and replaces its text.
 func setField(t *testing.T, p *Page, x exField, text string) {
 	t.Helper()
 	for i := 0; i < 10 && p.xform.focus != x; i++ {
-		send(p, code(tea.KeyDown))
+		press(p, "down")
 	}
 	if p.xform.focus != x {
 		t.Fatalf("field %d not reached", x)
 	}
-	send(p, ctrl('u'))
+	press(p, "ctrl+u")
 	typeText(p, text)
 }
 
@@ -71,13 +52,7 @@ func setField(t *testing.T, p *Page, x exField, text string) {
 func exportScreen(t *testing.T, p *Page) string {
 	t.Helper()
 	out := screen(t, p)
-	for i, l := range strings.Split(out, "\n") {
-		for _, g := range []string{"“", "”", "…", "·", "→", "↑", "↓", "█", "░", "─"} {
-			if strings.Contains(l, g) {
-				t.Errorf("line %d draws the ambiguous-width glyph %q: %q", i, g, l)
-			}
-		}
-	}
+	uitest.CheckGlyphs(t, out, "“", "”", "…", "·", "→", "↑", "↓", "█", "░", "─")
 	return out
 }
 
@@ -92,7 +67,7 @@ func TestGoldenExportMenu(t *testing.T) {
 
 func TestGoldenExportFormBadPeriod(t *testing.T) {
 	eachExport(t, func(t *testing.T, p *Page) {
-		send(p, press("x"))
+		press(p, "x")
 		if p.state != stateExportForm || !p.Capturing() {
 			t.Fatalf("state %d", p.state)
 		}
@@ -108,7 +83,7 @@ func TestGoldenExportFormBadPeriod(t *testing.T) {
 			t.Errorf("cursor %+v", cur)
 		}
 		// Enter on the last field does not go on with a bad period.
-		send(p, ctrl('s'))
+		press(p, "ctrl+s")
 		if p.state != stateExportForm || p.xform.focus != exPeriod {
 			t.Errorf("state %d focus %d", p.state, p.xform.focus)
 		}
@@ -118,13 +93,13 @@ func TestGoldenExportFormBadPeriod(t *testing.T) {
 
 func TestGoldenExportPreview(t *testing.T) {
 	eachExport(t, func(t *testing.T, p *Page) {
-		send(p, press("x"))
+		press(p, "x")
 		setField(t, p, exDir, "testdata/fi")
-		send(p, press("tab"))
+		press(p, "tab")
 		if got := p.xform.dir.Value(); got != "testdata/files/" {
 			t.Fatalf("completed to %q", got)
 		}
-		send(p, press("enter"))
+		press(p, "enter")
 		if p.state != stateExportPreview {
 			t.Fatalf("state %d, %v", p.state, p.xpreviewErr)
 		}
@@ -138,13 +113,13 @@ func TestGoldenExportPreview(t *testing.T) {
 // exportTo fills the form for dir and runs the export to its end.
 func exportTo(t *testing.T, p *Page, dir string) {
 	t.Helper()
-	send(p, press("x"))
+	press(p, "x")
 	setField(t, p, exDir, dir)
-	send(p, press("enter"))
+	press(p, "enter")
 	if p.state != stateExportPreview {
 		t.Fatalf("state %d, %v", p.state, p.xpreviewErr)
 	}
-	send(p, press("enter"))
+	press(p, "enter")
 }
 
 func TestGoldenExportResult(t *testing.T) {
@@ -173,7 +148,7 @@ func TestGoldenExportHistory(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		send(p, press("h"))
+		press(p, "h")
 		if p.state != stateHistory || len(p.history) != 2 || p.history[0].Period != "2025-H1" {
 			t.Fatalf("state %d history %+v", p.state, p.history)
 		}
@@ -184,10 +159,10 @@ func TestGoldenExportHistory(t *testing.T) {
 func TestExportFromTUIWritesAVerifiedPackage(t *testing.T) {
 	p := exportPage(t, i18n.ZH)
 	dir := t.TempDir()
-	send(p, press("x"))
+	press(p, "x")
 	// Passphrase encryption: typed twice, shown masked.
 	setField(t, p, exEnc, "")
-	send(p, press("space"))
+	press(p, "space")
 	if p.xform.enc != encPass {
 		t.Fatalf("encryption %d", p.xform.enc)
 	}
@@ -200,17 +175,17 @@ func TestExportFromTUIWritesAVerifiedPackage(t *testing.T) {
 	}
 	setField(t, p, exPass2, "青山 secreT")
 	setField(t, p, exDir, dir)
-	send(p, press("enter"))
+	press(p, "enter")
 	if p.state != stateExportForm || p.xform.focus != exPass2 || !strings.Contains(screen(t, p), p.c.T("exportui.pass_mismatch")) {
 		t.Fatalf("a mistyped passphrase went on: state %d focus %d", p.state, p.xform.focus)
 	}
 	setField(t, p, exPass2, "青山 secret")
 	setField(t, p, exDir, dir)
-	send(p, press("enter"))
+	press(p, "enter")
 	if p.state != stateExportPreview {
 		t.Fatalf("state %d", p.state)
 	}
-	send(p, press("enter"))
+	press(p, "enter")
 	if p.state != stateExportDone || p.xerr != nil || p.xrecordErr != nil {
 		t.Fatalf("state %d err %v %v", p.state, p.xerr, p.xrecordErr)
 	}
@@ -237,7 +212,7 @@ func TestExportFromTUIWritesAVerifiedPackage(t *testing.T) {
 	if !strings.Contains(out, p.xresult.SHA256) {
 		t.Errorf("no SHA-256 on the result:\n%s", out)
 	}
-	send(p, press("h"))
+	press(p, "h")
 	if p.state != stateHistory || len(p.history) != 1 {
 		t.Errorf("state %d history %d", p.state, len(p.history))
 	}
@@ -252,14 +227,14 @@ func TestExportCancelLeavesNothing(t *testing.T) {
 			<-gate // the temporary file exists now
 		}
 	}
-	send(p, press("x"))
+	press(p, "x")
 	setField(t, p, exDir, dir)
-	send(p, press("enter"))
-	_, cmd := p.Update(press("enter"))
+	press(p, "enter")
+	_, cmd := p.Update(uitest.Key("enter"))
 	if p.state != stateExporting || !p.Dirty() {
 		t.Fatalf("state %d", p.state)
 	}
-	p.Update(press("esc"))
+	p.Update(uitest.Key("esc"))
 	close(gate)
 	for msg := cmd(); ; msg = p.listenExport()() {
 		p.Update(msg)
@@ -283,9 +258,9 @@ func TestExportCancelLeavesNothing(t *testing.T) {
 
 func TestExportBadFolderAndEmptyPeriodShownAtTheField(t *testing.T) {
 	p := exportPage(t, i18n.ZH)
-	send(p, press("x"))
+	press(p, "x")
 	setField(t, p, exDir, "/no/such/folder")
-	send(p, press("enter"))
+	press(p, "enter")
 	if p.state != stateExportForm || p.xform.focus != exDir {
 		t.Fatalf("a missing folder went on: state %d", p.state)
 	}
@@ -297,7 +272,7 @@ func TestExportBadFolderAndEmptyPeriodShownAtTheField(t *testing.T) {
 	dir := t.TempDir()
 	setField(t, p, exPeriod, "2030")
 	setField(t, p, exDir, dir)
-	send(p, press("enter"), press("enter"))
+	press(p, "enter", "enter")
 	if p.state != stateExportForm || p.xform.focus != exPeriod || !errors.Is(p.xform.runErr, i18n.E("export.period_no_data")) {
 		t.Fatalf("state %d focus %d err %v", p.state, p.xform.focus, p.xform.runErr)
 	}

@@ -610,8 +610,8 @@ func (p *Page) refreshGrid() {
 			f := fields[col-1]
 			c := pl.Header.Column(f)
 			v := model.Clean(p.table.Rows[it.Index].Cell(c))
-			if f == export.FIDNumber && len(v) == 18 {
-				v = model.MaskID(v)
+			if f == export.FIDNumber && looksLikeID(v) {
+				v = model.MaskID(v) // lists never show a whole ID, whatever its length
 			}
 			return v
 		}
@@ -639,4 +639,20 @@ func (p *Page) rowStatus(it export.Item) string {
 		return p.c.T("importer.will_skip")
 	}
 	return p.c.T("importer.will_create")
+}
+
+// looksLikeID tells an ID number of any length (18, 15, a typo with 17 or
+// 19 digits) from what Excel made of one (1.10101E+17), which reveals
+// nothing and must stay visible so the secretary sees what went wrong.
+func looksLikeID(v string) bool {
+	if strings.ContainsAny(v, "Ee") {
+		return false
+	}
+	digits := 0
+	for _, r := range v {
+		if r >= '0' && r <= '9' {
+			digits++
+		}
+	}
+	return digits >= 10
 }

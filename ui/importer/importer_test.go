@@ -1,22 +1,18 @@
 package importer
 
 import (
-	"bytes"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/exp/golden"
 
 	"unionbook/i18n"
 	"unionbook/model"
 	"unionbook/storage"
 	"unionbook/ui/common"
-	"unionbook/ui/keymap"
-	"unionbook/ui/styles"
+	"unionbook/ui/uitest"
 )
 
 // Golden screens at 80x24 in both languages. Regenerate with:
@@ -26,109 +22,72 @@ var testNow = time.Date(2025, 6, 1, 9, 0, 0, 0, time.Local)
 
 func newPage(t *testing.T, lang i18n.Lang) *Page {
 	t.Helper()
-	st, err := storage.Open(filepath.Join(t.TempDir(), "t.db"), storage.Options{Now: func() time.Time { return testNow }})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := uitest.OpenStore(t, testNow)
 	u := model.Unit{Name: "青山机械厂", Kind: 170}
 	if err := st.CreateUnit("t", &u); err != nil {
 		t.Fatal(err)
 	}
-	c := &common.Common{Store: st, Lang: lang, Styles: styles.Default(), Keys: keymap.New(lang),
-		Today: func() model.Date { return model.DateOf(testNow) }, Operator: "测试", Width: 80, Height: 24}
-	p := New(c)
+	return sized(New(newCommon(st, lang)))
+}
+
+// newCommon is the page's Common at 80x24, writing as 测试.
+func newCommon(st *storage.Store, lang i18n.Lang) *common.Common {
+	c := uitest.NewCommon(st, lang, testNow)
+	c.Operator, c.Width, c.Height = "测试", 80, 24
+	return c
+}
+
+func sized(p *Page) *Page {
 	p.SetSize(80, 24)
 	return p
 }
 
-// send delivers messages and runs the commands they return, to the end.
-func send(p *Page, msgs ...tea.Msg) {
-	for _, m := range msgs {
-		_, cmd := p.Update(m)
-		run(p, cmd)
+// drive delivers to the page, runs the commands it returns to the end and
+// drops the status lines and data changes meant for the app.
+func drive(p *Page) uitest.Driver {
+	return uitest.Driver{
+		Update: func(m tea.Msg) tea.Cmd {
+			_, cmd := p.Update(m)
+			return cmd
+		},
+		Observe: func(m tea.Msg) bool {
+			switch m.(type) {
+			case common.StatusMsg, common.DataChangedMsg:
+				return false
+			}
+			return true
+		},
 	}
 }
 
-func run(p *Page, cmd tea.Cmd) {
-	if cmd == nil {
-		return
-	}
-	switch msg := cmd().(type) {
-	case nil:
-	case tea.BatchMsg:
-		for _, c := range msg {
-			run(p, c)
-		}
-	case common.StatusMsg, common.DataChangedMsg:
-	default:
-		_, next := p.Update(msg)
-		run(p, next)
-	}
-}
+// press presses the keys named (see uitest.Key).
+func press(p *Page, ks ...string) { drive(p).Keys(ks...) }
 
-func press(s string) tea.Msg {
-	switch s {
-	case "enter":
-		return tea.KeyPressMsg{Code: tea.KeyEnter}
-	case "esc":
-		return tea.KeyPressMsg{Code: tea.KeyEscape}
-	case "tab":
-		return tea.KeyPressMsg{Code: tea.KeyTab}
-	case "right":
-		return tea.KeyPressMsg{Code: tea.KeyRight}
-	case "space":
-		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
-	}
-	r := []rune(s)[0]
-	return tea.KeyPressMsg{Code: r, Text: s}
-}
+// typeText types s one key per character.
+func typeText(p *Page, s string) { drive(p).Type(s) }
 
-func typeText(p *Page, s string) {
-	for _, r := range s {
-		send(p, tea.KeyPressMsg{Code: r, Text: string(r)})
-	}
-}
-
+// screen is the page without colours, every line filled to 80 cells.
 func screen(t *testing.T, p *Page) string {
 	t.Helper()
-	var buf bytes.Buffer
-	w := &colorprofile.Writer{Forward: &buf, Profile: colorprofile.NoTTY}
-	if _, err := w.WriteString(p.View()); err != nil {
-		t.Fatal(err)
-	}
-	out := buf.String()
-	lines := strings.Split(out, "\n")
-	if len(lines) != 24 {
-		t.Fatalf("%d lines", len(lines))
-	}
-	for i, l := range lines {
-		if w := ansiWidth(l); w != 80 {
-			t.Errorf("line %d is %d cells wide: %q", i, w, l)
-		}
-	}
+	out := uitest.Screen(p.View())
+	uitest.CheckFullGeometry(t, out, 80, 24)
 	return out
 }
 
 func each(t *testing.T, fn func(t *testing.T, p *Page)) {
-	for _, l := range []struct {
-		name string
-		lang i18n.Lang
-	}{{"zh", i18n.ZH}, {"en", i18n.EN}} {
-		t.Run(l.name, func(t *testing.T) { fn(t, newPage(t, l.lang)) })
-	}
+	uitest.EachLang(t, func(t *testing.T, lang i18n.Lang) { fn(t, newPage(t, lang)) })
 }
 
 // loaded is the page after typing a partial path, completing it with tab
 // and reading the file.
 func loaded(t *testing.T, p *Page) {
-	send(p, press("i"))
+	press(p, "i")
 	typeText(p, "testdata/files/ro")
-	send(p, press("tab"))
+	press(p, "tab")
 	if got := p.path.Value(); got != "testdata/files/roster.csv" {
 		t.Fatalf("completed to %q", got)
 	}
-	send(p, press("enter"))
+	press(p, "enter")
 	if p.state != statePreview {
 		t.Fatalf("state %d, err %v", p.state, p.err)
 	}
@@ -136,9 +95,9 @@ func loaded(t *testing.T, p *Page) {
 
 func TestGoldenFile(t *testing.T) {
 	each(t, func(t *testing.T, p *Page) {
-		send(p, press("i"))
+		press(p, "i")
 		typeText(p, "testdata/files/")
-		send(p, press("tab"))
+		press(p, "tab")
 		golden.RequireEqual(t, []byte(screen(t, p)))
 	})
 }
@@ -156,7 +115,7 @@ func TestGoldenPreview(t *testing.T) {
 func TestGoldenPreviewProblemsOnly(t *testing.T) {
 	each(t, func(t *testing.T, p *Page) {
 		loaded(t, p)
-		send(p, press("p"))
+		press(p, "p")
 		if len(p.rows) != 4 {
 			t.Errorf("%d rows shown", len(p.rows))
 		}
@@ -167,9 +126,9 @@ func TestGoldenPreviewProblemsOnly(t *testing.T) {
 func TestGoldenMapping(t *testing.T) {
 	each(t, func(t *testing.T, p *Page) {
 		loaded(t, p)
-		send(p, press("m"), press("right"), press("right"), press("right"), press("space"))
+		press(p, "m", "right", "right", "right", "space")
 		golden.RequireEqual(t, []byte(screen(t, p)))
-		send(p, press("esc"))
+		press(p, "esc")
 		// 性别 now maps to the next field: the column's cells are read as it
 		if p.state != statePreview || p.plan.Header.Fields[3] == "gender" {
 			t.Errorf("mapping not applied: %v", p.plan.Header.Fields)
@@ -180,11 +139,11 @@ func TestGoldenMapping(t *testing.T) {
 func TestImportSkippingProblemsThenDone(t *testing.T) {
 	each(t, func(t *testing.T, p *Page) {
 		loaded(t, p)
-		send(p, press("i")) // refused: problems
+		press(p, "i") // refused: problems
 		if p.state != statePreview {
 			t.Fatalf("imported with problems")
 		}
-		send(p, press("s"), press("i"))
+		press(p, "s", "i")
 		if p.state != stateDone || p.err != nil || p.result.Created != 2 {
 			t.Fatalf("state %d err %v result %+v", p.state, p.err, p.result)
 		}
@@ -201,10 +160,10 @@ func TestImportSkippingProblemsThenDone(t *testing.T) {
 func TestCancelWritesNothing(t *testing.T) {
 	p := newPage(t, i18n.ZH)
 	loaded(t, p)
-	send(p, press("s"))
-	_, cmd := p.Update(press("i"))
+	press(p, "s")
+	_, cmd := p.Update(uitest.Key("i"))
 	// cancel before the first progress message is taken
-	p.Update(press("esc"))
+	p.Update(uitest.Key("esc"))
 	for msg := cmd(); ; msg = p.listen()() {
 		p.Update(msg)
 		if _, ok := msg.(doneMsg); ok {

@@ -149,13 +149,13 @@ func (p *Page) updateForm(msg tea.Msg) tea.Cmd {
 		cur, _ := p.form.Choice(fl.Key)
 		p.openPicker(pickFormAccount, p.c.T("field."+fl.Key), p.accountOptions(p.formDir, true), cur)
 	case form.Submit:
-		if n := len(p.form.Problems()); n > 0 {
-			return common.SetStatus(p.c.T("form.has_problems", n), true)
+		if cmd := p.form.SubmitBlocked(); cmd != nil {
+			return cmd
 		}
 		e, _ := p.entryFromForm(p.form)
 		e.Operator = p.c.Operator
 		if err := p.c.Store.AddLedgerEntry(p.c.Operator, &e); err != nil {
-			return p.saveError(err, entryFields)
+			return p.form.SaveError(err, entryFields)
 		}
 		p.form = nil
 		p.mode = modeList
@@ -254,8 +254,8 @@ func (p *Page) updateReverse(msg tea.Msg) tea.Cmd {
 		p.openDetail(p.current)
 		return common.SetStatus(p.c.T("form.cancelled"), false)
 	case form.Submit:
-		if n := len(p.form.Problems()); n > 0 {
-			return common.SetStatus(p.c.T("form.has_problems", n), true)
+		if cmd := p.form.SubmitBlocked(); cmd != nil {
+			return cmd
 		}
 		l, err := p.line(p.current)
 		if err != nil {
@@ -264,7 +264,7 @@ func (p *Page) updateReverse(msg tea.Msg) tea.Cmd {
 		date, reason, _ := p.reversalFromForm(p.form, l.Date)
 		r, err := p.c.Store.ReverseLedgerEntry(p.c.Operator, p.current, date, reason)
 		if err != nil {
-			return p.saveError(err, reverseFields)
+			return p.form.SaveError(err, reverseFields)
 		}
 		p.form = nil
 		p.reload()

@@ -11,6 +11,7 @@ import (
 	"unionbook/model"
 	"unionbook/storage"
 	"unionbook/ui/common"
+	"unionbook/ui/uitest"
 )
 
 func countEntries(t *testing.T, s *storage.Store) int {
@@ -34,32 +35,32 @@ func balance(t *testing.T, s *storage.Store) model.Money {
 // fillEntry fills the new-entry form: direction stays as opened (spending)
 // unless in is set; the account is chosen by typing in the picker.
 func (hs *harness) fillEntry(in bool, accountQuery, amount, counterparty, memo string) {
-	hs.keys("n", "tab")
+	hs.Keys("n", "tab")
 	if in {
-		hs.keys("left")
+		hs.Keys("left")
 	}
-	hs.keys("tab", "enter")
-	hs.typeText(accountQuery)
-	hs.keys("enter", "tab")
-	hs.typeText(amount)
-	hs.keys("tab")
-	hs.typeText(counterparty)
-	hs.keys("tab")
-	hs.typeText(memo)
+	hs.Keys("tab", "enter")
+	hs.Type(accountQuery)
+	hs.Keys("enter", "tab")
+	hs.Type(amount)
+	hs.Keys("tab")
+	hs.Type(counterparty)
+	hs.Keys("tab")
+	hs.Type(memo)
 }
 
 func TestAddEntryChangesTheBalance(t *testing.T) {
 	hs, _ := newHarness(t, i18n.ZH, 100, 30, true)
-	s := hs.c.Store
+	s := hs.C.Store
 	before := balance(t, s)
 	n := countEntries(t, s)
 	hs.fillEntry(false, "wt", "1,200.5", "青山镇文化站", "职工乒乓球赛奖品")
-	if !hs.p.Dirty() || !hs.p.Capturing() {
+	if !hs.P.Dirty() || !hs.P.Capturing() {
 		t.Error("a form being filled must be dirty and capture the keyboard")
 	}
-	hs.keys("ctrl+s")
-	if hs.status.Error {
-		t.Fatalf("save failed: %s\n%s", hs.status.Text, hs.screen())
+	hs.Keys("ctrl+s")
+	if hs.Status.Error {
+		t.Fatalf("save failed: %s\n%s", hs.Status.Text, hs.Screen())
 	}
 	if got := countEntries(t, s); got != n+1 {
 		t.Fatalf("entries = %d, want %d", got, n+1)
@@ -73,47 +74,47 @@ func TestAddEntryChangesTheBalance(t *testing.T) {
 	if e.Account != "50102" || e.Direction != model.Out || e.Amount != 120050 || e.Counterparty != "青山镇文化站" || e.Date != 20261121 {
 		t.Errorf("wrote %+v", e.LedgerEntry)
 	}
-	if !strings.Contains(hs.status.Text, e.VoucherNo) {
-		t.Errorf("status %q does not name voucher %s", hs.status.Text, e.VoucherNo)
+	if !strings.Contains(hs.Status.Text, e.VoucherNo) {
+		t.Errorf("status %q does not name voucher %s", hs.Status.Text, e.VoucherNo)
 	}
-	if len(hs.changed) != 1 || hs.changed[0].Entity != "ledger" || hs.changed[0].ID != e.ID {
-		t.Errorf("broadcast %+v, want ledger %d", hs.changed, e.ID)
+	if len(hs.Changed) != 1 || hs.Changed[0].Entity != "ledger" || hs.Changed[0].ID != e.ID {
+		t.Errorf("broadcast %+v, want ledger %d", hs.Changed, e.ID)
 	}
-	if hs.p.Dirty() || hs.p.Capturing() {
+	if hs.P.Dirty() || hs.P.Capturing() {
 		t.Error("back in the list the page must be neither dirty nor capturing")
 	}
-	out := hs.screen()
-	contains(t, out, e.VoucherNo, "1,200.50", "账面余额："+after.Display())
-	if got := hs.p.selectedID(); got != e.ID {
+	out := hs.Screen()
+	uitest.Contains(t, out, e.VoucherNo, "1,200.50", "账面余额："+after.Display())
+	if got := hs.P.selectedID(); got != e.ID {
 		t.Errorf("selected entry %d, want the new one %d", got, e.ID)
 	}
 }
 
 func TestIncomeEntryOffersOnlyIncomeAccounts(t *testing.T) {
 	hs, _ := newHarness(t, i18n.ZH, 100, 30, true)
-	hs.keys("n", "tab", "left") // direction: income
-	for _, o := range hs.p.acctField.Options {
-		a := hs.p.chart[o.Value-1]
+	hs.Keys("n", "tab", "left") // direction: income
+	for _, o := range hs.P.acctField.Options {
+		a := hs.P.chart[o.Value-1]
 		if a.Direction != model.In {
 			t.Errorf("income entry offers %s %s", a.Code, a.Name)
 		}
 	}
-	hs.keys("tab", "enter")
-	out := hs.screen()
-	contains(t, out, "401 会费收入", "40303 帮扶补助")
-	lacks(t, out, "501 职工活动支出")
-	hs.typeText("bfbz") // 帮扶补助 by pinyin initials
-	out = hs.screen()
-	contains(t, out, "40303 帮扶补助")
-	lacks(t, out, "401 会费收入")
-	hs.keys("enter")
-	if v, ok := hs.p.form.Choice(fAccount); !ok || hs.p.chart[v-1].Code != "40303" {
+	hs.Keys("tab", "enter")
+	out := hs.Screen()
+	uitest.Contains(t, out, "401 会费收入", "40303 帮扶补助")
+	uitest.Lacks(t, out, "501 职工活动支出")
+	hs.Type("bfbz") // 帮扶补助 by pinyin initials
+	out = hs.Screen()
+	uitest.Contains(t, out, "40303 帮扶补助")
+	uitest.Lacks(t, out, "401 会费收入")
+	hs.Keys("enter")
+	if v, ok := hs.P.form.Choice(fAccount); !ok || hs.P.chart[v-1].Code != "40303" {
 		t.Errorf("chose %v %v", v, ok)
 	}
 	// switching back to spending drops the income account
-	hs.keys("up", "right")
-	if v, ok := hs.p.form.Choice(fAccount); ok {
-		t.Errorf("an income account %s stayed chosen for spending", hs.p.chart[v-1].Code)
+	hs.Keys("up", "right")
+	if v, ok := hs.P.form.Choice(fAccount); ok {
+		t.Errorf("an income account %s stayed chosen for spending", hs.P.chart[v-1].Code)
 	}
 }
 
@@ -126,15 +127,15 @@ func TestBadAmountIsShownNextToTheFieldAndWritesNothing(t *testing.T) {
 	} {
 		for _, lang := range []i18n.Lang{i18n.ZH, i18n.EN} {
 			hs, _ := newHarness(t, lang, 100, 30, true)
-			s := hs.c.Store
+			s := hs.C.Store
 			n := countEntries(t, s)
 			hs.fillEntry(false, "wt", tc.amount, "文化站", "奖品")
-			hs.keys("ctrl+s")
+			hs.Keys("ctrl+s")
 			if got := countEntries(t, s); got != n {
 				t.Errorf("%s: a bad amount wrote %d entries", tc.amount, got-n)
 			}
-			if !hs.status.Error {
-				t.Errorf("%s: status %q is not an error", tc.amount, hs.status.Text)
+			if !hs.Status.Error {
+				t.Errorf("%s: status %q is not an error", tc.amount, hs.Status.Text)
 			}
 			want := tc.zh
 			if lang == i18n.EN {
@@ -142,13 +143,13 @@ func TestBadAmountIsShownNextToTheFieldAndWritesNothing(t *testing.T) {
 			}
 			// the message is next to the amount: on its line or the lines
 			// under it, before the next field
-			out := hs.screen()
-			from := strings.Index(out, hs.c.T("field."+fAmount))
-			to := strings.Index(out, hs.c.T("field."+fCounterparty))
+			out := hs.Screen()
+			from := strings.Index(out, hs.C.T("field."+fAmount))
+			to := strings.Index(out, hs.C.T("field."+fCounterparty))
 			if from < 0 || to < from || !strings.Contains(strings.Join(strings.Fields(out[from:to]), " "), want) {
-				t.Errorf("%s: no %q next to the amount:\n%s", tc.amount, want, hs.screen())
+				t.Errorf("%s: no %q next to the amount:\n%s", tc.amount, want, hs.Screen())
 			}
-			if hs.p.mode != modeForm || !hs.p.Dirty() {
+			if hs.P.mode != modeForm || !hs.P.Dirty() {
 				t.Errorf("%s: the form must stay open with its changes", tc.amount)
 			}
 		}
@@ -158,8 +159,8 @@ func TestBadAmountIsShownNextToTheFieldAndWritesNothing(t *testing.T) {
 func TestStoreProblemsGoNextToTheirFields(t *testing.T) {
 	hs, _ := newHarness(t, i18n.EN, 100, 30, true)
 	hs.fillEntry(false, "wt", "10", "x", strings.Repeat("m", 201)) // the store allows 200 characters of memo
-	hs.keys("ctrl+s")
-	out := hs.screen()
+	hs.Keys("ctrl+s")
+	out := hs.Screen()
 	found := false
 	for _, line := range strings.Split(out, "\n") {
 		if strings.Contains(line, "Memo") && strings.Contains(line, "200") {
@@ -173,34 +174,34 @@ func TestStoreProblemsGoNextToTheirFields(t *testing.T) {
 
 func TestReverseAManualEntry(t *testing.T) {
 	hs, fx := newHarness(t, i18n.ZH, 100, 30, true)
-	s := hs.c.Store
+	s := hs.C.Store
 	before := balance(t, s)
-	if !hs.p.selectID(fx.sports.ID) {
+	if !hs.P.selectID(fx.sports.ID) {
 		t.Fatal("the entry is not listed")
 	}
-	hs.keys("enter")
-	contains(t, hs.screen(), "凭证 "+fx.sports.VoucherNo, "未冲正", "手工记账")
-	hs.keys("r")
-	if hs.p.mode != modeReverse || !hs.p.Capturing() {
-		t.Fatalf("r did not open the reversal form: %s", hs.status.Text)
+	hs.Keys("enter")
+	uitest.Contains(t, hs.Screen(), "凭证 "+fx.sports.VoucherNo, "未冲正", "手工记账")
+	hs.Keys("r")
+	if hs.P.mode != modeReverse || !hs.P.Capturing() {
+		t.Fatalf("r did not open the reversal form: %s", hs.Status.Text)
 	}
 	// the caret is in the reason field, after the Chinese text
-	hs.send(tea.KeyPressMsg{Code: '场', Text: "场地费"})
-	c := hs.p.Cursor()
+	hs.Send(tea.KeyPressMsg{Code: '场', Text: "场地费"})
+	c := hs.P.Cursor()
 	if c == nil {
 		t.Fatal("no cursor in the reason field")
 	}
 	lw := 0
 	for _, k := range []string{fRevDate, fReason} {
-		lw = max(lw, ansi.StringWidth(hs.c.T("field."+k)))
+		lw = max(lw, ansi.StringWidth(hs.C.T("field."+k)))
 	}
 	if want := lw + 3 + 6; c.X != want || c.Y != 3 {
 		t.Errorf("cursor at (%d,%d), want (%d,3)", c.X, c.Y, want)
 	}
-	hs.typeText("录错")
-	hs.keys("ctrl+s")
-	if hs.status.Error {
-		t.Fatalf("reversal failed: %s\n%s", hs.status.Text, hs.screen())
+	hs.Type("录错")
+	hs.Keys("ctrl+s")
+	if hs.Status.Error {
+		t.Fatalf("reversal failed: %s\n%s", hs.Status.Text, hs.Screen())
 	}
 	ls, _ := s.Ledger(storage.LedgerFilter{})
 	var orig, rev storage.LedgerLine
@@ -221,20 +222,20 @@ func TestReverseAManualEntry(t *testing.T) {
 	if after := balance(t, s); after != before+fx.sports.Amount {
 		t.Errorf("balance %s -> %s", before.Display(), after.Display())
 	}
-	contains(t, hs.status.Text, fx.sports.VoucherNo, rev.VoucherNo)
-	out := hs.screen()
-	contains(t, out, "已被凭证 "+rev.VoucherNo+" 冲正")
+	uitest.Contains(t, hs.Status.Text, fx.sports.VoucherNo, rev.VoucherNo)
+	out := hs.Screen()
+	uitest.Contains(t, out, "已被凭证 "+rev.VoucherNo+" 冲正")
 	// enter follows the link to the reversal, which cannot be reversed
-	hs.keys("enter")
-	contains(t, hs.screen(), "凭证 "+rev.VoucherNo, "冲销凭证 "+fx.sports.VoucherNo)
-	hs.keys("r")
-	if hs.p.mode != modeDetail || !hs.status.Error || !strings.Contains(hs.status.Text, "不能再冲正") {
-		t.Errorf("reversing a reversal: mode %d, status %q", hs.p.mode, hs.status.Text)
+	hs.Keys("enter")
+	uitest.Contains(t, hs.Screen(), "凭证 "+rev.VoucherNo, "冲销凭证 "+fx.sports.VoucherNo)
+	hs.Keys("r")
+	if hs.P.mode != modeDetail || !hs.Status.Error || !strings.Contains(hs.Status.Text, "不能再冲正") {
+		t.Errorf("reversing a reversal: mode %d, status %q", hs.P.mode, hs.Status.Text)
 	}
 	// nor can the original be reversed twice
-	hs.keys("enter", "r")
-	if hs.p.mode != modeDetail || !strings.Contains(hs.status.Text, "已被凭证") {
-		t.Errorf("reversing twice: mode %d, status %q", hs.p.mode, hs.status.Text)
+	hs.Keys("enter", "r")
+	if hs.P.mode != modeDetail || !strings.Contains(hs.Status.Text, "已被凭证") {
+		t.Errorf("reversing twice: mode %d, status %q", hs.P.mode, hs.Status.Text)
 	}
 	if n := countEntries(t, s); n != len(ls) {
 		t.Errorf("refused reversals wrote %d entries", n-len(ls))
@@ -243,49 +244,49 @@ func TestReverseAManualEntry(t *testing.T) {
 
 func TestReversalFormChecksDateAndReason(t *testing.T) {
 	hs, fx := newHarness(t, i18n.EN, 100, 30, true)
-	n := countEntries(t, hs.c.Store)
-	hs.p.selectID(fx.sports.ID)
-	hs.keys("r", "shift+tab")
-	hs.send(press("ctrl+u"))
-	hs.typeText("2026-11-01") // before the entry (2026-11-03)
-	hs.keys("ctrl+s")
-	out := hs.screen()
-	contains(t, out, "2026-11-03", "required")
-	if got := countEntries(t, hs.c.Store); got != n {
+	n := countEntries(t, hs.C.Store)
+	hs.P.selectID(fx.sports.ID)
+	hs.Keys("r", "shift+tab")
+	hs.Keys("ctrl+u")
+	hs.Type("2026-11-01") // before the entry (2026-11-03)
+	hs.Keys("ctrl+s")
+	out := hs.Screen()
+	uitest.Contains(t, out, "2026-11-03", "required")
+	if got := countEntries(t, hs.C.Store); got != n {
 		t.Errorf("wrote %d entries", got-n)
 	}
-	hs.keys("esc")
-	if hs.p.mode != modeDetail {
-		t.Errorf("esc from the reversal goes back to the entry, mode %d", hs.p.mode)
+	hs.Keys("esc")
+	if hs.P.mode != modeDetail {
+		t.Errorf("esc from the reversal goes back to the entry, mode %d", hs.P.mode)
 	}
 }
 
 func TestDuesEntryIsReversedAtItsSource(t *testing.T) {
 	for _, lang := range []i18n.Lang{i18n.ZH, i18n.EN} {
 		hs, fx := newHarness(t, lang, 100, 30, true)
-		s := hs.c.Store
+		s := hs.C.Store
 		n := countEntries(t, s)
-		if !hs.p.selectID(fx.payment.LedgerID) {
+		if !hs.P.selectID(fx.payment.LedgerID) {
 			t.Fatal("the dues entry is not listed")
 		}
-		hs.keys("r")
-		if hs.p.mode != modeList || hs.p.form != nil {
-			t.Errorf("r on a dues entry opened mode %d", hs.p.mode)
+		hs.Keys("r")
+		if hs.P.mode != modeList || hs.P.form != nil {
+			t.Errorf("r on a dues entry opened mode %d", hs.P.mode)
 		}
 		want := "请到会费页冲正"
 		if lang == i18n.EN {
 			want = "in the Dues tab"
 		}
-		if !hs.status.Error || !strings.Contains(hs.status.Text, want) {
-			t.Errorf("status %q, want it to send the user to the dues", hs.status.Text)
+		if !hs.Status.Error || !strings.Contains(hs.Status.Text, want) {
+			t.Errorf("status %q, want it to send the user to the dues", hs.Status.Text)
 		}
 		// the same from the detail, which names the receipt and member
-		hs.keys("enter")
-		contains(t, hs.screen(), fx.payment.ReceiptNo, "张三", "2026-10 ~ 2026-11")
-		hs.status = common.StatusMsg{}
-		hs.keys("r")
-		if hs.p.mode != modeDetail || !strings.Contains(hs.status.Text, want) {
-			t.Errorf("detail: mode %d, status %q", hs.p.mode, hs.status.Text)
+		hs.Keys("enter")
+		uitest.Contains(t, hs.Screen(), fx.payment.ReceiptNo, "张三", "2026-10 ~ 2026-11")
+		hs.Status = common.StatusMsg{}
+		hs.Keys("r")
+		if hs.P.mode != modeDetail || !strings.Contains(hs.Status.Text, want) {
+			t.Errorf("detail: mode %d, status %q", hs.P.mode, hs.Status.Text)
 		}
 		if got := countEntries(t, s); got != n {
 			t.Errorf("wrote %d entries", got-n)
@@ -295,92 +296,92 @@ func TestDuesEntryIsReversedAtItsSource(t *testing.T) {
 
 func shown(hs *harness) []string {
 	var out []string
-	for _, i := range hs.p.view {
-		out = append(out, hs.p.lines[i].VoucherNo)
+	for _, i := range hs.P.view {
+		out = append(out, hs.P.lines[i].VoucherNo)
 	}
 	return out
 }
 
 func TestFilters(t *testing.T) {
 	hs, fx := newHarness(t, i18n.ZH, 100, 30, true)
-	if hs.p.month != 202611 || len(hs.p.view) != 6 {
-		t.Fatalf("opens on %s with %d entries, want 2026-11 with 6", hs.p.month, len(hs.p.view))
+	if hs.P.month != 202611 || len(hs.P.view) != 6 {
+		t.Fatalf("opens on %s with %d entries, want 2026-11 with 6", hs.P.month, len(hs.P.view))
 	}
-	hs.keys("[")
-	if hs.p.month != 202610 || len(hs.p.view) != 2 {
-		t.Errorf("[ shows %s: %v", hs.p.month, shown(hs))
+	hs.Keys("[")
+	if hs.P.month != 202610 || len(hs.P.view) != 2 {
+		t.Errorf("[ shows %s: %v", hs.P.month, shown(hs))
 	}
-	contains(t, hs.screen(), "月份：2026-10", "本期收入：12,000.00", "本期支出：1,800.00", "账面余额：9,780.30")
-	hs.keys("]", "]")
-	if hs.p.month != 202612 || len(hs.p.view) != 0 {
-		t.Errorf("] ] shows %s: %v", hs.p.month, shown(hs))
+	uitest.Contains(t, hs.Screen(), "月份：2026-10", "本期收入：12,000.00", "本期支出：1,800.00", "账面余额：9,780.30")
+	hs.Keys("]", "]")
+	if hs.P.month != 202612 || len(hs.P.view) != 0 {
+		t.Errorf("] ] shows %s: %v", hs.P.month, shown(hs))
 	}
-	contains(t, hs.screen(), "这段时间没有账目")
-	hs.keys("a")
-	if hs.p.month != 0 || len(hs.p.view) != 8 {
-		t.Errorf("a shows %s: %v", hs.p.month, shown(hs))
+	uitest.Contains(t, hs.Screen(), "这段时间没有账目")
+	hs.Keys("a")
+	if hs.P.month != 0 || len(hs.P.view) != 8 {
+		t.Errorf("a shows %s: %v", hs.P.month, shown(hs))
 	}
-	hs.keys("t")
-	for _, i := range hs.p.view {
-		if hs.p.lines[i].Direction != model.In {
-			t.Errorf("income filter shows %+v", hs.p.lines[i])
+	hs.Keys("t")
+	for _, i := range hs.P.view {
+		if hs.P.lines[i].Direction != model.In {
+			t.Errorf("income filter shows %+v", hs.P.lines[i])
 		}
 	}
-	hs.keys("t")
-	if len(hs.p.view) != 5 {
+	hs.Keys("t")
+	if len(hs.P.view) != 5 {
 		t.Errorf("spending: %v", shown(hs))
 	}
-	contains(t, hs.screen(), "收支：支出")
-	hs.keys("t")
-	if hs.p.dir != 0 || len(hs.p.view) != 8 {
+	uitest.Contains(t, hs.Screen(), "收支：支出")
+	hs.Keys("t")
+	if hs.P.dir != 0 || len(hs.P.view) != 8 {
 		t.Errorf("t cycles back to both: %v", shown(hs))
 	}
 	// u: an account with its sub-accounts, chosen by pinyin initials
-	hs.keys("u")
-	if !hs.p.Capturing() {
+	hs.Keys("u")
+	if !hs.P.Capturing() {
 		t.Error("the account picker must capture the keyboard")
 	}
-	hs.typeText("zghdzc") // 职工活动支出
-	hs.keys("enter")
-	if hs.p.account != "501" || len(hs.p.view) != 2 {
+	hs.Type("zghdzc") // 职工活动支出
+	hs.Keys("enter")
+	if hs.P.account != "501" || len(hs.P.view) != 2 {
 		t.Errorf("account 501 shows %v", shown(hs))
 	}
-	contains(t, hs.screen(), "科目：501 职工活动支出")
+	uitest.Contains(t, hs.Screen(), "科目：501 职工活动支出")
 	// search counterparty and memo
-	hs.keys("x", "/")
-	hs.typeText("文化站")
-	if len(hs.p.view) != 1 || hs.p.lines[hs.p.view[0]].ID != fx.sports.ID {
+	hs.Keys("x", "/")
+	hs.Type("文化站")
+	if len(hs.P.view) != 1 || hs.P.lines[hs.P.view[0]].ID != fx.sports.ID {
 		t.Errorf("search shows %v", shown(hs))
 	}
-	hs.keys("enter")
-	hs.send(press("/"), press("ctrl+u"))
-	hs.typeText("bgyp") // 办公用品, by pinyin initials of the memo
-	if len(hs.p.view) != 1 || hs.p.lines[hs.p.view[0]].ID != fx.dup.ID {
+	hs.Keys("enter")
+	hs.Keys("/", "ctrl+u")
+	hs.Type("bgyp") // 办公用品, by pinyin initials of the memo
+	if len(hs.P.view) != 1 || hs.P.lines[hs.P.view[0]].ID != fx.dup.ID {
 		t.Errorf("search bgyp shows %v", shown(hs))
 	}
-	hs.keys("esc")
-	if hs.p.query != "" || len(hs.p.view) != 8 {
+	hs.Keys("esc")
+	if hs.P.query != "" || len(hs.P.view) != 8 {
 		t.Errorf("esc clears the search: %v", shown(hs))
 	}
-	hs.keys("]", "u", "enter") // the first option is every account
-	hs.keys("t", "x")
-	if hs.p.month != 0 || hs.p.account != "" || hs.p.dir != 0 || len(hs.p.view) != 8 {
-		t.Errorf("x clears every filter: month %s account %q dir %d", hs.p.month, hs.p.account, hs.p.dir)
+	hs.Keys("]", "u", "enter") // the first option is every account
+	hs.Keys("t", "x")
+	if hs.P.month != 0 || hs.P.account != "" || hs.P.dir != 0 || len(hs.P.view) != 8 {
+		t.Errorf("x clears every filter: month %s account %q dir %d", hs.P.month, hs.P.account, hs.P.dir)
 	}
 }
 
 func TestSearchCursorFollowsTheCaret(t *testing.T) {
 	hs, _ := newHarness(t, i18n.ZH, 120, 30, true)
-	hs.keys("/")
-	if !hs.p.Capturing() {
+	hs.Keys("/")
+	if !hs.P.Capturing() {
 		t.Fatal("searching must capture the keyboard")
 	}
-	hs.send(tea.KeyPressMsg{Code: '文', Text: "文化"})
-	c := hs.p.Cursor()
+	hs.Send(tea.KeyPressMsg{Code: '文', Text: "文化"})
+	c := hs.P.Cursor()
 	if c == nil {
 		t.Fatal("no cursor in the search box")
 	}
-	line := strings.Split(hs.screen(), "\n")[0]
+	line := strings.Split(hs.Screen(), "\n")[0]
 	prefix := "月份：2026-11  科目：全部科目  收支：全部  搜索 "
 	if !strings.HasPrefix(line, prefix+"文化") {
 		t.Fatalf("filter bar %q", line)
@@ -392,71 +393,71 @@ func TestSearchCursorFollowsTheCaret(t *testing.T) {
 
 func TestAddFormCursorAfterChinese(t *testing.T) {
 	hs, _ := newHarness(t, i18n.ZH, 100, 30, true)
-	hs.keys("n", "tab", "tab", "tab", "tab")
-	hs.send(tea.KeyPressMsg{Code: '青', Text: "青山镇"})
-	c := hs.p.Cursor()
+	hs.Keys("n", "tab", "tab", "tab", "tab")
+	hs.Send(tea.KeyPressMsg{Code: '青', Text: "青山镇"})
+	c := hs.P.Cursor()
 	if c == nil {
 		t.Fatal("no cursor in the counterparty field")
 	}
 	lw := 0
 	for _, k := range []string{fDate, fDir, fAccount, fAmount, fCounterparty, fMemo} {
-		lw = max(lw, ansi.StringWidth(hs.c.T("field."+k)))
+		lw = max(lw, ansi.StringWidth(hs.C.T("field."+k)))
 	}
 	// title, blank line, then the fifth field
 	if want := lw + 3 + 6; c.X != want || c.Y != 2+4 {
 		t.Errorf("cursor at (%d,%d), want (%d,%d)", c.X, c.Y, want, 6)
 	}
-	hs.keys("shift+tab", "shift+tab", "shift+tab") // a choice field has no text cursor
-	if hs.p.Cursor() != nil {
+	hs.Keys("shift+tab", "shift+tab", "shift+tab") // a choice field has no text cursor
+	if hs.P.Cursor() != nil {
 		t.Error("a cursor on the direction field")
 	}
 }
 
 func TestCancelAskedFormIsNotDirtyAfterEsc(t *testing.T) {
 	hs, _ := newHarness(t, i18n.ZH, 100, 30, true)
-	hs.keys("n")
-	if hs.p.Dirty() {
+	hs.Keys("n")
+	if hs.P.Dirty() {
 		t.Error("an untouched form is not dirty")
 	}
-	hs.typeText("x")
-	if !hs.p.Dirty() {
+	hs.Type("x")
+	if !hs.P.Dirty() {
 		t.Error("a changed form is dirty")
 	}
-	hs.keys("esc")
-	if hs.p.Dirty() || hs.p.mode != modeList {
+	hs.Keys("esc")
+	if hs.P.Dirty() || hs.P.mode != modeList {
 		t.Error("esc leaves the form")
 	}
 }
 
 func TestReloadsWhenDuesArePaid(t *testing.T) {
 	hs, fx := newHarness(t, i18n.ZH, 100, 30, true)
-	n := len(hs.p.view)
+	n := len(hs.P.view)
 	p := model.DuesPayment{MemberID: fx.member.ID, From: 202612, To: 202612, Amount: 1540, Date: 20261121, Method: model.PayBank}
-	if err := hs.c.Store.RecordPayment(op, &p); err != nil {
+	if err := hs.C.Store.RecordPayment(op, &p); err != nil {
 		t.Fatal(err)
 	}
-	hs.send(common.DataChangedMsg{Entity: "payment", ID: p.ID})
-	if len(hs.p.view) != n+1 {
-		t.Fatalf("after a payment the list has %d entries, want %d", len(hs.p.view), n+1)
+	hs.Send(common.DataChangedMsg{Entity: "payment", ID: p.ID})
+	if len(hs.P.view) != n+1 {
+		t.Fatalf("after a payment the list has %d entries, want %d", len(hs.P.view), n+1)
 	}
-	contains(t, hs.screen(), "15.40", "账面余额：9,795.70")
+	uitest.Contains(t, hs.Screen(), "15.40", "账面余额：9,795.70")
 }
 
 func TestStatementPeriods(t *testing.T) {
 	hs, _ := newHarness(t, i18n.ZH, 100, 30, true)
-	hs.keys("S")
-	out := hs.screen()
-	contains(t, out, "收支表 2026年11月", "合计", "5,030.80", "5,450.50", "收支结余", "-419.70")
-	lacks(t, out, "402 拨缴经费收入")
-	hs.keys("[")
-	out = hs.screen()
-	contains(t, out, "收支表 2026年10月", "402 拨缴经费收入", "12,000.00", "  50101 教育", "10,200.00")
-	hs.keys("y")
-	contains(t, hs.screen(), "收支表 2026年全年", "17,030.80", "7,250.50", "9,780.30")
-	hs.keys("[")
-	contains(t, hs.screen(), "收支表 2025年全年", "这段时间没有收支")
-	hs.keys("esc")
-	if hs.p.mode != modeList {
+	hs.Keys("S")
+	out := hs.Screen()
+	uitest.Contains(t, out, "收支表 2026年11月", "合计", "5,030.80", "5,450.50", "收支结余", "-419.70")
+	uitest.Lacks(t, out, "402 拨缴经费收入")
+	hs.Keys("[")
+	out = hs.Screen()
+	uitest.Contains(t, out, "收支表 2026年10月", "402 拨缴经费收入", "12,000.00", "  50101 教育", "10,200.00")
+	hs.Keys("y")
+	uitest.Contains(t, hs.Screen(), "收支表 2026年全年", "17,030.80", "7,250.50", "9,780.30")
+	hs.Keys("[")
+	uitest.Contains(t, hs.Screen(), "收支表 2025年全年", "这段时间没有收支")
+	hs.Keys("esc")
+	if hs.P.mode != modeList {
 		t.Error("esc leaves the statement")
 	}
 }
@@ -464,13 +465,13 @@ func TestStatementPeriods(t *testing.T) {
 func TestEmptyBook(t *testing.T) {
 	for _, lang := range []i18n.Lang{i18n.ZH, i18n.EN} {
 		hs, _ := newHarness(t, lang, 80, 24, false)
-		out := hs.screen()
+		out := hs.Screen()
 		if lang == i18n.ZH {
-			contains(t, out, "这段时间没有账目", "账面余额：0.00")
+			uitest.Contains(t, out, "这段时间没有账目", "账面余额：0.00")
 		}
-		hs.keys("enter", "r", "S", "esc")
-		if hs.p.mode != modeList {
-			t.Errorf("mode %d", hs.p.mode)
+		hs.Keys("enter", "r", "S", "esc")
+		if hs.P.mode != modeList {
+			t.Errorf("mode %d", hs.P.mode)
 		}
 	}
 }
@@ -478,7 +479,7 @@ func TestEmptyBook(t *testing.T) {
 func TestHelpListsTheKeys(t *testing.T) {
 	hs, _ := newHarness(t, i18n.EN, 100, 30, true)
 	var keys []string
-	for _, g := range hs.p.FullHelp() {
+	for _, g := range hs.P.FullHelp() {
 		for _, b := range g {
 			keys = append(keys, b.Help().Key)
 		}
@@ -489,21 +490,21 @@ func TestHelpListsTheKeys(t *testing.T) {
 			t.Errorf("full help lacks %q: %s", k, all)
 		}
 	}
-	if hs.p.Title() != "Cash book" {
-		t.Errorf("title %q", hs.p.Title())
+	if hs.P.Title() != "Cash book" {
+		t.Errorf("title %q", hs.P.Title())
 	}
 }
 
 func TestEnglishAccountPickerTakesPinyinInitials(t *testing.T) {
 	hs, _ := newHarness(t, i18n.EN, 100, 30, true)
-	hs.keys("u")
-	hs.typeText("knzg") // 困难职工帮扶费
-	out := hs.screen()
-	contains(t, out, "50204 Aid to workers in hardship")
-	lacks(t, out, "50205")
-	hs.keys("enter")
-	if hs.p.account != "50204" {
-		t.Errorf("chose %q", hs.p.account)
+	hs.Keys("u")
+	hs.Type("knzg") // 困难职工帮扶费
+	out := hs.Screen()
+	uitest.Contains(t, out, "50204 Aid to workers in hardship")
+	uitest.Lacks(t, out, "50205")
+	hs.Keys("enter")
+	if hs.P.account != "50204" {
+		t.Errorf("chose %q", hs.P.account)
 	}
-	contains(t, hs.screen(), "Account: 50204 Aid to workers in hardship")
+	uitest.Contains(t, hs.Screen(), "Account: 50204 Aid to workers in hardship")
 }

@@ -5,7 +5,6 @@
 package ledger
 
 import (
-	"errors"
 	"strconv"
 	"strings"
 	"unicode"
@@ -81,9 +80,8 @@ type Page struct {
 	totOut  model.Money
 	balance model.Money // the whole cash book
 
-	table     widget.Table
-	search    widget.TextField
-	searching bool
+	table  widget.Table
+	search widget.SearchBox
 
 	mode      mode
 	current   uint64 // entry shown in detail
@@ -126,8 +124,8 @@ func New(c *common.Common) *Page {
 	p.stmtTable.SetID("statement")
 	p.stmtTable.SetOrigin(0, 2)
 	p.stmtTable.SetEmptyText(c.T("cashbook.statement_empty"))
-	p.search = widget.NewTextField()
-	p.search.SetPlaceholder(c.T("cashbook.search_hint"))
+	p.search = widget.NewSearchBox(c.T("cashbook.search_hint"), widget.SearchBoxStyles{
+		Label: c.Styles.Label, Box: c.Styles.Input, Focus: c.Styles.InputFocus})
 	p.month = c.Today().Month()
 	p.loadChart()
 	p.reload()
@@ -374,7 +372,7 @@ func (p *Page) SetSize(w, h int) {
 
 // Capturing reports that typed text goes to an input.
 func (p *Page) Capturing() bool {
-	return p.searching || p.picker != nil || p.mode == modeForm || p.mode == modeReverse
+	return p.search.Active() || p.picker != nil || p.mode == modeForm || p.mode == modeReverse
 }
 
 // Dirty reports a form with unsaved changes.
@@ -413,36 +411,15 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 
 func (p *Page) updateList(msg tea.Msg) tea.Cmd {
 	k := p.c.Keys
-	km, isKey := msg.(tea.KeyPressMsg)
-	if p.searching && isKey {
-		switch km.String() {
-		case "esc":
-			p.searching = false
-			p.search.Blur()
-			p.search.SetValue("")
-			p.query = ""
-			p.refilter()
-			p.table.SetCursor(len(p.view) - 1)
-			return nil
-		case "enter", "up", "down", "pgup", "pgdown":
-			p.searching = false
-			p.search.Blur()
-			if km.String() != "enter" {
-				var cmd tea.Cmd
-				p.table, cmd = p.table.Update(msg)
-				return cmd
-			}
-			return nil
-		}
-		var cmd tea.Cmd
-		p.search, cmd = p.search.Update(msg)
-		if v := p.search.Value(); v != p.query {
-			p.query = v
+	if ev, cmd := p.search.Update(msg); ev != widget.SearchIgnored {
+		if ev != widget.SearchHandled { // the newest lines are at the end
+			p.query = p.search.Value()
 			p.refilter()
 			p.table.SetCursor(len(p.view) - 1)
 		}
 		return cmd
 	}
+	km, isKey := msg.(tea.KeyPressMsg)
 	if rc, ok := msg.(widget.RowClickedMsg); ok && rc.ID == "ledger" {
 		if rc.Again {
 			if l, ok := p.selected(); ok {
@@ -458,7 +435,6 @@ func (p *Page) updateList(msg tea.Msg) tea.Cmd {
 	}
 	switch {
 	case key.Matches(km, k.Search):
-		p.searching = true
 		p.search.Focus()
 	case key.Matches(km, p.k.PrevMonth):
 		p.moveMonth(-1)
@@ -573,32 +549,6 @@ func (p *Page) updatePicker(msg tea.Msg) tea.Cmd {
 	return cmd
 }
 
-// saveError shows the store's answer: problems next to their fields (the
-// store names them "date", "amount"...; fields maps those to the form's
-// keys), anything else in the footer.
-func (p *Page) saveError(err error, fields map[string]string) tea.Cmd {
-	var ps model.Problems
-	if !errors.As(err, &ps) {
-		return common.SetStatus(p.c.Err(err), true)
-	}
-	mapped := make(model.Problems, 0, len(ps))
-	var loose []string
-	for _, q := range ps {
-		if f, ok := fields[q.Field]; ok {
-			q.Field = f
-			mapped = append(mapped, q)
-		} else {
-			loose = append(loose, q.Message(p.c.Lang))
-		}
-	}
-	p.form.SetProblems(mapped)
-	text := p.c.T("form.has_problems", len(ps))
-	if len(loose) > 0 {
-		text += ": " + strings.Join(loose, "; ")
-	}
-	return common.SetStatus(text, true)
-}
-
 // View draws the current mode.
 func (p *Page) View() string {
 	if p.picker != nil {
@@ -615,30 +565,33 @@ func (p *Page) View() string {
 	return p.listView()
 }
 
-func (p *Page) listView() string {
+// filterBar is the start of the filter line: month, account and
+// direction; the search box follows it.
+func (p *Page) filterBar() string {
 	st := p.c.Styles
 	sep := p.c.T("cashbook.colon")
-	var bar strings.Builder
 	month := p.c.T("cashbook.all_months")
 	if p.month != 0 {
 		month = p.month.String()
 	}
-	bar.WriteString(st.Label.Render(p.c.T("cashbook.month")+sep) + month + "  ")
 	acct := p.c.T("cashbook.all_accounts")
 	if p.account != "" {
 		acct = p.accountLabel(p.account)
 	}
-	bar.WriteString(st.Label.Render(p.c.T("cashbook.account")+sep) + acct + "  ")
-	bar.WriteString(st.Label.Render(p.c.T("cashbook.direction")+sep) + p.dirName(p.dir) + "  ")
-	if p.searching || p.query != "" {
-		box := st.Input
-		if p.searching {
-			box = st.InputFocus
-		}
-		bar.WriteString(st.Label.Render(p.c.T("cashbook.search")+" ") + box.Render(p.search.View()) + "  ")
+	return st.Label.Render(p.c.T("cashbook.month")+sep) + month + "  " +
+		st.Label.Render(p.c.T("cashbook.account")+sep) + acct + "  " +
+		st.Label.Render(p.c.T("cashbook.direction")+sep) + p.dirName(p.dir) + "  "
+}
+
+func (p *Page) listView() string {
+	st := p.c.Styles
+	sep := p.c.T("cashbook.colon")
+	bar := p.filterBar()
+	if box := p.search.View(p.c.T("cashbook.search"), ""); box != "" {
+		bar += box + "  "
 	}
-	bar.WriteString(st.Muted.Render(p.c.T("cashbook.count", len(p.view))))
-	line := ansi.Truncate(bar.String(), p.width, "~")
+	bar += st.Muted.Render(p.c.T("cashbook.count", len(p.view)))
+	line := ansi.Truncate(bar, p.width, "~")
 	if p.err != nil {
 		line = st.Error.Render(ansi.Truncate(p.c.Err(p.err), p.width, "~"))
 	}
@@ -647,22 +600,6 @@ func (p *Page) listView() string {
 		st.Label.Render(p.c.T("cashbook.total_net")+sep) + (p.totIn - p.totOut).Display() + "  " +
 		st.Label.Render(p.c.T("cashbook.cash_balance")+sep) + st.Value.Bold(true).Render(p.balance.Display())
 	return line + "\n" + p.table.View() + "\n" + ansi.Truncate(totals, p.width, "~")
-}
-
-// searchX is the column of the search box in the filter bar.
-func (p *Page) searchX() int {
-	sep := p.c.T("cashbook.colon")
-	month := p.c.T("cashbook.all_months")
-	if p.month != 0 {
-		month = p.month.String()
-	}
-	acct := p.c.T("cashbook.all_accounts")
-	if p.account != "" {
-		acct = p.accountLabel(p.account)
-	}
-	s := p.c.T("cashbook.month") + sep + month + "  " + p.c.T("cashbook.account") + sep + acct + "  " +
-		p.c.T("cashbook.direction") + sep + p.dirName(p.dir) + "  " + p.c.T("cashbook.search") + " "
-	return ansi.StringWidth(s)
 }
 
 // Cursor is the real cursor: in the search box, a form field or a picker.
@@ -677,12 +614,8 @@ func (p *Page) Cursor() *tea.Cursor {
 			return c
 		}
 	case modeList:
-		if p.searching {
-			x := p.searchX() + p.search.CursorColumn()
-			if x >= p.width {
-				return nil
-			}
-			return tea.NewCursor(x, 0)
+		if p.search.Active() {
+			return p.search.Cursor(p.c.T("cashbook.search"), ansi.StringWidth(p.filterBar()), 0, p.width)
 		}
 	}
 	return nil
@@ -710,7 +643,7 @@ func (p *Page) ShortHelp() []key.Binding {
 		return append(out, k.Back)
 	case p.mode == modeStatement:
 		return []key.Binding{p.k.PrevMonth, p.k.NextMonth, p.k.Year, k.Back}
-	case p.searching:
+	case p.search.Active():
 		return []key.Binding{k.Open, k.Back}
 	}
 	return []key.Binding{p.k.PrevMonth, p.k.NextMonth, p.k.AllMonths, p.k.Account, p.k.Direction,

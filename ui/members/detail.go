@@ -130,7 +130,7 @@ func (p *Page) duesSummary(m *model.Member) string {
 	} else {
 		parts = append(parts, p.c.T("dues.no_wage"))
 	}
-	if months, total, run := model.Unpaid(m, rules, paid, today); len(months) > 0 {
+	if months, total, run := model.Unpaid(m, rules, paid, model.DueThrough(p.c.Today())); len(months) > 0 {
 		parts = append(parts, dues.OwesText(p.c, len(months), total, run, base))
 	} else {
 		parts = append(parts, p.c.T("dues.nothing_owed"))

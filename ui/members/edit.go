@@ -170,22 +170,21 @@ func (p *Page) updateForm(msg tea.Msg) tea.Cmd {
 		}
 		return common.SetStatus(p.c.T("form.cancelled"), false)
 	case form.OpenPicker:
-		fl := p.form.FocusedField()
-		cur, _ := p.form.Choice(fl.Key)
-		p.openPicker(pickFormField, p.c.T("field."+fl.Key), fl.Options, cur)
+		title, opts, cur := p.form.PickRequest()
+		p.openPicker(pickFormField, title, opts, cur)
 	case form.Submit:
-		if len(p.form.Problems()) > 0 {
-			return common.SetStatus(p.c.T("form.has_problems", len(p.form.Problems())), true)
+		if cmd := p.form.SubmitBlocked(); cmd != nil {
+			return cmd
 		}
 		m, _ := p.memberFromForm(p.form)
 		if p.editing {
 			if err := p.c.Store.UpdateMember(p.c.Operator, &m); err != nil {
-				return p.saveError(err)
+				return p.form.SaveError(err, nil)
 			}
 			return p.afterSave(m, "members.updated")
 		}
 		if err := p.c.Store.CreateMember(p.c.Operator, &m); err != nil {
-			return p.saveError(err)
+			return p.form.SaveError(err, nil)
 		}
 		return p.afterSave(m, "members.created")
 	}
@@ -254,13 +253,13 @@ func (p *Page) updateStatusForm(msg tea.Msg) tea.Cmd {
 		p.mode = modeDetail
 		return common.SetStatus(p.c.T("form.cancelled"), false)
 	case form.Submit:
-		if len(p.form.Problems()) > 0 {
-			return common.SetStatus(p.c.T("form.has_problems", len(p.form.Problems())), true)
+		if cmd := p.form.SubmitBlocked(); cmd != nil {
+			return cmd
 		}
 		c, _ := p.changeFromForm(p.form)
 		m, err := p.c.Store.ChangeStatus(p.c.Operator, p.current, c)
 		if err != nil {
-			return p.saveError(err)
+			return p.form.SaveError(err, nil)
 		}
 		return p.afterSave(m, "members.status_changed")
 	}

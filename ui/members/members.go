@@ -1,7 +1,6 @@
 package members
 
 import (
-	"errors"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -41,9 +40,8 @@ type Page struct {
 	units  []model.Unit
 	unitBy map[uint64]string
 
-	table     widget.Table
-	search    widget.TextField
-	searching bool
+	table  widget.Table
+	search widget.SearchBox
 
 	mode    mode
 	current uint64 // member shown in detail / edited
@@ -66,8 +64,8 @@ type DetailSection func(c *common.Common, m *model.Member, width int) (title str
 // New loads the roster from the store.
 func New(c *common.Common, extras ...DetailSection) *Page {
 	p := &Page{c: c, extras: extras}
-	p.search = widget.NewTextField()
-	p.search.SetPlaceholder(c.T("members.search_hint"))
+	p.search = widget.NewSearchBox(c.T("members.search_hint"), widget.SearchBoxStyles{
+		Label: c.Styles.Label, Box: c.Styles.Input, Focus: c.Styles.InputFocus, Prompt: c.Styles.Muted})
 	ms, err := c.Store.Members()
 	if err != nil {
 		p.loadError = err
@@ -199,7 +197,7 @@ func (p *Page) SetSize(w, h int) {
 
 // Capturing reports that typed text goes to an input.
 func (p *Page) Capturing() bool {
-	return p.searching || p.picker != nil || p.mode == modeForm || p.mode == modeStatus
+	return p.search.Active() || p.picker != nil || p.mode == modeForm || p.mode == modeStatus
 }
 
 // Dirty reports unsaved changes in a form.
@@ -227,10 +225,7 @@ func (p *Page) selected() (*row, bool) {
 // Update handles keys and messages.
 func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 	if m, ok := msg.(common.DataChangedMsg); ok {
-		if m.Entity == "unit" {
-			p.loadUnits()
-			p.refreshTable()
-		}
+		p.refresh(m)
 		return p, nil
 	}
 	if p.picker != nil {
@@ -251,36 +246,17 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 
 func (p *Page) updateList(msg tea.Msg) tea.Cmd {
 	k := p.c.Keys
-	km, isKey := msg.(tea.KeyPressMsg)
-	if p.searching && isKey {
-		switch km.String() {
-		case "esc":
-			p.searching = false
-			p.search.Blur()
-			p.search.SetValue("")
-			p.r.setQuery("")
+	if ev, cmd := p.search.Update(msg); ev != widget.SearchIgnored {
+		if ev != widget.SearchHandled {
+			p.r.setQuery(p.search.Value())
 			p.refreshTable()
-			return nil
-		case "enter", "down", "up", "pgdown", "pgup":
-			p.searching = false
-			p.search.Blur()
-			if km.String() != "enter" {
-				var cmd tea.Cmd
-				p.table, cmd = p.table.Update(msg)
-				return cmd
+			if ev == widget.SearchChanged {
+				p.table.SetCursor(0)
 			}
-			return nil
-		}
-		before := p.search.Value()
-		var cmd tea.Cmd
-		p.search, cmd = p.search.Update(msg)
-		if v := p.search.Value(); v != before {
-			p.r.setQuery(v)
-			p.refreshTable()
-			p.table.SetCursor(0)
 		}
 		return cmd
 	}
+	km, isKey := msg.(tea.KeyPressMsg)
 	if hc, ok := msg.(widget.HeaderClickedMsg); ok {
 		_, ids := p.columns()
 		if hc.Col >= 0 && hc.Col < len(ids) {
@@ -293,7 +269,6 @@ func (p *Page) updateList(msg tea.Msg) tea.Cmd {
 	if isKey {
 		switch {
 		case key.Matches(km, k.Search):
-			p.searching = true
 			p.search.Focus()
 			return nil
 		case km.String() == "esc":
@@ -478,17 +453,6 @@ func (p *Page) afterSave(m model.Member, msgKey string) tea.Cmd {
 	return tea.Batch(common.SetStatus(p.c.T(msgKey, m.Name, m.No), false), common.Changed("member", m.ID))
 }
 
-// saveError shows the store's answer: problems next to their fields,
-// anything else in the footer.
-func (p *Page) saveError(err error) tea.Cmd {
-	var ps model.Problems
-	if errors.As(err, &ps) {
-		p.form.SetProblems(ps)
-		return common.SetStatus(p.c.T("form.has_problems", len(ps)), true)
-	}
-	return common.SetStatus(p.c.Err(err), true)
-}
-
 // View draws the current mode.
 func (p *Page) View() string {
 	if p.picker != nil {
@@ -506,17 +470,7 @@ func (p *Page) View() string {
 func (p *Page) listView() string {
 	st := p.c.Styles
 	var bar strings.Builder
-	if p.searching || p.r.query != "" {
-		bar.WriteString(st.Label.Render(p.c.T("members.search") + " "))
-		box := st.Input
-		if p.searching {
-			box = st.InputFocus
-		}
-		bar.WriteString(box.Render(p.search.View()))
-		bar.WriteString("  ")
-	} else {
-		bar.WriteString(st.Muted.Render(p.c.T("members.search_prompt")) + "  ")
-	}
+	bar.WriteString(p.search.View(p.c.T("members.search"), p.c.T("members.search_prompt")) + "  ")
 	unit := p.c.T("members.all_units")
 	if p.r.unitFilter != 0 {
 		unit = p.unitBy[p.r.unitFilter]
@@ -544,10 +498,7 @@ func (p *Page) Cursor() *tea.Cursor {
 		}
 		return nil
 	case modeList:
-		if p.searching {
-			x := ansi.StringWidth(p.c.T("members.search") + " ")
-			return tea.NewCursor(x+p.search.CursorColumn(), 0)
-		}
+		return p.search.Cursor(p.c.T("members.search"), 0, 0, p.width)
 	}
 	return nil
 }
@@ -566,7 +517,7 @@ func (p *Page) ShortHelp() []key.Binding {
 		return []key.Binding{k.Edit, k.Status, dues, k.Delete, k.Back}
 	case p.mode == modeConfirmDelete:
 		return []key.Binding{k.Confirm, k.Cancel}
-	case p.searching:
+	case p.search.Active():
 		return []key.Binding{k.Open, k.Back}
 	}
 	return []key.Binding{k.Search, k.Open, k.New, k.Edit, k.Status, k.FilterUnit, k.FilterStatus, k.Sort, k.Help, k.Quit}
@@ -586,4 +537,43 @@ func (p *Page) FullHelp() [][]key.Binding {
 func label(c *common.Common, key string) string {
 	l := c.T("field." + key)
 	return l + strings.Repeat(" ", max(0, 14-ansi.StringWidth(l)))
+}
+
+// refresh brings the roster up to date after a write elsewhere: a unit's
+// name, one member changed in another tab (a wage base), or many at once
+// (an import, ID 0), which reloads the whole roster.
+func (p *Page) refresh(m common.DataChangedMsg) {
+	switch m.Entity {
+	case "unit":
+		p.loadUnits()
+		if m.ID == 0 { // units imported: their members may have come too
+			p.reload()
+		}
+	case "member":
+		if m.ID == 0 {
+			p.reload()
+			break
+		}
+		if x, err := p.c.Store.Member(m.ID); err == nil {
+			p.r.put(x)
+		}
+	default:
+		return
+	}
+	p.refreshTable()
+}
+
+// reload reads the whole roster again, keeping the filters and the order.
+func (p *Page) reload() {
+	ms, err := p.c.Store.Members()
+	if err != nil {
+		p.loadError = err
+		return
+	}
+	old := p.r
+	p.r = newRoster(ms)
+	p.r.setUnits(p.unitBy)
+	p.r.unitFilter, p.r.statusFilter = old.unitFilter, old.statusFilter
+	p.r.setSort(old.sortCol, old.sortDesc)
+	p.r.setQuery(old.query)
 }

@@ -1,10 +1,8 @@
 package overview
 
 import (
-	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/charmbracelet/x/ansi"
 
@@ -12,19 +10,13 @@ import (
 	"unionbook/model"
 	"unionbook/storage"
 	"unionbook/ui/common"
-	"unionbook/ui/keymap"
-	"unionbook/ui/styles"
+	"unionbook/ui/uitest"
 )
 
 // A union of one member with a 3,085-yuan wage base (15.40 a month) who paid
 // January and February: due 11 × 15.40 = 169.40 by November, paid 30.80.
 func TestFiguresAgreeWithAHandCalculation(t *testing.T) {
-	now := time.Date(2026, 11, 21, 9, 0, 0, 0, time.Local)
-	s, err := storage.Open(filepath.Join(t.TempDir(), "o.db"), storage.Options{Now: func() time.Time { return now }})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := uitest.OpenStore(t, uitest.FixedNow)
 	prof := model.DefaultProfile()
 	prof.UnionName, prof.DuesSince = "青山镇总工会", 202601
 	if err := s.SaveProfile("李", prof); err != nil {
@@ -45,7 +37,7 @@ func TestFiguresAgreeWithAHandCalculation(t *testing.T) {
 	if err := s.RecordPayment("李", &pay); err != nil {
 		t.Fatal(err)
 	}
-	c := &common.Common{Store: s, Lang: i18n.ZH, Styles: styles.Default(), Keys: keymap.New(i18n.ZH), Today: func() model.Date { return model.DateOf(now) }}
+	c := uitest.NewCommon(s, i18n.ZH, uitest.FixedNow)
 	sec := Section{
 		Compute: func(*storage.Store, model.Date) (any, error) { return "额外一行", nil },
 		Render:  func(_ *common.Common, r any, _ int) []string { return []string{r.(string)} },

@@ -1,54 +1,32 @@
 package settings
 
 import (
-	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
-	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"unionbook/i18n"
 	"unionbook/model"
-	"unionbook/storage"
-	"unionbook/ui/common"
-	"unionbook/ui/keymap"
-	"unionbook/ui/styles"
+	"unionbook/ui/uitest"
 )
 
 func newPage(t *testing.T, l i18n.Lang) *Page {
 	t.Helper()
-	now := time.Date(2026, 11, 21, 9, 0, 0, 0, time.Local)
-	s, err := storage.Open(filepath.Join(t.TempDir(), "s.db"), storage.Options{Now: func() time.Time { return now }})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
+	s := uitest.OpenStore(t, uitest.FixedNow)
 	p := model.DefaultProfile()
 	p.UnionName = "青山镇总工会"
 	if err := s.SaveProfile("李", p); err != nil {
 		t.Fatal(err)
 	}
-	c := &common.Common{Store: s, Lang: l, Styles: styles.Default(), Keys: keymap.New(l), Today: func() model.Date { return model.DateOf(now) }}
-	pg := New(c)
+	pg := New(uitest.NewCommon(s, l, uitest.FixedNow))
 	pg.SetSize(100, 30)
 	return pg
 }
 
-func press(s string) tea.Msg {
-	switch s {
-	case "ctrl+s":
-		return tea.KeyPressMsg{Code: 's', Mod: tea.ModCtrl}
-	case "esc":
-		return tea.KeyPressMsg{Code: tea.KeyEscape}
-	}
-	return tea.KeyPressMsg{Code: []rune(s)[0], Text: s}
-}
-
 func TestDuesRateIsTypedInPercent(t *testing.T) {
 	p := newPage(t, i18n.ZH)
-	p.Update(press("d"))
+	p.Update(uitest.Key("d"))
 	p.form.SetValue("dues_rate", "0.8%")
 	p.form.SetValue("arrears_months", "3")
 	p.form.SetValue("dues_since", "2025-01")
@@ -56,7 +34,7 @@ func TestDuesRateIsTypedInPercent(t *testing.T) {
 	if len(ps) != 0 || pr.DuesRateBP != 80 || pr.ArrearsMonths != 3 || pr.DuesSince != 202501 {
 		t.Fatalf("read %+v, problems %v", pr, ps)
 	}
-	p.Update(press("ctrl+s"))
+	p.Update(uitest.Key("ctrl+s"))
 	saved, _, _ := p.c.Store.Profile()
 	if saved.DuesRateBP != 80 || saved.DuesSince != 202501 {
 		t.Errorf("saved %+v", saved)
@@ -68,7 +46,7 @@ func TestDuesRateIsTypedInPercent(t *testing.T) {
 
 func TestBadSettingsAreNamedAndNotSaved(t *testing.T) {
 	p := newPage(t, i18n.EN)
-	p.Update(press("d"))
+	p.Update(uitest.Key("d"))
 	p.form.SetValue("dues_rate", "12.345")
 	p.form.SetValue("arrears_months", "0")
 	_, ps := p.duesFromForm(p.form)
@@ -76,7 +54,7 @@ func TestBadSettingsAreNamedAndNotSaved(t *testing.T) {
 		t.Errorf("problems: %v", ps)
 	}
 	p.form.Revalidate()
-	p.Update(press("ctrl+s"))
+	p.Update(uitest.Key("ctrl+s"))
 	if saved, _, _ := p.c.Store.Profile(); saved.DuesRateBP != 50 {
 		t.Errorf("a bad rate was saved: %d", saved.DuesRateBP)
 	}
@@ -84,8 +62,8 @@ func TestBadSettingsAreNamedAndNotSaved(t *testing.T) {
 
 func TestSubAccountCodeMustExtendItsParent(t *testing.T) {
 	p := newPage(t, i18n.ZH)
-	p.Update(press("c"))
-	p.Update(press("n"))
+	p.Update(uitest.Key("c"))
+	p.Update(uitest.Key("n"))
 	p.form.SetValue("account_code", "99901")
 	p.form.SetValue("account_name", "职工书屋")
 	if _, ps := p.accountFromForm(p.form); !ps.Has("account_code", "settings.code_shape") {
@@ -105,7 +83,7 @@ func TestSubAccountCodeMustExtendItsParent(t *testing.T) {
 
 func TestHardshipCapsRejectNegativeMoney(t *testing.T) {
 	p := newPage(t, i18n.ZH)
-	p.Update(press("h"))
+	p.Update(uitest.Key("h"))
 	p.form.SetValue("hs_cap_medical", "-5")
 	if _, ps := p.hardshipFromForm(p.form); !ps.Has("hs_cap_medical", "problem.negative") {
 		t.Errorf("problems: %v", ps)

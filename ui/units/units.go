@@ -3,7 +3,6 @@
 package units
 
 import (
-	"errors"
 	"slices"
 	"strconv"
 	"strings"
@@ -41,10 +40,8 @@ type Page struct {
 	view   []*unitRow
 	counts map[uint64]int
 
-	table     widget.Table
-	search    widget.TextField
-	searching bool
-	query     string
+	table  widget.Table
+	search widget.SearchBox
 
 	mode    mode
 	current uint64
@@ -62,8 +59,8 @@ type Page struct {
 func New(c *common.Common) *Page {
 	st := widget.TableStyles{Header: c.Styles.TableHeader, Cell: c.Styles.TableCell, Selected: c.Styles.TableSelected}
 	p := &Page{c: c, table: widget.NewTable(nil, st), memberTable: widget.NewTable(nil, st)}
-	p.search = widget.NewTextField()
-	p.search.SetPlaceholder(c.T("units.search_hint"))
+	p.search = widget.NewSearchBox(c.T("units.search_hint"), widget.SearchBoxStyles{
+		Label: c.Styles.Label, Box: c.Styles.Input, Focus: c.Styles.InputFocus, Prompt: c.Styles.Muted})
 	p.table.SetEmptyText(c.T("units.empty"))
 	p.memberTable.SetEmptyText(c.T("units.no_members"))
 	p.reload()
@@ -91,7 +88,7 @@ func (p *Page) reload() {
 }
 
 func (p *Page) refilter() {
-	q := search.Compile(p.query)
+	q := search.Compile(p.search.Value())
 	p.view = p.view[:0]
 	for _, r := range p.all {
 		if q.Empty() || r.key.Match(q) {
@@ -154,7 +151,7 @@ func (p *Page) SetSize(w, h int) {
 }
 
 // Capturing reports that typed text goes to an input.
-func (p *Page) Capturing() bool { return p.searching || p.mode == modeForm }
+func (p *Page) Capturing() bool { return p.search.Active() || p.mode == modeForm }
 
 // Dirty reports unsaved changes.
 func (p *Page) Dirty() bool { return p.mode == modeForm && p.form != nil && p.form.Dirty() }
@@ -198,34 +195,19 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 
 func (p *Page) updateList(msg tea.Msg) tea.Cmd {
 	k := p.c.Keys
-	km, isKey := msg.(tea.KeyPressMsg)
-	if p.searching && isKey {
-		switch km.String() {
-		case "esc":
-			p.searching = false
-			p.search.Blur()
-			p.search.SetValue("")
-			p.query = ""
+	if ev, cmd := p.search.Update(msg); ev != widget.SearchIgnored {
+		if ev != widget.SearchHandled {
 			p.refilter()
-			return nil
-		case "enter", "up", "down":
-			p.searching = false
-			p.search.Blur()
-			return nil
-		}
-		var cmd tea.Cmd
-		p.search, cmd = p.search.Update(msg)
-		if p.search.Value() != p.query {
-			p.query = p.search.Value()
-			p.refilter()
-			p.table.SetCursor(0)
+			if ev == widget.SearchChanged {
+				p.table.SetCursor(0)
+			}
 		}
 		return cmd
 	}
+	km, isKey := msg.(tea.KeyPressMsg)
 	if isKey {
 		switch {
 		case key.Matches(km, k.Search):
-			p.searching = true
 			p.search.Focus()
 			return nil
 		case key.Matches(km, k.Open):
@@ -514,8 +496,8 @@ func (p *Page) updateForm(msg tea.Msg) tea.Cmd {
 		}
 		return common.SetStatus(p.c.T("form.cancelled"), false)
 	case form.Submit:
-		if n := len(p.form.Problems()); n > 0 {
-			return common.SetStatus(p.c.T("form.has_problems", n), true)
+		if cmd := p.form.SubmitBlocked(); cmd != nil {
+			return cmd
 		}
 		u, _ := p.unitFromForm(p.form)
 		var err error
@@ -527,12 +509,7 @@ func (p *Page) updateForm(msg tea.Msg) tea.Cmd {
 			msgKey = "units.created"
 		}
 		if err != nil {
-			var ps model.Problems
-			if errors.As(err, &ps) {
-				p.form.SetProblems(ps)
-				return common.SetStatus(p.c.T("form.has_problems", len(ps)), true)
-			}
-			return common.SetStatus(p.c.Err(err), true)
+			return p.form.SaveError(err, nil)
 		}
 		p.form = nil
 		p.current = u.ID
@@ -557,17 +534,8 @@ func (p *Page) View() string {
 		}
 		return st.Title.Render(title) + "\n\n" + p.form.View()
 	}
-	var bar string
-	if p.searching || p.query != "" {
-		box := st.Input
-		if p.searching {
-			box = st.InputFocus
-		}
-		bar = st.Label.Render(p.c.T("members.search")+" ") + box.Render(p.search.View()) + "  "
-	} else {
-		bar = st.Muted.Render(p.c.T("units.search_prompt")) + "  "
-	}
-	bar += st.Muted.Render(p.c.T("units.count", len(p.view), len(p.all)))
+	bar := p.search.View(p.c.T("members.search"), p.c.T("units.search_prompt")) + "  " +
+		st.Muted.Render(p.c.T("units.count", len(p.view), len(p.all)))
 	if p.err != nil {
 		bar = st.Error.Render(p.c.Err(p.err))
 	}
@@ -582,8 +550,8 @@ func (p *Page) Cursor() *tea.Cursor {
 			c.Y += 2
 			return c
 		}
-	case p.searching:
-		return tea.NewCursor(ansi.StringWidth(p.c.T("members.search")+" ")+p.search.CursorColumn(), 0)
+	case p.search.Active():
+		return p.search.Cursor(p.c.T("members.search"), 0, 0, p.width)
 	}
 	return nil
 }

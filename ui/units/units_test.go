@@ -1,27 +1,15 @@
 package units
 
 import (
-	"path/filepath"
 	"testing"
 
 	"unionbook/i18n"
-	"unionbook/model"
-	"unionbook/storage"
-	"unionbook/ui/common"
-	"unionbook/ui/keymap"
-	"unionbook/ui/styles"
+	"unionbook/ui/uitest"
 )
 
 func newPage(t *testing.T) *Page {
 	t.Helper()
-	s, err := storage.Open(filepath.Join(t.TempDir(), "u.db"), storage.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	c := &common.Common{Store: s, Lang: i18n.ZH, Styles: styles.Default(), Keys: keymap.New(i18n.ZH),
-		Today: func() model.Date { return 20261121 }}
-	p := New(c)
+	p := New(uitest.NewCommon(uitest.OpenStore(t, uitest.FixedNow), i18n.ZH, uitest.FixedNow))
 	p.SetSize(100, 30)
 	return p
 }

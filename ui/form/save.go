@@ -1,0 +1,103 @@
+package form
+
+import (
+	"errors"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+
+	"unionbook/model"
+	"unionbook/ui/common"
+)
+
+// The helpers below are what every page does around a form's Submit and
+// OpenPicker actions, so that all forms answer alike.
+
+// PickRequest is what the picker for the focused Pick field (after
+// OpenPicker) shows: the field's label as its title, its options and the
+// current choice (0 for none).
+func (f *Form) PickRequest() (title string, opts []Option, current uint64) {
+	fl := f.fields[f.focus]
+	current, _ = f.Choice(fl.Key)
+	return f.c.T("field." + fl.Key), fl.Options, current
+}
+
+// SubmitBlocked is the footer message for a Submit while problems remain
+// ("2 things to fix"), or nil when there are none and the form may be
+// saved.
+func (f *Form) SubmitBlocked() tea.Cmd {
+	if n := len(f.problems); n > 0 {
+		return common.SetStatus(f.c.T("form.has_problems", n), true)
+	}
+	return nil
+}
+
+// SaveError shows the store's answer to a save and returns the footer
+// message. The store's problems go next to the form's fields (rename maps
+// the store's field names to the form's keys where they differ; nil when
+// they are the same) and the footer spells them all out, on one line: the
+// store has the last word, and its problems may name no field of the form
+// or one scrolled out of sight. Any other error is the footer message.
+func (f *Form) SaveError(err error, rename map[string]string) tea.Cmd {
+	var ps model.Problems
+	if !errors.As(err, &ps) {
+		return common.SetStatus(f.c.Err(err), true)
+	}
+	mapped := make(model.Problems, 0, len(ps))
+	texts := make([]string, 0, len(ps))
+	for _, q := range ps {
+		if k, ok := rename[q.Field]; ok {
+			q.Field = k
+		}
+		if f.has(q.Field) {
+			mapped = append(mapped, q)
+		}
+		if q.Field != "" && f.c.Lang.Has("field."+q.Field) {
+			texts = append(texts, q.Localize(f.c.Lang))
+		} else {
+			texts = append(texts, q.Message(f.c.Lang))
+		}
+	}
+	f.SetProblems(mapped)
+	return common.SetStatus(strings.Join(texts, "; "), true)
+}
+
+// has reports whether the form has a field of that key.
+func (f *Form) has(key string) bool {
+	for _, fl := range f.fields {
+		if fl.Key == key {
+			return true
+		}
+	}
+	return false
+}
+
+// Answers are a page's answers to what the user asked of its form; see
+// Answer.
+type Answers struct {
+	Cancel func()                                            // close the form
+	Pick   func(title string, opts []Option, current uint64) // open a picker for the focused Pick field (nil: no Pick fields)
+	Save   func() tea.Cmd                                    // save the form: called only when no problems are left
+}
+
+// Answer runs the page's answer to act, what Update returned with cmd:
+// Cancel closes the form and says so in the footer, OpenPicker opens the
+// picker (see PickRequest), Submit saves unless problems are left (see
+// SubmitBlocked). Anything else returns cmd.
+func (f *Form) Answer(act Action, cmd tea.Cmd, a Answers) tea.Cmd {
+	switch act {
+	case Cancel:
+		a.Cancel()
+		return common.SetStatus(f.c.T("form.cancelled"), false)
+	case OpenPicker:
+		if a.Pick != nil {
+			a.Pick(f.PickRequest())
+		}
+	case Submit:
+		if blocked := f.SubmitBlocked(); blocked != nil {
+			return blocked
+		}
+		return a.Save()
+	}
+	return cmd
+}
