@@ -1,6 +1,7 @@
 package model
 
 import (
+	"strings"
 	"time"
 	"unicode/utf8"
 )
@@ -545,7 +546,7 @@ type Suggestion struct {
 
 // SuggestCategory suggests a category from the per-capita income, the
 // income lines and the causes: at or below the deep line with illness,
-// inability to work or schooling among the causes, 深度困难; at or below
+// inability to work, a disability or schooling, 深度困难; at or below
 // the relative line (or the deep line without those causes), 相对困难;
 // above it, 意外致困 when the main cause is an accident or disaster, and
 // otherwise none. Without a 低保标准 nothing is suggested.
@@ -558,7 +559,10 @@ func SuggestCategory(f *HardshipFile, r HardshipRules) Suggestion {
 	}
 	pc := f.PerCapita()
 	deep, rel := r.Lines()
-	severe := f.HasCause(CauseSeriousIllness) || f.HasCause(CauseNoWorkAbility) || f.HasCause(CauseSchooling)
+	// DOMAIN.md: deep hardship is hardship from illness, disability or
+	// schooling; a recorded disability counts as well as the causes.
+	severe := f.HasCause(CauseSeriousIllness) || f.HasCause(CauseNoWorkAbility) || f.HasCause(CauseSchooling) ||
+		strings.TrimSpace(f.Disability) != ""
 	switch {
 	case pc <= deep && severe:
 		return Suggestion{CategoryDeep, "hardship.suggest_deep"}
