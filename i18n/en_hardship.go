@@ -65,6 +65,7 @@ func init() {
 		"hardship.suggest_relative":      ", at or below %s: suggests relative hardship",
 		"hardship.suggest_sudden":        ", above %s, from an accident or disaster: suggests sudden hardship",
 		"hardship.suggest_above":         ", above %s: not in hardship by income",
+		"hardship.suggests":              "Suggested: %s.",
 		"hardship.per_capita_line":       "Per-capita monthly income %s (minimum-living standard %s)",
 
 		"profile.hardship_pct":    "must be from 0 to 1000 (percent of the minimum-living standard)",

@@ -65,6 +65,7 @@ func init() {
 		"hardship.suggest_relative":      "，不高于 %s：建议「相对困难」",
 		"hardship.suggest_sudden":        "，高于 %s，因意外或灾害致困：建议「意外致困」",
 		"hardship.suggest_above":         "，高于 %s：不符合困难标准",
+		"hardship.suggests":              "建议：%s。",
 		"hardship.per_capita_line":       "人均月收入 %s（低保标准 %s）",
 
 		"profile.hardship_pct":    "应在 0 到 1000 之间（低保标准的百分比）",

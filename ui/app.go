@@ -173,9 +173,30 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if len(a.pages) == 0 {
 		return a, nil
 	}
-	var cmd tea.Cmd
-	a.pages[a.active], cmd = a.page().Update(msg)
-	return a, cmd
+	if isInput(msg) {
+		var cmd tea.Cmd
+		a.pages[a.active], cmd = a.page().Update(msg)
+		return a, cmd
+	}
+	// Anything else is the result of a command some page started (the
+	// overview's figures, an export's progress, a spinner's tick): it
+	// belongs to its page even when another tab is in front, so every page
+	// sees it and ignores what is not its own.
+	cmds := make([]tea.Cmd, len(a.pages))
+	for i, p := range a.pages {
+		a.pages[i], cmds[i] = p.Update(msg)
+	}
+	return a, tea.Batch(cmds...)
+}
+
+// isInput tells the user's keys, mouse and paste, which go to the tab in
+// front only.
+func isInput(msg tea.Msg) bool {
+	switch msg.(type) {
+	case tea.KeyMsg, tea.MouseMsg, tea.PasteMsg, tea.PasteStartMsg, tea.PasteEndMsg:
+		return true
+	}
+	return false
 }
 
 // handleKey deals with the keys that belong to the app, not the page.

@@ -240,3 +240,21 @@ func TestRosterReloadsAfterABulkChange(t *testing.T) {
 	send(a, common.DataChangedMsg{Entity: "member"})
 	uitest.Contains(t, screen(a), "新来的", "6 / 6")
 }
+
+// The overview recomputes in the background after a write in another tab;
+// its result must reach it although another tab is in front.
+func TestOverviewUpdatesWhileAnotherTabIsInFront(t *testing.T) {
+	a := newApp(t, i18n.ZH, 100, 30, true)
+	send(a, tab(t, a, "tab.units"))
+	zs := mustMembers(t, a)[0]
+	if _, err := a.c.Store.SetWageBase("李秘书", zs.ID, model.WageBase{From: 202601, Base: 308500}); err != nil {
+		t.Fatal(err)
+	}
+	pay := model.DuesPayment{MemberID: zs.ID, From: 202601, To: 202601, Amount: 1540, Method: model.PayCash, Date: 20260305}
+	if err := a.c.Store.RecordPayment("李秘书", &pay); err != nil {
+		t.Fatal(err)
+	}
+	send(a, common.DataChangedMsg{Entity: "payment", ID: pay.ID})
+	send(a, uitest.Key("1"))
+	uitest.Contains(t, screen(a), "经费结余 15.40")
+}

@@ -245,6 +245,10 @@ func (p *Page) suggestionLine() string {
 	sug := model.SuggestCategory(&f, p.rules)
 	deep, rel := p.rules.Lines()
 	line := p.c.T("hardship.per_capita_line", f.PerCapita().Display(), p.rules.MinLiving.Display())
+	if sug.Category != 0 {
+		// the conclusion first, so it survives a narrow screen
+		line = p.c.T("hardship.suggests", p.c.T(sug.Category.Key())) + " " + line
+	}
 	switch sug.Key {
 	case "hardship.suggest_above", "hardship.suggest_sudden":
 		return line + p.c.T(sug.Key, rel.Display())
