@@ -31,7 +31,7 @@ func init() {
 		"cli.backup_done":           "已备份：%s（%s）",
 		"cli.restore_about_file":    "备份 %s：%s，单位 %d 个，会员 %d 人，最后修改于 %s。",
 		"cli.restore_confirm":       "用它替换数据库 %s 吗？当前数据库会先保存到 backups 文件夹。输入 y 继续：",
-		"cli.restore_done":          "已用 %s 恢复 %s。",
+		"cli.restore_done":          "已恢复 %s（用的是 %s）。",
 		"cli.restore_kept":          "被替换的数据库已保存为 %s。",
 		"cli.check_ok":              "OK",
 		"cli.check_failed":          "发现 %d 个问题：",
