@@ -45,7 +45,7 @@ func TestBackupDamageRestoreWalkthrough(t *testing.T) {
 	runEN("restore", bs[0].Path, "--db", db).expect(t, 1)
 	restoreInput = strings.NewReader("y\n")
 	r = runZH("restore", bs[0].Path, "--db", db).expect(t, 0)
-	if !strings.Contains(r.stdout, "已用") || !strings.Contains(r.stdout, "damaged") {
+	if !strings.Contains(r.stdout, "已恢复 "+db) || !strings.Contains(r.stdout, "damaged") {
 		t.Errorf("restore output %q", r.stdout)
 	}
 	runEN("check", "--db", db).expect(t, 0)
