@@ -4,7 +4,7 @@ package i18n
 func init() {
 	register(EN, map[string]string{
 		"hardship.cli_title": "Hardship %d",
-		"hardship.tab":       "Hardship",
+		"hardship.tab":       "Aid",
 
 		"hardship.cat_deep":     "deep hardship",
 		"hardship.cat_relative": "relative hardship",

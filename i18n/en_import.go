@@ -78,7 +78,7 @@ func init() {
 		"import.repeated_unit":     "the same unit name as row %d",
 		"import.repeated_credit":   "the same credit code as row %d",
 		// the TUI page
-		"importer.tab":               "Import/Export",
+		"importer.tab":               "In/Out",
 		"importer.key_complete":      "complete",
 		"importer.key_load":          "read",
 		"importer.key_problems":      "problems only",

@@ -273,17 +273,20 @@ func (a *App) tabLabels() []string {
 	if total(full) <= a.c.Width {
 		return full
 	}
-	// shorten the inactive labels evenly until the line fits
+	// shorten the longest inactive label, one cell at a time, until the
+	// line fits: short names stay whole, long ones lose their ends
 	out := append([]string(nil), full...)
-	for limit := 12; limit >= 1; limit-- {
-		for i, l := range full {
-			if i != a.active && ansi.StringWidth(l) > limit {
-				out[i] = ansi.Truncate(l, limit, "")
+	for total(out) > a.c.Width {
+		longest := -1
+		for i, l := range out {
+			if i != a.active && ansi.StringWidth(l) > 3 && (longest < 0 || ansi.StringWidth(l) > ansi.StringWidth(out[longest])) {
+				longest = i
 			}
 		}
-		if total(out) <= a.c.Width {
+		if longest < 0 {
 			break
 		}
+		out[longest] = ansi.Truncate(out[longest], ansi.StringWidth(out[longest])-1, "")
 	}
 	return out
 }

@@ -490,7 +490,7 @@ func TestHelpListsTheKeys(t *testing.T) {
 			t.Errorf("full help lacks %q: %s", k, all)
 		}
 	}
-	if hs.P.Title() != "Cash book" {
+	if hs.P.Title() != "Ledger" {
 		t.Errorf("title %q", hs.P.Title())
 	}
 }
