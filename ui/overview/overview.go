@@ -172,12 +172,13 @@ func (p *Page) View() string {
 		card(p.c.T("overview.due"), f.Due.Display()),
 		card(p.c.T("overview.arrears", f.ArrearsMin), fmt.Sprint(f.InArrears)),
 	}
-	b.WriteString(ansi.Truncate(strings.Join(line1, "   "), p.width, "~") + "\n")
-	b.WriteString(ansi.Truncate(strings.Join(line2, "   "), p.width, "~") + "\n\n")
+	b.WriteString(flow(line1, p.width) + "\n")
+	b.WriteString(flow(line2, p.width) + "\n\n")
 	for i, sec := range p.sections {
 		if i < len(f.Extra) {
 			for _, l := range sec.Render(p.c, f.Extra[i], p.width) {
-				b.WriteString(ansi.Truncate(l, p.width, "~") + "\n")
+				// wrap rather than cut: the chart below gives way instead
+				b.WriteString(ansi.Wrap(l, p.width, "") + "\n")
 			}
 		}
 	}
@@ -271,4 +272,28 @@ func (p *Page) ShortHelp() []key.Binding {
 func (p *Page) FullHelp() [][]key.Binding {
 	k := p.c.Keys
 	return [][]key.Binding{{k.Tabs, k.Help, k.Quit}}
+}
+
+// flow lays cards out on as many lines as the width needs, never splitting
+// a card between its label and its figure.
+func flow(cards []string, width int) string {
+	const gap = "   "
+	var lines []string
+	line := ""
+	for _, c := range cards {
+		switch {
+		case line == "":
+			line = c
+		case ansi.StringWidth(line+gap+c) <= width:
+			line += gap + c
+		default:
+			lines = append(lines, line)
+			line = c
+		}
+	}
+	lines = append(lines, ansi.Truncate(line, width, "~"))
+	for i := range lines {
+		lines[i] = ansi.Truncate(lines[i], width, "~")
+	}
+	return strings.Join(lines, "\n")
 }
