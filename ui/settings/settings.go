@@ -15,6 +15,7 @@ import (
 
 	"unionbook/i18n"
 	"unionbook/model"
+	"unionbook/storage"
 	"unionbook/ui/auditlog"
 	"unionbook/ui/common"
 	"unionbook/ui/form"
@@ -42,6 +43,8 @@ type Page struct {
 	chart      []model.Account
 	chartTable widget.Table
 	audit      *auditlog.View
+	backingUp  bool
+	lastBackup string
 	width      int
 	height     int
 	err        error
@@ -133,7 +136,14 @@ var (
 	keyChart   = key.NewBinding(key.WithKeys("c"))
 	keyAudit   = key.NewBinding(key.WithKeys("l"))
 	keyHard    = key.NewBinding(key.WithKeys("h"))
+	keyBackup  = key.NewBinding(key.WithKeys("b"))
 )
+
+// backupDoneMsg is the result of a backup started from the tab.
+type backupDoneMsg struct {
+	path string
+	err  error
+}
 
 func (p *Page) help(b key.Binding, k, desc string) key.Binding {
 	b.SetHelp(k, p.c.T(desc))
@@ -150,6 +160,14 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 			return p, cmd
 		}
 		return p, nil
+	}
+	if m, ok := msg.(backupDoneMsg); ok {
+		p.backingUp = false
+		if m.err != nil {
+			return p, common.SetStatus(p.c.T("settings.backup_failed", p.c.Err(m.err)), true)
+		}
+		p.lastBackup = m.path
+		return p, common.SetStatus(p.c.T("settings.backup_done", m.path), false)
 	}
 	if p.form != nil {
 		return p, p.updateForm(msg)
@@ -175,6 +193,16 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 			return p, p.openDuesForm()
 		case key.Matches(km, keyHard):
 			return p, p.openHardshipForm()
+		case key.Matches(km, keyBackup) && p.mode == modeSummary:
+			if p.backingUp {
+				return p, nil
+			}
+			p.backingUp = true
+			store := p.c.Store
+			return p, tea.Batch(common.SetStatus(p.c.T("settings.backing_up"), false), func() tea.Msg {
+				path, err := store.AutoBackup(storage.BackupManual)
+				return backupDoneMsg{path: path, err: err}
+			})
 		case key.Matches(km, keyChart):
 			p.mode = modeChart
 			return p, nil
@@ -570,6 +598,10 @@ func (p *Page) summary() string {
 	if p.audit != nil {
 		lines = append(lines, "", st.Title.Render(p.c.T("settings.audit_title"))+"  "+st.Muted.Render(p.c.T("settings.open_with", "l")))
 	}
+	lines = append(lines, "", st.Title.Render(p.c.T("settings.backup_title"))+"  "+st.Muted.Render(p.c.T("settings.backup_with", "b")))
+	if bs, err := storage.Backups(p.c.Store.Path()); err == nil && len(bs) > 0 {
+		lines = append(lines, p.c.T("settings.backup_newest", len(bs), bs[0].Path))
+	}
 	for i, l := range lines {
 		lines[i] = ansi.Truncate(l, p.width, "~")
 	}
@@ -603,7 +635,8 @@ func (p *Page) ShortHelp() []key.Binding {
 		return []key.Binding{p.help(k.New, "n", "settings.key_add_account"), k.Back}
 	}
 	keys := []key.Binding{p.help(keyProfile, "p", "settings.key_profile"), p.help(keyDues, "d", "settings.key_dues"),
-		p.help(keyHard, "h", "settings.key_hardship"), p.help(keyChart, "c", "settings.key_chart")}
+		p.help(keyHard, "h", "settings.key_hardship"), p.help(keyChart, "c", "settings.key_chart"),
+		p.help(keyBackup, "b", "settings.key_backup")}
 	if p.audit != nil {
 		keys = append(keys, p.help(keyAudit, "l", "settings.key_audit"))
 	}

@@ -4,10 +4,13 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"unionbook/i18n"
 	"unionbook/model"
+	"unionbook/storage"
+	"unionbook/ui/common"
 	"unionbook/ui/uitest"
 )
 
@@ -92,5 +95,34 @@ func TestHardshipCapsRejectNegativeMoney(t *testing.T) {
 	pr, ps := p.hardshipFromForm(p.form)
 	if len(ps) != 0 || pr.CapMedical != model.Yuan(20000) {
 		t.Errorf("read %v, %v", pr.CapMedical, ps)
+	}
+}
+
+// b backs the database up in the background and says where the copy went.
+func TestBackupNowFromSettings(t *testing.T) {
+	p := newPage(t, i18n.EN)
+	_, cmd := p.Update(uitest.Key("b"))
+	if cmd == nil {
+		t.Fatal("b started nothing")
+	}
+	var done tea.Msg
+	for _, m := range cmd().(tea.BatchMsg) {
+		if out := m(); out != nil {
+			if _, ok := out.(backupDoneMsg); ok {
+				done = out
+			}
+		}
+	}
+	if done == nil {
+		t.Fatal("no backup result")
+	}
+	_, cmd = p.Update(done)
+	status := cmd().(common.StatusMsg)
+	bs, err := storage.Backups(p.c.Store.Path())
+	if err != nil || len(bs) == 0 || status.Error || !strings.Contains(status.Text, bs[0].Path) || bs[0].Reason != storage.BackupManual {
+		t.Fatalf("status %+v, backups %+v, %v", status, bs, err)
+	}
+	if !strings.Contains(ansi.Strip(p.View()), "1 backups") {
+		t.Errorf("summary does not list the backup:\n%s", p.View())
 	}
 }
