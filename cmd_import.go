@@ -58,6 +58,7 @@ var importCommand = &command{
 		skipInvalid := fs.Bool("skip-invalid", false, "cli.flag.skip_invalid")
 		report := fs.String("report", "", "cli.flag.report")
 		createUnits := fs.Bool("create-units", false, "cli.flag.create_units")
+		joinDate := fs.String("join-date", "", "cli.flag.join_date")
 		passFile := fs.String("passphrase-file", "", "export.flag_passphrase_file")
 		identity := fs.String("identity", "", "verify.flag_identity")
 		return func(e *env, args []string) error {
@@ -81,9 +82,21 @@ var importCommand = &command{
 			if kind == export.Units && *unit != "" {
 				return usageErr(i18n.E("cli.unexpected_arg", "--unit"))
 			}
+			if kind == export.Units && *joinDate != "" {
+				return usageErr(i18n.E("cli.unexpected_arg", "--join-date"))
+			}
+			var join model.Date
+			if *joinDate != "" {
+				d, err := model.ParseDate(*joinDate)
+				if err != nil {
+					return usageErr(i18n.E("import.bad_join_date", i18n.Text(err, e.lang)))
+				}
+				join = d
+			}
 			return runImport(e, importRun{
 				kind: kind, file: args[1], db: *db, sheet: *sheet, unit: *unit, dryRun: *dryRun,
 				dup: dup, skipInvalid: *skipInvalid, report: *report, createUnits: *createUnits,
+				joinDate: join,
 			})
 		}
 	},
@@ -96,6 +109,7 @@ type importRun struct {
 	file, db, sheet, unit, report    string
 	dryRun, skipInvalid, createUnits bool
 	dup                              export.Duplicate
+	joinDate                         model.Date // --join-date, 0 for none
 }
 
 func runImport(e *env, r importRun) error {
@@ -105,21 +119,27 @@ func runImport(e *env, r importRun) error {
 		// keeps it under 450 MB for a few per cent more time in the GC.
 		debug.SetMemoryLimit(importMemoryLimit)
 	}
-	t, err := export.ReadFile(r.file, r.sheet)
+	// the file first: a missing or unreadable file is named before the
+	// database is opened (or created)
+	src, err := export.OpenFile(r.file, r.sheet)
 	if err != nil {
 		return err
 	}
 	st, err := storage.Open(r.db, storage.Options{})
 	if err != nil {
+		src.Close()
 		return err
 	}
 	defer st.Close()
-	plan, err := export.Prepare(t, st, export.Options{
+	// the sheet's rows are checked while the next ones are read
+	plan, err := src.Prepare(e.ctx, st, export.Options{
 		Kind: r.kind, Unit: r.unit, OnDuplicate: r.dup, CreateUnits: r.createUnits, Today: model.Today(),
+		JoinDate: r.joinDate,
 	})
 	if err != nil {
 		return err
 	}
+	t := plan.Table
 	out := e.stdout
 	if plan.Header.Index >= 0 {
 		if t.Format == export.XLSX {
@@ -138,6 +158,9 @@ func runImport(e *env, r importRun) error {
 	if plan.Ignored > 0 {
 		fmt.Fprintln(out, l.T("import.ignored_rows", plan.Ignored))
 	}
+	if plan.NoJoinDate > 0 && r.joinDate != 0 {
+		fmt.Fprintln(out, l.T("import.join_date_used", plan.NoJoinDate, r.joinDate.String()))
+	}
 	if len(plan.NewUnits) > 0 {
 		var names []string
 		for _, u := range plan.NewUnits {
@@ -155,6 +178,9 @@ func runImport(e *env, r importRun) error {
 			break
 		}
 		fmt.Fprintln(out, is.Localize(l))
+	}
+	if plan.NoJoinDate > 0 && r.joinDate == 0 {
+		fmt.Fprintln(out, l.T("import.join_date_hint", plan.NoJoinDate))
 	}
 	if r.report != "" {
 		if err := export.WriteReport(r.report, plan, l); err != nil {

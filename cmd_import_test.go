@@ -147,3 +147,73 @@ func TestImportUsage(t *testing.T) {
 		t.Errorf("%s", r.stderr)
 	}
 }
+
+func TestImportJoinDate(t *testing.T) {
+	db := importDB(t, "青山机械厂")
+	noCol := rosterXLSX(t, [][]any{
+		{"青山镇工会会员花名册"},
+		{"姓名", "身份证号", "性别", "工作单位"},
+		{"张三", "350303199002033073", "男", "青山机械厂"},
+		{"李四", "110101199003078670", "男", "青山机械厂"},
+	})
+	// without --join-date: one problem naming the column and the flag
+	r := runZH("import", "members", noCol, "--db", db).expect(t, 1)
+	if n := strings.Count(r.stdout, "--join-date"); n != 1 || !strings.Contains(r.stdout, "入会日期") || !strings.Contains(r.stderr, "未写入任何数据") {
+		t.Errorf("%d mentions of --join-date\nstdout:\n%s\nstderr:\n%s", n, r.stdout, r.stderr)
+	}
+	r = runEN("import", "members", noCol, "--db", db).expect(t, 1)
+	if strings.Count(r.stdout, "--join-date") != 1 || !strings.Contains(r.stdout, `no "Joined" column`) {
+		t.Errorf("stdout:\n%s", r.stdout)
+	}
+	if n := memberCount(t, db); n != 0 {
+		t.Fatalf("%d members written", n)
+	}
+	// bad values are usage errors
+	runEN("import", "members", noCol, "--db", db, "--join-date", "2023-02-30").expect(t, 2)
+	r = runZH("import", "members", noCol, "--db", db, "--join-date", "去年").expect(t, 2)
+	if !strings.Contains(r.stderr, "--join-date") || !strings.Contains(r.stderr, "不是日期") {
+		t.Errorf("stderr:\n%s", r.stderr)
+	}
+	runEN("import", "units", noCol, "--db", db, "--join-date", "2023-05-01").expect(t, 2)
+	r = runEN("import", "members", noCol, "--db", db, "--join-date", "2099-01-01").expect(t, 1)
+	if !strings.Contains(r.stdout, "after today") {
+		t.Errorf("stdout:\n%s", r.stdout)
+	}
+	// with it, in any form ParseDate reads
+	r = runEN("import", "members", noCol, "--db", db, "--join-date", "2023年5月1日").expect(t, 0)
+	if !strings.Contains(r.stdout, "2 rows without a join date get 2023-05-01") || !strings.Contains(r.stdout, "written: 2 new") {
+		t.Errorf("stdout:\n%s", r.stdout)
+	}
+	joined := func(id string) model.Date {
+		t.Helper()
+		st, err := storage.Open(db, storage.Options{ReadOnly: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer st.Close()
+		m, ok, err := st.MemberByIDNumber(id)
+		if err != nil || !ok {
+			t.Fatalf("%s: %v %v", id, ok, err)
+		}
+		return m.JoinDate
+	}
+	if d := joined("350303199002033073"); d.String() != "2023-05-01" {
+		t.Errorf("joined %v", d)
+	}
+	// a join date in the file wins; a blank cell takes the default, or is
+	// a problem without it (with a hint)
+	withCol := rosterXLSX(t, [][]any{
+		{"青山镇工会会员花名册"},
+		{"姓名", "身份证号", "性别", "工作单位", "入会时间"},
+		{"王五", "500154199804106120", "女", "青山机械厂", "2019/3/8"},
+		{"钱七", "430302199312194239", "男", "青山机械厂", ""},
+	})
+	r = runEN("import", "members", withCol, "--db", db).expect(t, 1)
+	if !strings.Contains(r.stdout, "row 4") || !strings.Contains(r.stdout, "1 rows have no join date") {
+		t.Errorf("stdout:\n%s", r.stdout)
+	}
+	runZH("import", "members", withCol, "--db", db, "--join-date", "2024.1.2").expect(t, 0)
+	if a, b := joined("500154199804106120"), joined("430302199312194239"); a.String() != "2019-03-08" || b.String() != "2024-01-02" {
+		t.Errorf("joined %v and %v", a, b)
+	}
+}

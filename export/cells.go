@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"unionbook/i18n"
 	"unionbook/model"
@@ -28,6 +29,38 @@ var (
 	reYYYYMM   = regexp.MustCompile(`^(\d{4})(\d{2})$`)
 	reNumberEx = regexp.MustCompile(`^-?\d+([.,]\d+)?[eE][+-]?\d+$`)
 )
+
+// clean is model.Clean, without its cost (a buffer allocated per call)
+// for what roster cells mostly hold: printable ASCII and the common CJK
+// ideographs, which Clean leaves as they are but for trimming spaces.
+// Anything else goes through model.Clean.
+func clean(s string) string {
+	for i := 0; i < len(s); {
+		if b := s[i]; b < utf8.RuneSelf {
+			if b < 0x20 || b == 0x7f {
+				return model.Clean(s)
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r < 0x4E00 || r > 0x9FFF {
+			return model.Clean(s)
+		}
+		i += n
+	}
+	return strings.Trim(s, " ")
+}
+
+// digits reports whether s is all ASCII digits (and not empty).
+func digits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
 
 // serialDate converts an Excel serial day number to a date. Excel believes
 // 1900 was a leap year (day 60 is "29 February 1900"), so for every day it
@@ -54,9 +87,26 @@ func serialDate(serial float64, date1904 bool) (model.Date, bool) {
 // monthOnly set. A bare number other than yyyymm or yyyymmdd is a serial
 // when it falls between 1910 and 9999; anything else is an error.
 func DateCell(s string, date1904 bool) (d model.Date, monthOnly bool, err error) {
-	t := model.Clean(s)
+	t := clean(s)
 	if t == "" {
 		return 0, false, i18n.E("date.empty")
+	}
+	// the usual forms, without the regular expressions: 2023-05-01 and a
+	// serial number (anything else, or a date that does not exist, takes
+	// the long way)
+	switch {
+	case len(t) == 10 && t[4] == '-' && t[7] == '-' && digits(t[:4]) && digits(t[5:7]) && digits(t[8:]):
+		y, _ := strconv.Atoi(t[:4])
+		mo, _ := strconv.Atoi(t[5:7])
+		dd, _ := strconv.Atoi(t[8:])
+		if d := model.Date(y*10000 + mo*100 + dd); d.Valid() {
+			return d, false, nil
+		}
+	case len(t) <= 5 && digits(t):
+		n, _ := strconv.Atoi(t)
+		if d, ok := serialDate(float64(n), date1904); ok {
+			return d, false, nil
+		}
 	}
 	if d, err := model.ParseDate(t); err == nil {
 		return d, false, nil
@@ -86,6 +136,12 @@ func DateCell(s string, date1904 bool) (d model.Date, monthOnly bool, err error)
 
 // GenderCell reads 男/女/M/F/male/female.
 func GenderCell(s string) (model.Gender, error) {
+	switch clean(s) {
+	case "男":
+		return model.Male, nil
+	case "女":
+		return model.Female, nil
+	}
 	if g, ok := model.ParseGender(s); ok {
 		return g, nil
 	}
@@ -102,7 +158,7 @@ func GenderCell(s string) (model.Gender, error) {
 // worker flag what a household-registration column holds (农业/农村户口 is
 // yes, 非农业/城镇户口 is no, 农民工/非农民工).
 func YesNoCell(s string) (bool, error) {
-	t := strings.ToLower(strings.ReplaceAll(model.Clean(s), " ", ""))
+	t := strings.ToLower(strings.ReplaceAll(clean(s), " ", ""))
 	switch t {
 	case "是", "y", "yes", "true", "1", "√", "✓", "✔", "有", "已建立", "已建", "已实行", "已签订",
 		"农民工", "是农民工", "农业", "农业户口", "农村", "农村户口", "农业户籍", "农村户籍":
@@ -135,7 +191,10 @@ func IDCell(s string) (string, error) { return model.NormalizeResidentID(s) }
 // PhoneCell reads a member's mobile number; one Excel turned into
 // scientific notation (1.38001E+10) is named as such.
 func PhoneCell(s string) (string, error) {
-	t := model.Clean(s)
+	t := clean(s)
+	if len(t) == 11 && t[0] == '1' && t[1] >= '3' && digits(t) {
+		return t, nil // what NormalizeMobile would return
+	}
 	if reNumberEx.MatchString(t) {
 		return "", i18n.E("import.phone_excel")
 	}
@@ -160,7 +219,7 @@ var educationAliases = map[string]string{
 
 // EducationCell maps an education level to the usual list.
 func EducationCell(s string) (string, error) {
-	t := model.Clean(s)
+	t := clean(s)
 	t = strings.ReplaceAll(t, " ", "")
 	for _, e := range model.Educations {
 		if t == e {
@@ -186,7 +245,7 @@ var politicalAliases = map[string]string{
 
 // PoliticalCell maps a political status to the usual list.
 func PoliticalCell(s string) (string, error) {
-	t := strings.ReplaceAll(model.Clean(s), " ", "")
+	t := strings.ReplaceAll(clean(s), " ", "")
 	for _, p := range model.PoliticalStatuses {
 		if t == p {
 			return p, nil
@@ -200,7 +259,7 @@ func PoliticalCell(s string) (string, error) {
 
 // StatusCell reads a membership status in either language.
 func StatusCell(s string) (model.Status, error) {
-	t := strings.ToLower(strings.ReplaceAll(model.Clean(s), " ", ""))
+	t := strings.ToLower(strings.ReplaceAll(clean(s), " ", ""))
 	for _, st := range model.Statuses {
 		for _, l := range []i18n.Lang{i18n.ZH, i18n.EN} {
 			if t == strings.ToLower(strings.ReplaceAll(l.T(st.Key()), " ", "")) {

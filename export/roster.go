@@ -48,6 +48,11 @@ type Options struct {
 	// Header replaces the header found by FindHeader (a mapping the user
 	// changed); nil to find it.
 	Header *Header
+	// JoinDate is the join date of the member rows without one (no
+	// join-date column, or a blank cell): --join-date. A join date in the
+	// row wins. 0 for none: such rows are problems, and a sheet without the
+	// column cannot be imported.
+	JoinDate model.Date
 }
 
 // Issue is one problem of a row (or of the file, Row 0): the sheet's row
@@ -151,10 +156,23 @@ type Plan struct {
 	// Ignored counts rows below the header without any of the required
 	// columns filled (notes, signatures, totals).
 	Ignored int
+	// NoJoinDate counts the member rows without a join date of their own
+	// (a blank cell): they get Options.JoinDate, or each has a problem.
+	// A sheet without the column has the file problem instead.
+	NoJoinDate int
 
 	fixedUnit    uint64 // --unit's ID
 	fixedNewUnit string // --unit's key when it is to be created
 	unitNames    map[string]string
+	cols         map[Field]int // the column of each mapped field
+	rowCols      []int         // the columns of the required fields there are (blankRow)
+}
+
+// WantsJoinDate reports whether a default join date matters to this plan:
+// a member roster whose sheet has no join-date column, or rows with a blank
+// one.
+func (p *Plan) WantsJoinDate() bool {
+	return p.Kind == Members && p.Header.Index >= 0 && (p.Header.Column(FJoinDate) < 0 || p.NoJoinDate > 0)
 }
 
 // HasProblems reports whether any row, or the file, has a problem.
@@ -179,36 +197,92 @@ const placeholderUnit = math.MaxUint64
 // error only when the database cannot be read; everything wrong with the
 // file is in the plan.
 func Prepare(t *Table, st *storage.Store, opts Options) (*Plan, error) {
-	if opts.Today == 0 {
-		opts.Today = model.Today()
-	}
-	p := &Plan{Kind: opts.Kind, Table: t, Opts: opts, unitNames: map[string]string{}}
+	p := newPlan(t, opts)
 	if opts.Header != nil {
 		p.Header = *opts.Header
 	} else {
 		p.Header = FindHeader(t, opts.Kind)
 	}
-	if p.Header.Index < 0 {
-		p.fileIssue(-1, "", "import.no_header", exampleHeaders(opts.Kind))
-		return p, nil
-	}
-	for _, f := range required(opts.Kind, opts.Unit != "") {
-		if p.Header.Column(f) < 0 {
-			p.fileIssue(-1, "", "import.missing_column", i18nArg("field."+string(f)), exampleNames(opts.Kind, f))
-		}
-	}
-	if len(p.FileIssues) > 0 {
-		return p, nil
-	}
-	fillMerged(t, p.Header.Index)
-	var err error
-	if opts.Kind == Units {
-		err = p.prepareUnits(st)
-	} else {
-		err = p.prepareMembers(st)
-	}
+	rows, err := p.begin(st, true)
 	if err != nil {
 		return nil, err
+	}
+	if rows != nil {
+		for i := p.Header.Index + 1; i < len(t.Rows); i++ {
+			if err := rows.row(i); err != nil {
+				return nil, err
+			}
+		}
+	}
+	p.finish()
+	return p, nil
+}
+
+func newPlan(t *Table, opts Options) *Plan {
+	if opts.Today == 0 {
+		opts.Today = model.Today()
+	}
+	return &Plan{Kind: opts.Kind, Table: t, Opts: opts, unitNames: map[string]string{}}
+}
+
+// rowPreparer prepares the data rows of a plan one by one, in order.
+type rowPreparer interface {
+	row(i int) error // Table.Rows[i]
+}
+
+// begin checks the header found (or given) and readies the preparation of
+// the rows under it; fill fills merged cells first (the caller has all the
+// rows). It returns nil when the file has a problem that no row can get
+// past.
+func (p *Plan) begin(st *storage.Store, fill bool) (rowPreparer, error) {
+	if p.Header.Index < 0 {
+		p.fileIssue(-1, "", "import.no_header", exampleHeaders(p.Kind))
+		return nil, nil
+	}
+	p.cols = make(map[Field]int, len(p.Header.Fields))
+	for c, f := range p.Header.Fields {
+		if _, ok := p.cols[f]; !ok && f != "" {
+			p.cols[f] = c
+		}
+	}
+	p.rowCols = p.rowCols[:0]
+	for _, f := range required(p.Kind, p.Opts.Unit != "") {
+		if c := p.col(f); c >= 0 {
+			p.rowCols = append(p.rowCols, c)
+		}
+	}
+	for _, f := range required(p.Kind, p.Opts.Unit != "") {
+		switch {
+		case p.col(f) >= 0:
+		case f == FJoinDate && p.Opts.JoinDate != 0:
+		case f == FJoinDate:
+			p.fileIssue(-1, "", "import.missing_join_date", i18nArg("field."+string(f)), exampleNames(p.Kind, f))
+		default:
+			p.fileIssue(-1, "", "import.missing_column", i18nArg("field."+string(f)), exampleNames(p.Kind, f))
+		}
+	}
+	if d := p.Opts.JoinDate; p.Kind == Members && d != 0 && (!d.Valid() || d > p.Opts.Today) {
+		p.fileIssue(-1, "", "import.join_date_future", d.String())
+	}
+	if len(p.FileIssues) > 0 {
+		return nil, nil
+	}
+	if fill {
+		fillMerged(p.Table, p.Header.Index)
+	}
+	if p.Kind == Units {
+		return p.beginUnits(st)
+	}
+	return p.beginMembers(st)
+}
+
+// finish counts the rows.
+func (p *Plan) finish() {
+	// a repeat found later makes the first row invalid too
+	for i := range p.Items {
+		if len(p.Items[i].Issues) > 0 {
+			p.Items[i].Action = Invalid
+		}
 	}
 	for _, it := range p.Items {
 		switch {
@@ -230,7 +304,14 @@ func Prepare(t *Table, st *storage.Store, opts Options) (*Plan, error) {
 		}
 	}
 	p.Stats.Read = len(p.Items)
-	return p, nil
+}
+
+// col is the column mapped to f, or -1: Header.Column without the search.
+func (p *Plan) col(f Field) int {
+	if c, ok := p.cols[f]; ok {
+		return c
+	}
+	return -1
 }
 
 func (p *Plan) fileIssue(col int, header, key string, args ...any) {
@@ -250,16 +331,28 @@ func (p *Plan) nameOf(col int) string {
 	return ""
 }
 
-// rowState collects one row's problems.
+// rowState collects one row's problems. One is reused for every row.
 type rowState struct {
 	p      *Plan
 	row    Row
 	issues []Issue
 	bad    map[Field]bool // fields whose cell could not be read
+	set    map[Field]bool // fields whose cell has a value
+}
+
+func newRowState(p *Plan) *rowState {
+	return &rowState{p: p, bad: map[Field]bool{}, set: map[Field]bool{}}
+}
+
+// reset readies the state for the next row.
+func (r *rowState) reset(row Row) {
+	r.row, r.issues = row, nil
+	clear(r.bad)
+	clear(r.set)
 }
 
 func (r *rowState) cell(f Field) (string, int) {
-	c := r.p.Header.Column(f)
+	c := r.p.col(f)
 	if c < 0 {
 		return "", -1
 	}
@@ -268,7 +361,7 @@ func (r *rowState) cell(f Field) (string, int) {
 
 func (r *rowState) add(f Field, col int, key string, args ...any) {
 	if col < 0 {
-		col = r.p.Header.Column(f)
+		col = r.p.col(f)
 	}
 	r.issues = append(r.issues, Issue{Row: r.row.Num, Col: col, Header: r.p.nameOf(col), Field: f, P: model.Problem{Key: key, Args: args}})
 }
@@ -291,7 +384,7 @@ func (r *rowState) addProblems(ps model.Problems) {
 		if r.bad[f] {
 			continue
 		}
-		col := r.p.Header.Column(f)
+		col := r.p.col(f)
 		r.issues = append(r.issues, Issue{Row: r.row.Num, Col: col, Header: r.p.nameOf(col), Field: f, P: model.Problem{Key: pr.Key, Args: pr.Args}})
 	}
 }
@@ -299,8 +392,8 @@ func (r *rowState) addProblems(ps model.Problems) {
 // blankRow reports a row with none of the required columns filled: a
 // note, a signature line or a total under the roster.
 func (p *Plan) blankRow(row Row) bool {
-	for _, f := range required(p.Kind, p.Opts.Unit != "") {
-		if c := p.Header.Column(f); c >= 0 && model.Clean(row.Cell(c)) != "" {
+	for _, c := range p.rowCols {
+		if clean(row.Cell(c)) != "" {
 			return false
 		}
 	}
@@ -315,7 +408,7 @@ func (p *Plan) repeatedHeader(row Row) bool {
 	if p.Kind == Units {
 		f = FUnitName
 	}
-	c := p.Header.Column(f)
+	c := p.col(f)
 	if c < 0 {
 		return false
 	}
@@ -323,7 +416,7 @@ func (p *Plan) repeatedHeader(row Row) bool {
 	if v == "" || len(v) > 40 {
 		return false
 	}
-	g, ok := aliasIndex[p.Kind][strings.ToLower(strings.ReplaceAll(model.Clean(v), " ", ""))]
+	g, ok := aliasIndex[p.Kind][strings.ToLower(strings.ReplaceAll(clean(v), " ", ""))]
 	return ok && g == f
 }
 
@@ -339,10 +432,22 @@ func (p *Plan) resolveUnits(st *storage.Store) (map[string]uint64, error) {
 	return ids, nil
 }
 
-func (p *Plan) prepareMembers(st *storage.Store) error {
+// memberRows prepares the rows of a member roster.
+type memberRows struct {
+	p          *Plan
+	st         *storage.Store
+	r          *rowState
+	units      map[string]uint64 // unit key → the database's unit
+	unitKeys   map[string]string // unit cell as written → unit key
+	newUnitIdx map[string]int
+	firstByID  map[string]int // ID number → item index
+	firstByNo  map[string]int
+}
+
+func (p *Plan) beginMembers(st *storage.Store) (rowPreparer, error) {
 	units, err := p.resolveUnits(st)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if p.Opts.Unit != "" {
 		k := unitKey(p.Opts.Unit)
@@ -354,121 +459,145 @@ func (p *Plan) prepareMembers(st *storage.Store) error {
 			p.NewUnits = append(p.NewUnits, NewUnit{Name: p.unitNames[k]})
 		} else {
 			p.fileIssue(-1, "", "import.unit_flag_unknown", model.Clean(p.Opts.Unit))
-			return nil
+			return nil, nil
 		}
 	}
-	newUnitIdx := map[string]int{}
-	firstByID := map[string]int{} // ID number → item index
-	firstByNo := map[string]int{}
-	rows := p.Table.Rows
-	for i := p.Header.Index + 1; i < len(rows); i++ {
-		row := rows[i]
-		if p.blankRow(row) || p.repeatedHeader(row) {
-			p.Ignored++
-			continue
-		}
-		r := &rowState{p: p, row: row, bad: map[Field]bool{}}
-		m, set := p.parseMember(r)
-		it := Item{Row: row.Num, Index: i}
-		// unit
-		var unitCol = p.Header.Column(FUnit)
-		unitName, _ := r.cell(FUnit)
-		switch {
-		case p.fixedUnit != 0:
-			m.UnitID = p.fixedUnit
-		case p.fixedNewUnit != "":
-			m.UnitID, it.newUnit = placeholderUnit, p.fixedNewUnit
-			p.NewUnits[0].Rows++
-		case model.Clean(unitName) != "":
-			k := unitKey(unitName)
-			if id, ok := units[k]; ok {
-				m.UnitID = id
-			} else {
-				if _, seen := newUnitIdx[k]; !seen {
-					newUnitIdx[k] = len(p.NewUnits)
-					p.unitNames[k] = model.NormalizeUnitName(unitName)
-					p.NewUnits = append(p.NewUnits, NewUnit{Name: p.unitNames[k]})
-				}
-				p.NewUnits[newUnitIdx[k]].Rows++
-				if p.Opts.CreateUnits {
-					m.UnitID, it.newUnit = placeholderUnit, k
-				} else {
-					r.bad[FUnit] = true
-					r.add(FUnit, unitCol, "import.unit_unknown", p.unitNames[k])
-				}
-			}
-		}
-		// the database
-		var existing model.Member
-		found := false
-		if !r.bad[FIDNumber] && m.IDNumber != "" {
-			existing, found, err = st.MemberByIDNumber(m.IDNumber)
-			if err != nil {
-				return err
-			}
-		}
-		if found {
-			it.Existing = existing.ID
-			switch p.Opts.OnDuplicate {
-			case DupError:
-				r.add(FIDNumber, -1, "import.in_database", existing.Name, existing.No)
-			case DupSkip:
-				it.Action = Skip
-			case DupUpdate:
-				m = mergeMember(existing, m, set)
-				it.Action = Update
-			}
-		}
-		if m.No != "" && !r.bad[FMemberNo] {
-			if other, ok, err := st.MemberByNo(m.No); err != nil {
-				return err
-			} else if ok && other.ID != existing.ID {
-				r.bad[FMemberNo] = true
-				r.add(FMemberNo, -1, "member.duplicate_no", other.Name, other.No)
-			}
-		}
-		if it.Action != Skip {
-			ps := m.Validate(p.Opts.Today)
-			if r.bad[FUnit] || (unitCol < 0 && m.UnitID == 0) {
-				ps = dropField(ps, "unit")
-			}
-			r.addProblems(ps)
-		}
-		// repeats within the file
-		if m.IDNumber != "" && !r.bad[FIDNumber] {
-			k := strings.ToUpper(m.IDNumber)
-			if j, ok := firstByID[k]; ok {
-				r.add(FIDNumber, -1, "import.repeated_id", p.Items[j].Row)
-				if !p.Items[j].hasKey("import.repeated_id_first") {
-					p.Items[j].addIssue(p, FIDNumber, "import.repeated_id_first", row.Num)
-				}
-			} else {
-				firstByID[k] = len(p.Items)
-			}
-		}
-		if m.No != "" && !r.bad[FMemberNo] {
-			if j, ok := firstByNo[m.No]; ok {
-				r.add(FMemberNo, -1, "import.repeated_no", p.Items[j].Row)
-			} else {
-				firstByNo[m.No] = len(p.Items)
-			}
-		}
-		it.Member = m
-		it.Issues = r.issues
-		if len(it.Issues) > 0 {
-			it.Action = Invalid
-		} else if it.Action == Invalid {
-			it.Action = Create
-		}
-		p.Items = append(p.Items, it)
+	if n := len(p.Table.Rows) - p.Header.Index - 1; n > 0 {
+		p.Items = make([]Item, 0, n)
 	}
-	// a repeat found later makes the first row invalid too
-	for i := range p.Items {
-		if len(p.Items[i].Issues) > 0 {
-			p.Items[i].Action = Invalid
+	return &memberRows{
+		p: p, st: st, r: newRowState(p), units: units, unitKeys: map[string]string{},
+		newUnitIdx: map[string]int{}, firstByID: map[string]int{}, firstByNo: map[string]int{},
+	}, nil
+}
+
+// unitKey is unitKey(name), remembered: a roster names few units many times.
+func (mr *memberRows) unitKey(name string) string {
+	k, ok := mr.unitKeys[name]
+	if !ok {
+		k = unitKey(name)
+		mr.unitKeys[name] = k
+	}
+	return k
+}
+
+func (mr *memberRows) row(i int) error {
+	p, st := mr.p, mr.st
+	row := p.Table.Rows[i]
+	if p.blankRow(row) || p.repeatedHeader(row) {
+		p.Ignored++
+		return nil
+	}
+	r := mr.r
+	r.reset(row)
+	m := p.parseMember(r)
+	set := r.set
+	it := Item{Row: row.Num, Index: i}
+	// unit
+	var unitCol = p.col(FUnit)
+	unitName, _ := r.cell(FUnit)
+	switch {
+	case p.fixedUnit != 0:
+		m.UnitID = p.fixedUnit
+	case p.fixedNewUnit != "":
+		m.UnitID, it.newUnit = placeholderUnit, p.fixedNewUnit
+		p.NewUnits[0].Rows++
+	case clean(unitName) != "":
+		k := mr.unitKey(unitName)
+		if id, ok := mr.units[k]; ok {
+			m.UnitID = id
+		} else {
+			if _, seen := mr.newUnitIdx[k]; !seen {
+				mr.newUnitIdx[k] = len(p.NewUnits)
+				p.unitNames[k] = model.NormalizeUnitName(unitName)
+				p.NewUnits = append(p.NewUnits, NewUnit{Name: p.unitNames[k]})
+			}
+			p.NewUnits[mr.newUnitIdx[k]].Rows++
+			if p.Opts.CreateUnits {
+				m.UnitID, it.newUnit = placeholderUnit, k
+			} else {
+				r.bad[FUnit] = true
+				r.add(FUnit, unitCol, "import.unit_unknown", p.unitNames[k])
+			}
 		}
 	}
+	// the database
+	var existing model.Member
+	found := false
+	if !r.bad[FIDNumber] && m.IDNumber != "" {
+		var err error
+		existing, found, err = st.MemberByIDNumber(m.IDNumber)
+		if err != nil {
+			return err
+		}
+	}
+	if found {
+		it.Existing = existing.ID
+		switch p.Opts.OnDuplicate {
+		case DupError:
+			r.add(FIDNumber, -1, "import.in_database", existing.Name, existing.No)
+		case DupSkip:
+			it.Action = Skip
+		case DupUpdate:
+			m = mergeMember(existing, m, set)
+			it.Action = Update
+		}
+	}
+	if m.No != "" && !r.bad[FMemberNo] {
+		if other, ok, err := st.MemberByNo(m.No); err != nil {
+			return err
+		} else if ok && other.ID != existing.ID {
+			r.bad[FMemberNo] = true
+			r.add(FMemberNo, -1, "member.duplicate_no", other.Name, other.No)
+		}
+	}
+	if it.Action != Skip {
+		ps := m.Validate(p.Opts.Today)
+		if r.bad[FUnit] || (unitCol < 0 && m.UnitID == 0) {
+			ps = dropField(ps, "unit")
+		}
+		r.addProblems(ps)
+	}
+	// repeats within the file
+	if m.IDNumber != "" && !r.bad[FIDNumber] {
+		k := strings.ToUpper(m.IDNumber)
+		if j, ok := mr.firstByID[k]; ok {
+			r.add(FIDNumber, -1, "import.repeated_id", p.Items[j].Row)
+			if !p.Items[j].hasKey("import.repeated_id_first") {
+				p.Items[j].addIssue(p, FIDNumber, "import.repeated_id_first", row.Num)
+			}
+		} else {
+			mr.firstByID[k] = len(p.Items)
+		}
+	}
+	if m.No != "" && !r.bad[FMemberNo] {
+		if j, ok := mr.firstByNo[m.No]; ok {
+			r.add(FMemberNo, -1, "import.repeated_no", p.Items[j].Row)
+		} else {
+			mr.firstByNo[m.No] = len(p.Items)
+		}
+	}
+	it.Member = m
+	it.Issues = r.issues
+	if len(it.Issues) > 0 {
+		it.Action = Invalid
+	} else if it.Action == Invalid {
+		it.Action = Create
+	}
+	p.addItem(&it)
 	return nil
+}
+
+// addItem appends an item, doubling the list when it is full: append
+// grows a long slice by a quarter at a time, and copying 100,000 items of
+// half a kilobyte that often costs more than preparing them.
+func (p *Plan) addItem(it *Item) {
+	if len(p.Items) == cap(p.Items) {
+		items := make([]Item, len(p.Items), max(1024, 2*cap(p.Items)))
+		copy(items, p.Items)
+		p.Items = items
+	}
+	p.Items = append(p.Items, *it)
 }
 
 func (it *Item) hasKey(key string) bool {
@@ -481,7 +610,7 @@ func (it *Item) hasKey(key string) bool {
 }
 
 func (it *Item) addIssue(p *Plan, f Field, key string, args ...any) {
-	col := p.Header.Column(f)
+	col := p.col(f)
 	it.Issues = append(it.Issues, Issue{Row: it.Row, Col: col, Header: p.nameOf(col), Field: f, P: model.Problem{Key: key, Args: args}})
 }
 
@@ -495,24 +624,24 @@ func dropField(ps model.Problems, field string) model.Problems {
 	return out
 }
 
-// parseMember reads the row's cells into a member and notes which fields
-// had a value (an update never overwrites with a blank cell).
-func (p *Plan) parseMember(r *rowState) (model.Member, map[Field]bool) {
+// parseMember reads the row's cells into a member and notes in r.set which
+// fields had a value (an update never overwrites with a blank cell).
+func (p *Plan) parseMember(r *rowState) model.Member {
 	m := model.Member{DocType: model.DocResidentID, Status: model.StatusActive}
-	set := map[Field]bool{}
+	set := r.set
 	date1904 := p.Table.Date1904
 	for c, f := range p.Header.Fields {
 		if f == "" {
 			continue
 		}
 		v := r.row.Cell(c)
-		if model.Clean(v) == "" {
+		if clean(v) == "" {
 			continue
 		}
 		set[f] = true
 		switch f {
 		case FMemberNo:
-			m.No = strings.TrimSuffix(model.Clean(v), ".0")
+			m.No = strings.TrimSuffix(clean(v), ".0")
 		case FName:
 			m.Name = v
 		case FGender:
@@ -593,6 +722,10 @@ func (p *Plan) parseMember(r *rowState) (model.Member, map[Field]bool) {
 	if r.bad[FJoinDate] {
 		m.JoinDate = model.Date(1) // not "required": its cell already has a problem
 	}
+	if !set[FJoinDate] {
+		p.NoJoinDate++
+		m.JoinDate = p.Opts.JoinDate // 0 without a default: "required"
+	}
 	monthBirth := m.Birth < 0
 	if monthBirth {
 		m.Birth = -m.Birth
@@ -620,7 +753,7 @@ func (p *Plan) parseMember(r *rowState) (model.Member, map[Field]bool) {
 	if r.bad[FBirth] {
 		m.Birth = 0
 	}
-	return m, set
+	return m
 }
 
 // mergeMember is the existing member with the row's non-blank cells over it.
@@ -674,80 +807,94 @@ func mergeMember(old, row model.Member, set map[Field]bool) model.Member {
 	return m
 }
 
-func (p *Plan) prepareUnits(st *storage.Store) error {
-	firstByName := map[string]int{}
-	firstByCode := map[string]int{}
+// unitRows prepares the rows of a list of units.
+type unitRows struct {
+	p           *Plan
+	r           *rowState
+	byName      map[string]model.Unit
+	byCode      map[string]model.Unit
+	firstByName map[string]int
+	firstByCode map[string]int
+}
+
+func (p *Plan) beginUnits(st *storage.Store) (rowPreparer, error) {
 	us, err := st.Units()
 	if err != nil {
-		return err
+		return nil, err
 	}
-	byName := make(map[string]model.Unit, len(us))
-	byCode := make(map[string]model.Unit, len(us))
+	ur := &unitRows{
+		p: p, r: newRowState(p), firstByName: map[string]int{}, firstByCode: map[string]int{},
+		byName: make(map[string]model.Unit, len(us)), byCode: make(map[string]model.Unit, len(us)),
+	}
 	for _, u := range us {
-		byName[unitKey(u.Name)] = u
+		ur.byName[unitKey(u.Name)] = u
 		if u.CreditCode != "" {
-			byCode[u.CreditCode] = u
+			ur.byCode[u.CreditCode] = u
 		}
 	}
-	rows := p.Table.Rows
-	for i := p.Header.Index + 1; i < len(rows); i++ {
-		row := rows[i]
-		if p.blankRow(row) || p.repeatedHeader(row) {
-			p.Ignored++
-			continue
-		}
-		r := &rowState{p: p, row: row, bad: map[Field]bool{}}
-		u, set := p.parseUnit(r)
-		it := Item{Row: row.Num, Index: i}
-		old, found := byName[unitKey(u.Name)]
-		if found {
-			it.Existing = old.ID
-			switch p.Opts.OnDuplicate {
-			case DupError:
-				r.add(FUnitName, -1, "import.unit_in_database", old.Name)
-			case DupSkip:
-				it.Action = Skip
-			case DupUpdate:
-				u = mergeUnit(old, u, set)
-				it.Action = Update
-			}
-		}
-		if it.Action != Skip {
-			ps := u.Validate(p.Opts.Today)
-			r.addProblems(ps)
-		}
-		if k := unitKey(u.Name); k != "" {
-			if j, ok := firstByName[k]; ok {
-				r.add(FUnitName, -1, "import.repeated_unit", p.Items[j].Row)
-			} else {
-				firstByName[k] = len(p.Items)
-			}
-		}
-		if u.CreditCode != "" && !r.bad[FCreditCode] && it.Action != Skip {
-			if other, ok := byCode[u.CreditCode]; ok && other.ID != old.ID {
-				r.add(FCreditCode, -1, "unit.duplicate_credit", other.Name)
-			}
-			if j, ok := firstByCode[u.CreditCode]; ok {
-				r.add(FCreditCode, -1, "import.repeated_credit", p.Items[j].Row)
-			} else {
-				firstByCode[u.CreditCode] = len(p.Items)
-			}
-		}
-		it.Unit = u
-		it.Issues = r.issues
-		if len(it.Issues) > 0 {
-			it.Action = Invalid
-		} else if it.Action == Invalid {
-			it.Action = Create
-		}
-		p.Items = append(p.Items, it)
+	return ur, nil
+}
+
+func (ur *unitRows) row(i int) error {
+	p := ur.p
+	row := p.Table.Rows[i]
+	if p.blankRow(row) || p.repeatedHeader(row) {
+		p.Ignored++
+		return nil
 	}
+	r := ur.r
+	r.reset(row)
+	u := p.parseUnit(r)
+	set := r.set
+	it := Item{Row: row.Num, Index: i}
+	old, found := ur.byName[unitKey(u.Name)]
+	if found {
+		it.Existing = old.ID
+		switch p.Opts.OnDuplicate {
+		case DupError:
+			r.add(FUnitName, -1, "import.unit_in_database", old.Name)
+		case DupSkip:
+			it.Action = Skip
+		case DupUpdate:
+			u = mergeUnit(old, u, set)
+			it.Action = Update
+		}
+	}
+	if it.Action != Skip {
+		ps := u.Validate(p.Opts.Today)
+		r.addProblems(ps)
+	}
+	if k := unitKey(u.Name); k != "" {
+		if j, ok := ur.firstByName[k]; ok {
+			r.add(FUnitName, -1, "import.repeated_unit", p.Items[j].Row)
+		} else {
+			ur.firstByName[k] = len(p.Items)
+		}
+	}
+	if u.CreditCode != "" && !r.bad[FCreditCode] && it.Action != Skip {
+		if other, ok := ur.byCode[u.CreditCode]; ok && other.ID != old.ID {
+			r.add(FCreditCode, -1, "unit.duplicate_credit", other.Name)
+		}
+		if j, ok := ur.firstByCode[u.CreditCode]; ok {
+			r.add(FCreditCode, -1, "import.repeated_credit", p.Items[j].Row)
+		} else {
+			ur.firstByCode[u.CreditCode] = len(p.Items)
+		}
+	}
+	it.Unit = u
+	it.Issues = r.issues
+	if len(it.Issues) > 0 {
+		it.Action = Invalid
+	} else if it.Action == Invalid {
+		it.Action = Create
+	}
+	p.addItem(&it)
 	return nil
 }
 
-func (p *Plan) parseUnit(r *rowState) (model.Unit, map[Field]bool) {
+func (p *Plan) parseUnit(r *rowState) model.Unit {
 	u := model.Unit{Kind: 900}
-	set := map[Field]bool{}
+	set := r.set
 	date1904 := p.Table.Date1904
 	date := func(f Field, c int, v string) model.Date {
 		d, _, err := DateCell(v, date1904)
@@ -775,7 +922,7 @@ func (p *Plan) parseUnit(r *rowState) (model.Unit, map[Field]bool) {
 			continue
 		}
 		v := r.row.Cell(c)
-		if model.Clean(v) == "" {
+		if clean(v) == "" {
 			continue
 		}
 		set[f] = true
@@ -825,7 +972,7 @@ func (p *Plan) parseUnit(r *rowState) (model.Unit, map[Field]bool) {
 	if r.bad[FEmployees] {
 		u.Employees = max(u.Employees, u.Women, u.MigrantWorkers)
 	}
-	return u, set
+	return u
 }
 
 func mergeUnit(old, row model.Unit, set map[Field]bool) model.Unit {
@@ -1000,13 +1147,11 @@ func (p *Plan) Commit(ctx context.Context, st *storage.Store, op string, progres
 	err = st.Bulk(op, func(b *storage.Batch) error {
 		res2 := Result{Backup: backup}
 		newIDs := map[string]uint64{}
-		if p.Kind == Members {
+		if p.Kind == Members && p.Opts.CreateUnits {
+			used := p.unitsUsed()
 			for _, nu := range p.NewUnits {
-				if !p.Opts.CreateUnits {
-					break
-				}
 				k := unitKey(nu.Name)
-				if !p.unitUsed(k) {
+				if !used[k] {
 					continue
 				}
 				u := model.Unit{Name: nu.Name, Kind: 900}
@@ -1087,14 +1232,15 @@ func (r *Result) count(changed bool) {
 	}
 }
 
-// unitUsed reports whether a valid row goes to the new unit k.
-func (p *Plan) unitUsed(k string) bool {
-	for _, it := range p.Items {
-		if it.newUnit == k && (it.Action == Create || it.Action == Update) {
-			return true
+// unitsUsed are the new units that valid rows go to.
+func (p *Plan) unitsUsed() map[string]bool {
+	used := map[string]bool{}
+	for i := range p.Items {
+		if it := &p.Items[i]; it.newUnit != "" && (it.Action == Create || it.Action == Update) {
+			used[it.newUnit] = true
 		}
 	}
-	return false
+	return used
 }
 
 // Itoa is strconv.Itoa, for callers that format counts.

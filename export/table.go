@@ -6,7 +6,9 @@
 // file as text. Prepare finds the header row under any title rows, maps the
 // columns, parses and validates every row against the database and names
 // every problem by the sheet's own row number and column. Plan.Commit then
-// writes all the valid rows in one transaction, or nothing.
+// writes all the valid rows in one transaction, or nothing. Load (load.go)
+// does the first two at once, checking a sheet's rows while it reads the
+// next ones.
 package export
 
 import (
@@ -78,10 +80,23 @@ const mergeScanRows = 20000
 // ReadFile reads a roster file: .xlsx (the named sheet, or the first sheet
 // with data when sheet is "") or .csv.
 func ReadFile(path, sheet string) (*Table, error) {
+	isXLSX, err := sniff(path)
+	if err != nil {
+		return nil, err
+	}
+	if isXLSX {
+		return readXLSX(path, sheet)
+	}
+	return readCSVFile(path)
+}
+
+// sniff tells an .xlsx file (a zip) from a CSV file by its first bytes,
+// and refuses the old .xls format.
+func sniff(path string) (isXLSX bool, err error) {
 	head := make([]byte, 8)
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fileError(path, err)
+		return false, fileError(path, err)
 	}
 	n, _ := io.ReadFull(f, head)
 	f.Close()
@@ -89,12 +104,16 @@ func ReadFile(path, sheet string) (*Table, error) {
 	ext := strings.ToLower(filepath.Ext(path))
 	switch {
 	case bytes.HasPrefix(head, []byte{0xD0, 0xCF, 0x11, 0xE0}) || ext == ".xls" || ext == ".et":
-		return nil, i18n.E("import.old_xls", filepath.Base(path))
+		return false, i18n.E("import.old_xls", filepath.Base(path))
 	case bytes.HasPrefix(head, []byte("PK")):
-		return readXLSX(path, sheet)
+		return true, nil
 	case ext == ".xlsx" || ext == ".xlsm":
-		return nil, i18n.E("import.bad_xlsx", filepath.Base(path), "not a zip file")
+		return false, i18n.E("import.bad_xlsx", filepath.Base(path), "not a zip file")
 	}
+	return false, nil
+}
+
+func readCSVFile(path string) (*Table, error) {
 	data, err := readAll(path)
 	if err != nil {
 		return nil, err
@@ -133,12 +152,14 @@ func fileError(path string, err error) error {
 	return i18n.E("import.file_read", path, err.Error())
 }
 
-func readXLSX(path, sheet string) (*Table, error) {
+// openXLSX opens a workbook and finds the sheet asked for by name
+// (ignoring case and spaces around it); sheet stays "" for the first sheet
+// with data.
+func openXLSX(path, sheet string) (*excelize.File, *Table, error) {
 	f, err := excelize.OpenFile(path)
 	if err != nil {
-		return nil, i18n.E("import.bad_xlsx", filepath.Base(path), err.Error())
+		return nil, nil, i18n.E("import.bad_xlsx", filepath.Base(path), err.Error())
 	}
-	defer f.Close()
 	t := &Table{Path: path, Format: XLSX, Sheets: f.GetSheetList()}
 	if p, err := f.GetWorkbookProps(); err == nil && p.Date1904 != nil {
 		t.Date1904 = *p.Date1904
@@ -152,83 +173,54 @@ func readXLSX(path, sheet string) (*Table, error) {
 			}
 		}
 		if !found {
-			return nil, i18n.E("import.no_sheet", sheet, strings.Join(t.Sheets, ", "))
+			f.Close()
+			return nil, nil, i18n.E("import.no_sheet", sheet, strings.Join(t.Sheets, ", "))
 		}
 		t.Sheet = sheet
-		if err := t.readSheet(f, sheet, 0); err != nil {
-			return nil, err
-		}
-	} else {
-		// The first sheet with data: templates often keep an empty or an
-		// instructions-only sheet first, so a sheet needs two non-empty rows.
-		for _, s := range t.Sheets {
-			t.Sheet = s
-			if err := t.readSheet(f, s, 0); err != nil {
-				return nil, err
-			}
-			if len(t.Rows) >= 2 {
-				break
-			}
-		}
-		if len(t.Rows) < 2 && len(t.Sheets) > 0 {
-			t.Sheet = t.Sheets[0]
-			if err := t.readSheet(f, t.Sheet, 0); err != nil {
-				return nil, err
-			}
-		}
 	}
-	if len(t.Rows) <= mergeScanRows {
-		if ms, err := f.GetMergeCells(t.Sheet, true); err == nil {
-			for _, m := range ms {
-				t.Merged = append(t.Merged, m.GetStartAxis()+":"+m.GetEndAxis())
-			}
-		}
-	}
-	return t, nil
+	return f, t, nil
 }
 
-// readSheet reads a sheet's rows with excelize's streaming iterator. Cells
-// are read raw: a date is its serial number and an ID number stored as a
-// number shows what Excel kept of it (1.10101199003078E+17), so that
-// nothing depends on the cell's display format.
-func (t *Table) readSheet(f *excelize.File, sheet string, limit int) error {
-	t.Rows, t.Width = nil, 0
-	rows, err := f.Rows(sheet)
+func readXLSX(path, sheet string) (*Table, error) {
+	f, t, err := openXLSX(path, sheet)
 	if err != nil {
-		return i18n.E("import.bad_xlsx", filepath.Base(t.Path), err.Error())
+		return nil, err
 	}
-	defer rows.Close()
-	num := 0
-	opt := excelize.Options{RawCellValue: true}
-	for rows.Next() {
-		num++
-		cells, err := rows.Columns(opt)
-		if err != nil {
-			return i18n.E("import.bad_xlsx", filepath.Base(t.Path), err.Error())
-		}
-		t.add(num, cells)
-		if limit > 0 && len(t.Rows) >= limit {
-			break
+	defer f.Close()
+	return readOpenXLSX(f, t, t.Sheet)
+}
+
+// mergedRanges lists the merged ranges of a sheet ("A1:M1").
+func mergedRanges(f *excelize.File, sheet string) []string {
+	var out []string
+	if ms, err := f.GetMergeCells(sheet, true); err == nil {
+		for _, m := range ms {
+			out = append(out, m.GetStartAxis()+":"+m.GetEndAxis())
 		}
 	}
-	if err := rows.Error(); err != nil {
-		return i18n.E("import.bad_xlsx", filepath.Base(t.Path), err.Error())
-	}
-	return nil
+	return out
 }
 
 // add keeps a row unless all its cells are blank, trimming blank cells at
 // its end.
 func (t *Table) add(num int, cells []string) {
+	if cells = trimRow(cells); cells != nil {
+		t.Rows = append(t.Rows, Row{Num: num, Cells: cells})
+		t.Width = max(t.Width, len(cells))
+	}
+}
+
+// trimRow is a row's cells without the blank cells at its end; nil for a
+// row of blank cells.
+func trimRow(cells []string) []string {
 	end := len(cells)
 	for end > 0 && strings.TrimSpace(cells[end-1]) == "" {
 		end--
 	}
 	if end == 0 {
-		return
+		return nil
 	}
-	t.Rows = append(t.Rows, Row{Num: num, Cells: cells[:end:end]})
-	t.Width = max(t.Width, end)
+	return cells[:end:end]
 }
 
 // ReadCSV reads a CSV file's bytes: UTF-8 with or without BOM, UTF-16 with

@@ -47,6 +47,8 @@ const (
 	stateExporting     // writing, with a progress bar
 	stateExportDone    // the file and its SHA-256, or what went wrong
 	stateHistory       // the past exports
+
+	stateJoinDate // typing the join date of the rows without one
 )
 
 type loadedMsg struct {
@@ -83,21 +85,25 @@ type Page struct {
 	createUnits bool
 	skipInvalid bool
 	onlyBad     bool
+	joinDate    model.Date       // the join date of rows without one, 0 for none
+	joinInput   widget.TextField // stateJoinDate
+	joinErr     string           // what is wrong with the date typed
 
-	table   *export.Table
-	plan    *export.Plan
-	header  *export.Header // the mapping the user changed, nil for the found one
-	rows    []int          // indexes into plan.Items shown
-	grid    widget.Table
-	mapCol  int // the column selected in stateMapping
-	seq     int // ignores answers to superseded requests
-	barW    int
-	done    int
-	total   int
-	cancel  context.CancelFunc
-	updates chan tea.Msg
-	result  export.Result
-	keys    keys
+	table    *export.Table
+	plan     *export.Plan
+	header   *export.Header // the mapping the user changed, nil for the found one
+	rows     []int          // indexes into plan.Items shown
+	grid     widget.Table
+	mapCol   int // the column selected in stateMapping
+	seq      int // ignores answers to superseded requests
+	barW     int
+	done     int
+	total    int
+	cancel   context.CancelFunc
+	stopLoad context.CancelFunc // ends the reading of the file
+	updates  chan tea.Msg
+	result   export.Result
+	keys     keys
 
 	// the menu, the export and the history (export.go)
 	menu         int // the menu's selected line
@@ -125,6 +131,7 @@ type Page struct {
 
 type keys struct {
 	complete, load, problems, mapping, kind, dup, create, skip, imp, cancel, left, right, cycle key.Binding
+	joinDate, joinSet                                                                           key.Binding
 }
 
 func newKeys(c *common.Common) keys {
@@ -145,6 +152,8 @@ func newKeys(c *common.Common) keys {
 		left:     b("importer.key_column", "left", "h"),
 		right:    b("importer.key_column", "right", "l"),
 		cycle:    b("importer.key_cycle", "space", "enter"),
+		joinDate: b("importer.key_join_date", "t"),
+		joinSet:  b("importer.key_join_set", "enter"),
 	}
 }
 
@@ -154,6 +163,9 @@ func New(c *common.Common) *Page {
 	p := &Page{c: c, grid: widget.NewTable(nil, st), keys: newKeys(c), state: stateMenu, now: time.Now}
 	p.path = widget.NewTextField()
 	p.path.SetPlaceholder(c.T("importer.path_hint"))
+	p.joinInput = widget.NewTextField()
+	p.joinInput.SetPlaceholder("2023-05-01")
+	p.joinInput.SetWidth(12)
 	p.grid.SetEmptyText(c.T("importer.no_rows"))
 	p.xkeys = newExportKeys(c)
 	p.xform = newExportForm(c)
@@ -183,9 +195,11 @@ func (p *Page) SetSize(w, h int) {
 
 func lipWidth(s string) int { return ansi.StringWidth(s) }
 
-// Capturing: the path input and the export form take every key while
-// they have the focus.
-func (p *Page) Capturing() bool { return p.state == stateFile || p.state == stateExportForm }
+// Capturing: the path input, the join date input and the export form
+// take every key while they have the focus.
+func (p *Page) Capturing() bool {
+	return p.state == stateFile || p.state == stateExportForm || p.state == stateJoinDate
+}
 
 // Dirty: an import or export under way must not be quit by accident.
 func (p *Page) Dirty() bool { return p.state == stateImporting || p.state == stateExporting }
@@ -195,6 +209,9 @@ func (p *Page) Dirty() bool { return p.state == stateImporting || p.state == sta
 func (p *Page) Cursor() *tea.Cursor {
 	if p.state == stateExportForm {
 		return p.formCursor()
+	}
+	if p.state == stateJoinDate {
+		return tea.NewCursor(lipWidth(p.c.T("importer.join_date_prompt"))+1+p.joinInput.CursorColumn(), 3)
 	}
 	if p.state != stateFile {
 		return nil
@@ -229,7 +246,12 @@ func (p *Page) ShortHelp() []key.Binding {
 	case stateFile:
 		return []key.Binding{k.complete, k.load, x.back}
 	case statePreview:
+		if p.plan != nil && p.plan.WantsJoinDate() {
+			return []key.Binding{k.imp, k.problems, k.mapping, k.kind, k.dup, k.create, k.joinDate, k.skip, k.cancel}
+		}
 		return []key.Binding{k.imp, k.problems, k.mapping, k.kind, k.dup, k.create, k.skip, k.cancel}
+	case stateJoinDate:
+		return []key.Binding{k.joinSet, k.cancel}
 	case stateMapping:
 		return []key.Binding{k.left, k.cycle, k.cancel}
 	case stateImporting:
@@ -290,6 +312,11 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 		p.path, cmd = p.path.Update(msg)
 		return p, cmd
 	}
+	if p.state == stateJoinDate {
+		var cmd tea.Cmd
+		p.joinInput, cmd = p.joinInput.Update(msg)
+		return p, cmd
+	}
 	if p.state == stateExportForm {
 		if in := p.xform.input(p.xform.focus); in != nil {
 			var cmd tea.Cmd
@@ -337,6 +364,10 @@ func (p *Page) key(msg tea.KeyPressMsg) tea.Cmd {
 	case stateLoading:
 		if key.Matches(msg, k.cancel) {
 			p.seq++
+			if p.stopLoad != nil {
+				p.stopLoad()
+				p.stopLoad = nil
+			}
 			p.state = stateFile
 			p.path.Focus()
 		}
@@ -372,11 +403,36 @@ func (p *Page) key(msg tea.KeyPressMsg) tea.Cmd {
 		case key.Matches(msg, k.skip):
 			p.skipInvalid = !p.skipInvalid
 			return nil
+		case key.Matches(msg, k.joinDate):
+			if p.plan != nil && p.plan.WantsJoinDate() {
+				p.joinInput.SetValue("")
+				if p.joinDate != 0 {
+					p.joinInput.SetValue(p.joinDate.String())
+				}
+				p.joinInput.SetPosition(len([]rune(p.joinInput.Value())))
+				p.joinInput.Focus()
+				p.joinErr = ""
+				p.state = stateJoinDate
+			}
+			return nil
 		case key.Matches(msg, k.imp):
 			return p.startImport()
 		}
 		var cmd tea.Cmd
 		p.grid, cmd = p.grid.Update(msg)
+		return cmd
+	case stateJoinDate:
+		switch {
+		case key.Matches(msg, k.cancel):
+			p.joinInput.Blur()
+			p.state = statePreview
+			return nil
+		case key.Matches(msg, k.joinSet):
+			return p.setJoinDate()
+		}
+		p.joinErr = ""
+		var cmd tea.Cmd
+		p.joinInput, cmd = p.joinInput.Update(msg)
 		return cmd
 	case stateMapping:
 		fields := append([]export.Field{""}, export.FieldsOf(p.kind)...)
@@ -481,28 +537,54 @@ func (p *Page) complete() {
 	}
 }
 
-func (p *Page) options() export.Options {
-	return export.Options{Kind: p.kind, OnDuplicate: p.dup, CreateUnits: p.createUnits, Today: p.c.Today(), Header: p.header}
+// setJoinDate takes the join date typed for the rows without one (none
+// when the input is empty) and checks the file again with it.
+func (p *Page) setJoinDate() tea.Cmd {
+	var d model.Date
+	if v := strings.TrimSpace(p.joinInput.Value()); v != "" {
+		var err error
+		if d, err = model.ParseDate(v); err != nil {
+			p.joinErr = p.c.Err(err)
+			return nil
+		}
+		if d > p.c.Today() {
+			p.joinErr = p.c.T("import.join_date_future", d.String())
+			return nil
+		}
+	}
+	p.joinInput.Blur()
+	p.joinDate, p.joinErr = d, ""
+	p.state = statePreview
+	return p.prepare()
 }
 
-// load reads and checks the file in the background.
+func (p *Page) options() export.Options {
+	return export.Options{Kind: p.kind, OnDuplicate: p.dup, CreateUnits: p.createUnits, Today: p.c.Today(), Header: p.header, JoinDate: p.joinDate}
+}
+
+// load reads and checks the file in the background: its rows are checked
+// while the next ones are read. Esc stops it.
 func (p *Page) load() tea.Cmd {
 	path := expand(p.path.Value())
 	if path == "" {
 		return nil
 	}
 	p.seq++
+	// a default join date belongs to the file it was given for
+	p.joinDate = 0
 	seq, st, opts := p.seq, p.c.Store, p.options()
 	p.state, p.err, p.hint, p.header = stateLoading, nil, "", nil
 	p.path.Blur()
+	ctx, cancel := context.WithCancel(context.Background())
+	p.stopLoad = cancel
 	return func() tea.Msg {
-		t, err := export.ReadFile(path, "")
+		defer cancel()
+		opts.Header = nil
+		pl, err := export.Load(ctx, path, "", st, opts)
 		if err != nil {
 			return loadedMsg{seq: seq, err: err}
 		}
-		opts.Header = nil
-		pl, err := export.Prepare(t, st, opts)
-		return loadedMsg{seq: seq, table: t, plan: pl, err: err}
+		return loadedMsg{seq: seq, table: pl.Table, plan: pl}
 	}
 }
 

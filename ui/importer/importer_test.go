@@ -1,9 +1,14 @@
 package importer
 
 import (
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"charm.land/bubbles/v2/key"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/exp/golden"
@@ -183,5 +188,110 @@ func TestCancelWritesNothing(t *testing.T) {
 	}
 	if len(ms) != 0 {
 		t.Fatalf("cancelled import wrote %d members", len(ms))
+	}
+}
+
+// loadFile reads a roster written to a temporary file.
+func loadFile(t *testing.T, p *Page, name, content string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	press(p, "i")
+	typeText(p, path)
+	press(p, "enter")
+	if p.state != statePreview {
+		t.Fatalf("state %d, err %v", p.state, p.err)
+	}
+}
+
+func TestJoinDateForARosterWithoutTheColumn(t *testing.T) {
+	each(t, func(t *testing.T, p *Page) {
+		loadFile(t, p, "无入会时间.csv", "姓名,身份证号,性别,工作单位\n张三,350303199002033073,男,青山机械厂\n李四,110101199003078670,男,青山机械厂\n")
+		if len(p.plan.FileIssues) != 1 || p.plan.FileIssues[0].P.Key != "import.missing_join_date" {
+			t.Fatalf("file issues %v", p.plan.FileIssues)
+		}
+		out := screen(t, p)
+		if !strings.Contains(out, p.c.T("importer.join_date_none")) || strings.Contains(out, "--join-date") {
+			t.Errorf("screen:\n%s", out)
+		}
+		if !slices.ContainsFunc(p.ShortHelp(), func(b key.Binding) bool { return slices.Contains(b.Keys(), "t") }) {
+			t.Error("the key is not in the help")
+		}
+		press(p, "t")
+		if p.state != stateJoinDate || !p.Capturing() {
+			t.Fatalf("state %d", p.state)
+		}
+		// a date that does not exist, then one after today: refused
+		typeText(p, "2023-02-30")
+		press(p, "enter")
+		if p.state != stateJoinDate || p.joinErr == "" || !strings.Contains(screen(t, p), "2023-02-30") {
+			t.Fatalf("state %d, err %q", p.state, p.joinErr)
+		}
+		p.joinInput.SetValue("2099-01-01")
+		press(p, "enter")
+		if p.state != stateJoinDate || p.joinErr == "" {
+			t.Fatalf("future date taken: state %d", p.state)
+		}
+		// any form ParseDate reads
+		p.joinInput.SetValue("")
+		typeText(p, "2023年5月1日")
+		press(p, "enter")
+		if p.state != statePreview || p.joinDate.String() != "2023-05-01" || p.plan.HasProblems() || p.plan.Stats.New != 2 {
+			t.Fatalf("state %d, date %v, issues %v", p.state, p.joinDate, p.plan.Issues())
+		}
+		if out := screen(t, p); !strings.Contains(out, p.c.T("importer.join_date_set", "2023-05-01")) {
+			t.Errorf("screen:\n%s", out)
+		}
+		press(p, "i")
+		if p.state != stateDone || p.err != nil || p.result.Created != 2 {
+			t.Fatalf("state %d err %v result %+v", p.state, p.err, p.result)
+		}
+		ms, _ := p.c.Store.Members()
+		for _, m := range ms {
+			if m.JoinDate.String() != "2023-05-01" {
+				t.Errorf("%s joined %v", m.Name, m.JoinDate)
+			}
+		}
+	})
+}
+
+func TestJoinDateForBlankCellsKeepsTheFilesDates(t *testing.T) {
+	p := newPage(t, i18n.EN)
+	loadFile(t, p, "r.csv", "姓名,身份证号,性别,工作单位,入会时间\n张三,350303199002033073,男,青山机械厂,2019-03-08\n李四,110101199003078670,男,青山机械厂,\n")
+	if p.plan.Stats.Problems != 1 || !p.plan.WantsJoinDate() {
+		t.Fatalf("%+v", p.plan.Stats)
+	}
+	press(p, "t")
+	typeText(p, "2024/1/2")
+	press(p, "enter")
+	if p.plan.HasProblems() {
+		t.Fatalf("%v", p.plan.Issues())
+	}
+	if a, b := p.plan.Items[0].Member.JoinDate.String(), p.plan.Items[1].Member.JoinDate.String(); a != "2019-03-08" || b != "2024-01-02" {
+		t.Errorf("joined %s and %s", a, b)
+	}
+	// Esc leaves the date as it was; an empty input clears it
+	press(p, "t")
+	typeText(p, "9")
+	press(p, "esc")
+	if p.state != statePreview || p.joinDate.String() != "2024-01-02" {
+		t.Errorf("state %d, date %v", p.state, p.joinDate)
+	}
+	press(p, "t")
+	p.joinInput.SetValue("")
+	press(p, "enter")
+	if p.joinDate != 0 || p.plan.Stats.Problems != 1 {
+		t.Errorf("date %v, %+v", p.joinDate, p.plan.Stats)
+	}
+}
+
+func TestNoJoinDateSettingWhenEveryRowHasOne(t *testing.T) {
+	p := newPage(t, i18n.ZH)
+	loaded(t, p)
+	press(p, "t")
+	if p.state != statePreview || strings.Contains(screen(t, p), p.c.T("importer.join_date_none")) {
+		t.Errorf("state %d", p.state)
 	}
 }

@@ -48,7 +48,7 @@ func (p *Page) View() string {
 				add(st.Muted.Render(fit(l)))
 			}
 		}
-	case statePreview, stateMapping:
+	case statePreview, stateMapping, stateJoinDate:
 		lines = p.previewLines()
 	case stateImporting:
 		add(st.Title.Render(fit(p.c.T("importer.importing", filepath.Base(p.table.Path)))))
@@ -105,9 +105,17 @@ func (p *Page) previewLines() []string {
 	s := pl.Stats
 	lines = append(lines, fit(p.c.T("importer.stats", s.Read, s.Valid, s.Problems, s.New, s.Duplicates)))
 	lines = append(lines, p.mappingLine())
-	lines = append(lines, st.Muted.Render(fit(p.optionsLine())))
+	if p.state == stateJoinDate {
+		lines = append(lines, p.joinDateLine())
+	} else {
+		lines = append(lines, st.Muted.Render(fit(p.optionsLine())))
+	}
 	if len(pl.FileIssues) > 0 {
 		for _, is := range pl.FileIssues {
+			if is.P.Key == "import.missing_join_date" {
+				// the page's own way to give the date, not the flag's
+				is.P.Key = "importer.missing_join_date"
+			}
 			for _, l := range wrap(is.Localize(p.c.Lang), w) {
 				lines = append(lines, st.Error.Render(fit(l)))
 			}
@@ -182,6 +190,21 @@ func (p *Page) mappingLine() string {
 	return widget.Fit(line, p.width, false)
 }
 
+// joinDateLine is the input of the join date for rows without one, and
+// what is wrong with the date typed.
+func (p *Page) joinDateLine() string {
+	st := p.c.Styles
+	label := p.c.T("importer.join_date_prompt") + " "
+	line := st.Label.Render(label) + p.joinInput.View()
+	used := widget.Width(label) + p.joinInput.Width()
+	if p.joinErr != "" && used+2 < p.width {
+		msg := widget.Fit(p.joinErr, p.width-used-2, false)
+		line += "  " + st.Error.Render(msg)
+		used += 2 + widget.Width(msg)
+	}
+	return line + strings.Repeat(" ", max(0, p.width-used))
+}
+
 func (p *Page) optionsLine() string {
 	dup := []string{"importer.dup_error", "importer.dup_skip", "importer.dup_update"}[p.dup]
 	create := "importer.units_no"
@@ -201,6 +224,14 @@ func (p *Page) optionsLine() string {
 		s += " | " + p.c.T(create)
 		if n := len(p.plan.NewUnits); n > 0 {
 			s += p.c.T("importer.new_units", n)
+		}
+		// first, where it shows: only rosters that lack join dates have it
+		switch {
+		case !p.plan.WantsJoinDate():
+		case p.joinDate != 0:
+			s = p.c.T("importer.join_date_set", p.joinDate.String()) + " | " + s
+		default:
+			s = p.c.T("importer.join_date_none") + " | " + s
 		}
 	}
 	return s + only
