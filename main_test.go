@@ -311,7 +311,7 @@ func TestDemoThenStats(t *testing.T) {
 
 func TestDemoDefaultIsTheTownOf7520(t *testing.T) {
 	if testing.Short() {
-		t.Skip("short")
+		t.Skip("writes the full 7,520-member demo with two years of dues (seconds); left out with -short")
 	}
 	db := tempDB(t)
 	runZH("demo", "--db", db).expect(t, 0)
