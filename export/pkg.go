@@ -495,6 +495,9 @@ func WritePackage(ctx context.Context, st *storage.Store, o PackageOptions) (*Pa
 		if errors.As(err, &le) {
 			return nil, err
 		}
+		if storage.IsDiskFull(err) {
+			return nil, i18n.E("export.disk_full", filepath.Dir(path))
+		}
 		return nil, i18n.E("export.write_failed", path, err.Error())
 	}
 	if o.Progress != nil {

@@ -183,6 +183,7 @@ func init() {
 		"export.total":                    "Total",
 		"export.total_units":              "Total (%d units)",
 		"export.two_keys":                 "give a passphrase or a public key, not both",
+		"export.disk_full":                "the disk (or USB stick) holding %s is full; the package was not written and no partial file was left; free some space or choose another folder",
 		"export.write_failed":             "cannot write the package \"%s\": %s (no partial file was left)",
 		"export.xlsx_code":                "Code: %s",
 		"export.xlsx_continued":           " (continued, part %d)",

@@ -183,6 +183,7 @@ func init() {
 		"export.total":                    "合计",
 		"export.total_units":              "合计（%d 个单位）",
 		"export.two_keys":                 "口令和公钥只能选一种",
+		"export.disk_full":                "「%s」所在的磁盘（或 U 盘）已满，数据包没有写出，也没有留下不完整的文件；请腾出空间或换一个文件夹",
 		"export.write_failed":             "无法写出数据包「%s」：%s（没有留下不完整的文件）",
 		"export.xlsx_code":                "代码：%s",
 		"export.xlsx_continued":           "（续 %d）",

@@ -279,6 +279,10 @@ func syncDir(dir string) {
 	}
 }
 
+// IsDiskFull reports an error of a full disk or an exceeded quota, for the
+// other writers of files (the export to a USB stick).
+func IsDiskFull(err error) bool { return isDiskFull(err) }
+
 // isDiskFull reports an error of a full disk or an exceeded quota.
 func isDiskFull(err error) bool {
 	for _, e := range diskFullErrors {
