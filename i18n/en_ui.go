@@ -16,6 +16,8 @@ func init() {
 		"key.page_down":     "page down",
 		"key.home":          "first row",
 		"key.end":           "last row",
+		"key.search_done":   "keep the filter",
+		"key.search_clear":  "clear the search",
 		"key.search":        "search",
 		"key.open":          "open",
 		"key.new":           "new",

@@ -16,6 +16,8 @@ func init() {
 		"key.page_down":     "下一页",
 		"key.home":          "第一行",
 		"key.end":           "最后一行",
+		"key.search_done":   "完成搜索",
+		"key.search_clear":  "清除搜索",
 		"key.search":        "搜索",
 		"key.open":          "打开",
 		"key.new":           "新增",

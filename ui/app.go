@@ -365,6 +365,32 @@ func fit(s string, h int) string {
 	return strings.Join(lines, "\n")
 }
 
+// fullHelp lays the groups of keys out side by side, as many as fit the
+// width, and the rest in further rows below: help.FullHelpView alone drops
+// the columns that do not fit, or draws them past the edge.
+func (a *App) fullHelp(groups [][]key.Binding) string {
+	h := a.help
+	h.SetWidth(0) // measured here
+	var rows []string
+	var row [][]key.Binding
+	for _, g := range groups {
+		wider := append(row[:len(row):len(row)], g)
+		if len(row) > 0 && lipgloss.Width(h.FullHelpView(wider)) > a.c.Width {
+			rows = append(rows, h.FullHelpView(row))
+			wider = [][]key.Binding{g}
+		}
+		row = wider
+	}
+	if len(row) > 0 {
+		rows = append(rows, h.FullHelpView(row))
+	}
+	lines := strings.Split(strings.Join(rows, "\n\n"), "\n")
+	for i, l := range lines {
+		lines[i] = ansi.Truncate(l, a.c.Width, "~") // one column wider than the screen
+	}
+	return strings.Join(lines, "\n")
+}
+
 // View draws the whole screen.
 func (a *App) View() tea.View {
 	var v tea.View
@@ -386,7 +412,7 @@ func (a *App) View() tea.View {
 		hints = a.setup.ShortHelp()
 	case a.showHelp:
 		groups := a.page().FullHelp()
-		body = st.Title.Render(a.c.T("app.help_title", a.page().Title())) + "\n\n" + a.help.FullHelpView(groups) +
+		body = st.Title.Render(a.c.T("app.help_title", a.page().Title())) + "\n\n" + a.fullHelp(groups) +
 			"\n\n" + st.Muted.Render(a.c.T("app.help_footer"))
 		hints = []key.Binding{a.c.Keys.Back}
 	default:

@@ -243,6 +243,10 @@ func (v *View) SetSize(w, h int) {
 // Capturing reports that the date input has the keyboard.
 func (v *View) Capturing() bool { return v.mode == modeDate }
 
+// AtList reports that the list is shown (not an entry's detail or the date
+// input), where esc leaves the log.
+func (v *View) AtList() bool { return v.mode == modeList }
+
 // Update handles keys and data changes.
 func (v *View) Update(msg tea.Msg) (*View, tea.Cmd) {
 	if _, ok := msg.(common.DataChangedMsg); ok {
@@ -408,11 +412,28 @@ func (v *View) View() string {
 	return head + v.table.View()
 }
 
+// detailHeight is the lines the detail of an entry has on screen.
+func (v *View) detailHeight() int { return max(1, v.height-2) }
+
 func (v *View) detailView() string {
-	h := max(1, v.height-2)
+	h := v.detailHeight()
+	lines := v.detailLines()
+	v.detailAt = min(v.detailAt, max(0, len(lines)-h))
+	lines = lines[v.detailAt:]
+	out := make([]string, h)
+	for j := range out {
+		if j < len(lines) {
+			out[j] = ansi.Truncate(lines[j], v.width, "~")
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+// detailLines are the lines of the selected entry's detail, all of them.
+func (v *View) detailLines() []string {
 	i := v.table.Cursor()
 	if i < 0 || i >= len(v.entries) {
-		return strings.Repeat("\n", h-1)
+		return nil
 	}
 	e := &v.entries[i]
 	st := v.c.Styles
@@ -426,15 +447,7 @@ func (v *View) detailView() string {
 	for _, fc := range e.Changes {
 		lines = append(lines, "  "+v.change(e, fc))
 	}
-	v.detailAt = min(v.detailAt, max(0, len(lines)-h))
-	lines = lines[v.detailAt:]
-	out := make([]string, h)
-	for j := range out {
-		if j < len(lines) {
-			out[j] = ansi.Truncate(lines[j], v.width, "~")
-		}
-	}
-	return strings.Join(out, "\n")
+	return lines
 }
 
 // Cursor is the real cursor in the date input, relative to the view.
@@ -445,23 +458,34 @@ func (v *View) Cursor() *tea.Cursor {
 	return tea.NewCursor(ansi.StringWidth(v.c.T("audit.date_prompt")+" ")+v.date.CursorColumn(), 1)
 }
 
-// ShortHelp lists the keys of the current mode.
+// ShortHelp lists the keys of the current mode that work there: up and
+// down while the detail is longer than the screen, x while a filter is set.
 func (v *View) ShortHelp() []key.Binding {
 	k := v.c.Keys
 	switch v.mode {
 	case modeDate:
 		return []key.Binding{k.Open, k.Back}
 	case modeDetail:
-		return []key.Binding{k.Up, k.Down, k.Back}
+		if len(v.detailLines()) > v.detailHeight() {
+			return []key.Binding{k.Up, k.Down, k.Back}
+		}
+		return []key.Binding{k.Back}
 	}
-	return []key.Binding{v.k.Entity, v.k.Action, v.k.Date, v.k.Clear, k.Open}
+	keys := []key.Binding{v.k.Entity, v.k.Action, v.k.Date}
+	if v.filter != (storage.AuditFilter{}) {
+		keys = append(keys, v.k.Clear)
+	}
+	return append(keys, k.Open)
 }
 
-// FullHelp lists every key of the view.
+// FullHelp lists the keys of the current mode.
 func (v *View) FullHelp() [][]key.Binding {
 	k := v.c.Keys
+	if v.mode != modeList {
+		return [][]key.Binding{v.ShortHelp()}
+	}
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
-		{v.k.Entity, v.k.Action, v.k.Date, v.k.Clear, k.Open, k.Back},
+		append(v.ShortHelp(), k.Back),
 	}
 }

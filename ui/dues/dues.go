@@ -314,6 +314,9 @@ func (p *Page) updateList(msg tea.Msg) tea.Cmd {
 				return func() tea.Msg { return common.ShowUnitMembersMsg{UnitID: id} }
 			}
 			return nil
+		case p.mode == modeUnits && km.String() == "esc": // back to the arrears
+			p.mode = modeArrears
+			return nil
 		case p.mode == modeUnits && key.Matches(km, keyPrev):
 			p.year--
 			p.loadCollection()
@@ -434,8 +437,11 @@ func (p *Page) ShortHelp() []key.Binding {
 		return []key.Binding{p.help(key.NewBinding(key.WithKeys("space")), "space", "dues.key_tick"),
 			p.help(keyAll, "a", "dues.key_tick_all"), k.Save, k.Back}
 	case p.mode == modeMember:
-		return []key.Binding{p.help(keyPay, "p", "dues.key_pay"), p.help(keyWage, "w", "dues.key_wage"),
-			p.help(keyReverse, "r", "dues.key_reverse"), k.Back}
+		keys := []key.Binding{p.help(keyPay, "p", "dues.key_pay"), p.help(keyWage, "w", "dues.key_wage")}
+		if _, ok := p.selectedPayment(); ok { // r reverses the payment under the cursor
+			keys = append(keys, p.help(keyReverse, "r", "dues.key_reverse"))
+		}
+		return append(keys, k.Back)
 	case p.mode == modeUnits:
 		return []key.Binding{p.help(keyArrears, "a", "dues.key_arrears"), p.help(keyPrev, "[ ]", "dues.key_year"),
 			p.help(keyBatch, "b", "dues.key_batch"), k.Open, k.Help}
@@ -444,14 +450,23 @@ func (p *Page) ShortHelp() []key.Binding {
 		p.help(keyUnits, "c", "dues.key_units"), p.help(p.c.Keys.Search, "/", "dues.key_find"), k.Help, k.Quit}
 }
 
-// FullHelp lists every key of the tab.
+// FullHelp lists the keys of the mode shown: only keys that work there.
 func (p *Page) FullHelp() [][]key.Binding {
 	k := p.c.Keys
-	return [][]key.Binding{
-		{k.Up, k.Down, k.PageUp, k.PageDown, k.Open, k.Back},
-		{p.help(keyPay, "p", "dues.key_pay"), p.help(keyBatch, "b", "dues.key_batch"), p.help(keyWage, "w", "dues.key_wage"),
-			p.help(keyReverse, "r", "dues.key_reverse"), p.help(p.c.Keys.Search, "/", "dues.key_find")},
-		{p.help(keyArrears, "a", "dues.key_arrears"), p.help(keyUnits, "c", "dues.key_units"), p.help(keyPrev, "[ ]", "dues.key_year")},
-		{k.NextField, k.PrevField, k.Save, k.Tabs, k.Quit},
+	nav := []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End}
+	switch {
+	case p.picker != nil || p.form != nil || p.mode == modeBatchPreview:
+		return [][]key.Binding{p.ShortHelp()}
+	case p.mode == modeMember && len(p.payments) > 1: // the keys move in the payments
+		return [][]key.Binding{nav, p.ShortHelp(), {k.Tabs, k.Help, k.Quit}}
+	case p.mode == modeMember:
+		return [][]key.Binding{p.ShortHelp(), {k.Tabs, k.Help, k.Quit}}
+	case p.mode == modeUnits:
+		return [][]key.Binding{nav, {k.Open, p.help(keyPrev, "[ ]", "dues.key_year"), p.help(keyBatch, "b", "dues.key_batch"),
+			p.help(keyPay, "p", "dues.key_pay"), p.help(p.c.Keys.Search, "/", "dues.key_find")},
+			{p.help(keyArrears, "a", "dues.key_arrears"), k.Back, k.Tabs, k.Help, k.Quit}}
 	}
+	return [][]key.Binding{nav, {k.Open, p.help(keyPay, "p", "dues.key_pay"), p.help(keyBatch, "b", "dues.key_batch"),
+		p.help(p.c.Keys.Search, "/", "dues.key_find")},
+		{p.help(keyUnits, "c", "dues.key_units"), k.Tabs, k.Help, k.Quit}}
 }

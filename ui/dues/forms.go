@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"unionbook/model"
 	"unionbook/storage"
@@ -315,10 +316,12 @@ func (p *Page) formView() string {
 		title = p.c.T("dues.batch_title")
 		sub = p.c.T("dues.batch_hint")
 	}
-	out := st.Title.Render(title) + "\n" + st.Muted.Render(sub) + "\n\n" + p.form.View()
+	// one line each: the form is laid out below them
+	fit := func(s string) string { return ansi.Truncate(s, p.width, "~") }
+	out := st.Title.Render(fit(title)) + "\n" + st.Muted.Render(fit(sub)) + "\n\n" + p.form.View()
 	if p.mode == modePayForm {
 		if w := p.payWarning(); w != "" {
-			out += "\n\n" + st.Warning.Render(w)
+			out += "\n\n" + st.Warning.Render(fit(w))
 		}
 	}
 	return out

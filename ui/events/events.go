@@ -603,28 +603,33 @@ func (p *Page) ShortHelp() []key.Binding {
 			return []key.Binding{k.Confirm, k.Cancel}
 		}
 		out := []key.Binding{k.Edit, p.k.Cost}
-		if e, ok := p.event(p.current); ok && len(e.LedgerIDs) == 0 {
+		e, ok := p.event(p.current)
+		if ok && len(e.LedgerIDs) == 0 {
 			out = append(out, p.k.Delete)
 		}
-		return append(out, k.Up, k.Down, k.Back)
+		if ok && len(p.detailLines(e)) > max(1, p.height) { // up and down scroll
+			out = append(out, k.Up, k.Down)
+		}
+		return append(out, k.Back)
 	case p.mode == modeFigures:
 		return []key.Binding{p.k.Period, p.k.PrevMonth, p.k.NextMonth, k.Back}
 	case p.search.Active():
-		return []key.Binding{k.Open, k.Back}
+		return []key.Binding{k.SearchDone, k.SearchClear}
 	}
 	return []key.Binding{p.k.Type, p.k.Unit, p.k.PrevMonth, p.k.NextMonth, p.k.AllMonths,
 		k.New, k.Open, k.Edit, p.k.Figures, k.Search, k.Help}
 }
 
-// FullHelp lists every key of the tab.
+// FullHelp lists the keys of the mode shown: only keys that work there.
 func (p *Page) FullHelp() [][]key.Binding {
 	k := p.c.Keys
+	if p.picker != nil || p.chooser != nil || p.mode != modeList || p.search.Active() {
+		return [][]key.Binding{p.ShortHelp()}
+	}
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
 		{p.k.Type, p.k.Unit, p.k.PrevMonth, p.k.NextMonth, p.k.AllMonths, p.k.Clear, k.Search},
-		{k.Open, k.New, k.Edit, p.k.Cost, p.k.Delete, p.k.Figures, p.k.Period},
-		{p.k.Toggle, p.k.AddUnit, p.k.AddShown, p.k.ClearSel, p.k.OnlySel, p.k.Done},
-		{k.NextField, k.PrevField, k.Save, k.Back, k.Tabs, k.Quit},
+		{k.Open, k.New, k.Edit, p.k.Figures, k.Tabs, k.Help, k.Quit},
 	}
 }
 

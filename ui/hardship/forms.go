@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"unionbook/model"
 	"unionbook/ui/common"
@@ -594,5 +595,7 @@ func (p *Page) formView() string {
 		title = p.c.T("hardship.reverse_title", p.c.T(a.Type.Key()), a.Date.String())
 		sub = p.c.T("hardship.reverse_hint", a.Value().Display())
 	}
-	return st.Title.Render(title) + "\n" + st.Muted.Render(sub) + "\n\n" + p.form.View()
+	// one line each: the form below starts at formHeaderLines
+	fit := func(s string) string { return ansi.Truncate(s, p.width, "~") }
+	return st.Title.Render(fit(title)) + "\n" + st.Muted.Render(fit(sub)) + "\n\n" + p.form.View()
 }

@@ -470,7 +470,7 @@ func (p *Page) ShortHelp() []key.Binding {
 	case p.form != nil:
 		return []key.Binding{k.NextField, k.PrevField, k.Save, k.Back}
 	case p.search.Active():
-		return []key.Binding{k.Open, k.Back}
+		return []key.Binding{k.SearchDone, k.SearchClear}
 	case p.mode == modeDetail:
 		return p.detailKeys()
 	}
@@ -509,18 +509,17 @@ func (p *Page) detailKeys() []key.Binding {
 	return append(keys, k.Back)
 }
 
-// FullHelp lists every key of the tab.
+// FullHelp lists the keys of the mode shown: only keys that work there.
 func (p *Page) FullHelp() [][]key.Binding {
 	k := p.c.Keys
+	if p.picker != nil || p.form != nil || p.search.Active() || p.mode == modeDetail {
+		return [][]key.Binding{p.ShortHelp()}
+	}
 	return [][]key.Binding{
-		{k.Up, k.Down, k.PageUp, k.PageDown, k.Open, k.Back},
-		{k.New, p.help(keyAid, "a", "hardship.key_aid"), p.help(keyView, "s", "hardship.key_view"),
+		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
+		{k.Open, k.New, p.help(keyAid, "a", "hardship.key_aid_member"), p.help(keyView, "s", "hardship.key_view"),
 			p.help(keyCategory, "c", "hardship.key_category"), p.help(k.Search, "/", "key.search")},
-		{p.help(keyPane, "tab", "hardship.key_pane"), p.help(k.Edit, "e", "key.edit"), p.help(keyHousehold, "h", "hardship.key_household"),
-			p.help(keyReview, "v", "hardship.key_review"), p.help(keyApprove, "p", "hardship.key_approve")},
-		{p.help(keyLift, "l", "hardship.key_lift"), p.help(keyClose, "x", "hardship.key_close"),
-			p.help(keyRefile, "f", "hardship.key_refile"), p.help(keyReverse, "r", "hardship.key_reverse")},
-		{k.NextField, k.PrevField, k.Save, k.Tabs, k.Quit},
+		{k.Tabs, k.Help, k.Quit},
 	}
 }
 

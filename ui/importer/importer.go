@@ -242,7 +242,10 @@ func (p *Page) ShortHelp() []key.Binding {
 	case stateExportDone:
 		return []key.Binding{x.hist, x.back}
 	case stateHistory:
-		return []key.Binding{p.c.Keys.Up, p.c.Keys.Down, x.back}
+		if p.hgrid.Len() > 1 { // something to move between
+			return []key.Binding{p.c.Keys.Up, p.c.Keys.Down, x.back}
+		}
+		return []key.Binding{x.back}
 	case stateFile:
 		return []key.Binding{k.complete, k.load, x.back}
 	case statePreview:
@@ -489,8 +492,11 @@ func importable(name string) bool {
 // listing the candidates.
 func (p *Page) complete() {
 	typed := p.path.Value()
-	full := expand(typed)
-	dir, base := filepath.Split(full)
+	// the typed folder (with ~ expanded) and the part being completed; the
+	// folder is kept as typed
+	cut := strings.LastIndex(typed, string(filepath.Separator)) + 1
+	prefix, base := typed[:cut], typed[cut:]
+	dir := expand(prefix)
 	if dir == "" {
 		dir = "."
 	}
@@ -524,10 +530,6 @@ func (p *Page) complete() {
 			r := []rune(common)
 			common = string(r[:len(r)-1])
 		}
-	}
-	prefix := typed[:len(typed)-len(filepath.Base(full))]
-	if strings.HasSuffix(typed, string(filepath.Separator)) || typed == "" {
-		prefix = typed
 	}
 	p.path.SetValue(prefix + common)
 	p.path.SetPosition(len([]rune(p.path.Value())))
@@ -566,7 +568,8 @@ func (p *Page) options() export.Options {
 // while the next ones are read. Esc stops it.
 func (p *Page) load() tea.Cmd {
 	path := expand(p.path.Value())
-	if path == "" {
+	if path == "" { // say what enter wants
+		p.hint = p.c.T("importer.path_hint")
 		return nil
 	}
 	p.seq++
@@ -712,7 +715,7 @@ func (p *Page) rowStatus(it export.Item) string {
 				msgs[i] = is.Label(p.c.Lang) + "：" + is.Message(p.c.Lang)
 			}
 		}
-		return "✗ " + strings.Join(msgs, "；")
+		return "! " + strings.Join(msgs, "；")
 	}
 	switch it.Action {
 	case export.Update:

@@ -76,6 +76,8 @@ func screen(t *testing.T, p *Page) string {
 	t.Helper()
 	out := uitest.Screen(p.View())
 	uitest.CheckFullGeometry(t, out, 80, 24)
+	// a CJK terminal may draw these two cells wide
+	uitest.CheckGlyphs(t, out, "✓", "✗", "–", "…", "·", "→")
 	return out
 }
 
@@ -293,5 +295,26 @@ func TestNoJoinDateSettingWhenEveryRowHasOne(t *testing.T) {
 	press(p, "t")
 	if p.state != statePreview || strings.Contains(screen(t, p), p.c.T("importer.join_date_none")) {
 		t.Errorf("state %d", p.state)
+	}
+}
+
+// tab on an empty path lists what the working folder holds; it used to
+// cut the path before its start and crash.
+func TestCompleteAnEmptyPath(t *testing.T) {
+	p := newPage(t, i18n.EN)
+	press(p, "i", "tab")
+	if got := p.path.Value(); got != "testdata"+string(filepath.Separator) {
+		t.Errorf("completed to %q", got)
+	}
+}
+
+// tab after a lone ~ or a quoted folder does not crash either.
+func TestCompleteOddPaths(t *testing.T) {
+	for _, typed := range []string{"~", "~" + string(filepath.Separator), `"testdata` + string(filepath.Separator), " "} {
+		p := newPage(t, i18n.EN)
+		press(p, "i")
+		typeText(p, typed)
+		press(p, "tab")
+		screen(t, p)
 	}
 }

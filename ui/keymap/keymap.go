@@ -21,6 +21,7 @@ type KeyMap struct {
 	NextField, PrevField, Save    key.Binding
 	Toggle, Confirm, Cancel       key.Binding
 	Members                       key.Binding
+	SearchDone, SearchClear       key.Binding // in a search box: keep the filter / clear it
 }
 
 // New builds the key map with help in language l.
@@ -57,6 +58,8 @@ func New(l i18n.Lang) *KeyMap {
 		Confirm:      b("key.confirm", "y"),
 		Cancel:       b("key.cancel", "n", "esc"),
 		Members:      b("key.unit_members", "m"),
+		SearchDone:   b("key.search_done", "enter"),
+		SearchClear:  b("key.search_clear", "esc"),
 	}
 	k.Tabs = key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("1-9", l.T("key.tabs")))
 	k.Up.SetHelp("up/k", l.T("key.up"))

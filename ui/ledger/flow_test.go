@@ -478,17 +478,28 @@ func TestEmptyBook(t *testing.T) {
 
 func TestHelpListsTheKeys(t *testing.T) {
 	hs, _ := newHarness(t, i18n.EN, 100, 30, true)
-	var keys []string
-	for _, g := range hs.P.FullHelp() {
-		for _, b := range g {
-			keys = append(keys, b.Help().Key)
+	helpKeys := func() string {
+		var keys []string
+		for _, g := range hs.P.FullHelp() {
+			for _, b := range g {
+				keys = append(keys, b.Help().Key)
+			}
 		}
+		return " " + strings.Join(keys, " ") + " "
 	}
-	all := strings.Join(keys, " ")
-	for _, k := range []string{"[", "]", "a", "u", "t", "x", "/", "n", "enter", "r", "S", "y"} {
-		if !strings.Contains(" "+all+" ", " "+k+" ") {
+	all := helpKeys()
+	for _, k := range []string{"[", "]", "a", "u", "t", "x", "/", "n", "enter", "r", "S"} {
+		if !strings.Contains(all, " "+k+" ") {
 			t.Errorf("full help lacks %q: %s", k, all)
 		}
+	}
+	// y works in the statement only, and is listed there only
+	if strings.Contains(all, " y ") {
+		t.Errorf("the list's help offers y: %s", all)
+	}
+	hs.Keys("S")
+	if all := helpKeys(); !strings.Contains(all, " y ") || !strings.Contains(all, " [ ") {
+		t.Errorf("the statement's help lacks y or [: %s", all)
 	}
 	if hs.P.Title() != "Ledger" {
 		t.Errorf("title %q", hs.P.Title())

@@ -644,20 +644,22 @@ func (p *Page) ShortHelp() []key.Binding {
 	case p.mode == modeStatement:
 		return []key.Binding{p.k.PrevMonth, p.k.NextMonth, p.k.Year, k.Back}
 	case p.search.Active():
-		return []key.Binding{k.Open, k.Back}
+		return []key.Binding{k.SearchDone, k.SearchClear}
 	}
 	return []key.Binding{p.k.PrevMonth, p.k.NextMonth, p.k.AllMonths, p.k.Account, p.k.Direction,
 		k.New, k.Open, p.k.Reverse, p.k.Statement, k.Search, k.Help}
 }
 
-// FullHelp lists every key of the tab.
+// FullHelp lists the keys of the mode shown: only keys that work there.
 func (p *Page) FullHelp() [][]key.Binding {
 	k := p.c.Keys
+	if p.picker != nil || p.mode != modeList || p.search.Active() {
+		return [][]key.Binding{p.ShortHelp()}
+	}
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
 		{p.k.PrevMonth, p.k.NextMonth, p.k.AllMonths, p.k.Account, p.k.Direction, p.k.Clear, k.Search},
-		{k.Open, k.New, p.k.Reverse, p.k.Statement, p.k.Year},
-		{k.NextField, k.PrevField, k.Save, k.Back, k.Tabs, k.Quit},
+		{k.Open, k.New, p.k.Reverse, p.k.Statement, k.Tabs, k.Help, k.Quit},
 	}
 }
 

@@ -54,7 +54,13 @@ func (p *Page) detailView() string {
 	}
 	cell := func(kv [2]string) string { return st.Label.Render(label(p.c, kv[0])) + kv[1] }
 	var b strings.Builder
-	b.WriteString(st.Title.Render(p.c.T("members.detail_title", m.Name, m.No)) + "\n\n")
+	b.WriteString(ansi.Truncate(st.Title.Render(p.c.T("members.detail_title", m.Name, m.No)), p.width, "~") + "\n")
+	// the question goes under the title, where a long detail cannot push
+	// it off the screen
+	if p.mode == modeConfirmDelete {
+		b.WriteString(ansi.Truncate(st.Warning.Render(p.c.T("members.confirm_delete", m.Name, m.No)), p.width, "~"))
+	}
+	b.WriteString("\n")
 	if p.width >= 76 {
 		leftW := min(p.width/2+8, 60)
 		for i := range max(len(left), len(right)) {
@@ -94,9 +100,6 @@ func (p *Page) detailView() string {
 		for _, l := range lines {
 			b.WriteString(ansi.Truncate(l, p.width, "~") + "\n")
 		}
-	}
-	if p.mode == modeConfirmDelete {
-		b.WriteString("\n" + st.Warning.Render(p.c.T("members.confirm_delete", m.Name, m.No)))
 	}
 	return strings.TrimRight(b.String(), "\n")
 }

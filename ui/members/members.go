@@ -518,19 +518,23 @@ func (p *Page) ShortHelp() []key.Binding {
 	case p.mode == modeConfirmDelete:
 		return []key.Binding{k.Confirm, k.Cancel}
 	case p.search.Active():
-		return []key.Binding{k.Open, k.Back}
+		return []key.Binding{k.SearchDone, k.SearchClear}
 	}
 	return []key.Binding{k.Search, k.Open, k.New, k.Edit, k.Status, k.FilterUnit, k.FilterStatus, k.Sort, k.Help, k.Quit}
 }
 
-// FullHelp lists every key of the tab.
+// FullHelp lists every key of the list, or the keys of the mode shown
+// (a form, the detail, a picker): only keys that work there.
 func (p *Page) FullHelp() [][]key.Binding {
 	k := p.c.Keys
+	if p.picker != nil || p.mode != modeList || p.search.Active() {
+		return [][]key.Binding{p.ShortHelp()}
+	}
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
-		{k.Search, k.Open, k.New, k.Edit, k.Status, k.Delete},
+		{k.Search, k.Open, k.New, k.Edit, k.Status},
 		{k.FilterUnit, k.FilterStatus, k.ClearFilter, k.Sort, k.SortRev},
-		{k.NextField, k.PrevField, k.Save, k.Back, k.Tabs, k.Quit},
+		{k.Tabs, k.Help, k.Quit},
 	}
 }
 

@@ -174,7 +174,7 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 	}
 	km, isKey := msg.(tea.KeyPressMsg)
 	if p.mode == modeAudit && p.audit != nil {
-		if isKey && km.String() == "esc" && !p.audit.Capturing() {
+		if isKey && km.String() == "esc" && p.audit.AtList() { // else esc goes back to the list
 			p.mode = modeSummary
 			return p, nil
 		}

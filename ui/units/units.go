@@ -351,12 +351,13 @@ func (p *Page) detailView() string {
 		lab("unit_status") + p.c.T(u.Status.Key()),
 	}
 	var b strings.Builder
-	b.WriteString(st.Title.Render(u.Name) + "  " + st.Muted.Render(p.c.T("units.member_count", p.counts[u.ID])) + "\n")
+	b.WriteString(ansi.Truncate(st.Title.Render(u.Name)+"  "+st.Muted.Render(p.c.T("units.member_count", p.counts[u.ID])), p.width, "~") + "\n")
 	for _, l := range pairs {
 		b.WriteString(ansi.Truncate(l, p.width, "~") + "\n")
 	}
 	if p.mode == modeConfirmDelete {
-		b.WriteString(st.Warning.Render(p.c.T("units.confirm_delete", u.Name)) + "\n")
+		// one line: the footer repeats the keys (y, n) a narrow screen cuts
+		b.WriteString(ansi.Truncate(st.Warning.Render(p.c.T("units.confirm_delete", u.Name)), p.width, "~") + "\n")
 	} else {
 		b.WriteString(st.Title.Render(p.c.T("units.members_title")) + "\n")
 	}
@@ -567,15 +568,21 @@ func (p *Page) ShortHelp() []key.Binding {
 	case modeConfirmDelete:
 		return []key.Binding{k.Confirm, k.Cancel}
 	}
+	if p.search.Active() { // typing: ? and q are text
+		return []key.Binding{k.SearchDone, k.SearchClear}
+	}
 	return []key.Binding{k.Search, k.Open, k.New, k.Edit, k.Members, k.Help, k.Quit}
 }
 
-// FullHelp lists every key of the tab.
+// FullHelp lists the keys of the mode shown: only keys that work there.
 func (p *Page) FullHelp() [][]key.Binding {
 	k := p.c.Keys
-	return [][]key.Binding{
-		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
-		{k.Search, k.Open, k.New, k.Edit, k.Members, k.Delete},
-		{k.NextField, k.PrevField, k.Save, k.Back, k.Tabs, k.Quit},
+	nav := []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End}
+	switch {
+	case p.mode == modeDetail: // the keys move in the unit's members
+		return [][]key.Binding{nav, p.ShortHelp(), {k.Tabs, k.Help, k.Quit}}
+	case p.mode != modeList || p.search.Active():
+		return [][]key.Binding{p.ShortHelp()}
 	}
+	return [][]key.Binding{nav, {k.Search, k.Open, k.New, k.Edit, k.Members}, {k.Tabs, k.Help, k.Quit}}
 }
