@@ -25,9 +25,11 @@ const (
 	DefaultSeed    = 1
 )
 
-// Reference is the "today" of the generated data: every date lies on or
-// before it, so the same seed gives the same data whenever it is run. It is
-// the end of a union statistical year (1 Oct – 30 Sep).
+// Reference is the "today" of Generate, for tests and benchmarks: every
+// date lies on or before it, so the same seed gives the same data whenever
+// they run. It is the end of a union statistical year (1 Oct - 30 Sep). Load
+// without Options.Today uses LastMonthEnd of the real date instead, so a
+// demo loaded by a user looks current.
 var Reference = model.NewDate(2026, time.September, 30)
 
 // Town names the federation of the default seed; other seeds take their
@@ -45,7 +47,7 @@ type Options struct {
 	Seed    uint64
 	Units   int        // 0 means DefaultUnits
 	Members int        // 0 means DefaultMembers
-	Today   model.Date // 0 means the earlier of Reference and the real date
+	Today   model.Date // 0 means the last day of the month before the real date
 }
 
 // Load fills an empty store with a generated township and two years of
@@ -70,7 +72,7 @@ func Load(s *storage.Store, opts Options) error {
 		opts.Members = DefaultMembers
 	}
 	if opts.Today == 0 {
-		opts.Today = min(Reference, model.Today())
+		opts.Today = LastMonthEnd(model.Today())
 	}
 	if name, err := s.InterruptedLoad(); err != nil {
 		return err
@@ -770,3 +772,9 @@ func TownFor(seed uint64) string {
 	}
 	return Towns[seed%uint64(len(Towns))]
 }
+
+// LastMonthEnd is the "today" of a demo loaded on day d: the last day of the
+// month before, so the demo's books run up to the last month whose dues are
+// due and look current whenever it is loaded. The same seed on the same day
+// gives the same township.
+func LastMonthEnd(d model.Date) model.Date { return d.Month().Add(-1).Last() }
