@@ -183,23 +183,25 @@ func pruneBackups(dbPath string, keep int) {
 	}
 }
 
-// dailyBackup makes the first backup of the day: when no automatic backup
+// The first backup of the day is made when no automatic backup
 // carries today's date. Before it, bbolt's consistency check runs over the
 // file, so a damaged database is found on the day it is first opened and
 // never pushes good backups out of the kept set.
-func (s *Store) dailyBackup() error {
+//
+// dailyBackupDue answers whether today's backup is still to be made, after
+// running the check; Open then makes the copy in the background.
+func (s *Store) dailyBackupDue() (bool, error) {
 	today := s.now().Local().Format("20060102")
 	bs, err := Backups(s.path)
 	if err == nil && len(bs) > 0 && bs[0].At.Format("20060102") >= today {
-		return nil
+		return false, nil
 	}
 	if !s.checked {
 		if err := s.db.View(bboltCheck); err != nil {
-			return err
+			return false, err
 		}
 	}
-	_, err = s.AutoBackup(BackupDaily)
-	return err
+	return true, nil
 }
 
 // bboltCheck runs bbolt's own consistency check and returns its first

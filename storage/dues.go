@@ -284,7 +284,7 @@ func (c Collection) Rate() int {
 // duesScan reads what every member owes, in parallel: fn is called once per
 // worker with a slice of the roster and must only touch its own results.
 func duesScan(tx *bbolt.Tx, fn func(worker int, ms []model.Member)) (workers int, err error) {
-	ms, err := allMembers(tx)
+	ms, err := duesRoster(tx)
 	if err != nil {
 		return 0, err
 	}
@@ -312,7 +312,7 @@ func (s *Store) CollectionByMonth(year int) ([]Collection, error) {
 	var out []Collection
 	current := model.DateOf(s.now()).Month()
 	err := s.db.View(func(tx *bbolt.Tx) error {
-		ms, err := allMembers(tx)
+		ms, err := duesRoster(tx)
 		if err != nil {
 			return err
 		}
@@ -461,7 +461,7 @@ type Arrear struct {
 func (s *Store) Arrears(asOf model.Month, minRun int) ([]Arrear, error) {
 	var out []Arrear
 	err := s.db.View(func(tx *bbolt.Tx) error {
-		ms, err := allMembers(tx)
+		ms, err := duesRoster(tx)
 		if err != nil {
 			return err
 		}

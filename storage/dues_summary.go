@@ -25,7 +25,7 @@ func (s *Store) RosterAndDues(year int, asOf model.Month) ([]model.Member, DuesS
 	current := model.DateOf(s.now()).Month()
 	err := s.db.View(func(tx *bbolt.Tx) error {
 		var err error
-		if ms, err = allMembers(tx); err != nil {
+		if ms, err = duesRoster(tx); err != nil {
 			return err
 		}
 		if sum.Months, err = collectionByMonth(tx, ms, year, current); err != nil {

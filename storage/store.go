@@ -14,6 +14,7 @@ import (
 	"runtime/debug"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -33,7 +34,8 @@ type Store struct {
 
 	checked bool // bbolt's check passed on this open
 
-	backupErr error // why the day's automatic backup failed, if it did
+	backupErr error          // why the day's automatic backup failed, if it did
+	backupBg  sync.WaitGroup // the day's backup copy, running in the background
 }
 
 // Options tune Open.
@@ -155,32 +157,50 @@ func Open(path string, opts Options) (s *Store, err error) {
 		}
 		s.checked = true
 	}
+	backupDue := false
 	if existed && !opts.ReadOnly && !opts.NoDailyBackup {
-		if err := s.dailyBackup(); err != nil {
+		// The check runs now, so a damaged file is refused at once; the copy
+		// runs in the background, so the first screen does not wait for a
+		// whole-file copy. Close and BackupWarning wait for it.
+		due, err := s.dailyBackupDue()
+		if err != nil {
 			if errors.Is(err, berrors.ErrInvalid) {
 				db.Close()
 				return nil, corruptError(path, err)
 			}
 			s.backupErr = err
 		}
+		backupDue = due
 	}
-	if opts.skipMigrate {
-		return s, nil
-	}
-	if err := s.migrate(opts.ReadOnly); err != nil {
-		db.Close()
-		if errors.Is(err, berrors.ErrInvalid) {
-			return nil, corruptError(path, err)
+	if !opts.skipMigrate {
+		if err := s.migrate(opts.ReadOnly); err != nil {
+			db.Close()
+			if errors.Is(err, berrors.ErrInvalid) {
+				return nil, corruptError(path, err)
+			}
+			return nil, fmt.Errorf("open %s: %w", path, err)
 		}
-		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	if backupDue { // only once the store is open for good
+		s.backupBg.Add(1)
+		go func() {
+			defer s.backupBg.Done()
+			if _, err := s.AutoBackup(BackupDaily); err != nil {
+				s.backupErr = err
+			}
+		}()
 	}
 	return s, nil
 }
 
 // BackupWarning is why this open's automatic daily backup failed (a full
 // disk, a read-only folder), or nil. The program goes on; the interface
-// should say so.
-func (s *Store) BackupWarning() error { return s.backupErr }
+// should say so. It waits for the backup, which runs in the background
+// after Open: call it from a command, not while drawing.
+func (s *Store) BackupWarning() error {
+	s.backupBg.Wait()
+	return s.backupErr
+}
 
 // checkSize refuses a file shorter than its newest transaction says it is
 // (a truncated copy): reading past its end would fault.
@@ -285,7 +305,10 @@ func defaultPath(goos string, getenv func(string) string) (string, error) {
 }
 
 // Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error {
+	s.backupBg.Wait() // never cut the day's backup short
+	return s.db.Close()
+}
 
 // Path is the database file's path.
 func (s *Store) Path() string { return s.path }

@@ -75,8 +75,17 @@ func (a *App) openPages() {
 	// cash book, units, import/export, settings
 	a.pages = []common.Page{a.overview, a.members, a.dues, hardship.New(a.c), events.New(a.c), ledger.New(a.c), units.New(a.c), importer.New(a.c), settings.New(a.c)}
 	a.resize()
-	if err := a.c.Store.BackupWarning(); err != nil {
-		a.status = common.StatusMsg{Text: a.c.T("app.backup_failed", a.c.Err(err)), Error: true}
+}
+
+// backupWarning waits, off the UI loop, for the day's automatic backup
+// and reports it in the footer if it failed.
+func (a *App) backupWarning() tea.Cmd {
+	store, c := a.c.Store, a.c
+	return func() tea.Msg {
+		if err := store.BackupWarning(); err != nil {
+			return common.StatusMsg{Text: c.T("app.backup_failed", c.Err(err)), Error: true}
+		}
+		return nil
 	}
 }
 
@@ -84,7 +93,7 @@ func (a *App) openPages() {
 // loaded before the first frame.
 func (a *App) Init() tea.Cmd {
 	if a.overview != nil {
-		return a.overview.Load()
+		return tea.Batch(a.overview.Load(), a.dues.Load(), a.backupWarning())
 	}
 	return nil
 }
@@ -134,7 +143,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case setupDoneMsg:
 		a.setup = nil
 		a.openPages()
-		return a, tea.Batch(common.SetStatus(msg.text, false), a.overview.Load())
+		return a, tea.Batch(common.SetStatus(msg.text, false), a.overview.Load(), a.dues.Load())
 	case common.DataChangedMsg:
 		if msg.Entity == "profile" {
 			a.profile, _, _ = a.c.Store.Profile()

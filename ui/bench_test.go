@@ -3,6 +3,7 @@ package ui
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -84,7 +85,11 @@ func BenchmarkSearchKeystroke100k(b *testing.B) {
 	c.Today = func() model.Date { return model.DateOf(time.Now()) }
 	a := New(c)
 	a.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	a.Update(uitest.Key("2")) // the Members tab
 	a.Update(uitest.Key("/"))
+	if !strings.Contains(a.View().Content, "搜索") {
+		b.Fatal("the search box is not open on the Members tab")
+	}
 	for _, q := range []string{"z", "1", "张"} {
 		b.Run("fresh_"+q, func(b *testing.B) {
 			for b.Loop() {

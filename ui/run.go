@@ -5,6 +5,8 @@ package ui
 import (
 	"context"
 	"fmt"
+	"os"
+	"runtime/debug"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -33,8 +35,17 @@ func NewCommon(opts Options) *common.Common {
 	}
 }
 
+// memoryLimit is the TUI's soft heap limit: the 100,000-member roster with
+// its search keys needs about 100 MB.
+const memoryLimit = 150 << 20
+
 // Run opens the TUI on an open store and returns when the user quits.
 func Run(ctx context.Context, opts Options) error {
+	// A soft memory limit keeps the heap close to what the roster needs on
+	// a laptop that may have little to spare; GOMEMLIMIT overrides it.
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(memoryLimit)
+	}
 	app := New(NewCommon(opts))
 	if _, err := tea.NewProgram(app, tea.WithContext(ctx)).Run(); err != nil {
 		return fmt.Errorf("terminal: %w", err)

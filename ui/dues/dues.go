@@ -75,6 +75,7 @@ type Page struct {
 	reverseOf     model.DuesPayment
 	width, height int
 	err           error
+	loading       bool // the lists are being computed (Load)
 }
 
 // New makes the Dues tab.
@@ -86,6 +87,7 @@ func New(c *common.Common) *Page {
 	p.payTable.SetEmptyText(c.T("dues.no_payments"))
 	p.batchTable.SetEmptyText(c.T("dues.batch_empty"))
 	p.reload()
+	p.loading = true // the lists come from Load
 	return p
 }
 
@@ -116,26 +118,57 @@ func (p *Page) reload() {
 	for _, u := range units {
 		p.unitBy[u.ID] = u.Name
 	}
-	p.loadArrears()
-	p.loadCollection()
 	if p.member.ID != 0 {
 		p.loadMember(p.member.ID)
 	}
 }
 
-func (p *Page) loadArrears() {
-	ar, err := p.c.Store.Arrears(model.DueThrough(p.c.Today()), p.prof.ArrearsMonths)
-	if err != nil {
-		p.err = err
-		return
-	}
-	p.arrears = ar
-	p.arrearsNames = make(map[uint64]model.Member, len(ar))
-	for _, a := range ar {
-		if m, err := p.c.Store.Member(a.MemberID); err == nil {
-			p.arrearsNames[a.MemberID] = m
+// loadedMsg carries the arrears and the collection by unit, computed in
+// the background: on 100,000 members they take a few hundred milliseconds,
+// which the first screen must not wait for.
+type loadedMsg struct {
+	arrears    []storage.Arrear
+	names      map[uint64]model.Member
+	year       int
+	collection []storage.Collection
+	err        error
+}
+
+// Load computes the arrears list and the collection by unit in a command.
+func (p *Page) Load() tea.Cmd {
+	store, asOf, least, year := p.c.Store, model.DueThrough(p.c.Today()), p.prof.ArrearsMonths, p.year
+	from, to := p.collectionPeriod()
+	return func() tea.Msg {
+		var msg loadedMsg
+		msg.year = year
+		msg.arrears, msg.err = store.Arrears(asOf, least)
+		if msg.err != nil {
+			return msg
 		}
+		ids := make([]uint64, len(msg.arrears))
+		for i, a := range msg.arrears {
+			ids[i] = a.MemberID
+		}
+		if msg.names, msg.err = store.MembersByID(ids); msg.err != nil {
+			return msg
+		}
+		msg.collection, msg.err = store.CollectionByUnit(from, to)
+		return msg
 	}
+}
+
+func (p *Page) collectionPeriod() (from, to model.Month) {
+	from = model.Month(p.year*100 + 1)
+	to = model.Month(p.year*100 + 12)
+	if today := p.c.Today().Month(); today < to {
+		to = today
+	}
+	return from, to
+}
+
+func (p *Page) setArrears(ar []storage.Arrear, names map[uint64]model.Member) {
+	p.arrears = ar
+	p.arrearsNames = names
 	p.arrearsTable.SetColumns([]widget.Column{
 		{Title: p.c.T("col.member_no"), Width: 7},
 		{Title: p.c.T("col.name"), Width: 10},
@@ -169,16 +202,15 @@ func (p *Page) loadArrears() {
 }
 
 func (p *Page) loadCollection() {
-	from := model.Month(p.year*100 + 1)
-	to := model.Month(p.year*100 + 12)
-	if today := p.c.Today().Month(); today < to {
-		to = today
-	}
-	col, err := p.c.Store.CollectionByUnit(from, to)
+	col, err := p.c.Store.CollectionByUnit(p.collectionPeriod())
 	if err != nil {
 		p.err = err
 		return
 	}
+	p.setCollection(col)
+}
+
+func (p *Page) setCollection(col []storage.Collection) {
 	slices.SortFunc(col, func(a, b storage.Collection) int { return strings.Compare(p.unitBy[a.UnitID], p.unitBy[b.UnitID]) })
 	p.collection = col
 	p.unitTable.SetColumns([]widget.Column{
@@ -248,8 +280,20 @@ func (p *Page) ShowMember(id uint64) {
 
 // Update handles keys and messages.
 func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
-	if _, ok := msg.(common.DataChangedMsg); ok {
+	switch m := msg.(type) {
+	case common.DataChangedMsg:
 		p.reload()
+		return p, p.Load()
+	case loadedMsg:
+		p.loading = false
+		if m.err != nil {
+			p.err = m.err
+			return p, nil
+		}
+		p.setArrears(m.arrears, m.names)
+		if m.year == p.year {
+			p.setCollection(m.collection)
+		}
 		return p, nil
 	}
 	if p.picker != nil {
@@ -406,8 +450,11 @@ func (p *Page) View() string {
 			st.Muted.Render(p.c.T("dues.units_total", total.Due.Display(), total.Paid.Display(), rate(total.Paid, total.Due)))
 		return ansi.Truncate(head, p.width, "~") + "\n" + st.Muted.Render(p.c.T("dues.units_hint")) + "\n" + p.unitTable.View()
 	}
-	head := st.Title.Render(p.c.T("dues.arrears_title", p.prof.ArrearsMonths)) + "  " +
-		st.Muted.Render(p.c.T("dues.arrears_count", len(p.arrears)))
+	count := p.c.T("dues.arrears_count", len(p.arrears))
+	if p.loading {
+		count = p.c.T("overview.loading")
+	}
+	head := st.Title.Render(p.c.T("dues.arrears_title", p.prof.ArrearsMonths)) + "  " + st.Muted.Render(count)
 	return ansi.Truncate(head, p.width, "~") + "\n" + p.arrearsTable.View()
 }
 

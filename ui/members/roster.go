@@ -5,8 +5,10 @@ package members
 
 import (
 	"cmp"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"unionbook/model"
 	"unionbook/search"
@@ -79,10 +81,22 @@ type roster struct {
 func newRoster(ms []model.Member) *roster {
 	r := &roster{byID: make(map[uint64]*row, len(ms)), sortCol: colNo}
 	r.all = make([]entry, len(ms))
-	for i := range ms {
-		x := newRow(ms[i])
-		r.all[i] = entryOf(x)
-		r.byID[ms[i].ID] = x
+	// Building the search keys is most of the start-up time on a large
+	// roster; search.NewKey is safe to call concurrently, so use every core.
+	workers := min(runtime.NumCPU(), max(1, len(ms)/5000))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(ms); i += workers {
+				r.all[i] = entryOf(newRow(ms[i]))
+			}
+		}()
+	}
+	wg.Wait()
+	for i := range r.all {
+		r.byID[ms[i].ID] = r.all[i].r
 	}
 	r.sort()
 	r.refilter()

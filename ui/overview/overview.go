@@ -84,7 +84,7 @@ func compute(s *storage.Store, today model.Date) (Figures, error) {
 	if err != nil {
 		return f, err
 	}
-	members, err := s.Members()
+	members, err := s.MembersBrief() // counts only: no names or histories in memory
 	if err != nil {
 		return f, err
 	}
