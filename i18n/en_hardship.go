@@ -274,5 +274,14 @@ func init() {
 		"hardship.member_earlier": "%d earlier files",
 		"hardship.member_aid":     "Aid in %d: %d times, %s in all",
 		"hardship.member_hint":    "Details (health, bank) on the Hardship tab",
+
+		"hardship.key_edit_member":          "edit member",
+		"hardship.key_remove_member":        "remove member",
+		"hardship.household_edit_title":     "Edit household member %s (%s's file)",
+		"hardship.household_edit_hint":      "Do not list the worker; the household size stays as it is.",
+		"hardship.household_confirm_remove": "Remove %s (%s) from file %d's household? y removes, n cancels (the size stays)",
+		"hardship.household_saved":          "Saved household member %s",
+		"hardship.household_removed":        "Removed %s; the household size stays %d (change it with e on the Summary pane)",
+		"hardship.aid_cap_live":             "Note: %s; it can still be saved",
 	})
 }

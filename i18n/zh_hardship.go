@@ -274,5 +274,14 @@ func init() {
 		"hardship.member_earlier": "另有 %d 份早先的档案",
 		"hardship.member_aid":     "%d 年帮扶 %d 次，合计 %s",
 		"hardship.member_hint":    "详情（含健康、银行信息）请到「帮扶」页查看",
+
+		"hardship.key_edit_member":          "修改成员",
+		"hardship.key_remove_member":        "移除成员",
+		"hardship.household_edit_title":     "修改家庭成员 %s（%s 的档案）",
+		"hardship.household_edit_hint":      "职工本人不必登记；家庭人口不变",
+		"hardship.household_confirm_remove": "从家庭成员中移除 %s（%s，档案 %d）吗？按 y 移除，n 取消（家庭人口不变）",
+		"hardship.household_saved":          "已保存家庭成员 %s",
+		"hardship.household_removed":        "已移除家庭成员 %s；家庭人口仍为 %d 人（可在「概况」栏按 e 修改）",
+		"hardship.aid_cap_live":             "提示：%s；仍可保存",
 	})
 }

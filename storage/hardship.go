@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"slices"
+	"strings"
 
 	"go.etcd.io/bbolt"
 
@@ -453,22 +454,38 @@ func fileChanges(old, new *model.HardshipFile) []model.FieldChange {
 		}
 		return s
 	}
-	household := func(f *model.HardshipFile) string {
+	// household lists the members with their ID numbers, whole (to
+	// compare: an edit that changes only the digits a mask hides is still
+	// a change) or masked as in the member log (to show).
+	household := func(f *model.HardshipFile, masked bool) string {
 		s := ""
 		for i, h := range f.Household {
 			if i > 0 {
 				s += "; "
 			}
 			s += h.Name + " " + h.Relation + " " + h.MonthlyIncome.String()
+			if id := h.IDNumber; id != "" {
+				if masked {
+					id = model.MaskID(id)
+				}
+				s += " " + id
+			}
+			if h.SchoolOrWork != "" {
+				s += " " + h.SchoolOrWork
+			}
 		}
 		return s
 	}
+	// memberHealth is the health recorded for the members who have one:
+	// adding or removing a member without it changes nothing here.
 	memberHealth := func(f *model.HardshipFile) string {
-		s := ""
+		var hs []string
 		for _, h := range f.Household {
-			s += h.Health + "|"
+			if h.Health != "" {
+				hs = append(hs, h.Health)
+			}
 		}
-		return s
+		return strings.Join(hs, "|")
 	}
 	diff("member", uintText(old.MemberID), uintText(new.MemberID))
 	diff("hs_status", statusCode(old.Status), statusCode(new.Status))
@@ -483,7 +500,9 @@ func fileChanges(old, new *model.HardshipFile) []model.FieldChange {
 	diff("hs_single_parent", yesNo(old.SingleParent), yesNo(new.SingleParent))
 	diff("hs_zero_employment", yesNo(old.ZeroEmployment), yesNo(new.ZeroEmployment))
 	diff("hs_size", fmt.Sprint(old.HouseholdSize), fmt.Sprint(new.HouseholdSize))
-	diff("hs_household", household(old), household(new))
+	if household(old, false) != household(new, false) {
+		cs = append(cs, model.FieldChange{Field: "hs_household", Old: household(old, true), New: household(new, true)})
+	}
 	secret("hs_member_health", memberHealth(old), memberHealth(new))
 	diff("hs_income", old.YearlyIncome.String(), new.YearlyIncome.String())
 	diff("hs_spending", old.Spending.String(), new.Spending.String())

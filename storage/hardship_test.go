@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"strings"
 	"testing"
 
 	"unionbook/model"
@@ -196,6 +197,101 @@ func TestAidPostsToTheCashBookAndIsReversed(t *testing.T) {
 	}
 	if st.Aid.Count != 3 || st.Aid.Cash != model.Yuan(4300) || st.Aid.ByType["school"].Cash != model.Yuan(3000) || st.ByStatus.Closed != 1 {
 		t.Errorf("stats %+v", st)
+	}
+	hardshipCheckClean(t, s)
+}
+
+// Household members are edited and removed through UpdateHardshipFile: one
+// write, one audit entry naming the change (ID numbers masked, health only
+// marked), even when only a member's ID number or school changes; a closed
+// file is refused, a lifted-out one is not.
+func TestHouseholdMemberEditAndRemoveAreAudited(t *testing.T) {
+	s, zs, _ := hardshipFixture(t)
+	f := newFile(zs)
+	f.Household = append(f.Household, model.HouseholdMember{Name: "张小明", Relation: "子女", SchoolOrWork: "县一中"})
+	if err := s.CreateHardshipFile(hop, &f); err != nil {
+		t.Fatal(err)
+	}
+	// Only the ID number and the school of a member change.
+	ed := f.Clone()
+	kid := residentID("110101", 20100901, 135)
+	ed.Household[1].IDNumber, ed.Household[1].SchoolOrWork = kid, "县二中"
+	if err := s.UpdateHardshipFile(hop, &ed); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := s.HardshipFile(f.ID)
+	if got.Household[1].IDNumber != kid || got.Household[1].SchoolOrWork != "县二中" {
+		t.Fatalf("edit not stored: %+v", got.Household)
+	}
+	e := auditAll(t, s)[0]
+	c, ok := findChange(e.Changes, "hs_household")
+	if e.Action != model.ActionUpdate || e.EntityID != f.ID || !ok || !strings.Contains(c.New, model.MaskID(kid)) ||
+		strings.Contains(c.New, kid) || !strings.Contains(c.Old, "县一中") || !strings.Contains(c.New, "县二中") {
+		t.Errorf("edit audit %+v", e)
+	}
+	// The same ID number with other hidden digits is still a change.
+	ed2 := got.Clone()
+	for d := model.Date(20100902); d < 20100929; d++ {
+		if id := residentID("110101", d, 135); model.MaskID(id) == model.MaskID(kid) {
+			ed2.Household[1].IDNumber = id
+			break
+		}
+	}
+	if ed2.Household[1].IDNumber == kid {
+		t.Fatal("no ID masking like the first")
+	}
+	n := len(auditAll(t, s))
+	if err := s.UpdateHardshipFile(hop, &ed2); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ = s.HardshipFile(f.ID); got.Household[1].IDNumber != ed2.Household[1].IDNumber || len(auditAll(t, s)) != n+1 {
+		t.Errorf("hidden-digit edit lost: %+v", got.Household[1])
+	}
+	// Remove the spouse (no health recorded): the household change only.
+	rm := got.Clone()
+	rm.Household = rm.Household[1:]
+	if err := s.UpdateHardshipFile(hop, &rm); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ = s.HardshipFile(f.ID); len(got.Household) != 1 || got.Household[0].Name != "张小明" || got.HouseholdSize != 3 {
+		t.Errorf("after remove %+v", got.Household)
+	}
+	e = auditAll(t, s)[0]
+	if c, ok := findChange(e.Changes, "hs_household"); !ok || !strings.Contains(c.Old, "王芳") || strings.Contains(c.New, "王芳") {
+		t.Errorf("remove audit %+v", e.Changes)
+	}
+	if _, ok := findChange(e.Changes, "hs_member_health"); ok {
+		t.Errorf("removing a member without health logged a health change: %+v", e.Changes)
+	}
+	// A member's health: marked, never copied.
+	h := got.Clone()
+	h.Household[0].Health = "哮喘"
+	if err := s.UpdateHardshipFile(hop, &h); err != nil {
+		t.Fatal(err)
+	}
+	e = auditAll(t, s)[0]
+	if c, ok := findChange(e.Changes, "hs_member_health"); !ok || c.Old != "" || c.New != "***" {
+		t.Errorf("health audit %+v", e.Changes)
+	}
+	// A lifted-out file (in follow-up) may still be corrected; a closed one not.
+	if _, err := s.ApproveHardshipFile(hop, f.ID, 20240315, "王主席"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.LiftHardshipFile(hop, f.ID, model.LiftOut{NoticeFrom: 20240603, NoticeTo: 20240607, Approval: "批复", Date: 20240610}); err != nil {
+		t.Fatal(err)
+	}
+	lifted, _ := s.HardshipFile(f.ID)
+	lifted.Household = nil
+	if err := s.UpdateHardshipFile(hop, &lifted); err != nil {
+		t.Errorf("lifted file: %v", err)
+	}
+	if _, err := s.CloseHardshipFile(hop, f.ID, 20240612, "调离本地"); err != nil {
+		t.Fatal(err)
+	}
+	closed, _ := s.HardshipFile(f.ID)
+	closed.Household = []model.HouseholdMember{{Name: "王芳", Relation: "配偶"}}
+	if ps := problems(t, unchanged(t, s, func() error { return s.UpdateHardshipFile(hop, &closed) })); !ps.Has("", "hardship.file_closed") {
+		t.Errorf("closed file: %v", ps)
 	}
 	hardshipCheckClean(t, s)
 }

@@ -35,16 +35,18 @@ type detail struct {
 	pane     pane
 	offset   int // first line of a text pane
 	aidSel   int
+	hhSel    int  // the selected household member
+	confirm  bool // asking whether to remove the selected household member
 	err      error
 }
 
 func (p *Page) openDetail(id uint64) {
-	keepPane := paneSummary
+	keepPane, keepHH := paneSummary, 0
 	if p.det != nil && p.current == id {
-		keepPane = p.det.pane
+		keepPane, keepHH = p.det.pane, p.det.hhSel
 	}
 	p.current, p.mode = id, modeDetail
-	d := &detail{pane: keepPane, reversed: map[uint64]uint64{}}
+	d := &detail{pane: keepPane, hhSel: keepHH, reversed: map[uint64]uint64{}}
 	p.det = d
 	f, err := p.c.Store.HardshipFile(id)
 	if err != nil {
@@ -52,6 +54,7 @@ func (p *Page) openDetail(id uint64) {
 		return
 	}
 	d.f = f
+	d.hhSel = min(d.hhSel, max(0, len(f.Household)-1))
 	if d.m, err = p.c.Store.Member(f.MemberID); err != nil {
 		d.err = err
 		return
@@ -83,6 +86,9 @@ func (p *Page) updateDetail(msg tea.Msg) tea.Cmd {
 		return nil
 	}
 	f := d.f
+	if d.confirm {
+		return p.updateConfirmRemove(km)
+	}
 	switch {
 	case key.Matches(km, p.c.Keys.Back):
 		p.mode = modeList
@@ -94,16 +100,22 @@ func (p *Page) updateDetail(msg tea.Msg) tea.Cmd {
 		d.pane, d.offset = (d.pane+numPanes-1)%numPanes, 0
 		return nil
 	case key.Matches(km, p.c.Keys.Up):
-		if d.pane == paneAid {
+		switch {
+		case d.pane == paneAid:
 			d.aidSel = max(0, d.aidSel-1)
-		} else {
+		case p.householdSelectable():
+			d.hhSel = max(0, d.hhSel-1)
+		default:
 			d.offset = max(0, d.offset-1)
 		}
 		return nil
 	case key.Matches(km, p.c.Keys.Down):
-		if d.pane == paneAid {
+		switch {
+		case d.pane == paneAid:
 			d.aidSel = min(max(0, len(d.aid)-1), d.aidSel+1)
-		} else {
+		case p.householdSelectable():
+			d.hhSel = min(len(f.Household)-1, d.hhSel+1)
+		default:
 			d.offset++
 		}
 		return nil
@@ -142,12 +154,24 @@ func (p *Page) updateDetail(msg tea.Msg) tea.Cmd {
 		if f.Status == model.HardshipClosed {
 			return common.SetStatus(p.c.T("hardship.file_closed"), true)
 		}
+		if d.pane == paneHousehold && len(f.Household) > 0 {
+			return p.openHouseholdForm(d.hhSel)
+		}
 		return p.openFileForm(&f, 0)
+	case key.Matches(km, p.c.Keys.Delete):
+		if d.pane != paneHousehold || len(f.Household) == 0 {
+			return nil
+		}
+		if f.Status == model.HardshipClosed {
+			return common.SetStatus(p.c.T("hardship.file_closed"), true)
+		}
+		d.confirm = true
+		return nil
 	case key.Matches(km, keyHousehold):
 		if f.Status == model.HardshipClosed {
 			return common.SetStatus(p.c.T("hardship.file_closed"), true)
 		}
-		return p.openHouseholdForm()
+		return p.openHouseholdForm(-1)
 	case key.Matches(km, keyRefile):
 		if f.Status.Open() {
 			return common.SetStatus(p.c.T("hardship.already_open", d.m.Name, f.ID), true)
@@ -272,11 +296,20 @@ func (p *Page) summaryLines(d *detail) []string {
 	return lines
 }
 
-func (p *Page) householdLines(d *detail) []string {
+// householdSelectable reports a household pane whose members can be
+// selected to edit or remove: a file not closed with members listed.
+func (p *Page) householdSelectable() bool {
+	d := p.det
+	return d != nil && d.err == nil && d.pane == paneHousehold && d.f.Status != model.HardshipClosed && len(d.f.Household) > 0
+}
+
+// householdLines are the household table; sel is the line of the selected
+// member, -1 when members cannot be selected.
+func (p *Page) householdLines(d *detail) (lines []string, sel int) {
 	st := p.c.Styles
 	f := &d.f
 	if len(f.Household) == 0 {
-		return []string{st.Muted.Render(p.c.T("hardship.no_household"))}
+		return []string{st.Muted.Render(p.c.T("hardship.no_household"))}, -1
 	}
 	cols := []struct {
 		title string
@@ -302,12 +335,19 @@ func (p *Page) householdLines(d *detail) []string {
 	for _, c := range cols {
 		titles = append(titles, c.title)
 	}
-	lines := []string{st.TableHeader.Render(line(titles))}
-	for _, h := range f.Household {
-		lines = append(lines, line([]string{h.Name, h.Relation, h.IDNumber, h.Health, h.MonthlyIncome.Display(), h.SchoolOrWork}))
+	lines = []string{st.TableHeader.Render(line(titles))}
+	sel = -1
+	selectable := p.householdSelectable()
+	for i, h := range f.Household {
+		l := line([]string{h.Name, h.Relation, h.IDNumber, h.Health, h.MonthlyIncome.Display(), h.SchoolOrWork})
+		if selectable && i == d.hhSel {
+			sel = len(lines)
+			l = st.TableSelected.Render(widget.Fit(l, p.width, false))
+		}
+		lines = append(lines, l)
 	}
 	lines = append(lines, "", st.Muted.Render(p.c.T("hardship.household_income", f.HouseholdIncome().Display(), f.HouseholdSize)))
-	return lines
+	return lines, sel
 }
 
 func (p *Page) reviewLines(d *detail) []string {
@@ -404,13 +444,16 @@ func (p *Page) detailView() string {
 	case paneSummary:
 		body = p.summaryLines(d)
 	case paneHousehold:
-		body = p.householdLines(d)
+		body, sel = p.householdLines(d)
 	case paneReviews:
 		body = p.reviewLines(d)
 	case paneAid:
 		body, sel = p.aidLines(d)
 	}
 	room := max(1, p.height-detailHeaderLines)
+	if d.confirm {
+		room = max(1, room-1)
+	}
 	if sel >= 0 {
 		d.offset = max(0, sel-room+1)
 	}
@@ -420,5 +463,29 @@ func (p *Page) detailView() string {
 	for _, l := range body {
 		out = append(out, ansi.Truncate(l, p.width, "~"))
 	}
+	if d.confirm && d.hhSel < len(f.Household) {
+		h := f.Household[d.hhSel]
+		out = append(out, st.Warning.Render(ansi.Truncate(p.c.T("hardship.household_confirm_remove", h.Name, h.Relation, f.ID), p.width, "~")))
+	}
 	return strings.Join(out, "\n")
+}
+
+// updateConfirmRemove answers the question whether to remove the selected
+// household member: y removes it (the household size stays), anything
+// else cancels.
+func (p *Page) updateConfirmRemove(km tea.KeyPressMsg) tea.Cmd {
+	d := p.det
+	d.confirm = false
+	if !key.Matches(km, p.c.Keys.Confirm) || d.hhSel >= len(d.f.Household) {
+		return common.SetStatus(p.c.T("form.cancelled"), false)
+	}
+	f := d.f.Clone()
+	h := f.Household[d.hhSel]
+	f.Household = append(f.Household[:d.hhSel:d.hhSel], f.Household[d.hhSel+1:]...)
+	if err := p.c.Store.UpdateHardshipFile(p.c.Operator, &f); err != nil {
+		return common.SetStatus(p.c.Err(err), true)
+	}
+	p.reload()
+	p.openDetail(f.ID)
+	return tea.Batch(common.SetStatus(p.c.T("hardship.household_removed", h.Name, f.HouseholdSize), false), common.Changed("hardship", f.ID))
 }

@@ -1,6 +1,7 @@
 package hardship
 
 import (
+	"errors"
 	"strconv"
 	"strings"
 
@@ -263,7 +264,10 @@ func (p *Page) suggestionLine() string {
 
 // --- household member
 
-func (p *Page) openHouseholdForm() tea.Cmd {
+// openHouseholdForm adds a household member (idx < 0) or edits the
+// file's member idx, the same form filled.
+func (p *Page) openHouseholdForm(idx int) tea.Cmd {
+	p.hhIndex = -1
 	fm := form.New(p.c,
 		form.TextField("name", true, ""),
 		form.TextField("hs_relation", true, p.c.T("hardship.hint_relation")),
@@ -272,8 +276,36 @@ func (p *Page) openHouseholdForm() tea.Cmd {
 		form.TextField("hs_member_income", false, p.c.T("hardship.hint_member_income")),
 		form.TextField("hs_school_work", false, ""),
 	)
+	if p.det != nil && idx >= 0 && idx < len(p.det.f.Household) {
+		h := p.det.f.Household[idx]
+		p.hhIndex = idx
+		fm.SetValue("name", h.Name)
+		fm.SetValue("hs_relation", h.Relation)
+		fm.SetValue("id_number", h.IDNumber)
+		fm.SetValue("hs_member_health", h.Health)
+		fm.SetValue("hs_member_income", money(h.MonthlyIncome))
+		fm.SetValue("hs_school_work", h.SchoolOrWork)
+	}
 	fm.Validate = func(fm *form.Form) model.Problems { _, ps := p.householdFromForm(fm); return ps }
 	return p.showForm(fm, modeHouseholdForm)
+}
+
+// householdSaveError shows the store's answer to a household save: a
+// household member found in another open file is a problem of the ID
+// number the form has.
+func (p *Page) householdSaveError(err error) tea.Cmd {
+	var ps model.Problems
+	if errors.As(err, &ps) {
+		moved := make(model.Problems, len(ps))
+		for i, q := range ps {
+			if q.Key == "hardship.household_filed" {
+				q.Field = "id_number"
+			}
+			moved[i] = q
+		}
+		err = moved
+	}
+	return p.form.SaveError(err, nil)
 }
 
 func (p *Page) householdFromForm(fm *form.Form) (model.HouseholdMember, model.Problems) {
@@ -310,7 +342,47 @@ func (p *Page) openAidForm(m model.Member, fileID uint64) tea.Cmd {
 	)
 	fm.SetValue("date", p.c.Today().String())
 	fm.Validate = func(fm *form.Form) model.Problems { _, ps := p.aidFromForm(fm); return ps }
+	// The household's earlier aid, for the yearly caps as the user types:
+	// the file's, or the member's without a file, as the store counts.
+	p.aidEarlier, p.aidCat = nil, 0
+	if fileID != 0 {
+		p.aidEarlier, _ = p.c.Store.FileAid(fileID)
+		if f, err := p.c.Store.HardshipFile(fileID); err == nil {
+			p.aidCat = f.Category
+		}
+	} else {
+		p.aidEarlier, _ = p.c.Store.MemberAid(m.ID)
+	}
 	return p.showForm(fm, modeAidForm)
+}
+
+// aidCapWarnings are the yearly-cap warnings of the aid form's values with
+// the household's aid of that year (model.AidCapWarnings, as the store
+// warns when saving): nothing until the form has a valid date and an
+// amount.
+func (p *Page) aidCapWarnings() model.Warnings {
+	if p.form == nil || p.mode != modeAidForm {
+		return nil
+	}
+	a, _ := p.aidFromForm(p.form)
+	if a.Date == 0 || !a.Date.Valid() || a.Value() <= 0 {
+		return nil
+	}
+	a.Normalize()
+	return model.AidCapWarnings(&a, p.aidEarlier, p.aidCat, p.rules)
+}
+
+// aidCapLine is the warning line under the aid form, "" without one.
+func (p *Page) aidCapLine() string {
+	warn := p.aidCapWarnings()
+	if len(warn) == 0 {
+		return ""
+	}
+	msgs := make([]string, len(warn))
+	for i, w := range warn {
+		msgs[i] = w.Message(p.c.Lang)
+	}
+	return p.c.T("hardship.aid_cap_live", strings.Join(msgs, "; "))
 }
 
 func (p *Page) aidFromForm(fm *form.Form) (model.AidRecord, model.Problems) {
@@ -480,12 +552,21 @@ func (p *Page) save() tea.Cmd {
 	case modeHouseholdForm:
 		h, _ := p.householdFromForm(p.form)
 		f := p.det.f.Clone()
-		f.Household = append(f.Household, h)
+		edit := p.hhIndex >= 0 && p.hhIndex < len(f.Household)
+		if edit {
+			f.Household[p.hhIndex] = h
+		} else {
+			f.Household = append(f.Household, h)
+		}
 		f.HouseholdSize = max(f.HouseholdSize, len(f.Household)+1)
 		if err := s.UpdateHardshipFile(op, &f); err != nil {
-			return p.form.SaveError(err, nil)
+			return p.householdSaveError(err)
 		}
 		p.det.pane = paneHousehold
+		if edit {
+			return done(f.ID, "hardship", p.c.T("hardship.household_saved", h.Name))
+		}
+		p.det.hhSel = len(f.Household) - 1
 		return done(f.ID, "hardship", p.c.T("hardship.household_added", h.Name, f.HouseholdSize))
 	case modeAidForm:
 		a, _ := p.aidFromForm(p.form)
@@ -575,6 +656,10 @@ func (p *Page) formView() string {
 		sub = p.suggestionLine()
 	case modeHouseholdForm:
 		title, sub = p.c.T("hardship.household_title", name), p.c.T("hardship.household_hint")
+		if p.hhIndex >= 0 && p.det != nil && p.hhIndex < len(p.det.f.Household) {
+			title = p.c.T("hardship.household_edit_title", p.det.f.Household[p.hhIndex].Name, name)
+			sub = p.c.T("hardship.household_edit_hint")
+		}
 	case modeAidForm:
 		if p.aidFile != 0 {
 			title = p.c.T("hardship.aid_title_file", p.aidMember.Name, p.aidFile)
@@ -597,5 +682,21 @@ func (p *Page) formView() string {
 	}
 	// one line each: the form below starts at formHeaderLines
 	fit := func(s string) string { return ansi.Truncate(s, p.width, "~") }
-	return st.Title.Render(fit(title)) + "\n" + st.Muted.Render(fit(sub)) + "\n\n" + p.form.View()
+	body := p.form.View()
+	out := st.Title.Render(fit(title)) + "\n" + st.Muted.Render(fit(sub)) + "\n\n" + body
+	if p.mode == modeAidForm {
+		// under the form: a warning, not a problem, so the form still
+		// saves. Wrapped where the screen has the lines, else cut to the
+		// one line SetSize keeps free.
+		if w := p.aidCapLine(); w != "" {
+			lines := strings.Split(ansi.Wrap(w, p.width, ""), "\n")
+			if formHeaderLines+strings.Count(body, "\n")+1+len(lines) > p.height {
+				lines = []string{fit(w)}
+			}
+			for _, l := range lines {
+				out += "\n" + st.Warning.Render(fit(l))
+			}
+		}
+	}
+	return out
 }

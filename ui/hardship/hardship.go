@@ -2,8 +2,9 @@
 // and category with search like the member list, a file's detail (the
 // only screen that shows its health, disability and bank fields) with its
 // household, reviews and aid history, and the forms to file a household,
-// add family members, record and reverse aid, review, approve, lift out
-// and close a file. It also gives the overview and the member detail their
+// add, edit and remove family members, record and reverse aid (warning of
+// the yearly caps as the user types), review, approve, lift out and close
+// a file. It also gives the overview and the member detail their
 // hardship sections (sections.go).
 package hardship
 
@@ -95,11 +96,16 @@ type Page struct {
 	formBack  mode   // where the form goes back to
 	editing   bool   // the file form edits the current file
 	refileOf  uint64 // the file form files again the household of this file
+	hhIndex   int    // the household member the household form edits, -1 to add one
 	aidMember model.Member
 	aidFile   uint64
-	reverseOf model.AidRecord
-	picker    *picker.Picker
-	pickFor   pickTarget
+	// aidEarlier and aidCat are the aid form's household's aid and file
+	// category, for the yearly-cap warning as the user types.
+	aidEarlier []model.AidRecord
+	aidCat     model.HardshipCategory
+	reverseOf  model.AidRecord
+	picker     *picker.Picker
+	pickFor    pickTarget
 
 	width, height int
 	err           error
@@ -471,6 +477,8 @@ func (p *Page) ShortHelp() []key.Binding {
 		return []key.Binding{k.NextField, k.PrevField, k.Save, k.Back}
 	case p.search.Active():
 		return []key.Binding{k.SearchDone, k.SearchClear}
+	case p.mode == modeDetail && p.det != nil && p.det.confirm:
+		return []key.Binding{k.Confirm, k.Cancel}
 	case p.mode == modeDetail:
 		return p.detailKeys()
 	}
@@ -494,8 +502,13 @@ func (p *Page) detailKeys() []key.Binding {
 			keys = append(keys, p.help(keyLift, "l", "hardship.key_lift"))
 		}
 		if f.Status != model.HardshipClosed {
-			keys = append(keys, p.help(k.Edit, "e", "key.edit"), p.help(keyHousehold, "h", "hardship.key_household"),
-				p.help(keyClose, "x", "hardship.key_close"))
+			if p.householdSelectable() {
+				// on the household pane e and d act on the selected member
+				keys = append(keys, p.help(k.Edit, "e", "hardship.key_edit_member"), p.help(k.Delete, "d", "hardship.key_remove_member"))
+			} else {
+				keys = append(keys, p.help(k.Edit, "e", "key.edit"))
+			}
+			keys = append(keys, p.help(keyHousehold, "h", "hardship.key_household"), p.help(keyClose, "x", "hardship.key_close"))
 		} else {
 			keys = append(keys, p.help(keyRefile, "f", "hardship.key_refile"))
 		}

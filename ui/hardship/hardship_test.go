@@ -238,3 +238,12 @@ func TestOverviewSection(t *testing.T) {
 	out := strings.Join(sec.Render(hs.C, r, 120), "\n")
 	uitest.Contains(t, out, "在档困难职工", "相对 1", "脱困率", "送温暖 1,000.00")
 }
+
+func TestGoldenHardshipHouseholdRemove(t *testing.T) {
+	uitest.Each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
+		hs, fx := newHarness(t, lang, w, h, true)
+		addChild(t, hs, fx)
+		hs.Keys("enter", "tab", "down", "d")
+		hs.RequireGolden()
+	})
+}
