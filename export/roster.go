@@ -571,21 +571,32 @@ func (mr *memberRows) row(i int) error {
 		}
 	}
 	if m.No != "" && !r.bad[FMemberNo] {
-		if j, ok := mr.firstByNo[m.No]; ok {
-			r.add(FMemberNo, -1, "import.repeated_no", p.Items[j].Row)
-		} else {
-			mr.firstByNo[m.No] = len(p.Items)
-		}
+		p.repeated(r, mr.firstByNo, m.No, FMemberNo, "import.repeated_no")
 	}
 	it.Member = m
+	p.settle(&it, r)
+	return nil
+}
+
+// repeated reports key as a repeat of an earlier row of the file (naming
+// that row on field), or remembers this row as the first with it.
+func (p *Plan) repeated(r *rowState, first map[string]int, key string, field Field, problem string) {
+	if j, ok := first[key]; ok {
+		r.add(field, -1, problem, p.Items[j].Row)
+		return
+	}
+	first[key] = len(p.Items)
+}
+
+// settle gives an item its problems and what to do with it, and adds it.
+func (p *Plan) settle(it *Item, r *rowState) {
 	it.Issues = r.issues
 	if len(it.Issues) > 0 {
 		it.Action = Invalid
 	} else if it.Action == Invalid {
 		it.Action = Create
 	}
-	p.addItem(&it)
-	return nil
+	p.addItem(it)
 }
 
 // addItem appends an item, doubling the list when it is full: append
@@ -865,30 +876,16 @@ func (ur *unitRows) row(i int) error {
 		r.addProblems(ps)
 	}
 	if k := unitKey(u.Name); k != "" {
-		if j, ok := ur.firstByName[k]; ok {
-			r.add(FUnitName, -1, "import.repeated_unit", p.Items[j].Row)
-		} else {
-			ur.firstByName[k] = len(p.Items)
-		}
+		p.repeated(r, ur.firstByName, k, FUnitName, "import.repeated_unit")
 	}
 	if u.CreditCode != "" && !r.bad[FCreditCode] && it.Action != Skip {
 		if other, ok := ur.byCode[u.CreditCode]; ok && other.ID != old.ID {
 			r.add(FCreditCode, -1, "unit.duplicate_credit", other.Name)
 		}
-		if j, ok := ur.firstByCode[u.CreditCode]; ok {
-			r.add(FCreditCode, -1, "import.repeated_credit", p.Items[j].Row)
-		} else {
-			ur.firstByCode[u.CreditCode] = len(p.Items)
-		}
+		p.repeated(r, ur.firstByCode, u.CreditCode, FCreditCode, "import.repeated_credit")
 	}
 	it.Unit = u
-	it.Issues = r.issues
-	if len(it.Issues) > 0 {
-		it.Action = Invalid
-	} else if it.Action == Invalid {
-		it.Action = Create
-	}
-	p.addItem(&it)
+	p.settle(&it, r)
 	return nil
 }
 
