@@ -8,8 +8,9 @@ import (
 	"strings"
 	"time"
 
-	"unionbook/export"
+	"unionbook/district"
 	"unionbook/i18n"
+	"unionbook/model"
 	"unionbook/storage"
 )
 
@@ -33,14 +34,14 @@ var exportCommand = &command{
 			if *passFile != "" && *recipient != "" {
 				return usageErr(i18n.E("export.two_keys"))
 			}
-			p, err := export.ParsePeriod(*period)
+			p, err := model.ParsePeriod(*period)
 			if err != nil {
 				return err
 			}
 			if err := requireDB(*db); err != nil {
 				return err
 			}
-			if err := export.CheckDir(*out); err != nil {
+			if err := district.CheckDir(*out); err != nil {
 				return err
 			}
 			pass := ""
@@ -52,13 +53,13 @@ var exportCommand = &command{
 			if e.getenv("GOMEMLIMIT") == "" {
 				debug.SetMemoryLimit(exportMemoryLimit)
 			}
-			export.ProgramVersion = version
+			district.ProgramVersion = version
 			st, err := storage.Open(*db, storage.Options{})
 			if err != nil {
 				return err
 			}
 			defer st.Close()
-			o := export.PackageOptions{Period: p, Lang: e.lang, Dir: *out, Passphrase: pass, Recipient: *recipient}
+			o := district.PackageOptions{Period: p, Lang: e.lang, Dir: *out, Passphrase: pass, Recipient: *recipient}
 			if e.getenv("UNIONBOOK_TRACE") != "" {
 				// Step timings on stderr, for the benchmark figures.
 				last, prev := time.Now(), ""
@@ -69,7 +70,7 @@ var exportCommand = &command{
 					last, prev = time.Now(), step
 				}
 			}
-			res, err := export.WritePackage(e.ctx, st, o)
+			res, err := district.WritePackage(e.ctx, st, o)
 			if err != nil {
 				return err
 			}
@@ -103,11 +104,11 @@ func readPassphrase(path string) (string, error) {
 }
 
 // packageKeys reads the --passphrase-file / --identity flags.
-func packageKeys(passFile, identity string) (export.Keys, error) {
+func packageKeys(passFile, identity string) (district.Keys, error) {
 	if passFile != "" && identity != "" {
-		return export.Keys{}, usageErr(i18n.E("verify.two_keys"))
+		return district.Keys{}, usageErr(i18n.E("verify.two_keys"))
 	}
-	k := export.Keys{IdentityFile: identity}
+	k := district.Keys{IdentityFile: identity}
 	if passFile != "" {
 		p, err := readPassphrase(passFile)
 		if err != nil {

@@ -7,9 +7,9 @@ import (
 	"runtime/debug"
 	"strings"
 
-	"unionbook/export"
 	"unionbook/i18n"
 	"unionbook/model"
+	"unionbook/roster"
 	"unionbook/storage"
 )
 
@@ -20,7 +20,7 @@ const importMemoryLimit = 440 << 20
 const maxShownProblems = 50
 
 // duplicateFlag validates --on-duplicate.
-type duplicateFlag struct{ d *export.Duplicate }
+type duplicateFlag struct{ d *roster.Duplicate }
 
 func (f duplicateFlag) String() string {
 	if f.d == nil {
@@ -30,7 +30,7 @@ func (f duplicateFlag) String() string {
 }
 
 func (f duplicateFlag) Set(s string) error {
-	d, ok := export.ParseDuplicate(s)
+	d, ok := roster.ParseDuplicate(s)
 	if !ok || strings.TrimSpace(s) == "" {
 		return fmt.Errorf("bad value")
 	}
@@ -53,7 +53,7 @@ var importCommand = &command{
 		sheet := fs.String("sheet", "", "cli.flag.sheet")
 		unit := fs.String("unit", "", "cli.flag.unit")
 		dryRun := fs.Bool("dry-run", false, "cli.flag.dry_run")
-		dup := export.DupError
+		dup := roster.DupError
 		fs.Var(duplicateFlag{&dup}, "on-duplicate", "cli.flag.on_duplicate")
 		skipInvalid := fs.Bool("skip-invalid", false, "cli.flag.skip_invalid")
 		report := fs.String("report", "", "cli.flag.report")
@@ -62,12 +62,12 @@ var importCommand = &command{
 		passFile := fs.String("passphrase-file", "", "export.flag_passphrase_file")
 		identity := fs.String("identity", "", "verify.flag_identity")
 		return func(e *env, args []string) error {
-			var kind export.Kind
+			var kind roster.Kind
 			switch strings.ToLower(args[0]) {
 			case "members", "member":
-				kind = export.Members
+				kind = roster.Members
 			case "units", "unit":
-				kind = export.Units
+				kind = roster.Units
 			case "package":
 				if len(args) < 2 {
 					return usageErr(i18n.E("cli.missing_arg"))
@@ -79,10 +79,10 @@ var importCommand = &command{
 			if len(args) < 2 {
 				return usageErr(i18n.E("cli.missing_arg"))
 			}
-			if kind == export.Units && *unit != "" {
+			if kind == roster.Units && *unit != "" {
 				return usageErr(i18n.E("cli.unexpected_arg", "--unit"))
 			}
-			if kind == export.Units && *joinDate != "" {
+			if kind == roster.Units && *joinDate != "" {
 				return usageErr(i18n.E("cli.unexpected_arg", "--join-date"))
 			}
 			var join model.Date
@@ -105,10 +105,10 @@ var importCommand = &command{
 func init() { register(importCommand) }
 
 type importRun struct {
-	kind                             export.Kind
+	kind                             roster.Kind
 	file, db, sheet, unit, report    string
 	dryRun, skipInvalid, createUnits bool
-	dup                              export.Duplicate
+	dup                              roster.Duplicate
 	joinDate                         model.Date // --join-date, 0 for none
 }
 
@@ -121,7 +121,7 @@ func runImport(e *env, r importRun) error {
 	}
 	// the file first: a missing or unreadable file is named before the
 	// database is opened (or created)
-	src, err := export.OpenFile(r.file, r.sheet)
+	src, err := roster.OpenFile(r.file, r.sheet)
 	if err != nil {
 		return err
 	}
@@ -132,7 +132,7 @@ func runImport(e *env, r importRun) error {
 	}
 	defer st.Close()
 	// the sheet's rows are checked while the next ones are read
-	plan, err := src.Prepare(e.ctx, st, export.Options{
+	plan, err := src.Prepare(e.ctx, st, roster.Options{
 		Kind: r.kind, Unit: r.unit, OnDuplicate: r.dup, CreateUnits: r.createUnits, Today: model.Today(),
 		JoinDate: r.joinDate,
 	})
@@ -142,7 +142,7 @@ func runImport(e *env, r importRun) error {
 	t := plan.Table
 	out := e.stdout
 	if plan.Header.Index >= 0 {
-		if t.Format == export.XLSX {
+		if t.Format == roster.XLSX {
 			fmt.Fprintln(out, l.T("import.source_xlsx", filepath.Base(r.file), t.Sheet, plan.Header.Row))
 		} else {
 			fmt.Fprintln(out, l.T("import.source_csv", filepath.Base(r.file), t.Encoding, commaName(t.Comma), plan.Header.Row))
@@ -151,7 +151,7 @@ func runImport(e *env, r importRun) error {
 	if len(plan.Header.Unknown) > 0 {
 		var names []string
 		for _, c := range plan.Header.Unknown {
-			names = append(names, export.ColumnName(c)+" "+plan.Header.Names[c])
+			names = append(names, roster.ColumnName(c)+" "+plan.Header.Names[c])
 		}
 		fmt.Fprintln(out, l.T("import.ignored_columns", strings.Join(names, ", ")))
 	}
@@ -183,13 +183,13 @@ func runImport(e *env, r importRun) error {
 		fmt.Fprintln(out, l.T("import.join_date_hint", plan.NoJoinDate))
 	}
 	if r.report != "" {
-		if err := export.WriteReport(r.report, plan, l); err != nil {
+		if err := roster.WriteReport(r.report, plan, l); err != nil {
 			return err
 		}
 		fmt.Fprintln(out, l.T("import.report_written", r.report))
 	}
 	kindName := l.T("import.kind_members")
-	if r.kind == export.Units {
+	if r.kind == roster.Units {
 		kindName = l.T("import.kind_units")
 	}
 	s := plan.Stats

@@ -3,7 +3,7 @@ package main
 import (
 	"fmt"
 
-	"unionbook/export"
+	"unionbook/district"
 	"unionbook/i18n"
 	"unionbook/storage"
 )
@@ -15,7 +15,7 @@ func runImportPackage(e *env, file, db, passFile, identity string) error {
 	if err != nil {
 		return err
 	}
-	p, err := export.OpenVerified(e.ctx, file, keys)
+	p, err := district.OpenVerified(e.ctx, file, keys)
 	if err != nil {
 		return err
 	}
@@ -25,7 +25,7 @@ func runImportPackage(e *env, file, db, passFile, identity string) error {
 		return err
 	}
 	defer st.Close()
-	counts, err := export.ImportPackage(e.ctx, p, st)
+	counts, err := district.ImportPackage(e.ctx, p, st)
 	if err != nil {
 		return err
 	}
@@ -50,7 +50,7 @@ func runImportPackage(e *env, file, db, passFile, identity string) error {
 
 func writeCounts(e *env, counts map[string]int) {
 	var rows [][]string
-	for _, en := range export.Entities() {
+	for _, en := range district.Entities() {
 		n, ok := counts[en.Name]
 		if !ok {
 			continue

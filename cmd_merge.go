@@ -4,7 +4,7 @@ import (
 	"flag"
 	"fmt"
 
-	"unionbook/export"
+	"unionbook/district"
 )
 
 // mergeCommand consolidates townships' packages into a district workbook.
@@ -25,11 +25,11 @@ var mergeCommand = &command{
 			if err != nil {
 				return err
 			}
-			in := make([]export.MergeInput, len(args))
+			in := make([]district.MergeInput, len(args))
 			for i, a := range args {
-				in[i] = export.MergeInput{File: a, Keys: keys}
+				in[i] = district.MergeInput{File: a, Keys: keys}
 			}
-			res, err := export.Merge(e.ctx, in, *out, e.lang)
+			res, err := district.Merge(e.ctx, in, *out, e.lang)
 			if err != nil {
 				return err
 			}

@@ -6,7 +6,7 @@ import (
 	"slices"
 	"strings"
 
-	"unionbook/export"
+	"unionbook/district"
 	"unionbook/i18n"
 )
 
@@ -26,7 +26,7 @@ var verifyCommand = &command{
 			if err != nil {
 				return err
 			}
-			p, err := export.OpenPackage(args[0], keys)
+			p, err := district.OpenPackage(args[0], keys)
 			if err != nil {
 				return err
 			}
@@ -36,7 +36,7 @@ var verifyCommand = &command{
 				return err
 			}
 			if !rep.OK() {
-				return &export.VerifyError{File: args[0], Report: rep}
+				return &district.VerifyError{File: args[0], Report: rep}
 			}
 			writePackageSummary(e, p)
 			return nil
@@ -47,7 +47,7 @@ var verifyCommand = &command{
 func init() { register(verifyCommand) }
 
 // writePackageSummary prints a verified package's union, period and counts.
-func writePackageSummary(e *env, p *export.Package) {
+func writePackageSummary(e *env, p *district.Package) {
 	l := e.lang
 	m := p.Manifest
 	fmt.Fprintln(e.stdout, l.T("verify.ok", p.Path))

@@ -1,6 +1,6 @@
 package i18n
 
-// The hardship roster workbook of the district package (export/report_hardship.go).
+// The hardship roster workbook of the district package (district/report_hardship.go).
 
 func init() {
 	register(EN, map[string]string{

@@ -18,8 +18,9 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"filippo.io/age"
 
-	"unionbook/export"
+	"unionbook/district"
 	"unionbook/i18n"
+	"unionbook/model"
 	"unionbook/storage"
 	"unionbook/ui/common"
 	"unionbook/ui/widget"
@@ -59,7 +60,7 @@ type exportForm struct {
 	touched   map[exField]bool
 	showAll   bool
 	hint      string // folder completion candidates
-	// dirErr is export.CheckDir's answer for dirChecked.
+	// dirErr is district.CheckDir's answer for dirChecked.
 	dirErr     error
 	dirChecked string
 	// runErr is an error of the last export attempt that belongs to a
@@ -70,7 +71,7 @@ type exportForm struct {
 
 type exportPreviewMsg struct {
 	seq int
-	pv  export.Preview
+	pv  district.Preview
 	err error
 }
 
@@ -82,7 +83,7 @@ type exportProgressMsg struct {
 
 type exportDoneMsg struct {
 	seq       int
-	res       *export.PackageResult
+	res       *district.PackageResult
 	rec       storage.ExportRecord
 	recordErr error
 	err       error
@@ -236,7 +237,7 @@ func (f *exportForm) checkDir() {
 	if d == f.dirChecked && f.dirErr != nil {
 		return
 	}
-	f.dirChecked, f.dirErr = d, export.CheckDir(d)
+	f.dirChecked, f.dirErr = d, district.CheckDir(d)
 }
 
 // problem is the message of a field's problem, "" when it has none; ok
@@ -247,7 +248,7 @@ func (f *exportForm) problem(c *common.Common, x exField) (msg string, note stri
 	}
 	switch x {
 	case exPeriod:
-		p, err := export.ParsePeriod(f.period.Value())
+		p, err := model.ParsePeriod(f.period.Value())
 		if err != nil {
 			return c.Err(err), ""
 		}
@@ -513,13 +514,13 @@ func (p *Page) submitForm() tea.Cmd {
 			return nil
 		}
 	}
-	per, _ := export.ParsePeriod(f.period.Value())
+	per, _ := model.ParsePeriod(f.period.Value())
 	p.xperiod = per
 	p.seq++
 	seq, st := p.seq, p.c.Store
 	p.xpreviewErr = nil
 	return func() tea.Msg {
-		pv, err := export.PreviewPackage(st)
+		pv, err := district.PreviewPackage(st)
 		return exportPreviewMsg{seq: seq, pv: pv, err: err}
 	}
 }
@@ -527,7 +528,7 @@ func (p *Page) submitForm() tea.Cmd {
 // startExport writes the package in the background.
 func (p *Page) startExport() tea.Cmd {
 	f := &p.xform
-	o := export.PackageOptions{Period: p.xperiod, Lang: f.lang, Dir: expand(f.dir.Value()), Now: p.now()}
+	o := district.PackageOptions{Period: p.xperiod, Lang: f.lang, Dir: expand(f.dir.Value()), Now: p.now()}
 	switch f.enc {
 	case encPass:
 		o.Passphrase = f.pass.Value()
@@ -538,7 +539,7 @@ func (p *Page) startExport() tea.Cmd {
 	seq := p.seq
 	ctx, cancel := context.WithCancel(context.Background())
 	p.xcancel, p.xcancelled = cancel, false
-	p.state, p.xdone, p.xtotal, p.xstep = stateExporting, 0, len(export.Entities())+len(export.Reports())+1, ""
+	p.state, p.xdone, p.xtotal, p.xstep = stateExporting, 0, len(district.Entities())+len(district.Reports())+1, ""
 	p.xupdates = make(chan tea.Msg, 1)
 	ch, st, op, hook := p.xupdates, p.c.Store, p.c.Operator, p.progressHook
 	if op == "" {
@@ -556,7 +557,7 @@ func (p *Page) startExport() tea.Cmd {
 	lang := f.lang
 	encrypted := f.enc != encNone
 	go func() {
-		res, err := export.WritePackage(ctx, st, o)
+		res, err := district.WritePackage(ctx, st, o)
 		cancel()
 		m := exportDoneMsg{seq: seq, res: res, err: err}
 		if err == nil {
@@ -632,7 +633,7 @@ func (p *Page) stepName(step string) string {
 	if step == "manifest" {
 		return p.c.T("exportui.step_manifest")
 	}
-	for _, r := range export.Reports() {
+	for _, r := range district.Reports() {
 		if r.Name == step {
 			return p.xform.lang.T(r.Title) + ".xlsx"
 		}

@@ -12,7 +12,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"unionbook/demo"
-	"unionbook/export"
+	"unionbook/district"
 	"unionbook/i18n"
 	"unionbook/model"
 	"unionbook/storage"
@@ -193,10 +193,10 @@ func TestExportFromTUIWritesAVerifiedPackage(t *testing.T) {
 	if filepath.Dir(path) != dir || !strings.HasSuffix(path, ".zip.age") {
 		t.Errorf("path %s", path)
 	}
-	if _, err := export.OpenVerified(context.Background(), path, export.Keys{Passphrase: "青山 secret wrong"}); err == nil {
+	if _, err := district.OpenVerified(context.Background(), path, district.Keys{Passphrase: "青山 secret wrong"}); err == nil {
 		t.Error("a wrong passphrase opened the package")
 	}
-	pkg, err := export.OpenVerified(context.Background(), path, export.Keys{Passphrase: "青山 secret"})
+	pkg, err := district.OpenVerified(context.Background(), path, district.Keys{Passphrase: "青山 secret"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,7 +6,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"unionbook/export"
+	"unionbook/district"
 	"unionbook/i18n"
 	"unionbook/ui/widget"
 )
@@ -185,7 +185,7 @@ func (p *Page) exportPreviewLines() []string {
 	add(fit(p.c.T("exportui.pv_dir", expand(f.dir.Value()))))
 	add(fit(""))
 	add(st.Label.Render(fit(p.c.T("exportui.pv_counts"))))
-	es := export.Entities()
+	es := district.Entities()
 	colW := w / 2
 	for i := 0; i < len(es); i += 2 {
 		line := ""
@@ -202,7 +202,7 @@ func (p *Page) exportPreviewLines() []string {
 	}
 	add(fit(""))
 	var titles []string
-	for _, r := range export.Reports() {
+	for _, r := range district.Reports() {
 		titles = append(titles, f.lang.T(r.Title))
 	}
 	sep := "、"

@@ -24,8 +24,9 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"unionbook/export"
+	"unionbook/district"
 	"unionbook/model"
+	"unionbook/roster"
 	"unionbook/storage"
 	"unionbook/ui/common"
 	"unionbook/ui/widget"
@@ -53,8 +54,8 @@ const (
 
 type loadedMsg struct {
 	seq   int
-	table *export.Table
-	plan  *export.Plan
+	table *roster.Table
+	plan  *roster.Plan
 	err   error
 }
 
@@ -65,7 +66,7 @@ type progressMsg struct {
 
 type doneMsg struct {
 	seq int
-	res export.Result
+	res roster.Result
 	err error
 }
 
@@ -80,8 +81,8 @@ type Page struct {
 	hint  string // completion candidates or an error under the path
 	err   error
 
-	kind        export.Kind
-	dup         export.Duplicate
+	kind        roster.Kind
+	dup         roster.Duplicate
 	createUnits bool
 	skipInvalid bool
 	onlyBad     bool
@@ -89,9 +90,9 @@ type Page struct {
 	joinInput   widget.TextField // stateJoinDate
 	joinErr     string           // what is wrong with the date typed
 
-	table    *export.Table
-	plan     *export.Plan
-	header   *export.Header // the mapping the user changed, nil for the found one
+	table    *roster.Table
+	plan     *roster.Plan
+	header   *roster.Header // the mapping the user changed, nil for the found one
 	rows     []int          // indexes into plan.Items shown
 	grid     widget.Table
 	mapCol   int // the column selected in stateMapping
@@ -102,15 +103,15 @@ type Page struct {
 	cancel   context.CancelFunc
 	stopLoad context.CancelFunc // ends the reading of the file
 	updates  chan tea.Msg
-	result   export.Result
+	result   roster.Result
 	keys     keys
 
 	// the menu, the export and the history (export.go)
 	menu         int // the menu's selected line
 	xkeys        exportKeys
 	xform        exportForm
-	xperiod      export.Period
-	xpreview     export.Preview
+	xperiod      model.Period
+	xpreview     district.Preview
 	xpreviewErr  error
 	xcancel      context.CancelFunc
 	xcancelled   bool
@@ -118,7 +119,7 @@ type Page struct {
 	xdone        int
 	xtotal       int
 	xstep        string
-	xresult      *export.PackageResult
+	xresult      *district.PackageResult
 	xerr         error
 	xrecord      storage.ExportRecord
 	xrecordErr   error
@@ -301,7 +302,7 @@ func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 		p.state, p.result, p.err = stateDone, msg.res, msg.err
 		if msg.err == nil {
 			entity := "member"
-			if p.kind == export.Units {
+			if p.kind == roster.Units {
 				entity = "unit"
 			}
 			return p, common.Changed(entity, 0)
@@ -438,7 +439,7 @@ func (p *Page) key(msg tea.KeyPressMsg) tea.Cmd {
 		p.joinInput, cmd = p.joinInput.Update(msg)
 		return cmd
 	case stateMapping:
-		fields := append([]export.Field{""}, export.FieldsOf(p.kind)...)
+		fields := append([]roster.Field{""}, roster.FieldsOf(p.kind)...)
 		switch {
 		case key.Matches(msg, k.cancel):
 			p.state = statePreview
@@ -560,8 +561,8 @@ func (p *Page) setJoinDate() tea.Cmd {
 	return p.prepare()
 }
 
-func (p *Page) options() export.Options {
-	return export.Options{Kind: p.kind, OnDuplicate: p.dup, CreateUnits: p.createUnits, Today: p.c.Today(), Header: p.header, JoinDate: p.joinDate}
+func (p *Page) options() roster.Options {
+	return roster.Options{Kind: p.kind, OnDuplicate: p.dup, CreateUnits: p.createUnits, Today: p.c.Today(), Header: p.header, JoinDate: p.joinDate}
 }
 
 // load reads and checks the file in the background: its rows are checked
@@ -583,7 +584,7 @@ func (p *Page) load() tea.Cmd {
 	return func() tea.Msg {
 		defer cancel()
 		opts.Header = nil
-		pl, err := export.Load(ctx, path, "", st, opts)
+		pl, err := roster.Load(ctx, path, "", st, opts)
 		if err != nil {
 			return loadedMsg{seq: seq, err: err}
 		}
@@ -599,7 +600,7 @@ func (p *Page) prepare() tea.Cmd {
 	p.seq++
 	seq, st, opts, t := p.seq, p.c.Store, p.options(), p.table
 	return func() tea.Msg {
-		pl, err := export.Prepare(t, st, opts)
+		pl, err := roster.Prepare(t, st, opts)
 		return loadedMsg{seq: seq, table: t, plan: pl, err: err}
 	}
 }
@@ -665,15 +666,15 @@ func (p *Page) refreshGrid() {
 		return
 	}
 	var cols []widget.Column
-	var fields []export.Field
-	if p.kind == export.Units {
+	var fields []roster.Field
+	if p.kind == roster.Units {
 		cols = []widget.Column{
 			{Title: p.c.T("importer.col_row"), Width: 5, AlignRight: true},
 			{Title: p.c.T("field.unit_name"), Width: 14, Flex: 1},
 			{Title: p.c.T("field.credit_code"), Width: 18},
 			{Title: p.c.T("importer.col_problems"), Width: 20, Flex: 2},
 		}
-		fields = []export.Field{export.FUnitName, export.FCreditCode}
+		fields = []roster.Field{roster.FUnitName, roster.FCreditCode}
 	} else {
 		cols = []widget.Column{
 			{Title: p.c.T("importer.col_row"), Width: 5, AlignRight: true},
@@ -682,7 +683,7 @@ func (p *Page) refreshGrid() {
 			{Title: p.c.T("field.unit"), Width: 10, Flex: 1},
 			{Title: p.c.T("importer.col_problems"), Width: 20, Flex: 2},
 		}
-		fields = []export.Field{export.FName, export.FIDNumber, export.FUnit}
+		fields = []roster.Field{roster.FName, roster.FIDNumber, roster.FUnit}
 	}
 	p.grid.SetColumns(cols)
 	pl := p.plan
@@ -695,7 +696,7 @@ func (p *Page) refreshGrid() {
 			f := fields[col-1]
 			c := pl.Header.Column(f)
 			v := model.Clean(p.table.Rows[it.Index].Cell(c))
-			if f == export.FIDNumber && looksLikeID(v) {
+			if f == roster.FIDNumber && looksLikeID(v) {
 				v = model.MaskID(v) // lists never show a whole ID, whatever its length
 			}
 			return v
@@ -706,7 +707,7 @@ func (p *Page) refreshGrid() {
 
 // rowStatus is the preview's last column: the row's problems, or what
 // the import will do with it.
-func (p *Page) rowStatus(it export.Item) string {
+func (p *Page) rowStatus(it roster.Item) string {
 	if len(it.Issues) > 0 {
 		msgs := make([]string, len(it.Issues))
 		for i, is := range it.Issues {
@@ -718,9 +719,9 @@ func (p *Page) rowStatus(it export.Item) string {
 		return "! " + strings.Join(msgs, "；")
 	}
 	switch it.Action {
-	case export.Update:
+	case roster.Update:
 		return p.c.T("importer.will_update")
-	case export.Skip:
+	case roster.Skip:
 		return p.c.T("importer.will_skip")
 	}
 	return p.c.T("importer.will_create")

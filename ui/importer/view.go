@@ -5,8 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 
-	"unionbook/export"
 	"unionbook/i18n"
+	"unionbook/roster"
 	"unionbook/ui/widget"
 )
 
@@ -89,11 +89,11 @@ func (p *Page) previewLines() []string {
 	pl, t := p.plan, p.table
 	var lines []string
 	kind := p.c.T("import.kind_members")
-	if p.kind == export.Units {
+	if p.kind == roster.Units {
 		kind = p.c.T("import.kind_units")
 	}
 	src := filepath.Base(t.Path)
-	if t.Format == export.XLSX {
+	if t.Format == roster.XLSX {
 		src += " | " + p.c.T("importer.sheet", t.Sheet)
 	} else {
 		src += " | " + t.Encoding + " | " + commaName(t.Comma)
@@ -164,7 +164,7 @@ func (p *Page) mappingLine() string {
 		if f != "" {
 			target = p.c.T("field." + string(f))
 		}
-		part := export.ColumnName(c) + " " + h.Names[c] + "->" + target
+		part := roster.ColumnName(c) + " " + h.Names[c] + "->" + target
 		if p.state == stateMapping && c == p.mapCol {
 			sel = len(parts)
 			part = "[" + part + "]"
@@ -220,7 +220,7 @@ func (p *Page) optionsLine() string {
 		only = " | " + p.c.T("importer.only_problems")
 	}
 	s := p.c.T(dup) + " | " + p.c.T(skip)
-	if p.kind == export.Members {
+	if p.kind == roster.Members {
 		s += " | " + p.c.T(create)
 		if n := len(p.plan.NewUnits); n > 0 {
 			s += p.c.T("importer.new_units", n)
