@@ -48,6 +48,8 @@ func init() {
 
 func init() {
 	register(EN, map[string]string{
+		"stack.discard_confirm":  "This screen has unsaved changes. Discard them? Press y to discard, any other key to keep editing",
+		"key.keep_editing":       "keep editing",
 		"app.confirm_quit":       "A form has unsaved changes. Quit anyway? Press y to quit, any other key to keep editing",
 		"app.backup_failed":      "Today's automatic backup failed: %s. Please back up by hand soon (unionbook backup)",
 		"app.starting":           "Starting UnionBook...",

@@ -48,6 +48,8 @@ func init() {
 
 func init() {
 	register(ZH, map[string]string{
+		"stack.discard_confirm":  "这一页有尚未保存的修改，放弃吗？按 y 放弃，其他键继续编辑",
+		"key.keep_editing":       "继续编辑",
 		"app.confirm_quit":       "有尚未保存的修改，确定退出吗？按 y 退出，其他键继续编辑",
 		"app.backup_failed":      "今天的自动备份没有成功：%s。请尽快用 unionbook backup 手动备份",
 		"app.starting":           "正在启动工会账簿...",

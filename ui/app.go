@@ -149,10 +149,8 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			a.profile, _, _ = a.c.Store.Profile()
 		}
 		var cmds []tea.Cmd
-		for i, p := range a.pages {
-			var cmd tea.Cmd
-			a.pages[i], cmd = p.Update(msg)
-			cmds = append(cmds, cmd)
+		for _, p := range a.pages {
+			cmds = append(cmds, p.Update(msg))
 		}
 		return a, tea.Batch(cmds...)
 	case common.ShowUnitMembersMsg:
@@ -184,7 +182,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	if isInput(msg) {
 		var cmd tea.Cmd
-		a.pages[a.active], cmd = a.page().Update(msg)
+		cmd = a.page().Update(msg)
 		return a, cmd
 	}
 	// Anything else is the result of a command some page started (the
@@ -193,7 +191,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	// sees it and ignores what is not its own.
 	cmds := make([]tea.Cmd, len(a.pages))
 	for i, p := range a.pages {
-		a.pages[i], cmds[i] = p.Update(msg)
+		cmds[i] = p.Update(msg)
 	}
 	return a, tea.Batch(cmds...)
 }
@@ -330,7 +328,7 @@ func (a *App) forwardMouse(msg tea.Msg) tea.Cmd {
 		moved = m
 	}
 	var cmd tea.Cmd
-	a.pages[a.active], cmd = a.page().Update(moved)
+	cmd = a.page().Update(moved)
 	return cmd
 }
 

@@ -38,12 +38,12 @@ type Component interface {
 	View() string
 }
 
-// Page is one tab of the app.
-type Page interface {
+// Screen is one level of a tab: a list, a detail view, a form, a picker or a
+// statement, each its own small type. A tab holds a stack of them
+// (ui/stack); esc pops one level.
+type Screen interface {
 	Component
-	Update(tea.Msg) (Page, tea.Cmd)
-	// Title is the tab label.
-	Title() string
+	Update(tea.Msg) tea.Cmd
 	// Cursor is where the real terminal cursor goes, relative to the page,
 	// or nil: an input method's candidate window follows it.
 	Cursor() *tea.Cursor
@@ -54,6 +54,28 @@ type Page interface {
 	Dirty() bool
 	ShortHelp() []key.Binding
 	FullHelp() [][]key.Binding
+}
+
+// Page is one tab of the app: a Screen with a label.
+type Page interface {
+	Screen
+	// Title is the tab label.
+	Title() string
+}
+
+// ScreenBase gives a Screen the answers most screens share: no cursor, no
+// text input, nothing unsaved. Embed it and override what differs.
+type ScreenBase struct{}
+
+func (ScreenBase) Cursor() *tea.Cursor { return nil }
+func (ScreenBase) Capturing() bool     { return false }
+func (ScreenBase) Dirty() bool         { return false }
+
+// BackHandler is a Screen that uses esc itself at times (to leave its search
+// box, to close a picker inside a form): while HandlesBack is true the stack
+// hands esc to it instead of popping it.
+type BackHandler interface {
+	HandlesBack() bool
 }
 
 // StatusMsg shows a one-line message in the footer.

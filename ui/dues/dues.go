@@ -279,7 +279,12 @@ func (p *Page) ShowMember(id uint64) {
 }
 
 // Update handles keys and messages.
-func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
+func (p *Page) Update(msg tea.Msg) tea.Cmd {
+	_, cmd := p.update(msg)
+	return cmd
+}
+
+func (p *Page) update(msg tea.Msg) (common.Page, tea.Cmd) {
 	switch m := msg.(type) {
 	case common.DataChangedMsg:
 		p.reload()

@@ -345,7 +345,12 @@ func (p *Page) Dirty() bool {
 }
 
 // Update handles keys and messages.
-func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
+func (p *Page) Update(msg tea.Msg) tea.Cmd {
+	_, cmd := p.update(msg)
+	return cmd
+}
+
+func (p *Page) update(msg tea.Msg) (common.Page, tea.Cmd) {
 	if dc, ok := msg.(common.DataChangedMsg); ok {
 		if dc.Entity == "member" || dc.Entity == "unit" || dc.Entity == "import" || dc.Entity == "" {
 			p.roster = nil

@@ -230,7 +230,7 @@ func TestExportCancelLeavesNothing(t *testing.T) {
 	press(p, "x")
 	setField(t, p, exDir, dir)
 	press(p, "enter")
-	_, cmd := p.Update(uitest.Key("enter"))
+	cmd := p.Update(uitest.Key("enter"))
 	if p.state != stateExporting || !p.Dirty() {
 		t.Fatalf("state %d", p.state)
 	}

@@ -268,7 +268,12 @@ func (p *Page) ShortHelp() []key.Binding {
 func (p *Page) FullHelp() [][]key.Binding { return [][]key.Binding{p.ShortHelp()} }
 
 // Update handles keys and the background work's messages.
-func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
+func (p *Page) Update(msg tea.Msg) tea.Cmd {
+	_, cmd := p.update(msg)
+	return cmd
+}
+
+func (p *Page) update(msg tea.Msg) (common.Page, tea.Cmd) {
 	if cmd, ok := p.exportMsg(msg); ok {
 		return p, cmd
 	}

@@ -52,7 +52,7 @@ func sized(p *Page) *Page {
 func drive(p *Page) uitest.Driver {
 	return uitest.Driver{
 		Update: func(m tea.Msg) tea.Cmd {
-			_, cmd := p.Update(m)
+			cmd := p.Update(m)
 			return cmd
 		},
 		Observe: func(m tea.Msg) bool {
@@ -168,7 +168,7 @@ func TestCancelWritesNothing(t *testing.T) {
 	p := newPage(t, i18n.ZH)
 	loaded(t, p)
 	press(p, "s")
-	_, cmd := p.Update(uitest.Key("i"))
+	cmd := p.Update(uitest.Key("i"))
 	// cancel before the first progress message is taken
 	p.Update(uitest.Key("esc"))
 	for msg := cmd(); ; msg = p.listen()() {

@@ -20,6 +20,7 @@ type KeyMap struct {
 	ClearFilter                   key.Binding
 	NextField, PrevField, Save    key.Binding
 	Toggle, Confirm, Cancel       key.Binding
+	Keep                          key.Binding // keep editing, after a question about unsaved changes
 	Members                       key.Binding
 	SearchDone, SearchClear       key.Binding // in a search box: keep the filter / clear it
 }
@@ -57,6 +58,7 @@ func New(l i18n.Lang) *KeyMap {
 		Toggle:       b("key.toggle", "space"),
 		Confirm:      b("key.confirm", "y"),
 		Cancel:       b("key.cancel", "n", "esc"),
+		Keep:         b("key.keep_editing", "n"),
 		Members:      b("key.unit_members", "m"),
 		SearchDone:   b("key.search_done", "enter"),
 		SearchClear:  b("key.search_clear", "esc"),

@@ -223,7 +223,12 @@ func (p *Page) selected() (*row, bool) {
 }
 
 // Update handles keys and messages.
-func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
+func (p *Page) Update(msg tea.Msg) tea.Cmd {
+	_, cmd := p.update(msg)
+	return cmd
+}
+
+func (p *Page) update(msg tea.Msg) (common.Page, tea.Cmd) {
 	if m, ok := msg.(common.DataChangedMsg); ok {
 		p.refresh(m)
 		return p, nil

@@ -122,7 +122,12 @@ func (p *Page) Title() string { return p.c.T("tab.overview") }
 func (p *Page) SetSize(w, h int) { p.width, p.height = w, h }
 
 // Update takes the computed figures and reloads after writes.
-func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
+func (p *Page) Update(msg tea.Msg) tea.Cmd {
+	_, cmd := p.update(msg)
+	return cmd
+}
+
+func (p *Page) update(msg tea.Msg) (common.Page, tea.Cmd) {
 	switch msg := msg.(type) {
 	case loadedMsg:
 		p.loading = false

@@ -151,7 +151,12 @@ func (p *Page) help(b key.Binding, k, desc string) key.Binding {
 }
 
 // Update handles keys and messages.
-func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
+func (p *Page) Update(msg tea.Msg) tea.Cmd {
+	_, cmd := p.update(msg)
+	return cmd
+}
+
+func (p *Page) update(msg tea.Msg) (common.Page, tea.Cmd) {
 	if _, ok := msg.(common.DataChangedMsg); ok {
 		p.reload()
 		if p.audit != nil {

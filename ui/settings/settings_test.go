@@ -101,7 +101,7 @@ func TestHardshipCapsRejectNegativeMoney(t *testing.T) {
 // b backs the database up in the background and says where the copy went.
 func TestBackupNowFromSettings(t *testing.T) {
 	p := newPage(t, i18n.EN)
-	_, cmd := p.Update(uitest.Key("b"))
+	cmd := p.Update(uitest.Key("b"))
 	if cmd == nil {
 		t.Fatal("b started nothing")
 	}
@@ -116,7 +116,7 @@ func TestBackupNowFromSettings(t *testing.T) {
 	if done == nil {
 		t.Fatal("no backup result")
 	}
-	_, cmd = p.Update(done)
+	cmd = p.Update(done)
 	status := cmd().(common.StatusMsg)
 	bs, err := storage.Backups(p.c.Store.Path())
 	if err != nil || len(bs) == 0 || status.Error || !strings.Contains(status.Text, bs[0].Path) || bs[0].Reason != storage.BackupManual {

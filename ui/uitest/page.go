@@ -50,9 +50,7 @@ func (hs *PageHarness[P]) PageHeight() int { return hs.H - 4 }
 func (hs *PageHarness[P]) Driver() Driver {
 	return Driver{
 		Update: func(m tea.Msg) tea.Cmd {
-			page, cmd := hs.P.Update(m)
-			hs.P = page.(P)
-			return cmd
+			return hs.P.Update(m)
 		},
 		Observe: func(m tea.Msg) bool {
 			switch m := m.(type) {

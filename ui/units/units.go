@@ -174,7 +174,12 @@ func (p *Page) unit(id uint64) (model.Unit, bool) {
 }
 
 // Update handles keys and messages.
-func (p *Page) Update(msg tea.Msg) (common.Page, tea.Cmd) {
+func (p *Page) Update(msg tea.Msg) tea.Cmd {
+	_, cmd := p.update(msg)
+	return cmd
+}
+
+func (p *Page) update(msg tea.Msg) (common.Page, tea.Cmd) {
 	if _, ok := msg.(common.DataChangedMsg); ok {
 		p.reload()
 		if p.mode == modeDetail {
