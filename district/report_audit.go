@@ -53,8 +53,8 @@ func writeAudit(rc *ReportContext, b *workbook.Book) ([]Figure, error) {
 		if k := "export.action_" + action; rc.Lang.Has(k) {
 			action = rc.T(k)
 		}
-		entity := e.Entity
-		if k := "entity." + e.Entity; rc.Lang.Has(k) {
+		entity := string(e.Entity)
+		if k := e.Entity.Key(); rc.Lang.Has(k) {
 			entity = rc.T(k)
 		}
 		id := ""

@@ -79,6 +79,7 @@ func init() {
 		"entity.event":    "event",
 		"entity.batch":    "dues batch",
 		"entity.import":   "import",
+		"entity.export":   "district package",
 		// audit log actions
 		"action.create":  "created",
 		"action.update":  "changed",
@@ -87,6 +88,7 @@ func init() {
 		"action.reverse": "reversed",
 		"action.import":  "imported",
 		"action.restore": "restored",
+		"action.export":  "exported",
 		// audit log view (Settings)
 		"audit.title":         "Audit log",
 		"audit.filter_entity": "Record: ",

@@ -79,6 +79,7 @@ func init() {
 		"entity.event":    "活动",
 		"entity.batch":    "会费批量收缴",
 		"entity.import":   "导入",
+		"entity.export":   "上报数据包",
 		// 操作日志的动作
 		"action.create":  "新增",
 		"action.update":  "修改",
@@ -87,6 +88,7 @@ func init() {
 		"action.reverse": "冲正",
 		"action.import":  "导入",
 		"action.restore": "恢复",
+		"action.export":  "导出",
 		// audit log view (Settings)
 		"audit.title":         "操作日志",
 		"audit.filter_entity": "对象：",

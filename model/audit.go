@@ -5,18 +5,6 @@ import (
 	"time"
 )
 
-// AuditAction says what a write did.
-type AuditAction string
-
-const (
-	ActionCreate AuditAction = "create"
-	ActionUpdate AuditAction = "update"
-	ActionDelete AuditAction = "delete"
-	ActionStatus AuditAction = "status"
-	// ActionReverse is a reversal (冲正) of a payment or cash-book entry.
-	ActionReverse AuditAction = "reverse"
-)
-
 // FieldChange is one field's old and new value in an audit entry. Values are
 // stored as text so the log reads the same whatever the program's version.
 type FieldChange struct {
@@ -31,7 +19,7 @@ type AuditEntry struct {
 	At       time.Time     `cbor:"2,keyasint"`
 	Operator string        `cbor:"3,keyasint,omitempty"`
 	Action   AuditAction   `cbor:"4,keyasint"`
-	Entity   string        `cbor:"5,keyasint"` // "member", "unit", "profile"
+	Entity   Entity        `cbor:"5,keyasint"`
 	EntityID uint64        `cbor:"6,keyasint"`
 	Label    string        `cbor:"7,keyasint,omitempty"` // e.g. the member's name and number
 	Changes  []FieldChange `cbor:"8,keyasint,omitempty"`

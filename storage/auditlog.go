@@ -10,7 +10,7 @@ import (
 
 // AuditFilter selects audit entries; zero fields select everything.
 type AuditFilter struct {
-	Entity   string            // "member", "unit", "profile", "payment", ...
+	Entity   model.Entity      // "" for every kind
 	EntityID uint64            // with Entity: one record's history
 	Action   model.AuditAction // create, update, delete, status, reverse, ...
 	From, To model.Date        // the entry's local date, inclusive

@@ -26,7 +26,7 @@ import (
 //
 //	func checkDues(tx *bbolt.Tx, r *CheckReport) error {
 //		r.Count("payments", n)                       // "check.count.payments"
-//		r.Problem("check.no_ledger_entry", EntityPayment, id)
+//		r.Problem("check.no_ledger_entry", model.EntityPayment, id)
 //		return nil // an error is for what stops the checker, not a finding
 //	}
 //
@@ -50,22 +50,6 @@ import (
 // no entry is reversed twice; every payment's member exists; the
 // member → payments index matches the payments both ways.
 
-// Entity names a kind of record in a problem or the audit log; it is shown
-// as the catalogue's "entity.<name>".
-type Entity string
-
-// The entities of the audit log and the check.
-const (
-	EntityProfile  Entity = "profile"
-	EntityUnit     Entity = "unit"
-	EntityMember   Entity = "member"
-	EntityAudit    Entity = "audit"
-	EntityPayment  Entity = "payment"
-	EntityLedger   Entity = "ledger"
-	EntityHardship Entity = "hardship"
-	EntityAid      Entity = "aid"
-	EntityEvent    Entity = "event"
-)
 
 // CheckProblem is one thing found wrong.
 type CheckProblem struct {
@@ -79,7 +63,7 @@ func (p CheckProblem) Localize(l i18n.Lang) string {
 	args := make([]any, len(p.Args))
 	for i, a := range p.Args {
 		switch a := a.(type) {
-		case Entity:
+		case model.Entity:
 			args[i] = l.T("entity." + string(a))
 		case string:
 			args[i] = a
@@ -283,7 +267,7 @@ func checkBuckets(tx *bbolt.Tx, r *CheckReport) error {
 // checkUniqueIndex checks a unique index both ways: every record's key points to
 // it (want, gathered from the records), and every entry points to a record
 // whose key it is.
-func checkUniqueIndex(tx *bbolt.Tx, r *CheckReport, idx []byte, ent Entity, want map[string]uint64) {
+func checkUniqueIndex(tx *bbolt.Tx, r *CheckReport, idx []byte, ent model.Entity, want map[string]uint64) {
 	b := tx.Bucket(idx)
 	for k, id := range want {
 		v := b.Get([]byte(k))
@@ -308,21 +292,21 @@ func checkUnits(tx *bbolt.Tx, r *CheckReport) error {
 		n++
 		var u model.Unit
 		if err := decode(v, &u); err != nil {
-			r.Problem("check.undecodable", EntityUnit, k, err)
+			r.Problem("check.undecodable", model.EntityUnit, k, err)
 			return nil
 		}
 		if u.ID != btoi(k) {
-			r.Problem("check.key_mismatch", EntityUnit, k, u.ID)
+			r.Problem("check.key_mismatch", model.EntityUnit, k, u.ID)
 		}
 		if u.Name != "" {
 			if other, dup := names[string(unitNameKey(u.Name))]; dup {
-				r.Problem("check.duplicate_number", EntityUnit, u.Name, other, u.ID)
+				r.Problem("check.duplicate_number", model.EntityUnit, u.Name, other, u.ID)
 			}
 			names[string(unitNameKey(u.Name))] = u.ID
 		}
 		if u.CreditCode != "" {
 			if other, dup := codes[u.CreditCode]; dup {
-				r.Problem("check.duplicate_number", EntityUnit, u.CreditCode, other, u.ID)
+				r.Problem("check.duplicate_number", model.EntityUnit, u.CreditCode, other, u.ID)
 			}
 			codes[u.CreditCode] = u.ID
 		}
@@ -332,8 +316,8 @@ func checkUnits(tx *bbolt.Tx, r *CheckReport) error {
 		return err
 	}
 	r.Count("units", n)
-	checkUniqueIndex(tx, r, idxUnitName, EntityUnit, names)
-	checkUniqueIndex(tx, r, idxUnitCredit, EntityUnit, codes)
+	checkUniqueIndex(tx, r, idxUnitName, model.EntityUnit, names)
+	checkUniqueIndex(tx, r, idxUnitCredit, model.EntityUnit, codes)
 	return nil
 }
 
@@ -346,29 +330,29 @@ func checkMembers(tx *bbolt.Tx, r *CheckReport) error {
 		n++
 		var m model.Member
 		if err := decode(v, &m); err != nil {
-			r.Problem("check.undecodable", EntityMember, k, err)
+			r.Problem("check.undecodable", model.EntityMember, k, err)
 			return nil
 		}
 		if m.ID != btoi(k) {
-			r.Problem("check.key_mismatch", EntityMember, k, m.ID)
+			r.Problem("check.key_mismatch", model.EntityMember, k, m.ID)
 		}
 		if m.IDNumber != "" {
 			key := idKey(m.IDNumber)
 			if other, dup := ids[key]; dup {
-				r.Problem("check.duplicate_number", EntityMember, model.MaskID(m.IDNumber), other, m.ID)
+				r.Problem("check.duplicate_number", model.EntityMember, model.MaskID(m.IDNumber), other, m.ID)
 			}
 			ids[key] = m.ID
 		}
 		if m.No != "" {
 			if other, dup := nos[m.No]; dup {
-				r.Problem("check.duplicate_number", EntityMember, m.No, other, m.ID)
+				r.Problem("check.duplicate_number", model.EntityMember, m.No, other, m.ID)
 			}
 			nos[m.No] = m.ID
 		}
 		if m.UnitID != 0 {
 			pairs[string(pairKey(m.UnitID, m.ID))] = true
 			if units.Get(itob(m.UnitID)) == nil {
-				r.Problem("check.dangling", EntityMember, m.ID, EntityUnit, m.UnitID)
+				r.Problem("check.dangling", model.EntityMember, m.ID, model.EntityUnit, m.UnitID)
 			}
 		}
 		return nil
@@ -377,17 +361,17 @@ func checkMembers(tx *bbolt.Tx, r *CheckReport) error {
 		return err
 	}
 	r.Count("members", n)
-	checkUniqueIndex(tx, r, idxMemberIDNumber, EntityMember, ids)
-	checkUniqueIndex(tx, r, idxMemberNo, EntityMember, nos)
+	checkUniqueIndex(tx, r, idxMemberIDNumber, model.EntityMember, ids)
+	checkUniqueIndex(tx, r, idxMemberNo, model.EntityMember, nos)
 	b := tx.Bucket(idxUnitMembers)
 	for k := range pairs {
 		if b.Get([]byte(k)) == nil {
-			r.Problem("check.index_missing", EntityMember, btoi([]byte(k[8:])), string(idxUnitMembers), printableKey([]byte(k)))
+			r.Problem("check.index_missing", model.EntityMember, btoi([]byte(k[8:])), string(idxUnitMembers), printableKey([]byte(k)))
 		}
 	}
 	return b.ForEach(func(k, _ []byte) error {
 		if !pairs[string(k)] {
-			r.Problem("check.index_stale", string(idxUnitMembers), printableKey(k), EntityMember, pairMember(k))
+			r.Problem("check.index_stale", string(idxUnitMembers), printableKey(k), model.EntityMember, pairMember(k))
 		}
 		return nil
 	})
@@ -406,11 +390,11 @@ func checkAudit(tx *bbolt.Tx, r *CheckReport) error {
 		n++
 		var e model.AuditEntry
 		if err := decode(v, &e); err != nil {
-			r.Problem("check.undecodable", EntityAudit, k, err)
+			r.Problem("check.undecodable", model.EntityAudit, k, err)
 			return nil
 		}
 		if e.ID != btoi(k) {
-			r.Problem("check.key_mismatch", EntityAudit, k, e.ID)
+			r.Problem("check.key_mismatch", model.EntityAudit, k, e.ID)
 		}
 		return nil
 	})

@@ -27,8 +27,7 @@ import (
 
 func init() { registerChecker("dues", checkDues) }
 
-// EntityBatch is a unit's dues batch.
-const EntityBatch Entity = "batch"
+// model.EntityBatch is a unit's dues batch.
 
 // duesBuckets are the buckets of migration 2.
 func duesBuckets() [][]byte {
@@ -171,14 +170,14 @@ func checkDues(tx *bbolt.Tx, r *CheckReport) error {
 	}
 	c.checkDuesTotals()
 	c.checkReceiptIndex()
-	c.checkReversalIndex(c.idxPayRev, idxPaymentReversal, EntityPayment, c.payRevOf)
+	c.checkReversalIndex(c.idxPayRev, idxPaymentReversal, model.EntityPayment, c.payRevOf)
 	if err := c.scanLedger(); err != nil {
 		return err
 	}
 	c.checkLedgerTotals()
 	c.checkVoucherIndex()
 	c.checkDateIndex()
-	c.checkReversalIndex(c.idxLedRev, idxLedgerReversal, EntityLedger, c.ledRevOf)
+	c.checkReversalIndex(c.idxLedRev, idxLedgerReversal, model.EntityLedger, c.ledRevOf)
 	return nil
 }
 
@@ -186,23 +185,23 @@ func (c *duesCheck) loadBatches() error {
 	return c.batches.ForEach(func(k, v []byte) error {
 		var rec DuesBatchRecord
 		if err := decode(v, &rec); err != nil {
-			c.r.Problem("check.undecodable", EntityBatch, k, err)
+			c.r.Problem("check.undecodable", model.EntityBatch, k, err)
 			return nil
 		}
 		if rec.ID != btoi(k) {
-			c.r.Problem("check.key_mismatch", EntityBatch, k, rec.ID)
+			c.r.Problem("check.key_mismatch", model.EntityBatch, k, rec.ID)
 		}
 		c.batchAccs[btoi(k)] = &batchAcc{rec: rec}
 		if rec.ReceiptNo != "" {
 			c.receipts.use(rec.ReceiptNo)
-			c.expectReceipt(rec.ReceiptNo, receiptRef('b', btoi(k)), EntityBatch, btoi(k))
+			c.expectReceipt(rec.ReceiptNo, receiptRef('b', btoi(k)), model.EntityBatch, btoi(k))
 		}
 		return nil
 	})
 }
 
 // expectReceipt checks that the receipt index sends no to ref.
-func (c *duesCheck) expectReceipt(no string, ref []byte, ent Entity, id uint64) {
+func (c *duesCheck) expectReceipt(no string, ref []byte, ent model.Entity, id uint64) {
 	v := c.idxReceipt.Get([]byte(no))
 	if bytes.Equal(v, ref) {
 		c.receipts.matched++
@@ -222,21 +221,21 @@ func (c *duesCheck) expectReceipt(no string, ref []byte, ent Entity, id uint64) 
 }
 
 // receiptTarget reads a receipt index value.
-func receiptTarget(v []byte) (Entity, uint64) {
+func receiptTarget(v []byte) (model.Entity, uint64) {
 	if len(v) == 9 && v[0] == 'b' {
-		return EntityBatch, btoi(v[1:])
+		return model.EntityBatch, btoi(v[1:])
 	}
 	if len(v) == 9 {
-		return EntityPayment, btoi(v[1:])
+		return model.EntityPayment, btoi(v[1:])
 	}
-	return EntityPayment, 0
+	return model.EntityPayment, 0
 }
 
 // receiptHolder is the receipt number the record an index value points to
 // carries ("" when there is no such record).
 func (c *duesCheck) receiptHolder(v []byte) string {
 	ent, id := receiptTarget(v)
-	if ent == EntityBatch {
+	if ent == model.EntityBatch {
 		if b := c.batchAccs[id]; b != nil {
 			return b.rec.ReceiptNo
 		}
@@ -266,11 +265,11 @@ func (c *duesCheck) scanPayments() error {
 	decodeAll(c.payments, func(k []byte, p *model.DuesPayment, err error) {
 		n++
 		if err != nil {
-			c.r.Problem("check.undecodable", EntityPayment, k, err)
+			c.r.Problem("check.undecodable", model.EntityPayment, k, err)
 			return
 		}
 		if id := btoi(k); p.ID != id {
-			c.r.Problem("check.key_mismatch", EntityPayment, k, p.ID)
+			c.r.Problem("check.key_mismatch", model.EntityPayment, k, p.ID)
 			p.ID = id
 		}
 		c.payment(p)
@@ -392,7 +391,7 @@ func (c *duesCheck) payment(p *model.DuesPayment) {
 	if p.BatchID != 0 {
 		batch = c.batchAccs[p.BatchID]
 		if batch == nil {
-			c.r.Problem("check.dangling", EntityPayment, p.ID, EntityBatch, p.BatchID)
+			c.r.Problem("check.dangling", model.EntityPayment, p.ID, model.EntityBatch, p.BatchID)
 		} else {
 			if batch.n == 0 || p.ID < batch.minID {
 				batch.minID = p.ID
@@ -401,7 +400,7 @@ func (c *duesCheck) payment(p *model.DuesPayment) {
 			batch.n++
 			batch.sum += p.Amount
 			if p.LedgerID != batch.rec.LedgerID {
-				c.r.Problem("check.ledger_backlink", EntityPayment, p.ID, p.LedgerID)
+				c.r.Problem("check.ledger_backlink", model.EntityPayment, p.ID, p.LedgerID)
 			}
 		}
 	} else {
@@ -413,10 +412,10 @@ func (c *duesCheck) payment(p *model.DuesPayment) {
 	case batch != nil && batch.rec.ReceiptNo != "" && p.ReceiptNo == batch.rec.ReceiptNo:
 	case p.ReceiptNo == "":
 		c.receipts.failed = true
-		c.r.Problem("check.no_number", EntityPayment, p.ID)
+		c.r.Problem("check.no_number", model.EntityPayment, p.ID)
 	default:
 		c.receipts.use(p.ReceiptNo)
-		c.expectReceipt(p.ReceiptNo, receiptRef('p', p.ID), EntityPayment, p.ID)
+		c.expectReceipt(p.ReceiptNo, receiptRef('p', p.ID), model.EntityPayment, p.ID)
 	}
 
 	if p.ReversalOf != 0 {
@@ -428,7 +427,7 @@ func (c *duesCheck) payment(p *model.DuesPayment) {
 func (c *duesCheck) paymentEntry(p *model.DuesPayment) {
 	raw := c.ledger.Get(itob(p.LedgerID))
 	if p.LedgerID == 0 || raw == nil {
-		c.r.Problem("check.no_ledger_entry", EntityPayment, p.ID)
+		c.r.Problem("check.no_ledger_entry", model.EntityPayment, p.ID)
 		return
 	}
 	var e model.LedgerEntry
@@ -436,9 +435,9 @@ func (c *duesCheck) paymentEntry(p *model.DuesPayment) {
 		return // the ledger pass reports it
 	}
 	if e.Source.Kind != SourceDues || e.Source.ID != p.ID {
-		c.r.Problem("check.ledger_backlink", EntityPayment, p.ID, p.LedgerID)
+		c.r.Problem("check.ledger_backlink", model.EntityPayment, p.ID, p.LedgerID)
 	} else if e.Amount != p.Amount {
-		c.r.Problem("check.amount_mismatch", EntityPayment, p.ID, p.Amount, p.LedgerID, e.Amount)
+		c.r.Problem("check.amount_mismatch", model.EntityPayment, p.ID, p.Amount, p.LedgerID, e.Amount)
 	}
 }
 
@@ -446,27 +445,27 @@ func (c *duesCheck) paymentReversal(p *model.DuesPayment) {
 	t := p.ReversalOf
 	c.payRevOf[p.ID] = t
 	if first, twice := c.payReversed[t]; twice {
-		c.r.Problem("check.reversal_twice", EntityPayment, t, first, p.ID)
+		c.r.Problem("check.reversal_twice", model.EntityPayment, t, first, p.ID)
 	} else {
 		c.payReversed[t] = p.ID
 	}
 	var orig model.DuesPayment
 	raw := c.payments.Get(itob(t))
 	if raw == nil || decode(raw, &orig) != nil || orig.ReversalOf != 0 {
-		c.r.Problem("check.reversal_target", EntityPayment, p.ID, t)
+		c.r.Problem("check.reversal_target", model.EntityPayment, p.ID, t)
 	} else if orig.Amount != -p.Amount || orig.MemberID != p.MemberID || orig.From != p.From || orig.To != p.To {
-		c.r.Problem("check.reversal_mirror", EntityPayment, p.ID, p.Amount, t, orig.Amount)
+		c.r.Problem("check.reversal_mirror", model.EntityPayment, p.ID, p.Amount, t, orig.Amount)
 	}
 	if v := c.idxPayRev.Get(itob(t)); v == nil {
-		c.r.Problem("check.index_missing", EntityPayment, p.ID, string(idxPaymentReversal), strconv.FormatUint(t, 10))
+		c.r.Problem("check.index_missing", model.EntityPayment, p.ID, string(idxPaymentReversal), strconv.FormatUint(t, 10))
 	} else if btoi(v) != p.ID {
-		c.r.Problem("check.index_wrong", string(idxPaymentReversal), strconv.FormatUint(t, 10), EntityPayment, btoi(v), p.ID)
+		c.r.Problem("check.index_wrong", string(idxPaymentReversal), strconv.FormatUint(t, 10), model.EntityPayment, btoi(v), p.ID)
 	}
 }
 
 // checkReversalIndex reads a reversal index (reversed ID → reversal ID)
 // against the reversals found: each entry must name a reversal of its key.
-func (c *duesCheck) checkReversalIndex(b *bbolt.Bucket, name []byte, ent Entity, revOf map[uint64]uint64) {
+func (c *duesCheck) checkReversalIndex(b *bbolt.Bucket, name []byte, ent model.Entity, revOf map[uint64]uint64) {
 	_ = b.ForEach(func(k, v []byte) error {
 		if t, ok := revOf[btoi(v)]; !ok || t != btoi(k) || len(k) != 8 {
 			c.r.Problem("check.index_stale", string(name), printableKey(k), ent, btoi(v))
@@ -483,7 +482,7 @@ func (c *duesCheck) checkBatches() {
 		}
 		raw := c.ledger.Get(itob(rec.LedgerID))
 		if rec.LedgerID == 0 || raw == nil {
-			c.r.Problem("check.no_ledger_entry", EntityBatch, id)
+			c.r.Problem("check.no_ledger_entry", model.EntityBatch, id)
 			continue
 		}
 		var e model.LedgerEntry
@@ -491,9 +490,9 @@ func (c *duesCheck) checkBatches() {
 			continue
 		}
 		if e.Source.Kind != SourceDuesBatch || e.Source.ID != id {
-			c.r.Problem("check.ledger_backlink", EntityBatch, id, rec.LedgerID)
+			c.r.Problem("check.ledger_backlink", model.EntityBatch, id, rec.LedgerID)
 		} else if e.Amount != rec.Total {
-			c.r.Problem("check.amount_mismatch", EntityBatch, id, rec.Total, rec.LedgerID, e.Amount)
+			c.r.Problem("check.amount_mismatch", model.EntityBatch, id, rec.Total, rec.LedgerID, e.Amount)
 		}
 	}
 }
@@ -524,7 +523,7 @@ func (c *duesCheck) checkMemberDues() error {
 		if a.n > 0 {
 			c.checkPaymentMember(id, a)
 		} else if len(d.ids) > 0 && c.members.Get(k) == nil {
-			c.r.Problem("check.dangling", EntityPayment, d.ids[0], EntityMember, id)
+			c.r.Problem("check.dangling", model.EntityPayment, d.ids[0], model.EntityMember, id)
 		}
 		return nil
 	})
@@ -548,7 +547,7 @@ func (c *duesCheck) checkMemberDues() error {
 // checkPaymentMember: the member of a member's payments exists.
 func (c *duesCheck) checkPaymentMember(id uint64, a *memberAcc) {
 	if c.members.Get(itob(id)) == nil {
-		c.r.Problem("check.dangling", EntityPayment, a.firstID, EntityMember, id)
+		c.r.Problem("check.dangling", model.EntityPayment, a.firstID, model.EntityMember, id)
 	}
 }
 
@@ -597,7 +596,7 @@ func (c *duesCheck) checkDuesTotals() {
 	_ = c.duesTotals.ForEach(func(k, v []byte) error {
 		var key [12]byte
 		if len(k) != 12 {
-			c.r.Problem("check.index_stale", string(bucketDuesTotals), printableKey(k), EntityUnit, 0)
+			c.r.Problem("check.index_stale", string(bucketDuesTotals), printableKey(k), model.EntityUnit, 0)
 			return nil
 		}
 		copy(key[:], k)
@@ -651,11 +650,11 @@ func (c *duesCheck) scanLedger() error {
 	decodeAll(c.ledger, func(k []byte, e *model.LedgerEntry, err error) {
 		n++
 		if err != nil {
-			c.r.Problem("check.undecodable", EntityLedger, k, err)
+			c.r.Problem("check.undecodable", model.EntityLedger, k, err)
 			return
 		}
 		if id := btoi(k); e.ID != id {
-			c.r.Problem("check.key_mismatch", EntityLedger, k, e.ID)
+			c.r.Problem("check.key_mismatch", model.EntityLedger, k, e.ID)
 			e.ID = id
 		}
 		c.entry(e)
@@ -673,19 +672,19 @@ func (c *duesCheck) entry(e *model.LedgerEntry) {
 	// The voucher number and the date index.
 	if e.VoucherNo == "" {
 		c.vouchers.failed = true
-		c.r.Problem("check.no_number", EntityLedger, e.ID)
+		c.r.Problem("check.no_number", model.EntityLedger, e.ID)
 	} else {
 		c.vouchers.use(e.VoucherNo)
 		switch v := c.idxVoucher.Get([]byte(e.VoucherNo)); {
 		case v == nil:
 			c.vouchers.failed = true
-			c.r.Problem("check.index_missing", EntityLedger, e.ID, string(idxVoucher), e.VoucherNo)
+			c.r.Problem("check.index_missing", model.EntityLedger, e.ID, string(idxVoucher), e.VoucherNo)
 		case btoi(v) != e.ID:
 			c.vouchers.failed = true
 			if other, err := getLedgerEntry(c.ledger, btoi(v)); err == nil && other.VoucherNo == e.VoucherNo {
-				c.r.Problem("check.duplicate_number", EntityLedger, e.VoucherNo, btoi(v), e.ID)
+				c.r.Problem("check.duplicate_number", model.EntityLedger, e.VoucherNo, btoi(v), e.ID)
 			} else {
-				c.r.Problem("check.index_wrong", string(idxVoucher), e.VoucherNo, EntityLedger, btoi(v), e.ID)
+				c.r.Problem("check.index_wrong", string(idxVoucher), e.VoucherNo, model.EntityLedger, btoi(v), e.ID)
 			}
 		default:
 			c.vouchers.matched++
@@ -693,7 +692,7 @@ func (c *duesCheck) entry(e *model.LedgerEntry) {
 	}
 	if c.idxDate.Get(ledgerDateKey(e.Date, e.ID)) == nil {
 		c.dateFailed = true
-		c.r.Problem("check.index_missing", EntityLedger, e.ID, string(idxLedgerDate), dateIndexKey(ledgerDateKey(e.Date, e.ID)))
+		c.r.Problem("check.index_missing", model.EntityLedger, e.ID, string(idxLedgerDate), dateIndexKey(ledgerDateKey(e.Date, e.ID)))
 	} else {
 		c.dateMatched++
 	}
@@ -704,16 +703,16 @@ func (c *duesCheck) entry(e *model.LedgerEntry) {
 		var p model.DuesPayment
 		raw := c.payments.Get(itob(e.Source.ID))
 		if raw == nil {
-			c.r.Problem("check.dangling", EntityLedger, e.ID, EntityPayment, e.Source.ID)
+			c.r.Problem("check.dangling", model.EntityLedger, e.ID, model.EntityPayment, e.Source.ID)
 		} else if decode(raw, &p) == nil && p.LedgerID != e.ID {
-			c.r.Problem("check.ledger_backlink", EntityPayment, e.Source.ID, e.ID)
+			c.r.Problem("check.ledger_backlink", model.EntityPayment, e.Source.ID, e.ID)
 		}
 	case SourceDuesBatch:
 		b := c.batchAccs[e.Source.ID]
 		if b == nil {
-			c.r.Problem("check.dangling", EntityLedger, e.ID, EntityBatch, e.Source.ID)
+			c.r.Problem("check.dangling", model.EntityLedger, e.ID, model.EntityBatch, e.Source.ID)
 		} else if b.rec.LedgerID != e.ID {
-			c.r.Problem("check.ledger_backlink", EntityBatch, e.Source.ID, e.ID)
+			c.r.Problem("check.ledger_backlink", model.EntityBatch, e.Source.ID, e.ID)
 		}
 	}
 
@@ -723,20 +722,20 @@ func (c *duesCheck) entry(e *model.LedgerEntry) {
 	t := e.ReversalOf
 	c.ledRevOf[e.ID] = t
 	if first, twice := c.ledReversed[t]; twice {
-		c.r.Problem("check.reversal_twice", EntityLedger, t, first, e.ID)
+		c.r.Problem("check.reversal_twice", model.EntityLedger, t, first, e.ID)
 	} else {
 		c.ledReversed[t] = e.ID
 	}
 	orig, err := getLedgerEntry(c.ledger, t)
 	if err != nil || orig.ReversalOf != 0 {
-		c.r.Problem("check.reversal_target", EntityLedger, e.ID, t)
+		c.r.Problem("check.reversal_target", model.EntityLedger, e.ID, t)
 	} else if orig.Amount != -e.Amount || orig.Account != e.Account || orig.Direction != e.Direction {
-		c.r.Problem("check.reversal_mirror", EntityLedger, e.ID, e.Amount, t, orig.Amount)
+		c.r.Problem("check.reversal_mirror", model.EntityLedger, e.ID, e.Amount, t, orig.Amount)
 	}
 	if v := c.idxLedRev.Get(itob(t)); v == nil {
-		c.r.Problem("check.index_missing", EntityLedger, e.ID, string(idxLedgerReversal), strconv.FormatUint(t, 10))
+		c.r.Problem("check.index_missing", model.EntityLedger, e.ID, string(idxLedgerReversal), strconv.FormatUint(t, 10))
 	} else if btoi(v) != e.ID {
-		c.r.Problem("check.index_wrong", string(idxLedgerReversal), strconv.FormatUint(t, 10), EntityLedger, btoi(v), e.ID)
+		c.r.Problem("check.index_wrong", string(idxLedgerReversal), strconv.FormatUint(t, 10), model.EntityLedger, btoi(v), e.ID)
 	}
 }
 
@@ -754,7 +753,7 @@ func (c *duesCheck) checkLedgerTotals() {
 	_ = c.ledgerTotals.ForEach(func(k, v []byte) error {
 		amt, cnt := pair(v)
 		if len(k) < 5 {
-			c.r.Problem("check.index_stale", string(bucketLedgerTotals), printableKey(k), EntityLedger, 0)
+			c.r.Problem("check.index_stale", string(bucketLedgerTotals), printableKey(k), model.EntityLedger, 0)
 			return nil
 		}
 		if model.Direction(k[4]) == model.Out {
@@ -783,7 +782,7 @@ func (c *duesCheck) checkVoucherIndex() {
 	if c.vouchers.failed || c.idxVoucher.Stats().KeyN != c.vouchers.matched {
 		_ = c.idxVoucher.ForEach(func(k, v []byte) error {
 			if e, err := getLedgerEntry(c.ledger, btoi(v)); err != nil || e.VoucherNo != string(k) {
-				c.r.Problem("check.index_stale", string(idxVoucher), string(k), EntityLedger, btoi(v))
+				c.r.Problem("check.index_stale", string(idxVoucher), string(k), model.EntityLedger, btoi(v))
 			}
 			return nil
 		})
@@ -797,11 +796,11 @@ func (c *duesCheck) checkDateIndex() {
 	}
 	_ = c.idxDate.ForEach(func(k, _ []byte) error {
 		if len(k) != 12 {
-			c.r.Problem("check.index_stale", string(idxLedgerDate), printableKey(k), EntityLedger, 0)
+			c.r.Problem("check.index_stale", string(idxLedgerDate), printableKey(k), model.EntityLedger, 0)
 			return nil
 		}
 		if e, err := getLedgerEntry(c.ledger, btoi(k[4:])); err != nil || uint32(e.Date) != binary.BigEndian.Uint32(k) {
-			c.r.Problem("check.index_stale", string(idxLedgerDate), dateIndexKey(k), EntityLedger, btoi(k[4:]))
+			c.r.Problem("check.index_stale", string(idxLedgerDate), dateIndexKey(k), model.EntityLedger, btoi(k[4:]))
 		}
 		return nil
 	})

@@ -31,24 +31,24 @@ func checkEvents(tx *bbolt.Tx, r *CheckReport) error {
 		n++
 		var e model.Event
 		if err := decode(v, &e); err != nil {
-			r.Problem("check.undecodable", EntityEvent, k, err)
+			r.Problem("check.undecodable", model.EntityEvent, k, err)
 			return nil
 		}
 		id := btoi(k)
 		if e.ID != id {
-			r.Problem("check.key_mismatch", EntityEvent, k, e.ID)
+			r.Problem("check.key_mismatch", model.EntityEvent, k, e.ID)
 		}
 		wantDate[string(eventDateKey(e.Start, id))] = id
 		for _, m := range e.Members {
 			wantMember[string(pairKey(m, id))] = id
 			if members == nil || members.Get(itob(m)) == nil {
-				r.Problem("check.dangling", EntityEvent, id, EntityMember, m)
+				r.Problem("check.dangling", model.EntityEvent, id, model.EntityMember, m)
 			}
 		}
 		if e.UnitID != 0 {
 			wantUnit[string(pairKey(e.UnitID, id))] = id
 			if units == nil || units.Get(itob(e.UnitID)) == nil {
-				r.Problem("check.dangling", EntityEvent, id, EntityUnit, e.UnitID)
+				r.Problem("check.dangling", model.EntityEvent, id, model.EntityUnit, e.UnitID)
 			}
 		}
 		if ledger == nil {
@@ -58,22 +58,22 @@ func checkEvents(tx *bbolt.Tx, r *CheckReport) error {
 			listed[lid] = id
 			le, err := getLedgerEntry(ledger, lid)
 			if err != nil {
-				r.Problem("check.dangling", EntityEvent, id, EntityLedger, lid)
+				r.Problem("check.dangling", model.EntityEvent, id, model.EntityLedger, lid)
 				continue
 			}
 			if le.Source.Kind != SourceEvent || le.Source.ID != id {
-				r.Problem("check.ledger_backlink", EntityEvent, id, le.VoucherNo)
+				r.Problem("check.ledger_backlink", model.EntityEvent, id, le.VoucherNo)
 			}
 		}
 		switch {
 		case e.Cost > 0 && e.LedgerID == 0:
-			r.Problem("check.no_ledger_entry", EntityEvent, id)
+			r.Problem("check.no_ledger_entry", model.EntityEvent, id)
 		case e.Cost == 0 && e.LedgerID != 0:
 			r.Problem("events.check_cost", id, e.Cost.String(), e.LedgerID)
 		case e.LedgerID != 0:
 			le, err := getLedgerEntry(ledger, e.LedgerID)
 			if err != nil {
-				r.Problem("check.no_ledger_entry", EntityEvent, id)
+				r.Problem("check.no_ledger_entry", model.EntityEvent, id)
 				break
 			}
 			if le.Amount != e.Cost || le.Account != e.Account || le.ReversalOf != 0 {
@@ -96,7 +96,7 @@ func checkEvents(tx *bbolt.Tx, r *CheckReport) error {
 				return nil // undecodable entries are the cash book's checker's
 			}
 			if ev, ok := listed[le.ID]; !ok || ev != le.Source.ID {
-				r.Problem("check.ledger_backlink", EntityEvent, le.Source.ID, le.VoucherNo)
+				r.Problem("check.ledger_backlink", model.EntityEvent, le.Source.ID, le.VoucherNo)
 			}
 			return nil
 		})
@@ -117,12 +117,12 @@ func checkPairIndex(tx *bbolt.Tx, r *CheckReport, idx []byte, want map[string]ui
 	b := tx.Bucket(idx)
 	for k, id := range want {
 		if b.Get([]byte(k)) == nil {
-			r.Problem("check.index_missing", EntityEvent, id, string(idx), printableKey([]byte(k)))
+			r.Problem("check.index_missing", model.EntityEvent, id, string(idx), printableKey([]byte(k)))
 		}
 	}
 	_ = b.ForEach(func(k, _ []byte) error {
 		if _, ok := want[string(k)]; !ok {
-			r.Problem("check.index_stale", string(idx), printableKey(k), EntityEvent, eventOfKey(k))
+			r.Problem("check.index_stale", string(idx), printableKey(k), model.EntityEvent, eventOfKey(k))
 		}
 		return nil
 	})

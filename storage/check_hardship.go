@@ -39,11 +39,11 @@ func checkHardship(tx *bbolt.Tx, r *CheckReport) error {
 		n++
 		var f model.HardshipFile
 		if err := decode(v, &f); err != nil {
-			r.Problem("check.undecodable", EntityHardship, k, err)
+			r.Problem("check.undecodable", model.EntityHardship, k, err)
 			return nil
 		}
 		if f.ID != btoi(k) {
-			r.Problem("check.key_mismatch", EntityHardship, k, f.ID)
+			r.Problem("check.key_mismatch", model.EntityHardship, k, f.ID)
 		}
 		files[f.ID] = f
 		return nil
@@ -55,30 +55,30 @@ func checkHardship(tx *bbolt.Tx, r *CheckReport) error {
 	memberIdx, openIdx := tx.Bucket(idxHardshipMember), tx.Bucket(idxHardshipOpen)
 	for id, f := range files {
 		if members.Get(itob(f.MemberID)) == nil {
-			r.Problem("check.dangling", EntityHardship, id, EntityMember, f.MemberID)
+			r.Problem("check.dangling", model.EntityHardship, id, model.EntityMember, f.MemberID)
 		}
 		if memberIdx.Get(pairKey(f.MemberID, id)) == nil {
-			r.Problem("check.index_missing", EntityHardship, id, string(idxHardshipMember), printableKey(pairKey(f.MemberID, id)))
+			r.Problem("check.index_missing", model.EntityHardship, id, string(idxHardshipMember), printableKey(pairKey(f.MemberID, id)))
 		}
 		v := openIdx.Get(itob(f.MemberID))
 		if f.Status.Open() && (v == nil || btoi(v) != id) {
-			r.Problem("check.index_missing", EntityHardship, id, string(idxHardshipOpen), strconv.FormatUint(f.MemberID, 10))
+			r.Problem("check.index_missing", model.EntityHardship, id, string(idxHardshipOpen), strconv.FormatUint(f.MemberID, 10))
 		}
 		if f.PreviousID != 0 {
 			if p, ok := files[f.PreviousID]; !ok || p.MemberID != f.MemberID {
-				r.Problem("check.dangling", EntityHardship, id, EntityHardship, f.PreviousID)
+				r.Problem("check.dangling", model.EntityHardship, id, model.EntityHardship, f.PreviousID)
 			}
 		}
 	}
 	_ = memberIdx.ForEach(func(k, _ []byte) error {
 		if f, ok := files[pairMember(k)]; len(k) != 16 || !ok || f.MemberID != btoi(k[:8]) {
-			r.Problem("check.index_stale", string(idxHardshipMember), printableKey(k), EntityHardship, pairMember(k))
+			r.Problem("check.index_stale", string(idxHardshipMember), printableKey(k), model.EntityHardship, pairMember(k))
 		}
 		return nil
 	})
 	_ = openIdx.ForEach(func(k, v []byte) error {
 		if f, ok := files[btoi(v)]; !ok || !f.Status.Open() || f.MemberID != btoi(k) {
-			r.Problem("check.index_stale", string(idxHardshipOpen), printableKey(k), EntityHardship, btoi(v))
+			r.Problem("check.index_stale", string(idxHardshipOpen), printableKey(k), model.EntityHardship, btoi(v))
 		}
 		return nil
 	})
@@ -96,11 +96,11 @@ func checkAidRecords(tx *bbolt.Tx, r *CheckReport, files map[uint64]model.Hardsh
 		n++
 		var a model.AidRecord
 		if err := decode(v, &a); err != nil {
-			r.Problem("check.undecodable", EntityAid, k, err)
+			r.Problem("check.undecodable", model.EntityAid, k, err)
 			return nil
 		}
 		if a.ID != btoi(k) {
-			r.Problem("check.key_mismatch", EntityAid, k, a.ID)
+			r.Problem("check.key_mismatch", model.EntityAid, k, a.ID)
 		}
 		aid[a.ID] = a
 		return nil
@@ -109,72 +109,72 @@ func checkAidRecords(tx *bbolt.Tx, r *CheckReport, files map[uint64]model.Hardsh
 	reversedBy := map[uint64]uint64{}
 	for id, a := range aid {
 		if members.Get(itob(a.MemberID)) == nil {
-			r.Problem("check.dangling", EntityAid, id, EntityMember, a.MemberID)
+			r.Problem("check.dangling", model.EntityAid, id, model.EntityMember, a.MemberID)
 		}
 		if a.FileID != 0 {
 			if f, ok := files[a.FileID]; !ok || f.MemberID != a.MemberID {
-				r.Problem("check.dangling", EntityAid, id, EntityHardship, a.FileID)
+				r.Problem("check.dangling", model.EntityAid, id, model.EntityHardship, a.FileID)
 			}
 			if byFile.Get(pairKey(a.FileID, id)) == nil {
-				r.Problem("check.index_missing", EntityAid, id, string(idxAidFile), printableKey(pairKey(a.FileID, id)))
+				r.Problem("check.index_missing", model.EntityAid, id, string(idxAidFile), printableKey(pairKey(a.FileID, id)))
 			}
 		}
 		if byMember.Get(pairKey(a.MemberID, id)) == nil {
-			r.Problem("check.index_missing", EntityAid, id, string(idxAidMember), printableKey(pairKey(a.MemberID, id)))
+			r.Problem("check.index_missing", model.EntityAid, id, string(idxAidMember), printableKey(pairKey(a.MemberID, id)))
 		}
 		if byDate.Get(aidDateKey(a.Date, id)) == nil {
-			r.Problem("check.index_missing", EntityAid, id, string(idxAidDate), a.Date.String())
+			r.Problem("check.index_missing", model.EntityAid, id, string(idxAidDate), a.Date.String())
 		}
 		// The cash-book entry and its link back.
 		if a.Cash != 0 {
 			if a.LedgerID == 0 {
-				r.Problem("check.no_ledger_entry", EntityAid, id)
+				r.Problem("check.no_ledger_entry", model.EntityAid, id)
 			} else if e, err := getLedgerEntry(ledger, a.LedgerID); err != nil {
-				r.Problem("check.dangling", EntityAid, id, EntityLedger, a.LedgerID)
+				r.Problem("check.dangling", model.EntityAid, id, model.EntityLedger, a.LedgerID)
 			} else if e.Source.Kind != SourceAid || e.Source.ID != id {
-				r.Problem("check.ledger_backlink", EntityAid, id, a.LedgerID)
+				r.Problem("check.ledger_backlink", model.EntityAid, id, a.LedgerID)
 			} else if e.Amount != a.Cash || e.Account != a.Type.Account() || e.Direction != model.Out {
-				r.Problem("check.amount_mismatch", EntityAid, id, a.Cash, a.LedgerID, e.Amount)
+				r.Problem("check.amount_mismatch", model.EntityAid, id, a.Cash, a.LedgerID, e.Amount)
 			}
 		} else if a.LedgerID != 0 {
-			r.Problem("check.ledger_backlink", EntityAid, id, a.LedgerID)
+			r.Problem("check.ledger_backlink", model.EntityAid, id, a.LedgerID)
 		}
 		if a.ReversalOf == 0 {
 			continue
 		}
 		t := a.ReversalOf
 		if first, twice := reversedBy[t]; twice {
-			r.Problem("check.reversal_twice", EntityAid, t, first, id)
+			r.Problem("check.reversal_twice", model.EntityAid, t, first, id)
 		} else {
 			reversedBy[t] = id
 		}
 		orig, ok := aid[t]
 		switch {
 		case !ok || orig.ReversalOf != 0:
-			r.Problem("check.reversal_target", EntityAid, id, t)
+			r.Problem("check.reversal_target", model.EntityAid, id, t)
 		case orig.Cash != -a.Cash || orig.GoodsValue != -a.GoodsValue:
-			r.Problem("check.reversal_mirror", EntityAid, id, a.Cash, t, orig.Cash)
+			r.Problem("check.reversal_mirror", model.EntityAid, id, a.Cash, t, orig.Cash)
 		case a.LedgerID != 0:
 			if e, err := getLedgerEntry(ledger, a.LedgerID); err == nil && e.ReversalOf != orig.LedgerID {
-				r.Problem("check.reversal_target", EntityLedger, a.LedgerID, orig.LedgerID)
+				r.Problem("check.reversal_target", model.EntityLedger, a.LedgerID, orig.LedgerID)
 			}
 		}
 		if v := revIdx.Get(itob(t)); v == nil {
-			r.Problem("check.index_missing", EntityAid, id, string(idxAidReversal), strconv.FormatUint(t, 10))
+			r.Problem("check.index_missing", model.EntityAid, id, string(idxAidReversal), strconv.FormatUint(t, 10))
 		} else if btoi(v) != id {
-			r.Problem("check.index_wrong", string(idxAidReversal), strconv.FormatUint(t, 10), EntityAid, btoi(v), id)
+			r.Problem("check.index_wrong", string(idxAidReversal), strconv.FormatUint(t, 10), model.EntityAid, btoi(v), id)
 		}
 	}
 	_ = revIdx.ForEach(func(k, v []byte) error {
 		if reversedBy[btoi(k)] != btoi(v) {
-			r.Problem("check.index_stale", string(idxAidReversal), printableKey(k), EntityAid, btoi(v))
+			r.Problem("check.index_stale", string(idxAidReversal), printableKey(k), model.EntityAid, btoi(v))
 		}
 		return nil
 	})
 	stale := func(b *bbolt.Bucket, name []byte, owner func(k []byte) (uint64, bool)) {
 		_ = b.ForEach(func(k, _ []byte) error {
 			if id, ok := owner(k); !ok {
-				r.Problem("check.index_stale", string(name), printableKey(k), EntityAid, id)
+				r.Problem("check.index_stale", string(name), printableKey(k), model.EntityAid, id)
 			}
 			return nil
 		})

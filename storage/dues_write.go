@@ -196,7 +196,7 @@ func (w *writer) recordPayment(p *model.DuesPayment) error {
 	if err := w.put(w.payments, itob(p.ID), p); err != nil {
 		return err
 	}
-	return w.writeAudit(model.ActionCreate, "payment", p.ID, memberLabel(m), paymentChanges(p))
+	return w.writeAudit(model.ActionCreate, model.EntityPayment, p.ID, memberLabel(m), paymentChanges(p))
 }
 
 func paymentChanges(p *model.DuesPayment) []model.FieldChange {
@@ -388,7 +388,7 @@ func (w *writer) recordBatch(b DuesBatch) ([]model.DuesPayment, error) {
 	if receipts == "" {
 		receipts = out[0].ReceiptNo + "—" + out[len(out)-1].ReceiptNo
 	}
-	return out, w.writeAudit(model.ActionCreate, "batch", batchID, unit.Name+" "+b.Month.String(), []model.FieldChange{
+	return out, w.writeAudit(model.ActionCreate, model.EntityBatch, batchID, unit.Name+" "+b.Month.String(), []model.FieldChange{
 		{Field: "batch_month", New: b.Month.String()},
 		{Field: "members", New: fmt.Sprint(len(out))},
 		{Field: "amount", New: total.String()},
@@ -447,7 +447,7 @@ func (w *writer) reversePayment(id uint64, date model.Date, reason string) (mode
 	if err := w.set(w.idxPayRev, itob(id), itob(rev.ID)); err != nil {
 		return model.DuesPayment{}, err
 	}
-	return rev, w.writeAudit(model.ActionReverse, "payment", id, memberLabel(m), append(paymentChanges(&rev),
+	return rev, w.writeAudit(model.ActionReverse, model.EntityPayment, id, memberLabel(m), append(paymentChanges(&rev),
 		model.FieldChange{Field: "reversed_receipt", New: orig.ReceiptNo}))
 }
 
@@ -499,7 +499,7 @@ func (w *writer) setWageBase(memberID uint64, wb model.WageBase) (model.Member, 
 	if w.memberCache != nil {
 		w.memberCache[memberID] = &m
 	}
-	return m, w.writeAudit(model.ActionUpdate, "member", memberID, memberLabel(&m), []model.FieldChange{
+	return m, w.writeAudit(model.ActionUpdate, model.EntityMember, memberID, memberLabel(&m), []model.FieldChange{
 		{Field: "wage_base", Old: old, New: wb.From.String() + " " + wb.Base.String()},
 	})
 }

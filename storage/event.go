@@ -240,7 +240,7 @@ func (w *writer) createEvent(e *model.Event) error {
 	if err := w.indexEvent(nil, e); err != nil {
 		return err
 	}
-	return w.writeAudit(model.ActionCreate, "event", id, eventLabel(e), model.EventChanges(nil, e))
+	return w.writeAudit(model.ActionCreate, model.EntityEvent, id, eventLabel(e), model.EventChanges(nil, e))
 }
 
 // updateEvent stores a changed event. A changed cost or account reverses
@@ -298,7 +298,7 @@ func (w *writer) updateEvent(e *model.Event, reason string) error {
 	if err := w.indexEvent(&old, e); err != nil {
 		return err
 	}
-	return w.writeAudit(action, "event", e.ID, eventLabel(e), changes)
+	return w.writeAudit(action, model.EntityEvent, e.ID, eventLabel(e), changes)
 }
 
 // deleteEvent deletes an event entered by mistake; one that posted to the
@@ -317,7 +317,7 @@ func (w *writer) deleteEvent(id uint64) error {
 	if err := w.indexEvent(&old, nil); err != nil {
 		return err
 	}
-	return w.writeAudit(model.ActionDelete, "event", id, eventLabel(&old), model.EventChanges(&old, &model.Event{}))
+	return w.writeAudit(model.ActionDelete, model.EntityEvent, id, eventLabel(&old), model.EventChanges(&old, &model.Event{}))
 }
 
 // eventDateKey is the idx_event_date key of an event.

@@ -56,7 +56,7 @@ func (s *Store) RecordExport(op string, rec *ExportRecord) error {
 			{Field: "file", New: c.File},
 			{Field: "sha256", New: c.SHA256},
 		}
-		return w.writeAudit("export", "export", id, c.Period, changes)
+		return w.writeAudit(model.ActionExport, model.EntityExport, id, c.Period, changes)
 	})
 	if err != nil {
 		return err

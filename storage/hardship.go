@@ -263,7 +263,7 @@ func (w *writer) createHardshipFile(f *model.HardshipFile) error {
 	if err := w.setOpen(f); err != nil {
 		return err
 	}
-	return w.writeAudit(model.ActionCreate, string(EntityHardship), id, fileLabel(f, m), fileChanges(nil, f))
+	return w.writeAudit(model.ActionCreate, model.EntityHardship, id, fileLabel(f, m), fileChanges(nil, f))
 }
 
 // updateHardshipFile stores changed file fields; the member, status,
@@ -296,7 +296,7 @@ func (w *writer) updateHardshipFile(f *model.HardshipFile) error {
 	if err := w.putFile(f); err != nil {
 		return err
 	}
-	return w.writeAudit(model.ActionUpdate, string(EntityHardship), f.ID, fileLabel(f, m), changes)
+	return w.writeAudit(model.ActionUpdate, model.EntityHardship, f.ID, fileLabel(f, m), changes)
 }
 
 // lifecycle loads a file and its member for a lifecycle change.
@@ -321,7 +321,7 @@ func (w *writer) approveHardshipFile(id uint64, date model.Date, approver string
 	if err := w.putFile(&f); err != nil {
 		return f, err
 	}
-	return f, w.writeAudit(model.ActionStatus, string(EntityHardship), id, fileLabel(&f, &m), []model.FieldChange{
+	return f, w.writeAudit(model.ActionStatus, model.EntityHardship, id, fileLabel(&f, &m), []model.FieldChange{
 		{Field: "hs_status", Old: "applied", New: "active"},
 		{Field: "hs_approved", New: date.String()},
 		{Field: "hs_reviewed_by", New: f.ReviewedBy},
@@ -351,7 +351,7 @@ func (w *writer) reviewHardshipFile(id uint64, r model.HardshipReview) (model.Ha
 	if err := w.putFile(&f); err != nil {
 		return f, err
 	}
-	return f, w.writeAudit(model.ActionUpdate, string(EntityHardship), id, fileLabel(&f, &m), changes)
+	return f, w.writeAudit(model.ActionUpdate, model.EntityHardship, id, fileLabel(&f, &m), changes)
 }
 
 func (w *writer) liftHardshipFile(id uint64, l model.LiftOut) (model.HardshipFile, error) {
@@ -371,7 +371,7 @@ func (w *writer) liftHardshipFile(id uint64, l model.LiftOut) (model.HardshipFil
 	if err := w.setOpen(&f); err != nil {
 		return f, err
 	}
-	return f, w.writeAudit(model.ActionStatus, string(EntityHardship), id, fileLabel(&f, &m), []model.FieldChange{
+	return f, w.writeAudit(model.ActionStatus, model.EntityHardship, id, fileLabel(&f, &m), []model.FieldChange{
 		{Field: "hs_status", Old: "active", New: "lifted"},
 		{Field: "hs_notice_from", New: f.NoticeFrom.String()},
 		{Field: "hs_notice_to", New: f.NoticeTo.String()},
@@ -397,7 +397,7 @@ func (w *writer) closeHardshipFile(id uint64, date model.Date, reason string) (m
 	if err := w.setOpen(&f); err != nil {
 		return f, err
 	}
-	return f, w.writeAudit(model.ActionStatus, string(EntityHardship), id, fileLabel(&f, &m), []model.FieldChange{
+	return f, w.writeAudit(model.ActionStatus, model.EntityHardship, id, fileLabel(&f, &m), []model.FieldChange{
 		{Field: "hs_status", Old: statusCode(old), New: "closed"},
 		{Field: "date", New: date.String()},
 		{Field: "reason", New: f.CloseReason},
@@ -659,7 +659,7 @@ func (w *writer) recordAid(a *model.AidRecord) (model.Warnings, error) {
 	if err := w.put(w.tx.Bucket(bucketAid), itob(a.ID), a); err != nil {
 		return nil, err
 	}
-	return warn, w.writeAudit(model.ActionCreate, string(EntityAid), a.ID, aidLabel(a, &m), aidChanges(a))
+	return warn, w.writeAudit(model.ActionCreate, model.EntityAid, a.ID, aidLabel(a, &m), aidChanges(a))
 }
 
 func aidChanges(a *model.AidRecord) []model.FieldChange {
@@ -730,7 +730,7 @@ func (w *writer) reverseAid(id uint64, date model.Date, reason string) (model.Ai
 	if err := putIdx(w.tx.Bucket(idxAidReversal), itob(id), itob(rev.ID)); err != nil {
 		return model.AidRecord{}, err
 	}
-	return rev, w.writeAudit(model.ActionReverse, string(EntityAid), id, aidLabel(&rev, &m), aidChanges(&rev))
+	return rev, w.writeAudit(model.ActionReverse, model.EntityAid, id, aidLabel(&rev, &m), aidChanges(&rev))
 }
 
 // ---- Store API

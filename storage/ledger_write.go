@@ -162,7 +162,7 @@ func (w *writer) postLedger(e *model.LedgerEntry) error {
 	if e.Source.Kind != "" {
 		changes = append(changes, model.FieldChange{Field: "source", New: fmt.Sprintf("%s %d", e.Source.Kind, e.Source.ID)})
 	}
-	return w.writeAudit(action, "ledger", id, e.VoucherNo, changes)
+	return w.writeAudit(action, model.EntityLedger, id, e.VoucherNo, changes)
 }
 
 // addLedgerEntry writes a manual entry: no source, no reversal.

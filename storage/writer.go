@@ -137,7 +137,7 @@ func (w *writer) flush() error {
 var errNoChange = errors.New("no change")
 
 // writeAudit appends the audit entry of one write.
-func (w *writer) writeAudit(action model.AuditAction, entity string, id uint64, label string, changes []model.FieldChange) error {
+func (w *writer) writeAudit(action model.AuditAction, entity model.Entity, id uint64, label string, changes []model.FieldChange) error {
 	seq, err := w.audit.NextSequence()
 	if err != nil {
 		return err
@@ -209,7 +209,7 @@ func (w *writer) saveProfile(p *model.Profile) error {
 		return err
 	}
 	w.profileCache = nil
-	return w.writeAudit(action, "profile", 0, p.UnionName, changes)
+	return w.writeAudit(action, model.EntityProfile, 0, p.UnionName, changes)
 }
 
 // profileChanges lists the changed fields of the profile for the audit log.
@@ -315,7 +315,7 @@ func (w *writer) createUnit(u *model.Unit) error {
 		return err
 	}
 	w.knownUnits[id] = true
-	return w.writeAudit(model.ActionCreate, "unit", id, unitLabel(u), model.UnitChanges(nil, u))
+	return w.writeAudit(model.ActionCreate, model.EntityUnit, id, unitLabel(u), model.UnitChanges(nil, u))
 }
 
 func (w *writer) updateUnit(u *model.Unit) error {
@@ -336,7 +336,7 @@ func (w *writer) updateUnit(u *model.Unit) error {
 	if err := w.indexUnit(&old, u); err != nil {
 		return err
 	}
-	return w.writeAudit(model.ActionUpdate, "unit", u.ID, unitLabel(u), changes)
+	return w.writeAudit(model.ActionUpdate, model.EntityUnit, u.ID, unitLabel(u), changes)
 }
 
 func (w *writer) deleteUnit(id uint64) error {
@@ -354,7 +354,7 @@ func (w *writer) deleteUnit(id uint64) error {
 		return err
 	}
 	w.knownUnits[id] = false
-	return w.writeAudit(model.ActionDelete, "unit", id, unitLabel(&old), model.UnitChanges(&old, &model.Unit{}))
+	return w.writeAudit(model.ActionDelete, model.EntityUnit, id, unitLabel(&old), model.UnitChanges(&old, &model.Unit{}))
 }
 
 // indexUnit moves a unit's index entries from old to new; either may be
@@ -490,7 +490,7 @@ func (w *writer) createMember(m *model.Member) error {
 	if err := w.indexMember(nil, m); err != nil {
 		return err
 	}
-	return w.writeAudit(model.ActionCreate, "member", id, memberLabel(m), model.MemberChanges(nil, m))
+	return w.writeAudit(model.ActionCreate, model.EntityMember, id, memberLabel(m), model.MemberChanges(nil, m))
 }
 
 func (w *writer) updateMember(m *model.Member) error {
@@ -522,7 +522,7 @@ func (w *writer) updateMember(m *model.Member) error {
 	if err := w.indexMember(&old, m); err != nil {
 		return err
 	}
-	return w.writeAudit(model.ActionUpdate, "member", m.ID, memberLabel(m), changes)
+	return w.writeAudit(model.ActionUpdate, model.EntityMember, m.ID, memberLabel(m), changes)
 }
 
 func (w *writer) changeStatus(id uint64, c model.StatusChange) (model.Member, error) {
@@ -550,7 +550,7 @@ func (w *writer) changeStatus(id uint64, c model.StatusChange) (model.Member, er
 	if last.ToUnion != "" {
 		changes = append(changes, model.FieldChange{Field: "to_union", New: last.ToUnion})
 	}
-	return m, w.writeAudit(model.ActionStatus, "member", id, memberLabel(&m), changes)
+	return m, w.writeAudit(model.ActionStatus, model.EntityMember, id, memberLabel(&m), changes)
 }
 
 func (w *writer) deleteMember(id uint64) error {
@@ -567,7 +567,7 @@ func (w *writer) deleteMember(id uint64) error {
 	if err := w.indexMember(&old, nil); err != nil {
 		return err
 	}
-	return w.writeAudit(model.ActionDelete, "member", id, memberLabel(&old), model.MemberChanges(&old, &model.Member{}))
+	return w.writeAudit(model.ActionDelete, model.EntityMember, id, memberLabel(&old), model.MemberChanges(&old, &model.Member{}))
 }
 
 // indexMember moves a member's index entries from old to new; either may be

@@ -145,7 +145,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.openPages()
 		return a, tea.Batch(common.SetStatus(msg.text, false), a.overview.Load(), a.dues.Load())
 	case common.DataChangedMsg:
-		if msg.Entity == "profile" {
+		if msg.Entity == model.EntityProfile {
 			a.profile, _, _ = a.c.Store.Profile()
 		}
 		var cmds []tea.Cmd

@@ -237,7 +237,7 @@ func TestRosterReloadsAfterABulkChange(t *testing.T) {
 	if err := a.c.Store.CreateMember("李秘书", &m); err != nil {
 		t.Fatal(err)
 	}
-	send(a, common.DataChangedMsg{Entity: "member"})
+	send(a, common.DataChangedMsg{Entity: model.EntityMember})
 	uitest.Contains(t, screen(a), "新来的", "6 / 6")
 }
 
@@ -254,7 +254,7 @@ func TestOverviewUpdatesWhileAnotherTabIsInFront(t *testing.T) {
 	if err := a.c.Store.RecordPayment("李秘书", &pay); err != nil {
 		t.Fatal(err)
 	}
-	send(a, common.DataChangedMsg{Entity: "payment", ID: pay.ID})
+	send(a, common.DataChangedMsg{Entity: model.EntityPayment, ID: pay.ID})
 	send(a, uitest.Key("1"))
 	uitest.Contains(t, screen(a), "经费结余 15.40")
 }

@@ -88,7 +88,7 @@ func seedDues(t *testing.T, a *App) {
 	if err := s.RecordPayment("李秘书", &pay); err != nil {
 		t.Fatal(err)
 	}
-	send(a, common.DataChangedMsg{Entity: "payment"})
+	send(a, common.DataChangedMsg{Entity: model.EntityPayment})
 }
 
 func TestGoldenOverview(t *testing.T) {

@@ -26,8 +26,8 @@ const pageSize = 200
 
 // entities and actions the filters cycle through ("" is all).
 var (
-	entities = []string{"", "member", "unit", "profile", "payment", "ledger", "hardship", "aid", "event"}
-	actions  = []model.AuditAction{"", model.ActionCreate, model.ActionUpdate, model.ActionDelete, model.ActionStatus, "reverse"}
+	entities = append([]model.Entity{""}, model.Entities()...)
+	actions  = append([]model.AuditAction{""}, model.Actions()...)
 )
 
 type mode int
@@ -156,21 +156,21 @@ func (v *View) refresh() {
 	})
 }
 
-func (v *View) entity(name string) string {
-	if name == "" {
+func (v *View) entity(e model.Entity) string {
+	if e == "" {
 		return v.c.T("audit.all")
 	}
-	if k := "entity." + name; v.c.Lang.Has(k) {
+	if k := e.Key(); v.c.Lang.Has(k) {
 		return v.c.T(k)
 	}
-	return name
+	return string(e)
 }
 
 func (v *View) action(a model.AuditAction) string {
 	if a == "" {
 		return v.c.T("audit.all")
 	}
-	if k := "action." + string(a); v.c.Lang.Has(k) {
+	if k := a.Key(); v.c.Lang.Has(k) {
 		return v.c.T(k)
 	}
 	return string(a)

@@ -92,12 +92,12 @@ func SetStatus(text string, isErr bool) tea.Cmd {
 // DataChangedMsg is broadcast to every page after a write, so each can
 // refresh what it shows from the store.
 type DataChangedMsg struct {
-	Entity string // "member", "unit", "profile"
+	Entity model.Entity
 	ID     uint64
 }
 
 // Changed returns a command that broadcasts a DataChangedMsg.
-func Changed(entity string, id uint64) tea.Cmd {
+func Changed(entity model.Entity, id uint64) tea.Cmd {
 	return func() tea.Msg { return DataChangedMsg{Entity: entity, ID: id} }
 }
 

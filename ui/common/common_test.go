@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"unionbook/i18n"
+	"unionbook/model"
 )
 
 func TestErrSpeaksTheUsersLanguage(t *testing.T) {
@@ -26,7 +27,7 @@ func TestCommandsCarryTheirMessages(t *testing.T) {
 	if m := SetStatus("已保存", false)().(StatusMsg); m.Text != "已保存" || m.Error {
 		t.Errorf("SetStatus: %+v", m)
 	}
-	if m := Changed("member", 7)().(DataChangedMsg); m.Entity != "member" || m.ID != 7 {
+	if m := Changed("member", 7)().(DataChangedMsg); m.Entity != model.EntityMember || m.ID != 7 {
 		t.Errorf("Changed: %+v", m)
 	}
 }

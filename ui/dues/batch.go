@@ -105,7 +105,7 @@ func (p *Page) saveBatch() tea.Cmd {
 	}
 	p.mode = p.back
 	return tea.Batch(common.SetStatus(p.c.T("dues.batch_ok", p.unitBy[b.UnitID], b.Month.String(), n, total.Display(), first, last), false),
-		common.Changed("payment", 0))
+		common.Changed(model.EntityPayment, 0))
 }
 
 func (p *Page) batchView() string {

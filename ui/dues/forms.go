@@ -249,7 +249,7 @@ func (p *Page) save() tea.Cmd {
 		p.closeForm(modeMember)
 		p.loadMember(p.member.ID)
 		return tea.Batch(common.SetStatus(p.c.T("dues.paid_ok", p.member.Name, pay.Amount.Display(), pay.ReceiptNo), false),
-			common.Changed("payment", pay.ID))
+			common.Changed(model.EntityPayment, pay.ID))
 	case modeWageForm:
 		wb, _ := p.wageFromForm(p.form)
 		m, err := p.c.Store.SetWageBase(op, p.member.ID, wb)
@@ -260,7 +260,7 @@ func (p *Page) save() tea.Cmd {
 		p.closeForm(modeMember)
 		p.loadMember(m.ID)
 		return tea.Batch(common.SetStatus(p.c.T("dues.wage_ok", m.Name, wb.Base.Display(), wb.From.String()), false),
-			common.Changed("member", m.ID))
+			common.Changed(model.EntityMember, m.ID))
 	case modeReverseForm:
 		d, _ := model.ParseDate(p.form.Value("date"))
 		rev, err := p.c.Store.ReversePayment(op, p.reverseOf.ID, d, p.form.Value("reason"))
@@ -269,7 +269,7 @@ func (p *Page) save() tea.Cmd {
 		}
 		p.closeForm(modeMember)
 		p.loadMember(p.member.ID)
-		return tea.Batch(common.SetStatus(p.c.T("dues.reversed_ok", p.reverseOf.ReceiptNo), false), common.Changed("payment", rev.ID))
+		return tea.Batch(common.SetStatus(p.c.T("dues.reversed_ok", p.reverseOf.ReceiptNo), false), common.Changed(model.EntityPayment, rev.ID))
 	case modeBatchForm:
 		b, _ := p.batchFromForm(p.form)
 		lines, err := p.c.Store.BatchPreview(b.UnitID, b.Month)

@@ -49,7 +49,7 @@ func (p *Page) updateDetail(msg tea.Msg) tea.Cmd {
 			}
 			p.mode = modeList
 			p.reload()
-			return tea.Batch(common.SetStatus(p.c.T("events.deleted", title), false), common.Changed("event", 0))
+			return tea.Batch(common.SetStatus(p.c.T("events.deleted", title), false), common.Changed(model.EntityEvent, 0))
 		}
 		return common.SetStatus(p.c.T("form.cancelled"), false)
 	}

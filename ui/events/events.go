@@ -352,7 +352,7 @@ func (p *Page) Update(msg tea.Msg) tea.Cmd {
 
 func (p *Page) update(msg tea.Msg) (common.Page, tea.Cmd) {
 	if dc, ok := msg.(common.DataChangedMsg); ok {
-		if dc.Entity == "member" || dc.Entity == "unit" || dc.Entity == "import" || dc.Entity == "" {
+		if dc.Entity == model.EntityMember || dc.Entity == model.EntityUnit || dc.Entity == model.EntityImport || dc.Entity == "" {
 			p.roster = nil
 		}
 		p.reload()

@@ -301,7 +301,7 @@ func TestBadInputWritesNothing(t *testing.T) {
 	if hs.P.mode != modeDetail {
 		t.Fatalf("not saved: %q", hs.Status.Text)
 	}
-	if len(hs.Changed) != 1 || hs.Changed[0].Entity != "event" {
+	if len(hs.Changed) != 1 || hs.Changed[0].Entity != model.EntityEvent {
 		t.Errorf("broadcasts %v", hs.Changed)
 	}
 }

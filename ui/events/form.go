@@ -370,7 +370,7 @@ func (p *Page) updateForm(msg tea.Msg) tea.Cmd {
 				msg = p.c.T("events.created_cost", e.Title, e.PersonTimes(), e.Cost.Display())
 			}
 		}
-		return tea.Batch(common.SetStatus(msg, false), common.Changed("event", e.ID))
+		return tea.Batch(common.SetStatus(msg, false), common.Changed(model.EntityEvent, e.ID))
 	}
 	return cmd
 }
@@ -476,7 +476,7 @@ func (p *Page) updateCost(msg tea.Msg) tea.Cmd {
 		p.reload()
 		p.openDetail(e.ID)
 		return tea.Batch(common.SetStatus(p.c.T("events.cost_changed", old.Display(), e.Cost.Display()), false),
-			common.Changed("event", e.ID))
+			common.Changed(model.EntityEvent, e.ID))
 	}
 	return cmd
 }

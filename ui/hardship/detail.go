@@ -487,5 +487,5 @@ func (p *Page) updateConfirmRemove(km tea.KeyPressMsg) tea.Cmd {
 	}
 	p.reload()
 	p.openDetail(f.ID)
-	return tea.Batch(common.SetStatus(p.c.T("hardship.household_removed", h.Name, f.HouseholdSize), false), common.Changed("hardship", f.ID))
+	return tea.Batch(common.SetStatus(p.c.T("hardship.household_removed", h.Name, f.HouseholdSize), false), common.Changed(model.EntityHardship, f.ID))
 }

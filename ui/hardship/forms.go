@@ -530,7 +530,7 @@ func (p *Page) updateForm(msg tea.Msg) tea.Cmd {
 
 func (p *Page) save() tea.Cmd {
 	op, s := p.c.Operator, p.c.Store
-	done := func(id uint64, entity, status string) tea.Cmd {
+	done := func(id uint64, entity model.Entity, status string) tea.Cmd {
 		p.form = nil
 		p.reload()
 		p.openDetail(id)
@@ -543,12 +543,12 @@ func (p *Page) save() tea.Cmd {
 			if err := s.UpdateHardshipFile(op, &f); err != nil {
 				return p.form.SaveError(err, nil)
 			}
-			return done(f.ID, "hardship", p.c.T("hardship.saved", f.ID))
+			return done(f.ID, model.EntityHardship, p.c.T("hardship.saved", f.ID))
 		}
 		if err := s.CreateHardshipFile(op, &f); err != nil {
 			return p.form.SaveError(err, nil)
 		}
-		return done(f.ID, "hardship", p.c.T("hardship.created", f.ID))
+		return done(f.ID, model.EntityHardship, p.c.T("hardship.created", f.ID))
 	case modeHouseholdForm:
 		h, _ := p.householdFromForm(p.form)
 		f := p.det.f.Clone()
@@ -564,10 +564,10 @@ func (p *Page) save() tea.Cmd {
 		}
 		p.det.pane = paneHousehold
 		if edit {
-			return done(f.ID, "hardship", p.c.T("hardship.household_saved", h.Name))
+			return done(f.ID, model.EntityHardship, p.c.T("hardship.household_saved", h.Name))
 		}
 		p.det.hhSel = len(f.Household) - 1
-		return done(f.ID, "hardship", p.c.T("hardship.household_added", h.Name, f.HouseholdSize))
+		return done(f.ID, model.EntityHardship, p.c.T("hardship.household_added", h.Name, f.HouseholdSize))
 	case modeAidForm:
 		a, _ := p.aidFromForm(p.form)
 		warn, err := s.RecordAid(op, &a)
@@ -591,7 +591,7 @@ func (p *Page) save() tea.Cmd {
 		} else {
 			p.mode = modeList
 		}
-		return tea.Batch(common.SetStatus(msg, len(warn) > 0), common.Changed("aid", a.ID))
+		return tea.Batch(common.SetStatus(msg, len(warn) > 0), common.Changed(model.EntityAid, a.ID))
 	case modeReviewForm:
 		r, _ := p.reviewFromForm(p.form)
 		f, err := s.ReviewHardshipFile(op, p.current, r)
@@ -599,28 +599,28 @@ func (p *Page) save() tea.Cmd {
 			return p.form.SaveError(err, nil)
 		}
 		p.det.pane = paneReviews
-		return done(f.ID, "hardship", p.c.T("hardship.reviewed", f.ID, r.Date.String()))
+		return done(f.ID, model.EntityHardship, p.c.T("hardship.reviewed", f.ID, r.Date.String()))
 	case modeApproveForm:
 		d, _ := model.ParseDate(p.form.Value("date"))
 		f, err := s.ApproveHardshipFile(op, p.current, d, p.form.Value("hs_reviewed_by"))
 		if err != nil {
 			return p.form.SaveError(err, nil)
 		}
-		return done(f.ID, "hardship", p.c.T("hardship.approved", f.ID))
+		return done(f.ID, model.EntityHardship, p.c.T("hardship.approved", f.ID))
 	case modeLiftForm:
 		l, _ := p.liftFromForm(p.form)
 		f, err := s.LiftHardshipFile(op, p.current, l)
 		if err != nil {
 			return p.form.SaveError(err, nil)
 		}
-		return done(f.ID, "hardship", p.c.T("hardship.lifted", f.ID, f.FollowUpUntil.String()))
+		return done(f.ID, model.EntityHardship, p.c.T("hardship.lifted", f.ID, f.FollowUpUntil.String()))
 	case modeCloseForm:
 		d, _ := model.ParseDate(p.form.Value("date"))
 		f, err := s.CloseHardshipFile(op, p.current, d, p.form.Value("reason"))
 		if err != nil {
 			return p.form.SaveError(err, nil)
 		}
-		return done(f.ID, "hardship", p.c.T("hardship.closed", f.ID))
+		return done(f.ID, model.EntityHardship, p.c.T("hardship.closed", f.ID))
 	case modeReverseForm:
 		d, _ := model.ParseDate(p.form.Value("date"))
 		rev, err := s.ReverseAid(op, p.reverseOf.ID, d, p.form.Value("reason"))
@@ -631,7 +631,7 @@ func (p *Page) save() tea.Cmd {
 		p.reload()
 		p.openDetail(p.current)
 		p.det.pane = paneAid
-		return tea.Batch(common.SetStatus(p.c.T("hardship.aid_reversed", p.reverseOf.Date.String()), false), common.Changed("aid", rev.ID))
+		return tea.Batch(common.SetStatus(p.c.T("hardship.aid_reversed", p.reverseOf.Date.String()), false), common.Changed(model.EntityAid, rev.ID))
 	}
 	return nil
 }

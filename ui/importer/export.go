@@ -618,7 +618,7 @@ func (p *Page) exportMsg(msg tea.Msg) (tea.Cmd, bool) {
 		p.state = stateExportDone
 		if msg.err == nil {
 			p.loadHistory()
-			return common.Changed("export", msg.rec.ID), true
+			return common.Changed(model.EntityExport, msg.rec.ID), true
 		}
 		return nil, true
 	}

@@ -306,9 +306,9 @@ func (p *Page) update(msg tea.Msg) (common.Page, tea.Cmd) {
 		p.cancel = nil
 		p.state, p.result, p.err = stateDone, msg.res, msg.err
 		if msg.err == nil {
-			entity := "member"
+			entity := model.EntityMember
 			if p.kind == roster.Units {
-				entity = "unit"
+				entity = model.EntityUnit
 			}
 			return p, common.Changed(entity, 0)
 		}

@@ -168,7 +168,7 @@ func (p *Page) updateForm(msg tea.Msg) tea.Cmd {
 			p.table.SetCursor(len(p.view) - 1)
 		}
 		return tea.Batch(common.SetStatus(p.c.T("cashbook.added", e.VoucherNo, e.Amount.Display()), false),
-			common.Changed("ledger", e.ID))
+			common.Changed(model.EntityLedger, e.ID))
 	}
 	return cmd
 }
@@ -270,7 +270,7 @@ func (p *Page) updateReverse(msg tea.Msg) tea.Cmd {
 		p.reload()
 		p.openDetail(p.current)
 		return tea.Batch(common.SetStatus(p.c.T("cashbook.reversed", l.VoucherNo, r.VoucherNo), false),
-			common.Changed("ledger", r.ID))
+			common.Changed(model.EntityLedger, r.ID))
 	}
 	return cmd
 }

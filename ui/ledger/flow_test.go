@@ -77,7 +77,7 @@ func TestAddEntryChangesTheBalance(t *testing.T) {
 	if !strings.Contains(hs.Status.Text, e.VoucherNo) {
 		t.Errorf("status %q does not name voucher %s", hs.Status.Text, e.VoucherNo)
 	}
-	if len(hs.Changed) != 1 || hs.Changed[0].Entity != "ledger" || hs.Changed[0].ID != e.ID {
+	if len(hs.Changed) != 1 || hs.Changed[0].Entity != model.EntityLedger || hs.Changed[0].ID != e.ID {
 		t.Errorf("broadcast %+v, want ledger %d", hs.Changed, e.ID)
 	}
 	if hs.P.Dirty() || hs.P.Capturing() {
@@ -436,7 +436,7 @@ func TestReloadsWhenDuesArePaid(t *testing.T) {
 	if err := hs.C.Store.RecordPayment(op, &p); err != nil {
 		t.Fatal(err)
 	}
-	hs.Send(common.DataChangedMsg{Entity: "payment", ID: p.ID})
+	hs.Send(common.DataChangedMsg{Entity: model.EntityPayment, ID: p.ID})
 	if len(hs.P.view) != n+1 {
 		t.Fatalf("after a payment the list has %d entries, want %d", len(hs.P.view), n+1)
 	}

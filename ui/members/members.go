@@ -438,7 +438,7 @@ func (p *Page) updateConfirmDelete(msg tea.Msg) tea.Cmd {
 		p.r.remove(p.current)
 		p.refreshTable()
 		p.mode = modeList
-		return tea.Batch(common.SetStatus(p.c.T("members.deleted", x.m.Name), false), common.Changed("member", x.m.ID))
+		return tea.Batch(common.SetStatus(p.c.T("members.deleted", x.m.Name), false), common.Changed(model.EntityMember, x.m.ID))
 	case "n", "N", "esc":
 		p.mode = modeDetail
 	}
@@ -455,7 +455,7 @@ func (p *Page) afterSave(m model.Member, msgKey string) tea.Cmd {
 	p.current = m.ID
 	p.mode = modeDetail
 	p.form = nil
-	return tea.Batch(common.SetStatus(p.c.T(msgKey, m.Name, m.No), false), common.Changed("member", m.ID))
+	return tea.Batch(common.SetStatus(p.c.T(msgKey, m.Name, m.No), false), common.Changed(model.EntityMember, m.ID))
 }
 
 // View draws the current mode.
@@ -553,12 +553,12 @@ func label(c *common.Common, key string) string {
 // (an import, ID 0), which reloads the whole roster.
 func (p *Page) refresh(m common.DataChangedMsg) {
 	switch m.Entity {
-	case "unit":
+	case model.EntityUnit:
 		p.loadUnits()
 		if m.ID == 0 { // units imported: their members may have come too
 			p.reload()
 		}
-	case "member":
+	case model.EntityMember:
 		if m.ID == 0 {
 			p.reload()
 			break

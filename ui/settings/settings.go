@@ -521,7 +521,7 @@ func (p *Page) updateForm(msg tea.Msg) tea.Cmd {
 		p.form = nil
 		p.mode = back
 		p.reload()
-		return tea.Batch(common.SetStatus(p.c.T("settings.saved"), false), common.Changed("profile", 0))
+		return tea.Batch(common.SetStatus(p.c.T("settings.saved"), false), common.Changed(model.EntityProfile, 0))
 	}
 	return cmd
 }

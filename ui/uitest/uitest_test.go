@@ -101,14 +101,14 @@ func (c *counter) update(m tea.Msg) tea.Cmd {
 		c.keys = append(c.keys, m.String())
 		switch m.String() {
 		case "i":
-			return tea.Batch(common.SetStatus("done", false), common.Changed("unit", 1))
+			return tea.Batch(common.SetStatus("done", false), common.Changed(model.EntityUnit, 1))
 		case "q":
 			return tea.Quit
 		}
 	case common.StatusMsg:
 		c.keys = append(c.keys, "status:"+m.Text)
 	case common.DataChangedMsg:
-		c.keys = append(c.keys, "changed:"+m.Entity)
+		c.keys = append(c.keys, "changed:"+string(m.Entity))
 	}
 	return nil
 }

@@ -309,7 +309,7 @@ func (p *Page) updateConfirm(msg tea.Msg) tea.Cmd {
 			return common.SetStatus(p.c.Err(err), true)
 		}
 		p.mode = modeList
-		return tea.Batch(common.SetStatus(p.c.T("units.deleted", u.Name), false), common.Changed("unit", u.ID))
+		return tea.Batch(common.SetStatus(p.c.T("units.deleted", u.Name), false), common.Changed(model.EntityUnit, u.ID))
 	case "n", "N", "esc":
 		p.mode = modeDetail
 	}
@@ -522,7 +522,7 @@ func (p *Page) updateForm(msg tea.Msg) tea.Cmd {
 		p.reload()
 		p.mode = modeDetail
 		p.loadMembers()
-		return tea.Batch(common.SetStatus(p.c.T(msgKey, u.Name), false), common.Changed("unit", u.ID))
+		return tea.Batch(common.SetStatus(p.c.T(msgKey, u.Name), false), common.Changed(model.EntityUnit, u.ID))
 	}
 	return cmd
 }

@@ -1,0 +1,58 @@
+package model
+
+// The one vocabulary of record kinds and write actions: the audit log, the
+// change messages of the TUI, the audit-log filter and `check` all use these
+// values, and the user sees them only through the catalogues
+// ("entity.<name>", "action.<name>"). A new record type adds its Entity here
+// and to Entities; a new kind of write its AuditAction and to Actions.
+
+// Entity names a kind of record.
+type Entity string
+
+// The record kinds, in the order the audit-log filter offers them.
+const (
+	EntityProfile  Entity = "profile"
+	EntityUnit     Entity = "unit"
+	EntityMember   Entity = "member"
+	EntityPayment  Entity = "payment"
+	EntityBatch    Entity = "batch" // a unit's dues handed over at once
+	EntityLedger   Entity = "ledger"
+	EntityHardship Entity = "hardship"
+	EntityAid      Entity = "aid"
+	EntityEvent    Entity = "event"
+	EntityExport   Entity = "export" // a district package written
+	EntityImport   Entity = "import"
+	EntityAudit    Entity = "audit"
+)
+
+// Entities lists every record kind, for filters and checks.
+func Entities() []Entity {
+	return []Entity{EntityMember, EntityUnit, EntityProfile, EntityPayment, EntityBatch, EntityLedger,
+		EntityHardship, EntityAid, EntityEvent, EntityExport, EntityImport}
+}
+
+// Key is the entity's catalogue key.
+func (e Entity) Key() string { return "entity." + string(e) }
+
+// AuditAction says what a write did.
+type AuditAction string
+
+const (
+	ActionCreate AuditAction = "create"
+	ActionUpdate AuditAction = "update"
+	ActionDelete AuditAction = "delete"
+	ActionStatus AuditAction = "status"
+	// ActionReverse is a reversal (冲正) of a payment or cash-book entry.
+	ActionReverse AuditAction = "reverse"
+	ActionImport  AuditAction = "import"
+	ActionRestore AuditAction = "restore"
+	ActionExport  AuditAction = "export"
+)
+
+// Actions lists every kind of write, for filters.
+func Actions() []AuditAction {
+	return []AuditAction{ActionCreate, ActionUpdate, ActionDelete, ActionStatus, ActionReverse, ActionImport, ActionRestore, ActionExport}
+}
+
+// Key is the action's catalogue key.
+func (a AuditAction) Key() string { return "action." + string(a) }
