@@ -50,7 +50,6 @@ import (
 // no entry is reversed twice; every payment's member exists; the
 // member → payments index matches the payments both ways.
 
-
 // CheckProblem is one thing found wrong.
 type CheckProblem struct {
 	Checker string // the checker's name
