@@ -23,10 +23,9 @@ type env struct {
 }
 
 // command is one entry of the command table. To add a command, write
-// cmd_<name>.go with a *command and register it from that file's init.
+// cmd_<name>.go with a *command and add it to commandTable.
 type command struct {
 	name    string
-	order   int      // place in the help's command list
 	summary string   // catalogue key: one line for the command list
 	about   string   // catalogue key: the paragraph of its own help, "" for none
 	args    string   // catalogue key of the positional-argument synopsis, "" for none
@@ -38,14 +37,27 @@ type command struct {
 	flags func(fs *flag.FlagSet) func(e *env, args []string) error
 }
 
-// commands is the command table, in the order the help lists it. Each
-// cmd_<name>.go registers its command from init.
+// commands is the command table, in the order the help lists it.
 var commands []*command
 
-// register adds a command to the table, keeping the help's order.
-func register(c *command) {
-	commands = append(commands, c)
-	slices.SortStableFunc(commands, func(a, b *command) int { return a.order - b.order })
+func init() { commands = commandTable() }
+
+// commandTable lists every command, each defined in its cmd_<name>.go. (A
+// function, not a literal, because help reads the table it is part of.)
+func commandTable() []*command {
+	return []*command{
+		demoCommand,
+		importCommand,
+		statsCommand,
+		exportCommand,
+		verifyCommand,
+		mergeCommand,
+		backupCommand,
+		restoreCommand,
+		checkCommand,
+		compactCommand,
+		helpCommand,
+	}
 }
 
 func findCommand(name string) *command {

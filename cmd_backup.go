@@ -15,7 +15,6 @@ import (
 
 // backupCommand copies the database, also while UnionBook has it open.
 var backupCommand = &command{
-	order:   40,
 	name:    "backup",
 	summary: "cli.cmd.backup",
 	about:   "cli.cmd.backup_about",
@@ -73,4 +72,3 @@ func humanBytes(n int64) string {
 	return fmt.Sprintf("%.1f %cB", float64(n)/float64(div), "KMGT"[exp])
 }
 
-func init() { register(backupCommand) }

@@ -15,7 +15,6 @@ var errCheckFailed = i18n.E("err.check_problems")
 
 // checkCommand runs the integrity check.
 var checkCommand = &command{
-	order:   44,
 	name:    "check",
 	summary: "cli.cmd.check",
 	about:   "cli.cmd.check_about",
@@ -61,4 +60,3 @@ var checkCommand = &command{
 	},
 }
 
-func init() { register(checkCommand) }

@@ -9,7 +9,6 @@ import (
 
 // compactCommand rewrites the database without its free pages.
 var compactCommand = &command{
-	order:   46,
 	name:    "compact",
 	summary: "cli.cmd.compact",
 	about:   "cli.cmd.compact_about",
@@ -30,4 +29,3 @@ var compactCommand = &command{
 	},
 }
 
-func init() { register(compactCommand) }

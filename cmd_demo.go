@@ -16,7 +16,6 @@ const maxDemoMembers = 1_000_000
 
 // demoCommand fills an empty database with a generated township.
 var demoCommand = &command{
-	order:   10,
 	name:    "demo",
 	summary: "cli.cmd.demo",
 	about:   "cli.cmd.demo_about",
@@ -53,4 +52,3 @@ var demoCommand = &command{
 	},
 }
 
-func init() { register(demoCommand) }

@@ -19,7 +19,6 @@ const exportMemoryLimit = 440 << 20
 
 // exportCommand writes the district package for a period.
 var exportCommand = &command{
-	order:   30,
 	name:    "export",
 	summary: "export.cmd",
 	about:   "export.cmd_about",
@@ -86,7 +85,6 @@ var exportCommand = &command{
 	},
 }
 
-func init() { register(exportCommand) }
 
 // readPassphrase reads a passphrase file: its first line, without the
 // line ending.

@@ -8,7 +8,6 @@ import (
 
 // helpCommand shows the program's help or a command's.
 var helpCommand = &command{
-	order:   900,
 	name:    "help",
 	summary: "cli.cmd.help",
 	args:    "cli.cmd.help_args",
@@ -29,4 +28,3 @@ var helpCommand = &command{
 	},
 }
 
-func init() { register(helpCommand) }

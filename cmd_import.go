@@ -41,7 +41,6 @@ func (f duplicateFlag) Set(s string) error {
 // importCommand imports a roster (members) or a list of units from .xlsx
 // or .csv, all rows or none.
 var importCommand = &command{
-	order:   20,
 	name:    "import",
 	summary: "cli.cmd.import",
 	about:   "cli.cmd.import_about",
@@ -102,7 +101,6 @@ var importCommand = &command{
 	},
 }
 
-func init() { register(importCommand) }
 
 type importRun struct {
 	kind                             roster.Kind

@@ -9,7 +9,6 @@ import (
 
 // mergeCommand consolidates townships' packages into a district workbook.
 var mergeCommand = &command{
-	order:   34,
 	name:    "merge",
 	summary: "merge.cmd",
 	about:   "merge.cmd_about",
@@ -42,4 +41,3 @@ var mergeCommand = &command{
 	},
 }
 
-func init() { register(mergeCommand) }

@@ -17,7 +17,6 @@ var restoreInput io.Reader = os.Stdin
 
 // restoreCommand puts a backup back in place of the database.
 var restoreCommand = &command{
-	order:   42,
 	name:    "restore",
 	summary: "cli.cmd.restore",
 	about:   "cli.cmd.restore_about",
@@ -63,4 +62,3 @@ var restoreCommand = &command{
 	},
 }
 
-func init() { register(restoreCommand) }

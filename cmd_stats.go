@@ -17,7 +17,6 @@ import (
 
 // statsCommand prints the roster counts a secretary is asked for first.
 var statsCommand = &command{
-	order:   20,
 	name:    "stats",
 	summary: "cli.cmd.stats",
 	about:   "cli.cmd.stats_about",
@@ -183,4 +182,3 @@ func writeHardshipStats(w io.Writer, l i18n.Lang, h model.HardshipStats) {
 	}, "lr")
 }
 
-func init() { register(statsCommand) }

@@ -12,7 +12,6 @@ import (
 
 // verifyCommand checks a district package against its manifest.
 var verifyCommand = &command{
-	order:   32,
 	name:    "verify",
 	summary: "verify.cmd",
 	about:   "verify.cmd_about",
@@ -44,7 +43,6 @@ var verifyCommand = &command{
 	},
 }
 
-func init() { register(verifyCommand) }
 
 // writePackageSummary prints a verified package's union, period and counts.
 func writePackageSummary(e *env, p *district.Package) {
