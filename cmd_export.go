@@ -85,7 +85,6 @@ var exportCommand = &command{
 	},
 }
 
-
 // readPassphrase reads a passphrase file: its first line, without the
 // line ending.
 func readPassphrase(path string) (string, error) {

@@ -101,7 +101,6 @@ var importCommand = &command{
 	},
 }
 
-
 type importRun struct {
 	kind                             roster.Kind
 	file, db, sheet, unit, report    string

@@ -61,4 +61,3 @@ var restoreCommand = &command{
 		}
 	},
 }
-

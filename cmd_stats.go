@@ -181,4 +181,3 @@ func writeHardshipStats(w io.Writer, l i18n.Lang, h model.HardshipStats) {
 		{l.T("hardship.ov_aid", h.Year), h.Aid.Total.Display()},
 	}, "lr")
 }
-

@@ -43,7 +43,6 @@ var verifyCommand = &command{
 	},
 }
 
-
 // writePackageSummary prints a verified package's union, period and counts.
 func writePackageSummary(e *env, p *district.Package) {
 	l := e.lang
