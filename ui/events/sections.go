@@ -7,14 +7,12 @@ import (
 	"unionbook/model"
 	"unionbook/storage"
 	"unionbook/ui/common"
-	"unionbook/ui/members"
-	"unionbook/ui/overview"
 )
 
 // OverviewSection is the Overview's block on events: this year's events,
 // 人次 and cost, and the types with the most participation.
-func OverviewSection() overview.Section {
-	return overview.Section{
+func OverviewSection() common.OverviewSection {
+	return common.OverviewSection{
 		Compute: func(s *storage.Store, today model.Date) (any, error) {
 			f, err := s.EventFigures(model.NewDate(today.Year(), 1, 1), today)
 			return f, err
@@ -52,7 +50,7 @@ const memberSectionMax = 8
 
 // MemberSection lists on a member's detail the events they took part in,
 // newest first, from the member → events index.
-func MemberSection() members.DetailSection {
+func MemberSection() common.MemberSection {
 	return func(c *common.Common, m *model.Member, width int) (string, []string) {
 		es, err := c.Store.MemberEvents(m.ID)
 		if err != nil {

@@ -7,15 +7,13 @@ import (
 	"unionbook/model"
 	"unionbook/storage"
 	"unionbook/ui/common"
-	"unionbook/ui/members"
-	"unionbook/ui/overview"
 )
 
 // OverviewSection adds the hardship figures to the overview: active files
 // by category, files lifted out this year and the lift-out rate (脱困率),
 // aid this year by type, and overdue reviews.
-func OverviewSection() overview.Section {
-	return overview.Section{
+func OverviewSection() common.OverviewSection {
+	return common.OverviewSection{
 		Compute: func(s *storage.Store, today model.Date) (any, error) { return s.HardshipStats(today) },
 		Render: func(c *common.Common, result any, width int) []string {
 			st, ok := result.(model.HardshipStats)
@@ -58,7 +56,7 @@ func overviewLines(c *common.Common, h model.HardshipStats) []string {
 // MemberSection shows a member's hardship file on the member detail: the
 // open (or latest) file's category, status, per-capita income and last
 // review, and the member's aid this year. Sensitive fields are not shown.
-func MemberSection() members.DetailSection {
+func MemberSection() common.MemberSection {
 	return func(c *common.Common, m *model.Member, width int) (string, []string) {
 		files, err := c.Store.MemberHardshipFiles(m.ID)
 		if err != nil {

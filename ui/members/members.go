@@ -50,19 +50,14 @@ type Page struct {
 
 	picker    *picker.Picker
 	pickFor   pickTarget
-	extras    []DetailSection
+	extras    []common.MemberSection
 	width     int
 	height    int
 	loadError error
 }
 
-// DetailSection adds lines about a member to the detail screen (the
-// member's hardship file, the events they took part in). It reads the store
-// itself and returns a title and a few lines.
-type DetailSection func(c *common.Common, m *model.Member, width int) (title string, lines []string)
-
 // New loads the roster from the store.
-func New(c *common.Common, extras ...DetailSection) *Page {
+func New(c *common.Common, extras ...common.MemberSection) *Page {
 	p := &Page{c: c, extras: extras}
 	p.search = widget.NewSearchBox(c.T("members.search_hint"), widget.SearchBoxStyles{
 		Label: c.Styles.Label, Box: c.Styles.Input, Focus: c.Styles.InputFocus, Prompt: c.Styles.Muted})

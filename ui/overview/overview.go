@@ -19,14 +19,6 @@ import (
 	"unionbook/ui/widget"
 )
 
-// Section is a block of figures another feature adds to the overview
-// (hardship files, events). Compute runs in the background with the store;
-// Render draws its result in at most a few lines of the given width.
-type Section struct {
-	Compute func(s *storage.Store, today model.Date) (any, error)
-	Render  func(c *common.Common, result any, width int) []string
-}
-
 // Figures are what the overview shows.
 type Figures struct {
 	Year       int
@@ -47,7 +39,7 @@ type loadedMsg struct {
 // Page is the Overview tab.
 type Page struct {
 	c        *common.Common
-	sections []Section
+	sections []common.OverviewSection
 	f        *Figures
 	err      error
 	loading  bool
@@ -56,7 +48,7 @@ type Page struct {
 }
 
 // New makes the page with extra sections; call Load for its figures.
-func New(c *common.Common, sections ...Section) *Page {
+func New(c *common.Common, sections ...common.OverviewSection) *Page {
 	return &Page{c: c, sections: sections, loading: true}
 }
 

@@ -38,7 +38,7 @@ func TestFiguresAgreeWithAHandCalculation(t *testing.T) {
 		t.Fatal(err)
 	}
 	c := uitest.NewCommon(s, i18n.ZH, uitest.FixedNow)
-	sec := Section{
+	sec := common.OverviewSection{
 		Compute: func(*storage.Store, model.Date) (any, error) { return "额外一行", nil },
 		Render:  func(_ *common.Common, r any, _ int) []string { return []string{r.(string)} },
 	}
