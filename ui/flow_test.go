@@ -8,6 +8,7 @@ import (
 
 	"unionbook/i18n"
 	"unionbook/model"
+	"unionbook/ui/chrome"
 	"unionbook/ui/common"
 	"unionbook/ui/uitest"
 )
@@ -47,8 +48,8 @@ func TestCursorSitsAtTheCaretAfterChinese(t *testing.T) {
 		t.Fatal("no real cursor while typing in the search box")
 	}
 	wantX := ansi.StringWidth("搜索 ") + 4 // 张三 is four cells
-	if v.Cursor.X != wantX || v.Cursor.Y != headerLines {
-		t.Errorf("cursor at (%d,%d), want (%d,%d)", v.Cursor.X, v.Cursor.Y, wantX, headerLines)
+	if v.Cursor.X != wantX || v.Cursor.Y != chrome.HeaderLines {
+		t.Errorf("cursor at (%d,%d), want (%d,%d)", v.Cursor.X, v.Cursor.Y, wantX, chrome.HeaderLines)
 	}
 }
 

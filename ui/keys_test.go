@@ -179,7 +179,7 @@ func state(a *App) string {
 	if v.Cursor != nil {
 		cur = fmt.Sprint(v.Cursor.X, v.Cursor.Y)
 	}
-	return v.Content + "\x00" + cur + "\x00" + a.status.Text
+	return v.Content + "\x00" + cur + "\x00" + a.footer.Status().Text
 }
 
 // press sends key k as the program would and reports whether the app quit.

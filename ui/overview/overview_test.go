@@ -44,9 +44,9 @@ func TestFiguresAgreeWithAHandCalculation(t *testing.T) {
 	}
 	p := New(c, sec)
 	p.SetSize(100, 30)
-	p.Update(p.Load()())
-	if p.f.Due != 16940 || p.f.Paid != 3080 || p.f.Balance != 3080 || p.f.InArrears != 1 {
-		t.Fatalf("figures %+v", *p.f)
+	p.Update(p.Init()())
+	if f := p.board.f; f.Due != 16940 || f.Paid != 3080 || f.Balance != 3080 || f.InArrears != 1 {
+		t.Fatalf("figures %+v", *f)
 	}
 	out := ansi.Strip(p.View())
 	for _, want := range []string{"18.18%", "30.80", "169.40", "额外一行", "1月", "11月"} {

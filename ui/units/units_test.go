@@ -7,23 +7,21 @@ import (
 	"unionbook/ui/uitest"
 )
 
-func newPage(t *testing.T) *Page {
+func newForm(t *testing.T) *unitForm {
 	t.Helper()
-	p := New(uitest.NewCommon(uitest.OpenStore(t, uitest.FixedNow), i18n.ZH, uitest.FixedNow))
-	p.SetSize(100, 30)
-	return p
+	c := uitest.NewCommon(uitest.OpenStore(t, uitest.FixedNow), i18n.ZH, uitest.FixedNow)
+	return newUnitForm(c, newBook(c), nil)
 }
 
 func TestUnitFormReadsNumbersAndDates(t *testing.T) {
-	p := newPage(t)
-	p.openForm(nil)
-	f := p.form
+	uf := newForm(t)
+	f := uf.f
 	f.SetValue("unit_name", " 青山镇　宏达公司工会 ")
 	f.SetValue("employees", "１２０") // full-width digits from an IME
 	f.SetValue("women", "40")
 	f.SetValue("contract_signed", "2024年3月1日")
 	f.SetValue("contract_expires", "2027/2/28")
-	u, ps := p.unitFromForm(f)
+	u, ps := uf.unit()
 	if len(ps) != 0 {
 		t.Fatalf("problems: %v", ps)
 	}
@@ -33,13 +31,12 @@ func TestUnitFormReadsNumbersAndDates(t *testing.T) {
 }
 
 func TestUnitFormNamesEachBadField(t *testing.T) {
-	p := newPage(t)
-	p.openForm(nil)
-	f := p.form
+	uf := newForm(t)
+	f := uf.f
 	f.SetValue("unit_name", "某厂工会")
 	f.SetValue("employees", "十二")
 	f.SetValue("contract_signed", "2024-02-30")
-	_, ps := p.unitFromForm(f)
+	_, ps := uf.unit()
 	if !ps.Has("employees", "problem.whole_number") || !ps.Has("contract_signed", "date.impossible") {
 		t.Errorf("problems: %v", ps)
 	}
