@@ -57,12 +57,18 @@ func (a *App) openPages() {
 	a.dues = dues.New(a.c)
 	// the order of DESIGN.md: overview, members, dues, hardship, events,
 	// cash book, units, import/export, settings; a tenth tab takes key 0
-	a.pages = []common.Page{
+	a.setPages([]common.Page{
 		overview.New(a.c, hardship.OverviewSection(), events.OverviewSection()),
 		a.members, a.dues, hardship.New(a.c), events.New(a.c), ledger.New(a.c),
 		units.New(a.c), importer.New(a.c), settings.New(a.c),
-	}
-	a.c.Keys.SetTabCount(len(a.pages))
+	})
+}
+
+// setPages makes pages the tabs, in order; the first ten get the keys 1
+// to 9 and 0.
+func (a *App) setPages(pages []common.Page) {
+	a.pages = pages
+	a.c.Keys.SetTabCount(len(pages))
 	a.resize()
 }
 
