@@ -21,6 +21,7 @@ func screenLine(a *App, y int) string { return strings.Split(screen(a), "\n")[y]
 // filter line, the column titles, then the members by number (张三,
 // 单丽华, 曾志伟, 阿依古丽, 李四).
 func TestClickSelectsTheMemberUnderThePointer(t *testing.T) {
+	t.Parallel()
 	a := onMembers(t, i18n.EN, 100, 30)
 	first := chrome.HeaderLines + 2
 	if !strings.Contains(screenLine(a, first+1), "单丽华") {
@@ -36,6 +37,7 @@ func TestClickSelectsTheMemberUnderThePointer(t *testing.T) {
 }
 
 func TestClickOnAColumnTitleSortsByIt(t *testing.T) {
+	t.Parallel()
 	a := onMembers(t, i18n.EN, 100, 30)
 	titles := chrome.HeaderLines + 1
 	x := strings.Index(screenLine(a, titles), "Name")
@@ -60,6 +62,7 @@ func TestClickOnAColumnTitleSortsByIt(t *testing.T) {
 // on the page's line 2, by pinyin (青山镇宏达, 青山镇重庆村, Qingshan
 // Clinic).
 func TestClickInTheUnitsTab(t *testing.T) {
+	t.Parallel()
 	a := newApp(t, i18n.ZH, 120, 40, true)
 	send(a, tab(t, a, "tab.units"))
 	row := chrome.HeaderLines + 2 + 1
@@ -72,6 +75,7 @@ func TestClickInTheUnitsTab(t *testing.T) {
 }
 
 func TestClickOnATabLabel(t *testing.T) {
+	t.Parallel()
 	a := onMembers(t, i18n.ZH, 100, 30)
 	bar := screenLine(a, chrome.HeaderLines-1)
 	x := strings.Index(bar, "7 单位")

@@ -21,6 +21,7 @@ func lastAudit(t *testing.T, a *App) model.AuditEntry {
 // The operator's name changed in Settings is the name the audit log
 // records from the next write on, in every tab, without a restart.
 func TestOperatorChangedInSettingsSignsTheNextWrite(t *testing.T) {
+	t.Parallel()
 	a := newApp(t, i18n.ZH, 100, 30, true)
 	send(a, tab(t, a, "tab.settings"))
 	keys(a, "p", "tab", "tab", "tab", "ctrl+u") // the operator field, emptied

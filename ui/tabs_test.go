@@ -30,6 +30,7 @@ func clickLabel(t *testing.T, a *App, prefix string) {
 // its label is marked, q asks before quitting, and the form is still
 // there, as she left it, when she comes back.
 func TestUnsavedFormWaitsInItsTab(t *testing.T) {
+	t.Parallel()
 	a := onMembers(t, i18n.ZH, 100, 30)
 	keys(a, "n")
 	typeText(a, "王五")
@@ -56,6 +57,7 @@ func TestUnsavedFormWaitsInItsTab(t *testing.T) {
 
 // Digits are typed where something takes typing, and switch tabs elsewhere.
 func TestDigitsTypeInASearchAndSwitchTabsElsewhere(t *testing.T) {
+	t.Parallel()
 	a := onMembers(t, i18n.EN, 100, 30)
 	keys(a, "/", "3")
 	if a.active != 1 {
@@ -85,6 +87,7 @@ type stubPage struct{ stack.Tab }
 // A tenth tab (the cases tab joins as the tenth) takes the key 0: the tab
 // bar shows it, at 80 columns in both languages, and the help names it.
 func TestATenthTabTakesKeyZero(t *testing.T) {
+	t.Parallel()
 	uitest.EachIn(t, []uitest.Size{{W: 80, H: 24}, {W: 120, H: 40}}, func(t *testing.T, lang i18n.Lang, w, h int) {
 		a := newApp(t, lang, w, h, true)
 		a.setPages(append(a.pages, &stubPage{stack.NewTab(a.c, "维权 Cases", &stubScreen{text: "维权 Cases page"})}))
@@ -110,6 +113,7 @@ func TestATenthTabTakesKeyZero(t *testing.T) {
 
 // With nine tabs the help says 1-9 and 0 does nothing.
 func TestNineTabsSayOneToNine(t *testing.T) {
+	t.Parallel()
 	a := newApp(t, i18n.EN, 100, 30, true)
 	if got := a.c.Keys.Tabs.Help().Key; got != "1-9" {
 		t.Errorf("tab keys read %q", got)
