@@ -1,6 +1,7 @@
 // Package form is the TUI's data-entry form: labelled text, choice and
 // check fields, validation as you type with each problem shown next to its
-// field, and the real cursor placed at the caret for input methods.
+// field, and the real cursor placed at the caret for input methods. Screen
+// shows a form as one level of a tab's stack, with its pickers above it.
 package form
 
 import (
