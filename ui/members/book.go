@@ -63,9 +63,8 @@ func (b *book) unitOptions() []form.Option {
 
 // refresh brings the roster up to date after a write: a unit's name, one
 // member changed (here or in another tab, a wage base), or many at once
-// (an import, ID 0), which reloads the whole roster. It reports whether
-// the change concerned the roster.
-func (b *book) refresh(m common.DataChangedMsg) bool {
+// (an import, ID 0), which reloads the whole roster.
+func (b *book) refresh(m common.DataChangedMsg) {
 	switch m.Entity {
 	case model.EntityUnit:
 		b.loadUnits()
@@ -80,10 +79,7 @@ func (b *book) refresh(m common.DataChangedMsg) bool {
 		if x, err := b.c.Store.Member(m.ID); err == nil {
 			b.r.put(x)
 		}
-	default:
-		return false
 	}
-	return true
 }
 
 // reload reads the whole roster again, keeping the filters and the order.

@@ -66,7 +66,7 @@ func (d *detail) saved(m model.Member) tea.Cmd {
 // store refuses a member with payments or files.
 func (d *detail) delete() tea.Cmd {
 	m, _ := d.b.member(d.id)
-	if err := d.b.c.Store.DeleteMember(d.c.OperatorName(), d.id); err != nil {
+	if err := d.c.Store.DeleteMember(d.c.OperatorName(), d.id); err != nil {
 		return common.SetStatus(d.c.Err(err), true)
 	}
 	d.b.r.remove(d.id)

@@ -32,8 +32,8 @@ func New(c *common.Common, extras ...common.MemberSection) *Page {
 // Update keeps the roster current after writes anywhere, then hands the
 // message to the screens.
 func (p *Page) Update(msg tea.Msg) tea.Cmd {
-	if m, ok := msg.(common.DataChangedMsg); ok && !p.b.refresh(m) {
-		return nil
+	if m, ok := msg.(common.DataChangedMsg); ok {
+		p.b.refresh(m)
 	}
 	return p.Tab.Update(msg)
 }
