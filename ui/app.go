@@ -169,9 +169,8 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			a.readProfile()
 		}
 	case common.ShowUnitMembersMsg:
-		a.members.ShowUnit(msg.UnitID)
 		a.show(a.members)
-		return a, nil
+		return a, a.members.ShowUnit(msg.UnitID)
 	case common.ShowMemberDuesMsg:
 		a.dues.ShowMember(msg.MemberID)
 		a.show(a.dues)

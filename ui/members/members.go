@@ -39,11 +39,13 @@ func (p *Page) Update(msg tea.Msg) tea.Cmd {
 }
 
 // ShowUnit filters the roster to one unit (from the Units tab) and shows
-// it. A form with unsaved changes stays in front, kept; otherwise the tab
-// goes back to the list.
-func (p *Page) ShowUnit(unitID uint64) {
-	if !p.Dirty() {
-		p.PopTo(1)
-	}
+// it. A form with unsaved changes stays in front, kept, and the status line
+// says where the roster is; otherwise the tab goes back to the list.
+func (p *Page) ShowUnit(unitID uint64) tea.Cmd {
 	p.list.showUnit(unitID)
+	if p.Dirty() {
+		return common.SetStatus(p.list.c.T("members.filter_behind_form"), false)
+	}
+	p.PopTo(1)
+	return nil
 }

@@ -119,10 +119,11 @@ func TestShowUnitKeepsUnsavedWork(t *testing.T) {
 	us, _ := hs.C.Store.Units()
 	hs.Keys("n")
 	hs.Type("王五")
-	hs.P.ShowUnit(us[1].ID)
+	hs.Driver().Run(hs.P.ShowUnit(us[1].ID))
 	if hs.P.Depth() != 2 || !hs.P.Dirty() {
 		t.Fatalf("the changed form was dropped: depth %d", hs.P.Depth())
 	}
+	uitest.Contains(t, hs.Screen(), "王五", "behind an unsaved form")
 	hs.Keys("esc", "y") // drop it
 	uitest.Contains(t, hs.Screen(), "1 / 3", "单丽华")
 	hs.Keys("enter")
