@@ -72,3 +72,23 @@ func TestRateText(t *testing.T) {
 		}
 	}
 }
+
+// A write while the figures are computed starts another computation: the
+// older result, arriving last, is dropped instead of showing stale figures.
+func TestAnOlderComputationArrivingLateIsDropped(t *testing.T) {
+	s := uitest.OpenStore(t, uitest.FixedNow)
+	c := uitest.NewCommon(s, i18n.EN, uitest.FixedNow)
+	p := New(c)
+	p.SetSize(100, 30)
+	older := p.Init()
+	u := model.Unit{Name: "宏达工会", Kind: 170}
+	if err := s.CreateUnit("李", &u); err != nil {
+		t.Fatal(err)
+	}
+	newer := p.Update(common.DataChangedMsg{Entity: model.EntityUnit, ID: u.ID})
+	p.Update(newer())
+	p.Update(older())
+	if p.board.f == nil || p.board.f.Members.Units != 1 {
+		t.Fatalf("the older figures replaced the newer: %+v", p.board.f)
+	}
+}
