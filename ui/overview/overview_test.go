@@ -80,14 +80,14 @@ func TestAnOlderComputationArrivingLateIsDropped(t *testing.T) {
 	c := uitest.NewCommon(s, i18n.EN, uitest.FixedNow)
 	p := New(c)
 	p.SetSize(100, 30)
-	older := p.Init()
+	older := p.Init()() // computed before the write, delivered after
 	u := model.Unit{Name: "宏达工会", Kind: 170}
 	if err := s.CreateUnit("李", &u); err != nil {
 		t.Fatal(err)
 	}
 	newer := p.Update(common.DataChangedMsg{Entity: model.EntityUnit, ID: u.ID})
 	p.Update(newer())
-	p.Update(older())
+	p.Update(older)
 	if p.board.f == nil || p.board.f.Members.Units != 1 {
 		t.Fatalf("the older figures replaced the newer: %+v", p.board.f)
 	}
