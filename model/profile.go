@@ -29,10 +29,19 @@ type Profile struct {
 	CapLivingDeepMonths int   `cbor:"22,keyasint,omitempty"` // living aid cap, months of MinLiving (12)
 	CapLivingRelMonths  int   `cbor:"23,keyasint,omitempty"` // the same, relative and sudden hardship (8)
 	CapSchoolCompulsory Money `cbor:"24,keyasint,omitempty"` // 3,000 yuan
-	CapSchoolSenior     Money `cbor:"25,keyasint,omitempty"` // 10,000 yuan
-	CapSchoolUniversity Money `cbor:"26,keyasint,omitempty"` // 5,000 yuan
+	CapSchoolSenior     Money `cbor:"25,keyasint,omitempty"` // no longer read: see CapSchoolSeniorMonths
+	CapSchoolUniversity Money `cbor:"26,keyasint,omitempty"` // no longer read: see CapSchoolUnivMonths
 	CapMedical          Money `cbor:"27,keyasint,omitempty"` // none
 	CapWarmth           Money `cbor:"28,keyasint,omitempty"` // none
+
+	// Organisation settings (tags 40–49; see OrgRules, 0 means the default).
+	TermYears        int `cbor:"40,keyasint,omitempty"` // a committee's term of office (5)
+	ElectionWarnDays int `cbor:"41,keyasint,omitempty"` // 换届 due this many days ahead (90)
+	// Hardship settings added with the corrected rules (HardshipRules).
+	HardshipSuddenPct     int `cbor:"42,keyasint,omitempty"` // 意外致困 upper line, % of MinLiving (300)
+	CapSchoolSeniorMonths int `cbor:"43,keyasint,omitempty"` // school aid, high school, months of MinLiving (6)
+	CapSchoolUnivMonths   int `cbor:"44,keyasint,omitempty"` // school aid, university, months of MinLiving (10)
+	NoticeWorkdays        int `cbor:"45,keyasint,omitempty"` // a public notice's shortest length, working days (5)
 }
 
 // DefaultProfile has the charter's usual dues rate of 0.5%.
@@ -81,6 +90,7 @@ func (p *Profile) Validate() Problems {
 		ps.add("dues_since", "month.format", p.DuesSince.String())
 	}
 	ps = append(ps, p.validateHardship()...)
+	ps = append(ps, p.validateOrg()...)
 	seen := ChartWith(nil)
 	for i := range p.CustomAccounts {
 		a := p.CustomAccounts[i]

@@ -890,7 +890,7 @@ func (ur *unitRows) row(i int) error {
 }
 
 func (p *Plan) parseUnit(r *rowState) model.Unit {
-	u := model.Unit{Kind: 900}
+	u := model.Unit{}
 	set := r.set
 	date1904 := p.Table.Date1904
 	date := func(f Field, c int, v string) model.Date {
@@ -1151,7 +1151,7 @@ func (p *Plan) Commit(ctx context.Context, st *storage.Store, op string, progres
 				if !used[k] {
 					continue
 				}
-				u := model.Unit{Name: nu.Name, Kind: 900}
+				u := model.Unit{Name: nu.Name}
 				if err := b.CreateUnit(&u); err != nil {
 					return fmt.Errorf("%s: %w", nu.Name, err)
 				}

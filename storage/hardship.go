@@ -979,8 +979,10 @@ func HardshipProfileChanges(old, new *model.Profile) []model.FieldChange {
 	diff("hs_cap_living_deep", old.CapLivingDeepMonths, new.CapLivingDeepMonths)
 	diff("hs_cap_living_rel", old.CapLivingRelMonths, new.CapLivingRelMonths)
 	diff("hs_cap_school_compulsory", old.CapSchoolCompulsory, new.CapSchoolCompulsory)
-	diff("hs_cap_school_senior", old.CapSchoolSenior, new.CapSchoolSenior)
-	diff("hs_cap_school_university", old.CapSchoolUniversity, new.CapSchoolUniversity)
+	diff("hs_sudden_pct", old.HardshipSuddenPct, new.HardshipSuddenPct)
+	diff("hs_cap_school_senior_months", old.CapSchoolSeniorMonths, new.CapSchoolSeniorMonths)
+	diff("hs_cap_school_univ_months", old.CapSchoolUnivMonths, new.CapSchoolUnivMonths)
+	diff("hs_notice_workdays", old.NoticeWorkdays, new.NoticeWorkdays)
 	diff("hs_cap_medical", old.CapMedical, new.CapMedical)
 	diff("hs_cap_warmth", old.CapWarmth, new.CapWarmth)
 	return cs

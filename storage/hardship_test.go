@@ -145,23 +145,23 @@ func TestAidPostsToTheCashBookAndIsReversed(t *testing.T) {
 	if e, _ := s.LedgerEntry(warmth.LedgerID); e.Account != model.AccountWarmth || e.Amount != model.Yuan(500) {
 		t.Errorf("warmth entry %+v", e)
 	}
-	// Over the university cap of 5,000: a warning, still written.
+	// Over the university cap of 10 months of 低保 (8,500): a warning, still written.
 	more := school
-	more.Cash, more.Date = model.Yuan(2500), 20240612
+	more.Cash, more.Date = model.Yuan(6000), 20240612
 	warn, err = s.RecordAid(hop, &more)
 	if err != nil || len(warn) != 1 || warn[0].Key != "aid.over_cap" {
 		t.Errorf("cap: %v %v", warn, err)
 	}
 	bal, _ := s.Balance()
-	if bal != -model.Yuan(6000) {
+	if bal != -model.Yuan(9500) {
 		t.Errorf("balance %s", bal.Display())
 	}
 	// Reverse once; a second time and the reversal itself are refused.
 	rev, err := s.ReverseAid(hop, more.ID, 20240613, "超过上限，改下年发放")
-	if err != nil || rev.Cash != -model.Yuan(2500) {
+	if err != nil || rev.Cash != -model.Yuan(6000) {
 		t.Fatal(err, rev)
 	}
-	if re, _ := s.LedgerEntry(rev.LedgerID); re.ReversalOf != more.LedgerID || re.Amount != -model.Yuan(2500) {
+	if re, _ := s.LedgerEntry(rev.LedgerID); re.ReversalOf != more.LedgerID || re.Amount != -model.Yuan(6000) {
 		t.Errorf("reversing entry %+v", re)
 	}
 	if err := unchanged(t, s, func() error { _, err := s.ReverseAid(hop, more.ID, 20240613, "again"); return err }); !problems(t, err).Has("", "aid.already_reversed") {

@@ -355,8 +355,9 @@ func truncUnit(p model.Profile) model.Money {
 // hardshipInts and hardshipMoney are the hardship settings: the category
 // lines as percentages of the minimum-living standard, and the yearly caps
 // on aid that warn (never block) when exceeded.
-var hardshipInts = []string{"hs_deep_pct", "hs_relative_pct", "hs_cap_living_deep", "hs_cap_living_rel"}
-var hardshipMoney = []string{"hs_cap_school_compulsory", "hs_cap_school_senior", "hs_cap_school_university", "hs_cap_medical", "hs_cap_warmth"}
+var hardshipInts = []string{"hs_deep_pct", "hs_relative_pct", "hs_sudden_pct", "hs_cap_living_deep", "hs_cap_living_rel",
+	"hs_cap_school_senior_months", "hs_cap_school_univ_months", "hs_notice_workdays"}
+var hardshipMoney = []string{"hs_cap_school_compulsory", "hs_cap_medical", "hs_cap_warmth"}
 
 func (p *Page) openHardshipForm() tea.Cmd {
 	r := p.prof.HardshipRules()
@@ -368,12 +369,14 @@ func (p *Page) openHardshipForm() tea.Cmd {
 		fields = append(fields, form.TextField(k, false, p.c.T("settings.no_cap")))
 	}
 	f := form.New(p.c, fields...)
-	for k, v := range map[string]int{"hs_deep_pct": r.DeepPct, "hs_relative_pct": r.RelativePct,
-		"hs_cap_living_deep": r.LivingDeepMonths, "hs_cap_living_rel": r.LivingRelativeMonths} {
+	for k, v := range map[string]int{"hs_deep_pct": r.DeepPct, "hs_relative_pct": r.RelativePct, "hs_sudden_pct": r.SuddenPct,
+		"hs_cap_living_deep": r.LivingDeepMonths, "hs_cap_living_rel": r.LivingRelativeMonths,
+		"hs_cap_school_senior_months": r.SchoolSeniorMonths, "hs_cap_school_univ_months": r.SchoolUnivMonths,
+		"hs_notice_workdays": r.NoticeWorkdays} {
 		f.SetValue(k, strconv.Itoa(v))
 	}
-	for k, v := range map[string]model.Money{"hs_cap_school_compulsory": r.SchoolCompulsory, "hs_cap_school_senior": r.SchoolSenior,
-		"hs_cap_school_university": r.SchoolUniversity, "hs_cap_medical": r.Medical, "hs_cap_warmth": r.Warmth} {
+	for k, v := range map[string]model.Money{"hs_cap_school_compulsory": r.SchoolCompulsory,
+		"hs_cap_medical": r.Medical, "hs_cap_warmth": r.Warmth} {
 		if v > 0 {
 			f.SetValue(k, v.String())
 		}
@@ -386,7 +389,9 @@ func (p *Page) hardshipFromForm(f *form.Form) (model.Profile, model.Problems) {
 	pr := p.prof
 	var ps model.Problems
 	ints := map[string]*int{"hs_deep_pct": &pr.HardshipDeepPct, "hs_relative_pct": &pr.HardshipRelativePct,
-		"hs_cap_living_deep": &pr.CapLivingDeepMonths, "hs_cap_living_rel": &pr.CapLivingRelMonths}
+		"hs_sudden_pct": &pr.HardshipSuddenPct, "hs_cap_living_deep": &pr.CapLivingDeepMonths, "hs_cap_living_rel": &pr.CapLivingRelMonths,
+		"hs_cap_school_senior_months": &pr.CapSchoolSeniorMonths, "hs_cap_school_univ_months": &pr.CapSchoolUnivMonths,
+		"hs_notice_workdays": &pr.NoticeWorkdays}
 	for _, k := range hardshipInts {
 		n, err := strconv.Atoi(model.Clean(f.Value(k)))
 		if err != nil || n < 0 {
@@ -394,8 +399,8 @@ func (p *Page) hardshipFromForm(f *form.Form) (model.Profile, model.Problems) {
 		}
 		*ints[k] = n
 	}
-	monies := map[string]*model.Money{"hs_cap_school_compulsory": &pr.CapSchoolCompulsory, "hs_cap_school_senior": &pr.CapSchoolSenior,
-		"hs_cap_school_university": &pr.CapSchoolUniversity, "hs_cap_medical": &pr.CapMedical, "hs_cap_warmth": &pr.CapWarmth}
+	monies := map[string]*model.Money{"hs_cap_school_compulsory": &pr.CapSchoolCompulsory,
+		"hs_cap_medical": &pr.CapMedical, "hs_cap_warmth": &pr.CapWarmth}
 	for _, k := range hardshipMoney {
 		*monies[k] = 0
 		v := strings.TrimSpace(f.Value(k))
