@@ -298,9 +298,9 @@ func (b badField) Error() string { return "bad value of " + b.field + ": " + str
 
 // simpleEntity is the entity of the records of a bucket (in ID order),
 // loaded with put.
-func simpleEntity[T any](name string, order int, bucket string, put func(*storage.Restorer, *T) error) Entity {
+func simpleEntity[T any](name, bucket string, put func(*storage.Restorer, *T) error) Entity {
 	return Entity{
-		Name: name, Order: order,
+		Name:  name,
 		Count: func(r *storage.Records) int { return r.Count(bucket) },
 		Write: func(r *storage.Records, j *JSONL) error {
 			return storage.MapRecords(r, bucket, func(x *T, buf []byte) ([]byte, error) {
