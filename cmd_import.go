@@ -122,7 +122,7 @@ func runImport(e *env, r importRun) error {
 	if err != nil {
 		return err
 	}
-	st, err := storage.Open(r.db, storage.Options{})
+	st, err := openStore(r.db, storage.Options{})
 	if err != nil {
 		src.Close()
 		return err

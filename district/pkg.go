@@ -655,12 +655,12 @@ type LineDecoder struct {
 }
 
 // maxLine bounds one line of a data file (an event with every member of a
-// large union as participant stays far below it).
-const maxLine = 64 << 20
+// large union as participant stays far below it). A variable for tests.
+var maxLine = 64 << 20
 
 func newLineDecoder(file string, r io.Reader) *LineDecoder {
 	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 1<<16), maxLine)
+	sc.Buffer(make([]byte, 0, min(1<<16, maxLine)), maxLine)
 	return &LineDecoder{file: file, sc: sc}
 }
 
@@ -673,19 +673,34 @@ func (d *LineDecoder) Next(v any) error {
 			continue
 		}
 		if err := DecodeRecord(b, v); err != nil {
-			return i18n.E("pkg.bad_line", d.file, d.line, err.Error())
+			return i18n.E("pkg.bad_line", d.file, d.line, Shown(err.Error()))
 		}
 		return nil
 	}
-	if err := d.sc.Err(); err != nil {
-		return i18n.E("pkg.bad_line", d.file, d.line+1, err.Error())
+	if err := d.sc.Err(); errors.Is(err, bufio.ErrTooLong) {
+		return i18n.E("pkg.line_too_long", d.file, d.line+1, maxLine>>20)
+	} else if err != nil {
+		return i18n.E("pkg.bad_line", d.file, d.line+1, Shown(err.Error()))
 	}
 	return io.EOF
 }
 
 // Fail names the file and line of a record that could not be loaded.
 func (d *LineDecoder) Fail(err error) error {
-	return i18n.E("pkg.load_failed", d.file, d.line, i18n.Text(err, i18n.EN))
+	return &loadError{file: d.file, line: d.line, err: err}
+}
+
+// loadError is a record of a data file the database refused.
+type loadError struct {
+	file string
+	line int
+	err  error
+}
+
+func (e *loadError) Error() string { return e.Localize(i18n.EN) }
+func (e *loadError) Unwrap() error { return e.err }
+func (e *loadError) Localize(l i18n.Lang) string {
+	return l.T("pkg.load_failed", e.file, e.line, Shown(i18n.Text(e.err, l)))
 }
 
 var _ hash.Hash = sha256.New()
