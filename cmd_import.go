@@ -125,7 +125,8 @@ func runImport(e *env, r importRun) error {
 	// database is opened (or created); a large workbook's parts unzip into
 	// the database's private scratch folder (in memory if it cannot be made)
 	tmpDir := ""
-	if sess, err := scratch.Begin(r.db); err == nil {
+	sess, err := scratch.Begin(r.db)
+	if err == nil {
 		defer sess.Close()
 		tmpDir = sess.Dir()
 	}
@@ -192,7 +193,7 @@ func runImport(e *env, r importRun) error {
 		fmt.Fprintln(out, l.T("import.join_date_hint", plan.NoJoinDate))
 	}
 	if r.report != "" {
-		if err := roster.WriteReport(r.report, plan, l, tmpDir); err != nil {
+		if err := roster.WriteReport(r.report, plan, l, sess); err != nil {
 			return err
 		}
 		fmt.Fprintln(out, l.T("import.report_written", r.report))

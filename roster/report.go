@@ -9,6 +9,7 @@ import (
 	"unionbook/atomicfile"
 	"unionbook/i18n"
 	"unionbook/model"
+	"unionbook/scratch"
 )
 
 // ProblemsHeader is the header of the column a report adds.
@@ -21,11 +22,15 @@ const ProblemsHeader = "问题/Problems"
 // back into a text cell stays whole); dates read as serial numbers are
 // written as 2023-05-01.
 //
-// Sheets larger than 16 MB are kept in tmpDir (a scratch session's folder)
-// while the report is written; "" keeps them in memory.
-func WriteReport(path string, p *Plan, l i18n.Lang, tmpDir string) error {
-	if tmpDir == "" {
-		tmpDir = xlsxNoTempFolder
+// A sheet larger than 16 MB is kept in the scratch session's folder while
+// the report is written, and the half-written file is tracked there (a
+// killed run leaves nothing for long); a nil session keeps everything in
+// memory.
+func WriteReport(path string, p *Plan, l i18n.Lang, sess *scratch.Session) error {
+	tmpDir := xlsxNoTempFolder
+	var tracker atomicfile.Tracker
+	if sess != nil {
+		tmpDir, tracker = sess.Dir(), sess
 	}
 	f := excelize.NewFile(excelize.Options{TmpDir: tmpDir})
 	defer f.Close()
@@ -163,7 +168,7 @@ func WriteReport(path string, p *Plan, l i18n.Lang, tmpDir string) error {
 	if err := sw.Flush(); err != nil {
 		return err
 	}
-	return atomicfile.Write(path, func(w io.Writer) error {
+	return atomicfile.WriteTracked(path, tracker, func(w io.Writer) error {
 		if _, err := f.WriteTo(w); err != nil {
 			return i18n.E("import.write_failed", path, err.Error())
 		}

@@ -91,7 +91,7 @@ func TestUpdatePreviewListsChanges(t *testing.T) {
 		t.Errorf("%s", en)
 	}
 	out := filepath.Join(t.TempDir(), "report.xlsx")
-	if err := WriteReport(out, p, i18n.ZH, t.TempDir()); err != nil {
+	if err := WriteReport(out, p, i18n.ZH, nil); err != nil {
 		t.Fatal(err)
 	}
 	f, _ := excelize.OpenFile(out)
