@@ -113,6 +113,7 @@ func TestZipBombIsRefusedBeforeUnzipping(t *testing.T) {
 	if fi, _ := os.Stat(bomb); fi.Size() > 4<<20 {
 		t.Fatalf("the bomb is %d bytes", fi.Size())
 	}
+	t.Logf("the bomb is a %.1f MB file", float64(fileSize(bomb))/(1<<20))
 	refusedQuickly(t, bomb, "import.xlsx_too_large", 16<<20)
 }
 
@@ -303,4 +304,12 @@ func TestManyUnknownColumns(t *testing.T) {
 	if len(names) != 20 || more != 19980 || names[0] != "E 备用" {
 		t.Errorf("%d names (%q…), %d more", len(names), names[0], more)
 	}
+}
+
+func fileSize(path string) int64 {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return 0
+	}
+	return fi.Size()
 }
