@@ -71,13 +71,8 @@ func loadPackage(ctx context.Context, p *district.Package, db string) (map[strin
 	ok := false
 	defer func() {
 		sess.Close()
-		if !ok {
-			// nothing of the failed import stays: the (empty) scratch
-			// folder, and the folder made for the database
-			os.Remove(scratch.Folder(db))
-			if madeDir {
-				os.Remove(dir)
-			}
+		if !ok && madeDir {
+			os.Remove(dir) // nothing of the failed import stays
 		}
 	}()
 	tmp := filepath.Join(sess.Dir(), "import.db")

@@ -73,6 +73,13 @@ func BeginIn(root string) (*Session, error) {
 	}
 	for range 10 {
 		f, err := os.CreateTemp(root, "s*"+lockExt)
+		if errors.Is(err, fs.ErrNotExist) {
+			// the last session of another run removed the folder
+			if err := makePrivateDir(root); err != nil {
+				return nil, fmt.Errorf("scratch folder %s: %w", root, err)
+			}
+			continue
+		}
 		if err != nil {
 			return nil, fmt.Errorf("scratch folder %s: %w", root, err)
 		}
@@ -179,8 +186,8 @@ func (s *Session) writeTracked() error {
 }
 
 // Close removes the session's folder with everything in it, the tracked
-// files still there, and the session's lock. It may be called more than
-// once.
+// files still there, and the session's lock; and the scratch folder when
+// that leaves it empty. It may be called more than once.
 func (s *Session) Close() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -203,6 +210,7 @@ func (s *Session) Close() error {
 	// on Windows an open file cannot be removed: close the lock first
 	keep(s.lock.Close())
 	keep(os.Remove(s.lock.Name()))
+	os.Remove(s.root) // the scratch folder too, when no other session is in it
 	return first
 }
 
@@ -264,6 +272,9 @@ func SweepIn(root string) (int, error) {
 			first = err
 		}
 		n++
+	}
+	if n > 0 {
+		os.Remove(root) // when that emptied it
 	}
 	return n, first
 }

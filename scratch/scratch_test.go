@@ -61,8 +61,8 @@ func TestSessionIsPrivateAndCloseRemovesEverything(t *testing.T) {
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
 	}
-	if left := names(t, Folder(db)); len(left) != 0 {
-		t.Fatalf("closed session left %v", left)
+	if _, err := os.Stat(Folder(db)); !os.IsNotExist(err) {
+		t.Fatalf("the last session closed and left the scratch folder: %v", err)
 	}
 	if _, err := os.Stat(outside); !os.IsNotExist(err) {
 		t.Fatal("a tracked file outlived its session")
@@ -70,6 +70,14 @@ func TestSessionIsPrivateAndCloseRemovesEverything(t *testing.T) {
 	if err := s.Close(); err != nil {
 		t.Fatal("a second Close:", err)
 	}
+	// a folder another session still uses stays
+	a, _ := Begin(db)
+	b, _ := Begin(db)
+	a.Close()
+	if _, err := os.Stat(b.Dir()); err != nil {
+		t.Fatal("closing one session removed another's folder")
+	}
+	b.Close()
 }
 
 func TestSweepKeepsLiveSessionsAndRemovesEndedOnes(t *testing.T) {
