@@ -17,6 +17,7 @@ func init() {
 		"import.xlsx_damaged":       "\"%s\" is damaged and cannot be read. Open it in Excel or WPS, save it as .xlsx again and import that",
 		"import.xlsx_no_workbook":   "\"%s\" is a zip file but holds no Excel workbook",
 		"import.xlsx_too_large":     "\"%s\" unzips to more than %d MB, or far more than it stores: not a roster, refused (nothing was written)",
+		"import.too_many_rows":      "\"%s\" has more than %d rows: not a roster, refused (nothing was written)",
 		"import.too_many_cells":     "\"%s\" has more than %d cells: not a roster, refused (nothing was written)",
 		"import.csv_unclosed_quote": "row %d of the CSV file opens a quote (\") that is never closed, so everything after it became one cell. Close or remove the quote in that row and import again",
 		"import.no_rows":            "there are no data rows under the header (row %d): nothing to import",

@@ -17,6 +17,7 @@ func init() {
 		"import.xlsx_damaged":       "「%s」已损坏，无法读取。请在 Excel 或 WPS 中打开并另存为 .xlsx 后再导入",
 		"import.xlsx_no_workbook":   "「%s」是压缩包，但里面没有 Excel 工作簿",
 		"import.xlsx_too_large":     "「%s」解压后超过 %d MB 或压缩比异常，不是正常的花名册，拒绝读取（未写入任何数据）",
+		"import.too_many_rows":      "「%s」的数据超过 %d 行，不是正常的花名册，拒绝读取（未写入任何数据）",
 		"import.too_many_cells":     "「%s」的单元格超过 %d 个，不是正常的花名册，拒绝读取（未写入任何数据）",
 		"import.csv_unclosed_quote": "CSV 文件第 %d 行有一个引号（\"）没有闭合，之后的内容都被当成了同一个单元格。请在该行补上或删去引号后再导入",
 		"import.no_rows":            "表头（第 %d 行）下面没有数据行，没有可导入的内容",

@@ -204,8 +204,8 @@ func rewriteEntry(t *testing.T, from, to, name string, data []byte) {
 	f.Close()
 }
 
-func TestTooManyCells(t *testing.T) {
-	defer func(n int) { maxCells = n }(maxCells)
+func TestTooManyCellsOrRows(t *testing.T) {
+	defer func(c, r int) { maxCells, maxRows = c, r }(maxCells, maxRows)
 	maxCells = 1000
 	var b strings.Builder
 	b.WriteString("姓名,身份证号,单位,入会时间\n")
@@ -220,6 +220,9 @@ func TestTooManyCells(t *testing.T) {
 		rows = append(rows, []any{"张三", "350303199002033073"})
 	}
 	refusedQuickly(t, writeXLSX(t, "Sheet1", rows), "import.too_many_cells", 16<<20)
+	maxCells, maxRows = 1_000_000, 100
+	refusedQuickly(t, path, "import.too_many_rows", 16<<20)
+	refusedQuickly(t, writeXLSX(t, "Sheet1", rows), "import.too_many_rows", 16<<20)
 }
 
 // An unclosed quote swallowed the rest of the file into one cell without a

@@ -289,6 +289,10 @@ func streamSheet(f *excelize.File, t *Table, sheet string, out chan<- rowBatch, 
 				send(rowBatch{err: i18n.E("import.too_many_cells", filepath.Base(t.Path), maxCells)})
 				return true
 			}
+			if n >= maxRows {
+				send(rowBatch{err: i18n.E("import.too_many_rows", filepath.Base(t.Path), maxRows)})
+				return true
+			}
 			n++
 			b.rows = append(b.rows, Row{Num: num, Cells: cells})
 			if n >= need && len(b.rows) >= batchRows {

@@ -94,8 +94,13 @@ const (
 	xlsxNoTempFolder = "unionbook-in-memory\x00"
 )
 
-// maxCells bounds the cells read into a table: 100,000 rows of 60 columns.
-var maxCells = 6_000_000
+// maxCells bounds the cells read into a table (100,000 rows of 60
+// columns), maxRows its rows (three times the members of a large county
+// federation). Variables for tests.
+var (
+	maxCells = 6_000_000
+	maxRows  = 300_000
+)
 
 // mergeScanRows is the largest sheet whose merged cells are looked up:
 // excelize reads the whole sheet into memory to list them, which costs
@@ -406,6 +411,9 @@ func ReadCSV(data []byte) (*Table, error) {
 		}
 		if cells += len(rec); cells > maxCells {
 			return nil, i18n.E("import.too_many_cells", "CSV", maxCells)
+		}
+		if len(t.Rows) >= maxRows {
+			return nil, i18n.E("import.too_many_rows", "CSV", maxRows)
 		}
 		t.add(num, rec)
 	}
