@@ -11,12 +11,16 @@ import (
 // holdLock takes the exclusive lock of a session's new lock file and
 // reports whether the file is still the one at its name (a sweep may have
 // taken it for a leftover and removed it before the lock was taken).
+//
+// Where the file system has no locks (some network shares) the session goes
+// on unlocked: claim cannot take its lock either, so no sweep removes it
+// (nor, after a kill, its leftovers).
 func holdLock(f *os.File) (bool, error) {
 	if err := flock(f, syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
 		if errors.Is(err, syscall.EWOULDBLOCK) {
 			return false, nil
 		}
-		return false, err
+		return true, nil
 	}
 	held, err := f.Stat()
 	if err != nil {
