@@ -174,12 +174,16 @@ func (s *Stack) Dirty() bool {
 }
 
 // ShortHelp is the top screen's keys, with esc when there is a level to go
-// back to.
+// back to and the screen does not use esc itself just now.
 func (s *Stack) ShortHelp() []key.Binding {
 	if s.confirming {
 		return []key.Binding{s.c.Keys.Confirm, s.c.Keys.Keep}
 	}
-	h := s.Top().ShortHelp()
+	top := s.Top()
+	h := top.ShortHelp()
+	if bh, ok := top.(common.BackHandler); ok && bh.HandlesBack() {
+		return h
+	}
 	if len(s.screens) > 1 && !hasBinding(h, s.c.Keys.Back) {
 		h = append(h, s.c.Keys.Back)
 	}
