@@ -44,7 +44,7 @@ func (s *formScreen) open(validate func(*form.Form) model.Problems) {
 	s.form.Revalidate()
 }
 
-// theForm is the form itself (for tests and the stack's questions).
+// theForm is the form itself (for tests).
 func (s *formScreen) theForm() *form.Form { return s.form }
 
 func (s *formScreen) SetSize(w, h int) {
