@@ -174,20 +174,21 @@ func (s *Stack) Dirty() bool {
 }
 
 // ShortHelp is the top screen's keys, with esc when there is a level to go
-// back to and the screen does not use esc itself just now.
+// back to (unless the screen uses esc itself just now, and says what for).
 func (s *Stack) ShortHelp() []key.Binding {
 	if s.confirming {
 		return []key.Binding{s.c.Keys.Confirm, s.c.Keys.Keep}
 	}
-	top := s.Top()
-	h := top.ShortHelp()
-	if bh, ok := top.(common.BackHandler); ok && bh.HandlesBack() {
-		return h
-	}
-	if len(s.screens) > 1 && !hasBinding(h, s.c.Keys.Back) {
+	h := s.Top().ShortHelp()
+	if len(s.screens) > 1 && !handlesBack(s.Top()) && !hasBinding(h, s.c.Keys.Back) {
 		h = append(h, s.c.Keys.Back)
 	}
 	return h
+}
+
+func handlesBack(sc common.Screen) bool {
+	bh, ok := sc.(common.BackHandler)
+	return ok && bh.HandlesBack()
 }
 
 // FullHelp is the top screen's key groups.
