@@ -143,7 +143,7 @@ func (af *aidForm) View() string {
 func (af *aidForm) save() tea.Cmd {
 	c := af.c
 	a, _ := af.fromForm(af.form)
-	warn, err := c.Store.RecordAid(c.Operator, &a)
+	warn, err := c.Store.RecordAid(c.OperatorName(), &a)
 	if err != nil {
 		return af.form.SaveError(err, nil)
 	}

@@ -19,7 +19,7 @@ type approveForm struct {
 func newApproveForm(c *common.Common, st *stack.Stack, name string, fileID uint64, done func(uint64) tea.Cmd) *approveForm {
 	af := &approveForm{name: name, fileID: fileID}
 	fm, validate := dateReasonForm(c, "hs_reviewed_by", "")
-	fm.SetValue("hs_reviewed_by", c.Operator)
+	fm.SetValue("hs_reviewed_by", c.OperatorName())
 	af.formScreen = newFormScreen(c, st, fm, done)
 	af.open(validate)
 	return af
@@ -33,7 +33,7 @@ func (af *approveForm) View() string {
 
 func (af *approveForm) save() tea.Cmd {
 	d, _ := model.ParseDate(af.form.Value("date"))
-	f, err := af.c.Store.ApproveHardshipFile(af.c.Operator, af.fileID, d, af.form.Value("hs_reviewed_by"))
+	f, err := af.c.Store.ApproveHardshipFile(af.c.OperatorName(), af.fileID, d, af.form.Value("hs_reviewed_by"))
 	if err != nil {
 		return af.form.SaveError(err, nil)
 	}

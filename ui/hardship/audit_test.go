@@ -22,14 +22,14 @@ func TestAdvertisedKeysWorkOnEveryScreen(t *testing.T) {
 		path []string
 		want string // the screen's type
 	}{
-		{"member picker", []string{"a"}, "*hardship.pickScreen"},
+		{"member picker", []string{"a"}, "*picker.Screen"},
 		{"household pane", []string{"enter", "tab"}, "*hardship.detail"},
 		{"reviews pane", []string{"enter", "tab", "tab"}, "*hardship.detail"},
 		{"aid pane", []string{"enter", "shift+tab"}, "*hardship.detail"},
-		{"remove question", []string{"enter", "tab", "d"}, "*hardship.detail"},
+		{"remove question", []string{"enter", "tab", "d"}, "*stack.question"},
 		{"lift form", []string{"enter", "l"}, "*hardship.liftForm"},
 		{"reversal form", []string{"enter", "shift+tab", "r"}, "*hardship.reverseForm"},
-		{"cause picker", []string{"enter", "e", "tab", "enter"}, "*hardship.pickScreen"},
+		{"cause picker", []string{"enter", "e", "tab", "enter"}, "*picker.Screen"},
 	}
 	for _, sc := range screens {
 		t.Run(sc.name, func(t *testing.T) {

@@ -31,7 +31,7 @@ func (cf *closeForm) View() string {
 
 func (cf *closeForm) save() tea.Cmd {
 	d, _ := model.ParseDate(cf.form.Value("date"))
-	f, err := cf.c.Store.CloseHardshipFile(cf.c.Operator, cf.fileID, d, cf.form.Value("reason"))
+	f, err := cf.c.Store.CloseHardshipFile(cf.c.OperatorName(), cf.fileID, d, cf.form.Value("reason"))
 	if err != nil {
 		return cf.form.SaveError(err, nil)
 	}

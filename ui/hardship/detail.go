@@ -81,13 +81,12 @@ type detail struct {
 	id uint64
 	d  fileData
 
-	pane    pane
-	offset  int // first line of a text pane
-	aidSel  int
-	hhSel   int  // the selected household member
-	confirm bool // asking whether to remove the selected household member
-	w, h    int
-	err     error
+	pane   pane
+	offset int // first line of a text pane
+	aidSel int
+	hhSel  int // the selected household member
+	w, h   int
+	err    error
 }
 
 func newDetail(c *common.Common, st *stack.Stack, k *keys, id uint64) *detail {
@@ -115,12 +114,6 @@ func (d *detail) showPane(p pane) func(uint64) tea.Cmd {
 
 func (d *detail) SetSize(w, h int) { d.w, d.h = w, h }
 
-// Capturing: while asking, y and n answer the question.
-func (d *detail) Capturing() bool { return d.confirm }
-
-// HandlesBack: esc cancels the question rather than leaving the file.
-func (d *detail) HandlesBack() bool { return d.confirm }
-
 func (d *detail) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case common.DataChangedMsg:
@@ -128,9 +121,6 @@ func (d *detail) Update(msg tea.Msg) tea.Cmd {
 	case tea.KeyPressMsg:
 		if d.err != nil {
 			return nil
-		}
-		if d.confirm {
-			return d.answerRemove(msg)
 		}
 		if d.move(msg) {
 			return nil
@@ -225,7 +215,8 @@ func (d *detail) act(km tea.KeyPressMsg) tea.Cmd {
 		if closed {
 			return refuse("hardship.file_closed")
 		}
-		d.confirm = true
+		h := f.Household[d.hhSel]
+		return d.st.Ask(d.c.T("hardship.household_confirm_remove", h.Name, h.Relation, f.ID), d.removeMember)
 	case key.Matches(km, d.k.Household):
 		if closed {
 			return refuse("hardship.file_closed")
@@ -274,18 +265,16 @@ func (d *detail) openHousehold(idx int) tea.Cmd {
 	}))
 }
 
-// answerRemove answers the question whether to remove the selected
-// household member: y removes it (the household size stays), anything
-// else cancels.
-func (d *detail) answerRemove(km tea.KeyPressMsg) tea.Cmd {
-	d.confirm = false
-	if !key.Matches(km, d.c.Keys.Confirm) || d.hhSel >= len(d.d.f.Household) {
-		return common.SetStatus(d.c.T("form.cancelled"), false)
+// removeMember removes the selected household member, once the user said
+// yes; the household size stays.
+func (d *detail) removeMember() tea.Cmd {
+	if d.hhSel >= len(d.d.f.Household) {
+		return nil
 	}
 	f := d.d.f.Clone()
 	h := f.Household[d.hhSel]
 	f.Household = append(f.Household[:d.hhSel:d.hhSel], f.Household[d.hhSel+1:]...)
-	if err := d.c.Store.UpdateHardshipFile(d.c.Operator, &f); err != nil {
+	if err := d.c.Store.UpdateHardshipFile(d.c.OperatorName(), &f); err != nil {
 		return common.SetStatus(d.c.Err(err), true)
 	}
 	d.reload()
@@ -329,10 +318,6 @@ func (d *detail) View() string {
 	for _, l := range body {
 		out = append(out, ansi.Truncate(l, d.w, "~"))
 	}
-	if d.confirm && d.hhSel < len(f.Household) {
-		h := f.Household[d.hhSel]
-		out = append(out, st.Warning.Render(ansi.Truncate(d.c.T("hardship.household_confirm_remove", h.Name, h.Relation, f.ID), d.w, "~")))
-	}
 	return strings.Join(out, "\n")
 }
 
@@ -357,20 +342,11 @@ func (d *detail) scrolls() bool {
 }
 
 // room is the number of the pane's lines shown.
-func (d *detail) room() int {
-	room := max(1, d.h-detailHeaderLines)
-	if d.confirm {
-		room = max(1, room-1)
-	}
-	return room
-}
+func (d *detail) room() int { return max(1, d.h-detailHeaderLines) }
 
 // ShortHelp lists the keys the file's status allows.
 func (d *detail) ShortHelp() []key.Binding {
 	k := d.c.Keys
-	if d.confirm {
-		return []key.Binding{k.Confirm, k.Cancel}
-	}
 	if d.err != nil {
 		return []key.Binding{k.Back}
 	}
@@ -416,7 +392,7 @@ func (d *detail) actions() []key.Binding {
 // lines where there is somewhere to move to.
 func (d *detail) FullHelp() [][]key.Binding {
 	k := d.c.Keys
-	if d.confirm || d.err != nil {
+	if d.err != nil {
 		return [][]key.Binding{d.ShortHelp()}
 	}
 	moves := []key.Binding{d.k.Pane, d.k.PaneBack}

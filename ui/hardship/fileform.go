@@ -94,7 +94,7 @@ func causeOptions(c *common.Common, withNone bool) []form.Option {
 func (ff *fileForm) fill() {
 	fm, f := ff.form, ff.old
 	fm.SetValue("hs_applied", ff.c.Today().String())
-	fm.SetValue("hs_filed_by", ff.c.Operator)
+	fm.SetValue("hs_filed_by", ff.c.OperatorName())
 	if f == nil {
 		fm.SetValue("hs_size", "1")
 		return
@@ -258,7 +258,7 @@ func (ff *fileForm) View() string {
 
 func (ff *fileForm) save() tea.Cmd {
 	f, _ := ff.fromForm(ff.form)
-	op, s := ff.c.Operator, ff.c.Store
+	op, s := ff.c.OperatorName(), ff.c.Store
 	if ff.edit {
 		if err := s.UpdateHardshipFile(op, &f); err != nil {
 			return ff.form.SaveError(err, nil)

@@ -10,6 +10,7 @@ import (
 	"unionbook/model"
 	"unionbook/ui/common"
 	"unionbook/ui/form"
+	"unionbook/ui/picker"
 	"unionbook/ui/stack"
 )
 
@@ -82,7 +83,7 @@ func (s *formScreen) update(msg tea.Msg, save func() tea.Cmd) tea.Cmd {
 	return s.form.Answer(act, cmd, form.Answers{
 		Cancel: s.st.Pop,
 		Pick: func(title string, opts []form.Option, cur uint64) {
-			s.st.Push(newPickScreen(s.c, s.st, title, opts, cur, func(v uint64) tea.Cmd {
+			s.st.Push(picker.NewScreen(s.c, s.st, title, opts, cur, func(v uint64) tea.Cmd {
 				s.form.Picked(v)
 				return nil
 			}))

@@ -125,7 +125,7 @@ func TestRemoveHouseholdMember(t *testing.T) {
 		}
 		uitest.Lacks(t, hs.Screen(), T("hardship.household_confirm_remove", "李小红", "子女", fx.file.ID))
 		hs.Keys("d", "esc")
-		if detailOf(t, hs).confirm {
+		if _, ok := top[*detail](hs); !ok {
 			t.Fatal("esc did not cancel the question")
 		}
 		hs.Keys("d", "y")
@@ -183,8 +183,8 @@ func TestHouseholdOfClosedAndLiftedFiles(t *testing.T) {
 		}
 		hs.Status.Text = ""
 		hs.Keys("d")
-		if detailOf(t, hs).confirm || hs.Status.Text != T("hardship.file_closed") {
-			t.Errorf("d on a closed file: confirm %v status %q", detailOf(t, hs).confirm, hs.Status.Text)
+		if _, ok := top[*detail](hs); !ok || hs.Status.Text != T("hardship.file_closed") {
+			t.Errorf("d on a closed file: %T in front, status %q", hs.P.Top(), hs.Status.Text)
 		}
 		hs.Keys("y")
 		if f, _ := s.HardshipFile(fx.file.ID); len(f.Household) != 1 || lastAudit(t, hs).ID != before {

@@ -81,7 +81,7 @@ func (hf *householdForm) save() tea.Cmd {
 		f.Household = append(f.Household, h)
 	}
 	f.HouseholdSize = max(f.HouseholdSize, len(f.Household)+1)
-	if err := hf.c.Store.UpdateHardshipFile(hf.c.Operator, &f); err != nil {
+	if err := hf.c.Store.UpdateHardshipFile(hf.c.OperatorName(), &f); err != nil {
 		return hf.form.SaveError(householdOnIDNumber(err), nil)
 	}
 	if hf.idx >= 0 {

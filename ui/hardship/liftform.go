@@ -60,7 +60,7 @@ func (lf *liftForm) View() string {
 
 func (lf *liftForm) save() tea.Cmd {
 	l, _ := lf.fromForm(lf.form)
-	f, err := lf.c.Store.LiftHardshipFile(lf.c.Operator, lf.file.ID, l)
+	f, err := lf.c.Store.LiftHardshipFile(lf.c.OperatorName(), lf.file.ID, l)
 	if err != nil {
 		return lf.form.SaveError(err, nil)
 	}

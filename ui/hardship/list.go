@@ -12,6 +12,7 @@ import (
 	"unionbook/search"
 	"unionbook/ui/common"
 	"unionbook/ui/form"
+	"unionbook/ui/picker"
 	"unionbook/ui/stack"
 	"unionbook/ui/widget"
 )
@@ -289,7 +290,7 @@ func (l *list) pickAidMember() tea.Cmd {
 	if err != nil {
 		return common.SetStatus(l.c.Err(err), true)
 	}
-	return l.st.Push(newPickScreen(l.c, l.st, l.c.T("hardship.pick_aid_member"), opts, 0, func(id uint64) tea.Cmd {
+	return l.st.Push(picker.NewScreen(l.c, l.st, l.c.T("hardship.pick_aid_member"), opts, 0, func(id uint64) tea.Cmd {
 		m, err := l.c.Store.Member(id)
 		if err != nil {
 			return common.SetStatus(l.c.Err(err), true)

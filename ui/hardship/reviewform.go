@@ -27,7 +27,7 @@ func newReviewForm(c *common.Common, st *stack.Stack, name string, file model.Ha
 		form.ChoiceField("hs_category", true, cats),
 	)
 	fm.SetValue("date", c.Today().String())
-	fm.SetValue("hs_reviewer", c.Operator)
+	fm.SetValue("hs_reviewer", c.OperatorName())
 	rf.formScreen = newFormScreen(c, st, fm, done)
 	rf.open(func(fm *form.Form) model.Problems { _, ps := rf.fromForm(fm); return ps })
 	return rf
@@ -52,7 +52,7 @@ func (rf *reviewForm) View() string {
 
 func (rf *reviewForm) save() tea.Cmd {
 	r, _ := rf.fromForm(rf.form)
-	f, err := rf.c.Store.ReviewHardshipFile(rf.c.Operator, rf.file.ID, r)
+	f, err := rf.c.Store.ReviewHardshipFile(rf.c.OperatorName(), rf.file.ID, r)
 	if err != nil {
 		return rf.form.SaveError(err, nil)
 	}
