@@ -22,8 +22,8 @@ func TestAdvertisedKeysWorkOnEveryScreen(t *testing.T) {
 	}{
 		{"chooser", toMembers, "*events.chooser"},
 		{"chooser searching", append(toMembers, "/", "z"), "*events.chooser"},
-		{"chooser's unit picker", append(toMembers, "u"), "*events.pickScreen"},
-		{"unit filter", []string{"u"}, "*events.pickScreen"},
+		{"chooser's unit picker", append(toMembers, "u"), "*picker.Screen"},
+		{"unit filter", []string{"u"}, "*picker.Screen"},
 		{"figures", []string{"f"}, "*events.figures"},
 		{"detail", []string{"enter"}, "*events.detail"},
 	}

@@ -12,6 +12,7 @@ import (
 	"unionbook/search"
 	"unionbook/ui/common"
 	"unionbook/ui/form"
+	"unionbook/ui/picker"
 	"unionbook/ui/stack"
 	"unionbook/ui/widget"
 )
@@ -226,7 +227,7 @@ func (ch *chooser) key(km tea.KeyPressMsg) (tea.Cmd, bool) {
 		for _, u := range ch.units.list {
 			opts = append(opts, form.Option{Label: u.Name, Value: u.ID})
 		}
-		return ch.st.Push(newPickScreen(ch.c, ch.st, ch.c.T("events.choose_unit_title"), opts, 0, ch.addUnit)), true
+		return ch.st.Push(picker.NewScreen(ch.c, ch.st, ch.c.T("events.choose_unit_title"), opts, 0, ch.addUnit)), true
 	case key.Matches(km, ch.k.AddShown):
 		n := 0
 		for _, i := range ch.view {

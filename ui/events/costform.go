@@ -10,15 +10,20 @@ import (
 )
 
 // costForm changes the cost of an event: the cost entry in the cash book
-// is reversed (冲正) and the new cost posted, with the reason.
+// is reversed (冲正) and the new cost posted, with the reason. It is a
+// form.Screen; the tab adds how the form reads and saves.
 type costForm struct {
-	formScreen
+	*form.Screen
+	c        *common.Common
+	st       *stack.Stack
+	form     *form.Form
+	done     func(id uint64) tea.Cmd // the opener's next step once saved
 	accounts []model.Account
 	stored   model.Event
 }
 
 func newCostForm(c *common.Common, st *stack.Stack, e model.Event, done func(uint64) tea.Cmd) *costForm {
-	cf := &costForm{stored: cloneEvent(&e)}
+	cf := &costForm{c: c, st: st, done: done, stored: cloneEvent(&e)}
 	cf.accounts, _ = eventAccounts(c) // without them the store refuses the account
 	f := form.New(c,
 		form.TextField(fCost, false, c.T("events.hint_new_cost")),
@@ -31,8 +36,11 @@ func newCostForm(c *common.Common, st *stack.Stack, e model.Event, done func(uin
 		acct = e.Type.DefaultAccount()
 	}
 	f.SetChoice(fAccount, accountValue(cf.accounts, acct))
-	cf.formScreen = formScreen{c: c, st: st, form: f, done: done}
-	cf.open(func(f *form.Form) model.Problems { _, ps := cf.fromForm(f); return ps })
+	cf.form = f
+	cf.Screen = form.NewScreen(c, st, c.T("events.cost_title", e.Title, e.Cost.Display()), f, cf.save)
+	f.MarkClean()
+	f.Validate = func(f *form.Form) model.Problems { _, ps := cf.fromForm(f); return ps }
+	f.Revalidate()
 	f.FocusKey(fCost)
 	return cf
 }
@@ -59,31 +67,10 @@ func (cf *costForm) fromForm(f *form.Form) (model.Event, model.Problems) {
 	return e, ps
 }
 
-func (cf *costForm) Update(msg tea.Msg) tea.Cmd {
-	if !isInput(msg) {
-		return nil
-	}
-	act, cmd := cf.form.Update(msg)
-	switch act {
-	case form.Cancel:
-		cf.st.Pop()
-	case form.Submit:
-		if blocked := cf.form.SubmitBlocked(); blocked != nil {
-			return blocked
-		}
-		return cf.save()
-	}
-	return cmd
-}
-
 func (cf *costForm) save() tea.Cmd {
 	e, _ := cf.fromForm(cf.form)
-	if err := cf.c.Store.UpdateEvent(cf.c.Operator, &e, cf.form.Value(fReason)); err != nil {
+	if err := cf.c.Store.UpdateEvent(cf.c.OperatorName(), &e, cf.form.Value(fReason)); err != nil {
 		return cf.form.SaveError(err, nil)
 	}
-	return cf.saved(e.ID, cf.c.T("events.cost_changed", cf.stored.Cost.Display(), e.Cost.Display()))
-}
-
-func (cf *costForm) View() string {
-	return cf.view(cf.c.T("events.cost_title", cf.stored.Title, cf.stored.Cost.Display()))
+	return saved(cf.st, cf.done, e.ID, cf.c.T("events.cost_changed", cf.stored.Cost.Display(), e.Cost.Display()))
 }

@@ -97,9 +97,8 @@ type detail struct {
 	d      eventData
 	err    error
 
-	scroll  int
-	confirm bool // asking whether to delete the event
-	w, h    int
+	scroll int
+	w, h   int
 }
 
 func newDetail(c *common.Common, st *stack.Stack, k *keys, r *roster, id uint64) *detail {
@@ -124,12 +123,6 @@ func (d *detail) gone() bool {
 
 func (d *detail) SetSize(w, h int) { d.w, d.h = w, h }
 
-// Capturing: while asking, y and n answer the question.
-func (d *detail) Capturing() bool { return d.confirm }
-
-// HandlesBack: esc cancels the question rather than leaving the event.
-func (d *detail) HandlesBack() bool { return d.confirm }
-
 func (d *detail) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case common.DataChangedMsg:
@@ -144,9 +137,6 @@ func (d *detail) Update(msg tea.Msg) tea.Cmd {
 	case tea.KeyPressMsg:
 		if d.err != nil {
 			return nil
-		}
-		if d.confirm {
-			return d.answerDelete(msg)
 		}
 		return d.key(msg)
 	}
@@ -164,7 +154,7 @@ func (d *detail) key(km tea.KeyPressMsg) tea.Cmd {
 		if len(d.d.e.LedgerIDs) > 0 {
 			return common.SetStatus(d.c.T("events.delete_posted"), true)
 		}
-		d.confirm = true
+		return d.st.Ask(d.c.T("events.confirm_delete", d.d.e.Title), d.delete)
 	case key.Matches(km, k.Up):
 		d.scroll = max(0, d.scroll-1)
 	case key.Matches(km, k.Down):
@@ -181,14 +171,10 @@ func (d *detail) key(km tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
-// answerDelete answers the question whether to delete the event: y
-// deletes it and goes back to the list, anything else cancels.
-func (d *detail) answerDelete(km tea.KeyPressMsg) tea.Cmd {
-	d.confirm = false
-	if !key.Matches(km, d.c.Keys.Confirm) {
-		return common.SetStatus(d.c.T("form.cancelled"), false)
-	}
-	if err := d.c.Store.DeleteEvent(d.c.Operator, d.id); err != nil {
+// delete deletes the event, once the user said yes, and goes back to the
+// list.
+func (d *detail) delete() tea.Cmd {
+	if err := d.c.Store.DeleteEvent(d.c.OperatorName(), d.id); err != nil {
 		return common.SetStatus(d.c.Err(err), true)
 	}
 	d.st.Pop()
@@ -265,12 +251,7 @@ func (d *detail) lines() []string {
 }
 
 // room is the number of lines shown.
-func (d *detail) room() int {
-	if d.confirm {
-		return max(1, d.h-1)
-	}
-	return max(1, d.h)
-}
+func (d *detail) room() int { return max(1, d.h) }
 
 func (d *detail) View() string {
 	st := d.c.Styles
@@ -287,9 +268,6 @@ func (d *detail) View() string {
 	for _, l := range lines[d.scroll:end] {
 		b.WriteString(ansi.Truncate(l, d.w, "~") + "\n")
 	}
-	if d.confirm {
-		b.WriteString(st.Warning.Render(ansi.Truncate(d.c.T("events.confirm_delete", d.d.e.Title), d.w, "~")))
-	}
 	return strings.TrimRight(b.String(), "\n")
 }
 
@@ -298,10 +276,7 @@ func (d *detail) scrolls() bool { return len(d.lines()) > d.room() }
 
 func (d *detail) ShortHelp() []key.Binding {
 	k := d.c.Keys
-	switch {
-	case d.confirm:
-		return []key.Binding{k.Confirm, k.Cancel}
-	case d.err != nil:
+	if d.err != nil {
 		return []key.Binding{k.Back}
 	}
 	out := []key.Binding{k.Edit, d.k.Cost}
@@ -317,7 +292,7 @@ func (d *detail) ShortHelp() []key.Binding {
 // FullHelp adds the keys that scroll by the page and to the ends.
 func (d *detail) FullHelp() [][]key.Binding {
 	k := d.c.Keys
-	if d.confirm || d.err != nil || !d.scrolls() {
+	if d.err != nil || !d.scrolls() {
 		return [][]key.Binding{d.ShortHelp()}
 	}
 	return [][]key.Binding{d.ShortHelp(), {k.PageUp, k.PageDown, k.Home, k.End}}

@@ -11,6 +11,7 @@ import (
 	"unionbook/model"
 	"unionbook/ui/common"
 	"unionbook/ui/form"
+	"unionbook/ui/picker"
 	"unionbook/ui/stack"
 )
 
@@ -32,12 +33,17 @@ const (
 	fReason      = "ev_reason"
 )
 
-// eventForm records a new event or edits one. The participants are
-// chosen in the chooser (enter on their field); the cost's account
-// follows the type until the user chooses one; a changed cost of an
-// existing event needs a reason, as it is reversed and posted again.
+// eventForm records a new event or edits one: a form.Screen whose Update
+// adds what events need. The participants are chosen in the chooser
+// (enter on their field); the cost's account follows the type until the
+// user chooses one; a changed cost of an existing event needs a reason, as
+// it is reversed and posted again.
 type eventForm struct {
-	formScreen
+	*form.Screen
+	c        *common.Common
+	st       *stack.Stack
+	form     *form.Form
+	done     func(id uint64) tea.Cmd // the opener's next step once saved
 	k        *keys
 	roster   *roster
 	units    units
@@ -49,7 +55,7 @@ type eventForm struct {
 
 // newEventForm opens the form for a new event (e nil) or to edit e.
 func newEventForm(c *common.Common, st *stack.Stack, k *keys, r *roster, e *model.Event, done func(uint64) tea.Cmd) *eventForm {
-	ef := &eventForm{k: k, roster: r}
+	ef := &eventForm{c: c, st: st, done: done, k: k, roster: r}
 	// Without units or accounts the form still opens: the store refuses
 	// what it cannot check.
 	ef.units, _ = loadUnits(c)
@@ -77,7 +83,12 @@ func newEventForm(c *common.Common, st *stack.Stack, k *keys, r *roster, e *mode
 		fields = append(fields, form.TextField(fReason, false, c.T("events.hint_reason")))
 	}
 	f := form.New(c, fields...)
-	ef.formScreen = formScreen{c: c, st: st, form: f, done: done}
+	ef.form = f
+	title := c.T("events.new_title")
+	if e != nil {
+		title = c.T("events.edit_title", e.Title)
+	}
+	ef.Screen = form.NewScreen(c, st, title, f, ef.save)
 	if e == nil {
 		f.SetValue(fStart, c.Today().String())
 		f.SetChoice(fType, uint64(model.EventSports))
@@ -110,7 +121,9 @@ func newEventForm(c *common.Common, st *stack.Stack, k *keys, r *roster, e *mode
 		f.SetValue(fAttachments, strings.Join(e.Attachments, "; "))
 	}
 	ef.showMembers()
-	ef.open(func(f *form.Form) model.Problems { _, ps := ef.fromForm(f); return ps })
+	f.MarkClean()
+	f.Validate = func(f *form.Form) model.Problems { _, ps := ef.fromForm(f); return ps }
+	f.Revalidate()
 	return ef
 }
 
@@ -246,6 +259,8 @@ func cloneEvent(e *model.Event) model.Event {
 	return c
 }
 
+// Update is the form's, with two additions: the cost's account follows the
+// type, and enter on the participants opens the chooser, not a picker.
 func (ef *eventForm) Update(msg tea.Msg) tea.Cmd {
 	if !isInput(msg) {
 		return nil
@@ -278,7 +293,7 @@ func (ef *eventForm) pick() tea.Cmd {
 	switch ef.form.Focused() {
 	case fUnit:
 		cur, _ := ef.form.Choice(fUnit)
-		return ef.st.Push(newPickScreen(c, ef.st, c.T("field."+fUnit), ef.unitOptions(c), cur, func(v uint64) tea.Cmd {
+		return ef.st.Push(picker.NewScreen(c, ef.st, c.T("field."+fUnit), ef.unitOptions(c), cur, func(v uint64) tea.Cmd {
 			ef.form.Picked(v)
 			return nil
 		}))
@@ -302,9 +317,9 @@ func (ef *eventForm) save() tea.Cmd {
 	e, _ := ef.fromForm(ef.form)
 	var err error
 	if ef.editing == nil {
-		err = c.Store.CreateEvent(c.Operator, &e)
+		err = c.Store.CreateEvent(c.OperatorName(), &e)
 	} else {
-		err = c.Store.UpdateEvent(c.Operator, &e, ef.form.Value(fReason))
+		err = c.Store.UpdateEvent(c.OperatorName(), &e, ef.form.Value(fReason))
 	}
 	if err != nil {
 		return ef.form.SaveError(err, nil)
@@ -316,12 +331,5 @@ func (ef *eventForm) save() tea.Cmd {
 			msg = c.T("events.created_cost", e.Title, e.PersonTimes(), e.Cost.Display())
 		}
 	}
-	return ef.saved(e.ID, msg)
-}
-
-func (ef *eventForm) View() string {
-	if ef.editing != nil {
-		return ef.view(ef.c.T("events.edit_title", ef.editing.Title))
-	}
-	return ef.view(ef.c.T("events.new_title"))
+	return saved(ef.st, ef.done, e.ID, msg)
 }

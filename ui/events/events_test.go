@@ -97,11 +97,11 @@ func newHarness(t *testing.T, lang i18n.Lang, w, h int, withEvents bool) (*harne
 // form is the form in front; the test stops without one.
 func (hs *harness) form() *form.Form {
 	hs.TB.Helper()
-	f, ok := hs.P.Top().(interface{ theForm() *form.Form })
+	f, ok := hs.P.Top().(interface{ Form() *form.Form })
 	if !ok {
 		hs.TB.Fatalf("no form in front (%T):\n%s", hs.P.Top(), hs.Screen())
 	}
-	return f.theForm()
+	return f.Form()
 }
 
 // list is the tab's list, under whatever is in front.

@@ -12,6 +12,7 @@ import (
 	"unionbook/search"
 	"unionbook/ui/common"
 	"unionbook/ui/form"
+	"unionbook/ui/picker"
 	"unionbook/ui/stack"
 	"unionbook/ui/widget"
 )
@@ -349,7 +350,7 @@ func (l *list) pickUnit() tea.Cmd {
 	if l.filter.unitSet {
 		cur = l.filter.unit + 1
 	}
-	return l.st.Push(newPickScreen(l.c, l.st, l.c.T("events.pick_unit"), opts, cur, func(v uint64) tea.Cmd {
+	return l.st.Push(picker.NewScreen(l.c, l.st, l.c.T("events.pick_unit"), opts, cur, func(v uint64) tea.Cmd {
 		l.filter.unitSet, l.filter.unit = v != 0, 0
 		if v > 1 {
 			l.filter.unit = v - 1
