@@ -20,7 +20,10 @@ const formHeaderLines = 3
 // formScreen is what every form of the tab shares: a title and a line
 // under it, the form (one line less than the screen, for a warning under
 // it), a picker pushed for its Pick fields, and the form's keys. Each form
-// embeds it and adds its own fields, View and save.
+// embeds it and adds its own fields, View and save. It is not form.Screen
+// because the line under the title follows the typing (the file form's
+// per-capita income and suggested category) and the aid form warns of the
+// yearly caps under its fields.
 type formScreen struct {
 	common.ScreenBase
 	c    *common.Common
