@@ -54,7 +54,7 @@ type View struct {
 	filter  storage.AuditFilter
 	entIdx  int
 	actIdx  int
-	units   map[uint64]string // unit names for the "unit" field
+	names   *model.AuditNames // what the changes refer to by number
 
 	mode     mode
 	date     widget.TextField
@@ -92,12 +92,7 @@ func New(c *common.Common) *View {
 // Reload reads the newest entries again with the current filter.
 func (v *View) Reload() {
 	v.entries, v.next, v.err = nil, 0, nil
-	if us, err := v.c.Store.Units(); err == nil {
-		v.units = make(map[uint64]string, len(us))
-		for _, u := range us {
-			v.units[u.ID] = u.Name
-		}
-	}
+	v.names = storeNames(v.c.Store)
 	v.load(0)
 	v.table.SetCursor(0)
 	v.refresh()
@@ -160,76 +155,22 @@ func (v *View) entity(e model.Entity) string {
 	if e == "" {
 		return v.c.T("audit.all")
 	}
-	if k := e.Key(); v.c.Lang.Has(k) {
-		return v.c.T(k)
-	}
-	return string(e)
+	return e.Text(v.c.Lang)
 }
 
 func (v *View) action(a model.AuditAction) string {
 	if a == "" {
 		return v.c.T("audit.all")
 	}
-	if k := a.Key(); v.c.Lang.Has(k) {
-		return v.c.T(k)
-	}
-	return string(a)
+	return a.Text(v.c.Lang)
 }
 
-func (v *View) field(name string) string {
-	if k := "field." + name; v.c.Lang.Has(k) {
-		return v.c.T(k)
-	}
-	return name
-}
-
-// value shows a logged value: catalogue keys (gender.male) translated,
-// unit IDs as names, yes/no in words.
-func (v *View) value(field, s string) string {
-	if s == "" {
-		return "-"
-	}
-	if field == "unit" {
-		if id, err := strconv.ParseUint(s, 10, 64); err == nil {
-			if n, ok := v.units[id]; ok {
-				return n
-			}
-		}
-	}
-	switch s {
-	case "yes":
-		return v.c.T("audit.yes")
-	case "no":
-		return v.c.T("audit.no")
-	}
-	if strings.Contains(s, ".") && v.c.Lang.Has(s) {
-		return v.c.T(s)
-	}
-	return s
-}
-
-// change is one field change as text: 字段: 旧 → 新; a created record's
-// fields show only the new value, a deleted one's only the old.
 func (v *View) change(e *model.AuditEntry, fc model.FieldChange) string {
-	name := v.field(fc.Field)
-	switch e.Action {
-	case model.ActionCreate:
-		return name + ": " + v.value(fc.Field, fc.New)
-	case model.ActionDelete:
-		return name + ": " + v.value(fc.Field, fc.Old)
-	}
-	if fc.Old == "" && (fc.Field == "change_date" || fc.Field == "reason" || fc.Field == "to_union") {
-		return name + ": " + v.value(fc.Field, fc.New) // details of a status change
-	}
-	return name + ": " + v.value(fc.Field, fc.Old) + " -> " + v.value(fc.Field, fc.New)
+	return model.DescribeChange(v.c.Lang, e.Action, fc, v.names)
 }
 
 func (v *View) summary(e *model.AuditEntry) string {
-	parts := make([]string, 0, len(e.Changes))
-	for _, fc := range e.Changes {
-		parts = append(parts, v.change(e, fc))
-	}
-	return strings.Join(parts, v.c.T("audit.sep"))
+	return model.AuditSummary(v.c.Lang, e, v.names)
 }
 
 // SetSize lays the view out.
