@@ -10,8 +10,10 @@ import (
 // Every form a value takes in the log, old and new, reads as words.
 func TestAuditValueReadsEveryForm(t *testing.T) {
 	names := &AuditNames{
-		Unit:   func(id uint64) (string, bool) { return map[uint64]string{4: "宏达工会"}[id], id == 4 },
-		Member: func(id uint64) (string, bool) { return map[uint64]string{7: "张三", 9: "李四"}[id], id == 7 || id == 9 },
+		Unit: func(id uint64) (string, bool) { return map[uint64]string{4: "宏达工会"}[id], id == 4 },
+		Member: func(id uint64) (string, bool) {
+			return map[uint64]string{7: "张三", 9: "李四"}[id], id == 7 || id == 9
+		},
 	}
 	for _, c := range []struct{ field, v, zh, en string }{
 		{"amount", "3450.50", "3,450.50", "3,450.50"},
