@@ -134,7 +134,12 @@ func TestChineseLogShowsNoRawKey(t *testing.T) {
 	var all []string
 	for i := range v.entries {
 		v.table.SetCursor(i)
-		text := v.summary(&v.entries[i]) + "\n" + strings.Join(v.detailLines(), "\n")
+		row := uitest.Screen(v.Stack.View())
+		press(v, "enter")
+		detail := uitest.Screen(v.Stack.View())
+		press(v, "esc")
+		// the detail may be cut at the screen's edge: the whole is checked too
+		text := row + "\n" + detail + "\n" + model.AuditSummary(i18n.ZH, &v.entries[i], v.names)
 		all = append(all, text)
 		if m := latin.FindAllString(data.Replace(text), -1); len(m) > 0 {
 			t.Errorf("entry %d (%s %s) shows %q:\n%s", i, v.entries[i].Action, v.entries[i].Entity, m, text)
@@ -156,7 +161,7 @@ func TestEnglishLogTranslatesOldChineseValues(t *testing.T) {
 	}
 	var all []string
 	for i := range v.entries {
-		all = append(all, v.summary(&v.entries[i]))
+		all = append(all, model.AuditSummary(i18n.EN, &v.entries[i], v.names))
 	}
 	joined := strings.Join(all, "\n")
 	uitest.Contains(t, joined, "Category: relative hardship -> deep hardship", "Aid type: school aid", "Fund source: higher union",

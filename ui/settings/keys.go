@@ -1,0 +1,29 @@
+package settings
+
+import (
+	"charm.land/bubbles/v2/key"
+
+	"unionbook/ui/common"
+)
+
+// keys are the tab's own bindings; the shared ones (new, save, back...)
+// come from common.Keys. Each section of the summary has one.
+type keys struct {
+	Profile, Dues, Hardship, Chart, Backup, Audit key.Binding
+	AddAccount                                    key.Binding
+}
+
+func newKeys(c *common.Common) keys {
+	b := func(help string, ks ...string) key.Binding {
+		return key.NewBinding(key.WithKeys(ks...), key.WithHelp(ks[0], c.T(help)))
+	}
+	return keys{
+		Profile:    b("settings.key_profile", "p"),
+		Dues:       b("settings.key_dues", "d"),
+		Hardship:   b("settings.key_hardship", "h"),
+		Chart:      b("settings.key_chart", "c"),
+		Backup:     b("settings.key_backup", "b"),
+		Audit:      b("settings.key_audit", "l"),
+		AddAccount: b("settings.key_add_account", c.Keys.New.Keys()...),
+	}
+}
