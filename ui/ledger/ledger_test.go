@@ -140,6 +140,25 @@ func TestGoldenLedgerStatementYear(t *testing.T) {
 	})
 }
 
+func TestGoldenLedgerReverseForm(t *testing.T) {
+	uitest.Each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
+		hs, fx := newHarness(t, lang, w, h, true)
+		hs.list().selectID(fx.sports.ID)
+		hs.Keys("enter", "r")
+		hs.Type("场地费")
+		hs.RequireGolden()
+	})
+}
+
+func TestGoldenLedgerAccountPicker(t *testing.T) {
+	uitest.Each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
+		hs, _ := newHarness(t, lang, w, h, true)
+		hs.Keys("u")
+		hs.Type("zg") // 职工…
+		hs.RequireGolden()
+	})
+}
+
 // list is the tab's list, under whatever is open.
 func (hs *harness) list() *list { return hs.P.Root().(*list) }
 
