@@ -47,12 +47,12 @@ func New(c *common.Common, st *stack.Stack) *List {
 	ts := widget.TableStyles{Header: c.Styles.TableHeader, Cell: c.Styles.TableCell, Selected: c.Styles.TableSelected}
 	l := &List{c: c, st: st, k: newKeys(c), table: widget.NewTable(nil, ts)}
 	l.table.SetEmptyText(c.T("audit.empty"))
-	l.Reload()
+	l.reload()
 	return l
 }
 
-// Reload reads the newest entries again with the current filter.
-func (l *List) Reload() {
+// reload reads the newest entries again with the current filter.
+func (l *List) reload() {
 	l.entries, l.next, l.err = nil, 0, nil
 	l.names = storeNames(l.c.Store)
 	l.load(0)
@@ -134,7 +134,7 @@ func (l *List) Dirty() bool { return false }
 // Update handles keys and data changes.
 func (l *List) Update(msg tea.Msg) tea.Cmd {
 	if _, ok := msg.(common.DataChangedMsg); ok {
-		l.Reload()
+		l.reload()
 		return nil
 	}
 	if l.date != nil {
@@ -145,12 +145,12 @@ func (l *List) Update(msg tea.Msg) tea.Cmd {
 		case key.Matches(km, l.k.Entity):
 			l.entIdx = (l.entIdx + 1) % len(entities)
 			l.filter.Entity = entities[l.entIdx]
-			l.Reload()
+			l.reload()
 			return nil
 		case key.Matches(km, l.k.Action):
 			l.actIdx = (l.actIdx + 1) % len(actions)
 			l.filter.Action = actions[l.actIdx]
-			l.Reload()
+			l.reload()
 			return nil
 		case key.Matches(km, l.k.Date):
 			l.date = newDateInput(l.c, l.filter.From, l.filter.To)
@@ -158,7 +158,7 @@ func (l *List) Update(msg tea.Msg) tea.Cmd {
 			return nil
 		case key.Matches(km, l.k.Clear):
 			l.filter, l.entIdx, l.actIdx = storage.AuditFilter{}, 0, 0
-			l.Reload()
+			l.reload()
 			return nil
 		case key.Matches(km, l.c.Keys.Open):
 			if i := l.table.Cursor(); i >= 0 && i < len(l.entries) {
@@ -184,7 +184,7 @@ func (l *List) updateDate(msg tea.Msg) tea.Cmd {
 	case dateApplied:
 		l.filter.From, l.filter.To = from, to
 		l.date = nil
-		l.Reload()
+		l.reload()
 	case dateCancelled:
 		l.date = nil
 	}
