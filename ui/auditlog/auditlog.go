@@ -12,6 +12,7 @@ import (
 
 	"unionbook/model"
 	"unionbook/ui/common"
+	"unionbook/ui/keymap"
 )
 
 // entities and actions the filters cycle through ("" is all).
@@ -26,9 +27,7 @@ type keys struct {
 }
 
 func newKeys(c *common.Common) keys {
-	b := func(help string, ks ...string) key.Binding {
-		return key.NewBinding(key.WithKeys(ks...), key.WithHelp(ks[0], c.T(help)))
-	}
+	b := func(help string, ks ...string) key.Binding { return keymap.Binding(c.Lang, help, ks...) }
 	return keys{
 		Entity: b("audit.key_entity", "f"),
 		Action: b("audit.key_action", "a"),

@@ -10,6 +10,7 @@ import (
 	"unionbook/model"
 	"unionbook/ui/common"
 	"unionbook/ui/form"
+	"unionbook/ui/picker"
 	"unionbook/ui/stack"
 	"unionbook/ui/widget"
 )
@@ -152,7 +153,7 @@ func pickMember(d *data, st *stack.Stack) tea.Cmd {
 			opts = append(opts, form.Option{Label: m.Name + "  " + m.No + "  " + d.unitBy[m.UnitID], Value: m.ID})
 		}
 	}
-	return st.Push(newPicker(d.c, st, d.c.T("dues.pick_member"), opts, 0, func(id uint64) tea.Cmd {
+	return st.Push(picker.NewScreen(d.c, st, d.c.T("dues.pick_member"), opts, 0, func(id uint64) tea.Cmd {
 		return st.Push(newMember(d, st, id))
 	}))
 }

@@ -130,12 +130,3 @@ func (d *data) sortUnits(col []storage.Collection) []storage.Collection {
 	slices.SortFunc(col, func(a, b storage.Collection) int { return strings.Compare(d.unitBy[a.UnitID], d.unitBy[b.UnitID]) })
 	return col
 }
-
-// operator is who writes: the name in the union's details, read when the
-// write happens so a change in Settings counts at once.
-func (d *data) operator() string {
-	if p, ok, err := d.c.Store.Profile(); err == nil && ok && p.Operator != "" {
-		return p.Operator
-	}
-	return d.c.Operator
-}

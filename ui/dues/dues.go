@@ -23,10 +23,8 @@ type Page struct {
 
 // New makes the Dues tab; its lists come from Load.
 func New(c *common.Common) *Page {
-	p := &Page{Tab: stack.NewTab(c, c.T("tab.dues"), nil), data: newData(c)}
-	// the arrears push onto the stack they are the root of
-	p.Replace(newArrears(p.data, p.Stack))
-	return p
+	d := newData(c)
+	return &Page{data: d, Tab: stack.NewTabFunc(c, c.T("tab.dues"), func(st *stack.Stack) common.Screen { return newArrears(d, st) })}
 }
 
 // Load computes the arrears and the collection by unit in the background.

@@ -158,10 +158,10 @@ func TestReversalCannotBeReversed(t *testing.T) {
 
 func TestOwesTextWithoutWageBase(t *testing.T) {
 	c := &common.Common{Lang: i18n.EN}
-	if got := OwesText(c, 3, 0, 3, 0); !strings.Contains(got, "unknown") {
+	if got := common.OwesText(c, 3, 0, 3, 0); !strings.Contains(got, "unknown") {
 		t.Errorf("no wage base: %q", got)
 	}
-	if got := OwesText(c, 3, 4620, 3, 308500); !strings.Contains(got, "46.20") {
+	if got := common.OwesText(c, 3, 4620, 3, 308500); !strings.Contains(got, "46.20") {
 		t.Errorf("with wage base: %q", got)
 	}
 }

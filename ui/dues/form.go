@@ -8,6 +8,7 @@ import (
 	"unionbook/model"
 	"unionbook/ui/common"
 	"unionbook/ui/form"
+	"unionbook/ui/picker"
 	"unionbook/ui/stack"
 )
 
@@ -51,7 +52,7 @@ func (f *formFrame) answer(msg tea.Msg, save func() tea.Cmd) tea.Cmd {
 	return f.form.Answer(act, cmd, form.Answers{
 		Cancel: f.st.Pop,
 		Pick: func(title string, opts []form.Option, cur uint64) {
-			f.st.Push(newPicker(f.c, f.st, title, opts, cur, func(v uint64) tea.Cmd {
+			f.st.Push(picker.NewScreen(f.c, f.st, title, opts, cur, func(v uint64) tea.Cmd {
 				f.form.Picked(v)
 				return nil
 			}))

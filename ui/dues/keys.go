@@ -4,6 +4,7 @@ import (
 	"charm.land/bubbles/v2/key"
 
 	"unionbook/ui/common"
+	"unionbook/ui/keymap"
 )
 
 // keys are the Dues tab's own bindings; the shared ones (open, save,
@@ -17,9 +18,7 @@ type keys struct {
 }
 
 func newKeys(c *common.Common) keys {
-	b := func(help string, ks ...string) key.Binding {
-		return key.NewBinding(key.WithKeys(ks...), key.WithHelp(ks[0], c.T(help)))
-	}
+	b := func(help string, ks ...string) key.Binding { return keymap.Binding(c.Lang, help, ks...) }
 	k := keys{
 		Arrears:  b("dues.key_arrears", "a"),
 		Units:    b("dues.key_units", "c"),

@@ -214,7 +214,7 @@ func (s *member) View() string {
 	lines = append(lines, wageLine(s.data, m))
 	owe := st.Success.Render(s.c.T("dues.nothing_owed"))
 	if len(months) > 0 {
-		owe = st.Error.Render(OwesText(s.c, len(months), total, run, base))
+		owe = st.Error.Render(common.OwesText(s.c, len(months), total, run, base))
 	}
 	lines = append(lines, owe, "")
 	lines = append(lines, s.grid()...)
@@ -235,15 +235,6 @@ func wageLine(d *data, m model.Member) string {
 		return d.c.T("dues.wage_line", b.Display(), d.rules.Monthly(b).Display())
 	}
 	return d.c.T("dues.no_wage")
-}
-
-// OwesText says what a member owes; with no wage base the amount is unknown
-// rather than zero.
-func OwesText(c *common.Common, months int, total model.Money, run int, base model.Money) string {
-	if base == 0 && total == 0 {
-		return c.T("dues.owes_no_base", months, run)
-	}
-	return c.T("dues.owes", months, total.Display(), run)
 }
 
 // ShortHelp: r only with a payment under the cursor.

@@ -101,7 +101,7 @@ func (p *payForm) Update(msg tea.Msg) tea.Cmd { return p.answer(msg, p.save) }
 
 func (p *payForm) save() tea.Cmd {
 	pay, _ := p.read(p.form)
-	if err := p.c.Store.RecordPayment(p.operator(), &pay); err != nil {
+	if err := p.c.Store.RecordPayment(p.c.OperatorName(), &pay); err != nil {
 		return p.form.SaveError(err, nil)
 	}
 	p.st.Pop()

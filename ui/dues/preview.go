@@ -119,7 +119,7 @@ func (p *preview) save() tea.Cmd {
 	if len(b.Lines) == 0 {
 		return common.SetStatus(p.c.T("dues.batch_nobody"), true)
 	}
-	pays, err := p.c.Store.RecordBatch(p.operator(), b)
+	pays, err := p.c.Store.RecordBatch(p.c.OperatorName(), b)
 	if err != nil {
 		return common.SetStatus(p.c.Err(err), true)
 	}

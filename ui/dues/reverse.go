@@ -47,7 +47,7 @@ func (r *reverseForm) Update(msg tea.Msg) tea.Cmd { return r.answer(msg, r.save)
 
 func (r *reverseForm) save() tea.Cmd {
 	d, _ := model.ParseDate(r.form.Value("date"))
-	rev, err := r.c.Store.ReversePayment(r.operator(), r.pay.ID, d, r.form.Value("reason"))
+	rev, err := r.c.Store.ReversePayment(r.c.OperatorName(), r.pay.ID, d, r.form.Value("reason"))
 	if err != nil {
 		return r.form.SaveError(err, nil)
 	}

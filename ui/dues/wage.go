@@ -50,7 +50,7 @@ func (w *wageForm) Update(msg tea.Msg) tea.Cmd { return w.answer(msg, w.save) }
 
 func (w *wageForm) save() tea.Cmd {
 	wb, _ := w.read(w.form)
-	m, err := w.c.Store.SetWageBase(w.operator(), w.m.ID, wb)
+	m, err := w.c.Store.SetWageBase(w.c.OperatorName(), w.m.ID, wb)
 	if err != nil {
 		return w.form.SaveError(err, nil)
 	}

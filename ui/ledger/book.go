@@ -185,15 +185,6 @@ func (b *book) voucher(id uint64) string {
 	return itoa(id)
 }
 
-// operator is who writes: the name in the union's details, read when the
-// write happens so a change in Settings counts at once.
-func (b *book) operator() string {
-	if p, ok, err := b.c.Store.Profile(); err == nil && ok && p.Operator != "" {
-		return p.Operator
-	}
-	return b.c.Operator
-}
-
 // hasHan reports whether s holds a Chinese character.
 func hasHan(s string) bool {
 	for _, r := range s {

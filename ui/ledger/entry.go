@@ -3,11 +3,13 @@ package ledger
 import (
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"unionbook/model"
 	"unionbook/ui/common"
 	"unionbook/ui/form"
+	"unionbook/ui/picker"
 	"unionbook/ui/stack"
 )
 
@@ -31,9 +33,14 @@ var entryFields = map[string]string{
 }
 
 // entryForm records a manual entry. The account field offers only the
-// accounts of the chosen direction.
+// accounts of the chosen direction, after every key; its picker shows the
+// accounts indented under their parents (so it is not a form.Screen). esc
+// is the stack's: it asks first when something was typed.
 type entryForm struct {
-	formFrame
+	common.ScreenBase
+	*book
+	st    *stack.Stack
+	form  *form.Form
 	acct  *form.Field
 	dir   model.Direction // the direction the account options are for
 	added func(model.LedgerEntry)
@@ -59,7 +66,7 @@ func newEntryForm(b *book, st *stack.Stack, dir model.Direction, account string,
 		form.TextField(fCounterparty, false, c.T("cashbook.hint_counterparty")),
 		form.TextField(fMemo, true, c.T("cashbook.hint_memo")),
 	)
-	e.formFrame = formFrame{book: b, st: st, form: f}
+	e.book, e.st, e.form = b, st, f
 	f.SetValue(fDate, c.Today().String())
 	f.SetChoice(fDir, uint64(dir))
 	if a, ok := b.accountOf(b.accountValue(account)); ok && a.Direction == dir {
@@ -142,7 +149,7 @@ func (e *entryForm) Update(msg tea.Msg) tea.Cmd {
 		Cancel: e.st.Pop,
 		Pick: func(title string, _ []form.Option, cur uint64) {
 			// the picker's options are indented and searchable in Chinese
-			e.st.Push(newPicker(e.c, e.st, title, e.accountOptions(e.dir, true), cur, func(v uint64) tea.Cmd {
+			e.st.Push(picker.NewScreen(e.c, e.st, title, e.accountOptions(e.dir, true), cur, func(v uint64) tea.Cmd {
 				e.form.Picked(v)
 				return nil
 			}))
@@ -153,7 +160,7 @@ func (e *entryForm) Update(msg tea.Msg) tea.Cmd {
 
 func (e *entryForm) save() tea.Cmd {
 	x, _ := e.read(e.form)
-	op := e.operator()
+	op := e.c.OperatorName()
 	x.Operator = op
 	if err := e.c.Store.AddLedgerEntry(op, &x); err != nil {
 		return e.form.SaveError(err, entryFields)
@@ -164,4 +171,28 @@ func (e *entryForm) save() tea.Cmd {
 		common.Changed(model.EntityLedger, x.ID))
 }
 
-func (e *entryForm) View() string { return e.view(e.c.T("cashbook.new_title")) }
+// formHead is the title and a blank line above the fields.
+const formHead = 2
+
+func (e *entryForm) View() string {
+	return e.c.Styles.Title.Render(e.c.T("cashbook.new_title")) + "\n\n" + e.form.View()
+}
+
+func (e *entryForm) SetSize(w, h int) { e.form.SetSize(w, h-formHead) }
+func (e *entryForm) Capturing() bool  { return true }
+func (e *entryForm) Dirty() bool      { return e.form.Dirty() }
+
+func (e *entryForm) Cursor() *tea.Cursor {
+	c := e.form.Cursor()
+	if c != nil {
+		c.Y += formHead
+	}
+	return c
+}
+
+func (e *entryForm) ShortHelp() []key.Binding {
+	k := e.c.Keys
+	return []key.Binding{k.NextField, k.PrevField, k.Save, k.Back}
+}
+
+func (e *entryForm) FullHelp() [][]key.Binding { return [][]key.Binding{e.ShortHelp()} }

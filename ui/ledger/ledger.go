@@ -24,10 +24,8 @@ type Page struct {
 
 // New builds the tab on the current month's entries.
 func New(c *common.Common) *Page {
-	p := &Page{Tab: stack.NewTab(c, c.T("cashbook.tab"), nil), book: newBook(c)}
-	// the list pushes onto the stack it is the root of
-	p.Replace(newList(p.book, p.Stack))
-	return p
+	b := newBook(c)
+	return &Page{book: b, Tab: stack.NewTabFunc(c, c.T("cashbook.tab"), func(st *stack.Stack) common.Screen { return newList(b, st) })}
 }
 
 // Update reads the chart again when data changed (Settings may have added

@@ -7,6 +7,8 @@ import (
 	"unionbook/i18n"
 	"unionbook/model"
 	"unionbook/storage"
+	"unionbook/ui/form"
+	"unionbook/ui/picker"
 	"unionbook/ui/uitest"
 )
 
@@ -181,11 +183,11 @@ func (hs *harness) on() string {
 		return "detail"
 	case *entryForm:
 		return "entry"
-	case *reverseForm:
+	case *form.Screen: // the reversal; the entry form is its own type
 		return "reverse"
 	case *statement:
 		return "statement"
-	case *pickScreen:
+	case *picker.Screen:
 		return "picker"
 	}
 	return fmt.Sprintf("%T", hs.P.Top())

@@ -11,6 +11,7 @@ import (
 	"unionbook/storage"
 	"unionbook/ui/common"
 	"unionbook/ui/form"
+	"unionbook/ui/picker"
 	"unionbook/ui/stack"
 	"unionbook/ui/widget"
 )
@@ -261,7 +262,7 @@ func (l *list) moveMonth(d int) {
 // sub-accounts.
 func (l *list) pickAccount() tea.Cmd {
 	opts := append([]form.Option{{Label: l.c.T("cashbook.all_accounts"), Value: 0}}, l.accountOptions(0, true)...)
-	return l.st.Push(newPicker(l.c, l.st, l.c.T("cashbook.pick_account"), opts, l.accountValue(l.account), func(v uint64) tea.Cmd {
+	return l.st.Push(picker.NewScreen(l.c, l.st, l.c.T("cashbook.pick_account"), opts, l.accountValue(l.account), func(v uint64) tea.Cmd {
 		l.account = ""
 		if a, ok := l.accountOf(v); ok {
 			l.account = a.Code

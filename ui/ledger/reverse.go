@@ -15,14 +15,6 @@ import (
 // reverseFields maps the store's problem fields to the reversal form's keys.
 var reverseFields = map[string]string{"date": fRevDate, "reason": fReason, "memo": fReason}
 
-// reverseForm writes the reversal (冲正) of a manual entry: a new entry of
-// the opposite amount, dated and with a reason. It opens over the entry's
-// detail, where it goes back to.
-type reverseForm struct {
-	formFrame
-	orig storage.LedgerLine
-}
-
 // whyNot says why l cannot be reversed here, or "" when it can.
 func (b *book) whyNot(l storage.LedgerLine) string {
 	switch {
@@ -60,23 +52,36 @@ func (d *detail) reverse() tea.Cmd {
 	return d.st.Push(newReverseForm(d.book, d.st, d.line))
 }
 
-func newReverseForm(b *book, st *stack.Stack, orig storage.LedgerLine) *reverseForm {
+// newReverseForm writes the reversal (冲正) of orig: a new entry of the
+// opposite amount, dated and with a reason. It opens over the entry's
+// detail, where it goes back to.
+func newReverseForm(b *book, st *stack.Stack, orig storage.LedgerLine) *form.Screen {
 	c := b.c
-	r := &reverseForm{orig: orig}
 	f := form.New(c,
 		form.TextField(fRevDate, true, c.T("hint.date")),
 		form.TextField(fReason, true, c.T("cashbook.hint_reason")),
 	)
-	r.formFrame = formFrame{book: b, st: st, form: f}
 	f.SetValue(fRevDate, c.Today().String())
 	f.MarkClean()
-	f.Validate = func(f *form.Form) model.Problems { _, _, ps := r.read(f); return ps }
+	f.Validate = func(f *form.Form) model.Problems { _, _, ps := readReversal(c, f, orig.Date); return ps }
 	f.Revalidate()
 	f.FocusKey(fReason)
-	return r
+	title := c.T("cashbook.reverse_title_of", orig.VoucherNo, b.dirName(orig.Direction), orig.Amount.Display())
+	return form.NewScreen(c, st, title, f, func() tea.Cmd {
+		date, reason, _ := readReversal(c, f, orig.Date)
+		rev, err := c.Store.ReverseLedgerEntry(c.OperatorName(), orig.ID, date, reason)
+		if err != nil {
+			return f.SaveError(err, reverseFields)
+		}
+		st.Pop()
+		return tea.Batch(common.SetStatus(c.T("cashbook.reversed", orig.VoucherNo, rev.VoucherNo), false),
+			common.Changed(model.EntityLedger, rev.ID))
+	})
 }
 
-func (r *reverseForm) read(f *form.Form) (model.Date, string, model.Problems) {
+// readReversal reads the date and reason; the date may not be before the
+// entry's own (orig) nor after today.
+func readReversal(c *common.Common, f *form.Form, orig model.Date) (model.Date, string, model.Problems) {
 	var ps model.Problems
 	var date model.Date
 	if v := f.Value(fRevDate); strings.TrimSpace(v) == "" {
@@ -86,10 +91,10 @@ func (r *reverseForm) read(f *form.Form) (model.Date, string, model.Problems) {
 	} else {
 		date = d
 		switch {
-		case d > r.c.Today():
+		case d > c.Today():
 			ps = append(ps, model.Problem{Field: fRevDate, Key: "problem.future"})
-		case d < r.orig.Date:
-			ps = append(ps, model.Problem{Field: fRevDate, Key: "cashbook.reverse_before", Args: []any{r.orig.Date.String()}})
+		case d < orig:
+			ps = append(ps, model.Problem{Field: fRevDate, Key: "cashbook.reverse_before", Args: []any{orig.String()}})
 		}
 	}
 	reason := model.Clean(f.Value(fReason))
@@ -97,25 +102,4 @@ func (r *reverseForm) read(f *form.Form) (model.Date, string, model.Problems) {
 		ps = append(ps, model.Problem{Field: fReason, Key: "problem.required"})
 	}
 	return date, reason, ps
-}
-
-func (r *reverseForm) Update(msg tea.Msg) tea.Cmd {
-	act, cmd := r.form.Update(msg)
-	return r.form.Answer(act, cmd, form.Answers{Cancel: r.st.Pop, Save: r.save})
-}
-
-func (r *reverseForm) save() tea.Cmd {
-	date, reason, _ := r.read(r.form)
-	rev, err := r.c.Store.ReverseLedgerEntry(r.operator(), r.orig.ID, date, reason)
-	if err != nil {
-		return r.form.SaveError(err, reverseFields)
-	}
-	r.st.Pop()
-	return tea.Batch(common.SetStatus(r.c.T("cashbook.reversed", r.orig.VoucherNo, rev.VoucherNo), false),
-		common.Changed(model.EntityLedger, rev.ID))
-}
-
-func (r *reverseForm) View() string {
-	o := r.orig
-	return r.view(r.c.T("cashbook.reverse_title_of", o.VoucherNo, r.dirName(o.Direction), o.Amount.Display()))
 }

@@ -18,7 +18,7 @@ type accountSection struct {
 	parents []model.Account // the top-level accounts, in the order offered
 }
 
-func newAccountForm(c *common.Common, st *stack.Stack) *formScreen {
+func newAccountForm(c *common.Common, st *stack.Stack) *form.Screen {
 	prof, _, _ := c.Store.Profile()
 	chart, _ := c.Store.Chart()
 	s := accountSection{c: c, prof: prof, chart: chart}

@@ -14,7 +14,7 @@ import (
 // start and when arrears are flagged.
 type duesSection struct{ prof model.Profile }
 
-func newDuesForm(c *common.Common, st *stack.Stack) *formScreen {
+func newDuesForm(c *common.Common, st *stack.Stack) *form.Screen {
 	prof, _, _ := c.Store.Profile()
 	return newFormScreen(c, st, duesSection{prof})
 }

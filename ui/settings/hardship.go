@@ -20,7 +20,7 @@ var (
 	hardshipMoney = []string{"hs_cap_school_compulsory", "hs_cap_school_senior", "hs_cap_school_university", "hs_cap_medical", "hs_cap_warmth"}
 )
 
-func newHardshipForm(c *common.Common, st *stack.Stack) *formScreen {
+func newHardshipForm(c *common.Common, st *stack.Stack) *form.Screen {
 	prof, _, _ := c.Store.Profile()
 	return newFormScreen(c, st, hardshipSection{prof})
 }

@@ -13,7 +13,7 @@ import (
 // the operator and the local minimum-living standard.
 type profileSection struct{ prof model.Profile }
 
-func newProfileForm(c *common.Common, st *stack.Stack) *formScreen {
+func newProfileForm(c *common.Common, st *stack.Stack) *form.Screen {
 	prof, _, _ := c.Store.Profile()
 	return newFormScreen(c, st, profileSection{prof})
 }

@@ -21,10 +21,7 @@ type Page struct {
 
 // New makes the Settings tab, opening on the summary.
 func New(c *common.Common) *Page {
-	p := &Page{Tab: stack.NewTab(c, c.T("tab.settings"), nil)}
-	// the summary pushes onto the stack it is the root of
-	p.Replace(newSummary(c, p.Stack))
-	return p
+	return &Page{Tab: stack.NewTabFunc(c, c.T("tab.settings"), func(st *stack.Stack) common.Screen { return newSummary(c, st) })}
 }
 
 // accountName is an account's name in the user's language.
@@ -33,13 +30,4 @@ func accountName(c *common.Common, a model.Account) string {
 		return a.NameEN
 	}
 	return a.Name
-}
-
-// operator is who writes: the name in the union's details, read when the
-// write happens so a change in Settings counts at once.
-func operator(c *common.Common) string {
-	if p, ok, err := c.Store.Profile(); err == nil && ok && p.Operator != "" {
-		return p.Operator
-	}
-	return c.Operator
 }

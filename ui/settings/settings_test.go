@@ -11,6 +11,7 @@ import (
 	"unionbook/model"
 	"unionbook/storage"
 	"unionbook/ui/common"
+	"unionbook/ui/form"
 	"unionbook/ui/uitest"
 )
 
@@ -28,28 +29,38 @@ func newPage(t *testing.T, l i18n.Lang) *Page {
 }
 
 // open presses k on the summary and returns the form it opens.
-func open(t *testing.T, p *Page, k string) *formScreen {
+func open(t *testing.T, p *Page, k string) *form.Form {
 	t.Helper()
 	p.Update(uitest.Key(k))
-	fs, ok := p.Top().(*formScreen)
+	fs, ok := p.Top().(*form.Screen)
 	if !ok {
 		t.Fatalf("%s opened %T, not a form", k, p.Top())
 	}
-	return fs
+	return fs.Form()
+}
+
+// profile is what the store holds.
+func profile(t *testing.T, p *Page) model.Profile {
+	t.Helper()
+	pr, _, err := p.Root().(*summary).c.Store.Profile()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pr
 }
 
 func TestDuesRateIsTypedInPercent(t *testing.T) {
 	p := newPage(t, i18n.ZH)
-	fs := open(t, p, "d")
-	fs.form.SetValue("dues_rate", "0.8%")
-	fs.form.SetValue("arrears_months", "3")
-	fs.form.SetValue("dues_since", "2025-01")
-	pr, ps := fs.sec.read(fs.form)
+	f := open(t, p, "d")
+	f.SetValue("dues_rate", "0.8%")
+	f.SetValue("arrears_months", "3")
+	f.SetValue("dues_since", "2025-01")
+	pr, ps := duesSection{profile(t, p)}.read(f)
 	if len(ps) != 0 || pr.DuesRateBP != 80 || pr.ArrearsMonths != 3 || pr.DuesSince != 202501 {
 		t.Fatalf("read %+v, problems %v", pr, ps)
 	}
 	uitest.RunCmd(p.Update(uitest.Key("ctrl+s")), p.Update)
-	saved, _, _ := fs.c.Store.Profile()
+	saved := profile(t, p)
 	if saved.DuesRateBP != 80 || saved.DuesSince != 202501 {
 		t.Errorf("saved %+v", saved)
 	}
@@ -60,16 +71,16 @@ func TestDuesRateIsTypedInPercent(t *testing.T) {
 
 func TestBadSettingsAreNamedAndNotSaved(t *testing.T) {
 	p := newPage(t, i18n.EN)
-	fs := open(t, p, "d")
-	fs.form.SetValue("dues_rate", "12.345")
-	fs.form.SetValue("arrears_months", "0")
-	_, ps := fs.sec.read(fs.form)
+	f := open(t, p, "d")
+	f.SetValue("dues_rate", "12.345")
+	f.SetValue("arrears_months", "0")
+	_, ps := duesSection{profile(t, p)}.read(f)
 	if !ps.Has("dues_rate", "money.decimals") || !ps.Has("arrears_months", "settings.arrears_range") {
 		t.Errorf("problems: %v", ps)
 	}
-	fs.form.Revalidate()
+	f.Revalidate()
 	p.Update(uitest.Key("ctrl+s"))
-	if saved, _, _ := fs.c.Store.Profile(); saved.DuesRateBP != 50 || p.Top() != fs {
+	if saved := profile(t, p); saved.DuesRateBP != 50 || p.Depth() != 2 {
 		t.Errorf("a bad rate was saved (%d) or the form closed", saved.DuesRateBP)
 	}
 }
@@ -77,16 +88,17 @@ func TestBadSettingsAreNamedAndNotSaved(t *testing.T) {
 func TestSubAccountCodeMustExtendItsParent(t *testing.T) {
 	p := newPage(t, i18n.ZH)
 	p.Update(uitest.Key("c"))
-	fs := open(t, p, "n")
-	sec := fs.sec.(accountSection)
-	fs.form.SetValue("account_code", "99901")
-	fs.form.SetValue("account_name", "职工书屋")
-	if _, ps := sec.account(fs.form); !ps.Has("account_code", "settings.code_shape") {
+	f := open(t, p, "n")
+	chart, _ := p.Root().(*summary).c.Store.Chart()
+	sec := accountSection{c: p.Root().(*summary).c, prof: profile(t, p), chart: chart, parents: chart[:1]}
+	f.SetValue("account_code", "99901")
+	f.SetValue("account_name", "职工书屋")
+	if _, ps := sec.account(f); !ps.Has("account_code", "settings.code_shape") {
 		t.Errorf("wrong parent code accepted: %v", ps)
 	}
 	parent := sec.chart[0].Code
-	fs.form.SetValue("account_code", parent+"01")
-	acc, ps := sec.account(fs.form)
+	f.SetValue("account_code", parent+"01")
+	acc, ps := sec.account(f)
 	taken := false
 	for _, a := range sec.chart {
 		taken = taken || a.Code == acc.Code
@@ -98,13 +110,14 @@ func TestSubAccountCodeMustExtendItsParent(t *testing.T) {
 
 func TestHardshipCapsRejectNegativeMoney(t *testing.T) {
 	p := newPage(t, i18n.ZH)
-	fs := open(t, p, "h")
-	fs.form.SetValue("hs_cap_medical", "-5")
-	if _, ps := fs.sec.read(fs.form); !ps.Has("hs_cap_medical", "problem.negative") {
+	f := open(t, p, "h")
+	sec := hardshipSection{profile(t, p)}
+	f.SetValue("hs_cap_medical", "-5")
+	if _, ps := sec.read(f); !ps.Has("hs_cap_medical", "problem.negative") {
 		t.Errorf("problems: %v", ps)
 	}
-	fs.form.SetValue("hs_cap_medical", "20000")
-	pr, ps := fs.sec.read(fs.form)
+	f.SetValue("hs_cap_medical", "20000")
+	pr, ps := sec.read(f)
 	if len(ps) != 0 || pr.CapMedical != model.Yuan(20000) {
 		t.Errorf("read %v, %v", pr.CapMedical, ps)
 	}
