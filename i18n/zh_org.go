@@ -221,7 +221,7 @@ func init() {
 		"field.hs_identity":                 "身份",
 		"field.hs_filing_notice_from":       "建档公示开始",
 		"field.hs_filing_notice_to":         "建档公示结束",
-		"field.hs_sudden_pct":               "意外致困收入线（低保的%）",
+		"field.hs_sudden_pct":               "意外致困收入线（低保的百分比）",
 		"field.hs_cap_school_senior_months": "高中助学上限（低保月数）",
 		"field.hs_cap_school_univ_months":   "大学助学上限（低保月数）",
 		"field.hs_notice_workdays":          "公示最少工作日",
