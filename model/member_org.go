@@ -273,3 +273,44 @@ func (c StatusChange) ReasonText(l i18n.Lang) string {
 	}
 	return c.Reason
 }
+
+// memberOrgChanges lists the member data items that differ, for the audit log.
+func memberOrgChanges(old, new *Member) []FieldChange {
+	var cs []FieldChange
+	diff := func(field, a, b string) {
+		if a != b {
+			cs = append(cs, FieldChange{Field: field, Old: a, New: b})
+		}
+	}
+	diff("employment", old.Employment.Key(), new.Employment.Key())
+	diff("hukou", old.Hukou.Key(), new.Hukou.Key())
+	diff("skill", old.Skill.Key(), new.Skill.Key())
+	diff("title", old.Title.Key(), new.Title.Key())
+	diff("card_no", old.CardNo, new.CardNo)
+	diff("card_issued", old.CardIssued.String(), new.CardIssued.String())
+	diff("card_returned", old.CardReturned.String(), new.CardReturned.String())
+	diff("join_kind", old.JoinKind.Key(), new.JoinKind.Key())
+	diff("from_union", old.FromUnion, new.FromUnion)
+	return cs
+}
+
+// ChangeFields are the audit log's lines of a status change's own data
+// (beyond the status itself).
+func (c StatusChange) ChangeFields() []FieldChange {
+	cs := []FieldChange{{Field: "change_date", New: c.Date.String()}}
+	add := func(field, v string) {
+		if v != "" {
+			cs = append(cs, FieldChange{Field: field, New: v})
+		}
+	}
+	if c.ReasonCode != 0 {
+		add("reason_code", c.ReasonCode.Key())
+	}
+	add("reason", c.Reason)
+	add("to_union", c.ToUnion)
+	add("from_union", c.FromUnion)
+	add("ground", c.Ground)
+	add("reported_on", c.ReportedOn.String())
+	add("card_returned", c.CardReturned.String())
+	return cs
+}

@@ -87,7 +87,7 @@ func Survey(units []Unit, counts map[uint64][3]int, d Date, r OrgRules) []UnitSu
 		if s.Wage {
 			s.WageCover = u.WageCovered
 		}
-		if u.Form.Joint() {
+		if u.JointUnion() {
 			s.Covered, s.CoveredMembers = u.EmployersCovered(), c[0]
 		}
 		out = append(out, s)
@@ -134,7 +134,7 @@ func Total(rows []UnitSurvey) SurveyTotals {
 	for _, s := range rows {
 		u := s.Unit
 		t.Units++
-		if u.Form.Joint() {
+		if u.JointUnion() {
 			t.JointUnits++
 		}
 		t.Employees += u.Employees

@@ -130,6 +130,12 @@ func (h HomeLevel) Key() string {
 	return [...]string{"home.none", "home.county", "home.city", "home.province", "home.national"}[min(int(h), 4)]
 }
 
+// JointUnion reports a joint union, also for a record from before the form
+// was kept (whose union type says so).
+func (u *Unit) JointUnion() bool {
+	return u.Form.Joint() || (u.Form == FormUnset && u.UnionType == UnionJoint)
+}
+
 // Committee returns the unit's committee of kind k.
 func (u *Unit) Committee(k CommitteeKind) (Committee, bool) {
 	for _, c := range u.Committees {
@@ -174,7 +180,7 @@ func (u *Unit) Organised(d Date) bool {
 // EmployersCovered is how many employers the union organises: one for a
 // single union, the covered employers of a joint union (at least one).
 func (u *Unit) EmployersCovered() int {
-	if u.Form.Joint() {
+	if u.JointUnion() {
 		return max(1, u.CoveredEmployers)
 	}
 	return 1
@@ -215,7 +221,7 @@ func (u *Unit) normalizeOrg() {
 			u.Form = FormOtherJoint
 		}
 	}
-	if u.Form.Joint() || u.Form == FormSingle {
+	if u.JointUnion() || u.Form == FormSingle {
 		u.UnionType = u.Form.Type()
 	}
 	u.StatCode = Clean(u.StatCode)
@@ -359,7 +365,7 @@ func (u *Unit) validateOrg(today Date) Problems {
 		ps.add("term_years", "org.term_years", MaxTermYears)
 	}
 	count(&ps, "covered_employers", u.CoveredEmployers, 9999, "problem.too_many")
-	if u.CoveredEmployers > 0 && !u.Form.Joint() {
+	if u.CoveredEmployers > 0 && !u.JointUnion() {
 		ps.add("covered_employers", "org.covered_single")
 	}
 	formed := optionalDate(&ps, "formed_on", u.FormedOn, today)
@@ -385,4 +391,56 @@ func validStatCode(s string) bool {
 		}
 	}
 	return utf8.ValidString(s)
+}
+
+// unitOrgChanges lists the organisation fields that differ, for the audit log.
+func unitOrgChanges(old, new *Unit) []FieldChange {
+	var cs []FieldChange
+	diff := func(field, a, b string) {
+		if a != b {
+			cs = append(cs, FieldChange{Field: field, Old: a, New: b})
+		}
+	}
+	num := func(n int) string {
+		if n == 0 {
+			return ""
+		}
+		return itoa(n)
+	}
+	committees := func(u *Unit) string {
+		s := ""
+		for i, c := range u.Committees {
+			if i > 0 {
+				s += "; "
+			}
+			s += c.Kind.Code() + " " + c.Formed.String() + " " + c.Chair + " " + num(c.Members)
+		}
+		return s
+	}
+	diff("union_form", old.Form.Key(), new.Form.Key())
+	diff("stat_code", old.StatCode, new.StatCode)
+	diff("region_code", old.RegionCode, new.RegionCode)
+	diff("union_credit", old.UnionCredit, new.UnionCredit)
+	diff("committees", committees(old), committees(new))
+	diff("congress_last", old.CongressLast.String(), new.CongressLast.String())
+	diff("congress_delegates", num(old.CongressDelegates), num(new.CongressDelegates))
+	diff("congress_women", num(old.CongressWomen), num(new.CongressWomen))
+	diff("contract_covered", num(old.ContractCovered), num(new.ContractCovered))
+	diff("wage_signed", old.WageSigned.String(), new.WageSigned.String())
+	diff("wage_expires", old.WageExpires.String(), new.WageExpires.String())
+	diff("wage_covered", num(old.WageCovered), num(new.WageCovered))
+	diff("wage_raise", num(old.WageRaiseBP), num(new.WageRaiseBP))
+	diff("women_signed", old.WomenSigned.String(), new.WomenSigned.String())
+	diff("women_expires", old.WomenExpires.String(), new.WomenExpires.String())
+	diff("home_level", old.HomeLevel.Key(), new.HomeLevel.Key())
+	diff("home_year", num(old.HomeYear), num(new.HomeYear))
+	diff("bookhouse", boolText(old.Bookhouse), boolText(new.Bookhouse))
+	diff("staff_full", num(old.StaffFull), num(new.StaffFull))
+	diff("staff_part", num(old.StaffPart), num(new.StaffPart))
+	diff("elected_on", old.ElectedOn.String(), new.ElectedOn.String())
+	diff("term_years", num(old.TermYears), num(new.TermYears))
+	diff("covered_employers", num(old.CoveredEmployers), num(new.CoveredEmployers))
+	diff("formed_on", old.FormedOn.String(), new.FormedOn.String())
+	diff("dissolved_on", old.DissolvedOn.String(), new.DissolvedOn.String())
+	return cs
 }

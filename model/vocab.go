@@ -20,6 +20,8 @@ const (
 	EntityHardship Entity = "hardship"
 	EntityAid      Entity = "aid"
 	EntityEvent    Entity = "event"
+	EntityEmployer Entity = "employer" // an unorganised employer (未建会单位)
+	EntityHonour   Entity = "honour"
 	EntityExport   Entity = "export" // a district package written
 	EntityImport   Entity = "import"
 	EntityAudit    Entity = "audit"
@@ -28,7 +30,7 @@ const (
 // Entities lists every record kind, for filters and checks.
 func Entities() []Entity {
 	return []Entity{EntityMember, EntityUnit, EntityProfile, EntityPayment, EntityBatch, EntityLedger,
-		EntityHardship, EntityAid, EntityEvent, EntityExport, EntityImport}
+		EntityHardship, EntityAid, EntityEvent, EntityEmployer, EntityHonour, EntityExport, EntityImport}
 }
 
 // Key is the entity's catalogue key.

@@ -193,7 +193,11 @@ func (w *writer) checkFileMember(f *model.HardshipFile) (*model.Member, model.Pr
 			return nil, nil, err
 		}
 	}
-	return &m, ps, nil
+	nps, err := w.filingNoticeProblems(f)
+	if err != nil {
+		return nil, nil, err
+	}
+	return &m, append(ps, nps...), nil
 }
 
 func (w *writer) putFile(f *model.HardshipFile) error {
@@ -520,6 +524,7 @@ func fileChanges(old, new *model.HardshipFile) []model.FieldChange {
 	diff("hs_applied", old.AppliedDate.String(), new.AppliedDate.String())
 	diff("hs_approved", old.ApprovedDate.String(), new.ApprovedDate.String())
 	diff("hs_previous", uintText(old.PreviousID), uintText(new.PreviousID))
+	cs = append(cs, model.HardshipOrgChanges(old, new)...)
 	return cs
 }
 

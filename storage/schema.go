@@ -92,6 +92,7 @@ var migrations = []migration{
 	{name: "hardship files and aid", up: createHardshipBuckets},
 	{name: "events", up: createEventBuckets},
 	{name: "export history", up: createExportBuckets}, // storage/exports.go
+	{name: "organisation register", up: migrateOrg},   // storage/org.go
 }
 
 // SchemaVersion is the schema version this program writes.
