@@ -53,6 +53,9 @@ var statsCommand = &command{
 			if st.Events, err = s.EventStats(model.Today().Year()); err != nil {
 				return err
 			}
+			if st.Org, err = s.OrgStats(model.Today()); err != nil {
+				return err
+			}
 			if *asJSON {
 				enc := json.NewEncoder(e.stdout)
 				enc.SetEscapeHTML(false)
@@ -70,6 +73,7 @@ var statsCommand = &command{
 			writeDuesStats(e.stdout, e.lang, st.Dues, dues.ArrearsMonths)
 			writeHardshipStats(e.stdout, e.lang, st.Hardship)
 			writeEventStats(e.stdout, e.lang, st.Events)
+			writeOrgStats(e.stdout, e.lang, st.Org)
 			return nil
 		}
 	},

@@ -226,3 +226,88 @@ func Rates(p Period, units []Unit, employers []Employer, members []Member) OrgRa
 func SurveyYear(y int) Period {
 	return Period{From: Month((y-1)*100 + 10), To: Month(y*100 + 9), Text: itoa(y-1) + "-10.." + itoa(y) + "-09"}
 }
+
+// OrgStats are the organisation figures of stats --json ("org"): the
+// survey items on a day, the organising rates of the year so far, its
+// first half and the year before, the unorganised employers by status,
+// and the honours. The JSON keys are part of the command line's contract.
+type OrgStats struct {
+	AsOf      string         `json:"as_of"`
+	Survey    SurveyTotals   `json:"survey"`
+	Rates     []OrgRates     `json:"rates"`
+	Employers EmployerCounts `json:"employers"`
+	Honours   HonourCounts   `json:"honours"`
+}
+
+// EmployerCounts counts the unorganised employers by status, and those
+// whose planned follow-up visit is due.
+type EmployerCounts struct {
+	Unorganised   int `json:"unorganised"`
+	Following     int `json:"following"`
+	Formed        int `json:"formed"`
+	Gone          int `json:"gone"`
+	FollowUpDue   int `json:"follow_up_due"`
+	EmployeesLeft int `json:"employees_without_union"` // employees of the open ones
+}
+
+// HonourCounts counts honours and model workers.
+type HonourCounts struct {
+	Member       int `json:"member_honours"`
+	Unit         int `json:"unit_honours"`
+	ModelWorkers int `json:"model_workers"`
+	InHardship   int `json:"model_workers_in_hardship"` // 困难劳模: an open file that says so
+}
+
+// OrgFigures computes OrgStats on day d. files are the hardship files
+// (only their model-worker flag and status count).
+func OrgFigures(d Date, r OrgRules, units []Unit, employers []Employer, members []Member, honours []Honour, files []HardshipFile) OrgStats {
+	st := OrgStats{AsOf: d.String(), Rates: []OrgRates{}}
+	st.Survey = Total(Survey(units, MemberCounts(members, d), d, r))
+	y := d.Year()
+	for _, text := range []string{itoa(y), itoa(y) + "-H1", itoa(y - 1)} {
+		p, err := ParsePeriod(text)
+		if err != nil {
+			continue
+		}
+		st.Rates = append(st.Rates, Rates(p, units, employers, members))
+	}
+	for i := range employers {
+		e := &employers[i]
+		switch e.Status {
+		case EmployerUnorganised:
+			st.Employers.Unorganised++
+		case EmployerFollowing:
+			st.Employers.Following++
+		case EmployerFormed:
+			st.Employers.Formed++
+		case EmployerGone:
+			st.Employers.Gone++
+		}
+		if e.FollowUpDue(d) {
+			st.Employers.FollowUpDue++
+		}
+		if e.Status.Open() {
+			st.Employers.EmployeesLeft += e.Employees
+		}
+	}
+	byMember := map[uint64][]Honour{}
+	for _, h := range honours {
+		if h.MemberID != 0 {
+			st.Honours.Member++
+			byMember[h.MemberID] = append(byMember[h.MemberID], h)
+		} else {
+			st.Honours.Unit++
+		}
+	}
+	for _, hs := range byMember {
+		if ModelWorkerLevelOf(hs) != ModelNone {
+			st.Honours.ModelWorkers++
+		}
+	}
+	for i := range files {
+		if files[i].Status.Open() && files[i].ModelWorkerInHardship() {
+			st.Honours.InHardship++
+		}
+	}
+	return st
+}

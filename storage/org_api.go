@@ -309,3 +309,23 @@ func (b *Batch) CreateHonour(h *model.Honour) error {
 	}
 	return b.w.createHonour(h)
 }
+
+// OrgStats computes the organisation figures of stats on day d.
+func (s *Store) OrgStats(d model.Date) (model.OrgStats, error) {
+	data, err := s.OrgData()
+	if err != nil {
+		return model.OrgStats{}, err
+	}
+	hs, err := s.Honours()
+	if err != nil {
+		return model.OrgStats{}, err
+	}
+	var files []model.HardshipFile
+	err = s.db.View(func(tx *bbolt.Tx) error {
+		return forEach(tx, bucketHardship, func(f *model.HardshipFile) error { files = append(files, *f); return nil })
+	})
+	if err != nil {
+		return model.OrgStats{}, err
+	}
+	return model.OrgFigures(d, data.Profile.OrgRules(), data.Units, data.Employers, data.Members, hs, files), nil
+}
