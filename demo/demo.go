@@ -228,6 +228,7 @@ func GenerateAt(seed uint64, units, members int, today model.Date) (model.Profil
 		us[i].ID = uint64(i + 1)
 	}
 	wages(seed, us, ms, p.DuesSince)
+	organise(seed, us, ms, today) // demo/org.go
 	return p, us, ms
 }
 

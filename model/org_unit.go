@@ -323,7 +323,7 @@ func (u *Unit) validateOrg(today Date) Problems {
 		tooLong(&cps, "committee_chair", c.Chair, 30)
 		tooLong(&cps, "notes", c.Notes, 200)
 		for _, p := range cps {
-			ps.add("committees", "org.committee_bad", i+1, i18nKeyArg(c.Kind.Key()), i18nKeyArg("field."+p.Field))
+			ps.add("committees", "org.committee_bad", i+1, i18nKeyArg(c.Kind.Key()), i18nKeyArg("field."+p.Field), p)
 		}
 	}
 	emp := -1 // head counts are checked against the employees when known

@@ -36,6 +36,8 @@ func localArgs(l i18n.Lang, args []any) []any {
 	for i, a := range args {
 		if k, ok := a.(i18nKeyArg); ok {
 			out[i] = l.T(string(k))
+		} else if p, ok := a.(Problem); ok { // a nested problem, said without its field
+			out[i] = p.Message(l)
 		} else {
 			out[i] = a
 		}

@@ -329,3 +329,32 @@ func (s *Store) OrgStats(d model.Date) (model.OrgStats, error) {
 	}
 	return model.OrgFigures(d, data.Profile.OrgRules(), data.Units, data.Employers, data.Members, hs, files), nil
 }
+
+// Employer is Store.Employer inside the batch's transaction.
+func (b *Batch) Employer(id uint64) (model.Employer, error) {
+	if b.w == nil {
+		return model.Employer{}, errBatchDone
+	}
+	return getEmployer(b.w.tx, id)
+}
+
+// OpenHardshipFile is the member's open hardship file, ok false when none.
+func (b *Batch) OpenHardshipFile(memberID uint64) (f model.HardshipFile, ok bool, err error) {
+	if b.w == nil {
+		return f, false, errBatchDone
+	}
+	v := b.w.tx.Bucket(idxHardshipOpen).Get(itob(memberID))
+	if v == nil {
+		return f, false, nil
+	}
+	f, err = getHardshipFile(b.w.tx, btoi(v))
+	return f, err == nil, err
+}
+
+// UpdateHardshipFile is Store.UpdateHardshipFile inside the batch's transaction.
+func (b *Batch) UpdateHardshipFile(f *model.HardshipFile) error {
+	if b.w == nil {
+		return errBatchDone
+	}
+	return b.w.updateHardshipFile(f)
+}
