@@ -196,12 +196,18 @@ type OrgRates struct {
 
 // Rates computes the organising figures of period p.
 func Rates(p Period, units []Unit, employers []Employer, members []Member) OrgRates {
-	last := p.Last()
+	return RatesAsOf(p, p.Last(), units, employers, members)
+}
+
+// RatesAsOf computes the figures of period p as they stand on day asOf
+// (its last day, or today for a period not yet over).
+func RatesAsOf(p Period, asOf Date, units []Unit, employers []Employer, members []Member) OrgRates {
+	last := min(p.Last(), asOf)
 	counts := MemberCounts(members, last)
 	r := OrgRates{Period: p.Text, AsOf: last.String()}
 	for i := range units {
 		u := &units[i]
-		if u.FormedOn != 0 && u.FormedOn >= p.First() && u.FormedOn <= last {
+		if u.FormedOn != 0 && u.FormedOn >= p.First() && u.FormedOn <= p.Last() {
 			r.Formed++
 		}
 		if !u.Organised(last) {
@@ -269,7 +275,7 @@ func OrgFigures(d Date, r OrgRules, units []Unit, employers []Employer, members 
 		if err != nil {
 			continue
 		}
-		st.Rates = append(st.Rates, Rates(p, units, employers, members))
+		st.Rates = append(st.Rates, RatesAsOf(p, d, units, employers, members))
 	}
 	for i := range employers {
 		e := &employers[i]
