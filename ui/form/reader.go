@@ -98,3 +98,7 @@ func BasisPointsText(bp int) string {
 	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
 	return s
 }
+
+// Has reports whether the form has a field of that key (forms built to
+// fit a choice, as a status change's, read only the fields they have).
+func (f *Form) Has(key string) bool { return f.has(key) }

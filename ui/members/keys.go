@@ -12,6 +12,8 @@ import (
 type keys struct {
 	Status       key.Binding // change a member's status
 	Dues         key.Binding // the member's dues, in the Dues tab
+	Honours      key.Binding // the member's honours
+	ModelWorkers key.Binding // the model workers and their care
 	FilterUnit   key.Binding
 	FilterStatus key.Binding
 	ClearFilter  key.Binding
@@ -23,6 +25,8 @@ func newKeys(l i18n.Lang) keys {
 	return keys{
 		Status:       keymap.Binding(l, "key.status", "s"),
 		Dues:         keymap.Binding(l, "members.key_dues", "f"),
+		Honours:      keymap.Binding(l, "units.key_honours", "H"),
+		ModelWorkers: keymap.Binding(l, "members.key_model_workers", "L"),
 		FilterUnit:   keymap.Binding(l, "key.filter_unit", "u"),
 		FilterStatus: keymap.Binding(l, "key.filter_status", "t"),
 		ClearFilter:  keymap.Binding(l, "key.clear_filter", "x"),

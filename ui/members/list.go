@@ -236,6 +236,10 @@ func (l *list) key(msg tea.KeyPressMsg) (cmd tea.Cmd, ok bool) {
 		l.refreshTable()
 	case key.Matches(msg, tk.FilterStatus):
 		l.cycleStatusFilter()
+	case key.Matches(msg, tk.ModelWorkers):
+		return l.st.Push(newModelWorkers(l.c, l.st, func(id uint64) tea.Cmd {
+			return l.st.Push(newDetail(l.c, l.st, l.b, l.keys, id, l.extras, l.follow))
+		})), true
 	case key.Matches(msg, tk.FilterUnit):
 		opts := append([]form.Option{{Label: l.c.T("members.all_units"), Value: 0}}, l.b.unitOptions()...)
 		return l.st.Push(picker.NewScreen(l.c, l.st, l.c.T("field.unit"), opts, r.unitFilter, func(v uint64) tea.Cmd {
@@ -352,7 +356,7 @@ func (l *list) FullHelp() [][]key.Binding {
 	}
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
-		{k.Search, k.Open, k.New, k.Edit, tk.Status},
+		{k.Search, k.Open, k.New, k.Edit, tk.Status, tk.ModelWorkers},
 		{tk.FilterUnit, tk.FilterStatus, tk.ClearFilter, tk.Sort, tk.SortRev},
 		{k.Tabs, k.Help, k.Quit},
 	}
