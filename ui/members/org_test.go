@@ -49,7 +49,7 @@ func TestLaidOffMemberStaysAMember(t *testing.T) {
 // worker appears in the care list.
 func TestMemberHonourAndModelWorkers(t *testing.T) {
 	hs := newHarness(t, i18n.ZH, 100, 30)
-	hs.Keys("enter", "H", "n") // 张三: a new honour, 劳动模范 is the first title
+	hs.Keys("enter", "H", "n")    // 张三: a new honour, 劳动模范 is the first title
 	hs.Keys("tab", "tab", "left") // the level: 省部级
 	hs.Keys("tab")
 	hs.Keys("end")
