@@ -1,0 +1,407 @@
+package transfer
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/exp/golden"
+
+	"unionbook/i18n"
+	"unionbook/model"
+	"unionbook/roster"
+	"unionbook/ui/uitest"
+	"unionbook/ui/widget"
+)
+
+func TestGoldenFile(t *testing.T) {
+	each(t, func(t *testing.T, hs *harness) {
+		hs.Keys("i")
+		hs.Type("testdata/files/")
+		hs.Keys("tab")
+		golden.RequireEqual(t, []byte(screen(t, hs)))
+	})
+}
+
+func TestGoldenPreview(t *testing.T) {
+	each(t, func(t *testing.T, hs *harness) {
+		p := loaded(t, hs)
+		if p.plan.Header.Row != 3 || p.plan.Stats.Problems != 4 {
+			t.Errorf("header %d stats %+v", p.plan.Header.Row, p.plan.Stats)
+		}
+		golden.RequireEqual(t, []byte(screen(t, hs)))
+	})
+}
+
+func TestGoldenPreviewProblemsOnly(t *testing.T) {
+	each(t, func(t *testing.T, hs *harness) {
+		p := loaded(t, hs)
+		hs.Keys("p")
+		if len(p.rows) != 4 {
+			t.Errorf("%d rows shown", len(p.rows))
+		}
+		golden.RequireEqual(t, []byte(screen(t, hs)))
+	})
+}
+
+func TestGoldenMapping(t *testing.T) {
+	each(t, func(t *testing.T, hs *harness) {
+		p := loaded(t, hs)
+		hs.Keys("m", "right", "right", "right", "space")
+		top[*mapping](t, hs)
+		golden.RequireEqual(t, []byte(screen(t, hs)))
+		hs.Keys("esc")
+		// 性别 now maps to the next field: the column's cells are read as it
+		if top[*preview](t, hs) != p || p.plan.Header.Fields[3] == "gender" {
+			t.Errorf("mapping not applied: %v", p.plan.Header.Fields)
+		}
+	})
+}
+
+// esc goes back one level at a time: from the mapping to the preview, from
+// the preview to the file (the path as typed), from there to the menu.
+func TestEscGoesBackOneLevel(t *testing.T) {
+	hs := newPage(t, i18n.EN)
+	p := loaded(t, hs)
+	hs.Keys("m", "esc")
+	if top[*preview](t, hs) != p || hs.P.Depth() != 3 {
+		t.Fatalf("esc on the mapping: depth %d", hs.P.Depth())
+	}
+	hs.Keys("esc")
+	f := top[*fileScreen](t, hs)
+	if hs.P.Depth() != 2 || !hs.P.Capturing() || f.path.Value() != "testdata/files/roster.csv" {
+		t.Fatalf("esc on the preview: depth %d, path %q", hs.P.Depth(), f.path.Value())
+	}
+	uitest.Contains(t, hs.Screen(), "testdata/files/roster.csv", "tab complete", "enter read", "esc back")
+	hs.Keys("esc")
+	top[*menu](t, hs)
+	// the path stays for the next import
+	hs.Keys("i")
+	if v := top[*fileScreen](t, hs).path.Value(); v != "testdata/files/roster.csv" {
+		t.Errorf("path %q", v)
+	}
+}
+
+func TestImportSkippingProblemsThenDone(t *testing.T) {
+	each(t, func(t *testing.T, hs *harness) {
+		loaded(t, hs)
+		hs.Keys("i") // refused: problems
+		top[*preview](t, hs)
+		if want := hs.C.T("importer.fix_first", 4); hs.Status.Text != want || !hs.Status.Error {
+			t.Errorf("status %+v, want %q", hs.Status, want)
+		}
+		hs.Keys("s", "i")
+		r := top[*imported](t, hs)
+		if r.err != nil || r.res.Created != 2 || r.res.Backup == "" {
+			t.Fatalf("err %v result %+v", r.err, r.res)
+		}
+		if ms, _ := hs.C.Store.Members(); len(ms) != 2 {
+			t.Errorf("%d members", len(ms))
+		}
+		uitest.Contains(t, screen(t, hs), hs.C.T("import.outcome_wrote", 2, 0, 0, 0))
+		// enter goes back to choose another file
+		hs.Keys("enter")
+		top[*fileScreen](t, hs)
+	})
+}
+
+// The result of an import tells every tab that members came, so the
+// Members tab reloads its roster; units made for them count too.
+func TestImportResultReloadsTheRoster(t *testing.T) {
+	hs := newPage(t, i18n.ZH)
+	loaded(t, hs)
+	hs.Keys("s", "i")
+	top[*imported](t, hs)
+	if len(hs.Changed) != 1 || hs.Changed[0].Entity != model.EntityMember || hs.Changed[0].ID != 0 {
+		t.Fatalf("changes %+v", hs.Changed)
+	}
+
+	hs = newPage(t, i18n.ZH)
+	loaded(t, hs)
+	hs.Keys("c", "s", "i") // 赵六's unit 新开的厂 is made
+	if r := top[*imported](t, hs); r.res.UnitsCreated != 1 || r.res.Created != 3 {
+		t.Fatalf("result %+v", r.res)
+	}
+	var got []model.Entity
+	for _, m := range hs.Changed {
+		got = append(got, m.Entity)
+	}
+	if len(got) != 2 || got[0] != model.EntityUnit || got[1] != model.EntityMember {
+		t.Errorf("changes %v", got)
+	}
+}
+
+func TestImportUnitsReloadsTheUnits(t *testing.T) {
+	hs := newPage(t, i18n.EN)
+	hs.Keys("i")
+	hs.Type("testdata/files/units.csv")
+	hs.Keys("enter", "k", "s", "i")
+	r := top[*imported](t, hs)
+	if r.err != nil || r.res.Created == 0 {
+		t.Fatalf("err %v result %+v", r.err, r.res)
+	}
+	if len(hs.Changed) != 1 || hs.Changed[0].Entity != model.EntityUnit {
+		t.Errorf("changes %+v", hs.Changed)
+	}
+}
+
+// holdImport makes the next import wait at its first step until the
+// returned function is called.
+func holdImport(hs *harness) (release func()) {
+	gate := make(chan struct{})
+	hs.P.env.importStep = func(done int) {
+		if done == 0 {
+			<-gate
+		}
+	}
+	return func() { close(gate) }
+}
+
+func TestCancelledImportWritesNothing(t *testing.T) {
+	hs := newPage(t, i18n.ZH)
+	loaded(t, hs)
+	hs.Keys("s")
+	release := holdImport(hs)
+	cmd := hs.P.Update(uitest.Key("i"))
+	im := top[*importing](t, hs)
+	if !hs.P.Dirty() {
+		t.Error("quitting during an import does not ask")
+	}
+	hs.Keys("esc") // cancels; the screen stays until the import has ended
+	if top[*importing](t, hs) != im {
+		t.Fatal("esc left the import running")
+	}
+	release()
+	hs.Driver().Run(cmd)
+	r := top[*imported](t, hs)
+	if !errors.Is(r.err, roster.ErrCanceled) {
+		t.Fatalf("err %v", r.err)
+	}
+	if ms, _ := hs.C.Store.Members(); len(ms) != 0 {
+		t.Fatalf("a cancelled import wrote %d members", len(ms))
+	}
+	if len(hs.Changed) != 0 {
+		t.Errorf("changes sent for nothing: %+v", hs.Changed)
+	}
+	uitest.Contains(t, screen(t, hs), hs.C.T("import.canceled"))
+}
+
+// A progress bar while the rows are written; esc cancels.
+func TestGoldenImporting(t *testing.T) {
+	uitest.Each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
+		hs := open(t, importStore(t), lang, w, h)
+		loaded(t, hs)
+		hs.Keys("s")
+		release := holdImport(hs)
+		cmd := hs.P.Update(uitest.Key("i"))
+		top[*importing](t, hs)
+		hs.RequireGolden()
+		release()
+		hs.Driver().Run(cmd)
+		top[*imported](t, hs)
+	})
+}
+
+func TestGoldenImported(t *testing.T) {
+	uitest.Each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
+		hs := open(t, importStore(t), lang, w, h)
+		loaded(t, hs)
+		hs.Keys("s", "i")
+		r := top[*imported](t, hs)
+		r.res.Backup = "/home/secretary/unionbook/backups/ub-import.db" // not the test's temporary folder
+		hs.RequireGolden()
+	})
+}
+
+// While the file is read, esc stops the reading and goes back to the
+// file; the reading's late answer changes nothing.
+func TestGoldenReading(t *testing.T) {
+	uitest.Each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
+		hs := open(t, importStore(t), lang, w, h)
+		hs.Keys("i")
+		hs.Type("testdata/files/roster.csv")
+		cmd := hs.P.Update(uitest.Key("enter")) // the reading, not run yet
+		top[*reading](t, hs)
+		hs.RequireGolden()
+		hs.Keys("esc")
+		top[*fileScreen](t, hs)
+		hs.Driver().Run(cmd)
+		if hs.P.Depth() != 2 {
+			t.Errorf("the stopped reading still opened the preview: depth %d", hs.P.Depth())
+		}
+		top[*fileScreen](t, hs)
+	})
+}
+
+func TestUnreadableFileShowsOnTheFileScreen(t *testing.T) {
+	hs := newPage(t, i18n.EN)
+	hs.Keys("i")
+	hs.Type("testdata/files/no-such-roster.csv")
+	hs.Keys("enter")
+	f := top[*fileScreen](t, hs)
+	if f.err == nil || !strings.Contains(screen(t, hs), hs.C.Err(f.err)[:20]) {
+		t.Errorf("err %v:\n%s", f.err, screen(t, hs))
+	}
+	// enter on an empty path says what it wants
+	hs.Keys("ctrl+u", "enter")
+	uitest.Contains(t, screen(t, hs), hs.C.T("importer.path_hint"))
+}
+
+// loadFile reads a roster written to a temporary file.
+func loadFile(t *testing.T, hs *harness, name, content string) *preview {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	hs.Keys("i")
+	hs.Type(path)
+	hs.Keys("enter")
+	return top[*preview](t, hs)
+}
+
+func TestJoinDateForARosterWithoutTheColumn(t *testing.T) {
+	each(t, func(t *testing.T, hs *harness) {
+		p := loadFile(t, hs, "无入会时间.csv", "姓名,身份证号,性别,工作单位\n张三,350303199002033073,男,青山机械厂\n李四,110101199003078670,男,青山机械厂\n")
+		if len(p.plan.FileIssues) != 1 || p.plan.FileIssues[0].P.Key != "import.missing_join_date" {
+			t.Fatalf("file issues %v", p.plan.FileIssues)
+		}
+		out := screen(t, hs)
+		if !strings.Contains(out, hs.C.T("importer.join_date_none")) || strings.Contains(out, "--join-date") {
+			t.Errorf("screen:\n%s", out)
+		}
+		if !hasKey(hs, "t") || hasKey(hs, "i") {
+			t.Error("the footer offers i for a file that cannot be imported, or not t")
+		}
+		hs.Keys("t")
+		j := top[*joinDate](t, hs)
+		if !hs.P.Capturing() {
+			t.Fatal("the date input does not take typing")
+		}
+		// a date that does not exist, then one after today: refused
+		hs.Type("2023-02-30")
+		hs.Keys("enter")
+		if top[*joinDate](t, hs) != j || j.err == "" || !strings.Contains(screen(t, hs), "2023-02-30") {
+			t.Fatalf("err %q", j.err)
+		}
+		j.input.SetValue("2099-01-01")
+		hs.Keys("enter")
+		if top[*joinDate](t, hs) != j || j.err == "" {
+			t.Fatal("future date taken")
+		}
+		// any form ParseDate reads
+		j.input.SetValue("")
+		hs.Type("2023年5月1日")
+		hs.Keys("enter")
+		top[*preview](t, hs)
+		if p.joinDate.String() != "2023-05-01" || p.plan.HasProblems() || p.plan.Stats.New != 2 {
+			t.Fatalf("date %v, issues %v", p.joinDate, p.plan.Issues())
+		}
+		uitest.Contains(t, screen(t, hs), hs.C.T("importer.join_date_set", "2023-05-01"))
+		hs.Keys("i")
+		if r := top[*imported](t, hs); r.err != nil || r.res.Created != 2 {
+			t.Fatalf("err %v result %+v", r.err, r.res)
+		}
+		ms, _ := hs.C.Store.Members()
+		for _, m := range ms {
+			if m.JoinDate.String() != "2023-05-01" {
+				t.Errorf("%s joined %v", m.Name, m.JoinDate)
+			}
+		}
+	})
+}
+
+// The date input with what is wrong with the date typed, the real cursor
+// in the input.
+func TestGoldenJoinDate(t *testing.T) {
+	uitest.Each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
+		hs := open(t, importStore(t), lang, w, h)
+		loadFile(t, hs, "r.csv", "姓名,身份证号,性别,工作单位\n张三,350303199002033073,男,青山机械厂\n")
+		hs.Keys("t")
+		hs.Type("2023-02-30")
+		hs.Keys("enter")
+		cur := hs.P.Cursor()
+		x := widget.Width(hs.C.T("importer.join_date_prompt"))
+		if cur == nil || cur.Y != joinDateLine || cur.X != x+1+len("2023-02-30") {
+			t.Errorf("cursor %+v", cur)
+		}
+		hs.RequireGolden()
+	})
+}
+
+func TestJoinDateForBlankCellsKeepsTheFilesDates(t *testing.T) {
+	hs := newPage(t, i18n.EN)
+	p := loadFile(t, hs, "r.csv", "姓名,身份证号,性别,工作单位,入会时间\n张三,350303199002033073,男,青山机械厂,2019-03-08\n李四,110101199003078670,男,青山机械厂,\n")
+	if p.plan.Stats.Problems != 1 || !p.plan.WantsJoinDate() {
+		t.Fatalf("%+v", p.plan.Stats)
+	}
+	hs.Keys("t")
+	hs.Type("2024/1/2")
+	hs.Keys("enter")
+	if p.plan.HasProblems() {
+		t.Fatalf("%v", p.plan.Issues())
+	}
+	if a, b := p.plan.Items[0].Member.JoinDate.String(), p.plan.Items[1].Member.JoinDate.String(); a != "2019-03-08" || b != "2024-01-02" {
+		t.Errorf("joined %s and %s", a, b)
+	}
+	// Esc leaves the date as it was; an empty input clears it
+	hs.Keys("t")
+	hs.Type("9")
+	hs.Keys("esc")
+	if top[*preview](t, hs) != p || p.joinDate.String() != "2024-01-02" {
+		t.Errorf("date %v", p.joinDate)
+	}
+	hs.Keys("t", "ctrl+u", "enter")
+	if p.joinDate != 0 || p.plan.Stats.Problems != 1 {
+		t.Errorf("date %v, %+v", p.joinDate, p.plan.Stats)
+	}
+}
+
+func TestNoJoinDateSettingWhenEveryRowHasOne(t *testing.T) {
+	hs := newPage(t, i18n.ZH)
+	loaded(t, hs)
+	if hasKey(hs, "t") {
+		t.Error("t is offered")
+	}
+	hs.Keys("t")
+	top[*preview](t, hs)
+	uitest.Lacks(t, screen(t, hs), hs.C.T("importer.join_date_none"))
+}
+
+// tab on an empty path lists what the working folder holds; it used to
+// cut the path before its start and crash.
+func TestCompleteAnEmptyPath(t *testing.T) {
+	hs := newPage(t, i18n.EN)
+	hs.Keys("i", "tab")
+	if got := top[*fileScreen](t, hs).path.Value(); got != "testdata"+string(filepath.Separator) {
+		t.Errorf("completed to %q", got)
+	}
+}
+
+// tab after a lone ~ or a quoted folder does not crash either.
+func TestCompleteOddPaths(t *testing.T) {
+	for _, typed := range []string{"~", "~" + string(filepath.Separator), `"testdata` + string(filepath.Separator), " "} {
+		hs := newPage(t, i18n.EN)
+		hs.Keys("i")
+		hs.Type(typed)
+		hs.Keys("tab")
+		screen(t, hs)
+	}
+}
+
+// A click on a row of the preview selects that row, whose problems show
+// under the table.
+func TestClickSelectsThePreviewRow(t *testing.T) {
+	hs := newPage(t, i18n.EN)
+	p := loaded(t, hs)
+	// the table's title line is previewTop; the second row is two lines below
+	hs.Send(tea.MouseClickMsg{X: 10, Y: previewTop + 2, Button: tea.MouseLeft})
+	if p.grid.Cursor() != 1 {
+		t.Fatalf("cursor on row %d", p.grid.Cursor())
+	}
+	li := p.plan.Items[p.rows[1]]
+	uitest.Contains(t, screen(t, hs), li.Issues[0].Localize(i18n.EN)[:30])
+}
