@@ -405,3 +405,59 @@ func TestClickSelectsThePreviewRow(t *testing.T) {
 	li := p.plan.Items[p.rows[1]]
 	uitest.Contains(t, screen(t, hs), li.Issues[0].Localize(i18n.EN)[:30])
 }
+
+// enter opens the selected row in full: every problem and each column as
+// read; esc goes back to the preview.
+func TestGoldenRow(t *testing.T) {
+	uitest.Each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
+		hs := open(t, importStore(t), lang, w, h)
+		p := loaded(t, hs)
+		hs.Keys("down", "enter") // 李四, whose ID number Excel damaged
+		r := top[*row](t, hs)
+		if r.item.Row != 5 {
+			t.Errorf("row %d opened", r.item.Row)
+		}
+		uitest.Contains(t, hs.Screen(), "1.10101E+17", r.item.Issues[0].Localize(lang)[:12])
+		hs.RequireGolden()
+		hs.Keys("esc")
+		if top[*preview](t, hs) != p {
+			t.Error("esc did not go back to the preview")
+		}
+	})
+}
+
+// A row that updates a member names the member it updates, with the ID
+// number whole on the row's own screen.
+func TestRowShowsTheRecordItWouldUpdate(t *testing.T) {
+	hs := newPage(t, i18n.EN)
+	loaded(t, hs)
+	hs.Keys("s", "i", "enter", "enter") // import the valid rows, read the file again
+	hs.Keys("d", "d")                   // existing records: update
+	p := top[*preview](t, hs)
+	if p.plan.Items[0].Action != roster.Update {
+		t.Fatalf("row 1 does %v", p.plan.Items[0].Action)
+	}
+	hs.Keys("enter")
+	ms, _ := hs.C.Store.Members()
+	var zs model.Member
+	for _, m := range ms {
+		if m.Name == "张三" {
+			zs = m
+		}
+	}
+	uitest.Contains(t, screen(t, hs), hs.C.T("importer.will_update"),
+		hs.C.T("importer.row_existing_member", "张三", zs.No), "350303199002033073")
+}
+
+// A click on the selected row opens it, as enter does.
+func TestClickOnTheSelectedRowOpensIt(t *testing.T) {
+	hs := newPage(t, i18n.ZH)
+	loaded(t, hs)
+	click := tea.MouseClickMsg{X: 10, Y: previewTop + 2, Button: tea.MouseLeft} // the second row
+	hs.Send(click)
+	top[*preview](t, hs)
+	hs.Send(click)
+	if r := top[*row](t, hs); r.item.Row != 5 {
+		t.Errorf("row %d opened", r.item.Row)
+	}
+}

@@ -16,6 +16,7 @@ type keys struct {
 	complete, read, stopReading key.Binding
 	// the preview
 	importRows, problems, mapping, kind, dup, create, joinDate, skip key.Binding
+	openRow                                                          key.Binding
 	rowUp                                                            key.Binding // up only: k chooses the kind
 	// the column mapping, the join date
 	colLeft, colRight, cycle, mapDone, setDate key.Binding
@@ -52,6 +53,7 @@ func newKeys(c *common.Common) keys {
 		create:     b("importer.key_create", "c"),
 		joinDate:   b("importer.key_join_date", "t"),
 		skip:       b("importer.key_skip", "s"),
+		openRow:    b("importer.key_row", "enter"),
 		rowUp:      b("key.up", "up"),
 
 		colLeft:  b("importer.key_column", "left", "h"),

@@ -30,6 +30,7 @@ var screenWalks = []screenWalk{
 	{"menu", false, func(t *testing.T, hs *harness) {}},
 	{"file", false, func(t *testing.T, hs *harness) { hs.Keys("i") }},
 	{"preview", false, func(t *testing.T, hs *harness) { loaded(t, hs) }},
+	{"row", false, func(t *testing.T, hs *harness) { loaded(t, hs); hs.Keys("down", "enter") }},
 	{"mapping", false, func(t *testing.T, hs *harness) { loaded(t, hs); hs.Keys("m") }},
 	{"join date", false, func(t *testing.T, hs *harness) {
 		loadFile(t, hs, "r.csv", "姓名,身份证号,性别,工作单位\n张三,350303199002033073,男,青山机械厂\n")

@@ -19,6 +19,9 @@ import (
 // counts, the column mapping and the options.
 const previewTop = 4
 
+// previewGrid names the preview's table in its click messages.
+const previewGrid = "transfer.preview"
+
 // preview shows every row of the file read with its problems, or what the
 // import will do with it. The options (members or units, existing records,
 // new units, rows with problems, a join date) and the column mapping
@@ -49,6 +52,7 @@ func newPreview(e *env, file *fileScreen, plan *roster.Plan) *preview {
 	p := &preview{e: e, file: file, plan: plan, grid: widget.NewTable(nil, st)}
 	p.grid.SetEmptyText(c.T("importer.no_rows"))
 	p.grid.SetOrigin(0, previewTop)
+	p.grid.SetID(previewGrid)
 	p.refilter()
 	return p
 }
@@ -100,6 +104,11 @@ func (p *preview) Update(msg tea.Msg) tea.Cmd {
 		p.plan = msg.plan
 		p.refilter()
 		return nil
+	case widget.RowClickedMsg:
+		// a click on the selected row opens it
+		if msg.ID == previewGrid && msg.Again && p.e.st.Top() == p {
+			return p.openRow()
+		}
 	case tea.KeyPressMsg:
 		return p.key(msg)
 	case tea.MouseMsg:
@@ -138,12 +147,23 @@ func (p *preview) key(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	case key.Matches(msg, k.importRows):
 		return p.startImport()
+	case key.Matches(msg, k.openRow):
+		return p.openRow()
 	default:
 		var cmd tea.Cmd
 		p.grid, cmd = p.grid.Update(msg)
 		return cmd
 	}
 	return nil
+}
+
+// openRow shows the selected row in full.
+func (p *preview) openRow() tea.Cmd {
+	i := p.grid.Cursor()
+	if len(p.plan.FileIssues) > 0 || i < 0 || i >= len(p.rows) {
+		return nil
+	}
+	return p.e.st.Push(newRow(p.e, p.plan, p.plan.Items[p.rows[i]]))
 }
 
 // startImport writes the valid rows on the importing screen, unless there
@@ -383,9 +403,9 @@ func (p *preview) ShortHelp() []key.Binding {
 }
 
 func (p *preview) FullHelp() [][]key.Binding {
-	g := p.e.c.Keys
-	if len(p.plan.FileIssues) > 0 { // no rows shown
+	g, k := p.e.c.Keys, p.e.keys
+	if len(p.plan.FileIssues) > 0 || len(p.rows) == 0 { // no rows shown
 		return [][]key.Binding{p.ShortHelp(), {g.Back}}
 	}
-	return [][]key.Binding{p.ShortHelp(), {p.e.keys.rowUp, g.Down, g.PageUp, g.PageDown, g.Home, g.End, g.Back}}
+	return [][]key.Binding{p.ShortHelp(), {k.openRow, k.rowUp, g.Down, g.PageUp, g.PageDown, g.Home, g.End, g.Back}}
 }

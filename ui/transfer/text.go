@@ -34,7 +34,8 @@ func fitStyled(s string, w int) string {
 // wrap breaks text into lines of at most w cells. A line that would end
 // inside a word of Latin letters breaks after its last space instead, when
 // that space is in the line's second half (English words stay whole);
-// elsewhere it breaks anywhere (Chinese has no spaces).
+// elsewhere it breaks anywhere (Chinese has no spaces), but a line never
+// starts with closing punctuation: the character before goes down with it.
 func wrap(s string, w int) []string {
 	if s == "" || w <= 0 {
 		return nil
@@ -55,6 +56,14 @@ func wrap(s string, w int) []string {
 					break
 				}
 			}
+			if cut == len(line) && cut > 1 && strings.ContainsRune(closing, r) {
+				// take the character before down too, and any closing
+				// punctuation or ellipsis dots before it
+				cut--
+				for cut > 1 && (strings.ContainsRune(closing, line[cut]) || line[cut] == '.' && line[cut-1] == '.') {
+					cut--
+				}
+			}
 			out = append(out, strings.TrimRight(string(line[:cut]), " "))
 			line = append([]rune(nil), line[cut:]...)
 			lw = widget.Width(string(line))
@@ -67,6 +76,9 @@ func wrap(s string, w int) []string {
 	}
 	return out
 }
+
+// closing is the punctuation a Chinese line may not start with.
+const closing = "，。、；：？！）」』】》〉"
 
 // bar draws a progress bar of w cells with the percentage after it. (The
 // Bubbles progress model needs github.com/charmbracelet/harmonica, which
