@@ -71,5 +71,7 @@ func init() {
 		"importer.row_cells":           "The row as read, column by column:",
 		"importer.row_existing_member": "already in the database: %s, member no. %s",
 		"importer.row_existing_unit":   "already in the database: %s",
+		"importer.left_out":            "%d rows with problems were left out",
+		"importer.dups_skipped":        "%d rows already in the database were skipped",
 	})
 }

@@ -71,5 +71,7 @@ func init() {
 		"importer.row_cells":           "这一行各列读到的内容：",
 		"importer.row_existing_member": "数据库中已有：%s，会员编号 %s",
 		"importer.row_existing_unit":   "数据库中已有：%s",
+		"importer.left_out":            "%d 行有问题，没有导入",
+		"importer.dups_skipped":        "%d 行数据库中已有，已跳过",
 	})
 }

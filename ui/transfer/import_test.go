@@ -101,7 +101,7 @@ func TestImportSkippingProblemsThenDone(t *testing.T) {
 		if ms, _ := hs.C.Store.Members(); len(ms) != 2 {
 			t.Errorf("%d members", len(ms))
 		}
-		uitest.Contains(t, screen(t, hs), hs.C.T("import.outcome_wrote", 2, 0, 0, 0))
+		uitest.Contains(t, screen(t, hs), hs.C.T("import.outcome_wrote", 2, 0, 0, 0), hs.C.T("importer.left_out", 4))
 		// enter goes back to choose another file
 		hs.Keys("enter")
 		top[*fileScreen](t, hs)

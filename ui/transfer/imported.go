@@ -10,20 +10,20 @@ import (
 	"unionbook/ui/widget"
 )
 
-// imported is the result of an import: what was written and the backup
-// taken before, or why nothing was. Enter or esc goes back to choose
-// another file.
+// imported is the result of an import: what was written, the rows left
+// out and why, and the backup taken before; or why nothing was written.
+// Enter or esc goes back to choose another file.
 type imported struct {
 	common.ScreenBase
 	e    *env
-	kind roster.Kind
+	plan *roster.Plan
 	res  roster.Result
 	err  error
 	w, h int
 }
 
-func newImported(e *env, kind roster.Kind, res roster.Result, err error) *imported {
-	return &imported{e: e, kind: kind, res: res, err: err}
+func newImported(e *env, plan *roster.Plan, res roster.Result, err error) *imported {
+	return &imported{e: e, plan: plan, res: res, err: err}
 }
 
 // Init tells every tab that records came, so the roster (or the units)
@@ -32,7 +32,7 @@ func (r *imported) Init() tea.Cmd {
 	if r.err != nil {
 		return nil
 	}
-	if r.kind == roster.Units {
+	if r.plan.Kind == roster.Units {
 		return common.Changed(model.EntityUnit, 0)
 	}
 	if r.res.UnitsCreated > 0 {
@@ -58,6 +58,15 @@ func (r *imported) View() string {
 		lines = append(lines, st.Error.Render(fit(c.Err(r.err))))
 	} else {
 		lines = append(lines, st.Success.Render(fit(c.T("import.outcome_wrote", r.res.Created, r.res.Updated, r.res.Unchanged, r.res.UnitsCreated))))
+		s := r.plan.Stats
+		for _, n := range []struct {
+			key string
+			n   int
+		}{{"importer.left_out", s.Problems}, {"importer.dups_skipped", s.Skipped}, {"import.ignored_rows", r.plan.Ignored}} {
+			if n.n > 0 {
+				lines = append(lines, fit(c.T(n.key, n.n)))
+			}
+		}
 		if r.res.Backup != "" {
 			lines = append(lines, st.Muted.Render(fit(c.T("import.backup_taken", r.res.Backup))))
 		}

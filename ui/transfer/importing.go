@@ -90,7 +90,7 @@ func (im *importing) Update(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		popTo(im.e.st, im.file)
-		return im.e.st.Push(newImported(im.e, im.plan.Kind, msg.res, msg.err))
+		return im.e.st.Push(newImported(im.e, im.plan, msg.res, msg.err))
 	case tea.KeyPressMsg:
 		if key.Matches(msg, im.e.keys.stopImport) {
 			im.cancel()
