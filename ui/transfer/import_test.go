@@ -7,7 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/exp/golden"
 
 	"unionbook/i18n"
@@ -398,7 +397,7 @@ func TestClickSelectsThePreviewRow(t *testing.T) {
 	hs := newPage(t, i18n.EN)
 	p := loaded(t, hs)
 	// the table's title line is previewTop; the second row is two lines below
-	hs.Send(tea.MouseClickMsg{X: 10, Y: previewTop + 2, Button: tea.MouseLeft})
+	hs.Click(10, previewTop+2)
 	if p.grid.Cursor() != 1 {
 		t.Fatalf("cursor on row %d", p.grid.Cursor())
 	}
@@ -453,10 +452,9 @@ func TestRowShowsTheRecordItWouldUpdate(t *testing.T) {
 func TestClickOnTheSelectedRowOpensIt(t *testing.T) {
 	hs := newPage(t, i18n.ZH)
 	loaded(t, hs)
-	click := tea.MouseClickMsg{X: 10, Y: previewTop + 2, Button: tea.MouseLeft} // the second row
-	hs.Send(click)
+	hs.Click(10, previewTop+2) // the second row
 	top[*preview](t, hs)
-	hs.Send(click)
+	hs.Click(10, previewTop+2)
 	if r := top[*row](t, hs); r.item.Row != 5 {
 		t.Errorf("row %d opened", r.item.Row)
 	}

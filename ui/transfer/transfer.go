@@ -51,19 +51,18 @@ type env struct {
 // New makes the Import/Export tab, opening on its menu.
 func New(c *common.Common) *Page {
 	e := &env{c: c, keys: newKeys(c), now: time.Now}
-	menu := newMenu(e)
-	p := &Page{Tab: stack.NewTab(c, c.T("importer.tab"), menu), env: e}
-	e.st = p.Stack
-	return p
+	tab := stack.NewTabFunc(c, c.T("importer.tab"), func(st *stack.Stack) common.Screen {
+		e.st = st
+		return newMenu(e)
+	})
+	return &Page{Tab: tab, env: e}
 }
 
-// operator is the name the audit log gives a write: the profile's, read
-// when the write starts, so a name changed in Settings counts at once.
+// operator is the name the audit log gives a write starting now (see
+// common.Common.OperatorName), fallback when the profile names nobody.
 func (e *env) operator(fallback string) string {
-	if e.c.Store != nil {
-		if p, ok, err := e.c.Store.Profile(); err == nil && ok && p.Operator != "" {
-			return p.Operator
-		}
+	if op := e.c.OperatorName(); op != "" {
+		return op
 	}
 	return fallback
 }
