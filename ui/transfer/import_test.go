@@ -459,3 +459,31 @@ func TestClickOnTheSelectedRowOpensIt(t *testing.T) {
 		t.Errorf("row %d opened", r.item.Row)
 	}
 }
+
+// The selected row's problems under the table are separated as each
+// language separates sentences.
+func TestProblemsJoinedInTheUsersLanguage(t *testing.T) {
+	for _, c := range []struct {
+		lang i18n.Lang
+		sep  string
+	}{{i18n.ZH, "；"}, {i18n.EN, "; "}} {
+		hs := open(t, uitest.OpenStore(t, testNow), c.lang, 120, 40) // no units: a row with another problem has two
+		p := loaded(t, hs)
+		var is []roster.Issue
+		for i, it := range p.plan.Items {
+			if len(it.Issues) >= 2 {
+				is = it.Issues
+				p.grid.SetCursor(i)
+				break
+			}
+		}
+		if is == nil {
+			t.Fatal("no row with two problems")
+		}
+		var flat strings.Builder // the wrapped lines joined again
+		for _, l := range strings.Split(uitest.Screen(hs.P.View()), "\n") {
+			flat.WriteString(strings.TrimRight(l, " "))
+		}
+		uitest.Contains(t, flat.String(), is[0].Localize(c.lang)+c.sep+is[1].Localize(c.lang))
+	}
+}

@@ -248,7 +248,7 @@ func (p *preview) rowStatus(it roster.Item) string {
 		for i, is := range it.Issues {
 			msgs[i] = is.Label(c.Lang) + sep + is.Message(c.Lang)
 		}
-		return "! " + strings.Join(msgs, "；")
+		return "! " + joinProblems(c.Lang, msgs)
 	}
 	switch it.Action {
 	case roster.Update:
@@ -257,6 +257,14 @@ func (p *preview) rowStatus(it roster.Item) string {
 		return c.T("importer.will_skip")
 	}
 	return c.T("importer.will_create")
+}
+
+// joinProblems joins a row's problems as the language separates sentences.
+func joinProblems(l i18n.Lang, msgs []string) string {
+	if l == i18n.ZH {
+		return strings.Join(msgs, "；")
+	}
+	return strings.Join(msgs, "; ")
 }
 
 // looksLikeID tells an ID number of any length (18, 15, a typo with 17 or
@@ -330,7 +338,7 @@ func (p *preview) lines(mapping, options string) []string {
 			msgs = append(msgs, is.Localize(c.Lang))
 		}
 	}
-	wl := wrap(strings.Join(msgs, "；"), w)
+	wl := wrap(joinProblems(c.Lang, msgs), w)
 	for len(wl) < 2 {
 		wl = append(wl, "")
 	}
