@@ -149,6 +149,19 @@ func TestHelpOffersEscOnlyWithALevelBelow(t *testing.T) {
 	}
 }
 
+func TestHelpLeavesEscToAScreenThatUsesIt(t *testing.T) {
+	s, _ := newStack(t)
+	asking := &fake{name: "asking", back: true}
+	s.Push(asking)
+	if h := s.ShortHelp(); len(h) != 0 {
+		t.Fatalf("esc is the screen's own just now, not back: %v", h)
+	}
+	asking.back = false
+	if h := s.ShortHelp(); len(h) != 1 || h[0].Help().Key != "esc" {
+		t.Fatalf("esc goes back again: %v", h)
+	}
+}
+
 func TestAskRunsItsActionOnlyOnY(t *testing.T) {
 	s, _ := newStack(t)
 	detail := &fake{name: "detail"}
