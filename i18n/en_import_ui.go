@@ -73,5 +73,8 @@ func init() {
 		"importer.row_existing_unit":   "already in the database: %s",
 		"importer.left_out":            "%d rows with problems were left out",
 		"importer.dups_skipped":        "%d rows already in the database were skipped",
+		"importer.no_change":           "= in the database, nothing to change",
+		"importer.changes":             "Update: %s",
+		"importer.row_changes":         "What the update changes (%d):",
 	})
 }

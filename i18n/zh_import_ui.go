@@ -73,5 +73,8 @@ func init() {
 		"importer.row_existing_unit":   "数据库中已有：%s",
 		"importer.left_out":            "%d 行有问题，没有导入",
 		"importer.dups_skipped":        "%d 行数据库中已有，已跳过",
+		"importer.no_change":           "= 数据库中已有，没有要改的",
+		"importer.changes":             "更新：%s",
+		"importer.row_changes":         "更新将修改（%d 项）：",
 	})
 }

@@ -425,27 +425,58 @@ func TestGoldenRow(t *testing.T) {
 	})
 }
 
-// A row that updates a member names the member it updates, with the ID
-// number whole on the row's own screen.
-func TestRowShowsTheRecordItWouldUpdate(t *testing.T) {
+// Updating members from a second roster: the preview says field by field
+// what each row changes (in the table, and under it for the selected row),
+// a row that changes nothing says so, and the row's own screen lists every
+// change with the member it updates.
+func TestUpdatePreviewShowsWhatChanges(t *testing.T) {
 	hs := newPage(t, i18n.EN)
-	loaded(t, hs)
-	hs.Keys("s", "i", "enter", "enter") // import the valid rows, read the file again
-	hs.Keys("d", "d")                   // existing records: update
+	if err := hs.C.Store.CreateUnit("t", &model.Unit{Name: "红星纺织厂", Kind: 170}); err != nil {
+		t.Fatal(err)
+	}
+	const head = "姓名,身份证号,性别,工作单位,入会时间,手机\n"
+	const ls = "李四,110101199003078670,男,青山机械厂,2023-05-01,13900139000\n"
+	loadFile(t, hs, "v1.csv", head+"张三,350303199002033073,男,青山机械厂,2023-05-01,13800138000\n"+ls)
+	hs.Keys("i", "enter")
+	top[*fileScreen](t, hs)
+	path := filepath.Join(t.TempDir(), "v2.csv")
+	if err := os.WriteFile(path, []byte(head+"张三,350303199002033073,男,红星纺织厂,2023-05-01,13700137000\n"+ls), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	hs.Keys("ctrl+u")
+	hs.Type(path)
+	hs.Keys("enter", "d", "d") // existing records: update
 	p := top[*preview](t, hs)
-	if p.plan.Items[0].Action != roster.Update {
-		t.Fatalf("row 1 does %v", p.plan.Items[0].Action)
+	if cs := p.plan.Items[0].Changes; len(cs) != 2 || len(p.plan.Items[1].Changes) != 0 {
+		t.Fatalf("changes %+v and %+v", cs, p.plan.Items[1].Changes)
 	}
+	phone := hs.C.T("field.phone") + ": 13800138000 -> 13700137000"
+	unit := hs.C.T("field.unit") + ": 青山机械厂 -> 红星纺织厂"
+	uitest.Contains(t, flat(hs), "* "+phone[:12], "Update: "+phone+"; "+unit, "= in the database, nothing")
+
 	hs.Keys("enter")
+	top[*row](t, hs)
 	ms, _ := hs.C.Store.Members()
-	var zs model.Member
-	for _, m := range ms {
-		if m.Name == "张三" {
-			zs = m
-		}
+	uitest.Contains(t, screen(t, hs), hs.C.T("importer.row_changes", 2), phone, unit,
+		hs.C.T("importer.row_existing_member", "张三", ms[0].No), "350303199002033073")
+
+	hs.Keys("esc", "i")
+	if r := top[*imported](t, hs); r.err != nil || r.res.Updated != 1 || r.res.Unchanged != 1 {
+		t.Fatalf("err %v result %+v", r.err, r.res)
 	}
-	uitest.Contains(t, screen(t, hs), hs.C.T("importer.will_update"),
-		hs.C.T("importer.row_existing_member", "张三", zs.No), "350303199002033073")
+	if m, _ := hs.C.Store.Member(ms[0].ID); m.Phone != "13700137000" {
+		t.Errorf("phone %q", m.Phone)
+	}
+}
+
+// flat is the page's lines without their padding, joined: a text the
+// screen wraps reads whole.
+func flat(hs *harness) string {
+	var b strings.Builder
+	for _, l := range strings.Split(uitest.Screen(hs.P.View()), "\n") {
+		b.WriteString(strings.TrimRight(l, " "))
+	}
+	return b.String()
 }
 
 // A click on the selected row opens it, as enter does.
@@ -480,10 +511,6 @@ func TestProblemsJoinedInTheUsersLanguage(t *testing.T) {
 		if is == nil {
 			t.Fatal("no row with two problems")
 		}
-		var flat strings.Builder // the wrapped lines joined again
-		for _, l := range strings.Split(uitest.Screen(hs.P.View()), "\n") {
-			flat.WriteString(strings.TrimRight(l, " "))
-		}
-		uitest.Contains(t, flat.String(), is[0].Localize(c.lang)+c.sep+is[1].Localize(c.lang))
+		uitest.Contains(t, flat(hs), is[0].Localize(c.lang)+c.sep+is[1].Localize(c.lang))
 	}
 }

@@ -250,10 +250,20 @@ func (p *preview) rowStatus(it roster.Item) string {
 		}
 		return "! " + joinProblems(c.Lang, msgs)
 	}
-	switch it.Action {
-	case roster.Update:
+	return action(c, p.plan, it)
+}
+
+// action says what the import does with a row without problems; for a
+// member it updates, field by field what changes.
+func action(c *common.Common, pl *roster.Plan, it roster.Item) string {
+	switch {
+	case it.Action == roster.Update && pl.Kind == roster.Members && len(it.Changes) == 0:
+		return c.T("importer.no_change")
+	case it.Action == roster.Update && pl.Kind == roster.Members:
+		return "* " + roster.ChangesText(it.Changes, c.Lang)
+	case it.Action == roster.Update:
 		return c.T("importer.will_update")
-	case roster.Skip:
+	case it.Action == roster.Skip:
 		return c.T("importer.will_skip")
 	}
 	return c.T("importer.will_create")
@@ -331,19 +341,26 @@ func (p *preview) lines(mapping, options string) []string {
 		return lines
 	}
 	lines = append(lines, strings.Split(p.grid.View(), "\n")...)
-	// the selected row's problems in full
-	var msgs []string
+	// the selected row's problems in full, or what its update changes
+	var detail string
+	style := st.Error
 	if i := p.grid.Cursor(); i >= 0 && i < len(p.rows) {
-		for _, is := range pl.Items[p.rows[i]].Issues {
+		it := pl.Items[p.rows[i]]
+		var msgs []string
+		for _, is := range it.Issues {
 			msgs = append(msgs, is.Localize(c.Lang))
 		}
+		detail = joinProblems(c.Lang, msgs)
+		if len(msgs) == 0 && len(it.Changes) > 0 {
+			detail, style = c.T("importer.changes", roster.ChangesText(it.Changes, c.Lang)), st.Warning
+		}
 	}
-	wl := wrap(joinProblems(c.Lang, msgs), w)
+	wl := wrap(plain(detail), w)
 	for len(wl) < 2 {
 		wl = append(wl, "")
 	}
 	for _, l := range wl[:2] {
-		lines = append(lines, st.Error.Render(fit(l)))
+		lines = append(lines, style.Render(fit(l)))
 	}
 	return lines
 }

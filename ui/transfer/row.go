@@ -61,13 +61,22 @@ func (r *row) content() []string {
 	c, st, w, it := r.e.c, r.e.c.Styles, r.w, r.item
 	fit := func(s string) string { return widget.Fit(s, w, false) }
 	lines := []string{st.Title.Render(fit(c.T("importer.row_title", it.Row, filepath.Base(r.plan.Table.Path))))}
-	if len(it.Issues) == 0 {
-		lines = append(lines, fit(r.action()))
+	if len(it.Issues) == 0 && len(it.Changes) == 0 {
+		lines = append(lines, fit(action(c, r.plan, it)))
 	}
 	if s := r.existing(); s != "" {
 		lines = append(lines, fit(s))
 	}
 	lines = append(lines, fit(""))
+	if len(it.Issues) == 0 && len(it.Changes) > 0 {
+		lines = append(lines, st.Label.Render(fit(c.T("importer.row_changes", len(it.Changes)))))
+		for _, ch := range it.Changes {
+			for _, l := range wrap(ch.Localize(c.Lang), w-2) {
+				lines = append(lines, st.Warning.Render(fit("  "+l)))
+			}
+		}
+		lines = append(lines, fit(""))
+	}
 	if len(it.Issues) > 0 {
 		lines = append(lines, st.Label.Render(fit(c.T("importer.row_problems", len(it.Issues)))))
 		for _, is := range it.Issues {
@@ -98,17 +107,6 @@ func (r *row) content() []string {
 			widget.Fit(target, 12, false)+" "+v))
 	}
 	return lines
-}
-
-// action says what the import does with a row without problems.
-func (r *row) action() string {
-	switch r.item.Action {
-	case roster.Update:
-		return r.e.c.T("importer.will_update")
-	case roster.Skip:
-		return r.e.c.T("importer.will_skip")
-	}
-	return r.e.c.T("importer.will_create")
 }
 
 // existing names the record already in the database that the row is, or
