@@ -105,17 +105,26 @@ func (f *fileScreen) read() tea.Cmd {
 	return f.e.st.Push(newReading(f.e, f, path))
 }
 
+// errLines is how many lines a file's error may take: the messages about
+// damaged and protected workbooks say what to do, and must not be cut.
+const errLines = 6
+
 func (f *fileScreen) View() string {
-	status := f.e.c.Styles.Muted.Render(widget.Fit(f.hint, f.w, false))
+	st, w := f.e.c.Styles, f.w
+	status := []string{st.Muted.Render(widget.Fit(f.hint, w, false))}
 	if f.err != nil {
-		status = f.e.c.Styles.Error.Render(widget.Fit(f.e.c.Err(f.err), f.w, false))
+		status = status[:0]
+		ls := wrap(plain(f.e.c.Err(f.err)), w)
+		for _, l := range ls[:min(len(ls), errLines)] {
+			status = append(status, st.Error.Render(widget.Fit(l, w, false)))
+		}
 	}
-	return screenOf(f.lines(status, true), f.w, f.h)
+	return screenOf(f.lines(status, true), w, f.h)
 }
 
 // lines draw the screen with status under the path; the reading screen
 // draws it too, the path no longer focused.
-func (f *fileScreen) lines(status string, focused bool) []string {
+func (f *fileScreen) lines(status []string, focused bool) []string {
 	c, st, w := f.e.c, f.e.c.Styles, f.w
 	fit := func(s string) string { return widget.Fit(s, w, false) }
 	in := f.path
@@ -126,9 +135,9 @@ func (f *fileScreen) lines(status string, focused bool) []string {
 	lines := []string{
 		st.Title.Render(fit(c.T("importer.title"))),
 		st.Label.Render(label) + in.View() + strings.Repeat(" ", max(0, w-widget.Width(label)-in.Width())),
-		status,
-		fit(""),
 	}
+	lines = append(lines, status...)
+	lines = append(lines, fit(""))
 	for _, k := range []string{"importer.about1", "importer.about2", "importer.about3", "importer.about4"} {
 		for _, l := range wrap(c.T(k), w) {
 			lines = append(lines, st.Muted.Render(fit(l)))

@@ -452,7 +452,7 @@ func TestUpdatePreviewShowsWhatChanges(t *testing.T) {
 	}
 	phone := hs.C.T("field.phone") + ": 13800138000 -> 13700137000"
 	unit := hs.C.T("field.unit") + ": 青山机械厂 -> 红星纺织厂"
-	uitest.Contains(t, flat(hs), "* "+phone[:12], "Update: "+phone+"; "+unit, "= in the database, nothing")
+	uitest.Contains(t, flat(hs), squeeze("* "+phone[:12]), squeeze("Update: "+phone+"; "+unit), squeeze("= in the database, nothing"))
 
 	hs.Keys("enter")
 	top[*row](t, hs)
@@ -469,15 +469,14 @@ func TestUpdatePreviewShowsWhatChanges(t *testing.T) {
 	}
 }
 
-// flat is the page's lines without their padding, joined: a text the
-// screen wraps reads whole.
+// flat is the page without its line breaks and spaces, so that a text
+// the screen wraps reads whole: compare it with squeezed texts.
 func flat(hs *harness) string {
-	var b strings.Builder
-	for _, l := range strings.Split(uitest.Screen(hs.P.View()), "\n") {
-		b.WriteString(strings.TrimRight(l, " "))
-	}
-	return b.String()
+	return squeeze(strings.ReplaceAll(uitest.Screen(hs.P.View()), "\n", ""))
 }
+
+// squeeze drops the spaces of s.
+func squeeze(s string) string { return strings.ReplaceAll(s, " ", "") }
 
 // A click on the selected row opens it, as enter does.
 func TestClickOnTheSelectedRowOpensIt(t *testing.T) {
@@ -511,6 +510,28 @@ func TestProblemsJoinedInTheUsersLanguage(t *testing.T) {
 		if is == nil {
 			t.Fatal("no row with two problems")
 		}
-		uitest.Contains(t, flat(hs), is[0].Localize(c.lang)+c.sep+is[1].Localize(c.lang))
+		uitest.Contains(t, flat(hs), squeeze(is[0].Localize(c.lang)+c.sep+is[1].Localize(c.lang)))
 	}
+}
+
+// A file that cannot be read says why in full, over as many lines as it
+// takes: the messages about damaged files say what to do.
+func TestLongFileErrorIsNotCut(t *testing.T) {
+	hs := newPage(t, i18n.EN)
+	path := filepath.Join(t.TempDir(), "r.csv")
+	if err := os.WriteFile(path, []byte("姓名,身份证号\n张三,\"350303199002033073\n李四,110101199003078670\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	hs.Keys("i")
+	hs.Type(path)
+	hs.Keys("enter")
+	f := top[*fileScreen](t, hs)
+	if f.err == nil {
+		t.Fatal("an unclosed quote was read")
+	}
+	msg := hs.C.Err(f.err)
+	if len(msg) < 100 {
+		t.Fatalf("the message is short enough for one line: %q", msg)
+	}
+	uitest.Contains(t, flat(hs), squeeze(plain(msg)))
 }

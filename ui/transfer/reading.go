@@ -77,7 +77,7 @@ func (r *reading) Update(msg tea.Msg) tea.Cmd {
 
 func (r *reading) View() string {
 	status := r.e.c.Styles.Muted.Render(widget.Fit(r.e.c.T("importer.loading"), r.w, false))
-	return screenOf(r.file.lines(status, false), r.w, r.h)
+	return screenOf(r.file.lines([]string{status}, false), r.w, r.h)
 }
 
 func (r *reading) ShortHelp() []key.Binding  { return []key.Binding{r.e.keys.stopReading} }
