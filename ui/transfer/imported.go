@@ -55,7 +55,9 @@ func (r *imported) View() string {
 	fit := func(s string) string { return widget.Fit(s, w, false) }
 	lines := []string{st.Title.Render(fit(c.T("importer.title"))), fit("")}
 	if r.err != nil {
-		lines = append(lines, st.Error.Render(fit(c.Err(r.err))))
+		for _, l := range wrap(plain(c.Err(r.err)), w) {
+			lines = append(lines, st.Error.Render(fit(l)))
+		}
 	} else {
 		lines = append(lines, st.Success.Render(fit(c.T("import.outcome_wrote", r.res.Created, r.res.Updated, r.res.Unchanged, r.res.UnitsCreated))))
 		s := r.plan.Stats
