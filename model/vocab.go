@@ -25,10 +25,17 @@ const (
 	EntityAudit    Entity = "audit"
 )
 
+// The records of the Cases tab (their own block, so that gofmt's
+// alignment of the one above stays put).
+const (
+	EntityCase      Entity = "case"       // a labour dispute, visit or legal-aid request (维权案件)
+	EntityRiskCheck Entity = "risk_check" // a labour-relations risk check visit (隐患排查)
+)
+
 // Entities lists every record kind, for filters and checks.
 func Entities() []Entity {
 	return []Entity{EntityMember, EntityUnit, EntityProfile, EntityPayment, EntityBatch, EntityLedger,
-		EntityHardship, EntityAid, EntityEvent, EntityExport, EntityImport}
+		EntityHardship, EntityAid, EntityEvent, EntityCase, EntityRiskCheck, EntityExport, EntityImport}
 }
 
 // Key is the entity's catalogue key.
