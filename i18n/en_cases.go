@@ -104,11 +104,11 @@ func init() {
 		"cases.is_void":                 "the case was closed as entered by mistake",
 		"cases.delete_has_steps":        "the case has steps and cannot be deleted; if it was entered by mistake, close it as such with a reason",
 		"cases.step_missing":            "there is no step %d",
-		"cases.reopen_reason":           "Reason for reopening",
+		"field.cs_reopen_reason":        "Reason for reopening",
 		"cases.member_in_use":           "this member is a worker in %d cases and cannot be deleted",
 		"cases.unit_in_use":             "this unit has %d cases or risk checks and cannot be deleted",
 		"cases.risk_in_use":             "%d cases refer to this risk check; it cannot be deleted",
-		"cases.check_headcount":         "case %d involves %d workers, fewer than the %d named",
+		"cases.check_invalid":           "%s %s breaks the rules: %s",
 		"check.count.cases":             "%d cases",
 		"check.count.risk_checks":       "%d risk checks",
 	})

@@ -104,11 +104,11 @@ func init() {
 		"cases.is_void":                 "案件已作为误录作废",
 		"cases.delete_has_steps":        "案件已有办理过程，不能删除；如系误录，请作废并写明原因",
 		"cases.step_missing":            "没有第 %d 个环节",
-		"cases.reopen_reason":           "重新打开的原因",
+		"field.cs_reopen_reason":        "重新打开的原因",
 		"cases.member_in_use":           "该会员是 %d 件维权案件的当事人，不能删除",
 		"cases.unit_in_use":             "该单位有 %d 件维权案件或隐患排查记录，不能删除",
 		"cases.risk_in_use":             "有 %d 件案件引用这次排查，不能删除",
-		"cases.check_headcount":         "案件 %d 的涉及人数 %d 少于当事职工 %d 人",
+		"cases.check_invalid":           "%s %s 的记录不合规：%s",
 		"check.count.cases":             "维权案件 %d 件",
 		"check.count.risk_checks":       "隐患排查 %d 次",
 	})
