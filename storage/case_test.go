@@ -196,7 +196,9 @@ func TestCaseWithStepsIsVoidedNotDeleted(t *testing.T) {
 	if f.Cases != 0 {
 		t.Errorf("a void case counts nowhere: %+v", f)
 	}
-	err = unchanged(t, s, func() error { return s.AddCaseStep("op", c.ID, model.CaseStep{Date: 20240615, Kind: model.StepFollowUp}) })
+	err = unchanged(t, s, func() error {
+		return s.AddCaseStep("op", c.ID, model.CaseStep{Date: 20240615, Kind: model.StepFollowUp})
+	})
 	if ps := problems(t, err); !ps.Has("", "cases.closed_no_change") {
 		t.Errorf("a step on a void case: %v", ps)
 	}
