@@ -44,7 +44,7 @@ type RiskCheck struct {
 	Employer  string     `cbor:"4,keyasint,omitempty"` // an employer not in the register
 	Inspector string     `cbor:"5,keyasint,omitempty"` // who visited (检查人)
 	Level     RiskLevel  `cbor:"6,keyasint"`
-	Areas     []CaseType `cbor:"7,keyasint,omitempty"` // what the risks concern
+	Area      CaseType   `cbor:"7,keyasint,omitempty"` // what the main risk concerns
 	Findings  string     `cbor:"8,keyasint,omitempty"`
 	// Resolved is the day the risk was put right (0: still open).
 	Resolved   Date      `cbor:"9,keyasint,omitempty"`
@@ -62,26 +62,17 @@ func (r *RiskCheck) OpenRisk() bool { return r.Level >= RiskLow && r.Resolved ==
 // UnitKey tells units apart for counting (see Case.UnitKey).
 func (r *RiskCheck) UnitKey() string { return unitKey(r.UnitID, r.Employer) }
 
-// Normalize cleans the texts and drops repeated areas.
+// Normalize cleans the texts.
 func (r *RiskCheck) Normalize() {
 	r.Employer = NormalizeUnitName(r.Employer)
 	r.Inspector = CleanText(r.Inspector)
 	r.Findings = strings.TrimSpace(r.Findings)
 	r.Resolution = strings.TrimSpace(r.Resolution)
-	var areas []CaseType
-	seen := map[CaseType]bool{}
-	for _, a := range r.Areas {
-		if !seen[a] {
-			seen[a] = true
-			areas = append(areas, a)
-		}
-	}
-	r.Areas = areas
 }
 
 // ValidateRiskCheck returns every problem of a visit, on the fields
 // "rk_date", "rk_unit", "rk_employer", "rk_inspector", "rk_level",
-// "rk_areas", "rk_findings", "rk_resolved" and "rk_resolution": a real date
+// "rk_area", "rk_findings", "rk_resolved" and "rk_resolution": a real date
 // not in the future; a unit or an employer; who visited; a level; what was
 // found when a risk was; a resolution only for a risk, not before the visit
 // nor in the future.
@@ -116,11 +107,8 @@ func ValidateRiskCheck(r *RiskCheck, today Date) Problems {
 	if !r.Level.Valid() {
 		ps.add("rk_level", "problem.required")
 	}
-	for _, a := range r.Areas {
-		if !a.Valid() {
-			ps.add("rk_areas", "problem.not_in_list")
-			break
-		}
+	if r.Area != 0 && !r.Area.Valid() {
+		ps.add("rk_area", "problem.not_in_list")
 	}
 	switch n := utf8.RuneCountInString(r.Findings); {
 	case n == 0 && r.Level >= RiskLow:

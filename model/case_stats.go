@@ -384,16 +384,6 @@ func RiskCheckChanges(old, new *RiskCheck) []FieldChange {
 			cs = append(cs, FieldChange{Field: field, Old: a, New: b})
 		}
 	}
-	areas := func(r *RiskCheck) string {
-		s := ""
-		for i, a := range r.Areas {
-			if i > 0 {
-				s += ","
-			}
-			s += a.Code()
-		}
-		return s
-	}
 	dateText := func(d Date) string {
 		if d == 0 {
 			return ""
@@ -405,7 +395,7 @@ func RiskCheckChanges(old, new *RiskCheck) []FieldChange {
 	diff("rk_employer", old.Employer, new.Employer)
 	diff("rk_inspector", old.Inspector, new.Inspector)
 	diff("rk_level", old.Level.Code(), new.Level.Code())
-	diff("rk_areas", areas(old), areas(new))
+	diff("rk_area", old.Area.Code(), new.Area.Code())
 	if old.Findings != new.Findings {
 		cs = append(cs, FieldChange{Field: "rk_findings", Old: secretMark(old.Findings), New: secretMark(new.Findings)})
 	}

@@ -185,11 +185,8 @@ func TestCollectiveFollowsTheSetting(t *testing.T) {
 
 func TestValidateRiskCheck(t *testing.T) {
 	good := RiskCheck{Date: NewDate(2026, 5, 6), UnitID: 3, Inspector: "李秘书", Level: RiskMedium,
-		Areas: []CaseType{CaseWages, CaseWages, CaseInsurance}, Findings: "工资推迟发放半个月"}
+		Area: CaseWages, Findings: "工资推迟发放半个月"}
 	good.Normalize()
-	if len(good.Areas) != 2 {
-		t.Errorf("repeated areas dropped: %v", good.Areas)
-	}
 	if ps := ValidateRiskCheck(&good, caseToday); len(ps) != 0 {
 		t.Fatalf("a good check: %v", ps)
 	}
@@ -204,6 +201,7 @@ func TestValidateRiskCheck(t *testing.T) {
 		{"rk_unit", "cases.unit_required", func(r *RiskCheck) { r.UnitID = 0 }},
 		{"rk_inspector", "problem.required", func(r *RiskCheck) { r.Inspector = "" }},
 		{"rk_level", "problem.required", func(r *RiskCheck) { r.Level = 0 }},
+		{"rk_area", "problem.not_in_list", func(r *RiskCheck) { r.Area = 42 }},
 		{"rk_findings", "cases.findings_required", func(r *RiskCheck) { r.Findings = "" }},
 		{"rk_resolved", "cases.resolved_before_visit", func(r *RiskCheck) { r.Resolved = NewDate(2026, 5, 1) }},
 		{"rk_resolved", "cases.resolved_no_risk", func(r *RiskCheck) { r.Level, r.Resolved = RiskNone, NewDate(2026, 6, 1) }},

@@ -601,11 +601,7 @@ func cloneCase(c *model.Case) model.Case {
 	return x
 }
 
-func cloneRisk(r *model.RiskCheck) model.RiskCheck {
-	x := *r
-	x.Areas = slices.Clone(r.Areas)
-	return x
-}
+func cloneRisk(r *model.RiskCheck) model.RiskCheck { return *r }
 
 // Case returns one case.
 func (s *Store) Case(id uint64) (c model.Case, err error) {

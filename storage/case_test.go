@@ -253,7 +253,7 @@ func TestRiskChecksAndTheCasesTheyFound(t *testing.T) {
 	s := openTest(t)
 	fx := caseSetup(t, s)
 	r := &model.RiskCheck{Date: 20240520, UnitID: fx.u.ID, Inspector: "李秘书", Level: model.RiskHigh,
-		Areas: []model.CaseType{model.CaseWages}, Findings: "两个月未发工资"}
+		Area: model.CaseWages, Findings: "两个月未发工资"}
 	if err := s.CreateRiskCheck("op", r); err != nil {
 		t.Fatal(err)
 	}

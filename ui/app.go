@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"unionbook/model"
+	"unionbook/ui/cases"
 	"unionbook/ui/common"
 	"unionbook/ui/dues"
 	"unionbook/ui/events"
@@ -68,12 +69,12 @@ func (a *App) openPages() {
 	if a.profile.Operator != "" {
 		a.c.Operator = a.profile.Operator
 	}
-	a.overview = overview.New(a.c, hardship.OverviewSection(), events.OverviewSection())
+	a.overview = overview.New(a.c, hardship.OverviewSection(), events.OverviewSection(), cases.OverviewSection())
 	a.members = members.New(a.c, hardship.MemberSection(), events.MemberSection())
 	a.dues = dues.New(a.c)
 	// the order of DESIGN.md: overview, members, dues, hardship, events,
 	// cash book, units, import/export, settings
-	a.pages = []common.Page{a.overview, a.members, a.dues, hardship.New(a.c), events.New(a.c), ledger.New(a.c), units.New(a.c), importer.New(a.c), settings.New(a.c)}
+	a.pages = []common.Page{a.overview, a.members, a.dues, hardship.New(a.c), events.New(a.c), cases.New(a.c), ledger.New(a.c), units.New(a.c), importer.New(a.c), settings.New(a.c)}
 	a.resize()
 }
 

@@ -1,0 +1,40 @@
+package cases
+
+import (
+	"strconv"
+	"strings"
+
+	"unionbook/model"
+	"unionbook/storage"
+	"unionbook/ui/common"
+)
+
+// OverviewSection is the Overview's block on cases: this year's cases,
+// workers, collective disputes, the share resolved by mediation and the
+// amount recovered; the cases still open and the units with open risks.
+func OverviewSection() common.OverviewSection {
+	return common.OverviewSection{
+		Compute: func(s *storage.Store, today model.Date) (any, error) {
+			return s.CaseFigures(model.NewDate(today.Year(), 1, 1), today)
+		},
+		Render: func(c *common.Common, result any, width int) []string {
+			f, ok := result.(model.CaseFigures)
+			if !ok {
+				return nil
+			}
+			st := c.Styles
+			card := func(label, value string) string {
+				return st.Label.Render(label+" ") + st.Title.Render(value)
+			}
+			first := strings.Join([]string{
+				card(c.T("cases.ov_cases", f.To.Year()), strconv.Itoa(f.Cases)),
+				card(c.T("cases.ov_workers"), strconv.Itoa(f.Workers)),
+				card(c.T("cases.ov_collective", f.CollectiveMin), strconv.Itoa(f.Collective)),
+				card(c.T("cases.ov_mediated"), pct(f.MediatedBP())),
+				card(c.T("cases.ov_recovered"), f.Recovered.Display()),
+			}, "   ")
+			second := st.Muted.Render(c.T("cases.ov_open", f.Open, f.Risk.OpenUnits))
+			return []string{first, second}
+		},
+	}
+}
