@@ -38,14 +38,14 @@ func (l RiskLevel) Key() string { return enumKey("cases.risk.", l, riskLevelCode
 
 // RiskCheck is one visit of a risk check to a unit or an employer.
 type RiskCheck struct {
-	ID        uint64     `cbor:"1,keyasint"`
-	Date      Date       `cbor:"2,keyasint"`
-	UnitID    uint64     `cbor:"3,keyasint,omitempty"`
-	Employer  string     `cbor:"4,keyasint,omitempty"` // an employer not in the register
-	Inspector string     `cbor:"5,keyasint,omitempty"` // who visited (检查人)
-	Level     RiskLevel  `cbor:"6,keyasint"`
-	Area      CaseType   `cbor:"7,keyasint,omitempty"` // what the main risk concerns
-	Findings  string     `cbor:"8,keyasint,omitempty"`
+	ID        uint64    `cbor:"1,keyasint"`
+	Date      Date      `cbor:"2,keyasint"`
+	UnitID    uint64    `cbor:"3,keyasint,omitempty"`
+	Employer  string    `cbor:"4,keyasint,omitempty"` // an employer not in the register
+	Inspector string    `cbor:"5,keyasint,omitempty"` // who visited (检查人)
+	Level     RiskLevel `cbor:"6,keyasint"`
+	Area      CaseType  `cbor:"7,keyasint,omitempty"` // what the main risk concerns
+	Findings  string    `cbor:"8,keyasint,omitempty"`
 	// Resolved is the day the risk was put right (0: still open).
 	Resolved   Date      `cbor:"9,keyasint,omitempty"`
 	Resolution string    `cbor:"10,keyasint,omitempty"`
