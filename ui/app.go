@@ -74,7 +74,7 @@ func (a *App) openPages() {
 	a.dues = dues.New(a.c)
 	// the order of DESIGN.md: overview, members, dues, hardship, events,
 	// cash book, units, import/export, settings
-	a.pages = []common.Page{a.overview, a.members, a.dues, hardship.New(a.c), events.New(a.c), cases.New(a.c), ledger.New(a.c), units.New(a.c), importer.New(a.c), settings.New(a.c)}
+	a.pages = []common.Page{a.overview, a.members, a.dues, hardship.New(a.c), events.New(a.c), ledger.New(a.c), units.New(a.c), importer.New(a.c), settings.New(a.c)}
 	a.resize()
 }
 

@@ -80,7 +80,8 @@ func (fg *figures) summary() []string {
 		c.T("cases.fig_amounts", money(f.Claimed), money(f.Recovered)),
 		c.T("cases.fig_closed", num(f.Closed), num(f.Mediated), st.Title.Render(pct(f.MediatedBP())), num(f.Open)),
 		c.T("cases.fig_more", num(f.Partial), num(f.LegalAid)),
-		c.T("cases.fig_risk", num(r.Checks), num(r.Units), num(r.WithRisk), num(r.Resolved), num(r.OpenUnits)),
+		c.T("cases.fig_risk", num(r.Checks), num(r.Units), num(r.WithRisk), num(r.Resolved)),
+		c.T("cases.fig_risk_open", num(r.OpenUnits)),
 	}
 }
 

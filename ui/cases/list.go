@@ -451,7 +451,7 @@ func (l *caseList) ShortHelp() []key.Binding {
 	if l.search.Active() {
 		return []key.Binding{g.SearchDone, g.SearchClear}
 	}
-	return []key.Binding{g.Open, g.New, g.Search, l.k.State, l.k.Type, l.k.Period, l.k.Figures, l.k.Risks}
+	return []key.Binding{g.Open, g.New, g.Search, l.k.State, l.k.Period, l.k.Figures, l.k.Risks}
 }
 
 func (l *caseList) FullHelp() [][]key.Binding {

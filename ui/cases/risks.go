@@ -86,7 +86,7 @@ func (r *riskList) filter() {
 	r.table.SetColumns([]widget.Column{
 		{Title: t("field.rk_date"), Width: 10},
 		{Title: t("field.rk_unit"), Width: 14, Flex: 2},
-		{Title: t("field.rk_level"), Width: 6},
+		{Title: t("field.rk_level"), Width: r.levelWidth()},
 		{Title: t("cases.col_findings"), Width: 12, Flex: 3},
 		{Title: t("cases.col_risk_state"), Width: 10},
 	})
@@ -106,10 +106,19 @@ func (r *riskList) filter() {
 		case rc.Level == model.RiskNone:
 			return ""
 		case rc.Resolved != 0:
-			return r.c.T("cases.risk_resolved_on", rc.Resolved.String())
+			return rc.Resolved.String()
 		}
 		return r.c.T("cases.risk_open")
 	})
+}
+
+// levelWidth fits the level column's title and every level's name.
+func (r *riskList) levelWidth() int {
+	w := ansi.StringWidth(r.c.T("field.rk_level"))
+	for _, l := range model.RiskLevels {
+		w = max(w, ansi.StringWidth(r.c.T(l.Key())))
+	}
+	return w
 }
 
 // openUnits names the units with a risk still open, each once.

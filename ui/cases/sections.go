@@ -9,9 +9,9 @@ import (
 	"unionbook/ui/common"
 )
 
-// OverviewSection is the Overview's block on cases: this year's cases,
-// workers, collective disputes, the share resolved by mediation and the
-// amount recovered; the cases still open and the units with open risks.
+// OverviewSection is the Overview's line on cases: this year's cases,
+// workers, collective disputes, the share resolved by mediation, and the
+// cases still open.
 func OverviewSection() common.OverviewSection {
 	return common.OverviewSection{
 		Compute: func(s *storage.Store, today model.Date) (any, error) {
@@ -26,15 +26,14 @@ func OverviewSection() common.OverviewSection {
 			card := func(label, value string) string {
 				return st.Label.Render(label+" ") + st.Title.Render(value)
 			}
-			first := strings.Join([]string{
+			// one line: the chart below gives way to every line added
+			return []string{strings.Join([]string{
 				card(c.T("cases.ov_cases", f.To.Year()), strconv.Itoa(f.Cases)),
 				card(c.T("cases.ov_workers"), strconv.Itoa(f.Workers)),
 				card(c.T("cases.ov_collective", f.CollectiveMin), strconv.Itoa(f.Collective)),
 				card(c.T("cases.ov_mediated"), pct(f.MediatedBP())),
-				card(c.T("cases.ov_recovered"), f.Recovered.Display()),
-			}, "   ")
-			second := st.Muted.Render(c.T("cases.ov_open", f.Open, f.Risk.OpenUnits))
-			return []string{first, second}
+				card(c.T("cases.ov_open"), strconv.Itoa(f.Open)),
+			}, "   ")}
 		},
 	}
 }
