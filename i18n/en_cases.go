@@ -254,5 +254,19 @@ func init() {
 		"cases.ov_collective": "collective (%d+)",
 		"cases.ov_mediated":   "mediated",
 		"cases.ov_open":       "open",
+
+		"cases.cli_title":              "Cases in %d",
+		"cases.cli_cases":              "Cases received",
+		"cases.cli_workers":            "Workers",
+		"cases.cli_units":              "Units",
+		"cases.cli_collective":         "Collective (%d or more)",
+		"cases.cli_collective_workers": "Workers in collective disputes",
+		"cases.cli_claimed":            "In dispute",
+		"cases.cli_recovered":          "Recovered",
+		"cases.cli_closed":             "Closed",
+		"cases.cli_mediated":           "Mediated",
+		"cases.cli_open":               "Open",
+		"cases.cli_risk_checks":        "Risk checks",
+		"cases.cli_open_units":         "Units with open risks",
 	})
 }

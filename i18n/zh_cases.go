@@ -254,5 +254,19 @@ func init() {
 		"cases.ov_collective": "集体争议(%d人+)",
 		"cases.ov_mediated":   "调解成功率",
 		"cases.ov_open":       "办理中",
+
+		"cases.cli_title":              "%d 年维权案件",
+		"cases.cli_cases":              "受理案件",
+		"cases.cli_workers":            "涉及职工",
+		"cases.cli_units":              "涉及单位",
+		"cases.cli_collective":         "集体争议（%d人以上）",
+		"cases.cli_collective_workers": "集体争议涉及职工",
+		"cases.cli_claimed":            "争议标的",
+		"cases.cli_recovered":          "追回金额",
+		"cases.cli_closed":             "已办结",
+		"cases.cli_mediated":           "调解成功",
+		"cases.cli_open":               "办理中",
+		"cases.cli_risk_checks":        "隐患排查",
+		"cases.cli_open_units":         "隐患未整改单位",
 	})
 }
