@@ -306,5 +306,7 @@ func init() {
 		"export.f_risks_found":         "Risks found",
 		"export.f_risks_resolved":      "Risks put right",
 		"export.f_risk_open_units":     "Units with open risks",
+		"cases.fig_rows_empty":         "%d more without cases",
+		"cases.hint_close_note":        "e.g. wages paid in full",
 	})
 }

@@ -306,5 +306,7 @@ func init() {
 		"export.f_risks_found":         "发现隐患次数",
 		"export.f_risks_resolved":      "隐患已整改",
 		"export.f_risk_open_units":     "隐患未整改单位",
+		"cases.fig_rows_empty":         "其余 %d 项没有案件",
+		"cases.hint_close_note":        "如：工资已全额支付",
 	})
 }

@@ -40,7 +40,7 @@ func newCloseForm(c *common.Common, st *stack.Stack, cs model.Case) *closeForm {
 		form.TextField(fClosed, true, c.T("hint.date")),
 		form.ChoiceField(fOutcome, true, opts),
 		form.TextField(fRecovered, false, c.T("cases.hint_amount")),
-		form.TextField(fCloseNote, false, c.T("cases.hint_note")),
+		form.TextField(fCloseNote, false, c.T("cases.hint_close_note")),
 	)
 	cf.form.ClearChoice(fOutcome)
 	cf.form.SetValue(fClosed, c.Today().String())

@@ -116,7 +116,11 @@ func (fg *figures) table(title string, groups []model.CaseGroup, label func(mode
 	for _, g := range shown {
 		out = append(out, line(label(g), strconv.Itoa(g.Cases), strconv.Itoa(g.Workers), g.Claimed.Display()))
 	}
-	if hidden := len(groups) - len(shown); hidden > 0 {
+	switch hidden := len(groups) - len(shown); {
+	case hidden == 0:
+	case len(withCases(groups)) == len(shown) && len(shown) <= limit:
+		out = append(out, st.Muted.Render(widget.Fit(c.T("cases.fig_rows_empty", hidden), w, false)))
+	default:
 		out = append(out, st.Muted.Render(widget.Fit(c.T("cases.fig_rows_more", hidden), w, false)))
 	}
 	if len(groups) == 0 {
