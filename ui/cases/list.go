@@ -446,12 +446,18 @@ func (l *caseList) anyCollective() bool {
 	return false
 }
 
+// The help lists only the keys that do something here: opening and moving
+// need rows, earlier and later a period, clearing a filter.
 func (l *caseList) ShortHelp() []key.Binding {
 	g := l.c.Keys
 	if l.search.Active() {
 		return []key.Binding{g.SearchDone, g.SearchClear}
 	}
-	return []key.Binding{g.Open, g.New, g.Search, l.k.State, l.k.Period, l.k.Figures, l.k.Risks}
+	var h []key.Binding
+	if len(l.view) > 0 {
+		h = append(h, g.Open)
+	}
+	return append(h, g.New, g.Search, l.k.State, l.k.Period, l.k.Figures, l.k.Risks)
 }
 
 func (l *caseList) FullHelp() [][]key.Binding {
@@ -459,9 +465,17 @@ func (l *caseList) FullHelp() [][]key.Binding {
 	if l.search.Active() {
 		return [][]key.Binding{{g.SearchDone, g.SearchClear}}
 	}
-	return [][]key.Binding{
-		{g.Up, g.Down, g.PageUp, g.PageDown, g.Home, g.End},
-		{g.Open, g.New, g.Search, k.Figures, k.Risks},
-		{k.State, k.Type, k.Channel, k.Collective, k.Period, k.Prev, k.Next, k.Clear},
+	var groups [][]key.Binding
+	if len(l.view) > 1 {
+		groups = append(groups, []key.Binding{g.Up, g.Down, g.PageUp, g.PageDown, g.Home, g.End})
 	}
+	groups = append(groups, l.ShortHelp())
+	fs := []key.Binding{k.State, k.Type, k.Channel, k.Collective, k.Period}
+	if l.f.span.kind != spanAll {
+		fs = append(fs, k.Prev, k.Next)
+	}
+	if l.f != (filters{}) || l.search.Value() != "" {
+		fs = append(fs, k.Clear)
+	}
+	return append(groups, fs)
 }

@@ -229,10 +229,17 @@ func (r *riskList) ShortHelp() []key.Binding {
 	if r.asking {
 		return []key.Binding{g.Confirm, g.Cancel}
 	}
+	if len(r.view) == 0 {
+		return []key.Binding{g.New, k.OpenOnly}
+	}
 	return []key.Binding{g.New, g.Open, k.OpenOnly, k.Delete}
 }
 
+// FullHelp offers moving only when there is somewhere to move.
 func (r *riskList) FullHelp() [][]key.Binding {
 	g := r.c.Keys
+	if len(r.view) < 2 {
+		return [][]key.Binding{r.ShortHelp()}
+	}
 	return [][]key.Binding{{g.Up, g.Down, g.PageUp, g.PageDown}, r.ShortHelp()}
 }
