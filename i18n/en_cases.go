@@ -172,8 +172,7 @@ func init() {
 		"cases.steps_title":     "Steps (%d)",
 		"cases.no_steps":        "No steps yet: press a to add one",
 		"cases.voided_on":       "Closed as entered by mistake on %s; counts in no figure",
-		"cases.delete_confirm":  "Delete this case, which has no steps? y deletes, any other key keeps it",
-		"cases.delete_kept":     "Not deleted",
+		"cases.delete_confirm":  "Delete this case, which has no steps yet?",
 		"cases.deleted":         "Case deleted",
 
 		"cases.new_title":       "Record a case",
@@ -228,7 +227,7 @@ func init() {
 		"cases.risk_new_title":      "Record a risk check",
 		"cases.risk_edit_title":     "Edit the check of %s",
 		"cases.risk_saved":          "Risk check of %s saved",
-		"cases.risk_delete_confirm": "Delete this risk check? y deletes, any other key keeps it",
+		"cases.risk_delete_confirm": "Delete this risk check?",
 		"cases.risk_deleted":        "Risk check deleted",
 
 		"cases.figures_title":   "Case figures  %s",

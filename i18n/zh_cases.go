@@ -172,8 +172,7 @@ func init() {
 		"cases.steps_title":     "办理过程（%d）",
 		"cases.no_steps":        "尚无办理环节，按 a 添加",
 		"cases.voided_on":       "%s 作为误录作废，不计入任何统计",
-		"cases.delete_confirm":  "删除这件尚无办理环节的案件？按 y 删除，其他键取消",
-		"cases.delete_kept":     "未删除",
+		"cases.delete_confirm":  "删除这件尚无办理环节的案件？",
 		"cases.deleted":         "案件已删除",
 
 		"cases.new_title":       "登记维权案件",
@@ -228,7 +227,7 @@ func init() {
 		"cases.risk_new_title":      "登记隐患排查",
 		"cases.risk_edit_title":     "修改 %s 的排查",
 		"cases.risk_saved":          "%s 的排查已保存",
-		"cases.risk_delete_confirm": "删除这条排查记录？按 y 删除，其他键取消",
+		"cases.risk_delete_confirm": "删除这条排查记录？",
 		"cases.risk_deleted":        "排查记录已删除",
 
 		"cases.figures_title":   "维权工作数据  %s",

@@ -5,13 +5,12 @@ import (
 	"strconv"
 	"strings"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"unionbook/model"
 	"unionbook/ui/common"
 	"unionbook/ui/form"
+	"unionbook/ui/picker"
 	"unionbook/ui/stack"
 )
 
@@ -30,11 +29,11 @@ const (
 	fRisk      = "cs_risk"
 )
 
-// caseForm records a new case or edits an open one. The workers are
-// chosen on their own screen (workers.go), opened from the workers field;
-// the unit and the risk check in pickers.
+// caseForm records a new case or edits an open one: a form.Screen whose
+// Update opens the workers' own screen (workers.go) from the workers
+// field; the unit and the risk check are chosen in pickers.
 type caseForm struct {
-	common.ScreenBase
+	*form.Screen
 	c          *common.Common
 	st         *stack.Stack
 	form       *form.Form
@@ -42,7 +41,6 @@ type caseForm struct {
 	workers    []model.CaseWorker
 	workersFld *form.Field
 	names      names
-	w, h       int
 }
 
 func newCaseForm(c *common.Common, st *stack.Stack, editing *model.Case) *caseForm {
@@ -105,6 +103,11 @@ func newCaseForm(c *common.Common, st *stack.Stack, editing *model.Case) *caseFo
 	f.MarkClean()
 	f.Validate = func(f *form.Form) model.Problems { _, ps := cf.read(); return ps }
 	f.Revalidate()
+	title := c.T("cases.new_title")
+	if editing != nil {
+		title = c.T("cases.edit_title", editing.ID)
+	}
+	cf.Screen = form.NewScreen(c, st, title, f, cf.save)
 	return cf
 }
 
@@ -235,53 +238,32 @@ func parseCount(f *form.Form, key string, ps *model.Problems) int {
 	return n
 }
 
-func (cf *caseForm) title() string {
-	if cf.editing != nil {
-		return cf.c.T("cases.edit_title", cf.editing.ID)
-	}
-	return cf.c.T("cases.new_title")
-}
-
-func (cf *caseForm) SetSize(w, h int) {
-	cf.w, cf.h = w, h
-	cf.form.SetSize(w, max(1, h-2))
-}
-
-func (cf *caseForm) Capturing() bool { return true }
-func (cf *caseForm) Dirty() bool     { return cf.form.Dirty() }
-
-func (cf *caseForm) Cursor() *tea.Cursor {
-	cur := cf.form.Cursor()
-	if cur != nil {
-		cur.Y += 2
-	}
-	return cur
-}
-
-func (cf *caseForm) View() string {
-	head := cf.c.Styles.Title.Render(cf.title())
-	return ansi.Truncate(head, cf.w, "~") + "\n\n" + cf.form.View()
-}
-
+// Update is form.Screen's, but enter on the workers field opens their
+// screen rather than a picker.
 func (cf *caseForm) Update(msg tea.Msg) tea.Cmd {
-	switch msg.(type) {
-	case tea.KeyPressMsg, tea.PasteMsg:
-	default:
+	if !isTyping(msg) {
 		return nil
 	}
 	act, cmd := cf.form.Update(msg)
-	return cf.form.Answer(act, cmd, form.Answers{
-		Cancel: cf.st.Pop,
-		Pick:   cf.pick,
-		Save:   cf.save,
-	})
+	switch act {
+	case form.OpenPicker:
+		return cf.pick(cf.form.PickRequest())
+	case form.Submit:
+		if blocked := cf.form.SubmitBlocked(); blocked != nil {
+			return blocked
+		}
+		return cf.save()
+	case form.Cancel:
+		cf.st.Pop()
+	}
+	return cmd
 }
 
 // pick opens the chooser of the focused field: the workers' screen, or a
 // picker of units or risk checks.
-func (cf *caseForm) pick(title string, opts []form.Option, current uint64) {
+func (cf *caseForm) pick(title string, opts []form.Option, current uint64) tea.Cmd {
 	if cf.form.Focused() == fWorkers {
-		cf.st.Push(newWorkers(cf.c, cf.st, cf.workers, func(ws []model.CaseWorker, n names) {
+		return cf.st.Push(newWorkers(cf.c, cf.st, cf.workers, func(ws []model.CaseWorker, n names) {
 			cf.workers = ws
 			for id, m := range n.members {
 				cf.names.members[id] = m
@@ -297,9 +279,8 @@ func (cf *caseForm) pick(title string, opts []form.Option, current uint64) {
 				cf.form.Revalidate()
 			}
 		}))
-		return
 	}
-	cf.st.Push(newPick(cf.c, cf.st, title, opts, current, func(v uint64) tea.Cmd {
+	return cf.st.Push(picker.NewScreen(cf.c, cf.st, title, opts, current, func(v uint64) tea.Cmd {
 		cf.form.Picked(v)
 		return nil
 	}))
@@ -320,9 +301,9 @@ func (cf *caseForm) save() tea.Cmd {
 	var warn model.Warnings
 	var err error
 	if cf.editing != nil {
-		warn, err = cf.c.Store.UpdateCase(cf.c.Operator, &cs)
+		warn, err = cf.c.Store.UpdateCase(cf.c.OperatorName(), &cs)
 	} else {
-		warn, err = cf.c.Store.CreateCase(cf.c.Operator, &cs)
+		warn, err = cf.c.Store.CreateCase(cf.c.OperatorName(), &cs)
 	}
 	if err != nil {
 		return cf.form.SaveError(err, nil)
@@ -337,22 +318,4 @@ func (cf *caseForm) save() tea.Cmd {
 		open = cf.st.Push(newDetail(cf.c, cf.st, cs.ID))
 	}
 	return tea.Batch(open, common.Changed(model.EntityCase, cs.ID), status)
-}
-
-func (cf *caseForm) ShortHelp() []key.Binding {
-	g := cf.c.Keys
-	h := []key.Binding{g.Save, g.NextField}
-	if fl := cf.form.FocusedField(); fl.Kind == form.Pick {
-		choose := g.Open
-		choose.SetHelp("enter", cf.c.T("cases.key_choose"))
-		h = append(h, choose)
-	} else if fl.Kind == form.Choice {
-		h = append(h, g.Toggle)
-	}
-	return h
-}
-
-func (cf *caseForm) FullHelp() [][]key.Binding {
-	g := cf.c.Keys
-	return [][]key.Binding{{g.Save, g.NextField, g.PrevField, g.Toggle, g.Back}}
 }

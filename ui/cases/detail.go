@@ -30,7 +30,6 @@ type caseDetail struct {
 	rules  model.CaseRules
 	step   int // highlighted step, -1 for none
 	offset int
-	asking bool // delete asked, waiting for y
 	w, h   int
 	err    error
 }
@@ -71,9 +70,6 @@ func (d *caseDetail) reload() {
 
 func (d *caseDetail) SetSize(w, h int) { d.w, d.h = w, h }
 
-// HandlesBack keeps esc while a delete is asked: it answers no.
-func (d *caseDetail) HandlesBack() bool { return d.asking }
-
 func (d *caseDetail) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case common.DataChangedMsg:
@@ -94,17 +90,6 @@ func (d *caseDetail) Update(msg tea.Msg) tea.Cmd {
 
 func (d *caseDetail) key(msg tea.KeyPressMsg) tea.Cmd {
 	g, k := d.c.Keys, d.k
-	if d.asking {
-		d.asking = false
-		if !key.Matches(msg, g.Confirm) {
-			return common.SetStatus(d.c.T("cases.delete_kept"), false)
-		}
-		if err := d.c.Store.DeleteCase(d.c.Operator, d.id); err != nil {
-			return common.SetStatus(d.c.Err(err), true)
-		}
-		d.st.Pop()
-		return tea.Batch(common.Changed(model.EntityCase, d.id), common.SetStatus(d.c.T("cases.deleted"), false))
-	}
 	if d.err != nil {
 		return nil
 	}
@@ -141,8 +126,13 @@ func (d *caseDetail) key(msg tea.KeyPressMsg) tea.Cmd {
 		if len(d.cs.Steps) > 0 {
 			return common.SetStatus(d.c.T("cases.delete_has_steps"), true)
 		}
-		d.asking = true
-		return common.SetStatus(d.c.T("cases.delete_confirm"), true)
+		return d.st.Ask(d.c.T("cases.delete_confirm"), func() tea.Cmd {
+			if err := d.c.Store.DeleteCase(d.c.OperatorName(), d.id); err != nil {
+				return common.SetStatus(d.c.Err(err), true)
+			}
+			d.st.Pop()
+			return tea.Batch(common.Changed(model.EntityCase, d.id), common.SetStatus(d.c.T("cases.deleted"), false))
+		})
 	}
 	return nil
 }
@@ -281,9 +271,6 @@ func (d *caseDetail) View() string {
 
 func (d *caseDetail) ShortHelp() []key.Binding {
 	g, k := d.c.Keys, d.k
-	if d.asking {
-		return []key.Binding{g.Confirm, g.Cancel}
-	}
 	switch {
 	case d.err != nil:
 		return nil

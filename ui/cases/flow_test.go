@@ -9,6 +9,7 @@ import (
 
 	"unionbook/i18n"
 	"unionbook/model"
+	"unionbook/ui/form"
 	"unionbook/ui/uitest"
 )
 
@@ -214,7 +215,7 @@ func TestVoidAndDelete(t *testing.T) {
 	hs.Keys("d")
 	uitest.Contains(t, hs.Status.Text, "不能删除")
 	hs.Keys("v", "ctrl+s")
-	if _, still := hs.P.Top().(*reasonForm); !still {
+	if _, still := hs.P.Top().(*form.Screen); !still {
 		t.Fatal("a void without a reason was accepted")
 	}
 	hs.Type("当事人打错电话")

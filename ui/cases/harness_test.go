@@ -120,8 +120,8 @@ func (hs *harness) form() *form.Form {
 		return s.form
 	case *closeForm:
 		return s.form
-	case *reasonForm:
-		return s.form
+	case *form.Screen:
+		return s.Form()
 	case *workerForm:
 		return s.form
 	case *riskForm:

@@ -4,6 +4,7 @@ import (
 	"charm.land/bubbles/v2/key"
 
 	"unionbook/ui/common"
+	"unionbook/ui/keymap"
 )
 
 // keys are the Cases tab's own bindings; the shared ones (search, open,
@@ -22,9 +23,7 @@ type keys struct {
 }
 
 func newKeys(c *common.Common) keys {
-	b := func(help string, ks ...string) key.Binding {
-		return key.NewBinding(key.WithKeys(ks...), key.WithHelp(ks[0], c.T(help)))
-	}
+	b := func(help string, ks ...string) key.Binding { return keymap.Binding(c.Lang, help, ks...) }
 	return keys{
 		State:      b("cases.key_state", "s"),
 		Type:       b("cases.key_type", "t"),

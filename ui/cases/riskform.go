@@ -1,7 +1,6 @@
 package cases
 
 import (
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"unionbook/model"
@@ -23,14 +22,13 @@ const (
 )
 
 // riskForm records a risk check visit or edits one (to mark its risk
-// resolved, say).
+// resolved, say): a form.Screen, whose pickers choose the unit.
 type riskForm struct {
-	common.ScreenBase
+	*form.Screen
 	c       *common.Common
 	st      *stack.Stack
 	editing *model.RiskCheck
 	form    *form.Form
-	w       int
 }
 
 func newRiskForm(c *common.Common, st *stack.Stack, editing *model.RiskCheck) *riskForm {
@@ -62,7 +60,7 @@ func newRiskForm(c *common.Common, st *stack.Stack, editing *model.RiskCheck) *r
 	f := rf.form
 	if editing == nil {
 		f.SetValue(fRkDate, c.Today().String())
-		f.SetValue(fRkInspector, c.Operator)
+		f.SetValue(fRkInspector, c.OperatorName())
 		f.SetChoice(fRkUnit, 0)
 		f.ClearChoice(fRkLevel)
 		f.SetChoice(fRkArea, 0)
@@ -84,6 +82,11 @@ func newRiskForm(c *common.Common, st *stack.Stack, editing *model.RiskCheck) *r
 	f.MarkClean()
 	f.Validate = func(*form.Form) model.Problems { _, ps := rf.read(); return ps }
 	f.Revalidate()
+	title := c.T("cases.risk_new_title")
+	if editing != nil {
+		title = c.T("cases.risk_edit_title", editing.Date.String())
+	}
+	rf.Screen = form.NewScreen(c, st, title, f, rf.save)
 	return rf
 }
 
@@ -110,49 +113,17 @@ func (rf *riskForm) read() (model.RiskCheck, model.Problems) {
 	return r, mergeProblems(ps, model.ValidateRiskCheck(&probe, rf.c.Today()))
 }
 
-func (rf *riskForm) title() string {
-	if rf.editing != nil {
-		return rf.c.T("cases.risk_edit_title", rf.editing.Date.String())
-	}
-	return rf.c.T("cases.risk_new_title")
-}
-
-func (rf *riskForm) SetSize(w, h int)    { rf.w = w; rf.form.SetSize(w, max(1, h-2)) }
-func (rf *riskForm) Capturing() bool     { return true }
-func (rf *riskForm) Dirty() bool         { return rf.form.Dirty() }
-func (rf *riskForm) View() string        { return formView(rf.c, rf.title(), rf.w, rf.form) }
-func (rf *riskForm) Cursor() *tea.Cursor { return formCursor(rf.form) }
-
-func (rf *riskForm) Update(msg tea.Msg) tea.Cmd {
-	if !isTyping(msg) {
-		return nil
-	}
-	act, cmd := rf.form.Update(msg)
-	return rf.form.Answer(act, cmd, form.Answers{
-		Cancel: rf.st.Pop,
-		Pick: func(title string, opts []form.Option, current uint64) {
-			rf.st.Push(newPick(rf.c, rf.st, title, opts, current, func(v uint64) tea.Cmd { rf.form.Picked(v); return nil }))
-		},
-		Save: rf.save,
-	})
-}
-
 func (rf *riskForm) save() tea.Cmd {
 	r, _ := rf.read()
 	var err error
 	if rf.editing != nil {
-		err = rf.c.Store.UpdateRiskCheck(rf.c.Operator, &r)
+		err = rf.c.Store.UpdateRiskCheck(rf.c.OperatorName(), &r)
 	} else {
-		err = rf.c.Store.CreateRiskCheck(rf.c.Operator, &r)
+		err = rf.c.Store.CreateRiskCheck(rf.c.OperatorName(), &r)
 	}
 	if err != nil {
 		return rf.form.SaveError(err, nil)
 	}
 	rf.st.Pop()
 	return tea.Batch(common.Changed(model.EntityRiskCheck, r.ID), common.SetStatus(rf.c.T("cases.risk_saved", r.Date.String()), false))
-}
-
-func (rf *riskForm) ShortHelp() []key.Binding { return append(formHelp(rf.c), rf.c.Keys.Toggle) }
-func (rf *riskForm) FullHelp() [][]key.Binding {
-	return [][]key.Binding{rf.ShortHelp()}
 }

@@ -27,7 +27,6 @@ type riskList struct {
 	openOnly bool
 	view     []int
 	table    widget.Table
-	asking   bool // delete asked
 	w, h     int
 	err      error
 }
@@ -140,8 +139,6 @@ func (r *riskList) SetSize(w, h int) {
 	r.table.SetSize(w, max(2, h-3))
 }
 
-func (r *riskList) HandlesBack() bool { return r.asking }
-
 func (r *riskList) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case common.DataChangedMsg:
@@ -172,17 +169,6 @@ func (r *riskList) edit() tea.Cmd {
 
 func (r *riskList) key(msg tea.KeyPressMsg) tea.Cmd {
 	g, k := r.c.Keys, r.k
-	if r.asking {
-		r.asking = false
-		if !key.Matches(msg, g.Confirm) {
-			return common.SetStatus(r.c.T("cases.delete_kept"), false)
-		}
-		id := r.selected()
-		if err := r.c.Store.DeleteRiskCheck(r.c.Operator, id); err != nil {
-			return common.SetStatus(r.c.Err(err), true)
-		}
-		return tea.Batch(common.Changed(model.EntityRiskCheck, id), common.SetStatus(r.c.T("cases.risk_deleted"), false))
-	}
 	switch {
 	case key.Matches(msg, g.New):
 		return r.st.Push(newRiskForm(r.c, r.st, nil))
@@ -192,9 +178,13 @@ func (r *riskList) key(msg tea.KeyPressMsg) tea.Cmd {
 		r.openOnly = !r.openOnly
 		r.filter()
 	case key.Matches(msg, k.Delete):
-		if r.selected() != 0 {
-			r.asking = true
-			return common.SetStatus(r.c.T("cases.risk_delete_confirm"), true)
+		if id := r.selected(); id != 0 {
+			return r.st.Ask(r.c.T("cases.risk_delete_confirm"), func() tea.Cmd {
+				if err := r.c.Store.DeleteRiskCheck(r.c.OperatorName(), id); err != nil {
+					return common.SetStatus(r.c.Err(err), true)
+				}
+				return tea.Batch(common.Changed(model.EntityRiskCheck, id), common.SetStatus(r.c.T("cases.risk_deleted"), false))
+			})
 		}
 	default:
 		var cmd tea.Cmd
@@ -226,9 +216,6 @@ func (r *riskList) View() string {
 
 func (r *riskList) ShortHelp() []key.Binding {
 	g, k := r.c.Keys, r.k
-	if r.asking {
-		return []key.Binding{g.Confirm, g.Cancel}
-	}
 	if len(r.view) == 0 {
 		return []key.Binding{g.New, k.OpenOnly}
 	}

@@ -1,7 +1,6 @@
 package cases
 
 import (
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"unionbook/model"
@@ -17,15 +16,15 @@ const (
 	fStepNote = "cs_step_note"
 )
 
-// stepForm adds a step to an open case (index -1) or changes step index.
+// stepForm adds a step to an open case (index -1) or changes step index:
+// a form.Screen over the step's fields.
 type stepForm struct {
-	common.ScreenBase
+	*form.Screen
 	c     *common.Common
 	st    *stack.Stack
 	cs    model.Case
 	index int
 	form  *form.Form
-	w     int
 }
 
 func newStepForm(c *common.Common, st *stack.Stack, cs model.Case, index int) *stepForm {
@@ -34,28 +33,32 @@ func newStepForm(c *common.Common, st *stack.Stack, cs model.Case, index int) *s
 	for i, k := range model.StepKinds {
 		opts[i] = form.Option{Label: c.T(k.Key()), Value: uint64(k)}
 	}
-	sf.form = form.New(c,
+	f := form.New(c,
 		form.TextField(fStepDate, true, c.T("hint.date")),
 		form.ChoiceField(fStepKind, true, opts),
 		form.TextField(fStepWho, false, c.T("cases.hint_who")),
 		form.TextField(fStepNote, false, c.T("cases.hint_note")),
 	)
+	sf.form = f
+	title := c.T("cases.step_new_title", cs.ID, cs.Received.String())
 	if index >= 0 && index < len(cs.Steps) {
 		s := cs.Steps[index]
-		sf.form.SetValue(fStepDate, s.Date.String())
-		sf.form.SetChoice(fStepKind, uint64(s.Kind))
-		sf.form.SetValue(fStepWho, s.Who)
-		sf.form.SetValue(fStepNote, s.Note)
+		f.SetValue(fStepDate, s.Date.String())
+		f.SetChoice(fStepKind, uint64(s.Kind))
+		f.SetValue(fStepWho, s.Who)
+		f.SetValue(fStepNote, s.Note)
+		title = c.T("cases.step_edit_title", index+1, cs.ID)
 	} else {
-		sf.form.SetValue(fStepDate, c.Today().String())
-		sf.form.SetValue(fStepWho, c.Operator)
+		f.SetValue(fStepDate, c.Today().String())
+		f.SetValue(fStepWho, c.OperatorName())
 		if len(cs.Steps) > 0 { // the usual next step after an investigation is mediation
-			sf.form.SetChoice(fStepKind, uint64(model.StepMediate))
+			f.SetChoice(fStepKind, uint64(model.StepMediate))
 		}
 	}
-	sf.form.MarkClean()
-	sf.form.Validate = func(*form.Form) model.Problems { _, ps := sf.read(); return ps }
-	sf.form.Revalidate()
+	f.MarkClean()
+	f.Validate = func(*form.Form) model.Problems { _, ps := sf.read(); return ps }
+	f.Revalidate()
+	sf.Screen = form.NewScreen(c, st, title, f, sf.save)
 	return sf
 }
 
@@ -69,34 +72,13 @@ func (sf *stepForm) read() (model.CaseStep, model.Problems) {
 	return s, mergeProblems(ps, model.ValidateCaseStep(&probe, &sf.cs, sf.c.Today()))
 }
 
-func (sf *stepForm) title() string {
-	if sf.index >= 0 {
-		return sf.c.T("cases.step_edit_title", sf.index+1, sf.cs.ID)
-	}
-	return sf.c.T("cases.step_new_title", sf.cs.ID, sf.cs.Received.String())
-}
-
-func (sf *stepForm) SetSize(w, h int)    { sf.w = w; sf.form.SetSize(w, max(1, h-2)) }
-func (sf *stepForm) Capturing() bool     { return true }
-func (sf *stepForm) Dirty() bool         { return sf.form.Dirty() }
-func (sf *stepForm) View() string        { return formView(sf.c, sf.title(), sf.w, sf.form) }
-func (sf *stepForm) Cursor() *tea.Cursor { return formCursor(sf.form) }
-
-func (sf *stepForm) Update(msg tea.Msg) tea.Cmd {
-	if !isTyping(msg) {
-		return nil
-	}
-	act, cmd := sf.form.Update(msg)
-	return sf.form.Answer(act, cmd, form.Answers{Cancel: sf.st.Pop, Save: sf.save})
-}
-
 func (sf *stepForm) save() tea.Cmd {
 	s, _ := sf.read()
 	var err error
 	if sf.index >= 0 {
-		err = sf.c.Store.UpdateCaseStep(sf.c.Operator, sf.cs.ID, sf.index, s)
+		err = sf.c.Store.UpdateCaseStep(sf.c.OperatorName(), sf.cs.ID, sf.index, s)
 	} else {
-		err = sf.c.Store.AddCaseStep(sf.c.Operator, sf.cs.ID, s)
+		err = sf.c.Store.AddCaseStep(sf.c.OperatorName(), sf.cs.ID, s)
 	}
 	if err != nil {
 		return sf.form.SaveError(err, nil)
@@ -104,9 +86,4 @@ func (sf *stepForm) save() tea.Cmd {
 	sf.st.Pop()
 	return tea.Batch(common.Changed(model.EntityCase, sf.cs.ID),
 		common.SetStatus(sf.c.T("cases.step_saved", sf.c.T(s.Kind.Key()), s.Date.String()), false))
-}
-
-func (sf *stepForm) ShortHelp() []key.Binding { return formHelp(sf.c) }
-func (sf *stepForm) FullHelp() [][]key.Binding {
-	return [][]key.Binding{append(formHelp(sf.c), sf.c.Keys.Toggle)}
 }

@@ -12,6 +12,7 @@ import (
 	"unionbook/model"
 	"unionbook/ui/common"
 	"unionbook/ui/form"
+	"unionbook/ui/picker"
 	"unionbook/ui/stack"
 	"unionbook/ui/widget"
 )
@@ -110,7 +111,7 @@ func (s *workersScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 		if err != nil {
 			return common.SetStatus(s.c.Err(err), true)
 		}
-		return s.st.Push(newPick(s.c, s.st, s.c.T("cases.pick_member"), opts, 0, s.addMember))
+		return s.st.Push(picker.NewScreen(s.c, s.st, s.c.T("cases.pick_member"), opts, 0, s.addMember))
 	case key.Matches(msg, k.AddOther):
 		if len(s.workers) >= model.CaseWorkersMax {
 			return common.SetStatus(s.c.T("cases.workers_full", model.CaseWorkersMax), true)
@@ -200,14 +201,11 @@ func (s *workersScreen) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{g.Up, g.Down}, s.ShortHelp()}
 }
 
-// workerForm types in a worker who is not a member.
+// workerForm types in a worker who is not a member; save hands the worker
+// back to the workers' screen.
 type workerForm struct {
-	common.ScreenBase
-	c    *common.Common
-	st   *stack.Stack
+	*form.Screen
 	form *form.Form
-	save func(model.CaseWorker)
-	w    int
 }
 
 const (
@@ -217,7 +215,7 @@ const (
 )
 
 func newWorkerForm(c *common.Common, st *stack.Stack, w *model.CaseWorker, save func(model.CaseWorker)) *workerForm {
-	wf := &workerForm{c: c, st: st, save: save}
+	wf := &workerForm{}
 	wf.form = form.New(c,
 		form.TextField(fWorkerName, true, c.T("hint.name")),
 		form.TextField(fWorkerPhone, false, c.T("hint.phone")),
@@ -234,6 +232,11 @@ func newWorkerForm(c *common.Common, st *stack.Stack, w *model.CaseWorker, save 
 		return model.ValidateCaseWorker(&w)
 	}
 	wf.form.Revalidate()
+	wf.Screen = form.NewScreen(c, st, c.T("cases.worker_title"), wf.form, func() tea.Cmd {
+		st.Pop()
+		save(wf.read())
+		return nil
+	})
 	return wf
 }
 
@@ -241,50 +244,6 @@ func (wf *workerForm) read() model.CaseWorker {
 	w := model.CaseWorker{Name: wf.form.Value(fWorkerName), Phone: wf.form.Value(fWorkerPhone), IDNumber: wf.form.Value(fWorkerID)}
 	w.Normalize()
 	return w
-}
-
-func (wf *workerForm) SetSize(w, h int) { wf.w = w; wf.form.SetSize(w, max(1, h-2)) }
-func (wf *workerForm) Capturing() bool  { return true }
-func (wf *workerForm) Dirty() bool      { return wf.form.Dirty() }
-func (wf *workerForm) View() string {
-	return formView(wf.c, wf.c.T("cases.worker_title"), wf.w, wf.form)
-}
-func (wf *workerForm) Cursor() *tea.Cursor { return formCursor(wf.form) }
-
-func (wf *workerForm) Update(msg tea.Msg) tea.Cmd {
-	if !isTyping(msg) {
-		return nil
-	}
-	act, cmd := wf.form.Update(msg)
-	return wf.form.Answer(act, cmd, form.Answers{Cancel: wf.st.Pop, Save: func() tea.Cmd {
-		wf.st.Pop()
-		wf.save(wf.read())
-		return nil
-	}})
-}
-
-func (wf *workerForm) ShortHelp() []key.Binding { return formHelp(wf.c) }
-func (wf *workerForm) FullHelp() [][]key.Binding {
-	return [][]key.Binding{formHelp(wf.c)}
-}
-
-// formView draws a form under its title and a blank line.
-func formView(c *common.Common, title string, w int, f *form.Form) string {
-	return ansi.Truncate(c.Styles.Title.Render(title), w, "~") + "\n\n" + f.View()
-}
-
-// formCursor is the form's cursor below the title and the blank line.
-func formCursor(f *form.Form) *tea.Cursor {
-	cur := f.Cursor()
-	if cur != nil {
-		cur.Y += 2
-	}
-	return cur
-}
-
-// formHelp are a simple form's keys.
-func formHelp(c *common.Common) []key.Binding {
-	return []key.Binding{c.Keys.Save, c.Keys.NextField, c.Keys.PrevField}
 }
 
 // isTyping reports the messages a form takes.
