@@ -14,7 +14,7 @@ import (
 // month, outcome and risk level.
 
 func init() {
-	RegisterReport(Report{Name: "cases", Order: 50, Title: "cases.r_title", Write: writeCases})
+	RegisterReport(Report{Name: "cases", Order: 45, Title: "cases.r_title", Write: writeCases})
 }
 
 func writeCases(rc *ReportContext, b *workbook.Book) ([]Figure, error) {
