@@ -307,5 +307,9 @@ func init() {
 		"export.f_risk_open_units":     "Units with open risks",
 		"cases.fig_rows_empty":         "%d more without cases",
 		"cases.hint_close_note":        "e.g. wages paid in full",
+		"action.close":                 "closed",
+		"action.reopen":                "reopened",
+		"export.action_close":          "closed",
+		"export.action_reopen":         "reopened",
 	})
 }

@@ -307,5 +307,9 @@ func init() {
 		"export.f_risk_open_units":     "隐患未整改单位",
 		"cases.fig_rows_empty":         "其余 %d 项没有案件",
 		"cases.hint_close_note":        "如：工资已全额支付",
+		"action.close":                 "办结",
+		"action.reopen":                "重新打开",
+		"export.action_close":          "办结",
+		"export.action_reopen":         "重新打开",
 	})
 }

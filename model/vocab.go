@@ -56,9 +56,16 @@ const (
 	ActionExport  AuditAction = "export"
 )
 
+// The writes that end and reopen a case (their own block, so that gofmt's
+// alignment of the one above stays put).
+const (
+	ActionClose  AuditAction = "close"  // a case closed, with an outcome or as entered by mistake
+	ActionReopen AuditAction = "reopen" // a closed case opened again
+)
+
 // Actions lists every kind of write, for filters.
 func Actions() []AuditAction {
-	return []AuditAction{ActionCreate, ActionUpdate, ActionDelete, ActionStatus, ActionReverse, ActionImport, ActionRestore, ActionExport}
+	return []AuditAction{ActionCreate, ActionUpdate, ActionDelete, ActionStatus, ActionClose, ActionReopen, ActionReverse, ActionImport, ActionRestore, ActionExport}
 }
 
 // Key is the action's catalogue key.

@@ -259,7 +259,7 @@ func (w *writer) closeCase(id uint64, k model.CaseClosing) (model.Warnings, erro
 	if err := w.putCase(&old, &c); err != nil {
 		return nil, err
 	}
-	return model.CaseWarnings(&c), w.writeAudit(model.ActionStatus, model.EntityCase, id, caseLabel(&c), model.CaseChanges(&old, &c))
+	return model.CaseWarnings(&c), w.writeAudit(model.ActionClose, model.EntityCase, id, caseLabel(&c), model.CaseChanges(&old, &c))
 }
 
 // checkReason cleans a reason and reports it on field when missing or long.
@@ -296,7 +296,7 @@ func (w *writer) reopenCase(id uint64, reason string) error {
 		return err
 	}
 	changes := append(model.CaseChanges(&old, &c), model.FieldChange{Field: "cs_reopen_reason", New: "***"})
-	return w.writeAudit(model.ActionStatus, model.EntityCase, id, caseLabel(&c), changes)
+	return w.writeAudit(model.ActionReopen, model.EntityCase, id, caseLabel(&c), changes)
 }
 
 // voidCase closes a case as entered by mistake, today, with a reason.
@@ -319,7 +319,7 @@ func (w *writer) voidCase(id uint64, reason string) error {
 	if err := w.putCase(&old, &c); err != nil {
 		return err
 	}
-	return w.writeAudit(model.ActionStatus, model.EntityCase, id, caseLabel(&c), model.CaseChanges(&old, &c))
+	return w.writeAudit(model.ActionClose, model.EntityCase, id, caseLabel(&c), model.CaseChanges(&old, &c))
 }
 
 // deleteCase deletes a case without steps (typed in by mistake just now);

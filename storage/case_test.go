@@ -240,7 +240,7 @@ func TestReopenCaseToCorrectIt(t *testing.T) {
 	last := auditAll(t, s)
 	var statuses int
 	for _, e := range last {
-		if e.Entity == model.EntityCase && e.Action == model.ActionStatus {
+		if e.Entity == model.EntityCase && (e.Action == model.ActionClose || e.Action == model.ActionReopen) {
 			statuses++
 		}
 	}
