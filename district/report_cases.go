@@ -11,11 +11,8 @@ import (
 // notes of steps never leave the program (issue 16): the package carries
 // no case record, its audit entries name those fields without their values
 // (model.CaseChanges), and these sheets hold figures by type, channel,
-// month, outcome and risk level.
-
-func init() {
-	RegisterReport(Report{Name: "cases", Order: 45, Title: "cases.r_title", Write: writeCases})
-}
+// month and outcome, and a summary with the risk checks. Listed in
+// registry.go after the events.
 
 func writeCases(rc *ReportContext, b *workbook.Book) ([]Figure, error) {
 	f, err := rc.Store.CaseFigures(rc.Period.First(), rc.Period.Last())
