@@ -336,7 +336,10 @@ func backupError(dest string, err error) error {
 // is consistent; the copy is also run through bbolt's check before it is
 // given dest's name. Up to five attempts are made.
 func BackupFile(dbPath, dest string) error {
-	db, err := bbolt.Open(dbPath, 0o600, &bbolt.Options{ReadOnly: true, Timeout: 200 * time.Millisecond})
+	if err := statDB(dbPath); err != nil {
+		return openError(dbPath, err)
+	}
+	db, err := openBolt(dbPath, boltOptions{readOnly: true, timeout: 200 * time.Millisecond})
 	if err == nil {
 		s := &Store{db: db, path: dbPath, now: time.Now}
 		defer db.Close()
@@ -387,7 +390,7 @@ func copyLive(dbPath, dest string) error {
 
 // verifyCopy opens a copied file and runs bbolt's check over it.
 func verifyCopy(path string) error {
-	db, err := bbolt.Open(path, 0o600, &bbolt.Options{ReadOnly: true, Timeout: time.Second})
+	db, err := openBolt(path, boltOptions{readOnly: true})
 	if err != nil {
 		return err
 	}

@@ -374,3 +374,54 @@ func TestReadOnlyOpenOfUnmigratedFile(t *testing.T) {
 		t.Errorf("read-only open of a version-0 file: %v", err)
 	}
 }
+
+// An empty file where the database should be is data lost, not a new
+// database: every open refuses it, names it and points to the backup.
+func TestOpenEmptyFileSaysSo(t *testing.T) {
+	path := dbPath(t)
+	s := openAt(t, path)
+	fillSmall(t, s, 2)
+	backup, err := s.AutoBackup(BackupDaily)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if err := os.Truncate(path, 0); err != nil {
+		t.Fatal(err)
+	}
+	for _, ro := range []bool{true, false} {
+		_, err := Open(path, Options{ReadOnly: ro, Now: testClock})
+		if !errors.Is(err, i18n.E("err.db_corrupt")) {
+			t.Fatalf("read-only %v: %v, want a damaged-database error", ro, err)
+		}
+		zh, en := i18n.Text(err, i18n.ZH), i18n.Text(err, i18n.EN)
+		if !strings.Contains(zh, "是空的") || !strings.Contains(en, "is empty (0 bytes)") ||
+			!strings.Contains(en, backup) || !strings.Contains(en, "unionbook restore") || strings.Contains(en, "bad file descriptor") {
+			t.Errorf("read-only %v:\n%s\n%s", ro, zh, en)
+		}
+	}
+	if fi, _ := os.Stat(path); fi.Size() != 0 {
+		t.Error("a writable open wrote a new database over the empty file")
+	}
+	if _, err := CheckFile(path); err == nil || !strings.Contains(i18n.Text(err, i18n.EN), "is empty") {
+		t.Errorf("CheckFile of an empty file: %v", err)
+	}
+}
+
+func TestOpenFolderSaysSo(t *testing.T) {
+	dir := t.TempDir()
+	for _, ro := range []bool{true, false} {
+		_, err := Open(dir, Options{ReadOnly: ro})
+		if err == nil {
+			t.Fatal("a folder opened as a database")
+		}
+		zh, en := i18n.Text(err, i18n.ZH), i18n.Text(err, i18n.EN)
+		if !strings.Contains(zh, "是一个文件夹") || !strings.Contains(en, "is a folder") || strings.Contains(en, "damaged") ||
+			!strings.Contains(en, filepath.Join(dir, "unionbook.db")) {
+			t.Errorf("read-only %v:\n%s\n%s", ro, zh, en)
+		}
+	}
+	if _, err := CheckFile(dir); err == nil || !strings.Contains(i18n.Text(err, i18n.EN), "is a folder") {
+		t.Errorf("CheckFile of a folder: %v", err)
+	}
+}

@@ -53,40 +53,18 @@ func openForRestore(path string) (db *bbolt.DB, err error) {
 	if fi.IsDir() || fi.Size() == 0 {
 		return nil, i18n.E("err.restore_not_db", path)
 	}
-	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
-	var file *os.File
-	openFile := func(name string, flag int, perm os.FileMode) (*os.File, error) {
-		f, err := os.OpenFile(name, flag, perm)
-		if file == nil {
-			file = f
-		}
-		return f, err
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			if db != nil {
-				db.Close()
-			} else if file != nil {
-				file.Close()
-			}
-			db, err = nil, &localError{i18n.E("err.restore_damaged", path, fmt.Sprint(r)), berrors.ErrInvalid}
-		}
-	}()
-	db, err = bbolt.Open(path, 0o600, &bbolt.Options{ReadOnly: true, Timeout: lockTimeout, OpenFile: openFile})
-	if err != nil {
-		switch {
-		case errors.Is(err, berrors.ErrTimeout):
-			return nil, i18n.E("err.db_locked")
-		case errors.Is(err, fs.ErrPermission):
-			return nil, openError(path, err)
-		}
-		return nil, &localError{i18n.E("err.restore_not_db", path), err}
-	}
-	if err := checkSize(db); err != nil {
-		db.Close()
+	db, err = openBolt(path, boltOptions{readOnly: true})
+	switch {
+	case err == nil:
+		return db, nil
+	case errors.Is(err, berrors.ErrTimeout):
+		return nil, i18n.E("err.db_locked")
+	case errors.Is(err, fs.ErrPermission):
+		return nil, openError(path, err)
+	case isDamaged(err) && hasBoltMeta(path):
 		return nil, &localError{i18n.E("err.restore_damaged", path, err.Error()), err}
 	}
-	return db, nil
+	return nil, &localError{i18n.E("err.restore_not_db", path), err}
 }
 
 func inspect(db *bbolt.DB, path string) (sum BackupSummary, err error) {

@@ -13,7 +13,6 @@ import (
 	"runtime"
 	"runtime/debug"
 	"strconv"
-	"strings"
 	"sync"
 	"syscall"
 	"time"
@@ -50,6 +49,10 @@ type Options struct {
 	// NoDailyBackup skips the first-of-the-day backup (and the check that
 	// precedes it) on this open. Backups before a migration are always made.
 	NoDailyBackup bool
+	// NoSync skips fsync after each commit (bbolt's NoSync): a crash may
+	// then lose or damage recent writes. For tests that do not test
+	// durability; the program never sets it.
+	NoSync bool
 
 	skipMigrate bool // restore: the file is about to be replaced
 	noCheck     bool // CheckFile: list the damage rather than refuse
@@ -89,55 +92,25 @@ func Open(path string, opts Options) (s *Store, err error) {
 			return nil, openError(path, err)
 		}
 	}
-	var existed bool
-	if fi, err := os.Stat(path); err == nil && fi.Size() > 0 {
-		existed = true
+	existed := true
+	if err := statDB(path); errors.Is(err, fs.ErrNotExist) {
+		existed = false
+	} else if err != nil {
+		return nil, openError(path, err)
 	}
-	// What bbolt reads while opening (the meta pages, the freelist page)
-	// is checked first: a panic inside bbolt.Open would leave the file
-	// mapped and locked until the program exits.
-	if existed {
-		if err := precheck(path); err != nil {
-			return nil, corruptError(path, err)
-		}
+	db, err := openBolt(path, boltOptions{readOnly: opts.ReadOnly, noSync: opts.NoSync, mmapSize: initialMmapSize()})
+	if err != nil {
+		return nil, openError(path, err)
 	}
-	// A damaged file can still make bbolt panic, or fault on a page past
-	// the end of a truncated file: turn both into the damaged-database error.
+	// The checks and migrations below read the whole file: a fault or a
+	// panic on a damaged page is the damaged-database error too.
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
-	var db *bbolt.DB
-	// bbolt may panic inside Open (a damaged freelist page) with the file
-	// open and locked: keep the handle to let go of it.
-	var file *os.File
-	openFile := func(name string, flag int, perm os.FileMode) (*os.File, error) {
-		f, err := os.OpenFile(name, flag, perm)
-		if file == nil {
-			file = f
-		}
-		return f, err
-	}
 	defer func() {
 		if r := recover(); r != nil {
-			if db != nil {
-				db.Close()
-			} else if file != nil {
-				file.Close()
-			}
+			db.Close()
 			s, err = nil, corruptError(path, fmt.Errorf("%w: %v", berrors.ErrInvalid, r))
 		}
 	}()
-	db, err = bbolt.Open(path, 0o600, &bbolt.Options{
-		OpenFile:        openFile,
-		Timeout:         lockTimeout,
-		ReadOnly:        opts.ReadOnly,
-		FreelistType:    bbolt.FreelistMapType,
-		InitialMmapSize: initialMmapSize(),
-	})
-	if err != nil {
-		if errors.Is(err, berrors.ErrTimeout) {
-			return nil, fmt.Errorf("open %s: %w", path, i18n.E("err.db_locked"))
-		}
-		return nil, openError(path, err)
-	}
 	if !opts.ReadOnly {
 		tightenMode(path)
 	}
@@ -146,10 +119,6 @@ func Open(path string, opts Options) (s *Store, err error) {
 		now = time.Now
 	}
 	s = &Store{db: db, path: path, now: now, keep: opts.KeepBackups}
-	if err := checkSize(db); err != nil {
-		db.Close()
-		return nil, corruptError(path, err)
-	}
 	if fi, err := os.Stat(path); err == nil && fi.Size() <= checkOnOpenLimit && !opts.noCheck {
 		if err := db.View(bboltCheck); err != nil {
 			db.Close()
@@ -202,21 +171,6 @@ func (s *Store) BackupWarning() error {
 	return s.backupErr
 }
 
-// checkSize refuses a file shorter than its newest transaction says it is
-// (a truncated copy): reading past its end would fault.
-func checkSize(db *bbolt.DB) error {
-	return db.View(func(tx *bbolt.Tx) error {
-		fi, err := os.Stat(db.Path())
-		if err != nil {
-			return err
-		}
-		if fi.Size() < tx.Size() {
-			return fmt.Errorf("%w: file is %d bytes, its data reaches %d", berrors.ErrInvalid, fi.Size(), tx.Size())
-		}
-		return nil
-	})
-}
-
 // corruptError says the database is damaged and how to get it back: the
 // newest backup and the restore command. It errors.Is i18n.E("err.db_corrupt").
 func corruptError(path string, cause error) error {
@@ -263,15 +217,32 @@ func (e *localError) Error() string               { return e.msg.Error() }
 func (e *localError) Localize(l i18n.Lang) string { return e.msg.Localize(l) }
 func (e *localError) Unwrap() []error             { return []error{e.msg, e.cause} }
 
+// openError words a failed open of the database for the user.
 func openError(path string, err error) error {
 	switch {
+	case errors.Is(err, errIsDir):
+		return &localError{i18n.E("err.db_is_dir", path, filepath.Join(path, "unionbook.db")), err}
+	case errors.Is(err, errEmptyFile):
+		return emptyError(path)
+	case errors.Is(err, berrors.ErrTimeout):
+		return fmt.Errorf("open %s: %w", path, i18n.E("err.db_locked"))
 	case errors.Is(err, fs.ErrPermission), errors.Is(err, syscall.EROFS):
 		return &localError{i18n.E("err.db_permission", path), err}
-	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrVersionMismatch), errors.Is(err, berrors.ErrChecksum),
-		strings.Contains(err.Error(), "file size too small"):
+	case isDamaged(err):
 		return corruptError(path, err)
 	}
 	return &localError{i18n.E("err.db_open", path, err.Error()), err}
+}
+
+// emptyError says that the database file is empty: nothing to open, and
+// a new database is not made over it, since an empty file where a
+// database was is data lost (a copy cut short), not a fresh start.
+func emptyError(path string) error {
+	msg := i18n.E("err.db_empty_nobackup", path)
+	if b := NewestBackup(path); b != "" {
+		msg = i18n.E("err.db_empty", path, b, b, path)
+	}
+	return &localError{msg, errors.Join(i18n.E("err.db_corrupt", path), errEmptyFile)}
 }
 
 // DefaultPath is the database in the user's data folder:
