@@ -66,6 +66,14 @@ func decode(data []byte, v any) error {
 	return nil
 }
 
+// recordPayload is the CBOR of record bytes, without the header.
+func recordPayload(data []byte) []byte {
+	if len(data) == 0 {
+		return nil
+	}
+	return data[1:]
+}
+
 // itob is an ID as a big-endian key, so keys sort like the numbers.
 func itob(id uint64) []byte {
 	b := make([]byte, 8)
