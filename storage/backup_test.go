@@ -35,6 +35,7 @@ func noTempFiles(t *testing.T, dir string) {
 }
 
 func TestBackupIsConsistentAndPrivate(t *testing.T) {
+	t.Parallel()
 	s := openTest(t)
 	fillSmall(t, s, 5)
 	dest := filepath.Join(t.TempDir(), "copy.db")
@@ -56,6 +57,7 @@ func TestBackupIsConsistentAndPrivate(t *testing.T) {
 }
 
 func TestDailyBackupAndPruning(t *testing.T) {
+	t.Parallel()
 	path := dbPath(t)
 	day := func(d int) func() time.Time {
 		return func() time.Time { return time.Date(2024, 6, d, 9, 0, 0, 0, time.Local) }
@@ -99,6 +101,7 @@ func TestDailyBackupAndPruning(t *testing.T) {
 }
 
 func TestAutoBackupNamesNeverCollide(t *testing.T) {
+	t.Parallel()
 	s := openTest(t)
 	a, err := s.AutoBackup(BackupImport)
 	if err != nil {
@@ -134,6 +137,7 @@ func oldDatabase(t *testing.T) string {
 }
 
 func TestBackupBeforeMigration(t *testing.T) {
+	t.Parallel()
 	path := oldDatabase(t)
 	s, err := Open(path, Options{Now: testClock, NoDailyBackup: true})
 	if err != nil {
@@ -158,6 +162,7 @@ func TestBackupBeforeMigration(t *testing.T) {
 }
 
 func TestBackupFileWhileOpenElsewhere(t *testing.T) {
+	t.Parallel()
 	s := openTest(t)
 	fillSmall(t, s, 4)
 	// s holds the write lock, as the TUI would in another process: the
@@ -196,6 +201,7 @@ func damage(t *testing.T, path string, off int64, n int, b byte) {
 }
 
 func TestDamagedDatabaseNamesTheBackup(t *testing.T) {
+	t.Parallel()
 	path := dbPath(t)
 	s := openAt(t, path)
 	fillSmall(t, s, 20)
@@ -237,6 +243,7 @@ func TestDamagedDatabaseNamesTheBackup(t *testing.T) {
 // TestRandomDamageNeverPanics overwrites random stretches of a database:
 // opening and reading it gives an error or the data, never a panic.
 func TestRandomDamageNeverPanics(t *testing.T) {
+	t.Parallel()
 	path := dbPath(t)
 	s := openAt(t, path)
 	fillSmall(t, s, 25)
@@ -283,6 +290,7 @@ func TestRandomDamageNeverPanics(t *testing.T) {
 }
 
 func TestRestore(t *testing.T) {
+	t.Parallel()
 	path := dbPath(t)
 	s := openAt(t, path)
 	fillSmall(t, s, 3)
@@ -324,6 +332,7 @@ func TestRestore(t *testing.T) {
 }
 
 func TestRestoreRefusesBadFiles(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	path := filepath.Join(dir, "unionbook.db")
 	s := openAt(t, path)
@@ -364,6 +373,7 @@ func TestRestoreRefusesBadFiles(t *testing.T) {
 }
 
 func TestRestoreOverDamagedDatabase(t *testing.T) {
+	t.Parallel()
 	path := dbPath(t)
 	s := openAt(t, path)
 	fillSmall(t, s, 3)
@@ -390,6 +400,7 @@ func TestRestoreOverDamagedDatabase(t *testing.T) {
 }
 
 func TestCompact(t *testing.T) {
+	t.Parallel()
 	path := dbPath(t)
 	s := openAt(t, path)
 	u := mustUnit(t, s, "整理测试公司工会")

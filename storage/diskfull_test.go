@@ -57,6 +57,7 @@ func bigStore(t *testing.T, members int) *Store {
 }
 
 func TestBackupOnFullDisk(t *testing.T) {
+	t.Parallel()
 	disk := smallDisk(t, "256k")
 	s := bigStore(t, 3000)
 	before := fileHash(t, s)
@@ -82,6 +83,7 @@ func TestBackupOnFullDisk(t *testing.T) {
 }
 
 func TestBackupToReadOnlyFolder(t *testing.T) {
+	t.Parallel()
 	disk := smallDisk(t, "1m")
 	readOnly(t, disk)
 	s := openTest(t)
@@ -93,6 +95,7 @@ func TestBackupToReadOnlyFolder(t *testing.T) {
 }
 
 func TestDatabaseOnFullDisk(t *testing.T) {
+	t.Parallel()
 	disk := smallDisk(t, "1m")
 	path := filepath.Join(disk, "unionbook.db")
 	s, err := Open(path, Options{Now: testClock})
@@ -131,6 +134,7 @@ func TestDatabaseOnFullDisk(t *testing.T) {
 }
 
 func TestDatabaseInReadOnlyFolder(t *testing.T) {
+	t.Parallel()
 	disk := smallDisk(t, "1m")
 	path := filepath.Join(disk, "unionbook.db")
 	s, err := Open(path, Options{Now: testClock})

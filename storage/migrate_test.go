@@ -171,6 +171,7 @@ func firstDiff(a, b string) string {
 }
 
 func TestReleaseDatabasesMigrateUnchangedInMeaning(t *testing.T) {
+	t.Parallel()
 	for _, rel := range releaseDatabases {
 		t.Run(rel.dir, func(t *testing.T) {
 			t.Parallel()
@@ -206,6 +207,7 @@ func TestReleaseDatabasesMigrateUnchangedInMeaning(t *testing.T) {
 // time, each in its own transaction (a user who installed every release),
 // and compares the result with the migration of all steps at once.
 func TestMigrationsOneByOne(t *testing.T) {
+	t.Parallel()
 	for _, rel := range releaseDatabases {
 		t.Run(rel.dir, func(t *testing.T) {
 			t.Parallel()
@@ -293,6 +295,7 @@ func TestLayoutListsEveryBucket(t *testing.T) {
 // the release wrote (same integer keys, same times, same order), so that a
 // record read and written back by a newer program keeps its bytes.
 func TestReleaseRecordsEncodeAsWritten(t *testing.T) {
+	t.Parallel()
 	for _, rel := range releaseDatabases {
 		t.Run(rel.dir, func(t *testing.T) {
 			t.Parallel()

@@ -17,6 +17,7 @@ import (
 )
 
 func TestOpenCreatesPrivateFolderAndFile(t *testing.T) {
+	t.Parallel()
 	if runtime.GOOS == "windows" {
 		t.Skip("Unix permission bits do not apply on Windows")
 	}
@@ -49,6 +50,7 @@ func TestOpenCreatesPrivateFolderAndFile(t *testing.T) {
 }
 
 func TestOpenMakesCopiedFilePrivate(t *testing.T) {
+	t.Parallel()
 	if runtime.GOOS == "windows" {
 		t.Skip("Unix permission bits do not apply on Windows")
 	}
@@ -90,6 +92,7 @@ func TestSecondOpenFailsQuicklyAsLocked(t *testing.T) {
 }
 
 func TestReadOnlyOpenAfterClose(t *testing.T) {
+	t.Parallel()
 	path := dbPath(t)
 	s := openAt(t, path)
 	mustUnit(t, s, "红星机械厂")
@@ -109,6 +112,7 @@ func TestReadOnlyOpenAfterClose(t *testing.T) {
 }
 
 func TestReadOnlyOpenOfMissingFileFails(t *testing.T) {
+	t.Parallel()
 	path := dbPath(t)
 	if _, err := Open(path, Options{ReadOnly: true}); err == nil {
 		t.Fatal("read-only open of a missing file succeeded")
@@ -121,6 +125,7 @@ func TestReadOnlyOpenOfMissingFileFails(t *testing.T) {
 }
 
 func TestDataSurvivesReopen(t *testing.T) {
+	t.Parallel()
 	path := dbPath(t)
 	s := openAt(t, path)
 	u := mustUnit(t, s, "红星机械厂")
@@ -163,6 +168,7 @@ func setSchemaVersion(t *testing.T, path string, v uint32) {
 }
 
 func TestSchemaVersionWritten(t *testing.T) {
+	t.Parallel()
 	s := openTest(t)
 	var got []byte
 	s.db.View(func(tx *bbolt.Tx) error {
@@ -175,6 +181,7 @@ func TestSchemaVersionWritten(t *testing.T) {
 }
 
 func TestNewerSchemaRefused(t *testing.T) {
+	t.Parallel()
 	path := dbPath(t)
 	s := openAt(t, path)
 	s.Close()
@@ -210,6 +217,7 @@ func TestNewerSchemaRefused(t *testing.T) {
 }
 
 func TestMigrationsRunFromEmptyFileInOneTransaction(t *testing.T) {
+	t.Parallel()
 	path := dbPath(t)
 	os.MkdirAll(filepath.Dir(path), 0o700)
 	// A bbolt file with nothing in it: version 0.
@@ -266,6 +274,7 @@ func TestMigrationsRunFromEmptyFileInOneTransaction(t *testing.T) {
 }
 
 func TestOpenInReadOnlyFolder(t *testing.T) {
+	t.Parallel()
 	if runtime.GOOS == "windows" {
 		t.Skip("folder permission bits do not apply on Windows")
 	}
@@ -299,6 +308,7 @@ func TestOpenInReadOnlyFolder(t *testing.T) {
 }
 
 func TestOpenUnderAFileFails(t *testing.T) {
+	t.Parallel()
 	// Works for every user, root included: the "folder" is a file.
 	file := filepath.Join(t.TempDir(), "notafolder")
 	os.WriteFile(file, []byte("x"), 0o600)
@@ -316,6 +326,7 @@ func TestOpenUnderAFileFails(t *testing.T) {
 }
 
 func TestOpenGarbageFile(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "roster.xlsx")
 	garbage := make([]byte, 64<<10)
 	for i := range garbage {
@@ -332,6 +343,7 @@ func TestOpenGarbageFile(t *testing.T) {
 }
 
 func TestDefaultPath(t *testing.T) {
+	t.Parallel()
 	env := func(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
 	cases := []struct {
 		env  map[string]string
@@ -364,6 +376,7 @@ func TestDefaultPath(t *testing.T) {
 }
 
 func TestReadOnlyOpenOfUnmigratedFile(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "old.db")
 	db, err := bbolt.Open(path, 0o600, nil)
 	if err != nil {
@@ -378,6 +391,7 @@ func TestReadOnlyOpenOfUnmigratedFile(t *testing.T) {
 // An empty file where the database should be is data lost, not a new
 // database: every open refuses it, names it and points to the backup.
 func TestOpenEmptyFileSaysSo(t *testing.T) {
+	t.Parallel()
 	path := dbPath(t)
 	s := openAt(t, path)
 	fillSmall(t, s, 2)
@@ -409,6 +423,7 @@ func TestOpenEmptyFileSaysSo(t *testing.T) {
 }
 
 func TestOpenFolderSaysSo(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	for _, ro := range []bool{true, false} {
 		_, err := Open(dir, Options{ReadOnly: ro})

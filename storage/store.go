@@ -64,8 +64,8 @@ type Options struct {
 const checkOnOpenLimit = 256 << 20
 
 // lockTimeout is how long Open waits for another program to let go of the
-// file before it says the database is in use.
-const lockTimeout = time.Second
+// file before it says the database is in use. (A variable for the tests.)
+var lockTimeout = time.Second
 
 // Open opens or creates the database at path (its folder too, mode 0700;
 // the file mode 0600), runs pending migrations and refuses a database newer
