@@ -125,11 +125,23 @@ func (r *CheckReport) Count(name string, n int) {
 
 // Problem records a problem: a catalogue key and its arguments.
 func (r *CheckReport) Problem(key string, args ...any) {
+	if key == "check.undecodable" && checksumFailed(args) {
+		return // checkRecords reported the record already
+	}
 	if len(r.Problems) >= MaxCheckProblems {
 		r.Truncated++
 		return
 	}
 	r.Problems = append(r.Problems, CheckProblem{Checker: r.checker, Key: key, Args: freezeArgs(args)})
+}
+
+func checksumFailed(args []any) bool {
+	for _, a := range args {
+		if err, ok := a.(error); ok && errors.Is(err, errRecordChecksum) {
+			return true
+		}
+	}
+	return false
 }
 
 // freezeArgs copies what a problem reports out of the transaction. Keys
@@ -183,6 +195,7 @@ type checker struct {
 func checkers() []checker {
 	return []checker{
 		{"buckets", checkBuckets},
+		{"records", checkRecords}, // check_records.go: every record's checksum
 		{"units", checkUnits},
 		{"members", checkMembers},
 		{"audit", checkAudit},

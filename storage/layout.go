@@ -12,8 +12,8 @@ import "unionbook/model"
 //   - a pair key is two IDs, 16 bytes (pairKey), with an empty value: the
 //     second ID belongs to the first (a unit's members);
 //   - money is int64 fen;
-//   - a record is a format byte and CBOR with integer keys (see codec.go);
-//     records are the values of the buckets in recordBuckets and
+//   - a record is a format byte, a CRC-32C checksum and CBOR with integer
+//     keys (see codec.go); records are the values of the buckets in recordBuckets and
 //     the profile in meta. Everything else (indexes, counters, aggregates)
 //     can be rebuilt from the records, and the integrity check (check*.go)
 //     compares each with the records it is built from.
@@ -64,6 +64,10 @@ var (
 	// loading: present, naming the load, while a load that spans several
 	// transactions (the demo) runs; see dues_bulk.go.
 	keyLoading = []byte("loading")
+	// checksums_pending: present while records written before the
+	// checksum migration are still being given theirs; its value is where
+	// to go on (migrate_checksums.go).
+	keyChecksumsPending = []byte("checksums_pending")
 )
 
 // Schema 2, "dues and cash book".
@@ -139,11 +143,12 @@ var (
 	bucketExports = []byte("exports")
 )
 
-// recordBucket is a bucket whose values are records, and the type they
-// decode into.
+// recordBucket is a bucket whose values are records: the kind of record
+// (for messages) and the type they decode into.
 type recordBucket struct {
-	name []byte
-	new  func() any
+	name   []byte
+	entity model.Entity
+	new    func() any
 }
 
 // recordBuckets lists every bucket of records (the profile in meta is the
@@ -151,15 +156,15 @@ type recordBucket struct {
 // pin their encoding go through this list.
 func recordBuckets() []recordBucket {
 	return []recordBucket{
-		{bucketUnits, func() any { return new(model.Unit) }},
-		{bucketMembers, func() any { return new(model.Member) }},
-		{bucketAudit, func() any { return new(model.AuditEntry) }},
-		{bucketPayments, func() any { return new(model.DuesPayment) }},
-		{bucketDuesBatches, func() any { return new(DuesBatchRecord) }},
-		{bucketLedger, func() any { return new(model.LedgerEntry) }},
-		{bucketHardship, func() any { return new(model.HardshipFile) }},
-		{bucketAid, func() any { return new(model.AidRecord) }},
-		{bucketEvents, func() any { return new(model.Event) }},
-		{bucketExports, func() any { return new(ExportRecord) }},
+		{bucketUnits, model.EntityUnit, func() any { return new(model.Unit) }},
+		{bucketMembers, model.EntityMember, func() any { return new(model.Member) }},
+		{bucketAudit, model.EntityAudit, func() any { return new(model.AuditEntry) }},
+		{bucketPayments, model.EntityPayment, func() any { return new(model.DuesPayment) }},
+		{bucketDuesBatches, model.EntityBatch, func() any { return new(DuesBatchRecord) }},
+		{bucketLedger, model.EntityLedger, func() any { return new(model.LedgerEntry) }},
+		{bucketHardship, model.EntityHardship, func() any { return new(model.HardshipFile) }},
+		{bucketAid, model.EntityAid, func() any { return new(model.AidRecord) }},
+		{bucketEvents, model.EntityEvent, func() any { return new(model.Event) }},
+		{bucketExports, model.EntityExport, func() any { return new(ExportRecord) }},
 	}
 }

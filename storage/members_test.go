@@ -389,8 +389,8 @@ func TestChangeStatus(t *testing.T) {
 	}
 }
 
+// Not parallel: it changes the reference checkers.
 func TestDeleteMemberReferenceCheckers(t *testing.T) {
-	t.Parallel()
 	s := openTest(t)
 	u := mustUnit(t, s, "红星机械厂")
 	m := mustMember(t, s, "张三", "110101199003078670", u.ID)

@@ -207,8 +207,12 @@ func TestDecodeToleratesUnknownFields(t *testing.T) {
 		t.Errorf("decode with an unknown field: %+v, %v", m, err)
 	}
 	raw, _ := cbor.Marshal(memberV2{ID: 7})
-	if err := decode(append([]byte{2}, raw...), &m); !errors.Is(err, i18n.E("err.record_format")) {
-		t.Errorf("format 2: %v", err)
+	if err := decode(append([]byte{3}, raw...), &m); !errors.Is(err, i18n.E("err.record_format")) {
+		t.Errorf("format 3: %v", err)
+	}
+	// Format 1 (no checksum, before schema 6) still reads.
+	if err := decode(append([]byte{1}, raw...), &m); err != nil || m.ID != 7 {
+		t.Errorf("format 1: %+v %v", m, err)
 	}
 	if err := decode(nil, &m); err == nil {
 		t.Error("empty record decoded")

@@ -216,8 +216,8 @@ func TestNewerSchemaRefused(t *testing.T) {
 	})
 }
 
+// Not parallel: it changes the migrations.
 func TestMigrationsRunFromEmptyFileInOneTransaction(t *testing.T) {
-	t.Parallel()
 	path := dbPath(t)
 	os.MkdirAll(filepath.Dir(path), 0o700)
 	// A bbolt file with nothing in it: version 0.

@@ -23,6 +23,7 @@ var migrations = []migration{
 	{name: "hardship files and aid", up: createHardshipBuckets},
 	{name: "events", up: createEventBuckets},
 	{name: "export history", up: createExportBuckets}, // storage/exports.go
+	{name: migrationChecksums, up: addRecordChecksums},  // storage/codec.go, format 2
 }
 
 // SchemaVersion is the schema version this program writes.
@@ -97,7 +98,7 @@ func (s *Store) migrate(readOnly bool) error {
 		return i18n.E("err.db_newer", int(have), int(want))
 	}
 	if have == want {
-		return nil
+		return s.finishMigrations()
 	}
 	// A database with data gets a backup before any step changes it; if
 	// that backup cannot be written, nothing is migrated.
@@ -106,7 +107,7 @@ func (s *Store) migrate(readOnly bool) error {
 			return err
 		}
 	}
-	return s.db.Update(func(tx *bbolt.Tx) error {
+	err := s.db.Update(func(tx *bbolt.Tx) error {
 		have := schemaVersion(tx)
 		if have > want {
 			return i18n.E("err.db_newer", int(have), int(want))
@@ -122,4 +123,20 @@ func (s *Store) migrate(readOnly bool) error {
 		}
 		return nil
 	})
+	if err != nil {
+		return err
+	}
+	return s.finishMigrations()
+}
+
+// finishMigrations does the work migrations leave to be done in chunks of
+// transactions (see migrate_checksums.go). It runs on every writable open,
+// so work a crash cut short goes on.
+func (s *Store) finishMigrations() error {
+	var pending bool
+	s.db.View(func(tx *bbolt.Tx) error { pending = checksumsPending(tx); return nil })
+	if !pending {
+		return nil
+	}
+	return s.finishChecksums()
 }
