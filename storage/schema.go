@@ -22,8 +22,8 @@ var migrations = []migration{
 	{name: "dues and cash book", up: createDuesBuckets},
 	{name: "hardship files and aid", up: createHardshipBuckets},
 	{name: "events", up: createEventBuckets},
-	{name: "export history", up: createExportBuckets}, // storage/exports.go
-	{name: migrationChecksums, up: addRecordChecksums},  // storage/codec.go, format 2
+	{name: "export history", up: createExportBuckets},  // storage/exports.go
+	{name: migrationChecksums, up: addRecordChecksums}, // storage/codec.go, format 2
 }
 
 // SchemaVersion is the schema version this program writes.
