@@ -3,10 +3,11 @@ package i18n
 func init() {
 	register(ZH, map[string]string{
 		// 记录校验和（storage/codec.go、check_records.go）
-		"err.record_checksum":   "校验和不符：文件写入后在磁盘上被改动过",
-		"err.record_unreadable": "内容无法读取：文件已损坏",
-		"check.checksum":        "%s %s 写入后在磁盘上被改动过：校验和不符",
-		"check.no_checksum":     "%s %s 没有校验和，而本数据库的每条记录都应当有",
-		"check.count.records":   "记录 %d 条（校验和全部核对无误）",
+		"err.record_checksum":        "校验和不符：文件写入后在磁盘上被改动过",
+		"err.record_unreadable":      "内容无法读取：文件已损坏",
+		"check.checksum":             "%s %s 写入后在磁盘上被改动过：校验和不符",
+		"check.no_checksum":          "%s %s 没有校验和，而本数据库的每条记录都应当有",
+		"check.count.records":        "记录 %d 条（校验和全部核对无误）",
+		"check.count.records_legacy": "记录 %d 条为加校验和之前所写（下次正常打开数据库时补上）",
 	})
 }

@@ -11,6 +11,8 @@ import (
 
 	"go.etcd.io/bbolt"
 	berrors "go.etcd.io/bbolt/errors"
+
+	"unionbook/i18n"
 )
 
 // boltOptions are what the package's opens of a bbolt file differ in.
@@ -136,4 +138,33 @@ func hasBoltMeta(path string) bool {
 	defer f.Close()
 	_, err = readMetas(f)
 	return err == nil
+}
+
+// msgError is a message for the user whose arguments may themselves be
+// said in each language (a check problem named in an error). It errors.Is
+// i18n.E(key).
+type msgError struct {
+	key  string
+	args []any
+}
+
+func localMsg(key string, args ...any) *msgError { return &msgError{key, args} }
+
+func (e *msgError) Localize(l i18n.Lang) string {
+	args := make([]any, len(e.args))
+	for i, a := range e.args {
+		if loc, ok := a.(i18n.Localizer); ok {
+			args[i] = loc.Localize(l)
+		} else {
+			args[i] = a
+		}
+	}
+	return l.T(e.key, args...)
+}
+
+func (e *msgError) Error() string { return e.Localize(i18n.EN) }
+
+func (e *msgError) Is(target error) bool {
+	var t *i18n.Error
+	return errors.As(target, &t) && t.Key == e.key
 }

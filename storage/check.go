@@ -1,12 +1,15 @@
 package storage
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"runtime/debug"
+	"slices"
 	"strconv"
+	"strings"
 
 	"go.etcd.io/bbolt"
 
@@ -185,6 +188,10 @@ func (f frozenText) String() string { return f.en }
 type checker struct {
 	name string
 	run  func(tx *bbolt.Tx, r *CheckReport) error
+	// since is the migration that made what it checks: a database of an
+	// older schema (a backup taken before a migration) is not checked
+	// for it. "" for the checks of schema 1.
+	since string
 }
 
 // checkers is every checker, in the order they run: after bbolt's
@@ -194,15 +201,15 @@ type checker struct {
 // checker here, written in its own check_<feature>.go.
 func checkers() []checker {
 	return []checker{
-		{"buckets", checkBuckets},
-		{"records", checkRecords}, // check_records.go: every record's checksum
-		{"units", checkUnits},
-		{"members", checkMembers},
-		{"audit", checkAudit},
-		{"sequences", checkSequences},
-		{"dues", checkDues},         // check_dues.go: payments, batches, cash book
-		{"events", checkEvents},     // check_events.go
-		{"hardship", checkHardship}, // check_hardship.go: files and aid
+		{"buckets", checkBuckets, ""},
+		{"records", checkRecords, ""}, // check_records.go: every record's checksum
+		{"units", checkUnits, ""},
+		{"members", checkMembers, ""},
+		{"audit", checkAudit, ""},
+		{"sequences", checkSequences, ""},
+		{"dues", checkDues, "dues and cash book"},             // check_dues.go: payments, batches, cash book
+		{"events", checkEvents, "events"},                     // check_events.go
+		{"hardship", checkHardship, "hardship files and aid"}, // check_hardship.go: files and aid
 	}
 }
 
@@ -224,7 +231,9 @@ func CheckFile(path string) (*CheckReport, error) {
 	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
 		return nil, &localError{i18n.E("err.file_missing", path), err}
 	}
-	s, err := Open(path, Options{ReadOnly: true, noCheck: true})
+	// skipMigrate: an older schema is checked as it is (the checkers know
+	// which schema made what), a newer one is named by checkBuckets.
+	s, err := Open(path, Options{ReadOnly: true, noCheck: true, skipMigrate: true})
 	if err != nil {
 		return nil, err
 	}
@@ -250,7 +259,11 @@ func runChecks(tx *bbolt.Tx, r *CheckReport) (err error) {
 	if structural > 0 {
 		return nil
 	}
+	have := schemaVersion(tx)
 	for _, c := range checkers() {
+		if c.since != "" && have < migrationVersion(c.since) {
+			continue
+		}
 		r.checker = c.name
 		if err := runChecker(c, tx, r); errors.Is(err, errMissingBuckets) {
 			break
@@ -259,6 +272,14 @@ func runChecks(tx *bbolt.Tx, r *CheckReport) (err error) {
 		}
 	}
 	r.checker = ""
+	// The records' checksums are counted last: after what they hold.
+	last := func(c CheckCount) int {
+		if strings.HasPrefix(c.Name, "records") {
+			return 1
+		}
+		return 0
+	}
+	slices.SortStableFunc(r.Counts, func(a, b CheckCount) int { return cmp.Compare(last(a), last(b)) })
 	return nil
 }
 

@@ -20,19 +20,24 @@ import (
 // CheckReport.Problem).
 func checkRecords(tx *bbolt.Tx, r *CheckReport) error {
 	needCRC := schemaVersion(tx) >= checksumSchema() && !checksumsPending(tx)
+	verified, legacy := 0, 0
 	one := func(ent model.Entity, k, v []byte) {
-		if needCRC && len(v) > 0 && v[0] == formatCBOR {
-			r.Problem("check.no_checksum", ent, k)
+		if len(v) > 0 && v[0] == formatCBOR {
+			if needCRC {
+				r.Problem("check.no_checksum", ent, k)
+			}
+			legacy++
 			return
 		}
 		if _, err := verifyRecord(v); errors.Is(err, errRecordChecksum) {
 			r.Problem("check.checksum", ent, k)
+		} else if err == nil {
+			verified++
 		}
 	}
 	if v := tx.Bucket(bucketMeta).Get(keyProfile); v != nil {
 		one(model.EntityProfile, keyProfile, v)
 	}
-	n := 0
 	for _, rb := range recordBuckets() {
 		b := tx.Bucket(rb.name)
 		if b == nil {
@@ -43,10 +48,14 @@ func checkRecords(tx *bbolt.Tx, r *CheckReport) error {
 			if v == nil {
 				continue // a nested bucket: the feature's checker says so
 			}
-			n++
 			one(rb.entity, k, v)
 		}
 	}
-	r.Count("records", n)
+	if verified > 0 || legacy == 0 {
+		r.Count("records", verified)
+	}
+	if legacy > 0 {
+		r.Count("records_legacy", legacy)
+	}
 	return nil
 }

@@ -74,7 +74,7 @@ func TestBackupOnFullDisk(t *testing.T) {
 		t.Error("the database changed")
 	}
 	// bbolt's hot copy from another process's view, too.
-	if err := BackupFile(s.Path(), dest); !errors.Is(err, i18n.E("err.disk_full")) {
+	if _, _, err := BackupFile(s.Path(), dest); !errors.Is(err, i18n.E("err.disk_full")) {
 		t.Errorf("BackupFile to a full disk: %v", err)
 	}
 	if ents, _ := os.ReadDir(disk); len(ents) != 0 {

@@ -25,14 +25,7 @@ const migrationChecksums = "record checksums"
 
 // checksumSchema is the first schema version whose records all carry a
 // checksum (once checksums_pending is gone).
-func checksumSchema() uint32 {
-	for i, m := range migrations {
-		if m.name == migrationChecksums {
-			return uint32(i + 1)
-		}
-	}
-	panic("storage: no checksum migration")
-}
+func checksumSchema() uint32 { return migrationVersion(migrationChecksums) }
 
 // rewriteChunk is how many records one transaction of finishChecksums
 // rewrites (about 5 MB of records).

@@ -1,10 +1,10 @@
 package storage
 
 import (
+	"compress/gzip"
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -28,50 +28,25 @@ type BackupSummary struct {
 	UnionName     string
 }
 
-// InspectBackup checks that path is a UnionBook database this program can
-// open (a schema version not newer than its own) and that it passes the
-// integrity check, and says what it holds. Its errors are for the user:
-// not a UnionBook database, too new, damaged (with the check's first
-// problem), locked.
+// InspectBackup checks that path (a database file, or a .gz backup) is a
+// UnionBook database this program can open (a schema version not newer
+// than its own) and that it passes the integrity check, and says what it
+// holds. Its errors are for the user: not a UnionBook database, too new,
+// damaged (with the check's first problem), locked.
 func InspectBackup(path string) (sum BackupSummary, err error) {
-	db, err := openForRestore(path)
+	db, done, err := openBackup(path)
 	if err != nil {
 		return sum, err
 	}
-	defer db.Close()
+	defer done()
 	return inspect(db, path)
-}
-
-func openForRestore(path string) (db *bbolt.DB, err error) {
-	fi, err := os.Stat(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, &localError{i18n.E("err.file_missing", path), err}
-	}
-	if err != nil {
-		return nil, openError(path, err)
-	}
-	if fi.IsDir() || fi.Size() == 0 {
-		return nil, i18n.E("err.restore_not_db", path)
-	}
-	db, err = openBolt(path, boltOptions{readOnly: true})
-	switch {
-	case err == nil:
-		return db, nil
-	case errors.Is(err, berrors.ErrTimeout):
-		return nil, i18n.E("err.db_locked")
-	case errors.Is(err, fs.ErrPermission):
-		return nil, openError(path, err)
-	case isDamaged(err) && hasBoltMeta(path):
-		return nil, &localError{i18n.E("err.restore_damaged", path, err.Error()), err}
-	}
-	return nil, &localError{i18n.E("err.restore_not_db", path), err}
 }
 
 func inspect(db *bbolt.DB, path string) (sum BackupSummary, err error) {
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {
-			err = &localError{i18n.E("err.restore_damaged", path, fmt.Sprint(r)), berrors.ErrInvalid}
+			err = errors.Join(localMsg("err.restore_damaged", path, i18n.E("err.structure_damaged")), fmt.Errorf("%w: %v", berrors.ErrInvalid, r))
 		}
 	}()
 	sum.Path = path
@@ -86,10 +61,10 @@ func inspect(db *bbolt.DB, path string) (sum BackupSummary, err error) {
 		sum.SchemaVersion = int(have)
 		r := &CheckReport{}
 		if err := runChecks(tx, r); err != nil {
-			return &localError{i18n.E("err.restore_damaged", path, err.Error()), err}
+			return errors.Join(localMsg("err.restore_damaged", path, i18n.E("err.structure_damaged")), err)
 		}
 		if !r.OK() {
-			return &localError{i18n.E("err.restore_check_failed", path, len(r.Problems)+r.Truncated, r.Problems[0].Localize(i18n.EN)), r.Problems[0]}
+			return errors.Join(localMsg("err.restore_check_failed", path, len(r.Problems)+r.Truncated, r.Problems[0]), r.Problems[0])
 		}
 		for _, c := range r.Counts {
 			switch c.Name {
@@ -120,18 +95,19 @@ func inspect(db *bbolt.DB, path string) (sum BackupSummary, err error) {
 // Restore replaces the database at dbPath with the backup at src, after
 // InspectBackup's tests. The database it replaces, if any, is first kept
 // in the backups folder (reason "restore"; a damaged one is copied byte for
-// byte), and its path returned. The new file is written beside dbPath and
+// byte, under the reason "damaged"), and its path returned. src may be a
+// .gz backup, read as it is. The new file is written beside dbPath and
 // renamed over it, so a failure at any point leaves dbPath as it was. The
 // database must not be open in another UnionBook (err.db_locked).
 func Restore(src, dbPath string) (kept string, err error) {
 	if same, _ := sameFile(src, dbPath); same {
 		return "", i18n.E("err.restore_same", src)
 	}
-	sdb, err := openForRestore(src)
+	sdb, done, err := openBackup(src)
 	if err != nil {
 		return "", err
 	}
-	defer sdb.Close()
+	defer done()
 	if _, err := inspect(sdb, src); err != nil {
 		return "", err
 	}
@@ -183,18 +159,24 @@ func keepCurrent(dbPath string) (*bbolt.DB, string, error) {
 		if !errors.Is(err, i18n.E("err.db_corrupt")) {
 			return nil, "", err
 		}
-		dest := newBackupPath(dbPath, time.Now(), BackupDamaged)
 		if err := os.MkdirAll(BackupDir(dbPath), 0o700); err != nil {
-			return nil, "", backupError(dest, err)
+			return nil, "", backupError(BackupDir(dbPath), err)
 		}
+		dest := newBackupPath(dbPath, time.Now(), BackupDamaged, false)
 		err := writeAtomic(dest, func(f *os.File) error {
 			in, err := os.Open(dbPath)
 			if err != nil {
 				return err
 			}
 			defer in.Close()
-			_, err = io.Copy(f, in)
-			return err
+			zw, err := gzip.NewWriterLevel(f, backupGzipLevel)
+			if err != nil {
+				return err
+			}
+			if _, err := io.Copy(zw, in); err != nil {
+				return err
+			}
+			return zw.Close()
 		})
 		if err != nil {
 			return nil, "", backupError(dest, err)

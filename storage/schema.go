@@ -26,6 +26,17 @@ var migrations = []migration{
 	{name: migrationChecksums, up: addRecordChecksums}, // storage/codec.go, format 2
 }
 
+// migrationVersion is the schema version the named migration brings a
+// database to.
+func migrationVersion(name string) uint32 {
+	for i, m := range migrations {
+		if m.name == name {
+			return uint32(i + 1)
+		}
+	}
+	panic("storage: no migration " + name)
+}
+
 // SchemaVersion is the schema version this program writes.
 func SchemaVersion() uint32 { return uint32(len(migrations)) }
 

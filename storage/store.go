@@ -29,7 +29,6 @@ type Store struct {
 	db   *bbolt.DB
 	path string
 	now  func() time.Time
-	keep int // automatic backups kept
 
 	checked bool // bbolt's check passed on this open
 
@@ -43,9 +42,6 @@ type Options struct {
 	ReadOnly bool
 	// Now replaces the clock (tests).
 	Now func() time.Time
-	// KeepBackups is how many automatic backups are kept in the backups
-	// folder next to the database; 0 means DefaultKeepBackups (30).
-	KeepBackups int
 	// NoDailyBackup skips the first-of-the-day backup (and the check that
 	// precedes it) on this open. Backups before a migration are always made.
 	NoDailyBackup bool
@@ -118,7 +114,7 @@ func Open(path string, opts Options) (s *Store, err error) {
 	if now == nil {
 		now = time.Now
 	}
-	s = &Store{db: db, path: path, now: now, keep: opts.KeepBackups}
+	s = &Store{db: db, path: path, now: now}
 	if fi, err := os.Stat(path); err == nil && fi.Size() <= checkOnOpenLimit && !opts.noCheck {
 		if err := db.View(bboltCheck); err != nil {
 			db.Close()
@@ -172,10 +168,11 @@ func (s *Store) BackupWarning() error {
 }
 
 // corruptError says the database is damaged and how to get it back: the
-// newest backup and the restore command. It errors.Is i18n.E("err.db_corrupt").
+// newest backup that passes the check and the restore command. It errors.Is
+// i18n.E("err.db_corrupt").
 func corruptError(path string, cause error) error {
 	msg := i18n.E("err.db_damaged_nobackup", path)
-	if b := NewestBackup(path); b != "" {
+	if b := NewestGoodBackup(path); b != "" {
 		msg = i18n.E("err.db_damaged", path, b, b, path)
 	}
 	return &localError{msg, errors.Join(i18n.E("err.db_corrupt", path), cause)}
@@ -239,7 +236,7 @@ func openError(path string, err error) error {
 // database was is data lost (a copy cut short), not a fresh start.
 func emptyError(path string) error {
 	msg := i18n.E("err.db_empty_nobackup", path)
-	if b := NewestBackup(path); b != "" {
+	if b := NewestGoodBackup(path); b != "" {
 		msg = i18n.E("err.db_empty", path, b, b, path)
 	}
 	return &localError{msg, errors.Join(i18n.E("err.db_corrupt", path), errEmptyFile)}
