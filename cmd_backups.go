@@ -65,7 +65,7 @@ var backupsCommand = &command{
 			for i, b := range bs {
 				verdict, note := backupVerdict(l, b, *quick)
 				if note != "" {
-					notes = append(notes, "  "+filepath.Base(b.Path)+": "+note)
+					notes = append(notes, "  "+note)
 				}
 				if good == "" && b.Good() && (*quick || verdict == l.T("cli.backups_ok")) {
 					good = b.Path

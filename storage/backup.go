@@ -99,6 +99,8 @@ type BackupInfo struct {
 	Problems bool
 	// Compressed: gzip (.db.gz); older backups are plain copies (.db).
 	Compressed bool
+
+	written time.Time // the file's modification time
 }
 
 // Good reports a backup that passed the check when it was made.
@@ -127,14 +129,19 @@ func Backups(dbPath string) ([]BackupInfo, error) {
 			continue
 		}
 		var size int64
+		var mod time.Time
 		if fi, err := e.Info(); err == nil {
-			size = fi.Size()
+			size, mod = fi.Size(), fi.ModTime()
 		}
 		out = append(out, BackupInfo{Path: filepath.Join(dir, e.Name()), At: at, Reason: m[4], Size: size,
-			Problems: m[5] != "" || m[4] == BackupDamaged, Compressed: m[6] != ""})
+			Problems: m[5] != "" || m[4] == BackupDamaged, Compressed: m[6] != "", written: mod})
 	}
+	// By the time in the name; two in one second by when they were written.
 	slices.SortFunc(out, func(a, b BackupInfo) int {
 		if c := b.At.Compare(a.At); c != 0 {
+			return c
+		}
+		if c := b.written.Compare(a.written); c != 0 {
 			return c
 		}
 		return strings.Compare(filepath.Base(b.Path), filepath.Base(a.Path))

@@ -419,6 +419,7 @@ func TestRandomDamageNeverPanics(t *testing.T) {
 	s.db.View(func(tx *bbolt.Tx) error { used = tx.Size(); return nil })
 	s.Close()
 	good, _ := os.ReadFile(path)
+	good = good[:used] // the rest is room bbolt reserved to grow into
 	rng := rand.New(rand.NewPCG(7, 7))
 	rounds := 150
 	if testing.Short() {
@@ -450,8 +451,16 @@ func TestRandomDamageNeverPanics(t *testing.T) {
 			opened++
 			s.Members()
 			s.Units()
-			s.Check()
+			r, _ := s.Check()
 			s.Close()
+			// The report is read after the database is closed, as
+			// unionbook check does: it must hold nothing of the file.
+			if r != nil {
+				for _, p := range r.Problems {
+					p.Localize(i18n.ZH)
+					p.Localize(i18n.EN)
+				}
+			}
 		}()
 	}
 	t.Logf("%d of %d damaged files still opened (the damage hit free space or a value)", opened, rounds)

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"sync"
 	"time"
 
 	"go.etcd.io/bbolt"
@@ -252,16 +253,39 @@ func CheckBackup(path string) (*CheckReport, error) {
 
 // NewestGoodBackup reads the backups of the database at dbPath, newest
 // first, and returns the first that passes the check now; "" when none
-// does.
+// does. A backup is read once per process while its size and time stay
+// the same (a damaged database is named in many messages).
 func NewestGoodBackup(dbPath string) string {
 	bs, _ := Backups(dbPath)
 	for _, b := range bs {
-		if !b.Good() {
-			continue
-		}
-		if r, err := CheckBackup(b.Path); err == nil && r.OK() {
+		if b.Good() && backupPasses(b.Path) {
 			return b.Path
 		}
 	}
 	return ""
+}
+
+var checkedBackups = struct {
+	sync.Mutex
+	ok map[string]bool // path, size and time → passes the check
+}{ok: map[string]bool{}}
+
+func backupPasses(path string) bool {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return false
+	}
+	key := fmt.Sprintf("%s\x00%d\x00%d", path, fi.Size(), fi.ModTime().UnixNano())
+	checkedBackups.Lock()
+	ok, seen := checkedBackups.ok[key]
+	checkedBackups.Unlock()
+	if seen {
+		return ok
+	}
+	r, err := CheckBackup(path)
+	ok = err == nil && r.OK()
+	checkedBackups.Lock()
+	checkedBackups.ok[key] = ok
+	checkedBackups.Unlock()
+	return ok
 }

@@ -57,7 +57,7 @@ func TestChangedByteInARecordIsFound(t *testing.T) {
 	defer s.Close()
 	if _, err := s.Member(m.ID); !errors.Is(err, errRecordChecksum) {
 		t.Errorf("reading the changed member: %v, want the checksum error", err)
-	} else if zh := i18n.Text(err, i18n.ZH); !strings.Contains(zh, "校验和不符") {
+	} else if zh := i18n.Text(err, i18n.ZH); !strings.Contains(zh, "有记录在写入后被改动过") || !strings.Contains(zh, "unionbook check --db") {
 		t.Errorf("Chinese message %q", zh)
 	}
 	if got, err := s.Member(other.ID); err != nil || got.Name != "李四" {

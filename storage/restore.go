@@ -188,7 +188,7 @@ func keepCurrent(dbPath string) (*bbolt.DB, string, error) {
 		s.Close()
 		return nil, "", err
 	}
-	return s.db, kept, nil
+	return s.db.DB, kept, nil
 }
 
 func sameFile(a, b string) (bool, error) {

@@ -26,7 +26,7 @@ import (
 
 // Store is an open UnionBook database.
 type Store struct {
-	db   *bbolt.DB
+	db   storeDB
 	path string
 	now  func() time.Time
 
@@ -114,7 +114,7 @@ func Open(path string, opts Options) (s *Store, err error) {
 	if now == nil {
 		now = time.Now
 	}
-	s = &Store{db: db, path: path, now: now}
+	s = &Store{db: storeDB{db, path}, path: path, now: now}
 	if fi, err := os.Stat(path); err == nil && fi.Size() <= checkOnOpenLimit && !opts.noCheck {
 		if err := db.View(bboltCheck); err != nil {
 			db.Close()
@@ -156,6 +156,35 @@ func Open(path string, opts Options) (s *Store, err error) {
 		}()
 	}
 	return s, nil
+}
+
+// storeDB is the Store's bbolt database. Its View and Update say a record
+// that fails its checksum, or cannot be read, as the damaged database it
+// is: which file, how to see what, and how to get a good copy back. (The
+// store's readers and writers wrap a record's error with the record's
+// kind and ID, which the user never sees: i18n.Text shows the first
+// message in the chain.)
+type storeDB struct {
+	*bbolt.DB
+	path string
+}
+
+func (d storeDB) View(fn func(*bbolt.Tx) error) error   { return d.recordDamage(d.DB.View(fn)) }
+func (d storeDB) Update(fn func(*bbolt.Tx) error) error { return d.recordDamage(d.DB.Update(fn)) }
+
+func (d storeDB) recordDamage(err error) error {
+	if err == nil || !(errors.Is(err, errRecordChecksum) || errors.Is(err, errRecordUnreadable)) {
+		return err
+	}
+	var le *localError
+	if errors.As(err, &le) {
+		return err
+	}
+	msg := i18n.E("err.db_record_damaged_nobackup", d.path, d.path)
+	if b := NewestGoodBackup(d.path); b != "" {
+		msg = i18n.E("err.db_record_damaged", d.path, d.path, b, b, d.path)
+	}
+	return &localError{msg, errors.Join(i18n.E("err.db_corrupt", d.path), err)}
 }
 
 // BackupWarning is why this open's automatic daily backup failed (a full
