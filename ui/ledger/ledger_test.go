@@ -1,11 +1,14 @@
 package ledger
 
 import (
+	"fmt"
 	"testing"
 
 	"unionbook/i18n"
 	"unionbook/model"
 	"unionbook/storage"
+	"unionbook/ui/form"
+	"unionbook/ui/picker"
 	"unionbook/ui/uitest"
 )
 
@@ -115,7 +118,7 @@ func TestGoldenLedgerFormWithErrors(t *testing.T) {
 func TestGoldenLedgerDetailOfDues(t *testing.T) {
 	uitest.Each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
 		hs, fx := newHarness(t, lang, w, h, true)
-		if !hs.P.selectID(fx.payment.LedgerID) {
+		if !hs.list().selectID(fx.payment.LedgerID) {
 			t.Fatal("the dues entry is not in the list")
 		}
 		hs.Keys("enter")
@@ -137,4 +140,55 @@ func TestGoldenLedgerStatementYear(t *testing.T) {
 		hs.Keys("S", "y")
 		hs.RequireGolden()
 	})
+}
+
+func TestGoldenLedgerReverseForm(t *testing.T) {
+	uitest.Each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
+		hs, fx := newHarness(t, lang, w, h, true)
+		hs.list().selectID(fx.sports.ID)
+		hs.Keys("enter", "r")
+		hs.Type("场地费")
+		hs.RequireGolden()
+	})
+}
+
+func TestGoldenLedgerAccountPicker(t *testing.T) {
+	uitest.Each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
+		hs, _ := newHarness(t, lang, w, h, true)
+		hs.Keys("u")
+		hs.Type("zg") // 职工…
+		hs.RequireGolden()
+	})
+}
+
+// list is the tab's list, under whatever is open.
+func (hs *harness) list() *list { return hs.P.Root().(*list) }
+
+// entry is the entry form in front.
+func (hs *harness) entry() *entryForm {
+	hs.TB.Helper()
+	e, ok := hs.P.Top().(*entryForm)
+	if !ok {
+		hs.TB.Fatalf("the entry form is not in front: %T", hs.P.Top())
+	}
+	return e
+}
+
+// on names the screen in front.
+func (hs *harness) on() string {
+	switch hs.P.Top().(type) {
+	case *list:
+		return "list"
+	case *detail:
+		return "detail"
+	case *entryForm:
+		return "entry"
+	case *form.Screen: // the reversal; the entry form is its own type
+		return "reverse"
+	case *statement:
+		return "statement"
+	case *picker.Screen:
+		return "picker"
+	}
+	return fmt.Sprintf("%T", hs.P.Top())
 }
