@@ -26,6 +26,7 @@ var backupCommand = &command{
 			if err := requireDB(*db); err != nil {
 				return err
 			}
+			sweep(*db) // what killed runs left in its scratch folder
 			dest, r, err := storage.BackupFile(*db, *out)
 			if err != nil {
 				return err

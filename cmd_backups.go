@@ -23,6 +23,7 @@ var backupsCommand = &command{
 		db := fset.String("db", "", "cli.flag.db")
 		quick := fset.Bool("quick", false, "cli.flag.quick")
 		return func(e *env, _ []string) error {
+			sweep(*db) // what killed runs left in its scratch folder
 			bs, err := storage.Backups(*db)
 			if err != nil {
 				return err

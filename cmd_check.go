@@ -25,6 +25,7 @@ var checkCommand = &command{
 			if err := requireDB(*db); err != nil {
 				return err
 			}
+			sweep(*db) // what killed runs left in its scratch folder
 			check := storage.CheckFile
 			if strings.HasSuffix(strings.ToLower(*db), ".gz") {
 				check = storage.CheckBackup // a backup, as it lies in the backups folder

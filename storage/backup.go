@@ -21,6 +21,7 @@ import (
 	berrors "go.etcd.io/bbolt/errors"
 
 	"unionbook/i18n"
+	"unionbook/scratch"
 )
 
 // Backups. Every backup is a whole, consistent copy of the database written
@@ -223,7 +224,7 @@ func (s *Store) AutoBackup(reason string) (path string, err error) {
 			return errors.Join(localMsg("err.backup_check_failed", s.path, len(r.Problems)+r.Truncated, r.Problems[0]), errBackupProblems)
 		}
 		path = newBackupPath(s.path, s.now(), reason, !r.OK())
-		if err := writeAtomic(path, func(f *os.File) error { return copyTx(tx, f, true) }); err != nil {
+		if err := writeAtomicFor(s.path, path, func(f *os.File) error { return copyTx(tx, f, true) }, nil); err != nil {
 			return backupError(path, err)
 		}
 		return nil
@@ -374,13 +375,27 @@ const tmpMark = ".tmp-"
 // folder (mode 0600), fsync, rename over dest, fsync the folder. On any
 // error the temporary file is removed and dest is untouched.
 func writeAtomic(dest string, write func(f *os.File) error) error {
-	return writeAtomicPre(dest, write, nil)
+	return writeFileAtomic(dest, write, "", nil)
 }
 
 // writeAtomicPre is writeAtomic with a hook run just before the rename.
-func writeAtomicPre(dest string, write func(f *os.File) error, beforeRename func()) (err error) {
+func writeAtomicPre(dest string, write func(f *os.File) error, beforeRename func()) error {
+	return writeFileAtomic(dest, write, "", beforeRename)
+}
+
+// writeAtomicFor is writeAtomic for a file of the database at dbPath (a
+// backup, the database itself): its temporary file is tracked in a
+// session of the database's scratch folder, so that the next start
+// removes it should this run be killed before the rename.
+func writeAtomicFor(dbPath, dest string, write func(f *os.File) error, beforeRename func()) error {
+	return writeFileAtomic(dest, write, dbPath, beforeRename)
+}
+
+func writeFileAtomic(dest string, write func(f *os.File) error, dbPath string, beforeRename func()) (err error) {
 	dir := filepath.Dir(dest)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(dest)+tmpMark+"*")
+	// ".NAME.tmp-123.tmp": tmpMark for pruneBackups, ".tmp" at the end
+	// for scratch's sweep of tracked files.
+	f, err := os.CreateTemp(dir, "."+filepath.Base(dest)+tmpMark+"*.tmp")
 	if err != nil {
 		return err
 	}
@@ -391,6 +406,16 @@ func writeAtomicPre(dest string, write func(f *os.File) error, beforeRename func
 			os.Remove(tmp)
 		}
 	}()
+	if dbPath != "" {
+		// Without a scratch folder (a read-only folder) the file is not
+		// tracked; the write goes on and cleans up after itself as ever.
+		if sess, err := scratch.Begin(dbPath); err == nil {
+			defer sess.Close()
+			if sess.Track(tmp) == nil {
+				defer sess.Untrack(tmp)
+			}
+		}
+	}
 	if err = f.Chmod(0o600); err != nil && !isUnsupported(err) {
 		return err
 	}

@@ -15,6 +15,7 @@ import (
 
 	"unionbook/i18n"
 	"unionbook/model"
+	"unionbook/scratch"
 )
 
 // fillSmall writes a unit and a few members.
@@ -304,7 +305,7 @@ func TestBackupBeforeMigration(t *testing.T) {
 	if len(bs) != 1 || bs[0].Reason != BackupMigrate {
 		t.Fatalf("backups %v, want one before the migration", bs)
 	}
-	db, done, err := openBackup(bs[0].Path)
+	db, done, err := openBackup(bs[0].Path, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -508,7 +509,8 @@ func TestRestore(t *testing.T) {
 }
 
 // Restore reads a compressed backup as it is; the unpacked copy it reads
-// is gone afterwards. (Not parallel: it sets TMPDIR to see that.)
+// is gone afterwards, and nothing went to the system's temporary folder.
+// (Not parallel: it sets TMPDIR to see that.)
 func TestRestoreFromCompressedBackup(t *testing.T) {
 	tmp := t.TempDir()
 	t.Setenv("TMPDIR", tmp)
@@ -537,6 +539,9 @@ func TestRestoreFromCompressedBackup(t *testing.T) {
 	}
 	if ents, _ := os.ReadDir(tmp); len(ents) != 0 {
 		t.Errorf("left in the temporary folder: %v", ents)
+	}
+	if _, err := os.Stat(scratch.Folder(path)); err == nil {
+		t.Errorf("the scratch folder %s is left", scratch.Folder(path))
 	}
 	noTempFiles(t, filepath.Dir(path))
 	noTempFiles(t, BackupDir(path))

@@ -16,6 +16,7 @@ import (
 	berrors "go.etcd.io/bbolt/errors"
 
 	"unionbook/i18n"
+	"unionbook/scratch"
 )
 
 // Backup files outside a Store: unionbook backup (also while UnionBook has
@@ -89,7 +90,7 @@ func backupFrom(db *bbolt.DB, dbPath, dest string) (path string, r *CheckReport,
 			}
 			path = newBackupPath(dbPath, time.Now(), BackupManual, !r.OK())
 		}
-		if err := writeAtomic(path, func(f *os.File) error { return copyTx(tx, f, isGzip(path)) }); err != nil {
+		if err := writeAtomicFor(dbPath, path, func(f *os.File) error { return copyTx(tx, f, isGzip(path)) }, nil); err != nil {
 			return backupError(path, err)
 		}
 		return nil
@@ -117,13 +118,12 @@ func copyLive(dbPath, dest string) (string, *CheckReport, error) {
 	if err != nil {
 		return "", nil, corruptError(dbPath, err)
 	}
-	tmp, err := newScratchFile(dbPath)
+	tmp, done, err := newScratchFile(dbPath)
 	if err != nil {
 		return "", nil, backupError(dest, err)
 	}
-	defer os.Remove(tmp.Name())
+	defer done()
 	if _, err := io.Copy(tmp, io.NewSectionReader(src, 0, 1<<62)); err != nil {
-		tmp.Close()
 		return "", nil, backupError(dest, err)
 	}
 	if err := tmp.Close(); err != nil {
@@ -140,27 +140,41 @@ func copyLive(dbPath, dest string) (string, *CheckReport, error) {
 	return backupFrom(db, dbPath, dest)
 }
 
-// newScratchFile makes a private temporary file for a copy of the
-// database at dbPath that is only read and then removed (a live copy, an
-// unpacked backup), in the system's temporary folder.
-func newScratchFile(dbPath string) (*os.File, error) {
-	f, err := os.CreateTemp("", "."+filepath.Base(dbPath)+tmpMark+"*")
+// newScratchFile makes a private temporary file in a session of the
+// scratch folder of the database at dbPath, for a copy of a database that
+// is only read and then removed (a live copy, an unpacked backup). done
+// removes it with its session; a killed run leaves it for the next start's
+// sweep.
+func newScratchFile(dbPath string) (f *os.File, done func(), err error) {
+	sess, err := scratch.Begin(dbPath)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	if err := f.Chmod(0o600); err != nil && !isUnsupported(err) {
-		f.Close()
-		os.Remove(f.Name())
-		return nil, err
+	f, err = sess.CreateTemp("copy-*.db")
+	if err != nil {
+		sess.Close()
+		return nil, nil, err
 	}
-	return f, nil
+	return f, func() { f.Close(); sess.Close() }, nil
+}
+
+// dbOfBackup is the database whose backups folder holds the backup at
+// path, for its scratch folder; a file elsewhere is its own.
+func dbOfBackup(path string) string {
+	dir := filepath.Dir(path)
+	if m := backupName.FindStringSubmatch(filepath.Base(path)); m != nil && filepath.Base(dir) == "backups" {
+		return filepath.Join(filepath.Dir(dir), m[1]+".db")
+	}
+	return path
 }
 
 // openBackup opens a backup (or any database file offered for a restore)
-// read-only: a .gz is unpacked first into a private temporary file, which
-// done removes. Its errors are for the user: missing, not a UnionBook
-// database, damaged (a cut or changed compressed file included), locked.
-func openBackup(path string) (db *bbolt.DB, done func(), err error) {
+// read-only: a .gz is unpacked first into a private temporary file in the
+// scratch folder of the database at dbPath ("" for the one whose backups
+// folder holds it), which done removes. Its errors are for the user:
+// missing, not a UnionBook database, damaged (a cut or changed compressed
+// file included), locked.
+func openBackup(path, dbPath string) (db *bbolt.DB, done func(), err error) {
 	fi, err := os.Stat(path)
 	if err != nil {
 		if os.IsNotExist(err) {
@@ -174,11 +188,14 @@ func openBackup(path string) (db *bbolt.DB, done func(), err error) {
 	open := path
 	cleanup := func() {}
 	if isGzip(path) {
-		tmp, err := unpackBackup(path)
+		if dbPath == "" {
+			dbPath = dbOfBackup(path)
+		}
+		tmp, done, err := unpackBackup(path, dbPath)
 		if err != nil {
 			return nil, nil, err
 		}
-		open, cleanup = tmp, func() { os.Remove(tmp) }
+		open, cleanup = tmp, done
 	}
 	db, err = openBolt(open, boltOptions{readOnly: true})
 	switch {
@@ -197,40 +214,40 @@ func openBackup(path string) (db *bbolt.DB, done func(), err error) {
 	return nil, nil, err
 }
 
-// unpackBackup unpacks a gzip backup into a private temporary file and
-// returns its path.
-func unpackBackup(path string) (string, error) {
+// unpackBackup unpacks a gzip backup into a private temporary file (see
+// newScratchFile) and returns its path.
+func unpackBackup(path, dbPath string) (string, func(), error) {
 	in, err := os.Open(path)
 	if err != nil {
-		return "", openError(path, err)
+		return "", nil, openError(path, err)
 	}
 	defer in.Close()
 	zr, err := gzip.NewReader(bufio.NewReader(in))
 	if err != nil {
-		return "", &localError{i18n.E("err.restore_not_db", path), err}
+		return "", nil, &localError{i18n.E("err.restore_not_db", path), err}
 	}
-	tmp, err := newScratchFile(path)
+	tmp, done, err := newScratchFile(dbPath)
 	if err != nil {
-		return "", backupError(path, err)
+		return "", nil, backupError(path, err)
 	}
 	_, err = io.Copy(tmp, zr)
 	if cerr := tmp.Close(); err == nil {
 		err = cerr
 	}
 	if err != nil {
-		os.Remove(tmp.Name())
+		done()
 		if isDiskFull(err) {
-			return "", &localError{i18n.E("err.disk_full", os.TempDir()), err}
+			return "", nil, &localError{i18n.E("err.disk_full", filepath.Dir(tmp.Name())), err}
 		}
-		return "", errors.Join(localMsg("err.restore_damaged", path, i18n.E("err.gzip_damaged")), err)
+		return "", nil, errors.Join(localMsg("err.restore_damaged", path, i18n.E("err.gzip_damaged")), err)
 	}
-	return tmp.Name(), nil
+	return tmp.Name(), done, nil
 }
 
 // CheckBackup runs the integrity check over a backup file (plain or .gz).
 // A file that cannot be opened at all comes back as the error.
 func CheckBackup(path string) (*CheckReport, error) {
-	db, done, err := openBackup(path)
+	db, done, err := openBackup(path, "")
 	if err != nil {
 		return nil, err
 	}

@@ -34,7 +34,7 @@ type BackupSummary struct {
 // holds. Its errors are for the user: not a UnionBook database, too new,
 // damaged (with the check's first problem), locked.
 func InspectBackup(path string) (sum BackupSummary, err error) {
-	db, done, err := openBackup(path)
+	db, done, err := openBackup(path, "")
 	if err != nil {
 		return sum, err
 	}
@@ -103,7 +103,7 @@ func Restore(src, dbPath string) (kept string, err error) {
 	if same, _ := sameFile(src, dbPath); same {
 		return "", i18n.E("err.restore_same", src)
 	}
-	sdb, done, err := openBackup(src)
+	sdb, done, err := openBackup(src, dbPath)
 	if err != nil {
 		return "", err
 	}
@@ -131,7 +131,7 @@ func Restore(src, dbPath string) (kept string, err error) {
 	}
 	defer closeCur()
 
-	err = writeAtomicPre(dbPath, func(f *os.File) error {
+	err = writeAtomicFor(dbPath, dbPath, func(f *os.File) error {
 		return sdb.View(func(tx *bbolt.Tx) error {
 			_, err := tx.WriteTo(f)
 			return err
@@ -163,7 +163,7 @@ func keepCurrent(dbPath string) (*bbolt.DB, string, error) {
 			return nil, "", backupError(BackupDir(dbPath), err)
 		}
 		dest := newBackupPath(dbPath, time.Now(), BackupDamaged, false)
-		err := writeAtomic(dest, func(f *os.File) error {
+		err := writeAtomicFor(dbPath, dest, func(f *os.File) error {
 			in, err := os.Open(dbPath)
 			if err != nil {
 				return err
@@ -177,7 +177,7 @@ func keepCurrent(dbPath string) (*bbolt.DB, string, error) {
 				return err
 			}
 			return zw.Close()
-		})
+		}, nil)
 		if err != nil {
 			return nil, "", backupError(dest, err)
 		}
