@@ -33,6 +33,11 @@ type Profile struct {
 	CapSchoolUniversity Money `cbor:"26,keyasint,omitempty"` // 5,000 yuan
 	CapMedical          Money `cbor:"27,keyasint,omitempty"` // none
 	CapWarmth           Money `cbor:"28,keyasint,omitempty"` // none
+
+	// Dates that make sense for money (tags 40–49; see DateLimits, 0 means
+	// the default).
+	PayAheadMonths int `cbor:"40,keyasint,omitempty"` // a payment's date before its first month (12)
+	EntryYearsBack int `cbor:"41,keyasint,omitempty"` // a cash-book entry's date before today (5)
 }
 
 // DefaultProfile has the charter's usual dues rate of 0.5%.
@@ -81,6 +86,7 @@ func (p *Profile) Validate() Problems {
 		ps.add("dues_since", "month.format", p.DuesSince.String())
 	}
 	ps = append(ps, p.validateHardship()...)
+	ps = append(ps, p.validateDateLimits()...)
 	seen := ChartWith(nil)
 	for i := range p.CustomAccounts {
 		a := p.CustomAccounts[i]
