@@ -23,10 +23,13 @@ var backupCommand = &command{
 		db := fset.String("db", "", "cli.flag.db")
 		out := fset.String("out", "", "cli.flag.out")
 		return func(e *env, _ []string) error {
+			// What killed runs left in its scratch folder goes first, also
+			// when the database is not there (a killed import of a package
+			// into a new one leaves only that).
+			sweep(*db)
 			if err := requireDB(*db); err != nil {
 				return err
 			}
-			sweep(*db) // what killed runs left in its scratch folder
 			dest, r, err := storage.BackupFile(*db, *out)
 			if err != nil {
 				return err

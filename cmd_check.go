@@ -22,10 +22,13 @@ var checkCommand = &command{
 	flags: func(fset *flag.FlagSet) func(*env, []string) error {
 		db := fset.String("db", "", "cli.flag.db")
 		return func(e *env, _ []string) error {
+			// What killed runs left in its scratch folder goes first, also
+			// when the database is not there (a killed import of a package
+			// into a new one leaves only that).
+			sweep(*db)
 			if err := requireDB(*db); err != nil {
 				return err
 			}
-			sweep(*db) // what killed runs left in its scratch folder
 			check := storage.CheckFile
 			if strings.HasSuffix(strings.ToLower(*db), ".gz") {
 				check = storage.CheckBackup // a backup, as it lies in the backups folder

@@ -8,11 +8,13 @@ import (
 	"hash/fnv"
 	"io"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"regexp"
 	"runtime/debug"
 	"slices"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -393,9 +395,16 @@ func writeAtomicFor(dbPath, dest string, write func(f *os.File) error, beforeRen
 
 func writeFileAtomic(dest string, write func(f *os.File) error, dbPath string, beforeRename func()) (err error) {
 	dir := filepath.Dir(dest)
-	// ".NAME.tmp-123.tmp": tmpMark for pruneBackups, ".tmp" at the end
-	// for scratch's sweep of tracked files.
-	f, err := os.CreateTemp(dir, "."+filepath.Base(dest)+tmpMark+"*.tmp")
+	var sess *scratch.Session
+	if dbPath != "" {
+		// Without a scratch folder (a read-only folder) the file is not
+		// tracked; the write goes on and cleans up after itself as ever.
+		if s, err := scratch.Begin(dbPath); err == nil {
+			sess = s
+			defer sess.Close()
+		}
+	}
+	f, err := createTemp(dir, filepath.Base(dest), sess)
 	if err != nil {
 		return err
 	}
@@ -406,16 +415,6 @@ func writeFileAtomic(dest string, write func(f *os.File) error, dbPath string, b
 			os.Remove(tmp)
 		}
 	}()
-	if dbPath != "" {
-		// Without a scratch folder (a read-only folder) the file is not
-		// tracked; the write goes on and cleans up after itself as ever.
-		if sess, err := scratch.Begin(dbPath); err == nil {
-			defer sess.Close()
-			if sess.Track(tmp) == nil {
-				defer sess.Untrack(tmp)
-			}
-		}
-	}
 	if err = f.Chmod(0o600); err != nil && !isUnsupported(err) {
 		return err
 	}
@@ -434,8 +433,33 @@ func writeFileAtomic(dest string, write func(f *os.File) error, dbPath string, b
 	if err = os.Rename(tmp, dest); err != nil {
 		return err
 	}
+	if sess != nil {
+		sess.Untrack(tmp)
+	}
 	syncDir(dir)
 	return nil
+}
+
+// createTemp creates ".NAME.tmp-123.tmp" in dir (tmpMark for pruneBackups,
+// ".tmp" at the end for scratch's sweep of tracked files), mode 0600. With
+// a session the name is tracked before the file exists, so that no moment
+// of a kill leaves an untracked file.
+func createTemp(dir, name string, sess *scratch.Session) (*os.File, error) {
+	for range 100 {
+		p := filepath.Join(dir, "."+name+tmpMark+strconv.FormatUint(uint64(rand.Uint32()), 10)+".tmp")
+		if sess != nil && sess.Track(p) != nil {
+			sess = nil // not tracked, as without a scratch folder
+		}
+		f, err := os.OpenFile(p, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+		if errors.Is(err, fs.ErrExist) {
+			if sess != nil {
+				sess.Untrack(p)
+			}
+			continue
+		}
+		return f, err
+	}
+	return nil, fmt.Errorf("%s: no free temporary name", dir)
 }
 
 func isUnsupported(err error) bool {

@@ -2,6 +2,12 @@
 // entity, index buckets for unique and lookup keys, an audit bucket and a
 // meta bucket with the schema version and counters. Every write is one
 // transaction that also writes its audit entry; nothing else writes to bbolt.
+//
+// Where to look: layout.go lists every bucket and index with its keys and
+// values; codec.go the record format (CBOR with a CRC-32C); schema.go the
+// migrations; check.go the integrity check and its checkers; backup.go and
+// backupfile.go the backups and their retention; boltopen.go the one way a
+// possibly damaged file is opened.
 package storage
 
 import (
