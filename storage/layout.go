@@ -1,6 +1,10 @@
 package storage
 
-import "unionbook/model"
+import (
+	"slices"
+
+	"unionbook/model"
+)
 
 // The file's layout: every bucket and index of the database, in one place,
 // with its keys and values and the migration (storage/schema.go) that made
@@ -142,6 +146,13 @@ var (
 	// exports: export ID → ExportRecord, one per district package written.
 	bucketExports = []byte("exports")
 )
+
+// allBuckets is every bucket a database of the current schema has: Open
+// refuses one that lacks any as damaged (a changed byte in a bucket's name
+// leaves bbolt's own check content).
+func allBuckets() [][]byte {
+	return slices.Concat(coreBuckets(), duesBuckets(), hardshipBuckets(), eventBuckets(), [][]byte{bucketExports})
+}
 
 // recordBucket is a bucket whose values are records: the kind of record
 // (for messages) and the type they decode into.

@@ -278,6 +278,15 @@ func TestLayoutListsEveryBucket(t *testing.T) {
 			t.Errorf("layout.go declares %q, which no migration makes", name)
 		}
 	}
+	var all []string
+	for _, b := range allBuckets() {
+		all = append(all, string(b))
+	}
+	slices.Sort(all)
+	slices.Sort(made)
+	if !slices.Equal(all, made) {
+		t.Errorf("allBuckets() is\n%v\nthe migrations make\n%v", all, made)
+	}
 	records := map[string]bool{}
 	for _, rb := range recordBuckets() {
 		records[string(rb.name)] = true

@@ -151,6 +151,11 @@ func Open(path string, opts Options) (s *Store, err error) {
 			}
 			return nil, fmt.Errorf("open %s: %w", path, err)
 		}
+		// Up to date: every bucket is there, or the file is damaged.
+		if err := db.View(hasAllBuckets); err != nil {
+			db.Close()
+			return nil, corruptError(path, err)
+		}
 	}
 	if backupDue { // only once the store is open for good
 		s.backupBg.Add(1)
@@ -191,6 +196,17 @@ func (d storeDB) recordDamage(err error) error {
 		msg = i18n.E("err.db_record_damaged", d.path, d.path, b, b, d.path)
 	}
 	return &localError{msg, errors.Join(i18n.E("err.db_corrupt", d.path), err)}
+}
+
+// hasAllBuckets refuses a database of the current schema that lacks a
+// bucket: the store reads them without looking first.
+func hasAllBuckets(tx *bbolt.Tx) error {
+	for _, name := range allBuckets() {
+		if tx.Bucket(name) == nil {
+			return fmt.Errorf("%w: bucket %s missing", berrors.ErrInvalid, name)
+		}
+	}
+	return nil
 }
 
 // BackupWarning is why this open's automatic daily backup failed (a full
