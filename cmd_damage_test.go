@@ -33,6 +33,7 @@ const damageFilesEnv = "UNIONBOOK_DAMAGE_FILES"
 const damageSeed = 20261121
 
 func TestDamagedDatabasesNeverCrash(t *testing.T) {
+	t.Parallel() // its own files only; no global state
 	files := 200
 	if v := os.Getenv(damageFilesEnv); v != "" {
 		n, err := strconv.Atoi(v)

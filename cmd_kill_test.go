@@ -98,6 +98,7 @@ func watch(t *testing.T, c killCase, work, db string, args []string, sysTemp str
 }
 
 func TestCommandsKilled(t *testing.T) {
+	t.Parallel() // its own files only; no global state
 	kills := 20
 	if v := os.Getenv(commandKillsEnv); v != "" {
 		n, err := strconv.Atoi(v)
