@@ -53,6 +53,7 @@ func commandTable() []*command {
 		verifyCommand,
 		mergeCommand,
 		backupCommand,
+		backupsCommand,
 		restoreCommand,
 		checkCommand,
 		compactCommand,

@@ -25,8 +25,6 @@ import (
 // count disagrees, or a record missed its entry, are the index's entries
 // read one by one to name the stale ones.
 
-func init() { registerChecker("dues", checkDues) }
-
 // model.EntityBatch is a unit's dues batch.
 
 // duesBuckets are the buckets of migration 2.

@@ -32,6 +32,7 @@ func checkDuesFixture(t *testing.T) *Store {
 }
 
 func TestCheckDuesCleanFixture(t *testing.T) {
+	t.Parallel()
 	s := checkDuesFixture(t)
 	r, err := s.Check()
 	if err != nil || !r.OK() {
@@ -105,6 +106,7 @@ func manual(e *model.LedgerEntry) bool   { return e.Source.Kind == "" && e.Rever
 // TestCheckDuesFindsEachProblem breaks one dues or cash-book invariant at
 // a time behind the store's back and expects the check to name it.
 func TestCheckDuesFindsEachProblem(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		name, key string
 		spoil     func(t *testing.T, tx *bbolt.Tx)

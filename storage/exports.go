@@ -9,12 +9,8 @@ import (
 	"unionbook/model"
 )
 
-// The list of district packages written (migration "export history"):
-//
-//	exports  export ID → ExportRecord
-//
+// The list of district packages written (bucket exports, layout.go).
 // Recording an export writes its audit entry in the same transaction.
-var bucketExports = []byte("exports")
 
 // ExportRecord is one package written: when, for which period, where, and
 // the SHA-256 of the file, so the district can be told which file is the
