@@ -3,6 +3,8 @@ package search
 import (
 	"strings"
 	"testing"
+
+	"unionbook/model"
 )
 
 // Real names (and a few places) with how people spell them: each must be
@@ -85,5 +87,33 @@ func TestSurnameReadingsAreSearched(t *testing.T) {
 		if k := NewKey(name, "", "", ""); !k.Match(Compile(string(q))) {
 			t.Errorf("%s is not found by %q", name, q)
 		}
+	}
+}
+
+func TestSortUnitsByPinyin(t *testing.T) {
+	var us []model.Unit
+	names := []string{"重庆路社区工会", "长城机械厂工会", "解放街道联合工会", "华为服务站工会", "阿里巴巴工会",
+		"宏达机械工会", "Zeta科技工会", "重型机械工会", "厦门航空分公司工会", "中华路工会", "宏达机械工会"}
+	for i, n := range names {
+		us = append(us, model.Unit{ID: uint64(len(names) - i), Name: n})
+	}
+	SortUnits(us)
+	var got []string
+	for _, u := range us {
+		got = append(got, u.Name)
+	}
+	want := []string{"阿里巴巴工会", "长城机械厂工会", "重庆路社区工会", "宏达机械工会", "宏达机械工会", "华为服务站工会",
+		"解放街道联合工会", "厦门航空分公司工会", "Zeta科技工会", "中华路工会", "重型机械工会"}
+	if strings.Join(got, ",") != strings.Join(want, ",") {
+		t.Errorf("units sorted as\n%v, want\n%v", got, want)
+	}
+	if us[3].ID > us[4].ID {
+		t.Error("units of the same name are not in the order of their IDs")
+	}
+	ids := []uint64{1, 2, 3}
+	byID := map[uint64]string{1: "中华路工会", 2: "阿里巴巴工会", 3: "重庆路社区工会"}
+	SortUnitIDs(ids, func(id uint64) string { return byID[id] })
+	if ids[0] != 2 || ids[1] != 3 || ids[2] != 1 {
+		t.Errorf("ids sorted as %v", ids)
 	}
 }
