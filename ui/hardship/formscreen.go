@@ -150,7 +150,7 @@ func dateReasonForm(c *common.Common, second, hint string) (*form.Form, func(*fo
 	fm.SetValue("date", c.Today().String())
 	return fm, func(fm *form.Form) model.Problems {
 		var ps model.Problems
-		if d, err := model.ParseDate(fm.Value("date")); err != nil {
+		if d, err := model.ReadDate(fm.Value("date")); err != nil {
 			ps = append(ps, form.ProblemOf("date", err))
 		} else if d > c.Today() {
 			ps = append(ps, model.Problem{Field: "date", Key: "problem.future"})
