@@ -100,7 +100,14 @@ func (s *formScreen) update(msg tea.Msg, save func() tea.Cmd) tea.Cmd {
 func (s *formScreen) view(title, sub string) string {
 	st := s.c.Styles
 	fit := func(x string) string { return ansi.Truncate(x, s.w, "~") }
-	return st.Title.Render(fit(title)) + "\n" + st.Muted.Render(fit(sub)) + "\n\n" + s.form.View()
+	// a long line under the title (the suggestion's reason) wraps onto
+	// the blank line before the form rather than being cut
+	lines := strings.SplitN(ansi.Wrap(sub, max(1, s.w), ""), "\n", 2)
+	second := ""
+	if len(lines) == 2 {
+		second = st.Muted.Render(fit(strings.ReplaceAll(strings.TrimSpace(lines[1]), "\n", " ")))
+	}
+	return st.Title.Render(fit(title)) + "\n" + st.Muted.Render(fit(lines[0])) + "\n" + second + "\n" + s.form.View()
 }
 
 // saved leaves the form after writing record id: back to the screen under

@@ -247,3 +247,24 @@ func TestGoldenHardshipHouseholdRemove(t *testing.T) {
 		hs.RequireGolden()
 	})
 }
+
+// The suggestion's reason is long: at 80 columns it wraps onto a second
+// line instead of being cut.
+func TestGoldenHardshipSuggestionWraps(t *testing.T) {
+	uitest.Each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
+		hs, _ := newHarness(t, lang, w, h, true)
+		hs.Keys("n", "enter")
+		hs.Type("zs")
+		hs.Keys("enter")
+		formOf(t, hs).FocusKey("hs_size")
+		hs.Keys("ctrl+u")
+		hs.Type("3")
+		hs.Keys("tab", "ctrl+u")
+		hs.Type("900")
+		hs.Keys("tab")
+		if lines := strings.Split(hs.Screen(), "\n"); w == 80 && (strings.HasSuffix(lines[1], "~") || strings.TrimSpace(lines[2]) == "") {
+			t.Errorf("the suggestion is cut instead of wrapped:\n%s", hs.Screen())
+		}
+		hs.RequireGolden()
+	})
+}

@@ -63,3 +63,16 @@ func TestMemberFormReadsAMonthAsItsFirstDay(t *testing.T) {
 		}
 	}
 }
+
+// English labels wider than the label column keep a space before their
+// value: "Political status -", not "Political status-".
+func TestDetailKeepsASpaceAfterLongLabels(t *testing.T) {
+	hs := newHarness(t, i18n.EN, 80, 24)
+	hs.Keys("enter")
+	out := hs.Screen()
+	for _, l := range []string{"Political status ", "Migrant worker "} {
+		if !strings.Contains(out, l) {
+			t.Errorf("%q runs into its value:\n%s", l, out)
+		}
+	}
+}
