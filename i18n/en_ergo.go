@@ -9,3 +9,9 @@ func init() {
 		"member.born_too_early":    "the birth date cannot be before %d",
 	})
 }
+
+func init() {
+	register(EN, map[string]string{
+		"hardship.overdue_legend": "! review overdue",
+	})
+}

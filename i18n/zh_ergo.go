@@ -9,3 +9,9 @@ func init() {
 		"member.born_too_early":    "出生日期不能早于 %d 年",
 	})
 }
+
+func init() {
+	register(ZH, map[string]string{
+		"hardship.overdue_legend": "!=逾期未复核",
+	})
+}

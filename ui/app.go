@@ -172,7 +172,11 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.show(a.members)
 		return a, a.members.ShowUnit(msg.UnitID)
 	case common.ShowMemberDuesMsg:
-		a.dues.ShowMember(msg.MemberID)
+		if msg.Wage {
+			a.dues.ShowWage(msg.MemberID)
+		} else {
+			a.dues.ShowMember(msg.MemberID)
+		}
 		a.show(a.dues)
 		return a, nil
 	case tea.KeyPressMsg:

@@ -125,5 +125,9 @@ func Changed(entity model.Entity, id uint64) tea.Cmd {
 // ShowUnitMembersMsg asks the app to switch to the members tab filtered to a unit.
 type ShowUnitMembersMsg struct{ UnitID uint64 }
 
-// ShowMemberDuesMsg asks the app to open a member's dues in the Dues tab.
-type ShowMemberDuesMsg struct{ MemberID uint64 }
+// ShowMemberDuesMsg asks the app to open a member's dues in the Dues tab;
+// with Wage, the form that sets the member's wage base over them.
+type ShowMemberDuesMsg struct {
+	MemberID uint64
+	Wage     bool
+}

@@ -268,3 +268,24 @@ func TestGoldenHardshipSuggestionWraps(t *testing.T) {
 		hs.RequireGolden()
 	})
 }
+
+// x clears the filters here as in every list; closing a file is c, as
+// closing a case is.
+func TestXClearsFiltersAndCClosesAFile(t *testing.T) {
+	hs, _ := newHarness(t, i18n.EN, 100, 30, true)
+	hs.Keys("s", "c")
+	if hs.P.list.listView == viewOpen || hs.P.list.catFilter == 0 {
+		t.Fatal("s and c did not filter the list")
+	}
+	hs.Keys("x")
+	if hs.P.list.listView != viewOpen || hs.P.list.catFilter != 0 || len(hs.P.list.view) != 1 {
+		t.Errorf("x left the list filtered:\n%s", hs.Screen())
+	}
+	if !strings.Contains(hs.Screen(), "! review overdue") {
+		t.Errorf("the list does not explain the ! of an overdue review:\n%s", hs.Screen())
+	}
+	hs.Keys("enter", "c")
+	if _, ok := top[*closeForm](hs); !ok {
+		t.Errorf("c on a file's detail does not open the close form:\n%s", hs.Screen())
+	}
+}

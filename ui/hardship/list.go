@@ -259,6 +259,10 @@ func (l *list) key(km tea.KeyPressMsg) (cmd tea.Cmd, ok bool) {
 			l.search.SetValue("")
 			l.filter()
 		}
+	case key.Matches(km, l.k.Clear):
+		l.search.SetValue("")
+		l.listView, l.catFilter = viewOpen, 0
+		l.filter()
 	case key.Matches(km, l.k.View):
 		l.listView = (l.listView + 1) % numViews
 		l.filter()
@@ -333,8 +337,23 @@ func (l *list) View() string {
 	}
 	head := st.Title.Render(l.c.T(viewKeys[l.listView])) + "  " +
 		st.Muted.Render(l.c.T("hardship.list_line", cat, len(l.view), len(l.rows)))
+	if l.anyOverdue() {
+		head += "  " + st.Muted.Render(l.c.T("hardship.overdue_legend"))
+	}
 	searchLine := l.search.View(l.c.T("hardship.search"), l.c.T("hardship.list_hint"))
 	return ansi.Truncate(head, l.w, "~") + "\n" + ansi.Truncate(searchLine, l.w, "~") + "\n" + l.table.View()
+}
+
+// anyOverdue reports a file shown whose review is overdue: its status
+// carries the "!" the legend explains.
+func (l *list) anyOverdue() bool {
+	today := l.c.Today()
+	for _, r := range l.view {
+		if r.f.ReviewOverdue(today) {
+			return true
+		}
+	}
+	return false
 }
 
 // Cursor is the caret of the search box.
@@ -357,7 +376,7 @@ func (l *list) FullHelp() [][]key.Binding {
 	}
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
-		{k.Open, k.New, l.k.AidMember, l.k.View, l.k.Category, k.Search},
+		{k.Open, k.New, l.k.AidMember, l.k.View, l.k.Category, l.k.Clear, k.Search},
 		{k.Tabs, k.Help, k.Quit},
 	}
 }

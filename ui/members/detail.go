@@ -51,6 +51,8 @@ func (d *detail) Update(msg tea.Msg) tea.Cmd {
 		return d.st.Ask(d.c.T("members.confirm_delete", m.Name, m.No), d.delete)
 	case key.Matches(km, d.keys.Dues):
 		return func() tea.Msg { return common.ShowMemberDuesMsg{MemberID: m.ID} }
+	case key.Matches(km, d.keys.Wage): // the dues line says "press w"
+		return func() tea.Msg { return common.ShowMemberDuesMsg{MemberID: m.ID, Wage: true} }
 	}
 	return nil
 }
@@ -76,7 +78,7 @@ func (d *detail) delete() tea.Cmd {
 
 func (d *detail) ShortHelp() []key.Binding {
 	k := d.c.Keys
-	return []key.Binding{k.Edit, d.keys.Status, d.keys.Dues, k.Delete, k.Back}
+	return []key.Binding{k.Edit, d.keys.Status, d.keys.Dues, d.keys.Wage, k.Delete, k.Back}
 }
 
 func (d *detail) FullHelp() [][]key.Binding { return [][]key.Binding{d.ShortHelp()} }
