@@ -15,3 +15,37 @@ func init() {
 		"hardship.overdue_legend": "! review overdue",
 	})
 }
+
+// the file chooser (ui/filechooser)
+func init() {
+	register(EN, map[string]string{
+		"chooser.path":         "Path",
+		"chooser.desktop":      "Desktop",
+		"chooser.downloads":    "Downloads",
+		"chooser.documents":    "Documents",
+		"chooser.home":         "Home folder",
+		"chooser.drive":        "Drive %s",
+		"chooser.col_name":     "Name",
+		"chooser.col_kind":     "Type",
+		"chooser.col_size":     "Size",
+		"chooser.col_modified": "Modified",
+		"chooser.kind_place":   "place",
+		"chooser.kind_drive":   "drive",
+		"chooser.kind_parent":  "up",
+		"chooser.kind_folder":  "folder",
+		"chooser.kind_file":    "file",
+		"chooser.only":         "showing %s files only; type a path, tab completes it",
+		"chooser.not_folder":   "no folder \"%s\"",
+		"chooser.not_file":     "no file \"%s\"",
+		"chooser.wrong_ext":    "choose a %s file",
+		"chooser.overwrite":    "\"%s\" exists: replace it? (y replaces / n keeps it)",
+		"chooser.unreadable":   "cannot open \"%s\": %s",
+		"chooser.empty":        "nothing to choose in this folder",
+		"chooser.candidates":   "matches: %s",
+		"chooser.no_match":     "no folder or file begins so",
+		"chooser.key_open":     "open",
+		"chooser.key_complete": "complete",
+		"chooser.key_choose":   "choose",
+		"chooser.key_move":     "move",
+	})
+}

@@ -15,3 +15,37 @@ func init() {
 		"hardship.overdue_legend": "!=逾期未复核",
 	})
 }
+
+// the file chooser (ui/filechooser)
+func init() {
+	register(ZH, map[string]string{
+		"chooser.path":         "路径",
+		"chooser.desktop":      "桌面",
+		"chooser.downloads":    "下载",
+		"chooser.documents":    "文档",
+		"chooser.home":         "个人文件夹",
+		"chooser.drive":        "磁盘 %s",
+		"chooser.col_name":     "名称",
+		"chooser.col_kind":     "类型",
+		"chooser.col_size":     "大小",
+		"chooser.col_modified": "修改日期",
+		"chooser.kind_place":   "常用位置",
+		"chooser.kind_drive":   "U盘/磁盘",
+		"chooser.kind_parent":  "上一级",
+		"chooser.kind_folder":  "文件夹",
+		"chooser.kind_file":    "文件",
+		"chooser.only":         "只显示 %s 文件；可直接输入路径，tab 补全",
+		"chooser.not_folder":   "找不到文件夹「%s」",
+		"chooser.not_file":     "找不到文件「%s」",
+		"chooser.wrong_ext":    "请选择 %s 文件",
+		"chooser.overwrite":    "「%s」已存在，覆盖它吗？（y 覆盖 / n 不覆盖）",
+		"chooser.unreadable":   "无法打开「%s」：%s",
+		"chooser.empty":        "这个文件夹里没有可选的文件",
+		"chooser.candidates":   "可选：%s",
+		"chooser.no_match":     "没有以此开头的文件夹或文件",
+		"chooser.key_open":     "打开",
+		"chooser.key_complete": "补全路径",
+		"chooser.key_choose":   "选定",
+		"chooser.key_move":     "移动",
+	})
+}
