@@ -23,12 +23,15 @@ const (
 	EntityExport   Entity = "export" // a district package written
 	EntityImport   Entity = "import"
 	EntityAudit    Entity = "audit"
+	// EntityList is a list of the TUI written to a workbook as shown (the
+	// filtered roster, the units...): the audit entry names the list.
+	EntityList Entity = "list"
 )
 
 // Entities lists every record kind, for filters and checks.
 func Entities() []Entity {
 	return []Entity{EntityMember, EntityUnit, EntityProfile, EntityPayment, EntityBatch, EntityLedger,
-		EntityHardship, EntityAid, EntityEvent, EntityExport, EntityImport}
+		EntityHardship, EntityAid, EntityEvent, EntityExport, EntityImport, EntityList}
 }
 
 // Key is the entity's catalogue key.
