@@ -79,3 +79,16 @@ func init() {
 		"listexport.stopping":     "stopping...",
 	})
 }
+
+// the demo's mark and the way to a new, empty database
+func init() {
+	register(EN, map[string]string{
+		"cli.cmd.fresh":         "set the demo aside and start a new, empty database",
+		"cli.cmd.fresh_about":   "The demo database is renamed and kept beside it (for example unionbook-demo-2026-11-21.db), never deleted; the next start opens a new, empty database. It works on the demo only: a database with your own records is never moved. UnionBook must be closed while it runs.",
+		"cli.fresh_done":        "The demo is kept as %s. The next start on %s opens a new, empty database.",
+		"demo.not_demo":         "%s is not the demo: it holds your own records and is not moved. To start other books, give a new file with --db",
+		"demo.set_aside_failed": "could not set the demo database %s aside: %s",
+		"app.demo_badge":        "DEMO",
+		"app.demo_status":       "This is the demo. For your own books, quit and run: unionbook fresh (demo kept)",
+	})
+}

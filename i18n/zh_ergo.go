@@ -79,3 +79,16 @@ func init() {
 		"listexport.stopping":     "正在停止",
 	})
 }
+
+// the demo's mark and the way to a new, empty database
+func init() {
+	register(ZH, map[string]string{
+		"cli.cmd.fresh":         "把演示数据移到一旁，从空白账簿开始",
+		"cli.cmd.fresh_about":   "演示数据库会改名保留在原文件旁边（如 unionbook-demo-2026-11-21.db），不会删除；下次打开时是一个空白的新账簿。只对演示数据库有效：存有您自己账目的数据库不会被移走。运行时须关闭工会账簿。",
+		"cli.fresh_done":        "演示数据已保留为 %s。下次打开 %s 时从空白账簿开始。",
+		"demo.not_demo":         "%s 不是演示数据库，里面是您自己的账，不会移走它。要另建账簿，请用 --db 指定一个新文件",
+		"demo.set_aside_failed": "没能把演示数据库 %s 移到一旁：%s",
+		"app.demo_badge":        "演示数据",
+		"app.demo_status":       "这是演示数据。开始记自己的账：退出后运行 unionbook fresh（演示数据会保留）",
+	})
+}

@@ -10,6 +10,9 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"unionbook/i18n"
+	"unionbook/storage"
+	"unionbook/ui/common"
+	"unionbook/ui/uitest"
 )
 
 // The member detail says "no wage base yet; press w to set one": w there
@@ -81,5 +84,48 @@ func TestEExportsEachListAsShown(t *testing.T) {
 				t.Errorf("the ID number is not masked: %q", rows[3])
 			}
 		}
+	}
+}
+
+// markDemo marks the township's database as the demo's, as demo.Load does.
+func markDemo(t *testing.T, s *storage.Store) {
+	t.Helper()
+	if err := s.Bulk("李秘书", func(b *storage.Batch) error { return b.MarkDemo() }); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// The demo says it is the demo, in the header of every tab, and the status
+// line says how to start one's own books.
+func TestGoldenDemoHeader(t *testing.T) {
+	uitest.Each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
+		s := township.open(t)
+		markDemo(t, s)
+		a := appOn(t, s, lang, w, h)
+		if !strings.Contains(screen(a), lang.T("app.demo_badge")) {
+			t.Errorf("the header does not say demo:\n%s", screen(a))
+		}
+		requireGolden(t, a, w, h)
+	})
+}
+
+// A request to start afresh quits on the demo, and is ignored on real
+// books or while a form holds unsaved work.
+func TestStartFreshOnlyLeavesTheDemo(t *testing.T) {
+	a := newApp(t, i18n.EN, 100, 30, true)
+	if _, cmd := a.Update(common.StartFreshMsg{}); cmd != nil || a.StartFresh() {
+		t.Fatal("real books were left for a new database")
+	}
+	s := township.open(t)
+	markDemo(t, s)
+	a = appOn(t, s, i18n.EN, 100, 30)
+	keys(a, "2", "n")
+	typeText(a, "王五")
+	if _, cmd := a.Update(common.StartFreshMsg{}); cmd != nil || a.StartFresh() {
+		t.Fatal("unsaved work was dropped for a new database")
+	}
+	keys(a, "esc", "y")
+	if _, cmd := a.Update(common.StartFreshMsg{}); cmd == nil || !a.StartFresh() {
+		t.Error("the demo did not quit to start afresh")
 	}
 }
