@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"unionbook/model"
 	"unionbook/storage"
@@ -57,5 +58,16 @@ func TestFreshSetsTheDemoAsideAndNeverRealBooks(t *testing.T) {
 	runEN("fresh", "--db", db).expect(t, 0)
 	if _, err := os.Stat(filepath.Join(filepath.Dir(db), "unionbook-demo-"+model.Today().String()+"-2.db")); err != nil {
 		t.Errorf("the second demo was not kept beside the first: %v", err)
+	}
+}
+
+// verify shows when a package was made in local time, not UTC.
+func TestLocalTimeOfAManifest(t *testing.T) {
+	at := time.Date(2026, 11, 21, 9, 30, 0, 0, time.UTC)
+	if got, want := localTime(at.Format(time.RFC3339)), at.Local().Format("2006-01-02 15:04"); got != want || strings.Contains(got, "T") {
+		t.Errorf("localTime = %q, want %q", got, want)
+	}
+	if got := localTime("yesterday"); got != "yesterday" {
+		t.Errorf("a time that is not RFC 3339 became %q", got)
 	}
 }
