@@ -100,6 +100,11 @@ func New(c *common.Common, st *stack.Stack, o Options, chosen func(path string) 
 		dir = DefaultFolder(s.fsys)
 	}
 	s.enter(dir)
+	if s.dir == "" { // the folder asked for is gone (a USB stick taken out)
+		if def := DefaultFolder(s.fsys); def != dir {
+			s.enter(def)
+		}
+	}
 	return s
 }
 

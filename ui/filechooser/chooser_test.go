@@ -255,3 +255,11 @@ func TestPlacesOfEachSystem(t *testing.T) {
 		}
 	}
 }
+
+// A folder that is gone (a stick taken out) opens the Desktop instead.
+func TestAMissingFolderOpensTheDesktop(t *testing.T) {
+	hs, _ := open(t, i18n.EN, 100, 30, Options{Dir: "/media/li/GONE"})
+	if d := hs.P.Top().(*Screen).dir; d != "/home/li/Desktop" {
+		t.Errorf("opened %q", d)
+	}
+}

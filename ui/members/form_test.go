@@ -76,3 +76,12 @@ func TestDetailKeepsASpaceAfterLongLabels(t *testing.T) {
 		}
 	}
 }
+
+// E on the roster asks how ID numbers go out, on the list's last line.
+func TestGoldenExportAsksAboutIDNumbers(t *testing.T) {
+	uitest.Each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
+		hs := newHarness(t, lang, w, h)
+		hs.Keys("E")
+		hs.RequireGolden()
+	})
+}
