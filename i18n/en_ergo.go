@@ -67,7 +67,7 @@ func init() {
 		"listexport.nothing":      "the list is empty: nothing to export",
 		"listexport.choose_title": "Export \"%s\" as an Excel workbook: where to save it",
 		"listexport.written_on":   "exported %s",
-		"listexport.ask_ids": "ID numbers: enter masked as shown  f in full (noted in the audit log)",
+		"listexport.ask_ids":      "ID numbers: enter masked as shown  f in full (noted in the audit log)",
 		"listexport.key_masked":   "masked IDs",
 		"listexport.key_full":     "full IDs",
 		"listexport.key_cancel":   "cancel",

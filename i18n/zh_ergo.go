@@ -67,7 +67,7 @@ func init() {
 		"listexport.nothing":      "列表是空的，没有可导出的行",
 		"listexport.choose_title": "把「%s」导出为 Excel 表格：选择保存位置",
 		"listexport.written_on":   "导出日期 %s",
-		"listexport.ask_ids": "身份证号：enter 按屏幕遮盖导出  f 导出完整号码（记入操作日志）",
+		"listexport.ask_ids":      "身份证号：enter 按屏幕遮盖导出  f 导出完整号码（记入操作日志）",
 		"listexport.key_masked":   "遮盖身份证号",
 		"listexport.key_full":     "完整身份证号",
 		"listexport.key_cancel":   "取消",
