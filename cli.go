@@ -47,6 +47,7 @@ func init() { commands = commandTable() }
 func commandTable() []*command {
 	return []*command{
 		demoCommand,
+		freshCommand,
 		importCommand,
 		statsCommand,
 		exportCommand,

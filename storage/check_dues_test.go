@@ -335,6 +335,11 @@ func TestCheckDuesFindsEachProblem(t *testing.T) {
 						t.Errorf("%s text: %q", l.Code(), txt)
 					}
 				}
+				// the user's words: which numbers, not an internal key
+				if txt := p.Localize(i18n.ZH); p.Key == "check.number_counter" &&
+					(strings.Contains(txt, "计数器") || strings.Contains(txt, "seq") || !strings.ContainsAny(txt, "收凭")) {
+					t.Errorf("the counter problem reads %q", txt)
+				}
 			}
 			if !found {
 				t.Errorf("problems %v, want one %s", r.Problems, c.key)

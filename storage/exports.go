@@ -81,3 +81,19 @@ func (s *Store) Exports(limit int) ([]ExportRecord, error) {
 	})
 	return out, err
 }
+
+// RecordListExport writes the audit entry of a list of the TUI written to
+// a workbook: which list (its name as the user saw it), the file, how many
+// rows, and whether the ID numbers went out whole (full) or masked as on
+// screen. Nothing else is stored: the audit log is the record.
+func (s *Store) RecordListExport(op, list, file string, rows int, full bool) error {
+	return s.update(op, func(w *writer) error {
+		changes := []model.FieldChange{
+			{Field: "list", New: list},
+			{Field: "file", New: file},
+			{Field: "rows", New: fmt.Sprint(rows)},
+			{Field: "full_ids", New: yesNo(full)},
+		}
+		return w.writeAudit(model.ActionExport, model.EntityList, 0, list, changes)
+	})
+}
