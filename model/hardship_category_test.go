@@ -21,7 +21,7 @@ func TestDeepHardshipFollowsTheIncomeTestAlone(t *testing.T) {
 	if got.Category != CategoryDeep {
 		t.Fatalf("laid-off household at 500 against 850: %+v", got)
 	}
-	if txt := got.Text(i18n.ZH); !strings.Contains(txt, "850.00") || !strings.Contains(txt, "深度困难") {
+	if txt := got.Text(i18n.ZH); !strings.Contains(txt, "850.00") || !strings.Contains(txt, "只看收入") {
 		t.Errorf("reason: %q", txt)
 	}
 }

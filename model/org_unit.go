@@ -132,8 +132,19 @@ func (h HomeLevel) Key() string {
 
 // JointUnion reports a joint union, also for a record from before the form
 // was kept (whose union type says so).
-func (u *Unit) JointUnion() bool {
-	return u.Form.Joint() || (u.Form == FormUnset && u.UnionType == UnionJoint)
+func (u *Unit) JointUnion() bool { return u.FormOrType().Joint() }
+
+// FormOrType is the union's form, or for a record from before the form was
+// kept the one its union type says (a joint union of an unknown kind is
+// 其他联合工会).
+func (u *Unit) FormOrType() UnionForm {
+	switch {
+	case u.Form != FormUnset:
+		return u.Form
+	case u.UnionType == UnionJoint:
+		return FormOtherJoint
+	}
+	return FormSingle
 }
 
 // Committee returns the unit's committee of kind k.
@@ -215,12 +226,7 @@ func (d Date) AddDays(n int) Date { return DateOf(d.Time().AddDate(0, 0, n)) }
 // kept gets the form its type says (a joint union of an unknown kind is
 // 其他联合工会); otherwise the form decides the type.
 func (u *Unit) normalizeOrg() {
-	if u.Form == FormUnset {
-		u.Form = FormSingle
-		if u.UnionType == UnionJoint {
-			u.Form = FormOtherJoint
-		}
-	}
+	u.Form = u.FormOrType()
 	if u.JointUnion() || u.Form == FormSingle {
 		u.UnionType = u.Form.Type()
 	}

@@ -34,14 +34,22 @@ type Profile struct {
 	CapMedical          Money `cbor:"27,keyasint,omitempty"` // none
 	CapWarmth           Money `cbor:"28,keyasint,omitempty"` // none
 
-	// Organisation settings (tags 40–49; see OrgRules, 0 means the default).
-	TermYears        int `cbor:"40,keyasint,omitempty"` // a committee's term of office (5)
-	ElectionWarnDays int `cbor:"41,keyasint,omitempty"` // 换届 due this many days ahead (90)
+	// Case settings (tags 30–39; see CaseRules, 0 means the default).
+	CaseCollectiveMin int `cbor:"30,keyasint,omitempty"` // least headcount of a collective dispute (10)
+
+	// Dates that make sense for money (tags 40–49; see DateLimits, 0 means
+	// the default).
+	PayAheadMonths int `cbor:"40,keyasint,omitempty"` // a payment's date before its first month (12)
+	EntryYearsBack int `cbor:"41,keyasint,omitempty"` // a cash-book entry's date before today (5)
+
+	// Organisation settings (tags 50–59; see OrgRules, 0 means the default).
+	TermYears        int `cbor:"50,keyasint,omitempty"` // a committee's term of office (5)
+	ElectionWarnDays int `cbor:"51,keyasint,omitempty"` // 换届 due this many days ahead (90)
 	// Hardship settings added with the corrected rules (HardshipRules).
-	HardshipSuddenPct     int `cbor:"42,keyasint,omitempty"` // 意外致困 upper line, % of MinLiving (300)
-	CapSchoolSeniorMonths int `cbor:"43,keyasint,omitempty"` // school aid, high school, months of MinLiving (6)
-	CapSchoolUnivMonths   int `cbor:"44,keyasint,omitempty"` // school aid, university, months of MinLiving (10)
-	NoticeWorkdays        int `cbor:"45,keyasint,omitempty"` // a public notice's shortest length, working days (5)
+	HardshipSuddenPct     int `cbor:"52,keyasint,omitempty"` // 意外致困 upper line, % of MinLiving (300)
+	CapSchoolSeniorMonths int `cbor:"53,keyasint,omitempty"` // school aid, high school, months of MinLiving (6)
+	CapSchoolUnivMonths   int `cbor:"54,keyasint,omitempty"` // school aid, university, months of MinLiving (10)
+	NoticeWorkdays        int `cbor:"55,keyasint,omitempty"` // a public notice's shortest length, working days (5)
 }
 
 // DefaultProfile has the charter's usual dues rate of 0.5%.
@@ -90,6 +98,8 @@ func (p *Profile) Validate() Problems {
 		ps.add("dues_since", "month.format", p.DuesSince.String())
 	}
 	ps = append(ps, p.validateHardship()...)
+	ps = append(ps, p.validateCases()...)
+	ps = append(ps, p.validateDateLimits()...)
 	ps = append(ps, p.validateOrg()...)
 	seen := ChartWith(nil)
 	for i := range p.CustomAccounts {

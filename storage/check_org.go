@@ -10,7 +10,6 @@ import (
 // and sits under its own ID; the employers' name and credit-code indexes
 // and the honours' holder indexes match the records both ways; a formed
 // employer's unit exists and names it back; an honour's holder exists.
-func init() { registerChecker("org", checkOrg) }
 
 func checkOrg(tx *bbolt.Tx, r *CheckReport) error {
 	for _, name := range orgBuckets() {

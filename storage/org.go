@@ -13,32 +13,19 @@ import (
 
 // The organisation register (migration "organisation register"):
 // unorganised employers with their follow-up visits, and the honours of
-// members and units. Units keep their survey items in their own record.
-//
-//	employers            employer ID → model.Employer
-//	idx_employer_name    normalized name → employer ID (unique among employers)
-//	idx_employer_credit  credit code → employer ID (unique among employers)
-//	honours              honour ID → model.Honour
-//	idx_member_honours   member ID + honour ID → empty
-//	idx_unit_honours     unit ID + honour ID → empty
-var (
-	bucketEmployers   = []byte("employers")
-	idxEmployerName   = []byte("idx_employer_name")
-	idxEmployerCredit = []byte("idx_employer_credit")
-	bucketHonours     = []byte("honours")
-	idxMemberHonours  = []byte("idx_member_honours")
-	idxUnitHonours    = []byte("idx_unit_honours")
-)
+// members and units (buckets in layout.go). Units keep their survey items
+// in their own record.
 
 func orgBuckets() [][]byte {
 	return [][]byte{bucketEmployers, idxEmployerName, idxEmployerCredit, bucketHonours, idxMemberHonours, idxUnitHonours}
 }
 
-// migrateOrg creates the buckets and gives every unit its union form: a
-// single union stays single; a joint union of the old invented economic
-// type 900 ("other: village, community") becomes a village (or, by its
-// name, community) joint union without an economic type, which is what
-// 900 meant; any other joint union becomes "other joint union".
+// migrateOrg creates the buckets and moves the units of the invented
+// economic type 900 ("other: village, community") to what 900 meant: a
+// village (or, by its name, community) joint union without an economic
+// type. Other units keep their records as they are: a unit without a union
+// form reads as its union type says (model.Unit.FormOrType) until it is
+// next saved.
 func migrateOrg(tx *bbolt.Tx) error {
 	for _, name := range orgBuckets() {
 		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
@@ -73,26 +60,22 @@ func migrateOrg(tx *bbolt.Tx) error {
 	return nil
 }
 
-// migrateUnitForm sets a unit's form from its old type and kind; it
-// reports whether anything changed.
+// migrateUnitForm gives a unit of kind 900 its joint union's form and no
+// economic type; it reports whether it changed the unit.
 func migrateUnitForm(u *model.Unit) bool {
-	if u.Form != model.FormUnset && u.Kind != model.UnitKindLegacyOther {
+	if u.Kind != model.UnitKindLegacyOther {
 		return false
 	}
 	switch {
-	case u.Kind == model.UnitKindLegacyOther && strings.Contains(u.Name, "社区"):
+	case strings.Contains(u.Name, "社区"):
 		u.Form = model.FormCommunity
-	case u.Kind == model.UnitKindLegacyOther && u.UnionType == model.UnionJoint:
-		u.Form = model.FormVillage
 	case u.UnionType == model.UnionJoint:
-		u.Form = model.FormOtherJoint
+		u.Form = model.FormVillage
 	default:
-		u.Form = model.FormSingle
+		u.Form = model.FormSingle // a single union of a village committee
 	}
 	u.UnionType = u.Form.Type()
-	if u.Kind == model.UnitKindLegacyOther {
-		u.Kind = 0
-	}
+	u.Kind = 0
 	return true
 }
 

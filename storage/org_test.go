@@ -9,9 +9,9 @@ import (
 	"unionbook/model"
 )
 
-// An old database's units get their union form: the invented kind 900 of a
-// village joint union becomes a village joint union without an economic
-// type; other units keep their meaning.
+// An old database's units of the invented kind 900 become village (or
+// community) joint unions without an economic type; other units keep
+// their records and read as their union type says.
 func TestMigrationGivesUnitsTheirForm(t *testing.T) {
 	path := dbPath(t)
 	s := openAt(t, path)
@@ -67,7 +67,7 @@ func TestMigrationGivesUnitsTheirForm(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if u.Form != w[0] || u.Kind != w[1] {
+		if u.FormOrType() != w[0] || u.Kind != w[1] {
 			t.Errorf("unit %d %s: form %v kind %v, want %v", id, u.Name, u.Form, u.Kind, w)
 		}
 		if ps := u.Validate(model.DateOf(testNow)); len(ps) != 0 {

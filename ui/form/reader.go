@@ -34,7 +34,7 @@ func (r *Reader) Date(field string) model.Date {
 	if strings.TrimSpace(v) == "" {
 		return 0
 	}
-	d, err := model.ParseDate(v)
+	d, err := model.ReadDate(v) // a month alone is its first day
 	if err != nil {
 		r.Ps = append(r.Ps, ProblemOf(field, err))
 	}

@@ -67,6 +67,8 @@ func (d *detail) Update(msg tea.Msg) tea.Cmd {
 		return func() tea.Msg { return common.ShowMemberDuesMsg{MemberID: m.ID} }
 	case key.Matches(km, d.keys.Honours):
 		return d.st.Push(honour.NewScreen(d.c, d.st, honour.Holder{MemberID: m.ID, Name: m.Name}))
+	case key.Matches(km, d.keys.Wage): // the dues line says "press w"
+		return func() tea.Msg { return common.ShowMemberDuesMsg{MemberID: m.ID, Wage: true} }
 	}
 	return nil
 }
@@ -92,7 +94,7 @@ func (d *detail) delete() tea.Cmd {
 
 func (d *detail) ShortHelp() []key.Binding {
 	k := d.c.Keys
-	return []key.Binding{k.Edit, d.keys.Status, d.keys.Dues, d.keys.Honours, k.Delete, k.Back}
+	return []key.Binding{k.Edit, d.keys.Status, d.keys.Dues, d.keys.Wage, d.keys.Honours, k.Delete, k.Back}
 }
 
 // FullHelp: the arrows scroll a detail longer than the screen.
@@ -197,17 +199,17 @@ func (d *detail) lines() []string {
 	if m.Honours != "" {
 		right = append(right, [2]string{"honours", m.Honours})
 	}
-	// each column's labels padded to its longest (one cell more, so the
-	// value never touches it)
-	widest := func(kvs [][2]string) int {
-		n := 0
-		for _, kv := range kvs {
-			n = max(n, ansi.StringWidth(d.c.T("field."+kv[0])))
+	// each column's labels padded to its widest, and a space after it:
+	// "Political status" is wider than the 14 cells Chinese labels take
+	lw := func(col [][2]string) int {
+		w := 13
+		for _, kv := range col {
+			w = max(w, ansi.StringWidth(d.c.T("field."+kv[0])))
 		}
-		return n + 1
+		return w + 1
 	}
-	lw, rw := widest(left), widest(right)
-	cellW := func(kv [2]string, width int) string { return st.Label.Render(label(d.c, kv[0], width)) + kv[1] }
+	leftLW, rightLW := lw(left), lw(right)
+	cell := func(kv [2]string, w int) string { return st.Label.Render(label(d.c, kv[0], w)) + kv[1] }
 	w := d.width
 	var b strings.Builder
 	b.WriteString(ansi.Truncate(st.Title.Render(d.c.T("members.detail_title", m.Name, m.No)), w, "~") + "\n\n")
@@ -216,19 +218,18 @@ func (d *detail) lines() []string {
 		for i := range max(len(left), len(right)) {
 			l := ""
 			if i < len(left) {
-				l = ansi.Truncate(cellW(left[i], lw), leftW-1, "~")
+				l = ansi.Truncate(cell(left[i], leftLW), leftW-1, "~")
 			}
 			l += strings.Repeat(" ", max(0, leftW-ansi.StringWidth(l)))
 			if i < len(right) {
-				l += ansi.Truncate(cellW(right[i], rw), w-leftW, "~")
+				l += ansi.Truncate(cell(right[i], rightLW), w-leftW, "~")
 			}
 			b.WriteString(l + "\n")
 		}
 	} else {
 		all := append(left, right...)
-		aw := widest(all)
 		for _, kv := range all {
-			b.WriteString(ansi.Truncate(cellW(kv, aw), w, "~") + "\n")
+			b.WriteString(ansi.Truncate(cell(kv, lw(all)), w, "~") + "\n")
 		}
 	}
 	b.WriteString(ansi.Truncate(d.c.T("members.dues_line", d.duesSummary(&m)), w, "~") + "\n")
@@ -266,10 +267,10 @@ func (d *detail) lines() []string {
 	return strings.Split(strings.TrimRight(b.String(), "\n"), "\n")
 }
 
-// label is a field's name padded to width cells, the detail's label column.
-func label(c *common.Common, key string, width int) string {
+// label is a field's name padded to w cells, the detail's label column.
+func label(c *common.Common, key string, w int) string {
 	l := c.T("field." + key)
-	return l + strings.Repeat(" ", max(0, width-ansi.StringWidth(l)))
+	return l + strings.Repeat(" ", max(1, w-ansi.StringWidth(l)))
 }
 
 // duesSummary is one line on the member's dues: wage base and what is owed.

@@ -14,6 +14,7 @@ type keys struct {
 	Dues         key.Binding // the member's dues, in the Dues tab
 	Honours      key.Binding // the member's honours
 	ModelWorkers key.Binding // the model workers and their care
+	Wage         key.Binding // set the wage base, in the Dues tab (as w does there)
 	FilterUnit   key.Binding
 	FilterStatus key.Binding
 	ClearFilter  key.Binding
@@ -27,6 +28,7 @@ func newKeys(l i18n.Lang) keys {
 		Dues:         keymap.Binding(l, "members.key_dues", "f"),
 		Honours:      keymap.Binding(l, "units.key_honours", "H"),
 		ModelWorkers: keymap.Binding(l, "members.key_model_workers", "L"),
+		Wage:         keymap.Binding(l, "dues.key_wage", "w"),
 		FilterUnit:   keymap.Binding(l, "key.filter_unit", "u"),
 		FilterStatus: keymap.Binding(l, "key.filter_status", "t"),
 		ClearFilter:  keymap.Binding(l, "key.clear_filter", "x"),

@@ -84,7 +84,7 @@ func (d *detail) summaryLines(u *model.Unit) []string {
 		status += " " + u.DissolvedOn.String()
 	}
 	left := [][2]string{
-		{"union_form", d.c.T(u.Form.Key())},
+		{"union_form", d.c.T(u.FormOrType().Key())},
 		{"credit_code", dash(u.CreditCode)},
 		{"union_credit", dash(u.UnionCredit)},
 		{"employees", counts},

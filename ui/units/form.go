@@ -84,7 +84,7 @@ func (uf *unitForm) fill(u *model.Unit) {
 	f := uf.f
 	f.SetValue("unit_name", u.Name)
 	f.SetValue("credit_code", u.CreditCode)
-	f.SetChoice("union_form", uint64(u.Form))
+	f.SetChoice("union_form", uint64(u.FormOrType()))
 	f.SetChoice("unit_kind", uint64(u.Kind))
 	f.SetValue("employees", strconv.Itoa(u.Employees))
 	f.SetValue("women", strconv.Itoa(u.Women))
