@@ -15,7 +15,7 @@ func TestMatchHeader(t *testing.T) {
 		"ＩＤ　Ｎｕｍｂｅｒ": FIDNumber, "性别": FGender, "出生日期": FBirth, "民族": FEthnicity,
 		"手机": FPhone, "手机号": FPhone, "联系电话": FPhone, "工作单位": FUnit, "单位": FUnit, "所在单位": FUnit,
 		"入会时间": FJoinDate, "入会日期": FJoinDate, "会员证号": FMemberNo, "学历": FEducation, "政治面貌": FPolitical,
-		"户籍类型": FMigrant, "是否农民工": FMigrant, "姓名/Name": FName, "Join date": FJoinDate,
+		"户籍类型": FHukou, "是否农民工": FMigrant, "姓名/Name": FName, "Join date": FJoinDate,
 	} {
 		if f, ok := MatchHeader(Members, in); !ok || f != want {
 			t.Errorf("%q → %q %v, want %q", in, f, ok, want)

@@ -746,6 +746,8 @@ func (p *Plan) parseMember(r *rowState) model.Member {
 				r.addErr(f, c, err)
 			}
 			m.Migrant = b
+		case FHukou, FEmployment, FSkill, FTitle:
+			memberItemCell(r, &m, f, c, v)
 		case FJoinDate:
 			d, _, err := DateCell(v, date1904)
 			if err != nil {
@@ -842,6 +844,7 @@ func mergeMember(old, row model.Member, set map[Field]bool) model.Member {
 	if set[FMigrant] {
 		m.Migrant = row.Migrant
 	}
+	mergeMemberItems(&m, row, set)
 	if set[FJoinDate] {
 		m.JoinDate = row.JoinDate
 	}
@@ -968,16 +971,26 @@ func (p *Plan) parseUnit(r *rowState) model.Unit {
 		case FUnitKind:
 			k, err := UnitKindCell(v)
 			if err != nil {
-				r.addErr(f, c, err)
-				k = 900
+				// 单位类别 often says 村级联合工会: a union's form, not an error
+				if form, ok := UnionFormCell(v); ok {
+					u.Form, err = form, nil
+				} else {
+					r.addErr(f, c, err)
+				}
 			}
 			u.Kind = k
 		case FUnionType:
+			if form, ok := UnionFormCell(v); ok {
+				u.Form = form
+				continue
+			}
 			t, err := UnionTypeCell(v)
 			if err != nil {
 				r.addErr(f, c, err)
 			}
 			u.UnionType = t
+		case FStatCode, FRegionCode, FUnionCredit, FFormedOn, FCoveredEmployers:
+			unitItemCell(r, &u, f, c, v, date, count)
 		case FEmployees:
 			u.Employees = count(f, c, v)
 		case FWomen:
@@ -1053,6 +1066,7 @@ func mergeUnit(old, row model.Unit, set map[Field]bool) model.Unit {
 	if set[FUnitNotes] {
 		u.Notes = row.Notes
 	}
+	mergeUnitItems(&u, row, set)
 	u.Normalize()
 	return u
 }
