@@ -402,5 +402,16 @@ func init() {
 		"elections.col_elected":             "Elected",
 		"figures.so_far":                    " (so far)",
 		"col.date":                          "Date",
+		"export.count_joint":                "%d joint",
+		"export.c_joint_members":            "Joint union members",
+		"export.s_rates":                    "Rates",
+		"export.r_rates":                    "Union formation and membership rates",
+		"export.c_as_of":                    "As of",
+		"export.c_employers_organised":      "Employers with a union",
+		"export.c_employers_unorganised":    "Employers without",
+		"export.c_employers_registered":     "Employers registered",
+		"export.c_rate_employees":           "Employees (rate)",
+		"export.c_rate_members":             "Members (rate)",
+		"export.f_joint_units":              "Joint unions",
 	})
 }

@@ -402,5 +402,16 @@ func init() {
 		"elections.col_elected":             "选举日期",
 		"figures.so_far":                    "（截至今天）",
 		"col.date":                          "日期",
+		"export.count_joint":                "联合 %d 个",
+		"export.c_joint_members":            "联合工会会员",
+		"export.s_rates":                    "建会率入会率",
+		"export.r_rates":                    "建会率与入会率",
+		"export.c_as_of":                    "截至",
+		"export.c_employers_organised":      "已建会单位",
+		"export.c_employers_unorganised":    "未建会单位",
+		"export.c_employers_registered":     "单位总数",
+		"export.c_rate_employees":           "职工（入会率）",
+		"export.c_rate_members":             "会员（入会率）",
+		"export.f_joint_units":              "联合工会",
 	})
 }
