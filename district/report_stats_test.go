@@ -26,7 +26,7 @@ func TestSurveyItemsAgreeWithAHandCount(t *testing.T) {
 		WageSigned: 20260101, WageExpires: 20261231, WageCovered: 90, WageRaiseBP: 400,
 		HomeLevel: model.HomeCity, HomeYear: 2023, Bookhouse: true, StaffFull: 1, StaffPart: 4, ElectedOn: 20210801}
 	village := model.Unit{Name: "东岭村联合工会", Form: model.FormVillage, Employees: 60, Women: 25, CoveredEmployers: 7,
-		Committees: []model.Committee{{Kind: model.CommitteeMediation, Formed: 20260710}}, // after the period
+		Committees:  []model.Committee{{Kind: model.CommitteeMediation, Formed: 20260710}}, // after the period
 		WomenSigned: 20250301, WomenExpires: 20280228, StaffPart: 2, ElectedOn: 20240101}
 	gone := model.Unit{Name: "已撤销工会", Kind: 170, Employees: 10, Status: model.UnitDissolved, DissolvedOn: 20260301}
 	for _, u := range []*model.Unit{&factory, &village, &gone} {
