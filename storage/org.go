@@ -553,3 +553,17 @@ func (w *writer) filingNoticeProblems(f *model.HardshipFile) (model.Problems, er
 	}
 	return model.ValidateFilingNotice(f, r), nil
 }
+
+// orgProfileChanges lists the organisation settings that changed, for the
+// audit log (and so that saving only them is a change at all).
+func orgProfileChanges(old, new *model.Profile) []model.FieldChange {
+	var cs []model.FieldChange
+	diff := func(field string, a, b int) {
+		if a != b {
+			cs = append(cs, model.FieldChange{Field: field, Old: fmt.Sprint(a), New: fmt.Sprint(b)})
+		}
+	}
+	diff("term_years", old.TermYears, new.TermYears)
+	diff("election_warn_days", old.ElectionWarnDays, new.ElectionWarnDays)
+	return cs
+}

@@ -238,6 +238,7 @@ func profileChanges(old, new *model.Profile) []model.FieldChange {
 	diff("pay_ahead_months", fmt.Sprint(old.PayAheadMonths), fmt.Sprint(new.PayAheadMonths))
 	diff("entry_years_back", fmt.Sprint(old.EntryYearsBack), fmt.Sprint(new.EntryYearsBack))
 	cs = append(cs, HardshipProfileChanges(old, new)...)
+	cs = append(cs, orgProfileChanges(old, new)...)
 	cs = append(cs, caseProfileChanges(old, new)...)
 	return cs
 }

@@ -11,7 +11,7 @@ import (
 // come from common.Keys. Each section of the summary has one.
 type keys struct {
 	Profile, Dues, Hardship, Org, Chart, Backup, Audit key.Binding
-	AddAccount                                    key.Binding
+	AddAccount                                         key.Binding
 }
 
 func newKeys(c *common.Common) keys {

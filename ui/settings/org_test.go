@@ -29,6 +29,9 @@ func TestOrgSettings(t *testing.T) {
 	f.SetValue("term_years", "3")
 	f.SetValue("election_warn_days", "60")
 	f.Revalidate()
+	if ps := f.Problems(); len(ps) != 0 {
+		t.Fatalf("problems left %v", ps)
+	}
 	uitest.RunCmd(p.Update(uitest.Key("ctrl+s")), p.Update)
 	if pr := profile(t, p); pr.OrgRules().TermYears != 3 || pr.OrgRules().ElectionWarnDays != 60 {
 		t.Errorf("saved %+v", pr.OrgRules())
