@@ -44,7 +44,7 @@ func NormalizeCreditCode(s string) (string, error) {
 	return t, nil
 }
 
-// Structure of a credit code (GB 32100-2015, docs/rules.md): position 1 the
+// Structure of a credit code (GB 32100-2015; docs/rules.md S7, S8): position 1 the
 // registering authority (1–9, A–G, N, Y), positions 3–8 the GB/T 2260
 // region code of the registering office (digits; 100000 for a national
 // one), positions 9–17 the organisation code with its own GB 11714 check

@@ -573,7 +573,9 @@ type Suggestion struct {
 func (s Suggestion) Text(l i18n.Lang) string { return l.T(s.Key, localArgs(l, s.Args)...) }
 
 // SuggestCategory suggests a category (local rules of 邢台, 平顶山, 宜兴,
-// 南通, 湖北; docs/rules.md):
+// 南通, 湖北; public copies: 平顶山市总工会 督导通知 for the 3 × 低保 line of
+// 意外致困, 江门市总工会 2021 金秋助学 for the income test and 重大疾病;
+// docs/rules.md S9–S11):
 //
 //   - a household with an exclusion (a second home, a vehicle …) gets
 //     none, with the exclusion as the reason;

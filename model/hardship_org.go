@@ -11,7 +11,9 @@ import (
 // industry, and the public notice before filing.
 
 // HardshipExclusion is a circumstance that local rules say rules a
-// household out of hardship filing, whatever its income.
+// household out of hardship filing, whatever its income (DOMAIN.md's
+// summary of 邢台, 平顶山, 宜兴 and 南通; no public copy was found:
+// docs/rules.md).
 type HardshipExclusion uint8
 
 const (

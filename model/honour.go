@@ -6,7 +6,8 @@ import (
 	"unicode/utf8"
 )
 
-// Honours (荣誉) of members and units: model workers (劳动模范), the May Day
+// Honours (荣誉) of members and units (docs/rules.md S15): model workers
+// (劳动模范), the May Day
 // labour medal and certificate (五一劳动奖章, 奖状), the worker pioneer
 // teams (工人先锋号) and the like, each with its level, year and the body
 // that awarded it. Members with a model-worker honour are the model

@@ -228,7 +228,7 @@ func RatesAsOf(p Period, asOf Date, units []Unit, employers []Employer, members 
 }
 
 // SurveyYear is the survey's period for year y: 1 October of y−1 to 30
-// September of y (the district's yearly survey, docs/rules.md).
+// September of y (the district's yearly survey; docs/rules.md S2).
 func SurveyYear(y int) Period {
 	return Period{From: Month((y-1)*100 + 10), To: Month(y*100 + 9), Text: itoa(y-1) + "-10.." + itoa(y) + "-09"}
 }
