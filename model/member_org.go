@@ -9,10 +9,10 @@ import (
 // Member data items of the ACFTU's real-name member register (工会会员实名制
 // 数据项), as third-party implementations of the standard code them
 // (xg81196/lgjt-project, RedisKeys.java; docs/rules.md S6): how a member
-// came in (入会, 转入), the coded reasons of a
-// change of membership, employment, household registration, skill level.
-// The codes are the standard's, so a roster exchanged with the district's
-// system keeps its meaning.
+// came in (入会, 转入), the coded reasons of a change of membership,
+// employment, household registration, skill level. The codes are the
+// standard's, so a roster exchanged with the district's system keeps its
+// meaning.
 
 // EmploymentStatus is a member's 就业状况.
 type EmploymentStatus uint8
