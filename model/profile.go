@@ -33,6 +33,9 @@ type Profile struct {
 	CapSchoolUniversity Money `cbor:"26,keyasint,omitempty"` // 5,000 yuan
 	CapMedical          Money `cbor:"27,keyasint,omitempty"` // none
 	CapWarmth           Money `cbor:"28,keyasint,omitempty"` // none
+
+	// Books settings (tags 40–49; see books.go).
+	Books BooksSettings `cbor:"40,keyasint,omitempty"`
 }
 
 // DefaultProfile has the charter's usual dues rate of 0.5%.
@@ -81,7 +84,8 @@ func (p *Profile) Validate() Problems {
 		ps.add("dues_since", "month.format", p.DuesSince.String())
 	}
 	ps = append(ps, p.validateHardship()...)
-	seen := ChartWith(nil)
+	ps = append(ps, p.validateBooks()...)
+	seen := topLevels()
 	for i := range p.CustomAccounts {
 		a := p.CustomAccounts[i]
 		aps := ValidateCustomAccount(&a, seen)

@@ -23,12 +23,23 @@ const (
 	EntityExport   Entity = "export" // a district package written
 	EntityImport   Entity = "import"
 	EntityAudit    Entity = "audit"
+	// The books (model/books*.go).
+	EntityChart       Entity = "chart"
+	EntityOpening     Entity = "opening"
+	EntityTransfer    Entity = "transfer"
+	EntityClosing     Entity = "closing"
+	EntityBudget      Entity = "budget"
+	EntityReconcile   Entity = "reconcile"
+	EntityConsolation Entity = "consolation"
+	EntityFunds       Entity = "funds"
+	EntityFundsPay    Entity = "funds_payment"
 )
 
 // Entities lists every record kind, for filters and checks.
 func Entities() []Entity {
 	return []Entity{EntityMember, EntityUnit, EntityProfile, EntityPayment, EntityBatch, EntityLedger,
-		EntityHardship, EntityAid, EntityEvent, EntityExport, EntityImport}
+		EntityHardship, EntityAid, EntityEvent, EntityExport, EntityImport,
+		EntityChart, EntityOpening, EntityTransfer, EntityClosing, EntityBudget, EntityReconcile, EntityConsolation, EntityFunds, EntityFundsPay}
 }
 
 // Key is the entity's catalogue key.
@@ -47,11 +58,12 @@ const (
 	ActionImport  AuditAction = "import"
 	ActionRestore AuditAction = "restore"
 	ActionExport  AuditAction = "export"
+	ActionClose   AuditAction = "close" // a period closed (结账)
 )
 
 // Actions lists every kind of write, for filters.
 func Actions() []AuditAction {
-	return []AuditAction{ActionCreate, ActionUpdate, ActionDelete, ActionStatus, ActionReverse, ActionImport, ActionRestore, ActionExport}
+	return []AuditAction{ActionCreate, ActionUpdate, ActionDelete, ActionStatus, ActionReverse, ActionImport, ActionRestore, ActionExport, ActionClose}
 }
 
 // Key is the action's catalogue key.

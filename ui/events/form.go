@@ -141,7 +141,7 @@ func (p *Page) openForm(e *model.Event) tea.Cmd {
 		f.SetValue(fStart, p.c.Today().String())
 		f.SetChoice(fType, uint64(model.EventSports))
 		f.SetChoice(fUnit, 0)
-		f.SetChoice(fAccount, p.accountValue(model.EventSports.DefaultAccount()))
+		f.SetChoice(fAccount, p.accountValue(model.EventSports.DefaultAccount(p.accounts)))
 	} else {
 		stored := *e
 		p.editing = &stored
@@ -163,7 +163,7 @@ func (p *Page) openForm(e *model.Event) tea.Cmd {
 		}
 		acct := e.Account
 		if acct == "" {
-			acct = e.Type.DefaultAccount()
+			acct = e.Type.DefaultAccount(p.accounts)
 		}
 		f.SetChoice(fAccount, p.accountValue(acct))
 		f.SetValue(fSummary, e.Summary)
@@ -322,7 +322,7 @@ func (p *Page) updateForm(msg tea.Msg) tea.Cmd {
 	act, cmd := p.form.Update(msg)
 	if t, _ := p.form.Choice(fType); t != beforeType && !p.form.Touched(fAccount) {
 		// The type's usual account, unless the secretary chose one.
-		p.form.SetChoice(fAccount, p.accountValue(model.EventType(t).DefaultAccount()))
+		p.form.SetChoice(fAccount, p.accountValue(model.EventType(t).DefaultAccount(p.accounts)))
 		p.form.Revalidate()
 	}
 	switch act {
@@ -409,7 +409,7 @@ func (p *Page) openCost() tea.Cmd {
 	f.SetValue(fCost, e.Cost.String())
 	acct := e.Account
 	if acct == "" {
-		acct = e.Type.DefaultAccount()
+		acct = e.Type.DefaultAccount(p.accounts)
 	}
 	f.SetChoice(fAccount, p.accountValue(acct))
 	f.MarkClean()
