@@ -106,7 +106,9 @@ func TestChartValidate(t *testing.T) {
 		{func(c *Chart) {
 			c.Accounts = append(c.Accounts, Account{Code: "50107", Name: "一二三四五六七八九十一二三四五六七八九十一", Direction: Out})
 		}, "chart.name_long"},
-		{func(c *Chart) { c.Accounts = append(c.Accounts, Account{Code: "50107", Name: "x", Direction: Out, Role: RoleWarmth}) }, "chart.role_twice"},
+		{func(c *Chart) {
+			c.Accounts = append(c.Accounts, Account{Code: "50107", Name: "x", Direction: Out, Role: RoleWarmth})
+		}, "chart.role_twice"},
 		{func(c *Chart) { c.Accounts = c.Accounts[:3] }, "chart.one_sided"},
 		{func(c *Chart) { c.Accounts = nil }, "chart.empty"},
 		{func(c *Chart) { c.FromYear = 20 }, "chart.year"},
