@@ -56,6 +56,8 @@ func commandTable() []*command {
 		restoreCommand,
 		checkCommand,
 		compactCommand,
+		booksCommand,
+		reportCommand,
 		helpCommand,
 	}
 }

@@ -140,5 +140,7 @@ func init() {
 		"check.count.consolations": "%d consolations",
 		"check.count.funds":        "%d union funds records",
 		"pkg.entity_books":         "books records",
+		"field.from_money":         "from",
+		"field.to_money":           "to",
 	})
 }

@@ -140,5 +140,7 @@ func init() {
 		"check.count.consolations": "%d 次慰问",
 		"check.count.funds":        "%d 条工会经费记录",
 		"pkg.entity_books":         "账簿记录",
+		"field.from_money":         "转出账户",
+		"field.to_money":           "转入账户",
 	})
 }

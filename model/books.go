@@ -298,20 +298,20 @@ func (t *Transfer) Summary() string {
 
 // ValidateTransfer checks a transfer: a real date not in the future, two
 // different money accounts, an amount above zero (below zero in a
-// reversal), at most 200 characters of memo. Fields "date", "from", "to",
-// "amount", "memo".
+// reversal), at most 200 characters of memo. Fields "date", "from_money",
+// "to_money", "amount", "memo".
 func ValidateTransfer(t *Transfer, today Date) Problems {
 	var ps Problems
 	t.Memo = CleanText(t.Memo)
 	ps.date("date", t.Date, today)
 	if !t.From.Valid() {
-		ps.add("from", "money_account.unknown")
+		ps.add("from_money", "money_account.unknown")
 	}
 	if !t.To.Valid() {
-		ps.add("to", "money_account.unknown")
+		ps.add("to_money", "money_account.unknown")
 	}
 	if t.From.Valid() && t.From == t.To {
-		ps.add("to", "transfer.same_account")
+		ps.add("to_money", "transfer.same_account")
 	}
 	if t.ReversalOf != 0 {
 		if t.Amount >= 0 {
@@ -455,3 +455,7 @@ func (ps Problems) HasKey(key string) bool {
 	}
 	return false
 }
+
+// KeyArg is a catalogue key passed as a Problem's argument: it is said in
+// the user's language where the problem is shown.
+func KeyArg(key string) any { return i18nKeyArg(key) }

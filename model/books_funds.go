@@ -143,8 +143,14 @@ type FundsStatus struct {
 // Outstanding is what is still due (never below zero).
 func (s *FundsStatus) Outstanding() Money { return max(s.Funds.Due-s.Paid, 0) }
 
-// Behind reports a record whose period has ended (before today's month)
-// with something still due.
+// FundsDueDay is the day of the month after a period by which its 工会经费
+// is to be paid (the usual 15th; provinces differ by a few days).
+const FundsDueDay = 15
+
+// DueDate is the day the record's 工会经费 is to be paid by.
+func (s *FundsStatus) DueDate() Date { return s.Funds.To.Add(1).First() + FundsDueDay - 1 }
+
+// Behind reports a record with something still due after its due date.
 func (s *FundsStatus) Behind(today Date) bool {
-	return s.Outstanding() > 0 && s.Funds.To < today.Month()
+	return s.Outstanding() > 0 && today > s.DueDate()
 }

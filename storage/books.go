@@ -303,7 +303,7 @@ func beforeOpening(tx *bbolt.Tx, m model.MoneyAccount, d model.Date) (model.Prob
 	if err != nil || !ok || d >= o.Date {
 		return nil, err
 	}
-	return model.Problems{{Field: "date", Key: "books.before_opening", Args: []any{i18nKey(m.Key()), o.Date.String()}}}, nil
+	return model.Problems{{Field: "date", Key: "books.before_opening", Args: []any{model.KeyArg(m.Key()), o.Date.String()}}}, nil
 }
 
 // i18nKey is a catalogue key passed as a message argument: Problem args
@@ -367,7 +367,7 @@ func (w *writer) roleAccount(year int, role model.AccountRole) (string, error) {
 	}
 	code, ok := c.RoleCode(role)
 	if !ok {
-		return "", model.Problems{{Field: "account", Key: "chart.no_role", Args: []any{i18nKey("role." + string(role)), year}}}
+		return "", model.Problems{{Field: "account", Key: "chart.no_role", Args: []any{model.KeyArg("role." + string(role)), year}}}
 	}
 	return code, nil
 }

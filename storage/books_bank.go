@@ -36,50 +36,52 @@ func bankRefOf(k []byte) BankRef { return BankRef{Transfer: k[0] == 't', ID: bto
 // SetBankStatement records the balance a bank statement shows at date
 // (replacing one recorded for that date). Problems on "date" and "amount".
 func (s *Store) SetBankStatement(op string, date model.Date, balance model.Money) error {
-	return s.update(op, func(w *writer) error {
-		var ps model.Problems
-		switch {
-		case date == 0:
-			ps = append(ps, model.Problem{Field: "date", Key: "problem.required"})
-		case !date.Valid():
-			ps = append(ps, model.Problem{Field: "date", Key: "date.impossible", Args: []any{date.String()}})
-		case date > w.today:
-			ps = append(ps, model.Problem{Field: "date", Key: "problem.future"})
+	return s.update(op, func(w *writer) error { return w.setBankStatement(date, balance) })
+}
+
+func (w *writer) setBankStatement(date model.Date, balance model.Money) error {
+	var ps model.Problems
+	switch {
+	case date == 0:
+		ps = append(ps, model.Problem{Field: "date", Key: "problem.required"})
+	case !date.Valid():
+		ps = append(ps, model.Problem{Field: "date", Key: "date.impossible", Args: []any{date.String()}})
+	case date > w.today:
+		ps = append(ps, model.Problem{Field: "date", Key: "problem.future"})
+	}
+	if balance < -model.Yuan(1_000_000_000) || balance > model.Yuan(1_000_000_000) {
+		ps = append(ps, model.Problem{Field: "amount", Key: "books.amount_too_large"})
+	}
+	if len(ps) > 0 {
+		return ps
+	}
+	b, idx := w.tx.Bucket(bucketBankStatements), w.tx.Bucket(idxBankStatement)
+	st := model.BankStatement{Date: date, Balance: balance, Operator: w.op, SetAt: w.now}
+	action := model.ActionCreate
+	changes := []model.FieldChange{{Field: "date", New: date.String()}, {Field: "amount", New: balance.String()}}
+	if v := idx.Get(dateKey(date)); v != nil {
+		var old model.BankStatement
+		if err := decode(b.Get(v), &old); err != nil {
+			return fmt.Errorf("bank statement %d: %w", btoi(v), err)
 		}
-		if balance < -model.Yuan(1_000_000_000) || balance > model.Yuan(1_000_000_000) {
-			ps = append(ps, model.Problem{Field: "amount", Key: "books.amount_too_large"})
+		if old.Balance == balance {
+			return errNoChange
 		}
-		if len(ps) > 0 {
-			return ps
-		}
-		b, idx := w.tx.Bucket(bucketBankStatements), w.tx.Bucket(idxBankStatement)
-		st := model.BankStatement{Date: date, Balance: balance, Operator: w.op, SetAt: w.now}
-		action := model.ActionCreate
-		changes := []model.FieldChange{{Field: "date", New: date.String()}, {Field: "amount", New: balance.String()}}
-		if v := idx.Get(dateKey(date)); v != nil {
-			var old model.BankStatement
-			if err := decode(b.Get(v), &old); err != nil {
-				return fmt.Errorf("bank statement %d: %w", btoi(v), err)
-			}
-			if old.Balance == balance {
-				return errNoChange
-			}
-			st.ID, action, changes[1].Old = old.ID, model.ActionUpdate, old.Balance.String()
-		} else {
-			id, err := b.NextSequence()
-			if err != nil {
-				return err
-			}
-			st.ID = id
-		}
-		if err := w.put(b, itob(st.ID), &st); err != nil {
+		st.ID, action, changes[1].Old = old.ID, model.ActionUpdate, old.Balance.String()
+	} else {
+		id, err := b.NextSequence()
+		if err != nil {
 			return err
 		}
-		if err := idx.Put(dateKey(date), itob(st.ID)); err != nil {
-			return err
-		}
-		return w.writeAudit(action, model.EntityReconcile, st.ID, date.String(), changes)
-	})
+		st.ID = id
+	}
+	if err := w.put(b, itob(st.ID), &st); err != nil {
+		return err
+	}
+	if err := idx.Put(dateKey(date), itob(st.ID)); err != nil {
+		return err
+	}
+	return w.writeAudit(action, model.EntityReconcile, st.ID, date.String(), changes)
 }
 
 // TickBank ticks (on) or unticks bank-side lines against the statement of
@@ -87,46 +89,48 @@ func (s *Store) SetBankStatement(op string, date model.Date, balance model.Money
 // and be dated on or before the statement; a line already ticked against
 // another statement is moved to this one. Problems on "date" and "lines".
 func (s *Store) TickBank(op string, date model.Date, refs []BankRef, on bool) error {
-	return s.update(op, func(w *writer) error {
-		if w.tx.Bucket(idxBankStatement).Get(dateKey(date)) == nil {
-			return model.Problems{{Field: "date", Key: "bank.no_statement", Args: []any{date.String()}}}
+	return s.update(op, func(w *writer) error { return w.tickBank(date, refs, on) })
+}
+
+func (w *writer) tickBank(date model.Date, refs []BankRef, on bool) error {
+	if w.tx.Bucket(idxBankStatement).Get(dateKey(date)) == nil {
+		return model.Problems{{Field: "date", Key: "bank.no_statement", Args: []any{date.String()}}}
+	}
+	ticks := w.tx.Bucket(bucketBankTicks)
+	var done []string
+	for _, r := range refs {
+		d, label, err := bankLine(w.tx, r)
+		if err != nil {
+			return model.Problems{{Field: "lines", Key: "bank.not_bank_line", Args: []any{refText(r)}}}
 		}
-		ticks := w.tx.Bucket(bucketBankTicks)
-		var done []string
-		for _, r := range refs {
-			d, label, err := bankLine(w.tx, r)
-			if err != nil {
-				return model.Problems{{Field: "lines", Key: "bank.not_bank_line", Args: []any{refText(r)}}}
+		if d > date {
+			return model.Problems{{Field: "lines", Key: "bank.after_statement", Args: []any{label, date.String()}}}
+		}
+		cur := ticks.Get(r.key())
+		switch {
+		case on && cur != nil && binary.BigEndian.Uint32(cur) == uint32(date):
+			continue
+		case on:
+			if err := ticks.Put(r.key(), dateKey(date)); err != nil {
+				return err
 			}
-			if d > date {
-				return model.Problems{{Field: "lines", Key: "bank.after_statement", Args: []any{label, date.String()}}}
+		case cur == nil:
+			continue
+		default:
+			if err := ticks.Delete(r.key()); err != nil {
+				return err
 			}
-			cur := ticks.Get(r.key())
-			switch {
-			case on && cur != nil && binary.BigEndian.Uint32(cur) == uint32(date):
-				continue
-			case on:
-				if err := ticks.Put(r.key(), dateKey(date)); err != nil {
-					return err
-				}
-			case cur == nil:
-				continue
-			default:
-				if err := ticks.Delete(r.key()); err != nil {
-					return err
-				}
-			}
-			done = append(done, label)
 		}
-		if len(done) == 0 {
-			return errNoChange
-		}
-		field := "bank_ticked"
-		if !on {
-			field = "bank_unticked"
-		}
-		return w.writeAudit(model.ActionUpdate, model.EntityReconcile, 0, date.String(), []model.FieldChange{{Field: field, New: joinShort(done)}})
-	})
+		done = append(done, label)
+	}
+	if len(done) == 0 {
+		return errNoChange
+	}
+	field := "bank_ticked"
+	if !on {
+		field = "bank_unticked"
+	}
+	return w.writeAudit(model.ActionUpdate, model.EntityReconcile, 0, date.String(), []model.FieldChange{{Field: field, New: joinShort(done)}})
 }
 
 func refText(r BankRef) string {

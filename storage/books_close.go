@@ -14,7 +14,8 @@ import (
 )
 
 // Closing the books (结账). Months are closed in order: closing a month
-// closes every open month before it too, each with its own record. Before
+// closes every open month before it too (from January of the year the
+// books start), each with its own record. Before
 // anything is closed the period is checked (its totals agree with its
 // entries, every entry names a money account and an account of its year's
 // chart, neither the cash box nor the bank account goes below zero on any
@@ -66,9 +67,14 @@ func (w *writer) closePeriod(through model.Month, year bool) ([]model.Closing, e
 		if err != nil {
 			return nil, err
 		}
+		// From January of the year the books start: a year's closing
+		// needs all twelve months, empty ones too.
 		start = through
-		if first != 0 && first.Month() < through {
-			start = first.Month()
+		if first != 0 && first.Month() <= through {
+			start = model.Month(first.Year()*100 + 1)
+		}
+		if jan := model.Month(through.Year()*100 + 1); year && start > jan {
+			start = jan
 		}
 	}
 	if !year && ct >= through {
@@ -321,7 +327,7 @@ func (w *writer) checkPeriod(from, to model.Month) (model.Problems, error) {
 		for i, l := range lines {
 			bal += l.In - l.Out
 			if bal < 0 && (i == len(lines)-1 || lines[i+1].Date != l.Date) {
-				add("close.negative", i18nKey(m.Key()), l.Date.String(), bal.Display())
+				add("close.negative", model.KeyArg(m.Key()), l.Date.String(), bal.Display())
 				break
 			}
 		}

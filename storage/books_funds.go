@@ -107,30 +107,31 @@ func getFunds(tx *bbolt.Tx, id uint64) (model.UnitFunds, error) {
 // stored payment.
 func (s *Store) PayFunds(op string, p *model.FundsPayment) error {
 	c := *p
-	err := s.update(op, func(w *writer) error {
-		c.ID, c.LedgerID, c.ReversalOf, c.Reason = 0, 0, 0, ""
-		f, err := getFunds(w.tx, c.FundsID)
-		if err != nil && c.FundsID != 0 {
-			return model.Problems{{Field: "funds", Key: "funds.missing", Args: []any{strconv.FormatUint(c.FundsID, 10)}}}
-		}
-		c.UnitID = f.UnitID
-		if c.ShareBP == 0 && c.Received == 0 {
-			prof, err := w.profile()
-			if err != nil {
-				return err
-			}
-			c.ShareBP = prof.Books.ShareOf(f.UnitID)
-		}
-		if ps := model.ValidateFundsPayment(&c, w.today); len(ps) > 0 {
-			return ps
-		}
-		return w.storeFundsPayment(&c, &f, nil)
-	})
-	if err != nil {
+	if err := s.update(op, func(w *writer) error { return w.payFunds(&c) }); err != nil {
 		return err
 	}
 	*p = c
 	return nil
+}
+
+func (w *writer) payFunds(c *model.FundsPayment) error {
+	c.ID, c.LedgerID, c.ReversalOf, c.Reason = 0, 0, 0, ""
+	f, err := getFunds(w.tx, c.FundsID)
+	if err != nil && c.FundsID != 0 {
+		return model.Problems{{Field: "funds", Key: "funds.missing", Args: []any{strconv.FormatUint(c.FundsID, 10)}}}
+	}
+	c.UnitID = f.UnitID
+	if c.ShareBP == 0 && c.Received == 0 {
+		prof, err := w.profile()
+		if err != nil {
+			return err
+		}
+		c.ShareBP = prof.Books.ShareOf(f.UnitID)
+	}
+	if ps := model.ValidateFundsPayment(c, w.today); len(ps) > 0 {
+		return ps
+	}
+	return w.storeFundsPayment(c, &f, nil)
 }
 
 // storeFundsPayment posts what was received (or, for a reversal, takes it

@@ -59,9 +59,17 @@ func (j *Journal) Closing() model.Money {
 
 // Journal reads money account m's journal from..to (0: from the start,
 // to the end), in date order and, within a day, voucher order.
-func (s *Store) Journal(m model.MoneyAccount, from, to model.Date) (Journal, error) {
+func (s *Store) Journal(m model.MoneyAccount, from, to model.Date) (j Journal, err error) {
+	err = s.db.View(func(tx *bbolt.Tx) error {
+		j, err = journalTx(tx, m, from, to)
+		return err
+	})
+	return j, err
+}
+
+func journalTx(tx *bbolt.Tx, m model.MoneyAccount, from, to model.Date) (Journal, error) {
 	j := Journal{Money: m, From: from, To: to}
-	err := s.db.View(func(tx *bbolt.Tx) error {
+	err := func() error {
 		o, ok, err := getOpening(tx, m)
 		if err != nil {
 			return err
@@ -99,7 +107,7 @@ func (s *Store) Journal(m model.MoneyAccount, from, to model.Date) (Journal, err
 			j.Lines = append(j.Lines, l)
 		}
 		return nil
-	})
+	}()
 	return j, err
 }
 
@@ -349,4 +357,18 @@ func (s *Store) LedgerEntries(from, to model.Date) ([]model.LedgerEntry, []model
 		})
 	})
 	return es, ts, err
+}
+
+// FindVoucher finds the entry or transfer numbered no; ok is false when
+// there is none.
+func (s *Store) FindVoucher(no string) (ref BankRef, ok bool, err error) {
+	err = s.db.View(func(tx *bbolt.Tx) error {
+		if v := tx.Bucket(idxVoucher).Get([]byte(no)); v != nil {
+			ref, ok = BankRef{ID: btoi(v)}, true
+		} else if v := tx.Bucket(idxTransferVoucher).Get([]byte(no)); v != nil {
+			ref, ok = BankRef{Transfer: true, ID: btoi(v)}, true
+		}
+		return nil
+	})
+	return ref, ok, err
 }

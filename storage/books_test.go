@@ -195,7 +195,7 @@ func TestBadBooksInputWritesNothing(t *testing.T) {
 	}{
 		{"transfer to the same account", func() error {
 			return s.AddTransfer(bop, &model.Transfer{Date: 20240301, From: model.MoneyCash, To: model.MoneyCash, Amount: 100})
-		}, "to", "transfer.same_account"},
+		}, "to_money", "transfer.same_account"},
 		{"transfer of nothing", func() error {
 			return s.AddTransfer(bop, &model.Transfer{Date: 20240301, From: model.MoneyCash, To: model.MoneyBank})
 		}, "amount", "money.zero"},
@@ -313,7 +313,7 @@ func TestCloseYearCarriesTheBalanceForward(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(out) != 13 || out[12].Kind != model.CloseYear || out[12].Balance(model.MoneyBank) != 570000 || out[12].In != 100000 || out[12].Out != 30000 {
+	if len(out) != 13 || out[0].Month != ym(2023, 1) || out[12].Kind != model.CloseYear || out[12].Balance(model.MoneyBank) != 570000 || out[12].In != 100000 || out[12].Out != 30000 {
 		t.Fatalf("closings %d, year %+v", len(out), out[len(out)-1])
 	}
 	if _, err := s.SetBudget(bop, &model.Budget{Year: 2023, Account: "50102", Amount: 1}); !problemIs(err, "year", "budget.year_closed") {

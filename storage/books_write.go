@@ -304,8 +304,8 @@ func (w *writer) firstMoneyDate(m model.MoneyAccount) (model.Date, error) {
 // ---- transfers
 
 // AddTransfer records a transfer between cash and bank with the next
-// voucher number. Problems (fields "date", "from", "to", "amount",
-// "memo"): see model.ValidateTransfer; a date in a closed period or
+// voucher number. Problems (fields "date", "from_money", "to_money",
+// "amount", "memo"): see model.ValidateTransfer; a date in a closed period or
 // before either account's opening balance. On success t holds the record.
 func (s *Store) AddTransfer(op string, t *model.Transfer) error {
 	c := *t
@@ -426,8 +426,8 @@ func (w *writer) postTransfer(t *model.Transfer) error {
 	}
 	return w.writeAudit(action, model.EntityTransfer, id, t.VoucherNo, []model.FieldChange{
 		{Field: "date", New: t.Date.String()},
-		{Field: "from", New: t.From.Key()},
-		{Field: "to", New: t.To.Key()},
+		{Field: "from_money", New: t.From.Key()},
+		{Field: "to_money", New: t.To.Key()},
 		{Field: "amount", New: t.Amount.String()},
 		{Field: "memo", New: t.Memo},
 	})
