@@ -72,6 +72,9 @@ func writeBooks(b *storage.Batch, w World) error {
 	for mo := since; mo <= w.Today.Month(); mo = mo.Add(1) {
 		m := mo.MonthOfYear()
 		day := func(d int) model.Date { return model.Date(int(mo)*100 + min(d, mo.Last().Day())) }
+		if day(28) > w.Today {
+			break // the month has not ended: its bills and deposit are still to come
+		}
 		// Petty cash: topped up to 2,000 when it runs low, small bills
 		// paid from it.
 		j, err := b.Journal(model.MoneyCash, 0, day(2))
