@@ -30,7 +30,7 @@ var statsCommand = &command{
 			if _, err := os.Stat(*db); errors.Is(err, fs.ErrNotExist) {
 				return i18n.E("cli.db_missing", *db)
 			}
-			s, err := storage.Open(*db, storage.Options{ReadOnly: true})
+			s, err := openStore(*db, storage.Options{ReadOnly: true})
 			if err != nil {
 				return err
 			}

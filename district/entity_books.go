@@ -76,38 +76,37 @@ func (b *booksRecord) unwrap() (string, any) {
 	return "", nil
 }
 
-func init() {
-	RegisterEntity(Entity{
-		Name: "books", Order: 85,
-		Count: func(r *storage.Records) int {
-			n := 0
-			for _, k := range booksKinds {
-				n += r.Count(k)
+// booksEntity is books.jsonl.
+var booksEntity = Entity{
+	Name: "books",
+	Count: func(r *storage.Records) int {
+		n := 0
+		for _, k := range booksKinds {
+			n += r.Count(k)
+		}
+		return n
+	},
+	Write: func(r *storage.Records, j *JSONL) error {
+		for _, k := range booksKinds {
+			err := r.MapRecordKind(k, func(x any, buf []byte) ([]byte, error) {
+				var line booksRecord
+				line.wrap(x)
+				buf = AppendRecord(buf, &line)
+				return append(buf, '\n'), nil
+			}, j.Lines)
+			if err != nil {
+				return err
 			}
-			return n
-		},
-		Write: func(r *storage.Records, j *JSONL) error {
-			for _, k := range booksKinds {
-				err := r.MapRecordKind(k, func(x any, buf []byte) ([]byte, error) {
-					var line booksRecord
-					line.wrap(x)
-					buf = AppendRecord(buf, &line)
-					return append(buf, '\n'), nil
-				}, j.Lines)
-				if err != nil {
-					return err
-				}
+		}
+		return nil
+	},
+	Load: func(rs *storage.Restorer, d *LineDecoder) error {
+		return loadEach(d, func(line *booksRecord) error {
+			kind, rec := line.unwrap()
+			if rec == nil {
+				return i18n.E("pkg.bad_line", "books.jsonl", 0, "no record")
 			}
-			return nil
-		},
-		Load: func(rs *storage.Restorer, d *LineDecoder) error {
-			return loadEach(d, func(line *booksRecord) error {
-				kind, rec := line.unwrap()
-				if rec == nil {
-					return i18n.E("pkg.bad_line", "books.jsonl", 0, "no record")
-				}
-				return rs.PutRecord(kind, rec)
-			})
-		},
-	})
+			return rs.PutRecord(kind, rec)
+		})
+	},
 }

@@ -16,10 +16,6 @@ import (
 // the current one; paid counts every payment for the period's months, by
 // the unit the member belonged to when paying (as the Dues tab counts).
 
-func init() {
-	RegisterReport(Report{Name: "dues", Order: 20, Title: "export.r_dues", Write: writeDues})
-}
-
 type duesCell struct {
 	due, paid   model.Money
 	dueN, paidN int64

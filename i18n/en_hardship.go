@@ -283,5 +283,6 @@ func init() {
 		"hardship.household_saved":          "Saved household member %s",
 		"hardship.household_removed":        "Removed %s; the household size stays %d (change it with e on the Summary pane)",
 		"hardship.aid_cap_live":             "Note: %s; it can still be saved",
+		"hardship.key_pane_back":            "previous pane",
 	})
 }

@@ -44,7 +44,7 @@ func init() {
 		// files
 		"import.old_xls":         "\"%s\" is in the old .xls (or WPS .et) format; save it as .xlsx in Excel or WPS and import that",
 		"import.bad_xlsx":        "cannot read the Excel file \"%s\": %s",
-		"import.too_big":         "the file \"%s\" is too big (over 512 MB)",
+		"import.too_big":         "the file \"%s\" is too big (over 128 MB); no roster is that large: is it the right file?",
 		"import.no_file":         "there is no file %s",
 		"import.file_permission": "no permission to read %s",
 		"import.file_read":       "cannot read %s: %s",

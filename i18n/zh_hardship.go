@@ -283,5 +283,6 @@ func init() {
 		"hardship.household_saved":          "已保存家庭成员 %s",
 		"hardship.household_removed":        "已移除家庭成员 %s；家庭人口仍为 %d 人（可在「概况」栏按 e 修改）",
 		"hardship.aid_cap_live":             "提示：%s；仍可保存",
+		"hardship.key_pane_back":            "上一栏目",
 	})
 }

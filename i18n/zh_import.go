@@ -44,7 +44,7 @@ func init() {
 		// files
 		"import.old_xls":         "「%s」是旧的 .xls（或 WPS .et）格式，请在 Excel 或 WPS 中另存为 .xlsx 后再导入",
 		"import.bad_xlsx":        "无法读取 Excel 文件「%s」：%s",
-		"import.too_big":         "文件「%s」太大（超过 512 MB）",
+		"import.too_big":         "文件「%s」太大（超过 128 MB）。花名册不会这么大，请检查是否选错了文件",
 		"import.no_file":         "找不到文件 %s",
 		"import.file_permission": "没有权限读取文件 %s",
 		"import.file_read":       "无法读取文件 %s：%s",

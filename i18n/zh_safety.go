@@ -84,7 +84,7 @@ func init() {
 		"action.create":  "新增",
 		"action.update":  "修改",
 		"action.delete":  "删除",
-		"action.status":  "会籍变动",
+		"action.status":  "状态变动",
 		"action.reverse": "冲正",
 		"action.import":  "导入",
 		"action.restore": "恢复",

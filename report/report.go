@@ -96,6 +96,9 @@ type Options struct {
 	Period model.Period
 	Money  model.MoneyAccount
 	Lang   i18n.Lang
+	// TmpDir is where excelize may keep a large sheet's rows until the
+	// book is written ("" keeps them in memory: see workbook.Options).
+	TmpDir string
 }
 
 // WriteFile writes report name to path (atomically, mode 0600).
@@ -121,7 +124,7 @@ func WriteTo(st *storage.Store, name string, o Options, w io.Writer) error {
 		union = o.Lang.T("app.untitled")
 	}
 	c := &Context{Store: st, Lang: o.Lang, Period: o.Period, Money: o.Money, Union: union, Signs: p.Books.Signatures}
-	b, err := workbook.New(o.Lang, 0, union, c.T("report.sub", union, c.PeriodLine()))
+	b, err := workbook.New(workbook.Options{Lang: o.Lang, Union: union, Subtitle: c.T("report.sub", union, c.PeriodLine()), TmpDir: o.TmpDir})
 	if err != nil {
 		return err
 	}

@@ -3,18 +3,17 @@ package ui
 import (
 	"strings"
 
-	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"unionbook/model"
+	"unionbook/ui/chrome"
 	"unionbook/ui/common"
 	"unionbook/ui/dues"
 	"unionbook/ui/events"
 	"unionbook/ui/hardship"
 	"unionbook/ui/importer"
+	"unionbook/ui/keymap"
 	"unionbook/ui/ledger"
 	"unionbook/ui/members"
 	"unionbook/ui/overview"
@@ -22,39 +21,28 @@ import (
 	"unionbook/ui/units"
 )
 
-// Layout: a header line, a tab line, the page, a status line and the key
-// hints. The page gets what is left.
-const (
-	headerLines = 2
-	footerLines = 2
-)
-
-// App is the root model: it owns the tabs and the chrome around them, and is
-// the only component that returns a tea.View.
+// App is the root model: it owns the tabs and the chrome around them (see
+// package chrome for the layout), and is the only component that returns
+// a tea.View.
 type App struct {
-	c        *common.Common
-	pages    []common.Page
-	overview *overview.Page
-	members  *members.Page
-	dues     *dues.Page
-	active   int
+	c       *common.Common
+	pages   []common.Page
+	active  int
+	members *members.Page // ShowUnitMembersMsg opens it
+	dues    *dues.Page    // ShowMemberDuesMsg opens it
 
 	setup       *setup // the first-run screen of an empty database
+	header      *chrome.Header
+	tabs        *chrome.TabBar
+	footer      *chrome.Footer
+	help        *chrome.Help
 	showHelp    bool
 	confirmQuit bool
-	status      common.StatusMsg
-	help        help.Model
-	profile     model.Profile
 }
 
 // New builds the app on c (c.Store open, c.Lang chosen).
 func New(c *common.Common) *App {
-	a := &App{c: c, help: help.New()}
-	a.help.ShortSeparator = "  "
-	a.help.FullSeparator = "    "
-	a.help.Ellipsis = "~"
-	a.help.Styles.ShortKey = c.Styles.Key
-	a.help.Styles.FullKey = c.Styles.Key
+	a := &App{c: c, header: chrome.NewHeader(c), tabs: chrome.NewTabBar(c), footer: chrome.NewFooter(c), help: chrome.NewHelp(c)}
 	if empty, err := c.Store.IsEmpty(); err == nil && empty {
 		a.setup = newSetup(c)
 	} else {
@@ -64,17 +52,33 @@ func New(c *common.Common) *App {
 }
 
 func (a *App) openPages() {
-	a.profile, _, _ = a.c.Store.Profile()
-	if a.profile.Operator != "" {
-		a.c.Operator = a.profile.Operator
-	}
-	a.overview = overview.New(a.c, hardship.OverviewSection(), events.OverviewSection())
+	a.readProfile()
 	a.members = members.New(a.c, hardship.MemberSection(), events.MemberSection())
 	a.dues = dues.New(a.c)
 	// the order of DESIGN.md: overview, members, dues, hardship, events,
-	// cash book, units, import/export, settings
-	a.pages = []common.Page{a.overview, a.members, a.dues, hardship.New(a.c), events.New(a.c), ledger.New(a.c), units.New(a.c), importer.New(a.c), settings.New(a.c)}
+	// cash book, units, import/export, settings; a tenth tab takes key 0
+	a.setPages([]common.Page{
+		overview.New(a.c, hardship.OverviewSection(), events.OverviewSection()),
+		a.members, a.dues, hardship.New(a.c), events.New(a.c), ledger.New(a.c),
+		units.New(a.c), importer.New(a.c), settings.New(a.c),
+	})
+}
+
+// setPages makes pages the tabs, in order; the first ten get the keys 1
+// to 9 and 0.
+func (a *App) setPages(pages []common.Page) {
+	a.pages = pages
+	a.c.Keys.SetTabCount(len(pages))
 	a.resize()
+}
+
+// readProfile names the union in the header. It also keeps the deprecated
+// Common.Operator equal to the profile's operator, for the tabs that still
+// read it instead of Common.OperatorName.
+func (a *App) readProfile() {
+	p, _, _ := a.c.Store.Profile()
+	a.header.SetUnion(p.UnionName)
+	a.c.Operator = p.Operator
 }
 
 // backupWarning waits, off the UI loop, for the day's automatic backup
@@ -89,16 +93,26 @@ func (a *App) backupWarning() tea.Cmd {
 	}
 }
 
-// Init computes the overview's figures in the background; the roster is
-// loaded before the first frame.
+// Init starts the pages' background loading (the overview's figures, the
+// Dues tab's lists); the roster is loaded before the first frame.
 func (a *App) Init() tea.Cmd {
-	if a.overview != nil {
-		return tea.Batch(a.overview.Load(), a.dues.Load(), a.backupWarning())
+	if a.setup != nil {
+		return nil
 	}
-	return nil
+	return tea.Batch(a.initPages(), a.backupWarning())
 }
 
-// show switches to the tab holding page p.
+func (a *App) initPages() tea.Cmd {
+	cmds := []tea.Cmd{a.dues.Load()}
+	for _, p := range a.pages {
+		if in, ok := p.(interface{ Init() tea.Cmd }); ok {
+			cmds = append(cmds, in.Init())
+		}
+	}
+	return tea.Batch(cmds...)
+}
+
+// show brings the tab holding page p to the front.
 func (a *App) show(p common.Page) {
 	for i, x := range a.pages {
 		if x == p {
@@ -107,20 +121,25 @@ func (a *App) show(p common.Page) {
 	}
 }
 
-func (a *App) pageHeight() int { return max(1, a.c.Height-headerLines-footerLines) }
+func (a *App) pageHeight() int { return chrome.PageHeight(a.c.Height) }
 
 func (a *App) resize() {
-	a.help.SetWidth(a.c.Width)
+	w := a.c.Width
+	a.header.SetSize(w, 1)
+	a.tabs.SetSize(w, 1)
+	a.footer.SetSize(w, chrome.FooterLines)
+	a.help.SetSize(w, a.pageHeight())
 	for _, p := range a.pages {
-		p.SetSize(a.c.Width, a.pageHeight())
+		p.SetSize(w, a.pageHeight())
 	}
 	if a.setup != nil {
-		a.setup.SetSize(a.c.Width, a.pageHeight())
+		a.setup.SetSize(w, a.pageHeight())
 	}
 }
 
 func (a *App) page() common.Page { return a.pages[a.active] }
 
+// dirty reports unsaved changes in any tab (or the first-run form).
 func (a *App) dirty() bool {
 	for _, p := range a.pages {
 		if p.Dirty() {
@@ -130,7 +149,8 @@ func (a *App) dirty() bool {
 	return a.setup != nil && a.setup.Dirty()
 }
 
-// Update routes messages: global keys first, then the active page.
+// Update routes messages: the app's own first, then keys, mouse and paste
+// to the tab in front and everything else to every tab.
 func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
@@ -138,25 +158,19 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.resize()
 		return a, nil
 	case common.StatusMsg:
-		a.status = msg
+		a.footer.SetStatus(msg)
 		return a, nil
 	case setupDoneMsg:
 		a.setup = nil
 		a.openPages()
-		return a, tea.Batch(common.SetStatus(msg.text, false), a.overview.Load(), a.dues.Load())
+		return a, tea.Batch(common.SetStatus(msg.text, false), a.initPages())
 	case common.DataChangedMsg:
 		if msg.Entity == model.EntityProfile {
-			a.profile, _, _ = a.c.Store.Profile()
+			a.readProfile()
 		}
-		var cmds []tea.Cmd
-		for _, p := range a.pages {
-			cmds = append(cmds, p.Update(msg))
-		}
-		return a, tea.Batch(cmds...)
 	case common.ShowUnitMembersMsg:
-		a.members.ShowUnit(msg.UnitID)
 		a.show(a.members)
-		return a, nil
+		return a, a.members.ShowUnit(msg.UnitID)
 	case common.ShowMemberDuesMsg:
 		a.dues.ShowMember(msg.MemberID)
 		a.show(a.dues)
@@ -165,30 +179,19 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if cmd, handled := a.handleKey(msg); handled {
 			return a, cmd
 		}
-	case tea.MouseClickMsg:
-		if msg.Mouse().Y == 1 && a.setup == nil {
-			a.clickTab(msg.Mouse().X)
-			return a, nil
-		}
-		return a, a.forwardMouse(msg)
-	case tea.MouseWheelMsg:
-		return a, a.forwardMouse(msg)
+	case tea.MouseMsg:
+		return a, a.mouse(msg)
 	}
 	if a.setup != nil {
 		return a, a.setup.Update(msg)
 	}
-	if len(a.pages) == 0 {
-		return a, nil
-	}
 	if isInput(msg) {
-		var cmd tea.Cmd
-		cmd = a.page().Update(msg)
-		return a, cmd
+		return a, a.page().Update(msg)
 	}
 	// Anything else is the result of a command some page started (the
-	// overview's figures, an export's progress, a spinner's tick): it
-	// belongs to its page even when another tab is in front, so every page
-	// sees it and ignores what is not its own.
+	// overview's figures, an export's progress, a spinner's tick) or a
+	// change every page may show: it reaches every page, even when another
+	// tab is in front, and each ignores what is not its own.
 	cmds := make([]tea.Cmd, len(a.pages))
 	for i, p := range a.pages {
 		cmds[i] = p.Update(msg)
@@ -196,11 +199,11 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return a, tea.Batch(cmds...)
 }
 
-// isInput tells the user's keys, mouse and paste, which go to the tab in
-// front only.
+// isInput tells the user's keys and paste, which go to the tab in front
+// only.
 func isInput(msg tea.Msg) bool {
 	switch msg.(type) {
-	case tea.KeyMsg, tea.MouseMsg, tea.PasteMsg, tea.PasteStartMsg, tea.PasteEndMsg:
+	case tea.KeyMsg, tea.PasteMsg, tea.PasteStartMsg, tea.PasteEndMsg:
 		return true
 	}
 	return false
@@ -210,14 +213,12 @@ func isInput(msg tea.Msg) bool {
 func (a *App) handleKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	k := a.c.Keys
 	if a.confirmQuit {
-		switch msg.String() {
-		case "y", "Y":
+		a.confirmQuit = false
+		a.footer.SetStatus(common.StatusMsg{})
+		if key.Matches(msg, k.Confirm) {
 			return tea.Quit, true
-		default:
-			a.confirmQuit = false
-			a.status = common.StatusMsg{}
-			return nil, true
 		}
+		return nil, true
 	}
 	if key.Matches(msg, k.ForceQuit) {
 		return a.quit(), true
@@ -226,8 +227,7 @@ func (a *App) handleKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		a.showHelp = false
 		return nil, true
 	}
-	capturing := a.setup != nil || (len(a.pages) > 0 && a.page().Capturing())
-	if capturing {
+	if a.setup != nil || a.page().Capturing() {
 		return nil, false
 	}
 	switch {
@@ -237,165 +237,57 @@ func (a *App) handleKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		a.showHelp = true
 		return nil, true
 	case key.Matches(msg, k.Tabs):
-		if i := int(msg.String()[0] - '1'); i < len(a.pages) {
+		if i := keymap.TabIndex(msg.String()); i >= 0 && i < len(a.pages) {
 			a.active = i
 		}
 		return nil, true
 	}
-	a.status = common.StatusMsg{}
+	a.footer.SetStatus(common.StatusMsg{})
 	return nil, false
 }
 
+// quit quits, or asks first while any tab holds unsaved changes.
 func (a *App) quit() tea.Cmd {
 	if a.dirty() {
 		a.confirmQuit = true
-		a.status = common.StatusMsg{Text: a.c.T("app.confirm_quit"), Error: true}
+		a.footer.SetStatus(common.StatusMsg{Text: a.c.T("app.confirm_quit"), Error: true})
 		return nil
 	}
 	return tea.Quit
 }
 
-// tabLabels are the tab line's labels, "1 会员". When they do not all fit,
-// the labels lose their padding, then the inactive ones are shortened, so
-// every tab stays visible and clickable.
-func (a *App) tabLabels() []string {
-	full := make([]string, len(a.pages))
-	for i, p := range a.pages {
-		full[i] = string(rune('1'+i)) + " " + p.Title()
-	}
-	total := func(ls []string) int {
-		w := len(ls) - 1 // the gaps
-		for _, l := range ls {
-			w += ansi.StringWidth(l)
-		}
-		return w
-	}
-	padded := make([]string, len(full))
-	for i, l := range full {
-		padded[i] = " " + l + " "
-	}
-	if a.c.Width == 0 || total(padded) <= a.c.Width {
-		return padded
-	}
-	if total(full) <= a.c.Width {
-		return full
-	}
-	// shorten the longest inactive label, one cell at a time, until the
-	// line fits: short names stay whole, long ones lose their ends
-	out := append([]string(nil), full...)
-	for total(out) > a.c.Width {
-		longest := -1
-		for i, l := range out {
-			if i != a.active && ansi.StringWidth(l) > 3 && (longest < 0 || ansi.StringWidth(l) > ansi.StringWidth(out[longest])) {
-				longest = i
-			}
-		}
-		if longest < 0 {
-			break
-		}
-		out[longest] = ansi.Truncate(out[longest], ansi.StringWidth(out[longest])-1, "")
-	}
-	return out
-}
-
-func (a *App) clickTab(x int) {
-	pos := 0
-	for i, l := range a.tabLabels() {
-		w := ansi.StringWidth(l)
-		if x >= pos && x < pos+w {
-			a.active = i
-			return
-		}
-		pos += w + 1
-	}
-}
-
-// forwardMouse passes a mouse message to the page in page coordinates.
-func (a *App) forwardMouse(msg tea.Msg) tea.Cmd {
-	if a.setup != nil || len(a.pages) == 0 {
+// mouse selects a tab on the tab bar and hands the page its mouse
+// messages in the page's coordinates (its top-left corner is 0,0).
+func (a *App) mouse(msg tea.MouseMsg) tea.Cmd {
+	if a.setup != nil || a.showHelp || a.confirmQuit {
 		return nil
 	}
-	var moved tea.Msg
-	switch m := msg.(type) {
+	m := msg.Mouse()
+	if click, ok := msg.(tea.MouseClickMsg); ok && m.Y == chrome.HeaderLines-1 {
+		if i := a.tabs.At(m.X); i >= 0 && click.Button == tea.MouseLeft {
+			a.active = i
+		}
+		return nil
+	}
+	y := m.Y - chrome.HeaderLines
+	if y < 0 || y >= a.pageHeight() {
+		return nil
+	}
+	switch msg := msg.(type) {
 	case tea.MouseClickMsg:
-		m.Y -= headerLines
-		if m.Y < 0 {
-			return nil
-		}
-		moved = m
+		msg.Y = y
+		return a.page().Update(msg)
+	case tea.MouseReleaseMsg:
+		msg.Y = y
+		return a.page().Update(msg)
 	case tea.MouseWheelMsg:
-		m.Y -= headerLines
-		moved = m
+		msg.Y = y
+		return a.page().Update(msg)
+	case tea.MouseMotionMsg:
+		msg.Y = y
+		return a.page().Update(msg)
 	}
-	var cmd tea.Cmd
-	cmd = a.page().Update(moved)
-	return cmd
-}
-
-func (a *App) header() string {
-	st := a.c.Styles
-	name := a.profile.UnionName
-	if name == "" {
-		name = a.c.T("app.untitled")
-	}
-	left := st.HeaderTitle.Render(" "+a.c.T("app.name")+" ") + st.HeaderInfo.Render("| "+name)
-	right := st.HeaderInfo.Render(a.c.Today().String() + " ")
-	gap := a.c.Width - lipgloss.Width(left) - lipgloss.Width(right)
-	if gap < 1 {
-		return ansi.Truncate(left, a.c.Width, "~")
-	}
-	return left + st.Header.Render(strings.Repeat(" ", gap)) + right
-}
-
-func (a *App) tabs() string {
-	st := a.c.Styles
-	var parts []string
-	for i, l := range a.tabLabels() {
-		if i == a.active {
-			parts = append(parts, st.ActiveTab.Render(l))
-		} else {
-			parts = append(parts, st.Tab.Render(l))
-		}
-	}
-	return ansi.Truncate(strings.Join(parts, " "), a.c.Width, "~")
-}
-
-// fit pads or cuts s to exactly h lines.
-func fit(s string, h int) string {
-	lines := strings.Split(s, "\n")
-	if len(lines) > h {
-		lines = lines[:h]
-	}
-	for len(lines) < h {
-		lines = append(lines, "")
-	}
-	return strings.Join(lines, "\n")
-}
-
-// fullHelp lays the groups of keys out side by side, as many as fit the
-// width, and the rest in further rows below: help.FullHelpView alone drops
-// the columns that do not fit, or draws them past the edge.
-func (a *App) fullHelp(groups [][]key.Binding) string {
-	h := a.help
-	h.SetWidth(0) // measured here
-	var rows []string
-	var row [][]key.Binding
-	for _, g := range groups {
-		wider := append(row[:len(row):len(row)], g)
-		if len(row) > 0 && lipgloss.Width(h.FullHelpView(wider)) > a.c.Width {
-			rows = append(rows, h.FullHelpView(row))
-			wider = [][]key.Binding{g}
-		}
-		row = wider
-	}
-	if len(row) > 0 {
-		rows = append(rows, h.FullHelpView(row))
-	}
-	lines := strings.Split(strings.Join(rows, "\n\n"), "\n")
-	for i, l := range lines {
-		lines[i] = ansi.Truncate(l, a.c.Width, "~") // one column wider than the screen
-	}
-	return strings.Join(lines, "\n")
+	return nil
 }
 
 // View draws the whole screen.
@@ -408,42 +300,46 @@ func (a *App) View() tea.View {
 		v.SetContent(a.c.T("app.starting"))
 		return v
 	}
-	st := a.c.Styles
-	var body string
+	var body, tabs string
 	var cursor *tea.Cursor
-	var hints []key.Binding
 	switch {
 	case a.setup != nil:
 		body = a.setup.View()
 		cursor = a.setup.Cursor()
-		hints = a.setup.ShortHelp()
+		a.footer.SetHints(a.setup.ShortHelp())
 	case a.showHelp:
-		groups := a.page().FullHelp()
-		body = st.Title.Render(a.c.T("app.help_title", a.page().Title())) + "\n\n" + a.fullHelp(groups) +
-			"\n\n" + st.Muted.Render(a.c.T("app.help_footer"))
-		hints = []key.Binding{a.c.Keys.Back}
+		a.help.SetContent(a.page().Title(), a.page().FullHelp())
+		body = a.help.View()
+		a.footer.SetHints([]key.Binding{a.c.Keys.Back})
 	default:
 		body = a.page().View()
 		cursor = a.page().Cursor()
-		hints = a.page().ShortHelp()
+		a.footer.SetHints(a.page().ShortHelp())
 	}
-	status := ""
-	if a.status.Text != "" {
-		style := st.Status
-		if a.status.Error {
-			style = st.StatusError
-		}
-		status = style.Render(ansi.Truncate(strings.ReplaceAll(a.status.Text, "\n", "; "), a.c.Width, "~"))
-	}
-	tabs := ""
 	if a.setup == nil {
-		tabs = a.tabs()
+		labels := make([]chrome.Tab, len(a.pages))
+		for i, p := range a.pages {
+			labels[i] = chrome.Tab{Title: p.Title(), Dirty: p.Dirty()}
+		}
+		a.tabs.SetTabs(labels, a.active)
+		tabs = a.tabs.View()
 	}
-	screen := a.header() + "\n" + tabs + "\n" + fit(body, a.pageHeight()) + "\n" + status + "\n" + ansi.Truncate(a.help.ShortHelpView(hints), a.c.Width, "~")
-	v.SetContent(screen)
+	v.SetContent(a.header.View() + "\n" + tabs + "\n" + fit(body, a.pageHeight()) + "\n" + a.footer.View())
 	if cursor != nil && !a.confirmQuit {
-		cursor.Y += headerLines
+		cursor.Y += chrome.HeaderLines
 		v.Cursor = cursor
 	}
 	return v
+}
+
+// fit pads or cuts s to exactly h lines.
+func fit(s string, h int) string {
+	lines := strings.Split(s, "\n")
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	for len(lines) < h {
+		lines = append(lines, "")
+	}
+	return strings.Join(lines, "\n")
 }

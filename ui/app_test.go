@@ -13,12 +13,13 @@ import (
 	"unionbook/ui/uitest"
 )
 
-// seed fills a store with a small township written in Chinese, with names
-// chosen to exercise polyphonic initials (单, 曾) and wide-character alignment.
-func seed(t *testing.T, s *storage.Store) {
-	t.Helper()
+// township is a small township written in Chinese, with names chosen to
+// exercise polyphonic initials (单, 曾) and wide-character alignment.
+var township = &fixture{name: "township", seed: seedTownship}
+
+func seedTownship(s *storage.Store) error {
 	if err := s.SaveProfile("李秘书", model.Profile{UnionName: "青山镇总工会", HigherUnion: "滨江区总工会", DuesRateBP: 50, Operator: "李秘书", DuesSince: 202601}); err != nil {
-		t.Fatal(err)
+		return err
 	}
 	units := []*model.Unit{
 		{Name: "青山镇宏达机械制造有限公司工会", Kind: 170, Employees: 320, Women: 120, MigrantWorkers: 150, Chair: "王建国", Phone: "0591-87654321", CreditCode: "91350100M000100Y43", WorkersCongress: true, OpenAffairs: true},
@@ -27,7 +28,7 @@ func seed(t *testing.T, s *storage.Store) {
 	}
 	for _, u := range units {
 		if err := s.CreateUnit("李秘书", u); err != nil {
-			t.Fatal(err)
+			return err
 		}
 	}
 	members := []model.Member{
@@ -39,17 +40,28 @@ func seed(t *testing.T, s *storage.Store) {
 	}
 	for i := range members {
 		if err := s.CreateMember("李秘书", &members[i]); err != nil {
-			t.Fatal(err)
+			return err
 		}
 	}
+	return nil
 }
 
+// newApp is the app at w x h on the township (withData) or on a new,
+// empty database.
 func newApp(t *testing.T, lang i18n.Lang, w, h int, withData bool) *App {
 	t.Helper()
-	s := uitest.OpenStore(t, uitest.FixedNow)
+	var s *storage.Store
 	if withData {
-		seed(t, s)
+		s = township.open(t)
+	} else {
+		s = uitest.OpenStore(t, uitest.FixedNow)
 	}
+	return appOn(t, s, lang, w, h)
+}
+
+// appOn is the app on s at w x h, its first commands run.
+func appOn(t *testing.T, s *storage.Store, lang i18n.Lang, w, h int) *App {
+	t.Helper()
 	c := NewCommon(Options{Store: s, Lang: lang})
 	c.Today = func() model.Date { return model.DateOf(uitest.FixedNow) }
 	a := New(c)

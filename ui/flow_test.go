@@ -8,11 +8,13 @@ import (
 
 	"unionbook/i18n"
 	"unionbook/model"
+	"unionbook/ui/chrome"
 	"unionbook/ui/common"
 	"unionbook/ui/uitest"
 )
 
 func TestSearchByPinyinInitialsOfPolyphonicNames(t *testing.T) {
+	t.Parallel()
 	a := onMembers(t, i18n.ZH, 100, 30)
 	keys(a, "/")
 	typeText(a, "sl") // 单丽华: 单 reads shàn as well as dān
@@ -27,6 +29,7 @@ func TestSearchByPinyinInitialsOfPolyphonicNames(t *testing.T) {
 }
 
 func TestSearchByNumberPhoneAndIDPart(t *testing.T) {
+	t.Parallel()
 	a := onMembers(t, i18n.EN, 100, 30)
 	keys(a, "/")
 	typeText(a, "13912")
@@ -39,6 +42,7 @@ func TestSearchByNumberPhoneAndIDPart(t *testing.T) {
 }
 
 func TestCursorSitsAtTheCaretAfterChinese(t *testing.T) {
+	t.Parallel()
 	a := onMembers(t, i18n.ZH, 100, 30)
 	keys(a, "/")
 	send(a, tea.KeyPressMsg{Code: '张', Text: "张三"}) // an IME commits a whole word
@@ -47,12 +51,13 @@ func TestCursorSitsAtTheCaretAfterChinese(t *testing.T) {
 		t.Fatal("no real cursor while typing in the search box")
 	}
 	wantX := ansi.StringWidth("搜索 ") + 4 // 张三 is four cells
-	if v.Cursor.X != wantX || v.Cursor.Y != headerLines {
-		t.Errorf("cursor at (%d,%d), want (%d,%d)", v.Cursor.X, v.Cursor.Y, wantX, headerLines)
+	if v.Cursor.X != wantX || v.Cursor.Y != chrome.HeaderLines {
+		t.Errorf("cursor at (%d,%d), want (%d,%d)", v.Cursor.X, v.Cursor.Y, wantX, chrome.HeaderLines)
 	}
 }
 
 func TestAddMemberWithWrongIDThenFixIt(t *testing.T) {
+	t.Parallel()
 	a := onMembers(t, i18n.ZH, 100, 30)
 	keys(a, "n")
 	typeText(a, "王五")
@@ -90,6 +95,7 @@ func TestAddMemberWithWrongIDThenFixIt(t *testing.T) {
 }
 
 func TestDuplicateIDIsShownNextToTheField(t *testing.T) {
+	t.Parallel()
 	a := onMembers(t, i18n.EN, 120, 40)
 	keys(a, "n")
 	typeText(a, "Copy Cat")
@@ -103,6 +109,7 @@ func TestDuplicateIDIsShownNextToTheField(t *testing.T) {
 }
 
 func TestChangeStatusKeepsHistory(t *testing.T) {
+	t.Parallel()
 	a := onMembers(t, i18n.ZH, 120, 40)
 	// first row by member number is 张三
 	keys(a, "enter", "s")
@@ -120,6 +127,7 @@ func TestChangeStatusKeepsHistory(t *testing.T) {
 }
 
 func TestTransferNeedsReceivingUnion(t *testing.T) {
+	t.Parallel()
 	a := onMembers(t, i18n.EN, 120, 40)
 	keys(a, "s", "right", "tab", "tab")
 	typeText(a, "moved")
@@ -131,6 +139,7 @@ func TestTransferNeedsReceivingUnion(t *testing.T) {
 }
 
 func TestQuitAsksWhenAFormHasChanges(t *testing.T) {
+	t.Parallel()
 	a := onMembers(t, i18n.ZH, 100, 30)
 	keys(a, "n")
 	typeText(a, "q") // typed into the name field, not a quit
@@ -151,6 +160,7 @@ func TestQuitAsksWhenAFormHasChanges(t *testing.T) {
 }
 
 func TestQuitWithoutChangesIsImmediate(t *testing.T) {
+	t.Parallel()
 	a := onMembers(t, i18n.EN, 100, 30)
 	_, cmd := a.Update(uitest.Key("q"))
 	if cmd == nil {
@@ -162,6 +172,7 @@ func TestQuitWithoutChangesIsImmediate(t *testing.T) {
 }
 
 func TestTabsByNumberAndMouse(t *testing.T) {
+	t.Parallel()
 	a := onMembers(t, i18n.ZH, 100, 30)
 	send(a, tab(t, a, "tab.units"))
 	uitest.Contains(t, screen(a), "宏达机械")
@@ -170,6 +181,7 @@ func TestTabsByNumberAndMouse(t *testing.T) {
 }
 
 func TestUnitShowsItsMembersAndRefusesDeletion(t *testing.T) {
+	t.Parallel()
 	a := onMembers(t, i18n.ZH, 120, 40)
 	send(a, tab(t, a, "tab.units"))
 	keys(a, "/")
@@ -186,6 +198,7 @@ func TestUnitShowsItsMembersAndRefusesDeletion(t *testing.T) {
 }
 
 func TestAddUnitWithBadCreditCode(t *testing.T) {
+	t.Parallel()
 	a := onMembers(t, i18n.EN, 120, 40)
 	send(a, tab(t, a, "tab.units"), uitest.Key("n"))
 	typeText(a, "New Works Union")
@@ -205,6 +218,7 @@ func TestAddUnitWithBadCreditCode(t *testing.T) {
 }
 
 func TestSetupSavesProfile(t *testing.T) {
+	t.Parallel()
 	a := newApp(t, i18n.ZH, 100, 30, false)
 	keys(a, "1")
 	keys(a, "ctrl+s")
@@ -231,6 +245,7 @@ func mustMembers(t *testing.T, a *App) []model.Member {
 // An import in the Import/Export tab (many members at once) shows in the
 // Members tab without restarting.
 func TestRosterReloadsAfterABulkChange(t *testing.T) {
+	t.Parallel()
 	a := onMembers(t, i18n.ZH, 100, 30)
 	m := model.Member{Name: "新来的", Gender: model.Female, UnitID: mustMembers(t, a)[0].UnitID, JoinDate: 20250101}
 	m.IDNumber = "810000199408230021"
@@ -244,6 +259,7 @@ func TestRosterReloadsAfterABulkChange(t *testing.T) {
 // The overview recomputes in the background after a write in another tab;
 // its result must reach it although another tab is in front.
 func TestOverviewUpdatesWhileAnotherTabIsInFront(t *testing.T) {
+	t.Parallel()
 	a := newApp(t, i18n.ZH, 100, 30, true)
 	send(a, tab(t, a, "tab.units"))
 	zs := mustMembers(t, a)[0]

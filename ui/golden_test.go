@@ -13,14 +13,18 @@ import (
 // Regenerate with: go test ./ui -update
 
 func TestGoldenMembersList(t *testing.T) {
+	t.Parallel()
 	uitest.Each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
+		t.Parallel()
 		a := onMembers(t, lang, w, h)
 		requireGolden(t, a, w, h)
 	})
 }
 
 func TestGoldenMembersSearchPinyin(t *testing.T) {
+	t.Parallel()
 	uitest.Each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
+		t.Parallel()
 		a := onMembers(t, lang, w, h)
 		keys(a, "/")
 		typeText(a, "zs")
@@ -29,7 +33,9 @@ func TestGoldenMembersSearchPinyin(t *testing.T) {
 }
 
 func TestGoldenMemberFormWithErrors(t *testing.T) {
+	t.Parallel()
 	uitest.Each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
+		t.Parallel()
 		a := onMembers(t, lang, w, h)
 		keys(a, "n")
 		typeText(a, "王五")
@@ -41,7 +47,9 @@ func TestGoldenMemberFormWithErrors(t *testing.T) {
 }
 
 func TestGoldenMemberDetail(t *testing.T) {
+	t.Parallel()
 	uitest.Each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
+		t.Parallel()
 		a := onMembers(t, lang, w, h)
 		keys(a, "enter")
 		requireGolden(t, a, w, h)
@@ -49,7 +57,9 @@ func TestGoldenMemberDetail(t *testing.T) {
 }
 
 func TestGoldenUnitsList(t *testing.T) {
+	t.Parallel()
 	uitest.Each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
+		t.Parallel()
 		a := newApp(t, lang, w, h, true)
 		send(a, tab(t, a, "tab.units"))
 		requireGolden(t, a, w, h)
@@ -57,14 +67,18 @@ func TestGoldenUnitsList(t *testing.T) {
 }
 
 func TestGoldenSetup(t *testing.T) {
+	t.Parallel()
 	uitest.Each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
+		t.Parallel()
 		a := newApp(t, lang, w, h, false)
 		requireGolden(t, a, w, h)
 	})
 }
 
 func TestGoldenHelp(t *testing.T) {
+	t.Parallel()
 	uitest.Each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
+		t.Parallel()
 		a := onMembers(t, lang, w, h)
 		keys(a, "?")
 		requireGolden(t, a, w, h)
@@ -92,7 +106,9 @@ func seedDues(t *testing.T, a *App) {
 }
 
 func TestGoldenOverview(t *testing.T) {
+	t.Parallel()
 	uitest.Each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
+		t.Parallel()
 		a := newApp(t, lang, w, h, true)
 		seedDues(t, a)
 		requireGolden(t, a, w, h)
@@ -100,7 +116,9 @@ func TestGoldenOverview(t *testing.T) {
 }
 
 func TestGoldenDuesArrears(t *testing.T) {
+	t.Parallel()
 	uitest.Each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
+		t.Parallel()
 		a := newApp(t, lang, w, h, true)
 		seedDues(t, a)
 		send(a, tab(t, a, "tab.dues"))
@@ -109,7 +127,9 @@ func TestGoldenDuesArrears(t *testing.T) {
 }
 
 func TestGoldenMemberDues(t *testing.T) {
+	t.Parallel()
 	uitest.Each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
+		t.Parallel()
 		a := onMembers(t, lang, w, h)
 		seedDues(t, a)
 		keys(a, "enter", "f")
@@ -118,7 +138,9 @@ func TestGoldenMemberDues(t *testing.T) {
 }
 
 func TestGoldenPaymentForm(t *testing.T) {
+	t.Parallel()
 	uitest.Each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
+		t.Parallel()
 		a := onMembers(t, lang, w, h)
 		seedDues(t, a)
 		keys(a, "enter", "f", "p")
@@ -127,7 +149,9 @@ func TestGoldenPaymentForm(t *testing.T) {
 }
 
 func TestGoldenSettings(t *testing.T) {
+	t.Parallel()
 	uitest.Each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
+		t.Parallel()
 		a := newApp(t, lang, w, h, true)
 		send(a, tab(t, a, "tab.settings"))
 		requireGolden(t, a, w, h)

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -11,6 +12,7 @@ import (
 
 	"unionbook/i18n"
 	"unionbook/model"
+	"unionbook/storage"
 	"unionbook/ui/uitest"
 )
 
@@ -110,31 +112,33 @@ var walkModes = []walkMode{
 // longUnit is a unit name far wider than any column, to test truncation.
 const longUnit = "青山镇经济开发区东南片区宏达精密机械制造与装备维修服务有限责任公司联合工会委员会"
 
-// walkApp is the app of app_test.go's seed, with dues (seedDues), a unit
+// walked is the township of app_test.go with dues (as seedDues), a unit
 // with a very long name and a member in it, 李四's hardship file with aid,
 // an event and a cash-book entry, so that every tab has a detail to open.
-func walkApp(t *testing.T, lang i18n.Lang, w, h int) *App {
-	t.Helper()
-	s := uitest.OpenStore(t, uitest.FixedNow)
-	seed(t, s)
-	p, _, err := s.Profile()
-	if err != nil {
-		t.Fatal(err)
+var walked = &fixture{name: "walked", seed: seedWalk}
+
+func seedWalk(s *storage.Store) error {
+	if err := seedTownship(s); err != nil {
+		return err
 	}
-	p.MinLiving = model.Yuan(850)
+	var first error
 	must := func(err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatal(err)
+		if first == nil {
+			first = err
 		}
 	}
+	p, _, err := s.Profile()
+	must(err)
+	p.MinLiving = model.Yuan(850)
 	must(s.SaveProfile(uitest.Operator, p))
 	u := &model.Unit{Name: longUnit, Kind: 170, Employees: 40}
 	must(s.CreateUnit(uitest.Operator, u))
 	long := model.Member{Name: "欧阳建国·阿不都热合曼", Gender: model.Male, IDNumber: "440308199901101512", UnitID: u.ID, JoinDate: 20190101}
 	must(s.CreateMember(uitest.Operator, &long))
 	ms, err := s.Members()
-	must(err)
+	if err != nil || first != nil {
+		return errors.Join(first, err)
+	}
 	zs, ls := ms[0], ms[4]
 	_, err = s.SetWageBase(uitest.Operator, zs.ID, model.WageBase{From: 202601, Base: 308500})
 	must(err)
@@ -162,13 +166,13 @@ func walkApp(t *testing.T, lang i18n.Lang, w, h int) *App {
 	} {
 		must(s.AddLedgerEntry(uitest.Operator, &e))
 	}
+	return first
+}
 
-	c := NewCommon(Options{Store: s, Lang: lang})
-	c.Today = func() model.Date { return model.DateOf(uitest.FixedNow) }
-	a := New(c)
-	a.Update(tea.WindowSizeMsg{Width: w, Height: h})
-	drive(a).Run(a.Init())
-	return a
+// walkApp is the app on a copy of walked.
+func walkApp(t *testing.T, lang i18n.Lang, w, h int) *App {
+	t.Helper()
+	return appOn(t, walked.open(t), lang, w, h)
 }
 
 // state is what the user sees: the screen with its colours, the cursor
@@ -179,7 +183,7 @@ func state(a *App) string {
 	if v.Cursor != nil {
 		cur = fmt.Sprint(v.Cursor.X, v.Cursor.Y)
 	}
-	return v.Content + "\x00" + cur + "\x00" + a.status.Text
+	return v.Content + "\x00" + cur + "\x00" + a.footer.Status().Text
 }
 
 // press sends key k as the program would and reports whether the app quit.
@@ -319,6 +323,7 @@ func reach(t *testing.T, lang i18n.Lang, w, h int, m walkMode) *App {
 }
 
 func TestAdvertisedKeysWork(t *testing.T) {
+	t.Parallel()
 	const w, h = 80, 24
 	for _, l := range uitest.Langs {
 		for _, m := range walkModes {
@@ -407,6 +412,7 @@ func checkKey(t *testing.T, lang i18n.Lang, w, h int, m walkMode, k, where strin
 // Every mode of the walk is reached, not left on its first screen by a
 // path that does nothing.
 func TestWalkModesAreDistinct(t *testing.T) {
+	t.Parallel()
 	seen := map[string]string{}
 	for _, m := range walkModes {
 		a := reach(t, i18n.EN, 80, 24, m)
@@ -420,6 +426,7 @@ func TestWalkModesAreDistinct(t *testing.T) {
 
 // esc in an audit-log entry goes back to the log, not out of it.
 func TestEscLeavesAnAuditEntryForTheLog(t *testing.T) {
+	t.Parallel()
 	a := walkApp(t, i18n.EN, 80, 24)
 	send(a, tab(t, a, "tab.settings"))
 	keys(a, "l")

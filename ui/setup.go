@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -12,163 +11,133 @@ import (
 	"unionbook/model"
 	"unionbook/ui/common"
 	"unionbook/ui/form"
+	"unionbook/ui/keymap"
+	"unionbook/ui/stack"
 )
 
 // setup is the first screen of an empty database: enter the union's
-// profile, or load the demo township to look around first.
+// profile, or load the demo township to look around first. It is a stack
+// like a tab: the welcome screen, and the profile form above it.
 type setup struct {
-	c       *common.Common
-	form    *form.Form // the profile form, once chosen
-	loading bool
-	spin    spinner.Model
-	err     error
-	width   int
-	height  int
+	*stack.Stack
 }
 
 type setupDoneMsg struct{ text string }
 type demoLoadedMsg struct{ err error }
 
 func newSetup(c *common.Common) *setup {
-	s := &setup{c: c, spin: spinner.New(spinner.WithSpinner(spinner.Line))}
-	return s
+	return &setup{Stack: stack.NewFunc(c, func(st *stack.Stack) common.Screen {
+		return &welcome{c: c, st: st, spin: spinner.New(spinner.WithSpinner(spinner.Line)), keys: setupKeys{
+			Profile: keymap.Binding(c.Lang, "setup.choice_profile", "1"),
+			Demo:    keymap.Binding(c.Lang, "setup.choice_demo", "2"),
+			Quit:    keymap.Binding(c.Lang, "key.quit", "q", "esc"),
+		}}
+	})}
 }
 
-func (s *setup) SetSize(w, h int) {
-	s.width, s.height = w, h
-	if s.form != nil {
-		s.form.SetSize(w, h-4)
-	}
+// setupKeys are the welcome screen's choices.
+type setupKeys struct {
+	Profile, Demo, Quit key.Binding
 }
 
-func (s *setup) Dirty() bool { return s.form != nil && s.form.Dirty() }
-
-func (s *setup) openProfileForm() {
-	f := form.New(s.c,
-		form.TextField("union_name", true, s.c.T("hint.union_name")),
-		form.TextField("union_code", false, ""),
-		form.TextField("higher_union", false, s.c.T("hint.higher_union")),
-		form.TextField("operator", false, s.c.T("hint.operator")),
-	)
-	f.Validate = func(f *form.Form) model.Problems {
-		p := s.profileFromForm(f)
-		return p.Validate()
-	}
-	f.Revalidate()
-	s.form = f
-	s.form.SetSize(s.width, s.height-4)
+// welcome offers the two ways to start.
+type welcome struct {
+	common.ScreenBase
+	c       *common.Common
+	st      *stack.Stack
+	keys    setupKeys
+	loading bool
+	spin    spinner.Model
+	err     error
 }
 
-func (s *setup) profileFromForm(f *form.Form) model.Profile {
-	p := model.DefaultProfile()
-	p.UnionName = f.Value("union_name")
-	p.Code = f.Value("union_code")
-	p.HigherUnion = f.Value("higher_union")
-	p.Operator = f.Value("operator")
-	// dues are kept from this month on: earlier months were kept on paper
-	p.DuesSince = s.c.Today().Month()
-	p.Normalize()
-	return p
-}
+func (w *welcome) SetSize(int, int) {}
 
-func (s *setup) Update(msg tea.Msg) tea.Cmd {
+func (w *welcome) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case demoLoadedMsg:
-		s.loading = false
+		w.loading = false
 		if msg.err != nil {
-			s.err = msg.err
+			w.err = msg.err
 			return nil
 		}
-		return func() tea.Msg { return setupDoneMsg{text: s.c.T("setup.demo_loaded")} }
+		return func() tea.Msg { return setupDoneMsg{text: w.c.T("setup.demo_loaded")} }
 	case spinner.TickMsg:
-		if !s.loading {
+		if !w.loading {
 			return nil
 		}
 		var cmd tea.Cmd
-		s.spin, cmd = s.spin.Update(msg)
+		w.spin, cmd = w.spin.Update(msg)
 		return cmd
-	}
-	if s.loading {
-		return nil
-	}
-	if s.form != nil {
-		act, cmd := s.form.Update(msg)
-		switch act {
-		case form.Cancel:
-			s.form = nil
-		case form.Submit:
-			if len(s.form.Problems()) > 0 {
-				return common.SetStatus(s.c.T("form.has_problems", len(s.form.Problems())), true)
-			}
-			p := s.profileFromForm(s.form)
-			if err := s.c.Store.SaveProfile(p.Operator, p); err != nil {
-				var ps model.Problems
-				if errors.As(err, &ps) {
-					s.form.SetProblems(ps)
-				}
-				return common.SetStatus(s.c.Err(err), true)
-			}
-			return func() tea.Msg { return setupDoneMsg{text: s.c.T("setup.profile_saved", p.UnionName)} }
+	case tea.KeyPressMsg:
+		if w.loading {
+			return nil
 		}
-		return cmd
-	}
-	km, ok := msg.(tea.KeyPressMsg)
-	if !ok {
-		return nil
-	}
-	switch km.String() {
-	case "1":
-		s.openProfileForm()
-	case "2":
-		s.loading = true
-		s.err = nil
-		store := s.c.Store
-		return tea.Batch(s.spin.Tick, func() tea.Msg {
-			return demoLoadedMsg{err: demo.Load(store, demo.Options{})}
-		})
-	case "q", "esc":
-		return tea.Quit
+		switch {
+		case key.Matches(msg, w.keys.Profile):
+			return w.st.Push(newProfileForm(w.c, w.st))
+		case key.Matches(msg, w.keys.Demo):
+			w.loading = true
+			w.err = nil
+			store := w.c.Store
+			return tea.Batch(w.spin.Tick, func() tea.Msg {
+				return demoLoadedMsg{err: demo.Load(store, demo.Options{})}
+			})
+		case key.Matches(msg, w.keys.Quit):
+			return tea.Quit
+		}
 	}
 	return nil
 }
 
-func (s *setup) View() string {
-	st := s.c.Styles
+func (w *welcome) View() string {
+	st := w.c.Styles
 	var b strings.Builder
-	b.WriteString(st.Title.Render(s.c.T("setup.welcome")) + "\n\n")
-	if s.form != nil {
-		b.WriteString(st.Muted.Render(s.c.T("setup.profile_intro")) + "\n\n")
-		b.WriteString(s.form.View())
-		return b.String()
+	b.WriteString(st.Title.Render(w.c.T("setup.welcome")) + "\n\n")
+	b.WriteString(w.c.T("setup.new_db", w.c.Store.Path()) + "\n\n")
+	for _, k := range []key.Binding{w.keys.Profile, w.keys.Demo, w.keys.Quit} {
+		b.WriteString("  " + st.Key.Render(k.Help().Key) + "  " + k.Help().Desc + "\n")
 	}
-	b.WriteString(s.c.T("setup.new_db", s.c.Store.Path()) + "\n\n")
-	b.WriteString("  " + st.Key.Render("1") + "  " + s.c.T("setup.choice_profile") + "\n")
-	b.WriteString("  " + st.Key.Render("2") + "  " + s.c.T("setup.choice_demo") + "\n")
-	b.WriteString("  " + st.Key.Render("q") + "  " + s.c.T("key.quit") + "\n")
-	if s.loading {
-		b.WriteString("\n" + s.spin.View() + " " + s.c.T("setup.loading_demo"))
+	if w.loading {
+		b.WriteString("\n" + w.spin.View() + " " + w.c.T("setup.loading_demo"))
 	}
-	if s.err != nil {
-		b.WriteString("\n" + st.Error.Render(s.c.Err(s.err)))
+	if w.err != nil {
+		b.WriteString("\n" + st.Error.Render(w.c.Err(w.err)))
 	}
 	return b.String()
 }
 
-func (s *setup) Cursor() *tea.Cursor {
-	if s.form == nil {
-		return nil
-	}
-	c := s.form.Cursor()
-	if c != nil {
-		c.Y += 4
-	}
-	return c
-}
+func (w *welcome) ShortHelp() []key.Binding  { return []key.Binding{w.c.Keys.Quit} }
+func (w *welcome) FullHelp() [][]key.Binding { return [][]key.Binding{w.ShortHelp()} }
 
-func (s *setup) ShortHelp() []key.Binding {
-	k := s.c.Keys
-	if s.form != nil {
-		return []key.Binding{k.NextField, k.PrevField, k.Save, k.Back}
+// newProfileForm asks for the union's name and the operator's; saving
+// opens the tabs.
+func newProfileForm(c *common.Common, st *stack.Stack) *form.Screen {
+	f := form.New(c,
+		form.TextField("union_name", true, c.T("hint.union_name")),
+		form.TextField("union_code", false, ""),
+		form.TextField("higher_union", false, c.T("hint.higher_union")),
+		form.TextField("operator", false, c.T("hint.operator")),
+	)
+	read := func() model.Profile {
+		p := model.DefaultProfile()
+		p.UnionName = f.Value("union_name")
+		p.Code = f.Value("union_code")
+		p.HigherUnion = f.Value("higher_union")
+		p.Operator = f.Value("operator")
+		// dues are kept from this month on: earlier months were kept on paper
+		p.DuesSince = c.Today().Month()
+		p.Normalize()
+		return p
 	}
-	return []key.Binding{k.Quit}
+	f.Validate = func(*form.Form) model.Problems { p := read(); return p.Validate() }
+	f.Revalidate()
+	save := func() tea.Cmd {
+		p := read()
+		if err := c.Store.SaveProfile(p.Operator, p); err != nil {
+			return f.SaveError(err, nil)
+		}
+		return func() tea.Msg { return setupDoneMsg{text: c.T("setup.profile_saved", p.UnionName)} }
+	}
+	return form.NewScreen(c, st, c.T("setup.welcome"), f, save).WithIntro(c.T("setup.profile_intro"))
 }

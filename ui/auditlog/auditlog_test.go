@@ -10,13 +10,21 @@ import (
 	"unionbook/i18n"
 	"unionbook/model"
 	"unionbook/storage"
+	"unionbook/ui/stack"
 	"unionbook/ui/uitest"
 )
 
 // Golden screens of the audit log at 80x24 in both languages.
 // Regenerate with: go test ./ui/auditlog -update
 
-func newView(t *testing.T, lang i18n.Lang, seed func(*storage.Store)) *View {
+// view is the log on a stack as the Settings tab holds it: the list,
+// with an entry's detail pushed over it.
+type view struct {
+	*stack.Stack
+	*List
+}
+
+func newView(t *testing.T, lang i18n.Lang, seed func(*storage.Store)) *view {
 	t.Helper()
 	// the clock moves seven minutes at each reading, so entries have times
 	clock := uitest.FixedNow
@@ -31,9 +39,11 @@ func newView(t *testing.T, lang i18n.Lang, seed func(*storage.Store)) *View {
 	}
 	c := uitest.NewCommon(s, lang, uitest.FixedNow)
 	c.Width, c.Height = 80, 24
-	v := New(c)
-	v.SetSize(80, 24)
-	return v
+	st := stack.New(c, nil)
+	l := New(c, st)
+	st.Replace(l)
+	st.SetSize(80, 24)
+	return &view{st, l}
 }
 
 func seedTown(t *testing.T, s *storage.Store) {
@@ -62,19 +72,19 @@ func seedTown(t *testing.T, s *storage.Store) {
 
 // press hands the view the keys named (see uitest.Key); the view's
 // commands are not run.
-func press(v *View, ks ...string) {
+func press(v *view, ks ...string) {
 	for _, k := range ks {
-		v.Update(uitest.Key(k))
+		v.Stack.Update(uitest.Key(k))
 	}
 }
 
 // typeText types s one key per character.
-func typeText(v *View, s string) { uitest.Type(func(m tea.Msg) { v.Update(m) }, s) }
+func typeText(v *view, s string) { uitest.Type(func(m tea.Msg) { v.Stack.Update(m) }, s) }
 
 // requireGolden checks the 80x24 view, without colours, against its golden file.
-func requireGolden(t *testing.T, v *View) {
+func requireGolden(t *testing.T, v *view) {
 	t.Helper()
-	uitest.RequireGolden(t, uitest.Screen(v.View()), 80, 24)
+	uitest.RequireGolden(t, uitest.Screen(v.Stack.View()), 80, 24)
 }
 
 // each runs fn in both languages at 80x24.
@@ -110,7 +120,7 @@ func TestGoldenAuditDateInput(t *testing.T) {
 		press(v, "d")
 		typeText(v, "2026-11-22..2026-11-21")
 		press(v, "enter")
-		if !v.Capturing() {
+		if !v.Stack.Capturing() {
 			t.Error("a reversed range was accepted")
 		}
 		requireGolden(t, v)
@@ -123,7 +133,7 @@ func TestDateFilter(t *testing.T) {
 	press(v, "d")
 	typeText(v, "2026-11-22..")
 	press(v, "enter")
-	if v.Capturing() || len(v.entries) != 0 {
+	if v.Stack.Capturing() || len(v.entries) != 0 {
 		t.Errorf("entries after the last day: %d", len(v.entries))
 	}
 	press(v, "d")

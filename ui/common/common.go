@@ -1,5 +1,8 @@
 // Package common is what every screen of the TUI shares: the store, the
-// language, styles, key map, the clock and the screen size.
+// language, styles, key map, the clock and the screen size — what never
+// changes while the program runs. What the store holds (the profile and
+// its operator, unit lists) is read from the store when needed, never
+// cached here, so a change made in one tab counts at once in every other.
 package common
 
 import (
@@ -20,10 +23,28 @@ type Common struct {
 	Styles *styles.Styles
 	Keys   *keymap.KeyMap
 	// Today is the clock, replaceable in tests so golden files stay fixed.
-	Today    func() model.Date
+	Today func() model.Date
+	// Operator is the name to record when the profile names nobody (tests,
+	// a database without a profile).
+	//
+	// Deprecated: write as OperatorName(), which reads the profile. The
+	// app still keeps this field equal to the profile's operator for the
+	// tabs that read it directly; it goes once none does.
 	Operator string
 	Width    int
 	Height   int
+}
+
+// OperatorName is who the audit log records for a write made now: the
+// profile's operator, read from the store at the time of writing, so a
+// name changed in Settings counts from the next write on.
+func (c *Common) OperatorName() string {
+	if c.Store != nil {
+		if p, ok, err := c.Store.Profile(); err == nil && ok && p.Operator != "" {
+			return p.Operator
+		}
+	}
+	return c.Operator
 }
 
 // T translates a catalogue key.

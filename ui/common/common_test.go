@@ -2,10 +2,12 @@ package common
 
 import (
 	"fmt"
+	"path/filepath"
 	"testing"
 
 	"unionbook/i18n"
 	"unionbook/model"
+	"unionbook/storage"
 )
 
 func TestErrSpeaksTheUsersLanguage(t *testing.T) {
@@ -29,5 +31,35 @@ func TestCommandsCarryTheirMessages(t *testing.T) {
 	}
 	if m := Changed("member", 7)().(DataChangedMsg); m.Entity != model.EntityMember || m.ID != 7 {
 		t.Errorf("Changed: %+v", m)
+	}
+}
+
+// The operator is read from the profile when writing, never kept: a
+// change counts at once; without a profile naming one, the name given at
+// start is used.
+func TestOperatorNameIsReadFromTheProfile(t *testing.T) {
+	s, err := storage.Open(filepath.Join(t.TempDir(), "ub.db"), storage.Options{NoDailyBackup: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	c := &Common{Store: s, Operator: "启动时"}
+	if got := c.OperatorName(); got != "启动时" {
+		t.Errorf("without a profile: %q", got)
+	}
+	p := model.DefaultProfile()
+	p.UnionName, p.Operator = "青山镇总工会", "李秘书"
+	if err := s.SaveProfile("李秘书", p); err != nil {
+		t.Fatal(err)
+	}
+	if got := c.OperatorName(); got != "李秘书" {
+		t.Errorf("after saving the profile: %q", got)
+	}
+	p.Operator = "王会计"
+	if err := s.SaveProfile("李秘书", p); err != nil {
+		t.Fatal(err)
+	}
+	if got := c.OperatorName(); got != "王会计" {
+		t.Errorf("after changing the operator: %q", got)
 	}
 }

@@ -10,6 +10,7 @@ import (
 
 	"unionbook/model"
 	"unionbook/ui/common"
+	"unionbook/ui/stack"
 	"unionbook/ui/widget"
 )
 
@@ -17,37 +18,63 @@ import (
 // above the payments table.
 const memberHeaderLines = 8
 
-func (p *Page) loadMember(id uint64) {
-	m, err := p.c.Store.Member(id)
+// member is one member's dues: what they owe, the last two years month by
+// month, and their payments newest first. p records a payment, w a wage
+// base, r reverses the payment under the cursor.
+type member struct {
+	common.ScreenBase
+	*data
+	st       *stack.Stack
+	id       uint64
+	m        model.Member
+	paid     map[model.Month]uint64
+	payments []model.DuesPayment
+	reversed map[uint64]uint64 // payment -> its reversal
+	table    widget.Table
+	w        int
+	err      error
+}
+
+func newMember(d *data, st *stack.Stack, id uint64) *member {
+	s := &member{data: d, st: st, id: id, table: widget.NewTable(nil, tableStyles(d.c))}
+	s.table.SetEmptyText(d.c.T("dues.no_payments"))
+	s.load()
+	return s
+}
+
+func (s *member) load() {
+	m, err := s.c.Store.Member(s.id)
 	if err != nil {
-		p.err = err
+		s.err = err
 		return
 	}
-	p.member = m
-	if p.paid, err = p.c.Store.PaidMonths(id); err != nil {
-		p.err = err
+	s.m = m
+	if s.paid, err = s.c.Store.PaidMonths(s.id); err != nil {
+		s.err = err
 		return
 	}
-	if p.payments, err = p.c.Store.MemberPayments(id); err != nil {
-		p.err = err
+	if s.payments, err = s.c.Store.MemberPayments(s.id); err != nil {
+		s.err = err
 		return
 	}
-	p.reversed = map[uint64]uint64{}
-	for _, pay := range p.payments {
+	s.err = nil
+	s.reversed = map[uint64]uint64{}
+	for _, pay := range s.payments {
 		if pay.ReversalOf != 0 {
-			p.reversed[pay.ReversalOf] = pay.ID
+			s.reversed[pay.ReversalOf] = pay.ID
 		}
 	}
-	p.payTable.SetColumns([]widget.Column{
-		{Title: p.c.T("dues.col_receipt"), Width: 11},
-		{Title: p.c.T("dues.col_date"), Width: 10},
-		{Title: p.c.T("dues.col_period"), Width: 15},
-		{Title: p.c.T("dues.col_amount"), Width: 10, AlignRight: true},
-		{Title: p.c.T("dues.col_method"), Width: 8},
-		{Title: p.c.T("dues.col_note"), Width: 8, Flex: 1},
+	c := s.c
+	s.table.SetColumns([]widget.Column{
+		{Title: c.T("dues.col_receipt"), Width: 11},
+		{Title: c.T("dues.col_date"), Width: 10},
+		{Title: c.T("dues.col_period"), Width: 15},
+		{Title: c.T("dues.col_amount"), Width: 10, AlignRight: true},
+		{Title: c.T("dues.col_method"), Width: 8},
+		{Title: c.T("dues.col_note"), Width: 8, Flex: 1},
 	})
-	p.payTable.SetRows(len(p.payments), func(row, col int) string {
-		pay := p.payments[len(p.payments)-1-row] // newest first
+	s.table.SetRows(len(s.payments), func(row, col int) string {
+		pay := s.payments[len(s.payments)-1-row] // newest first
 		switch col {
 		case 0:
 			return pay.ReceiptNo
@@ -61,65 +88,88 @@ func (p *Page) loadMember(id uint64) {
 		case 3:
 			return pay.Amount.Display()
 		case 4:
-			return p.c.T(pay.Method.Key())
+			return c.T(pay.Method.Key())
 		case 5:
 			switch {
 			case pay.ReversalOf != 0:
-				return p.c.T("dues.is_reversal", pay.Reason)
-			case p.reversed[pay.ID] != 0:
-				return p.c.T("dues.was_reversed")
+				return c.T("dues.is_reversal", pay.Reason)
+			case s.reversed[pay.ID] != 0:
+				return c.T("dues.was_reversed")
 			}
-			return ""
 		}
 		return ""
 	})
 }
 
-// selectedPayment is the payment under the table's cursor.
-func (p *Page) selectedPayment() (model.DuesPayment, bool) {
-	i := p.payTable.Cursor()
-	if i < 0 || i >= len(p.payments) {
+// selected is the payment under the table's cursor.
+func (s *member) selected() (model.DuesPayment, bool) {
+	i := s.table.Cursor()
+	if i < 0 || i >= len(s.payments) {
 		return model.DuesPayment{}, false
 	}
-	return p.payments[len(p.payments)-1-i], true
+	return s.payments[len(s.payments)-1-i], true
 }
 
-func (p *Page) updateMember(msg tea.Msg) tea.Cmd {
-	if km, ok := msg.(tea.KeyPressMsg); ok {
+func (s *member) SetSize(w, h int) {
+	s.w = w
+	s.table.SetSize(w, max(3, h-memberHeaderLines))
+}
+
+func (s *member) Update(msg tea.Msg) tea.Cmd {
+	switch m := msg.(type) {
+	case common.DataChangedMsg:
+		s.load()
+		return nil
+	case tea.KeyPressMsg:
 		switch {
-		case km.String() == "esc":
-			p.mode = p.back
-			if p.mode == modeMember {
-				p.mode = modeArrears
-			}
-			return nil
-		case key.Matches(km, keyPay):
-			return p.openPayForm()
-		case key.Matches(km, keyWage):
-			return p.openWageForm()
-		case key.Matches(km, keyReverse):
-			pay, ok := p.selectedPayment()
+		case key.Matches(m, s.k.Pay):
+			return s.pay()
+		case key.Matches(m, s.k.Wage):
+			return s.st.Push(newWageForm(s.data, s.st, s.m))
+		case key.Matches(m, s.k.Reverse):
+			pay, ok := s.selected()
 			switch {
 			case !ok:
 				return nil
 			case pay.ReversalOf != 0:
-				return common.SetStatus(p.c.T("dues.cannot_reverse_reversal"), true)
-			case p.reversed[pay.ID] != 0:
-				return common.SetStatus(p.c.T("dues.already_reversed", pay.ReceiptNo), true)
+				return common.SetStatus(s.c.T("dues.cannot_reverse_reversal"), true)
+			case s.reversed[pay.ID] != 0:
+				return common.SetStatus(s.c.T("dues.already_reversed", pay.ReceiptNo), true)
 			}
-			return p.openReverseForm(pay)
+			return s.st.Push(newReverseForm(s.data, s.st, pay))
 		}
 	}
 	var cmd tea.Cmd
-	p.payTable, cmd = p.payTable.Update(msg)
+	s.table, cmd = s.table.Update(msg)
 	return cmd
 }
 
+// pay opens the payment form, or says why the member pays no dues.
+func (s *member) pay() tea.Cmd {
+	if !s.m.Status.InUnion() {
+		return common.SetStatus(s.c.T("dues.not_in_union", s.m.Name, s.c.T(s.m.Status.Key())), true)
+	}
+	return s.st.Push(newPayForm(s.data, s.st, s.m, s.paid))
+}
+
+// payOver opens member id's payment form over their dues, as if p had been
+// pressed there; nothing opens for a member who pays no dues.
+func payOver(d *data, st *stack.Stack, id uint64) tea.Cmd {
+	s := newMember(d, st, id)
+	if s.err != nil {
+		return common.SetStatus(d.c.Err(s.err), true)
+	}
+	if !s.m.Status.InUnion() {
+		return s.pay()
+	}
+	return tea.Batch(st.Push(s), s.pay())
+}
+
 // grid shows the last two years month by month: paid, unpaid, not owed.
-func (p *Page) grid() []string {
-	st := p.c.Styles
-	today := p.c.Today().Month()
-	hist := model.DuesHistory(&p.member, p.rules, p.paid, today)
+func (s *member) grid() []string {
+	st := s.c.Styles
+	today := s.c.Today().Month()
+	hist := model.DuesHistory(&s.m, s.rules, s.paid, today)
 	byMonth := make(map[model.Month]model.MonthDues, len(hist))
 	for _, h := range hist {
 		byMonth[h.Month] = h
@@ -135,14 +185,14 @@ func (p *Page) grid() []string {
 		for mo := 1; mo <= 12; mo++ {
 			m := model.Month(y*100 + mo)
 			h, ok := byMonth[m]
-			cell := p.c.T("dues.cell_none")
+			cell := s.c.T("dues.cell_none")
 			style := st.Muted
 			switch {
 			case m > today || !ok:
 			case h.PaymentID != 0:
-				cell, style = p.c.T("dues.cell_paid"), st.Success
+				cell, style = s.c.T("dues.cell_paid"), st.Success
 			case h.Owed:
-				cell, style = p.c.T("dues.cell_unpaid"), st.Error
+				cell, style = s.c.T("dues.cell_unpaid"), st.Error
 			}
 			b.WriteString(" " + style.Render(cell))
 		}
@@ -151,40 +201,56 @@ func (p *Page) grid() []string {
 	return lines
 }
 
-func (p *Page) memberView() string {
-	st := p.c.Styles
-	m := p.member
-	months, total, run := model.Unpaid(&m, p.rules, p.paid, model.DueThrough(p.c.Today()))
-	base := m.BaseFor(p.c.Today().Month())
-	var lines []string
-	lines = append(lines, st.Title.Render(p.c.T("dues.member_title", m.Name, m.No))+"  "+
-		st.Muted.Render(p.unitBy[m.UnitID]+"  "+p.c.T(m.Status.Key())))
-	wage := p.c.T("dues.no_wage")
-	if base > 0 {
-		wage = p.c.T("dues.wage_line", base.Display(), p.rules.Monthly(base).Display())
+func (s *member) View() string {
+	st := s.c.Styles
+	if s.err != nil {
+		return st.Error.Render(s.c.Err(s.err))
 	}
-	lines = append(lines, wage)
-	owe := st.Success.Render(p.c.T("dues.nothing_owed"))
+	m := s.m
+	months, total, run := model.Unpaid(&m, s.rules, s.paid, model.DueThrough(s.c.Today()))
+	base := m.BaseFor(s.c.Today().Month())
+	lines := []string{st.Title.Render(s.c.T("dues.member_title", m.Name, m.No)) + "  " +
+		st.Muted.Render(s.unitBy[m.UnitID]+"  "+s.c.T(m.Status.Key()))}
+	lines = append(lines, wageLine(s.data, m))
+	owe := st.Success.Render(s.c.T("dues.nothing_owed"))
 	if len(months) > 0 {
-		owe = st.Error.Render(OwesText(p.c, len(months), total, run, base))
+		owe = st.Error.Render(common.OwesText(s.c, len(months), total, run, base))
 	}
 	lines = append(lines, owe, "")
-	lines = append(lines, p.grid()...)
-	lines = append(lines, st.Title.Render(p.c.T("dues.payments_title")))
+	lines = append(lines, s.grid()...)
+	lines = append(lines, st.Title.Render(s.c.T("dues.payments_title")))
 	for i, l := range lines {
-		lines[i] = ansi.Truncate(l, p.width, "~")
+		lines[i] = ansi.Truncate(l, s.w, "~")
 	}
 	for len(lines) < memberHeaderLines {
 		lines = append(lines, "")
 	}
-	return strings.Join(lines, "\n") + "\n" + p.payTable.View()
+	return strings.Join(lines, "\n") + "\n" + s.table.View()
 }
 
-// OwesText says what a member owes; with no wage base the amount is unknown
-// rather than zero.
-func OwesText(c *common.Common, months int, total model.Money, run int, base model.Money) string {
-	if base == 0 && total == 0 {
-		return c.T("dues.owes_no_base", months, run)
+// wageLine is the member's wage base and monthly dues, or that there is
+// none.
+func wageLine(d *data, m model.Member) string {
+	if b := m.BaseFor(d.c.Today().Month()); b > 0 {
+		return d.c.T("dues.wage_line", b.Display(), d.rules.Monthly(b).Display())
 	}
-	return c.T("dues.owes", months, total.Display(), run)
+	return d.c.T("dues.no_wage")
+}
+
+// ShortHelp: r only with a payment under the cursor.
+func (s *member) ShortHelp() []key.Binding {
+	keys := []key.Binding{s.k.Pay, s.k.Wage}
+	if _, ok := s.selected(); ok {
+		keys = append(keys, s.k.Reverse)
+	}
+	return append(keys, s.c.Keys.Back)
+}
+
+// FullHelp: up and down only with payments to move through.
+func (s *member) FullHelp() [][]key.Binding {
+	k := s.c.Keys
+	if len(s.payments) > 1 {
+		return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End}, s.ShortHelp(), {k.Tabs, k.Help, k.Quit}}
+	}
+	return [][]key.Binding{s.ShortHelp(), {k.Tabs, k.Help, k.Quit}}
 }

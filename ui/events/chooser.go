@@ -1,7 +1,6 @@
 package events
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
@@ -14,66 +13,60 @@ import (
 	"unionbook/ui/common"
 	"unionbook/ui/form"
 	"unionbook/ui/picker"
+	"unionbook/ui/stack"
 	"unionbook/ui/widget"
 )
 
+// chooserTableID tells the chooser's row clicks from the list's.
+const chooserTableID = "events.chooser"
+
 // chooser picks an event's participating members many at a time: the
 // roster with incremental search (name, pinyin initials, member number, ID
-// number), space to tick a member, "u" to add every active member of a
-// unit, "a" to tick everyone shown, "x" to untick all, "s" to show only
-// those ticked; enter keeps the choice, esc drops it.
+// number), space to tick a member, u to add every active member of a unit,
+// a to tick everyone shown, x to untick all, s to show only those ticked;
+// enter hands the choice to the form. A changed choice is unsaved: esc
+// asks before dropping it.
 type chooser struct {
 	c        *common.Common
+	st       *stack.Stack
+	k        *keys
 	members  []model.Member
 	keys     []search.Key
-	unitName map[uint64]string
-	units    []model.Unit
+	units    units
 	selected map[uint64]bool
 	order    []uint64 // ticked members in the order they were ticked
+	initial  []uint64 // the choice the chooser opened with
+	done     func(chosen []uint64) tea.Cmd
 
-	query    string
-	onlySel  bool
-	view     []int // indexes into members
-	table    widget.Table
-	search   widget.SearchBox
-	unitPick *picker.Picker
-
-	width, height int
-	note          string // the last bulk action, shown under the table
+	onlySel bool
+	view    []int // indexes into members
+	table   widget.Table
+	search  widget.SearchBox
+	note    string // the last bulk action, shown under the table
+	w       int
 }
 
-type chooseResult int
-
-const (
-	chooseOpen chooseResult = iota
-	chooseDone
-	chooseCancel
-)
-
-func newChooser(c *common.Common, members []model.Member, units []model.Unit, chosen []uint64) *chooser {
-	ch := &chooser{c: c, members: members, units: units, selected: map[uint64]bool{}, unitName: map[uint64]string{}}
-	for _, u := range units {
-		ch.unitName[u.ID] = u.Name
-	}
+func newChooser(c *common.Common, st *stack.Stack, k *keys, members []model.Member, us units, chosen []uint64, done func([]uint64) tea.Cmd) *chooser {
+	ch := &chooser{c: c, st: st, k: k, members: members, units: us, selected: map[uint64]bool{},
+		initial: slices.Clone(chosen), done: done}
 	ch.keys = make([]search.Key, len(members))
 	for i := range members {
 		m := &members[i]
 		ch.keys[i] = search.NewKey(m.Name, m.No, m.Phone, m.IDNumber)
 	}
 	for _, id := range chosen {
-		if !ch.selected[id] {
-			ch.selected[id] = true
-			ch.order = append(ch.order, id)
-		}
+		ch.set(id, true)
 	}
-	st := widget.TableStyles{Header: c.Styles.TableHeader, Cell: c.Styles.TableCell, Selected: c.Styles.TableSelected}
+	st2 := widget.TableStyles{Header: c.Styles.TableHeader, Cell: c.Styles.TableCell, Selected: c.Styles.TableSelected}
 	ch.table = widget.NewTable([]widget.Column{
 		{Title: " ", Width: 3},
 		{Title: c.T("events.col_no"), Width: 6},
 		{Title: c.T("events.col_name"), Width: 8, Flex: 1},
 		{Title: c.T("events.col_unit"), Width: 12, Flex: 3},
 		{Title: c.T("events.col_status"), Width: statusWidth(c)},
-	}, st)
+	}, st2)
+	ch.table.SetID(chooserTableID)
+	ch.table.SetOrigin(0, 1)
 	ch.table.SetEmptyText(c.T("events.choose_none"))
 	ch.search = widget.NewSearchBox(c.T("events.choose_search_hint"), widget.SearchBoxStyles{
 		Label: c.Styles.Label, Box: c.Styles.Input, Focus: c.Styles.InputFocus})
@@ -90,7 +83,7 @@ func statusWidth(c *common.Common) int {
 }
 
 func (ch *chooser) refilter() {
-	q := search.Compile(ch.query)
+	q := search.Compile(ch.search.Value())
 	ch.view = ch.view[:0]
 	for i := range ch.members {
 		if ch.onlySel && !ch.selected[ch.members[i].ID] {
@@ -114,7 +107,7 @@ func (ch *chooser) refilter() {
 		case 2:
 			return m.Name
 		case 3:
-			return ch.unitName[m.UnitID]
+			return ch.units.byID[m.UnitID]
 		case 4:
 			return ch.c.T(m.Status.Key())
 		}
@@ -122,13 +115,10 @@ func (ch *chooser) refilter() {
 	})
 }
 
-func (ch *chooser) setSize(w, h int) {
-	ch.width, ch.height = w, h
+func (ch *chooser) SetSize(w, h int) {
+	ch.w = w
 	ch.search.SetWidth(max(10, min(30, w/3)))
 	ch.table.SetSize(w, max(3, h-3))
-	if ch.unitPick != nil {
-		ch.unitPick.SetSize(w, h)
-	}
 }
 
 // chosen lists the ticked members in the order they were ticked.
@@ -158,7 +148,7 @@ func (ch *chooser) set(id uint64, on bool) bool {
 }
 
 // addUnit ticks every active member of unit id and says how many were added.
-func (ch *chooser) addUnit(id uint64) {
+func (ch *chooser) addUnit(id uint64) tea.Cmd {
 	n := 0
 	for i := range ch.members {
 		m := &ch.members[i]
@@ -166,64 +156,79 @@ func (ch *chooser) addUnit(id uint64) {
 			n++
 		}
 	}
-	ch.note = ch.c.T("events.choose_added_unit", n, ch.unitName[id])
+	ch.note = ch.c.T("events.choose_added_unit", n, ch.units.byID[id])
 	ch.refilter()
+	return nil
 }
 
-func (ch *chooser) update(msg tea.Msg) (chooseResult, tea.Cmd) {
-	if ch.unitPick != nil {
-		res, v, cmd := ch.unitPick.Update(msg)
-		switch res {
-		case picker.Chosen:
-			ch.unitPick = nil
-			ch.addUnit(v)
-		case picker.Cancelled:
-			ch.unitPick = nil
-		}
-		return chooseOpen, cmd
+func (ch *chooser) Capturing() bool { return true }
+
+// Dirty reports a choice other than the one the chooser opened with.
+func (ch *chooser) Dirty() bool {
+	if len(ch.selected) != len(ch.initial) {
+		return true
 	}
+	for _, id := range ch.initial {
+		if !ch.selected[id] {
+			return true
+		}
+	}
+	return false
+}
+
+// HandlesBack: while searching, esc clears the search.
+func (ch *chooser) HandlesBack() bool { return ch.search.Active() }
+
+func (ch *chooser) Update(msg tea.Msg) tea.Cmd {
 	km, isKey := msg.(tea.KeyPressMsg)
-	if isKey && km.String() == "space" {
+	if isKey && key.Matches(km, ch.k.Toggle) {
 		ch.search.Blur() // space ticks, even while searching
 	}
 	if ev, cmd := ch.search.Update(msg); ev != widget.SearchIgnored {
 		if ev != widget.SearchHandled {
-			ch.query = ch.search.Value()
 			ch.refilter()
 			if ev == widget.SearchChanged {
 				ch.table.SetCursor(0)
 			}
 		}
-		return chooseOpen, cmd
+		return cmd
 	}
-	if rc, ok := msg.(widget.RowClickedMsg); ok {
-		if rc.Again {
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		if cmd, ok := ch.key(msg); ok {
+			return cmd
+		}
+	case widget.RowClickedMsg:
+		if msg.ID == chooserTableID && msg.Again {
 			ch.toggle()
 		}
-		return chooseOpen, nil
+		return nil
+	case tea.MouseMsg:
+	default:
+		return nil // not the chooser's
 	}
-	if !isKey {
-		var cmd tea.Cmd
-		ch.table, cmd = ch.table.Update(msg)
-		return chooseOpen, cmd
-	}
-	switch km.String() {
-	case "esc":
-		return chooseCancel, nil
-	case "enter", "ctrl+s":
-		return chooseDone, nil
-	case "/":
+	var cmd tea.Cmd
+	ch.table, cmd = ch.table.Update(msg)
+	return cmd
+}
+
+// key handles the chooser's own keys; ok is false for the table's.
+func (ch *chooser) key(km tea.KeyPressMsg) (tea.Cmd, bool) {
+	switch {
+	case key.Matches(km, ch.k.Done):
+		ch.st.Pop()
+		return ch.done(ch.chosen()), true
+	case key.Matches(km, ch.c.Keys.Search):
 		ch.search.Focus()
-	case "space":
+	case key.Matches(km, ch.k.Toggle):
 		ch.toggle()
-	case "u":
-		opts := make([]form.Option, 0, len(ch.units))
-		for _, u := range ch.units {
+	case key.Matches(km, ch.k.AddUnit):
+		opts := make([]form.Option, 0, len(ch.units.list))
+		for _, u := range ch.units.list {
 			opts = append(opts, form.Option{Label: u.Name, Value: u.ID})
 		}
-		ch.unitPick = picker.New(ch.c, ch.c.T("events.choose_unit_title"), opts, 0)
-		ch.unitPick.SetSize(ch.width, ch.height)
-	case "a":
+		return ch.st.Push(picker.NewScreen(ch.c, ch.st, ch.c.T("events.choose_unit_title"), opts, 0, ch.addUnit)), true
+	case key.Matches(km, ch.k.AddShown):
 		n := 0
 		for _, i := range ch.view {
 			if ch.set(ch.members[i].ID, true) {
@@ -232,20 +237,18 @@ func (ch *chooser) update(msg tea.Msg) (chooseResult, tea.Cmd) {
 		}
 		ch.note = ch.c.T("events.choose_added", n)
 		ch.refilter()
-	case "x":
+	case key.Matches(km, ch.k.ClearSel):
 		ch.selected = map[uint64]bool{}
 		ch.order = nil
 		ch.note = ch.c.T("events.choose_cleared")
 		ch.refilter()
-	case "s":
+	case key.Matches(km, ch.k.OnlySel):
 		ch.onlySel = !ch.onlySel
 		ch.refilter()
 	default:
-		var cmd tea.Cmd
-		ch.table, cmd = ch.table.Update(msg)
-		return chooseOpen, cmd
+		return nil, false
 	}
-	return chooseOpen, nil
+	return nil, true
 }
 
 // toggle ticks or unticks the member under the cursor and moves down.
@@ -257,17 +260,13 @@ func (ch *chooser) toggle() {
 	id := ch.members[ch.view[i]].ID
 	ch.set(id, !ch.selected[id])
 	ch.note = ""
-	cur := i
 	ch.refilter()
-	ch.table.SetCursor(cur + 1)
+	ch.table.SetCursor(i + 1)
 }
 
 func (ch *chooser) count() int { return len(ch.selected) }
 
-func (ch *chooser) view_() string {
-	if ch.unitPick != nil {
-		return ch.unitPick.View()
-	}
+func (ch *chooser) View() string {
 	st := ch.c.Styles
 	head := st.Title.Render(ch.c.T("events.choose_title")) + "  " +
 		st.Label.Render(ch.c.T("events.choose_count", ch.count())) + "  "
@@ -281,29 +280,32 @@ func (ch *chooser) view_() string {
 	if foot == "" {
 		foot = ch.c.T("events.choose_help")
 	}
-	return ansi.Truncate(head, ch.width, "~") + "\n" + ch.table.View() + "\n" + st.Muted.Render(ansi.Truncate(foot, ch.width, "~"))
+	return ansi.Truncate(head, ch.w, "~") + "\n" + ch.table.View() + "\n" + st.Muted.Render(ansi.Truncate(foot, ch.w, "~"))
 }
 
-// searchX is the column of the search box in the head line.
-func (ch *chooser) searchX() int {
-	return ansi.StringWidth(ch.c.T("events.choose_title") + "  " + ch.c.T("events.choose_count", ch.count()) + "  ")
+// Cursor is the caret of the search box, after the title and the count.
+func (ch *chooser) Cursor() *tea.Cursor {
+	x := ansi.StringWidth(ch.c.T("events.choose_title") + "  " + ch.c.T("events.choose_count", ch.count()) + "  ")
+	return ch.search.Cursor(ch.c.T("events.search"), x, 0, ch.w)
 }
 
-func (ch *chooser) cursor() *tea.Cursor {
-	if ch.unitPick != nil {
-		return ch.unitPick.Cursor()
+func (ch *chooser) ShortHelp() []key.Binding {
+	k := ch.c.Keys
+	if ch.search.Active() {
+		return []key.Binding{ch.k.Toggle, k.SearchDone, k.SearchClear}
 	}
-	return ch.search.Cursor(ch.c.T("events.search"), ch.searchX(), 0, ch.width)
+	return []key.Binding{ch.k.Toggle, ch.k.AddUnit, ch.k.AddShown, ch.k.ClearSel, ch.k.OnlySel, k.Search, ch.k.Done, k.Back}
 }
 
-func (ch *chooser) shortHelp(k keys) []key.Binding {
-	if ch.unitPick != nil || ch.search.Active() {
-		return []key.Binding{ch.c.Keys.Open, ch.c.Keys.Back}
+func (ch *chooser) FullHelp() [][]key.Binding {
+	k := ch.c.Keys
+	if ch.search.Active() {
+		return [][]key.Binding{ch.ShortHelp()}
 	}
-	return []key.Binding{k.Toggle, k.AddUnit, k.AddShown, k.ClearSel, k.OnlySel, ch.c.Keys.Search, k.Done, ch.c.Keys.Back}
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End}, ch.ShortHelp()}
 }
 
-// summary is "3 人：张三、李四、王五" (names cut to fit width).
+// memberSummary is "3 人：张三、李四、王五" (cut to width when it is set).
 func memberSummary(c *common.Common, names []string, width int) string {
 	if len(names) == 0 {
 		return c.T("events.no_members")
@@ -314,5 +316,3 @@ func memberSummary(c *common.Common, names []string, width int) string {
 	}
 	return s
 }
-
-var _ = fmt.Sprint

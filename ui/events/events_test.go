@@ -9,6 +9,8 @@ import (
 	"unionbook/i18n"
 	"unionbook/model"
 	"unionbook/storage"
+	"unionbook/ui/common"
+	"unionbook/ui/form"
 	"unionbook/ui/uitest"
 )
 
@@ -92,11 +94,30 @@ func newHarness(t *testing.T, lang i18n.Lang, w, h int, withEvents bool) (*harne
 	return hs, fx
 }
 
+// form is the form in front; the test stops without one.
+func (hs *harness) form() *form.Form {
+	hs.TB.Helper()
+	f, ok := hs.P.Top().(interface{ Form() *form.Form })
+	if !ok {
+		hs.TB.Fatalf("no form in front (%T):\n%s", hs.P.Top(), hs.Screen())
+	}
+	return f.Form()
+}
+
+// list is the tab's list, under whatever is in front.
+func (hs *harness) list() *list { return hs.P.Root().(*list) }
+
+// on reports whether the screen in front is a T.
+func on[T common.Screen](hs *harness) bool {
+	_, ok := hs.P.Top().(T)
+	return ok
+}
+
 // focus tabs to a form field.
 func (hs *harness) focus(key string) {
 	hs.TB.Helper()
 	for range 20 {
-		if hs.P.form.Focused() == key {
+		if hs.form().Focused() == key {
 			return
 		}
 		hs.Keys("tab")
@@ -122,7 +143,7 @@ func TestGoldenEventsList(t *testing.T) {
 func TestGoldenEventDetail(t *testing.T) {
 	uitest.Each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
 		hs, fx := newHarness(t, lang, w, h, true)
-		hs.P.selectID(fx.ball.ID)
+		hs.list().selectID(fx.ball.ID)
 		hs.Keys("enter")
 		hs.RequireGolden()
 	})
@@ -189,13 +210,14 @@ func TestRecordEventsAsANewUser(t *testing.T) {
 		hs.Keys("enter", "u")
 		hs.Type("zxxx") // 中心小学
 		hs.Keys("enter")
-		if got := hs.P.chooser.count(); got != 4 {
+		ch, _ := hs.P.Top().(*chooser)
+		if got := ch.count(); ch == nil || got != 4 {
 			t.Fatalf("chooser has %d members ticked, want 4 (钱七 has left):\n%s", got, hs.Screen())
 		}
 		hs.Keys("enter")
 		hs.fill(fCost, "2,400.00")
 		hs.Keys("ctrl+s")
-		if hs.P.mode != modeDetail {
+		if !on[*detail](hs) {
 			t.Fatalf("not saved: %q\n%s", hs.Status.Text, hs.Screen())
 		}
 		es, _ := s.Events(0, 0)
@@ -270,7 +292,7 @@ func TestBadInputWritesNothing(t *testing.T) {
 	hs.fill(fStart, "2026-11-10")
 	hs.fill(fEnd, "2026-11-08")
 	hs.Keys("ctrl+s")
-	ps := hs.P.form.Problems()
+	ps := hs.form().Problems()
 	if !ps.Has(fEnd, "events.end_before_start") {
 		t.Errorf("problems %v", ps)
 	}
@@ -278,7 +300,7 @@ func TestBadInputWritesNothing(t *testing.T) {
 	hs.fill(fOthers, "-2")
 	hs.fill(fCost, "-5")
 	hs.Keys("ctrl+s")
-	ps = hs.P.form.Problems()
+	ps = hs.form().Problems()
 	if !ps.Has(fOthers, "problem.negative") || !ps.Has(fCost, "problem.negative") {
 		t.Errorf("problems %v", ps)
 	}
@@ -286,7 +308,7 @@ func TestBadInputWritesNothing(t *testing.T) {
 	hs.fill(fCost, "5")
 	hs.fill(fAttachments, "/nowhere/照片.jpg")
 	hs.Keys("ctrl+s")
-	if hs.P.mode != modeForm || !strings.Contains(hs.Screen(), "/nowhere/照片.jpg") {
+	if !on[*eventForm](hs) || !strings.Contains(hs.Screen(), "/nowhere/照片.jpg") {
 		t.Errorf("missing attachment not shown:\n%s", hs.Screen())
 	}
 	after, _ := s.Events(0, 0)
@@ -298,7 +320,7 @@ func TestBadInputWritesNothing(t *testing.T) {
 	os.WriteFile(path, []byte("x"), 0o600)
 	hs.fill(fAttachments, path)
 	hs.Keys("ctrl+s")
-	if hs.P.mode != modeDetail {
+	if !on[*detail](hs) {
 		t.Fatalf("not saved: %q", hs.Status.Text)
 	}
 	if len(hs.Changed) != 1 || hs.Changed[0].Entity != model.EntityEvent {
@@ -309,16 +331,16 @@ func TestBadInputWritesNothing(t *testing.T) {
 func TestChangeCostReverses(t *testing.T) {
 	hs, fx := newHarness(t, i18n.EN, 120, 40, true)
 	s := hs.C.Store
-	hs.P.selectID(fx.ball.ID)
+	hs.list().selectID(fx.ball.ID)
 	hs.Keys("enter", "r")
 	hs.Keys("ctrl+s")
-	if hs.P.mode != modeCost || !hs.P.form.Problems().Has(fCost, "events.cost_unchanged") {
-		t.Fatalf("unchanged cost accepted: %v", hs.P.form.Problems())
+	if !on[*costForm](hs) || !hs.form().Problems().Has(fCost, "events.cost_unchanged") {
+		t.Fatalf("unchanged cost accepted: %v", hs.form().Problems())
 	}
 	hs.fill(fCost, "3000")
 	hs.fill(fReason, "invoice mistyped")
 	hs.Keys("ctrl+s")
-	if hs.P.mode != modeDetail {
+	if !on[*detail](hs) {
 		t.Fatalf("not saved: %q\n%s", hs.Status.Text, hs.Screen())
 	}
 	e, _ := s.Event(fx.ball.ID)
@@ -343,7 +365,7 @@ func TestChangeCostReverses(t *testing.T) {
 		t.Error("deleting an event with a cost was not refused")
 	}
 	hs.Keys("esc")
-	hs.P.selectID(fx.safety.ID)
+	hs.list().selectID(fx.safety.ID)
 	hs.Keys("enter", "d", "y")
 	if _, err := s.Event(fx.safety.ID); err == nil {
 		t.Error("the event without a cost was not deleted")
@@ -352,27 +374,27 @@ func TestChangeCostReverses(t *testing.T) {
 
 func TestFiltersAndSearch(t *testing.T) {
 	hs, fx := newHarness(t, i18n.ZH, 120, 40, true)
-	if len(hs.P.view) != 2 {
-		t.Fatalf("%d events shown", len(hs.P.view))
+	if len(hs.list().view) != 2 {
+		t.Fatalf("%d events shown", len(hs.list().view))
 	}
 	hs.Keys("t") // 文体活动
-	if len(hs.P.view) != 1 || hs.P.all[hs.P.view[0]].ID != fx.ball.ID {
-		t.Errorf("type filter: %v", hs.P.view)
+	if len(hs.list().view) != 1 || hs.list().all[hs.list().view[0]].ID != fx.ball.ID {
+		t.Errorf("type filter: %v", hs.list().view)
 	}
 	hs.Keys("t", "x", "u")
 	hs.Type("zxxx")
 	hs.Keys("enter")
-	if len(hs.P.view) != 1 || hs.P.all[hs.P.view[0]].ID != fx.safety.ID {
-		t.Errorf("unit filter: %v", hs.P.view)
+	if len(hs.list().view) != 1 || hs.list().all[hs.list().view[0]].ID != fx.safety.ID {
+		t.Errorf("unit filter: %v", hs.list().view)
 	}
 	hs.Keys("x", "[") // this month: November
-	if len(hs.P.view) != 1 || hs.P.all[hs.P.view[0]].ID != fx.safety.ID {
-		t.Errorf("month filter: %v", hs.P.view)
+	if len(hs.list().view) != 1 || hs.list().all[hs.list().view[0]].ID != fx.safety.ID {
+		t.Errorf("month filter: %v", hs.list().view)
 	}
 	hs.Keys("x", "/")
 	hs.Type("lqs") // 篮球赛
-	if len(hs.P.view) != 1 || hs.P.all[hs.P.view[0]].ID != fx.ball.ID {
-		t.Errorf("search: %v", hs.P.view)
+	if len(hs.list().view) != 1 || hs.list().all[hs.list().view[0]].ID != fx.ball.ID {
+		t.Errorf("search: %v", hs.list().view)
 	}
 	if c := hs.P.Cursor(); c == nil {
 		t.Error("no cursor in the search box")

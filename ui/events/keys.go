@@ -4,6 +4,7 @@ import (
 	"charm.land/bubbles/v2/key"
 
 	"unionbook/ui/common"
+	"unionbook/ui/keymap"
 )
 
 // keys are the Events tab's own bindings; the shared ones (search, open,
@@ -17,11 +18,9 @@ type keys struct {
 	ClearSel, OnlySel, Done         key.Binding
 }
 
-func newKeys(c *common.Common) keys {
-	b := func(help string, ks ...string) key.Binding {
-		return key.NewBinding(key.WithKeys(ks...), key.WithHelp(ks[0], c.T(help)))
-	}
-	return keys{
+func newKeys(c *common.Common) *keys {
+	b := func(help string, ks ...string) key.Binding { return keymap.Binding(c.Lang, help, ks...) }
+	return &keys{
 		PrevMonth: b("events.key_prev", "["),
 		NextMonth: b("events.key_next", "]"),
 		AllMonths: b("events.key_all_months", "a"),
@@ -37,6 +36,6 @@ func newKeys(c *common.Common) keys {
 		AddShown:  b("events.key_add_shown", "a"),
 		ClearSel:  b("events.key_clear_sel", "x"),
 		OnlySel:   b("events.key_only_sel", "s"),
-		Done:      b("events.key_done", "enter"),
+		Done:      b("events.key_done", "enter", "ctrl+s"),
 	}
 }

@@ -1,19 +1,19 @@
 // Package form is the TUI's data-entry form: labelled text, choice and
 // check fields, validation as you type with each problem shown next to its
-// field, and the real cursor placed at the caret for input methods.
+// field, and the real cursor placed at the caret for input methods. Screen
+// shows a form as one level of a tab's stack, with its pickers above it.
 package form
 
 import (
 	"errors"
-
 	"strings"
-	"unionbook/i18n"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"unionbook/i18n"
 	"unionbook/model"
 	"unionbook/ui/common"
 	"unionbook/ui/widget"
@@ -30,10 +30,7 @@ const (
 )
 
 // Option is one choice of a Choice or Pick field.
-type Option struct {
-	Label string
-	Value uint64
-}
+type Option = widget.Option
 
 // Field is one line of a form.
 type Field struct {
@@ -54,7 +51,7 @@ type Action int
 const (
 	None       Action = iota
 	Submit            // ctrl+s, or enter on the last field
-	Cancel            // esc
+	Cancel            // esc (a form on a stack never sees it: the stack goes back)
 	OpenPicker        // enter on a Pick field: the parent shows a picker
 )
 
@@ -234,17 +231,17 @@ func (f *Form) Update(msg tea.Msg) (Action, tea.Cmd) {
 			f.showAll = true
 			f.Revalidate()
 			return Submit, nil
-		case km.String() == "esc":
+		case key.Matches(km, k.Back):
 			return Cancel, nil
-		case km.String() == "tab" || km.String() == "down":
+		case key.Matches(km, k.NextField):
 			f.leave()
 			f.focusField((f.focus + 1) % len(f.fields))
 			return None, nil
-		case km.String() == "shift+tab" || km.String() == "up":
+		case key.Matches(km, k.PrevField):
 			f.leave()
 			f.focusField((f.focus + len(f.fields) - 1) % len(f.fields))
 			return None, nil
-		case km.String() == "enter":
+		case key.Matches(km, k.Open): // enter: pick, or on to the next field
 			if fl.Kind == Pick {
 				return OpenPicker, nil
 			}
@@ -259,21 +256,21 @@ func (f *Form) Update(msg tea.Msg) (Action, tea.Cmd) {
 		}
 		switch fl.Kind {
 		case Choice:
-			switch km.String() {
-			case "left", "h":
+			switch {
+			case key.Matches(km, k.ChoicePrev):
 				f.cycle(fl, -1)
-			case "right", "l", "space":
+			case key.Matches(km, k.ChoiceNext):
 				f.cycle(fl, 1)
 			}
 			return None, nil
 		case Check:
-			if km.String() == "space" || km.String() == "left" || km.String() == "right" {
+			if key.Matches(km, k.Toggle, k.ChoicePrev, k.ChoiceNext) {
 				fl.checked = !fl.checked
 				f.changed(fl)
 			}
 			return None, nil
 		case Pick:
-			if km.Text != "" && km.String() != "space" {
+			if km.Text != "" && !key.Matches(km, k.Toggle) {
 				return OpenPicker, nil
 			}
 			return None, nil

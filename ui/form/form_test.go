@@ -13,7 +13,7 @@ import (
 )
 
 func nameForm(c *common.Common) *Form {
-	f := New(c, TextField("name", true, ""), ChoiceField("gender", true, []Option{{"男", 1}, {"女", 2}}), CheckField("migrant"))
+	f := New(c, TextField("name", true, ""), ChoiceField("gender", true, []Option{{Label: "男", Value: 1}, {Label: "女", Value: 2}}), CheckField("migrant"))
 	f.Validate = func(f *Form) model.Problems {
 		if strings.TrimSpace(f.Value("name")) == "" {
 			return model.Problems{{Field: "name", Key: "problem.required"}}

@@ -42,7 +42,7 @@ func TestGoldenHardshipNewFileForm(t *testing.T) {
 		hs.Keys("n", "enter")
 		hs.Type("zs")
 		hs.Keys("enter")
-		hs.P.form.FocusKey("hs_size")
+		formOf(t, hs).FocusKey("hs_size")
 		hs.Keys("ctrl+u")
 		hs.Type("0")
 		hs.Keys("tab")
@@ -70,7 +70,7 @@ func newUserFlow(t *testing.T, lang i18n.Lang) {
 	hs.Keys("n", "enter")
 	hs.Type("zs")
 	hs.Keys("enter")
-	if v, _ := hs.P.form.Choice("member"); v != fx.zs.ID {
+	if v, _ := formOf(t, hs).Choice("member"); v != fx.zs.ID {
 		t.Fatalf("member picked %d, want %d", v, fx.zs.ID)
 	}
 	// main cause: 重特大疾病 by its initials
@@ -81,11 +81,11 @@ func newUserFlow(t *testing.T, lang i18n.Lang) {
 		hs.Type("ztdjb")
 	}
 	hs.Keys("enter")
-	if v, _ := hs.P.form.Choice("hs_main_cause"); model.HardshipCause(v) != model.CauseSeriousIllness {
+	if v, _ := formOf(t, hs).Choice("hs_main_cause"); model.HardshipCause(v) != model.CauseSeriousIllness {
 		t.Fatalf("main cause %d", v)
 	}
 	// household size 3, income 30,000, spending 12,000: 500.00 per head
-	hs.P.form.FocusKey("hs_size")
+	formOf(t, hs).FocusKey("hs_size")
 	hs.Keys("ctrl+u")
 	hs.Type("3")
 	hs.Keys("tab")
@@ -108,7 +108,7 @@ func newUserFlow(t *testing.T, lang i18n.Lang) {
 	hs.Keys("esc", "n", "enter")
 	hs.Type("zs")
 	hs.Keys("enter", "tab", "tab", "enter", "enter")
-	hs.P.form.FocusKey("hs_income")
+	formOf(t, hs).FocusKey("hs_income")
 	hs.Type("30000")
 	hs.Keys("ctrl+s")
 	if fs, _ := s.MemberHardshipFiles(fx.zs.ID); len(fs) != 1 {
@@ -117,8 +117,8 @@ func newUserFlow(t *testing.T, lang i18n.Lang) {
 	if !strings.Contains(hs.Status.Text, "张三") {
 		t.Errorf("status %q", hs.Status.Text)
 	}
-	hs.Keys("esc")
-	hs.P.openDetail(id)
+	hs.Keys("esc", "y") // drop the refused form
+	hs.Driver().Run(hs.P.ShowFile(id))
 
 	// Household members: a student and a spouse.
 	hs.Keys("h")
@@ -139,7 +139,7 @@ func newUserFlow(t *testing.T, lang i18n.Lang) {
 	if f, _ := s.HardshipFile(id); len(f.Household) != 1 {
 		t.Fatalf("a negative income was saved: %+v", f.Household)
 	}
-	hs.Keys("esc")
+	hs.Keys("esc", "y")
 
 	// Approve, then 金秋助学 for the student and a 送温暖 visit.
 	hs.Keys("p", "ctrl+s")
@@ -148,7 +148,7 @@ func newUserFlow(t *testing.T, lang i18n.Lang) {
 	}
 	hs.Keys("a", "right", "right", "right", "tab", "tab")
 	hs.Type("3000")
-	hs.P.form.FocusKey("aid_approver")
+	formOf(t, hs).FocusKey("aid_approver")
 	hs.Type("王主席")
 	hs.Keys("tab")
 	hs.Type("张小明")
@@ -160,7 +160,7 @@ func newUserFlow(t *testing.T, lang i18n.Lang) {
 	hs.Type("米、油")
 	hs.Keys("tab")
 	hs.Type("150")
-	hs.P.form.FocusKey("aid_approver")
+	formOf(t, hs).FocusKey("aid_approver")
 	hs.Type("王主席")
 	hs.Keys("ctrl+s")
 	as, _ := s.FileAid(id)
@@ -182,7 +182,7 @@ func newUserFlow(t *testing.T, lang i18n.Lang) {
 	hs.Type("金额有误")
 	hs.Keys("ctrl+s")
 	hs.Keys("down", "r")
-	if !strings.Contains(hs.Status.Text, as[1].Date.String()) || hs.P.form != nil {
+	if !strings.Contains(hs.Status.Text, as[1].Date.String()) || onForm(hs) {
 		t.Errorf("second reversal status %q", hs.Status.Text)
 	}
 	if as, _ = s.FileAid(id); len(as) != 3 {
@@ -194,7 +194,7 @@ func newUserFlow(t *testing.T, lang i18n.Lang) {
 	hs.Type("收入增加")
 	hs.Keys("ctrl+s")
 	hs.Keys("l")
-	hs.P.form.FocusKey("hs_approval")
+	formOf(t, hs).FocusKey("hs_approval")
 	hs.Type("晋总工〔2026〕12号")
 	hs.Keys("ctrl+s")
 	f, _ := s.HardshipFile(id)

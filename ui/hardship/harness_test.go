@@ -6,6 +6,8 @@ import (
 	"unionbook/i18n"
 	"unionbook/model"
 	"unionbook/storage"
+	"unionbook/ui/common"
+	"unionbook/ui/form"
 	"unionbook/ui/uitest"
 )
 
@@ -65,4 +67,42 @@ func newHarness(t *testing.T, lang i18n.Lang, w, h int, withData bool) (*uitest.
 		fx = seed(t, s)
 	}
 	return uitest.NewPageHarness(t, uitest.NewCommon(s, lang, uitest.FixedNow), w, h, New), fx
+}
+
+// top is the screen in front as a T, if it is one.
+func top[T common.Screen](hs *uitest.PageHarness[*Page]) (T, bool) {
+	s, ok := hs.P.Top().(T)
+	return s, ok
+}
+
+// onForm reports a form in front.
+func onForm(hs *uitest.PageHarness[*Page]) bool {
+	_, ok := hs.P.Top().(interface{ theForm() *form.Form })
+	return ok
+}
+
+// formOf is the form in front; the test stops without one.
+func formOf(t *testing.T, hs *uitest.PageHarness[*Page]) *form.Form {
+	t.Helper()
+	f, ok := hs.P.Top().(interface{ theForm() *form.Form })
+	if !ok {
+		t.Fatalf("no form in front (%T):\n%s", hs.P.Top(), hs.Screen())
+	}
+	return f.theForm()
+}
+
+// detailOf is the file detail in front; the test stops without one.
+func detailOf(t *testing.T, hs *uitest.PageHarness[*Page]) *detail {
+	t.Helper()
+	d, ok := top[*detail](hs)
+	if !ok {
+		t.Fatalf("no file detail in front (%T):\n%s", hs.P.Top(), hs.Screen())
+	}
+	return d
+}
+
+// refresh tells the page the store changed, as the app does after a write
+// in another tab.
+func refresh(hs *uitest.PageHarness[*Page]) {
+	hs.Send(common.DataChangedMsg{Entity: model.EntityHardship})
 }

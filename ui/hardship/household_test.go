@@ -23,7 +23,7 @@ func addChild(t *testing.T, hs *uitest.PageHarness[*Page], fx fixture) {
 	if err := hs.C.Store.UpdateHardshipFile(op, &f); err != nil {
 		t.Fatal(err)
 	}
-	hs.P.reload()
+	refresh(hs)
 }
 
 // lastAudit is the newest audit entry.
@@ -59,35 +59,35 @@ func TestEditHouseholdMember(t *testing.T) {
 		uitest.Contains(t, out, "王芳", "李小红", T("hardship.key_edit_member"), T("hardship.key_remove_member"))
 		// the second member, then e: the form filled with it
 		hs.Keys("down", "e")
-		if hs.P.form == nil || hs.P.mode != modeHouseholdForm {
+		if _, ok := top[*householdForm](hs); !ok {
 			t.Fatalf("no household form:\n%s", hs.Screen())
 		}
-		if hs.P.form.Value("name") != "李小红" || hs.P.form.Value("hs_relation") != "子女" || hs.P.form.Value("hs_school_work") != "青山镇中学" {
-			t.Fatalf("form not filled: %q %q", hs.P.form.Value("name"), hs.P.form.Value("hs_school_work"))
+		if formOf(t, hs).Value("name") != "李小红" || formOf(t, hs).Value("hs_relation") != "子女" || formOf(t, hs).Value("hs_school_work") != "青山镇中学" {
+			t.Fatalf("form not filled: %q %q", formOf(t, hs).Value("name"), formOf(t, hs).Value("hs_school_work"))
 		}
 		uitest.Contains(t, hs.Screen(), T("hardship.household_edit_title", "李小红", "李四"))
 		// a bad ID number: shown under the field, not saved
 		before := lastAudit(t, hs).ID
-		hs.P.form.FocusKey("id_number")
+		formOf(t, hs).FocusKey("id_number")
 		hs.Type("11010120100901135")
 		hs.Keys("ctrl+s")
-		ps := hs.P.form.Problems().For("id_number")
+		ps := formOf(t, hs).Problems().For("id_number")
 		if len(ps) == 0 {
 			t.Fatalf("no ID number problem:\n%s", hs.Screen())
 		}
 		uitest.Contains(t, hs.Screen(), ps[0].Message(lang))
-		if lastAudit(t, hs).ID != before || hs.P.form == nil {
+		if lastAudit(t, hs).ID != before || !onForm(hs) {
 			t.Fatal("a bad ID number was saved")
 		}
 		// a good one and a new school: saved, the household size kept
 		hs.Keys("ctrl+u")
 		hs.Type("110101201009011354")
-		hs.P.form.FocusKey("hs_school_work")
+		formOf(t, hs).FocusKey("hs_school_work")
 		hs.Keys("ctrl+u")
 		hs.Type("青山镇第二中学")
 		hs.Keys("ctrl+s")
 		f, _ := s.HardshipFile(fx.file.ID)
-		if hs.P.form != nil || len(f.Household) != 2 || f.Household[1].IDNumber != "110101201009011354" ||
+		if onForm(hs) || len(f.Household) != 2 || f.Household[1].IDNumber != "110101201009011354" ||
 			f.Household[1].SchoolOrWork != "青山镇第二中学" || f.Household[0].Name != "王芳" || f.HouseholdSize != 3 {
 			t.Fatalf("after edit %+v size %d\n%s", f.Household, f.HouseholdSize, hs.Screen())
 		}
@@ -100,8 +100,8 @@ func TestEditHouseholdMember(t *testing.T) {
 			t.Errorf("audit %+v", e)
 		}
 		// back on the Household pane with the member still selected
-		if hs.P.mode != modeDetail || hs.P.det.pane != paneHousehold || hs.P.det.hhSel != 1 {
-			t.Errorf("after save: mode %d pane %d sel %d", hs.P.mode, hs.P.det.pane, hs.P.det.hhSel)
+		if d := detailOf(t, hs); d.pane != paneHousehold || d.hhSel != 1 {
+			t.Errorf("after save: pane %d sel %d", d.pane, d.hhSel)
 		}
 		uitest.Contains(t, hs.Screen(), "青山镇第二中学")
 	})
@@ -125,7 +125,7 @@ func TestRemoveHouseholdMember(t *testing.T) {
 		}
 		uitest.Lacks(t, hs.Screen(), T("hardship.household_confirm_remove", "李小红", "子女", fx.file.ID))
 		hs.Keys("d", "esc")
-		if hs.P.mode != modeDetail || hs.P.det.confirm {
+		if _, ok := top[*detail](hs); !ok {
 			t.Fatal("esc did not cancel the question")
 		}
 		hs.Keys("d", "y")
@@ -143,8 +143,8 @@ func TestRemoveHouseholdMember(t *testing.T) {
 		out = uitest.Screen(hs.P.View()) // the status line names the member
 		uitest.Lacks(t, out, "李小红")
 		uitest.Contains(t, out, "王芳")
-		if hs.P.det.hhSel != 0 {
-			t.Errorf("selection %d after removing the last row", hs.P.det.hhSel)
+		if d := detailOf(t, hs); d.hhSel != 0 {
+			t.Errorf("selection %d after removing the last row", d.hhSel)
 		}
 		// the last member too: the pane says there is none, e edits the file
 		hs.Keys("d", "y")
@@ -154,8 +154,8 @@ func TestRemoveHouseholdMember(t *testing.T) {
 		uitest.Contains(t, hs.Screen(), T("hardship.no_household"))
 		uitest.Lacks(t, hs.Screen(), T("hardship.key_remove_member"))
 		hs.Keys("e")
-		if hs.P.mode != modeFileForm {
-			t.Errorf("e on an empty household pane: mode %d", hs.P.mode)
+		if _, ok := top[*fileForm](hs); !ok {
+			t.Errorf("e on an empty household pane: %T", hs.P.Top())
 		}
 	})
 }
@@ -171,20 +171,20 @@ func TestHouseholdOfClosedAndLiftedFiles(t *testing.T) {
 		if _, err := s.CloseHardshipFile(op, fx.file.ID, 20261120, "调离本地"); err != nil {
 			t.Fatal(err)
 		}
-		hs.P.reload()
+		refresh(hs)
 		hs.Keys("s", "s", "s", "s", "s", "enter", "tab")
 		out := hs.Screen()
 		uitest.Contains(t, out, "王芳")
 		uitest.Lacks(t, out, T("hardship.key_edit_member"), T("hardship.key_remove_member"))
 		before := lastAudit(t, hs).ID
 		hs.Keys("e")
-		if hs.P.form != nil || hs.Status.Text != T("hardship.file_closed") || !hs.Status.Error {
-			t.Errorf("e on a closed file: form %v status %q", hs.P.form != nil, hs.Status.Text)
+		if onForm(hs) || hs.Status.Text != T("hardship.file_closed") || !hs.Status.Error {
+			t.Errorf("e on a closed file: form %v status %q", onForm(hs), hs.Status.Text)
 		}
 		hs.Status.Text = ""
 		hs.Keys("d")
-		if hs.P.det.confirm || hs.Status.Text != T("hardship.file_closed") {
-			t.Errorf("d on a closed file: confirm %v status %q", hs.P.det.confirm, hs.Status.Text)
+		if _, ok := top[*detail](hs); !ok || hs.Status.Text != T("hardship.file_closed") {
+			t.Errorf("d on a closed file: %T in front, status %q", hs.P.Top(), hs.Status.Text)
 		}
 		hs.Keys("y")
 		if f, _ := s.HardshipFile(fx.file.ID); len(f.Household) != 1 || lastAudit(t, hs).ID != before {
@@ -197,11 +197,11 @@ func TestHouseholdOfClosedAndLiftedFiles(t *testing.T) {
 		if _, err := s.LiftHardshipFile(op, fx.file.ID, model.LiftOut{NoticeFrom: 20261109, NoticeTo: 20261113, Approval: "晋总工〔2026〕12号", Date: 20261116}); err != nil {
 			t.Fatal(err)
 		}
-		hs.P.reload()
+		refresh(hs)
 		hs.Keys("s", "s", "s", "s", "enter", "tab")
 		uitest.Contains(t, hs.Screen(), "王芳", i18n.ZH.T("hardship.key_edit_member"))
 		hs.Keys("e")
-		hs.P.form.FocusKey("hs_member_income")
+		formOf(t, hs).FocusKey("hs_member_income")
 		hs.Keys("ctrl+u")
 		hs.Type("1500")
 		hs.Keys("ctrl+s")
@@ -225,13 +225,13 @@ func TestAidCapWarningAsYouType(t *testing.T) {
 		if _, err := s.RecordAid(op, &earlier); err != nil {
 			t.Fatal(err)
 		}
-		hs.P.reload()
+		refresh(hs)
 		capText := "6,800.00"
 		hs.Keys("enter", "a", "right") // 生活救助
-		if v, _ := hs.P.form.Choice("aid_type"); model.AidType(v) != model.AidLiving {
+		if v, _ := formOf(t, hs).Choice("aid_type"); model.AidType(v) != model.AidLiving {
 			t.Fatalf("type %d", v)
 		}
-		hs.P.form.FocusKey("aid_cash")
+		formOf(t, hs).FocusKey("aid_cash")
 		hs.Type("1500")
 		uitest.Lacks(t, hs.Screen(), capText) // 6,500: under the cap
 		hs.Type("0")                          // 15,000
@@ -243,7 +243,7 @@ func TestAidCapWarningAsYouType(t *testing.T) {
 		hs.Type("2000") // 7,000
 		uitest.Contains(t, hs.Screen(), capText, "7,000.00")
 		// another year: last year's living aid is none
-		hs.P.form.FocusKey("date")
+		formOf(t, hs).FocusKey("date")
 		hs.Keys("ctrl+u")
 		hs.Type("2025-12-01")
 		uitest.Lacks(t, hs.Screen(), capText)
@@ -251,20 +251,20 @@ func TestAidCapWarningAsYouType(t *testing.T) {
 		hs.Type("2026-11-20")
 		uitest.Contains(t, hs.Screen(), capText)
 		// another type: medical aid has no cap by default
-		hs.P.form.FocusKey("aid_type")
+		formOf(t, hs).FocusKey("aid_type")
 		hs.Keys("right")
 		uitest.Lacks(t, hs.Screen(), capText)
 		hs.Keys("left")
 		uitest.Contains(t, hs.Screen(), capText)
 		// a warning, not a problem: the form saves, the footer repeats it
-		hs.P.form.FocusKey("aid_approver")
+		formOf(t, hs).FocusKey("aid_approver")
 		hs.Type("王主席")
-		if n := len(hs.P.form.Problems()); n != 0 {
-			t.Fatalf("problems %v", hs.P.form.Problems())
+		if n := len(formOf(t, hs).Problems()); n != 0 {
+			t.Fatalf("problems %v", formOf(t, hs).Problems())
 		}
 		hs.Keys("ctrl+s")
 		as, _ := s.FileAid(fx.file.ID)
-		if hs.P.form != nil || len(as) != 3 || as[2].Cash != model.Yuan(2000) {
+		if onForm(hs) || len(as) != 3 || as[2].Cash != model.Yuan(2000) {
 			t.Fatalf("not saved: %d records\n%s", len(as), hs.Screen())
 		}
 		if !strings.Contains(hs.Status.Text, capText) {
@@ -299,12 +299,12 @@ func TestHouseholdAndAidCapScreensFit(t *testing.T) {
 		hs.Keys("n", "e")
 		check("member form", "青山镇中学")
 		hs.Keys("esc", "a", "right")
-		hs.P.form.FocusKey("aid_cash")
+		formOf(t, hs).FocusKey("aid_cash")
 		hs.Type("9000")
 		check("aid form", "6,800.00")
 		// on the smallest screen the warning still shows under a form
 		// whose focus is at its end
-		hs.P.form.FocusKey("notes")
+		formOf(t, hs).FocusKey("notes")
 		check("aid form at its end", "6,800.00")
 	})
 }

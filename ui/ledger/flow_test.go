@@ -85,7 +85,7 @@ func TestAddEntryChangesTheBalance(t *testing.T) {
 	}
 	out := hs.Screen()
 	uitest.Contains(t, out, e.VoucherNo, "1,200.50", "账面余额："+after.Display())
-	if got := hs.P.selectedID(); got != e.ID {
+	if got := hs.list().selectedID(); got != e.ID {
 		t.Errorf("selected entry %d, want the new one %d", got, e.ID)
 	}
 }
@@ -93,28 +93,28 @@ func TestAddEntryChangesTheBalance(t *testing.T) {
 func TestIncomeEntryOffersOnlyIncomeAccounts(t *testing.T) {
 	hs, _ := newHarness(t, i18n.ZH, 100, 30, true)
 	hs.Keys("n", "tab", "left") // direction: income
-	for _, o := range hs.P.acctField.Options {
-		a := hs.P.chart[o.Value-1]
+	for _, o := range hs.entry().acct.Options {
+		a := hs.P.book.chart[o.Value-1]
 		if a.Direction != model.In {
 			t.Errorf("income entry offers %s %s", a.Code, a.Name)
 		}
 	}
 	hs.Keys("tab", "enter")
 	out := hs.Screen()
-	uitest.Contains(t, out, "401 会费收入", "40303 帮扶补助")
+	uitest.Contains(t, out, "401 会费收入", "40302 专项转移支付补助")
 	uitest.Lacks(t, out, "501 职工活动支出")
-	hs.Type("bfbz") // 帮扶补助 by pinyin initials
+	hs.Type("zxzy") // 专项转移支付补助 by pinyin initials
 	out = hs.Screen()
-	uitest.Contains(t, out, "40303 帮扶补助")
+	uitest.Contains(t, out, "40302 专项转移支付补助")
 	uitest.Lacks(t, out, "401 会费收入")
 	hs.Keys("enter")
-	if v, ok := hs.P.form.Choice(fAccount); !ok || hs.P.chart[v-1].Code != "40303" {
+	if v, ok := hs.entry().form.Choice(fAccount); !ok || hs.P.book.chart[v-1].Code != "40302" {
 		t.Errorf("chose %v %v", v, ok)
 	}
 	// switching back to spending drops the income account
 	hs.Keys("up", "right")
-	if v, ok := hs.P.form.Choice(fAccount); ok {
-		t.Errorf("an income account %s stayed chosen for spending", hs.P.chart[v-1].Code)
+	if v, ok := hs.entry().form.Choice(fAccount); ok {
+		t.Errorf("an income account %s stayed chosen for spending", hs.P.book.chart[v-1].Code)
 	}
 }
 
@@ -149,7 +149,7 @@ func TestBadAmountIsShownNextToTheFieldAndWritesNothing(t *testing.T) {
 			if from < 0 || to < from || !strings.Contains(strings.Join(strings.Fields(out[from:to]), " "), want) {
 				t.Errorf("%s: no %q next to the amount:\n%s", tc.amount, want, hs.Screen())
 			}
-			if hs.P.mode != modeForm || !hs.P.Dirty() {
+			if hs.on() != "entry" || !hs.P.Dirty() {
 				t.Errorf("%s: the form must stay open with its changes", tc.amount)
 			}
 		}
@@ -176,13 +176,13 @@ func TestReverseAManualEntry(t *testing.T) {
 	hs, fx := newHarness(t, i18n.ZH, 100, 30, true)
 	s := hs.C.Store
 	before := balance(t, s)
-	if !hs.P.selectID(fx.sports.ID) {
+	if !hs.list().selectID(fx.sports.ID) {
 		t.Fatal("the entry is not listed")
 	}
 	hs.Keys("enter")
 	uitest.Contains(t, hs.Screen(), "凭证 "+fx.sports.VoucherNo, "未冲正", "手工记账")
 	hs.Keys("r")
-	if hs.P.mode != modeReverse || !hs.P.Capturing() {
+	if hs.on() != "reverse" || !hs.P.Capturing() {
 		t.Fatalf("r did not open the reversal form: %s", hs.Status.Text)
 	}
 	// the caret is in the reason field, after the Chinese text
@@ -229,13 +229,13 @@ func TestReverseAManualEntry(t *testing.T) {
 	hs.Keys("enter")
 	uitest.Contains(t, hs.Screen(), "凭证 "+rev.VoucherNo, "冲销凭证 "+fx.sports.VoucherNo)
 	hs.Keys("r")
-	if hs.P.mode != modeDetail || !hs.Status.Error || !strings.Contains(hs.Status.Text, "不能再冲正") {
-		t.Errorf("reversing a reversal: mode %d, status %q", hs.P.mode, hs.Status.Text)
+	if hs.on() != "detail" || !hs.Status.Error || !strings.Contains(hs.Status.Text, "不能再冲正") {
+		t.Errorf("reversing a reversal: on %s, status %q", hs.on(), hs.Status.Text)
 	}
 	// nor can the original be reversed twice
 	hs.Keys("enter", "r")
-	if hs.P.mode != modeDetail || !strings.Contains(hs.Status.Text, "已被凭证") {
-		t.Errorf("reversing twice: mode %d, status %q", hs.P.mode, hs.Status.Text)
+	if hs.on() != "detail" || !strings.Contains(hs.Status.Text, "已被凭证") {
+		t.Errorf("reversing twice: on %s, status %q", hs.on(), hs.Status.Text)
 	}
 	if n := countEntries(t, s); n != len(ls) {
 		t.Errorf("refused reversals wrote %d entries", n-len(ls))
@@ -245,7 +245,7 @@ func TestReverseAManualEntry(t *testing.T) {
 func TestReversalFormChecksDateAndReason(t *testing.T) {
 	hs, fx := newHarness(t, i18n.EN, 100, 30, true)
 	n := countEntries(t, hs.C.Store)
-	hs.P.selectID(fx.sports.ID)
+	hs.list().selectID(fx.sports.ID)
 	hs.Keys("r", "shift+tab")
 	hs.Keys("ctrl+u")
 	hs.Type("2026-11-01") // before the entry (2026-11-03)
@@ -255,9 +255,9 @@ func TestReversalFormChecksDateAndReason(t *testing.T) {
 	if got := countEntries(t, hs.C.Store); got != n {
 		t.Errorf("wrote %d entries", got-n)
 	}
-	hs.Keys("esc")
-	if hs.P.mode != modeDetail {
-		t.Errorf("esc from the reversal goes back to the entry, mode %d", hs.P.mode)
+	hs.Keys("esc", "y") // what was typed is dropped, after asking
+	if hs.on() != "detail" {
+		t.Errorf("esc from the reversal goes back to the entry, on %s", hs.on())
 	}
 }
 
@@ -266,12 +266,12 @@ func TestDuesEntryIsReversedAtItsSource(t *testing.T) {
 		hs, fx := newHarness(t, lang, 100, 30, true)
 		s := hs.C.Store
 		n := countEntries(t, s)
-		if !hs.P.selectID(fx.payment.LedgerID) {
+		if !hs.list().selectID(fx.payment.LedgerID) {
 			t.Fatal("the dues entry is not listed")
 		}
 		hs.Keys("r")
-		if hs.P.mode != modeList || hs.P.form != nil {
-			t.Errorf("r on a dues entry opened mode %d", hs.P.mode)
+		if hs.on() != "list" {
+			t.Errorf("r on a dues entry opened on %s", hs.on())
 		}
 		want := "请到会费页冲正"
 		if lang == i18n.EN {
@@ -285,109 +285,12 @@ func TestDuesEntryIsReversedAtItsSource(t *testing.T) {
 		uitest.Contains(t, hs.Screen(), fx.payment.ReceiptNo, "张三", "2026-10 ~ 2026-11")
 		hs.Status = common.StatusMsg{}
 		hs.Keys("r")
-		if hs.P.mode != modeDetail || !strings.Contains(hs.Status.Text, want) {
-			t.Errorf("detail: mode %d, status %q", hs.P.mode, hs.Status.Text)
+		if hs.on() != "detail" || !strings.Contains(hs.Status.Text, want) {
+			t.Errorf("detail: on %s, status %q", hs.on(), hs.Status.Text)
 		}
 		if got := countEntries(t, s); got != n {
 			t.Errorf("wrote %d entries", got-n)
 		}
-	}
-}
-
-func shown(hs *harness) []string {
-	var out []string
-	for _, i := range hs.P.view {
-		out = append(out, hs.P.lines[i].VoucherNo)
-	}
-	return out
-}
-
-func TestFilters(t *testing.T) {
-	hs, fx := newHarness(t, i18n.ZH, 100, 30, true)
-	if hs.P.month != 202611 || len(hs.P.view) != 6 {
-		t.Fatalf("opens on %s with %d entries, want 2026-11 with 6", hs.P.month, len(hs.P.view))
-	}
-	hs.Keys("[")
-	if hs.P.month != 202610 || len(hs.P.view) != 2 {
-		t.Errorf("[ shows %s: %v", hs.P.month, shown(hs))
-	}
-	uitest.Contains(t, hs.Screen(), "月份：2026-10", "本期收入：12,000.00", "本期支出：1,800.00", "账面余额：9,780.30")
-	hs.Keys("]", "]")
-	if hs.P.month != 202612 || len(hs.P.view) != 0 {
-		t.Errorf("] ] shows %s: %v", hs.P.month, shown(hs))
-	}
-	uitest.Contains(t, hs.Screen(), "这段时间没有账目")
-	hs.Keys("a")
-	if hs.P.month != 0 || len(hs.P.view) != 8 {
-		t.Errorf("a shows %s: %v", hs.P.month, shown(hs))
-	}
-	hs.Keys("t")
-	for _, i := range hs.P.view {
-		if hs.P.lines[i].Direction != model.In {
-			t.Errorf("income filter shows %+v", hs.P.lines[i])
-		}
-	}
-	hs.Keys("t")
-	if len(hs.P.view) != 5 {
-		t.Errorf("spending: %v", shown(hs))
-	}
-	uitest.Contains(t, hs.Screen(), "收支：支出")
-	hs.Keys("t")
-	if hs.P.dir != 0 || len(hs.P.view) != 8 {
-		t.Errorf("t cycles back to both: %v", shown(hs))
-	}
-	// u: an account with its sub-accounts, chosen by pinyin initials
-	hs.Keys("u")
-	if !hs.P.Capturing() {
-		t.Error("the account picker must capture the keyboard")
-	}
-	hs.Type("zghdzc") // 职工活动支出
-	hs.Keys("enter")
-	if hs.P.account != "501" || len(hs.P.view) != 2 {
-		t.Errorf("account 501 shows %v", shown(hs))
-	}
-	uitest.Contains(t, hs.Screen(), "科目：501 职工活动支出")
-	// search counterparty and memo
-	hs.Keys("x", "/")
-	hs.Type("文化站")
-	if len(hs.P.view) != 1 || hs.P.lines[hs.P.view[0]].ID != fx.sports.ID {
-		t.Errorf("search shows %v", shown(hs))
-	}
-	hs.Keys("enter")
-	hs.Keys("/", "ctrl+u")
-	hs.Type("bgyp") // 办公用品, by pinyin initials of the memo
-	if len(hs.P.view) != 1 || hs.P.lines[hs.P.view[0]].ID != fx.dup.ID {
-		t.Errorf("search bgyp shows %v", shown(hs))
-	}
-	hs.Keys("esc")
-	if hs.P.query != "" || len(hs.P.view) != 8 {
-		t.Errorf("esc clears the search: %v", shown(hs))
-	}
-	hs.Keys("]", "u", "enter") // the first option is every account
-	hs.Keys("t", "x")
-	if hs.P.month != 0 || hs.P.account != "" || hs.P.dir != 0 || len(hs.P.view) != 8 {
-		t.Errorf("x clears every filter: month %s account %q dir %d", hs.P.month, hs.P.account, hs.P.dir)
-	}
-}
-
-func TestSearchCursorFollowsTheCaret(t *testing.T) {
-	hs, _ := newHarness(t, i18n.ZH, 120, 30, true)
-	hs.Keys("/")
-	if !hs.P.Capturing() {
-		t.Fatal("searching must capture the keyboard")
-	}
-	hs.Send(tea.KeyPressMsg{Code: '文', Text: "文化"})
-	c := hs.P.Cursor()
-	if c == nil {
-		t.Fatal("no cursor in the search box")
-	}
-	line := strings.Split(hs.Screen(), "\n")[0]
-	prefix := "月份：2026-11  科目：全部科目  收支：全部  搜索 "
-	if !strings.HasPrefix(line, prefix+"文化") {
-		t.Fatalf("filter bar %q", line)
-	}
-	if want := ansi.StringWidth(prefix) + 4; c.X != want || c.Y != 0 {
-		t.Errorf("cursor at (%d,%d), want (%d,0)", c.X, c.Y, want)
 	}
 }
 
@@ -413,32 +316,48 @@ func TestAddFormCursorAfterChinese(t *testing.T) {
 	}
 }
 
-func TestCancelAskedFormIsNotDirtyAfterEsc(t *testing.T) {
+// esc on an untouched form goes back; on a changed one it asks first, and
+// only y drops what was typed.
+func TestEscAsksBeforeDroppingAChangedEntry(t *testing.T) {
 	hs, _ := newHarness(t, i18n.ZH, 100, 30, true)
 	hs.Keys("n")
 	if hs.P.Dirty() {
 		t.Error("an untouched form is not dirty")
 	}
+	hs.Keys("esc")
+	if hs.on() != "list" {
+		t.Fatalf("esc on an untouched form goes back, on %s", hs.on())
+	}
+	hs.Keys("n")
 	hs.Type("x")
 	if !hs.P.Dirty() {
 		t.Error("a changed form is dirty")
 	}
 	hs.Keys("esc")
-	if hs.P.Dirty() || hs.P.mode != modeList {
-		t.Error("esc leaves the form")
+	if hs.on() != "entry" || !hs.P.Confirming() {
+		t.Fatalf("esc on a changed form asks, on %s", hs.on())
+	}
+	uitest.Contains(t, hs.Screen(), "放弃")
+	hs.Keys("n")
+	if hs.on() != "entry" || !hs.P.Dirty() || hs.entry().form.Value(fDate) != "2026-11-21x" {
+		t.Fatalf("n keeps editing with what was typed, on %s", hs.on())
+	}
+	hs.Keys("esc", "y")
+	if hs.P.Dirty() || hs.on() != "list" {
+		t.Error("y leaves the form")
 	}
 }
 
 func TestReloadsWhenDuesArePaid(t *testing.T) {
 	hs, fx := newHarness(t, i18n.ZH, 100, 30, true)
-	n := len(hs.P.view)
+	n := len(hs.list().view)
 	p := model.DuesPayment{MemberID: fx.member.ID, From: 202612, To: 202612, Amount: 1540, Date: 20261121, Method: model.PayBank}
 	if err := hs.C.Store.RecordPayment(op, &p); err != nil {
 		t.Fatal(err)
 	}
 	hs.Send(common.DataChangedMsg{Entity: model.EntityPayment, ID: p.ID})
-	if len(hs.P.view) != n+1 {
-		t.Fatalf("after a payment the list has %d entries, want %d", len(hs.P.view), n+1)
+	if len(hs.list().view) != n+1 {
+		t.Fatalf("after a payment the list has %d entries, want %d", len(hs.list().view), n+1)
 	}
 	uitest.Contains(t, hs.Screen(), "15.40", "账面余额：9,795.70")
 }
@@ -451,13 +370,13 @@ func TestStatementPeriods(t *testing.T) {
 	uitest.Lacks(t, out, "402 拨缴经费收入")
 	hs.Keys("[")
 	out = hs.Screen()
-	uitest.Contains(t, out, "收支表 2026年10月", "402 拨缴经费收入", "12,000.00", "  50101 教育", "10,200.00")
+	uitest.Contains(t, out, "收支表 2026年10月", "402 拨缴经费收入", "12,000.00", "  50101 职工教育支出", "10,200.00")
 	hs.Keys("y")
 	uitest.Contains(t, hs.Screen(), "收支表 2026年全年", "17,030.80", "7,250.50", "9,780.30")
 	hs.Keys("[")
 	uitest.Contains(t, hs.Screen(), "收支表 2025年全年", "这段时间没有收支")
 	hs.Keys("esc")
-	if hs.P.mode != modeList {
+	if hs.on() != "list" {
 		t.Error("esc leaves the statement")
 	}
 }
@@ -470,8 +389,8 @@ func TestEmptyBook(t *testing.T) {
 			uitest.Contains(t, out, "这段时间没有账目", "账面余额：0.00")
 		}
 		hs.Keys("enter", "r", "S", "esc")
-		if hs.P.mode != modeList {
-			t.Errorf("mode %d", hs.P.mode)
+		if hs.on() != "list" {
+			t.Errorf("on %s", hs.on())
 		}
 	}
 }
@@ -504,18 +423,4 @@ func TestHelpListsTheKeys(t *testing.T) {
 	if hs.P.Title() != "Ledger" {
 		t.Errorf("title %q", hs.P.Title())
 	}
-}
-
-func TestEnglishAccountPickerTakesPinyinInitials(t *testing.T) {
-	hs, _ := newHarness(t, i18n.EN, 100, 30, true)
-	hs.Keys("u")
-	hs.Type("knzg") // 困难职工帮扶费
-	out := hs.Screen()
-	uitest.Contains(t, out, "50204 Aid to workers in hardship")
-	uitest.Lacks(t, out, "50205")
-	hs.Keys("enter")
-	if hs.P.account != "50204" {
-		t.Errorf("chose %q", hs.P.account)
-	}
-	uitest.Contains(t, hs.Screen(), "Account: 50204 Aid to workers in hardship")
 }

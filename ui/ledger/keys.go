@@ -4,6 +4,7 @@ import (
 	"charm.land/bubbles/v2/key"
 
 	"unionbook/ui/common"
+	"unionbook/ui/keymap"
 )
 
 // keys are the cash book's own bindings; the shared ones (search, open,
@@ -16,9 +17,7 @@ type keys struct {
 }
 
 func newKeys(c *common.Common) keys {
-	b := func(help string, ks ...string) key.Binding {
-		return key.NewBinding(key.WithKeys(ks...), key.WithHelp(ks[0], c.T(help)))
-	}
+	b := func(help string, ks ...string) key.Binding { return keymap.Binding(c.Lang, help, ks...) }
 	return keys{
 		PrevMonth: b("cashbook.key_prev_month", "["),
 		NextMonth: b("cashbook.key_next_month", "]"),

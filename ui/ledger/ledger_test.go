@@ -1,11 +1,14 @@
 package ledger
 
 import (
+	"fmt"
 	"testing"
 
 	"unionbook/i18n"
 	"unionbook/model"
 	"unionbook/storage"
+	"unionbook/ui/form"
+	"unionbook/ui/picker"
 	"unionbook/ui/uitest"
 )
 
@@ -51,10 +54,10 @@ func seed(t *testing.T, s *storage.Store) fixture {
 	)
 	fx.sports = addEntry(t, s, model.LedgerEntry{Date: 20261103, Direction: model.Out, Account: "50102", Amount: 345050, Counterparty: "青山镇文化站", Memo: "职工篮球赛场地租金"})
 	fx.manual = append(fx.manual, fx.sports,
-		addEntry(t, s, model.LedgerEntry{Date: 20261112, Direction: model.Out, Account: "50205", Amount: model.Yuan(2000), Counterparty: "困难职工李四", Memo: "重阳节慰问"}),
-		addEntry(t, s, model.LedgerEntry{Date: 20261115, Direction: model.In, Account: "40303", Amount: model.Yuan(5000), Counterparty: "滨江区总工会", Memo: "帮扶补助下拨"}),
+		addEntry(t, s, model.LedgerEntry{Date: 20261112, Direction: model.Out, Account: "50405", Amount: model.Yuan(2000), Counterparty: "困难职工李四", Memo: "重阳节慰问"}),
+		addEntry(t, s, model.LedgerEntry{Date: 20261115, Direction: model.In, Account: "40302", Amount: model.Yuan(5000), Counterparty: "滨江区总工会", Memo: "帮扶补助下拨"}),
 	)
-	fx.dup = addEntry(t, s, model.LedgerEntry{Date: 20261116, Direction: model.Out, Account: "504", Amount: 26800, Counterparty: "文具店", Memo: "办公用品"})
+	fx.dup = addEntry(t, s, model.LedgerEntry{Date: 20261116, Direction: model.Out, Account: "50602", Amount: 26800, Counterparty: "文具店", Memo: "办公用品"})
 	fx.manual = append(fx.manual, fx.dup)
 	fx.payment = model.DuesPayment{MemberID: fx.member.ID, From: 202610, To: 202611, Amount: 3080, Date: 20261118, Method: model.PayCash}
 	if err := s.RecordPayment(op, &fx.payment); err != nil {
@@ -115,7 +118,7 @@ func TestGoldenLedgerFormWithErrors(t *testing.T) {
 func TestGoldenLedgerDetailOfDues(t *testing.T) {
 	uitest.Each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
 		hs, fx := newHarness(t, lang, w, h, true)
-		if !hs.P.selectID(fx.payment.LedgerID) {
+		if !hs.list().selectID(fx.payment.LedgerID) {
 			t.Fatal("the dues entry is not in the list")
 		}
 		hs.Keys("enter")
@@ -137,4 +140,55 @@ func TestGoldenLedgerStatementYear(t *testing.T) {
 		hs.Keys("S", "y")
 		hs.RequireGolden()
 	})
+}
+
+func TestGoldenLedgerReverseForm(t *testing.T) {
+	uitest.Each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
+		hs, fx := newHarness(t, lang, w, h, true)
+		hs.list().selectID(fx.sports.ID)
+		hs.Keys("enter", "r")
+		hs.Type("场地费")
+		hs.RequireGolden()
+	})
+}
+
+func TestGoldenLedgerAccountPicker(t *testing.T) {
+	uitest.Each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
+		hs, _ := newHarness(t, lang, w, h, true)
+		hs.Keys("u")
+		hs.Type("zg") // 职工…
+		hs.RequireGolden()
+	})
+}
+
+// list is the tab's list, under whatever is open.
+func (hs *harness) list() *list { return hs.P.Root().(*list) }
+
+// entry is the entry form in front.
+func (hs *harness) entry() *entryForm {
+	hs.TB.Helper()
+	e, ok := hs.P.Top().(*entryForm)
+	if !ok {
+		hs.TB.Fatalf("the entry form is not in front: %T", hs.P.Top())
+	}
+	return e
+}
+
+// on names the screen in front.
+func (hs *harness) on() string {
+	switch hs.P.Top().(type) {
+	case *list:
+		return "list"
+	case *detail:
+		return "detail"
+	case *entryForm:
+		return "entry"
+	case *form.Screen: // the reversal; the entry form is its own type
+		return "reverse"
+	case *statement:
+		return "statement"
+	case *picker.Screen:
+		return "picker"
+	}
+	return fmt.Sprintf("%T", hs.P.Top())
 }

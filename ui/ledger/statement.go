@@ -10,52 +10,61 @@ import (
 
 	"unionbook/model"
 	"unionbook/storage"
+	"unionbook/ui/common"
 	"unionbook/ui/widget"
 )
 
-// openStatement shows the income-and-expense statement for the list's
-// month (today's when the list shows every month).
-func (p *Page) openStatement() {
-	p.stmtMonth = p.month
-	if p.stmtMonth == 0 {
-		p.stmtMonth = p.c.Today().Month()
-	}
-	p.mode = modeStatement
-	p.loadStatement()
+// statement is the income-and-expense statement (收支表) of a month or a
+// year: every account with its income or spending, the totals and the
+// surplus. [ and ] step the period, y switches month and year.
+type statement struct {
+	common.ScreenBase
+	*book
+	month   model.Month // the month shown, or a month of the year shown
+	year    bool
+	lines   []storage.StatementLine
+	in, out model.Money
+	table   widget.Table
+	w       int
+	err     error
+}
+
+func newStatement(b *book, month model.Month) *statement {
+	c := b.c
+	s := &statement{book: b, month: month}
+	s.table = widget.NewTable(nil, widget.TableStyles{Header: c.Styles.TableHeader, Cell: c.Styles.TableCell, Selected: c.Styles.TableSelected})
+	s.table.SetID("statement")
+	s.table.SetOrigin(0, 2)
+	s.table.SetEmptyText(c.T("cashbook.statement_empty"))
+	s.load()
+	return s
 }
 
 // period is the first and last month of the statement.
-func (p *Page) period() (from, to model.Month) {
-	if p.stmtYear {
-		y := p.stmtMonth.Year()
+func (s *statement) period() (from, to model.Month) {
+	if s.year {
+		y := s.month.Year()
 		return model.Month(y*100 + 1), model.Month(y*100 + 12)
 	}
-	return p.stmtMonth, p.stmtMonth
+	return s.month, s.month
 }
 
-func (p *Page) loadStatement() {
-	from, to := p.period()
-	lines, err := p.c.Store.Statement(from, to)
-	if err != nil {
-		p.err = err
-		lines = nil
-	}
-	p.stmt = lines
-	p.stmtIn, p.stmtOut = storage.StatementTotals(lines)
-	p.refreshStatementTable()
-	p.stmtTable.SetCursor(0)
+func (s *statement) load() {
+	lines, err := s.c.Store.Statement(s.period())
+	s.err = err
+	s.lines = lines
+	s.in, s.out = storage.StatementTotals(lines)
+	s.refreshTable()
+	s.table.SetCursor(0)
 }
 
-// depth is how far an account is indented under its parents.
-func depth(code string) int { return max(0, (len(code)-3+1)/2) }
-
-func (p *Page) refreshStatementTable() {
-	p.stmtTable.SetColumns([]widget.Column{
-		{Title: p.c.T("cashbook.col_account"), Width: 40},
-		{Title: p.c.T("cashbook.col_in"), Width: 14, AlignRight: true},
-		{Title: p.c.T("cashbook.col_out"), Width: 14, AlignRight: true},
+func (s *statement) refreshTable() {
+	s.table.SetColumns([]widget.Column{
+		{Title: s.c.T("cashbook.col_account"), Width: 40},
+		{Title: s.c.T("cashbook.col_in"), Width: 14, AlignRight: true},
+		{Title: s.c.T("cashbook.col_out"), Width: 14, AlignRight: true},
 	})
-	n := len(p.stmt)
+	n := len(s.lines)
 	amount := func(m model.Money, own bool) string {
 		if m == 0 && !own {
 			return ""
@@ -66,13 +75,13 @@ func (p *Page) refreshStatementTable() {
 	if n == 0 {
 		rows = 0 // the empty text says there is nothing
 	}
-	p.stmtTable.SetRows(rows, func(row, col int) string {
+	s.table.SetRows(rows, func(row, col int) string {
 		switch {
 		case row < n:
-			l := p.stmt[row]
+			l := s.lines[row]
 			switch col {
 			case 0:
-				return strings.Repeat("  ", depth(l.Account.Code)) + l.Account.Code + " " + p.accountName(l.Account)
+				return strings.Repeat("  ", depth(l.Account.Code)) + l.Account.Code + " " + s.accountName(l.Account)
 			case 1:
 				return amount(l.In, l.Account.Direction == model.In)
 			case 2:
@@ -81,74 +90,86 @@ func (p *Page) refreshStatementTable() {
 		case row == n:
 			return ""
 		case row == n+1:
-			return [...]string{p.c.T("cashbook.stmt_total"), p.stmtIn.Display(), p.stmtOut.Display()}[col]
+			return [...]string{s.c.T("cashbook.stmt_total"), s.in.Display(), s.out.Display()}[col]
 		default:
 			if col == 0 {
-				return p.c.T("cashbook.stmt_surplus")
+				return s.c.T("cashbook.stmt_surplus")
 			}
 			if col == 1 {
-				return (p.stmtIn - p.stmtOut).Display()
+				return (s.in - s.out).Display()
 			}
 		}
 		return ""
 	})
-	bold := p.c.Styles.Value.Bold(true)
-	p.stmtTable.SetRowStyle(func(row int) (lipgloss.Style, bool) {
+	bold := s.c.Styles.Value.Bold(true)
+	s.table.SetRowStyle(func(row int) (lipgloss.Style, bool) {
 		if row > n {
 			return bold, true
 		}
-		if row < n && depth(p.stmt[row].Account.Code) == 0 {
+		if row < n && depth(s.lines[row].Account.Code) == 0 {
 			return bold, true
 		}
 		return lipgloss.Style{}, false
 	})
 }
 
-func (p *Page) updateStatement(msg tea.Msg) tea.Cmd {
+func (s *statement) SetSize(w, h int) {
+	s.w = w
+	s.table.SetSize(w, max(3, h-2))
+	s.refreshTable()
+}
+
+func (s *statement) Update(msg tea.Msg) tea.Cmd {
+	if _, ok := msg.(common.DataChangedMsg); ok {
+		s.load()
+		return nil
+	}
 	km, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		var cmd tea.Cmd
-		p.stmtTable, cmd = p.stmtTable.Update(msg)
+		s.table, cmd = s.table.Update(msg)
 		return cmd
 	}
 	step := 1
-	if p.stmtYear {
+	if s.year {
 		step = 12
 	}
 	switch {
-	case km.String() == "esc", key.Matches(km, p.k.Statement):
-		p.mode = modeList
-	case key.Matches(km, p.k.PrevMonth):
-		p.stmtMonth = p.stmtMonth.Add(-step)
-		p.loadStatement()
-	case key.Matches(km, p.k.NextMonth):
-		p.stmtMonth = p.stmtMonth.Add(step)
-		p.loadStatement()
-	case key.Matches(km, p.k.Year):
-		p.stmtYear = !p.stmtYear
-		p.loadStatement()
+	case key.Matches(km, s.k.PrevMonth):
+		s.month = s.month.Add(-step)
+		s.load()
+	case key.Matches(km, s.k.NextMonth):
+		s.month = s.month.Add(step)
+		s.load()
+	case key.Matches(km, s.k.Year):
+		s.year = !s.year
+		s.load()
 	default:
 		var cmd tea.Cmd
-		p.stmtTable, cmd = p.stmtTable.Update(msg)
+		s.table, cmd = s.table.Update(msg)
 		return cmd
 	}
 	return nil
 }
 
-func (p *Page) periodName() string {
-	if p.stmtYear {
-		return p.c.T("cashbook.period_year", p.stmtMonth.Year())
+func (s *statement) periodName() string {
+	if s.year {
+		return s.c.T("cashbook.period_year", s.month.Year())
 	}
-	return p.c.T("cashbook.period_month", p.stmtMonth.Year(), p.stmtMonth.MonthOfYear())
+	return s.c.T("cashbook.period_month", s.month.Year(), s.month.MonthOfYear())
 }
 
-func (p *Page) statementView() string {
-	st := p.c.Styles
-	title := st.Title.Render(p.c.T("cashbook.statement_title", p.periodName()))
-	hint := st.Muted.Render(p.c.T("cashbook.statement_hint"))
-	head := title + "  " + hint
-	if p.err != nil {
-		head = st.Error.Render(p.c.Err(p.err))
+func (s *statement) View() string {
+	st := s.c.Styles
+	head := st.Title.Render(s.c.T("cashbook.statement_title", s.periodName())) + "  " + st.Muted.Render(s.c.T("cashbook.statement_hint"))
+	if s.err != nil {
+		head = st.Error.Render(s.c.Err(s.err))
 	}
-	return ansi.Truncate(head, p.width, "~") + "\n\n" + p.stmtTable.View()
+	return ansi.Truncate(head, s.w, "~") + "\n\n" + s.table.View()
 }
+
+func (s *statement) ShortHelp() []key.Binding {
+	return []key.Binding{s.k.PrevMonth, s.k.NextMonth, s.k.Year, s.c.Keys.Back}
+}
+
+func (s *statement) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }

@@ -3,26 +3,95 @@ package members
 import (
 	"strings"
 
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"unionbook/model"
-	"unionbook/ui/dues"
+	"unionbook/ui/common"
+	"unionbook/ui/stack"
 )
 
-// detailView shows one member with the whole ID number and the status
+// detail shows one member with the whole ID number and the status
 // history; it is the only screen where the ID number is shown unmasked.
-func (p *Page) detailView() string {
-	st := p.c.Styles
-	x, ok := p.r.byID[p.current]
+type detail struct {
+	common.ScreenBase
+	c      *common.Common
+	st     *stack.Stack
+	b      *book
+	keys   keys
+	id     uint64
+	extras []common.MemberSection
+	follow func(id uint64) // selects the member in the list after a save
+	width  int
+}
+
+func newDetail(c *common.Common, st *stack.Stack, b *book, k keys, id uint64, extras []common.MemberSection, follow func(uint64)) *detail {
+	return &detail{c: c, st: st, b: b, keys: k, id: id, extras: extras, follow: follow}
+}
+
+func (d *detail) SetSize(w, _ int) { d.width = w }
+
+func (d *detail) Update(msg tea.Msg) tea.Cmd {
+	km, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return nil
+	}
+	m, found := d.b.member(d.id)
+	if !found {
+		return nil
+	}
+	k := d.c.Keys
+	switch {
+	case key.Matches(km, k.Edit):
+		return d.st.Push(newMemberForm(d.c, d.b, &m).screen(d.st, d.saved))
+	case key.Matches(km, d.keys.Status):
+		return openStatusForm(d.c, d.st, d.b, m, d.saved)
+	case key.Matches(km, k.Delete):
+		return d.st.Ask(d.c.T("members.confirm_delete", m.Name, m.No), d.delete)
+	case key.Matches(km, d.keys.Dues):
+		return func() tea.Msg { return common.ShowMemberDuesMsg{MemberID: m.ID} }
+	}
+	return nil
+}
+
+// saved is what a form opened here does after saving: back to the detail.
+func (d *detail) saved(m model.Member) tea.Cmd {
+	d.st.Pop()
+	d.follow(m.ID)
+	return nil
+}
+
+// delete removes the member once asked, and goes back to the list; the
+// store refuses a member with payments or files.
+func (d *detail) delete() tea.Cmd {
+	m, _ := d.b.member(d.id)
+	if err := d.c.Store.DeleteMember(d.c.OperatorName(), d.id); err != nil {
+		return common.SetStatus(d.c.Err(err), true)
+	}
+	d.b.r.remove(d.id)
+	d.st.Pop()
+	return tea.Batch(common.SetStatus(d.c.T("members.deleted", m.Name), false), common.Changed(model.EntityMember, m.ID))
+}
+
+func (d *detail) ShortHelp() []key.Binding {
+	k := d.c.Keys
+	return []key.Binding{k.Edit, d.keys.Status, d.keys.Dues, k.Delete, k.Back}
+}
+
+func (d *detail) FullHelp() [][]key.Binding { return [][]key.Binding{d.ShortHelp()} }
+
+func (d *detail) View() string {
+	m, ok := d.b.member(d.id)
 	if !ok {
 		return ""
 	}
-	m := x.m
+	st := d.c.Styles
 	yesNo := func(b bool) string {
 		if b {
-			return p.c.T("form.yes")
+			return d.c.T("form.yes")
 		}
-		return p.c.T("form.no")
+		return d.c.T("form.no")
 	}
 	or := func(s string) string {
 		if s == "" {
@@ -34,35 +103,30 @@ func (p *Page) detailView() string {
 	left := [][2]string{
 		{"member_no", m.No},
 		{"name", m.Name},
-		{"doc_type", p.c.T(m.DocType.Key())},
+		{"doc_type", d.c.T(m.DocType.Key())},
 		{"id_number", m.IDNumber},
-		{"unit", or(p.unitBy[m.UnitID])},
+		{"unit", or(d.b.unitBy[m.UnitID])},
 		{"phone", or(m.Phone)},
 		{"job", or(m.Job)},
 		{"join_date", m.JoinDate.String()},
 		{"notes", or(m.Notes)},
 	}
 	right := [][2]string{
-		{"gender", p.c.T(m.Gender.Key())},
+		{"gender", d.c.T(m.Gender.Key())},
 		{"birth", or(m.Birth.String())},
 		{"ethnicity", or(m.Ethnicity)},
 		{"education", or(m.Education)},
 		{"political", or(m.Political)},
 		{"migrant", yesNo(m.Migrant)},
-		{"status", p.c.T(m.Status.Key())},
+		{"status", d.c.T(m.Status.Key())},
 		{"honours", or(m.Honours)},
 	}
-	cell := func(kv [2]string) string { return st.Label.Render(label(p.c, kv[0])) + kv[1] }
+	cell := func(kv [2]string) string { return st.Label.Render(label(d.c, kv[0])) + kv[1] }
+	w := d.width
 	var b strings.Builder
-	b.WriteString(ansi.Truncate(st.Title.Render(p.c.T("members.detail_title", m.Name, m.No)), p.width, "~") + "\n")
-	// the question goes under the title, where a long detail cannot push
-	// it off the screen
-	if p.mode == modeConfirmDelete {
-		b.WriteString(ansi.Truncate(st.Warning.Render(p.c.T("members.confirm_delete", m.Name, m.No)), p.width, "~"))
-	}
-	b.WriteString("\n")
-	if p.width >= 76 {
-		leftW := min(p.width/2+8, 60)
+	b.WriteString(ansi.Truncate(st.Title.Render(d.c.T("members.detail_title", m.Name, m.No)), w, "~") + "\n\n")
+	if w >= 76 {
+		leftW := min(w/2+8, 60)
 		for i := range max(len(left), len(right)) {
 			l := ""
 			if i < len(left) {
@@ -70,73 +134,68 @@ func (p *Page) detailView() string {
 			}
 			l += strings.Repeat(" ", max(0, leftW-ansi.StringWidth(l)))
 			if i < len(right) {
-				l += ansi.Truncate(cell(right[i]), p.width-leftW, "~")
+				l += ansi.Truncate(cell(right[i]), w-leftW, "~")
 			}
 			b.WriteString(l + "\n")
 		}
 	} else {
 		for _, kv := range append(left, right...) {
-			b.WriteString(ansi.Truncate(cell(kv), p.width, "~") + "\n")
+			b.WriteString(ansi.Truncate(cell(kv), w, "~") + "\n")
 		}
 	}
-	b.WriteString(ansi.Truncate(p.c.T("members.dues_line", p.duesSummary(&m)), p.width, "~") + "\n")
-	b.WriteString("\n" + st.Title.Render(p.c.T("members.history")) + "\n")
+	b.WriteString(ansi.Truncate(d.c.T("members.dues_line", d.duesSummary(&m)), w, "~") + "\n")
+	b.WriteString("\n" + st.Title.Render(d.c.T("members.history")) + "\n")
 	if len(m.History) == 0 {
-		b.WriteString(st.Muted.Render(p.c.T("members.no_history", m.JoinDate.String())) + "\n")
+		b.WriteString(st.Muted.Render(d.c.T("members.no_history", m.JoinDate.String())) + "\n")
 	}
 	for _, h := range m.History {
-		line := h.Date.String() + "  " + p.c.T(h.From.Key()) + " -> " + p.c.T(h.To.Key()) + "  " + h.Reason
+		line := h.Date.String() + "  " + d.c.T(h.From.Key()) + " -> " + d.c.T(h.To.Key()) + "  " + h.Reason
 		if h.ToUnion != "" {
-			line += "  (" + p.c.T("field.to_union") + ": " + h.ToUnion + ")"
+			line += "  (" + d.c.T("field.to_union") + ": " + h.ToUnion + ")"
 		}
-		b.WriteString(ansi.Truncate(line, p.width, "~") + "\n")
+		b.WriteString(ansi.Truncate(line, w, "~") + "\n")
 	}
-	for _, extra := range p.extras {
-		title, lines := extra(p.c, &m, p.width)
+	for _, extra := range d.extras {
+		title, lines := extra(d.c, &m, w)
 		if len(lines) == 0 {
 			continue
 		}
 		b.WriteString("\n" + st.Title.Render(title) + "\n")
 		for _, l := range lines {
-			b.WriteString(ansi.Truncate(l, p.width, "~") + "\n")
+			b.WriteString(ansi.Truncate(l, w, "~") + "\n")
 		}
 	}
 	return strings.TrimRight(b.String(), "\n")
 }
 
-// statusTargets are the statuses a member may move to.
-func statusTargets(s model.Status) []model.Status {
-	var out []model.Status
-	for _, t := range model.Statuses {
-		if s.CanBecome(t) {
-			out = append(out, t)
-		}
-	}
-	return out
+// label is a field's name padded to the detail's label column.
+func label(c *common.Common, key string) string {
+	l := c.T("field." + key)
+	return l + strings.Repeat(" ", max(0, 14-ansi.StringWidth(l)))
 }
 
 // duesSummary is one line on the member's dues: wage base and what is owed.
-func (p *Page) duesSummary(m *model.Member) string {
-	rules, err := p.c.Store.DuesRules()
+func (d *detail) duesSummary(m *model.Member) string {
+	rules, err := d.c.Store.DuesRules()
 	if err != nil {
-		return p.c.Err(err)
+		return d.c.Err(err)
 	}
-	paid, err := p.c.Store.PaidMonths(m.ID)
+	paid, err := d.c.Store.PaidMonths(m.ID)
 	if err != nil {
-		return p.c.Err(err)
+		return d.c.Err(err)
 	}
-	today := p.c.Today().Month()
+	today := d.c.Today().Month()
 	var parts []string
 	base := m.BaseFor(today)
 	if base > 0 {
-		parts = append(parts, p.c.T("dues.wage_line", base.Display(), rules.Monthly(base).Display()))
+		parts = append(parts, d.c.T("dues.wage_line", base.Display(), rules.Monthly(base).Display()))
 	} else {
-		parts = append(parts, p.c.T("dues.no_wage"))
+		parts = append(parts, d.c.T("dues.no_wage"))
 	}
-	if months, total, run := model.Unpaid(m, rules, paid, model.DueThrough(p.c.Today())); len(months) > 0 {
-		parts = append(parts, dues.OwesText(p.c, len(months), total, run, base))
+	if months, total, run := model.Unpaid(m, rules, paid, model.DueThrough(d.c.Today())); len(months) > 0 {
+		parts = append(parts, common.OwesText(d.c, len(months), total, run, base))
 	} else {
-		parts = append(parts, p.c.T("dues.nothing_owed"))
+		parts = append(parts, d.c.T("dues.nothing_owed"))
 	}
 	return strings.Join(parts, "; ")
 }

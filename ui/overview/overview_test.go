@@ -44,9 +44,9 @@ func TestFiguresAgreeWithAHandCalculation(t *testing.T) {
 	}
 	p := New(c, sec)
 	p.SetSize(100, 30)
-	p.Update(p.Load()())
-	if p.f.Due != 16940 || p.f.Paid != 3080 || p.f.Balance != 3080 || p.f.InArrears != 1 {
-		t.Fatalf("figures %+v", *p.f)
+	p.Update(p.Init()())
+	if f := p.board.f; f.Due != 16940 || f.Paid != 3080 || f.Balance != 3080 || f.InArrears != 1 {
+		t.Fatalf("figures %+v", *f)
 	}
 	out := ansi.Strip(p.View())
 	for _, want := range []string{"18.18%", "30.80", "169.40", "额外一行", "1月", "11月"} {
@@ -70,5 +70,25 @@ func TestRateText(t *testing.T) {
 		if got := rateText(c.paid, c.due); got != c.want {
 			t.Errorf("rateText(%d,%d) = %q, want %q", c.paid, c.due, got, c.want)
 		}
+	}
+}
+
+// A write while the figures are computed starts another computation: the
+// older result, arriving last, is dropped instead of showing stale figures.
+func TestAnOlderComputationArrivingLateIsDropped(t *testing.T) {
+	s := uitest.OpenStore(t, uitest.FixedNow)
+	c := uitest.NewCommon(s, i18n.EN, uitest.FixedNow)
+	p := New(c)
+	p.SetSize(100, 30)
+	older := p.Init()() // computed before the write, delivered after
+	u := model.Unit{Name: "宏达工会", Kind: 170}
+	if err := s.CreateUnit("李", &u); err != nil {
+		t.Fatal(err)
+	}
+	newer := p.Update(common.DataChangedMsg{Entity: model.EntityUnit, ID: u.ID})
+	p.Update(newer())
+	p.Update(older)
+	if p.board.f == nil || p.board.f.Members.Units != 1 {
+		t.Fatalf("the older figures replaced the newer: %+v", p.board.f)
 	}
 }

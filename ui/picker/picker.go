@@ -1,17 +1,16 @@
 // Package picker is a searchable list for choosing one of many options (a
 // unit among a hundred, an ethnicity among 56): type a name or its pinyin
-// initials, move with the arrows, enter to choose, esc to go back.
+// initials, move with the arrows, enter to choose, esc to go back. Screen
+// is the picker as one level of a tab's stack.
 package picker
 
 import (
-	"strings"
-
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"unionbook/search"
 	"unionbook/ui/common"
-	"unionbook/ui/form"
 	"unionbook/ui/widget"
 )
 
@@ -28,26 +27,29 @@ const (
 type Picker struct {
 	c        *common.Common
 	title    string
-	options  []form.Option
+	options  []widget.Option
 	keys     []search.Key
 	filtered []int
 	input    widget.TextField
 	table    widget.Table
+	moves    key.Binding // the keys that move in the list; the others type
 	width    int
 	height   int
 }
 
 // New makes a picker over options with the current value selected.
-func New(c *common.Common, title string, options []form.Option, current uint64) *Picker {
+func New(c *common.Common, title string, options []widget.Option, current uint64) *Picker {
 	p := &Picker{c: c, title: title, options: options}
 	p.keys = make([]search.Key, len(options))
 	for i, o := range options {
 		p.keys[i] = search.NewKey(o.Label, "", "", "")
 	}
+	p.moves = key.NewBinding(key.WithKeys("up", "down", "pgup", "pgdown"))
 	p.input = widget.NewTextField()
 	p.input.SetPlaceholder(c.T("picker.hint"))
 	p.input.Focus()
 	p.table = widget.NewTable([]widget.Column{{Title: title, Width: 20, Flex: 1}}, tableStyles(c))
+	p.table.SetOrigin(0, 1) // under the title line
 	p.table.SetEmptyText(c.T("picker.none"))
 	p.filter()
 	for i, idx := range p.filtered {
@@ -84,19 +86,23 @@ func (p *Picker) SetSize(w, h int) {
 // Update handles a message; when the result is Chosen, value is the choice.
 func (p *Picker) Update(msg tea.Msg) (Result, uint64, tea.Cmd) {
 	if km, ok := msg.(tea.KeyPressMsg); ok {
-		switch km.String() {
-		case "esc":
+		k := p.c.Keys
+		switch {
+		case key.Matches(km, k.Back):
 			return Cancelled, 0, nil
-		case "enter":
+		case key.Matches(km, k.Open):
 			if len(p.filtered) == 0 {
 				return Open, 0, nil
 			}
 			return Chosen, p.options[p.filtered[p.table.Cursor()]].Value, nil
-		case "up", "down", "pgup", "pgdown":
+		case key.Matches(km, p.moves):
 			var cmd tea.Cmd
 			p.table, cmd = p.table.Update(msg)
 			return Open, 0, cmd
 		}
+	}
+	if rc, ok := msg.(widget.RowClickedMsg); ok && p.table.Owns(rc) && rc.Again && len(p.filtered) > 0 {
+		return Chosen, p.options[p.filtered[p.table.Cursor()]].Value, nil
 	}
 	if _, ok := msg.(tea.MouseMsg); ok {
 		var cmd tea.Cmd
@@ -115,7 +121,7 @@ func (p *Picker) Update(msg tea.Msg) (Result, uint64, tea.Cmd) {
 // View draws the title with the search box, then the list.
 func (p *Picker) View() string {
 	head := p.c.Styles.Title.Render(p.title) + "  " + p.c.Styles.InputFocus.Render(p.input.View())
-	return head + "\n" + strings.Repeat(" ", 0) + p.table.View()
+	return head + "\n" + p.table.View()
 }
 
 // Cursor is the caret of the search box.

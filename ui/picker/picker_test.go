@@ -8,12 +8,12 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"unionbook/i18n"
-	"unionbook/ui/form"
 	"unionbook/ui/uitest"
+	"unionbook/ui/widget"
 )
 
 func newPicker() *Picker {
-	p := New(uitest.NewCommon(nil, i18n.ZH, uitest.FixedNow), "工作单位", []form.Option{
+	p := New(uitest.NewCommon(nil, i18n.ZH, uitest.FixedNow), "工作单位", []widget.Option{
 		{Label: "青山镇宏达机械制造有限公司工会", Value: 1},
 		{Label: "青山镇重庆村联合工会", Value: 2},
 		{Label: "青山中学工会", Value: 3},

@@ -11,6 +11,7 @@ import (
 	"unionbook/model"
 	"unionbook/storage"
 	"unionbook/ui/common"
+	"unionbook/ui/form"
 	"unionbook/ui/uitest"
 )
 
@@ -27,56 +28,79 @@ func newPage(t *testing.T, l i18n.Lang) *Page {
 	return pg
 }
 
+// open presses k on the summary and returns the form it opens.
+func open(t *testing.T, p *Page, k string) *form.Form {
+	t.Helper()
+	p.Update(uitest.Key(k))
+	fs, ok := p.Top().(*form.Screen)
+	if !ok {
+		t.Fatalf("%s opened %T, not a form", k, p.Top())
+	}
+	return fs.Form()
+}
+
+// profile is what the store holds.
+func profile(t *testing.T, p *Page) model.Profile {
+	t.Helper()
+	pr, _, err := p.Root().(*summary).c.Store.Profile()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pr
+}
+
 func TestDuesRateIsTypedInPercent(t *testing.T) {
 	p := newPage(t, i18n.ZH)
-	p.Update(uitest.Key("d"))
-	p.form.SetValue("dues_rate", "0.8%")
-	p.form.SetValue("arrears_months", "3")
-	p.form.SetValue("dues_since", "2025-01")
-	pr, ps := p.duesFromForm(p.form)
+	f := open(t, p, "d")
+	f.SetValue("dues_rate", "0.8%")
+	f.SetValue("arrears_months", "3")
+	f.SetValue("dues_since", "2025-01")
+	pr, ps := duesSection{profile(t, p)}.read(f)
 	if len(ps) != 0 || pr.DuesRateBP != 80 || pr.ArrearsMonths != 3 || pr.DuesSince != 202501 {
 		t.Fatalf("read %+v, problems %v", pr, ps)
 	}
-	p.Update(uitest.Key("ctrl+s"))
-	saved, _, _ := p.c.Store.Profile()
+	uitest.RunCmd(p.Update(uitest.Key("ctrl+s")), p.Update)
+	saved := profile(t, p)
 	if saved.DuesRateBP != 80 || saved.DuesSince != 202501 {
 		t.Errorf("saved %+v", saved)
 	}
-	if !strings.Contains(ansi.Strip(p.View()), "0.80%") {
+	if p.Depth() != 1 || !strings.Contains(ansi.Strip(p.View()), "0.80%") {
 		t.Errorf("summary does not show the new rate:\n%s", p.View())
 	}
 }
 
 func TestBadSettingsAreNamedAndNotSaved(t *testing.T) {
 	p := newPage(t, i18n.EN)
-	p.Update(uitest.Key("d"))
-	p.form.SetValue("dues_rate", "12.345")
-	p.form.SetValue("arrears_months", "0")
-	_, ps := p.duesFromForm(p.form)
+	f := open(t, p, "d")
+	f.SetValue("dues_rate", "12.345")
+	f.SetValue("arrears_months", "0")
+	_, ps := duesSection{profile(t, p)}.read(f)
 	if !ps.Has("dues_rate", "money.decimals") || !ps.Has("arrears_months", "settings.arrears_range") {
 		t.Errorf("problems: %v", ps)
 	}
-	p.form.Revalidate()
+	f.Revalidate()
 	p.Update(uitest.Key("ctrl+s"))
-	if saved, _, _ := p.c.Store.Profile(); saved.DuesRateBP != 50 {
-		t.Errorf("a bad rate was saved: %d", saved.DuesRateBP)
+	if saved := profile(t, p); saved.DuesRateBP != 50 || p.Depth() != 2 {
+		t.Errorf("a bad rate was saved (%d) or the form closed", saved.DuesRateBP)
 	}
 }
 
 func TestSubAccountCodeMustExtendItsParent(t *testing.T) {
 	p := newPage(t, i18n.ZH)
 	p.Update(uitest.Key("c"))
-	p.Update(uitest.Key("n"))
-	p.form.SetValue("account_code", "99901")
-	p.form.SetValue("account_name", "职工书屋")
-	if _, ps := p.accountFromForm(p.form); !ps.Has("account_code", "settings.code_shape") {
+	f := open(t, p, "n")
+	chart, _ := p.Root().(*summary).c.Store.Chart()
+	sec := accountSection{c: p.Root().(*summary).c, prof: profile(t, p), chart: chart, parents: chart[:1]}
+	f.SetValue("account_code", "99901")
+	f.SetValue("account_name", "职工书屋")
+	if _, ps := sec.account(f); !ps.Has("account_code", "settings.code_shape") {
 		t.Errorf("wrong parent code accepted: %v", ps)
 	}
-	parent := p.chart[0].Code
-	p.form.SetValue("account_code", parent+"01")
-	acc, ps := p.accountFromForm(p.form)
+	parent := sec.chart[0].Code
+	f.SetValue("account_code", parent+"01")
+	acc, ps := sec.account(f)
 	taken := false
-	for _, a := range p.chart {
+	for _, a := range sec.chart {
 		taken = taken || a.Code == acc.Code
 	}
 	if taken != ps.Has("account_code", "settings.code_taken") {
@@ -86,13 +110,14 @@ func TestSubAccountCodeMustExtendItsParent(t *testing.T) {
 
 func TestHardshipCapsRejectNegativeMoney(t *testing.T) {
 	p := newPage(t, i18n.ZH)
-	p.Update(uitest.Key("h"))
-	p.form.SetValue("hs_cap_medical", "-5")
-	if _, ps := p.hardshipFromForm(p.form); !ps.Has("hs_cap_medical", "problem.negative") {
+	f := open(t, p, "h")
+	sec := hardshipSection{profile(t, p)}
+	f.SetValue("hs_cap_medical", "-5")
+	if _, ps := sec.read(f); !ps.Has("hs_cap_medical", "problem.negative") {
 		t.Errorf("problems: %v", ps)
 	}
-	p.form.SetValue("hs_cap_medical", "20000")
-	pr, ps := p.hardshipFromForm(p.form)
+	f.SetValue("hs_cap_medical", "20000")
+	pr, ps := sec.read(f)
 	if len(ps) != 0 || pr.CapMedical != model.Yuan(20000) {
 		t.Errorf("read %v, %v", pr.CapMedical, ps)
 	}
@@ -118,11 +143,59 @@ func TestBackupNowFromSettings(t *testing.T) {
 	}
 	cmd = p.Update(done)
 	status := cmd().(common.StatusMsg)
-	bs, err := storage.Backups(p.c.Store.Path())
+	bs, err := storage.Backups(p.Root().(*summary).c.Store.Path())
 	if err != nil || len(bs) == 0 || status.Error || !strings.Contains(status.Text, bs[0].Path) || bs[0].Reason != storage.BackupManual {
 		t.Fatalf("status %+v, backups %+v, %v", status, bs, err)
 	}
 	if !strings.Contains(ansi.Strip(p.View()), "1 backups") {
 		t.Errorf("summary does not list the backup:\n%s", p.View())
+	}
+}
+
+// esc on a form with something typed asks before dropping it; on an
+// untouched form it just goes back.
+func TestEscAsksBeforeDroppingAChangedForm(t *testing.T) {
+	p := newPage(t, i18n.EN)
+	open(t, p, "p")
+	p.Update(uitest.Key("esc"))
+	if p.Depth() != 1 {
+		t.Fatalf("esc on an untouched form goes back: depth %d", p.Depth())
+	}
+	open(t, p, "p")
+	uitest.Type(func(m tea.Msg) { p.Update(m) }, "X")
+	p.Update(uitest.Key("esc"))
+	if p.Depth() != 2 || !p.Confirming() || !strings.Contains(ansi.Strip(p.View()), "unsaved") {
+		t.Fatalf("esc on a changed form must ask (depth %d):\n%s", p.Depth(), p.View())
+	}
+	p.Update(uitest.Key("n"))
+	if p.Depth() != 2 || !p.Dirty() {
+		t.Fatal("n keeps the form and what was typed")
+	}
+	p.Update(uitest.Key("esc"))
+	p.Update(uitest.Key("y"))
+	if p.Depth() != 1 || p.Dirty() {
+		t.Fatal("y drops the form")
+	}
+	if saved, _, _ := p.Root().(*summary).c.Store.Profile(); strings.Contains(saved.UnionName, "X") {
+		t.Errorf("a dropped form was saved: %q", saved.UnionName)
+	}
+}
+
+// The audit log opens over the summary and esc goes back one level at a
+// time: from an entry to the log, from the log to the summary.
+func TestAuditLogIsALevelOfTheTab(t *testing.T) {
+	p := newPage(t, i18n.EN)
+	p.Update(uitest.Key("l"))
+	p.Update(uitest.Key("enter"))
+	if p.Depth() != 3 {
+		t.Fatalf("l, enter: depth %d", p.Depth())
+	}
+	p.Update(uitest.Key("esc"))
+	if p.Depth() != 2 || !strings.Contains(ansi.Strip(p.View()), "Audit log") {
+		t.Fatalf("esc from an entry shows the log:\n%s", p.View())
+	}
+	p.Update(uitest.Key("esc"))
+	if p.Depth() != 1 {
+		t.Fatalf("esc from the log shows the summary: depth %d", p.Depth())
 	}
 }

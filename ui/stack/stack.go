@@ -34,6 +34,14 @@ func New(c *common.Common, root common.Screen) *Stack {
 	return &Stack{c: c, screens: []common.Screen{root}}
 }
 
+// NewFunc builds a stack whose bottom screen root makes, given the stack:
+// for a root that opens further levels (a list pushing a detail).
+func NewFunc(c *common.Common, root func(st *Stack) common.Screen) *Stack {
+	s := &Stack{c: c}
+	s.screens = []common.Screen{root(s)}
+	return s
+}
+
 // Push puts s on top, sized to the stack. When s has an Init method its
 // command is returned (a screen that loads in the background).
 func (s *Stack) Push(sc common.Screen) tea.Cmd {
@@ -125,15 +133,13 @@ func (s *Stack) key(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 	top := s.Top()
-	if key.Matches(msg, k.Back) && len(s.screens) > 1 {
-		if bh, ok := top.(common.BackHandler); !ok || !bh.HandlesBack() {
-			if top.Dirty() {
-				s.confirming = true
-				return nil
-			}
-			s.Pop()
+	if key.Matches(msg, k.Back) && len(s.screens) > 1 && !handlesBack(top) {
+		if top.Dirty() {
+			s.confirming = true
 			return nil
 		}
+		s.Pop()
+		return nil
 	}
 	return top.Update(msg)
 }
@@ -145,10 +151,7 @@ func (s *Stack) View() string {
 	if !s.confirming {
 		return v
 	}
-	q := s.c.Styles.StatusError.Render(ansi.Truncate(s.c.T("stack.discard_confirm"), s.w, "~"))
-	lines := splitLines(v, s.h)
-	lines[len(lines)-1] = q
-	return joinLines(lines)
+	return overLastLine(v, s.h, s.c.Styles.StatusError.Render(ansi.Truncate(s.c.T("stack.discard_confirm"), s.w, "~")))
 }
 
 // Cursor is the top screen's, none while asking.
@@ -174,16 +177,21 @@ func (s *Stack) Dirty() bool {
 }
 
 // ShortHelp is the top screen's keys, with esc when there is a level to go
-// back to.
+// back to (unless the screen uses esc itself just now, and says what for).
 func (s *Stack) ShortHelp() []key.Binding {
 	if s.confirming {
 		return []key.Binding{s.c.Keys.Confirm, s.c.Keys.Keep}
 	}
 	h := s.Top().ShortHelp()
-	if len(s.screens) > 1 && !hasBinding(h, s.c.Keys.Back) {
+	if len(s.screens) > 1 && !handlesBack(s.Top()) && !hasBinding(h, s.c.Keys.Back) {
 		h = append(h, s.c.Keys.Back)
 	}
 	return h
+}
+
+func handlesBack(sc common.Screen) bool {
+	bh, ok := sc.(common.BackHandler)
+	return ok && bh.HandlesBack()
 }
 
 // FullHelp is the top screen's key groups.
@@ -207,6 +215,12 @@ type Tab struct {
 // NewTab builds a tab labelled title whose bottom screen is root.
 func NewTab(c *common.Common, title string, root common.Screen) Tab {
 	return Tab{Stack: New(c, root), title: title}
+}
+
+// NewTabFunc builds a tab labelled title whose bottom screen root makes,
+// given the tab's stack to push on.
+func NewTabFunc(c *common.Common, title string, root func(st *Stack) common.Screen) Tab {
+	return Tab{Stack: NewFunc(c, root), title: title}
 }
 
 // Title is the tab label.

@@ -6,6 +6,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"unionbook/i18n"
 	"unionbook/ui/common"
@@ -145,5 +146,47 @@ func TestHelpOffersEscOnlyWithALevelBelow(t *testing.T) {
 	h := s.ShortHelp()
 	if len(h) != 1 || h[0].Help().Key != "esc" {
 		t.Fatalf("a pushed screen shows esc: %v", h)
+	}
+}
+
+func TestHelpLeavesEscToAScreenThatUsesIt(t *testing.T) {
+	s, _ := newStack(t)
+	asking := &fake{name: "asking", back: true}
+	s.Push(asking)
+	if h := s.ShortHelp(); len(h) != 0 {
+		t.Fatalf("esc is the screen's own just now, not back: %v", h)
+	}
+	asking.back = false
+	if h := s.ShortHelp(); len(h) != 1 || h[0].Help().Key != "esc" {
+		t.Fatalf("esc goes back again: %v", h)
+	}
+}
+
+func TestAskRunsItsActionOnlyOnY(t *testing.T) {
+	s, _ := newStack(t)
+	detail := &fake{name: "detail"}
+	s.Push(detail)
+	deleted := 0
+	del := func() tea.Cmd { deleted++; s.Pop(); return nil }
+	for _, no := range []string{"n", "esc", "q", "d"} {
+		s.Update(uitest.Key("d"))
+		s.Ask("Delete it?", del)
+		if !s.Capturing() || !strings.HasPrefix(s.View(), "detail") || !strings.HasSuffix(ansi.Strip(s.View()), "Delete it?") {
+			t.Fatalf("the question shows on the detail's last line, and takes every key:\n%s", s.View())
+		}
+		h := s.ShortHelp()
+		if len(h) != 2 || h[0].Help().Key != "y" || h[1].Help().Key != "n" {
+			t.Fatalf("the footer names y and n only: %v", h)
+		}
+		s.Update(uitest.Key(no))
+		if deleted != 0 || s.Depth() != 2 || len(detail.got) != 1 {
+			t.Fatalf("%q: deleted %d, depth %d, the detail got %v", no, deleted, s.Depth(), detail.got)
+		}
+		detail.got = nil
+	}
+	s.Ask("Delete it?", del)
+	s.Update(uitest.Key("y"))
+	if deleted != 1 || s.Depth() != 1 {
+		t.Fatalf("y: deleted %d, depth %d", deleted, s.Depth())
 	}
 }

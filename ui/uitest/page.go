@@ -4,16 +4,18 @@ import (
 	"strings"
 	"testing"
 
-	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
+	"unionbook/ui/chrome"
 	"unionbook/ui/common"
 )
 
 // PageHarness drives one tab as the app does: it runs the commands the
 // page returns, keeps the status line, feeds DataChangedMsg back and frames
-// the page's view with the status line and the key hints.
+// the page's view with the app's footer (the status line and the key
+// hints). Any common.Page works; a tab that embeds stack.Tab gets esc,
+// the question before dropping changes and its screens' help from its
+// stack, as in the app.
 type PageHarness[P common.Page] struct {
 	TB   testing.TB
 	P    P
@@ -42,8 +44,8 @@ func NewPageHarness[P common.Page](tb testing.TB, c *common.Common, w, h int, ne
 }
 
 // PageHeight is what the app leaves a page: the screen less a header, the
-// tab line, the status line and the key hints.
-func (hs *PageHarness[P]) PageHeight() int { return hs.H - 4 }
+// tab line, the status line and the key hints (see package chrome).
+func (hs *PageHarness[P]) PageHeight() int { return chrome.PageHeight(hs.H) }
 
 // Driver delivers to the page: status lines are kept, not delivered;
 // data changes are counted and delivered.
@@ -74,6 +76,14 @@ func (hs *PageHarness[P]) Keys(ks ...string) { hs.Driver().Keys(ks...) }
 // Type types s one character at a time.
 func (hs *PageHarness[P]) Type(s string) { hs.Driver().Type(s) }
 
+// Click clicks the left button at x, y in the page's coordinates (0, 0 is
+// its top-left corner; the app subtracts its header lines before a page
+// sees a click). The click's commands run, a table's RowClickedMsg
+// included.
+func (hs *PageHarness[P]) Click(x, y int) {
+	hs.Send(tea.MouseClickMsg{X: x, Y: y, Button: tea.MouseLeft})
+}
+
 // Screen renders the page as the app would frame it: the page's lines,
 // then the status line and the key hints, without colours.
 func (hs *PageHarness[P]) Screen() string {
@@ -89,12 +99,11 @@ func (hs *PageHarness[P]) Screen() string {
 	for len(lines) < ph {
 		lines = append(lines, "")
 	}
-	hl := help.New()
-	hl.ShortSeparator = "  "
-	hl.Ellipsis = "~"
-	hl.SetWidth(hs.W)
-	status := ansi.Truncate(strings.ReplaceAll(hs.Status.Text, "\n", "; "), hs.W, "~")
-	return Screen(strings.Join(lines, "\n") + "\n" + status + "\n" + hl.ShortHelpView(hs.P.ShortHelp()))
+	footer := chrome.NewFooter(hs.C)
+	footer.SetSize(hs.W, chrome.FooterLines)
+	footer.SetStatus(hs.Status)
+	footer.SetHints(hs.P.ShortHelp())
+	return Screen(strings.Join(lines, "\n") + "\n" + footer.View())
 }
 
 // RequireGolden checks the framed screen (H-2 lines of at most W cells,

@@ -1,29 +1,30 @@
 package units
 
 import (
+	"strings"
 	"testing"
 
 	"unionbook/i18n"
+	"unionbook/model"
+	"unionbook/ui/common"
 	"unionbook/ui/uitest"
 )
 
-func newPage(t *testing.T) *Page {
+func newForm(t *testing.T) *unitForm {
 	t.Helper()
-	p := New(uitest.NewCommon(uitest.OpenStore(t, uitest.FixedNow), i18n.ZH, uitest.FixedNow))
-	p.SetSize(100, 30)
-	return p
+	c := uitest.NewCommon(uitest.OpenStore(t, uitest.FixedNow), i18n.ZH, uitest.FixedNow)
+	return newUnitForm(c, newBook(c), nil)
 }
 
 func TestUnitFormReadsNumbersAndDates(t *testing.T) {
-	p := newPage(t)
-	p.openForm(nil)
-	f := p.form
+	uf := newForm(t)
+	f := uf.f
 	f.SetValue("unit_name", " 青山镇　宏达公司工会 ")
 	f.SetValue("employees", "１２０") // full-width digits from an IME
 	f.SetValue("women", "40")
 	f.SetValue("contract_signed", "2024年3月1日")
 	f.SetValue("contract_expires", "2027/2/28")
-	u, ps := p.unitFromForm(f)
+	u, ps := uf.unit()
 	if len(ps) != 0 {
 		t.Fatalf("problems: %v", ps)
 	}
@@ -33,14 +34,46 @@ func TestUnitFormReadsNumbersAndDates(t *testing.T) {
 }
 
 func TestUnitFormNamesEachBadField(t *testing.T) {
-	p := newPage(t)
-	p.openForm(nil)
-	f := p.form
+	uf := newForm(t)
+	f := uf.f
 	f.SetValue("unit_name", "某厂工会")
 	f.SetValue("employees", "十二")
 	f.SetValue("contract_signed", "2024-02-30")
-	_, ps := p.unitFromForm(f)
+	_, ps := uf.unit()
 	if !ps.Has("employees", "problem.whole_number") || !ps.Has("contract_signed", "date.impossible") {
 		t.Errorf("problems: %v", ps)
+	}
+}
+
+// The unit's detail draws its member table under the facts and the
+// table's title: a click lands on the member under the pointer.
+func TestClickInTheDetailSelectsTheMemberUnderThePointer(t *testing.T) {
+	s := uitest.OpenStore(t, uitest.FixedNow)
+	u := model.Unit{Name: "宏达机械工会", Kind: 170}
+	if err := s.CreateUnit(uitest.Operator, &u); err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range []model.Member{
+		{Name: "张三", Gender: model.Male, IDNumber: "110101199003078670", UnitID: u.ID, JoinDate: 20150301},
+		{Name: "曾志伟", Gender: model.Male, IDNumber: "430302199312194239", UnitID: u.ID, JoinDate: 20180915},
+	} {
+		if err := s.CreateMember(uitest.Operator, &m); err != nil {
+			t.Fatal(err)
+		}
+	}
+	hs := uitest.NewPageHarness(t, uitest.NewCommon(s, i18n.EN, uitest.FixedNow), 100, 30, func(c *common.Common) *Page { return New(c) })
+	hs.Click(5, 2) // the first unit, twice: opens it
+	hs.Click(5, 2)
+	d, ok := hs.P.Top().(*detail)
+	if !ok {
+		t.Fatalf("a second click on the unit did not open it:\n%s", hs.Screen())
+	}
+	lines := strings.Split(hs.Screen(), "\n")
+	if !strings.Contains(lines[factLines+1], "Name") || !strings.Contains(lines[factLines+3], "曾志伟") {
+		t.Fatalf("the member table is not where its origin says:\n%s", hs.Screen())
+	}
+	hs.Click(20, factLines+3)
+	if d.table.Cursor() != 1 {
+		t.Errorf("a click on 曾志伟's line selected row %d", d.table.Cursor())
 	}
 }

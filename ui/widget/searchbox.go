@@ -1,6 +1,7 @@
 package widget
 
 import (
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -41,6 +42,8 @@ const (
 type SearchBox struct {
 	field  TextField
 	styles SearchBoxStyles
+	// Keys are the keys that leave the box.
+	Keys SearchBoxKeys
 }
 
 // NewSearchBox makes an empty, unfocused box showing placeholder while
@@ -48,7 +51,7 @@ type SearchBox struct {
 func NewSearchBox(placeholder string, st SearchBoxStyles) SearchBox {
 	f := NewTextField()
 	f.SetPlaceholder(placeholder)
-	return SearchBox{field: f, styles: st}
+	return SearchBox{field: f, styles: st, Keys: DefaultSearchBoxKeys()}
 }
 
 // Focus starts typing in the box.
@@ -79,15 +82,15 @@ func (s *SearchBox) Update(msg tea.Msg) (SearchEvent, tea.Cmd) {
 	if !ok || !s.Active() {
 		return SearchIgnored, nil
 	}
-	switch km.String() {
-	case "esc":
+	switch {
+	case key.Matches(km, s.Keys.Clear):
 		s.field.Blur()
 		s.field.SetValue("")
 		return SearchCleared, nil
-	case "enter":
+	case key.Matches(km, s.Keys.Done):
 		s.field.Blur()
 		return SearchHandled, nil
-	case "up", "down", "pgup", "pgdown":
+	case key.Matches(km, s.Keys.Leave):
 		s.field.Blur()
 		return SearchIgnored, nil
 	}

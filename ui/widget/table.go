@@ -1,8 +1,11 @@
 package widget
 
 import (
+	"strconv"
 	"strings"
+	"sync/atomic"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -85,6 +88,9 @@ const (
 // and only the visible ones are ever asked for, so a View costs the same for
 // ten rows as for a hundred thousand.
 type Table struct {
+	// Keys move the cursor.
+	Keys TableKeys
+
 	id       string
 	cols     []Column
 	st       TableStyles
@@ -106,15 +112,34 @@ type Table struct {
 // NewTable returns a table with the given columns and styles. Give it a size
 // with SetSize and rows with SetRows.
 func NewTable(cols []Column, st TableStyles) Table {
-	t := Table{sortCol: -1}
+	t := Table{Keys: DefaultTableKeys(), sortCol: -1, id: "table" + strconv.FormatInt(tableIDs.Add(1), 10)}
 	t.SetStyles(st)
 	t.SetColumns(cols)
 	return t
 }
 
-// SetID sets an identifier copied into HeaderClickedMsg and RowClickedMsg, so
-// a screen with several tables can tell them apart.
+// tableIDs numbers the tables made, so each has its own ID.
+var tableIDs atomic.Int64
+
+// SetID sets the identifier copied into HeaderClickedMsg and RowClickedMsg.
+// Every table has one of its own from NewTable: the messages reach every
+// screen of every tab, and a screen acts only on those of its own tables
+// (see Owns).
 func (t *Table) SetID(id string) { t.id = id }
+
+// ID is the identifier of the table's click messages.
+func (t Table) ID() string { return t.id }
+
+// Owns reports whether msg is a click message of this table.
+func (t Table) Owns(msg tea.Msg) bool {
+	switch m := msg.(type) {
+	case HeaderClickedMsg:
+		return m.ID == t.id
+	case RowClickedMsg:
+		return m.ID == t.id
+	}
+	return false
+}
 
 // SetStyles replaces the styles.
 func (t *Table) SetStyles(st TableStyles) {
@@ -139,9 +164,11 @@ func (t *Table) SetSize(w, h int) {
 // Size returns the table's size as given to SetSize.
 func (t Table) Size() (w, h int) { return t.w, t.h }
 
-// SetOrigin tells the table where its top-left cell is on the screen, so that
-// mouse clicks (which carry screen coordinates) can be mapped to rows and
-// columns.
+// SetOrigin tells the table where its top-left cell (the column titles) is
+// in the coordinates of the mouse messages it is given, so that a click
+// maps to the row or title under the pointer. A screen that draws lines
+// above its table sets the origin to the number of those lines; the app
+// hands a page mouse messages relative to the page's top-left corner.
 func (t *Table) SetOrigin(x, y int) { t.ox, t.oy = x, y }
 
 // SetColumns replaces the columns.
@@ -350,18 +377,19 @@ func (t Table) colAt(x int) int {
 func (t Table) Update(msg tea.Msg) (Table, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
-		switch msg.String() {
-		case "up", "k", "ctrl+p":
+		k := t.Keys
+		switch {
+		case key.Matches(msg, k.Up):
 			t.move(-1)
-		case "down", "j", "ctrl+n":
+		case key.Matches(msg, k.Down):
 			t.move(1)
-		case "pgup":
+		case key.Matches(msg, k.PageUp):
 			t.page(-1)
-		case "pgdown":
+		case key.Matches(msg, k.PageDown):
 			t.page(1)
-		case "home", "g":
+		case key.Matches(msg, k.Home):
 			t.SetCursor(0)
-		case "end", "G":
+		case key.Matches(msg, k.End):
 			t.SetCursor(t.n - 1)
 		}
 	case tea.MouseWheelMsg:

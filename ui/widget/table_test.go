@@ -401,3 +401,25 @@ func BenchmarkTableView100k(b *testing.B) {
 		_ = tb.View()
 	}
 }
+
+// Click messages reach every screen of every tab: each table has an ID of
+// its own, so a screen acts only on its own table's clicks.
+func TestEachTableOwnsItsClicks(t *testing.T) {
+	a := newTestTable(80, 8, 10)
+	b := newTestTable(80, 8, 10)
+	if a.ID() == "" || a.ID() == b.ID() {
+		t.Fatalf("two tables share the ID %q", a.ID())
+	}
+	_, cmd := a.Update(tea.MouseClickMsg{X: 10, Y: 0, Button: tea.MouseLeft})
+	hc := cmd()
+	_, cmd = a.Update(tea.MouseClickMsg{X: 10, Y: 2, Button: tea.MouseLeft})
+	rc := cmd()
+	for _, m := range []tea.Msg{hc, rc} {
+		if !a.Owns(m) || b.Owns(m) {
+			t.Errorf("%#v: owned by its table %v, by the other %v", m, a.Owns(m), b.Owns(m))
+		}
+	}
+	if a.Owns(tea.KeyPressMsg{}) {
+		t.Error("a key press is no table's click")
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -30,6 +31,8 @@ type TextField struct {
 	placeholder string
 	limit       int
 
+	// Keys are the editing keys.
+	Keys TextFieldKeys
 	// TextStyle styles the text; PlaceholderStyle the placeholder. Only
 	// colours and attributes are used.
 	TextStyle        lipgloss.Style
@@ -40,6 +43,7 @@ type TextField struct {
 func NewTextField() TextField {
 	return TextField{
 		width:            20,
+		Keys:             DefaultTextFieldKeys(),
 		PlaceholderStyle: lipgloss.NewStyle().Faint(true),
 	}
 }
@@ -219,34 +223,35 @@ func (f TextField) Update(msg tea.Msg) (TextField, tea.Cmd) {
 			f.insert(msg.Text)
 			break
 		}
-		switch msg.Keystroke() {
-		case "left", "ctrl+b":
+		k, ks := f.Keys, keystroke{msg}
+		switch {
+		case key.Matches(ks, k.Left):
 			f.pos = max(f.pos-1, 0)
-		case "right", "ctrl+f":
+		case key.Matches(ks, k.Right):
 			f.pos = min(f.pos+1, len(f.g))
-		case "home", "ctrl+a":
+		case key.Matches(ks, k.Home):
 			f.pos = 0
-		case "end", "ctrl+e":
+		case key.Matches(ks, k.End):
 			f.pos = len(f.g)
-		case "backspace", "ctrl+h", "shift+backspace":
+		case key.Matches(ks, k.Backspace):
 			if f.pos > 0 {
 				f.splice(f.pos-1, f.pos, nil)
 			}
-		case "delete", "ctrl+d":
+		case key.Matches(ks, k.Delete):
 			if f.pos < len(f.g) {
 				f.splice(f.pos, f.pos+1, nil)
 			}
-		case "ctrl+u":
+		case key.Matches(ks, k.DeleteToStart):
 			f.splice(0, f.pos, nil)
-		case "ctrl+k":
+		case key.Matches(ks, k.DeleteToEnd):
 			f.splice(f.pos, len(f.g), nil)
-		case "ctrl+w", "alt+backspace", "ctrl+backspace":
+		case key.Matches(ks, k.DeleteWordLeft):
 			f.splice(f.wordLeft(), f.pos, nil)
-		case "alt+delete", "alt+d", "ctrl+delete":
+		case key.Matches(ks, k.DeleteWordRight):
 			f.splice(f.pos, f.wordRight(), nil)
-		case "ctrl+left", "alt+left", "alt+b":
+		case key.Matches(ks, k.WordLeft):
 			f.pos = f.wordLeft()
-		case "ctrl+right", "alt+right", "alt+f":
+		case key.Matches(ks, k.WordRight):
 			f.pos = f.wordRight()
 		default:
 			return f, nil
@@ -337,3 +342,9 @@ func (f TextField) wordRight() int {
 	}
 	return i
 }
+
+// keystroke matches a key press by its keystroke ("alt+b"), not by the
+// text it carries ("b"), so that a modified letter is an editing key.
+type keystroke struct{ tea.KeyPressMsg }
+
+func (k keystroke) String() string { return k.Keystroke() }

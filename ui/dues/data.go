@@ -1,0 +1,132 @@
+package dues
+
+import (
+	"slices"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+
+	"unionbook/model"
+	"unionbook/storage"
+	"unionbook/ui/common"
+)
+
+// data is what the tab's screens share, read from the store: the dues
+// settings, unit names, and the arrears and collection by unit, which are
+// computed in the background (Load). The page refreshes it before the
+// screens see a data change or a result.
+type data struct {
+	c      *common.Common
+	k      keys
+	prof   model.Profile // ArrearsMonths set (6 when unset)
+	rules  model.DuesRules
+	unitBy map[uint64]string
+
+	arrears    []storage.Arrear
+	names      map[uint64]model.Member // of the members in arrears
+	year       int                     // of collection
+	collection []storage.Collection    // by unit, sorted by unit name
+	loading    bool                    // Load has not answered yet
+	err        error
+}
+
+func newData(c *common.Common) *data {
+	d := &data{c: c, k: newKeys(c), year: c.Today().Year(), loading: true}
+	d.reload()
+	return d
+}
+
+// reload reads the settings and the unit names.
+func (d *data) reload() {
+	d.err = nil
+	prof, _, err := d.c.Store.Profile()
+	if err != nil {
+		d.err = err
+		return
+	}
+	if prof.ArrearsMonths <= 0 {
+		prof.ArrearsMonths = 6
+	}
+	d.prof = prof
+	if d.rules, err = d.c.Store.DuesRules(); err != nil {
+		d.err = err
+		return
+	}
+	units, err := d.c.Store.Units()
+	if err != nil {
+		d.err = err
+		return
+	}
+	d.unitBy = make(map[uint64]string, len(units))
+	for _, u := range units {
+		d.unitBy[u.ID] = u.Name
+	}
+}
+
+// loadedMsg carries the arrears and this year's collection by unit,
+// computed in the background: on 100,000 members they take a few hundred
+// milliseconds, which the first screen must not wait for.
+type loadedMsg struct {
+	arrears    []storage.Arrear
+	names      map[uint64]model.Member
+	year       int
+	collection []storage.Collection
+	err        error
+}
+
+// Load computes the arrears list and the collection by unit in a command.
+func (d *data) Load() tea.Cmd {
+	store, asOf, least, year := d.c.Store, model.DueThrough(d.c.Today()), d.prof.ArrearsMonths, d.c.Today().Year()
+	from, to := d.period(year)
+	return func() tea.Msg {
+		msg := loadedMsg{year: year}
+		if msg.arrears, msg.err = store.Arrears(asOf, least); msg.err != nil {
+			return msg
+		}
+		ids := make([]uint64, len(msg.arrears))
+		for i, a := range msg.arrears {
+			ids[i] = a.MemberID
+		}
+		if msg.names, msg.err = store.MembersByID(ids); msg.err != nil {
+			return msg
+		}
+		msg.collection, msg.err = store.CollectionByUnit(from, to)
+		return msg
+	}
+}
+
+// loaded takes in what Load computed.
+func (d *data) loaded(m loadedMsg) {
+	d.loading = false
+	if m.err != nil {
+		d.err = m.err
+		return
+	}
+	d.arrears, d.names = m.arrears, m.names
+	d.year, d.collection = m.year, d.sortUnits(m.collection)
+}
+
+// period is the months of year's collection: up to this month.
+func (d *data) period(year int) (from, to model.Month) {
+	from = model.Month(year*100 + 1)
+	to = model.Month(year*100 + 12)
+	if today := d.c.Today().Month(); today < to {
+		to = today
+	}
+	return from, to
+}
+
+// collectionOf is the collection by unit of year: the one loaded, or read
+// now for another year.
+func (d *data) collectionOf(year int) ([]storage.Collection, error) {
+	if year == d.year && !d.loading {
+		return d.collection, nil
+	}
+	col, err := d.c.Store.CollectionByUnit(d.period(year))
+	return d.sortUnits(col), err
+}
+
+func (d *data) sortUnits(col []storage.Collection) []storage.Collection {
+	slices.SortFunc(col, func(a, b storage.Collection) int { return strings.Compare(d.unitBy[a.UnitID], d.unitBy[b.UnitID]) })
+	return col
+}

@@ -1,0 +1,61 @@
+package dues
+
+import (
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+
+	"unionbook/model"
+	"unionbook/ui/common"
+	"unionbook/ui/form"
+	"unionbook/ui/stack"
+)
+
+// reverseForm reverses (冲正) a payment: the month is owed again, and the
+// cash book gets the opposite entry.
+type reverseForm struct {
+	formFrame
+	pay model.DuesPayment
+}
+
+func newReverseForm(d *data, st *stack.Stack, pay model.DuesPayment) *reverseForm {
+	c := d.c
+	f := form.New(c,
+		form.TextField("date", true, c.T("hint.date")),
+		form.TextField("reason", true, c.T("hint.reverse_reason")),
+	)
+	f.SetValue("date", c.Today().String())
+	r := &reverseForm{pay: pay}
+	r.open(d, st, f, r.validate)
+	return r
+}
+
+func (r *reverseForm) validate(f *form.Form) model.Problems {
+	var ps model.Problems
+	if d, err := model.ParseDate(f.Value("date")); err != nil {
+		ps = append(ps, form.ProblemOf("date", err))
+	} else if d > r.c.Today() {
+		ps = append(ps, model.Problem{Field: "date", Key: "problem.future"})
+	}
+	if strings.TrimSpace(f.Value("reason")) == "" {
+		ps = append(ps, model.Problem{Field: "reason", Key: "problem.required"})
+	}
+	return ps
+}
+
+func (r *reverseForm) Update(msg tea.Msg) tea.Cmd { return r.answer(msg, r.save) }
+
+func (r *reverseForm) save() tea.Cmd {
+	d, _ := model.ParseDate(r.form.Value("date"))
+	rev, err := r.c.Store.ReversePayment(r.c.OperatorName(), r.pay.ID, d, r.form.Value("reason"))
+	if err != nil {
+		return r.form.SaveError(err, nil)
+	}
+	r.st.Pop()
+	return tea.Batch(common.SetStatus(r.c.T("dues.reversed_ok", r.pay.ReceiptNo), false), common.Changed(model.EntityPayment, rev.ID))
+}
+
+func (r *reverseForm) View() string {
+	p := r.pay
+	return r.view(r.c.T("dues.reverse_title", p.ReceiptNo), r.c.T("dues.reverse_hint", p.Amount.Display(), p.From.String(), p.To.String()))
+}

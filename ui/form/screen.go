@@ -1,0 +1,116 @@
+package form
+
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"unionbook/ui/common"
+	"unionbook/ui/picker"
+	"unionbook/ui/stack"
+)
+
+// titleLines are the lines above a form screen's fields: its title and a
+// blank line.
+const titleLines = 2
+
+// Screen is a form as one level of a tab's stack: a title over the
+// fields. enter on a Pick field (or typing on it) pushes a picker above
+// it; ctrl+s, or enter on the last field, saves when no problem is left;
+// esc is the stack's, which asks first when something was changed.
+//
+// A tab builds the Form (its fields, Validate) and the save function and
+// pushes NewScreen(c, st, title, f, save): the scaffolding around a form is
+// written once, here.
+type Screen struct {
+	common.ScreenBase
+	c     *common.Common
+	st    *stack.Stack
+	title string
+	intro string // a muted line under the title, or ""
+	form  *Form
+	save  func() tea.Cmd
+}
+
+// NewScreen shows f under title on st. save runs on a submit that has no
+// problems left; it writes, and on success pops the screen (st.Pop or
+// st.Replace) and returns common.Changed with a status line, on failure
+// returns f.SaveError(err, ...).
+func NewScreen(c *common.Common, st *stack.Stack, title string, f *Form, save func() tea.Cmd) *Screen {
+	return &Screen{c: c, st: st, title: title, form: f, save: save}
+}
+
+// WithIntro adds a line under the title that says what the form is for.
+func (s *Screen) WithIntro(text string) *Screen {
+	s.intro = text
+	return s
+}
+
+// Form is the form shown.
+func (s *Screen) Form() *Form { return s.form }
+
+// top is the number of lines above the fields.
+func (s *Screen) top() int {
+	if s.intro != "" {
+		return 2 * titleLines
+	}
+	return titleLines
+}
+
+// SetSize gives the fields what the title leaves.
+func (s *Screen) SetSize(w, h int) { s.form.SetSize(w, max(1, h-s.top())) }
+
+// View draws the title and the visible fields.
+func (s *Screen) View() string {
+	st := s.c.Styles
+	head := st.Title.Render(s.title) + "\n\n"
+	if s.intro != "" {
+		head += st.Muted.Render(s.intro) + "\n\n"
+	}
+	return head + s.form.View()
+}
+
+// Cursor is the caret of the focused text field.
+func (s *Screen) Cursor() *tea.Cursor {
+	c := s.form.Cursor()
+	if c != nil {
+		c.Y += s.top()
+	}
+	return c
+}
+
+// Capturing: a form takes typing.
+func (s *Screen) Capturing() bool { return true }
+
+// Dirty reports changes since the form was filled.
+func (s *Screen) Dirty() bool { return s.form.Dirty() }
+
+// Update edits the form, opens pickers and saves.
+func (s *Screen) Update(msg tea.Msg) tea.Cmd {
+	act, cmd := s.form.Update(msg)
+	switch act {
+	case OpenPicker:
+		title, opts, current := s.form.PickRequest()
+		return s.st.Push(picker.NewScreen(s.c, s.st, title, opts, current, func(v uint64) tea.Cmd {
+			s.form.Picked(v)
+			return nil
+		}))
+	case Submit:
+		if blocked := s.form.SubmitBlocked(); blocked != nil {
+			return blocked
+		}
+		return s.save()
+	case Cancel: // off a stack only; on one, esc is the stack's
+		s.st.Pop()
+		return nil
+	}
+	return cmd
+}
+
+// ShortHelp lists the keys of every form.
+func (s *Screen) ShortHelp() []key.Binding {
+	k := s.c.Keys
+	return []key.Binding{k.NextField, k.PrevField, k.Save, k.Back}
+}
+
+// FullHelp is ShortHelp: every other key types into the field.
+func (s *Screen) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }

@@ -1,0 +1,41 @@
+package hardship
+
+import (
+	tea "charm.land/bubbletea/v2"
+
+	"unionbook/model"
+	"unionbook/ui/common"
+	"unionbook/ui/stack"
+)
+
+// approveForm approves an applied file (在档): the date and who reviewed
+// the application.
+type approveForm struct {
+	formScreen
+	name   string
+	fileID uint64
+}
+
+func newApproveForm(c *common.Common, st *stack.Stack, name string, fileID uint64, done func(uint64) tea.Cmd) *approveForm {
+	af := &approveForm{name: name, fileID: fileID}
+	fm, validate := dateReasonForm(c, "hs_reviewed_by", "")
+	fm.SetValue("hs_reviewed_by", c.OperatorName())
+	af.formScreen = newFormScreen(c, st, fm, done)
+	af.open(validate)
+	return af
+}
+
+func (af *approveForm) Update(msg tea.Msg) tea.Cmd { return af.update(msg, af.save) }
+
+func (af *approveForm) View() string {
+	return af.view(af.c.T("hardship.approve_title", af.name, af.fileID), af.c.T("hardship.approve_hint"))
+}
+
+func (af *approveForm) save() tea.Cmd {
+	d, _ := model.ParseDate(af.form.Value("date"))
+	f, err := af.c.Store.ApproveHardshipFile(af.c.OperatorName(), af.fileID, d, af.form.Value("hs_reviewed_by"))
+	if err != nil {
+		return af.form.SaveError(err, nil)
+	}
+	return af.saved(model.EntityHardship, f.ID, af.c.T("hardship.approved", f.ID), false)
+}

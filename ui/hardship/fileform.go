@@ -1,0 +1,272 @@
+package hardship
+
+import (
+	"strconv"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+
+	"unionbook/model"
+	"unionbook/ui/common"
+	"unionbook/ui/form"
+	"unionbook/ui/stack"
+)
+
+var otherCauseFields = []string{"hs_cause_2", "hs_cause_3", "hs_cause_4"}
+
+// fileForm files a household (a new file), edits a file, or files a
+// lifted-out or closed file's household again (a new file filled from the
+// old one). The line under the title shows the per-capita income and the
+// category it suggests as the user types.
+type fileForm struct {
+	formScreen
+	name  string              // the member's, for the title ("" for a new file)
+	old   *model.HardshipFile // the file edited or filed again, nil for a new one
+	edit  bool                // old is edited, not filed again
+	rules model.HardshipRules
+}
+
+// newFileForm opens the form for a new file (old nil), to edit old, or to
+// file old's household again (refile).
+func newFileForm(c *common.Common, st *stack.Stack, name string, old *model.HardshipFile, refile bool, done func(uint64) tea.Cmd) (*fileForm, error) {
+	rules, err := c.Store.HardshipRules()
+	if err != nil {
+		return nil, err
+	}
+	ff := &fileForm{name: name, old: old, edit: old != nil && !refile, rules: rules}
+	var fields []*form.Field
+	if old == nil {
+		mo, err := memberOptions(c)
+		if err != nil {
+			return nil, err
+		}
+		fields = append(fields, form.PickField("member", true, mo))
+	}
+	fields = append(fields,
+		form.ChoiceField("hs_category", true, opts(c, model.HardshipCategories, model.HardshipCategory.Key)),
+		form.PickField("hs_main_cause", true, causeOptions(c, false)),
+		form.PickField("hs_cause_2", false, causeOptions(c, true)),
+		form.PickField("hs_cause_3", false, causeOptions(c, true)),
+		form.PickField("hs_cause_4", false, causeOptions(c, true)),
+		form.TextField("hs_size", true, c.T("hardship.hint_size")),
+		form.TextField("hs_income", true, c.T("hardship.hint_income")),
+		form.TextField("hs_spending", false, c.T("hardship.hint_spending")),
+		form.TextField("hs_health", false, ""),
+		form.TextField("hs_disability", false, ""),
+		form.TextField("hs_employment", false, ""),
+		form.TextField("hs_housing", false, c.T("hardship.hint_housing")),
+		form.TextField("hs_housing_area", false, ""),
+		form.ChoiceField("hs_marital", false, opts(c, model.Maritals, model.Marital.Key)),
+		form.CheckField("hs_single_parent"),
+		form.CheckField("hs_zero_employment"),
+		form.TextField("hs_insurance", false, c.T("hardship.hint_insurance")),
+		form.TextField("hs_bank_name", false, ""),
+		form.TextField("hs_bank_account", false, ""),
+		form.TextField("address", false, ""),
+		form.TextField("hs_cadre", false, ""),
+		form.TextField("hs_filed_by", false, ""),
+		form.TextField("hs_reviewed_by", false, ""),
+		form.TextField("hs_unit_opinion", false, ""),
+		form.TextField("hs_town_opinion", false, ""),
+		form.TextField("hs_applied", true, c.T("hint.date")),
+	)
+	if !ff.edit {
+		fields = append(fields, form.ChoiceField("hs_new_status", true, opts(c,
+			[]model.HardshipStatus{model.HardshipApplied, model.HardshipActive}, model.HardshipStatus.Key)))
+	}
+	fields = append(fields, form.TextField("notes", false, ""))
+	fm := form.New(c, fields...)
+	ff.formScreen = newFormScreen(c, st, fm, done)
+	ff.fill()
+	ff.open(func(fm *form.Form) model.Problems { _, ps := ff.fromForm(fm); return ps })
+	return ff, nil
+}
+
+func causeOptions(c *common.Common, withNone bool) []form.Option {
+	o := opts(c, model.HardshipCauses, model.HardshipCause.Key)
+	if withNone {
+		o = append([]form.Option{{Label: c.T("hardship.cause_none"), Value: 0}}, o...)
+	}
+	return o
+}
+
+// fill puts today, the operator and the old file's values in the form.
+func (ff *fileForm) fill() {
+	fm, f := ff.form, ff.old
+	fm.SetValue("hs_applied", ff.c.Today().String())
+	fm.SetValue("hs_filed_by", ff.c.OperatorName())
+	if f == nil {
+		fm.SetValue("hs_size", "1")
+		return
+	}
+	fm.SetChoice("hs_category", uint64(f.Category))
+	fm.SetChoice("hs_main_cause", uint64(f.MainCause))
+	for i, c := range f.OtherCauses {
+		if i < len(otherCauseFields) {
+			fm.SetChoice(otherCauseFields[i], uint64(c))
+		}
+	}
+	fm.SetValue("hs_size", strconv.Itoa(f.HouseholdSize))
+	fm.SetValue("hs_income", f.YearlyIncome.String())
+	fm.SetValue("hs_spending", money(f.Spending))
+	for k, v := range map[string]string{"hs_health": f.Health, "hs_disability": f.Disability, "hs_employment": f.Employment,
+		"hs_housing": f.Housing, "hs_insurance": f.MedicalInsurance, "hs_bank_name": f.BankName, "hs_bank_account": f.BankAccount,
+		"address": f.Address, "hs_cadre": f.PairedCadre, "hs_filed_by": f.FiledBy, "hs_reviewed_by": f.ReviewedBy,
+		"hs_unit_opinion": f.UnitOpinion, "hs_town_opinion": f.TownOpinion, "notes": f.Notes} {
+		fm.SetValue(k, v)
+	}
+	if f.HousingArea > 0 {
+		fm.SetValue("hs_housing_area", strconv.Itoa(f.HousingArea))
+	}
+	if f.Marital != 0 {
+		fm.SetChoice("hs_marital", uint64(f.Marital))
+	}
+	fm.SetChecked("hs_single_parent", f.SingleParent)
+	fm.SetChecked("hs_zero_employment", f.ZeroEmployment)
+	if ff.edit {
+		fm.SetValue("hs_applied", f.AppliedDate.String())
+	}
+}
+
+// fromForm reads the form into a file (a copy of the old one when there is
+// one) with every problem, each on its field.
+func (ff *fileForm) fromForm(fm *form.Form) (model.HardshipFile, model.Problems) {
+	var ps model.Problems
+	var f model.HardshipFile
+	if ff.old != nil {
+		f = ff.old.Clone()
+	} else {
+		v, ok := fm.Choice("member")
+		if !ok {
+			ps = append(ps, model.Problem{Field: "member", Key: "problem.required"})
+		}
+		f.MemberID = v
+	}
+	c, _ := fm.Choice("hs_category")
+	f.Category = model.HardshipCategory(c)
+	mc, ok := fm.Choice("hs_main_cause")
+	if !ok {
+		ps = append(ps, model.Problem{Field: "hs_main_cause", Key: "problem.required"})
+	}
+	f.MainCause = model.HardshipCause(mc)
+	f.OtherCauses = nil
+	seen := map[uint64]bool{}
+	for _, k := range otherCauseFields {
+		if v, ok := fm.Choice(k); ok && v != 0 {
+			switch {
+			case v == mc:
+				ps = append(ps, model.Problem{Field: k, Key: "hardship.cause_is_main"})
+			case seen[v]:
+				ps = append(ps, model.Problem{Field: k, Key: "hardship.cause_twice"})
+			default:
+				f.OtherCauses = append(f.OtherCauses, model.HardshipCause(v))
+			}
+			seen[v] = true
+		}
+	}
+	if s := strings.TrimSpace(fm.Value("hs_size")); s == "" {
+		ps = append(ps, model.Problem{Field: "hs_size", Key: "problem.required"})
+	} else if n, err := strconv.Atoi(model.Clean(s)); err != nil {
+		ps = append(ps, model.Problem{Field: "hs_size", Key: "problem.invalid"})
+	} else {
+		f.HouseholdSize = n
+	}
+	var err error
+	if f.YearlyIncome, err = model.ParseMoney(fm.Value("hs_income")); err != nil {
+		ps = append(ps, form.ProblemOf("hs_income", err))
+	}
+	f.Spending = 0
+	if s := fm.Value("hs_spending"); strings.TrimSpace(s) != "" {
+		if f.Spending, err = model.ParseMoney(s); err != nil {
+			ps = append(ps, form.ProblemOf("hs_spending", err))
+		}
+	}
+	f.Health, f.Disability, f.Employment = fm.Value("hs_health"), fm.Value("hs_disability"), fm.Value("hs_employment")
+	f.Housing, f.MedicalInsurance = fm.Value("hs_housing"), fm.Value("hs_insurance")
+	f.BankName, f.BankAccount, f.Address = fm.Value("hs_bank_name"), fm.Value("hs_bank_account"), fm.Value("address")
+	f.PairedCadre, f.FiledBy, f.ReviewedBy = fm.Value("hs_cadre"), fm.Value("hs_filed_by"), fm.Value("hs_reviewed_by")
+	f.UnitOpinion, f.TownOpinion, f.Notes = fm.Value("hs_unit_opinion"), fm.Value("hs_town_opinion"), fm.Value("notes")
+	f.HousingArea = 0
+	if s := strings.TrimSpace(fm.Value("hs_housing_area")); s != "" {
+		if n, err := strconv.Atoi(model.Clean(s)); err != nil {
+			ps = append(ps, model.Problem{Field: "hs_housing_area", Key: "problem.invalid"})
+		} else {
+			f.HousingArea = n
+		}
+	}
+	mar, _ := fm.Choice("hs_marital")
+	f.Marital = model.Marital(mar)
+	f.SingleParent, f.ZeroEmployment = fm.Checked("hs_single_parent"), fm.Checked("hs_zero_employment")
+	if f.AppliedDate, err = model.ParseDate(fm.Value("hs_applied")); err != nil {
+		ps = append(ps, form.ProblemOf("hs_applied", err))
+	}
+	if !ff.edit {
+		s, _ := fm.Choice("hs_new_status")
+		f.Status = model.HardshipStatus(s)
+		f.ApprovedDate = 0
+	}
+	f.Normalize()
+	for _, q := range f.Validate(ff.c.Today()) {
+		if q.Field == "hs_other_causes" {
+			q.Field = "hs_cause_2"
+		}
+		if len(ps.For(q.Field)) == 0 {
+			ps = append(ps, q)
+		}
+	}
+	return f, ps
+}
+
+// suggestionLine shows the per-capita income and the suggested category
+// of the form's values.
+func (ff *fileForm) suggestionLine() string {
+	c, rules := ff.c, ff.rules
+	f, _ := ff.fromForm(ff.form)
+	if f.HouseholdSize <= 0 {
+		return c.T("hardship.suggest_no_size")
+	}
+	sug := model.SuggestCategory(&f, rules)
+	deep, rel := rules.Lines()
+	line := c.T("hardship.per_capita_line", f.PerCapita().Display(), rules.MinLiving.Display())
+	if sug.Category != 0 {
+		// the conclusion first, so it survives a narrow screen
+		line = c.T("hardship.suggests", c.T(sug.Category.Key())) + " " + line
+	}
+	switch sug.Key {
+	case "hardship.suggest_above", "hardship.suggest_sudden":
+		return line + c.T(sug.Key, rel.Display())
+	case "hardship.suggest_deep", "hardship.suggest_deep_no_cause":
+		return line + c.T(sug.Key, deep.Display())
+	case "hardship.suggest_relative":
+		return line + c.T(sug.Key, rel.Display())
+	}
+	return c.T(sug.Key)
+}
+
+func (ff *fileForm) Update(msg tea.Msg) tea.Cmd { return ff.update(msg, ff.save) }
+
+func (ff *fileForm) View() string {
+	title := ff.c.T("hardship.new_title")
+	switch {
+	case ff.edit:
+		title = ff.c.T("hardship.edit_title", ff.name, ff.old.ID)
+	case ff.old != nil:
+		title = ff.c.T("hardship.refile_title", ff.name, ff.old.ID)
+	}
+	return ff.view(title, ff.suggestionLine())
+}
+
+func (ff *fileForm) save() tea.Cmd {
+	f, _ := ff.fromForm(ff.form)
+	op, s := ff.c.OperatorName(), ff.c.Store
+	if ff.edit {
+		if err := s.UpdateHardshipFile(op, &f); err != nil {
+			return ff.form.SaveError(err, nil)
+		}
+		return ff.saved(model.EntityHardship, f.ID, ff.c.T("hardship.saved", f.ID), false)
+	}
+	if err := s.CreateHardshipFile(op, &f); err != nil {
+		return ff.form.SaveError(err, nil)
+	}
+	return ff.saved(model.EntityHardship, f.ID, ff.c.T("hardship.created", f.ID), false)
+}

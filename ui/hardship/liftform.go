@@ -1,0 +1,68 @@
+package hardship
+
+import (
+	tea "charm.land/bubbletea/v2"
+
+	"unionbook/model"
+	"unionbook/ui/common"
+	"unionbook/ui/form"
+	"unionbook/ui/stack"
+)
+
+// liftForm lifts an active file out of hardship (脱困): the public notice's
+// dates, the approval and the date; the follow-up period follows.
+type liftForm struct {
+	formScreen
+	name string
+	file model.HardshipFile
+}
+
+func newLiftForm(c *common.Common, st *stack.Stack, name string, file model.HardshipFile, done func(uint64) tea.Cmd) *liftForm {
+	lf := &liftForm{name: name, file: file}
+	fm := form.New(c,
+		form.TextField("hs_notice_from", true, c.T("hint.date")),
+		form.TextField("hs_notice_to", true, c.T("hint.date")),
+		form.TextField("hs_approval", true, c.T("hardship.hint_approval")),
+		form.TextField("date", true, c.T("hint.date")),
+	)
+	today := c.Today()
+	fm.SetValue("hs_notice_from", today.Time().AddDate(0, 0, -9).Format("2006-01-02"))
+	fm.SetValue("hs_notice_to", today.Time().AddDate(0, 0, -2).Format("2006-01-02"))
+	fm.SetValue("date", today.String())
+	lf.formScreen = newFormScreen(c, st, fm, done)
+	lf.open(func(fm *form.Form) model.Problems { _, ps := lf.fromForm(fm); return ps })
+	return lf
+}
+
+func (lf *liftForm) fromForm(fm *form.Form) (model.LiftOut, model.Problems) {
+	var ps model.Problems
+	l := model.LiftOut{Approval: fm.Value("hs_approval")}
+	var err error
+	for _, x := range []struct {
+		field string
+		dst   *model.Date
+	}{{"hs_notice_from", &l.NoticeFrom}, {"hs_notice_to", &l.NoticeTo}, {"date", &l.Date}} {
+		if *x.dst, err = model.ParseDate(fm.Value(x.field)); err != nil {
+			ps = append(ps, form.ProblemOf(x.field, err))
+		}
+	}
+	if len(ps) == 0 {
+		ps = model.ValidateLiftOut(&lf.file, l, lf.c.Today())
+	}
+	return l, ps
+}
+
+func (lf *liftForm) Update(msg tea.Msg) tea.Cmd { return lf.update(msg, lf.save) }
+
+func (lf *liftForm) View() string {
+	return lf.view(lf.c.T("hardship.lift_title", lf.name, lf.file.ID), lf.c.T("hardship.lift_hint", model.MinNoticeWorkdays))
+}
+
+func (lf *liftForm) save() tea.Cmd {
+	l, _ := lf.fromForm(lf.form)
+	f, err := lf.c.Store.LiftHardshipFile(lf.c.OperatorName(), lf.file.ID, l)
+	if err != nil {
+		return lf.form.SaveError(err, nil)
+	}
+	return lf.saved(model.EntityHardship, f.ID, lf.c.T("hardship.lifted", f.ID, f.FollowUpUntil.String()), false)
+}

@@ -1,0 +1,359 @@
+package members
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"unionbook/model"
+	"unionbook/ui/common"
+	"unionbook/ui/form"
+	"unionbook/ui/picker"
+	"unionbook/ui/stack"
+	"unionbook/ui/widget"
+)
+
+// list is the roster: the filter line (search box, unit, status, count)
+// over the table. It is the bottom of the tab's stack.
+type list struct {
+	common.ScreenBase
+	c      *common.Common
+	st     *stack.Stack
+	b      *book
+	keys   keys
+	extras []common.MemberSection
+	table  widget.Table
+	search widget.SearchBox
+	width  int
+}
+
+// tableTop is the line of the table's column titles: the filter line is
+// above it.
+const tableTop = 1
+
+func newList(c *common.Common, st *stack.Stack, b *book, k keys, extras []common.MemberSection) *list {
+	l := &list{c: c, st: st, b: b, keys: k, extras: extras}
+	l.search = widget.NewSearchBox(c.T("members.search_hint"), widget.SearchBoxStyles{
+		Label: c.Styles.Label, Box: c.Styles.Input, Focus: c.Styles.InputFocus, Prompt: c.Styles.Muted})
+	l.table = widget.NewTable(nil, widget.TableStyles{
+		Header: c.Styles.TableHeader, Cell: c.Styles.TableCell, Selected: c.Styles.TableSelected,
+	})
+	l.table.SetOrigin(0, tableTop)
+	l.table.SetEmptyText(c.T("members.empty"))
+	l.refreshTable()
+	return l
+}
+
+// columns picks the columns that fit the width: phone and join date give
+// way first on a narrow terminal. ids are the roster's column numbers.
+func (l *list) columns() (cols []widget.Column, ids []int) {
+	all := []struct {
+		id  int
+		col widget.Column
+	}{
+		{colNo, widget.Column{Title: l.c.T("col.member_no"), Width: 7}},
+		{colName, widget.Column{Title: l.c.T("col.name"), Width: 10}},
+		{colGender, widget.Column{Title: l.c.T("col.gender"), Width: l.labelWidth(4, model.Male.Key(), model.Female.Key())}},
+		{colUnit, widget.Column{Title: l.c.T("col.unit"), Width: 12, Flex: 1}},
+		{colID, widget.Column{Title: l.c.T("col.id_number"), Width: 18}},
+		{colPhone, widget.Column{Title: l.c.T("col.phone"), Width: 11}},
+		{colStatus, widget.Column{Title: l.c.T("col.status"), Width: l.labelWidth(8, statusKeys...)}},
+		{colJoined, widget.Column{Title: l.c.T("col.joined"), Width: 10}},
+	}
+	for _, a := range all {
+		if a.id == colPhone && l.width < 110 || a.id == colJoined && l.width < 92 {
+			continue
+		}
+		cols = append(cols, a.col)
+		ids = append(ids, a.id)
+	}
+	return cols, ids
+}
+
+var statusKeys = func() []string {
+	keys := make([]string, len(model.Statuses))
+	for i, s := range model.Statuses {
+		keys[i] = s.Key()
+	}
+	return keys
+}()
+
+// labelWidth is the width of the widest translated label, at least least
+// and at most 12 cells, so "female" and "保留会籍" fit in either language.
+func (l *list) labelWidth(least int, keys ...string) int {
+	w := least
+	for _, k := range keys {
+		w = max(w, ansi.StringWidth(l.c.T(k)))
+	}
+	return min(w, 12)
+}
+
+func (l *list) cell(ids []int) func(row, col int) string {
+	return func(rowIdx, col int) string {
+		x := l.b.r.view[rowIdx]
+		switch ids[col] {
+		case colNo:
+			return x.m.No
+		case colName:
+			return x.m.Name
+		case colGender:
+			return l.c.T(x.m.Gender.Key())
+		case colUnit:
+			return l.b.unitBy[x.m.UnitID]
+		case colID:
+			return x.masked
+		case colPhone:
+			return x.m.Phone
+		case colStatus:
+			return l.c.T(x.m.Status.Key())
+		case colJoined:
+			return x.m.JoinDate.String()
+		}
+		return ""
+	}
+}
+
+func (l *list) refreshTable() {
+	cols, ids := l.columns()
+	l.table.SetColumns(cols)
+	l.table.SetRows(len(l.b.r.view), l.cell(ids))
+	sortAt := -1
+	for i, id := range ids {
+		if id == l.b.r.sortCol {
+			sortAt = i
+		}
+	}
+	l.table.SetSort(sortAt, l.b.r.sortDesc)
+}
+
+func (l *list) SetSize(w, h int) {
+	l.width = w
+	l.search.SetWidth(max(10, min(40, w-30)))
+	l.table.SetSize(w, max(3, h-tableTop-1))
+	l.refreshTable()
+}
+
+// Capturing while the search box takes typing.
+func (l *list) Capturing() bool { return l.search.Active() }
+
+// HandlesBack: esc leaves the search box, or clears the filters.
+func (l *list) HandlesBack() bool { return l.search.Active() || l.filtered() }
+
+func (l *list) filtered() bool {
+	r := l.b.r
+	return r.query != "" || r.unitFilter != 0 || r.statusFilter != statusFilterAll
+}
+
+func (l *list) selected() (model.Member, bool) {
+	i := l.table.Cursor()
+	if i < 0 || i >= len(l.b.r.view) {
+		return model.Member{}, false
+	}
+	return l.b.r.view[i].m, true
+}
+
+// follow selects the member in the table (after it was saved).
+func (l *list) follow(id uint64) {
+	l.refreshTable()
+	if i := l.b.r.indexOf(id); i >= 0 {
+		l.table.SetCursor(i)
+	}
+}
+
+// showUnit filters the roster to one unit (from the Units tab).
+func (l *list) showUnit(unitID uint64) {
+	l.b.r.unitFilter = unitID
+	l.b.r.refilter()
+	l.refreshTable()
+	l.table.SetCursor(0)
+}
+
+func (l *list) Update(msg tea.Msg) tea.Cmd {
+	if ev, cmd := l.search.Update(msg); ev != widget.SearchIgnored {
+		if ev != widget.SearchHandled {
+			l.b.r.setQuery(l.search.Value())
+			l.refreshTable()
+			if ev == widget.SearchChanged {
+				l.table.SetCursor(0)
+			}
+		}
+		return cmd
+	}
+	switch msg := msg.(type) {
+	case common.DataChangedMsg: // the page has brought the roster up to date
+		l.refreshTable()
+		return nil
+	case widget.HeaderClickedMsg:
+		if l.table.Owns(msg) {
+			l.sortByClick(msg.Col)
+		}
+		return nil
+	case widget.RowClickedMsg:
+		if l.table.Owns(msg) && msg.Again {
+			return l.open()
+		}
+		return nil
+	case tea.KeyPressMsg:
+		if cmd, ok := l.key(msg); ok {
+			return cmd
+		}
+	}
+	var cmd tea.Cmd
+	l.table, cmd = l.table.Update(msg)
+	return cmd
+}
+
+// key handles the list's own keys; ok is false for the table's.
+func (l *list) key(msg tea.KeyPressMsg) (cmd tea.Cmd, ok bool) {
+	k, tk := l.c.Keys, l.keys
+	r := l.b.r
+	switch {
+	case key.Matches(msg, k.Search):
+		l.search.Focus()
+	case key.Matches(msg, k.Back), key.Matches(msg, tk.ClearFilter):
+		if l.filtered() {
+			l.clearFilters()
+		}
+	case key.Matches(msg, k.Open):
+		return l.open(), true
+	case key.Matches(msg, k.New):
+		return l.st.Push(newMemberForm(l.c, l.b, nil).screen(l.st, l.saved)), true
+	case key.Matches(msg, k.Edit):
+		if m, ok := l.selected(); ok {
+			return l.st.Push(newMemberForm(l.c, l.b, &m).screen(l.st, l.saved)), true
+		}
+	case key.Matches(msg, tk.Status):
+		if m, ok := l.selected(); ok {
+			return openStatusForm(l.c, l.st, l.b, m, l.saved), true
+		}
+	case key.Matches(msg, tk.Sort):
+		r.setSort((r.sortCol+1)%numCols, false)
+		l.refreshTable()
+	case key.Matches(msg, tk.SortRev):
+		r.setSort(r.sortCol, !r.sortDesc)
+		l.refreshTable()
+	case key.Matches(msg, tk.FilterStatus):
+		l.cycleStatusFilter()
+	case key.Matches(msg, tk.FilterUnit):
+		opts := append([]form.Option{{Label: l.c.T("members.all_units"), Value: 0}}, l.b.unitOptions()...)
+		return l.st.Push(picker.NewScreen(l.c, l.st, l.c.T("field.unit"), opts, r.unitFilter, func(v uint64) tea.Cmd {
+			l.showUnit(v)
+			return nil
+		})), true
+	default:
+		return nil, false
+	}
+	return nil, true
+}
+
+// open shows the selected member's detail.
+func (l *list) open() tea.Cmd {
+	m, ok := l.selected()
+	if !ok {
+		return nil
+	}
+	return l.st.Push(newDetail(l.c, l.st, l.b, l.keys, m.ID, l.extras, l.follow))
+}
+
+// saved is what a form opened from the list does after saving: it shows
+// the member, in the detail and in the table.
+func (l *list) saved(m model.Member) tea.Cmd {
+	l.follow(m.ID)
+	return l.st.Replace(newDetail(l.c, l.st, l.b, l.keys, m.ID, l.extras, l.follow))
+}
+
+// sortByClick sorts by the column whose title was clicked; a second click
+// reverses the order.
+func (l *list) sortByClick(col int) {
+	_, ids := l.columns()
+	if col < 0 || col >= len(ids) {
+		return
+	}
+	r := l.b.r
+	desc := ids[col] == r.sortCol && !r.sortDesc
+	r.setSort(ids[col], desc)
+	l.refreshTable()
+}
+
+var statusCycle = []int{statusFilterAll, statusFilterInUnion, int(model.StatusActive), int(model.StatusRetained),
+	int(model.StatusTransferred), int(model.StatusLeft), int(model.StatusExpelled), int(model.StatusDeceased)}
+
+func (l *list) cycleStatusFilter() {
+	r := l.b.r
+	for i, s := range statusCycle {
+		if s == r.statusFilter {
+			r.statusFilter = statusCycle[(i+1)%len(statusCycle)]
+			break
+		}
+	}
+	r.refilter()
+	l.refreshTable()
+	l.table.SetCursor(0)
+}
+
+func (l *list) statusFilterName() string {
+	switch l.b.r.statusFilter {
+	case statusFilterAll:
+		return l.c.T("members.all_statuses")
+	case statusFilterInUnion:
+		return l.c.T("members.in_union")
+	}
+	return l.c.T(model.Status(l.b.r.statusFilter).Key())
+}
+
+func (l *list) clearFilters() {
+	r := l.b.r
+	l.search.SetValue("")
+	r.query = ""
+	r.unitFilter = 0
+	r.statusFilter = statusFilterAll
+	r.refilter()
+	l.refreshTable()
+}
+
+func (l *list) View() string {
+	st := l.c.Styles
+	r := l.b.r
+	var bar strings.Builder
+	bar.WriteString(l.search.View(l.c.T("members.search"), l.c.T("members.search_prompt")) + "  ")
+	unit := l.c.T("members.all_units")
+	if r.unitFilter != 0 {
+		unit = l.b.unitBy[r.unitFilter]
+	}
+	bar.WriteString(st.Label.Render(l.c.T("field.unit")+": ") + unit + "  ")
+	bar.WriteString(st.Label.Render(l.c.T("field.status")+": ") + l.statusFilterName() + "  ")
+	bar.WriteString(st.Muted.Render(l.c.T("members.count", len(r.view), len(r.all))))
+	line := ansi.Truncate(bar.String(), l.width, "~")
+	if l.b.err != nil {
+		line = st.Error.Render(l.c.Err(l.b.err))
+	}
+	return line + "\n" + l.table.View()
+}
+
+// Cursor is the search box's caret while it takes typing.
+func (l *list) Cursor() *tea.Cursor {
+	return l.search.Cursor(l.c.T("members.search"), 0, 0, l.width)
+}
+
+func (l *list) ShortHelp() []key.Binding {
+	k, tk := l.c.Keys, l.keys
+	if l.search.Active() {
+		return []key.Binding{k.SearchDone, k.SearchClear}
+	}
+	return []key.Binding{k.Search, k.Open, k.New, k.Edit, tk.Status, tk.FilterUnit, tk.FilterStatus, tk.Sort, k.Help, k.Quit}
+}
+
+func (l *list) FullHelp() [][]key.Binding {
+	k, tk := l.c.Keys, l.keys
+	if l.search.Active() {
+		return [][]key.Binding{l.ShortHelp()}
+	}
+	return [][]key.Binding{
+		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
+		{k.Search, k.Open, k.New, k.Edit, tk.Status},
+		{tk.FilterUnit, tk.FilterStatus, tk.ClearFilter, tk.Sort, tk.SortRev},
+		{k.Tabs, k.Help, k.Quit},
+	}
+}

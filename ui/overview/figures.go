@@ -1,0 +1,92 @@
+package overview
+
+import (
+	"fmt"
+
+	tea "charm.land/bubbletea/v2"
+
+	"unionbook/model"
+	"unionbook/storage"
+	"unionbook/ui/common"
+)
+
+// Figures are what the overview shows.
+type Figures struct {
+	Year       int
+	Members    model.Stats
+	Months     []storage.Collection // the twelve months of Year
+	Due, Paid  model.Money
+	InArrears  int
+	ArrearsMin int
+	Balance    model.Money
+	Extra      []any // one result per section
+}
+
+// loadedMsg carries the figures of the load numbered seq.
+type loadedMsg struct {
+	seq int
+	f   Figures
+	err error
+}
+
+// loadFigures is the command that computes the figures and the sections'
+// results as of today.
+func loadFigures(seq int, s *storage.Store, today model.Date, sections []common.OverviewSection) tea.Cmd {
+	return func() tea.Msg {
+		f, err := compute(s, today)
+		for _, sec := range sections {
+			if err != nil {
+				break
+			}
+			var r any
+			r, err = sec.Compute(s, today)
+			f.Extra = append(f.Extra, r)
+		}
+		return loadedMsg{seq: seq, f: f, err: err}
+	}
+}
+
+func compute(s *storage.Store, today model.Date) (Figures, error) {
+	f := Figures{Year: today.Year()}
+	units, err := s.Units()
+	if err != nil {
+		return f, err
+	}
+	members, err := s.MembersBrief() // counts only: no names or histories in memory
+	if err != nil {
+		return f, err
+	}
+	f.Members = model.RosterStats(units, members)
+	if f.Months, err = s.CollectionByMonth(f.Year); err != nil {
+		return f, err
+	}
+	for _, m := range f.Months {
+		f.Due += m.Due
+		f.Paid += m.Paid
+	}
+	prof, _, err := s.Profile()
+	if err != nil {
+		return f, err
+	}
+	f.ArrearsMin = prof.ArrearsMonths
+	if f.ArrearsMin <= 0 {
+		f.ArrearsMin = 6
+	}
+	arrears, err := s.Arrears(model.DueThrough(today), f.ArrearsMin)
+	if err != nil {
+		return f, err
+	}
+	f.InArrears = len(arrears)
+	if f.Balance, err = s.Balance(); err != nil {
+		return f, err
+	}
+	return f, nil
+}
+
+func rateText(paid, due model.Money) string {
+	if due <= 0 {
+		return "-"
+	}
+	bp := int64(paid) * 10000 / int64(due)
+	return fmt.Sprintf("%d.%02d%%", bp/100, bp%100)
+}

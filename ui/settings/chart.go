@@ -1,0 +1,103 @@
+package settings
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"unionbook/model"
+	"unionbook/ui/common"
+	"unionbook/ui/stack"
+	"unionbook/ui/widget"
+)
+
+// chart is the accounting chart, the standard accounts and the union's
+// own sub-accounts; n adds a sub-account.
+type chart struct {
+	common.ScreenBase
+	c     *common.Common
+	st    *stack.Stack
+	k     keys
+	table widget.Table
+	err   error
+}
+
+func newChart(c *common.Common, st *stack.Stack) *chart {
+	ts := widget.TableStyles{Header: c.Styles.TableHeader, Cell: c.Styles.TableCell, Selected: c.Styles.TableSelected}
+	s := &chart{c: c, st: st, k: newKeys(c), table: widget.NewTable(nil, ts)}
+	s.reload()
+	return s
+}
+
+func (s *chart) reload() {
+	prof, _, err := s.c.Store.Profile()
+	if err != nil {
+		s.err = err
+		return
+	}
+	accounts, err := s.c.Store.Chart()
+	if err != nil {
+		s.err = err
+		return
+	}
+	custom := map[string]bool{}
+	for _, a := range prof.CustomAccounts {
+		custom[a.Code] = true
+	}
+	s.table.SetColumns([]widget.Column{
+		{Title: s.c.T("settings.col_code"), Width: 7},
+		{Title: s.c.T("settings.col_account"), Width: 16, Flex: 1},
+		{Title: s.c.T("settings.col_direction"), Width: 6},
+		{Title: s.c.T("settings.col_origin"), Width: 8},
+	})
+	s.table.SetRows(len(accounts), func(row, col int) string {
+		a := accounts[row]
+		switch col {
+		case 0:
+			return a.Code
+		case 1:
+			return strings.Repeat("  ", max(0, (len(a.Code)-3)/2)) + accountName(s.c, a)
+		case 2:
+			return s.c.T(a.Direction.Key())
+		case 3:
+			if custom[a.Code] {
+				return s.c.T("settings.custom")
+			}
+			return s.c.T("settings.standard")
+		}
+		return ""
+	})
+	s.err = nil
+}
+
+func (s *chart) SetSize(w, h int) { s.table.SetSize(w, max(3, h-2)) }
+
+func (s *chart) Update(msg tea.Msg) tea.Cmd {
+	switch m := msg.(type) {
+	case common.DataChangedMsg:
+		if m.Entity == model.EntityProfile {
+			s.reload()
+		}
+		return nil
+	case tea.KeyPressMsg:
+		if key.Matches(m, s.k.AddAccount) {
+			return s.st.Push(newAccountForm(s.c, s.st))
+		}
+	}
+	var cmd tea.Cmd
+	s.table, cmd = s.table.Update(msg)
+	return cmd
+}
+
+func (s *chart) View() string {
+	st := s.c.Styles
+	if s.err != nil {
+		return st.Error.Render(s.c.Err(s.err))
+	}
+	return st.Title.Render(s.c.T("settings.chart_title")) + "  " + st.Muted.Render(s.c.T("settings.chart_hint")) + "\n" + s.table.View()
+}
+
+func (s *chart) ShortHelp() []key.Binding { return []key.Binding{s.k.AddAccount, s.c.Keys.Back} }
+
+func (s *chart) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }

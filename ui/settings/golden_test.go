@@ -1,0 +1,59 @@
+package settings
+
+import (
+	"testing"
+
+	"unionbook/i18n"
+	"unionbook/model"
+	"unionbook/ui/uitest"
+)
+
+// Golden screens of the Settings tab's screens the app's goldens do not
+// show (the summary is in ui/testdata). Regenerate with:
+// go test ./ui/settings -update
+
+func harness(t *testing.T, lang i18n.Lang, w, h int) *uitest.PageHarness[*Page] {
+	t.Helper()
+	s := uitest.OpenStore(t, uitest.FixedNow)
+	p := model.DefaultProfile()
+	p.UnionName, p.Operator = "青山镇总工会", uitest.Operator
+	p.CustomAccounts = []model.Account{{Code: "50190", Name: "职工书屋", Direction: model.Out}}
+	if err := s.SaveProfile(uitest.Operator, p); err != nil {
+		t.Fatal(err)
+	}
+	return uitest.NewPageHarness(t, uitest.NewCommon(s, lang, uitest.FixedNow), w, h, New)
+}
+
+func TestGoldenSettingsChart(t *testing.T) {
+	uitest.Each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
+		hs := harness(t, lang, w, h)
+		hs.Keys("c")
+		hs.RequireGolden()
+	})
+}
+
+func TestGoldenSettingsAccountFormWithErrors(t *testing.T) {
+	uitest.Each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
+		hs := harness(t, lang, w, h)
+		hs.Keys("c", "n", "tab")
+		hs.Type("50190") // not under the first parent, and taken
+		hs.Keys("ctrl+s")
+		hs.RequireGolden()
+	})
+}
+
+func TestGoldenSettingsHardshipForm(t *testing.T) {
+	uitest.Each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
+		hs := harness(t, lang, w, h)
+		hs.Keys("h")
+		hs.RequireGolden()
+	})
+}
+
+func TestGoldenSettingsAuditLog(t *testing.T) {
+	uitest.Each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
+		hs := harness(t, lang, w, h)
+		hs.Keys("l")
+		hs.RequireGolden()
+	})
+}

@@ -1,0 +1,28 @@
+package settings
+
+import (
+	"charm.land/bubbles/v2/key"
+
+	"unionbook/ui/common"
+	"unionbook/ui/keymap"
+)
+
+// keys are the tab's own bindings; the shared ones (new, save, back...)
+// come from common.Keys. Each section of the summary has one.
+type keys struct {
+	Profile, Dues, Hardship, Chart, Backup, Audit key.Binding
+	AddAccount                                    key.Binding
+}
+
+func newKeys(c *common.Common) keys {
+	b := func(help string, ks ...string) key.Binding { return keymap.Binding(c.Lang, help, ks...) }
+	return keys{
+		Profile:    b("settings.key_profile", "p"),
+		Dues:       b("settings.key_dues", "d"),
+		Hardship:   b("settings.key_hardship", "h"),
+		Chart:      b("settings.key_chart", "c"),
+		Backup:     b("settings.key_backup", "b"),
+		Audit:      b("settings.key_audit", "l"),
+		AddAccount: b("settings.key_add_account", c.Keys.New.Keys()...),
+	}
+}

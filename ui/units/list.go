@@ -1,0 +1,216 @@
+package units
+
+import (
+	"strconv"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"unionbook/model"
+	"unionbook/search"
+	"unionbook/ui/common"
+	"unionbook/ui/stack"
+	"unionbook/ui/widget"
+)
+
+// list is the units with their member counts, searchable by name, phone
+// or credit code. It is the bottom of the tab's stack.
+type list struct {
+	common.ScreenBase
+	c      *common.Common
+	st     *stack.Stack
+	b      *book
+	keys   keys
+	view   []*unitRow // the units the search keeps
+	table  widget.Table
+	search widget.SearchBox
+	width  int
+}
+
+// tableTop is the line of the table's column titles, under the search line.
+const tableTop = 1
+
+func newList(c *common.Common, st *stack.Stack, b *book, k keys) *list {
+	l := &list{c: c, st: st, b: b, keys: k, table: widget.NewTable(nil, tableStyles(c))}
+	l.search = widget.NewSearchBox(c.T("units.search_hint"), widget.SearchBoxStyles{
+		Label: c.Styles.Label, Box: c.Styles.Input, Focus: c.Styles.InputFocus, Prompt: c.Styles.Muted})
+	l.table.SetOrigin(0, tableTop)
+	l.table.SetEmptyText(c.T("units.empty"))
+	l.refilter()
+	return l
+}
+
+func tableStyles(c *common.Common) widget.TableStyles {
+	return widget.TableStyles{Header: c.Styles.TableHeader, Cell: c.Styles.TableCell, Selected: c.Styles.TableSelected}
+}
+
+func (l *list) refilter() {
+	q := search.Compile(l.search.Value())
+	l.view = l.view[:0]
+	for _, r := range l.b.all {
+		if q.Empty() || r.key.Match(q) {
+			l.view = append(l.view, r)
+		}
+	}
+	l.refreshTable()
+}
+
+func (l *list) refreshTable() {
+	c := l.c
+	cols := []widget.Column{
+		{Title: c.T("col.unit_name"), Width: 16, Flex: 1},
+		{Title: c.T("col.unit_kind"), Width: 10},
+		{Title: c.T("col.members"), Width: 6, AlignRight: true},
+		{Title: c.T("col.employees"), Width: 6, AlignRight: true},
+		{Title: c.T("col.chair"), Width: 8},
+	}
+	if l.width >= 110 {
+		cols = append(cols,
+			widget.Column{Title: c.T("col.phone"), Width: 13},
+			widget.Column{Title: c.T("col.contract"), Width: 10})
+	}
+	l.table.SetColumns(cols)
+	l.table.SetRows(len(l.view), func(row, col int) string {
+		u := l.view[row].u
+		switch col {
+		case 0:
+			return u.Name
+		case 1:
+			return c.T(u.Kind.Key())
+		case 2:
+			return strconv.Itoa(l.b.counts[u.ID])
+		case 3:
+			return strconv.Itoa(u.Employees)
+		case 4:
+			return u.Chair
+		case 5:
+			return u.Phone
+		case 6:
+			return u.ContractExpires.String()
+		}
+		return ""
+	})
+}
+
+func (l *list) SetSize(w, h int) {
+	l.width = w
+	l.search.SetWidth(max(10, min(30, w-30)))
+	l.table.SetSize(w, max(3, h-tableTop-1))
+	l.refreshTable()
+}
+
+// Capturing while the search box takes typing.
+func (l *list) Capturing() bool { return l.search.Active() }
+
+// HandlesBack: esc leaves the search box.
+func (l *list) HandlesBack() bool { return l.search.Active() }
+
+func (l *list) selected() (model.Unit, bool) {
+	i := l.table.Cursor()
+	if i < 0 || i >= len(l.view) {
+		return model.Unit{}, false
+	}
+	return l.view[i].u, true
+}
+
+func (l *list) Update(msg tea.Msg) tea.Cmd {
+	if ev, cmd := l.search.Update(msg); ev != widget.SearchIgnored {
+		if ev != widget.SearchHandled {
+			l.refilter()
+			if ev == widget.SearchChanged {
+				l.table.SetCursor(0)
+			}
+		}
+		return cmd
+	}
+	k := l.c.Keys
+	switch msg := msg.(type) {
+	case common.DataChangedMsg: // the page has reloaded the units
+		l.refilter()
+		return nil
+	case widget.RowClickedMsg:
+		if l.table.Owns(msg) && msg.Again {
+			return l.open()
+		}
+		return nil
+	case tea.KeyPressMsg:
+		switch {
+		case key.Matches(msg, k.Search):
+			l.search.Focus()
+			return nil
+		case key.Matches(msg, k.Open):
+			return l.open()
+		case key.Matches(msg, k.New):
+			return l.st.Push(newUnitForm(l.c, l.b, nil).screen(l.st, l.saved))
+		case key.Matches(msg, k.Edit):
+			if u, ok := l.selected(); ok {
+				return l.st.Push(newUnitForm(l.c, l.b, &u).screen(l.st, l.saved))
+			}
+			return nil
+		case key.Matches(msg, l.keys.Members):
+			if u, ok := l.selected(); ok {
+				return showMembers(u.ID)
+			}
+			return nil
+		}
+	}
+	var cmd tea.Cmd
+	l.table, cmd = l.table.Update(msg)
+	return cmd
+}
+
+// open shows the selected unit's detail.
+func (l *list) open() tea.Cmd {
+	u, ok := l.selected()
+	if !ok {
+		return nil
+	}
+	return l.st.Push(newDetail(l.c, l.st, l.b, l.keys, u.ID))
+}
+
+// saved is what a form opened from the list does after saving: it shows
+// the unit.
+func (l *list) saved(u model.Unit) tea.Cmd {
+	return l.st.Replace(newDetail(l.c, l.st, l.b, l.keys, u.ID))
+}
+
+// showMembers asks the app for the Members tab filtered to the unit.
+func showMembers(unitID uint64) tea.Cmd {
+	return func() tea.Msg { return common.ShowUnitMembersMsg{UnitID: unitID} }
+}
+
+func (l *list) View() string {
+	st := l.c.Styles
+	bar := l.search.View(l.c.T("members.search"), l.c.T("units.search_prompt")) + "  " +
+		st.Muted.Render(l.c.T("units.count", len(l.view), len(l.b.all)))
+	if l.b.err != nil {
+		bar = st.Error.Render(l.c.Err(l.b.err))
+	}
+	return ansi.Truncate(bar, l.width, "~") + "\n" + l.table.View()
+}
+
+// Cursor is the search box's caret while it takes typing.
+func (l *list) Cursor() *tea.Cursor {
+	return l.search.Cursor(l.c.T("members.search"), 0, 0, l.width)
+}
+
+func (l *list) ShortHelp() []key.Binding {
+	k := l.c.Keys
+	if l.search.Active() { // typing: ? and q are text
+		return []key.Binding{k.SearchDone, k.SearchClear}
+	}
+	return []key.Binding{k.Search, k.Open, k.New, k.Edit, l.keys.Members, k.Help, k.Quit}
+}
+
+func (l *list) FullHelp() [][]key.Binding {
+	k := l.c.Keys
+	if l.search.Active() {
+		return [][]key.Binding{l.ShortHelp()}
+	}
+	return [][]key.Binding{
+		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
+		{k.Search, k.Open, k.New, k.Edit, l.keys.Members},
+		{k.Tabs, k.Help, k.Quit},
+	}
+}
