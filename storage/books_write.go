@@ -604,3 +604,50 @@ func (s *Store) BudgetWarning(date model.Date, code string) (model.Warnings, err
 	})
 	return warn, err
 }
+
+// SetOpenings sets several opening balances in one transaction (the
+// first run asks for cash and bank together): all or none. An opening
+// equal to the stored one is left as it is. A problem's field names the
+// account: "amount_cash", "date_bank" ….
+func (s *Store) SetOpenings(op string, os []model.OpeningBalance) error {
+	cs := append([]model.OpeningBalance(nil), os...)
+	err := s.update(op, func(w *writer) error {
+		changed := false
+		var ps model.Problems
+		for i := range cs {
+			switch err := w.setOpening(&cs[i]); {
+			case err == errNoChange:
+			case err != nil:
+				p, ok := err.(model.Problems)
+				if !ok {
+					return err
+				}
+				for _, x := range p { // which account: amount_cash, date_bank …
+					x.Field += "_" + moneyWord(cs[i].Money)
+					ps = append(ps, x)
+				}
+			default:
+				changed = true
+			}
+		}
+		if len(ps) > 0 {
+			return ps
+		}
+		if !changed {
+			return errNoChange
+		}
+		return nil
+	})
+	if err == nil {
+		copy(os, cs)
+	}
+	return err
+}
+
+// moneyWord is "cash" or "bank", for field names.
+func moneyWord(m model.MoneyAccount) string {
+	if m == model.MoneyBank {
+		return "bank"
+	}
+	return "cash"
+}

@@ -359,7 +359,7 @@ func TestReloadsWhenDuesArePaid(t *testing.T) {
 	if len(hs.list().view) != n+1 {
 		t.Fatalf("after a payment the list has %d entries, want %d", len(hs.list().view), n+1)
 	}
-	uitest.Contains(t, hs.Screen(), "15.40", "账面余额：9,795.70")
+	uitest.Contains(t, hs.Screen(), "15.40", "账面余额：21,795.70")
 }
 
 func TestStatementPeriods(t *testing.T) {

@@ -48,6 +48,12 @@ func seed(t *testing.T, s *storage.Store) fixture {
 	if err := s.CreateMember(op, &fx.member); err != nil {
 		t.Fatal(err)
 	}
+	// The books start in October with 2,000.00 in the cash box and
+	// 10,000.00 in the bank.
+	if err := s.SetOpenings(op, []model.OpeningBalance{{Money: model.MoneyCash, Date: 20261001, Amount: model.Yuan(2000)},
+		{Money: model.MoneyBank, Date: 20261001, Amount: model.Yuan(10000)}}); err != nil {
+		t.Fatal(err)
+	}
 	fx.manual = append(fx.manual,
 		addEntry(t, s, model.LedgerEntry{Date: 20261008, Direction: model.In, Account: "402", Amount: model.Yuan(12000), Counterparty: "宏达机械公司", Memo: "三季度拨缴经费"}),
 		addEntry(t, s, model.LedgerEntry{Date: 20261026, Direction: model.Out, Account: "50101", Amount: 180000, Counterparty: "青山镇成校", Memo: "职工技能培训"}),

@@ -29,7 +29,7 @@ func TestFilters(t *testing.T) {
 	if hs.list().month != 202610 || len(hs.list().view) != 2 {
 		t.Errorf("[ shows %s: %v", hs.list().month, shown(hs))
 	}
-	uitest.Contains(t, hs.Screen(), "月份：2026-10", "本期收入：12,000.00", "本期支出：1,800.00", "账面余额：9,780.30")
+	uitest.Contains(t, hs.Screen(), "月份：2026-10", "本期收入：12,000.00", "本期支出：1,800.00", "账面余额：21,780.30")
 	hs.Keys("]", "]")
 	if hs.list().month != 202612 || len(hs.list().view) != 0 {
 		t.Errorf("] ] shows %s: %v", hs.list().month, shown(hs))
