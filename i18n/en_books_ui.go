@@ -33,7 +33,7 @@ func init() {
 		"books_ui.close_month_or_year":   "a month (2026-10) or a year (2026)",
 		"books_ui.closed":                "closed through %s (%d closings): cash %s, bank %s",
 		"books_ui.rec_title":             "Bank reconciliation",
-		"books_ui.rec_date":              "statement date",
+		"books_ui.rec_date":              "Statement date",
 		"books_ui.rec_no_statement":      "none (press s)",
 		"books_ui.rec_empty":             "no bank lines this month",
 		"books_ui.rec_lines":             "%d lines",
