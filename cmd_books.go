@@ -304,7 +304,7 @@ func booksReverse(e *env, st *storage.Store, f *booksFlags) error {
 		}
 		no = rev.VoucherNo
 	} else {
-		rev, err := st.ReverseLedgerEntry(f.op, ref.ID, d, f.reason)
+		rev, err := st.ReverseEntry(f.op, ref.ID, d, f.reason)
 		if err != nil {
 			return err
 		}

@@ -540,3 +540,60 @@ func hasCheckKey(r *CheckReport, key string) bool {
 	}
 	return false
 }
+
+// From the cash book a consolation's entry is reversed with its record; a
+// dues entry is reversed at its payment.
+func TestReverseEntryBySource(t *testing.T) {
+	f := newDuesFixture(t)
+	s := f.s
+	c := model.Consolation{Kind: model.ConsolBirthday, Date: 20240301, Members: []uint64{f.m1.ID}, PerMember: model.Yuan(100),
+		Form: model.ConsolGoods, Goods: "蛋糕", Money: model.MoneyBank}
+	if _, err := s.AddConsolation(bop, &c); err != nil {
+		t.Fatal(err)
+	}
+	rev, err := s.ReverseEntry(bop, c.LedgerID, 20240302, "登记错人")
+	if err != nil || rev.Amount != -model.Yuan(100) || rev.ReversalOf != c.LedgerID {
+		t.Fatalf("reversal %+v %v", rev, err)
+	}
+	if cs, _ := s.MemberConsolations(f.m1.ID); len(cs) != 2 || cs[1].PerMember != -model.Yuan(100) {
+		t.Errorf("consolations %+v", cs)
+	}
+	if _, err := s.ReverseEntry(bop, c.LedgerID, 20240302, "again"); err == nil {
+		t.Error("reversed twice")
+	}
+	p := model.DuesPayment{MemberID: f.m1.ID, From: ym(2024, 2), To: ym(2024, 2), Amount: 1540, Date: 20240301, Method: model.PayCash}
+	if err := s.RecordPayment(bop, &p); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.ReverseEntry(bop, p.LedgerID, 20240302, "x"); !problemIs(err, "", "ledger.reverse_via_source") {
+		t.Errorf("dues entry from the cash book: %v", err)
+	}
+	checkClean(t, s)
+}
+
+// check finds money totals that disagree with the entries and an entry
+// that names no money account.
+func TestCheckFindsBrokenMoneyTotals(t *testing.T) {
+	f := newBooks(t)
+	err := f.s.db.Update(func(tx *bbolt.Tx) error {
+		if err := tx.Bucket(bucketMoneyTotals).Put(moneyTotalKey(ym(2024, 1), model.MoneyCash), pairBytes(1, 0)); err != nil {
+			return err
+		}
+		e, err := getLedgerEntry(tx.Bucket(bucketLedger), f.dup.ID)
+		if err != nil {
+			return err
+		}
+		e.Money = 0
+		return putMigrated(tx.Bucket(bucketLedger), itob(e.ID), &e)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := f.s.Check()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !hasCheckKey(r, "check.money_totals") || !hasCheckKey(r, "check.no_money") {
+		t.Errorf("problems %v", r.Problems)
+	}
+}

@@ -651,3 +651,47 @@ func moneyWord(m model.MoneyAccount) string {
 	}
 	return "cash"
 }
+
+// ReverseEntry reverses a cash-book entry where it can be reversed from the
+// cash book: a manual entry by itself, an entry of a consolation or of a
+// 工会经费 payment with its record. Entries of dues, aid and events are
+// reversed at their source (a problem says so). Returns the reversing
+// entry.
+func (s *Store) ReverseEntry(op string, id uint64, date model.Date, reason string) (model.LedgerEntry, error) {
+	e, err := s.LedgerEntry(id)
+	if err != nil {
+		return model.LedgerEntry{}, err
+	}
+	var revID uint64
+	switch e.Source.Kind {
+	case "":
+		return s.ReverseLedgerEntry(op, id, date, reason)
+	case SourceConsolation:
+		if e.ReversalOf != 0 {
+			return model.LedgerEntry{}, model.Problems{{Key: "ledger.reverse_reversal"}}
+		}
+		rev, err := s.ReverseConsolation(op, e.Source.ID, date, reason)
+		if err != nil {
+			return model.LedgerEntry{}, err
+		}
+		revID = rev.LedgerID
+	case SourceFunds:
+		if e.ReversalOf != 0 {
+			return model.LedgerEntry{}, model.Problems{{Key: "ledger.reverse_reversal"}}
+		}
+		rev, err := s.ReverseFundsPayment(op, e.Source.ID, date, reason)
+		if err != nil {
+			return model.LedgerEntry{}, err
+		}
+		revID = rev.LedgerID
+	default:
+		return model.LedgerEntry{}, model.Problems{{Key: "ledger.reverse_via_source"}}
+	}
+	return s.LedgerEntry(revID)
+}
+
+// ReversibleInCashBook reports whether an entry posted by source kind is
+// reversed from the cash book (ReverseEntry).
+func ReversibleInCashBook(kind string) bool {
+	return kind == "" || kind == SourceConsolation || kind == SourceFunds
+}
