@@ -12,7 +12,7 @@ func init() {
 		"entity.consolation":       "consolation",
 		"entity.funds":             "union funds record",
 		"entity.funds_payment":     "union funds payment",
-		"action.close":             "closed",
+		"action.close_books":       "books closed",
 		"money.cash":               "cash",
 		"money.bank":               "bank",
 		"money.none":               "not given",

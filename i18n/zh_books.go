@@ -12,7 +12,7 @@ func init() {
 		"entity.consolation":       "慰问",
 		"entity.funds":             "工会经费",
 		"entity.funds_payment":     "工会经费缴款",
-		"action.close":             "结账",
+		"action.close_books":       "结账",
 		"money.cash":               "库存现金",
 		"money.bank":               "银行存款",
 		"money.none":               "未指定",

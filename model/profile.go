@@ -34,6 +34,9 @@ type Profile struct {
 	CapMedical          Money `cbor:"27,keyasint,omitempty"` // none
 	CapWarmth           Money `cbor:"28,keyasint,omitempty"` // none
 
+	// Case settings (tags 30–39; see CaseRules, 0 means the default).
+	CaseCollectiveMin int `cbor:"30,keyasint,omitempty"` // least headcount of a collective dispute (10)
+
 	// Books settings (tags 40–49; see books.go).
 	Books BooksSettings `cbor:"40,keyasint,omitempty"`
 }
@@ -84,6 +87,7 @@ func (p *Profile) Validate() Problems {
 		ps.add("dues_since", "month.format", p.DuesSince.String())
 	}
 	ps = append(ps, p.validateHardship()...)
+	ps = append(ps, p.validateCases()...)
 	ps = append(ps, p.validateBooks()...)
 	seen := topLevels()
 	for i := range p.CustomAccounts {

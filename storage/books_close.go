@@ -168,7 +168,7 @@ func (w *writer) writeClosing(kind model.ClosingKind, mo model.Month) (model.Clo
 		{Field: "closing_bank", New: c.Balance(model.MoneyBank).String()},
 		{Field: "closing_digest", New: c.Digest},
 	}
-	return c, w.writeAudit(model.ActionClose, model.EntityClosing, c.ID, c.Label(), changes)
+	return c, w.writeAudit(model.ActionCloseBooks, model.EntityClosing, c.ID, c.Label(), changes)
 }
 
 // yearDigest fills a year's closing from its twelve months' closings: the

@@ -92,7 +92,8 @@ var migrations = []migration{
 	{name: "hardship files and aid", up: createHardshipBuckets},
 	{name: "events", up: createEventBuckets},
 	{name: "export history", up: createExportBuckets}, // storage/exports.go
-	{name: "books", up: migrateBooks},                 // storage/books_migrate.go
+	{name: "cases and risk checks", up: createCaseBuckets},
+	{name: "books", up: migrateBooks}, // storage/books_migrate.go
 }
 
 // SchemaVersion is the schema version this program writes.
