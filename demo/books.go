@@ -28,6 +28,7 @@ func writeBooks(b *storage.Batch, w World) error {
 	// The books start with the month of the first entry (a few payments
 	// are dated before the dues history).
 	start := since.First()
+	var box cashBox // the cash box: what the other generators put in it, and this one's own
 	for _, m := range model.MoneyAccounts() {
 		j, err := b.Journal(m, 0, 0)
 		if err != nil {
@@ -35,6 +36,11 @@ func writeBooks(b *storage.Batch, w World) error {
 		}
 		if len(j.Lines) > 0 && j.Lines[0].Date < start {
 			start = j.Lines[0].Date.Month().First()
+		}
+		if m == model.MoneyCash {
+			for _, l := range j.Lines {
+				box.add(l.Date, l.In-l.Out)
+			}
 		}
 	}
 
@@ -51,6 +57,7 @@ func writeBooks(b *storage.Batch, w World) error {
 	if err := b.SetOpening(&cash); err != nil {
 		return fmt.Errorf("opening: %w", err)
 	}
+	box.add(start, cash.Amount)
 
 	// The federation's joint unions get festival gifts from it directly.
 	var joint []uint64
@@ -77,21 +84,19 @@ func writeBooks(b *storage.Batch, w World) error {
 		}
 		// Petty cash: topped up to 2,000 when it runs low, small bills
 		// paid from it.
-		j, err := b.Journal(model.MoneyCash, 0, day(2))
-		if err != nil {
-			return err
-		}
-		if bal := j.Closing(); bal < model.Yuan(1500) {
+		if bal := box.at(day(2)); bal < model.Yuan(1500) {
 			draw := (model.Yuan(2000) - bal + model.Yuan(100) - 1) / model.Yuan(100) * model.Yuan(100)
 			if err := b.AddTransfer(&model.Transfer{Date: day(2), From: model.MoneyBank, To: model.MoneyCash, Amount: draw, Memo: "备用金"}); err != nil {
 				return fmt.Errorf("withdrawal %s: %w", mo, err)
 			}
+			box.add(day(2), draw)
 		}
 		petty := model.LedgerEntry{Date: day(12), Direction: model.Out, Account: accountOffice, Amount: yuan(150, 450),
 			Money: model.MoneyCash, Counterparty: "镇邮政所", Memo: "邮寄、复印等零星支出"}
 		if err := b.AddLedgerEntry(&petty); err != nil {
 			return fmt.Errorf("petty cash %s: %w", mo, err)
 		}
+		box.add(petty.Date, -petty.Amount)
 		// Festival gifts to the joint unions' members.
 		if len(joint) > 0 && (m == 1 || m == 9) {
 			c := model.Consolation{Kind: model.ConsolFestival, Date: day(20), Members: joint, PerMember: model.Yuan(200),
@@ -114,16 +119,15 @@ func writeBooks(b *storage.Batch, w World) error {
 			if _, err := b.AddConsolation(&c); err != nil {
 				return fmt.Errorf("illness %s: %w", mo, err)
 			}
+			box.add(c.Date, -c.Total())
 		}
 		// The cash collected goes to the bank at the month's end, all
 		// but a float of 1,500.
-		if j, err = b.Journal(model.MoneyCash, 0, day(28)); err != nil {
-			return err
-		}
-		if extra := j.Closing() - model.Yuan(1500); extra > 0 {
+		if extra := box.at(day(28)) - model.Yuan(1500); extra > 0 {
 			if err := b.AddTransfer(&model.Transfer{Date: day(28), From: model.MoneyCash, To: model.MoneyBank, Amount: extra, Memo: "缴存现金"}); err != nil {
 				return fmt.Errorf("deposit %s: %w", mo, err)
 			}
+			box.add(day(28), -extra)
 		}
 	}
 
@@ -243,4 +247,30 @@ func reconcileBank(b *storage.Batch, w World, since model.Month) error {
 		}
 	}
 	return nil
+}
+
+// cashBox follows the cash box's balance day by day without reading the
+// journal again: each amount in or out with its date.
+type cashBox struct {
+	moves []cashMove
+}
+
+type cashMove struct {
+	date   model.Date
+	amount model.Money
+}
+
+func (c *cashBox) add(d model.Date, amount model.Money) {
+	c.moves = append(c.moves, cashMove{d, amount})
+}
+
+// at is the balance at the end of day d.
+func (c *cashBox) at(d model.Date) model.Money {
+	var bal model.Money
+	for _, m := range c.moves {
+		if m.date <= d {
+			bal += m.amount
+		}
+	}
+	return bal
 }
