@@ -178,5 +178,7 @@ func init() {
 		"report.voucher_date":           "Date: %s",
 		"report.voucher_no":             "No. %s",
 		"report.total":                  "Total",
+		"report.account_cash":           "Cash on hand",
+		"report.account_bank":           "Bank deposits",
 	})
 }

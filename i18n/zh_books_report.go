@@ -178,5 +178,7 @@ func init() {
 		"report.voucher_date":           "日期：%s",
 		"report.voucher_no":             "凭证号：%s",
 		"report.total":                  "合计",
+		"report.account_cash":           "库存现金",
+		"report.account_bank":           "银行存款",
 	})
 }

@@ -47,7 +47,13 @@ func writeVouchers(c *Context, b *workbook.Book) error {
 		}
 		return code
 	}
-	moneyName := func(m model.MoneyAccount) [2]string { return [2]string{m.Code(), c.T(m.Key())} }
+	moneyName := func(m model.MoneyAccount) [2]string {
+		name := "report.account_cash"
+		if m == model.MoneyBank {
+			name = "report.account_bank"
+		}
+		return [2]string{m.Code(), c.T(name)}
+	}
 	var vs []voucher
 	for _, e := range es {
 		v := voucher{no: e.VoucherNo, date: e.Date, amount: e.Amount, summary: e.Memo}
