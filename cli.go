@@ -58,6 +58,8 @@ func commandTable() []*command {
 		restoreCommand,
 		checkCommand,
 		compactCommand,
+		booksCommand,
+		reportCommand,
 		helpCommand,
 	}
 }
