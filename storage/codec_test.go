@@ -123,7 +123,7 @@ func newerRecordSamples() map[string]any {
 			Amount: 200000, VoucherNo: "2026-000123", Memo: "取现", ReversalOf: 9, Operator: "李秘书", CreatedAt: at},
 		string(bucketClosings): &model.Closing{ID: 1, Kind: model.CloseMonth, Month: model.Month(202610), Digest: "ab12",
 			Entries: 31, Transfers: 2, In: 500000, Out: 300000, Balances: []model.Money{100000, 900000}, Operator: "李秘书", ClosedAt: at},
-		string(bucketBudgets): &model.Budget{ID: 1, Year: 2026, Account: "50101", Amount: 3000000, Memo: "年初预算", Operator: "李秘书", SetAt: at},
+		string(bucketBudgets):        &model.Budget{ID: 1, Year: 2026, Account: "50101", Amount: 3000000, Memo: "年初预算", Operator: "李秘书", SetAt: at},
 		string(bucketBankStatements): &model.BankStatement{ID: 1, Date: model.Date(20261031), Balance: 8800000, Operator: "李秘书", SetAt: at},
 		string(bucketConsolations): &model.Consolation{ID: 1, Kind: model.ConsolFestival, Date: model.Date(20260925), Members: []uint64{3, 4},
 			PerMember: 20000, Form: model.ConsolGoods, Goods: "月饼", Occasion: "中秋节", Money: model.MoneyBank, Account: "50105",
