@@ -52,6 +52,7 @@ func commandTable() []*command {
 		exportCommand,
 		verifyCommand,
 		mergeCommand,
+		crosscheckKeyCommand,
 		backupCommand,
 		restoreCommand,
 		checkCommand,
