@@ -24,6 +24,8 @@ func init() {
 		"crosscheck.set":                      "cross-check key set, fingerprint %s (compare it with the one the district published)",
 		"crosscheck.unchanged":                "cross-check key unchanged, fingerprint %s",
 
+		"err.read_only": "the database %s is open read-only: nothing can be changed",
+
 		"export.crosscheck_included": "the package carries cross-check hashes, key fingerprint %s",
 		"export.crosscheck_none":     "the package carries no cross-check hashes: no cross-check key is set (unionbook crosscheck-key)",
 
@@ -66,5 +68,16 @@ func init() {
 		"merge.s_expect":               "Received",
 		"merge.unexpected":             "not on the list",
 		"merge.unexpected_line":        "not on the list of townships expected: %s",
+
+		"readonly.bad_backup":  "the backup %s cannot be decompressed: %s",
+		"readonly.badge":       "READ-ONLY",
+		"readonly.badge_of":    "READ-ONLY: %s",
+		"readonly.copy_failed": "cannot copy %s for a read-only look: %s",
+		"readonly.flag":        "a read-only look (for auditors and the district): --db may be a database, a backup (.db or .db.gz) or a package (.zip, .zip.age); not a byte of the file changes",
+		"readonly.of_backup":   "backup %s",
+		"readonly.of_package":  "package %s %s",
+		"readonly.of_upgraded": "upgraded copy of %s",
+		"readonly.refused":     "read-only: \"%s\" is not available; opened with --read-only, nothing can be changed",
+		"readonly.started":     "read-only: every tab and report can be seen and exported, no record can be changed",
 	})
 }

@@ -24,6 +24,8 @@ func init() {
 		"crosscheck.set":                      "核对密钥已设置，指纹 %s（请与区总工会公布的指纹核对）",
 		"crosscheck.unchanged":                "核对密钥未变，指纹 %s",
 
+		"err.read_only": "数据库 %s 以只读方式打开，不能修改",
+
 		"export.crosscheck_included": "数据包带有跨乡镇核对散列，密钥指纹 %s",
 		"export.crosscheck_none":     "数据包不带跨乡镇核对散列：尚未设置核对密钥（unionbook crosscheck-key）",
 
@@ -66,5 +68,16 @@ func init() {
 		"merge.s_expect":               "报送情况",
 		"merge.unexpected":             "不在名单内",
 		"merge.unexpected_line":        "不在应报名单内：%s",
+
+		"readonly.bad_backup":  "备份 %s 无法解压：%s",
+		"readonly.badge":       "只读",
+		"readonly.badge_of":    "只读：%s",
+		"readonly.copy_failed": "无法复制 %s 以供只读查看：%s",
+		"readonly.flag":        "只读查看（经审、区总工会用）：--db 可以是数据库、备份（.db 或 .db.gz）或数据包（.zip、.zip.age），文件一个字节都不会改变",
+		"readonly.of_backup":   "备份 %s",
+		"readonly.of_package":  "数据包 %s %s",
+		"readonly.of_upgraded": "%s 的升级副本",
+		"readonly.refused":     "只读查看，不能「%s」：本次以 --read-only 打开，任何修改都不会写入",
+		"readonly.started":     "只读查看：可以浏览每个页面、导出报表，不能修改任何记录",
 	})
 }

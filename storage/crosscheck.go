@@ -68,3 +68,7 @@ func (s *Store) SetCrosscheckKey(op string, key []byte, id string, replace bool)
 			[]model.FieldChange{{Field: "crosscheck_key", Old: old, New: id}})
 	})
 }
+
+// ReadOnly reports a store opened read-only (Options.ReadOnly): every write
+// fails with the err.read_only message.
+func (s *Store) ReadOnly() bool { return s.db.IsReadOnly() }

@@ -57,6 +57,14 @@ func (h *Header) View() string {
 		name = h.c.T("app.untitled")
 	}
 	left := st.HeaderTitle.Render(" "+h.c.T("app.name")+" ") + st.HeaderInfo.Render("| "+name)
+	if h.c.ReadOnly {
+		// a read-only session says so first, and what it shows
+		badge := h.c.T("readonly.badge")
+		if h.c.Opened != "" {
+			badge = h.c.T("readonly.badge_of", h.c.Opened)
+		}
+		left = st.HeaderTitle.Render(" "+h.c.T("app.name")+" ") + st.HeaderBadge.Render(" "+badge+" ") + st.HeaderInfo.Render(" "+name)
+	}
 	right := st.HeaderInfo.Render(h.c.Today().String() + " ")
 	gap := h.width - lipgloss.Width(left) - lipgloss.Width(right)
 	if gap < 1 {

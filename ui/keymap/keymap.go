@@ -27,6 +27,10 @@ type KeyMap struct {
 	Toggle, Confirm, Cancel key.Binding
 	Keep                    key.Binding // keep editing, after a question about unsaved changes
 	SearchDone, SearchClear key.Binding // in a search box: keep the filter / clear it
+
+	// writes are the help of the keys that change the books, in a
+	// read-only session (readonly.go); nil otherwise.
+	writes map[key.Help]bool
 }
 
 // Binding is a binding of keys with help in language l: the first key is
