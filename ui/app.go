@@ -13,12 +13,12 @@ import (
 	"unionbook/ui/dues"
 	"unionbook/ui/events"
 	"unionbook/ui/hardship"
-	"unionbook/ui/importer"
 	"unionbook/ui/keymap"
 	"unionbook/ui/ledger"
 	"unionbook/ui/members"
 	"unionbook/ui/overview"
 	"unionbook/ui/settings"
+	"unionbook/ui/transfer"
 	"unionbook/ui/units"
 )
 
@@ -61,7 +61,7 @@ func (a *App) openPages() {
 	a.setPages([]common.Page{
 		overview.New(a.c, hardship.OverviewSection(), events.OverviewSection()),
 		a.members, a.dues, hardship.New(a.c), events.New(a.c), ledger.New(a.c),
-		units.New(a.c), importer.New(a.c), settings.New(a.c),
+		units.New(a.c), transfer.New(a.c), settings.New(a.c),
 	})
 }
 
