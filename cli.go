@@ -53,6 +53,7 @@ func commandTable() []*command {
 		verifyCommand,
 		mergeCommand,
 		crosscheckKeyCommand,
+		reportCommand,
 		backupCommand,
 		restoreCommand,
 		checkCommand,

@@ -90,3 +90,22 @@ func TestCrosscheckAcrossTownships(t *testing.T) {
 		t.Errorf("wrong key:\n%s", r.stdout)
 	}
 }
+
+// unionbook report summary writes the document; a period not begun and an
+// unknown report are refused.
+func TestReportSummaryCommand(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "t.db")
+	runEN("demo", "--db", db, "--members", "60").expect(t, 0)
+	out := filepath.Join(dir, "summary.docx")
+	r := runZH("report", "summary", "--db", db, "--period", "2026-H1", "--out", out).expect(t, 0)
+	if !strings.Contains(r.stdout, "summary.docx") {
+		t.Errorf("%s", r.stdout)
+	}
+	if b, err := os.ReadFile(out); err != nil || !strings.HasPrefix(string(b), "PK") {
+		t.Fatalf("no document: %v", err)
+	}
+	runEN("report", "summary", "--db", db, "--period", "2031", "--out", out).expect(t, 1)
+	runEN("report", "summary", "--db", db, "--out", out).expect(t, 2)
+	runEN("report", "nothing", "--db", db).expect(t, 2)
+}
