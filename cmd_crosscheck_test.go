@@ -109,3 +109,20 @@ func TestReportSummaryCommand(t *testing.T) {
 	runEN("report", "summary", "--db", db, "--out", out).expect(t, 2)
 	runEN("report", "nothing", "--db", db).expect(t, 2)
 }
+
+// unionbook report survey writes the workbook and prints the failed checks.
+func TestReportSurveyCommand(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "t.db")
+	runEN("demo", "--db", db, "--members", "60").expect(t, 0)
+	out := filepath.Join(dir, "survey.xlsx")
+	r := runZH("report", "survey", "--db", db, "--year", "2026", "--out", out).expect(t, 0)
+	if !strings.Contains(r.stdout, "逻辑审核") || !strings.Contains(r.stdout, "survey.xlsx") {
+		t.Errorf("%s", r.stdout)
+	}
+	if b, err := os.ReadFile(out); err != nil || !strings.HasPrefix(string(b), "PK") {
+		t.Fatalf("no workbook: %v", err)
+	}
+	runEN("report", "survey", "--db", db, "--out", out).expect(t, 2)
+	runEN("report", "survey", "--db", db, "--year", "1999", "--out", out).expect(t, 1)
+}

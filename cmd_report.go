@@ -30,9 +30,10 @@ var reportCommand = &command{
 			switch args[0] {
 			case "summary":
 				return runReportSummary(e, *db, *period, *out)
+			case "survey":
+				return runReportSurvey(e, *db, *year, *out)
 			}
-			_ = year
-			return usageErr(i18n.E("report.unknown_kind", args[0], "summary"))
+			return usageErr(i18n.E("report.unknown_kind", args[0], "summary|survey"))
 		}
 	},
 }
@@ -63,6 +64,44 @@ func runReportSummary(e *env, db, period, out string) error {
 	}
 	if _, err := report.WriteSummaryFile(st, p, e.lang, time.Now(), out); err != nil {
 		return err
+	}
+	abs, _ := filepath.Abs(out)
+	fmt.Fprintln(e.stdout, e.lang.T("report.written", abs))
+	return nil
+}
+
+// runReportSurvey writes the yearly survey after its logic checks, and
+// prints the checks that fail.
+func runReportSurvey(e *env, db string, year int, out string) error {
+	if year == 0 {
+		return usageErr(i18n.E("cli.missing_flag", "--year"))
+	}
+	if err := requireDB(db); err != nil {
+		return err
+	}
+	st, err := storage.Open(db, storage.Options{ReadOnly: true})
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if out == "" {
+		prof, _, err := st.Profile()
+		if err != nil {
+			return err
+		}
+		out = report.SurveyFileName(prof.UnionName, year, e.lang)
+	}
+	s, err := report.WriteSurveyFile(st, year, e.lang, model.Today(), out)
+	if err != nil {
+		return err
+	}
+	if len(s.Problems) == 0 {
+		fmt.Fprintln(e.stdout, e.lang.T("survey.checks_passed"))
+	} else {
+		fmt.Fprintln(e.stdout, e.lang.T("survey.checks_failed", len(s.Problems)))
+		for _, p := range s.Problems {
+			fmt.Fprintln(e.stdout, e.lang.T("survey.check_line", p.Unit, p.Item, p.Text))
+		}
 	}
 	abs, _ := filepath.Abs(out)
 	fmt.Fprintln(e.stdout, e.lang.T("report.written", abs))

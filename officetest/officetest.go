@@ -40,3 +40,30 @@ func Convert(tb testing.TB, path, filter, ext string) string {
 	}
 	return string(b)
 }
+
+// ConvertSheets converts every sheet of a workbook to CSV (UTF-8) and
+// returns each sheet's text by its name.
+func ConvertSheets(tb testing.TB, path string) map[string]string {
+	tb.Helper()
+	out := tb.TempDir()
+	profile := "file://" + filepath.ToSlash(tb.TempDir())
+	// the last option, -1, writes every sheet to <name>-<sheet>.csv
+	cmd := exec.Command("soffice", "-env:UserInstallation="+profile, "--headless", "--convert-to",
+		"csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1", "--outdir", out, path)
+	cmd.Env = append(os.Environ(), "HOME="+tb.TempDir())
+	if b, err := cmd.CombinedOutput(); err != nil {
+		tb.Fatalf("soffice: %v\n%s", err, b)
+	}
+	base := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	files, _ := filepath.Glob(filepath.Join(out, "*.csv"))
+	sheets := map[string]string{}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		name := strings.TrimSuffix(strings.TrimPrefix(filepath.Base(f), base+"-"), ".csv")
+		sheets[name] = string(b)
+	}
+	return sheets
+}

@@ -182,13 +182,17 @@ func WriteSummaryFile(st *storage.Store, p model.Period, l i18n.Lang, now time.T
 
 // SummaryFileName is the default file name: 青山镇总工会_工作总结数据_2026-H1.docx.
 func SummaryFileName(union string, p model.Period, l i18n.Lang) string {
-	name := strings.Map(func(r rune) rune {
+	return safeName(union+"_"+l.T("summary.title_short")) + "_" + p.FileText() + ".docx"
+}
+
+// safeName replaces what a file name may not hold on Windows.
+func safeName(s string) string {
+	return strings.Map(func(r rune) rune {
 		if strings.ContainsRune(`<>:"/\|?*`, r) || r < 0x20 {
 			return '_'
 		}
 		return r
-	}, union+"_"+l.T("summary.title_short"))
-	return name + "_" + p.FileText() + ".docx"
+	}, s)
 }
 
 // count is a Count figure with both spans.
