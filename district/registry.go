@@ -30,6 +30,7 @@ var reports = []Report{
 	{Name: "dues", Title: "export.r_dues", Write: writeDues},
 	{Name: "hardship", Title: "export.r_hardship", Write: writeHardship},
 	{Name: "events", Title: "export.r_events", Write: writeEvents},
+	{Name: "cases", Title: "cases.r_title", Write: writeCases},
 	{Name: "ledger", Title: "export.r_ledger", Write: writeLedger},
 	{Name: "stats", Title: "export.r_stats", Write: writeStats},
 	{Name: "audit", Title: "export.r_audit", Write: writeAudit},

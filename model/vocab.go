@@ -25,10 +25,17 @@ const (
 	EntityAudit    Entity = "audit"
 )
 
+// The records of the Cases tab (their own block, so that gofmt's
+// alignment of the one above stays put).
+const (
+	EntityCase      Entity = "case"       // a labour dispute, visit or legal-aid request (维权案件)
+	EntityRiskCheck Entity = "risk_check" // a labour-relations risk check visit (隐患排查)
+)
+
 // Entities lists every record kind, for filters and checks.
 func Entities() []Entity {
 	return []Entity{EntityMember, EntityUnit, EntityProfile, EntityPayment, EntityBatch, EntityLedger,
-		EntityHardship, EntityAid, EntityEvent, EntityExport, EntityImport}
+		EntityHardship, EntityAid, EntityEvent, EntityCase, EntityRiskCheck, EntityExport, EntityImport}
 }
 
 // Key is the entity's catalogue key.
@@ -49,9 +56,16 @@ const (
 	ActionExport  AuditAction = "export"
 )
 
+// The writes that end and reopen a case (their own block, so that gofmt's
+// alignment of the one above stays put).
+const (
+	ActionClose  AuditAction = "close"  // a case closed, with an outcome or as entered by mistake
+	ActionReopen AuditAction = "reopen" // a closed case opened again
+)
+
 // Actions lists every kind of write, for filters.
 func Actions() []AuditAction {
-	return []AuditAction{ActionCreate, ActionUpdate, ActionDelete, ActionStatus, ActionReverse, ActionImport, ActionRestore, ActionExport}
+	return []AuditAction{ActionCreate, ActionUpdate, ActionDelete, ActionStatus, ActionClose, ActionReopen, ActionReverse, ActionImport, ActionRestore, ActionExport}
 }
 
 // Key is the action's catalogue key.

@@ -92,6 +92,7 @@ var migrations = []migration{
 	{name: "hardship files and aid", up: createHardshipBuckets},
 	{name: "events", up: createEventBuckets},
 	{name: "export history", up: createExportBuckets}, // storage/exports.go
+	{name: "cases and risk checks", up: createCaseBuckets},
 }
 
 // SchemaVersion is the schema version this program writes.

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -235,12 +236,16 @@ func TestExportFromTUIWritesAVerifiedPackage(t *testing.T) {
 // file written, until the returned function is called.
 func holdExport(hs *harness) (release func()) {
 	gate := make(chan struct{})
+	var once sync.Once
+	release = func() { once.Do(func() { close(gate) }) }
+	// a failing check before release must not leave the export blocked
+	hs.TB.Cleanup(release)
 	hs.P.env.exportStep = func(done int) {
 		if done == 1 {
 			<-gate
 		}
 	}
-	return func() { close(gate) }
+	return release
 }
 
 func TestExportCancelLeavesNothing(t *testing.T) {
