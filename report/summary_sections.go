@@ -146,9 +146,42 @@ func inForce(signed, expires, d model.Date) bool {
 	return signed != 0 && signed <= d && (expires == 0 || d <= expires)
 }
 
-// disputesSection: the books keep no cases yet (issue 16 brings them).
+// disputesSection: labour disputes, visits and legal aid (the Cases tab),
+// and the labour-relations risk checks, as model.SumCases counts them for
+// the Overview and stats.
 func disputesSection(c *summaryContext) (SummarySection, error) {
-	return SummarySection{Missing: c.T("summary.no_cases")}, nil
+	s := c.s
+	f, err := c.st.CaseFigures(s.First, s.AsOf)
+	if err != nil {
+		return SummarySection{}, err
+	}
+	b, err := c.st.CaseFigures(s.BeforeFirst, s.BeforeAsOf)
+	if err != nil {
+		return SummarySection{}, err
+	}
+	span, spanB := c.span(s.First, s.AsOf), c.span(s.BeforeFirst, s.BeforeAsOf)
+	src := c.T("summary.src_cases", span, spanB)
+	sec := SummarySection{Figures: []SummaryFigure{
+		count("cases", "summary.u_cases", f.Cases, b.Cases, src),
+		count("case_workers", "summary.u_people", f.Workers, b.Workers, c.T("summary.src_case_workers")),
+		count("case_units", "summary.u_units", f.Units, b.Units, c.T("summary.src_case_units")),
+		count("collective_cases", "summary.u_cases", f.Collective, b.Collective, c.T("summary.src_collective", f.CollectiveMin)),
+		count("collective_workers", "summary.u_people", f.CollectiveWorkers, b.CollectiveWorkers, c.T("summary.src_collective", f.CollectiveMin)),
+		money("case_claimed", f.Claimed, b.Claimed, c.T("summary.src_claimed")),
+		money("case_recovered", f.Recovered, b.Recovered, c.T("summary.src_recovered")),
+		rate("case_mediated", f.MediatedBP(), b.MediatedBP(), c.T("summary.src_mediated")),
+		count("legal_aid", "summary.u_cases", f.LegalAid, b.LegalAid, c.T("summary.src_legal_aid")),
+		count("risk_checks", "summary.u_times", f.Risk.Checks, b.Risk.Checks, c.T("summary.src_risk_checks", span, spanB)),
+	}}
+	t := SummaryTable{Title: c.T("summary.t_cases_by_type", span),
+		Header: []string{c.T("summary.c_case_type"), c.T("summary.c_cases"), c.T("summary.c_workers"), c.T("summary.c_claimed"), c.T("summary.c_recovered")},
+		Right:  []bool{false, true, true, true, true}, Total: true}
+	for _, g := range f.ByType {
+		t.Rows = append(t.Rows, []string{c.T(g.Type.Key()), itoa(g.Cases), itoa(g.Workers), g.Claimed.Display(), g.Recovered.Display()})
+	}
+	t.Rows = append(t.Rows, []string{c.T("summary.total"), itoa(f.Cases), itoa(f.Workers), f.Claimed.Display(), f.Recovered.Display()})
+	sec.Tables = append(sec.Tables, t)
+	return sec, nil
 }
 
 // hardshipStatusOn is a file's status on day d, from its dated steps (as

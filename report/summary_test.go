@@ -68,6 +68,20 @@ func handStore(t *testing.T) *storage.Store {
 	must(t, err)
 	_, err = st.ReverseAid("t", wrong.ID, 20260305, "录错")
 	must(t, err)
+	// Two cases this half year (one collective, mediated), one last year.
+	wages := model.Case{Received: 20260310, Channel: model.ChannelVisit, Type: model.CaseWages,
+		Workers: []model.CaseWorker{{MemberID: ms[1].ID}}, Headcount: 12, UnitID: a.ID, Claimed: model.Yuan(86400), Summary: "拖欠工资"}
+	_, err = st.CreateCase("t", &wages)
+	must(t, err)
+	_, err = st.CloseCase("t", wages.ID, model.CaseClosing{Date: 20260401, Outcome: model.OutcomeMediated, Recovered: model.Yuan(80000)})
+	must(t, err)
+	for _, c := range []model.Case{
+		{Received: 20260502, Channel: model.ChannelCall, Type: model.CaseWages, Workers: []model.CaseWorker{{Name: "孙六"}}, Headcount: 1, UnitID: b.ID, Summary: "加班费"},
+		{Received: 20250610, Channel: model.ChannelVisit, Type: model.CaseWages, Workers: []model.CaseWorker{{MemberID: ms[0].ID}}, Headcount: 1, UnitID: a.ID, Summary: "工资"},
+	} {
+		_, err = st.CreateCase("t", &c)
+		must(t, err)
+	}
 	must(t, st.CreateEvent("t", &model.Event{Title: "职工运动会", Type: model.EventSports, Start: 20260401, Members: []uint64{ms[0].ID, ms[1].ID}, Others: 3}))
 	must(t, st.CreateEvent("t", &model.Event{Title: "安全培训", Type: model.EventTraining, Start: 20250501, Members: []uint64{ms[0].ID}}))
 	return st
@@ -93,6 +107,11 @@ func TestSummaryAgreesWithAHandCount(t *testing.T) {
 		"aid_value":            {50000, 0},
 		"events":               {1, 1},
 		"person_times":         {5, 1},
+		"cases":                {2, 1},
+		"case_workers":         {13, 1},
+		"collective_cases":     {1, 0}, // twelve workers
+		"case_recovered":       {8000000, 0},
+		"case_mediated":        {10000, 0}, // the one closed was mediated
 	} {
 		f, ok := s.Figure(key)
 		if !ok || f.Now != want[0] || !f.HasBefore || f.Before != want[1] {
@@ -155,6 +174,15 @@ func TestSummaryAgreesWithStats(t *testing.T) {
 	}
 	if f, _ := s.Figure("person_times"); f.Now != int64(es.PersonTimes) {
 		t.Errorf("person-times %d, stats %d", f.Now, es.PersonTimes)
+	}
+	cs, err := st.CaseStats(2026)
+	must(t, err)
+	for key, want := range map[string]int64{"cases": int64(cs.Cases), "case_workers": int64(cs.Workers),
+		"collective_cases": int64(cs.Collective), "case_claimed": int64(cs.Claimed), "case_recovered": int64(cs.Recovered),
+		"case_mediated": int64(cs.MediatedRateBP), "legal_aid": int64(cs.LegalAid)} {
+		if f, _ := s.Figure(key); f.Now != want {
+			t.Errorf("%s: %d, stats %d", key, f.Now, want)
+		}
 	}
 	// Dues of the year's months so far, as the dues by month say.
 	byMonth, err := st.CollectionByMonth(2026)

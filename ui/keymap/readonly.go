@@ -38,6 +38,10 @@ var writeHelp = []struct{ key, help string }{
 	{"p", "hardship.key_approve"}, {"l", "hardship.key_lift"}, {"h", "hardship.key_household"},
 	{"x", "hardship.key_close"}, {"f", "hardship.key_refile"}, {"e", "hardship.key_edit_member"},
 	{"d", "hardship.key_remove_member"}, {"r", "hardship.key_reverse"},
+	// cases: a step, closing, reopening, voiding, deleting; a case form's workers and its save
+	{"a", "cases.key_step"}, {"c", "cases.key_close"}, {"o", "cases.key_reopen"}, {"v", "cases.key_void"},
+	{"d", "cases.key_delete"}, {"ctrl+s", "cases.key_done"},
+	{"m", "cases.key_add_member"}, {"n", "cases.key_add_other"}, {"d", "cases.key_remove"},
 	// import/export: importing a roster (an export changes no record; its
 	// entry in the list of past exports fails, saying the look is read-only)
 	{"i", "exportui.key_import"}, {"i", "importer.key_import"},
