@@ -47,6 +47,7 @@ func init() { commands = commandTable() }
 func commandTable() []*command {
 	return []*command{
 		demoCommand,
+		freshCommand,
 		importCommand,
 		statsCommand,
 		exportCommand,
@@ -55,6 +56,7 @@ func commandTable() []*command {
 		crosscheckKeyCommand,
 		reportCommand,
 		backupCommand,
+		backupsCommand,
 		restoreCommand,
 		checkCommand,
 		compactCommand,

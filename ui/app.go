@@ -40,6 +40,8 @@ type App struct {
 	help        *chrome.Help
 	showHelp    bool
 	confirmQuit bool
+	demo        bool // the demo township's database (the header says so)
+	startFresh  bool // quit to start again on a new, empty database
 }
 
 // New builds the app on c (c.Store open, c.Lang chosen).
@@ -80,6 +82,8 @@ func (a *App) setPages(pages []common.Page) {
 func (a *App) readProfile() {
 	p, _, _ := a.c.Store.Profile()
 	a.header.SetUnion(p.UnionName)
+	a.demo, _ = a.c.Store.IsDemo()
+	a.header.SetDemo(a.demo)
 	a.c.Operator = p.Operator
 }
 
@@ -104,8 +108,16 @@ func (a *App) Init() tea.Cmd {
 	if a.c.ReadOnly {
 		return tea.Batch(a.initPages(), common.SetStatus(a.c.T("readonly.started"), false))
 	}
-	return tea.Batch(a.initPages(), a.backupWarning())
+	cmds := []tea.Cmd{a.initPages(), a.backupWarning()}
+	if a.demo { // how to leave the demo for her own books
+		cmds = append(cmds, common.SetStatus(a.c.T("app.demo_status"), false))
+	}
+	return tea.Batch(cmds...)
 }
+
+// StartFresh reports that the user asked to set the demo aside and start
+// on a new, empty database (Run returns ErrStartFresh).
+func (a *App) StartFresh() bool { return a.startFresh }
 
 func (a *App) initPages() tea.Cmd {
 	cmds := []tea.Cmd{a.dues.Load()}
@@ -173,11 +185,21 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.Entity == model.EntityProfile {
 			a.readProfile()
 		}
+	case common.StartFreshMsg:
+		if !a.demo || a.dirty() || a.c.ReadOnly {
+			return a, nil // real books are never set aside; unsaved work is kept; a read-only look changes nothing
+		}
+		a.startFresh = true
+		return a, tea.Quit
 	case common.ShowUnitMembersMsg:
 		a.show(a.members)
 		return a, a.members.ShowUnit(msg.UnitID)
 	case common.ShowMemberDuesMsg:
-		a.dues.ShowMember(msg.MemberID)
+		if msg.Wage {
+			a.dues.ShowWage(msg.MemberID)
+		} else {
+			a.dues.ShowMember(msg.MemberID)
+		}
 		a.show(a.dues)
 		return a, nil
 	case tea.KeyPressMsg:

@@ -17,51 +17,53 @@ import (
 // status line saying why (ui/app.go). The store is opened read-only as
 // well, so a key this list misses fails at the store, with the same reason.
 //
-// Each is named by the key its help shows and the catalogue key of its
-// help text: both must agree, so a key that merely reads alike (退出, quit
-// with q, and 退出, closing a hardship file with x) is not taken for
-// another. A tab that adds a key which writes adds it here.
-var writeHelp = []struct{ key, help string }{
+// Each is named by the catalogue key of its help text, whatever key a tab
+// binds it to. The shared keys that do not write (quit, help, back …) are
+// never taken for one that reads alike (退出: quit, and closing a hardship
+// file). A tab that adds a key which writes adds its help key here.
+var writeHelp = []string{
 	// shared: new, edit, delete, save, change a member's status
-	{"n", "key.new"}, {"e", "key.edit"}, {"d", "key.delete"}, {"ctrl+s", "key.save"}, {"s", "key.status"},
+	"key.new", "key.edit", "key.delete", "key.save", "key.status",
 	// dues
-	{"p", "dues.key_pay"}, {"b", "dues.key_batch"}, {"w", "dues.key_wage"}, {"r", "dues.key_reverse"},
+	"dues.key_pay", "dues.key_batch", "dues.key_wage", "dues.key_reverse",
 	// events
-	{"r", "events.key_cost"}, {"d", "events.key_delete"},
+	"events.key_cost", "events.key_delete",
 	// cash book
-	{"r", "cashbook.key_reverse"},
+	"cashbook.key_reverse",
 	// settings (the backup too: a read-only look makes no files beside what it opened)
-	{"p", "settings.key_profile"}, {"d", "settings.key_dues"}, {"h", "settings.key_hardship"},
-	{"b", "settings.key_backup"}, {"n", "settings.key_add_account"},
+	"settings.key_profile", "settings.key_dues", "settings.key_hardship",
+	"settings.key_backup", "settings.key_add_account",
 	// hardship
-	{"a", "hardship.key_aid_member"}, {"a", "hardship.key_aid"}, {"v", "hardship.key_review"},
-	{"p", "hardship.key_approve"}, {"l", "hardship.key_lift"}, {"h", "hardship.key_household"},
-	{"x", "hardship.key_close"}, {"f", "hardship.key_refile"}, {"e", "hardship.key_edit_member"},
-	{"d", "hardship.key_remove_member"}, {"r", "hardship.key_reverse"},
+	"hardship.key_aid_member", "hardship.key_aid", "hardship.key_review",
+	"hardship.key_approve", "hardship.key_lift", "hardship.key_household",
+	"hardship.key_close", "hardship.key_refile", "hardship.key_edit_member",
+	"hardship.key_remove_member", "hardship.key_reverse",
 	// cases: a step, closing, reopening, voiding, deleting; a case form's workers and its save
-	{"a", "cases.key_step"}, {"c", "cases.key_close"}, {"o", "cases.key_reopen"}, {"v", "cases.key_void"},
-	{"d", "cases.key_delete"}, {"ctrl+s", "cases.key_done"},
-	{"m", "cases.key_add_member"}, {"n", "cases.key_add_other"}, {"d", "cases.key_remove"},
+	"cases.key_step", "cases.key_close", "cases.key_reopen", "cases.key_void",
+	"cases.key_delete", "cases.key_done",
+	"cases.key_add_member", "cases.key_add_other", "cases.key_remove",
 	// import/export: importing a roster (an export changes no record; its
 	// entry in the list of past exports fails, saying the look is read-only)
-	{"i", "exportui.key_import"}, {"i", "importer.key_import"},
+	"exportui.key_import", "importer.key_import",
 }
 
 // WriteHelpKeys lists the catalogue keys of the keys that write (tests).
 func WriteHelpKeys() []string {
-	out := make([]string, len(writeHelp))
-	for i, w := range writeHelp {
-		out[i] = w.help
-	}
-	return out
+	return slices.Clone(writeHelp)
 }
 
 // SetReadOnly makes this a read-only session's key map: Writes answers
 // true for every key that changes the books, by its help in l.
 func (k *KeyMap) SetReadOnly(l i18n.Lang) {
-	k.writes = make(map[key.Help]bool, len(writeHelp))
-	for _, w := range writeHelp {
-		k.writes[key.Help{Key: w.key, Desc: l.T(w.help)}] = true
+	k.writes = make(map[string]bool, len(writeHelp))
+	for _, h := range writeHelp {
+		k.writes[l.T(h)] = true
+	}
+	k.shared = map[key.Help]bool{}
+	for _, b := range []key.Binding{k.Quit, k.ForceQuit, k.Help, k.Back, k.Up, k.Down, k.PageUp, k.PageDown,
+		k.Home, k.End, k.Search, k.Open, k.NextField, k.PrevField, k.ChoicePrev, k.ChoiceNext, k.Toggle,
+		k.Confirm, k.Cancel, k.Keep, k.SearchDone, k.SearchClear, k.Tabs, k.Export} {
+		k.shared[b.Help()] = true
 	}
 }
 
@@ -69,7 +71,9 @@ func (k *KeyMap) SetReadOnly(l i18n.Lang) {
 func (k *KeyMap) ReadOnly() bool { return k.writes != nil }
 
 // Writes reports, in a read-only session, that b changes the books.
-func (k *KeyMap) Writes(b key.Binding) bool { return k.writes != nil && k.writes[b.Help()] }
+func (k *KeyMap) Writes(b key.Binding) bool {
+	return k.writes != nil && k.writes[b.Help().Desc] && !k.shared[b.Help()]
+}
 
 // Writable is bs without the keys that change the books (all of bs outside
 // a read-only session).
