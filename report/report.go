@@ -1,5 +1,7 @@
-// Package report writes the printable workbooks of the books: the cash and
-// bank journals (现金日记账, 银行存款日记账), the income-and-expense statement
+// Package report writes the printable documents: the work summary's figures
+// (summary*.go, a Word document), the yearly survey (survey*.go, a workbook
+// laid out as the survey's tables), and the workbooks of the books: the cash
+// and bank journals (现金日记账, 银行存款日记账), the income-and-expense statement
 // in the 工会02表 layout with the budget's execution, and the vouchers
 // (记账凭证), each for a month or a year, A4, with 合计 rows and the
 // signature line (工会主席, 财务负责人, 复核, 制表).
