@@ -416,5 +416,8 @@ func init() {
 		"export.c_rate_employees":           "Employees (rate)",
 		"export.c_rate_members":             "Members (rate)",
 		"export.f_joint_units":              "Joint unions",
+		"survey.i_congress":                 "workers' congress",
+		"survey.p_joint_no_coverage":        "a joint union without the number of employers it covers",
+		"survey.p_congress_no_delegates":    "a workers' congress without its delegates",
 	})
 }

@@ -416,5 +416,8 @@ func init() {
 		"export.c_rate_employees":           "职工（入会率）",
 		"export.c_rate_members":             "会员（入会率）",
 		"export.f_joint_units":              "联合工会",
+		"survey.i_congress":                 "职代会",
+		"survey.p_joint_no_coverage":        "联合工会未填覆盖的单位数",
+		"survey.p_congress_no_delegates":    "建立了职代会但未填职工代表人数",
 	})
 }

@@ -42,14 +42,17 @@ type Profile struct {
 	PayAheadMonths int `cbor:"40,keyasint,omitempty"` // a payment's date before its first month (12)
 	EntryYearsBack int `cbor:"41,keyasint,omitempty"` // a cash-book entry's date before today (5)
 
-	// Organisation settings (tags 50–59; see OrgRules, 0 means the default).
-	TermYears        int `cbor:"50,keyasint,omitempty"` // a committee's term of office (5)
-	ElectionWarnDays int `cbor:"51,keyasint,omitempty"` // 换届 due this many days ahead (90)
+	// Books settings (tags 50–59; see books.go).
+	Books BooksSettings `cbor:"50,keyasint,omitempty"`
+
+	// Organisation settings (tags 60–69; see OrgRules, 0 means the default).
+	TermYears        int `cbor:"60,keyasint,omitempty"` // a committee's term of office (5)
+	ElectionWarnDays int `cbor:"61,keyasint,omitempty"` // 换届 due this many days ahead (90)
 	// Hardship settings added with the corrected rules (HardshipRules).
-	HardshipSuddenPct     int `cbor:"52,keyasint,omitempty"` // 意外致困 upper line, % of MinLiving (300)
-	CapSchoolSeniorMonths int `cbor:"53,keyasint,omitempty"` // school aid, high school, months of MinLiving (6)
-	CapSchoolUnivMonths   int `cbor:"54,keyasint,omitempty"` // school aid, university, months of MinLiving (10)
-	NoticeWorkdays        int `cbor:"55,keyasint,omitempty"` // a public notice's shortest length, working days (5)
+	HardshipSuddenPct     int `cbor:"62,keyasint,omitempty"` // 意外致困 upper line, % of MinLiving (300)
+	CapSchoolSeniorMonths int `cbor:"63,keyasint,omitempty"` // school aid, high school, months of MinLiving (6)
+	CapSchoolUnivMonths   int `cbor:"64,keyasint,omitempty"` // school aid, university, months of MinLiving (10)
+	NoticeWorkdays        int `cbor:"65,keyasint,omitempty"` // a public notice's shortest length, working days (5)
 }
 
 // DefaultProfile has the charter's usual dues rate of 0.5%.
@@ -100,8 +103,9 @@ func (p *Profile) Validate() Problems {
 	ps = append(ps, p.validateHardship()...)
 	ps = append(ps, p.validateCases()...)
 	ps = append(ps, p.validateDateLimits()...)
+	ps = append(ps, p.validateBooks()...)
 	ps = append(ps, p.validateOrg()...)
-	seen := ChartWith(nil)
+	seen := topLevels()
 	for i := range p.CustomAccounts {
 		a := p.CustomAccounts[i]
 		aps := ValidateCustomAccount(&a, seen)

@@ -12,6 +12,7 @@ import (
 type keys struct {
 	Profile, Dues, Hardship, Org, Chart, Backup, Audit key.Binding
 	AddAccount                                         key.Binding
+	Openings, Books                                    key.Binding
 }
 
 func newKeys(c *common.Common) keys {
@@ -20,10 +21,12 @@ func newKeys(c *common.Common) keys {
 		Profile:    b("settings.key_profile", "p"),
 		Dues:       b("settings.key_dues", "d"),
 		Hardship:   b("settings.key_hardship", "h"),
-		Org:        b("settings.key_org", "o"),
+		Org:        b("settings.key_org", "z"),
 		Chart:      b("settings.key_chart", "c"),
 		Backup:     b("settings.key_backup", "b"),
 		Audit:      b("settings.key_audit", "l"),
 		AddAccount: b("settings.key_add_account", c.Keys.New.Keys()...),
+		Openings:   b("settings.key_openings", "o"),
+		Books:      b("settings.key_books", "k"),
 	}
 }

@@ -11,7 +11,7 @@ import (
 // named and not saved, good ones are.
 func TestOrgSettings(t *testing.T) {
 	p := newPage(t, i18n.ZH)
-	f := open(t, p, "o")
+	f := open(t, p, "z")
 	if f.Value("term_years") != "5" || f.Value("election_warn_days") != "90" {
 		t.Fatalf("defaults %q %q", f.Value("term_years"), f.Value("election_warn_days"))
 	}
