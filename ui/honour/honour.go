@@ -158,7 +158,7 @@ func newForm(c *common.Common, st *stack.Stack, holder Holder, edit *model.Honou
 		form.ChoiceField("honour_title", true, titles),
 		form.TextField("honour_name", false, c.T("honour.hint_name")),
 		form.ChoiceField("honour_level", true, levels),
-		form.TextField("honour_year", true, strconv.Itoa(c.Today().Year())),
+		form.TextField("honour_year", true, ""),
 		form.TextField("honour_body", false, c.T("honour.hint_body")),
 		form.TextField("notes", false, ""),
 	)
@@ -171,6 +171,7 @@ func newForm(c *common.Common, st *stack.Stack, holder Holder, edit *model.Honou
 		f.SetValue("notes", edit.Notes)
 	} else {
 		f.SetChoice("honour_level", uint64(model.LevelCity))
+		f.SetValue("honour_year", strconv.Itoa(c.Today().Year()))
 	}
 	f.MarkClean()
 	read := func() (model.Honour, model.Problems) {

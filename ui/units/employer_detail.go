@@ -102,9 +102,13 @@ func (d *employerDetail) Update(msg tea.Msg) tea.Cmd {
 func (d *employerDetail) View() string {
 	st := d.c.Styles
 	e := &d.e
+	labW := 0
+	for _, k := range []string{"employer_status", "credit_code", "employees", "contact", "address"} {
+		labW = max(labW, ansi.StringWidth(d.c.T("field."+k)))
+	}
 	lab := func(k string) string {
 		l := d.c.T("field." + k)
-		return st.Label.Render(l+strings.Repeat(" ", max(0, 10-ansi.StringWidth(l)))) + " "
+		return st.Label.Render(l+strings.Repeat(" ", max(0, labW-ansi.StringWidth(l)))) + " "
 	}
 	status := d.c.T(e.Status.Key())
 	switch e.Status {
