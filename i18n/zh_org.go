@@ -405,6 +405,8 @@ func init() {
 		"settings.key_org":                  "组织建设",
 		"settings.org_title":                "组织建设",
 		"settings.org_summary":              "工会委员会任期 %d 年；届满前 %d 天列入换届提醒",
+		"figures.col_union_rate":            "建会率",
+		"figures.col_membership_rate":       "入会率",
 		"export.count_joint":                "联合 %d 个",
 		"export.c_joint_members":            "联合工会会员",
 		"export.s_rates":                    "建会率入会率",

@@ -2,7 +2,9 @@ package model
 
 import (
 	"slices"
+	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -241,7 +243,11 @@ func ValidateGone(e *Employer, d Date, reason string, today Date) Problems {
 // formed that day. The caller adds the chair and anything else.
 func UnitFromEmployer(e *Employer, formed Date) Unit {
 	name := e.Name
-	if r := []rune(name); len(r) < 2 || string(r[len(r)-2:]) != "工会" {
+	switch r := []rune(name); {
+	case len(r) >= 2 && string(r[len(r)-2:]) == "工会", strings.HasSuffix(strings.ToLower(name), "union"):
+	case !hasHan(name): // a name in Latin letters gets an English word
+		name += " Union"
+	default:
 		name += "工会"
 	}
 	return Unit{
@@ -249,4 +255,14 @@ func UnitFromEmployer(e *Employer, formed Date) Unit {
 		Employees: e.Employees, Women: e.Women, MigrantWorkers: e.Migrant, Phone: e.Phone,
 		Address: e.Address, FormedOn: formed, FromEmployer: e.ID,
 	}
+}
+
+// hasHan reports a Chinese character in s.
+func hasHan(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			return true
+		}
+	}
+	return false
 }

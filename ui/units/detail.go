@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
@@ -64,8 +66,12 @@ func newDetail(c *common.Common, st *stack.Stack, b *book, k keys, id uint64) *d
 		{Title: c.T("col.status"), Width: 8},
 	})
 	d.orgRows.SetOrigin(0, headerLines)
+	secW := ansi.StringWidth(c.T("units.col_section"))
+	for _, k := range append([]string{"committees", "honours"}, sectionKeys()...) {
+		secW = max(secW, min(26, ansi.StringWidth(c.T("sections."+k))))
+	}
 	d.orgRows.SetColumns([]widget.Column{
-		{Title: c.T("units.col_section"), Width: 18},
+		{Title: c.T("units.col_section"), Width: secW},
 		{Title: c.T("units.col_state"), Width: 30, Flex: 1},
 	})
 	d.load()

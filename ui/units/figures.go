@@ -32,13 +32,16 @@ type figures struct {
 func newFigures(c *common.Common) *figures {
 	f := &figures{c: c, table: widget.NewTable(nil, tableStyles(c))}
 	f.table.SetOrigin(0, 2)
+	// Each figure column is as wide as its heading or its widest value
+	// ("100.00%", "12000/15000"), so the period keeps the rest.
+	fit := func(k string, least int) int { return max(least, ansi.StringWidth(c.T(k))) }
 	f.table.SetColumns([]widget.Column{
 		{Title: c.T("figures.col_period"), Width: 16, Flex: 1},
-		{Title: c.T("org.cli_union_rate"), Width: 8, AlignRight: true},
-		{Title: c.T("figures.col_organised"), Width: 12, AlignRight: true},
-		{Title: c.T("org.cli_membership_rate"), Width: 8, AlignRight: true},
-		{Title: c.T("figures.col_members"), Width: 12, AlignRight: true},
-		{Title: c.T("figures.col_formed"), Width: 6, AlignRight: true},
+		{Title: c.T("figures.col_union_rate"), Width: fit("figures.col_union_rate", 7), AlignRight: true},
+		{Title: c.T("figures.col_organised"), Width: fit("figures.col_organised", 9), AlignRight: true},
+		{Title: c.T("figures.col_membership_rate"), Width: fit("figures.col_membership_rate", 7), AlignRight: true},
+		{Title: c.T("figures.col_members"), Width: fit("figures.col_members", 11), AlignRight: true},
+		{Title: c.T("figures.col_formed"), Width: fit("figures.col_formed", 4), AlignRight: true},
 	})
 	f.load()
 	return f

@@ -29,6 +29,15 @@ type section struct {
 // them; committees come first and have their own screen (committees.go).
 var sections = []section{congressSection, agreementsSection, homeSection, electionSection}
 
+// sectionKeys are the sections' catalogue keys.
+func sectionKeys() []string {
+	ks := make([]string, len(sections))
+	for i, s := range sections {
+		ks[i] = s.key
+	}
+	return ks
+}
+
 var congressSection = section{
 	key: "congress",
 	fields: func(c *common.Common) []*form.Field {
