@@ -157,9 +157,11 @@ type Plan struct {
 	FileIssues []Issue   // the file cannot be imported at all
 	NewUnits   []NewUnit // in order of first appearance
 	Stats      Stats
-	// Ignored counts rows below the header without any of the required
-	// columns filled (notes, signatures, totals).
-	Ignored int
+	// Ignored counts the rows under the header that are not data (notes,
+	// hints and examples, totals and signatures, rows without any of the
+	// required columns filled); IgnoredRows says which and why.
+	Ignored     int
+	IgnoredRows []IgnoredRow
 	// NoJoinDate counts the member rows without a join date of their own
 	// (a blank cell): they get Options.JoinDate, or each has a problem.
 	// A sheet without the column has the file problem instead.
@@ -170,6 +172,7 @@ type Plan struct {
 	unitNames    map[string]string
 	cols         map[Field]int // the column of each mapped field
 	rowCols      []int         // the columns of the required fields there are (blankRow)
+	nd           notDataPrep
 }
 
 // WantsJoinDate reports whether a default join date matters to this plan:
@@ -274,6 +277,7 @@ func (p *Plan) begin(st *storage.Store, fill bool) (rowPreparer, error) {
 	if fill {
 		fillMerged(p.Table, p.Header.Index)
 	}
+	p.prepNotData()
 	if p.Kind == Units {
 		return p.beginUnits(st)
 	}
@@ -400,14 +404,21 @@ func (r *rowState) addProblems(ps model.Problems) {
 }
 
 // blankRow reports a row with none of the required columns filled: a
-// note, a signature line or a total under the roster.
+// note, a signature line or a total under the roster, or a template's
+// numbered empty row.
 func (p *Plan) blankRow(row Row) bool {
 	for _, c := range p.rowCols {
-		if clean(row.Cell(c)) != "" {
+		if !placeholder(clean(row.Cell(c))) {
 			return false
 		}
 	}
 	return true
+}
+
+// ignore notes row i of the table as not data.
+func (p *Plan) ignore(i int, why string) {
+	p.Ignored++
+	p.IgnoredRows = append(p.IgnoredRows, IgnoredRow{Row: p.Table.Rows[i].Num, Index: i, Why: why})
 }
 
 // repeatedHeader reports a row that repeats the header (rosters printed
@@ -508,8 +519,8 @@ func (mr *memberRows) unitKey(name string) string {
 func (mr *memberRows) row(i int) error {
 	p, st := mr.p, mr.st
 	row := p.Table.Rows[i]
-	if p.blankRow(row) || p.repeatedHeader(row) {
-		p.Ignored++
+	if why := p.notData(row); why != "" {
+		p.ignore(i, why)
 		return nil
 	}
 	r := mr.r
@@ -677,6 +688,7 @@ func dropField(ps model.Problems, field string) model.Problems {
 func (p *Plan) parseMember(r *rowState) model.Member {
 	m := model.Member{DocType: model.DocResidentID, Status: model.StatusActive}
 	set := r.set
+	tenth := false // the birth month may be October written 1985.1
 	date1904 := p.Table.Date1904
 	for c, f := range p.Header.Fields {
 		if f == "" {
@@ -709,6 +721,7 @@ func (p *Plan) parseMember(r *rowState) model.Member {
 				// 出生年月 gives a month: take the day from the ID number
 				// when it agrees, else report the month as disagreeing.
 				m.Birth = -d
+				tenth = ambiguousTenth(v)
 			}
 		case FEthnicity:
 			m.Ethnicity = v
@@ -781,7 +794,7 @@ func (p *Plan) parseMember(r *rowState) model.Member {
 	m.Normalize()
 	if monthBirth && !r.bad[FIDNumber] {
 		if id, err := model.NormalizeResidentID(m.IDNumber); err == nil {
-			if b, err := model.IDBirthDate(id); err == nil && b.Month() == m.Birth.Month() {
+			if b, err := model.IDBirthDate(id); err == nil && (b.Month() == m.Birth.Month() || tenth && b.Month() == m.Birth.Month()+9) {
 				m.Birth = b
 			}
 		}
@@ -802,6 +815,14 @@ func (p *Plan) parseMember(r *rowState) model.Member {
 		m.Birth = 0
 	}
 	return m
+}
+
+// ambiguousTenth reports a year and month typed as a number whose month
+// ends in a zero: Excel keeps 1985.10 as 1985.1, which reads as January.
+// Either reading may be meant; the ID number's birth date decides.
+func ambiguousTenth(v string) bool {
+	t := clean(v)
+	return len(t) == 6 && t[4] == '.' && t[5] == '1' && digits(t[:4])
 }
 
 // mergeMember is the existing member with the row's non-blank cells over it.
@@ -886,8 +907,8 @@ func (p *Plan) beginUnits(st *storage.Store) (rowPreparer, error) {
 func (ur *unitRows) row(i int) error {
 	p := ur.p
 	row := p.Table.Rows[i]
-	if p.blankRow(row) || p.repeatedHeader(row) {
-		p.Ignored++
+	if why := p.notData(row); why != "" {
+		p.ignore(i, why)
 		return nil
 	}
 	r := ur.r
@@ -1057,9 +1078,10 @@ func mergeUnit(old, row model.Unit, set map[Field]bool) model.Unit {
 	return u
 }
 
-// fillMerged copies the value of each merged range's top-left cell into the
-// range's other cells below the header (a unit name merged down the rows of
-// its members).
+// fillMerged copies the value of each merged range's top-left cell down
+// its first column, in the rows below the header (a unit name merged down
+// the rows of its members). Nothing is copied sideways: a note merged
+// across the sheet stays one cell (see notData).
 func fillMerged(t *Table, headerIdx int) {
 	if len(t.Merged) == 0 || headerIdx < 0 {
 		return
@@ -1075,30 +1097,27 @@ func fillMerged(t *Table, headerIdx int) {
 			continue
 		}
 		c1, r1, err1 := excelize.CellNameToCoordinates(a)
-		c2, r2, err2 := excelize.CellNameToCoordinates(b)
-		if err1 != nil || err2 != nil || r1 <= headerRow || r2-r1 > 1_000_000 || c2-c1 > 16384 {
+		_, r2, err2 := excelize.CellNameToCoordinates(b)
+		if err1 != nil || err2 != nil || r1 <= headerRow || r2-r1 > 1_000_000 {
 			continue
 		}
 		i, ok := byNum[r1]
 		if !ok {
 			continue
 		}
-		v := t.Rows[i].Cell(c1 - 1)
-		for rn := r1; rn <= r2; rn++ {
+		c := c1 - 1
+		v := t.Rows[i].Cell(c)
+		for rn := r1 + 1; rn <= r2; rn++ {
 			j, ok := byNum[rn]
 			if !ok {
+				// a row of the range that was empty but for the merge
 				continue
 			}
-			for c := c1 - 1; c <= c2-1; c++ {
-				if rn == r1 && c == c1-1 {
-					continue
-				}
-				for len(t.Rows[j].Cells) <= c {
-					t.Rows[j].Cells = append(t.Rows[j].Cells, "")
-				}
-				if t.Rows[j].Cells[c] == "" {
-					t.Rows[j].Cells[c] = v
-				}
+			for len(t.Rows[j].Cells) <= c {
+				t.Rows[j].Cells = append(t.Rows[j].Cells, "")
+			}
+			if t.Rows[j].Cells[c] == "" {
+				t.Rows[j].Cells[c] = v
 			}
 			t.Width = max(t.Width, len(t.Rows[j].Cells))
 		}

@@ -1,0 +1,28 @@
+package i18n
+
+func init() {
+	register(EN, map[string]string{
+		"import.skip_blank":       "not imported: none of the required columns filled",
+		"import.skip_header":      "not imported: the header repeated",
+		"import.skip_example":     "not imported: the template's example row",
+		"import.skip_hint":        "not imported: the template's hints",
+		"import.skip_footer":      "not imported: a total, signature or date line",
+		"import.skip_note":        "not imported: a note",
+		"import.skip_blank_n":     "without any required column: %d",
+		"import.skip_header_n":    "repeated headers: %d",
+		"import.skip_example_n":   "template examples: %d",
+		"import.skip_hint_n":      "template hints: %d",
+		"import.skip_footer_n":    "totals, signatures or dates: %d",
+		"import.skip_note_n":      "notes: %d",
+		"import.ignored_rows_why": "skipped %d rows that are not data (%s)",
+		// a member's phone
+		"phone.two_numbers":     "one phone number per cell",
+		"phone.bad_char":        "a phone number cannot hold '%s', only digits, spaces, dashes and brackets",
+		"phone.mobile_length":   "a mobile number has 11 digits, this one %d",
+		"phone.mobile_prefix":   "no mobile number starts with %s (they start 13 to 19)",
+		"phone.area_code":       "area code %s is wrong: it has 3 or 4 digits starting with 0, like 0592",
+		"phone.landline_length": "a landline has 7 or 8 digits after the area code, this one %d",
+		"phone.landline_digits": "a landline with its area code has 10 to 12 digits, this one %d; write it like 0592-5201083",
+		"phone.no_area_code":    "the landline lacks its area code: write it like 0592-5201083",
+	})
+}

@@ -1,0 +1,32 @@
+package i18n
+
+// The roster import (roster/): rows that are not data, near matches of
+// unit names, landline numbers, the problems report kept as the user's own
+// workbook.
+
+func init() {
+	register(ZH, map[string]string{
+		"import.skip_blank":       "未导入：必填列都为空",
+		"import.skip_header":      "未导入：重复的表头",
+		"import.skip_example":     "未导入：模板的示例行",
+		"import.skip_hint":        "未导入：模板的填写提示",
+		"import.skip_footer":      "未导入：合计、签字或日期行",
+		"import.skip_note":        "未导入：说明文字",
+		"import.skip_blank_n":     "必填列都为空 %d 行",
+		"import.skip_header_n":    "重复的表头 %d 行",
+		"import.skip_example_n":   "模板示例 %d 行",
+		"import.skip_hint_n":      "填写提示 %d 行",
+		"import.skip_footer_n":    "合计、签字或日期 %d 行",
+		"import.skip_note_n":      "说明 %d 行",
+		"import.ignored_rows_why": "跳过 %d 行不是数据的行：%s",
+		// a member's phone
+		"phone.two_numbers":     "一格只能填一个电话号码",
+		"phone.bad_char":        "电话号码里不能有「%s」，只能有数字、空格、短横线和括号",
+		"phone.mobile_length":   "手机号应为 11 位数字，这里是 %d 位",
+		"phone.mobile_prefix":   "没有以 %s 开头的手机号（手机号以 13 到 19 开头）",
+		"phone.area_code":       "区号「%s」不对：区号是 0 开头的 3 到 4 位数字，如 0592",
+		"phone.landline_length": "座机号在区号后面应有 7 或 8 位，这里是 %d 位",
+		"phone.landline_digits": "座机号连区号应为 10 到 12 位，这里是 %d 位；请写成 0592-5201083 这样",
+		"phone.no_area_code":    "座机号缺少区号：请写成 0592-5201083 这样",
+	})
+}
