@@ -70,30 +70,37 @@ var noteMarks = []string{
 	"上传时", "导入时", "上传前", "导入前", "清空", "删除", "不必要",
 }
 
-// markRunes are the first runes of every marker above: a cell without
-// any of them is no marker (most cells: names, ID numbers, dates), which
-// keeps the check cheap for 100,000 rows.
-var markRunes = func() map[rune]bool {
-	m := map[rune]bool{}
-	for _, list := range [][]string{exampleMarks, hintMarks, hintPrefixes, footerPrefixes, noteMarks, {"合", "总", "小", "共", "累", "年", "【"}} {
+// runeSet holds runes of the Basic Multilingual Plane, a bit each.
+type runeSet [1 << 16 / 64]uint64
+
+// firstRunes is the set of the first runes of the markers: a cell without
+// any of them holds none of the markers (most cells: names, ID numbers,
+// dates), which keeps the check cheap for 100,000 rows.
+func firstRunes(lists ...[]string) *runeSet {
+	var set runeSet
+	for _, list := range lists {
 		for _, s := range list {
-			for _, r := range s {
-				m[r] = true
-			}
+			r, _ := utf8.DecodeRuneInString(s)
+			set[r/64] |= 1 << (r % 64)
 		}
 	}
-	return m
-}()
+	return &set
+}
 
-// mayMark reports whether a cell may hold a marker.
-func mayMark(s string) bool {
+var (
+	exampleRunes = firstRunes(exampleMarks)
+	markRunes    = firstRunes(exampleMarks, hintMarks, hintPrefixes, footerPrefixes, noteMarks, []string{"合", "总", "小", "共", "累", "年", "【"})
+)
+
+// has reports whether s holds a rune of the set.
+func (set *runeSet) has(s string) bool {
 	for i := 0; i < len(s); {
 		if s[i] < utf8.RuneSelf {
 			i++
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
-		if markRunes[r] {
+		if r < 1<<16 && set[r/64]&(1<<(r%64)) != 0 {
 			return true
 		}
 		i += n
@@ -101,12 +108,27 @@ func mayMark(s string) bool {
 	return false
 }
 
+// mayMark reports whether a cell may hold a marker.
+func mayMark(s string) bool { return markRunes.has(s) }
+
+// footerTotal reports a cell that starts with 合计, 总计, 小计, 共计 or
+// 累计, spaces allowed between the two characters.
+func footerTotal(s string) bool {
+	r, n := utf8.DecodeRuneInString(s)
+	switch r {
+	case '合', '总', '小', '共', '累':
+	default:
+		return false
+	}
+	return strings.HasPrefix(strings.TrimLeft(s[n:], " \u3000"), "计")
+}
+
 // maybeFormat reports a cell that may be a date format (yyyy-mm-dd).
 func maybeFormat(s string) bool {
 	return s != "" && (s[0] == 'y' || s[0] == 'Y' || s[0] == 'x' || s[0] == 'X')
 }
 
-func isExample(s string) bool { return containsAny(s, exampleMarks) }
+func isExample(s string) bool { return exampleRunes.has(s) && containsAny(s, exampleMarks) }
 
 func isHint(s string) bool {
 	if maybeFormat(s) && reHintFormat.MatchString(s) {
@@ -123,7 +145,8 @@ func isFooter(s string) bool {
 	if !mayMark(s) {
 		return false
 	}
-	return reFooterTotal.MatchString(s) || hasAnyPrefix(s, footerPrefixes) || reFooterDateLine.MatchString(s)
+	return footerTotal(s) || hasAnyPrefix(s, footerPrefixes) ||
+		strings.HasSuffix(s, "日") && strings.Contains(s, "月") && reFooterDateLine.MatchString(s)
 }
 
 func isNote(s string) bool {
@@ -209,9 +232,15 @@ func (p *Plan) notData(row Row) string {
 	blank := p.blankRow(row)
 	nd := &p.nd
 	name := clean(row.Cell(nd.nameCol))
+	// A name that is a person's or a unit's keeps the row, whatever its
+	// other cells say (a note "负责人：王" is a member's note), but for
+	// an example: templates write a real-looking name in it (例如：张三,
+	// or 张三 with 示例 in the notes). A row that starts with 合计 or 制表人
+	// is a footer whatever its next cell holds (合计 | 4人).
+	markOnly := blank || placeholder(name) || mayMark(name) && (isHint(name) || isFooter(name))
 	var first, only string // the first cell with content; the only one, if there is one
 	onlyCol, filled := -1, 0
-	example, hint, footer := false, false, false
+	hint, footer := false, false
 	for c, v := range row.Cells {
 		t := clean(v)
 		if placeholder(t) || nd.serial[c] && digits(t) {
@@ -222,30 +251,20 @@ func (p *Plan) notData(row Row) string {
 		}
 		filled++
 		only, onlyCol = t, c
-		if !mayMark(t) && !maybeFormat(t) {
-			continue
-		}
 		switch {
 		case isExample(t):
-			example = true
+			return SkipExample
+		case !markOnly || !mayMark(t) && !maybeFormat(t):
 		case isHint(t):
 			hint = true
 		case isFooter(t):
 			footer = true
 		}
 	}
-	// A name that is a person's or a unit's keeps the row, whatever its
-	// other cells say (a note "负责人：王" is a member's note), but for
-	// an example: templates write a real-looking name in it (例如：张三,
-	// or 张三 with 示例 in the notes). A row that starts with 合计 or 制表人
-	// is a footer whatever its next cell holds (合计 | 4人).
-	markOnly := blank || name == "" || placeholder(name) || isExample(name) || isHint(name) || isFooter(name)
 	switch {
-	case example:
-		return SkipExample
-	case hint && markOnly:
+	case hint:
 		return SkipHint
-	case footer && (markOnly || isFooter(first)):
+	case footer, isFooter(first):
 		return SkipFooter
 	}
 	if filled == 1 {
