@@ -15,6 +15,7 @@ func init() {
 		"import.skip_footer_n":    "totals, signatures or dates: %d",
 		"import.skip_note_n":      "notes: %d",
 		"import.ignored_rows_why": "skipped %d rows that are not data (%s)",
+		"import.report_is_source": "the problems report cannot replace the roster being imported (%s): choose another name",
 		// a member's phone
 		"phone.two_numbers":     "one phone number per cell",
 		"phone.bad_char":        "a phone number cannot hold '%s', only digits, spaces, dashes and brackets",

@@ -19,6 +19,7 @@ func init() {
 		"import.skip_footer_n":    "合计、签字或日期 %d 行",
 		"import.skip_note_n":      "说明 %d 行",
 		"import.ignored_rows_why": "跳过 %d 行不是数据的行：%s",
+		"import.report_is_source": "问题清单不能写到要导入的表本身（%s）：请换一个文件名",
 		// a member's phone
 		"phone.two_numbers":     "一格只能填一个电话号码",
 		"phone.bad_char":        "电话号码里不能有「%s」，只能有数字、空格、短横线和括号",
