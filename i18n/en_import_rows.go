@@ -16,6 +16,15 @@ func init() {
 		"import.skip_note_n":      "notes: %d",
 		"import.ignored_rows_why": "skipped %d rows that are not data (%s)",
 		"import.report_is_source": "the problems report cannot replace the roster being imported (%s): choose another name",
+		// unit names that nearly match a registered unit
+		"import.match_core":         "the same name without the place, the company form and 工会",
+		"import.match_part":         "the roster writes part of the registered name",
+		"import.match_more":         "the roster's name holds the registered name",
+		"import.unit_near_database": "a unit of a near name is registered: %s (%s); refuse the match if it is another unit",
+		"import.unit_matches":       "%d unit names taken as registered units of near names:",
+		"import.unit_match":         "%s -> %s (%s, %d rows)",
+		"import.unit_match_refused": "%s is not %s (refused, %d rows)",
+		"import.unit_matches_hint":  "if one is another unit, add --exact-units to take only names written exactly as registered",
 		// a member's phone
 		"phone.two_numbers":     "one phone number per cell",
 		"phone.bad_char":        "a phone number cannot hold '%s', only digits, spaces, dashes and brackets",

@@ -20,6 +20,15 @@ func init() {
 		"import.skip_note_n":      "说明 %d 行",
 		"import.ignored_rows_why": "跳过 %d 行不是数据的行：%s",
 		"import.report_is_source": "问题清单不能写到要导入的表本身（%s）：请换一个文件名",
+		// unit names that nearly match a registered unit
+		"import.match_core":         "去掉地名、公司类型和“工会”等字样后名称相同",
+		"import.match_part":         "表中写的是已登记名称的一部分",
+		"import.match_more":         "表中的名称包含已登记的名称",
+		"import.unit_near_database": "数据库中已有相近的单位「%s」（%s）；如果不是同一个单位，请拒绝这个对应",
+		"import.unit_matches":       "%d 个单位名按相近的名称对应到已登记的单位：",
+		"import.unit_match":         "「%s」→「%s」（%s，%d 行）",
+		"import.unit_match_refused": "「%s」不对应「%s」（已拒绝，%d 行）",
+		"import.unit_matches_hint":  "不是同一个单位的，加 --exact-units 只按完全相同的名称对应",
 		// a member's phone
 		"phone.two_numbers":     "一格只能填一个电话号码",
 		"phone.bad_char":        "电话号码里不能有「%s」，只能有数字、空格、短横线和括号",

@@ -53,6 +53,15 @@ type Options struct {
 	// row wins. 0 for none: such rows are problems, and a sheet without the
 	// column cannot be imported.
 	JoinDate model.Date
+	// ExactUnits takes a unit name only as registered: no near matches
+	// (--exact-units). RefuseMatches lists the near matches the user
+	// refused, by UnitMatch.Key.
+	ExactUnits    bool
+	RefuseMatches []string
+	// Progress, if not nil, is called now and then, from the goroutine
+	// that prepares, with the number of the file's rows read and checked
+	// so far.
+	Progress func(rows int)
 }
 
 // Issue is one problem of a row (or of the file, Row 0): the sheet's row
@@ -156,7 +165,11 @@ type Plan struct {
 	Items      []Item
 	FileIssues []Issue   // the file cannot be imported at all
 	NewUnits   []NewUnit // in order of first appearance
-	Stats      Stats
+	// UnitMatches are the roster's unit names taken as registered units of
+	// other names (宏达机械 as 厦门宏达机械有限公司工会), in order of first
+	// appearance; refused ones too.
+	UnitMatches []UnitMatch
+	Stats       Stats
 	// Ignored counts the rows under the header that are not data (notes,
 	// hints and examples, totals and signatures, rows without any of the
 	// required columns filled); IgnoredRows says which and why.
@@ -219,11 +232,20 @@ func Prepare(t *Table, st *storage.Store, opts Options) (*Plan, error) {
 			if err := rows.row(i); err != nil {
 				return nil, err
 			}
+			if opts.Progress != nil && i%progressRows == 0 {
+				opts.Progress(i)
+			}
 		}
+	}
+	if opts.Progress != nil {
+		opts.Progress(len(t.Rows))
 	}
 	p.finish()
 	return p, nil
 }
+
+// progressRows is how often Options.Progress is called, in rows.
+const progressRows = 1024
 
 func newPlan(t *Table, opts Options) *Plan {
 	if opts.Today == 0 {
@@ -441,16 +463,16 @@ func (p *Plan) repeatedHeader(row Row) bool {
 	return ok && g == f
 }
 
-func (p *Plan) resolveUnits(st *storage.Store) (map[string]uint64, error) {
+func (p *Plan) resolveUnits(st *storage.Store) (map[string]uint64, []model.Unit, error) {
 	us, err := st.Units()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	ids := make(map[string]uint64, len(us))
 	for _, u := range us {
 		ids[unitKey(u.Name)] = u.ID
 	}
-	return ids, nil
+	return ids, us, nil
 }
 
 // memberRows prepares the rows of a member roster.
@@ -464,10 +486,11 @@ type memberRows struct {
 	firstByID  map[string]int // ID number → item index
 	firstByNo  map[string]int
 	names      map[uint64]string // unit names by ID, read when first needed
+	near       *nearUnits
 }
 
 func (p *Plan) beginMembers(st *storage.Store) (rowPreparer, error) {
-	units, err := p.resolveUnits(st)
+	units, us, err := p.resolveUnits(st)
 	if err != nil {
 		return nil, err
 	}
@@ -490,6 +513,7 @@ func (p *Plan) beginMembers(st *storage.Store) (rowPreparer, error) {
 	return &memberRows{
 		p: p, st: st, r: newRowState(p), units: units, unitKeys: map[string]string{},
 		newUnitIdx: map[string]int{}, firstByID: map[string]int{}, firstByNo: map[string]int{},
+		near: p.newNearUnits(us),
 	}, nil
 }
 
@@ -539,7 +563,11 @@ func (mr *memberRows) row(i int) error {
 		p.NewUnits[0].Rows++
 	case clean(unitName) != "":
 		k := mr.unitKey(unitName)
-		if id, ok := mr.units[k]; ok {
+		id, ok := mr.units[k]
+		if !ok {
+			id, ok = mr.near.unit(k, unitName)
+		}
+		if ok {
 			m.UnitID = id
 		} else {
 			if _, seen := mr.newUnitIdx[k]; !seen {
@@ -884,6 +912,8 @@ type unitRows struct {
 	byCode      map[string]model.Unit
 	firstByName map[string]int
 	firstByCode map[string]int
+	near        *nearUnits
+	byID        map[uint64]model.Unit
 }
 
 func (p *Plan) beginUnits(st *storage.Store) (rowPreparer, error) {
@@ -894,8 +924,10 @@ func (p *Plan) beginUnits(st *storage.Store) (rowPreparer, error) {
 	ur := &unitRows{
 		p: p, r: newRowState(p), firstByName: map[string]int{}, firstByCode: map[string]int{},
 		byName: make(map[string]model.Unit, len(us)), byCode: make(map[string]model.Unit, len(us)),
+		near: p.newNearUnits(us), byID: make(map[uint64]model.Unit, len(us)),
 	}
 	for _, u := range us {
+		ur.byID[u.ID] = u
 		ur.byName[unitKey(u.Name)] = u
 		if u.CreditCode != "" {
 			ur.byCode[u.CreditCode] = u
@@ -916,15 +948,26 @@ func (ur *unitRows) row(i int) error {
 	u := p.parseUnit(r)
 	set := r.set
 	it := Item{Row: row.Num, Index: i}
-	old, found := ur.byName[unitKey(u.Name)]
+	k := unitKey(u.Name)
+	old, found := ur.byName[k]
+	near := false
+	if !found && k != "" {
+		var id uint64
+		if id, near = ur.near.unit(k, u.Name); near {
+			old, found = ur.byID[id], true
+		}
+	}
 	if found {
 		it.Existing = old.ID
-		switch p.Opts.OnDuplicate {
-		case DupError:
+		switch {
+		case p.Opts.OnDuplicate == DupError && near:
+			m := p.UnitMatches[ur.near.index[k]]
+			r.add(FUnitName, -1, "import.unit_near_database", old.Name, i18nArg(m.Why))
+		case p.Opts.OnDuplicate == DupError:
 			r.add(FUnitName, -1, "import.unit_in_database", old.Name)
-		case DupSkip:
+		case p.Opts.OnDuplicate == DupSkip:
 			it.Action = Skip
-		case DupUpdate:
+		default:
 			u = mergeUnit(old, u, set)
 			it.Action = Update
 		}
