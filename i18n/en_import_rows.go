@@ -25,6 +25,7 @@ func init() {
 		"import.unit_match":         "%s -> %s (%s, %d rows)",
 		"import.unit_match_refused": "%s is not %s (refused, %d rows)",
 		"import.unit_matches_hint":  "if one is another unit, add --exact-units to take only names written exactly as registered",
+		"cli.flag.exact_units":      "take a unit only by its name written exactly as registered, never by a near name (宏达机械 for 厦门宏达机械有限公司工会)",
 		// a member's phone
 		"phone.two_numbers":     "one phone number per cell",
 		"phone.bad_char":        "a phone number cannot hold '%s', only digits, spaces, dashes and brackets",

@@ -29,6 +29,7 @@ func init() {
 		"import.unit_match":         "「%s」→「%s」（%s，%d 行）",
 		"import.unit_match_refused": "「%s」不对应「%s」（已拒绝，%d 行）",
 		"import.unit_matches_hint":  "不是同一个单位的，加 --exact-units 只按完全相同的名称对应",
+		"cli.flag.exact_units":      "单位只按与数据库中完全相同的名称对应，不按相近的名称（如「宏达机械」对应「厦门宏达机械有限公司工会」）",
 		// a member's phone
 		"phone.two_numbers":     "一格只能填一个电话号码",
 		"phone.bad_char":        "电话号码里不能有「%s」，只能有数字、空格、短横线和括号",
