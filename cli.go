@@ -47,12 +47,14 @@ func init() { commands = commandTable() }
 func commandTable() []*command {
 	return []*command{
 		demoCommand,
+		freshCommand,
 		importCommand,
 		statsCommand,
 		exportCommand,
 		verifyCommand,
 		mergeCommand,
 		backupCommand,
+		backupsCommand,
 		restoreCommand,
 		checkCommand,
 		compactCommand,

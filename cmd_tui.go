@@ -1,8 +1,10 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
+	"time"
 
 	"unionbook/storage"
 	"unionbook/ui"
@@ -21,12 +23,24 @@ var rootCommand = &command{
 				fmt.Fprintln(e.stdout, "unionbook "+version)
 				return nil
 			}
-			s, err := openStore(*db, storage.Options{})
-			if err != nil {
-				return err
+			for {
+				s, err := openStore(*db, storage.Options{})
+				if err != nil {
+					return err
+				}
+				err = ui.Run(e.ctx, ui.Options{Store: s, Lang: e.lang})
+				s.Close()
+				if !errors.Is(err, ui.ErrStartFresh) {
+					return err
+				}
+				// the demo set aside, the program starts again on a
+				// new, empty database: the first-run screen
+				kept, err := storage.SetDemoAside(*db, time.Now())
+				if err != nil {
+					return err
+				}
+				fmt.Fprintln(e.stdout, e.lang.T("cli.fresh_done", kept, *db))
 			}
-			defer s.Close()
-			return ui.Run(e.ctx, ui.Options{Store: s, Lang: e.lang})
 		}
 	},
 }

@@ -100,6 +100,9 @@ func Load(s *storage.Store, opts Options) error {
 				if err := b.MarkLoading(loadName); err != nil {
 					return err
 				}
+				if err := b.MarkDemo(); err != nil { // the header says 演示数据
+					return err
+				}
 				// The profile first: the dues rules apply to the payments below.
 				if err := b.SaveProfile(p); err != nil {
 					return fmt.Errorf("demo profile: %w", err)

@@ -29,6 +29,7 @@ import (
 	"unionbook/i18n"
 	"unionbook/model"
 	"unionbook/scratch"
+	"unionbook/search"
 	"unionbook/storage"
 	"unionbook/workbook"
 )
@@ -532,6 +533,7 @@ func newReportContext(st *storage.Store, o PackageOptions) (*ReportContext, erro
 	if rc.Units, err = st.Units(); err != nil {
 		return nil, err
 	}
+	search.SortUnits(rc.Units) // the statistics by unit list them in pinyin order
 	if rc.Members, err = st.Members(); err != nil {
 		return nil, err
 	}

@@ -2,10 +2,10 @@ package district
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"unionbook/model"
+	"unionbook/search"
 	"unionbook/storage"
 	"unionbook/workbook"
 )
@@ -73,7 +73,7 @@ func writeDues(rc *ReportContext, b *workbook.Book) ([]Figure, error) {
 	for u := range byUnit {
 		units = append(units, u)
 	}
-	slices.Sort(units)
+	search.SortUnitIDs(units, rc.UnitName)
 
 	// By unit.
 	cols := []workbook.Column{

@@ -23,6 +23,9 @@ const (
 	EntityExport   Entity = "export" // a district package written
 	EntityImport   Entity = "import"
 	EntityAudit    Entity = "audit"
+	// EntityList is a list of the TUI written to a workbook as shown (the
+	// filtered roster, the units...): the audit entry names the list.
+	EntityList Entity = "list"
 )
 
 // The records of the Cases tab (their own block, so that gofmt's
@@ -35,7 +38,7 @@ const (
 // Entities lists every record kind, for filters and checks.
 func Entities() []Entity {
 	return []Entity{EntityMember, EntityUnit, EntityProfile, EntityPayment, EntityBatch, EntityLedger,
-		EntityHardship, EntityAid, EntityEvent, EntityCase, EntityRiskCheck, EntityExport, EntityImport}
+		EntityHardship, EntityAid, EntityEvent, EntityCase, EntityRiskCheck, EntityExport, EntityImport, EntityList}
 }
 
 // Key is the entity's catalogue key.

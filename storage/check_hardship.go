@@ -23,7 +23,6 @@ import (
 //   - every reversal names an existing record that is not itself a
 //     reversal, mirrors its amounts, reverses its ledger entry, and no
 //     record is reversed twice; the reversal index agrees.
-func init() { registerChecker("hardship", checkHardship) }
 
 func checkHardship(tx *bbolt.Tx, r *CheckReport) error {
 	for _, name := range hardshipBuckets() {

@@ -115,6 +115,7 @@ func (f *duesFixture) history(t *testing.T) (first model.DuesPayment) {
 }
 
 func TestDuesFiguresAgreeWithHandCalculation(t *testing.T) {
+	t.Parallel()
 	f := newDuesFixture(t)
 	f.history(t)
 	s := f.s
@@ -236,6 +237,7 @@ func TestDuesFiguresAgreeWithHandCalculation(t *testing.T) {
 }
 
 func TestReceiptsAndVouchersAreSequentialAndNeverReused(t *testing.T) {
+	t.Parallel()
 	f := newDuesFixture(t)
 	first := f.history(t)
 	s := f.s
@@ -300,6 +302,7 @@ func TestReceiptsAndVouchersAreSequentialAndNeverReused(t *testing.T) {
 }
 
 func TestBadDuesInputWritesNothing(t *testing.T) {
+	t.Parallel()
 	f := newDuesFixture(t)
 	first := f.history(t)
 	s := f.s
@@ -388,6 +391,7 @@ func TestBadDuesInputWritesNothing(t *testing.T) {
 }
 
 func TestWageBaseChangeKeepsEarlierMonths(t *testing.T) {
+	t.Parallel()
 	f := newDuesFixture(t)
 	r, _ := f.s.DuesRules()
 	m, _ := f.s.Member(f.m2.ID)
@@ -417,6 +421,7 @@ func TestWageBaseChangeKeepsEarlierMonths(t *testing.T) {
 }
 
 func TestMemberWithPaymentsCannotBeDeleted(t *testing.T) {
+	t.Parallel()
 	f := newDuesFixture(t)
 	f.history(t)
 	if err := f.s.DeleteMember("李秘书", f.m1.ID); !isKey(err, "member.has_payments") {

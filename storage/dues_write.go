@@ -163,6 +163,22 @@ func duesMemo(p *model.DuesPayment) string {
 	return "会费 " + months + " 收据 " + p.ReceiptNo
 }
 
+// paymentDateProblems checks a payment's date against the profile's date
+// limits: not long before the months it pays, nor long ago (the cash-book
+// entry it posts would be refused too, but the payment's own field says
+// it first).
+func (w *writer) paymentDateProblems(date model.Date, from model.Month) (model.Problems, error) {
+	p, err := w.profile()
+	if err != nil {
+		return nil, err
+	}
+	l := p.DateLimits()
+	if ps := l.PaymentDate(date, from); len(ps) > 0 {
+		return ps, nil
+	}
+	return l.EntryDate(date, w.today), nil
+}
+
 func (w *writer) recordPayment(p *model.DuesPayment) error {
 	if p.MemberID == 0 {
 		return memberProblem("problem.required")
@@ -177,6 +193,11 @@ func (w *writer) recordPayment(p *model.DuesPayment) error {
 	}
 	d := w.memberDues(p.MemberID)
 	if ps := model.ValidatePayment(p, m, r, d.has, w.today); len(ps) > 0 {
+		return ps
+	}
+	if ps, err := w.paymentDateProblems(p.Date, p.From); err != nil {
+		return err
+	} else if len(ps) > 0 {
 		return ps
 	}
 	p.ID, p.ReceiptNo, p.BatchID, p.ReversalOf, p.Reason, p.LedgerID = 0, "", 0, 0, "", 0
@@ -291,6 +312,13 @@ func (w *writer) recordBatch(b DuesBatch) ([]model.DuesPayment, error) {
 		if q.Field == "date" || q.Field == "method" {
 			bp.Problems = append(bp.Problems, q)
 		}
+	}
+	if len(bp.Problems) == 0 && b.Month != 0 {
+		ps, err := w.paymentDateProblems(b.Date, b.Month)
+		if err != nil {
+			return nil, err
+		}
+		bp.Problems = append(bp.Problems, ps...)
 	}
 	if len(bp.Problems) > 0 {
 		return nil, bp

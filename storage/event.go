@@ -19,18 +19,7 @@ import (
 // Event records (活动记录). An event is a record with three indexes; its
 // cost is posted to the cash book in the event's own transaction (source
 // kind "event") and changed only by reversing that entry and posting a new
-// one. Bucket layout (migration "events"):
-//
-//	events             event ID → model.Event
-//	idx_event_date     start date (uint32 yyyymmdd) + event ID → empty
-//	idx_member_events  member ID + event ID → empty (a member's history)
-//	idx_unit_events    organising unit ID + event ID → empty (not the federation, 0)
-var (
-	bucketEvents    = []byte("events")
-	idxEventDate    = []byte("idx_event_date")
-	idxMemberEvents = []byte("idx_member_events")
-	idxUnitEvents   = []byte("idx_unit_events")
-)
+// one. Its buckets are in layout.go.
 
 // SourceEvent is the source kind of a cash-book entry posted by an event.
 const SourceEvent = "event"

@@ -36,6 +36,7 @@ func newFile(m model.Member) model.HardshipFile {
 }
 
 func TestHardshipFileLifecycleAndBadInput(t *testing.T) {
+	t.Parallel()
 	s, zs, ls := hardshipFixture(t)
 	f := newFile(zs)
 	if err := s.CreateHardshipFile(hop, &f); err != nil {
@@ -121,6 +122,7 @@ func hardshipCheckClean(t *testing.T, s *Store) {
 }
 
 func TestAidPostsToTheCashBookAndIsReversed(t *testing.T) {
+	t.Parallel()
 	s, zs, ls := hardshipFixture(t)
 	f := newFile(zs)
 	f.Status = model.HardshipActive
@@ -206,6 +208,7 @@ func TestAidPostsToTheCashBookAndIsReversed(t *testing.T) {
 // marked), even when only a member's ID number or school changes; a closed
 // file is refused, a lifted-out one is not.
 func TestHouseholdMemberEditAndRemoveAreAudited(t *testing.T) {
+	t.Parallel()
 	s, zs, _ := hardshipFixture(t)
 	f := newFile(zs)
 	f.Household = append(f.Household, model.HouseholdMember{Name: "张小明", Relation: "子女", SchoolOrWork: "县一中"})

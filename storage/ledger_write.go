@@ -94,7 +94,11 @@ func (w *writer) postLedger(e *model.LedgerEntry) error {
 		return err
 	}
 	e.Normalize()
-	if ps := model.ValidateLedgerEntry(e, p.Chart(), w.today); len(ps) > 0 {
+	ps := model.ValidateLedgerEntry(e, p.Chart(), w.today)
+	if len(ps) == 0 {
+		ps = p.DateLimits().EntryDate(e.Date, w.today)
+	}
+	if len(ps) > 0 {
 		return ps
 	}
 	if e.ReversalOf != 0 {

@@ -235,6 +235,8 @@ func profileChanges(old, new *model.Profile) []model.FieldChange {
 	diff("arrears_months", fmt.Sprint(old.ArrearsMonths), fmt.Sprint(new.ArrearsMonths))
 	diff("dues_since", monthText(old.DuesSince), monthText(new.DuesSince))
 	diff("custom_accounts", accountsText(old.CustomAccounts), accountsText(new.CustomAccounts))
+	diff("pay_ahead_months", fmt.Sprint(old.PayAheadMonths), fmt.Sprint(new.PayAheadMonths))
+	diff("entry_years_back", fmt.Sprint(old.EntryYearsBack), fmt.Sprint(new.EntryYearsBack))
 	cs = append(cs, HardshipProfileChanges(old, new)...)
 	cs = append(cs, caseProfileChanges(old, new)...)
 	return cs

@@ -39,6 +39,8 @@ type App struct {
 	help        *chrome.Help
 	showHelp    bool
 	confirmQuit bool
+	demo        bool // the demo township's database (the header says so)
+	startFresh  bool // quit to start again on a new, empty database
 }
 
 // New builds the app on c (c.Store open, c.Lang chosen).
@@ -79,6 +81,8 @@ func (a *App) setPages(pages []common.Page) {
 func (a *App) readProfile() {
 	p, _, _ := a.c.Store.Profile()
 	a.header.SetUnion(p.UnionName)
+	a.demo, _ = a.c.Store.IsDemo()
+	a.header.SetDemo(a.demo)
 	a.c.Operator = p.Operator
 }
 
@@ -100,8 +104,16 @@ func (a *App) Init() tea.Cmd {
 	if a.setup != nil {
 		return nil
 	}
-	return tea.Batch(a.initPages(), a.backupWarning())
+	cmds := []tea.Cmd{a.initPages(), a.backupWarning()}
+	if a.demo { // how to leave the demo for her own books
+		cmds = append(cmds, common.SetStatus(a.c.T("app.demo_status"), false))
+	}
+	return tea.Batch(cmds...)
 }
+
+// StartFresh reports that the user asked to set the demo aside and start
+// on a new, empty database (Run returns ErrStartFresh).
+func (a *App) StartFresh() bool { return a.startFresh }
 
 func (a *App) initPages() tea.Cmd {
 	cmds := []tea.Cmd{a.dues.Load()}
@@ -169,11 +181,21 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.Entity == model.EntityProfile {
 			a.readProfile()
 		}
+	case common.StartFreshMsg:
+		if !a.demo || a.dirty() {
+			return a, nil // real books are never set aside; unsaved work is kept
+		}
+		a.startFresh = true
+		return a, tea.Quit
 	case common.ShowUnitMembersMsg:
 		a.show(a.members)
 		return a, a.members.ShowUnit(msg.UnitID)
 	case common.ShowMemberDuesMsg:
-		a.dues.ShowMember(msg.MemberID)
+		if msg.Wage {
+			a.dues.ShowWage(msg.MemberID)
+		} else {
+			a.dues.ShowMember(msg.MemberID)
+		}
 		a.show(a.dues)
 		return a, nil
 	case tea.KeyPressMsg:

@@ -68,7 +68,7 @@ var walkModes = []walkMode{
 	{"hardship.tab", []string{"enter", "v"}},
 	{"hardship.tab", []string{"enter", "h"}},
 	{"hardship.tab", []string{"enter", "e"}},
-	{"hardship.tab", []string{"enter", "x"}},
+	{"hardship.tab", []string{"enter", "c"}},
 
 	{"events.tab", nil},
 	{"events.tab", []string{"/"}},
@@ -318,6 +318,7 @@ var before = map[string]string{
 	"]": "[",
 	// clear filters or show all months with none set: set one first
 	"tab.members x": "t", "cashbook.tab x": "t", "events.tab x": "t", "events.tab a": "[",
+	"hardship.tab x": "s",
 }
 
 // reach builds an app of lang at w x h showing mode m.

@@ -4,6 +4,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"runtime/debug"
@@ -39,6 +40,11 @@ func NewCommon(opts Options) *common.Common {
 // its search keys needs about 100 MB.
 const memoryLimit = 150 << 20
 
+// ErrStartFresh is Run's answer when the user asked to set the demo aside
+// and start on a new, empty database (common.StartFreshMsg): the caller
+// closes the store, calls storage.SetDemoAside and runs again.
+var ErrStartFresh = errors.New("start on a new, empty database")
+
 // Run opens the TUI on an open store and returns when the user quits.
 func Run(ctx context.Context, opts Options) error {
 	// A soft memory limit keeps the heap close to what the roster needs on
@@ -49,6 +55,9 @@ func Run(ctx context.Context, opts Options) error {
 	app := New(NewCommon(opts))
 	if _, err := tea.NewProgram(app, tea.WithContext(ctx)).Run(); err != nil {
 		return fmt.Errorf("terminal: %w", err)
+	}
+	if app.StartFresh() {
+		return ErrStartFresh
 	}
 	return nil
 }

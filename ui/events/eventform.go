@@ -173,7 +173,7 @@ func (ef *eventForm) fromForm(f *form.Form) (model.Event, model.Problems) {
 			}
 			return 0
 		}
-		d, err := model.ParseDate(v)
+		d, err := model.ReadDate(v)
 		if err != nil {
 			ps = append(ps, form.ProblemOf(key, err))
 			return 0

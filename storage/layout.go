@@ -1,0 +1,203 @@
+package storage
+
+import (
+	"slices"
+
+	"unionbook/model"
+)
+
+// The file's layout: every bucket and index of the database, in one place,
+// with its keys and values and the migration (storage/schema.go) that made
+// it. Conventions:
+//
+//   - an ID is a big-endian uint64 (itob), so keys sort like the numbers;
+//     an entity bucket's NextSequence gives its IDs;
+//   - a date key is yyyymmdd, a month key yyyymm, as big-endian uint32;
+//   - a pair key is two IDs, 16 bytes (pairKey), with an empty value: the
+//     second ID belongs to the first (a unit's members);
+//   - money is int64 fen;
+//   - a record is a format byte, a CRC-32C checksum and CBOR with integer
+//     keys (see codec.go); records are the values of the buckets in recordBuckets and
+//     the profile in meta. Everything else (indexes, counters, aggregates)
+//     can be rebuilt from the records, and the integrity check (check*.go)
+//     compares each with the records it is built from.
+//
+// A feature that adds buckets adds them here, under the migration that
+// creates them, and its record bucket to recordBuckets.
+
+// Schema 1, "create buckets": members, units, the audit log.
+var (
+	// meta: the schema version and counters; see the meta keys below.
+	bucketMeta = []byte("meta")
+	// units: unit ID → model.Unit.
+	bucketUnits = []byte("units")
+	// members: member ID → model.Member.
+	bucketMembers = []byte("members")
+	// audit: entry ID → model.AuditEntry; appended in every write's
+	// transaction, never changed.
+	bucketAudit = []byte("audit")
+
+	// idx_member_id_number: ID/document number → member ID (unique; see
+	// idKey and idNumberLookupKeys for the normalised forms).
+	idxMemberIDNumber = []byte("idx_member_id_number")
+	// idx_member_no: member number (会员编号) → member ID (unique).
+	idxMemberNo = []byte("idx_member_no")
+	// idx_member_no_retired: numbers of deleted or renumbered members →
+	// empty; automatic numbering skips them so a number is never given twice.
+	idxMemberNoRetired = []byte("idx_member_no_retired")
+	// idx_unit_members: unit ID + member ID (pair) → empty.
+	idxUnitMembers = []byte("idx_unit_members")
+	// idx_unit_name: normalised unit name (unitNameKey) → unit ID (unique).
+	idxUnitName = []byte("idx_unit_name")
+	// idx_unit_credit: unified social credit code → unit ID (unique).
+	idxUnitCredit = []byte("idx_unit_credit")
+)
+
+// Keys in meta.
+var (
+	// schema_version: big-endian uint32, len(migrations) when up to date.
+	keySchemaVersion = []byte("schema_version")
+	// profile: the model.Profile record.
+	keyProfile = []byte("profile")
+	// member_no_seq: big-endian uint64, the last automatic member number.
+	keyMemberNoSeq = []byte("member_no_seq")
+	// "receipt_seq/2026" and "voucher_seq/2026": big-endian uint64, the
+	// last receipt and voucher number given in that year (see seqKey).
+	keyReceiptSeqPrefix = "receipt_seq/"
+	keyVoucherSeqPrefix = "voucher_seq/"
+	// loading: present, naming the load, while a load that spans several
+	// transactions (the demo) runs; see dues_bulk.go.
+	keyLoading = []byte("loading")
+	// checksums_pending: present while records written before the
+	// checksum migration are still being given theirs; its value is where
+	// to go on (migrate_checksums.go).
+	keyChecksumsPending = []byte("checksums_pending")
+)
+
+// Schema 2, "dues and cash book".
+var (
+	// payments: payment ID → model.DuesPayment (payments and their
+	// reversals, which have ReversalOf set).
+	bucketPayments = []byte("payments")
+	// dues_member: member ID → the member's paid-month bitmap and the IDs
+	// of all their payments and reversals (memberDues, dues_enc.go).
+	bucketDuesMember = []byte("dues_member")
+	// dues_totals: month + unit ID (12 bytes) → paid fen and paid
+	// member-months (two int64): the running collection aggregate.
+	bucketDuesTotals = []byte("dues_totals")
+	// dues_batches: batch ID → DuesBatchRecord.
+	bucketDuesBatches = []byte("dues_batches")
+	// idx_receipt: receipt number → 'p' + payment ID, or 'b' + batch ID
+	// for the one receipt of a batch (all its payments carry it).
+	idxReceipt = []byte("idx_receipt")
+	// idx_payment_reversal: payment ID → the ID of the payment reversing it.
+	idxPaymentReversal = []byte("idx_payment_reversal")
+
+	// ledger: entry ID → model.LedgerEntry (the cash book).
+	bucketLedger = []byte("ledger")
+	// idx_ledger_date: date + entry ID (12 bytes) → empty.
+	idxLedgerDate = []byte("idx_ledger_date")
+	// idx_voucher: voucher number → entry ID (unique).
+	idxVoucher = []byte("idx_voucher")
+	// idx_ledger_reversal: entry ID → the ID of the entry reversing it.
+	idxLedgerReversal = []byte("idx_ledger_reversal")
+	// ledger_totals: month + direction byte + account code → the sum of
+	// the entries' Amount (reversals negative) and their count (two int64).
+	bucketLedgerTotals = []byte("ledger_totals")
+)
+
+// Schema 3, "hardship files and aid" (hardship.go).
+var (
+	// hardship_files: file ID → model.HardshipFile.
+	bucketHardship = []byte("hardship_files")
+	// idx_hardship_member: member ID + file ID (pair) → empty: every file
+	// of a member.
+	idxHardshipMember = []byte("idx_hardship_member")
+	// idx_hardship_open: member ID → the member's open (applied or active)
+	// file ID; at most one, which is the one-open-file rule.
+	idxHardshipOpen = []byte("idx_hardship_open")
+	// aid: aid ID → model.AidRecord (aid and its reversals).
+	bucketAid = []byte("aid")
+	// idx_aid_member: member ID + aid ID (pair) → empty.
+	idxAidMember = []byte("idx_aid_member")
+	// idx_aid_file: file ID + aid ID (pair) → empty.
+	idxAidFile = []byte("idx_aid_file")
+	// idx_aid_date: date + aid ID (12 bytes) → empty: aid by date.
+	idxAidDate = []byte("idx_aid_date")
+	// idx_aid_reversal: aid ID → the ID of the record reversing it.
+	idxAidReversal = []byte("idx_aid_reversal")
+)
+
+// Schema 4, "events" (event.go).
+var (
+	// events: event ID → model.Event.
+	bucketEvents = []byte("events")
+	// idx_event_date: start date + event ID (12 bytes) → empty.
+	idxEventDate = []byte("idx_event_date")
+	// idx_member_events: member ID + event ID (pair) → empty.
+	idxMemberEvents = []byte("idx_member_events")
+	// idx_unit_events: organising unit ID + event ID (pair) → empty (not
+	// for events of the federation itself, unit 0).
+	idxUnitEvents = []byte("idx_unit_events")
+)
+
+// Schema 5, "export history" (exports.go).
+var (
+	// exports: export ID → ExportRecord, one per district package written.
+	bucketExports = []byte("exports")
+)
+
+// Schema 7, "cases and risk checks" (case.go).
+var (
+	// cases: case ID → model.Case.
+	bucketCases = []byte("cases")
+	// idx_case_date: received date (uint32 yyyymmdd) + case ID → empty.
+	idxCaseDate = []byte("idx_case_date")
+	// idx_member_cases: member ID + case ID → empty (the workers who are members).
+	idxMemberCases = []byte("idx_member_cases")
+	// idx_unit_cases: unit ID + case ID → empty (not for an employer outside the register).
+	idxUnitCases = []byte("idx_unit_cases")
+	// risk_checks: check ID → model.RiskCheck.
+	bucketRiskChecks = []byte("risk_checks")
+	// idx_risk_date: visit date + check ID → empty.
+	idxRiskDate = []byte("idx_risk_date")
+	// idx_unit_risks: unit ID + check ID → empty.
+	idxUnitRisks = []byte("idx_unit_risks")
+	// idx_risk_cases: check ID + case ID → empty (the cases a visit found).
+	idxRiskCases = []byte("idx_risk_cases")
+)
+
+// allBuckets is every bucket a database of the current schema has: Open
+// refuses one that lacks any as damaged (a changed byte in a bucket's name
+// leaves bbolt's own check content).
+func allBuckets() [][]byte {
+	return slices.Concat(coreBuckets(), duesBuckets(), hardshipBuckets(), eventBuckets(), [][]byte{bucketExports}, caseBuckets())
+}
+
+// recordBucket is a bucket whose values are records: the kind of record
+// (for messages) and the type they decode into.
+type recordBucket struct {
+	name   []byte
+	entity model.Entity
+	new    func() any
+}
+
+// recordBuckets lists every bucket of records (the profile in meta is the
+// one record elsewhere). Migrations that rewrite records and the tests that
+// pin their encoding go through this list.
+func recordBuckets() []recordBucket {
+	return []recordBucket{
+		{bucketUnits, model.EntityUnit, func() any { return new(model.Unit) }},
+		{bucketMembers, model.EntityMember, func() any { return new(model.Member) }},
+		{bucketAudit, model.EntityAudit, func() any { return new(model.AuditEntry) }},
+		{bucketPayments, model.EntityPayment, func() any { return new(model.DuesPayment) }},
+		{bucketDuesBatches, model.EntityBatch, func() any { return new(DuesBatchRecord) }},
+		{bucketLedger, model.EntityLedger, func() any { return new(model.LedgerEntry) }},
+		{bucketHardship, model.EntityHardship, func() any { return new(model.HardshipFile) }},
+		{bucketAid, model.EntityAid, func() any { return new(model.AidRecord) }},
+		{bucketEvents, model.EntityEvent, func() any { return new(model.Event) }},
+		{bucketExports, model.EntityExport, func() any { return new(ExportRecord) }},
+		{bucketCases, model.EntityCase, func() any { return new(model.Case) }},
+		{bucketRiskChecks, model.EntityRiskCheck, func() any { return new(model.RiskCheck) }},
+	}
+}
