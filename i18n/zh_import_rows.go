@@ -21,7 +21,7 @@ func init() {
 		"import.ignored_rows_why": "跳过 %d 行不是数据的行：%s",
 		"import.report_is_source": "问题清单不能写到要导入的表本身（%s）：请换一个文件名",
 		// unit names that nearly match a registered unit
-		"import.match_core":         "去掉地名、公司类型和“工会”等字样后名称相同",
+		"import.match_core":         "去掉地名、公司类型和「工会」等字样后名称相同",
 		"import.match_part":         "表中写的是已登记名称的一部分",
 		"import.match_more":         "表中的名称包含已登记的名称",
 		"import.unit_near_database": "数据库中已有相近的单位「%s」（%s）；如果不是同一个单位，请拒绝这个对应",
