@@ -86,13 +86,13 @@ func init() {
 		"importer.report_writing":      "正在写出问题清单 %s...",
 		"importer.report_failed":       "问题清单没有写出：%s",
 		"importer.match_title":         "单位名称的对应（%d 个）",
-		"importer.match_about":         "表中这些单位名没有登记，但与一个已登记的单位相近，导入时记到那个单位。不是同一个单位的，选中后按空格拒绝；Esc 完成后重新检查。",
+		"importer.match_about":         "这些单位名没有登记，但与一个已登记的单位相近，导入时记到那个单位。不是同一个单位的，按空格拒绝；Esc 完成后重新检查。",
 		"importer.match_written":       "表中写的",
 		"importer.match_unit":          "已登记的单位",
 		"importer.match_rows":          "行数",
 		"importer.match_taken":         "对应",
 		"importer.match_why":           "为什么",
 		"importer.match_yes":           "是",
-		"importer.match_no":            "否（拒绝）",
+		"importer.match_no":            "否",
 	})
 }

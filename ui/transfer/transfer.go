@@ -32,6 +32,10 @@ import (
 	"unionbook/ui/stack"
 )
 
+// Files is the file system the tab's file choosers show; tests of the app
+// replace it (as listexport.Files).
+var Files filechooser.FS = filechooser.OS{}
+
 // Page is the Import/Export tab.
 type Page struct {
 	stack.Tab
@@ -59,7 +63,7 @@ type env struct {
 
 // New makes the Import/Export tab, opening on its menu.
 func New(c *common.Common) *Page {
-	e := &env{c: c, keys: newKeys(c), now: time.Now, files: filechooser.OS{}}
+	e := &env{c: c, keys: newKeys(c), now: time.Now, files: Files}
 	tab := stack.NewTabFunc(c, c.T("importer.tab"), func(st *stack.Stack) common.Screen {
 		e.st = st
 		return newMenu(e)
