@@ -31,7 +31,7 @@ func init() {
 		"phone.bad_char":        "a phone number cannot hold '%s', only digits, spaces, dashes and brackets",
 		"phone.mobile_length":   "a mobile number has 11 digits, this one %d",
 		"phone.mobile_prefix":   "no mobile number starts with %s (they start 13 to 19)",
-		"phone.area_code":       "area code %s is wrong: it has 3 or 4 digits starting with 0, like 0592",
+		"phone.area_code":       "area code %s is wrong: it has 3 or 4 digits, a 0 then another digit, like 0592",
 		"phone.landline_length": "a landline has 7 or 8 digits after the area code, this one %d",
 		"phone.landline_digits": "a landline with its area code has 10 to 12 digits, this one %d; write it like 0592-5201083",
 		"phone.no_area_code":    "the landline lacks its area code: write it like 0592-5201083",

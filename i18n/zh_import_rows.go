@@ -35,7 +35,7 @@ func init() {
 		"phone.bad_char":        "电话号码里不能有「%s」，只能有数字、空格、短横线和括号",
 		"phone.mobile_length":   "手机号应为 11 位数字，这里是 %d 位",
 		"phone.mobile_prefix":   "没有以 %s 开头的手机号（手机号以 13 到 19 开头）",
-		"phone.area_code":       "区号「%s」不对：区号是 0 开头的 3 到 4 位数字，如 0592",
+		"phone.area_code":       "区号「%s」不对：区号是 0 开头、第二位不是 0 的 3 到 4 位数字，如 0592",
 		"phone.landline_length": "座机号在区号后面应有 7 或 8 位，这里是 %d 位",
 		"phone.landline_digits": "座机号连区号应为 10 到 12 位，这里是 %d 位；请写成 0592-5201083 这样",
 		"phone.no_area_code":    "座机号缺少区号：请写成 0592-5201083 这样",

@@ -237,8 +237,10 @@ func phoneProblem(t string) error {
 		return i18n.E("phone.mobile_length", len(all))
 	case all[0] == '1':
 		return i18n.E("phone.mobile_prefix", all[:3])
-	case all[0] == '0' && len(groups) > 1 && (len(groups[0]) < 3 || len(groups[0]) > 4):
+	case all[0] == '0' && len(groups) > 1 && (len(groups[0]) < 3 || len(groups[0]) > 4 || groups[0][1] == '0'):
 		return i18n.E("phone.area_code", groups[0])
+	case all[0] == '0' && len(all) > 1 && all[1] == '0':
+		return i18n.E("phone.area_code", all[:min(4, len(all))])
 	case all[0] == '0' && len(groups) > 1:
 		return i18n.E("phone.landline_length", len(strings.Join(groups[1:], "")))
 	case all[0] == '0':
