@@ -18,10 +18,25 @@ var rootCommand = &command{
 		def, _ := storage.DefaultPath()
 		db := fs.String("db", def, "cli.flag.db")
 		showVersion := fs.Bool("version", false, "cli.flag.version")
+		readOnly := fs.Bool("read-only", false, "readonly.flag")
+		passFile := fs.String("passphrase-file", "", "export.flag_passphrase_file")
+		identity := fs.String("identity", "", "verify.flag_identity")
 		return func(e *env, _ []string) error {
 			if *showVersion {
 				fmt.Fprintln(e.stdout, "unionbook "+version)
 				return nil
+			}
+			if *readOnly {
+				keys, err := packageKeys(*passFile, *identity)
+				if err != nil {
+					return err
+				}
+				v, err := openReadOnly(e, *db, keys)
+				if err != nil {
+					return err
+				}
+				defer v.Close()
+				return ui.Run(e.ctx, ui.Options{Store: v.store, Lang: e.lang, ReadOnly: true, Opened: v.opened})
 			}
 			for {
 				s, err := openStore(*db, storage.Options{})

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"strconv"
 	"time"
 
@@ -144,7 +145,7 @@ func Load(s *storage.Store, opts Options) error {
 			if !hist.done() {
 				return nil
 			}
-			for _, x := range extras {
+			for _, x := range slices.Concat(extras, []extra{booksExtra}) { // the books close the past years: last
 				if err := x.write(b, World{Seed: opts.Seed, Profile: p, Units: units, Members: members, Today: opts.Today}); err != nil {
 					return fmt.Errorf("demo %s: %w", x.name, err)
 				}

@@ -21,6 +21,7 @@ var entities = []Entity{
 	hardshipEntity,
 	aidEntity,
 	simpleEntity("events", "events", (*storage.Restorer).PutEvent),
+	booksEntity,
 	simpleEntity("audit", "audit", (*storage.Restorer).PutAudit),
 }
 

@@ -41,6 +41,9 @@ type Profile struct {
 	// the default).
 	PayAheadMonths int `cbor:"40,keyasint,omitempty"` // a payment's date before its first month (12)
 	EntryYearsBack int `cbor:"41,keyasint,omitempty"` // a cash-book entry's date before today (5)
+
+	// Books settings (tags 50–59; see books.go).
+	Books BooksSettings `cbor:"50,keyasint,omitempty"`
 }
 
 // DefaultProfile has the charter's usual dues rate of 0.5%.
@@ -91,7 +94,8 @@ func (p *Profile) Validate() Problems {
 	ps = append(ps, p.validateHardship()...)
 	ps = append(ps, p.validateCases()...)
 	ps = append(ps, p.validateDateLimits()...)
-	seen := ChartWith(nil)
+	ps = append(ps, p.validateBooks()...)
+	seen := topLevels()
 	for i := range p.CustomAccounts {
 		a := p.CustomAccounts[i]
 		aps := ValidateCustomAccount(&a, seen)

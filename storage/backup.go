@@ -500,6 +500,8 @@ func writeError(dbPath string, err error) error {
 		return err
 	}
 	switch {
+	case errors.Is(err, berrors.ErrDatabaseReadOnly):
+		return &localError{i18n.E("err.read_only", dbPath), err}
 	case isDiskFull(err):
 		return &localError{i18n.E("err.disk_full", dbPath), err}
 	case errors.Is(err, syscall.EROFS):

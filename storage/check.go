@@ -211,6 +211,7 @@ func checkers() []checker {
 		{"events", checkEvents, "events"},                     // check_events.go
 		{"hardship", checkHardship, "hardship files and aid"}, // check_hardship.go: files and aid
 		{"cases", checkCases, "cases and risk checks"},        // case_check.go: cases and risk checks
+		{"books", checkBooks, "books"},                        // check_ledger.go: money accounts, closings, budgets, funds
 	}
 }
 

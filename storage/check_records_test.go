@@ -125,9 +125,38 @@ func TestChecksumMigrationKeepsEveryRecord(t *testing.T) {
 		return nil
 	})
 	db.Close()
-	s := openAt(t, path)
+	// the checksum migration alone: later ones change records on purpose
+	// (the books migration renumbers accounts)
+	db, err = bbolt.Open(path, 0o600, &bbolt.Options{NoSync: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	err = db.Update(func(tx *bbolt.Tx) error {
+		for v := schemaVersion(tx); v < migrationVersion(migrationChecksums); v++ {
+			if err := migrations[v].up(tx); err != nil {
+				return err
+			}
+			if err := putSchemaVersion(tx, v+1); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for done := false; !done; {
+		if err := db.Update(func(tx *bbolt.Tx) error {
+			var err error
+			done, err = rechecksumChunk(tx, 1000)
+			return err
+		}); err != nil {
+			t.Fatal(err)
+		}
+	}
 	n := 0
-	s.db.View(func(tx *bbolt.Tx) error {
+	db.View(func(tx *bbolt.Tx) error {
 		for _, rb := range recordBuckets() {
 			eachRecord(tx, rb.name, func(k, v []byte) error {
 				n++
@@ -178,8 +207,10 @@ func TestChecksumRewriteInChunks(t *testing.T) {
 			return n
 		}
 		total := format1()
+		// up to the checksum migration only: later ones rewrite records
+		// (already with checksums) and would shorten the work measured
 		db.Update(func(tx *bbolt.Tx) error {
-			for v := schemaVersion(tx); v < SchemaVersion(); v++ {
+			for v := schemaVersion(tx); v < migrationVersion(migrationChecksums); v++ {
 				if err := migrations[v].up(tx); err != nil {
 					t.Fatal(err)
 				}

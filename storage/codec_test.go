@@ -115,6 +115,23 @@ func newerRecordSamples() map[string]any {
 			Area: model.CaseWages, Findings: "工资发放延迟", Resolved: model.Date(20261120), Resolution: "已补发",
 			Operator: "李秘书", CreatedAt: at,
 		},
+		string(bucketCharts): &model.Chart{FromYear: 2026, Standard: model.ChartOwn, Source: "本会科目表.xlsx", ID: 1,
+			Accounts: []model.Account{{Code: "401", Name: "会费收入", NameEN: "Membership dues", Direction: model.In, Role: "dues"}}},
+		string(bucketOpenings): &model.OpeningBalance{ID: 1, Money: model.MoneyBank, Date: model.Date(20260101), Amount: 12345678,
+			Memo: "上年结转", Operator: "李秘书", SetAt: at},
+		string(bucketTransfers): &model.Transfer{ID: 1, Date: model.Date(20261102), From: model.MoneyBank, To: model.MoneyCash,
+			Amount: 200000, VoucherNo: "2026-000123", Memo: "取现", ReversalOf: 9, Operator: "李秘书", CreatedAt: at},
+		string(bucketClosings): &model.Closing{ID: 1, Kind: model.CloseMonth, Month: model.Month(202610), Digest: "ab12",
+			Entries: 31, Transfers: 2, In: 500000, Out: 300000, Balances: []model.Money{100000, 900000}, Operator: "李秘书", ClosedAt: at},
+		string(bucketBudgets):        &model.Budget{ID: 1, Year: 2026, Account: "50101", Amount: 3000000, Memo: "年初预算", Operator: "李秘书", SetAt: at},
+		string(bucketBankStatements): &model.BankStatement{ID: 1, Date: model.Date(20261031), Balance: 8800000, Operator: "李秘书", SetAt: at},
+		string(bucketConsolations): &model.Consolation{ID: 1, Kind: model.ConsolFestival, Date: model.Date(20260925), Members: []uint64{3, 4},
+			PerMember: 20000, Form: model.ConsolGoods, Goods: "月饼", Occasion: "中秋节", Money: model.MoneyBank, Account: "50105",
+			Counterparty: "超市", LedgerID: 7, ReversalOf: 2, Reason: "录错", Operator: "李秘书", CreatedAt: at},
+		string(bucketFunds): &model.UnitFunds{ID: 1, UnitID: 3, From: model.Month(202601), To: model.Month(202606), Payroll: 500000000,
+			RateBP: 200, Due: 10000000, Memo: "上半年", Operator: "李秘书", CreatedAt: at},
+		string(bucketFundsPayments): &model.FundsPayment{ID: 1, FundsID: 1, UnitID: 3, Date: model.Date(20260715), Paid: 10000000,
+			ShareBP: 6000, Received: 6000000, Money: model.MoneyBank, LedgerID: 8, ReversalOf: 0, Reason: "", Operator: "李秘书", CreatedAt: at},
 	}
 }
 

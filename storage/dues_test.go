@@ -204,7 +204,7 @@ func TestDuesFiguresAgreeWithHandCalculation(t *testing.T) {
 	if in, out := StatementTotals(st); in != 122160 || out != 38050 || in-out != bal {
 		t.Errorf("statement totals %v %v", in, out)
 	}
-	if st[1].Account.Name != "上级补助收入" || st[2].Account.Name != "回拨补助" {
+	if st[1].Account.Name != "上级补助收入" || st[2].Account.Name != "一般性转移支付补助" {
 		t.Errorf("statement names %+v %+v", st[1].Account, st[2].Account)
 	}
 	apr, _ := s.Statement(ym(2024, 4), ym(2024, 4))

@@ -209,6 +209,7 @@ func (w *writer) recordPayment(p *model.DuesPayment) error {
 	e := model.LedgerEntry{
 		Date: p.Date, Direction: model.In, Account: model.AccountDues, Amount: p.Amount,
 		Counterparty: m.Name, Memo: duesMemo(p), Source: model.Source{Kind: SourceDues, ID: p.ID},
+		Money: model.MoneyFor(p.Method),
 	}
 	if err := w.postLedger(&e); err != nil {
 		return err
@@ -394,7 +395,7 @@ func (w *writer) recordBatch(b DuesBatch) ([]model.DuesPayment, error) {
 	e := model.LedgerEntry{
 		Date: b.Date, Direction: model.In, Account: model.AccountDues, Amount: total,
 		Counterparty: unit.Name, Memo: fmt.Sprintf("会费 %s %d人", b.Month, len(lines)),
-		Source: model.Source{Kind: SourceDuesBatch, ID: batchID},
+		Source: model.Source{Kind: SourceDuesBatch, ID: batchID}, Money: model.MoneyFor(b.Method),
 	}
 	if rec.ReceiptNo != "" {
 		e.Memo += " 收据 " + rec.ReceiptNo
@@ -457,7 +458,7 @@ func (w *writer) reversePayment(id uint64, date model.Date, reason string) (mode
 	e := model.LedgerEntry{
 		Date: date, Direction: model.In, Account: model.AccountDues, Amount: -orig.Amount,
 		Counterparty: m.Name, Memo: "冲正 收据 " + orig.ReceiptNo + "：" + rev.Reason,
-		Source: model.Source{Kind: SourceDues, ID: rev.ID},
+		Source: model.Source{Kind: SourceDues, ID: rev.ID}, Money: model.MoneyFor(orig.Method),
 	}
 	if orig.BatchID == 0 {
 		// The payment's own entry is reversed whole. A payment of a batch

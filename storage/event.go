@@ -106,6 +106,13 @@ func eventLabel(e *model.Event) string { return e.Start.String() + " " + e.Title
 // already on the stored record exists as a file or folder.
 func (w *writer) checkEvent(e *model.Event, old *model.Event) (model.Problems, error) {
 	e.Normalize()
+	if e.Cost > 0 && e.Account == "" && e.Type.Valid() {
+		c, err := w.chartFor(e.LastDay().Year())
+		if err != nil {
+			return nil, err
+		}
+		e.Account = e.Type.DefaultAccount(c.Accounts)
+	}
 	ps := model.ValidateEvent(e, w.today)
 	for i := range ps {
 		if ps[i].Key == "events.duplicate_member" && len(ps[i].Args) == 1 {
@@ -133,11 +140,11 @@ func (w *writer) checkEvent(e *model.Event, old *model.Event) (model.Problems, e
 		ps = append(ps, model.Problem{Field: "ev_unit", Key: "member.unit_missing"})
 	}
 	if e.Cost > 0 && e.Account != "" && model.EventAccountAllowed(e.Account) {
-		p, err := w.profile()
+		c, err := w.chartFor(e.LastDay().Year())
 		if err != nil {
 			return nil, err
 		}
-		if _, ok := model.FindAccount(p.Chart(), e.Account); !ok {
+		if _, ok := c.Find(e.Account); !ok {
 			ps = append(ps, model.Problem{Field: "ev_account", Key: "account.unknown", Args: []any{e.Account}})
 		}
 	}

@@ -82,7 +82,7 @@ func TestCreateEventPostsItsCost(t *testing.T) {
 	if err := s.CreateEvent("李秘书", v); err != nil {
 		t.Fatal(err)
 	}
-	if le, _ := s.LedgerEntry(v.LedgerID); le.Account != model.AccountWarmth || v.End != v.Start {
+	if le, _ := s.LedgerEntry(v.LedgerID); le.Account != "50405" || v.End != v.Start {
 		t.Errorf("consolation entry %+v, end %s", le, v.End)
 	}
 	checkClean(t, s)

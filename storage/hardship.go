@@ -630,7 +630,11 @@ func (w *writer) recordAid(a *model.AidRecord) (model.Warnings, error) {
 		return nil, err
 	}
 	if a.Cash > 0 {
-		e := model.LedgerEntry{Date: a.Date, Direction: model.Out, Account: a.Type.Account(), Amount: a.Cash,
+		account, err := w.roleAccount(a.Date.Year(), a.Type.Role())
+		if err != nil {
+			return nil, err
+		}
+		e := model.LedgerEntry{Date: a.Date, Direction: model.Out, Account: account, Amount: a.Cash,
 			Counterparty: m.Name, Memo: aidMemo(a, a.FileID), Source: model.Source{Kind: SourceAid, ID: a.ID}}
 		if err := w.postLedger(&e); err != nil {
 			return nil, err

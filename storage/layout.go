@@ -167,11 +167,65 @@ var (
 	idxRiskCases = []byte("idx_risk_cases")
 )
 
+// Schema 8, "books" (books.go, books_migrate.go): the chart in force each
+// year, the two money accounts (cash and bank) with their opening balances
+// and the transfers between them, closed periods, budgets, bank
+// reconciliation, consolation and 工会经费.
+var (
+	// bucketCharts: chart ID → model.Chart; the chart in force in a year
+	// is the one with the greatest FromYear not after it (none stored:
+	// the 2021 chart).
+	bucketCharts = []byte("charts")
+	// bucketOpenings: opening ID → model.OpeningBalance;
+	// idxOpeningMoney: money account (1 byte) → its opening's ID.
+	bucketOpenings  = []byte("openings")
+	idxOpeningMoney = []byte("idx_opening_money")
+	// bucketTransfers: transfer ID → model.Transfer; by date (date + ID →
+	// empty), by voucher number (→ ID) and by the transfer reversed (→ the
+	// reversing transfer's ID).
+	bucketTransfers     = []byte("transfers")
+	idxTransferDate     = []byte("idx_transfer_date")
+	idxTransferVoucher  = []byte("idx_transfer_voucher")
+	idxTransferReversal = []byte("idx_transfer_reversal")
+	// bucketMoneyTotals: month + money account (5 bytes) → money in and
+	// money out of that account in the month (two int64), entries and
+	// transfers together: the balances without reading every entry.
+	bucketMoneyTotals = []byte("money_totals")
+	// bucketClosings: closing ID → model.Closing; idxClosing: kind (1 byte)
+	// + month (4) → closing ID.
+	bucketClosings = []byte("closings")
+	idxClosing     = []byte("idx_closing")
+	// bucketBudgets: budget ID → model.Budget; idxBudget: year (4) +
+	// account code → budget ID.
+	bucketBudgets = []byte("budgets")
+	idxBudget     = []byte("idx_budget")
+	// bucketBankStatements: statement ID → model.BankStatement;
+	// idxBankStatement: date (4) → ID. bucketBankTicks: 'e' + entry ID or
+	// 't' + transfer ID → the date (4) of the statement it was ticked
+	// against.
+	bucketBankStatements = []byte("bank_statements")
+	idxBankStatement     = []byte("idx_bank_statement")
+	bucketBankTicks      = []byte("bank_ticks")
+	// bucketConsolations: ID → model.Consolation; idxConsolMember: member
+	// ID + consolation ID → empty; idxConsolReversal: ID → reversing ID.
+	bucketConsolations = []byte("consolations")
+	idxConsolMember    = []byte("idx_consol_member")
+	idxConsolReversal  = []byte("idx_consol_reversal")
+	// bucketFunds: ID → model.UnitFunds; idxFundsUnit: unit ID + ID.
+	bucketFunds  = []byte("funds")
+	idxFundsUnit = []byte("idx_funds_unit")
+	// bucketFundsPayments: ID → model.FundsPayment; idxFundsPay: funds ID
+	// + payment ID; idxFundsPayReversal: payment ID → reversing ID.
+	bucketFundsPayments = []byte("funds_payments")
+	idxFundsPay         = []byte("idx_funds_pay")
+	idxFundsPayReversal = []byte("idx_funds_pay_reversal")
+)
+
 // allBuckets is every bucket a database of the current schema has: Open
 // refuses one that lacks any as damaged (a changed byte in a bucket's name
 // leaves bbolt's own check content).
 func allBuckets() [][]byte {
-	return slices.Concat(coreBuckets(), duesBuckets(), hardshipBuckets(), eventBuckets(), [][]byte{bucketExports}, caseBuckets())
+	return slices.Concat(coreBuckets(), duesBuckets(), hardshipBuckets(), eventBuckets(), [][]byte{bucketExports}, caseBuckets(), booksBuckets())
 }
 
 // recordBucket is a bucket whose values are records: the kind of record
@@ -199,5 +253,14 @@ func recordBuckets() []recordBucket {
 		{bucketExports, model.EntityExport, func() any { return new(ExportRecord) }},
 		{bucketCases, model.EntityCase, func() any { return new(model.Case) }},
 		{bucketRiskChecks, model.EntityRiskCheck, func() any { return new(model.RiskCheck) }},
+		{bucketCharts, model.EntityChart, func() any { return new(model.Chart) }},
+		{bucketOpenings, model.EntityOpening, func() any { return new(model.OpeningBalance) }},
+		{bucketTransfers, model.EntityTransfer, func() any { return new(model.Transfer) }},
+		{bucketClosings, model.EntityClosing, func() any { return new(model.Closing) }},
+		{bucketBudgets, model.EntityBudget, func() any { return new(model.Budget) }},
+		{bucketBankStatements, model.EntityReconcile, func() any { return new(model.BankStatement) }},
+		{bucketConsolations, model.EntityConsolation, func() any { return new(model.Consolation) }},
+		{bucketFunds, model.EntityFunds, func() any { return new(model.UnitFunds) }},
+		{bucketFundsPayments, model.EntityFundsPay, func() any { return new(model.FundsPayment) }},
 	}
 }

@@ -156,7 +156,59 @@ func wantMeaning(t *testing.T, dir string) string {
 	if err := json.Unmarshal(data, &m); err != nil {
 		t.Fatal(err)
 	}
+	// The books migration renumbered the accounts of the chart shipped
+	// before the 2010 chart was corrected: the same accounts, new codes.
+	for i := range m.Ledger {
+		if to, ok := model.LegacyAccountCodes[m.Ledger[i].Account]; ok {
+			m.Ledger[i].Account = to
+		}
+	}
+	for i := range m.Events {
+		if to, ok := model.LegacyAccountCodes[m.Events[i].Account]; ok {
+			m.Events[i].Account = to
+		}
+	}
 	return asJSON(t, m)
+}
+
+// laterMeaning checks what migrations after the release added on purpose
+// and takes it out of m, so the rest compares with what the release read.
+// The books migration put every entry in a money account: a dues entry in
+// the one its payment's or batch's method uses, a reversal in its entry's, the rest in
+// the bank.
+func laterMeaning(t *testing.T, m meaning) meaning {
+	t.Helper()
+	payments := map[uint64]model.DuesPayment{}
+	for _, p := range m.Payments {
+		payments[p.ID] = p
+	}
+	batches := map[uint64]DuesBatchRecord{}
+	for _, b := range m.Batches {
+		batches[b.ID] = b
+	}
+	byID := map[uint64]model.LedgerEntry{}
+	for _, e := range m.Ledger {
+		byID[e.ID] = e
+	}
+	for _, e := range m.Ledger {
+		want := model.MoneyBank
+		switch {
+		case e.ReversalOf != 0:
+			want = byID[e.ReversalOf].Money
+		case e.Source.Kind == SourceDues:
+			want = model.MoneyFor(payments[e.Source.ID].Method)
+		case e.Source.Kind == SourceDuesBatch:
+			want = model.MoneyFor(batches[e.Source.ID].Method)
+		}
+		if e.Money != want {
+			t.Errorf("entry %d (%s) is in money account %d after migrating, want %d", e.ID, e.VoucherNo, e.Money, want)
+		}
+	}
+	m.Ledger = slices.Clone(m.Ledger)
+	for i := range m.Ledger {
+		m.Ledger[i].Money = 0
+	}
+	return m
 }
 
 // firstDiff shows where two long texts part.
@@ -195,7 +247,7 @@ func TestReleaseDatabasesMigrateUnchangedInMeaning(t *testing.T) {
 			if err != nil || !r.OK() {
 				t.Fatalf("check after migrating: %v %v", err, r.Problems)
 			}
-			got, want := asJSON(t, readMeaning(t, s)), wantMeaning(t, rel.dir)
+			got, want := asJSON(t, laterMeaning(t, readMeaning(t, s))), wantMeaning(t, rel.dir)
 			if got != want {
 				t.Fatalf("the release's database reads differently after migrating from schema %d: %s", rel.schema, firstDiff(got, want))
 			}
@@ -236,7 +288,7 @@ func TestMigrationsOneByOne(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer s.Close()
-			if got, want := asJSON(t, readMeaning(t, s)), wantMeaning(t, rel.dir); got != want {
+			if got, want := asJSON(t, laterMeaning(t, readMeaning(t, s))), wantMeaning(t, rel.dir); got != want {
 				t.Fatalf("step by step: %s", firstDiff(got, want))
 			}
 			if bs, _ := Backups(path); len(bs) != 0 {
@@ -291,7 +343,8 @@ func TestLayoutListsEveryBucket(t *testing.T) {
 	for _, rb := range recordBuckets() {
 		records[string(rb.name)] = true
 	}
-	aggregates := map[string]bool{string(bucketMeta): true, string(bucketDuesMember): true, string(bucketDuesTotals): true, string(bucketLedgerTotals): true}
+	aggregates := map[string]bool{string(bucketMeta): true, string(bucketDuesMember): true, string(bucketDuesTotals): true, string(bucketLedgerTotals): true,
+		string(bucketMoneyTotals): true, string(bucketBankTicks): true}
 	for name, v := range declared {
 		if strings.HasPrefix(v, "bucket") && !records[name] && !aggregates[name] {
 			t.Errorf("bucket %q (%s) is neither in recordBuckets nor a known aggregate", name, v)

@@ -25,6 +25,7 @@ var migrations = []migration{
 	{name: "export history", up: createExportBuckets},  // storage/exports.go
 	{name: migrationChecksums, up: addRecordChecksums}, // storage/codec.go, format 2
 	{name: "cases and risk checks", up: createCaseBuckets},
+	{name: "books", up: migrateBooks}, // storage/books_migrate.go
 }
 
 // migrationVersion is the schema version the named migration brings a

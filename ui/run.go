@@ -23,17 +23,27 @@ import (
 type Options struct {
 	Store *storage.Store
 	Lang  i18n.Lang
+	// ReadOnly opens a read-only session (the store must be opened
+	// read-only too); Opened says what is shown, for the header.
+	ReadOnly bool
+	Opened   string
 }
 
 // NewCommon builds what every screen shares.
 func NewCommon(opts Options) *common.Common {
-	return &common.Common{
-		Store:  opts.Store,
-		Lang:   opts.Lang,
-		Styles: styles.Default(),
-		Keys:   keymap.New(opts.Lang),
-		Today:  model.Today,
+	c := &common.Common{
+		Store:    opts.Store,
+		Lang:     opts.Lang,
+		Styles:   styles.Default(),
+		Keys:     keymap.New(opts.Lang),
+		Today:    model.Today,
+		ReadOnly: opts.ReadOnly,
+		Opened:   opts.Opened,
 	}
+	if opts.ReadOnly {
+		c.Keys.SetReadOnly(opts.Lang)
+	}
+	return c
 }
 
 // memoryLimit is the TUI's soft heap limit: the 100,000-member roster with

@@ -62,6 +62,14 @@ func (h *Header) View() string {
 		name = h.c.T("app.untitled")
 	}
 	left := st.HeaderTitle.Render(" "+h.c.T("app.name")+" ") + st.HeaderInfo.Render("| "+name)
+	if h.c.ReadOnly {
+		// a read-only session says so first, and what it shows
+		badge := h.c.T("readonly.badge")
+		if h.c.Opened != "" {
+			badge = h.c.T("readonly.badge_of", h.c.Opened)
+		}
+		left = st.HeaderTitle.Render(" "+h.c.T("app.name")+" ") + st.HeaderBadge.Render(" "+badge+" ") + st.HeaderInfo.Render(" "+name)
+	}
 	if h.demo {
 		left += st.HeaderInfo.Render(" ") + st.Warning.Render("["+h.c.T("app.demo_badge")+"]")
 	}

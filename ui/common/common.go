@@ -31,6 +31,12 @@ type Common struct {
 	// app still keeps this field equal to the profile's operator for the
 	// tabs that read it directly; it goes once none does.
 	Operator string
+	// ReadOnly is a read-only session (unionbook --read-only): the store
+	// refuses every write, Keys.ReadOnly hides and refuses the keys that
+	// would write, and the header says so, naming Opened (what was opened:
+	// a backup, a package).
+	ReadOnly bool
+	Opened   string
 	Width    int
 	Height   int
 }

@@ -174,7 +174,7 @@ func newUserFlow(t *testing.T, lang i18n.Lang) {
 			accounts = append(accounts, l.Account+" "+l.Amount.String())
 		}
 	}
-	if strings.Join(accounts, ",") != "50205 800.00,50204 3000.00,50205 500.00" {
+	if strings.Join(accounts, ",") != "50405 800.00,50404 3000.00,50405 500.00" {
 		t.Errorf("cash book aid entries %v", accounts)
 	}
 	// Reverse the visit once; a second time is refused.

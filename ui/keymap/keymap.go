@@ -30,6 +30,11 @@ type KeyMap struct {
 	// Export writes the list on screen to a workbook, as shown (every list;
 	// see ui/listexport). Capital E: e edits, x clears filters.
 	Export key.Binding
+
+	// writes are the help of the keys that change the books, in a
+	// read-only session (readonly.go); nil otherwise.
+	writes map[string]bool   // by help text
+	shared map[key.Help]bool // the shared keys above that do not write
 }
 
 // Binding is a binding of keys with help in language l: the first key is
