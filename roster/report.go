@@ -25,8 +25,9 @@ const ProblemsHeader = "问题/Problems"
 //
 // For a workbook the report is a copy of it with only that column and the
 // fills added: every sheet, value, date, formula, merged range, style and
-// column width stays as it was (copyReport). A CSV file, and a sheet too
-// large to edit in memory, are written anew (newReport).
+// column width stays as it was (copyReport). A CSV file, a workbook with
+// macros and a sheet too large to edit in memory are written anew
+// (newReport).
 //
 // A sheet larger than 16 MB is kept in the scratch session's folder while
 // the report is written, and the half-written file is tracked there (a
@@ -37,7 +38,8 @@ func WriteReport(path string, p *Plan, l i18n.Lang, sess *scratch.Session) error
 		if sameFile(src, path) {
 			return i18n.E("import.report_is_source", path)
 		}
-		if p.Table.Format == XLSX && len(p.Table.Rows) <= maxCopyRows {
+		// a workbook with macros (.xlsm) copied under .xlsx would not open
+		if p.Table.Format == XLSX && len(p.Table.Rows) <= maxCopyRows && !strings.EqualFold(filepath.Ext(src), ".xlsm") {
 			return copyReport(path, p, l, sess)
 		}
 	}

@@ -249,3 +249,29 @@ func TestReportOfALargeSheetIsWrittenAnew(t *testing.T) {
 		t.Errorf("merges %s", merges(ms))
 	}
 }
+
+// A workbook with macros is not copied into an .xlsx (Excel would refuse
+// the file): its report is written anew.
+func TestReportOfAnXLSMIsWrittenAnew(t *testing.T) {
+	src := styledRoster(t)
+	xlsm := strings.TrimSuffix(src, ".xlsx") + ".xlsm"
+	if err := os.Rename(src, xlsm); err != nil {
+		t.Fatal(err)
+	}
+	p, err := Load(context.Background(), xlsm, "", newStore(t, "厦门宏达机械有限公司工会"), Options{Kind: Members, Today: testToday})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "问题.xlsx")
+	if err := WriteReport(out, p, i18n.ZH, nil); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if got := f.GetSheetList(); len(got) != 1 || got[0] != "花名册" {
+		t.Errorf("sheets %v: the workbook was copied", got)
+	}
+}
