@@ -93,6 +93,7 @@ func init() {
 		"importer.match_taken":         "Taken",
 		"importer.match_why":           "Why",
 		"importer.match_yes":           "yes",
+		"importer.row_unit_match":      "unit %s is taken as the registered %s: %s (if wrong, press u on the preview to refuse it)",
 		"importer.match_no":            "no",
 	})
 }

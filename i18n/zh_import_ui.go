@@ -93,6 +93,7 @@ func init() {
 		"importer.match_taken":         "对应",
 		"importer.match_why":           "为什么",
 		"importer.match_yes":           "是",
+		"importer.row_unit_match":      "单位「%s」按相近的名称记到已登记的「%s」：%s（不对的话在预览中按 u 拒绝）",
 		"importer.match_no":            "否",
 	})
 }

@@ -229,3 +229,13 @@ func TestTemplateMembersAsImported(t *testing.T) {
 	}
 	uitest.Contains(t, screen(t, hs), hs.C.T("importer.skipped", 6), hs.C.T("importer.left_out", 1))
 }
+
+// A row's own screen says which registered unit its unit name was taken
+// as, and why.
+func TestRowSaysWhichUnitItWasTakenAs(t *testing.T) {
+	hs := newPage(t, i18n.ZH)
+	loadFile(t, hs, "r.csv", "姓名,身份证号,性别,工作单位,入会时间\n张三,350303199002033073,男,青山机械,2023-05-01\n")
+	hs.Keys("enter")
+	top[*row](t, hs)
+	uitest.Contains(t, flat(hs), squeeze(hs.C.T("importer.row_unit_match", "青山机械", "青山机械厂", hs.C.T("import.match_core"))))
+}
