@@ -621,7 +621,8 @@ type LiftOut struct {
 	Date                 Date   // lifted out on
 }
 
-// MinNoticeWorkdays is the shortest public notice before lifting out.
+// MinNoticeWorkdays is the shortest public notice before lifting out when
+// the setting (Profile.NoticeWorkdays) is not given.
 const MinNoticeWorkdays = 5
 
 // Workdays counts Monday to Friday from a to b inclusive.
@@ -639,12 +640,16 @@ func Workdays(a, b Date) int {
 }
 
 // ValidateLiftOut checks a lift-out of file f: an active file, notice
-// dates in order and covering at least five working days, ending on or
+// dates in order and covering at least minWorkdays working days (the
+// setting HardshipRules.NoticeWorkdays, 5 by default; 0 means 5), ending on or
 // before the lift-out date, an approval, a date not in the future and not
 // before the file was approved. Fields "hs_notice_from", "hs_notice_to",
 // "hs_approval", "date"; a wrong status has no field.
-func ValidateLiftOut(f *HardshipFile, l LiftOut, today Date) Problems {
+func ValidateLiftOut(f *HardshipFile, l LiftOut, today Date, minWorkdays int) Problems {
 	var ps Problems
+	if minWorkdays <= 0 {
+		minWorkdays = MinNoticeWorkdays
+	}
 	if f.Status != HardshipActive {
 		ps.add("", "hardship.lift_not_active", i18nKeyArg(f.Status.Key()))
 	}
@@ -653,8 +658,8 @@ func ValidateLiftOut(f *HardshipFile, l LiftOut, today Date) Problems {
 	if l.NoticeFrom != 0 && l.NoticeTo != 0 && l.NoticeFrom.Valid() && l.NoticeTo.Valid() {
 		if l.NoticeTo < l.NoticeFrom {
 			ps.add("hs_notice_to", "hardship.notice_order")
-		} else if n := Workdays(l.NoticeFrom, l.NoticeTo); n < MinNoticeWorkdays {
-			ps.add("hs_notice_to", "hardship.notice_short", MinNoticeWorkdays, n)
+		} else if n := Workdays(l.NoticeFrom, l.NoticeTo); n < minWorkdays {
+			ps.add("hs_notice_to", "hardship.notice_short", minWorkdays, n)
 		}
 	}
 	if CleanText(l.Approval) == "" {

@@ -344,7 +344,11 @@ func (w *writer) liftHardshipFile(id uint64, l model.LiftOut) (model.HardshipFil
 	if err != nil {
 		return f, err
 	}
-	if ps := model.ValidateLiftOut(&f, l, w.today); len(ps) > 0 {
+	r, err := w.rulesHardship()
+	if err != nil {
+		return f, err
+	}
+	if ps := model.ValidateLiftOut(&f, l, w.today, r.NoticeWorkdays); len(ps) > 0 {
 		return f, ps
 	}
 	f.Status = model.HardshipLifted

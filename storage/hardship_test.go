@@ -86,6 +86,21 @@ func TestHardshipFileLifecycleAndBadInput(t *testing.T) {
 		t.Errorf("short notice: %v", ps)
 	}
 	short.NoticeTo = 20240607
+	// The shortest notice is a setting: at 6 working days, 3–7 June (5)
+	// is short (docs/rules.md, 公示最少工作日).
+	prof, _, _ := s.Profile()
+	prof.NoticeWorkdays = 6
+	if err := s.SaveProfile(hop, prof); err != nil {
+		t.Fatal(err)
+	}
+	ps = problems(t, unchanged(t, s, func() error { _, err := s.LiftHardshipFile(hop, f.ID, short); return err }))
+	if !ps.Has("hs_notice_to", "hardship.notice_short") || !strings.Contains(ps.Error(), "at least 6 working days; this one has 5") {
+		t.Errorf("notice under the setting: %v", ps)
+	}
+	prof.NoticeWorkdays = 0
+	if err := s.SaveProfile(hop, prof); err != nil {
+		t.Fatal(err)
+	}
 	if f, err = s.LiftHardshipFile(hop, f.ID, short); err != nil {
 		t.Fatal(err)
 	}
