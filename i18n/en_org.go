@@ -392,7 +392,7 @@ func init() {
 		"figures.h2":                        "%d second half",
 		"figures.survey_year":               "survey year %d",
 		"figures.survey_title":              "Survey items (on %s)",
-		"figures.units_line":                "%d grassroots unions, %d joint unions covering %d employers and %d members",
+		"figures.units_line":                "grassroots unions: %d, of them joint: %d, covering %d employers and %d members",
 		"figures.committees_line":           "committees: women %d, funds audit %d, law supervision %d, mediation %d, labour protection %d",
 		"figures.congress_line":             "workers' congress in %d units, %d delegates (%d women); open affairs in %d",
 		"figures.agreements_line":           "collective contracts %d covering %d; wage agreements %d covering %d; women's special contracts %d",
