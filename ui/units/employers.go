@@ -86,10 +86,14 @@ func (e *employers) refilter() {
 
 func (e *employers) refreshTable() {
 	c := e.c
+	statusW := 8
+	for _, s := range model.EmployerStatuses {
+		statusW = max(statusW, min(20, ansi.StringWidth(c.T(s.Key()))))
+	}
 	cols := []widget.Column{
 		{Title: c.T("field.employer_name"), Width: 16, Flex: 1},
 		{Title: c.T("col.employees"), Width: 6, AlignRight: true},
-		{Title: c.T("field.employer_status"), Width: 12},
+		{Title: c.T("field.employer_status"), Width: statusW},
 		{Title: c.T("employers.col_last"), Width: 10},
 		{Title: c.T("field.visit_next"), Width: 11},
 	}
