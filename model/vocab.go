@@ -11,23 +11,30 @@ type Entity string
 
 // The record kinds, in the order the audit-log filter offers them.
 const (
-	EntityProfile  Entity = "profile"
-	EntityUnit     Entity = "unit"
-	EntityMember   Entity = "member"
-	EntityPayment  Entity = "payment"
-	EntityBatch    Entity = "batch" // a unit's dues handed over at once
-	EntityLedger   Entity = "ledger"
-	EntityHardship Entity = "hardship"
-	EntityAid      Entity = "aid"
-	EntityEvent    Entity = "event"
-	EntityExport   Entity = "export" // a district package written
-	EntityImport   Entity = "import"
-	EntityAudit    Entity = "audit"
+	EntityProfile Entity = "profile"
+	EntityUnit    Entity = "unit"
+	EntityMember  Entity = "member"
+	EntityPayment Entity = "payment"
+	EntityBatch   Entity = "batch" // a unit's dues handed over at once
+	// Dues follow-up: a unit's dues settings, a member's exception, a
+	// self-collecting unit's collection report, a reminder (催缴).
+	EntityUnitDues   Entity = "unit_dues"
+	EntityMemberDues Entity = "member_dues"
+	EntityReport     Entity = "dues_report"
+	EntityReminder   Entity = "reminder"
+	EntityLedger     Entity = "ledger"
+	EntityHardship   Entity = "hardship"
+	EntityAid        Entity = "aid"
+	EntityEvent      Entity = "event"
+	EntityExport     Entity = "export" // a district package written
+	EntityImport     Entity = "import"
+	EntityAudit      Entity = "audit"
 )
 
 // Entities lists every record kind, for filters and checks.
 func Entities() []Entity {
-	return []Entity{EntityMember, EntityUnit, EntityProfile, EntityPayment, EntityBatch, EntityLedger,
+	return []Entity{EntityMember, EntityUnit, EntityProfile, EntityPayment, EntityBatch,
+		EntityUnitDues, EntityMemberDues, EntityReport, EntityReminder, EntityLedger,
 		EntityHardship, EntityAid, EntityEvent, EntityExport, EntityImport}
 }
 

@@ -28,9 +28,12 @@ func (s *Store) RosterAndDues(year int, asOf model.Month) ([]model.Member, DuesS
 		if ms, err = duesRoster(tx); err != nil {
 			return err
 		}
-		if sum.Months, err = collectionByMonth(tx, ms, year, current); err != nil {
+		first := model.Month(year*100 + 1)
+		g, err := collectionGrid(tx, ms, first, first.Add(11), current)
+		if err != nil {
 			return err
 		}
+		sum.Months = g.byMonth()
 		p, err := profileOrDefault(tx)
 		if err != nil {
 			return err
@@ -40,7 +43,7 @@ func (s *Store) RosterAndDues(year int, asOf model.Month) ([]model.Member, DuesS
 		if err != nil {
 			return err
 		}
-		sum.InArrears = len(ar)
+		sum.InArrears = len(ar.Arrears)
 		sum.Balance = balanceBefore(tx, model.Month(1<<31-1))
 		return nil
 	})

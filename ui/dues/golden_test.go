@@ -39,7 +39,7 @@ func TestGoldenDuesBatchPreview(t *testing.T) {
 	uitest.Each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
 		hs, _ := harness(t, lang, w, h)
 		hs.Keys("c", "b", "tab", "ctrl+u")
-		hs.Type("2026-10")
+		hs.Type("2026-09")
 		hs.Keys("ctrl+s", "space")
 		hs.RequireGolden()
 	})

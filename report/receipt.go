@@ -1,0 +1,154 @@
+package report
+
+import (
+	"unionbook/i18n"
+	"unionbook/model"
+)
+
+// Receipt is one receipt (收据) to print: for a member's payment, or for a
+// unit's batch under one receipt (then Members lists who it covers).
+type Receipt struct {
+	No       string // 收据号
+	Payer    string // the member (name and number) or the unit
+	Unit     string
+	Months   string // "2026-01至2026-03"
+	Amount   model.Money
+	Method   model.PayMethod
+	Date     model.Date
+	Operator string
+	Note     string        // what the receipt says besides: a shortfall, 代管
+	Members  []ReceiptLine // a batch receipt's members
+}
+
+// ReceiptLine is one member of a batch receipt.
+type ReceiptLine struct {
+	No, Name, Months string
+	Amount           model.Money
+}
+
+// receiptsPerPage is how many receipts an A4 page holds.
+const receiptsPerPage = 3
+
+// receiptCols are the widths of a receipt's six columns: label, value,
+// value, label, value, value.
+var receiptCols = []float64{12, 16, 14, 12, 16, 14}
+
+// WriteReceipts writes receipts for union (its name heads each) to path,
+// three to an A4 page with a line to cut along between them. A receipt
+// carries its number, the payer, unit, months, the amount in figures and in
+// Chinese capitals, the method, date and operator, and room for the seal.
+// A batch receipt's members follow on a second sheet.
+func WriteReceipts(path string, l i18n.Lang, union string, rs []Receipt) error {
+	b, err := newBook(l)
+	if err != nil {
+		return err
+	}
+	s, err := b.sheet(l.T("receipt.sheet"), receiptCols)
+	if err != nil {
+		b.f.Close()
+		return err
+	}
+	for i, r := range rs {
+		if err := s.receipt(l, union, &r); err != nil {
+			b.f.Close()
+			return err
+		}
+		if (i+1)%receiptsPerPage == 0 && i+1 < len(rs) {
+			if err := s.breakAfter(); err != nil {
+				b.f.Close()
+				return err
+			}
+		} else if i+1 < len(rs) {
+			if err := s.put(22, cell(s.st.cut, l.T("receipt.cut"))); err != nil {
+				b.f.Close()
+				return err
+			}
+			if err := s.merge(1, 6); err != nil {
+				b.f.Close()
+				return err
+			}
+		}
+	}
+	if err := s.done(); err != nil {
+		b.f.Close()
+		return err
+	}
+	for _, r := range rs {
+		if len(r.Members) > 0 {
+			if err := b.receiptMembers(l, &r); err != nil {
+				b.f.Close()
+				return err
+			}
+		}
+	}
+	return b.save(path)
+}
+
+// receipt writes one receipt: eleven rows, about a third of an A4 page.
+func (s *sheet) receipt(l i18n.Lang, union string, r *Receipt) error {
+	st := &s.st
+	rows := []struct {
+		height float64
+		cells  []any
+		merges [][2]int
+	}{
+		{32, []any{cell(st.title, union+"  "+l.T("receipt.title"))}, [][2]int{{1, 6}}},
+		{20, []any{cell(st.sub, l.T("receipt.date", r.Date.String())), nil, nil, cell(st.sub, l.T("receipt.no", r.No))}, [][2]int{{1, 3}, {4, 6}}},
+		{26, []any{cell(st.label, l.T("receipt.payer")), cell(st.value, r.Payer), cell(st.value, ""),
+			cell(st.label, l.T("receipt.unit")), cell(st.value, r.Unit), cell(st.value, "")}, [][2]int{{2, 3}, {5, 6}}},
+		{26, []any{cell(st.label, l.T("receipt.months")), cell(st.value, r.Months), cell(st.value, ""),
+			cell(st.label, l.T("receipt.method")), cell(st.value, l.T(r.Method.Key())), cell(st.value, "")}, [][2]int{{2, 3}, {5, 6}}},
+		{26, []any{cell(st.label, l.T("receipt.item")), cell(st.value, l.T("receipt.item_dues")), cell(st.value, ""),
+			cell(st.label, l.T("receipt.figures")), cell(st.money, yuan(r.Amount)), cell(st.money, "")}, [][2]int{{2, 3}, {5, 6}}},
+		{26, []any{cell(st.label, l.T("receipt.capitals")), cell(st.capital, r.Amount.Capital()), cell(st.capital, ""),
+			cell(st.capital, ""), cell(st.capital, ""), cell(st.capital, "")}, [][2]int{{2, 6}}},
+		{26, []any{cell(st.label, l.T("receipt.note")), cell(st.value, r.Note), cell(st.value, ""),
+			cell(st.value, ""), cell(st.value, ""), cell(st.value, "")}, [][2]int{{2, 6}}},
+		{30, []any{cell(st.sub, l.T("receipt.seal")), nil, nil, cell(st.sub, l.T("receipt.operator", r.Operator))}, [][2]int{{1, 3}, {4, 6}}},
+		{18, []any{cell(st.note, l.T("receipt.copy"))}, [][2]int{{1, 6}}},
+	}
+	for _, row := range rows {
+		if err := s.put(row.height, row.cells...); err != nil {
+			return err
+		}
+		for _, m := range row.merges {
+			if err := s.merge(m[0], m[1]); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// receiptMembers lists a batch receipt's members on a sheet of their own.
+func (b *book) receiptMembers(l i18n.Lang, r *Receipt) error {
+	s, err := b.sheet(l.T("receipt.members_sheet", r.No), []float64{8, 12, 12, 22, 14})
+	if err != nil {
+		return err
+	}
+	st := &s.st
+	if err := s.put(28, cell(st.title, l.T("receipt.members_title", r.No, r.Unit))); err != nil {
+		return err
+	}
+	if err := s.merge(1, 5); err != nil {
+		return err
+	}
+	if err := s.put(22, cell(st.head, l.T("notice.c_seq")), cell(st.head, l.T("notice.c_member_no")), cell(st.head, l.T("notice.c_name")),
+		cell(st.head, l.T("notice.c_months")), cell(st.head, l.T("notice.c_amount"))); err != nil {
+		return err
+	}
+	var total model.Money
+	for i, m := range r.Members {
+		total += m.Amount
+		if err := s.put(20, cell(st.num, i+1), cell(st.text, m.No), cell(st.text, m.Name), cell(st.text, m.Months), cell(st.moneyCell, yuan(m.Amount))); err != nil {
+			return err
+		}
+	}
+	if err := s.put(22, cell(st.total, l.T("notice.total")), cell(st.total, ""), cell(st.total, ""), cell(st.total, ""), cell(st.totalMoney, yuan(total))); err != nil {
+		return err
+	}
+	if err := s.merge(1, 4); err != nil {
+		return err
+	}
+	return s.done()
+}
