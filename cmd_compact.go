@@ -19,6 +19,7 @@ var compactCommand = &command{
 			if err := requireDB(*db); err != nil {
 				return err
 			}
+			sweep(*db)
 			res, err := storage.Compact(*db, storage.Options{})
 			if err != nil {
 				return err

@@ -29,7 +29,7 @@ var demoCommand = &command{
 				return usageErr(i18n.E("cli.demo_members_range", maxDemoMembers))
 			}
 			start := time.Now()
-			s, err := storage.Open(*db, storage.Options{})
+			s, err := openStore(*db, storage.Options{})
 			if err != nil {
 				return err
 			}

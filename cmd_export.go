@@ -53,7 +53,7 @@ var exportCommand = &command{
 				debug.SetMemoryLimit(exportMemoryLimit)
 			}
 			district.ProgramVersion = version
-			st, err := storage.Open(*db, storage.Options{})
+			st, err := openStore(*db, storage.Options{})
 			if err != nil {
 				return err
 			}

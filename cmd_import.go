@@ -3,6 +3,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"io"
 	"path/filepath"
 	"runtime/debug"
 	"strings"
@@ -10,6 +11,7 @@ import (
 	"unionbook/i18n"
 	"unionbook/model"
 	"unionbook/roster"
+	"unionbook/scratch"
 	"unionbook/storage"
 )
 
@@ -18,6 +20,9 @@ const importMemoryLimit = 440 << 20
 
 // maxShownProblems bounds the problems printed; --report has them all.
 const maxShownProblems = 50
+
+// maxShownColumns bounds the ignored columns named.
+const maxShownColumns = 20
 
 // duplicateFlag validates --on-duplicate.
 type duplicateFlag struct{ d *roster.Duplicate }
@@ -117,12 +122,19 @@ func runImport(e *env, r importRun) error {
 		debug.SetMemoryLimit(importMemoryLimit)
 	}
 	// the file first: a missing or unreadable file is named before the
-	// database is opened (or created)
-	src, err := roster.OpenFile(r.file, r.sheet)
+	// database is opened (or created); a large workbook's parts unzip into
+	// the database's private scratch folder (in memory if it cannot be made)
+	tmpDir := ""
+	sess, err := scratch.Begin(r.db)
+	if err == nil {
+		defer sess.Close()
+		tmpDir = sess.Dir()
+	}
+	src, err := roster.OpenFile(r.file, r.sheet, tmpDir)
 	if err != nil {
 		return err
 	}
-	st, err := storage.Open(r.db, storage.Options{})
+	st, err := openStore(r.db, storage.Options{})
 	if err != nil {
 		src.Close()
 		return err
@@ -145,12 +157,12 @@ func runImport(e *env, r importRun) error {
 			fmt.Fprintln(out, l.T("import.source_csv", filepath.Base(r.file), t.Encoding, commaName(t.Comma), plan.Header.Row))
 		}
 	}
-	if len(plan.Header.Unknown) > 0 {
-		var names []string
-		for _, c := range plan.Header.Unknown {
-			names = append(names, roster.ColumnName(c)+" "+plan.Header.Names[c])
+	if names, more := plan.Header.UnknownNames(maxShownColumns); len(names) > 0 {
+		list := strings.Join(names, ", ")
+		if more > 0 {
+			list += " " + l.T("import.more_columns", more)
 		}
-		fmt.Fprintln(out, l.T("import.ignored_columns", strings.Join(names, ", ")))
+		fmt.Fprintln(out, l.T("import.ignored_columns", list))
 	}
 	if plan.Ignored > 0 {
 		fmt.Fprintln(out, l.T("import.ignored_rows", plan.Ignored))
@@ -176,11 +188,12 @@ func runImport(e *env, r importRun) error {
 		}
 		fmt.Fprintln(out, is.Localize(l))
 	}
+	writeUpdates(out, plan, l)
 	if plan.NoJoinDate > 0 && r.joinDate == 0 {
 		fmt.Fprintln(out, l.T("import.join_date_hint", plan.NoJoinDate))
 	}
 	if r.report != "" {
-		if err := roster.WriteReport(r.report, plan, l); err != nil {
+		if err := roster.WriteReport(r.report, plan, l, sess); err != nil {
 			return err
 		}
 		fmt.Fprintln(out, l.T("import.report_written", r.report))
@@ -214,6 +227,38 @@ func runImport(e *env, r importRun) error {
 	}
 	summary(l.T("import.outcome_wrote", res.Created, res.Updated, res.Unchanged, res.UnitsCreated))
 	return nil
+}
+
+// writeUpdates previews, field by field, what the rows that update stored
+// members change (--on-duplicate update).
+func writeUpdates(out io.Writer, plan *roster.Plan, l i18n.Lang) {
+	n := 0
+	for i := range plan.Items {
+		if it := &plan.Items[i]; it.Action == roster.Update && len(it.Changes) > 0 {
+			n++
+		}
+	}
+	if n == 0 {
+		return
+	}
+	fmt.Fprintln(out, l.T("import.updates", n))
+	shown := 0
+	for i := range plan.Items {
+		it := &plan.Items[i]
+		if it.Action != roster.Update || len(it.Changes) == 0 {
+			continue
+		}
+		if shown == maxShownProblems {
+			fmt.Fprintln(out, "  "+l.T("import.more_updates", n-shown))
+			break
+		}
+		shown++
+		who := it.Member.Name
+		if it.Member.No != "" {
+			who += " (" + it.Member.No + ")"
+		}
+		fmt.Fprintln(out, "  "+l.T("import.at_row", it.Row, who+"  "+roster.ChangesText(it.Changes, l)))
+	}
 }
 
 // operatorName is the profile's operator, for the audit log.

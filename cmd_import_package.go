@@ -1,15 +1,25 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
 
 	"unionbook/district"
 	"unionbook/i18n"
+	"unionbook/scratch"
 	"unionbook/storage"
 )
 
 // runImportPackage loads a district package into an empty database:
-// `unionbook import package FILE --db PATH`.
+// `unionbook import package FILE --db PATH`. All or nothing: the package is
+// verified first, its records are checked inside the transaction that
+// writes them, and a database that did not exist is built in the scratch
+// folder and put in place only when the import succeeded, so that a failed
+// or killed import leaves no database file behind and can be retried.
 func runImportPackage(e *env, file, db, passFile, identity string) error {
 	keys, err := packageKeys(passFile, identity)
 	if err != nil {
@@ -20,24 +30,9 @@ func runImportPackage(e *env, file, db, passFile, identity string) error {
 		return err
 	}
 	defer p.Close()
-	st, err := storage.Open(db, storage.Options{})
+	counts, err := loadPackage(e.ctx, p, db)
 	if err != nil {
 		return err
-	}
-	defer st.Close()
-	counts, err := district.ImportPackage(e.ctx, p, st)
-	if err != nil {
-		return err
-	}
-	r, err := st.Check()
-	if err != nil {
-		return err
-	}
-	if !r.OK() {
-		for _, pr := range r.Problems {
-			fmt.Fprintln(e.stdout, "  - "+pr.Localize(e.lang))
-		}
-		return i18n.E("pkg.import_check_failed", db)
 	}
 	fmt.Fprintln(e.stdout, e.lang.T("pkg.imported", p.Manifest.Union.Name, p.Manifest.Period.Text, db))
 	// District packages never carry health, disability or bank details
@@ -46,6 +41,64 @@ func runImportPackage(e *env, file, db, passFile, identity string) error {
 	fmt.Fprintln(e.stdout, e.lang.T("pkg.sensitive_not_included"))
 	writeCounts(e, counts)
 	return nil
+}
+
+// loadPackage imports p into the database at db: directly when the file
+// exists (it must be empty; a failure rolls back), else into a new
+// database in db's scratch folder, renamed to db once it holds the package.
+func loadPackage(ctx context.Context, p *district.Package, db string) (map[string]int, error) {
+	if _, err := os.Lstat(db); !errors.Is(err, fs.ErrNotExist) {
+		st, err := openStore(db, storage.Options{})
+		if err != nil {
+			return nil, err
+		}
+		defer st.Close()
+		return district.ImportPackage(ctx, p, st)
+	}
+	dir := filepath.Dir(db)
+	madeDir := false
+	if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
+		if err := os.MkdirAll(dir, 0o700); err != nil {
+			return nil, i18n.E("import.write_failed", db, err.Error())
+		}
+		madeDir = true
+	}
+	sweep(db)
+	sess, err := scratch.Begin(db)
+	if err != nil {
+		return nil, i18n.E("export.scratch_failed", err.Error())
+	}
+	ok := false
+	defer func() {
+		sess.Close()
+		if !ok && madeDir {
+			os.Remove(dir) // nothing of the failed import stays
+		}
+	}()
+	tmp := filepath.Join(sess.Dir(), "import.db")
+	st, err := storage.Open(tmp, storage.Options{NoDailyBackup: true})
+	if err != nil {
+		return nil, err
+	}
+	counts, err := district.ImportPackage(ctx, p, st)
+	if cerr := st.Close(); err == nil && cerr != nil {
+		err = i18n.E("import.write_failed", db, cerr.Error())
+	}
+	if err != nil {
+		return nil, err
+	}
+	if _, err := os.Lstat(db); err == nil {
+		return nil, i18n.E("pkg.restore_not_empty", db) // made meanwhile
+	}
+	if err := os.Rename(tmp, db); err != nil {
+		return nil, i18n.E("import.write_failed", db, err.Error())
+	}
+	if d, err := os.Open(dir); err == nil {
+		_ = d.Sync() // make the rename durable where the platform allows
+		d.Close()
+	}
+	ok = true
+	return counts, nil
 }
 
 func writeCounts(e *env, counts map[string]int) {

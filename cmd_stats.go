@@ -30,7 +30,7 @@ var statsCommand = &command{
 			if _, err := os.Stat(*db); errors.Is(err, fs.ErrNotExist) {
 				return i18n.E("cli.db_missing", *db)
 			}
-			s, err := storage.Open(*db, storage.Options{ReadOnly: true})
+			s, err := openStore(*db, storage.Options{ReadOnly: true})
 			if err != nil {
 				return err
 			}
@@ -53,10 +53,14 @@ var statsCommand = &command{
 			if st.Events, err = s.EventStats(model.Today().Year()); err != nil {
 				return err
 			}
+			cases, err := s.CaseStats(model.Today().Year())
+			if err != nil {
+				return err
+			}
 			if *asJSON {
 				enc := json.NewEncoder(e.stdout)
 				enc.SetEscapeHTML(false)
-				return enc.Encode(st)
+				return enc.Encode(statsWithCases{st, cases})
 			}
 			p, ok, err := s.Profile()
 			if err != nil {
@@ -70,6 +74,7 @@ var statsCommand = &command{
 			writeDuesStats(e.stdout, e.lang, st.Dues, dues.ArrearsMonths)
 			writeHardshipStats(e.stdout, e.lang, st.Hardship)
 			writeEventStats(e.stdout, e.lang, st.Events)
+			writeCaseStats(e.stdout, e.lang, cases)
 			return nil
 		}
 	},
@@ -180,4 +185,42 @@ func writeHardshipStats(w io.Writer, l i18n.Lang, h model.HardshipStats) {
 		{l.T("hardship.ov_overdue"), n(h.OverdueReviews)},
 		{l.T("hardship.ov_aid", h.Year), h.Aid.Total.Display()},
 	}, "lr")
+}
+
+// statsWithCases is the JSON of stats: model.Stats's keys and "cases", the
+// year's case figures (model.CaseStats).
+type statsWithCases struct {
+	model.Stats
+	Cases model.CaseStats `json:"cases"`
+}
+
+// writeCaseStats prints the year's case figures: cases, workers, units,
+// collective disputes, amounts, the share resolved by mediation, by type,
+// and the risk checks.
+func writeCaseStats(w io.Writer, l i18n.Lang, cs model.CaseStats) {
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, l.T("cases.cli_title", cs.Year))
+	n := strconv.Itoa
+	rows := [][]string{
+		{l.T("cases.cli_cases"), n(cs.Cases)},
+		{l.T("cases.cli_workers"), n(cs.Workers)},
+		{l.T("cases.cli_units"), n(cs.Units)},
+		{l.T("cases.cli_collective", cs.CollectiveMin), n(cs.Collective)},
+		{l.T("cases.cli_collective_workers"), n(cs.CollectiveWorkers)},
+		{l.T("cases.cli_claimed"), cs.Claimed.Display()},
+		{l.T("cases.cli_recovered"), cs.Recovered.Display()},
+		{l.T("cases.cli_closed"), n(cs.Closed)},
+		{l.T("cases.cli_mediated"), fmt.Sprintf("%d (%d.%02d%%)", cs.Mediated, cs.MediatedRateBP/100, cs.MediatedRateBP%100)},
+		{l.T("cases.cli_open"), n(cs.Open)},
+	}
+	for _, g := range cs.ByType {
+		if g.Cases > 0 {
+			rows = append(rows, []string{"  " + l.T("cases.type."+g.Code), n(g.Cases)})
+		}
+	}
+	rows = append(rows,
+		[]string{l.T("cases.cli_risk_checks"), n(cs.RiskChecks.Checks)},
+		[]string{l.T("cases.cli_open_units"), n(cs.RiskChecks.OpenUnits)},
+	)
+	columns(w, "  ", rows, "lr")
 }

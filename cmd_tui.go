@@ -21,7 +21,7 @@ var rootCommand = &command{
 				fmt.Fprintln(e.stdout, "unionbook "+version)
 				return nil
 			}
-			s, err := storage.Open(*db, storage.Options{})
+			s, err := openStore(*db, storage.Options{})
 			if err != nil {
 				return err
 			}

@@ -27,6 +27,7 @@ func main() {
 // (the message and the usage on stderr).
 func run(args []string, stdout, stderr io.Writer, getenv func(string) string) (code int) {
 	lang := langFromArgs(args, i18n.FromEnv(getenv))
+	stdout, stderr = newSafeWriter(stdout), newSafeWriter(stderr) // no escapes from data (cmd_open.go)
 	defer func() {
 		if r := recover(); r != nil {
 			fmt.Fprintln(stderr, "unionbook: "+lang.T("err.internal", fmt.Sprint(r)))

@@ -235,7 +235,7 @@ func statsJSON(t *testing.T, db string) map[string]any {
 		keys = append(keys, k)
 	}
 	slices.Sort(keys)
-	if want := []string{"dues", "events", "hardship", "members", "members_by_gender", "members_by_status", "migrant_members", "top_units", "units"}; !slices.Equal(keys, want) {
+	if want := []string{"cases", "dues", "events", "hardship", "members", "members_by_gender", "members_by_status", "migrant_members", "top_units", "units"}; !slices.Equal(keys, want) {
 		t.Errorf("keys %v, want %v", keys, want)
 	}
 	return v

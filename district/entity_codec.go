@@ -298,9 +298,9 @@ func (b badField) Error() string { return "bad value of " + b.field + ": " + str
 
 // simpleEntity is the entity of the records of a bucket (in ID order),
 // loaded with put.
-func simpleEntity[T any](name string, order int, bucket string, put func(*storage.Restorer, *T) error) Entity {
+func simpleEntity[T any](name, bucket string, put func(*storage.Restorer, *T) error) Entity {
 	return Entity{
-		Name: name, Order: order,
+		Name:  name,
 		Count: func(r *storage.Records) int { return r.Count(bucket) },
 		Write: func(r *storage.Records, j *JSONL) error {
 			return storage.MapRecords(r, bucket, func(x *T, buf []byte) ([]byte, error) {
@@ -325,8 +325,60 @@ func loadEach[T any](d *LineDecoder, fn func(*T) error) error {
 		if err != nil {
 			return err
 		}
+		cleanRecord(&x)
 		if err := fn(&x); err != nil {
 			return d.Fail(err)
+		}
+	}
+}
+
+// cleanRecord cleans a record read from a package as the model cleans what
+// a form or a roster gives it: its Normalize, where it has one, and no
+// control, escape or bidi-control character in any text (a record's own
+// Normalize keeps prose as written). A package this program wrote comes
+// back unchanged.
+func cleanRecord(v any) {
+	cleanStrings(reflect.ValueOf(v).Elem())
+	if n, ok := v.(interface{ Normalize() }); ok {
+		n.Normalize()
+	}
+}
+
+// cleanStrings strips unsafe characters from every string of a struct,
+// its slices and pointers (map keys are names of the program's own).
+func cleanStrings(v reflect.Value) {
+	switch v.Kind() {
+	case reflect.String:
+		if v.CanSet() {
+			if s := model.StripUnsafe(v.String()); s != v.String() {
+				v.SetString(s)
+			}
+		}
+	case reflect.Struct:
+		if v.Type() == tTime {
+			return
+		}
+		for i := 0; i < v.NumField(); i++ {
+			if v.Type().Field(i).IsExported() {
+				cleanStrings(v.Field(i))
+			}
+		}
+	case reflect.Slice, reflect.Array:
+		for i := 0; i < v.Len(); i++ {
+			cleanStrings(v.Index(i))
+		}
+	case reflect.Pointer:
+		if !v.IsNil() {
+			cleanStrings(v.Elem())
+		}
+	case reflect.Map:
+		if v.Type().Elem().Kind() != reflect.String {
+			return
+		}
+		for _, k := range v.MapKeys() {
+			if s := v.MapIndex(k).String(); model.StripUnsafe(s) != s {
+				v.SetMapIndex(k, reflect.ValueOf(model.StripUnsafe(s)).Convert(v.Type().Elem()))
+			}
 		}
 	}
 }

@@ -10,17 +10,17 @@ import (
 // loaded elsewhere are the figures of the union that wrote it. (The months
 // paid in part are rebuilt from the payments' shares.)
 
-func init() {
-	RegisterEntity(kindEntity("dues_units", 42, "dues_units", nil, func(rs *storage.Restorer, d *LineDecoder) error {
+var (
+	duesUnitsEntity = kindEntity("dues_units", "dues_units", nil, func(rs *storage.Restorer, d *LineDecoder) error {
 		return loadEach(d, func(u *model.UnitDues) error { return rs.PutRecord("dues_units", u) })
-	}))
-	RegisterEntity(kindEntity("dues_member_rules", 44, "dues_member_rules", nil, func(rs *storage.Restorer, d *LineDecoder) error {
+	})
+	duesMemberRulesEntity = kindEntity("dues_member_rules", "dues_member_rules", nil, func(rs *storage.Restorer, d *LineDecoder) error {
 		return loadEach(d, func(m *model.MemberDues) error { return rs.PutRecord("dues_member_rules", m) })
-	}))
-	RegisterEntity(kindEntity("dues_reports", 55, "dues_reports", nil, func(rs *storage.Restorer, d *LineDecoder) error {
+	})
+	duesReportsEntity = kindEntity("dues_reports", "dues_reports", nil, func(rs *storage.Restorer, d *LineDecoder) error {
 		return loadEach(d, func(r *model.CollectionReport) error { return rs.PutRecord("dues_reports", r) })
-	}))
-	RegisterEntity(kindEntity("dues_reminders", 56, "dues_reminders", nil, func(rs *storage.Restorer, d *LineDecoder) error {
+	})
+	duesRemindersEntity = kindEntity("dues_reminders", "dues_reminders", nil, func(rs *storage.Restorer, d *LineDecoder) error {
 		return loadEach(d, func(r *model.Reminder) error { return rs.PutRecord("dues_reminders", r) })
-	}))
-}
+	})
+)

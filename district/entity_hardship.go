@@ -10,23 +10,24 @@ import (
 // disability, bank details, household members' health) never leave the
 // program, so a package imported elsewhere has them blank.
 
-func init() {
-	RegisterEntity(kindEntity("hardship_files", 70, "hardship_files", func(x any) any {
-		f := x.(*model.HardshipFile).Public()
-		return &f
-	}, func(rs *storage.Restorer, d *LineDecoder) error {
-		return loadEach(d, func(f *model.HardshipFile) error { return rs.PutRecord("hardship_files", f) })
-	}))
-	RegisterEntity(kindEntity("aid", 72, "aid", nil, func(rs *storage.Restorer, d *LineDecoder) error {
-		return loadEach(d, func(a *model.AidRecord) error { return rs.PutRecord("aid", a) })
-	}))
-}
+// hardshipEntity is the hardship files, each as its Public() copy.
+var hardshipEntity = kindEntity("hardship_files", "hardship_files", func(x any) any {
+	f := x.(*model.HardshipFile).Public()
+	return &f
+}, func(rs *storage.Restorer, d *LineDecoder) error {
+	return loadEach(d, func(f *model.HardshipFile) error { return rs.PutRecord("hardship_files", f) })
+})
+
+// aidEntity is the aid records.
+var aidEntity = kindEntity("aid", "aid", nil, func(rs *storage.Restorer, d *LineDecoder) error {
+	return loadEach(d, func(a *model.AidRecord) error { return rs.PutRecord("aid", a) })
+})
 
 // kindEntity is the entity of a registered storage record kind; public,
 // when set, gives the copy that goes into the file.
-func kindEntity(name string, order int, kind string, public func(any) any, load func(*storage.Restorer, *LineDecoder) error) Entity {
+func kindEntity(name, kind string, public func(any) any, load func(*storage.Restorer, *LineDecoder) error) Entity {
 	return Entity{
-		Name: name, Order: order,
+		Name:  name,
 		Count: func(r *storage.Records) int { return r.Count(kind) },
 		Write: func(r *storage.Records, j *JSONL) error {
 			return r.MapRecordKind(kind, func(x any, buf []byte) ([]byte, error) {

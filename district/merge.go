@@ -59,7 +59,8 @@ func Merge(ctx context.Context, in []MergeInput, out string, l i18n.Lang) (*Merg
 		seen[key] = x.File
 		us = append(us, mergedUnion{man, sum})
 	}
-	b, err := workbook.New(l, 0, l.T("merge.title_short"), l.T("merge.subtitle", len(us)))
+	// one row per union: the book stays in memory, no temporary file
+	b, err := workbook.New(workbook.Options{Lang: l, Union: l.T("merge.title_short"), Subtitle: l.T("merge.subtitle", len(us))})
 	if err != nil {
 		return nil, err
 	}

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"io"
 	"os"
@@ -148,6 +149,11 @@ func TestPackageRoundTrip(t *testing.T) {
 		if !strings.HasPrefix(name, "data/") && name != "summary.json" {
 			continue
 		}
+		if name == "summary.json" {
+			// Cases never leave the program (issue 16: counts and amounts
+			// only), so a package restores none and their figures go.
+			data, b[name] = withoutCases(t, data), withoutCases(t, b[name])
+		}
 		if !bytes.Equal(data, b[name]) {
 			t.Errorf("%s differs after the round trip", name)
 		}
@@ -156,6 +162,21 @@ func TestPackageRoundTrip(t *testing.T) {
 	if _, err := ImportPackage(context.Background(), p, st2); !errors.Is(err, i18n.E("pkg.restore_not_empty")) {
 		t.Errorf("import into a full database: %v", err)
 	}
+}
+
+// withoutCases is summary.json without the cases report's figures.
+func withoutCases(t *testing.T, data []byte) []byte {
+	t.Helper()
+	var sum Summary
+	if err := json.Unmarshal(data, &sum); err != nil {
+		t.Fatal(err)
+	}
+	delete(sum.Reports, "cases")
+	out, err := json.Marshal(sum)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
 }
 
 func TestVerifyNamesEveryBadFile(t *testing.T) {

@@ -28,6 +28,7 @@ import (
 	"unionbook/atomicfile"
 	"unionbook/i18n"
 	"unionbook/model"
+	"unionbook/scratch"
 	"unionbook/storage"
 	"unionbook/workbook"
 )
@@ -39,9 +40,8 @@ import (
 // human-readable report workbooks for the period (reports/*.xlsx).
 // docs/package-format.md documents the format.
 //
-// Entities and reports are registered from init functions in files named
-// district/entity_<name>.go and district/report_<name>.go, so that a feature
-// adds its data file and its sheets without touching this file.
+// The entities (data files) and reports (workbooks) a package holds are
+// the two lists in registry.go.
 
 // FormatName and FormatVersion identify a package's manifest.
 const (
@@ -54,8 +54,7 @@ var ProgramVersion = "dev"
 
 // Entity is one kind of record in the package's data files.
 type Entity struct {
-	Name  string // the file is data/<Name>.jsonl; also the key of the manifest's counts
-	Order int    // entities are written and loaded in this order
+	Name string // the file is data/<Name>.jsonl; also the key of the manifest's counts
 	// Count is the number of records Write will write.
 	Count func(r *storage.Records) int
 	// Write writes every record as one JSON object per line, in ID order.
@@ -64,27 +63,12 @@ type Entity struct {
 	Load func(rs *storage.Restorer, dec *LineDecoder) error
 }
 
-var entities []Entity
-
-// RegisterEntity adds a kind of record to every package; call it from an
-// init in district/entity_<name>.go.
-func RegisterEntity(e Entity) {
-	for _, x := range entities {
-		if x.Name == e.Name {
-			panic("export: entity registered twice: " + e.Name)
-		}
-	}
-	entities = append(entities, e)
-	slices.SortStableFunc(entities, func(a, b Entity) int { return a.Order - b.Order })
-}
-
-// Entities lists the registered entities in order.
+// Entities lists the entities in the order they are written and loaded.
 func Entities() []Entity { return slices.Clone(entities) }
 
 // Report is one human-readable workbook of the package.
 type Report struct {
-	Name  string // stable key: "roster", "dues", ...; the summary's key
-	Order int
+	Name string // stable key: "roster", "dues", ...; the summary's key
 	// Title is the catalogue key of the workbook's title (also its file name).
 	Title string
 	// Write fills the workbook for the period and returns the figures the
@@ -92,21 +76,7 @@ type Report struct {
 	Write func(rc *ReportContext, b *workbook.Book) ([]Figure, error)
 }
 
-var reports []Report
-
-// RegisterReport adds a workbook to every package; call it from an init
-// in district/report_<name>.go.
-func RegisterReport(r Report) {
-	for _, x := range reports {
-		if x.Name == r.Name {
-			panic("export: report registered twice: " + r.Name)
-		}
-	}
-	reports = append(reports, r)
-	slices.SortStableFunc(reports, func(a, b Report) int { return a.Order - b.Order })
-}
-
-// Reports lists the registered reports in order.
+// Reports lists the reports in the order the package numbers them.
 func Reports() []Report { return slices.Clone(reports) }
 
 // Figure is one summed figure of a report, for merge.
@@ -356,7 +326,21 @@ func WritePackage(ctx context.Context, st *storage.Store, o PackageOptions) (*Pa
 	}
 	hasher := sha256.New()
 	var size int64
-	err = atomicfile.Write(path, func(out io.Writer) error {
+	// Temporary files (the workbooks' rows while they are built) go in the
+	// database's private scratch folder, and the half-written package is
+	// tracked there: a killed export leaves nothing for long. An encrypted
+	// package puts nothing in plain text on disk: its workbooks are built in
+	// memory, one at a time.
+	sess, err := scratch.Begin(st.Path())
+	if err != nil {
+		return nil, i18n.E("export.scratch_failed", err.Error())
+	}
+	defer sess.Close()
+	bookDir, ahead := sess.Dir(), len(reports)
+	if recipient != nil {
+		bookDir, ahead = "", 1
+	}
+	err = atomicfile.WriteTracked(path, sess, func(out io.Writer) error {
 		cw := &countingWriter{w: io.MultiWriter(out, hasher)}
 		var sink io.Writer = cw
 		var enc io.WriteCloser
@@ -402,13 +386,20 @@ func WritePackage(ctx context.Context, st *storage.Store, o PackageOptions) (*Pa
 		for i := range done {
 			done[i] = make(chan built, 1)
 		}
+		// tokens bound the books built and not yet copied into the zip
+		tokens := make(chan struct{}, ahead)
 		go func() {
 			for i, r := range reports {
+				select {
+				case tokens <- struct{}{}:
+				case <-rctx.Done():
+				}
 				if err := rctx.Err(); err != nil {
 					done[i] <- built{err: err}
 					continue
 				}
-				b, err := workbook.New(o.Lang, o.MaxSheetRows, rc.Profile.UnionName, rc.subtitle())
+				b, err := workbook.New(workbook.Options{Lang: o.Lang, MaxRows: o.MaxSheetRows,
+					Union: rc.Profile.UnionName, Subtitle: rc.subtitle(), TmpDir: bookDir})
 				var figs []Figure
 				if err == nil {
 					figs, err = r.Write(rc, b)
@@ -465,6 +456,7 @@ func WritePackage(ctx context.Context, st *storage.Store, o PackageOptions) (*Pa
 				return err
 			})
 			x.book.Close()
+			<-tokens
 			if err != nil {
 				return err
 			}
@@ -663,12 +655,12 @@ type LineDecoder struct {
 }
 
 // maxLine bounds one line of a data file (an event with every member of a
-// large union as participant stays far below it).
-const maxLine = 64 << 20
+// large union as participant stays far below it). A variable for tests.
+var maxLine = 64 << 20
 
 func newLineDecoder(file string, r io.Reader) *LineDecoder {
 	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 1<<16), maxLine)
+	sc.Buffer(make([]byte, 0, min(1<<16, maxLine)), maxLine)
 	return &LineDecoder{file: file, sc: sc}
 }
 
@@ -681,19 +673,34 @@ func (d *LineDecoder) Next(v any) error {
 			continue
 		}
 		if err := DecodeRecord(b, v); err != nil {
-			return i18n.E("pkg.bad_line", d.file, d.line, err.Error())
+			return i18n.E("pkg.bad_line", d.file, d.line, Shown(err.Error()))
 		}
 		return nil
 	}
-	if err := d.sc.Err(); err != nil {
-		return i18n.E("pkg.bad_line", d.file, d.line+1, err.Error())
+	if err := d.sc.Err(); errors.Is(err, bufio.ErrTooLong) {
+		return i18n.E("pkg.line_too_long", d.file, d.line+1, maxLine>>20)
+	} else if err != nil {
+		return i18n.E("pkg.bad_line", d.file, d.line+1, Shown(err.Error()))
 	}
 	return io.EOF
 }
 
 // Fail names the file and line of a record that could not be loaded.
 func (d *LineDecoder) Fail(err error) error {
-	return i18n.E("pkg.load_failed", d.file, d.line, i18n.Text(err, i18n.EN))
+	return &loadError{file: d.file, line: d.line, err: err}
+}
+
+// loadError is a record of a data file the database refused.
+type loadError struct {
+	file string
+	line int
+	err  error
+}
+
+func (e *loadError) Error() string { return e.Localize(i18n.EN) }
+func (e *loadError) Unwrap() error { return e.err }
+func (e *loadError) Localize(l i18n.Lang) string {
+	return l.T("pkg.load_failed", e.file, e.line, Shown(i18n.Text(e.err, l)))
 }
 
 var _ hash.Hash = sha256.New()

@@ -12,10 +12,6 @@ import (
 // 操作日志: every audit entry of the period, oldest first (issue 8: the
 // audit log goes with the district package as its own sheet).
 
-func init() {
-	RegisterReport(Report{Name: "audit", Order: 90, Title: "export.r_audit", Write: writeAudit})
-}
-
 func writeAudit(rc *ReportContext, b *workbook.Book) ([]Figure, error) {
 	t, err := b.Table(rc.T("export.s_audit"), rc.T("export.r_audit"), []workbook.Column{
 		{Header: rc.T("export.c_audit_id"), Width: 8, ColKind: workbook.KText},

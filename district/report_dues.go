@@ -17,10 +17,6 @@ import (
 // figures are reported rather than recorded; their months without a
 // report count in neither due nor paid and are listed as not reported.
 
-func init() {
-	RegisterReport(Report{Name: "dues", Order: 20, Title: "export.r_dues", Write: writeDues})
-}
-
 // sourceText says where a unit's figures come from.
 func sourceText(rc *ReportContext, c *storage.Collection) string {
 	switch {

@@ -10,10 +10,6 @@ import (
 // 活动及参与情况: the events starting in the period, their participation
 // (人次 = members plus other headcount) by type, and who took part.
 
-func init() {
-	RegisterReport(Report{Name: "events", Order: 40, Title: "export.r_events", Write: writeEvents})
-}
-
 func writeEvents(rc *ReportContext, b *workbook.Book) ([]Figure, error) {
 	es, err := rc.Store.Events(rc.Period.First(), rc.Period.Last())
 	if err != nil {

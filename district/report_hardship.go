@@ -16,10 +16,6 @@ import (
 // here reads a file, so no sheet can carry them. Aid records' free-text
 // notes are left out for the same reason (a note may describe an illness).
 
-func init() {
-	RegisterReport(Report{Name: "hardship", Order: 30, Title: "export.r_hardship", Write: writeHardship})
-}
-
 // hardshipStatusOn is a file's status on day d, from its dated steps
 // (applied, approved, lifted out, closed); 0 before it was applied for.
 func hardshipStatusOn(f *model.HardshipFile, d model.Date) model.HardshipStatus {

@@ -10,10 +10,6 @@ import (
 // account (sub-accounts under their parent), with the opening and closing
 // balance, and every cash-book entry of the period with its running balance.
 
-func init() {
-	RegisterReport(Report{Name: "ledger", Order: 50, Title: "export.r_ledger", Write: writeLedger})
-}
-
 func writeLedger(rc *ReportContext, b *workbook.Book) ([]Figure, error) {
 	lines, err := rc.Store.Statement(rc.Period.From, rc.Period.To)
 	if err != nil {

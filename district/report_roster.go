@@ -8,10 +8,6 @@ import (
 // 会员名册: every member who had joined by the period's end, with the
 // membership status on that day.
 
-func init() {
-	RegisterReport(Report{Name: "roster", Order: 10, Title: "export.r_roster", Write: writeRoster})
-}
-
 func writeRoster(rc *ReportContext, b *workbook.Book) ([]Figure, error) {
 	cols := []workbook.Column{
 		{Header: rc.T("export.c_seq"), Width: 6, ColKind: workbook.KInt},

@@ -10,10 +10,6 @@ import (
 // with women and migrant-worker members (in the union on the period's last
 // day), workers' congress, open affairs and a collective contract in force.
 
-func init() {
-	RegisterReport(Report{Name: "stats", Order: 60, Title: "export.r_stats", Write: writeStats})
-}
-
 func writeStats(rc *ReportContext, b *workbook.Book) ([]Figure, error) {
 	last := rc.Period.Last()
 	type counts struct{ members, women, migrant int }

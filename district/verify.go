@@ -14,10 +14,12 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"filippo.io/age"
 
 	"unionbook/i18n"
+	"unionbook/model"
 	"unionbook/storage"
 )
 
@@ -112,11 +114,11 @@ func OpenPackage(file string, keys Keys) (*Package, error) {
 	for _, e := range zr.File {
 		if !safeEntryName(e.Name) {
 			p.Close()
-			return nil, i18n.E("pkg.unsafe_entry", file, e.Name)
+			return nil, i18n.E("pkg.unsafe_entry", file, Shown(e.Name))
 		}
 		if _, dup := p.entries[e.Name]; dup {
 			p.Close()
-			return nil, i18n.E("pkg.duplicate_entry", file, e.Name)
+			return nil, i18n.E("pkg.duplicate_entry", file, Shown(e.Name))
 		}
 		p.entries[e.Name] = e
 	}
@@ -138,8 +140,9 @@ func OpenPackage(file string, keys Keys) (*Package, error) {
 	}
 	if err := json.Unmarshal(data, &p.Manifest); err != nil {
 		p.Close()
-		return nil, i18n.E("pkg.bad_manifest", file, err.Error())
+		return nil, i18n.E("pkg.bad_manifest", file, Shown(err.Error()))
 	}
+	p.Manifest.clean()
 	if p.Manifest.Format != FormatName {
 		p.Close()
 		return nil, i18n.E("pkg.no_manifest", file)
@@ -150,9 +153,13 @@ func OpenPackage(file string, keys Keys) (*Package, error) {
 	}
 	var total int64
 	for _, mf := range p.Manifest.Files {
-		if !safeEntryName(mf.Path) || mf.Size < 0 {
+		if !safeEntryName(mf.Path) {
 			p.Close()
-			return nil, i18n.E("pkg.unsafe_entry", file, mf.Path)
+			return nil, i18n.E("pkg.unsafe_entry", file, Shown(mf.Path))
+		}
+		if mf.Size < 0 {
+			p.Close()
+			return nil, i18n.E("pkg.bad_size", file, Shown(mf.Path), mf.Size)
 		}
 		total += mf.Size
 	}
@@ -163,10 +170,39 @@ func OpenPackage(file string, keys Keys) (*Package, error) {
 	return p, nil
 }
 
+// Shown is text from a package made fit to show on a terminal, a screen or
+// a sheet: without control, escape or bidi-control characters, and cut to
+// 100 characters.
+func Shown(s string) string {
+	s = model.StripUnsafe(strings.ReplaceAll(s, "\n", " "))
+	if r := []rune(s); len(r) > 100 {
+		s = string(r[:100]) + "…"
+	}
+	return s
+}
+
+// clean makes every text of a manifest read from a package fit to show
+// (Shown): a union's name is printed by verify, merge and import package,
+// and written into the merged workbook.
+func (m *Manifest) clean() {
+	for _, p := range []*string{&m.Format, &m.Union.Name, &m.Union.Code, &m.Union.HigherUnion,
+		&m.Period.Text, &m.Period.From, &m.Period.To, &m.CreatedAt, &m.ProgramVersion, &m.Language} {
+		*p = Shown(*p)
+	}
+	if len(m.Counts) > 0 {
+		counts := make(map[string]int, len(m.Counts))
+		for k, v := range m.Counts {
+			counts[Shown(k)] = v
+		}
+		m.Counts = counts
+	}
+}
+
 // safeEntryName accepts plain relative paths inside the package.
 func safeEntryName(name string) bool {
 	if name == "" || strings.ContainsAny(name, "\\\x00") || strings.HasPrefix(name, "/") ||
-		(len(name) > 1 && name[1] == ':') {
+		(len(name) > 1 && name[1] == ':') || !utf8.ValidString(name) || strings.IndexFunc(name, model.IsUnsafe) >= 0 ||
+		strings.ContainsAny(name, "\n\t") {
 		return false
 	}
 	for _, part := range strings.Split(name, "/") {
@@ -385,11 +421,15 @@ func OpenVerified(ctx context.Context, file string, keys Keys) (*Package, error)
 }
 
 // ImportPackage loads a verified package's data files into an empty
-// database: every record with its IDs, numbers and history, the audit log
-// and the counters; the store rebuilds its indexes.
+// database, all or nothing: every record with its IDs, numbers and history,
+// the audit log and the counters; the store rebuilds its indexes and runs
+// its checks in the same transaction. Text is cleaned as it is read (the
+// records' Normalize, and no control, escape or bidi-control character in
+// any field). A package whose data fails the check loads nothing: the
+// error is a *CheckError naming the problems.
 func ImportPackage(ctx context.Context, p *Package, st *storage.Store) (map[string]int, error) {
 	counts := map[string]int{}
-	err := st.RestoreRecords(func(rs *storage.Restorer) error {
+	rep, err := st.RestoreRecordsChecked(func(rs *storage.Restorer) error {
 		for _, e := range entities {
 			name := "data/" + e.Name + ".jsonl"
 			if !p.Has(name) {
@@ -412,8 +452,39 @@ func ImportPackage(ctx context.Context, p *Package, st *storage.Store) (map[stri
 		}
 		return nil
 	})
-	if errors.Is(err, context.Canceled) {
+	switch {
+	case errors.Is(err, context.Canceled):
 		return nil, i18n.E("export.cancelled")
+	case errors.Is(err, storage.ErrRestoreCheckFailed):
+		return nil, &CheckError{File: p.Path, Report: rep}
+	case err != nil:
+		return nil, err
 	}
-	return counts, err
+	return counts, nil
+}
+
+// CheckError is a package whose data, loaded, fails the database's check:
+// nothing was written.
+type CheckError struct {
+	File   string
+	Report *storage.CheckReport
+}
+
+func (e *CheckError) Error() string { return e.Localize(i18n.EN) }
+
+// maxShownCheckProblems bounds the problems a CheckError lists.
+const maxShownCheckProblems = 20
+
+// Localize names the package and its first problems.
+func (e *CheckError) Localize(l i18n.Lang) string {
+	var b strings.Builder
+	b.WriteString(l.T("pkg.import_inconsistent", e.File, len(e.Report.Problems)+e.Report.Truncated))
+	for i, pr := range e.Report.Problems {
+		if i == maxShownCheckProblems {
+			b.WriteString("\n  " + l.T("pkg.more_problems", len(e.Report.Problems)+e.Report.Truncated-i))
+			break
+		}
+		b.WriteString("\n  - " + Shown(pr.Localize(l)))
+	}
+	return b.String()
 }

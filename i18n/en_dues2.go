@@ -77,7 +77,7 @@ func init() {
 		"dues.unit_no_members":           "the unit has no members in the union",
 		"dues.not_a_number":              "must be a whole number",
 		"dues.key_amount":                "change amount",
-		"dues.key_all":                   "all / long runs",
+		"dues.key_all":                   "all/long runs",
 		"dues.key_remind":                "reminder",
 		"dues.key_exception":             "member's rule",
 		"dues.key_handling":              "dues handling",

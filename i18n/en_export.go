@@ -231,7 +231,6 @@ func init() {
 		"pkg.entity_units":                "units",
 		"pkg.file_missing":                "the file \"%s\" does not exist",
 		"pkg.identity_unreadable":         "cannot read the identity file \"%s\": %s",
-		"pkg.import_check_failed":         "the imported database \"%s\" failed its check: see the problems above",
 		"pkg.sensitive_not_included":      "Note: district packages do not carry the health, disability and bank details of hardship files; those fields are empty after this import. To move the books to a new computer, use unionbook backup and unionbook restore.",
 		"pkg.imported":                    "imported the package of %s for %s into %s",
 		"pkg.load_failed":                 "%s line %d cannot be loaded: %s",

@@ -1,7 +1,7 @@
 package i18n
 
 // The Import/Export tab's menu, export form and list of past exports
-// (ui/importer/export.go).
+// (ui/transfer).
 
 func init() {
 	register(EN, map[string]string{
@@ -78,5 +78,7 @@ func init() {
 		"exportui.h_period":        "Period",
 		"exportui.h_file":          "File",
 		"exportui.h_sha":           "SHA-256",
+		"exportui.key_enter":       "next field, preview on the last",
+		"exportui.key_change_back": "change back",
 	})
 }

@@ -77,7 +77,7 @@ func init() {
 		"dues.unit_no_members":           "该单位没有在会会员",
 		"dues.not_a_number":              "应为整数",
 		"dues.key_amount":                "改金额",
-		"dues.key_all":                   "全部欠缴/长期欠缴",
+		"dues.key_all":                   "全部/长期",
 		"dues.key_remind":                "催缴记录",
 		"dues.key_exception":             "个人办法",
 		"dues.key_handling":              "收缴方式",

@@ -231,7 +231,6 @@ func init() {
 		"pkg.entity_units":                "单位",
 		"pkg.file_missing":                "文件「%s」不存在",
 		"pkg.identity_unreadable":         "无法读取私钥文件「%s」：%s",
-		"pkg.import_check_failed":         "导入后的数据库「%s」检查不通过，见上面的问题",
 		"pkg.sensitive_not_included":      "注意：上报包不含困难职工档案中的健康、残疾和银行账户信息，这些项目导入后为空。把账簿搬到新电脑请用 unionbook backup 和 unionbook restore。",
 		"pkg.imported":                    "已导入 %s %s 的数据包到 %s",
 		"pkg.load_failed":                 "%s 第 %d 行无法导入：%s",

@@ -1,7 +1,7 @@
 package i18n
 
 // The Import/Export tab's menu, export form and list of past exports
-// (ui/importer/export.go).
+// (ui/transfer).
 
 func init() {
 	register(ZH, map[string]string{
@@ -78,5 +78,7 @@ func init() {
 		"exportui.h_period":        "期间",
 		"exportui.h_file":          "文件",
 		"exportui.h_sha":           "SHA-256",
+		"exportui.key_enter":       "下一项，最后一项时预览",
+		"exportui.key_change_back": "往回换",
 	})
 }

@@ -130,11 +130,11 @@ func (e *Event) HasMember(id uint64) bool { return slices.Contains(e.Members, id
 func (e *Event) Normalize() {
 	e.Title = CleanText(e.Title)
 	e.Place = CleanText(e.Place)
-	e.Summary = strings.TrimSpace(e.Summary)
+	e.Summary = CleanLines(e.Summary)
 	e.Account = Clean(e.Account)
 	var atts []string
 	for _, a := range e.Attachments {
-		a = strings.TrimSpace(a)
+		a = strings.TrimSpace(StripUnsafe(a))
 		a = strings.Trim(a, `"'`) // pasted from Explorer's "copy as path"
 		if a != "" && !slices.Contains(atts, a) {
 			atts = append(atts, a)

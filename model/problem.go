@@ -30,13 +30,17 @@ func (p Problem) Localize(l i18n.Lang) string {
 // Message is the problem without its field label (for display next to the field).
 func (p Problem) Message(l i18n.Lang) string { return l.T(p.Key, localArgs(l, p.Args)...) }
 
-// localArgs translates arguments that are themselves catalogue keys.
+// localArgs translates arguments that are themselves catalogue keys or
+// problems.
 func localArgs(l i18n.Lang, args []any) []any {
 	out := make([]any, len(args))
 	for i, a := range args {
-		if k, ok := a.(i18nKeyArg); ok {
-			out[i] = l.T(string(k))
-		} else {
+		switch a := a.(type) {
+		case i18nKeyArg:
+			out[i] = l.T(string(a))
+		case Problem: // a part's problem quoted in its whole's (a case's worker)
+			out[i] = a.Message(l)
+		default:
 			out[i] = a
 		}
 	}

@@ -33,6 +33,9 @@ type Profile struct {
 	CapSchoolUniversity Money `cbor:"26,keyasint,omitempty"` // 5,000 yuan
 	CapMedical          Money `cbor:"27,keyasint,omitempty"` // none
 	CapWarmth           Money `cbor:"28,keyasint,omitempty"` // none
+
+	// Case settings (tags 30–39; see CaseRules, 0 means the default).
+	CaseCollectiveMin int `cbor:"30,keyasint,omitempty"` // least headcount of a collective dispute (10)
 }
 
 // DefaultProfile has the charter's usual dues rate of 0.5%.
@@ -81,6 +84,7 @@ func (p *Profile) Validate() Problems {
 		ps.add("dues_since", "month.format", p.DuesSince.String())
 	}
 	ps = append(ps, p.validateHardship()...)
+	ps = append(ps, p.validateCases()...)
 	seen := ChartWith(nil)
 	for i := range p.CustomAccounts {
 		a := p.CustomAccounts[i]

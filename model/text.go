@@ -3,6 +3,7 @@ package model
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/width"
 )
@@ -35,8 +36,9 @@ func CleanText(s string) string {
 	return strings.TrimSpace(spaces(s))
 }
 
-// spaces turns every kind of space into ' ' and removes zero-width and
-// control characters (which would garble a terminal).
+// spaces turns every kind of space into ' ' and removes zero-width,
+// control and bidi-control characters (which would garble a terminal or
+// reverse what a screen or a workbook shows).
 func spaces(s string) string {
 	return strings.Map(func(r rune) rune {
 		switch {
@@ -44,11 +46,61 @@ func spaces(s string) string {
 			return -1
 		case unicode.IsSpace(r) || r == '\u00a0' || r == '\u3000':
 			return ' '
-		case unicode.IsControl(r):
+		case unicode.IsControl(r), IsBidiControl(r):
 			return -1
 		}
 		return r
 	}, s)
+}
+
+// IsBidiControl reports the invisible characters that change the direction
+// of the text around them: the embeddings and overrides U+202A–U+202E, the
+// isolates U+2066–U+2069 and the marks U+200E, U+200F and U+061C. In a
+// name or a note "abc\u202Efed" shows as "abcdef": a document can be made
+// to say what it does not hold.
+func IsBidiControl(r rune) bool {
+	return (r >= '\u202a' && r <= '\u202e') || (r >= '\u2066' && r <= '\u2069') ||
+		r == '\u200e' || r == '\u200f' || r == '\u061c'
+}
+
+// IsUnsafe reports a character that must not reach a terminal, a screen or
+// a workbook from outside: a control character (ESC, which starts the
+// terminal's escape sequences, the C1 controls, NUL…) other than the line
+// break and the tab, or a bidi control.
+func IsUnsafe(r rune) bool {
+	return (unicode.IsControl(r) && r != '\n' && r != '\t') || IsBidiControl(r)
+}
+
+// StripUnsafe removes the characters IsUnsafe reports, and bytes that are
+// not UTF-8, and nothing else: for text that is kept as written, such as a
+// multi-line summary, or shown from an untrusted file.
+func StripUnsafe(s string) string {
+	var b strings.Builder
+	clean := 0 // s[:clean] needs no change
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if IsUnsafe(r) || (r == utf8.RuneError && n == 1) {
+			if b.Len() == 0 {
+				b.Grow(len(s))
+			}
+			b.WriteString(s[clean:i])
+			clean = i + n
+		}
+		i += n
+	}
+	if clean == 0 {
+		return s
+	}
+	b.WriteString(s[clean:])
+	return b.String()
+}
+
+// CleanLines is CleanText for prose of several lines (an event's summary):
+// it keeps the line breaks (Windows' \r\n becomes \n) and drops the
+// control and bidi-control characters.
+func CleanLines(s string) string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	return strings.TrimSpace(StripUnsafe(s))
 }
 
 // CleanName trims a name and removes every kind of space inside it

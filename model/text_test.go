@@ -90,3 +90,74 @@ func TestErrorsQuoteInputShortAndClean(t *testing.T) {
 }
 
 func errOf[T any](_ T, err error) error { return err }
+
+// Bidi controls reverse what the TUI and the workbooks show ("abc\u202Efed"
+// reads "abcdef"); every cleaner drops them, and ESC with them.
+func TestCleanersDropBidiAndEscapes(t *testing.T) {
+	bidi := []rune{'\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069', '\u200e', '\u200f', '\u061c'}
+	for _, r := range bidi {
+		in := "张" + string(r) + "三\x1b]0;title\a"
+		for name, f := range map[string]func(string) string{
+			"Clean": Clean, "CleanText": CleanText, "CleanName": CleanName, "StripUnsafe": StripUnsafe, "CleanLines": CleanLines,
+		} {
+			got := f(in)
+			if strings.ContainsRune(got, r) || strings.ContainsAny(got, "\x1b\a") {
+				t.Errorf("%s(%q) = %q keeps U+%04X or an escape", name, in, got, r)
+			}
+			if !strings.HasPrefix(got, "张三") {
+				t.Errorf("%s(%q) = %q lost the name", name, in, got)
+			}
+		}
+	}
+}
+
+func TestStripUnsafeKeepsTextAsWritten(t *testing.T) {
+	cases := map[string]string{
+		"第一行\n第二行\t完":         "第一行\n第二行\t完",
+		"  spaces kept  ":     "  spaces kept  ",
+		"a\x00b\x1b[2Jc\x7fd": "ab[2Jcd",
+		"\u009b31m红":          "31m红", // C1 CSI
+		"bad\xffbyte":         "badbyte",
+		"\ufffd stays":        "\ufffd stays",
+		"\u202eevil.exe":      "evil.exe",
+		"ｆｕｌｌ　ｗｉｄｔｈ kept":     "ｆｕｌｌ　ｗｉｄｔｈ kept",
+	}
+	for in, want := range cases {
+		if got := StripUnsafe(in); got != want {
+			t.Errorf("StripUnsafe(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if got := CleanLines(" 一\r\n二\x1b \n"); got != "一\n二" {
+		t.Errorf("CleanLines = %q", got)
+	}
+}
+
+// Every record's Normalize, which every write calls before Validate,
+// removes them from every text field a user or a file can fill.
+func TestNormalizeDropsBidiEverywhere(t *testing.T) {
+	const evil = "\u202e\x1b[2J"
+	m := Member{Name: "张三" + evil, Job: "焊工" + evil, Notes: "备注" + evil, Honours: "劳模" + evil, No: "M1" + evil}
+	m.Normalize()
+	u := Unit{Name: "青山厂" + evil, Chair: "李四" + evil, Address: "路" + evil, Notes: "n" + evil}
+	u.Normalize()
+	e := Event{Title: "运动会" + evil, Place: "操场" + evil, Summary: "一\n二" + evil, Attachments: []string{"a.jpg" + evil}}
+	e.Normalize()
+	p := Profile{UnionName: "青山镇总工会" + evil, HigherUnion: "区总工会" + evil, Operator: "王五" + evil}
+	p.Normalize()
+	l := LedgerEntry{Counterparty: "某公司" + evil, Memo: "会费" + evil}
+	l.Normalize()
+	a := AidRecord{Goods: "米" + evil, Approver: "赵六" + evil, Notes: "n" + evil}
+	a.Normalize()
+	f := HardshipFile{Address: "路" + evil, Notes: "n" + evil, PairedCadre: "钱七" + evil}
+	f.Normalize()
+	for _, s := range []string{m.Name, m.Job, m.Notes, m.Honours, m.No, u.Name, u.Chair, u.Address, u.Notes,
+		e.Title, e.Place, e.Summary, e.Attachments[0], p.UnionName, p.HigherUnion, p.Operator,
+		l.Counterparty, l.Memo, a.Goods, a.Approver, a.Notes, f.Address, f.Notes, f.PairedCadre} {
+		if strings.ContainsAny(s, "\u202e\x1b") {
+			t.Errorf("%q kept a bidi control or an escape", s)
+		}
+	}
+	if e.Summary != "一\n二[2J" {
+		t.Errorf("summary %q: its line break must stay", e.Summary)
+	}
+}

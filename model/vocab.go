@@ -11,31 +11,41 @@ type Entity string
 
 // The record kinds, in the order the audit-log filter offers them.
 const (
-	EntityProfile Entity = "profile"
-	EntityUnit    Entity = "unit"
-	EntityMember  Entity = "member"
-	EntityPayment Entity = "payment"
-	EntityBatch   Entity = "batch" // a unit's dues handed over at once
-	// Dues follow-up: a unit's dues settings, a member's exception, a
-	// self-collecting unit's collection report, a reminder (催缴).
+	EntityProfile  Entity = "profile"
+	EntityUnit     Entity = "unit"
+	EntityMember   Entity = "member"
+	EntityPayment  Entity = "payment"
+	EntityBatch    Entity = "batch" // a unit's dues handed over at once
+	EntityLedger   Entity = "ledger"
+	EntityHardship Entity = "hardship"
+	EntityAid      Entity = "aid"
+	EntityEvent    Entity = "event"
+	EntityExport   Entity = "export" // a district package written
+	EntityImport   Entity = "import"
+	EntityAudit    Entity = "audit"
+)
+
+// The records of the Cases tab (their own block, so that gofmt's
+// alignment of the one above stays put).
+const (
+	EntityCase      Entity = "case"       // a labour dispute, visit or legal-aid request (维权案件)
+	EntityRiskCheck Entity = "risk_check" // a labour-relations risk check visit (隐患排查)
+)
+
+// Dues follow-up: a unit's dues settings, a member's exception, a
+// self-collecting unit's collection report, a reminder (催缴).
+const (
 	EntityUnitDues   Entity = "unit_dues"
 	EntityMemberDues Entity = "member_dues"
 	EntityReport     Entity = "dues_report"
 	EntityReminder   Entity = "reminder"
-	EntityLedger     Entity = "ledger"
-	EntityHardship   Entity = "hardship"
-	EntityAid        Entity = "aid"
-	EntityEvent      Entity = "event"
-	EntityExport     Entity = "export" // a district package written
-	EntityImport     Entity = "import"
-	EntityAudit      Entity = "audit"
 )
 
 // Entities lists every record kind, for filters and checks.
 func Entities() []Entity {
 	return []Entity{EntityMember, EntityUnit, EntityProfile, EntityPayment, EntityBatch,
 		EntityUnitDues, EntityMemberDues, EntityReport, EntityReminder, EntityLedger,
-		EntityHardship, EntityAid, EntityEvent, EntityExport, EntityImport}
+		EntityHardship, EntityAid, EntityEvent, EntityCase, EntityRiskCheck, EntityExport, EntityImport}
 }
 
 // Key is the entity's catalogue key.
@@ -56,9 +66,16 @@ const (
 	ActionExport  AuditAction = "export"
 )
 
+// The writes that end and reopen a case (their own block, so that gofmt's
+// alignment of the one above stays put).
+const (
+	ActionClose  AuditAction = "close"  // a case closed, with an outcome or as entered by mistake
+	ActionReopen AuditAction = "reopen" // a closed case opened again
+)
+
 // Actions lists every kind of write, for filters.
 func Actions() []AuditAction {
-	return []AuditAction{ActionCreate, ActionUpdate, ActionDelete, ActionStatus, ActionReverse, ActionImport, ActionRestore, ActionExport}
+	return []AuditAction{ActionCreate, ActionUpdate, ActionDelete, ActionStatus, ActionClose, ActionReopen, ActionReverse, ActionImport, ActionRestore, ActionExport}
 }
 
 // Key is the action's catalogue key.

@@ -1,13 +1,17 @@
 package roster
 
 import (
+	"bytes"
+	"errors"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"unionbook/i18n"
 )
 
 // Seed corpora live in testdata/fuzz/<FuzzName>/; run longer with
-// go test ./export -fuzz FuzzReadCSV -fuzztime 1m.
+// go test ./roster -fuzz FuzzReadCSV -fuzztime 1m.
 
 func FuzzReadCSV(f *testing.F) {
 	f.Add([]byte("姓名,身份证号\n张三,350303199002033073\n"))
@@ -17,6 +21,12 @@ func FuzzReadCSV(f *testing.F) {
 	f.Add([]byte("\"unterminated,a\nb"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		tab, err := ReadCSV(data)
+		if errors.Is(err, i18n.E("import.csv_unclosed_quote")) && utf8.Valid(data) && !bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}) {
+			// a quote and a line break close what was open
+			if _, err := ReadCSV(append(data, '"', '\n')); errors.Is(err, i18n.E("import.csv_unclosed_quote")) {
+				t.Fatalf("%q still has an open quote after a closing one", data)
+			}
+		}
 		if err != nil {
 			return
 		}

@@ -198,6 +198,22 @@ type Header struct {
 	Unknown []int    // columns with a name that maps to nothing
 }
 
+// UnknownNames lists the first max columns with a name that maps to
+// nothing ("K 备用列"), cleaned for a terminal, and how many more there are.
+func (h Header) UnknownNames(max int) (names []string, more int) {
+	for i, c := range h.Unknown {
+		if i == max {
+			return names, len(h.Unknown) - i
+		}
+		name := ""
+		if c < len(h.Names) {
+			name = shortText(h.Names[c])
+		}
+		names = append(names, ColumnName(c)+" "+name)
+	}
+	return names, 0
+}
+
 // headerScanRows is how far down title rows may push the header.
 const headerScanRows = 30
 

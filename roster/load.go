@@ -8,6 +8,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"unionbook/i18n"
+	"unionbook/scratch"
 	"unionbook/storage"
 )
 
@@ -20,9 +21,11 @@ type Source struct {
 }
 
 // OpenFile opens a roster file as ReadFile reads it, with the same errors,
-// but leaves the rows of an .xlsx sheet to Prepare. A Source that is not
-// prepared must be closed.
-func OpenFile(path, sheet string) (*Source, error) {
+// but leaves the rows of an .xlsx sheet to Prepare. A workbook's parts
+// larger than 16 MB are unzipped into tmpDir, a private folder (a scratch
+// session's); "" keeps them in memory. A Source that is not prepared must
+// be closed.
+func OpenFile(path, sheet, tmpDir string) (*Source, error) {
 	isXLSX, err := sniff(path)
 	if err != nil {
 		return nil, err
@@ -34,7 +37,7 @@ func OpenFile(path, sheet string) (*Source, error) {
 		}
 		return &Source{t: t}, nil
 	}
-	f, t, err := openXLSX(path, sheet)
+	f, t, err := openXLSX(path, sheet, tmpDir)
 	if err != nil {
 		return nil, err
 	}
@@ -49,9 +52,15 @@ func (s *Source) Close() {
 	}
 }
 
-// Load opens the file and prepares its import: OpenFile and Prepare.
+// Load opens the file and prepares its import: OpenFile and Prepare, with
+// a large workbook's parts unzipped into the database's scratch folder.
 func Load(ctx context.Context, path, sheet string, st *storage.Store, opts Options) (*Plan, error) {
-	src, err := OpenFile(path, sheet)
+	tmpDir := ""
+	if sess, err := scratch.Begin(st.Path()); err == nil {
+		defer sess.Close()
+		tmpDir = sess.Dir()
+	}
+	src, err := OpenFile(path, sheet, tmpDir)
 	if err != nil {
 		return nil, err
 	}
@@ -76,9 +85,13 @@ func (s *Source) Prepare(ctx context.Context, st *storage.Store, opts Options) (
 	f, t := s.f, s.t
 	s.f = nil
 	batches := make(chan rowBatch, 8) // bounded: the reader stays a few batches ahead
-	stop := make(chan struct{})
-	defer close(stop)
+	stop, finished := make(chan struct{}), make(chan struct{})
+	defer func() {
+		close(stop)
+		<-finished // the workbook is closed: its temporary files are gone
+	}()
 	go func() {
+		defer close(finished)
 		defer f.Close()
 		defer close(batches)
 		streamSheet(f, t, s.sheet, batches, stop)
@@ -255,22 +268,30 @@ func streamSheet(f *excelize.File, t *Table, sheet string, out chan<- rowBatch, 
 	one := func(name string, need int) bool {
 		rows, err := f.Rows(name)
 		if err != nil {
-			send(rowBatch{err: i18n.E("import.bad_xlsx", filepath.Base(t.Path), err.Error())})
+			send(rowBatch{err: xlsxError(t.Path, err)})
 			return true
 		}
 		defer rows.Close()
 		opt := excelize.Options{RawCellValue: true}
 		b := rowBatch{sheet: name}
-		num, n := 0, 0
+		num, n, total := 0, 0, 0
 		for rows.Next() {
 			num++
 			cells, err := rows.Columns(opt)
 			if err != nil {
-				send(rowBatch{err: i18n.E("import.bad_xlsx", filepath.Base(t.Path), err.Error())})
+				send(rowBatch{err: xlsxError(t.Path, err)})
 				return true
 			}
 			if cells = trimRow(cells); cells == nil {
 				continue
+			}
+			if total += len(cells); total > maxCells {
+				send(rowBatch{err: i18n.E("import.too_many_cells", filepath.Base(t.Path), maxCells)})
+				return true
+			}
+			if n >= maxRows {
+				send(rowBatch{err: i18n.E("import.too_many_rows", filepath.Base(t.Path), maxRows)})
+				return true
 			}
 			n++
 			b.rows = append(b.rows, Row{Num: num, Cells: cells})
@@ -282,7 +303,7 @@ func streamSheet(f *excelize.File, t *Table, sheet string, out chan<- rowBatch, 
 			}
 		}
 		if err := rows.Error(); err != nil {
-			send(rowBatch{err: i18n.E("import.bad_xlsx", filepath.Base(t.Path), err.Error())})
+			send(rowBatch{err: xlsxError(t.Path, err)})
 			return true
 		}
 		if n < need {

@@ -8,6 +8,8 @@ import (
 
 	"unionbook/atomicfile"
 	"unionbook/i18n"
+	"unionbook/model"
+	"unionbook/scratch"
 )
 
 // ProblemsHeader is the header of the column a report adds.
@@ -19,8 +21,18 @@ const ProblemsHeader = "问题/Problems"
 // Excel and import it again. Cells are written as text (an ID number typed
 // back into a text cell stays whole); dates read as serial numbers are
 // written as 2023-05-01.
-func WriteReport(path string, p *Plan, l i18n.Lang) error {
-	f := excelize.NewFile()
+//
+// A sheet larger than 16 MB is kept in the scratch session's folder while
+// the report is written, and the half-written file is tracked there (a
+// killed run leaves nothing for long); a nil session keeps everything in
+// memory.
+func WriteReport(path string, p *Plan, l i18n.Lang, sess *scratch.Session) error {
+	tmpDir := xlsxNoTempFolder
+	var tracker atomicfile.Tracker
+	if sess != nil {
+		tmpDir, tracker = sess.Dir(), sess
+	}
+	f := excelize.NewFile(excelize.Options{TmpDir: tmpDir})
 	defer f.Close()
 	sheet := p.Table.Sheet
 	if sheet == "" {
@@ -66,11 +78,15 @@ func WriteReport(path string, p *Plan, l i18n.Lang) error {
 	if err := sw.SetColWidth(probCol+1, probCol+1, 60); err != nil {
 		return err
 	}
-	// issues by table row index
+	// issues, and the changes of updates, by table row index
 	byIndex := map[int][]Issue{}
+	changes := map[int][]Change{}
 	for _, it := range p.Items {
 		if len(it.Issues) > 0 {
 			byIndex[it.Index] = it.Issues
+		}
+		if it.Action == Update && len(it.Changes) > 0 {
+			changes[it.Index] = it.Changes
 		}
 	}
 	headerIdx := p.Header.Index
@@ -101,7 +117,7 @@ func WriteReport(path string, p *Plan, l i18n.Lang) error {
 					v = d.String()
 				}
 			}
-			cell := excelize.Cell{Value: v, StyleID: text}
+			cell := excelize.Cell{Value: model.StripUnsafe(v), StyleID: text}
 			if badCols[c] {
 				cell.StyleID = bad
 			}
@@ -123,6 +139,9 @@ func WriteReport(path string, p *Plan, l i18n.Lang) error {
 				msg = label + sep + msg
 			}
 			msgs = append(msgs, msg)
+		}
+		if cs := changes[i]; len(cs) > 0 {
+			msgs = append(msgs, l.T("import.will_update", ChangesText(cs, l)))
 		}
 		switch {
 		case i == headerIdx:
@@ -149,7 +168,7 @@ func WriteReport(path string, p *Plan, l i18n.Lang) error {
 	if err := sw.Flush(); err != nil {
 		return err
 	}
-	return atomicfile.Write(path, func(w io.Writer) error {
+	return atomicfile.WriteTracked(path, tracker, func(w io.Writer) error {
 		if _, err := f.WriteTo(w); err != nil {
 			return i18n.E("import.write_failed", path, err.Error())
 		}

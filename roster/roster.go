@@ -122,7 +122,11 @@ type Item struct {
 	Unit     model.Unit   // units: likewise
 	Existing uint64       // the record already in the database, if any
 	Issues   []Issue
-	newUnit  string // members: the unit to create first (unit key)
+	// Changes lists, for a member row that updates a stored member, what
+	// it changes, field by field (nothing for an update that changes
+	// nothing).
+	Changes []Change
+	newUnit string // members: the unit to create first (unit key)
 }
 
 // Stats count a plan's rows.
@@ -276,8 +280,14 @@ func (p *Plan) begin(st *storage.Store, fill bool) (rowPreparer, error) {
 	return p.beginMembers(st)
 }
 
-// finish counts the rows.
+// finish counts the rows, and makes a file with a header and no data row
+// under it a problem of the file: there is nothing to import.
 func (p *Plan) finish() {
+	defer func() {
+		if p.Header.Index >= 0 && len(p.FileIssues) == 0 && len(p.Items) == 0 {
+			p.fileIssue(-1, "", "import.no_rows", p.Header.Row)
+		}
+	}()
 	// a repeat found later makes the first row invalid too
 	for i := range p.Items {
 		if len(p.Items[i].Issues) > 0 {
@@ -442,6 +452,7 @@ type memberRows struct {
 	newUnitIdx map[string]int
 	firstByID  map[string]int // ID number → item index
 	firstByNo  map[string]int
+	names      map[uint64]string // unit names by ID, read when first needed
 }
 
 func (p *Plan) beginMembers(st *storage.Store) (rowPreparer, error) {
@@ -469,6 +480,19 @@ func (p *Plan) beginMembers(st *storage.Store) (rowPreparer, error) {
 		p: p, st: st, r: newRowState(p), units: units, unitKeys: map[string]string{},
 		newUnitIdx: map[string]int{}, firstByID: map[string]int{}, firstByNo: map[string]int{},
 	}, nil
+}
+
+// unitName names a unit of the database by ID.
+func (mr *memberRows) unitName(id uint64) string {
+	if mr.names == nil {
+		mr.names = map[uint64]string{}
+		if us, err := mr.st.Units(); err == nil {
+			for _, u := range us {
+				mr.names[u.ID] = u.Name
+			}
+		}
+	}
+	return mr.names[id]
 }
 
 // unitKey is unitKey(name), remembered: a roster names few units many times.
@@ -536,11 +560,24 @@ func (mr *memberRows) row(i int) error {
 		switch p.Opts.OnDuplicate {
 		case DupError:
 			r.add(FIDNumber, -1, "import.in_database", existing.Name, existing.No)
-		case DupSkip:
-			it.Action = Skip
-		case DupUpdate:
-			m = mergeMember(existing, m, set)
-			it.Action = Update
+		case DupSkip, DupUpdate:
+			switch {
+			case otherPerson(r, existing, m):
+				// another person's ID number: a problem, never skipped
+				// or updated in silence
+			case p.Opts.OnDuplicate == DupSkip:
+				it.Action = Skip
+			default:
+				merged := mergeMember(existing, m, set)
+				it.Changes = memberChanges(existing, merged, func(id uint64) string {
+					if id == placeholderUnit {
+						return p.unitNames[it.newUnit] // to be created
+					}
+					return mr.unitName(id)
+				})
+				m = merged
+				it.Action = Update
+			}
 		}
 	}
 	if m.No != "" && !r.bad[FMemberNo] {
@@ -1141,17 +1178,20 @@ func (p *Plan) Commit(ctx context.Context, st *storage.Store, op string, progres
 	if err := ctx.Err(); err != nil {
 		return res, ErrCanceled
 	}
-	backup, err := BackupBeforeImport(st)
-	if err != nil {
-		return res, i18n.E("import.backup_failed", i18n.Text(err, i18n.EN))
-	}
-	res.Backup = backup
 	total := 0
 	for _, it := range p.Items {
 		if it.Action == Create || it.Action == Update {
 			total++
 		}
 	}
+	if total == 0 {
+		return res, nil // nothing to write: no backup, no transaction
+	}
+	backup, err := BackupBeforeImport(st)
+	if err != nil {
+		return res, i18n.E("import.backup_failed", i18n.Text(err, i18n.EN))
+	}
+	res.Backup = backup
 	err = st.Bulk(op, func(b *storage.Batch) error {
 		res2 := Result{Backup: backup}
 		newIDs := map[string]uint64{}

@@ -332,7 +332,7 @@ func TestReportMarksProblemCells(t *testing.T) {
 	tab, _ := ReadFile(messyRoster(t), "")
 	p, _ := Prepare(tab, st, Options{Kind: Members, Today: testToday})
 	out := filepath.Join(t.TempDir(), "report.xlsx")
-	if err := WriteReport(out, p, i18n.ZH); err != nil {
+	if err := WriteReport(out, p, i18n.ZH, nil); err != nil {
 		t.Fatal(err)
 	}
 	if fi, err := os.Stat(out); err != nil || fi.Mode().Perm() != 0o600 {

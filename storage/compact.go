@@ -9,6 +9,7 @@ import (
 	"go.etcd.io/bbolt"
 
 	"unionbook/i18n"
+	"unionbook/scratch"
 )
 
 // CompactResult is what Compact did.
@@ -45,10 +46,7 @@ func Compact(dbPath string, opts Options) (res CompactResult, err error) {
 	if err := s.db.View(bboltCheck); err != nil {
 		return res, corruptError(dbPath, err)
 	}
-	err = writeAtomicPre(dbPath, func(f *os.File) error {
-		// bbolt opens the temporary file by name; the handle here only
-		// reserved it.
-		name := f.Name()
+	err = compactInto(dbPath, func(name string) error {
 		dst, err := bbolt.Open(name, 0o600, &bbolt.Options{Timeout: lockTimeout, FreelistType: bbolt.FreelistMapType})
 		if err != nil {
 			return err
@@ -75,6 +73,51 @@ func Compact(dbPath string, opts Options) (res CompactResult, err error) {
 		res.After = fi.Size()
 	}
 	return res, nil
+}
+
+// compactInto has write build the compacted copy in a file of the
+// database's private scratch folder (beside it, so the rename stays on one
+// disk; a killed compact leaves it for the next start to sweep), then
+// renames it over the database. Any failure removes the copy.
+func compactInto(dbPath string, write func(name string) error, beforeRename func()) error {
+	sess, err := scratch.Begin(dbPath)
+	if err != nil {
+		return err
+	}
+	defer sess.Close()
+	f, err := sess.CreateTemp("compact-*.db")
+	if err != nil {
+		return err
+	}
+	name := f.Name()
+	// bbolt opens the file by name; the handle only reserved it.
+	if err := f.Close(); err != nil {
+		return err
+	}
+	if err := write(name); err != nil {
+		return err
+	}
+	if err := syncFile(name); err != nil {
+		return err
+	}
+	beforeRename()
+	if err := os.Rename(name, dbPath); err != nil {
+		return err
+	}
+	syncDir(filepath.Dir(dbPath))
+	return nil
+}
+
+func syncFile(name string) error {
+	f, err := os.OpenFile(name, os.O_RDWR, 0)
+	if err != nil {
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
 
 func compactError(dbPath string, err error) error {

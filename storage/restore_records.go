@@ -221,6 +221,12 @@ type Restorer struct {
 // and counter is rebuilt from the records written. All or nothing. No
 // audit entry is added: the log is restored as it was.
 func (s *Store) RestoreRecords(fn func(*Restorer) error) error {
+	return s.restoreRecords(fn, nil)
+}
+
+// restoreRecords is RestoreRecords with after, when not nil, run in the
+// same transaction once the indexes are rebuilt (RestoreRecordsChecked).
+func (s *Store) restoreRecords(fn func(*Restorer) error, after func(tx *bbolt.Tx) error) error {
 	return writeError(s.path, s.db.Update(func(tx *bbolt.Tx) error {
 		if !restoreTargetEmpty(tx) {
 			return i18n.E("pkg.restore_not_empty", s.path)
@@ -232,7 +238,10 @@ func (s *Store) RestoreRecords(fn func(*Restorer) error) error {
 		if err := fn(r); err != nil {
 			return err
 		}
-		return r.finish()
+		if err := r.finish(); err != nil || after == nil {
+			return err
+		}
+		return after(tx)
 	}))
 }
 

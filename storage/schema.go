@@ -92,7 +92,8 @@ var migrations = []migration{
 	{name: "hardship files and aid", up: createHardshipBuckets},
 	{name: "events", up: createEventBuckets},
 	{name: "export history", up: createExportBuckets}, // storage/exports.go
-	{name: "dues handling", up: migrateDuesHandling},  // storage/dues_schema2.go
+	{name: "cases and risk checks", up: createCaseBuckets},
+	{name: "dues handling", up: migrateDuesHandling}, // storage/dues_schema2.go
 }
 
 // SchemaVersion is the schema version this program writes.

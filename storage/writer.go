@@ -236,6 +236,7 @@ func profileChanges(old, new *model.Profile) []model.FieldChange {
 	diff("dues_since", monthText(old.DuesSince), monthText(new.DuesSince))
 	diff("custom_accounts", accountsText(old.CustomAccounts), accountsText(new.CustomAccounts))
 	cs = append(cs, HardshipProfileChanges(old, new)...)
+	cs = append(cs, caseProfileChanges(old, new)...)
 	return cs
 }
 

@@ -7,17 +7,18 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"unionbook/model"
+	"unionbook/ui/cases"
 	"unionbook/ui/chrome"
 	"unionbook/ui/common"
 	"unionbook/ui/dues"
 	"unionbook/ui/events"
 	"unionbook/ui/hardship"
-	"unionbook/ui/importer"
 	"unionbook/ui/keymap"
 	"unionbook/ui/ledger"
 	"unionbook/ui/members"
 	"unionbook/ui/overview"
 	"unionbook/ui/settings"
+	"unionbook/ui/transfer"
 	"unionbook/ui/units"
 )
 
@@ -56,11 +57,11 @@ func (a *App) openPages() {
 	a.members = members.New(a.c, hardship.MemberSection(), events.MemberSection())
 	a.dues = dues.New(a.c)
 	// the order of DESIGN.md: overview, members, dues, hardship, events,
-	// cash book, units, import/export, settings; a tenth tab takes key 0
+	// cases, cash book, units, import/export, settings; the tenth takes key 0
 	a.setPages([]common.Page{
-		overview.New(a.c, hardship.OverviewSection(), events.OverviewSection()),
-		a.members, a.dues, hardship.New(a.c), events.New(a.c), ledger.New(a.c),
-		units.New(a.c), importer.New(a.c), settings.New(a.c),
+		overview.New(a.c, hardship.OverviewSection(), events.OverviewSection(), cases.OverviewSection()),
+		a.members, a.dues, hardship.New(a.c), events.New(a.c), cases.New(a.c), ledger.New(a.c),
+		units.New(a.c), transfer.New(a.c), settings.New(a.c),
 	})
 }
 

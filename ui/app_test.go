@@ -10,6 +10,7 @@ import (
 	"unionbook/i18n"
 	"unionbook/model"
 	"unionbook/storage"
+	"unionbook/ui/keymap"
 	"unionbook/ui/uitest"
 )
 
@@ -114,7 +115,7 @@ func tab(t *testing.T, a *App, titleKey string) tea.Msg {
 	want := a.c.T(titleKey)
 	for i, p := range a.pages {
 		if p.Title() == want {
-			return uitest.Key(string(rune('1' + i)))
+			return uitest.Key(keymap.TabKey(i))
 		}
 	}
 	t.Fatalf("no tab %q", want)

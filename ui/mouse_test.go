@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"github.com/charmbracelet/x/ansi"
 	"strings"
 	"testing"
 
@@ -78,11 +79,11 @@ func TestClickOnATabLabel(t *testing.T) {
 	t.Parallel()
 	a := onMembers(t, i18n.ZH, 100, 30)
 	bar := screenLine(a, chrome.HeaderLines-1)
-	x := strings.Index(bar, "7 单位")
+	x := strings.Index(bar, "8 单位")
 	if x < 0 {
 		t.Fatalf("no units label in %q", bar)
 	}
-	click(a, len([]rune(bar[:x]))+len("7 ")-1, chrome.HeaderLines-1) // on "7"
+	click(a, ansi.StringWidth(bar[:x]), chrome.HeaderLines-1) // on "8"
 	uitest.Contains(t, screen(a), "宏达机械")
 	click(a, 1, chrome.HeaderLines-1)
 	uitest.Contains(t, screen(a), "经费结余")

@@ -54,13 +54,62 @@ type Book struct {
 	first   bool   // the default Sheet1 is still unused
 	st      struct{ title, sub, head, text, num, money, pct, ttext, tnum, tmoney, tpct int }
 	sheets  []string
+	// size estimates the bytes of sheet XML written; limit, when not 0,
+	// bounds it (MemoryBytes for a book kept in memory).
+	size  int64
+	cells int
+	limit int64
 }
 
-func New(l i18n.Lang, maxRows int, union, sub string) (*Book, error) {
+// Options are the choices of one workbook.
+type Options struct {
+	Lang     i18n.Lang
+	Union    string // in each printed page's header
+	Subtitle string // the line under each title: union, period
+	// MaxRows bounds the rows per sheet (tests); 0 means Excel's limit.
+	MaxRows int
+	// TmpDir is the private folder (a scratch session's) where excelize
+	// keeps the rows of a sheet once they outgrow memory (16 MB) until the
+	// book is written. "" keeps every row in memory, so that nothing is
+	// written to disk before WriteTo (an encrypted export): up to
+	// MemoryBytes of sheet XML, beyond which Row fails with
+	// ErrTooLargeForMemory.
+	TmpDir string
+}
+
+// MemoryBytes bounds the sheet XML of a book kept in memory (Options.TmpDir
+// ""), as Row estimates it: with excelize's buffers and the zip WriteTo
+// builds, such a book takes up to about twice that. Measured on the demo:
+// the largest report, the audit log, is 75 MB for a 30,000-member union's
+// year and 246 MB for a 100,000-member union's half year (refused).
+const MemoryBytes = 160 << 20
+
+// ErrTooLargeForMemory is Row's error when a book kept in memory would
+// outgrow MemoryBytes.
+var ErrTooLargeForMemory = i18n.E("export.too_large_for_memory", MemoryBytes>>20)
+
+// noDisk is a folder name no file can be created in (it holds a NUL
+// byte): excelize, unable to create its temporary file there, keeps the
+// rows of a stream in memory.
+const noDisk = "unionbook-in-memory\x00"
+
+// New starts a workbook. Close it when done, written or not: that removes
+// its temporary files.
+func New(o Options) (*Book, error) {
+	maxRows := o.MaxRows
 	if maxRows <= 3 || maxRows > ExcelMaxRows {
 		maxRows = ExcelMaxRows
 	}
-	b := &Book{f: excelize.NewFile(), lang: l, maxRows: maxRows, union: union, sub: sub, first: true}
+	tmp := o.TmpDir
+	if tmp == "" {
+		tmp = noDisk
+	}
+	f := excelize.NewFile(excelize.Options{TmpDir: tmp})
+	b := &Book{f: f, lang: o.Lang, maxRows: maxRows, union: model.StripUnsafe(o.Union), sub: model.StripUnsafe(o.Subtitle), first: true}
+	if o.TmpDir == "" {
+		b.limit = MemoryBytes
+	}
+	l := o.Lang
 	font := "SimSun"
 	if l == i18n.EN {
 		font = "Calibri"
@@ -107,7 +156,7 @@ func (b *Book) WriteTo(w io.Writer) (int64, error) {
 // Sheets lists the workbook's sheets in order.
 func (b *Book) Sheets() []string { return b.sheets }
 
-// Table is a table being written to one or more sheets.
+// SheetTable is a table being written to one or more sheets.
 type SheetTable struct {
 	b      *Book
 	name   string // the first sheet's name
@@ -137,7 +186,7 @@ func sheetName(s string) string {
 
 // Table starts a table on a new sheet called name, under title.
 func (b *Book) Table(name, title string, cols []Column) (*SheetTable, error) {
-	t := &SheetTable{b: b, name: sheetName(name), title: title, cols: cols}
+	t := &SheetTable{b: b, name: sheetName(model.StripUnsafe(name)), title: model.StripUnsafe(title), cols: cols}
 	return t, t.startSheet()
 }
 
@@ -295,9 +344,21 @@ func (t *SheetTable) write(total bool, vals []any) error {
 				}
 				cell.StyleID = style
 			}
-			cell.Value = x
+			// from the database or a file: nothing that garbles or
+			// reverses what Excel shows
+			cell.Value = model.StripUnsafe(x)
 		case model.Money:
-			cell.Value = moneyValue(x)
+			if v, ok := moneyValue(x); ok {
+				cell.Value = v
+			} else {
+				// beyond what a number cell holds to the fen: the exact
+				// amount as text
+				cell.Value = x.Display()
+				cell.StyleID = st.text
+				if total {
+					cell.StyleID = st.ttext
+				}
+			}
 		case Pct:
 			cell.Value = pctValue(x)
 		case int:
@@ -312,6 +373,9 @@ func (t *SheetTable) write(total bool, vals []any) error {
 			cell.Value = fmt.Sprint(x)
 		}
 		cells[i] = cell
+	}
+	if err := t.b.grow(cells); err != nil {
+		return err
 	}
 	t.row++
 	t.count++
@@ -331,11 +395,20 @@ func (t *SheetTable) Close() error {
 // Count is the number of data and total rows written.
 func (t *SheetTable) Count() int { return t.count }
 
-// moneyValue is fen as yuan for a cell: the number the decimal text
-// "1234.50" stands for, converted once, at the edge (sums are in fen).
-func moneyValue(m model.Money) float64 {
-	f, _ := strconv.ParseFloat(m.String(), 64)
-	return f
+// maxExactFen is the largest amount in fen (15 significant digits, under
+// ten trillion yuan) whose decimal a double holds so that Excel, and the
+// shortest form excelize writes, show it unchanged to the fen.
+const maxExactFen = 999_999_999_999_999
+
+// moneyValue is fen as yuan for a number cell: the double nearest the
+// decimal text "1234.50", which for up to 15 significant digits is written
+// back as that very decimal ("1234.5"). Larger amounts are not: ok false.
+func moneyValue(m model.Money) (v float64, ok bool) {
+	if m > maxExactFen || m < -maxExactFen {
+		return 0, false
+	}
+	f, err := strconv.ParseFloat(m.String(), 64)
+	return f, err == nil
 }
 
 // pctValue is basis points as a fraction for a percentage cell.
@@ -350,3 +423,31 @@ func (b *Book) YesNo(v bool) string {
 	}
 	return b.lang.T("export.no")
 }
+
+// grow counts a row's cells and the bytes of XML they will take, and
+// refuses the row when a book kept in memory would outgrow MemoryBytes.
+func (b *Book) grow(cells []any) error {
+	est := int64(40) // <row r="…" …></row>
+	for _, c := range cells {
+		est += 40 // <c r="AB1234" s="12" t="str"><v></v></c>
+		switch v := c.(excelize.Cell).Value.(type) {
+		case string:
+			est += int64(len(v))
+		case nil:
+		default:
+			est += 12
+		}
+	}
+	if b.limit > 0 && b.size+est > b.limit {
+		return ErrTooLargeForMemory
+	}
+	b.size += est
+	b.cells += len(cells)
+	return nil
+}
+
+// Cells is the number of cells written to the book's tables.
+func (b *Book) Cells() int { return b.cells }
+
+// Size estimates the bytes of sheet XML written so far.
+func (b *Book) Size() int64 { return b.size }

@@ -147,7 +147,7 @@ func (p *importPreview) Update(msg tea.Msg) tea.Cmd {
 		return tea.Batch(common.SetStatus(p.c.T("dues.import_ok", n, p.plan.Unchanged), false), common.Changed(model.EntityMember, 0))
 	case key.Matches(km, p.k.ProblemReport):
 		path := p.reportPath()
-		if err := roster.WriteReport(path, &p.plan.Plan, p.c.Lang); err != nil {
+		if err := roster.WriteReport(path, &p.plan.Plan, p.c.Lang, nil); err != nil {
 			return common.SetStatus(p.c.Err(err), true)
 		}
 		return common.SetStatus(p.c.T("dues.saved_to", path), false)

@@ -1,0 +1,41 @@
+package district
+
+import "unionbook/storage"
+
+// What every package holds, in one place. A feature that keeps a new kind
+// of record writes district/entity_<name>.go (its Entity: how to count,
+// write and load the records) and adds one line to entities; a new
+// workbook is district/report_<name>.go (its write function) plus one line
+// in reports. docs/package-format.md describes both.
+
+// entities are the data files, in the order they are written and loaded:
+// a record is loaded after those it points to.
+var entities = []Entity{
+	profileEntity,
+	countersEntity,
+	simpleEntity("units", "units", (*storage.Restorer).PutUnit),
+	simpleEntity("members", "members", (*storage.Restorer).PutMember),
+	duesUnitsEntity,
+	duesMemberRulesEntity,
+	simpleEntity("dues_batches", "dues_batches", (*storage.Restorer).PutBatch),
+	simpleEntity("dues_payments", "payments", (*storage.Restorer).PutPayment),
+	duesReportsEntity,
+	duesRemindersEntity,
+	simpleEntity("ledger", "ledger", (*storage.Restorer).PutLedger),
+	hardshipEntity,
+	aidEntity,
+	simpleEntity("events", "events", (*storage.Restorer).PutEvent),
+	simpleEntity("audit", "audit", (*storage.Restorer).PutAudit),
+}
+
+// reports are the workbooks, numbered in this order (reports/01-….xlsx).
+var reports = []Report{
+	{Name: "roster", Title: "export.r_roster", Write: writeRoster},
+	{Name: "dues", Title: "export.r_dues", Write: writeDues},
+	{Name: "hardship", Title: "export.r_hardship", Write: writeHardship},
+	{Name: "events", Title: "export.r_events", Write: writeEvents},
+	{Name: "cases", Title: "cases.r_title", Write: writeCases},
+	{Name: "ledger", Title: "export.r_ledger", Write: writeLedger},
+	{Name: "stats", Title: "export.r_stats", Write: writeStats},
+	{Name: "audit", Title: "export.r_audit", Write: writeAudit},
+}

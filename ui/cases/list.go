@@ -1,0 +1,481 @@
+package cases
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"unionbook/model"
+	"unionbook/search"
+	"unionbook/ui/common"
+	"unionbook/ui/stack"
+	"unionbook/ui/widget"
+)
+
+// caseState filters the list by where a case is.
+type caseState int
+
+const (
+	stateAll caseState = iota
+	stateOpen
+	stateClosed // closed with an outcome
+	stateVoid   // closed as entered by mistake
+	numStates
+)
+
+// collectiveFilter filters by collective or individual disputes.
+type collectiveFilter int
+
+const (
+	collAll collectiveFilter = iota
+	collOnly
+	collIndividual
+	numColl
+)
+
+// filters are the list's filters; zero values mean all.
+type filters struct {
+	state   caseState
+	typ     model.CaseType
+	channel model.CaseChannel
+	coll    collectiveFilter
+	span    span
+}
+
+// caseList is the tab's root: every case, newest first, with incremental
+// search over the workers' names (pinyin initials too), phones, ID numbers
+// and the unit, and the filters.
+type caseList struct {
+	common.ScreenBase
+	c      *common.Common
+	k      keys
+	st     *stack.Stack
+	all    []model.Case // newest first
+	skeys  [][]search.Key
+	names  names
+	rules  model.CaseRules
+	f      filters
+	view   []int // indexes into all
+	table  widget.Table
+	search widget.SearchBox
+	w, h   int
+	err    error
+}
+
+func newList(c *common.Common) *caseList {
+	l := &caseList{c: c, k: newKeys(c), table: widget.NewTable(nil, tableStyles(c))}
+	l.table.SetID("cases")
+	l.table.SetOrigin(0, 2)
+	l.table.SetEmptyText(c.T("cases.empty"))
+	l.table.SetRowStyle(func(row int) (lipgloss.Style, bool) {
+		if row < len(l.view) && l.all[l.view[row]].Void {
+			return c.Styles.Muted, true
+		}
+		return lipgloss.Style{}, false
+	})
+	l.search = widget.NewSearchBox(c.T("cases.search_hint"), widget.SearchBoxStyles{
+		Label: c.Styles.Label, Box: c.Styles.Input, Focus: c.Styles.InputFocus, Prompt: c.Styles.Muted})
+	l.f.span = span{}
+	l.reload()
+	return l
+}
+
+// reload reads every case, keeping the selected one.
+func (l *caseList) reload() {
+	keep := l.selected()
+	l.err = nil
+	cs, err := l.c.Store.Cases(0, 0)
+	if err == nil {
+		l.names, err = loadNames(l.c, cs...)
+	}
+	if err == nil {
+		var p model.Profile
+		p, _, err = l.c.Store.Profile()
+		l.rules = p.CaseRules()
+	}
+	if err != nil {
+		l.err = err
+		return
+	}
+	slices.Reverse(cs)
+	l.all = cs
+	l.skeys = make([][]search.Key, len(cs))
+	for i := range cs {
+		l.skeys[i] = l.keysOf(&cs[i])
+	}
+	l.filter()
+	if keep != 0 {
+		l.selectID(keep)
+	}
+}
+
+// keysOf are the search keys of a case: each worker, and its unit.
+func (l *caseList) keysOf(cs *model.Case) []search.Key {
+	var ks []search.Key
+	for _, w := range cs.Workers {
+		name, no, phone, id := l.names.worker(w)
+		ks = append(ks, search.NewKey(name, no, phone, id))
+	}
+	if u := l.names.unit(cs.UnitID, cs.Employer); u != "" {
+		ks = append(ks, search.NewKey(u, "", "", ""))
+	}
+	return ks
+}
+
+func (l *caseList) selected() uint64 {
+	if i := l.table.Cursor(); i >= 0 && i < len(l.view) {
+		return l.all[l.view[i]].ID
+	}
+	return 0
+}
+
+func (l *caseList) selectID(id uint64) {
+	for i, idx := range l.view {
+		if l.all[idx].ID == id {
+			l.table.SetCursor(i)
+			return
+		}
+	}
+}
+
+func (l *caseList) matches(i int, q search.Query) bool {
+	cs := &l.all[i]
+	f := l.f
+	switch f.state {
+	case stateOpen:
+		if !cs.Open() {
+			return false
+		}
+	case stateClosed:
+		if cs.Open() || cs.Void {
+			return false
+		}
+	case stateVoid:
+		if !cs.Void {
+			return false
+		}
+	}
+	if (f.typ != 0 && cs.Type != f.typ) || (f.channel != 0 && cs.Channel != f.channel) {
+		return false
+	}
+	if coll := cs.Collective(l.rules); (f.coll == collOnly && !coll) || (f.coll == collIndividual && coll) {
+		return false
+	}
+	if from, to := f.span.bounds(); from != 0 && (cs.Received < from || cs.Received > to) {
+		return false
+	}
+	if q.Empty() {
+		return true
+	}
+	for _, k := range l.skeys[i] {
+		if k.Match(q) {
+			return true
+		}
+	}
+	return false
+}
+
+func (l *caseList) filter() {
+	q := search.Compile(l.search.Value())
+	l.view = l.view[:0]
+	for i := range l.all {
+		if l.matches(i, q) {
+			l.view = append(l.view, i)
+		}
+	}
+	l.layout()
+}
+
+// columns are the table's columns at the list's width.
+func (l *caseList) columns() []widget.Column {
+	t := l.c.T
+	cols := []widget.Column{
+		{Title: t("cases.col_received"), Width: 10},
+		{Title: t("cases.col_workers"), Width: 12, Flex: 2},
+		{Title: t("cases.col_unit"), Width: 12, Flex: 2},
+		{Title: t("cases.col_type"), Width: l.widest(typeKeys())},
+	}
+	if l.w >= 100 {
+		cols = append(cols, widget.Column{Title: t("cases.col_channel"), Width: l.widest(channelKeys())})
+	}
+	cols = append(cols, widget.Column{Title: t("cases.col_headcount"), Width: 4, AlignRight: true})
+	if l.w >= 100 {
+		cols = append(cols, widget.Column{Title: t("cases.col_claimed"), Width: 12, AlignRight: true})
+	}
+	return append(cols, widget.Column{Title: t("cases.col_status"), Width: l.widest(statusKeys())})
+}
+
+// widest is the width of the longest of the names, between 4 and 16 cells.
+func (l *caseList) widest(keys []string) int {
+	w := 4
+	for _, k := range keys {
+		w = max(w, ansi.StringWidth(l.c.T(k)))
+	}
+	return min(w, 16)
+}
+
+func typeKeys() []string {
+	var ks []string
+	for _, t := range model.CaseTypes {
+		ks = append(ks, t.Key())
+	}
+	return ks
+}
+
+func channelKeys() []string {
+	var ks []string
+	for _, c := range model.CaseChannels {
+		ks = append(ks, c.Key())
+	}
+	return ks
+}
+
+func statusKeys() []string {
+	ks := []string{"cases.st_open", "cases.st_void"}
+	for _, o := range model.CaseOutcomes {
+		ks = append(ks, o.Key())
+	}
+	return ks
+}
+
+func (l *caseList) layout() {
+	l.table.SetColumns(l.columns())
+	wide := l.w >= 100
+	l.table.SetRows(len(l.view), func(row, col int) string {
+		cs := &l.all[l.view[row]]
+		if !wide && col >= 4 {
+			col++ // no channel column
+		}
+		if !wide && col >= 6 {
+			col++ // no amount column
+		}
+		switch col {
+		case 0:
+			return cs.Received.String()
+		case 1:
+			return workersLabel(l.c, l.names, cs)
+		case 2:
+			return l.names.unit(cs.UnitID, cs.Employer)
+		case 3:
+			return l.c.T(cs.Type.Key())
+		case 4:
+			return l.c.T(cs.Channel.Key())
+		case 5:
+			n := strconv.Itoa(cs.Headcount)
+			if cs.Collective(l.rules) {
+				n = "*" + n
+			}
+			return n
+		case 6:
+			return cs.Claimed.Display()
+		}
+		return statusLabel(l.c, cs)
+	})
+}
+
+func (l *caseList) SetSize(w, h int) {
+	l.w, l.h = w, h
+	l.search.SetWidth(max(10, min(40, w-ansi.StringWidth(l.c.T("cases.search_label"))-2)))
+	l.table.SetSize(w, max(2, h-3))
+	l.layout()
+}
+
+func (l *caseList) Capturing() bool   { return l.search.Active() }
+func (l *caseList) HandlesBack() bool { return l.search.Active() }
+
+func (l *caseList) Cursor() *tea.Cursor {
+	return l.search.Cursor(l.c.T("cases.search_label"), 0, 1, l.w)
+}
+
+func (l *caseList) open() tea.Cmd {
+	if id := l.selected(); id != 0 {
+		return l.st.Push(newDetail(l.c, l.st, id))
+	}
+	return nil
+}
+
+func (l *caseList) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case common.DataChangedMsg:
+		if isOurs(msg.Entity) {
+			l.reload()
+			if msg.Entity == model.EntityCase && msg.ID != 0 {
+				l.selectID(msg.ID)
+			}
+		}
+		return nil
+	case widget.RowClickedMsg:
+		if msg.ID == "cases" && msg.Again {
+			return l.open()
+		}
+		return nil
+	case tea.MouseMsg:
+		var cmd tea.Cmd
+		l.table, cmd = l.table.Update(msg)
+		return cmd
+	case tea.KeyPressMsg:
+		return l.key(msg)
+	}
+	return nil
+}
+
+func (l *caseList) key(msg tea.KeyPressMsg) tea.Cmd {
+	if l.search.Active() {
+		ev, cmd := l.search.Update(msg)
+		switch ev {
+		case widget.SearchChanged, widget.SearchCleared:
+			l.filter()
+			return cmd
+		case widget.SearchHandled:
+			return cmd
+		}
+	}
+	k, g := l.k, l.c.Keys
+	switch {
+	case key.Matches(msg, g.Search):
+		l.search.Focus()
+	case key.Matches(msg, g.Open):
+		return l.open()
+	case key.Matches(msg, g.New):
+		return l.st.Push(newCaseForm(l.c, l.st, nil))
+	case key.Matches(msg, k.Figures):
+		return l.st.Push(newFigures(l.c, around(spanYear, l.c.Today())))
+	case key.Matches(msg, k.Risks):
+		return l.st.Push(newRiskList(l.c, l.st))
+	case key.Matches(msg, k.State):
+		l.f.state = (l.f.state + 1) % numStates
+	case key.Matches(msg, k.Type):
+		l.f.typ = cycle(model.CaseTypes, l.f.typ)
+	case key.Matches(msg, k.Channel):
+		l.f.channel = cycle(model.CaseChannels, l.f.channel)
+	case key.Matches(msg, k.Collective):
+		l.f.coll = (l.f.coll + 1) % numColl
+	case key.Matches(msg, k.Period):
+		l.f.span = l.f.span.next(l.c.Today(), true)
+	case key.Matches(msg, k.Prev):
+		l.f.span = l.f.span.step(-1)
+	case key.Matches(msg, k.Next):
+		l.f.span = l.f.span.step(1)
+	case key.Matches(msg, k.Clear):
+		l.f = filters{}
+		l.search.SetValue("")
+	default:
+		var cmd tea.Cmd
+		l.table, cmd = l.table.Update(msg)
+		return cmd
+	}
+	l.filter()
+	return nil
+}
+
+// cycle moves a filter to the next value of vs, after the last back to 0 (all).
+func cycle[T comparable](vs []T, cur T) T {
+	var zero T
+	if cur == zero {
+		return vs[0]
+	}
+	for i, v := range vs {
+		if v == cur && i+1 < len(vs) {
+			return vs[i+1]
+		}
+	}
+	return zero
+}
+
+// filterText says which filters are on: "办理中  欠薪  2026年".
+func (l *caseList) filterText() string {
+	var parts []string
+	switch l.f.state {
+	case stateOpen:
+		parts = append(parts, l.c.T("cases.st_open"))
+	case stateClosed:
+		parts = append(parts, l.c.T("cases.st_closed"))
+	case stateVoid:
+		parts = append(parts, l.c.T("cases.st_void"))
+	}
+	if l.f.typ != 0 {
+		parts = append(parts, l.c.T(l.f.typ.Key()))
+	}
+	if l.f.channel != 0 {
+		parts = append(parts, l.c.T(l.f.channel.Key()))
+	}
+	switch l.f.coll {
+	case collOnly:
+		parts = append(parts, l.c.T("cases.collective_only", l.rules.CollectiveMin))
+	case collIndividual:
+		parts = append(parts, l.c.T("cases.individual_only"))
+	}
+	parts = append(parts, l.f.span.label(l.c))
+	return strings.Join(parts, "  ")
+}
+
+func (l *caseList) View() string {
+	st := l.c.Styles
+	head := st.Title.Render(l.c.T("cases.title")) + "  " + st.Muted.Render(l.filterText())
+	lines := []string{ansi.Truncate(head, l.w, "~")}
+	lines = append(lines, ansi.Truncate(l.search.View(l.c.T("cases.search_label"), l.c.T("cases.search_prompt")), l.w, "~"))
+	if l.err != nil {
+		return strings.Join(append(lines, st.Error.Render(ansi.Truncate(l.c.Err(l.err), l.w, "~"))), "\n")
+	}
+	lines = append(lines, l.table.View())
+	open := 0
+	for _, i := range l.view {
+		if l.all[i].Open() {
+			open++
+		}
+	}
+	foot := l.c.T("cases.count", len(l.view), open)
+	if l.f.coll != collAll || l.anyCollective() {
+		foot += "  " + l.c.T("cases.collective_mark", l.rules.CollectiveMin)
+	}
+	lines = append(lines, st.Muted.Render(ansi.Truncate(foot, l.w, "~")))
+	return strings.Join(lines, "\n")
+}
+
+func (l *caseList) anyCollective() bool {
+	for _, i := range l.view {
+		if l.all[i].Collective(l.rules) {
+			return true
+		}
+	}
+	return false
+}
+
+// The help lists only the keys that do something here: opening and moving
+// need rows, earlier and later a period, clearing a filter.
+func (l *caseList) ShortHelp() []key.Binding {
+	g := l.c.Keys
+	if l.search.Active() {
+		return []key.Binding{g.SearchDone, g.SearchClear}
+	}
+	var h []key.Binding
+	if len(l.view) > 0 {
+		h = append(h, g.Open)
+	}
+	return append(h, g.New, g.Search, l.k.State, l.k.Period, l.k.Figures, l.k.Risks)
+}
+
+func (l *caseList) FullHelp() [][]key.Binding {
+	g, k := l.c.Keys, l.k
+	if l.search.Active() {
+		return [][]key.Binding{{g.SearchDone, g.SearchClear}}
+	}
+	var groups [][]key.Binding
+	if len(l.view) > 1 {
+		groups = append(groups, []key.Binding{g.Up, g.Down, g.PageUp, g.PageDown, g.Home, g.End})
+	}
+	groups = append(groups, l.ShortHelp())
+	fs := []key.Binding{k.State, k.Type, k.Channel, k.Collective, k.Period}
+	if l.f.span.kind != spanAll {
+		fs = append(fs, k.Prev, k.Next)
+	}
+	if l.f != (filters{}) || l.search.Value() != "" {
+		fs = append(fs, k.Clear)
+	}
+	return append(groups, fs)
+}

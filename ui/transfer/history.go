@@ -1,0 +1,104 @@
+package transfer
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"unionbook/storage"
+	"unionbook/ui/common"
+	"unionbook/ui/widget"
+)
+
+// historyTop is the line of the history's table, under the title.
+const historyTop = 2
+
+// history lists the past exports, newest first, with the selected one's
+// whole path and SHA-256 under the table.
+type history struct {
+	common.ScreenBase
+	e    *env
+	recs []storage.ExportRecord
+	err  error
+	grid widget.Table
+	w, h int
+}
+
+func newHistory(e *env) *history {
+	c := e.c
+	st := widget.TableStyles{Header: c.Styles.TableHeader, Cell: c.Styles.TableCell, Selected: c.Styles.TableSelected}
+	x := &history{e: e, grid: widget.NewTable(nil, st)}
+	x.grid.SetEmptyText(c.T("exportui.history_empty"))
+	x.grid.SetOrigin(0, historyTop)
+	if c.Store != nil {
+		x.recs, x.err = c.Store.Exports(0)
+	}
+	x.grid.SetColumns([]widget.Column{
+		{Title: c.T("exportui.h_when"), Width: 16},
+		{Title: c.T("exportui.h_period"), Width: 10},
+		{Title: c.T("exportui.h_file"), Width: 20, Flex: 1},
+		{Title: c.T("exportui.h_sha"), Width: 12},
+	})
+	recs := x.recs
+	x.grid.SetRows(len(recs), func(row, col int) string {
+		h := recs[row]
+		switch col {
+		case 0:
+			return h.At.Local().Format("2006-01-02 15:04")
+		case 1:
+			return h.Period
+		case 2:
+			return baseName(h.File)
+		}
+		return shortSHA(h.SHA256)
+	})
+	return x
+}
+
+func (x *history) SetSize(w, h int) {
+	x.w, x.h = w, h
+	x.grid.SetSize(w, max(3, h-6))
+}
+
+func (x *history) Update(msg tea.Msg) tea.Cmd {
+	switch msg.(type) {
+	case tea.KeyPressMsg, tea.MouseMsg:
+		var cmd tea.Cmd
+		x.grid, cmd = x.grid.Update(msg)
+		return cmd
+	}
+	return nil
+}
+
+func (x *history) View() string {
+	c, st, w := x.e.c, x.e.c.Styles, x.w
+	fit := func(s string) string { return widget.Fit(s, w, false) }
+	lines := []string{st.Title.Render(fit(c.T("exportui.history_title", len(x.recs)))), fit("")}
+	if x.err != nil {
+		lines[1] = st.Error.Render(fit(plain(c.Err(x.err))))
+	}
+	lines = append(lines, strings.Split(x.grid.View(), "\n")...)
+	if i := x.grid.Cursor(); i >= 0 && i < len(x.recs) {
+		h := x.recs[i]
+		lines = append(lines, st.Muted.Render(fit(c.T("exportui.done_file", h.File))))
+		lines = append(lines, st.Muted.Render(fit(c.T("exportui.done_sha", h.SHA256))))
+	}
+	return screenOf(lines, w, x.h)
+}
+
+// ShortHelp: moving only when there is somewhere to move to.
+func (x *history) ShortHelp() []key.Binding {
+	if x.grid.Len() > 1 {
+		return []key.Binding{x.e.c.Keys.Up, x.e.c.Keys.Down}
+	}
+	return nil
+}
+
+func (x *history) FullHelp() [][]key.Binding {
+	g := x.e.c.Keys
+	if x.grid.Len() > 1 {
+		return [][]key.Binding{{g.Up, g.Down, g.PageUp, g.PageDown, g.Home, g.End, g.Back}}
+	}
+	return [][]key.Binding{{g.Back}}
+}
