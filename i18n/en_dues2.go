@@ -267,5 +267,15 @@ func init() {
 		"pkg.entity_dues_member_rules":   "member dues rules",
 		"pkg.entity_dues_reports":        "collection reports",
 		"pkg.entity_dues_reminders":      "reminders",
+		"cli.flag.wage_from":             "import wages: the month the bases count from on rows without one (default this month)",
+		"import.bad_wage_from":           "--from is not a month: %s",
+		"import.wages_summary":           "wage bases: %d rows, %d new bases, %d unchanged, %d rows with problems; %s",
+		"import.wages_wrote":             "wrote %d members' wage bases",
+		"cli.stats_reported":             "of it reported by units (not in our cash)",
+		"cli.stats_unreported":           "unit-months not reported",
+		"cli.stats_kept":                 "of it kept for units (代管)",
+		"cli.stats_no_base":              "members without a wage base (not counted)",
+		"cli.flag.wage_from_arg":         "MONTH",
+		"hint.dues_since":                "dues are kept here from this month; earlier months are not in arrears",
 	})
 }

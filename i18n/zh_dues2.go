@@ -267,5 +267,15 @@ func init() {
 		"pkg.entity_dues_member_rules":   "会员会费办法",
 		"pkg.entity_dues_reports":        "单位会费报送",
 		"pkg.entity_dues_reminders":      "催缴记录",
+		"cli.flag.wage_from":             "import wages：没有起始月份列（或该格为空）的行从这个月起计算（默认本月）",
+		"import.bad_wage_from":           "--from 不是月份：%s",
+		"import.wages_summary":           "缴费基数：读到 %d 行，%d 人新基数，%d 人不变，%d 行有问题；%s",
+		"import.wages_wrote":             "已写入 %d 人的缴费基数",
+		"cli.stats_reported":             "其中单位报送（不入本会账）",
+		"cli.stats_unreported":           "未报送的单位月份",
+		"cli.stats_kept":                 "其中本会代管",
+		"cli.stats_no_base":              "未设缴费基数的会员（未计入）",
+		"cli.flag.wage_from_arg":         "月份",
+		"hint.dues_since":                "会费从这个月起在本程序记账，之前的月份不算欠缴",
 	})
 }

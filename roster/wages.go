@@ -254,8 +254,8 @@ func PrepareWages(t *Table, st *storage.Store, opts WageOptions) (*WagePlan, err
 			}
 		}
 		it.Issues = r.issues
-		if len(it.Issues) == 0 && ch.MemberID != 0 && members[mi].BaseFor(ch.Base.From) == ch.Base.Base && hasFrom(members[mi], ch.Base.From) {
-			it.Action = Skip
+		if len(it.Issues) == 0 && ch.MemberID != 0 && members[mi].BaseFor(ch.Base.From) == ch.Base.Base {
+			it.Action = Skip // that base is in force from that month already
 		}
 		p.Items = append(p.Items, it)
 		p.Changes = append(p.Changes, ch)
@@ -269,16 +269,6 @@ func PrepareWages(t *Table, st *storage.Store, opts WageOptions) (*WagePlan, err
 		}
 	}
 	return p, nil
-}
-
-// hasFrom reports a wage base set from exactly month mo.
-func hasFrom(m model.Member, mo model.Month) bool {
-	for _, w := range m.Wages {
-		if w.From == mo {
-			return true
-		}
-	}
-	return false
 }
 
 // CommitWages writes the plan's new bases in one transaction, all or none,

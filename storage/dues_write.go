@@ -292,6 +292,9 @@ func (w *writer) setWageBase(memberID uint64, wb model.WageBase) (model.Member, 
 	m.Wages = slices.Clone(cur.Wages)
 	old := ""
 	i := slices.IndexFunc(m.Wages, func(x model.WageBase) bool { return x.From == wb.From })
+	if i < 0 && cur.BaseFor(wb.From) == wb.Base {
+		return m, errNoChange // that base is in force from that month already
+	}
 	if i >= 0 {
 		if m.Wages[i].Base == wb.Base {
 			return m, errNoChange
