@@ -16,7 +16,6 @@ type Notice struct {
 	Date     model.Date  // when the notice is issued
 	Deadline model.Date  // pay by (0: none named)
 	Operator string
-	Phone    string
 	Lines    []NoticeLine
 }
 
@@ -123,7 +122,7 @@ func (s *sheet) notice(l i18n.Lang, n *Notice) error {
 	if err := s.put(16); err != nil {
 		return err
 	}
-	if err := line(22, st.sub, l.T("notice.contact", n.Operator, n.Phone)); err != nil {
+	if err := line(22, st.sub, l.T("notice.contact", n.Operator)); err != nil {
 		return err
 	}
 	if err := s.put(40, nil, nil, nil, nil, cell(st.sub, l.T("notice.seal", n.Union))); err != nil {

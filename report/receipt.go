@@ -92,17 +92,17 @@ func (s *sheet) receipt(l i18n.Lang, union string, r *Receipt) error {
 		cells  []any
 		merges [][2]int
 	}{
-		{32, []any{cell(st.title, union+"  "+l.T("receipt.title"))}, [][2]int{{1, 6}}},
+		{34, []any{cell(st.title, union+"  "+l.T("receipt.title"))}, [][2]int{{1, 6}}},
 		{20, []any{cell(st.sub, l.T("receipt.date", r.Date.String())), nil, nil, cell(st.sub, l.T("receipt.no", r.No))}, [][2]int{{1, 3}, {4, 6}}},
-		{26, []any{cell(st.label, l.T("receipt.payer")), cell(st.value, r.Payer), cell(st.value, ""),
+		{30, []any{cell(st.label, l.T("receipt.payer")), cell(st.value, r.Payer), cell(st.value, ""),
 			cell(st.label, l.T("receipt.unit")), cell(st.value, r.Unit), cell(st.value, "")}, [][2]int{{2, 3}, {5, 6}}},
-		{26, []any{cell(st.label, l.T("receipt.months")), cell(st.value, r.Months), cell(st.value, ""),
+		{30, []any{cell(st.label, l.T("receipt.months")), cell(st.value, r.Months), cell(st.value, ""),
 			cell(st.label, l.T("receipt.method")), cell(st.value, l.T(r.Method.Key())), cell(st.value, "")}, [][2]int{{2, 3}, {5, 6}}},
-		{26, []any{cell(st.label, l.T("receipt.item")), cell(st.value, l.T("receipt.item_dues")), cell(st.value, ""),
+		{30, []any{cell(st.label, l.T("receipt.item")), cell(st.value, l.T("receipt.item_dues")), cell(st.value, ""),
 			cell(st.label, l.T("receipt.figures")), cell(st.money, yuan(r.Amount)), cell(st.money, "")}, [][2]int{{2, 3}, {5, 6}}},
-		{26, []any{cell(st.label, l.T("receipt.capitals")), cell(st.capital, r.Amount.Capital()), cell(st.capital, ""),
+		{30, []any{cell(st.label, l.T("receipt.capitals")), cell(st.capital, r.Amount.Capital()), cell(st.capital, ""),
 			cell(st.capital, ""), cell(st.capital, ""), cell(st.capital, "")}, [][2]int{{2, 6}}},
-		{26, []any{cell(st.label, l.T("receipt.note")), cell(st.value, r.Note), cell(st.value, ""),
+		{30, []any{cell(st.label, l.T("receipt.note")), cell(st.value, r.Note), cell(st.value, ""),
 			cell(st.value, ""), cell(st.value, ""), cell(st.value, "")}, [][2]int{{2, 6}}},
 		{30, []any{cell(st.sub, l.T("receipt.seal")), nil, nil, cell(st.sub, l.T("receipt.operator", r.Operator))}, [][2]int{{1, 3}, {4, 6}}},
 		{18, []any{cell(st.note, l.T("receipt.copy"))}, [][2]int{{1, 6}}},

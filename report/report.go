@@ -90,6 +90,7 @@ func (s *book) makeStyles(l i18n.Lang) error {
 	thin := []excelize.Border{{Type: "left", Color: "000000", Style: 1}, {Type: "right", Color: "000000", Style: 1},
 		{Type: "top", Color: "000000", Style: 1}, {Type: "bottom", Color: "000000", Style: 1}}
 	moneyFmt := "#,##0.00"
+	yuanFmt := "\"¥\"#,##0.00" // the receipt's figures: ¥120.00
 	var err error
 	mk := func(st *excelize.Style) int {
 		if err != nil {
@@ -109,7 +110,7 @@ func (s *book) makeStyles(l i18n.Lang) error {
 	s.st.sub = mk(&excelize.Style{Font: f(10, false), Alignment: left})
 	s.st.label = mk(&excelize.Style{Font: f(10, true), Border: thin, Alignment: center, NumFmt: 49})
 	s.st.value = mk(&excelize.Style{Font: f(11, false), Border: thin, Alignment: left, NumFmt: 49})
-	s.st.money = mk(&excelize.Style{Font: f(12, true), Border: thin, Alignment: left, CustomNumFmt: &moneyFmt})
+	s.st.money = mk(&excelize.Style{Font: f(12, true), Border: thin, Alignment: left, CustomNumFmt: &yuanFmt})
 	s.st.capital = mk(&excelize.Style{Font: f(12, true), Border: thin, Alignment: left, NumFmt: 49})
 	s.st.note = mk(&excelize.Style{Font: f(10, false), Alignment: left, NumFmt: 49})
 	s.st.cut = mk(&excelize.Style{Font: &excelize.Font{Family: font, Size: 8, Color: "808080"}, Alignment: center})
