@@ -211,7 +211,7 @@ func init() {
 		"receipt.note":                   "备注",
 		"receipt.seal":                   "收款单位（盖章）：",
 		"receipt.operator":               "经办人：%s",
-		"receipt.copy": "本收据加盖收款单位印章后有效",
+		"receipt.copy":                   "本收据加盖收款单位印章后有效",
 		"receipt.cut":                    "- - - - - - - - - - - - 沿此线剪开 - - - - - - - - - - - -",
 		"receipt.short":                  "%s 少缴，仍欠 %s 元",
 		"receipt.reversed":               "此收据已冲正作废",
