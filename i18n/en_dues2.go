@@ -111,7 +111,7 @@ func init() {
 		"dues.this_month_due":            "this month (%s) due %s yuan",
 		"dues.underpaid_month":           "%s paid in part: %s paid, %s short",
 		"dues.last_reminder":             "last reminder: %s %s %s",
-		"dues.owes_underpaid":            ", %d of them paid in part",
+		"dues.owes_underpaid":            ", %d paid in part",
 		"dues.short_by":                  "short %s",
 		"dues.line_exempt":               "exempt from dues (%s)",
 		"dues.line_base_only":            "wage base %s yuan (nothing owed this month)",
@@ -135,7 +135,7 @@ func init() {
 		"dues.line_amount_title":         "What %s pays (%s)",
 		"dues.line_amount_hint":          "owing %s yuan; what is not paid stays owed",
 		"dues.units_empty":               "Nothing due or paid this year yet",
-		"dues.units_sources":             "of it: reported by units %s yuan (not in our cash); kept for units %s yuan",
+		"dues.units_sources":             "of it reported by units %s yuan (not in our cash)",
 		"dues.units_unreported":          "; %d unit-months not reported (roster says %s yuan due, not counted)",
 		"dues.src_unreported":            "%d months unreported",
 		"dues.src_reported":              "reported",
@@ -277,5 +277,7 @@ func init() {
 		"cli.stats_no_base":              "members without a wage base (not counted)",
 		"cli.flag.wage_from_arg":         "MONTH",
 		"hint.dues_since":                "dues are kept here from this month; earlier months are not in arrears",
+		"dues.units_kept":                "kept for units %s yuan",
+		"dues.units_sep":                 "; ",
 	})
 }

@@ -52,7 +52,7 @@ func init() {
 		"dues.owes_no_base":            "%d months have no wage base: the amount is unknown",
 		"settings.since_joining":       "since joining",
 		"dues.nothing_owed":            "Nothing owed",
-		"dues.owes":                    "Up to last month owes %d months, %s yuan in all (longest run %d months)",
+		"dues.owes":                    "Up to last month: %d month(s) owed, %s yuan (longest run %d)",
 		"dues.payments_title":          "Payments (newest first)",
 		"dues.cell_paid":               "ok",
 		"dues.cell_unpaid":             "NO",

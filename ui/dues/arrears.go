@@ -103,7 +103,7 @@ func (a *arrears) refresh() {
 
 // reminderShort is a reminder in a table cell: its date and how.
 func reminderShort(c *common.Common, r model.Reminder) string {
-	return r.Date.String()[2:] + " " + c.T(r.How.Key()+"_short")
+	return r.Date.String()[5:] + " " + c.T(r.How.Key()+"_short")
 }
 
 // selected is the member under the cursor, 0 for none.

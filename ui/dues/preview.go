@@ -55,7 +55,7 @@ func newPreview(d *data, st *stack.Stack, b storage.DuesBatch, plan storage.Batc
 		{Title: c.T("col.name"), Width: 8, Flex: 1},
 		{Title: c.T("dues.col_period"), Width: 15},
 		{Title: c.T("dues.col_owing"), Width: 9, AlignRight: true},
-		{Title: c.T("dues.col_pays"), Width: 16, AlignRight: true},
+		{Title: c.T("dues.col_pays"), Width: 19, AlignRight: true},
 	}, tableStyles(c))
 	p.table.SetEmptyText(c.T("dues.batch_empty"))
 	p.table.SetRows(len(b.Lines), func(row, col int) string {

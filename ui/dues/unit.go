@@ -189,13 +189,13 @@ func (u *unit) View() string {
 }
 
 func (u *unit) ShortHelp() []key.Binding {
-	keys := []key.Binding{u.k.Batch, u.k.Handling, u.k.Report, u.k.Notice, u.k.Remind, u.k.Receipt}
-	if len(u.reports) > 0 {
-		keys = append(keys, u.k.Delete)
-	}
-	return append(keys, u.c.Keys.Back)
+	return []key.Binding{u.k.Batch, u.k.Handling, u.k.Report, u.k.Notice, u.k.Receipt, u.c.Keys.Back}
 }
 
 func (u *unit) FullHelp() [][]key.Binding {
-	return [][]key.Binding{u.ShortHelp(), {u.k.Wage, u.k.Members, u.c.Keys.Tabs, u.c.Keys.Help, u.c.Keys.Quit}}
+	more := []key.Binding{u.k.Remind, u.k.Wage, u.k.Members}
+	if len(u.reports) > 0 {
+		more = append(more, u.k.Delete)
+	}
+	return [][]key.Binding{u.ShortHelp(), more, {u.c.Keys.Tabs, u.c.Keys.Help, u.c.Keys.Quit}}
 }

@@ -2,6 +2,7 @@ package dues
 
 import (
 	"fmt"
+	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -205,12 +206,19 @@ func (u *units) View() string {
 	}
 	head := st.Title.Render(u.c.T("dues.units_title", u.year)) + "  " +
 		st.Muted.Render(u.c.T("dues.units_total", total.Due.Display(), total.Paid.Display(), rate(total.Paid, total.Due)))
-	sub := u.c.T("dues.units_hint")
-	if total.ReportedPaid != 0 || total.Kept != 0 || total.Unreported > 0 {
-		sub = u.c.T("dues.units_sources", total.ReportedPaid.Display(), total.Kept.Display())
-		if total.Unreported > 0 {
-			sub += u.c.T("dues.units_unreported", total.Unreported, total.UnreportedDue.Display())
-		}
+	var parts []string
+	if total.ReportedPaid != 0 {
+		parts = append(parts, u.c.T("dues.units_sources", total.ReportedPaid.Display()))
+	}
+	if total.Kept != 0 {
+		parts = append(parts, u.c.T("dues.units_kept", total.Kept.Display()))
+	}
+	sub := strings.Join(parts, u.c.T("dues.units_sep"))
+	if total.Unreported > 0 {
+		sub += u.c.T("dues.units_unreported", total.Unreported, total.UnreportedDue.Display())
+	}
+	if sub == "" {
+		sub = u.c.T("dues.units_hint")
 	}
 	return ansi.Truncate(head, u.w, "~") + "\n" + st.Muted.Render(ansi.Truncate(sub, u.w, "~")) + "\n" + u.table.View()
 }

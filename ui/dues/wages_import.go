@@ -174,7 +174,9 @@ func (p *importPreview) View() string {
 	if len(issues) == 0 {
 		lines = append(lines, st.Success.Render(p.c.T("dues.import_clean")))
 	} else {
-		lines = append(lines, st.Error.Render(p.c.T("dues.import_problems", len(issues))))
+		for _, l := range strings.Split(ansi.Wrap(p.c.T("dues.import_problems", len(issues)), max(p.w, 20), ""), "\n") {
+			lines = append(lines, st.Error.Render(l))
+		}
 		room := max(3, p.h-len(lines)-2)
 		var wrapped []string
 		for _, is := range issues {
