@@ -279,5 +279,6 @@ func init() {
 		"hint.dues_since":                "dues are kept here from this month; earlier months are not in arrears",
 		"dues.units_kept":                "kept for units %s yuan",
 		"dues.units_sep":                 "; ",
+		"dues.this_month_short":          "this month (%s): %s paid, %s yuan still due",
 	})
 }

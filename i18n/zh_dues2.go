@@ -279,5 +279,6 @@ func init() {
 		"hint.dues_since":                "会费从这个月起在本程序记账，之前的月份不算欠缴",
 		"dues.units_kept":                "本会代管 %s 元",
 		"dues.units_sep":                 "；",
+		"dues.this_month_short":          "本月（%s）已缴 %s，尚欠 %s 元",
 	})
 }

@@ -277,7 +277,10 @@ func (s *member) View() string {
 	if o.Count > 0 {
 		owe = st.Error.Render(common.OwesText(s.c, o))
 	}
-	if d := s.info.Month(today); d.Owing() {
+	switch d := s.info.Month(today); {
+	case d.Underpaid():
+		owe += "  " + st.Warning.Render(s.c.T("dues.this_month_short", today.String(), d.Paid.Display(), d.Rest().Display()))
+	case d.Owing():
 		owe += "  " + st.Warning.Render(s.c.T("dues.this_month_due", today.String(), d.Rest().Display()))
 	}
 	lines = append(lines, owe)
