@@ -223,8 +223,8 @@ func init() {
 		"notice.title":                   "Notice of union dues in arrears",
 		"notice.to":                      "To: %s",
 		"notice.body":                    "Up to %s, the %d members of your union below owe union dues of %s yuan in all (in words: %s). Please have them pay.",
-		"notice.deadline":                "Please pay by %s.",
-		"notice.charter":                 "By the union charter members pay dues monthly; a member who without good reason neither pays nor takes part in union life for six consecutive months, and does not change after being talked to, is treated as having left.",
+		"notice.deadline":                " Please pay by %s.",
+		"notice.charter":                 " By the union charter members pay dues monthly; a member who without good reason neither pays nor takes part in union life for six consecutive months, and does not change after being talked to, is treated as having left.",
 		"notice.c_seq":                   "No.",
 		"notice.c_member_no":             "Member no.",
 		"notice.c_name":                  "Name",
@@ -280,5 +280,6 @@ func init() {
 		"dues.units_kept":                "kept for units %s yuan",
 		"dues.units_sep":                 "; ",
 		"dues.this_month_short":          "this month (%s): %s paid, %s yuan still due",
+		"setup.dues_since_intro":         "Dues kept from: dues are kept in the program from this month on; earlier months are not in arrears (January of this year by default).",
 	})
 }

@@ -160,13 +160,13 @@ func init() {
 		"dues.exception_ok":              "已设置 %s：%s，自 %s 起",
 		"dues.remind_title":              "催缴：%s",
 		"dues.remind_hint":               "记录一次催缴（谈话、电话、通知等），欠缴名单上会显示最近一次",
-		"dues.remind_ok":                 "已记录对 %s 的催缴（%s）",
+		"dues.remind_ok":                 "已记录对%s的催缴（%s）",
 		"dues.report_title":              "%s 会费收缴报送",
 		"dues.report_hint":               "单位自收自管：登记其报送的缴费人数和金额，计入统计，不入本会账",
 		"dues.report_ok":                 "已登记 %s %s 报送，实缴 %s 元",
 		"dues.unit_wage_title":           "统一设置 %s 全部会员的缴费基数",
 		"dues.unit_wage_ok":              "已为 %[1]s 的 %[2]d 名会员设置缴费基数 %[3]s 元，自 %[4]s 起",
-		"dues.notice_title":              "打印 %s 的会费催缴通知单",
+		"dues.notice_title":              "打印%s的会费催缴通知单",
 		"dues.notice_hint":               "%d 名会员，共欠 %s 元（截至 %s）",
 		"dues.notice_none":               "%s 截至 %s 没有欠缴的会员",
 		"dues.receipt_title":             "打印收据 %s",
@@ -280,5 +280,6 @@ func init() {
 		"dues.units_kept":                "本会代管 %s 元",
 		"dues.units_sep":                 "；",
 		"dues.this_month_short":          "本月（%s）已缴 %s，尚欠 %s 元",
+		"setup.dues_since_intro":         "会费起算月份：会费从这个月起在本程序记账，之前的月份不算欠缴（默认今年一月）。",
 	})
 }

@@ -149,5 +149,5 @@ func newProfileForm(c *common.Common, st *stack.Stack) *form.Screen {
 		}
 		return func() tea.Msg { return setupDoneMsg{text: c.T("setup.profile_saved", p.UnionName)} }
 	}
-	return form.NewScreen(c, st, c.T("setup.welcome"), f, save).WithIntro(c.T("setup.profile_intro"))
+	return form.NewScreen(c, st, c.T("setup.welcome"), f, save).WithIntro(c.T("setup.profile_intro") + "\n" + c.T("setup.dues_since_intro"))
 }

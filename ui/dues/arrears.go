@@ -64,7 +64,7 @@ func (a *arrears) refresh() {
 		{Title: c.T("dues.col_reminded"), Width: 11},
 	}
 	if !a.all {
-		cols = append(cols, widget.Column{Title: c.T("dues.col_took_part"), Width: 8})
+		cols = append(cols, widget.Column{Title: c.T("dues.col_took_part"), Width: 9})
 	}
 	a.table.SetColumns(cols)
 	a.table.SetRows(len(a.rows), func(row, col int) string {
