@@ -16,7 +16,7 @@ import (
 )
 
 var (
-	wageOnce        sync.Once
+	wageOnce         sync.Once
 	wagePath, wageDB string
 )
 
@@ -122,4 +122,3 @@ func copyDB(src, dst string) error {
 	}
 	return out.Close()
 }
-
