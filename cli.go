@@ -47,15 +47,21 @@ func init() { commands = commandTable() }
 func commandTable() []*command {
 	return []*command{
 		demoCommand,
+		freshCommand,
 		importCommand,
 		statsCommand,
 		exportCommand,
 		verifyCommand,
 		mergeCommand,
+		crosscheckKeyCommand,
+		reportCommand,
 		backupCommand,
+		backupsCommand,
 		restoreCommand,
 		checkCommand,
 		compactCommand,
+		booksCommand,
+		reportCommand,
 		helpCommand,
 	}
 }
@@ -161,7 +167,7 @@ func splitCommand(args []string) (string, []string) {
 		}
 		if strings.HasPrefix(a, "-") && a != "-" {
 			name := strings.TrimLeft(a, "-")
-			if (name == "db" || name == "lang") && i+1 < len(args) {
+			if takesValue[name] && !strings.Contains(name, "=") && i+1 < len(args) {
 				i++ // the flag's value
 			}
 			continue
@@ -170,6 +176,11 @@ func splitCommand(args []string) (string, []string) {
 	}
 	return "", args
 }
+
+// takesValue are the flags that may come before the command (or stand
+// without one: unionbook --read-only --db FILE --passphrase-file F) and take
+// a value.
+var takesValue = map[string]bool{"db": true, "lang": true, "passphrase-file": true, "identity": true}
 
 // wantsHelp reports whether -h, -help or --help is among the flags.
 func wantsHelp(args []string) bool {

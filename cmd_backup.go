@@ -6,14 +6,14 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path/filepath"
-	"time"
 
 	"unionbook/i18n"
 	"unionbook/storage"
 )
 
-// backupCommand copies the database, also while UnionBook has it open.
+// backupCommand copies the database, also while UnionBook has it open:
+// into the backups folder (compressed, named by the time, "manual"), or to
+// --out (compressed when the name ends in .gz).
 var backupCommand = &command{
 	name:    "backup",
 	summary: "cli.cmd.backup",
@@ -23,20 +23,15 @@ var backupCommand = &command{
 		db := fset.String("db", "", "cli.flag.db")
 		out := fset.String("out", "", "cli.flag.out")
 		return func(e *env, _ []string) error {
+			// What killed runs left in its scratch folder goes first, also
+			// when the database is not there (a killed import of a package
+			// into a new one leaves only that).
+			sweep(*db)
 			if err := requireDB(*db); err != nil {
 				return err
 			}
-			dest := *out
-			if dest == "" {
-				dir := storage.BackupDir(*db)
-				if err := os.MkdirAll(dir, 0o700); err != nil {
-					return err
-				}
-				base := filepath.Base(*db)
-				base = base[:len(base)-len(filepath.Ext(base))]
-				dest = filepath.Join(dir, fmt.Sprintf("%s-%s-manual.db", base, time.Now().Format("20060102-150405")))
-			}
-			if err := storage.BackupFile(*db, dest); err != nil {
+			dest, r, err := storage.BackupFile(*db, *out)
+			if err != nil {
 				return err
 			}
 			size := int64(0)
@@ -44,6 +39,10 @@ var backupCommand = &command{
 				size = fi.Size()
 			}
 			fmt.Fprintln(e.stdout, e.lang.T("cli.backup_done", dest, humanBytes(size)))
+			if !r.OK() {
+				// Written all the same (it was asked for), but not a good one.
+				return i18n.E("err.backup_has_problems", len(r.Problems)+r.Truncated, r.Problems[0].Localize(e.lang), *db)
+			}
 			return nil
 		}
 	},

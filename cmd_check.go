@@ -22,10 +22,18 @@ var checkCommand = &command{
 	flags: func(fset *flag.FlagSet) func(*env, []string) error {
 		db := fset.String("db", "", "cli.flag.db")
 		return func(e *env, _ []string) error {
+			// What killed runs left in its scratch folder goes first, also
+			// when the database is not there (a killed import of a package
+			// into a new one leaves only that).
+			sweep(*db)
 			if err := requireDB(*db); err != nil {
 				return err
 			}
-			r, err := storage.CheckFile(*db)
+			check := storage.CheckFile
+			if strings.HasSuffix(strings.ToLower(*db), ".gz") {
+				check = storage.CheckBackup // a backup, as it lies in the backups folder
+			}
+			r, err := check(*db)
 			if err != nil {
 				return err
 			}
@@ -52,7 +60,7 @@ var checkCommand = &command{
 			if r.Truncated > 0 {
 				fmt.Fprintln(e.stdout, "  "+e.lang.T("cli.check_truncated", r.Truncated))
 			}
-			if b := storage.NewestBackup(*db); b != "" {
+			if b := storage.NewestGoodBackup(*db); b != "" {
 				return i18n.E("err.check_problems_backup", b, b, *db)
 			}
 			return errCheckFailed

@@ -80,6 +80,11 @@ var exportCommand = &command{
 				fmt.Fprintln(e.stderr, "unionbook: "+i18n.Text(err, e.lang))
 			}
 			fmt.Fprintln(e.stdout, res.Path)
+			if x := res.Manifest.Crosscheck; x != nil {
+				fmt.Fprintln(e.stderr, e.lang.T("export.crosscheck_included", district.FormatKeyID(x.KeyID)))
+			} else {
+				fmt.Fprintln(e.stderr, e.lang.T("export.crosscheck_none"))
+			}
 			return nil
 		}
 	},

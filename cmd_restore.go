@@ -28,6 +28,7 @@ var restoreCommand = &command{
 		yes := fset.Bool("yes", false, "cli.flag.yes")
 		return func(e *env, args []string) error {
 			src := args[0]
+			sweep(*db) // what killed runs left in its scratch folder
 			sum, err := storage.InspectBackup(src)
 			if err != nil {
 				return err

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"unionbook/district"
 	"unionbook/i18n"
@@ -51,7 +52,7 @@ func writePackageSummary(e *env, p *district.Package) {
 	rows := [][]string{
 		{l.T("verify.union"), strings.TrimSpace(m.Union.Name + " " + m.Union.Code)},
 		{l.T("verify.period"), m.Period.Text + " (" + m.Period.From + " ~ " + m.Period.To + ")"},
-		{l.T("verify.created"), m.CreatedAt + "  " + l.T("verify.program", m.ProgramVersion)},
+		{l.T("verify.created"), localTime(m.CreatedAt) + "  " + l.T("verify.program", m.ProgramVersion)},
 		{l.T("verify.files"), fmt.Sprint(len(m.Files) + 1)},
 	}
 	if p.Encrypted {
@@ -73,3 +74,13 @@ func writePackageSummary(e *env, p *district.Package) {
 }
 
 var _ = i18n.ZH
+
+// localTime shows a manifest's RFC 3339 time as the clock on the wall
+// reads it here ("2026-11-21 17:30"), not in UTC; anything else as written.
+func localTime(s string) string {
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		return s
+	}
+	return t.Local().Format("2006-01-02 15:04")
+}

@@ -4,10 +4,15 @@ package atomicfile
 
 import (
 	"bufio"
+	"errors"
+	"fmt"
 	"io"
+	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 
 	"unionbook/i18n"
 )
@@ -30,18 +35,12 @@ func Write(path string, write func(w io.Writer) error) error {
 // noted in t, when t is not nil, while it exists: a run killed half-way
 // leaves it for t's owner to sweep at the next start.
 func WriteTracked(path string, t Tracker, write func(w io.Writer) error) (err error) {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	tmp, err := createTracked(path, t)
 	if err != nil {
 		return i18n.E("import.write_failed", path, err.Error())
 	}
 	name := tmp.Name()
 	if t != nil {
-		if err := t.Track(name); err != nil {
-			tmp.Close()
-			os.Remove(name)
-			return i18n.E("import.write_failed", path, err.Error())
-		}
 		defer t.Untrack(name)
 	}
 	defer func() {
@@ -71,9 +70,36 @@ func WriteTracked(path string, t Tracker, write func(w io.Writer) error) (err er
 	if err := os.Rename(name, path); err != nil {
 		return i18n.E("import.write_failed", path, err.Error())
 	}
-	if d, err := os.Open(dir); err == nil {
+	if d, err := os.Open(filepath.Dir(path)); err == nil {
 		_ = d.Sync() // make the rename durable where the platform allows
 		d.Close()
 	}
 	return nil
+}
+
+// createTracked creates the temporary file ".NAME.123.tmp" beside path. Its
+// name is tracked in t before the file exists, so that a kill at any
+// moment leaves no file the sweep does not know of.
+func createTracked(path string, t Tracker) (*os.File, error) {
+	dir, base := filepath.Dir(path), filepath.Base(path)
+	for range 100 {
+		name := filepath.Join(dir, "."+base+"."+strconv.FormatUint(uint64(rand.Uint32()), 10)+".tmp")
+		if t != nil {
+			if err := t.Track(name); err != nil {
+				return nil, err
+			}
+		}
+		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+		if errors.Is(err, fs.ErrExist) {
+			if t != nil {
+				t.Untrack(name)
+			}
+			continue
+		}
+		if err != nil && t != nil {
+			t.Untrack(name)
+		}
+		return f, err
+	}
+	return nil, fmt.Errorf("%s: no free temporary name", dir)
 }

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"strconv"
 	"time"
 
@@ -100,6 +101,9 @@ func Load(s *storage.Store, opts Options) error {
 				if err := b.MarkLoading(loadName); err != nil {
 					return err
 				}
+				if err := b.MarkDemo(); err != nil { // the header says 演示数据
+					return err
+				}
 				// The profile first: the dues rules apply to the payments below.
 				if err := b.SaveProfile(p); err != nil {
 					return fmt.Errorf("demo profile: %w", err)
@@ -141,7 +145,7 @@ func Load(s *storage.Store, opts Options) error {
 			if !hist.done() {
 				return nil
 			}
-			for _, x := range extras {
+			for _, x := range slices.Concat(extras, []extra{booksExtra}) { // the books close the past years: last
 				if err := x.write(b, World{Seed: opts.Seed, Profile: p, Units: units, Members: members, Today: opts.Today}); err != nil {
 					return fmt.Errorf("demo %s: %w", x.name, err)
 				}

@@ -377,6 +377,10 @@ func history(seed uint64, p *model.Profile, units []model.Unit, members []model.
 	return acts
 }
 
+// accountOffice is where the demo books office costs: 50602 商品和服务支出
+// of the 2021 chart.
+const accountOffice = "50602"
+
 // ledgerPlan is the union's other income and spending, in proportion to
 // its size: funds allocated back by the district, subsidies, office costs,
 // training, sports, publicity, festival consolation, subsidies to the
@@ -387,11 +391,12 @@ func ledgerPlan(r *rand.Rand, p *model.Profile, members int, since model.Month, 
 		return model.Money(math.Round((lo + (hi-lo)*r.Float64()) * f * 100))
 	}
 	var acts []duesAction
+	chart := model.DefaultChart() // a new database keeps the 2021 chart
 	entry := func(mo model.Month, dayN int, account string, amt model.Money, who, memo string) {
 		if amt <= 0 {
 			return
 		}
-		a, _ := model.FindAccount(p.Chart(), account)
+		a, _ := chart.Find(account)
 		d := model.Date(int(mo)*100 + dayN)
 		if d > today {
 			return
@@ -401,8 +406,8 @@ func ledgerPlan(r *rand.Rand, p *model.Profile, members int, since model.Month, 
 	}
 	for mo := since; mo <= today.Month(); mo = mo.Add(1) {
 		m := mo.MonthOfYear()
-		entry(mo, 26, model.AccountAdministrative, yuan(6000, 12000), "青山镇总工会办公室", "办公用品、水电及通讯费")
-		entry(mo, 20, "503", yuan(3000, 8000), "", "基层工会业务培训及会议")
+		entry(mo, 26, accountOffice, yuan(6000, 12000), "青山镇总工会办公室", "办公用品、水电及通讯费")
+		entry(mo, 20, "50502", yuan(3000, 8000), "", "基层工会业务培训及会议")
 		if m%3 == 1 {
 			entry(mo, 15, model.AccountAllocated, yuan(160000, 200000), HigherUnion, fmt.Sprintf("%d年第%d季度拨缴经费返还", mo.Year(), (m+2)/3))
 			entry(mo, 18, "50101", yuan(20000, 40000), "青山镇职工学校", "职工技能培训")
@@ -412,23 +417,23 @@ func ledgerPlan(r *rand.Rand, p *model.Profile, members int, since model.Month, 
 		}
 		switch m {
 		case 1:
-			entry(mo, 8, "40304", yuan(50000, 70000), HigherUnion, "元旦春节送温暖专项补助")
-			entry(mo, 16, model.AccountWarmth, yuan(200000, 300000), "", "元旦春节送温暖慰问")
+			entry(mo, 8, "40302", yuan(50000, 70000), HigherUnion, "元旦春节送温暖专项补助")
+			entry(mo, 16, "50405", yuan(200000, 300000), "", "元旦春节送温暖慰问")
 		case 3:
 			entry(mo, 10, "40301", yuan(100000, 140000), HigherUnion, "上年经费回拨补助")
 		case 4:
 			entry(mo, 28, "50102", yuan(150000, 250000), "青山镇文化体育中心", "五一职工运动会")
 		case 9:
-			entry(mo, 10, model.AccountWarmth, yuan(80000, 120000), "", "中秋节困难职工慰问")
+			entry(mo, 10, "50405", yuan(80000, 120000), "", "中秋节困难职工慰问")
 		case 10:
 			entry(mo, 22, "50102", yuan(100000, 200000), "青山镇文化体育中心", "国庆职工文艺汇演")
 		case 12:
-			entry(mo, 20, "506", yuan(350000, 450000), "各基层工会", "补助基层工会活动经费")
+			entry(mo, 20, "50801", yuan(350000, 450000), "各基层工会", "补助基层工会活动经费")
 		}
 	}
 	// One office bill entered with the wrong amount, reversed and entered again.
 	if len(acts) > 0 {
-		i := slices.IndexFunc(acts, func(a duesAction) bool { return a.ledger.Account == model.AccountAdministrative })
+		i := slices.IndexFunc(acts, func(a duesAction) bool { return a.ledger.Account == accountOffice })
 		if i >= 0 {
 			acts = append(acts, duesAction{date: acts[i].date, reverse: &reversal{of: i, entry: true, reason: "金额录入错误"}})
 		}

@@ -61,7 +61,7 @@ var unitEvents = []eventTemplate{
 // publicity, training, a meeting of its committee) with members of
 // several units, and grassroots unions' own events for their members,
 // about one in six of them with a subsidy from the federation's funds. Costs
-// post to the cash book (501 sub-accounts, consolation to 50205).
+// post to the cash book (501 sub-accounts, consolation to 送温暖 50405).
 func writeEvents(b *storage.Batch, w World) error {
 	es := GenerateEvents(w)
 	for i := range es {

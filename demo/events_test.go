@@ -33,7 +33,7 @@ func TestLoadWritesAYearOfEvents(t *testing.T) {
 			if err != nil || le.Amount != e.Cost || le.Source.Kind != storage.SourceEvent || le.Source.ID != e.ID {
 				t.Errorf("event %d cost %s entry %+v %v", e.ID, e.Cost, le, err)
 			}
-			if e.Type == model.EventConsolation && le.Account != model.AccountWarmth {
+			if e.Type == model.EventConsolation && le.Account != "50405" {
 				t.Errorf("consolation posted to %s", le.Account)
 			}
 		}

@@ -29,6 +29,7 @@ import (
 	"unionbook/i18n"
 	"unionbook/model"
 	"unionbook/scratch"
+	"unionbook/search"
 	"unionbook/storage"
 	"unionbook/workbook"
 )
@@ -142,6 +143,9 @@ type Manifest struct {
 	Language       string         `json:"language"`
 	Counts         map[string]int `json:"counts"`
 	Files          []ManifestFile `json:"files"`
+	// Crosscheck names the key of crosscheck.json's hashes; nil when the
+	// package has none (crosscheck.go).
+	Crosscheck *ManifestCrosscheck `json:"crosscheck,omitempty"`
 }
 
 // ManifestUnion names the union that wrote the package.
@@ -292,6 +296,10 @@ func WritePackage(ctx context.Context, st *storage.Store, o PackageOptions) (*Pa
 		return nil, err
 	}
 	if err := checkPeriodHasData(st, rc); err != nil {
+		return nil, err
+	}
+	xkey, err := storedCrosscheckKey(st)
+	if err != nil {
 		return nil, err
 	}
 	name := PackageName(rc.Profile.UnionName, o.Period, o.Now, recipient != nil)
@@ -462,6 +470,16 @@ func WritePackage(ctx context.Context, st *storage.Store, o PackageOptions) (*Pa
 			}
 		}
 		progress("manifest")
+		if xkey != nil {
+			x, err := buildCrosscheck(rc, *xkey)
+			if err != nil {
+				return err
+			}
+			if err := add(CrosscheckFile, zip.Deflate, func(w io.Writer) error { return writeCrosscheck(w, x) }); err != nil {
+				return err
+			}
+			man.Crosscheck = &ManifestCrosscheck{Scheme: x.Scheme, KeyID: x.KeyID}
+		}
 		if err := add("summary.json", zip.Deflate, func(w io.Writer) error {
 			return writeJSON(w, sum)
 		}); err != nil {
@@ -532,6 +550,7 @@ func newReportContext(st *storage.Store, o PackageOptions) (*ReportContext, erro
 	if rc.Units, err = st.Units(); err != nil {
 		return nil, err
 	}
+	search.SortUnits(rc.Units) // the statistics by unit list them in pinyin order
 	if rc.Members, err = st.Members(); err != nil {
 		return nil, err
 	}

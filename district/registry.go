@@ -25,6 +25,7 @@ var entities = []Entity{
 	hardshipEntity,
 	aidEntity,
 	simpleEntity("events", "events", (*storage.Restorer).PutEvent),
+	booksEntity,
 	simpleEntity("audit", "audit", (*storage.Restorer).PutAudit),
 }
 

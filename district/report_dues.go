@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"unionbook/model"
+	"unionbook/search"
 	"unionbook/storage"
 	"unionbook/workbook"
 )
@@ -43,6 +44,7 @@ func writeDues(rc *ReportContext, b *workbook.Book) ([]Figure, error) {
 		return nil, err
 	}
 	units := g.UnitIDs()
+	search.SortUnitIDs(units, rc.UnitName)
 
 	// By unit.
 	cols := []workbook.Column{

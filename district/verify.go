@@ -189,6 +189,9 @@ func (m *Manifest) clean() {
 		&m.Period.Text, &m.Period.From, &m.Period.To, &m.CreatedAt, &m.ProgramVersion, &m.Language} {
 		*p = Shown(*p)
 	}
+	if m.Crosscheck != nil {
+		m.Crosscheck.Scheme, m.Crosscheck.KeyID = Shown(m.Crosscheck.Scheme), Shown(m.Crosscheck.KeyID)
+	}
 	if len(m.Counts) > 0 {
 		counts := make(map[string]int, len(m.Counts))
 		for k, v := range m.Counts {

@@ -11,7 +11,7 @@ func init() {
 		"check.paid_months":      "member %s: the paid months kept for the dues do not agree with the payments in %s",
 		"check.dues_totals":      "dues collected for unit %s in %s: stored %s for %s member-months, but the payments add up to %s for %s",
 		"check.ledger_totals":    "cash-book totals of account %s in %s: stored %s over %s entries, but the entries add up to %s over %s",
-		"check.number_counter":   "the counter %s (%s) is below the highest number already used, %s: numbers would be given twice",
+		"check.number_counter":   "%s of %s: the last number recorded is %s, below the highest already used, %s: numbers would be given twice",
 		"check.load_interrupted": "a load of data (%s) was interrupted: the database holds only part of it. Load it again to start over: unionbook demo empties it first",
 	})
 }

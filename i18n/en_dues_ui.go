@@ -47,7 +47,7 @@ func init() {
 		"dues.units_total":             "due %s  paid %s  rate %s",
 		"dues.pick_member":             "Choose a member",
 		"dues.member_title":            "Dues of %s (member no %s)",
-		"dues.no_wage":                 "No wage base set (w sets one)",
+		"dues.no_wage":                 "No wage base yet; press w to set one",
 		"dues.wage_line":               "Wage base %s yuan, dues %s yuan a month",
 		"dues.owes_no_base":            "%d months have no wage base: the amount is unknown",
 		"settings.since_joining":       "since joining",

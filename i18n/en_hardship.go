@@ -60,13 +60,13 @@ func init() {
 
 		"hardship.suggest_no_min_living": "no minimum-living standard is set, so no category can be suggested (see Settings)",
 		"hardship.suggest_no_size":       "enter the household size",
-		"hardship.suggest_deep":          ", at or below %s, with illness, disability or schooling: suggests deep hardship",
-		"hardship.suggest_deep_no_cause": ", at or below %s but without illness, disability or schooling: suggests relative hardship",
-		"hardship.suggest_relative":      ", at or below %s: suggests relative hardship",
-		"hardship.suggest_sudden":        ", above %s, from an accident or disaster: suggests sudden hardship",
+		"hardship.suggest_deep":          ", at or below %s, with illness, disability or schooling",
+		"hardship.suggest_deep_no_cause": ", at or below %s but without illness, disability or schooling",
+		"hardship.suggest_relative":      ", at or below %s",
+		"hardship.suggest_sudden":        ", above %s, from an accident or disaster",
 		"hardship.suggest_above":         ", above %s: not in hardship by income",
 		"hardship.suggests":              "Suggested: %s.",
-		"hardship.per_capita_line":       "Per-capita monthly income %s (minimum-living standard %s)",
+		"hardship.per_capita_line":       "Per-capita income %s a month (minimum living %s)",
 
 		"profile.hardship_pct":    "must be from 0 to 1000 (percent of the minimum-living standard)",
 		"profile.hardship_order":  "the relative-hardship line cannot be below the deep-hardship line",

@@ -39,7 +39,7 @@ func init() {
 		"cashbook.total_in":           "Income",
 		"cashbook.total_out":          "Spending",
 		"cashbook.total_net":          "Net",
-		"cashbook.cash_balance":       "Cash balance",
+		"cashbook.cash_balance":       "Book balance",
 		"cashbook.pick_account":       "Account",
 		"cashbook.new_title":          "New cash-book entry",
 		"cashbook.hint_amount":        "e.g. 1200.00",

@@ -3,8 +3,8 @@ package i18n
 func init() {
 	register(EN, map[string]string{
 		// damaged database, backups, restore, compact
-		"err.db_damaged":           "the database %s is damaged and cannot be opened. The newest backup is %s; to put it back, run: unionbook restore \"%s\" --db \"%s\"",
-		"err.db_damaged_nobackup":  "the database %s is damaged and cannot be opened, and no backup was found in the backups folder next to it. If you have a copy elsewhere, put it back with: unionbook restore FILE --db PATH",
+		"err.db_damaged":           "the database %s is damaged and cannot be opened. The newest backup that passes the check is %s; to put it back, run: unionbook restore \"%s\" --db \"%s\"",
+		"err.db_damaged_nobackup":  "the database %s is damaged and cannot be opened, and no backup that passes the check was found in the backups folder next to it. If you have a copy elsewhere, put it back with: unionbook restore FILE --db PATH",
 		"err.disk_full":            "the disk is full: %s could not be written. Nothing was changed; free some space and try again",
 		"err.write_permission":     "no permission to write %s (the folder may be read-only). Nothing was changed; choose another place",
 		"err.backup_failed":        "the backup %s could not be written: %s. Nothing was changed",
@@ -17,9 +17,9 @@ func init() {
 		"err.restore_refused":      "not restored: the answer was not \"y\" (use --yes to restore without asking)",
 		// commands
 		"cli.cmd.backup":            "copy the database to a backup file (also while UnionBook is open elsewhere)",
-		"cli.cmd.backup_about":      "Without --out the copy goes to the backups folder next to the database, named by date and time. The copy is written whole or not at all, with access for the owner only.",
+		"cli.cmd.backup_about":      "Without --out the copy goes to the backups folder next to the database, compressed and named by date and time (unionbook backups lists them); with --out FILE it goes to FILE, compressed if the name ends in .gz. The copy is checked, and written whole or not at all, with access for the owner only.",
 		"cli.cmd.restore":           "put a backup back in place of the database",
-		"cli.cmd.restore_about":     "The backup must be a UnionBook database this version can open and must pass the integrity check. The current database is first kept in the backups folder. Asks before replacing unless --yes is given. UnionBook must be closed.",
+		"cli.cmd.restore_about":     "FILE is a database file or a compressed backup (.db.gz) as it lies in the backups folder. It must be a UnionBook database this version can open and must pass the integrity check. The current database is first kept in the backups folder. Asks before replacing unless --yes is given. UnionBook must be closed.",
 		"cli.cmd.restore_args":      "FILE",
 		"cli.cmd.check":             "check the database: file structure, indexes, cash book, numbers and reversals",
 		"cli.cmd.check_about":       "Prints OK with the counts, or lists each problem and exits with status 1. The database is only read.",
@@ -37,8 +37,8 @@ func init() {
 		"cli.check_failed":          "%d problems found:",
 		"cli.check_truncated":       "... and %d more",
 		"cli.compact_done":          "Compacted %s: %s before, %s after. Backup first: %s",
-		"err.check_problems":        "the database did not pass the check (problems listed above)",
-		"err.check_problems_backup": "the database did not pass the check (problems listed above). The newest backup is %s; to put it back, run: unionbook restore \"%s\" --db \"%s\"",
+		"err.check_problems":        "the database did not pass the check (problems listed above), and no backup that passes the check was found in the backups folder next to it. If you have a copy elsewhere, put it back with: unionbook restore FILE --db PATH",
+		"err.check_problems_backup": "the database did not pass the check (problems listed above). The newest backup that passes the check is %s; to put it back, run: unionbook restore \"%s\" --db \"%s\"",
 		"cli.none":                  "none",
 		// integrity check
 		"check.bbolt":            "file structure: %s",

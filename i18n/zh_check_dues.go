@@ -11,7 +11,7 @@ func init() {
 		"check.paid_months":      "会员 %s：保存的已缴月份与缴费记录在 %s 不一致",
 		"check.dues_totals":      "单位 %s 在 %s 的会费汇总：保存的是 %s、%s 人月，按缴费记录合计却为 %s、%s 人月",
 		"check.ledger_totals":    "科目 %s 在 %s 的收支汇总：保存的是 %s、%s 笔，按记账合计却为 %s、%s 笔",
-		"check.number_counter":   "计数器 %s（%s）小于已用过的最大编号 %s，会重复发放编号",
+		"check.number_counter":   "%s：%s 年记下的最后编号是 %s，小于已用过的最大编号 %s，会重复发放编号",
 		"check.load_interrupted": "数据载入（%s）被中断，数据库中只有其中一部分。请重新载入：unionbook demo 会先清空它",
 	})
 }

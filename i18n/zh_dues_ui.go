@@ -47,7 +47,7 @@ func init() {
 		"dues.units_total":             "应收 %s  实收 %s  收缴率 %s",
 		"dues.pick_member":             "选择会员",
 		"dues.member_title":            "%s（会员编号 %s）的会费",
-		"dues.no_wage":                 "尚未设置缴费基数（按 w 设置）",
+		"dues.no_wage":                 "尚未设置缴费基数，按 w 设置",
 		"dues.wage_line":               "缴费基数 %s 元，每月会费 %s 元",
 		"dues.owes_no_base":            "有 %d 个月未设缴费基数，金额无法计算",
 		"settings.since_joining":       "入会起",

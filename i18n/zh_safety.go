@@ -3,8 +3,8 @@ package i18n
 func init() {
 	register(ZH, map[string]string{
 		// 数据库损坏、备份、恢复、整理
-		"err.db_damaged":           "数据库 %s 已损坏，无法打开。最新的备份是 %s；恢复请运行：unionbook restore \"%s\" --db \"%s\"",
-		"err.db_damaged_nobackup":  "数据库 %s 已损坏，无法打开，旁边的 backups 文件夹里也没有备份。如果别处有副本，请用 unionbook restore 文件 --db 路径 恢复",
+		"err.db_damaged":           "数据库 %s 已损坏，无法打开。能通过检查的最新备份是 %s；恢复请运行：unionbook restore \"%s\" --db \"%s\"",
+		"err.db_damaged_nobackup":  "数据库 %s 已损坏，无法打开，旁边的 backups 文件夹里也没有能通过检查的备份。如果别处有副本，请用 unionbook restore 文件 --db 路径 恢复",
 		"err.disk_full":            "磁盘已满，无法写入 %s。数据没有任何改动；请腾出空间后再试",
 		"err.write_permission":     "没有权限写入 %s（该文件夹可能是只读的）。数据没有任何改动；请换一个位置",
 		"err.backup_failed":        "备份 %s 写入失败：%s。数据没有任何改动",
@@ -17,9 +17,9 @@ func init() {
 		"err.restore_refused":      "没有恢复：回答不是「y」（加 --yes 可不经询问直接恢复）",
 		// 命令
 		"cli.cmd.backup":            "把数据库备份到一个文件（工会账簿在别处打开时也可以）",
-		"cli.cmd.backup_about":      "不加 --out 时，备份放在数据库旁边的 backups 文件夹中，按日期时间命名。备份要么完整写成，要么不写，只有本人可以读取。",
+		"cli.cmd.backup_about":      "不加 --out 时，备份压缩后放在数据库旁边的 backups 文件夹中，按日期时间命名（unionbook backups 可列出）；加 --out 文件 则写到该文件，文件名以 .gz 结尾时压缩。备份前先做完整性检查，备份要么完整写成，要么不写，只有本人可以读取。",
 		"cli.cmd.restore":           "用备份替换当前数据库",
-		"cli.cmd.restore_about":     "备份必须是本版本能打开的工会账簿数据库，并通过完整性检查。当前数据库会先保存到 backups 文件夹。替换前会询问，加 --yes 则不询问。运行时须关闭工会账簿。",
+		"cli.cmd.restore_about":     "文件可以是数据库文件，也可以是 backups 文件夹中的压缩备份（.db.gz），直接使用即可。它必须是本版本能打开的工会账簿数据库，并通过完整性检查。当前数据库会先保存到 backups 文件夹。替换前会询问，加 --yes 则不询问。运行时须关闭工会账簿。",
 		"cli.cmd.restore_args":      "文件",
 		"cli.cmd.check":             "检查数据库：文件结构、索引、账目、编号和冲正",
 		"cli.cmd.check_about":       "没有问题时显示 OK 和各项数量；有问题时逐条列出，退出码为 1。只读取，不修改。",
@@ -37,8 +37,8 @@ func init() {
 		"cli.check_failed":          "发现 %d 个问题：",
 		"cli.check_truncated":       "...另有 %d 个",
 		"cli.compact_done":          "已整理 %s：整理前 %s，整理后 %s。整理前的备份：%s",
-		"err.check_problems":        "数据库未通过检查（问题见上）",
-		"err.check_problems_backup": "数据库未通过检查（问题见上）。最新的备份是 %s；恢复请运行：unionbook restore \"%s\" --db \"%s\"",
+		"err.check_problems":        "数据库未通过检查（问题见上），旁边的 backups 文件夹里也没有能通过检查的备份。如果别处有副本，请用 unionbook restore 文件 --db 路径 恢复",
+		"err.check_problems_backup": "数据库未通过检查（问题见上）。能通过检查的最新备份是 %s；恢复请运行：unionbook restore \"%s\" --db \"%s\"",
 		"cli.none":                  "无",
 		// 完整性检查
 		"check.bbolt":            "文件结构：%s",

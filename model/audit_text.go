@@ -81,6 +81,8 @@ var auditFields = map[string]valueForm{
 	"hs_income": asMoney, "hs_spending": asMoney, "aid_cash": asMoney, "aid_goods_value": asMoney,
 	"ev_cost": asMoney, "hs_cap_school_compulsory": asMoney, "hs_cap_school_senior": asMoney,
 	"hs_cap_school_university": asMoney, "hs_cap_medical": asMoney, "hs_cap_warmth": asMoney,
+	"closing_cash": asMoney, "closing_bank": asMoney, "payroll": asMoney, "paid": asMoney, "received": asMoney,
+	"funds_due": asMoney, "consol_amount": asMoney,
 	"unit": asUnit, "ev_unit": asUnit,
 	"member":     asMember,
 	"ev_members": asMembers,
@@ -105,7 +107,8 @@ var (
 	aidTypeWords  = map[string]AidType{"送温暖": AidWarmth, "生活救助": AidLiving, "医疗救助": AidMedical,
 		"金秋助学": AidSchool, "就业帮扶": AidEmployment, "其他帮扶": AidOther}
 	// sourceKinds are the record kinds a cash-book entry's source names.
-	sourceKinds = map[string]Entity{"dues": EntityPayment, "dues_batch": EntityBatch, "aid": EntityAid, "event": EntityEvent}
+	sourceKinds = map[string]Entity{"dues": EntityPayment, "dues_batch": EntityBatch, "aid": EntityAid, "event": EntityEvent,
+		"consolation": EntityConsolation, "funds": EntityFundsPay}
 )
 
 // AuditValue is a logged value of field in language l: "-" for none,
@@ -229,7 +232,7 @@ func membersText(v string, names *AuditNames) string {
 // accountText is "50102 文体活动" for an account code.
 func accountText(l i18n.Lang, code string, chart []Account) string {
 	if chart == nil {
-		chart = standardChart
+		chart = chart2021
 	}
 	if a, ok := FindAccount(chart, code); ok {
 		return a.Label(l == i18n.EN)

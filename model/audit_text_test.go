@@ -25,7 +25,7 @@ func TestAuditValueReadsEveryForm(t *testing.T) {
 		{"unit", "5", "#5", "#5"}, // a unit removed since
 		{"member", "7", "张三", "张三"},
 		{"ev_members", "3 (+7 -9 +11)", "3 (+张三 -李四 +#11)", "3 (+张三 -李四 +#11)"},
-		{"account", "50102", "50102 文体", "50102 Culture and sports"},
+		{"account", "50102", "50102 文体活动支出", "50102 Culture and sports"},
 		{"account", "50190", "50190", "50190"}, // not in the chart given
 		{"source", "dues 12", "会费缴纳 #12", "dues payment #12"},
 		{"source", "dues_batch 3", "会费批量收缴 #3", "dues batch #3"},

@@ -102,6 +102,39 @@ func ParseDate(s string) (Date, error) {
 	return date, nil
 }
 
+// ParseDateOrMonth reads a date as a person types it or a roster holds it:
+// the forms of ParseDate, or a month alone (2019-5, 2019.5, 2019/05,
+// 2019年5月, 201905), which stands for the first day of that month and
+// sets monthOnly. A six-digit yyyymm counts only for the years 1900 to
+// 2100 (other six-digit numbers are no month). Forms and the roster import
+// read every date field with it.
+func ParseDateOrMonth(s string) (d Date, monthOnly bool, err error) {
+	d, err = ParseDate(s)
+	if err == nil {
+		return d, false, nil
+	}
+	if e, ok := err.(*i18n.Error); ok && e.Key != "date.format" {
+		return 0, false, err // empty, or a day that does not exist
+	}
+	t := reTimeOfDay.ReplaceAllString(Clean(s), "")
+	if reMonthFlat.MatchString(t) {
+		if y, _ := strconv.Atoi(t[:4]); y < 1900 || y > 2100 {
+			return 0, false, err
+		}
+	}
+	if mo, merr := ParseMonth(t); merr == nil {
+		return mo.First(), true, nil
+	}
+	return 0, false, err
+}
+
+// ReadDate is ParseDateOrMonth for a date field: a month alone is its
+// first day.
+func ReadDate(s string) (Date, error) {
+	d, _, err := ParseDateOrMonth(s)
+	return d, err
+}
+
 // ParseMonth reads 2023-05, 2023/5, 2023年5月 and 202305.
 func ParseMonth(s string) (Month, error) {
 	t := Clean(s)

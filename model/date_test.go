@@ -3,6 +3,8 @@ package model
 import (
 	"testing"
 	"time"
+
+	"unionbook/i18n"
 )
 
 func TestParseDate(t *testing.T) {
@@ -207,3 +209,39 @@ func TestMonth(t *testing.T) {
 }
 
 func nextDay(d Date) Date { return DateOf(d.Time().AddDate(0, 0, 1)) }
+
+// Dates as the import reads them: a month alone is its first day.
+func TestParseDateOrMonth(t *testing.T) {
+	cases := []struct {
+		in        string
+		want      Date
+		monthOnly bool
+		errKey    string
+	}{
+		{"2019-05-03", 20190503, false, ""},
+		{"2019年5月3日", 20190503, false, ""},
+		{"2019-5", 20190501, true, ""},
+		{"2019.5", 20190501, true, ""},
+		{"2019/05", 20190501, true, ""},
+		{"2019年5月", 20190501, true, ""},
+		{"２０１９年５月", 20190501, true, ""},
+		{"201905", 20190501, true, ""},
+		{"185005", 0, false, "date.format"},
+		{"2019-13", 0, false, "date.format"},
+		{"2019-02-30", 0, false, "date.impossible"},
+		{"", 0, false, "date.empty"},
+		{"五月", 0, false, "date.format"},
+	}
+	for _, c := range cases {
+		d, mo, err := ParseDateOrMonth(c.in)
+		key := ""
+		if e, ok := err.(*i18n.Error); ok {
+			key = e.Key
+		} else if err != nil {
+			key = err.Error()
+		}
+		if d != c.want || mo != c.monthOnly || key != c.errKey {
+			t.Errorf("ParseDateOrMonth(%q) = %v, %v, %q; want %v, %v, %q", c.in, d, mo, key, c.want, c.monthOnly, c.errKey)
+		}
+	}
+}

@@ -50,27 +50,35 @@ func (t EventType) Key() string {
 	return eventTypeKeyStart + eventTypeCodes[t]
 }
 
-// DefaultAccount is the cash-book account an event of this type is paid
-// from unless the secretary chooses another: 文体 50102, 教育 50101,
-// 宣传 50103, 送温暖费 50205, other activities 50199.
-func (t EventType) DefaultAccount() string {
+// DefaultAccount is the cash-book account of chart an event of this type
+// is paid from unless the secretary chooses another: 文体, 教育, 宣传, 送温暖
+// or other activities, found by their role (the codes differ between the
+// 2010 and 2021 charts); "" when chart has none.
+func (t EventType) DefaultAccount(chart []Account) string {
+	role := RoleOtherActivities
 	switch t {
 	case EventSports:
-		return "50102"
+		role = RoleSports
 	case EventTraining:
-		return "50101"
+		role = RoleEducation
 	case EventPublicity:
-		return "50103"
+		role = RolePublicity
 	case EventConsolation:
-		return AccountWarmth
+		role = RoleWarmth
 	}
-	return "50199"
+	c := Chart{Accounts: chart}
+	code, _ := c.RoleCode(role)
+	return code
 }
 
+// warmthCodes are the 送温暖 accounts of the published charts.
+var warmthCodes = []string{"50405", "50205"}
+
 // EventAccountAllowed reports whether an event's cost may be posted to
-// code: 501 职工活动支出 or one of its sub-accounts, or 50205 送温暖费.
+// code: 501 职工活动支出 or one of its sub-accounts, or 送温暖 (50405 in the
+// 2021 chart, 50205 in the 2010 chart).
 func EventAccountAllowed(code string) bool {
-	return AccountUnder(code, AccountActivities) || code == AccountWarmth
+	return AccountUnder(code, AccountActivities) || slices.Contains(warmthCodes, code)
 }
 
 // Event is one thing the union did (活动记录): who organised it, who took
@@ -146,8 +154,6 @@ func (e *Event) Normalize() {
 	}
 	if e.Cost == 0 {
 		e.Account = ""
-	} else if e.Account == "" && e.Type.Valid() {
-		e.Account = e.Type.DefaultAccount()
 	}
 }
 

@@ -59,13 +59,14 @@ func (t AidType) Code() string {
 // Valid reports a known type.
 func (t AidType) Valid() bool { return t >= AidWarmth && t <= AidOther }
 
-// Account is the cash-book account cash aid of this type is paid from:
-// 50205 送温暖费 for 送温暖, 50204 困难职工帮扶费 for the rest.
-func (t AidType) Account() string {
+// Role is the role of the cash-book account cash aid of this type is paid
+// from: 送温暖 (2021 50405, 2010 50205) for 送温暖, 困难职工帮扶 (50404, 50204)
+// for the rest.
+func (t AidType) Role() AccountRole {
 	if t == AidWarmth {
-		return AccountWarmth
+		return RoleWarmth
 	}
-	return AccountHardshipAid
+	return RoleHardshipAid
 }
 
 // FundSource is where the money of an aid comes from.

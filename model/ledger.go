@@ -26,14 +26,17 @@ type Account struct {
 	Name      string    `cbor:"2,keyasint"`           // 会费收入
 	NameEN    string    `cbor:"3,keyasint,omitempty"` // Membership dues
 	Direction Direction `cbor:"4,keyasint"`
+	// Role is what the program posts here by itself ("" for none): see
+	// AccountRole.
+	Role AccountRole `cbor:"5,keyasint,omitempty"`
 }
 
-// Accounts the program posts to by itself.
+// Accounts the program posts to by itself whose code is the same in both
+// charts; the others are found by their AccountRole (Chart.RoleCode).
 const (
-	AccountDues        = "401"   // 会费收入: every dues payment
-	AccountActivities  = "501"   // 职工活动支出: event costs (with a sub-account)
-	AccountHardshipAid = "50204" // 维权支出 - 困难职工帮扶费
-	AccountWarmth      = "50205" // 维权支出 - 送温暖费
+	AccountDues       = "401" // 会费收入: every dues payment
+	AccountActivities = "501" // 职工活动支出: event costs (with a sub-account)
+	AccountAllocated  = "402" // 拨缴经费收入: the federation's share of 工会经费
 )
 
 // Source links a cash-book entry to the record that posted it.
@@ -59,6 +62,8 @@ type LedgerEntry struct {
 	ReversalOf   uint64    `cbor:"10,keyasint,omitempty"`
 	Operator     string    `cbor:"11,keyasint,omitempty"`
 	CreatedAt    time.Time `cbor:"12,keyasint"`
+	// Money is the money account the entry moved: cash or bank.
+	Money MoneyAccount `cbor:"13,keyasint,omitempty"`
 }
 
 // Signed is the entry's effect on the balance: + for income, - for spending.

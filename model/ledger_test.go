@@ -3,7 +3,8 @@ package model
 import "testing"
 
 func TestValidateLedgerEntry(t *testing.T) {
-	chart := StandardChart()
+	c10, _ := StandardChart(Chart2010)
+	chart := c10.Accounts
 	ok := LedgerEntry{Date: 20240110, Direction: Out, Account: "50102", Amount: 30050, Counterparty: " 体育中心 "}
 	ok.Normalize()
 	if ps := ValidateLedgerEntry(&ok, chart, 20240115); len(ps) > 0 || ok.Counterparty != "体育中心" {
@@ -27,6 +28,7 @@ func TestValidateLedgerEntry(t *testing.T) {
 		{LedgerEntry{Date: 20240110, Direction: Out, Account: "504", Amount: -5}, "amount", "money.negative"},
 		{LedgerEntry{Date: 20240110, Direction: Out, Account: "504", Amount: 5, ReversalOf: 3}, "amount", "ledger.reversal_amount"},
 		{LedgerEntry{Date: 20240110, Direction: Out, Account: "504", Amount: 5, Memo: long}, "memo", "problem.too_long"},
+		{LedgerEntry{Date: 20240110, Direction: Out, Account: "504", Amount: 5, Money: 9}, "money", "money_account.unknown"},
 	}
 	for _, c := range cases {
 		if ps := ValidateLedgerEntry(&c.e, chart, 20240115); !ps.Has(c.field, c.key) {

@@ -96,6 +96,10 @@ type Member struct {
 // minimum working age.
 const MinJoinAge = 16
 
+// MinBirthYear is the earliest year of birth a member may have: a birth
+// date before it is a typing or an ID number's mistake, not a member.
+const MinBirthYear = 1900
+
 // Normalize cleans the member's fields in place (trims, folds full-width
 // digits, upper-cases the ID check character, converts 15-digit IDs, fills
 // an empty birth date and an unknown gender from a resident ID). It never
@@ -156,6 +160,10 @@ func (m *Member) Validate(today Date) Problems {
 		ps.add("gender", "problem.required")
 	}
 	birth := m.Birth // or, when not given, the one the ID number says
+	// A birth date the ID number gives (Normalize fills it in) is wrong
+	// because the ID number is: its problems go on the ID number, the
+	// field that was typed, with the date.
+	fromID := false
 	if m.DocType > DocOther {
 		ps.add("doc_type", "problem.not_in_list")
 	}
@@ -169,21 +177,31 @@ func (m *Member) Validate(today Date) Problems {
 			if g := IDGender(id); (m.Gender == Male || m.Gender == Female) && g != m.Gender {
 				ps.add("gender", "member.gender_vs_id", i18nKeyArg(g.Key()))
 			}
-			if b, _ := IDBirthDate(id); m.Birth != 0 && b != m.Birth {
+			b, _ := IDBirthDate(id)
+			switch {
+			case m.Birth != 0 && b != m.Birth:
 				ps.add("birth", "member.birth_vs_id", b.String())
-			} else if m.Birth == 0 {
-				birth = b
+			case m.Birth == 0:
+				birth, fromID = b, true
+			default:
+				fromID = true
 			}
 		}
 	} else if n := utf8.RuneCountInString(m.IDNumber); n < 5 || n > 30 {
 		ps.add("id_number", "member.doc_length")
 	}
-	if birth != 0 {
-		if !birth.Valid() {
-			ps.add("birth", "date.impossible", birth.String())
-		} else if birth > today {
-			ps.add("birth", "problem.future")
-		}
+	switch {
+	case birth == 0:
+	case !birth.Valid():
+		ps.add("birth", "date.impossible", birth.String())
+	case birth > today && fromID:
+		ps.add("id_number", "member.id_birth_future", birth.String())
+	case birth > today:
+		ps.add("birth", "problem.future")
+	case birth.Year() < MinBirthYear && fromID:
+		ps.add("id_number", "member.id_born_too_early", birth.String(), MinBirthYear)
+	case birth.Year() < MinBirthYear:
+		ps.add("birth", "member.born_too_early", MinBirthYear)
 	}
 	if m.Ethnicity != "" && !slices.Contains(Ethnicities, m.Ethnicity) {
 		ps.add("ethnicity", "member.ethnicity", m.Ethnicity)

@@ -121,6 +121,9 @@ func TestMemberRules(t *testing.T) {
 		{"document type", func(m *Member) { m.DocType = 9 }, "doc_type", "problem.not_in_list"},
 		{"birth impossible", func(m *Member) { m.DocType = DocPassport; m.IDNumber = "E12345678"; m.Birth = 19900231 }, "birth", "date.impossible"},
 		{"birth in future", func(m *Member) { m.DocType = DocPassport; m.IDNumber = "E12345678"; m.Birth = 20250101 }, "birth", "problem.future"},
+		{"birth before 1900", func(m *Member) { m.DocType = DocPassport; m.IDNumber = "E12345678"; m.Birth = 18991231 }, "birth", "member.born_too_early"},
+		{"ID birth in future, on the ID", func(m *Member) { m.IDNumber = withCheck("11010120300307867"); m.Birth = 0 }, "id_number", "member.id_birth_future"},
+		{"ID birth before 1900, on the ID", func(m *Member) { m.IDNumber = "440524188001010014"; m.Birth = 0 }, "id_number", "member.id_born_too_early"},
 		{"ethnicity", func(m *Member) { m.Ethnicity = "火星族" }, "ethnicity", "member.ethnicity"},
 		{"ethnicity short form unnormalized", func(m *Member) { m.Ethnicity = "汉" }, "ethnicity", "member.ethnicity"},
 		{"phone", func(m *Member) { m.Phone = "12345678901" }, "phone", "phone.mobile"},
@@ -308,3 +311,6 @@ func TestMemberNumberCharacters(t *testing.T) {
 		}
 	}
 }
+
+// withCheck completes 17 digits with their check character.
+func withCheck(first17 string) string { return first17 + string(idCheck(first17)) }

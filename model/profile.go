@@ -36,6 +36,14 @@ type Profile struct {
 
 	// Case settings (tags 30–39; see CaseRules, 0 means the default).
 	CaseCollectiveMin int `cbor:"30,keyasint,omitempty"` // least headcount of a collective dispute (10)
+
+	// Dates that make sense for money (tags 40–49; see DateLimits, 0 means
+	// the default).
+	PayAheadMonths int `cbor:"40,keyasint,omitempty"` // a payment's date before its first month (12)
+	EntryYearsBack int `cbor:"41,keyasint,omitempty"` // a cash-book entry's date before today (5)
+
+	// Books settings (tags 50–59; see books.go).
+	Books BooksSettings `cbor:"50,keyasint,omitempty"`
 }
 
 // DefaultProfile has the charter's usual dues rate of 0.5%.
@@ -85,7 +93,9 @@ func (p *Profile) Validate() Problems {
 	}
 	ps = append(ps, p.validateHardship()...)
 	ps = append(ps, p.validateCases()...)
-	seen := ChartWith(nil)
+	ps = append(ps, p.validateDateLimits()...)
+	ps = append(ps, p.validateBooks()...)
+	seen := topLevels()
 	for i := range p.CustomAccounts {
 		a := p.CustomAccounts[i]
 		aps := ValidateCustomAccount(&a, seen)

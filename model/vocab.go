@@ -23,6 +23,19 @@ const (
 	EntityExport   Entity = "export" // a district package written
 	EntityImport   Entity = "import"
 	EntityAudit    Entity = "audit"
+	// EntityList is a list of the TUI written to a workbook as shown (the
+	// filtered roster, the units...): the audit entry names the list.
+	EntityList Entity = "list"
+	// The books (model/books*.go).
+	EntityChart       Entity = "chart"
+	EntityOpening     Entity = "opening"
+	EntityTransfer    Entity = "transfer"
+	EntityClosing     Entity = "closing"
+	EntityBudget      Entity = "budget"
+	EntityReconcile   Entity = "reconcile"
+	EntityConsolation Entity = "consolation"
+	EntityFunds       Entity = "funds"
+	EntityFundsPay    Entity = "funds_payment"
 )
 
 // The records of the Cases tab (their own block, so that gofmt's
@@ -45,7 +58,8 @@ const (
 func Entities() []Entity {
 	return []Entity{EntityMember, EntityUnit, EntityProfile, EntityPayment, EntityBatch,
 		EntityUnitDues, EntityMemberDues, EntityReport, EntityReminder, EntityLedger,
-		EntityHardship, EntityAid, EntityEvent, EntityCase, EntityRiskCheck, EntityExport, EntityImport}
+		EntityHardship, EntityAid, EntityEvent, EntityCase, EntityRiskCheck, EntityExport, EntityImport, EntityList,
+		EntityChart, EntityOpening, EntityTransfer, EntityClosing, EntityBudget, EntityReconcile, EntityConsolation, EntityFunds, EntityFundsPay}
 }
 
 // Key is the entity's catalogue key.
@@ -66,6 +80,9 @@ const (
 	ActionExport  AuditAction = "export"
 )
 
+// ActionCloseBooks is a period of the books closed (结账).
+const ActionCloseBooks AuditAction = "close_books"
+
 // The writes that end and reopen a case (their own block, so that gofmt's
 // alignment of the one above stays put).
 const (
@@ -75,7 +92,7 @@ const (
 
 // Actions lists every kind of write, for filters.
 func Actions() []AuditAction {
-	return []AuditAction{ActionCreate, ActionUpdate, ActionDelete, ActionStatus, ActionClose, ActionReopen, ActionReverse, ActionImport, ActionRestore, ActionExport}
+	return []AuditAction{ActionCreate, ActionUpdate, ActionDelete, ActionStatus, ActionClose, ActionReopen, ActionReverse, ActionImport, ActionRestore, ActionExport, ActionCloseBooks}
 }
 
 // Key is the action's catalogue key.

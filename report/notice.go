@@ -41,7 +41,7 @@ func (n *Notice) Total() model.Money {
 // the table of members, months and amounts with a 合计 row, and room to
 // sign and stamp for both sides, on A4 portrait.
 func WriteNotice(path string, l i18n.Lang, n *Notice) error {
-	b, err := newBook(l)
+	b, err := newDocBook(l)
 	if err != nil {
 		return err
 	}
@@ -50,7 +50,7 @@ func WriteNotice(path string, l i18n.Lang, n *Notice) error {
 			b.f.Close()
 		}
 	}()
-	s, err := b.sheet(l.T("notice.sheet"), []float64{6, 11, 10, 30, 7, 12, 14})
+	s, err := b.addSheet(l.T("notice.sheet"), []float64{6, 11, 10, 30, 7, 12, 14})
 	if err != nil {
 		return err
 	}
@@ -67,11 +67,11 @@ func WriteNotice(path string, l i18n.Lang, n *Notice) error {
 	return b.save(path)
 }
 
-func (s *sheet) notice(l i18n.Lang, n *Notice) error {
+func (s *docSheet) notice(l i18n.Lang, n *Notice) error {
 	st := &s.st
 	const cols = 7
 	line := func(height float64, style int, text string) error {
-		if err := s.put(height, cell(style, text)); err != nil {
+		if err := s.put(height, docCell(style, text)); err != nil {
 			return err
 		}
 		return s.merge(1, cols)
@@ -95,7 +95,7 @@ func (s *sheet) notice(l i18n.Lang, n *Notice) error {
 	}
 	head := []any{}
 	for _, k := range []string{"notice.c_seq", "notice.c_member_no", "notice.c_name", "notice.c_months", "notice.c_count", "notice.c_amount", "notice.c_note"} {
-		head = append(head, cell(st.head, l.T(k)))
+		head = append(head, docCell(st.head, l.T(k)))
 	}
 	if err := s.put(24, head...); err != nil {
 		return err
@@ -107,13 +107,13 @@ func (s *sheet) notice(l i18n.Lang, n *Notice) error {
 			note = l.T("notice.underpaid", x.Underpaid)
 		}
 		count += x.Count
-		if err := s.put(20, cell(st.num, i+1), cell(st.text, x.No), cell(st.text, x.Name), cell(st.text, x.Months),
-			cell(st.num, x.Count), cell(st.moneyCell, yuan(x.Amount)), cell(st.text, note)); err != nil {
+		if err := s.put(20, docCell(st.num, i+1), docCell(st.text, x.No), docCell(st.text, x.Name), docCell(st.text, x.Months),
+			docCell(st.num, x.Count), docCell(st.moneyCell, docYuan(x.Amount)), docCell(st.text, note)); err != nil {
 			return err
 		}
 	}
-	if err := s.put(22, cell(st.total, l.T("notice.total")), cell(st.total, ""), cell(st.total, ""), cell(st.total, total.Capital()),
-		cell(st.num, count), cell(st.totalMoney, yuan(total)), cell(st.total, "")); err != nil {
+	if err := s.put(22, docCell(st.total, l.T("notice.total")), docCell(st.total, ""), docCell(st.total, ""), docCell(st.total, total.Capital()),
+		docCell(st.num, count), docCell(st.totalMoney, docYuan(total)), docCell(st.total, "")); err != nil {
 		return err
 	}
 	if err := s.merge(1, 3); err != nil {
@@ -125,19 +125,19 @@ func (s *sheet) notice(l i18n.Lang, n *Notice) error {
 	if err := line(22, st.sub, l.T("notice.contact", n.Operator)); err != nil {
 		return err
 	}
-	if err := s.put(40, nil, nil, nil, nil, cell(st.sub, l.T("notice.seal", n.Union))); err != nil {
+	if err := s.put(40, nil, nil, nil, nil, docCell(st.sub, l.T("notice.seal", n.Union))); err != nil {
 		return err
 	}
 	if err := s.merge(5, cols); err != nil {
 		return err
 	}
-	if err := s.put(22, nil, nil, nil, nil, cell(st.sub, n.Date.String())); err != nil {
+	if err := s.put(22, nil, nil, nil, nil, docCell(st.sub, n.Date.String())); err != nil {
 		return err
 	}
 	if err := s.merge(5, cols); err != nil {
 		return err
 	}
-	if err := s.put(16, cell(st.cut, l.T("receipt.cut"))); err != nil {
+	if err := s.put(16, docCell(st.cut, l.T("receipt.cut"))); err != nil {
 		return err
 	}
 	if err := s.merge(1, cols); err != nil {

@@ -37,13 +37,13 @@ var receiptCols = []float64{12, 16, 14, 12, 16, 14}
 // three to an A4 page with a line to cut along between them. A receipt
 // carries its number, the payer, unit, months, the amount in figures and in
 // Chinese capitals, the method, date and operator, and room for the seal.
-// A batch receipt's members follow on a second sheet.
+// A batch receipt's members follow on a second docSheet.
 func WriteReceipts(path string, l i18n.Lang, union string, rs []Receipt) error {
-	b, err := newBook(l)
+	b, err := newDocBook(l)
 	if err != nil {
 		return err
 	}
-	s, err := b.sheet(l.T("receipt.sheet"), receiptCols)
+	s, err := b.addSheet(l.T("receipt.sheet"), receiptCols)
 	if err != nil {
 		b.f.Close()
 		return err
@@ -59,7 +59,7 @@ func WriteReceipts(path string, l i18n.Lang, union string, rs []Receipt) error {
 				return err
 			}
 		} else if i+1 < len(rs) {
-			if err := s.put(22, cell(s.st.cut, l.T("receipt.cut"))); err != nil {
+			if err := s.put(22, docCell(s.st.cut, l.T("receipt.cut"))); err != nil {
 				b.f.Close()
 				return err
 			}
@@ -85,27 +85,27 @@ func WriteReceipts(path string, l i18n.Lang, union string, rs []Receipt) error {
 }
 
 // receipt writes one receipt: eleven rows, about a third of an A4 page.
-func (s *sheet) receipt(l i18n.Lang, union string, r *Receipt) error {
+func (s *docSheet) receipt(l i18n.Lang, union string, r *Receipt) error {
 	st := &s.st
 	rows := []struct {
 		height float64
 		cells  []any
 		merges [][2]int
 	}{
-		{34, []any{cell(st.title, union+"  "+l.T("receipt.title"))}, [][2]int{{1, 6}}},
-		{20, []any{cell(st.sub, l.T("receipt.date", r.Date.String())), nil, nil, cell(st.sub, l.T("receipt.no", r.No))}, [][2]int{{1, 3}, {4, 6}}},
-		{30, []any{cell(st.label, l.T("receipt.payer")), cell(st.value, r.Payer), cell(st.value, ""),
-			cell(st.label, l.T("receipt.unit")), cell(st.value, r.Unit), cell(st.value, "")}, [][2]int{{2, 3}, {5, 6}}},
-		{30, []any{cell(st.label, l.T("receipt.months")), cell(st.value, r.Months), cell(st.value, ""),
-			cell(st.label, l.T("receipt.method")), cell(st.value, l.T(r.Method.Key())), cell(st.value, "")}, [][2]int{{2, 3}, {5, 6}}},
-		{30, []any{cell(st.label, l.T("receipt.item")), cell(st.value, l.T("receipt.item_dues")), cell(st.value, ""),
-			cell(st.label, l.T("receipt.figures")), cell(st.money, yuan(r.Amount)), cell(st.money, "")}, [][2]int{{2, 3}, {5, 6}}},
-		{30, []any{cell(st.label, l.T("receipt.capitals")), cell(st.capital, r.Amount.Capital()), cell(st.capital, ""),
-			cell(st.capital, ""), cell(st.capital, ""), cell(st.capital, "")}, [][2]int{{2, 6}}},
-		{30, []any{cell(st.label, l.T("receipt.note")), cell(st.value, r.Note), cell(st.value, ""),
-			cell(st.value, ""), cell(st.value, ""), cell(st.value, "")}, [][2]int{{2, 6}}},
-		{30, []any{cell(st.sub, l.T("receipt.seal")), nil, nil, cell(st.sub, l.T("receipt.operator", r.Operator))}, [][2]int{{1, 3}, {4, 6}}},
-		{18, []any{cell(st.note, l.T("receipt.copy"))}, [][2]int{{1, 6}}},
+		{34, []any{docCell(st.title, union+"  "+l.T("receipt.title"))}, [][2]int{{1, 6}}},
+		{20, []any{docCell(st.sub, l.T("receipt.date", r.Date.String())), nil, nil, docCell(st.sub, l.T("receipt.no", r.No))}, [][2]int{{1, 3}, {4, 6}}},
+		{30, []any{docCell(st.label, l.T("receipt.payer")), docCell(st.value, r.Payer), docCell(st.value, ""),
+			docCell(st.label, l.T("receipt.unit")), docCell(st.value, r.Unit), docCell(st.value, "")}, [][2]int{{2, 3}, {5, 6}}},
+		{30, []any{docCell(st.label, l.T("receipt.months")), docCell(st.value, r.Months), docCell(st.value, ""),
+			docCell(st.label, l.T("receipt.method")), docCell(st.value, l.T(r.Method.Key())), docCell(st.value, "")}, [][2]int{{2, 3}, {5, 6}}},
+		{30, []any{docCell(st.label, l.T("receipt.item")), docCell(st.value, l.T("receipt.item_dues")), docCell(st.value, ""),
+			docCell(st.label, l.T("receipt.figures")), docCell(st.money, docYuan(r.Amount)), docCell(st.money, "")}, [][2]int{{2, 3}, {5, 6}}},
+		{30, []any{docCell(st.label, l.T("receipt.capitals")), docCell(st.capital, r.Amount.Capital()), docCell(st.capital, ""),
+			docCell(st.capital, ""), docCell(st.capital, ""), docCell(st.capital, "")}, [][2]int{{2, 6}}},
+		{30, []any{docCell(st.label, l.T("receipt.note")), docCell(st.value, r.Note), docCell(st.value, ""),
+			docCell(st.value, ""), docCell(st.value, ""), docCell(st.value, "")}, [][2]int{{2, 6}}},
+		{30, []any{docCell(st.sub, l.T("receipt.seal")), nil, nil, docCell(st.sub, l.T("receipt.operator", r.Operator))}, [][2]int{{1, 3}, {4, 6}}},
+		{18, []any{docCell(st.note, l.T("receipt.copy"))}, [][2]int{{1, 6}}},
 	}
 	for _, row := range rows {
 		if err := s.put(row.height, row.cells...); err != nil {
@@ -120,31 +120,31 @@ func (s *sheet) receipt(l i18n.Lang, union string, r *Receipt) error {
 	return nil
 }
 
-// receiptMembers lists a batch receipt's members on a sheet of their own.
-func (b *book) receiptMembers(l i18n.Lang, r *Receipt) error {
-	s, err := b.sheet(l.T("receipt.members_sheet", r.No), []float64{8, 12, 12, 22, 14})
+// receiptMembers lists a batch receipt's members on a docSheet of their own.
+func (b *docBook) receiptMembers(l i18n.Lang, r *Receipt) error {
+	s, err := b.addSheet(l.T("receipt.members_sheet", r.No), []float64{8, 12, 12, 22, 14})
 	if err != nil {
 		return err
 	}
 	st := &s.st
-	if err := s.put(28, cell(st.title, l.T("receipt.members_title", r.No, r.Unit))); err != nil {
+	if err := s.put(28, docCell(st.title, l.T("receipt.members_title", r.No, r.Unit))); err != nil {
 		return err
 	}
 	if err := s.merge(1, 5); err != nil {
 		return err
 	}
-	if err := s.put(22, cell(st.head, l.T("notice.c_seq")), cell(st.head, l.T("notice.c_member_no")), cell(st.head, l.T("notice.c_name")),
-		cell(st.head, l.T("notice.c_months")), cell(st.head, l.T("notice.c_amount"))); err != nil {
+	if err := s.put(22, docCell(st.head, l.T("notice.c_seq")), docCell(st.head, l.T("notice.c_member_no")), docCell(st.head, l.T("notice.c_name")),
+		docCell(st.head, l.T("notice.c_months")), docCell(st.head, l.T("notice.c_amount"))); err != nil {
 		return err
 	}
 	var total model.Money
 	for i, m := range r.Members {
 		total += m.Amount
-		if err := s.put(20, cell(st.num, i+1), cell(st.text, m.No), cell(st.text, m.Name), cell(st.text, m.Months), cell(st.moneyCell, yuan(m.Amount))); err != nil {
+		if err := s.put(20, docCell(st.num, i+1), docCell(st.text, m.No), docCell(st.text, m.Name), docCell(st.text, m.Months), docCell(st.moneyCell, docYuan(m.Amount))); err != nil {
 			return err
 		}
 	}
-	if err := s.put(22, cell(st.total, l.T("notice.total")), cell(st.total, ""), cell(st.total, ""), cell(st.total, ""), cell(st.totalMoney, yuan(total))); err != nil {
+	if err := s.put(22, docCell(st.total, l.T("notice.total")), docCell(st.total, ""), docCell(st.total, ""), docCell(st.total, ""), docCell(st.totalMoney, docYuan(total))); err != nil {
 		return err
 	}
 	if err := s.merge(1, 4); err != nil {

@@ -1,167 +1,152 @@
-// Package report writes the printable documents of dues follow-up: receipts
-// (收据) for a payment or a unit's batch, several to an A4 page, and the
-// arrears notice (催缴通知单) a unit gets for its members. Each is an .xlsx
-// workbook written through excelize's StreamWriter, laid out for A4
-// portrait, and saved atomically with mode 0600.
+// Package report writes the printable documents: the work summary's figures
+// (summary*.go, a Word document), the yearly survey (survey*.go, a workbook
+// laid out as the survey's tables), and the workbooks of the books: the cash
+// and bank journals (现金日记账, 银行存款日记账), the income-and-expense statement
+// in the 工会02表 layout with the budget's execution, and the vouchers
+// (记账凭证), each for a month or a year, A4, with 合计 rows and the
+// signature line (工会主席, 财务负责人, 复核, 制表).
+//
+// A report is registered by name (Register, from an init in its own file);
+// `unionbook report NAME` finds it here, so a new printable report plugs
+// in without touching the command.
 package report
 
 import (
+	"fmt"
 	"io"
-	"strconv"
-
-	"github.com/xuri/excelize/v2"
+	"slices"
 
 	"unionbook/atomicfile"
 	"unionbook/i18n"
 	"unionbook/model"
+	"unionbook/storage"
+	"unionbook/workbook"
 )
 
-// book is a document being written: a workbook and its styles.
-type book struct {
-	f     *excelize.File
-	st    styles
-	first bool // Sheet1 is still unused
+// Report is one printable workbook.
+type Report struct {
+	Name  string // the command's word: journal, statement, vouchers …
+	Title string // catalogue key of its title (also the default file name)
+	// Money says the report is of one money account (--account cash|bank).
+	Money bool
+	Write func(c *Context, b *workbook.Book) error
 }
 
-// sheet is one sheet of a book being written.
-type sheet struct {
-	*book
-	sw   *excelize.StreamWriter
-	name string
-	row  int // the last row written
-}
+var reports []Report
 
-// styles are the cell styles the documents use.
-type styles struct {
-	title, sub, label, value, money, capital, note, cut, head, text, num, moneyCell, total, totalMoney int
-}
-
-func newBook(l i18n.Lang) (*book, error) {
-	b := &book{f: excelize.NewFile(), first: true}
-	if err := b.makeStyles(l); err != nil {
-		b.f.Close()
-		return nil, err
+// Register adds a report; call it from an init.
+func Register(r Report) {
+	if Find(r.Name) != nil {
+		panic("report: registered twice: " + r.Name)
 	}
-	return b, nil
-}
-
-// sheet starts a sheet laid out for A4 portrait, fitted to the width.
-func (b *book) sheet(name string, widths []float64) (*sheet, error) {
-	f := b.f
-	s := &sheet{book: b, name: name}
-	if b.first {
-		if err := f.SetSheetName("Sheet1", name); err != nil {
-			return nil, err
+	reports = append(reports, r)
+	slices.SortStableFunc(reports, func(a, b Report) int {
+		switch {
+		case a.Name < b.Name:
+			return -1
+		case a.Name > b.Name:
+			return 1
 		}
-		b.first = false
-	} else if _, err := f.NewSheet(name); err != nil {
-		return nil, err
-	}
-	portrait, a4, one, zero := "portrait", 9, 1, 0
-	fit := true
-	if err := f.SetPageLayout(name, &excelize.PageLayoutOptions{Orientation: &portrait, Size: &a4, FitToWidth: &one, FitToHeight: &zero}); err != nil {
-		return nil, err
-	}
-	if err := f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
-		return nil, err
-	}
-	margin, hm := 0.6, 0.3
-	if err := f.SetPageMargins(name, &excelize.PageLayoutMarginsOptions{Left: &margin, Right: &margin, Top: &margin, Bottom: &margin, Header: &hm, Footer: &hm}); err != nil {
-		return nil, err
-	}
-	sw, err := f.NewStreamWriter(name)
-	if err != nil {
-		return nil, err
-	}
-	s.sw = sw
-	for i, w := range widths {
-		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
-			return nil, err
-		}
-	}
-	return s, nil
-}
-
-func (s *book) makeStyles(l i18n.Lang) error {
-	font := "SimSun"
-	if l == i18n.EN {
-		font = "Calibri"
-	}
-	thin := []excelize.Border{{Type: "left", Color: "000000", Style: 1}, {Type: "right", Color: "000000", Style: 1},
-		{Type: "top", Color: "000000", Style: 1}, {Type: "bottom", Color: "000000", Style: 1}}
-	moneyFmt := "#,##0.00"
-	yuanFmt := "\"¥\"#,##0.00" // the receipt's figures: ¥120.00
-	var err error
-	mk := func(st *excelize.Style) int {
-		if err != nil {
-			return 0
-		}
-		var id int
-		id, err = s.f.NewStyle(st)
-		return id
-	}
-	f := func(size float64, bold bool) *excelize.Font {
-		return &excelize.Font{Family: font, Size: size, Bold: bold}
-	}
-	left := &excelize.Alignment{Horizontal: "left", Vertical: "center", WrapText: true}
-	center := &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}
-	right := &excelize.Alignment{Horizontal: "right", Vertical: "center"}
-	s.st.title = mk(&excelize.Style{Font: f(15, true), Alignment: center})
-	s.st.sub = mk(&excelize.Style{Font: f(10, false), Alignment: left})
-	s.st.label = mk(&excelize.Style{Font: f(10, true), Border: thin, Alignment: center, NumFmt: 49})
-	s.st.value = mk(&excelize.Style{Font: f(11, false), Border: thin, Alignment: left, NumFmt: 49})
-	s.st.money = mk(&excelize.Style{Font: f(12, true), Border: thin, Alignment: left, CustomNumFmt: &yuanFmt})
-	s.st.capital = mk(&excelize.Style{Font: f(12, true), Border: thin, Alignment: left, NumFmt: 49})
-	s.st.note = mk(&excelize.Style{Font: f(10, false), Alignment: left, NumFmt: 49})
-	s.st.cut = mk(&excelize.Style{Font: &excelize.Font{Family: font, Size: 8, Color: "808080"}, Alignment: center})
-	s.st.head = mk(&excelize.Style{Font: f(10, true), Border: thin, Alignment: center,
-		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9D9D9"}}})
-	s.st.text = mk(&excelize.Style{Font: f(10, false), Border: thin, Alignment: left, NumFmt: 49})
-	s.st.num = mk(&excelize.Style{Font: f(10, false), Border: thin, Alignment: right, NumFmt: 1})
-	s.st.moneyCell = mk(&excelize.Style{Font: f(10, false), Border: thin, Alignment: right, CustomNumFmt: &moneyFmt})
-	s.st.total = mk(&excelize.Style{Font: f(10, true), Border: thin, Alignment: left, NumFmt: 49})
-	s.st.totalMoney = mk(&excelize.Style{Font: f(10, true), Border: thin, Alignment: right, CustomNumFmt: &moneyFmt})
-	return err
-}
-
-// cell is a value with a style.
-func cell(style int, v any) excelize.Cell { return excelize.Cell{StyleID: style, Value: v} }
-
-// put writes the next row.
-func (s *sheet) put(height float64, cells ...any) error {
-	s.row++
-	name, _ := excelize.CoordinatesToCellName(1, s.row)
-	return s.sw.SetRow(name, cells, excelize.RowOpts{Height: height})
-}
-
-// merge merges columns from..to (1-based) of the last row written.
-func (s *sheet) merge(from, to int) error {
-	a, _ := excelize.CoordinatesToCellName(from, s.row)
-	b, _ := excelize.CoordinatesToCellName(to, s.row)
-	return s.sw.MergeCell(a, b)
-}
-
-// breakAfter starts a new printed page after the last row written.
-func (s *sheet) breakAfter() error {
-	name, _ := excelize.CoordinatesToCellName(1, s.row+1)
-	return s.sw.InsertPageBreak(name)
-}
-
-// done flushes the sheet's rows.
-func (s *sheet) done() error { return s.sw.Flush() }
-
-// save writes the workbook to path atomically and lets it go.
-func (b *book) save(path string) error {
-	defer b.f.Close()
-	return atomicfile.Write(path, func(w io.Writer) error {
-		_, err := b.f.WriteTo(w)
-		return err
+		return 0
 	})
 }
 
-// yuan is an amount as the number a money cell holds: the double nearest
-// its decimal text, as the report workbooks write money.
-func yuan(m model.Money) float64 {
-	f, _ := strconv.ParseFloat(m.String(), 64)
-	return f
+// Reports lists the registered reports by name.
+func Reports() []Report { return slices.Clone(reports) }
+
+// Find returns the report called name, nil when there is none.
+func Find(name string) *Report {
+	for i := range reports {
+		if reports[i].Name == name {
+			return &reports[i]
+		}
+	}
+	return nil
+}
+
+// Context is what a report is written from.
+type Context struct {
+	Store  *storage.Store
+	Lang   i18n.Lang
+	Period model.Period
+	Money  model.MoneyAccount // for a report of one money account
+	Union  string
+	Signs  model.SignatureLine
+}
+
+// T is the catalogue text in the report's language.
+func (c *Context) T(key string, args ...any) string { return c.Lang.T(key, args...) }
+
+// English reports whether the report is in English.
+func (c *Context) English() bool { return c.Lang == i18n.EN }
+
+// SignatureLabels are the signature line's labels.
+func (c *Context) SignatureLabels() []string {
+	return []string{c.T("report.sign_chair"), c.T("report.sign_finance"), c.T("report.sign_reviewer"), c.T("report.sign_preparer")}
+}
+
+// SignatureNames are the names from the profile (blank lines when unset).
+func (c *Context) SignatureNames() []string {
+	return []string{c.Signs.Chair, c.Signs.Finance, c.Signs.Reviewer, c.Signs.Preparer}
+}
+
+// PeriodLine is "2024年2月" / "February 2024", "2024年度" / "year 2024".
+func (c *Context) PeriodLine() string { return c.Period.Label(c.Lang) }
+
+// Options choose a report's period, money account and language.
+type Options struct {
+	Period model.Period
+	Money  model.MoneyAccount
+	Lang   i18n.Lang
+	// TmpDir is where excelize may keep a large sheet's rows until the
+	// book is written ("" keeps them in memory: see workbook.Options).
+	TmpDir string
+}
+
+// WriteFile writes report name to path (atomically, mode 0600).
+func WriteFile(st *storage.Store, name string, o Options, path string) error {
+	return atomicfile.Write(path, func(w io.Writer) error { return WriteTo(st, name, o, w) })
+}
+
+// WriteTo writes report name to w.
+func WriteTo(st *storage.Store, name string, o Options, w io.Writer) error {
+	r := Find(name)
+	if r == nil {
+		return i18n.E("report.unknown", name)
+	}
+	if r.Money && !o.Money.Valid() {
+		return i18n.E("report.needs_account", name)
+	}
+	p, _, err := st.Profile()
+	if err != nil {
+		return err
+	}
+	union := p.UnionName
+	if union == "" {
+		union = o.Lang.T("app.untitled")
+	}
+	c := &Context{Store: st, Lang: o.Lang, Period: o.Period, Money: o.Money, Union: union, Signs: p.Books.Signatures}
+	b, err := workbook.New(workbook.Options{Lang: o.Lang, Union: union, Subtitle: c.T("report.sub", union, c.PeriodLine()), TmpDir: o.TmpDir})
+	if err != nil {
+		return err
+	}
+	defer b.Close()
+	if err := r.Write(c, b); err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	_, err = b.WriteTo(w)
+	return err
+}
+
+// FileName is the report's default file name: 现金日记账_2024-02.xlsx.
+func FileName(name string, o Options) string {
+	r := Find(name)
+	if r == nil {
+		return name + ".xlsx"
+	}
+	title := o.Lang.T(r.Title)
+	if r.Money {
+		title = o.Lang.T(journalTitle(o.Money))
+	}
+	return title + "_" + o.Period.FileText() + ".xlsx"
 }

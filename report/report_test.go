@@ -1,165 +1,228 @@
 package report
 
 import (
-	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
 	"unionbook/i18n"
 	"unionbook/model"
+	"unionbook/storage"
 )
 
-func open(t *testing.T, path string) *excelize.File {
+const op = "李秘书"
+
+// books writes two months of work in 2024 (the clock is 15 June 2024):
+// openings cash 1,000.00 and bank 20,000.00 on 1 January; 01-05 dues
+// 300.00 cash; 01-10 402 12,345.67 bank; 01-15 50101 training 1,200.50
+// bank; 01-20 取现 500.00; 01-25 50405 680.00 cash; 02-03 40301
+// 5,000.00 bank; 02-10 50102 2,345.60 bank; 02-28 50602 88.88 cash.
+func books(t *testing.T) *storage.Store {
 	t.Helper()
-	fi, err := os.Stat(path)
+	now := time.Date(2024, 6, 15, 10, 0, 0, 0, time.Local)
+	s, err := storage.Open(filepath.Join(t.TempDir(), "u.db"), storage.Options{Now: func() time.Time { return now }})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if fi.Mode().Perm() != 0o600 {
-		t.Errorf("mode %v, want 0600", fi.Mode().Perm())
+	t.Cleanup(func() { s.Close() })
+	p := model.DefaultProfile()
+	p.UnionName = "青山镇总工会"
+	p.Books.Signatures = model.SignatureLine{Chair: "陈建国", Preparer: op}
+	if err := s.SaveProfile(op, p); err != nil {
+		t.Fatal(err)
+	}
+	for _, o := range []model.OpeningBalance{{Money: model.MoneyCash, Date: 20240101, Amount: 100000}, {Money: model.MoneyBank, Date: 20240101, Amount: 2000000}} {
+		if err := s.SetOpening(op, &o); err != nil {
+			t.Fatal(err)
+		}
+	}
+	entry := func(d model.Date, dir model.Direction, code string, amt model.Money, m model.MoneyAccount, memo string) {
+		e := model.LedgerEntry{Date: d, Direction: dir, Account: code, Amount: amt, Money: m, Memo: memo}
+		if err := s.AddLedgerEntry(op, &e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	entry(20240105, model.In, "401", 30000, model.MoneyCash, "一月会费")
+	entry(20240110, model.In, "402", 1234567, model.MoneyBank, "拨缴经费")
+	entry(20240115, model.Out, "50101", 120050, model.MoneyBank, "职工技能培训")
+	if err := s.AddTransfer(op, &model.Transfer{Date: 20240120, From: model.MoneyBank, To: model.MoneyCash, Amount: 50000}); err != nil {
+		t.Fatal(err)
+	}
+	entry(20240125, model.Out, "50405", 68000, model.MoneyCash, "春节慰问")
+	entry(20240203, model.In, "40301", 500000, model.MoneyBank, "上级补助")
+	entry(20240210, model.Out, "50102", 234560, model.MoneyBank, "篮球赛")
+	entry(20240228, model.Out, "50602", 8888, model.MoneyCash, "办公用品")
+	if _, err := s.SetBudget(op, &model.Budget{Year: 2024, Account: "50101", Amount: 100000}); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// write writes a report and reads its sheets back.
+func write(t *testing.T, s *storage.Store, name, period string, m model.MoneyAccount, l i18n.Lang) (*excelize.File, map[string][][]string) {
+	t.Helper()
+	p, err := model.ParsePeriod(period)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "r.xlsx")
+	if err := WriteFile(s, name, Options{Period: p, Money: m, Lang: l}, path); err != nil {
+		t.Fatal(err)
 	}
 	f, err := excelize.OpenFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { f.Close() })
-	return f
-}
-
-// cells is every non-empty cell of a sheet, by row.
-func cells(t *testing.T, f *excelize.File, sheet string) [][]string {
-	t.Helper()
-	rows, err := f.GetRows(sheet)
-	if err != nil {
-		t.Fatal(err)
+	out := map[string][][]string{}
+	for _, sh := range f.GetSheetList() {
+		rows, err := f.GetRows(sh, excelize.Options{RawCellValue: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[sh] = rows
 	}
-	return rows
+	return f, out
 }
 
-func text(rows [][]string) string {
-	var b strings.Builder
+// find is the row whose first cells are prefix.
+func find(rows [][]string, col int, text string) []string {
 	for _, r := range rows {
-		b.WriteString(strings.Join(r, "|") + "\n")
-	}
-	return b.String()
-}
-
-func TestReceiptsThreeToAPage(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "收据.xlsx")
-	var rs []Receipt
-	for i := range 4 {
-		rs = append(rs, Receipt{No: "2026-00000" + string(rune('1'+i)), Payer: "张三（000001）", Unit: "宏达工会", Months: "2026-01至2026-03",
-			Amount: 12000, Method: model.PayCash, Date: 20261121, Operator: "李秘书"})
-	}
-	rs[3].Note = "2026-03 少缴，仍欠 6.20 元"
-	if err := WriteReceipts(path, i18n.ZH, "青山镇总工会", rs); err != nil {
-		t.Fatal(err)
-	}
-	f := open(t, path)
-	sheet := f.GetSheetList()[0]
-	all := text(cells(t, f, sheet))
-	for _, want := range []string{"青山镇总工会  工会会费收据", "收据号：2026-000004", "交款人|张三（000001）", "金额（大写）|壹佰贰拾元整", "经办人：李秘书",
-		"缴费方式|现金", "所属月份|2026-01至2026-03", "2026-03 少缴，仍欠 6.20 元", "沿此线剪开"} {
-		if !strings.Contains(all, want) {
-			t.Errorf("missing %q in\n%s", want, all)
+		if len(r) > col && r[col] == text {
+			return r
 		}
 	}
-	if n := strings.Count(all, "工会会费收据"); n != 4 {
-		t.Errorf("%d receipts", n)
-	}
-	// the amount is a number formatted as money
-	v, _ := f.GetCellValue(sheet, "E5")
-	if v != "¥120.00" {
-		t.Errorf("amount cell %q", v)
-	}
-	// A4 portrait, a page break after the third
-	lay, err := f.GetPageLayout(sheet)
-	if err != nil || *lay.Size != 9 || *lay.Orientation != "portrait" {
-		t.Errorf("layout %+v %v", lay, err)
-	}
-	xml := sheetXML(t, path)
-	if !strings.Contains(xml, "<rowBreaks") || strings.Count(xml, "<brk ") != 1 {
-		t.Errorf("page breaks: %s", between(xml, "<rowBreaks", "</rowBreaks>"))
-	}
+	return nil
 }
 
-func TestBatchReceiptListsItsMembers(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "收据.xlsx")
-	r := Receipt{No: "2026-000010", Payer: "宏达工会", Unit: "宏达工会", Months: "2026-01至2026-03", Amount: 10620, Method: model.PayPayroll,
-		Date: 20261121, Operator: "李秘书", Members: []ReceiptLine{{No: "000001", Name: "张三", Months: "2026-01至2026-03", Amount: 4620}, {No: "000002", Name: "李四", Months: "2026-01至2026-03", Amount: 6000}}}
-	if err := WriteReceipts(path, i18n.EN, "Qingshan", []Receipt{r}); err != nil {
-		t.Fatal(err)
-	}
-	f := open(t, path)
-	list := f.GetSheetList()
-	if len(list) != 2 {
-		t.Fatalf("sheets %v", list)
-	}
-	all := text(cells(t, f, list[0]))
-	if !strings.Contains(all, "壹佰零陆元贰角整") || !strings.Contains(all, "Payroll deduction") {
-		t.Errorf("receipt\n%s", all)
-	}
-	ms := text(cells(t, f, list[1]))
-	if !strings.Contains(ms, "1|000001|张三|2026-01至2026-03|46.20") || !strings.Contains(ms, "Total||||106.20") {
-		t.Errorf("members\n%s", ms)
-	}
-}
-
-func TestNoticeAddsUpAndHasRoomToSign(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "催缴.xlsx")
-	n := &Notice{Union: "青山镇总工会", Unit: "宏达工会", AsOf: 202610, Date: 20261121, Deadline: 20261231, Operator: "李秘书",
-		Lines: []NoticeLine{
-			{No: "000001", Name: "张三", Months: "2026-03~2026-10", Count: 8, Amount: 12320},
-			{No: "000002", Name: "李四", Months: "2026-04", Count: 1, Amount: 500, Underpaid: 1},
-		}}
-	if err := WriteNotice(path, i18n.ZH, n); err != nil {
-		t.Fatal(err)
-	}
-	f := open(t, path)
-	sheet := f.GetSheetList()[0]
-	all := text(cells(t, f, sheet))
-	for _, want := range []string{"工会会费催缴通知单", "致：宏达工会", "截至 2026-10，贵单位下列 2 名会员尚欠工会会费，合计 128.20 元（大写：壹佰贰拾捌元贰角整）",
-		"请于 2026-12-31 前缴清", "1|000001|张三|2026-03~2026-10|8|123.20", "含 1 个月少缴", "合计|||壹佰贰拾捌元贰角整|9|128.20",
-		"经办人：李秘书", "青山镇总工会（盖章）", "签收人"} {
-		if !strings.Contains(all, want) {
-			t.Errorf("missing %q in\n%s", want, all)
-		}
-	}
-	if strings.Contains(all, "%!") {
-		t.Errorf("a format verb went wrong:\n%s", all)
-	}
-	lay, _ := f.GetPageLayout(sheet)
-	if *lay.Size != 9 || *lay.Orientation != "portrait" {
-		t.Errorf("layout %+v", lay)
-	}
-}
-
-// sheetXML is the first sheet's XML as written.
-func sheetXML(t *testing.T, path string) string {
+func portrait(t *testing.T, f *excelize.File, sheet string) {
 	t.Helper()
-	f, err := excelize.OpenFile(path)
-	if err != nil {
-		t.Fatal(err)
+	pl, err := f.GetPageLayout(sheet)
+	if err != nil || pl.Orientation == nil || *pl.Orientation != "portrait" || pl.Size == nil || *pl.Size != 9 {
+		t.Errorf("%s is not A4 portrait: %+v %v", sheet, pl, err)
 	}
-	defer f.Close()
-	v, ok := f.Pkg.Load("xl/worksheets/sheet1.xml")
-	if !ok {
-		t.Fatal("no sheet1.xml")
-	}
-	return string(v.([]byte))
 }
 
-func between(s, a, b string) string {
-	i := strings.Index(s, a)
-	if i < 0 {
-		return ""
+func signed(t *testing.T, rows [][]string) {
+	t.Helper()
+	for _, r := range rows {
+		if len(r) > 0 && strings.HasPrefix(r[0], "工会主席：陈建国") && slices.ContainsFunc(r, func(c string) bool { return c == "制表："+op }) {
+			return
+		}
 	}
-	j := strings.Index(s[i:], b)
-	if j < 0 {
-		return s[i:]
+	t.Errorf("no signature line: %q", rows[len(rows)-1])
+}
+
+func TestCashJournal(t *testing.T) {
+	s := books(t)
+	f, sheets := write(t, s, "journal", "2024-02", model.MoneyCash, i18n.ZH)
+	rows := sheets["现金日记账"]
+	if rows == nil {
+		t.Fatalf("sheets %v", f.GetSheetList())
 	}
-	return s[i : i+j+len(b)]
+	portrait(t, f, "现金日记账")
+	// February opens with January's 1,120.00 and ends at 1,031.12.
+	if r := find(rows, 2, "期初余额"); r == nil || r[6] != "1120" {
+		t.Errorf("brought forward %q", r)
+	}
+	if r := find(rows, 2, "本月合计"); r == nil || r[4] != "" && r[4] != "0" || r[5] != "88.88" || r[6] != "1031.12" {
+		t.Errorf("month total %q", r)
+	}
+	// The year so far: in 300 + 500 (取现), out 680 + 88.88.
+	if r := find(rows, 2, "本年累计"); r == nil || r[4] != "800" || r[5] != "768.88" {
+		t.Errorf("year total %q", r)
+	}
+	signed(t, rows)
+
+	_, sheets = write(t, s, "journal", "2024-01", model.MoneyBank, i18n.ZH)
+	rows = sheets["银行存款日记账"]
+	if r := find(rows, 2, "上年结转"); r == nil || r[6] != "20000" {
+		t.Errorf("January opens with last year's balance: %q", r)
+	}
+	if r := find(rows, 2, "取现"); r == nil || r[3] != "101 库存现金" || r[5] != "500" {
+		t.Errorf("withdrawal on the bank side %q", r)
+	}
+}
+
+// The printed statement agrees to the fen with the hand calculation:
+// February income 5,000.00, spending 2,345.60 + 88.88 = 2,434.48; the
+// year so far 17,645.67 and 4,314.98.
+func TestStatementPrint(t *testing.T) {
+	s := books(t)
+	f, sheets := write(t, s, "statement", "2024-02", 0, i18n.ZH)
+	rows := sheets["收入支出表"]
+	portrait(t, f, "收入支出表")
+	if r := find(rows, 0, "三、收入合计"); r == nil || r[2] != "5000" || r[3] != "17645.67" {
+		t.Errorf("income %q", r)
+	}
+	if r := find(rows, 0, "四、支出合计"); r == nil || r[2] != "2434.48" || r[3] != "4314.98" {
+		t.Errorf("expense %q", r)
+	}
+	if r := find(rows, 0, "五、本期收支差额"); r == nil || r[2] != "2565.52" || r[3] != "13330.69" {
+		t.Errorf("difference %q", r)
+	}
+	if r := find(rows, 0, "        50405 送温暖支出"); r == nil || r[3] != "680" {
+		t.Errorf("50405 %q", r)
+	}
+	if hf, _ := f.GetHeaderFooter("收入支出表"); hf == nil || !strings.Contains(hf.OddHeader, "工会02表") {
+		t.Errorf("form number missing from the header: %+v", hf)
+	}
+	signed(t, rows)
+	budget := sheets["预算执行情况"]
+	if r := find(budget, 0, "        50101 职工教育支出"); r == nil || r[1] != "1000" || r[2] != "1200.5" || r[3] != "-200.5" || r[5] != "超预算" {
+		t.Errorf("budget line %q", r)
+	}
+
+	// A year's statement fills the balances at its start and end.
+	_, sheets = write(t, s, "statement", "2024", 0, i18n.EN)
+	rows = sheets["Income and expense statement"]
+	if r := find(rows, 0, "1. Balance at the start of the year"); r == nil || r[2] != "21000" {
+		t.Errorf("opening %q", r)
+	}
+	if r := find(rows, 0, "6. Balance at the end of the year"); r == nil || r[2] != "34330.69" {
+		t.Errorf("closing %q", r)
+	}
+}
+
+func TestVouchers(t *testing.T) {
+	s := books(t)
+	_, sheets := write(t, s, "vouchers", "2024-01", 0, i18n.ZH)
+	rows := sheets["记账凭证"]
+	n := 0
+	for _, r := range rows {
+		if len(r) > 0 && r[0] == "记 账 凭 证" {
+			n++
+		}
+	}
+	if n != 5 {
+		t.Errorf("%d vouchers, want 5 (four entries and the transfer)", n)
+	}
+	// The training: debit 50101, credit 102.
+	for i, r := range rows {
+		if len(r) > 2 && r[0] == "职工技能培训" {
+			if r[1] != "50101" || r[3] != "1200.5" || rows[i+1][1] != "102" || rows[i+1][4] != "1200.5" {
+				t.Errorf("training voucher %q %q", r, rows[i+1])
+			}
+		}
+	}
+	signed(t, rows)
+}
+
+func TestReportNeedsItsAccount(t *testing.T) {
+	s := books(t)
+	p, _ := model.ParsePeriod("2024-01")
+	err := WriteTo(s, "journal", Options{Period: p, Lang: i18n.ZH}, nil)
+	if err == nil || !strings.Contains(i18n.Text(err, i18n.EN), "cash or bank") {
+		t.Errorf("journal without an account: %v", err)
+	}
+	if err := WriteTo(s, "ledger-art", Options{Period: p}, nil); err == nil {
+		t.Error("unknown report written")
+	}
+	if got := FileName("journal", Options{Period: p, Money: model.MoneyBank, Lang: i18n.ZH}); got != "银行存款日记账_2024-01.xlsx" {
+		t.Errorf("file name %s", got)
+	}
 }

@@ -108,21 +108,11 @@ func DateCell(s string, date1904 bool) (d model.Date, monthOnly bool, err error)
 			return d, false, nil
 		}
 	}
-	if d, err := model.ParseDate(t); err == nil {
-		return d, false, nil
+	// a date or a month alone, as model reads every date field
+	if d, monthOnly, err := model.ParseDateOrMonth(t); err == nil {
+		return d, monthOnly, nil
 	} else if e, ok := err.(*i18n.Error); ok && e.Key == "date.impossible" {
 		return 0, false, err
-	}
-	if m := reYYYYMM.FindStringSubmatch(t); m != nil {
-		y, _ := strconv.Atoi(m[1])
-		mo, _ := strconv.Atoi(m[2])
-		if y >= 1900 && y <= 2100 && mo >= 1 && mo <= 12 {
-			return model.Date(y*10000 + mo*100 + 1), true, nil
-		}
-		return 0, false, i18n.E("import.date_format", shortText(s))
-	}
-	if mo, err := model.ParseMonth(t); err == nil {
-		return mo.First(), true, nil
 	}
 	if reSerial.MatchString(t) {
 		if f, err := strconv.ParseFloat(t, 64); err == nil {

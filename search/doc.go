@@ -9,8 +9,10 @@
 //   - it is a substring of the name (case-insensitive, full-width folded,
 //     middle dots ignored): "三", "古丽买", "smith";
 //   - its letters are the pinyin initials of consecutive characters of the
-//     name, every reading of a polyphonic character counting: 重庆 matches
-//     "cq" and "zq", 单 matches "d", "s" and "c", 张三 matches "zs" and "s";
+//     name, every common reading of a polyphonic character counting: 重庆
+//     matches "cq" and "zq", 单 matches "d", "s" and "c", 张三 matches "zs"
+//     and "s"; archaic readings do not (立 wèi: "zw" does not find 张立;
+//     see commonReadings);
 //   - its letters spell consecutive characters of the name, each by a prefix
 //     of one of its readings: "zhangsan", "zhangs", "zsan", "san" and
 //     "zengm" (曾明) all match; "u" may stand for "ü" (吕: "lv", "lu");

@@ -72,8 +72,7 @@ func NewKey(name, memberNo, phone, idNumber string) Key {
 		if n == maxElements {
 			break
 		}
-		readings := syllables(r)
-		if readings == "" {
+		if syllables(r) == "" {
 			if r >= 0x2E80 && unicode.Is(unicode.Han, r) {
 				// A Han character without a reading: an element no
 				// pinyin matches, so pinyin does not jump over it.
@@ -84,22 +83,20 @@ func NewKey(name, memberNo, phone, idNumber string) Key {
 		}
 		at := len(py)
 		py = append(py, 0)
-		for readings != "" {
-			var one string
-			one, readings, _ = strings.Cut(readings, ",")
+		readings(r, func(one string) {
 			start := len(py)
 			py, _ = plain(py, one)
 			if len(py) == start {
-				continue
+				return
 			}
-			// Keep each toneless reading once (那: nà, nā, … → na, nuo, ne, nei, nai).
+			// Keep each toneless reading once (长: zhǎng, cháng → zhang, chang).
 			if dupReading(py[at+1:start], py[start:]) || len(py)+1-(at+1) > 255 {
 				py = py[:start]
-				continue
+				return
 			}
 			setBit(bits[4*n:], py[start])
 			py = append(py, 0)
-		}
+		})
 		py[at] = byte(len(py) - at - 1)
 		n++
 	}

@@ -37,7 +37,7 @@ func TestMatch(t *testing.T) {
 		{member{"李四", "", "", ""}, "ls", true},
 		{member{"重庆", "", "", ""}, "cq", true},
 		{member{"重庆", "", "", ""}, "zq", true},
-		{member{"重庆", "", "", ""}, "tq", true},
+		{member{"重庆", "", "", ""}, "tq", false}, // tóng is an archaic reading
 		{member{"重庆", "", "", ""}, "qc", false},
 		{member{"单", "", "", ""}, "s", true},
 		{member{"单", "", "", ""}, "d", true},

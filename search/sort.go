@@ -1,8 +1,12 @@
 package search
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 	"unicode"
+
+	"unionbook/model"
 )
 
 // surname gives the reading of a character at the start of a name where it
@@ -39,13 +43,39 @@ var compound = map[string][2]string{
 // Each element is encoded as its syllable (a–z, ü as v), 0x01, the tone
 // ('1'–'5', '0' for a Latin word) and the character's code point in three
 // bytes; the elements end with 0x00 and the name follows.
-func NameSortKey(name string) string {
+func NameSortKey(name string) string { return sortKey(name, compound, surname) }
+
+// places gives the readings of the place names that open many
+// organisations' names and whose first character reads otherwise alone
+// (重庆 chóng, not zhòng; 长 opens 长沙, 长江, 长城 as cháng).
+var places = map[string][2]string{
+	"重庆": {"chóng", "qìng"},
+	"长沙": {"cháng", "shā"},
+	"长春": {"cháng", "chūn"},
+	"长江": {"cháng", "jiāng"},
+	"长城": {"cháng", "chéng"},
+	"长安": {"cháng", "ān"},
+	"厦门": {"xià", "mén"},
+	"六安": {"lù", "ān"},
+	"蚌埠": {"bèng", "bù"},
+	"番禺": {"pān", "yú"},
+}
+
+// OrgSortKey is NameSortKey for the name of a unit, a union or a place:
+// every character by its common reading, without the surname readings
+// (解放 is jiěfàng, 华为 huáwéi), and the place names that open many such
+// names by their own reading (重庆 chóngqìng). SortUnits sorts by it.
+func OrgSortKey(name string) string { return sortKey(name, places, nil) }
+
+// sortKey builds a sort key reading the first two elements as lead gives
+// them and a first element alone as single does, where they say.
+func sortKey(name string, lead map[string][2]string, single map[rune]string) string {
 	norm := normalize(name)
 	var arr [128]byte
 	b := arr[:0]
 	var first [2]string
 	if len(norm) >= 6 {
-		if c, ok := compound[norm[:6]]; ok {
+		if c, ok := lead[norm[:6]]; ok {
 			first = c
 		}
 	}
@@ -71,7 +101,7 @@ func NameSortKey(name string) string {
 		if el < 2 && first[el] != "" {
 			reading = first[el]
 		} else if el == 0 {
-			reading = surname[r]
+			reading = single[r]
 		}
 		if reading == "" {
 			reading, _, _ = strings.Cut(syllables(r), ",")
@@ -92,4 +122,34 @@ func NameSortKey(name string) string {
 	b = append(b, 0x00)
 	b = append(b, name...)
 	return string(b)
+}
+
+// SortUnits sorts units by name in pinyin order (OrgSortKey), ties by ID:
+// the order of every list, picker and report of units.
+func SortUnits(us []model.Unit) {
+	keys := make(map[uint64]string, len(us))
+	for _, u := range us {
+		keys[u.ID] = OrgSortKey(u.Name)
+	}
+	slices.SortStableFunc(us, func(a, b model.Unit) int {
+		if c := strings.Compare(keys[a.ID], keys[b.ID]); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.ID, b.ID)
+	})
+}
+
+// SortUnitIDs sorts unit IDs by the names name gives them, as SortUnits
+// sorts units (for a report that holds IDs).
+func SortUnitIDs(ids []uint64, name func(uint64) string) {
+	keys := make(map[uint64]string, len(ids))
+	for _, id := range ids {
+		keys[id] = OrgSortKey(name(id))
+	}
+	slices.SortStableFunc(ids, func(a, b uint64) int {
+		if c := strings.Compare(keys[a], keys[b]); c != 0 {
+			return c
+		}
+		return cmp.Compare(a, b)
+	})
 }

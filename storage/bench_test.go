@@ -66,6 +66,7 @@ func fillRoster(tb testing.TB, s *Store, units, members int) time.Duration {
 }
 
 func TestRosterGeneratorIsValid(t *testing.T) {
+	t.Parallel()
 	s := openTest(t)
 	fillRoster(t, s, 10, 2000)
 	ms, err := s.Members()

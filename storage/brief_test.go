@@ -8,6 +8,7 @@ import (
 
 // The brief roster counts exactly as the full one does.
 func TestMembersBriefCountsLikeMembers(t *testing.T) {
+	t.Parallel()
 	s := openTest(t)
 	fillSmall(t, s, 5)
 	full, err := s.Members()

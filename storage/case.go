@@ -18,26 +18,8 @@ import (
 // has no step (after that it is closed as entered by mistake instead). The
 // audit entries name the cases' sensitive fields without their values (see
 // model.CaseChanges), because the audit log travels with the district
-// package. Bucket layout (migration "cases and risk checks"):
-//
-//	cases             case ID → model.Case
-//	idx_case_date     received date (uint32 yyyymmdd) + case ID → empty
-//	idx_member_cases  member ID + case ID → empty (the workers who are members)
-//	idx_unit_cases    unit ID + case ID → empty (not for an employer outside the register)
-//	risk_checks       check ID → model.RiskCheck
-//	idx_risk_date     visit date + check ID → empty
-//	idx_unit_risks    unit ID + check ID → empty
-//	idx_risk_cases    check ID + case ID → empty (the cases a visit found)
-var (
-	bucketCases      = []byte("cases")
-	idxCaseDate      = []byte("idx_case_date")
-	idxMemberCases   = []byte("idx_member_cases")
-	idxUnitCases     = []byte("idx_unit_cases")
-	bucketRiskChecks = []byte("risk_checks")
-	idxRiskDate      = []byte("idx_risk_date")
-	idxUnitRisks     = []byte("idx_unit_risks")
-	idxRiskCases     = []byte("idx_risk_cases")
-)
+// package. The buckets
+// (migration "cases and risk checks") are declared in layout.go.
 
 // caseBuckets are the buckets of the cases migration.
 func caseBuckets() [][]byte {

@@ -15,7 +15,6 @@ import (
 // members, units and risk checks it names exist; the date, member → case,
 // unit → case, unit → check and check → case indexes match the records
 // both ways; the ID counters are not below the highest key.
-func init() { registerChecker("cases", checkCases) }
 
 // checkNoFuture stands for "today" when records are checked: dates the
 // forms refused as future when typed are not findings of the check (the

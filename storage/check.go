@@ -1,12 +1,15 @@
 package storage
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"runtime/debug"
+	"slices"
 	"strconv"
+	"strings"
 
 	"go.etcd.io/bbolt"
 
@@ -18,11 +21,9 @@ import (
 // own consistency check, then the domain's invariants, each a named checker
 // run in one read transaction over the whole file.
 //
-// Adding checks. A feature that stores records registers its checker from
-// an init in its own file, as storage/check_dues.go does for dues and the
-// cash book:
-//
-//	func init() { registerChecker("dues", checkDues) }
+// Adding checks. A feature that stores records writes its checker in its
+// own file, as storage/check_dues.go does for dues and the cash book, and
+// adds it to the list in checkers():
 //
 //	func checkDues(tx *bbolt.Tx, r *CheckReport) error {
 //		r.Count("payments", n)                       // "check.count.payments"
@@ -40,21 +41,14 @@ import (
 // checker may add its own keys in its own catalogue files. A checker that
 // panics (a damaged record) is reported as a problem, and the others still
 // run.
-//
-// Invariants still to be registered by the dues and cash-book code
-// (check_dues.go): the cash balance equals the sum of its entries (and any
-// stored running totals); every dues payment, and every cash aid, has its
-// cash-book entry and that entry points back; receipt and voucher numbers
-// are unique (and their counters are not below the highest used); every
-// reversal points to an existing entry that is not itself a reversal, and
-// no entry is reversed twice; every payment's member exists; the
-// member → payments index matches the payments both ways.
 
-// CheckProblem is one thing found wrong.
+// CheckProblem is one thing found wrong. It holds nothing of the
+// transaction it was found in (see freezeArgs): a report is read after the
+// database is closed.
 type CheckProblem struct {
 	Checker string // the checker's name
 	Key     string // catalogue key
-	Args    []any
+	Args    []any  // model.Entity, string, numbers, or text in each language
 }
 
 // Localize says the problem in language l.
@@ -134,39 +128,92 @@ func (r *CheckReport) Count(name string, n int) {
 
 // Problem records a problem: a catalogue key and its arguments.
 func (r *CheckReport) Problem(key string, args ...any) {
+	if key == "check.undecodable" && checksumFailed(args) {
+		return // checkRecords reported the record already
+	}
 	if len(r.Problems) >= MaxCheckProblems {
 		r.Truncated++
 		return
 	}
-	r.Problems = append(r.Problems, CheckProblem{Checker: r.checker, Key: key, Args: args})
+	r.Problems = append(r.Problems, CheckProblem{Checker: r.checker, Key: key, Args: freezeArgs(args)})
 }
+
+func checksumFailed(args []any) bool {
+	for _, a := range args {
+		if err, ok := a.(error); ok && errors.Is(err, errRecordChecksum) {
+			return true
+		}
+	}
+	return false
+}
+
+// freezeArgs copies what a problem reports out of the transaction. Keys
+// and values a checker passes point into bbolt's memory map, which is
+// gone once the database is closed: reading them then faults (unionbook
+// check crashed so on damaged files). []byte becomes its printable text,
+// errors and other localizable values their text in each language, and
+// any other type but the plain ones its fmt text.
+func freezeArgs(args []any) []any {
+	out := make([]any, len(args))
+	for i, a := range args {
+		switch a := a.(type) {
+		case model.Entity, string, bool, int, int64, uint64, uint32, int32:
+			out[i] = a
+		case []byte:
+			out[i] = printableKey(a)
+		case i18n.Localizer:
+			out[i] = frozenText{zh: a.Localize(i18n.ZH), en: a.Localize(i18n.EN)}
+		case error:
+			out[i] = frozenText{zh: i18n.Text(a, i18n.ZH), en: i18n.Text(a, i18n.EN)}
+		default:
+			out[i] = fmt.Sprint(a)
+		}
+	}
+	return out
+}
+
+// frozenText is a message already said in each language.
+type frozenText struct{ zh, en string }
+
+func (f frozenText) Localize(l i18n.Lang) string {
+	if l == i18n.EN {
+		return f.en
+	}
+	return f.zh
+}
+
+func (f frozenText) String() string { return f.en }
 
 // checker is one named group of invariants.
 type checker struct {
 	name string
 	run  func(tx *bbolt.Tx, r *CheckReport) error
+	// since is the migration that made what it checks: a database of an
+	// older schema (a backup taken before a migration) is not checked
+	// for it. "" for the checks of schema 1.
+	since string
 }
 
-var checkers []checker
-
-// registerChecker adds a checker; call it from an init. Checkers run in
-// the order registered, after bbolt's structural check and, when that
-// found damage, not at all (reading damaged pages gives nonsense).
-func registerChecker(name string, run func(tx *bbolt.Tx, r *CheckReport) error) {
-	for _, c := range checkers {
-		if c.name == name {
-			panic("storage: checker registered twice: " + name)
-		}
+// checkers is every checker, in the order they run: after bbolt's
+// structural check and, when that found damage, not at all (reading damaged
+// pages gives nonsense). "buckets" comes first: when a core bucket is
+// missing the rest do not run. A feature that stores records adds its
+// checker here, written in its own check_<feature>.go.
+func checkers() []checker {
+	return []checker{
+		{"buckets", checkBuckets, ""},
+		{"records", checkRecords, ""}, // check_records.go: every record's checksum
+		{"units", checkUnits, ""},
+		{"members", checkMembers, ""},
+		{"audit", checkAudit, ""},
+		{"sequences", checkSequences, ""},
+		{"dues", checkDues, "dues and cash book"},             // check_dues.go: payments, batches, cash book
+		{"events", checkEvents, "events"},                     // check_events.go
+		{"hardship", checkHardship, "hardship files and aid"}, // check_hardship.go: files and aid
+		{"cases", checkCases, "cases and risk checks"},        // case_check.go: cases and risk checks
+		{"books", checkBooks, "books"},                        // check_ledger.go: money accounts, closings, budgets, funds
+		{"dues_settings", checkDuesSettings, "dues handling"}, // check_dues2.go: dues settings, reports, reminders
 	}
-	checkers = append(checkers, checker{name, run})
-}
-
-func init() {
-	registerChecker("buckets", checkBuckets)
-	registerChecker("units", checkUnits)
-	registerChecker("members", checkMembers)
-	registerChecker("audit", checkAudit)
-	registerChecker("sequences", checkSequences)
 }
 
 // Check runs every check over the database as it is now. A damaged file
@@ -187,7 +234,9 @@ func CheckFile(path string) (*CheckReport, error) {
 	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
 		return nil, &localError{i18n.E("err.file_missing", path), err}
 	}
-	s, err := Open(path, Options{ReadOnly: true, noCheck: true})
+	// skipMigrate: an older schema is checked as it is (the checkers know
+	// which schema made what), a newer one is named by checkBuckets.
+	s, err := Open(path, Options{ReadOnly: true, noCheck: true, skipMigrate: true})
 	if err != nil {
 		return nil, err
 	}
@@ -213,7 +262,11 @@ func runChecks(tx *bbolt.Tx, r *CheckReport) (err error) {
 	if structural > 0 {
 		return nil
 	}
-	for _, c := range checkers {
+	have := schemaVersion(tx)
+	for _, c := range checkers() {
+		if c.since != "" && have < migrationVersion(c.since) {
+			continue
+		}
 		r.checker = c.name
 		if err := runChecker(c, tx, r); errors.Is(err, errMissingBuckets) {
 			break
@@ -222,6 +275,14 @@ func runChecks(tx *bbolt.Tx, r *CheckReport) (err error) {
 		}
 	}
 	r.checker = ""
+	// The records' checksums are counted last: after what they hold.
+	last := func(c CheckCount) int {
+		if strings.HasPrefix(c.Name, "records") {
+			return 1
+		}
+		return 0
+	}
+	slices.SortStableFunc(r.Counts, func(a, b CheckCount) int { return cmp.Compare(last(a), last(b)) })
 	return nil
 }
 

@@ -12,6 +12,7 @@ import (
 
 	"go.etcd.io/bbolt"
 
+	"unionbook/i18n"
 	"unionbook/model"
 )
 
@@ -24,8 +25,6 @@ import (
 // checked forward (every record finds its entry) and counted; only when a
 // count disagrees, or a record missed its entry, are the index's entries
 // read one by one to name the stale ones.
-
-func init() { registerChecker("dues", checkDues) }
 
 // model.EntityBatch is a unit's dues batch.
 
@@ -636,7 +635,12 @@ func (c *duesCheck) checkCounters(x numberIndex, prefix string) {
 	for year, high := range x.highest {
 		k := seqKey(prefix, year)
 		if have := btoi(c.meta.Get(k)); have < high {
-			c.r.Problem("check.number_counter", string(k), have, high)
+			// in the user's words: which numbers, which year
+			what := i18n.E("field.receipt_no")
+			if prefix == keyVoucherSeqPrefix {
+				what = i18n.E("field.voucher_no")
+			}
+			c.r.Problem("check.number_counter", what, year, have, high)
 		}
 	}
 }

@@ -77,8 +77,6 @@ func (c *duesCheck) checkPartials() {
 	}
 }
 
-func init() { registerChecker("dues_settings", checkDuesSettings) }
-
 // checkDuesSettings: the dues settings, reports and reminders can be read,
 // are sorted and valid, and name units and members that exist.
 func checkDuesSettings(tx *bbolt.Tx, r *CheckReport) error {

@@ -32,6 +32,7 @@ func checkDuesFixture(t *testing.T) *Store {
 }
 
 func TestCheckDuesCleanFixture(t *testing.T) {
+	t.Parallel()
 	s := checkDuesFixture(t)
 	r, err := s.Check()
 	if err != nil || !r.OK() {
@@ -105,6 +106,7 @@ func manual(e *model.LedgerEntry) bool   { return e.Source.Kind == "" && e.Rever
 // TestCheckDuesFindsEachProblem breaks one dues or cash-book invariant at
 // a time behind the store's back and expects the check to name it.
 func TestCheckDuesFindsEachProblem(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		name, key string
 		spoil     func(t *testing.T, tx *bbolt.Tx)
@@ -332,6 +334,11 @@ func TestCheckDuesFindsEachProblem(t *testing.T) {
 					if txt := p.Localize(l); strings.Contains(txt, "%!") || strings.Contains(txt, "check.") {
 						t.Errorf("%s text: %q", l.Code(), txt)
 					}
+				}
+				// the user's words: which numbers, not an internal key
+				if txt := p.Localize(i18n.ZH); p.Key == "check.number_counter" &&
+					(strings.Contains(txt, "计数器") || strings.Contains(txt, "seq") || !strings.ContainsAny(txt, "收凭")) {
+					t.Errorf("the counter problem reads %q", txt)
 				}
 			}
 			if !found {

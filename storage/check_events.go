@@ -13,7 +13,6 @@ import (
 // belongs to an event that lists it; participants and the organising unit
 // exist; and the date, member → event and unit → event indexes match the
 // records both ways.
-func init() { registerChecker("events", checkEvents) }
 
 func checkEvents(tx *bbolt.Tx, r *CheckReport) error {
 	for _, name := range eventBuckets() {

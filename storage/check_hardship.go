@@ -23,7 +23,6 @@ import (
 //   - every reversal names an existing record that is not itself a
 //     reversal, mirrors its amounts, reverses its ledger entry, and no
 //     record is reversed twice; the reversal index agrees.
-func init() { registerChecker("hardship", checkHardship) }
 
 func checkHardship(tx *bbolt.Tx, r *CheckReport) error {
 	for _, name := range hardshipBuckets() {
@@ -133,7 +132,7 @@ func checkAidRecords(tx *bbolt.Tx, r *CheckReport, files map[uint64]model.Hardsh
 				r.Problem("check.dangling", model.EntityAid, id, model.EntityLedger, a.LedgerID)
 			} else if e.Source.Kind != SourceAid || e.Source.ID != id {
 				r.Problem("check.ledger_backlink", model.EntityAid, id, a.LedgerID)
-			} else if e.Amount != a.Cash || e.Account != a.Type.Account() || e.Direction != model.Out {
+			} else if e.Amount != a.Cash || !aidAccountOK(tx, &a, &e) || e.Direction != model.Out {
 				r.Problem("check.amount_mismatch", model.EntityAid, id, a.Cash, a.LedgerID, e.Amount)
 			}
 		} else if a.LedgerID != 0 {

@@ -11,6 +11,7 @@ import (
 )
 
 func TestCheckCleanDatabase(t *testing.T) {
+	t.Parallel()
 	s := openTest(t)
 	fillSmall(t, s, 4)
 	r, err := s.Check()
@@ -29,6 +30,7 @@ func TestCheckCleanDatabase(t *testing.T) {
 // TestCheckFindsEachProblem breaks the database behind the store's back,
 // one invariant at a time.
 func TestCheckFindsEachProblem(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		name, key string
 		spoil     func(tx *bbolt.Tx, m model.Member, u model.Unit) error
@@ -104,6 +106,7 @@ func TestCheckFindsEachProblem(t *testing.T) {
 }
 
 func TestAuditQueryFilters(t *testing.T) {
+	t.Parallel()
 	s := openTest(t)
 	fillSmall(t, s, 3)
 	es, next, err := s.AuditQuery(AuditFilter{Entity: "member"}, 0, 2)

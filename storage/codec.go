@@ -3,17 +3,35 @@ package storage
 import (
 	"encoding/binary"
 	"fmt"
+	"hash/crc32"
 
 	"github.com/fxamacker/cbor/v2"
 
 	"unionbook/i18n"
 )
 
-// recordFormat is the first byte of every stored record. Version 1 is CBOR
-// of the model structs with integer keys (the `cbor:"N,keyasint"` tags). A
-// later format gets a new byte and a migration; adding fields needs neither,
-// because decoding ignores fields it does not know.
-const recordFormat byte = 1
+// The first byte of every stored record says its format:
+//
+//	1  CBOR of the model structs with integer keys (the `cbor:"N,keyasint"`
+//	   tags). Written up to schema 5; still read, for older databases and
+//	   backups before their migration.
+//	2  the CRC-32C (Castagnoli) of the CBOR, 4 bytes big-endian, then the
+//	   CBOR as in format 1. bbolt keeps no checksum of its pages, so a
+//	   changed byte in a value would otherwise read as a different payment
+//	   or name; with it, a damaged record is an error when read and a
+//	   problem in the check. Written since the migration "record checksums".
+//
+// A later format gets a new byte and a migration; adding fields needs
+// neither, because decoding ignores fields it does not know.
+const (
+	formatCBOR    byte = 1
+	formatCBORCRC byte = 2
+
+	recordFormat = formatCBORCRC // what encode writes
+	crcSize      = 4
+)
+
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
 var (
 	encMode cbor.EncMode
@@ -39,31 +57,86 @@ func init() {
 	}
 }
 
-// encode returns the record bytes of v: format byte then CBOR.
+// encode returns the record bytes of v: format byte, checksum, CBOR.
 func encode(v any) ([]byte, error) {
 	b, err := encMode.Marshal(v)
 	if err != nil {
 		return nil, fmt.Errorf("encode %T: %w", v, err)
 	}
-	out := make([]byte, 1+len(b))
-	out[0] = recordFormat
-	copy(out[1:], b)
-	return out, nil
+	return withChecksum(b), nil
 }
 
-// decode reads record bytes into v. It does not retain data: strings and
-// slices are copied, so data from inside a transaction may be decoded.
+// withChecksum is the format-2 record of CBOR bytes b.
+func withChecksum(b []byte) []byte {
+	out := make([]byte, 1+crcSize+len(b))
+	out[0] = formatCBORCRC
+	binary.BigEndian.PutUint32(out[1:], crc32.Checksum(b, castagnoli))
+	copy(out[1+crcSize:], b)
+	return out
+}
+
+// decode reads record bytes into v, after checking the checksum. It does
+// not retain data: strings and slices are copied, so data from inside a
+// transaction may be decoded. Its errors are for the user: a checksum that
+// does not match errors.Is errRecordChecksum, CBOR that does not parse
+// errRecordUnreadable.
 func decode(data []byte, v any) error {
-	if len(data) == 0 {
-		return fmt.Errorf("decode %T: empty record", v)
-	}
-	if data[0] != recordFormat {
-		return fmt.Errorf("decode %T: %w", v, i18n.E("err.record_format", int(data[0])))
-	}
-	if err := decMode.Unmarshal(data[1:], v); err != nil {
+	payload, err := verifyRecord(data)
+	if err != nil {
 		return fmt.Errorf("decode %T: %w", v, err)
 	}
+	if err := decMode.Unmarshal(payload, v); err != nil {
+		return &recordError{errRecordUnreadable, fmt.Errorf("decode %T: %w", v, err)}
+	}
 	return nil
+}
+
+// verifyRecord checks record bytes and returns their CBOR.
+func verifyRecord(data []byte) ([]byte, error) {
+	if len(data) == 0 {
+		return nil, errRecordUnreadable
+	}
+	switch data[0] {
+	case formatCBOR:
+		return data[1:], nil
+	case formatCBORCRC:
+		if len(data) < 1+crcSize {
+			return nil, errRecordUnreadable
+		}
+		payload := data[1+crcSize:]
+		if binary.BigEndian.Uint32(data[1:]) != crc32.Checksum(payload, castagnoli) {
+			return nil, errRecordChecksum
+		}
+		return payload, nil
+	}
+	return nil, i18n.E("err.record_format", int(data[0]))
+}
+
+var (
+	errRecordChecksum   = i18n.E("err.record_checksum")
+	errRecordUnreadable = i18n.E("err.record_unreadable")
+)
+
+// recordError is a record that cannot be read: the user's message, and
+// the decoder's words underneath for errors.Unwrap.
+type recordError struct {
+	msg   *i18n.Error
+	cause error
+}
+
+func (e *recordError) Error() string               { return e.msg.Error() + " (" + e.cause.Error() + ")" }
+func (e *recordError) Localize(l i18n.Lang) string { return e.msg.Localize(l) }
+func (e *recordError) Unwrap() []error             { return []error{e.msg, e.cause} }
+
+// recordPayload is the CBOR of record bytes, without the header.
+func recordPayload(data []byte) []byte {
+	switch {
+	case len(data) == 0:
+		return nil
+	case data[0] == formatCBORCRC && len(data) >= 1+crcSize:
+		return data[1+crcSize:]
+	}
+	return data[1:]
 }
 
 // itob is an ID as a big-endian key, so keys sort like the numbers.

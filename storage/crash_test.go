@@ -30,18 +30,16 @@ import (
 
 const crashChildEnv = "UNIONBOOK_CRASH_CHILD"
 
+// crashKillsEnv sets the number of kills (20 by default, a few seconds):
+// UNIONBOOK_CRASH_KILLS=500 go test ./storage -run TestCrash -v
+const crashKillsEnv = "UNIONBOOK_CRASH_KILLS"
+
 func TestCrash(t *testing.T) {
 	if path := os.Getenv(crashChildEnv); path != "" {
 		crashChild(path)
 		os.Exit(0)
 	}
-	if testing.Short() {
-		t.Log("short mode: 20 kills instead of 200")
-	}
-	kills := 200
-	if testing.Short() {
-		kills = 20
-	}
+	kills := envInt(t, crashKillsEnv, 20)
 	dir := t.TempDir()
 	path := filepath.Join(dir, "crash.db")
 	s, err := Open(path, Options{Now: time.Now})

@@ -57,6 +57,7 @@ func bigStore(t *testing.T, members int) *Store {
 }
 
 func TestBackupOnFullDisk(t *testing.T) {
+	t.Parallel()
 	disk := smallDisk(t, "256k")
 	s := bigStore(t, 3000)
 	before := fileHash(t, s)
@@ -73,7 +74,7 @@ func TestBackupOnFullDisk(t *testing.T) {
 		t.Error("the database changed")
 	}
 	// bbolt's hot copy from another process's view, too.
-	if err := BackupFile(s.Path(), dest); !errors.Is(err, i18n.E("err.disk_full")) {
+	if _, _, err := BackupFile(s.Path(), dest); !errors.Is(err, i18n.E("err.disk_full")) {
 		t.Errorf("BackupFile to a full disk: %v", err)
 	}
 	if ents, _ := os.ReadDir(disk); len(ents) != 0 {
@@ -82,6 +83,7 @@ func TestBackupOnFullDisk(t *testing.T) {
 }
 
 func TestBackupToReadOnlyFolder(t *testing.T) {
+	t.Parallel()
 	disk := smallDisk(t, "1m")
 	readOnly(t, disk)
 	s := openTest(t)
@@ -93,6 +95,7 @@ func TestBackupToReadOnlyFolder(t *testing.T) {
 }
 
 func TestDatabaseOnFullDisk(t *testing.T) {
+	t.Parallel()
 	disk := smallDisk(t, "1m")
 	path := filepath.Join(disk, "unionbook.db")
 	s, err := Open(path, Options{Now: testClock})
@@ -131,6 +134,7 @@ func TestDatabaseOnFullDisk(t *testing.T) {
 }
 
 func TestDatabaseInReadOnlyFolder(t *testing.T) {
+	t.Parallel()
 	disk := smallDisk(t, "1m")
 	path := filepath.Join(disk, "unionbook.db")
 	s, err := Open(path, Options{Now: testClock})

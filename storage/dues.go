@@ -202,16 +202,11 @@ func (s *Store) ReversePayment(op string, id uint64, date model.Date, reason str
 	return rev, nil
 }
 
-// Chart is the accounting chart: the standard accounts and the union's own
-// sub-accounts, in code order.
+// Chart is the accounts of the chart in force this year (see ChartOf), in
+// code order.
 func (s *Store) Chart() ([]model.Account, error) {
-	var chart []model.Account
-	err := s.db.View(func(tx *bbolt.Tx) error {
-		p, err := profileOrDefault(tx)
-		chart = p.Chart()
-		return err
-	})
-	return chart, err
+	c, err := s.ChartOf(model.DateOf(s.now()).Year())
+	return c.Accounts, err
 }
 
 // AddLedgerEntry validates and writes a manual cash-book entry with the next
@@ -285,7 +280,7 @@ func (s *Store) Ledger(f LedgerFilter) ([]LedgerLine, error) {
 	err := s.db.View(func(tx *bbolt.Tx) error {
 		led := tx.Bucket(bucketLedger)
 		rev := tx.Bucket(idxLedgerReversal)
-		var bal model.Money
+		bal := openingsBefore(tx, model.Month(1<<31-1))
 		if f.From != 0 {
 			bal = balanceBefore(tx, f.From.Month())
 			// The entries of From's month before From.
@@ -327,9 +322,11 @@ func (s *Store) Ledger(f LedgerFilter) ([]LedgerLine, error) {
 	return out, err
 }
 
-// balanceBefore sums the monthly totals of the months before mo.
+// balanceBefore is the money (cash and bank) at the start of mo: the
+// opening balances set in or before mo and the monthly totals of the
+// months before mo.
 func balanceBefore(tx *bbolt.Tx, mo model.Month) model.Money {
-	var bal model.Money
+	bal := openingsBefore(tx, mo)
 	c := tx.Bucket(bucketLedgerTotals).Cursor()
 	for k, v := c.First(); k != nil && binary.BigEndian.Uint32(k) < uint32(mo); k, v = c.Next() {
 		amt, _ := pair(v)
@@ -368,11 +365,11 @@ func (s *Store) Statement(from, to model.Month) ([]StatementLine, error) {
 	sums := map[string]*StatementLine{}
 	var chart []model.Account
 	err := s.db.View(func(tx *bbolt.Tx) error {
-		p, err := profileOrDefault(tx)
+		c0, err := chartOf(tx, to.Year())
 		if err != nil {
 			return err
 		}
-		chart = p.Chart()
+		chart = c0.Accounts
 		c := tx.Bucket(bucketLedgerTotals).Cursor()
 		for k, v := c.Seek(monthKey(from)); k != nil && binary.BigEndian.Uint32(k) <= uint32(to); k, v = c.Next() {
 			amt, _ := pair(v)

@@ -202,6 +202,15 @@ func (s *Store) RecordBatch(op string, b DuesBatch) ([]model.DuesPayment, error)
 
 func (w *writer) recordBatch(b DuesBatch) ([]model.DuesPayment, error) {
 	unit, bp := batchHead(w.tx, &b, w.today, true)
+	if bp == nil {
+		ps, err := w.paymentDateProblems(b.Date, b.From)
+		if err != nil {
+			return nil, err
+		}
+		if len(ps) > 0 {
+			bp = &BatchProblems{Problems: ps}
+		}
+	}
 	if bp != nil {
 		return nil, bp
 	}

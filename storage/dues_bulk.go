@@ -65,14 +65,13 @@ func (b *Batch) ReverseLedgerEntry(id uint64, date model.Date, reason string) (m
 	return b.w.reverseLedgerEntry(id, date, reason)
 }
 
-// keyLoading (in meta) marks a database while a load that spans several
-// transactions runs (the demo: one transaction for 2.4 million payments
-// would hold the whole file in memory); its value names the load. Every
-// transaction of the load is whole, so a database whose load was
-// interrupted still passes the check of each record, but it holds only part
-// of the data: the check says so, and ResetInterruptedLoad empties it for
-// the load to start again.
-var keyLoading = []byte("loading")
+// The meta key "loading" (keyLoading) marks a database while a load that
+// spans several transactions runs (the demo: one transaction for 2.4
+// million payments would hold the whole file in memory); its value names
+// the load. Every transaction of the load is whole, so a database whose
+// load was interrupted still passes the check of each record, but it holds
+// only part of the data: the check says so, and ResetInterruptedLoad
+// empties it for the load to start again.
 
 // MarkLoading marks the database as being loaded by name, in the batch's
 // transaction: the first of the load.

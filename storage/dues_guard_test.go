@@ -36,6 +36,7 @@ func setupPaid(t *testing.T) (*Store, model.Member) {
 }
 
 func TestWageBaseCannotReachBackOverPaidMonths(t *testing.T) {
+	t.Parallel()
 	s, m := setupPaid(t)
 	for _, from := range []model.Month{202401, 202403} {
 		_, err := s.SetWageBase("op", m.ID, model.WageBase{From: from, Base: 999900})
@@ -53,6 +54,7 @@ func TestWageBaseCannotReachBackOverPaidMonths(t *testing.T) {
 }
 
 func TestChangesThatWouldOrphanPaymentsAreRefused(t *testing.T) {
+	t.Parallel()
 	s, m := setupPaid(t)
 	later := m
 	later.JoinDate = 20240215 // February and March would no longer be owed

@@ -8,28 +8,8 @@ import (
 	"unionbook/model"
 )
 
-// Dues handling, schemes, payments in part, collection reports and
-// reminders (the migration "dues handling"; see model/dues_scheme.go).
-var (
-	// bucketDuesUnits: unit ID → model.UnitDues (how the unit's dues are
-	// handled and reckoned, by month).
-	bucketDuesUnits = []byte("dues_units")
-	// bucketDuesMemberRules: member ID → model.MemberDues (the member's
-	// exceptions: fixed amount, exemption).
-	bucketDuesMemberRules = []byte("dues_member_rules")
-	// bucketDuesPartial: member ID + month (12 bytes) → what was paid
-	// toward a month paid in part and what it owed (two int64): derived
-	// from the payments' shares, like the paid-month bitmap.
-	bucketDuesPartial = []byte("dues_partial")
-	// bucketDuesReports: report ID → model.CollectionReport.
-	bucketDuesReports = []byte("dues_reports")
-	// bucketReminders: reminder ID → model.Reminder.
-	bucketReminders = []byte("dues_reminders")
-)
-
-func duesHandlingBuckets() [][]byte {
-	return [][]byte{bucketDuesUnits, bucketDuesMemberRules, bucketDuesPartial, bucketDuesReports, bucketReminders}
-}
+// The buckets of dues handling (declared in layout.go) and the migration
+// that makes them.
 
 // migrateDuesHandling creates the buckets and gives existing units their
 // dues handling. Before, the program booked every unit's dues as this

@@ -117,6 +117,7 @@ func (f *duesFixture) history(t *testing.T) (first model.DuesPayment) {
 }
 
 func TestDuesFiguresAgreeWithHandCalculation(t *testing.T) {
+	t.Parallel()
 	f := newDuesFixture(t)
 	f.history(t)
 	s := f.s
@@ -206,7 +207,7 @@ func TestDuesFiguresAgreeWithHandCalculation(t *testing.T) {
 	if in, out := StatementTotals(st); in != 122160 || out != 38050 || in-out != bal {
 		t.Errorf("statement totals %v %v", in, out)
 	}
-	if st[1].Account.Name != "上级补助收入" || st[2].Account.Name != "回拨补助" {
+	if st[1].Account.Name != "上级补助收入" || st[2].Account.Name != "一般性转移支付补助" {
 		t.Errorf("statement names %+v %+v", st[1].Account, st[2].Account)
 	}
 	apr, _ := s.Statement(ym(2024, 4), ym(2024, 4))
@@ -239,6 +240,7 @@ func TestDuesFiguresAgreeWithHandCalculation(t *testing.T) {
 }
 
 func TestReceiptsAndVouchersAreSequentialAndNeverReused(t *testing.T) {
+	t.Parallel()
 	f := newDuesFixture(t)
 	first := f.history(t)
 	s := f.s
@@ -303,6 +305,7 @@ func TestReceiptsAndVouchersAreSequentialAndNeverReused(t *testing.T) {
 }
 
 func TestBadDuesInputWritesNothing(t *testing.T) {
+	t.Parallel()
 	f := newDuesFixture(t)
 	first := f.history(t)
 	s := f.s
@@ -391,6 +394,7 @@ func TestBadDuesInputWritesNothing(t *testing.T) {
 }
 
 func TestWageBaseChangeKeepsEarlierMonths(t *testing.T) {
+	t.Parallel()
 	f := newDuesFixture(t)
 	owed := func() model.Money {
 		info, err := f.s.MemberDues(f.m2.ID)
@@ -425,6 +429,7 @@ func TestWageBaseChangeKeepsEarlierMonths(t *testing.T) {
 }
 
 func TestMemberWithPaymentsCannotBeDeleted(t *testing.T) {
+	t.Parallel()
 	f := newDuesFixture(t)
 	f.history(t)
 	if err := f.s.DeleteMember("李秘书", f.m1.ID); !isKey(err, "member.has_payments") {

@@ -154,6 +154,22 @@ func duesMemo(p *model.DuesPayment) string {
 	return "会费 " + months + " 收据 " + p.ReceiptNo
 }
 
+// paymentDateProblems checks a payment's date against the profile's date
+// limits: not long before the months it pays, nor long ago (the cash-book
+// entry it posts would be refused too, but the payment's own field says
+// it first).
+func (w *writer) paymentDateProblems(date model.Date, from model.Month) (model.Problems, error) {
+	p, err := w.profile()
+	if err != nil {
+		return nil, err
+	}
+	l := p.DateLimits()
+	if ps := l.PaymentDate(date, from); len(ps) > 0 {
+		return ps, nil
+	}
+	return l.EntryDate(date, w.today), nil
+}
+
 func (w *writer) recordPayment(p *model.DuesPayment) error {
 	if p.MemberID == 0 {
 		return memberProblem("problem.required")
@@ -170,6 +186,11 @@ func (w *writer) recordPayment(p *model.DuesPayment) error {
 	pv := w.paidOf(p.MemberID, &d).view()
 	alloc, owed, ps := model.PlanPayment(p, mc, pv, w.today)
 	if len(ps) > 0 {
+		return ps
+	}
+	if ps, err := w.paymentDateProblems(p.Date, p.From); err != nil {
+		return err
+	} else if len(ps) > 0 {
 		return ps
 	}
 	p.ID, p.ReceiptNo, p.BatchID, p.ReversalOf, p.Reason, p.LedgerID = 0, "", 0, 0, "", 0
@@ -316,13 +337,11 @@ func (w *writer) setWageBase(memberID uint64, wb model.WageBase) (model.Member, 
 	})
 }
 
-// duesEntry is the 401 会费收入 cash-book entry of dues paid by method.
-// (When the cash book keeps cash and bank apart, the money account follows
-// the method here.)
+// duesEntry is the 401 会费收入 cash-book entry of dues paid by method: the
+// money account (cash or bank) follows the method.
 func duesEntry(date model.Date, amount model.Money, counterparty, memo string, src model.Source, method model.PayMethod) model.LedgerEntry {
-	_ = method
 	return model.LedgerEntry{Date: date, Direction: model.In, Account: model.AccountDues, Amount: amount,
-		Counterparty: counterparty, Memo: memo, Source: src}
+		Counterparty: counterparty, Memo: memo, Source: src, Money: model.MoneyFor(method)}
 }
 
 // keptMemo marks the memo of dues kept on a unit's behalf (代管).

@@ -19,18 +19,7 @@ import (
 // Event records (活动记录). An event is a record with three indexes; its
 // cost is posted to the cash book in the event's own transaction (source
 // kind "event") and changed only by reversing that entry and posting a new
-// one. Bucket layout (migration "events"):
-//
-//	events             event ID → model.Event
-//	idx_event_date     start date (uint32 yyyymmdd) + event ID → empty
-//	idx_member_events  member ID + event ID → empty (a member's history)
-//	idx_unit_events    organising unit ID + event ID → empty (not the federation, 0)
-var (
-	bucketEvents    = []byte("events")
-	idxEventDate    = []byte("idx_event_date")
-	idxMemberEvents = []byte("idx_member_events")
-	idxUnitEvents   = []byte("idx_unit_events")
-)
+// one. Its buckets are in layout.go.
 
 // SourceEvent is the source kind of a cash-book entry posted by an event.
 const SourceEvent = "event"
@@ -117,6 +106,13 @@ func eventLabel(e *model.Event) string { return e.Start.String() + " " + e.Title
 // already on the stored record exists as a file or folder.
 func (w *writer) checkEvent(e *model.Event, old *model.Event) (model.Problems, error) {
 	e.Normalize()
+	if e.Cost > 0 && e.Account == "" && e.Type.Valid() {
+		c, err := w.chartFor(e.LastDay().Year())
+		if err != nil {
+			return nil, err
+		}
+		e.Account = e.Type.DefaultAccount(c.Accounts)
+	}
 	ps := model.ValidateEvent(e, w.today)
 	for i := range ps {
 		if ps[i].Key == "events.duplicate_member" && len(ps[i].Args) == 1 {
@@ -144,11 +140,11 @@ func (w *writer) checkEvent(e *model.Event, old *model.Event) (model.Problems, e
 		ps = append(ps, model.Problem{Field: "ev_unit", Key: "member.unit_missing"})
 	}
 	if e.Cost > 0 && e.Account != "" && model.EventAccountAllowed(e.Account) {
-		p, err := w.profile()
+		c, err := w.chartFor(e.LastDay().Year())
 		if err != nil {
 			return nil, err
 		}
-		if _, ok := model.FindAccount(p.Chart(), e.Account); !ok {
+		if _, ok := c.Find(e.Account); !ok {
 			ps = append(ps, model.Problem{Field: "ev_account", Key: "account.unknown", Args: []any{e.Account}})
 		}
 	}

@@ -42,6 +42,7 @@ func basketball(fx eventFixture) *model.Event {
 }
 
 func TestCreateEventPostsItsCost(t *testing.T) {
+	t.Parallel()
 	s := openTest(t)
 	fx := eventSetup(t, s)
 	e := basketball(fx)
@@ -81,7 +82,7 @@ func TestCreateEventPostsItsCost(t *testing.T) {
 	if err := s.CreateEvent("李秘书", v); err != nil {
 		t.Fatal(err)
 	}
-	if le, _ := s.LedgerEntry(v.LedgerID); le.Account != model.AccountWarmth || v.End != v.Start {
+	if le, _ := s.LedgerEntry(v.LedgerID); le.Account != "50405" || v.End != v.Start {
 		t.Errorf("consolation entry %+v, end %s", le, v.End)
 	}
 	checkClean(t, s)
@@ -99,6 +100,7 @@ func checkClean(t *testing.T, s *Store) {
 }
 
 func TestBadEventWritesNothing(t *testing.T) {
+	t.Parallel()
 	s := openTest(t)
 	fx := eventSetup(t, s)
 	cases := []struct {
@@ -144,6 +146,7 @@ func TestBadEventWritesNothing(t *testing.T) {
 }
 
 func TestUpdateEventAndReverseItsCost(t *testing.T) {
+	t.Parallel()
 	s := openTest(t)
 	fx := eventSetup(t, s)
 	e := basketball(fx)
@@ -214,6 +217,7 @@ func TestUpdateEventAndReverseItsCost(t *testing.T) {
 }
 
 func TestEventReferencesBlockDeletes(t *testing.T) {
+	t.Parallel()
 	s := openTest(t)
 	fx := eventSetup(t, s)
 	e := &model.Event{Title: "安全生产培训", Type: model.EventTraining, Start: 20240605, UnitID: fx.u2.ID, Members: []uint64{fx.c.ID}, Others: 12}
@@ -240,6 +244,7 @@ func TestEventReferencesBlockDeletes(t *testing.T) {
 }
 
 func TestEventFiguresAndStats(t *testing.T) {
+	t.Parallel()
 	s := openTest(t)
 	fx := eventSetup(t, s)
 	if err := s.CreateEvent("李秘书", basketball(fx)); err != nil {
@@ -282,6 +287,7 @@ func TestEventFiguresAndStats(t *testing.T) {
 }
 
 func TestCheckFindsEventDamage(t *testing.T) {
+	t.Parallel()
 	s := openTest(t)
 	fx := eventSetup(t, s)
 	e := basketball(fx)

@@ -9,12 +9,8 @@ import (
 	"unionbook/model"
 )
 
-// The list of district packages written (migration "export history"):
-//
-//	exports  export ID → ExportRecord
-//
+// The list of district packages written (bucket exports, layout.go).
 // Recording an export writes its audit entry in the same transaction.
-var bucketExports = []byte("exports")
 
 // ExportRecord is one package written: when, for which period, where, and
 // the SHA-256 of the file, so the district can be told which file is the
@@ -84,4 +80,20 @@ func (s *Store) Exports(limit int) ([]ExportRecord, error) {
 		return nil
 	})
 	return out, err
+}
+
+// RecordListExport writes the audit entry of a list of the TUI written to
+// a workbook: which list (its name as the user saw it), the file, how many
+// rows, and whether the ID numbers went out whole (full) or masked as on
+// screen. Nothing else is stored: the audit log is the record.
+func (s *Store) RecordListExport(op, list, file string, rows int, full bool) error {
+	return s.update(op, func(w *writer) error {
+		changes := []model.FieldChange{
+			{Field: "list", New: list},
+			{Field: "file", New: file},
+			{Field: "rows", New: fmt.Sprint(rows)},
+			{Field: "full_ids", New: yesNo(full)},
+		}
+		return w.writeAudit(model.ActionExport, model.EntityList, 0, list, changes)
+	})
 }

@@ -13,27 +13,8 @@ import (
 	"unionbook/model"
 )
 
-// Hardship files and aid records (migration 3).
-//
-//	hardship_files       file ID → model.HardshipFile
-//	idx_hardship_member  member ID + file ID (16 bytes) → empty: every file of a member
-//	idx_hardship_open    member ID → the member's open (applied or active) file ID;
-//	                     at most one, which is the one-open-file rule
-//	aid                  aid ID → model.AidRecord (aid and its reversals)
-//	idx_aid_member       member ID + aid ID → empty: a member's aid, with or without a file
-//	idx_aid_file         file ID + aid ID → empty: a file's aid
-//	idx_aid_date         date (uint32 yyyymmdd) + aid ID → empty: aid by date (year totals)
-//	idx_aid_reversal     aid ID → the ID of the record reversing it
-var (
-	bucketHardship    = []byte("hardship_files")
-	idxHardshipMember = []byte("idx_hardship_member")
-	idxHardshipOpen   = []byte("idx_hardship_open")
-	bucketAid         = []byte("aid")
-	idxAidMember      = []byte("idx_aid_member")
-	idxAidFile        = []byte("idx_aid_file")
-	idxAidDate        = []byte("idx_aid_date")
-	idxAidReversal    = []byte("idx_aid_reversal")
-)
+// Hardship files and aid records (migration 3); their buckets are in
+// layout.go.
 
 // SourceAid is the source kind of the cash-book entry of a cash aid (or
 // its reversal): Source.ID is the aid record's ID.
@@ -649,7 +630,11 @@ func (w *writer) recordAid(a *model.AidRecord) (model.Warnings, error) {
 		return nil, err
 	}
 	if a.Cash > 0 {
-		e := model.LedgerEntry{Date: a.Date, Direction: model.Out, Account: a.Type.Account(), Amount: a.Cash,
+		account, err := w.roleAccount(a.Date.Year(), a.Type.Role())
+		if err != nil {
+			return nil, err
+		}
+		e := model.LedgerEntry{Date: a.Date, Direction: model.Out, Account: account, Amount: a.Cash,
 			Counterparty: m.Name, Memo: aidMemo(a, a.FileID), Source: model.Source{Kind: SourceAid, ID: a.ID}}
 		if err := w.postLedger(&e); err != nil {
 			return nil, err

@@ -36,6 +36,7 @@ func newFile(m model.Member) model.HardshipFile {
 }
 
 func TestHardshipFileLifecycleAndBadInput(t *testing.T) {
+	t.Parallel()
 	s, zs, ls := hardshipFixture(t)
 	f := newFile(zs)
 	if err := s.CreateHardshipFile(hop, &f); err != nil {
@@ -121,6 +122,7 @@ func hardshipCheckClean(t *testing.T, s *Store) {
 }
 
 func TestAidPostsToTheCashBookAndIsReversed(t *testing.T) {
+	t.Parallel()
 	s, zs, ls := hardshipFixture(t)
 	f := newFile(zs)
 	f.Status = model.HardshipActive
@@ -134,7 +136,7 @@ func TestAidPostsToTheCashBookAndIsReversed(t *testing.T) {
 		t.Fatal(err, warn)
 	}
 	e, err := s.LedgerEntry(school.LedgerID)
-	if err != nil || e.Account != model.AccountHardshipAid || e.Amount != model.Yuan(3000) || e.Source != (model.Source{Kind: "aid", ID: school.ID}) {
+	if err != nil || e.Account != "50404" || e.Amount != model.Yuan(3000) || e.Source != (model.Source{Kind: "aid", ID: school.ID}) {
 		t.Fatalf("ledger %+v %v", e, err)
 	}
 	warmth := model.AidRecord{FileID: f.ID, Type: model.AidWarmth, Date: 20240611, Cash: model.Yuan(500), Goods: "米、油", GoodsValue: model.Yuan(200),
@@ -142,7 +144,7 @@ func TestAidPostsToTheCashBookAndIsReversed(t *testing.T) {
 	if _, err := s.RecordAid(hop, &warmth); err != nil {
 		t.Fatal(err)
 	}
-	if e, _ := s.LedgerEntry(warmth.LedgerID); e.Account != model.AccountWarmth || e.Amount != model.Yuan(500) {
+	if e, _ := s.LedgerEntry(warmth.LedgerID); e.Account != "50405" || e.Amount != model.Yuan(500) {
 		t.Errorf("warmth entry %+v", e)
 	}
 	// Over the university cap of 5,000: a warning, still written.
@@ -206,6 +208,7 @@ func TestAidPostsToTheCashBookAndIsReversed(t *testing.T) {
 // marked), even when only a member's ID number or school changes; a closed
 // file is refused, a lifted-out one is not.
 func TestHouseholdMemberEditAndRemoveAreAudited(t *testing.T) {
+	t.Parallel()
 	s, zs, _ := hardshipFixture(t)
 	f := newFile(zs)
 	f.Household = append(f.Household, model.HouseholdMember{Name: "张小明", Relation: "子女", SchoolOrWork: "县一中"})

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -22,6 +23,9 @@ var testNow = time.Date(2024, 6, 15, 10, 0, 0, 0, time.Local)
 
 func testClock() time.Time { return testNow }
 
+// The refusals of a locked database need not wait the program's full second.
+func init() { lockTimeout = 300 * time.Millisecond }
+
 func dbPath(t testing.TB) string { return filepath.Join(t.TempDir(), "data", "unionbook.db") }
 
 func openTest(t testing.TB) *Store {
@@ -29,14 +33,31 @@ func openTest(t testing.TB) *Store {
 	return openAt(t, dbPath(t))
 }
 
+// openAt opens the database at path without fsync: tests of what is
+// written, not of durability (those open with Options of their own).
 func openAt(t testing.TB, path string) *Store {
 	t.Helper()
-	s, err := Open(path, Options{Now: testClock})
+	s, err := Open(path, Options{Now: testClock, NoSync: true})
 	if err != nil {
 		t.Fatalf("Open: %v", err)
 	}
 	t.Cleanup(func() { s.Close() })
 	return s
+}
+
+// envInt reads a positive number of rounds from the environment, else def.
+func envInt(t testing.TB, name string, def int) int {
+	t.Helper()
+	v := os.Getenv(name)
+	if v == "" {
+		return def
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n <= 0 {
+		t.Fatalf("%s=%q: want a positive number", name, v)
+	}
+	t.Logf("%s=%d", name, n)
+	return n
 }
 
 // residentID builds a valid 18-digit resident ID for a region, birth date

@@ -78,37 +78,65 @@ func getLedgerEntry(w interface{ Get([]byte) []byte }, id uint64) (model.LedgerE
 }
 
 // postLedger writes one cash-book entry inside the caller's transaction:
-// it normalizes and validates e against the chart (model.ValidateLedgerEntry,
-// problems as model.Problems), checks that a reversal (e.ReversalOf set)
-// names an existing entry that is not itself a reversal and not yet
-// reversed, then assigns e.ID, the next voucher number of the year of
+// it fills in the money account when e does not say (entryMoney),
+// normalizes and validates e against the chart of its year
+// (model.ValidateLedgerEntry, problems as model.Problems), refuses a date
+// in a closed period or before the money account's opening balance, checks
+// that a reversal (e.ReversalOf set) names an existing entry that is not
+// itself a reversal and not yet reversed, then assigns e.ID, the next voucher number of the year of
 // e.Date, CreatedAt and Operator, and writes the entry, its date, voucher
-// and reversal index entries, the monthly account totals and an audit entry
+// and reversal index entries, the monthly account and money totals and an audit entry
 // (entity "ledger"). Dues payments, batches and reversals post through it;
 // aid records and events are to do the same in their own transactions,
 // with e.Source naming them (Kind "aid" or "event", ID their record). On
 // an error the caller's transaction must be rolled back.
 func (w *writer) postLedger(e *model.LedgerEntry) error {
-	p, err := w.profile()
+	e.Normalize()
+	// A reversal mirrors its entry: its account is checked against the
+	// chart of the entry's year, which a new chart may have replaced since.
+	chartYear := e.Date.Year()
+	var orig model.LedgerEntry
+	if e.ReversalOf != 0 {
+		var err error
+		if orig, err = getLedgerEntry(w.ledger, e.ReversalOf); err != nil {
+			return err
+		}
+		chartYear = orig.Date.Year()
+	}
+	chart, err := w.chartFor(chartYear)
 	if err != nil {
 		return err
 	}
-	e.Normalize()
-	if ps := model.ValidateLedgerEntry(e, p.Chart(), w.today); len(ps) > 0 {
-		return ps
+	if err := w.entryMoney(e); err != nil {
+		return err
 	}
-	if e.ReversalOf != 0 {
-		orig, err := getLedgerEntry(w.ledger, e.ReversalOf)
+	ps := model.ValidateLedgerEntry(e, chart.Accounts, w.today)
+	if len(ps) == 0 {
+		prof, err := w.profile()
 		if err != nil {
 			return err
 		}
+		ps = prof.DateLimits().EntryDate(e.Date, w.today)
+	}
+	if e.Date.Valid() {
+		ps = append(ps, openDateProblem(w.tx, "date", e.Date)...)
+		before, err := beforeOpening(w.tx, e.Money, e.Date)
+		if err != nil {
+			return err
+		}
+		ps = append(ps, before...)
+	}
+	if len(ps) > 0 {
+		return ps
+	}
+	if e.ReversalOf != 0 {
 		if orig.ReversalOf != 0 {
 			return model.Problems{{Key: "ledger.reverse_reversal"}}
 		}
 		if v := w.get(w.idxLedgerRev, itob(orig.ID)); v != nil {
 			return model.Problems{{Key: "ledger.already_reversed", Args: []any{orig.VoucherNo}}}
 		}
-		if orig.Account != e.Account || orig.Direction != e.Direction || orig.Amount != -e.Amount {
+		if orig.Account != e.Account || orig.Direction != e.Direction || orig.Amount != -e.Amount || orig.Money != e.Money {
 			return i18n.E("err.internal", "reversal does not mirror its entry")
 		}
 	}
@@ -143,6 +171,9 @@ func (w *writer) postLedger(e *model.LedgerEntry) error {
 	if err := w.set(w.ledgerTotals, tk, pairBytes(sum+e.Amount, count+1)); err != nil {
 		return err
 	}
+	if err := w.addMoney(e.Date, e.Money, e.Signed()); err != nil {
+		return err
+	}
 	action := model.ActionCreate
 	if e.ReversalOf != 0 {
 		action = model.ActionReverse
@@ -162,6 +193,7 @@ func (w *writer) postLedger(e *model.LedgerEntry) error {
 	if e.Source.Kind != "" {
 		changes = append(changes, model.FieldChange{Field: "source", New: fmt.Sprintf("%s %d", e.Source.Kind, e.Source.ID)})
 	}
+	changes = append(changes, model.FieldChange{Field: "money", New: e.Money.Key()})
 	return w.writeAudit(action, model.EntityLedger, id, e.VoucherNo, changes)
 }
 
@@ -218,7 +250,7 @@ func (w *writer) reverseLedgerEntry(id uint64, date model.Date, reason string) (
 	}
 	rev := model.LedgerEntry{
 		Date: date, Direction: orig.Direction, Account: orig.Account, Amount: -orig.Amount,
-		Counterparty: orig.Counterparty, Memo: reversalMemo(orig.VoucherNo, reason), ReversalOf: id,
+		Counterparty: orig.Counterparty, Memo: reversalMemo(orig.VoucherNo, reason), ReversalOf: id, Money: orig.Money,
 	}
 	if err := w.postLedger(&rev); err != nil {
 		return model.LedgerEntry{}, err

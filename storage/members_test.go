@@ -14,6 +14,7 @@ import (
 )
 
 func TestMemberCreateReadUpdateDelete(t *testing.T) {
+	t.Parallel()
 	s := openTest(t)
 	u := mustUnit(t, s, "红星机械厂")
 	u2 := mustUnit(t, s, "光明食品厂")
@@ -138,6 +139,7 @@ func equalMember(a, b model.Member) bool {
 }
 
 func TestMemberValidationWritesNothing(t *testing.T) {
+	t.Parallel()
 	s := openTest(t)
 	u := mustUnit(t, s, "红星机械厂")
 	mustMember(t, s, "张三", "110101199003078670", u.ID)
@@ -175,6 +177,7 @@ func TestMemberValidationWritesNothing(t *testing.T) {
 }
 
 func TestMemberUniqueness(t *testing.T) {
+	t.Parallel()
 	s := openTest(t)
 	u := mustUnit(t, s, "红星机械厂")
 	zs := mustMember(t, s, "张三", "11010519491231002X", u.ID)
@@ -234,6 +237,7 @@ func TestMemberUniqueness(t *testing.T) {
 }
 
 func TestMemberNumbersAreSequentialAndNeverReused(t *testing.T) {
+	t.Parallel()
 	s := openTest(t)
 	u := mustUnit(t, s, "红星机械厂")
 	ids := []string{"110101199003078670", "430302199312194239", "350303199002033073", "331122197905116239",
@@ -295,6 +299,7 @@ func TestMemberNumbersAreSequentialAndNeverReused(t *testing.T) {
 }
 
 func TestChangeStatus(t *testing.T) {
+	t.Parallel()
 	s := openTest(t)
 	u := mustUnit(t, s, "红星机械厂")
 	m := mustMember(t, s, "张三", "110101199003078670", u.ID)
@@ -384,6 +389,7 @@ func TestChangeStatus(t *testing.T) {
 	}
 }
 
+// Not parallel: it changes the reference checkers.
 func TestDeleteMemberReferenceCheckers(t *testing.T) {
 	s := openTest(t)
 	u := mustUnit(t, s, "红星机械厂")
@@ -409,6 +415,7 @@ func TestDeleteMemberReferenceCheckers(t *testing.T) {
 }
 
 func TestMembersAndCounts(t *testing.T) {
+	t.Parallel()
 	s := openTest(t)
 	a := mustUnit(t, s, "甲厂")
 	b := mustUnit(t, s, "乙厂")

@@ -13,6 +13,7 @@ import (
 )
 
 func TestProfile(t *testing.T) {
+	t.Parallel()
 	s := openTest(t)
 	if _, ok, err := s.Profile(); ok || err != nil {
 		t.Fatalf("Profile() before save: ok=%v err=%v", ok, err)
@@ -58,6 +59,7 @@ func TestProfile(t *testing.T) {
 }
 
 func TestIsEmpty(t *testing.T) {
+	t.Parallel()
 	s := openTest(t)
 	u := mustUnit(t, s, "红星机械厂")
 	if empty, _ := s.IsEmpty(); empty {
@@ -70,6 +72,7 @@ func TestIsEmpty(t *testing.T) {
 }
 
 func TestAuditPaging(t *testing.T) {
+	t.Parallel()
 	s := openTest(t)
 	for i := range 25 {
 		mustUnit(t, s, fmt.Sprintf("单位%02d", i))
@@ -101,6 +104,7 @@ func TestAuditPaging(t *testing.T) {
 }
 
 func TestBulkAllOrNothing(t *testing.T) {
+	t.Parallel()
 	s := openTest(t)
 	mustUnit(t, s, "已有单位")
 
@@ -186,6 +190,7 @@ func TestBulkAllOrNothing(t *testing.T) {
 // TestDecodeToleratesUnknownFields: a record written by a later program
 // with more fields still reads; an unknown record format is refused.
 func TestDecodeToleratesUnknownFields(t *testing.T) {
+	t.Parallel()
 	type memberV2 struct {
 		ID     uint64 `cbor:"1,keyasint"`
 		No     string `cbor:"2,keyasint"`
@@ -202,8 +207,12 @@ func TestDecodeToleratesUnknownFields(t *testing.T) {
 		t.Errorf("decode with an unknown field: %+v, %v", m, err)
 	}
 	raw, _ := cbor.Marshal(memberV2{ID: 7})
-	if err := decode(append([]byte{2}, raw...), &m); !errors.Is(err, i18n.E("err.record_format")) {
-		t.Errorf("format 2: %v", err)
+	if err := decode(append([]byte{3}, raw...), &m); !errors.Is(err, i18n.E("err.record_format")) {
+		t.Errorf("format 3: %v", err)
+	}
+	// Format 1 (no checksum, before schema 6) still reads.
+	if err := decode(append([]byte{1}, raw...), &m); err != nil || m.ID != 7 {
+		t.Errorf("format 1: %+v %v", m, err)
 	}
 	if err := decode(nil, &m); err == nil {
 		t.Error("empty record decoded")
@@ -223,6 +232,7 @@ func TestDecodeToleratesUnknownFields(t *testing.T) {
 }
 
 func TestKeysSortAsNumbers(t *testing.T) {
+	t.Parallel()
 	for _, pair := range [][2]uint64{{1, 2}, {255, 256}, {1 << 32, 1<<32 + 1}} {
 		if string(itob(pair[0])) >= string(itob(pair[1])) {
 			t.Errorf("key of %d does not sort before %d", pair[0], pair[1])

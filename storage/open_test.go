@@ -17,6 +17,7 @@ import (
 )
 
 func TestOpenCreatesPrivateFolderAndFile(t *testing.T) {
+	t.Parallel()
 	if runtime.GOOS == "windows" {
 		t.Skip("Unix permission bits do not apply on Windows")
 	}
@@ -49,6 +50,7 @@ func TestOpenCreatesPrivateFolderAndFile(t *testing.T) {
 }
 
 func TestOpenMakesCopiedFilePrivate(t *testing.T) {
+	t.Parallel()
 	if runtime.GOOS == "windows" {
 		t.Skip("Unix permission bits do not apply on Windows")
 	}
@@ -90,6 +92,7 @@ func TestSecondOpenFailsQuicklyAsLocked(t *testing.T) {
 }
 
 func TestReadOnlyOpenAfterClose(t *testing.T) {
+	t.Parallel()
 	path := dbPath(t)
 	s := openAt(t, path)
 	mustUnit(t, s, "红星机械厂")
@@ -109,6 +112,7 @@ func TestReadOnlyOpenAfterClose(t *testing.T) {
 }
 
 func TestReadOnlyOpenOfMissingFileFails(t *testing.T) {
+	t.Parallel()
 	path := dbPath(t)
 	if _, err := Open(path, Options{ReadOnly: true}); err == nil {
 		t.Fatal("read-only open of a missing file succeeded")
@@ -121,6 +125,7 @@ func TestReadOnlyOpenOfMissingFileFails(t *testing.T) {
 }
 
 func TestDataSurvivesReopen(t *testing.T) {
+	t.Parallel()
 	path := dbPath(t)
 	s := openAt(t, path)
 	u := mustUnit(t, s, "红星机械厂")
@@ -163,6 +168,7 @@ func setSchemaVersion(t *testing.T, path string, v uint32) {
 }
 
 func TestSchemaVersionWritten(t *testing.T) {
+	t.Parallel()
 	s := openTest(t)
 	var got []byte
 	s.db.View(func(tx *bbolt.Tx) error {
@@ -175,6 +181,7 @@ func TestSchemaVersionWritten(t *testing.T) {
 }
 
 func TestNewerSchemaRefused(t *testing.T) {
+	t.Parallel()
 	path := dbPath(t)
 	s := openAt(t, path)
 	s.Close()
@@ -209,6 +216,7 @@ func TestNewerSchemaRefused(t *testing.T) {
 	})
 }
 
+// Not parallel: it changes the migrations.
 func TestMigrationsRunFromEmptyFileInOneTransaction(t *testing.T) {
 	path := dbPath(t)
 	os.MkdirAll(filepath.Dir(path), 0o700)
@@ -266,6 +274,7 @@ func TestMigrationsRunFromEmptyFileInOneTransaction(t *testing.T) {
 }
 
 func TestOpenInReadOnlyFolder(t *testing.T) {
+	t.Parallel()
 	if runtime.GOOS == "windows" {
 		t.Skip("folder permission bits do not apply on Windows")
 	}
@@ -299,6 +308,7 @@ func TestOpenInReadOnlyFolder(t *testing.T) {
 }
 
 func TestOpenUnderAFileFails(t *testing.T) {
+	t.Parallel()
 	// Works for every user, root included: the "folder" is a file.
 	file := filepath.Join(t.TempDir(), "notafolder")
 	os.WriteFile(file, []byte("x"), 0o600)
@@ -316,6 +326,7 @@ func TestOpenUnderAFileFails(t *testing.T) {
 }
 
 func TestOpenGarbageFile(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "roster.xlsx")
 	garbage := make([]byte, 64<<10)
 	for i := range garbage {
@@ -332,6 +343,7 @@ func TestOpenGarbageFile(t *testing.T) {
 }
 
 func TestDefaultPath(t *testing.T) {
+	t.Parallel()
 	env := func(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
 	cases := []struct {
 		env  map[string]string
@@ -364,6 +376,7 @@ func TestDefaultPath(t *testing.T) {
 }
 
 func TestReadOnlyOpenOfUnmigratedFile(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "old.db")
 	db, err := bbolt.Open(path, 0o600, nil)
 	if err != nil {
@@ -372,5 +385,58 @@ func TestReadOnlyOpenOfUnmigratedFile(t *testing.T) {
 	db.Close()
 	if _, err := Open(path, Options{ReadOnly: true}); !errors.Is(err, i18n.E("err.db_needs_upgrade")) {
 		t.Errorf("read-only open of a version-0 file: %v", err)
+	}
+}
+
+// An empty file where the database should be is data lost, not a new
+// database: every open refuses it, names it and points to the backup.
+func TestOpenEmptyFileSaysSo(t *testing.T) {
+	t.Parallel()
+	path := dbPath(t)
+	s := openAt(t, path)
+	fillSmall(t, s, 2)
+	backup, err := s.AutoBackup(BackupDaily)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if err := os.Truncate(path, 0); err != nil {
+		t.Fatal(err)
+	}
+	for _, ro := range []bool{true, false} {
+		_, err := Open(path, Options{ReadOnly: ro, Now: testClock})
+		if !errors.Is(err, i18n.E("err.db_corrupt")) {
+			t.Fatalf("read-only %v: %v, want a damaged-database error", ro, err)
+		}
+		zh, en := i18n.Text(err, i18n.ZH), i18n.Text(err, i18n.EN)
+		if !strings.Contains(zh, "是空的") || !strings.Contains(en, "is empty (0 bytes)") ||
+			!strings.Contains(en, backup) || !strings.Contains(en, "unionbook restore") || strings.Contains(en, "bad file descriptor") {
+			t.Errorf("read-only %v:\n%s\n%s", ro, zh, en)
+		}
+	}
+	if fi, _ := os.Stat(path); fi.Size() != 0 {
+		t.Error("a writable open wrote a new database over the empty file")
+	}
+	if _, err := CheckFile(path); err == nil || !strings.Contains(i18n.Text(err, i18n.EN), "is empty") {
+		t.Errorf("CheckFile of an empty file: %v", err)
+	}
+}
+
+func TestOpenFolderSaysSo(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	for _, ro := range []bool{true, false} {
+		_, err := Open(dir, Options{ReadOnly: ro})
+		if err == nil {
+			t.Fatal("a folder opened as a database")
+		}
+		zh, en := i18n.Text(err, i18n.ZH), i18n.Text(err, i18n.EN)
+		if !strings.Contains(zh, "是一个文件夹") || !strings.Contains(en, "is a folder") || strings.Contains(en, "damaged") ||
+			!strings.Contains(en, filepath.Join(dir, "unionbook.db")) {
+			t.Errorf("read-only %v:\n%s\n%s", ro, zh, en)
+		}
+	}
+	if _, err := CheckFile(dir); err == nil || !strings.Contains(i18n.Text(err, i18n.EN), "is a folder") {
+		t.Errorf("CheckFile of a folder: %v", err)
 	}
 }

@@ -158,6 +158,7 @@ func wantDamaged(t *testing.T, path, backup string) {
 // TestPageWalkSoundFiles: the walk passes sound files, ours and plain
 // bbolt ones, and reaches every page bbolt's check reaches.
 func TestPageWalkSoundFiles(t *testing.T) {
+	t.Parallel()
 	path := dbPath(t)
 	s := openAt(t, path)
 	fillSmall(t, s, 25)
@@ -226,6 +227,7 @@ func wantAllReached(t *testing.T, path string, pages []walkedPage) {
 // leaf element's key size (and position, value size) overwritten with
 // 0x3a3a3a3a, which bbolt's check read outside its memory map.
 func TestPageWalkElementKeySize(t *testing.T) {
+	t.Parallel()
 	for _, whole := range []bool{false, true} {
 		t.Run(map[bool]string{false: "ksize", true: "whole element"}[whole], func(t *testing.T) {
 			path := dbPath(t)
@@ -263,6 +265,7 @@ func TestPageWalkElementKeySize(t *testing.T) {
 // TestPageWalkBranchChild: a branch element pointing past the high-water
 // mark, at a meta page, or back at its own page (a cycle).
 func TestPageWalkBranchChild(t *testing.T) {
+	t.Parallel()
 	good := rawDB(t, 3000)
 	orig, err := os.ReadFile(good)
 	if err != nil {
@@ -317,6 +320,7 @@ func TestPageWalkBranchChild(t *testing.T) {
 // header, too short for its inline page, and an inline page whose element
 // reaches past the value.
 func TestPageWalkInlineBucket(t *testing.T) {
+	t.Parallel()
 	good := rawDB(t, 10)
 	orig, err := os.ReadFile(good)
 	if err != nil {
@@ -365,6 +369,7 @@ func TestPageWalkInlineBucket(t *testing.T) {
 // and, cut under an open store, by Check instead of a fault in bbolt's
 // check.
 func TestPageWalkTruncated(t *testing.T) {
+	t.Parallel()
 	path := dbPath(t)
 	s := openAt(t, path)
 	fillSmall(t, s, 25)

@@ -1,10 +1,10 @@
 package storage
 
 import (
+	"compress/gzip"
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -28,72 +28,25 @@ type BackupSummary struct {
 	UnionName     string
 }
 
-// InspectBackup checks that path is a UnionBook database this program can
-// open (a schema version not newer than its own) and that it passes the
-// integrity check, and says what it holds. Its errors are for the user:
-// not a UnionBook database, too new, damaged (with the check's first
-// problem), locked.
+// InspectBackup checks that path (a database file, or a .gz backup) is a
+// UnionBook database this program can open (a schema version not newer
+// than its own) and that it passes the integrity check, and says what it
+// holds. Its errors are for the user: not a UnionBook database, too new,
+// damaged (with the check's first problem), locked.
 func InspectBackup(path string) (sum BackupSummary, err error) {
-	db, err := openForRestore(path)
+	db, done, err := openBackup(path, "")
 	if err != nil {
 		return sum, err
 	}
-	defer db.Close()
+	defer done()
 	return inspect(db, path)
-}
-
-func openForRestore(path string) (db *bbolt.DB, err error) {
-	fi, err := os.Stat(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, &localError{i18n.E("err.file_missing", path), err}
-	}
-	if err != nil {
-		return nil, openError(path, err)
-	}
-	if fi.IsDir() || fi.Size() == 0 {
-		return nil, i18n.E("err.restore_not_db", path)
-	}
-	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
-	var file *os.File
-	openFile := func(name string, flag int, perm os.FileMode) (*os.File, error) {
-		f, err := os.OpenFile(name, flag, perm)
-		if file == nil {
-			file = f
-		}
-		return f, err
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			if db != nil {
-				db.Close()
-			} else if file != nil {
-				file.Close()
-			}
-			db, err = nil, &localError{i18n.E("err.restore_damaged", path, fmt.Sprint(r)), berrors.ErrInvalid}
-		}
-	}()
-	db, err = bbolt.Open(path, 0o600, &bbolt.Options{ReadOnly: true, Timeout: lockTimeout, OpenFile: openFile})
-	if err != nil {
-		switch {
-		case errors.Is(err, berrors.ErrTimeout):
-			return nil, i18n.E("err.db_locked")
-		case errors.Is(err, fs.ErrPermission):
-			return nil, openError(path, err)
-		}
-		return nil, &localError{i18n.E("err.restore_not_db", path), err}
-	}
-	if err := checkSize(db); err != nil {
-		db.Close()
-		return nil, &localError{i18n.E("err.restore_damaged", path, err.Error()), err}
-	}
-	return db, nil
 }
 
 func inspect(db *bbolt.DB, path string) (sum BackupSummary, err error) {
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {
-			err = &localError{i18n.E("err.restore_damaged", path, fmt.Sprint(r)), berrors.ErrInvalid}
+			err = errors.Join(localMsg("err.restore_damaged", path, i18n.E("err.structure_damaged")), fmt.Errorf("%w: %v", berrors.ErrInvalid, r))
 		}
 	}()
 	sum.Path = path
@@ -108,10 +61,10 @@ func inspect(db *bbolt.DB, path string) (sum BackupSummary, err error) {
 		sum.SchemaVersion = int(have)
 		r := &CheckReport{}
 		if err := runChecks(tx, r); err != nil {
-			return &localError{i18n.E("err.restore_damaged", path, err.Error()), err}
+			return errors.Join(localMsg("err.restore_damaged", path, i18n.E("err.structure_damaged")), err)
 		}
 		if !r.OK() {
-			return &localError{i18n.E("err.restore_check_failed", path, len(r.Problems)+r.Truncated, r.Problems[0].Localize(i18n.EN)), r.Problems[0]}
+			return errors.Join(localMsg("err.restore_check_failed", path, len(r.Problems)+r.Truncated, r.Problems[0]), r.Problems[0])
 		}
 		for _, c := range r.Counts {
 			switch c.Name {
@@ -142,18 +95,19 @@ func inspect(db *bbolt.DB, path string) (sum BackupSummary, err error) {
 // Restore replaces the database at dbPath with the backup at src, after
 // InspectBackup's tests. The database it replaces, if any, is first kept
 // in the backups folder (reason "restore"; a damaged one is copied byte for
-// byte), and its path returned. The new file is written beside dbPath and
+// byte, under the reason "damaged"), and its path returned. src may be a
+// .gz backup, read as it is. The new file is written beside dbPath and
 // renamed over it, so a failure at any point leaves dbPath as it was. The
 // database must not be open in another UnionBook (err.db_locked).
 func Restore(src, dbPath string) (kept string, err error) {
 	if same, _ := sameFile(src, dbPath); same {
 		return "", i18n.E("err.restore_same", src)
 	}
-	sdb, err := openForRestore(src)
+	sdb, done, err := openBackup(src, dbPath)
 	if err != nil {
 		return "", err
 	}
-	defer sdb.Close()
+	defer done()
 	if _, err := inspect(sdb, src); err != nil {
 		return "", err
 	}
@@ -177,7 +131,7 @@ func Restore(src, dbPath string) (kept string, err error) {
 	}
 	defer closeCur()
 
-	err = writeAtomicPre(dbPath, func(f *os.File) error {
+	err = writeAtomicFor(dbPath, dbPath, func(f *os.File) error {
 		return sdb.View(func(tx *bbolt.Tx) error {
 			_, err := tx.WriteTo(f)
 			return err
@@ -205,19 +159,25 @@ func keepCurrent(dbPath string) (*bbolt.DB, string, error) {
 		if !errors.Is(err, i18n.E("err.db_corrupt")) {
 			return nil, "", err
 		}
-		dest := newBackupPath(dbPath, time.Now(), BackupDamaged)
 		if err := os.MkdirAll(BackupDir(dbPath), 0o700); err != nil {
-			return nil, "", backupError(dest, err)
+			return nil, "", backupError(BackupDir(dbPath), err)
 		}
-		err := writeAtomic(dest, func(f *os.File) error {
+		dest := newBackupPath(dbPath, time.Now(), BackupDamaged, false)
+		err := writeAtomicFor(dbPath, dest, func(f *os.File) error {
 			in, err := os.Open(dbPath)
 			if err != nil {
 				return err
 			}
 			defer in.Close()
-			_, err = io.Copy(f, in)
-			return err
-		})
+			zw, err := gzip.NewWriterLevel(f, backupGzipLevel)
+			if err != nil {
+				return err
+			}
+			if _, err := io.Copy(zw, in); err != nil {
+				return err
+			}
+			return zw.Close()
+		}, nil)
 		if err != nil {
 			return nil, "", backupError(dest, err)
 		}
@@ -228,7 +188,7 @@ func keepCurrent(dbPath string) (*bbolt.DB, string, error) {
 		s.Close()
 		return nil, "", err
 	}
-	return s.db, kept, nil
+	return s.db.DB, kept, nil
 }
 
 func sameFile(a, b string) (bool, error) {

@@ -17,11 +17,11 @@ var ErrRestoreCheckFailed = errors.New("storage: the restored records fail the c
 // is rolled back, nothing is written, and the report, with
 // ErrRestoreCheckFailed, says what was wrong: a package whose data is
 // inconsistent is never loaded. The report holds no reference into the
-// database's memory.
+// database's memory (see freezeArgs).
 func (s *Store) RestoreRecordsChecked(fn func(*Restorer) error) (*CheckReport, error) {
 	rep := &CheckReport{}
 	err := s.restoreRecords(fn, func(tx *bbolt.Tx) error {
-		for _, c := range checkers {
+		for _, c := range checkers() {
 			rep.checker = c.name
 			if err := runChecker(c, tx, rep); errors.Is(err, errMissingBuckets) {
 				break
@@ -30,23 +30,10 @@ func (s *Store) RestoreRecordsChecked(fn func(*Restorer) error) (*CheckReport, e
 			}
 		}
 		rep.checker = ""
-		detachProblems(rep)
-		if !rep.OK() {
+		if !rep.OK() { // (a report holds nothing of the transaction: see freezeArgs)
 			return ErrRestoreCheckFailed
 		}
 		return nil
 	})
 	return rep, err
-}
-
-// detachProblems copies the arguments that may point into the
-// transaction's pages (index keys) into strings of their own.
-func detachProblems(r *CheckReport) {
-	for i := range r.Problems {
-		for j, a := range r.Problems[i].Args {
-			if b, ok := a.([]byte); ok {
-				r.Problems[i].Args[j] = printableKey(b)
-			}
-		}
-	}
 }

@@ -379,7 +379,7 @@ func (r *Restorer) PutLedger(e *model.LedgerEntry) error {
 	k := string(ledgerTotalKey(e.Date.Month(), e.Direction, e.Account))
 	t := r.ledgTot[k]
 	r.ledgTot[k] = [2]int64{t[0] + int64(e.Amount), t[1] + 1}
-	return nil
+	return r.restoreMoney(e)
 }
 
 // PutAudit writes an audit entry as it was.

@@ -9,75 +9,6 @@ import (
 	"unionbook/i18n"
 )
 
-// Bucket names. Entity buckets map a big-endian uint64 ID to a record; index
-// buckets map a lookup key to a big-endian ID (or, for pair indexes, a
-// 16-byte key of two IDs to an empty value).
-var (
-	bucketMeta    = []byte("meta")
-	bucketUnits   = []byte("units")
-	bucketMembers = []byte("members")
-	bucketAudit   = []byte("audit")
-
-	// idxMemberIDNumber: ID/document number → member ID (unique).
-	idxMemberIDNumber = []byte("idx_member_id_number")
-	// idxMemberNo: member number (会员编号) → member ID (unique).
-	idxMemberNo = []byte("idx_member_no")
-	// idxMemberNoRetired: numbers of deleted or renumbered members → empty;
-	// automatic numbering skips them so a number is never handed out twice.
-	idxMemberNoRetired = []byte("idx_member_no_retired")
-	// idxUnitMembers: unit ID + member ID → empty (the members of a unit).
-	idxUnitMembers = []byte("idx_unit_members")
-	// idxUnitName: normalized unit name → unit ID (unique).
-	idxUnitName = []byte("idx_unit_name")
-	// idxUnitCredit: unified social credit code → unit ID (unique).
-	idxUnitCredit = []byte("idx_unit_credit")
-)
-
-// Dues and cash-book buckets (migration 2). Every amount is int64 fen,
-// big-endian; a month key is yyyymm as a big-endian uint32.
-var (
-	// bucketPayments: payment ID → model.DuesPayment (payments and
-	// reversals, which are payments with ReversalOf set).
-	bucketPayments = []byte("payments")
-	// bucketDuesMember: member ID → the member's paid-month bitmap and the
-	// IDs of all their payments and reversals (see memberDues).
-	bucketDuesMember = []byte("dues_member")
-	// bucketDuesTotals: month + unit ID (12 bytes) → paid fen and paid
-	// member-months (two int64): the running collection aggregate, changed
-	// by every payment and reversal in its own transaction.
-	bucketDuesTotals = []byte("dues_totals")
-	// bucketDuesBatches: batch ID → DuesBatchRecord.
-	bucketDuesBatches = []byte("dues_batches")
-	// idxReceipt: receipt number → 'p' + payment ID, or 'b' + batch ID for
-	// the one receipt of a batch (all that batch's payments carry it).
-	idxReceipt = []byte("idx_receipt")
-	// idxPaymentReversal: payment ID → the ID of the payment reversing it.
-	idxPaymentReversal = []byte("idx_payment_reversal")
-
-	// bucketLedger: entry ID → model.LedgerEntry.
-	bucketLedger = []byte("ledger")
-	// idxLedgerDate: date (uint32 yyyymmdd) + entry ID → empty.
-	idxLedgerDate = []byte("idx_ledger_date")
-	// idxVoucher: voucher number → entry ID (unique).
-	idxVoucher = []byte("idx_voucher")
-	// idxLedgerReversal: entry ID → the ID of the entry reversing it.
-	idxLedgerReversal = []byte("idx_ledger_reversal")
-	// bucketLedgerTotals: month + direction byte + account code → sum of
-	// the entries' Amount (reversals negative) and their count (two int64).
-	bucketLedgerTotals = []byte("ledger_totals")
-)
-
-// Keys in the meta bucket.
-var (
-	keySchemaVersion = []byte("schema_version") // big-endian uint32
-	keyProfile       = []byte("profile")        // model.Profile record
-	keyMemberNoSeq   = []byte("member_no_seq")  // big-endian uint64: last automatic member number
-	// "receipt_seq/2026" and "voucher_seq/2026": big-endian uint64, the
-	// last receipt and voucher number given in that year (see seqKey).
-	keyReceiptSeqPrefix = "receipt_seq/"
-	keyVoucherSeqPrefix = "voucher_seq/"
-)
-
 // migration is one numbered schema step, in the manner of lnd's channeldb:
 // migrations[i] takes the database from version i to version i+1. Steps are
 // only ever appended; a released step is never changed.
@@ -91,9 +22,22 @@ var migrations = []migration{
 	{name: "dues and cash book", up: createDuesBuckets},
 	{name: "hardship files and aid", up: createHardshipBuckets},
 	{name: "events", up: createEventBuckets},
-	{name: "export history", up: createExportBuckets}, // storage/exports.go
+	{name: "export history", up: createExportBuckets},  // storage/exports.go
+	{name: migrationChecksums, up: addRecordChecksums}, // storage/codec.go, format 2
 	{name: "cases and risk checks", up: createCaseBuckets},
+	{name: "books", up: migrateBooks},                // storage/books_migrate.go
 	{name: "dues handling", up: migrateDuesHandling}, // storage/dues_schema2.go
+}
+
+// migrationVersion is the schema version the named migration brings a
+// database to.
+func migrationVersion(name string) uint32 {
+	for i, m := range migrations {
+		if m.name == name {
+			return uint32(i + 1)
+		}
+	}
+	panic("storage: no migration " + name)
 }
 
 // SchemaVersion is the schema version this program writes.
@@ -168,7 +112,7 @@ func (s *Store) migrate(readOnly bool) error {
 		return i18n.E("err.db_newer", int(have), int(want))
 	}
 	if have == want {
-		return nil
+		return s.finishMigrations()
 	}
 	// A database with data gets a backup before any step changes it; if
 	// that backup cannot be written, nothing is migrated.
@@ -177,7 +121,7 @@ func (s *Store) migrate(readOnly bool) error {
 			return err
 		}
 	}
-	return s.db.Update(func(tx *bbolt.Tx) error {
+	err := s.db.Update(func(tx *bbolt.Tx) error {
 		have := schemaVersion(tx)
 		if have > want {
 			return i18n.E("err.db_newer", int(have), int(want))
@@ -193,4 +137,20 @@ func (s *Store) migrate(readOnly bool) error {
 		}
 		return nil
 	})
+	if err != nil {
+		return err
+	}
+	return s.finishMigrations()
+}
+
+// finishMigrations does the work migrations leave to be done in chunks of
+// transactions (see migrate_checksums.go). It runs on every writable open,
+// so work a crash cut short goes on.
+func (s *Store) finishMigrations() error {
+	var pending bool
+	s.db.View(func(tx *bbolt.Tx) error { pending = checksumsPending(tx); return nil })
+	if !pending {
+		return nil
+	}
+	return s.finishChecksums()
 }

@@ -2,6 +2,12 @@
 // entity, index buckets for unique and lookup keys, an audit bucket and a
 // meta bucket with the schema version and counters. Every write is one
 // transaction that also writes its audit entry; nothing else writes to bbolt.
+//
+// Where to look: layout.go lists every bucket and index with its keys and
+// values; codec.go the record format (CBOR with a CRC-32C); schema.go the
+// migrations; check.go the integrity check and its checkers; backup.go and
+// backupfile.go the backups and their retention; boltopen.go the one way a
+// possibly damaged file is opened.
 package storage
 
 import (
@@ -13,7 +19,6 @@ import (
 	"runtime"
 	"runtime/debug"
 	"strconv"
-	"strings"
 	"sync"
 	"syscall"
 	"time"
@@ -27,10 +32,9 @@ import (
 
 // Store is an open UnionBook database.
 type Store struct {
-	db   *bbolt.DB
+	db   storeDB
 	path string
 	now  func() time.Time
-	keep int // automatic backups kept
 
 	checked bool // bbolt's check passed on this open
 
@@ -44,12 +48,13 @@ type Options struct {
 	ReadOnly bool
 	// Now replaces the clock (tests).
 	Now func() time.Time
-	// KeepBackups is how many automatic backups are kept in the backups
-	// folder next to the database; 0 means DefaultKeepBackups (30).
-	KeepBackups int
 	// NoDailyBackup skips the first-of-the-day backup (and the check that
 	// precedes it) on this open. Backups before a migration are always made.
 	NoDailyBackup bool
+	// NoSync skips fsync after each commit (bbolt's NoSync): a crash may
+	// then lose or damage recent writes. For tests that do not test
+	// durability; the program never sets it.
+	NoSync bool
 
 	skipMigrate bool // restore: the file is about to be replaced
 	noCheck     bool // CheckFile: list the damage rather than refuse
@@ -61,8 +66,8 @@ type Options struct {
 const checkOnOpenLimit = 256 << 20
 
 // lockTimeout is how long Open waits for another program to let go of the
-// file before it says the database is in use.
-const lockTimeout = time.Second
+// file before it says the database is in use. (A variable for the tests.)
+var lockTimeout = time.Second
 
 // Open opens or creates the database at path (its folder too, mode 0700;
 // the file mode 0600), runs pending migrations and refuses a database newer
@@ -89,55 +94,25 @@ func Open(path string, opts Options) (s *Store, err error) {
 			return nil, openError(path, err)
 		}
 	}
-	var existed bool
-	if fi, err := os.Stat(path); err == nil && fi.Size() > 0 {
-		existed = true
+	existed := true
+	if err := statDB(path); errors.Is(err, fs.ErrNotExist) {
+		existed = false
+	} else if err != nil {
+		return nil, openError(path, err)
 	}
-	// What bbolt reads while opening (the meta pages, the freelist page)
-	// is checked first: a panic inside bbolt.Open would leave the file
-	// mapped and locked until the program exits.
-	if existed {
-		if err := precheck(path); err != nil {
-			return nil, corruptError(path, err)
-		}
+	db, err := openBolt(path, boltOptions{readOnly: opts.ReadOnly, noSync: opts.NoSync, mmapSize: initialMmapSize()})
+	if err != nil {
+		return nil, openError(path, err)
 	}
-	// A damaged file can still make bbolt panic, or fault on a page past
-	// the end of a truncated file: turn both into the damaged-database error.
+	// The checks and migrations below read the whole file: a fault or a
+	// panic on a damaged page is the damaged-database error too.
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
-	var db *bbolt.DB
-	// bbolt may panic inside Open (a damaged freelist page) with the file
-	// open and locked: keep the handle to let go of it.
-	var file *os.File
-	openFile := func(name string, flag int, perm os.FileMode) (*os.File, error) {
-		f, err := os.OpenFile(name, flag, perm)
-		if file == nil {
-			file = f
-		}
-		return f, err
-	}
 	defer func() {
 		if r := recover(); r != nil {
-			if db != nil {
-				db.Close()
-			} else if file != nil {
-				file.Close()
-			}
+			db.Close()
 			s, err = nil, corruptError(path, fmt.Errorf("%w: %v", berrors.ErrInvalid, r))
 		}
 	}()
-	db, err = bbolt.Open(path, 0o600, &bbolt.Options{
-		OpenFile:        openFile,
-		Timeout:         lockTimeout,
-		ReadOnly:        opts.ReadOnly,
-		FreelistType:    bbolt.FreelistMapType,
-		InitialMmapSize: initialMmapSize(),
-	})
-	if err != nil {
-		if errors.Is(err, berrors.ErrTimeout) {
-			return nil, fmt.Errorf("open %s: %w", path, i18n.E("err.db_locked"))
-		}
-		return nil, openError(path, err)
-	}
 	if !opts.ReadOnly {
 		tightenMode(path)
 	}
@@ -145,11 +120,7 @@ func Open(path string, opts Options) (s *Store, err error) {
 	if now == nil {
 		now = time.Now
 	}
-	s = &Store{db: db, path: path, now: now, keep: opts.KeepBackups}
-	if err := checkSize(db); err != nil {
-		db.Close()
-		return nil, corruptError(path, err)
-	}
+	s = &Store{db: storeDB{db, path}, path: path, now: now}
 	if fi, err := os.Stat(path); err == nil && fi.Size() <= checkOnOpenLimit && !opts.noCheck {
 		if err := db.View(bboltCheck); err != nil {
 			db.Close()
@@ -180,6 +151,11 @@ func Open(path string, opts Options) (s *Store, err error) {
 			}
 			return nil, fmt.Errorf("open %s: %w", path, err)
 		}
+		// Up to date: every bucket is there, or the file is damaged.
+		if err := db.View(hasAllBuckets); err != nil {
+			db.Close()
+			return nil, corruptError(path, err)
+		}
 	}
 	if backupDue { // only once the store is open for good
 		s.backupBg.Add(1)
@@ -193,6 +169,46 @@ func Open(path string, opts Options) (s *Store, err error) {
 	return s, nil
 }
 
+// storeDB is the Store's bbolt database. Its View and Update say a record
+// that fails its checksum, or cannot be read, as the damaged database it
+// is: which file, how to see what, and how to get a good copy back. (The
+// store's readers and writers wrap a record's error with the record's
+// kind and ID, which the user never sees: i18n.Text shows the first
+// message in the chain.)
+type storeDB struct {
+	*bbolt.DB
+	path string
+}
+
+func (d storeDB) View(fn func(*bbolt.Tx) error) error   { return d.recordDamage(d.DB.View(fn)) }
+func (d storeDB) Update(fn func(*bbolt.Tx) error) error { return d.recordDamage(d.DB.Update(fn)) }
+
+func (d storeDB) recordDamage(err error) error {
+	if err == nil || !(errors.Is(err, errRecordChecksum) || errors.Is(err, errRecordUnreadable)) {
+		return err
+	}
+	var le *localError
+	if errors.As(err, &le) {
+		return err
+	}
+	msg := i18n.E("err.db_record_damaged_nobackup", d.path, d.path)
+	if b := NewestGoodBackup(d.path); b != "" {
+		msg = i18n.E("err.db_record_damaged", d.path, d.path, b, b, d.path)
+	}
+	return &localError{msg, errors.Join(i18n.E("err.db_corrupt", d.path), err)}
+}
+
+// hasAllBuckets refuses a database of the current schema that lacks a
+// bucket: the store reads them without looking first.
+func hasAllBuckets(tx *bbolt.Tx) error {
+	for _, name := range allBuckets() {
+		if tx.Bucket(name) == nil {
+			return fmt.Errorf("%w: bucket %s missing", berrors.ErrInvalid, name)
+		}
+	}
+	return nil
+}
+
 // BackupWarning is why this open's automatic daily backup failed (a full
 // disk, a read-only folder), or nil. The program goes on; the interface
 // should say so. It waits for the backup, which runs in the background
@@ -202,26 +218,12 @@ func (s *Store) BackupWarning() error {
 	return s.backupErr
 }
 
-// checkSize refuses a file shorter than its newest transaction says it is
-// (a truncated copy): reading past its end would fault.
-func checkSize(db *bbolt.DB) error {
-	return db.View(func(tx *bbolt.Tx) error {
-		fi, err := os.Stat(db.Path())
-		if err != nil {
-			return err
-		}
-		if fi.Size() < tx.Size() {
-			return fmt.Errorf("%w: file is %d bytes, its data reaches %d", berrors.ErrInvalid, fi.Size(), tx.Size())
-		}
-		return nil
-	})
-}
-
 // corruptError says the database is damaged and how to get it back: the
-// newest backup and the restore command. It errors.Is i18n.E("err.db_corrupt").
+// newest backup that passes the check and the restore command. It errors.Is
+// i18n.E("err.db_corrupt").
 func corruptError(path string, cause error) error {
 	msg := i18n.E("err.db_damaged_nobackup", path)
-	if b := NewestBackup(path); b != "" {
+	if b := NewestGoodBackup(path); b != "" {
 		msg = i18n.E("err.db_damaged", path, b, b, path)
 	}
 	return &localError{msg, errors.Join(i18n.E("err.db_corrupt", path), cause)}
@@ -263,15 +265,32 @@ func (e *localError) Error() string               { return e.msg.Error() }
 func (e *localError) Localize(l i18n.Lang) string { return e.msg.Localize(l) }
 func (e *localError) Unwrap() []error             { return []error{e.msg, e.cause} }
 
+// openError words a failed open of the database for the user.
 func openError(path string, err error) error {
 	switch {
+	case errors.Is(err, errIsDir):
+		return &localError{i18n.E("err.db_is_dir", path, filepath.Join(path, "unionbook.db")), err}
+	case errors.Is(err, errEmptyFile):
+		return emptyError(path)
+	case errors.Is(err, berrors.ErrTimeout):
+		return fmt.Errorf("open %s: %w", path, i18n.E("err.db_locked"))
 	case errors.Is(err, fs.ErrPermission), errors.Is(err, syscall.EROFS):
 		return &localError{i18n.E("err.db_permission", path), err}
-	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrVersionMismatch), errors.Is(err, berrors.ErrChecksum),
-		strings.Contains(err.Error(), "file size too small"):
+	case isDamaged(err):
 		return corruptError(path, err)
 	}
 	return &localError{i18n.E("err.db_open", path, err.Error()), err}
+}
+
+// emptyError says that the database file is empty: nothing to open, and
+// a new database is not made over it, since an empty file where a
+// database was is data lost (a copy cut short), not a fresh start.
+func emptyError(path string) error {
+	msg := i18n.E("err.db_empty_nobackup", path)
+	if b := NewestGoodBackup(path); b != "" {
+		msg = i18n.E("err.db_empty", path, b, b, path)
+	}
+	return &localError{msg, errors.Join(i18n.E("err.db_corrupt", path), errEmptyFile)}
 }
 
 // DefaultPath is the database in the user's data folder:

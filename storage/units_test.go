@@ -10,6 +10,7 @@ import (
 )
 
 func TestUnitCreateReadUpdateDelete(t *testing.T) {
+	t.Parallel()
 	s := openTest(t)
 	u := &model.Unit{
 		Name: " 红星 机械厂 ", CreditCode: "91350100m000100y43", Kind: 170,
@@ -100,6 +101,7 @@ func TestUnitCreateReadUpdateDelete(t *testing.T) {
 }
 
 func TestUnitValidationWritesNothing(t *testing.T) {
+	t.Parallel()
 	s := openTest(t)
 	mustUnit(t, s, "红星机械厂")
 	bad := &model.Unit{Name: "", CreditCode: "911100001000013428", Kind: 999, Employees: 10, Women: 11, Phone: "12"}
@@ -122,6 +124,7 @@ func TestUnitValidationWritesNothing(t *testing.T) {
 }
 
 func TestUnitUniqueness(t *testing.T) {
+	t.Parallel()
 	s := openTest(t)
 	a := testUnit("红星机械厂")
 	a.CreditCode = "91350100M000100Y43"
@@ -172,6 +175,7 @@ func TestUnitUniqueness(t *testing.T) {
 }
 
 func TestUnitDeleteRules(t *testing.T) {
+	t.Parallel()
 	s := openTest(t)
 	u := mustUnit(t, s, "红星机械厂")
 	m1 := mustMember(t, s, "张三", "110101199003078670", u.ID)

@@ -33,6 +33,7 @@ type writer struct {
 	ledger, idxLedgerDate, idxVoucher, idxLedgerRev, ledgerTotals        *bbolt.Bucket
 	profileCache                                                         *model.Profile // read once per transaction
 	memberCache                                                          map[uint64]*model.Member
+	charts                                                               map[int]model.Chart // the books' chart of each year (books.go)
 
 	// pending holds index entries written in a bulk transaction until
 	// flush. bbolt splits nodes only at commit, so thousands of keys put in
@@ -235,8 +236,11 @@ func profileChanges(old, new *model.Profile) []model.FieldChange {
 	diff("arrears_months", fmt.Sprint(old.ArrearsMonths), fmt.Sprint(new.ArrearsMonths))
 	diff("dues_since", monthText(old.DuesSince), monthText(new.DuesSince))
 	diff("custom_accounts", accountsText(old.CustomAccounts), accountsText(new.CustomAccounts))
+	diff("pay_ahead_months", fmt.Sprint(old.PayAheadMonths), fmt.Sprint(new.PayAheadMonths))
+	diff("entry_years_back", fmt.Sprint(old.EntryYearsBack), fmt.Sprint(new.EntryYearsBack))
 	cs = append(cs, HardshipProfileChanges(old, new)...)
 	cs = append(cs, caseProfileChanges(old, new)...)
+	cs = append(cs, booksProfileChanges(old, new)...)
 	return cs
 }
 

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -39,12 +40,14 @@ type App struct {
 	help        *chrome.Help
 	showHelp    bool
 	confirmQuit bool
+	demo        bool // the demo township's database (the header says so)
+	startFresh  bool // quit to start again on a new, empty database
 }
 
 // New builds the app on c (c.Store open, c.Lang chosen).
 func New(c *common.Common) *App {
 	a := &App{c: c, header: chrome.NewHeader(c), tabs: chrome.NewTabBar(c), footer: chrome.NewFooter(c), help: chrome.NewHelp(c)}
-	if empty, err := c.Store.IsEmpty(); err == nil && empty {
+	if empty, err := c.Store.IsEmpty(); err == nil && empty && !c.ReadOnly {
 		a.setup = newSetup(c)
 	} else {
 		a.openPages()
@@ -79,6 +82,8 @@ func (a *App) setPages(pages []common.Page) {
 func (a *App) readProfile() {
 	p, _, _ := a.c.Store.Profile()
 	a.header.SetUnion(p.UnionName)
+	a.demo, _ = a.c.Store.IsDemo()
+	a.header.SetDemo(a.demo)
 	a.c.Operator = p.Operator
 }
 
@@ -100,8 +105,19 @@ func (a *App) Init() tea.Cmd {
 	if a.setup != nil {
 		return nil
 	}
-	return tea.Batch(a.initPages(), a.backupWarning())
+	if a.c.ReadOnly {
+		return tea.Batch(a.initPages(), common.SetStatus(a.c.T("readonly.started"), false))
+	}
+	cmds := []tea.Cmd{a.initPages(), a.backupWarning()}
+	if a.demo { // how to leave the demo for her own books
+		cmds = append(cmds, common.SetStatus(a.c.T("app.demo_status"), false))
+	}
+	return tea.Batch(cmds...)
 }
+
+// StartFresh reports that the user asked to set the demo aside and start
+// on a new, empty database (Run returns ErrStartFresh).
+func (a *App) StartFresh() bool { return a.startFresh }
 
 func (a *App) initPages() tea.Cmd {
 	cmds := []tea.Cmd{a.dues.Load()}
@@ -169,15 +185,28 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.Entity == model.EntityProfile {
 			a.readProfile()
 		}
+	case common.StartFreshMsg:
+		if !a.demo || a.dirty() || a.c.ReadOnly {
+			return a, nil // real books are never set aside; unsaved work is kept; a read-only look changes nothing
+		}
+		a.startFresh = true
+		return a, tea.Quit
 	case common.ShowUnitMembersMsg:
 		a.show(a.members)
 		return a, a.members.ShowUnit(msg.UnitID)
 	case common.ShowMemberDuesMsg:
-		a.dues.ShowMember(msg.MemberID)
+		if msg.Wage {
+			a.dues.ShowWage(msg.MemberID)
+		} else {
+			a.dues.ShowMember(msg.MemberID)
+		}
 		a.show(a.dues)
 		return a, nil
 	case tea.KeyPressMsg:
 		if cmd, handled := a.handleKey(msg); handled {
+			return a, cmd
+		}
+		if cmd, blocked := a.refuseWrite(msg); blocked {
 			return a, cmd
 		}
 	case tea.MouseMsg:
@@ -247,6 +276,21 @@ func (a *App) handleKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	return nil, false
 }
 
+// refuseWrite answers, in a read-only session, a key of the page in front
+// that would change the books: it does not reach the page, and the status
+// line says why. Typing into a field is never refused.
+func (a *App) refuseWrite(msg tea.KeyPressMsg) (tea.Cmd, bool) {
+	if a.setup != nil || !a.c.Keys.ReadOnly() || (a.page().Capturing() && msg.Text != "") {
+		return nil, false
+	}
+	p := a.page()
+	b, ok := a.c.Keys.Blocked(msg, append([][]key.Binding{p.ShortHelp()}, p.FullHelp()...)...)
+	if !ok {
+		return nil, false
+	}
+	return common.SetStatus(a.c.T("readonly.refused", b.Help().Desc), true), true
+}
+
 // quit quits, or asks first while any tab holds unsaved changes.
 func (a *App) quit() tea.Cmd {
 	if a.dirty() {
@@ -309,13 +353,17 @@ func (a *App) View() tea.View {
 		cursor = a.setup.Cursor()
 		a.footer.SetHints(a.setup.ShortHelp())
 	case a.showHelp:
-		a.help.SetContent(a.page().Title(), a.page().FullHelp())
+		groups := slices.Clone(a.page().FullHelp())
+		for i := range groups {
+			groups[i] = a.c.Keys.Writable(groups[i])
+		}
+		a.help.SetContent(a.page().Title(), groups)
 		body = a.help.View()
 		a.footer.SetHints([]key.Binding{a.c.Keys.Back})
 	default:
 		body = a.page().View()
 		cursor = a.page().Cursor()
-		a.footer.SetHints(a.page().ShortHelp())
+		a.footer.SetHints(a.c.Keys.Writable(a.page().ShortHelp()))
 	}
 	if a.setup == nil {
 		labels := make([]chrome.Tab, len(a.pages))

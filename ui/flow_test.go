@@ -225,8 +225,20 @@ func TestSetupSavesProfile(t *testing.T) {
 	uitest.Contains(t, screen(a), "必填")
 	typeText(a, "青山镇总工会")
 	keys(a, "ctrl+s")
+	// Then the opening balances: the cash box holds 1,000.00.
 	out := screen(a)
+	uitest.Contains(t, out, "期初余额", "开始月份", "库存现金", "银行存款")
+	keys(a, "tab")
+	for range len("0.00") {
+		keys(a, "backspace")
+	}
+	typeText(a, "1000")
+	keys(a, "ctrl+s")
+	out = screen(a)
 	uitest.Contains(t, out, "青山镇总工会", "1 概览", "2 会员", "单位", "设置")
+	if os, _ := a.c.Store.Openings(); os[model.MoneyCash].Amount != model.Yuan(1000) {
+		t.Errorf("openings %+v", os)
+	}
 	p, ok, err := a.c.Store.Profile()
 	if err != nil || !ok || p.UnionName != "青山镇总工会" {
 		t.Errorf("profile not saved: %+v %v %v", p, ok, err)

@@ -77,7 +77,7 @@ var walkModes = []walkMode{
 	{"hardship.tab", []string{"enter", "v"}},
 	{"hardship.tab", []string{"enter", "h"}},
 	{"hardship.tab", []string{"enter", "e"}},
-	{"hardship.tab", []string{"enter", "x"}},
+	{"hardship.tab", []string{"enter", "c"}},
 
 	{"events.tab", nil},
 	{"events.tab", []string{"/"}},
@@ -180,9 +180,9 @@ func seedWalk(s *storage.Store) error {
 	must(s.CreateEvent(uitest.Operator, &model.Event{Title: "消防安全培训", Type: model.EventTraining, Start: 20261105,
 		Place: "中心小学礼堂", Members: []uint64{zs.ID}, Others: 25}))
 	for _, e := range []model.LedgerEntry{
-		{Date: 20261112, Direction: model.Out, Account: "50205", Amount: model.Yuan(2000), Counterparty: "困难职工李四", Memo: "重阳节慰问"},
-		{Date: 20261115, Direction: model.In, Account: "40303", Amount: model.Yuan(5000), Counterparty: "滨江区总工会", Memo: "帮扶补助下拨"},
-		{Date: 20261116, Direction: model.Out, Account: "504", Amount: 26800, Counterparty: longUnit, Memo: "办公用品"},
+		{Date: 20261112, Direction: model.Out, Account: "50405", Amount: model.Yuan(2000), Counterparty: "困难职工李四", Memo: "重阳节慰问"},
+		{Date: 20261115, Direction: model.In, Account: "40302", Amount: model.Yuan(5000), Counterparty: "滨江区总工会", Memo: "帮扶补助下拨"},
+		{Date: 20261116, Direction: model.Out, Account: "50602", Amount: 26800, Counterparty: longUnit, Memo: "办公用品"},
 	} {
 		must(s.AddLedgerEntry(uitest.Operator, &e))
 	}
@@ -331,6 +331,7 @@ var before = map[string]string{
 	"]": "[",
 	// clear filters or show all months with none set: set one first
 	"tab.members x": "t", "cashbook.tab x": "t", "events.tab x": "t", "events.tab a": "[",
+	"hardship.tab x": "s",
 }
 
 // reach builds an app of lang at w x h showing mode m.

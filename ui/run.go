@@ -4,6 +4,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"runtime/debug"
@@ -22,22 +23,37 @@ import (
 type Options struct {
 	Store *storage.Store
 	Lang  i18n.Lang
+	// ReadOnly opens a read-only session (the store must be opened
+	// read-only too); Opened says what is shown, for the header.
+	ReadOnly bool
+	Opened   string
 }
 
 // NewCommon builds what every screen shares.
 func NewCommon(opts Options) *common.Common {
-	return &common.Common{
-		Store:  opts.Store,
-		Lang:   opts.Lang,
-		Styles: styles.Default(),
-		Keys:   keymap.New(opts.Lang),
-		Today:  model.Today,
+	c := &common.Common{
+		Store:    opts.Store,
+		Lang:     opts.Lang,
+		Styles:   styles.Default(),
+		Keys:     keymap.New(opts.Lang),
+		Today:    model.Today,
+		ReadOnly: opts.ReadOnly,
+		Opened:   opts.Opened,
 	}
+	if opts.ReadOnly {
+		c.Keys.SetReadOnly(opts.Lang)
+	}
+	return c
 }
 
 // memoryLimit is the TUI's soft heap limit: the 100,000-member roster with
 // its search keys needs about 100 MB.
 const memoryLimit = 150 << 20
+
+// ErrStartFresh is Run's answer when the user asked to set the demo aside
+// and start on a new, empty database (common.StartFreshMsg): the caller
+// closes the store, calls storage.SetDemoAside and runs again.
+var ErrStartFresh = errors.New("start on a new, empty database")
 
 // Run opens the TUI on an open store and returns when the user quits.
 func Run(ctx context.Context, opts Options) error {
@@ -49,6 +65,9 @@ func Run(ctx context.Context, opts Options) error {
 	app := New(NewCommon(opts))
 	if _, err := tea.NewProgram(app, tea.WithContext(ctx)).Run(); err != nil {
 		return fmt.Errorf("terminal: %w", err)
+	}
+	if app.StartFresh() {
+		return ErrStartFresh
 	}
 	return nil
 }

@@ -9,6 +9,7 @@ import (
 
 	"unionbook/demo"
 	"unionbook/model"
+	"unionbook/ui/bookui"
 	"unionbook/ui/common"
 	"unionbook/ui/form"
 	"unionbook/ui/keymap"
@@ -147,7 +148,10 @@ func newProfileForm(c *common.Common, st *stack.Stack) *form.Screen {
 		if err := c.Store.SaveProfile(p.Operator, p); err != nil {
 			return f.SaveError(err, nil)
 		}
-		return func() tea.Msg { return setupDoneMsg{text: c.T("setup.profile_saved", p.UnionName)} }
+		// Then what the cash box and the bank hold as the books start.
+		return st.Push(bookui.NewOpenings(c, st, func() tea.Cmd {
+			return func() tea.Msg { return setupDoneMsg{text: c.T("setup.profile_saved", p.UnionName)} }
+		}))
 	}
 	return form.NewScreen(c, st, c.T("setup.welcome"), f, save).WithIntro(c.T("setup.profile_intro") + "\n" + c.T("setup.dues_since_intro"))
 }

@@ -29,6 +29,15 @@ func TestSetupAsksTheFirstDuesMonth(t *testing.T) {
 	if err != nil || !ok || p.DuesSince != 202603 {
 		t.Fatalf("profile %+v %v %v", p, ok, err)
 	}
-	send(a, tab(t, a, "tab.settings"))
+	// then the cash book's opening balances
+	uitest.Contains(t, screen(a), "期初余额")
+	keys(a, "tab")
+	for range len("0.00") {
+		keys(a, "backspace")
+	}
+	typeText(a, "1000")
+	keys(a, "ctrl+s")
+	uitest.Contains(t, screen(a), "0 设置")
+	keys(a, "0")
 	uitest.Contains(t, screen(a), "会费起算月份", "2026-03")
 }

@@ -53,6 +53,7 @@ type Book struct {
 	sub     string // the line under each title: union, period
 	first   bool   // the default Sheet1 is still unused
 	st      struct{ title, sub, head, text, num, money, pct, ttext, tnum, tmoney, tpct int }
+	ps      *printStyles // print forms' styles (print.go), made on first use
 	sheets  []string
 	// size estimates the bytes of sheet XML written; limit, when not 0,
 	// bounds it (MemoryBytes for a book kept in memory).
@@ -168,6 +169,7 @@ type SheetTable struct {
 	row    int // the last row written on the current sheet
 	count  int // data rows written
 	closed bool
+	opts   TableOptions // print-form setup (print.go)
 }
 
 // sheetName makes a valid sheet name: at most 31 characters, none of : \ / ? * [ ].
@@ -214,6 +216,9 @@ func (t *SheetTable) startSheet() error {
 	t.sheet = name
 	// Print setup goes on the worksheet before its rows are streamed.
 	landscape, a4, one, zero := "landscape", 9, 1, 0
+	if t.opts.Portrait {
+		landscape = "portrait"
+	}
 	fit := true
 	if err := b.f.SetPageLayout(name, &excelize.PageLayoutOptions{Orientation: &landscape, Size: &a4, FitToWidth: &one, FitToHeight: &zero}); err != nil {
 		return err
@@ -227,11 +232,16 @@ func (t *SheetTable) startSheet() error {
 	}
 	footer := "&C" + b.lang.T("export.xlsx_page_footer")
 	header := "&L" + escapeHF(b.union) + "&R" + escapeHF(t.title)
+	if t.opts.Corner != "" {
+		header = "&L" + escapeHF(b.union) + "&R" + escapeHF(t.opts.Corner)
+	}
 	if err := b.f.SetHeaderFooter(name, &excelize.HeaderFooterOptions{OddHeader: header, OddFooter: footer}); err != nil {
 		return err
 	}
-	if err := b.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: "'" + strings.ReplaceAll(name, "'", "''") + "'!$3:$3", Scope: name}); err != nil {
-		return err
+	if !t.opts.NoHeader {
+		if err := b.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: "'" + strings.ReplaceAll(name, "'", "''") + "'!$3:$3", Scope: name}); err != nil {
+			return err
+		}
 	}
 	sw, err := b.f.NewStreamWriter(name)
 	if err != nil {
@@ -247,9 +257,11 @@ func (t *SheetTable) startSheet() error {
 			return err
 		}
 	}
-	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 3, TopLeftCell: "A4", ActivePane: "bottomLeft",
-		Selection: []excelize.Selection{{SQRef: "A4", ActiveCell: "A4", Pane: "bottomLeft"}}}); err != nil {
-		return err
+	if !t.opts.NoHeader {
+		if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 3, TopLeftCell: "A4", ActivePane: "bottomLeft",
+			Selection: []excelize.Selection{{SQRef: "A4", ActiveCell: "A4", Pane: "bottomLeft"}}}); err != nil {
+			return err
+		}
 	}
 	title := t.title
 	if t.part > 1 {
@@ -258,15 +270,23 @@ func (t *SheetTable) startSheet() error {
 	if err := sw.SetRow("A1", []any{excelize.Cell{StyleID: b.st.title, Value: title}}, excelize.RowOpts{Height: 30}); err != nil {
 		return err
 	}
-	if err := sw.SetRow("A2", []any{excelize.Cell{StyleID: b.st.sub, Value: b.sub}}, excelize.RowOpts{Height: 18}); err != nil {
+	sub := b.sub
+	if t.opts.Sub != "" {
+		sub = t.opts.Sub
+	}
+	if err := sw.SetRow("A2", []any{excelize.Cell{StyleID: b.st.sub, Value: sub}}, excelize.RowOpts{Height: 18}); err != nil {
 		return err
 	}
-	head := make([]any, len(t.cols))
-	for i, c := range t.cols {
-		head[i] = excelize.Cell{StyleID: b.st.head, Value: c.Header}
-	}
-	if err := sw.SetRow("A3", head, excelize.RowOpts{Height: 30}); err != nil {
-		return err
+	if t.opts.NoHeader {
+		t.row = 2
+	} else {
+		head := make([]any, len(t.cols))
+		for i, c := range t.cols {
+			head[i] = excelize.Cell{StyleID: b.st.head, Value: c.Header}
+		}
+		if err := sw.SetRow("A3", head, excelize.RowOpts{Height: 30}); err != nil {
+			return err
+		}
 	}
 	if len(t.cols) > 1 {
 		last, _ := excelize.CoordinatesToCellName(len(t.cols), 1)
@@ -278,7 +298,9 @@ func (t *SheetTable) startSheet() error {
 			return err
 		}
 	}
-	t.row = 3
+	if !t.opts.NoHeader {
+		t.row = 3
+	}
 	return nil
 }
 

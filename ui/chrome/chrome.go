@@ -37,6 +37,7 @@ func PageHeight(h int) int { return max(1, h-HeaderLines-FooterLines) }
 type Header struct {
 	c     *common.Common
 	union string
+	demo  bool
 	width int
 }
 
@@ -45,6 +46,10 @@ func NewHeader(c *common.Common) *Header { return &Header{c: c} }
 
 // SetUnion names the union shown ("" shows that it has no name yet).
 func (h *Header) SetUnion(name string) { h.union = name }
+
+// SetDemo marks the header of the demo township's database: 演示数据 / DEMO
+// follows the union's name, so nobody takes it for real books.
+func (h *Header) SetDemo(demo bool) { h.demo = demo }
 
 // SetSize sets the width; the header is one line.
 func (h *Header) SetSize(w, _ int) { h.width = w }
@@ -57,6 +62,17 @@ func (h *Header) View() string {
 		name = h.c.T("app.untitled")
 	}
 	left := st.HeaderTitle.Render(" "+h.c.T("app.name")+" ") + st.HeaderInfo.Render("| "+name)
+	if h.c.ReadOnly {
+		// a read-only session says so first, and what it shows
+		badge := h.c.T("readonly.badge")
+		if h.c.Opened != "" {
+			badge = h.c.T("readonly.badge_of", h.c.Opened)
+		}
+		left = st.HeaderTitle.Render(" "+h.c.T("app.name")+" ") + st.HeaderBadge.Render(" "+badge+" ") + st.HeaderInfo.Render(" "+name)
+	}
+	if h.demo {
+		left += st.HeaderInfo.Render(" ") + st.Warning.Render("["+h.c.T("app.demo_badge")+"]")
+	}
 	right := st.HeaderInfo.Render(h.c.Today().String() + " ")
 	gap := h.width - lipgloss.Width(left) - lipgloss.Width(right)
 	if gap < 1 {

@@ -31,6 +31,12 @@ type Common struct {
 	// app still keeps this field equal to the profile's operator for the
 	// tabs that read it directly; it goes once none does.
 	Operator string
+	// ReadOnly is a read-only session (unionbook --read-only): the store
+	// refuses every write, Keys.ReadOnly hides and refuses the keys that
+	// would write, and the header says so, naming Opened (what was opened:
+	// a backup, a package).
+	ReadOnly bool
+	Opened   string
 	Width    int
 	Height   int
 }
@@ -122,8 +128,19 @@ func Changed(entity model.Entity, id uint64) tea.Cmd {
 	return func() tea.Msg { return DataChangedMsg{Entity: entity, ID: id} }
 }
 
+// StartFreshMsg asks the app to close and start again on a new, empty
+// database, the demo's set aside beside it (storage.SetDemoAside); Run
+// then returns ErrStartFresh to the command line, which does it. Only for
+// the demo's database (the app ignores it on real books): Settings sends
+// it after asking.
+type StartFreshMsg struct{}
+
 // ShowUnitMembersMsg asks the app to switch to the members tab filtered to a unit.
 type ShowUnitMembersMsg struct{ UnitID uint64 }
 
-// ShowMemberDuesMsg asks the app to open a member's dues in the Dues tab.
-type ShowMemberDuesMsg struct{ MemberID uint64 }
+// ShowMemberDuesMsg asks the app to open a member's dues in the Dues tab;
+// with Wage, the form that sets the member's wage base over them.
+type ShowMemberDuesMsg struct {
+	MemberID uint64
+	Wage     bool
+}

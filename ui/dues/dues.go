@@ -39,6 +39,15 @@ func (p *Page) ShowMember(id uint64) {
 	p.Push(newMember(p.data, p.Stack, id))
 }
 
+// ShowWage opens one member's dues with the wage-base form over them (w
+// on the member's detail in the Members tab).
+func (p *Page) ShowWage(id uint64) {
+	p.ShowMember(id)
+	if s, ok := p.Top().(*member); ok && s.err == nil && s.info != nil {
+		p.Push(newWageForm(p.data, p.Stack, s.info.Member))
+	}
+}
+
 // Update refreshes the shared data before the screens see a change or a
 // result, and computes the lists again after a change.
 func (p *Page) Update(msg tea.Msg) tea.Cmd {

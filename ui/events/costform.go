@@ -33,7 +33,7 @@ func newCostForm(c *common.Common, st *stack.Stack, e model.Event, done func(uin
 	f.SetValue(fCost, e.Cost.String())
 	acct := e.Account
 	if acct == "" {
-		acct = e.Type.DefaultAccount()
+		acct = e.Type.DefaultAccount(cf.accounts)
 	}
 	f.SetChoice(fAccount, accountValue(cf.accounts, acct))
 	cf.form = f

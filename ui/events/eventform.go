@@ -93,7 +93,7 @@ func newEventForm(c *common.Common, st *stack.Stack, k *keys, r *roster, e *mode
 		f.SetValue(fStart, c.Today().String())
 		f.SetChoice(fType, uint64(model.EventSports))
 		f.SetChoice(fUnit, 0)
-		f.SetChoice(fAccount, accountValue(ef.accounts, model.EventSports.DefaultAccount()))
+		f.SetChoice(fAccount, accountValue(ef.accounts, model.EventSports.DefaultAccount(ef.accounts)))
 	} else {
 		stored := cloneEvent(e)
 		ef.editing = &stored
@@ -114,7 +114,7 @@ func newEventForm(c *common.Common, st *stack.Stack, k *keys, r *roster, e *mode
 		}
 		acct := e.Account
 		if acct == "" {
-			acct = e.Type.DefaultAccount()
+			acct = e.Type.DefaultAccount(ef.accounts)
 		}
 		f.SetChoice(fAccount, accountValue(ef.accounts, acct))
 		f.SetValue(fSummary, e.Summary)
@@ -173,7 +173,7 @@ func (ef *eventForm) fromForm(f *form.Form) (model.Event, model.Problems) {
 			}
 			return 0
 		}
-		d, err := model.ParseDate(v)
+		d, err := model.ReadDate(v)
 		if err != nil {
 			ps = append(ps, form.ProblemOf(key, err))
 			return 0
@@ -269,7 +269,7 @@ func (ef *eventForm) Update(msg tea.Msg) tea.Cmd {
 	act, cmd := ef.form.Update(msg)
 	if t, _ := ef.form.Choice(fType); t != beforeType && !ef.form.Touched(fAccount) {
 		// The type's usual account, unless the secretary chose one.
-		ef.form.SetChoice(fAccount, accountValue(ef.accounts, model.EventType(t).DefaultAccount()))
+		ef.form.SetChoice(fAccount, accountValue(ef.accounts, model.EventType(t).DefaultAccount(ef.accounts)))
 		ef.form.Revalidate()
 	}
 	switch act {

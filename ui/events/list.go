@@ -3,6 +3,7 @@ package events
 import (
 	"slices"
 	"strconv"
+	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -12,6 +13,7 @@ import (
 	"unionbook/search"
 	"unionbook/ui/common"
 	"unionbook/ui/form"
+	"unionbook/ui/listexport"
 	"unionbook/ui/picker"
 	"unionbook/ui/stack"
 	"unionbook/ui/widget"
@@ -309,6 +311,12 @@ func (l *list) key(km tea.KeyPressMsg) (cmd tea.Cmd, ok bool) {
 		if i := l.table.Cursor(); i >= 0 && i < len(l.view) {
 			return l.st.Push(newEventForm(l.c, l.st, l.k, l.roster, &l.all[l.view[i]], l.opened)), true
 		}
+	case key.Matches(km, k.Export):
+		filter := ansi.Strip(l.filterBar())
+		if v := l.search.Value(); v != "" {
+			filter += l.c.T("events.search") + l.c.T("events.colon") + v
+		}
+		return listexport.Start(l.c, l.st, listexport.List{Name: l.c.T("events.tab"), Filter: strings.TrimSpace(filter), Table: l.table}), true
 	case key.Matches(km, l.k.Figures):
 		return l.st.Push(newFigures(l.c, l.k, &l.period)), true
 	default:
@@ -421,7 +429,7 @@ func (l *list) ShortHelp() []key.Binding {
 		return []key.Binding{k.SearchDone, k.SearchClear}
 	}
 	return []key.Binding{l.k.Type, l.k.Unit, l.k.PrevMonth, l.k.NextMonth, l.k.AllMonths,
-		k.New, k.Open, k.Edit, l.k.Figures, k.Search, k.Help}
+		k.New, k.Open, k.Edit, l.k.Figures, k.Search, k.Export, k.Help}
 }
 
 func (l *list) FullHelp() [][]key.Binding {
@@ -432,6 +440,6 @@ func (l *list) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
 		{l.k.Type, l.k.Unit, l.k.PrevMonth, l.k.NextMonth, l.k.AllMonths, l.k.Clear, k.Search},
-		{k.Open, k.New, k.Edit, l.k.Figures, k.Tabs, k.Help, k.Quit},
+		{k.Open, k.New, k.Edit, l.k.Figures, k.Export, k.Tabs, k.Help, k.Quit},
 	}
 }

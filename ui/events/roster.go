@@ -5,6 +5,7 @@ import (
 
 	"unionbook/i18n"
 	"unionbook/model"
+	"unionbook/search"
 	"unionbook/ui/common"
 )
 
@@ -78,6 +79,7 @@ type units struct {
 
 func loadUnits(c *common.Common) (units, error) {
 	us, err := c.Store.Units()
+	search.SortUnits(us)
 	u := units{list: us, byID: make(map[uint64]string, len(us)), federation: c.T("events.federation")}
 	for _, x := range us {
 		u.byID[x.ID] = x.Name

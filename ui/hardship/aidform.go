@@ -64,7 +64,7 @@ func (af *aidForm) fromForm(fm *form.Form) (model.AidRecord, model.Problems) {
 	t, _ := fm.Choice("aid_type")
 	a.Type = model.AidType(t)
 	var err error
-	if a.Date, err = model.ParseDate(fm.Value("date")); err != nil {
+	if a.Date, err = model.ReadDate(fm.Value("date")); err != nil {
 		ps = append(ps, form.ProblemOf("date", err))
 	}
 	for _, x := range []struct {

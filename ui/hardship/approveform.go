@@ -32,7 +32,7 @@ func (af *approveForm) View() string {
 }
 
 func (af *approveForm) save() tea.Cmd {
-	d, _ := model.ParseDate(af.form.Value("date"))
+	d, _ := model.ReadDate(af.form.Value("date"))
 	f, err := af.c.Store.ApproveHardshipFile(af.c.OperatorName(), af.fileID, d, af.form.Value("hs_reviewed_by"))
 	if err != nil {
 		return af.form.SaveError(err, nil)

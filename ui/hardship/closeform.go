@@ -30,7 +30,7 @@ func (cf *closeForm) View() string {
 }
 
 func (cf *closeForm) save() tea.Cmd {
-	d, _ := model.ParseDate(cf.form.Value("date"))
+	d, _ := model.ReadDate(cf.form.Value("date"))
 	f, err := cf.c.Store.CloseHardshipFile(cf.c.OperatorName(), cf.fileID, d, cf.form.Value("reason"))
 	if err != nil {
 		return cf.form.SaveError(err, nil)

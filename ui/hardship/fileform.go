@@ -197,7 +197,7 @@ func (ff *fileForm) fromForm(fm *form.Form) (model.HardshipFile, model.Problems)
 	mar, _ := fm.Choice("hs_marital")
 	f.Marital = model.Marital(mar)
 	f.SingleParent, f.ZeroEmployment = fm.Checked("hs_single_parent"), fm.Checked("hs_zero_employment")
-	if f.AppliedDate, err = model.ParseDate(fm.Value("hs_applied")); err != nil {
+	if f.AppliedDate, err = model.ReadDate(fm.Value("hs_applied")); err != nil {
 		ps = append(ps, form.ProblemOf("hs_applied", err))
 	}
 	if !ff.edit {

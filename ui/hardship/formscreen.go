@@ -100,7 +100,14 @@ func (s *formScreen) update(msg tea.Msg, save func() tea.Cmd) tea.Cmd {
 func (s *formScreen) view(title, sub string) string {
 	st := s.c.Styles
 	fit := func(x string) string { return ansi.Truncate(x, s.w, "~") }
-	return st.Title.Render(fit(title)) + "\n" + st.Muted.Render(fit(sub)) + "\n\n" + s.form.View()
+	// a long line under the title (the suggestion's reason) wraps onto
+	// the blank line before the form rather than being cut
+	lines := strings.SplitN(ansi.Wrap(sub, max(1, s.w), ""), "\n", 2)
+	second := ""
+	if len(lines) == 2 {
+		second = st.Muted.Render(fit(strings.ReplaceAll(strings.TrimSpace(lines[1]), "\n", " ")))
+	}
+	return st.Title.Render(fit(title)) + "\n" + st.Muted.Render(fit(lines[0])) + "\n" + second + "\n" + s.form.View()
 }
 
 // saved leaves the form after writing record id: back to the screen under
@@ -150,7 +157,7 @@ func dateReasonForm(c *common.Common, second, hint string) (*form.Form, func(*fo
 	fm.SetValue("date", c.Today().String())
 	return fm, func(fm *form.Form) model.Problems {
 		var ps model.Problems
-		if d, err := model.ParseDate(fm.Value("date")); err != nil {
+		if d, err := model.ReadDate(fm.Value("date")); err != nil {
 			ps = append(ps, form.ProblemOf("date", err))
 		} else if d > c.Today() {
 			ps = append(ps, model.Problem{Field: "date", Key: "problem.future"})

@@ -174,7 +174,7 @@ func newUserFlow(t *testing.T, lang i18n.Lang) {
 			accounts = append(accounts, l.Account+" "+l.Amount.String())
 		}
 	}
-	if strings.Join(accounts, ",") != "50205 800.00,50204 3000.00,50205 500.00" {
+	if strings.Join(accounts, ",") != "50405 800.00,50404 3000.00,50405 500.00" {
 		t.Errorf("cash book aid entries %v", accounts)
 	}
 	// Reverse the visit once; a second time is refused.
@@ -246,4 +246,46 @@ func TestGoldenHardshipHouseholdRemove(t *testing.T) {
 		hs.Keys("enter", "tab", "down", "d")
 		hs.RequireGolden()
 	})
+}
+
+// The suggestion's reason is long: at 80 columns it wraps onto a second
+// line instead of being cut.
+func TestGoldenHardshipSuggestionWraps(t *testing.T) {
+	uitest.Each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
+		hs, _ := newHarness(t, lang, w, h, true)
+		hs.Keys("n", "enter")
+		hs.Type("zs")
+		hs.Keys("enter")
+		formOf(t, hs).FocusKey("hs_size")
+		hs.Keys("ctrl+u")
+		hs.Type("3")
+		hs.Keys("tab", "ctrl+u")
+		hs.Type("900")
+		hs.Keys("tab")
+		if lines := strings.Split(hs.Screen(), "\n"); w == 80 && (strings.HasSuffix(lines[1], "~") || strings.TrimSpace(lines[2]) == "") {
+			t.Errorf("the suggestion is cut instead of wrapped:\n%s", hs.Screen())
+		}
+		hs.RequireGolden()
+	})
+}
+
+// x clears the filters here as in every list; closing a file is c, as
+// closing a case is.
+func TestXClearsFiltersAndCClosesAFile(t *testing.T) {
+	hs, _ := newHarness(t, i18n.EN, 100, 30, true)
+	hs.Keys("s", "c")
+	if hs.P.list.listView == viewOpen || hs.P.list.catFilter == 0 {
+		t.Fatal("s and c did not filter the list")
+	}
+	hs.Keys("x")
+	if hs.P.list.listView != viewOpen || hs.P.list.catFilter != 0 || len(hs.P.list.view) != 1 {
+		t.Errorf("x left the list filtered:\n%s", hs.Screen())
+	}
+	if !strings.Contains(hs.Screen(), "! review overdue") {
+		t.Errorf("the list does not explain the ! of an overdue review:\n%s", hs.Screen())
+	}
+	hs.Keys("enter", "c")
+	if _, ok := top[*closeForm](hs); !ok {
+		t.Errorf("c on a file's detail does not open the close form:\n%s", hs.Screen())
+	}
 }

@@ -11,7 +11,7 @@ import (
 // edit, delete, search, back, save...) come from the common key map.
 type keys struct {
 	// the list
-	View, Category, AidMember key.Binding
+	View, Category, AidMember, Clear key.Binding
 	// the detail
 	Pane, PaneBack                    key.Binding
 	Aid, Review, Approve, Lift        key.Binding
@@ -25,6 +25,7 @@ func newKeys(c *common.Common) *keys {
 		View:         b("hardship.key_view", "s"),
 		Category:     b("hardship.key_category", "c"),
 		AidMember:    b("hardship.key_aid_member", "a"),
+		Clear:        b("key.clear_filter", "x"),
 		Pane:         b("hardship.key_pane", "tab"),
 		PaneBack:     b("hardship.key_pane_back", "shift+tab"),
 		Aid:          b("hardship.key_aid", "a"),
@@ -32,7 +33,7 @@ func newKeys(c *common.Common) *keys {
 		Approve:      b("hardship.key_approve", "p"),
 		Lift:         b("hardship.key_lift", "l"),
 		Household:    b("hardship.key_household", "h"),
-		Close:        b("hardship.key_close", "x"),
+		Close:        b("hardship.key_close", "c"), // x clears filters in every list
 		Refile:       b("hardship.key_refile", "f"),
 		EditMember:   b("hardship.key_edit_member", "e"),
 		RemoveMember: b("hardship.key_remove_member", "d"),

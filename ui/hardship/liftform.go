@@ -42,7 +42,7 @@ func (lf *liftForm) fromForm(fm *form.Form) (model.LiftOut, model.Problems) {
 		field string
 		dst   *model.Date
 	}{{"hs_notice_from", &l.NoticeFrom}, {"hs_notice_to", &l.NoticeTo}, {"date", &l.Date}} {
-		if *x.dst, err = model.ParseDate(fm.Value(x.field)); err != nil {
+		if *x.dst, err = model.ReadDate(fm.Value(x.field)); err != nil {
 			ps = append(ps, form.ProblemOf(x.field, err))
 		}
 	}

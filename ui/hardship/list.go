@@ -12,6 +12,7 @@ import (
 	"unionbook/search"
 	"unionbook/ui/common"
 	"unionbook/ui/form"
+	"unionbook/ui/listexport"
 	"unionbook/ui/picker"
 	"unionbook/ui/stack"
 	"unionbook/ui/widget"
@@ -259,9 +260,15 @@ func (l *list) key(km tea.KeyPressMsg) (cmd tea.Cmd, ok bool) {
 			l.search.SetValue("")
 			l.filter()
 		}
+	case key.Matches(km, l.k.Clear):
+		l.search.SetValue("")
+		l.listView, l.catFilter = viewOpen, 0
+		l.filter()
 	case key.Matches(km, l.k.View):
 		l.listView = (l.listView + 1) % numViews
 		l.filter()
+	case key.Matches(km, k.Export):
+		return listexport.Start(l.c, l.st, l.exported()), true
 	case key.Matches(km, l.k.Category):
 		l.catFilter = (l.catFilter + 1) % 4
 		l.filter()
@@ -333,8 +340,37 @@ func (l *list) View() string {
 	}
 	head := st.Title.Render(l.c.T(viewKeys[l.listView])) + "  " +
 		st.Muted.Render(l.c.T("hardship.list_line", cat, len(l.view), len(l.rows)))
+	if l.anyOverdue() {
+		head += "  " + st.Muted.Render(l.c.T("hardship.overdue_legend"))
+	}
 	searchLine := l.search.View(l.c.T("hardship.search"), l.c.T("hardship.list_hint"))
 	return ansi.Truncate(head, l.w, "~") + "\n" + ansi.Truncate(searchLine, l.w, "~") + "\n" + l.table.View()
+}
+
+// exported is the list as shown, for listexport: its view, category and
+// search in words.
+func (l *list) exported() listexport.List {
+	cat := l.c.T("hardship.cat_all")
+	if l.catFilter != 0 {
+		cat = l.c.T(l.catFilter.Key())
+	}
+	filter := cat
+	if v := l.search.Value(); v != "" {
+		filter += "  " + l.c.T("hardship.search") + ": " + v
+	}
+	return listexport.List{Name: l.c.T(viewKeys[l.listView]), Filter: filter, Table: l.table}
+}
+
+// anyOverdue reports a file shown whose review is overdue: its status
+// carries the "!" the legend explains.
+func (l *list) anyOverdue() bool {
+	today := l.c.Today()
+	for _, r := range l.view {
+		if r.f.ReviewOverdue(today) {
+			return true
+		}
+	}
+	return false
 }
 
 // Cursor is the caret of the search box.
@@ -347,7 +383,7 @@ func (l *list) ShortHelp() []key.Binding {
 	if l.search.Active() {
 		return []key.Binding{k.SearchDone, k.SearchClear}
 	}
-	return []key.Binding{k.Open, k.New, l.k.AidMember, l.k.View, l.k.Category, k.Search, k.Help, k.Quit}
+	return []key.Binding{k.Open, k.New, l.k.AidMember, l.k.View, l.k.Category, k.Search, k.Export, k.Help, k.Quit}
 }
 
 func (l *list) FullHelp() [][]key.Binding {
@@ -357,7 +393,7 @@ func (l *list) FullHelp() [][]key.Binding {
 	}
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
-		{k.Open, k.New, l.k.AidMember, l.k.View, l.k.Category, k.Search},
+		{k.Open, k.New, l.k.AidMember, l.k.View, l.k.Category, l.k.Clear, k.Search, k.Export},
 		{k.Tabs, k.Help, k.Quit},
 	}
 }

@@ -32,7 +32,7 @@ func (rf *reverseForm) View() string {
 }
 
 func (rf *reverseForm) save() tea.Cmd {
-	d, _ := model.ParseDate(rf.form.Value("date"))
+	d, _ := model.ReadDate(rf.form.Value("date"))
 	rev, err := rf.c.Store.ReverseAid(rf.c.OperatorName(), rf.aid.ID, d, rf.form.Value("reason"))
 	if err != nil {
 		return rf.form.SaveError(err, nil)

@@ -36,7 +36,7 @@ func newReviewForm(c *common.Common, st *stack.Stack, name string, file model.Ha
 func (rf *reviewForm) fromForm(fm *form.Form) (model.HardshipReview, model.Problems) {
 	r := model.HardshipReview{Reviewer: fm.Value("hs_reviewer"), Finding: fm.Value("hs_finding")}
 	var err error
-	if r.Date, err = model.ParseDate(fm.Value("date")); err != nil {
+	if r.Date, err = model.ReadDate(fm.Value("date")); err != nil {
 		return r, model.Problems{form.ProblemOf("date", err)}
 	}
 	c, _ := fm.Choice("hs_category")

@@ -27,6 +27,14 @@ type KeyMap struct {
 	Toggle, Confirm, Cancel key.Binding
 	Keep                    key.Binding // keep editing, after a question about unsaved changes
 	SearchDone, SearchClear key.Binding // in a search box: keep the filter / clear it
+	// Export writes the list on screen to a workbook, as shown (every list;
+	// see ui/listexport). Capital E: e edits, x clears filters.
+	Export key.Binding
+
+	// writes are the help of the keys that change the books, in a
+	// read-only session (readonly.go); nil otherwise.
+	writes map[string]bool   // by help text
+	shared map[key.Help]bool // the shared keys above that do not write
 }
 
 // Binding is a binding of keys with help in language l: the first key is
@@ -66,6 +74,7 @@ func New(l i18n.Lang) *KeyMap {
 		SearchDone:  b("key.search_done", "enter"),
 		SearchClear: b("key.search_clear", "esc"),
 		Tabs:        b("key.tabs", TabKeys...),
+		Export:      b("key.export_list", "E"),
 	}
 	k.Up.SetHelp("up/k", l.T("key.up"))
 	k.Down.SetHelp("down/j", l.T("key.down"))

@@ -18,6 +18,9 @@ func TestEveryBindingHasHelp(t *testing.T) {
 		k := New(l)
 		v := reflect.ValueOf(*k)
 		for i := 0; i < v.NumField(); i++ {
+			if v.Field(i).Type() != reflect.TypeFor[key.Binding]() {
+				continue // the read-only session's list of writing keys
+			}
 			b := v.Field(i).Interface().(key.Binding)
 			name := v.Type().Field(i).Name
 			h := b.Help()
@@ -31,5 +34,31 @@ func TestEveryBindingHasHelp(t *testing.T) {
 				t.Errorf("%s/%s: untranslated help %q", l.Code(), name, h.Desc)
 			}
 		}
+	}
+}
+
+// The list of writing keys names catalogue keys that exist; a key whose
+// help merely reads like a writing key's is not refused.
+func TestWriteKeysAreKnownAndUnambiguous(t *testing.T) {
+	for _, h := range WriteHelpKeys() {
+		if !i18n.ZH.Has(h) {
+			t.Errorf("%q is not in the catalogues", h)
+		}
+	}
+	for _, l := range []i18n.Lang{i18n.ZH, i18n.EN} {
+		k := New(l)
+		k.SetReadOnly(l)
+		if k.Writes(k.Quit) || !k.Writes(Binding(l, "hardship.key_close", "x")) {
+			t.Errorf("%s: quit (退出 q) taken for closing a file (退出 x), or the other way", l.Code())
+		}
+		if !k.Writes(k.New) || !k.Writes(k.Save) || k.Writes(k.Open) || k.Writes(k.Search) {
+			t.Errorf("%s: new and save must write, open and search not", l.Code())
+		}
+		if got := k.Writable([]key.Binding{k.New, k.Open, k.Edit, k.Search}); len(got) != 2 {
+			t.Errorf("%s: Writable kept %d keys", l.Code(), len(got))
+		}
+	}
+	if k := New(i18n.ZH); k.ReadOnly() || k.Writes(k.New) {
+		t.Error("a normal session refuses keys")
 	}
 }

@@ -124,6 +124,10 @@ func (b *book) sourceName(s model.Source) string {
 		return b.c.T("cashbook.src_aid")
 	case "event":
 		return b.c.T("cashbook.src_event")
+	case storage.SourceConsolation:
+		return b.c.T("entity.consolation")
+	case storage.SourceFunds:
+		return b.c.T("entity.funds_payment")
 	}
 	return s.Kind
 }

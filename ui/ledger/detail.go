@@ -131,6 +131,7 @@ func (d *detail) View() string {
 		{"field." + fDir, d.dirName(l.Direction)},
 		{"field." + fAccount, d.accountLabel(l.Account)},
 		{"field." + fAmount, l.Amount.Display()},
+		{"field." + fMoney, d.c.T(l.Money.Key())},
 		{"cashbook.balance_after", l.Balance.Display()},
 		{"field." + fCounterparty, or(l.Counterparty)},
 		{"field." + fMemo, or(l.Memo)},

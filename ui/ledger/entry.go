@@ -22,6 +22,7 @@ const (
 	fAmount       = "cashbook_amount"
 	fCounterparty = "cashbook_counterparty"
 	fMemo         = "cashbook_memo"
+	fMoney        = "cashbook_money"
 	fRevDate      = "cashbook_reverse_date"
 	fReason       = "cashbook_reason"
 )
@@ -29,7 +30,7 @@ const (
 // entryFields maps the store's problem fields to the entry form's keys.
 var entryFields = map[string]string{
 	"date": fDate, "direction": fDir, "account": fAccount, "amount": fAmount,
-	"counterparty": fCounterparty, "memo": fMemo,
+	"counterparty": fCounterparty, "memo": fMemo, "money": fMoney,
 }
 
 // entryForm records a manual entry. The account field offers only the
@@ -65,10 +66,12 @@ func newEntryForm(b *book, st *stack.Stack, dir model.Direction, account string,
 		form.TextField(fAmount, true, c.T("cashbook.hint_amount")),
 		form.TextField(fCounterparty, false, c.T("cashbook.hint_counterparty")),
 		form.TextField(fMemo, true, c.T("cashbook.hint_memo")),
+		form.ChoiceField(fMoney, true, b.moneyOptions()),
 	)
 	e.book, e.st, e.form = b, st, f
 	f.SetValue(fDate, c.Today().String())
 	f.SetChoice(fDir, uint64(dir))
+	f.SetChoice(fMoney, uint64(b.defaultMoney()))
 	if a, ok := b.accountOf(b.accountValue(account)); ok && a.Direction == dir {
 		f.SetChoice(fAccount, b.accountValue(account))
 	}
@@ -116,6 +119,8 @@ func (e *entryForm) read(f *form.Form) (model.LedgerEntry, model.Problems) {
 	} else {
 		x.Amount = m
 	}
+	m, _ := f.Choice(fMoney)
+	x.Money = model.MoneyAccount(m)
 	x.Counterparty = model.Clean(f.Value(fCounterparty))
 	x.Memo = model.Clean(f.Value(fMemo))
 	if x.Memo == "" {

@@ -101,14 +101,14 @@ func TestIncomeEntryOffersOnlyIncomeAccounts(t *testing.T) {
 	}
 	hs.Keys("tab", "enter")
 	out := hs.Screen()
-	uitest.Contains(t, out, "401 会费收入", "40303 帮扶补助")
+	uitest.Contains(t, out, "401 会费收入", "40302 专项转移支付补助")
 	uitest.Lacks(t, out, "501 职工活动支出")
-	hs.Type("bfbz") // 帮扶补助 by pinyin initials
+	hs.Type("zxzy") // 专项转移支付补助 by pinyin initials
 	out = hs.Screen()
-	uitest.Contains(t, out, "40303 帮扶补助")
+	uitest.Contains(t, out, "40302 专项转移支付补助")
 	uitest.Lacks(t, out, "401 会费收入")
 	hs.Keys("enter")
-	if v, ok := hs.entry().form.Choice(fAccount); !ok || hs.P.book.chart[v-1].Code != "40303" {
+	if v, ok := hs.entry().form.Choice(fAccount); !ok || hs.P.book.chart[v-1].Code != "40302" {
 		t.Errorf("chose %v %v", v, ok)
 	}
 	// switching back to spending drops the income account
@@ -359,7 +359,7 @@ func TestReloadsWhenDuesArePaid(t *testing.T) {
 	if len(hs.list().view) != n+1 {
 		t.Fatalf("after a payment the list has %d entries, want %d", len(hs.list().view), n+1)
 	}
-	uitest.Contains(t, hs.Screen(), "15.40", "账面余额：9,795.70")
+	uitest.Contains(t, hs.Screen(), "15.40", "账面余额：21,795.70")
 }
 
 func TestStatementPeriods(t *testing.T) {
@@ -370,7 +370,7 @@ func TestStatementPeriods(t *testing.T) {
 	uitest.Lacks(t, out, "402 拨缴经费收入")
 	hs.Keys("[")
 	out = hs.Screen()
-	uitest.Contains(t, out, "收支表 2026年10月", "402 拨缴经费收入", "12,000.00", "  50101 教育", "10,200.00")
+	uitest.Contains(t, out, "收支表 2026年10月", "402 拨缴经费收入", "12,000.00", "  50101 职工教育支出", "10,200.00")
 	hs.Keys("y")
 	uitest.Contains(t, hs.Screen(), "收支表 2026年全年", "17,030.80", "7,250.50", "9,780.30")
 	hs.Keys("[")

@@ -14,6 +14,11 @@ type keys struct {
 	Account, Direction, Clear       key.Binding
 	Reverse, Statement, Year        key.Binding
 	Linked                          key.Binding
+	// The books (books_menu.go and the screens it opens).
+	Books, Transfer, Print key.Binding
+	Tick, TickAll, Pay     key.Binding
+	StatementBalance       key.Binding
+	PrevYear, NextYear     key.Binding
 }
 
 func newKeys(c *common.Common) keys {
@@ -29,5 +34,15 @@ func newKeys(c *common.Common) keys {
 		Statement: b("cashbook.key_statement", "S"),
 		Year:      b("cashbook.key_year", "y"),
 		Linked:    b("cashbook.key_linked", "enter"),
+
+		Books:            b("books_ui.key_books", "b"),
+		Transfer:         b("books_ui.key_transfer", "T"),
+		Print:            b("books_ui.key_print", "p"),
+		Tick:             b("books_ui.key_tick", "space"),
+		TickAll:          b("books_ui.key_tick_all", "a"),
+		Pay:              b("books_ui.key_pay", "enter"),
+		StatementBalance: b("books_ui.key_statement_balance", "s"),
+		PrevYear:         b("books_ui.key_prev_year", "["),
+		NextYear:         b("books_ui.key_next_year", "]"),
 	}
 }

@@ -48,16 +48,22 @@ func seed(t *testing.T, s *storage.Store) fixture {
 	if err := s.CreateMember(op, &fx.member); err != nil {
 		t.Fatal(err)
 	}
+	// The books start in October with 2,000.00 in the cash box and
+	// 10,000.00 in the bank.
+	if err := s.SetOpenings(op, []model.OpeningBalance{{Money: model.MoneyCash, Date: 20261001, Amount: model.Yuan(2000)},
+		{Money: model.MoneyBank, Date: 20261001, Amount: model.Yuan(10000)}}); err != nil {
+		t.Fatal(err)
+	}
 	fx.manual = append(fx.manual,
 		addEntry(t, s, model.LedgerEntry{Date: 20261008, Direction: model.In, Account: "402", Amount: model.Yuan(12000), Counterparty: "宏达机械公司", Memo: "三季度拨缴经费"}),
 		addEntry(t, s, model.LedgerEntry{Date: 20261026, Direction: model.Out, Account: "50101", Amount: 180000, Counterparty: "青山镇成校", Memo: "职工技能培训"}),
 	)
 	fx.sports = addEntry(t, s, model.LedgerEntry{Date: 20261103, Direction: model.Out, Account: "50102", Amount: 345050, Counterparty: "青山镇文化站", Memo: "职工篮球赛场地租金"})
 	fx.manual = append(fx.manual, fx.sports,
-		addEntry(t, s, model.LedgerEntry{Date: 20261112, Direction: model.Out, Account: "50205", Amount: model.Yuan(2000), Counterparty: "困难职工李四", Memo: "重阳节慰问"}),
-		addEntry(t, s, model.LedgerEntry{Date: 20261115, Direction: model.In, Account: "40303", Amount: model.Yuan(5000), Counterparty: "滨江区总工会", Memo: "帮扶补助下拨"}),
+		addEntry(t, s, model.LedgerEntry{Date: 20261112, Direction: model.Out, Account: "50405", Amount: model.Yuan(2000), Counterparty: "困难职工李四", Memo: "重阳节慰问"}),
+		addEntry(t, s, model.LedgerEntry{Date: 20261115, Direction: model.In, Account: "40302", Amount: model.Yuan(5000), Counterparty: "滨江区总工会", Memo: "帮扶补助下拨"}),
 	)
-	fx.dup = addEntry(t, s, model.LedgerEntry{Date: 20261116, Direction: model.Out, Account: "504", Amount: 26800, Counterparty: "文具店", Memo: "办公用品"})
+	fx.dup = addEntry(t, s, model.LedgerEntry{Date: 20261116, Direction: model.Out, Account: "50602", Amount: 26800, Counterparty: "文具店", Memo: "办公用品"})
 	fx.manual = append(fx.manual, fx.dup)
 	fx.payment = model.DuesPayment{MemberID: fx.member.ID, From: 202610, To: 202611, Amount: 3080, Date: 20261118, Method: model.PayCash}
 	if err := s.RecordPayment(op, &fx.payment); err != nil {

@@ -35,7 +35,9 @@ type list struct {
 	view    []int                // indexes into lines that match the search
 	totIn   model.Money          // of the lines in view
 	totOut  model.Money
-	balance model.Money // the whole cash book
+	balance model.Money                        // the whole cash book
+	money   map[model.MoneyAccount]model.Money // cash and bank today
+	noOpen  bool                               // no opening balance set yet
 
 	table  widget.Table
 	search widget.SearchBox
@@ -82,6 +84,10 @@ func (l *list) reload() {
 	} else if l.err == nil {
 		l.err = err
 	}
+	if m, err := l.c.Store.Balances(l.c.Today()); err == nil {
+		l.money = m
+	}
+	l.noOpen, _ = l.c.Store.NeedsOpening()
 	l.refilter()
 	if keep != 0 {
 		l.selectID(keep)
@@ -168,9 +174,12 @@ func (l *list) SetSize(w, h int) {
 func (l *list) Capturing() bool { return l.search.Active() }
 
 func (l *list) Update(msg tea.Msg) tea.Cmd {
-	if _, ok := msg.(common.DataChangedMsg); ok {
+	switch msg := msg.(type) {
+	case common.DataChangedMsg:
 		l.reload()
 		return nil
+	case printedMsg:
+		return printed(l.c, msg)
 	}
 	if ev, cmd := l.search.Update(msg); ev != widget.SearchIgnored {
 		if ev != widget.SearchHandled { // the newest lines are at the end
@@ -226,6 +235,12 @@ func (l *list) Update(msg tea.Msg) tea.Cmd {
 		if x, ok := l.selected(); ok {
 			return l.reverse(x.ID)
 		}
+	case key.Matches(km, l.k.Books):
+		return l.booksMenu()
+	case key.Matches(km, l.k.Transfer):
+		return l.openBooks(menuTransfer)
+	case key.Matches(km, l.k.Print):
+		return l.openBooks(menuPrint)
 	case key.Matches(km, l.k.Statement):
 		month := l.month
 		if month == 0 {
@@ -302,10 +317,22 @@ func (l *list) View() string {
 	if err := l.firstErr(); err != nil {
 		line = st.Error.Render(ansi.Truncate(l.c.Err(err), l.w, "~"))
 	}
-	totals := st.Label.Render(l.c.T("cashbook.total_in")+sep) + l.totIn.Display() + "  " +
-		st.Label.Render(l.c.T("cashbook.total_out")+sep) + l.totOut.Display() + "  " +
-		st.Label.Render(l.c.T("cashbook.total_net")+sep) + (l.totIn - l.totOut).Display() + "  " +
-		st.Label.Render(l.c.T("cashbook.cash_balance")+sep) + st.Value.Bold(true).Render(l.balance.Display())
+	in := st.Label.Render(l.c.T("cashbook.total_in")+sep) + l.totIn.Display() + "  "
+	out := st.Label.Render(l.c.T("cashbook.total_out")+sep) + l.totOut.Display() + "  "
+	net := st.Label.Render(l.c.T("cashbook.total_net")+sep) + (l.totIn - l.totOut).Display() + "  "
+	bal := st.Label.Render(l.c.T("cashbook.cash_balance")+sep) + st.Value.Bold(true).Render(l.balance.Display()) +
+		l.c.T("books_ui.balances", l.money[model.MoneyCash].Display(), l.money[model.MoneyBank].Display())
+	// The balances matter most, then the period's totals, then its net.
+	totals := bal
+	for _, t := range []string{in + out + net + bal, in + out + bal} {
+		if ansi.StringWidth(t) <= l.w {
+			totals = t
+			break
+		}
+	}
+	if l.noOpen {
+		totals += "  " + st.Error.Render(l.c.T("books_ui.no_openings"))
+	}
 	return line + "\n" + l.table.View() + "\n" + ansi.Truncate(totals, l.w, "~")
 }
 
@@ -330,7 +357,7 @@ func (l *list) ShortHelp() []key.Binding {
 		return []key.Binding{k.SearchDone, k.SearchClear}
 	}
 	return []key.Binding{l.k.PrevMonth, l.k.NextMonth, l.k.AllMonths, l.k.Account, l.k.Direction,
-		k.New, k.Open, l.k.Reverse, l.k.Statement, k.Search, k.Help}
+		k.New, k.Open, l.k.Reverse, l.k.Statement, l.k.Books, k.Search, k.Help}
 }
 
 func (l *list) FullHelp() [][]key.Binding {
@@ -342,5 +369,6 @@ func (l *list) FullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
 		{l.k.PrevMonth, l.k.NextMonth, l.k.AllMonths, l.k.Account, l.k.Direction, l.k.Clear, k.Search},
 		{k.Open, k.New, l.k.Reverse, l.k.Statement, k.Tabs, k.Help, k.Quit},
+		{l.k.Books, l.k.Transfer, l.k.Print},
 	}
 }

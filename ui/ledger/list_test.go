@@ -29,7 +29,7 @@ func TestFilters(t *testing.T) {
 	if hs.list().month != 202610 || len(hs.list().view) != 2 {
 		t.Errorf("[ shows %s: %v", hs.list().month, shown(hs))
 	}
-	uitest.Contains(t, hs.Screen(), "月份：2026-10", "本期收入：12,000.00", "本期支出：1,800.00", "账面余额：9,780.30")
+	uitest.Contains(t, hs.Screen(), "月份：2026-10", "本期收入：12,000.00", "本期支出：1,800.00", "账面余额：21,780.30")
 	hs.Keys("]", "]")
 	if hs.list().month != 202612 || len(hs.list().view) != 0 {
 		t.Errorf("] ] shows %s: %v", hs.list().month, shown(hs))
@@ -112,13 +112,13 @@ func TestSearchCursorFollowsTheCaret(t *testing.T) {
 func TestEnglishAccountPickerTakesPinyinInitials(t *testing.T) {
 	hs, _ := newHarness(t, i18n.EN, 100, 30, true)
 	hs.Keys("u")
-	hs.Type("knzg") // 困难职工帮扶费
+	hs.Type("knzg") // 困难职工帮扶支出
 	out := hs.Screen()
-	uitest.Contains(t, out, "50204 Aid to workers in hardship")
-	uitest.Lacks(t, out, "50205")
+	uitest.Contains(t, out, "50404 Aid to workers in hardship")
+	uitest.Lacks(t, out, "50405")
 	hs.Keys("enter")
-	if hs.list().account != "50204" {
+	if hs.list().account != "50404" {
 		t.Errorf("chose %q", hs.list().account)
 	}
-	uitest.Contains(t, hs.Screen(), "Account: 50204 Aid to workers in hardship")
+	uitest.Contains(t, hs.Screen(), "Account: 50404 Aid to workers in hardship")
 }

@@ -18,7 +18,7 @@ var reverseFields = map[string]string{"date": fRevDate, "reason": fReason, "memo
 // whyNot says why l cannot be reversed here, or "" when it can.
 func (b *book) whyNot(l storage.LedgerLine) string {
 	switch {
-	case l.Source.Kind != "":
+	case !storage.ReversibleInCashBook(l.Source.Kind):
 		return b.c.T("cashbook.reverse_at_source", b.sourceName(l.Source), b.sourceTab(l.Source))
 	case l.ReversalOf != 0:
 		return b.c.T("cashbook.reverse_reversal")
@@ -69,7 +69,7 @@ func newReverseForm(b *book, st *stack.Stack, orig storage.LedgerLine) *form.Scr
 	title := c.T("cashbook.reverse_title_of", orig.VoucherNo, b.dirName(orig.Direction), orig.Amount.Display())
 	return form.NewScreen(c, st, title, f, func() tea.Cmd {
 		date, reason, _ := readReversal(c, f, orig.Date)
-		rev, err := c.Store.ReverseLedgerEntry(c.OperatorName(), orig.ID, date, reason)
+		rev, err := c.Store.ReverseEntry(c.OperatorName(), orig.ID, date, reason)
 		if err != nil {
 			return f.SaveError(err, reverseFields)
 		}

@@ -2,6 +2,7 @@ package members
 
 import (
 	"unionbook/model"
+	"unionbook/search"
 	"unionbook/ui/common"
 	"unionbook/ui/form"
 )
@@ -35,6 +36,7 @@ func (b *book) loadUnits() {
 		b.err = err
 		return
 	}
+	search.SortUnits(us)
 	b.units = us
 	b.unitBy = make(map[uint64]string, len(us))
 	for _, u := range us {
@@ -52,7 +54,7 @@ func (b *book) member(id uint64) (model.Member, bool) {
 	return x.m, true
 }
 
-// unitOptions are the units for a picker, in the store's order.
+// unitOptions are the units for a picker, in pinyin order.
 func (b *book) unitOptions() []form.Option {
 	opts := make([]form.Option, 0, len(b.units))
 	for _, u := range b.units {

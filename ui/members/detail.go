@@ -51,6 +51,8 @@ func (d *detail) Update(msg tea.Msg) tea.Cmd {
 		return d.st.Ask(d.c.T("members.confirm_delete", m.Name, m.No), d.delete)
 	case key.Matches(km, d.keys.Dues):
 		return func() tea.Msg { return common.ShowMemberDuesMsg{MemberID: m.ID} }
+	case key.Matches(km, d.keys.Wage): // the dues line says "press w"
+		return func() tea.Msg { return common.ShowMemberDuesMsg{MemberID: m.ID, Wage: true} }
 	}
 	return nil
 }
@@ -76,7 +78,7 @@ func (d *detail) delete() tea.Cmd {
 
 func (d *detail) ShortHelp() []key.Binding {
 	k := d.c.Keys
-	return []key.Binding{k.Edit, d.keys.Status, d.keys.Dues, k.Delete, k.Back}
+	return []key.Binding{k.Edit, d.keys.Status, d.keys.Dues, d.keys.Wage, k.Delete, k.Back}
 }
 
 func (d *detail) FullHelp() [][]key.Binding { return [][]key.Binding{d.ShortHelp()} }
@@ -121,7 +123,17 @@ func (d *detail) View() string {
 		{"status", d.c.T(m.Status.Key())},
 		{"honours", or(m.Honours)},
 	}
-	cell := func(kv [2]string) string { return st.Label.Render(label(d.c, kv[0])) + kv[1] }
+	// each column's labels padded to its widest, and a space after it:
+	// "Political status" is wider than the 14 cells Chinese labels take
+	lw := func(col [][2]string) int {
+		w := 13
+		for _, kv := range col {
+			w = max(w, ansi.StringWidth(d.c.T("field."+kv[0])))
+		}
+		return w + 1
+	}
+	leftLW, rightLW := lw(left), lw(right)
+	cell := func(kv [2]string, w int) string { return st.Label.Render(label(d.c, kv[0], w)) + kv[1] }
 	w := d.width
 	var b strings.Builder
 	b.WriteString(ansi.Truncate(st.Title.Render(d.c.T("members.detail_title", m.Name, m.No)), w, "~") + "\n\n")
@@ -130,17 +142,18 @@ func (d *detail) View() string {
 		for i := range max(len(left), len(right)) {
 			l := ""
 			if i < len(left) {
-				l = ansi.Truncate(cell(left[i]), leftW-1, "~")
+				l = ansi.Truncate(cell(left[i], leftLW), leftW-1, "~")
 			}
 			l += strings.Repeat(" ", max(0, leftW-ansi.StringWidth(l)))
 			if i < len(right) {
-				l += ansi.Truncate(cell(right[i]), w-leftW, "~")
+				l += ansi.Truncate(cell(right[i], rightLW), w-leftW, "~")
 			}
 			b.WriteString(l + "\n")
 		}
 	} else {
-		for _, kv := range append(left, right...) {
-			b.WriteString(ansi.Truncate(cell(kv), w, "~") + "\n")
+		all := append(left, right...)
+		for _, kv := range all {
+			b.WriteString(ansi.Truncate(cell(kv, lw(all)), w, "~") + "\n")
 		}
 	}
 	b.WriteString(ansi.Truncate(d.c.T("members.dues_line", d.duesSummary(&m)), w, "~") + "\n")
@@ -168,10 +181,10 @@ func (d *detail) View() string {
 	return strings.TrimRight(b.String(), "\n")
 }
 
-// label is a field's name padded to the detail's label column.
-func label(c *common.Common, key string) string {
+// label is a field's name padded to w cells, the detail's label column.
+func label(c *common.Common, key string, w int) string {
 	l := c.T("field." + key)
-	return l + strings.Repeat(" ", max(0, 14-ansi.StringWidth(l)))
+	return l + strings.Repeat(" ", max(1, w-ansi.StringWidth(l)))
 }
 
 // duesSummary is one line on the member's dues: what they are a month and

@@ -108,7 +108,7 @@ func (mf *memberForm) member() (model.Member, model.Problems) {
 	m.UnitID, _ = f.Choice("unit")
 	m.JoinDate = 0
 	if v := f.Value("join_date"); v != "" {
-		if jd, err := model.ParseDate(v); err == nil {
+		if jd, err := model.ReadDate(v); err == nil {
 			m.JoinDate = jd
 		} else {
 			ps = append(ps, form.ProblemOf("join_date", err))
@@ -134,8 +134,9 @@ func (mf *memberForm) member() (model.Member, model.Problems) {
 // validate runs as the user types: parse problems plus the model's rules.
 func (mf *memberForm) validate(f *form.Form) model.Problems {
 	m, ps := mf.member()
-	// fill the gender from a valid resident ID while the user has not chosen one
-	if m.DocType == model.DocResidentID && m.Gender == model.GenderUnknown {
+	// fill the gender from a valid resident ID while the user has not
+	// chosen one (member() has read it from the ID already: show it)
+	if _, chosen := f.Choice("gender"); !chosen && m.DocType == model.DocResidentID {
 		if id, err := model.NormalizeResidentID(m.IDNumber); err == nil {
 			f.SetChoice("gender", uint64(model.IDGender(id)))
 			m.Gender = model.IDGender(id)

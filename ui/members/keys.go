@@ -12,6 +12,7 @@ import (
 type keys struct {
 	Status       key.Binding // change a member's status
 	Dues         key.Binding // the member's dues, in the Dues tab
+	Wage         key.Binding // set the wage base, in the Dues tab (as w does there)
 	FilterUnit   key.Binding
 	FilterStatus key.Binding
 	ClearFilter  key.Binding
@@ -23,6 +24,7 @@ func newKeys(l i18n.Lang) keys {
 	return keys{
 		Status:       keymap.Binding(l, "key.status", "s"),
 		Dues:         keymap.Binding(l, "members.key_dues", "f"),
+		Wage:         keymap.Binding(l, "dues.key_wage", "w"),
 		FilterUnit:   keymap.Binding(l, "key.filter_unit", "u"),
 		FilterStatus: keymap.Binding(l, "key.filter_status", "t"),
 		ClearFilter:  keymap.Binding(l, "key.clear_filter", "x"),

@@ -10,6 +10,7 @@ import (
 	"unionbook/model"
 	"unionbook/ui/common"
 	"unionbook/ui/form"
+	"unionbook/ui/listexport"
 	"unionbook/ui/picker"
 	"unionbook/ui/stack"
 	"unionbook/ui/widget"
@@ -236,6 +237,8 @@ func (l *list) key(msg tea.KeyPressMsg) (cmd tea.Cmd, ok bool) {
 		l.refreshTable()
 	case key.Matches(msg, tk.FilterStatus):
 		l.cycleStatusFilter()
+	case key.Matches(msg, k.Export):
+		return listexport.Start(l.c, l.st, l.exported()), true
 	case key.Matches(msg, tk.FilterUnit):
 		opts := append([]form.Option{{Label: l.c.T("members.all_units"), Value: 0}}, l.b.unitOptions()...)
 		return l.st.Push(picker.NewScreen(l.c, l.st, l.c.T("field.unit"), opts, r.unitFilter, func(v uint64) tea.Cmd {
@@ -332,6 +335,28 @@ func (l *list) View() string {
 	return line + "\n" + l.table.View()
 }
 
+// exported is the roster as shown, for listexport: its filters in words,
+// and the whole ID number behind each masked one.
+func (l *list) exported() listexport.List {
+	r := l.b.r
+	unit := l.c.T("members.all_units")
+	if r.unitFilter != 0 {
+		unit = l.b.unitBy[r.unitFilter]
+	}
+	filter := l.c.T("field.unit") + ": " + unit + "  " + l.c.T("field.status") + ": " + l.statusFilterName()
+	if r.query != "" {
+		filter += "  " + l.c.T("members.search") + ": " + r.query
+	}
+	_, ids := l.columns()
+	return listexport.List{Name: l.c.T("tab.members"), Filter: filter, Table: l.table,
+		Unmasked: func(row, col int) (string, bool) {
+			if col >= len(ids) || ids[col] != colID || row >= len(r.view) {
+				return "", false
+			}
+			return r.view[row].m.IDNumber, true
+		}}
+}
+
 // Cursor is the search box's caret while it takes typing.
 func (l *list) Cursor() *tea.Cursor {
 	return l.search.Cursor(l.c.T("members.search"), 0, 0, l.width)
@@ -342,7 +367,7 @@ func (l *list) ShortHelp() []key.Binding {
 	if l.search.Active() {
 		return []key.Binding{k.SearchDone, k.SearchClear}
 	}
-	return []key.Binding{k.Search, k.Open, k.New, k.Edit, tk.Status, tk.FilterUnit, tk.FilterStatus, tk.Sort, k.Help, k.Quit}
+	return []key.Binding{k.Search, k.Open, k.New, k.Edit, tk.Status, tk.FilterUnit, tk.FilterStatus, tk.Sort, k.Export, k.Help, k.Quit}
 }
 
 func (l *list) FullHelp() [][]key.Binding {
@@ -353,7 +378,7 @@ func (l *list) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
 		{k.Search, k.Open, k.New, k.Edit, tk.Status},
-		{tk.FilterUnit, tk.FilterStatus, tk.ClearFilter, tk.Sort, tk.SortRev},
+		{tk.FilterUnit, tk.FilterStatus, tk.ClearFilter, tk.Sort, tk.SortRev, k.Export},
 		{k.Tabs, k.Help, k.Quit},
 	}
 }

@@ -106,7 +106,7 @@ func newRoster(ms []model.Member) *roster {
 func (r *roster) setUnits(names map[uint64]string) {
 	r.unitSort = make(map[uint64]string, len(names))
 	for id, n := range names {
-		r.unitSort[id] = search.NameSortKey(n)
+		r.unitSort[id] = search.OrgSortKey(n)
 	}
 }
 

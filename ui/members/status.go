@@ -61,7 +61,7 @@ func changeFromForm(f *form.Form) (model.StatusChange, model.Problems) {
 	to, _ := f.Choice("status")
 	c.To = model.Status(to)
 	if v := f.Value("change_date"); v != "" {
-		if d, err := model.ParseDate(v); err == nil {
+		if d, err := model.ReadDate(v); err == nil {
 			c.Date = d
 		} else {
 			ps = append(ps, form.ProblemOf("change_date", err))

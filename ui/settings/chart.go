@@ -36,7 +36,11 @@ func (s *chart) reload() {
 		s.err = err
 		return
 	}
-	accounts := prof.Chart()
+	accounts, err := s.c.Store.Chart()
+	if err != nil {
+		s.err = err
+		return
+	}
 	custom := map[string]bool{}
 	for _, a := range prof.CustomAccounts {
 		custom[a.Code] = true

@@ -57,3 +57,23 @@ func TestGoldenSettingsAuditLog(t *testing.T) {
 		hs.RequireGolden()
 	})
 }
+
+func TestGoldenSettingsBooks(t *testing.T) {
+	uitest.Each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
+		hs := harness(t, lang, w, h)
+		hs.Keys("k")
+		hs.RequireGolden()
+	})
+}
+
+func TestGoldenSettingsOpenings(t *testing.T) {
+	uitest.Each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
+		hs := harness(t, lang, w, h)
+		hs.Keys("o", "tab")
+		for range len("0.00") {
+			hs.Keys("backspace")
+		}
+		hs.Type("-1")
+		hs.RequireGolden()
+	})
+}

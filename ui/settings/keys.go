@@ -12,6 +12,7 @@ import (
 type keys struct {
 	Profile, Dues, Hardship, Chart, Backup, Audit key.Binding
 	AddAccount                                    key.Binding
+	Openings, Books                               key.Binding
 }
 
 func newKeys(c *common.Common) keys {
@@ -24,5 +25,7 @@ func newKeys(c *common.Common) keys {
 		Backup:     b("settings.key_backup", "b"),
 		Audit:      b("settings.key_audit", "l"),
 		AddAccount: b("settings.key_add_account", c.Keys.New.Keys()...),
+		Openings:   b("settings.key_openings", "o"),
+		Books:      b("settings.key_books", "k"),
 	}
 }

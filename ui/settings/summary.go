@@ -12,6 +12,7 @@ import (
 	"unionbook/model"
 	"unionbook/storage"
 	"unionbook/ui/auditlog"
+	"unionbook/ui/bookui"
 	"unionbook/ui/common"
 	"unionbook/ui/stack"
 )
@@ -79,6 +80,10 @@ func (s *summary) Update(msg tea.Msg) tea.Cmd {
 			return s.st.Push(newHardshipForm(s.c, s.st))
 		case key.Matches(m, s.k.Chart):
 			return s.st.Push(newChart(s.c, s.st))
+		case key.Matches(m, s.k.Openings):
+			return s.st.Push(bookui.NewOpenings(s.c, s.st, nil))
+		case key.Matches(m, s.k.Books):
+			return s.st.Push(newBooksForm(s.c, s.st))
 		case key.Matches(m, s.k.Audit):
 			return s.st.Push(auditlog.New(s.c, s.st))
 		case key.Matches(m, s.k.Backup):
@@ -164,6 +169,9 @@ func (s *summary) View() string {
 		"",
 		section("settings.chart_title", s.c.T("settings.chart_summary", s.accounts, len(pr.CustomAccounts))),
 		"",
+		section("settings.books_title", s.c.T("settings.books_keys", keyOf(s.k.Openings), keyOf(s.k.Books))),
+		booksLine(s.c),
+		"",
 		section("settings.audit_title", s.c.T("settings.open_with", keyOf(s.k.Audit))),
 		"",
 		section("settings.backup_title", s.c.T("settings.backup_with", keyOf(s.k.Backup))),
@@ -179,7 +187,7 @@ func (s *summary) View() string {
 
 func (s *summary) ShortHelp() []key.Binding {
 	k := s.c.Keys
-	return []key.Binding{s.k.Profile, s.k.Dues, s.k.Hardship, s.k.Chart, s.k.Backup, s.k.Audit, k.Help, k.Quit}
+	return []key.Binding{s.k.Profile, s.k.Dues, s.k.Hardship, s.k.Chart, s.k.Openings, s.k.Books, s.k.Backup, s.k.Audit, k.Help, k.Quit}
 }
 
 func (s *summary) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }

@@ -12,6 +12,7 @@ type Styles struct {
 	Header      lipgloss.Style
 	HeaderTitle lipgloss.Style
 	HeaderInfo  lipgloss.Style
+	HeaderBadge lipgloss.Style // a read-only session's mark in the header
 	Tab         lipgloss.Style
 	ActiveTab   lipgloss.Style
 	Footer      lipgloss.Style
@@ -46,6 +47,7 @@ func Default() *Styles {
 	s.Header = lipgloss.NewStyle().Background(red).Foreground(lipgloss.Color("231"))
 	s.HeaderTitle = s.Header.Bold(true)
 	s.HeaderInfo = s.Header
+	s.HeaderBadge = lipgloss.NewStyle().Background(lipgloss.Color("226")).Foreground(lipgloss.Color("16")).Bold(true)
 	s.Tab = lipgloss.NewStyle().Foreground(muted)
 	s.ActiveTab = lipgloss.NewStyle().Foreground(lipgloss.Color("231")).Background(accent).Bold(true)
 	s.Footer = lipgloss.NewStyle().Foreground(muted)

@@ -46,9 +46,9 @@ func (b *book) reload() {
 	b.counts = counts
 	b.all = make([]*unitRow, len(us))
 	for i, u := range us {
-		b.all[i] = &unitRow{u: u, key: search.NewKey(u.Name, "", u.Phone, u.CreditCode), sortKey: search.NameSortKey(u.Name)}
+		b.all[i] = &unitRow{u: u, key: search.NewKey(u.Name, "", u.Phone, u.CreditCode), sortKey: search.OrgSortKey(u.Name)}
 	}
-	slices.SortFunc(b.all, func(a, b *unitRow) int { return strings.Compare(a.sortKey, b.sortKey) })
+	slices.SortStableFunc(b.all, func(a, b *unitRow) int { return strings.Compare(a.sortKey, b.sortKey) })
 }
 
 // unit is the unit with that ID.

@@ -123,7 +123,7 @@ func (uf *unitForm) unit() (model.Unit, model.Problems) {
 		if strings.TrimSpace(v) == "" {
 			return 0
 		}
-		d, err := model.ParseDate(v)
+		d, err := model.ReadDate(v)
 		if err != nil {
 			ps = append(ps, form.ProblemOf(field, err))
 		}

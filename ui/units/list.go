@@ -10,6 +10,7 @@ import (
 	"unionbook/model"
 	"unionbook/search"
 	"unionbook/ui/common"
+	"unionbook/ui/listexport"
 	"unionbook/ui/stack"
 	"unionbook/ui/widget"
 )
@@ -148,6 +149,12 @@ func (l *list) Update(msg tea.Msg) tea.Cmd {
 				return l.st.Push(newUnitForm(l.c, l.b, &u).screen(l.st, l.saved))
 			}
 			return nil
+		case key.Matches(msg, k.Export):
+			filter := ""
+			if v := l.search.Value(); v != "" {
+				filter = l.c.T("members.search") + ": " + v
+			}
+			return listexport.Start(l.c, l.st, listexport.List{Name: l.c.T("tab.units"), Filter: filter, Table: l.table})
 		case key.Matches(msg, l.keys.Members):
 			if u, ok := l.selected(); ok {
 				return showMembers(u.ID)
@@ -200,7 +207,7 @@ func (l *list) ShortHelp() []key.Binding {
 	if l.search.Active() { // typing: ? and q are text
 		return []key.Binding{k.SearchDone, k.SearchClear}
 	}
-	return []key.Binding{k.Search, k.Open, k.New, k.Edit, l.keys.Members, k.Help, k.Quit}
+	return []key.Binding{k.Search, k.Open, k.New, k.Edit, l.keys.Members, k.Export, k.Help, k.Quit}
 }
 
 func (l *list) FullHelp() [][]key.Binding {
@@ -210,7 +217,7 @@ func (l *list) FullHelp() [][]key.Binding {
 	}
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
-		{k.Search, k.Open, k.New, k.Edit, l.keys.Members},
+		{k.Search, k.Open, k.New, k.Edit, l.keys.Members, k.Export},
 		{k.Tabs, k.Help, k.Quit},
 	}
 }

@@ -201,6 +201,15 @@ func (t *Table) SetRows(n int, cell func(row, col int) string) {
 // not used for the selected row.
 func (t *Table) SetRowStyle(f func(row int) (lipgloss.Style, bool)) { t.rowStyle = f }
 
+// Cell is the text of a cell as the table draws it (before it is fitted
+// to the column): what a list writes out as shown.
+func (t Table) Cell(row, col int) string {
+	if t.cell == nil || row < 0 || row >= t.n || col < 0 || col >= len(t.cols) {
+		return ""
+	}
+	return t.cell(row, col)
+}
+
 // Len returns the number of rows.
 func (t Table) Len() int { return t.n }
 

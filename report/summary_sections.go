@@ -1,0 +1,432 @@
+package report
+
+import (
+	"slices"
+	"strconv"
+
+	"unionbook/model"
+	"unionbook/storage"
+)
+
+// The summary's sections, each from the books as they are kept: every
+// figure counts records, with its definition as its source.
+
+// membersOn counts the members in the union on day d: all, women and
+// migrant workers (the migrant-worker mark as the roster holds it now).
+func membersOn(ms []model.Member, d model.Date) (all, women, migrant int) {
+	for i := range ms {
+		m := &ms[i]
+		if m.JoinDate == 0 || m.JoinDate > d || !m.StatusOn(d).InUnion() {
+			continue
+		}
+		all++
+		if m.Gender == model.Female {
+			women++
+		}
+		if m.Migrant {
+			migrant++
+		}
+	}
+	return
+}
+
+// movements counts the members who joined, and who left the union (a
+// status change from in the union to out of it), in from..to.
+func movements(ms []model.Member, from, to model.Date) (joined, left int) {
+	for i := range ms {
+		m := &ms[i]
+		if m.JoinDate >= from && m.JoinDate <= to {
+			joined++
+		}
+		for _, h := range m.History {
+			if h.Date >= from && h.Date <= to && h.From.InUnion() && !h.To.InUnion() {
+				left++
+			}
+		}
+	}
+	return
+}
+
+func orgSection(c *summaryContext) (SummarySection, error) {
+	s := c.s
+	var sec SummarySection
+	units, joint, employees := 0, 0, 0
+	for i := range c.units {
+		u := &c.units[i]
+		if u.Status != model.UnitActive {
+			continue
+		}
+		units++
+		if u.UnionType == model.UnionJoint {
+			joint++
+		}
+		employees += u.Employees
+	}
+	all, women, migrant := membersOn(c.members, s.AsOf)
+	allB, womenB, migrantB := membersOn(c.members, s.BeforeAsOf)
+	joined, left := movements(c.members, s.First, s.AsOf)
+	joinedB, leftB := movements(c.members, s.BeforeFirst, s.BeforeAsOf)
+	on, onB := s.AsOf.String(), s.BeforeAsOf.String()
+	span, spanB := c.span(s.First, s.AsOf), c.span(s.BeforeFirst, s.BeforeAsOf)
+	sec.Figures = []SummaryFigure{
+		countNow("units", "summary.u_units", units, c.T("summary.src_units")),
+		countNow("joint_units", "summary.u_units", joint, c.T("summary.src_joint_units")),
+		count("members_in_union", "summary.u_people", all, allB, c.T("summary.src_members", on, onB)),
+		count("women_members", "summary.u_people", women, womenB, c.T("summary.src_women", on, onB)),
+		count("migrant_members", "summary.u_people", migrant, migrantB, c.T("summary.src_migrant", on, onB)),
+		count("joined", "summary.u_people", joined, joinedB, c.T("summary.src_joined", span, spanB)),
+		count("left", "summary.u_people", left, leftB, c.T("summary.src_left", span, spanB)),
+		countNow("employees", "summary.u_people", employees, c.T("summary.src_employees")),
+		{Key: "membership_rate", Kind: Rate, Now: int64(model.RateBP(model.Money(all), model.Money(employees))),
+			Source: c.T("summary.src_membership_rate", on)},
+	}
+	// Members by unit on the period's last day.
+	per := map[uint64][2]int{}
+	for i := range c.members {
+		m := &c.members[i]
+		if m.JoinDate == 0 || m.JoinDate > s.AsOf || !m.StatusOn(s.AsOf).InUnion() {
+			continue
+		}
+		x := per[m.UnitID]
+		x[0]++
+		if m.Gender == model.Female {
+			x[1]++
+		}
+		per[m.UnitID] = x
+	}
+	t := SummaryTable{Title: c.T("summary.t_members_by_unit", on),
+		Header: []string{c.T("summary.c_unit"), c.T("summary.c_employees"), c.T("summary.c_members"), c.T("summary.c_women"), c.T("summary.c_rate")},
+		Right:  []bool{false, true, true, true, true}, Total: true}
+	var tm, tw, te int
+	for i := range c.units {
+		u := &c.units[i]
+		x := per[u.ID]
+		if u.Status != model.UnitActive && x[0] == 0 {
+			continue
+		}
+		t.Rows = append(t.Rows, []string{u.Name, itoa(u.Employees), itoa(x[0]), itoa(x[1]), rateText(model.RateBP(model.Money(x[0]), model.Money(u.Employees)))})
+		tm, tw, te = tm+x[0], tw+x[1], te+u.Employees
+	}
+	t.Rows = append(t.Rows, []string{c.T("summary.total"), itoa(te), itoa(tm), itoa(tw), rateText(model.RateBP(model.Money(tm), model.Money(te)))})
+	sec.Tables = append(sec.Tables, t)
+	return sec, nil
+}
+
+func democracySection(c *summaryContext) (SummarySection, error) {
+	s := c.s
+	var congress, open, contracts, contractsB int
+	for i := range c.units {
+		u := &c.units[i]
+		if u.Status != model.UnitActive {
+			continue
+		}
+		if u.WorkersCongress {
+			congress++
+		}
+		if u.OpenAffairs {
+			open++
+		}
+		if inForce(u.ContractSigned, u.ContractExpires, s.AsOf) {
+			contracts++
+		}
+		if inForce(u.ContractSigned, u.ContractExpires, s.BeforeAsOf) {
+			contractsB++
+		}
+	}
+	return SummarySection{Figures: []SummaryFigure{
+		countNow("workers_congress", "summary.u_units", congress, c.T("summary.src_congress")),
+		countNow("open_affairs", "summary.u_units", open, c.T("summary.src_open_affairs")),
+		count("collective_contracts", "summary.u_units", contracts, contractsB,
+			c.T("summary.src_contracts", s.AsOf.String(), s.BeforeAsOf.String())),
+	}}, nil
+}
+
+// inForce: signed on or before d and not expired by d.
+func inForce(signed, expires, d model.Date) bool {
+	return signed != 0 && signed <= d && (expires == 0 || d <= expires)
+}
+
+// disputesSection: labour disputes, visits and legal aid (the Cases tab),
+// and the labour-relations risk checks, as model.SumCases counts them for
+// the Overview and stats.
+func disputesSection(c *summaryContext) (SummarySection, error) {
+	s := c.s
+	f, err := c.st.CaseFigures(s.First, s.AsOf)
+	if err != nil {
+		return SummarySection{}, err
+	}
+	b, err := c.st.CaseFigures(s.BeforeFirst, s.BeforeAsOf)
+	if err != nil {
+		return SummarySection{}, err
+	}
+	span, spanB := c.span(s.First, s.AsOf), c.span(s.BeforeFirst, s.BeforeAsOf)
+	src := c.T("summary.src_cases", span, spanB)
+	sec := SummarySection{Figures: []SummaryFigure{
+		count("cases", "summary.u_cases", f.Cases, b.Cases, src),
+		count("case_workers", "summary.u_people", f.Workers, b.Workers, c.T("summary.src_case_workers")),
+		count("case_units", "summary.u_units", f.Units, b.Units, c.T("summary.src_case_units")),
+		count("collective_cases", "summary.u_cases", f.Collective, b.Collective, c.T("summary.src_collective", f.CollectiveMin)),
+		count("collective_workers", "summary.u_people", f.CollectiveWorkers, b.CollectiveWorkers, c.T("summary.src_collective", f.CollectiveMin)),
+		money("case_claimed", f.Claimed, b.Claimed, c.T("summary.src_claimed")),
+		money("case_recovered", f.Recovered, b.Recovered, c.T("summary.src_recovered")),
+		rate("case_mediated", f.MediatedBP(), b.MediatedBP(), c.T("summary.src_mediated")),
+		count("legal_aid", "summary.u_cases", f.LegalAid, b.LegalAid, c.T("summary.src_legal_aid")),
+		count("risk_checks", "summary.u_times", f.Risk.Checks, b.Risk.Checks, c.T("summary.src_risk_checks", span, spanB)),
+	}}
+	t := SummaryTable{Title: c.T("summary.t_cases_by_type", span),
+		Header: []string{c.T("summary.c_case_type"), c.T("summary.c_cases"), c.T("summary.c_workers"), c.T("summary.c_claimed"), c.T("summary.c_recovered")},
+		Right:  []bool{false, true, true, true, true}, Total: true}
+	for _, g := range f.ByType {
+		t.Rows = append(t.Rows, []string{c.T(g.Type.Key()), itoa(g.Cases), itoa(g.Workers), g.Claimed.Display(), g.Recovered.Display()})
+	}
+	t.Rows = append(t.Rows, []string{c.T("summary.total"), itoa(f.Cases), itoa(f.Workers), f.Claimed.Display(), f.Recovered.Display()})
+	sec.Tables = append(sec.Tables, t)
+	return sec, nil
+}
+
+// hardshipStatusOn is a file's status on day d, from its dated steps (as
+// the district package's hardship roster reads it).
+func hardshipStatusOn(f *model.HardshipFile, d model.Date) model.HardshipStatus {
+	switch {
+	case f.AppliedDate == 0:
+		return f.Status
+	case f.AppliedDate > d:
+		return 0
+	case f.ClosedDate != 0 && f.ClosedDate <= d:
+		return model.HardshipClosed
+	case f.LiftDate != 0 && f.LiftDate <= d:
+		return model.HardshipLifted
+	case f.ApprovedDate != 0 && f.ApprovedDate <= d:
+		return model.HardshipActive
+	}
+	return model.HardshipApplied
+}
+
+// aidSums are a span's aid: records given (not reversed, not reversals)
+// and the value by type, net of reversals dated in the span.
+type aidSums struct {
+	n      int
+	value  model.Money
+	byType map[model.AidType]model.Money
+	nType  map[model.AidType]int
+}
+
+func sumAid(aid []model.AidRecord) aidSums {
+	s := aidSums{byType: map[model.AidType]model.Money{}, nType: map[model.AidType]int{}}
+	reversed := map[uint64]bool{}
+	for i := range aid {
+		if aid[i].ReversalOf != 0 {
+			reversed[aid[i].ReversalOf] = true
+		}
+	}
+	for i := range aid {
+		a := &aid[i]
+		s.value += a.Value()
+		s.byType[a.Type] += a.Value()
+		if a.ReversalOf == 0 && !reversed[a.ID] {
+			s.n++
+			s.nType[a.Type]++
+		}
+	}
+	return s
+}
+
+func hardshipSection(c *summaryContext) (SummarySection, error) {
+	s := c.s
+	files, err := c.st.HardshipFiles()
+	if err != nil {
+		return SummarySection{}, err
+	}
+	var open, openB, filed, filedB, lifted, liftedB int
+	var cats, catsB [4]int
+	for i := range files {
+		f := &files[i]
+		if st := hardshipStatusOn(f, s.AsOf); st == model.HardshipActive {
+			open++
+			if int(f.Category) < len(cats) {
+				cats[f.Category]++
+			}
+		}
+		if st := hardshipStatusOn(f, s.BeforeAsOf); st == model.HardshipActive {
+			openB++
+			if int(f.Category) < len(catsB) {
+				catsB[f.Category]++
+			}
+		}
+		if f.AppliedDate >= s.First && f.AppliedDate <= s.AsOf {
+			filed++
+		}
+		if f.AppliedDate >= s.BeforeFirst && f.AppliedDate <= s.BeforeAsOf {
+			filedB++
+		}
+		if f.LiftDate >= s.First && f.LiftDate <= s.AsOf {
+			lifted++
+		}
+		if f.LiftDate >= s.BeforeFirst && f.LiftDate <= s.BeforeAsOf {
+			liftedB++
+		}
+	}
+	aid, err := c.st.AidBetween(s.First, s.AsOf)
+	if err != nil {
+		return SummarySection{}, err
+	}
+	aidB, err := c.st.AidBetween(s.BeforeFirst, s.BeforeAsOf)
+	if err != nil {
+		return SummarySection{}, err
+	}
+	a, b := sumAid(aid), sumAid(aidB)
+	on, onB := s.AsOf.String(), s.BeforeAsOf.String()
+	span, spanB := c.span(s.First, s.AsOf), c.span(s.BeforeFirst, s.BeforeAsOf)
+	sec := SummarySection{Figures: []SummaryFigure{
+		count("hardship_active", "summary.u_households", open, openB, c.T("summary.src_hardship_active", on, onB)),
+		count("hardship_deep", "summary.u_households", cats[model.CategoryDeep], catsB[model.CategoryDeep], c.T("summary.src_hardship_cat", on, onB)),
+		count("hardship_relative", "summary.u_households", cats[model.CategoryRelative], catsB[model.CategoryRelative], c.T("summary.src_hardship_cat", on, onB)),
+		count("hardship_sudden", "summary.u_households", cats[model.CategorySudden], catsB[model.CategorySudden], c.T("summary.src_hardship_cat", on, onB)),
+		count("hardship_filed", "summary.u_households", filed, filedB, c.T("summary.src_hardship_filed", span, spanB)),
+		count("hardship_lifted", "summary.u_households", lifted, liftedB, c.T("summary.src_hardship_lifted", span, spanB)),
+		count("aid_count", "summary.u_times", a.n, b.n, c.T("summary.src_aid_count", span, spanB)),
+		money("aid_value", a.value, b.value, c.T("summary.src_aid_value", span, spanB)),
+	}}
+	t := SummaryTable{Title: c.T("summary.t_aid_by_type", span),
+		Header: []string{c.T("summary.c_aid_type"), c.T("summary.c_count"), c.T("summary.c_value"), c.T("summary.c_count_before"), c.T("summary.c_value_before")},
+		Right:  []bool{false, true, true, true, true}, Total: true}
+	for _, ty := range model.AidTypes {
+		t.Rows = append(t.Rows, []string{c.T(ty.Key()), itoa(a.nType[ty]), a.byType[ty].String(), itoa(b.nType[ty]), b.byType[ty].String()})
+	}
+	t.Rows = append(t.Rows, []string{c.T("summary.total"), itoa(a.n), a.value.String(), itoa(b.n), b.value.String()})
+	sec.Tables = append(sec.Tables, t)
+	return sec, nil
+}
+
+func eventsSection(c *summaryContext) (SummarySection, error) {
+	s := c.s
+	evs, err := c.st.Events(s.BeforeFirst, s.AsOf)
+	if err != nil {
+		return SummarySection{}, err
+	}
+	f := model.SumEvents(evs, s.First, s.AsOf, nil)
+	fb := model.SumEvents(evs, s.BeforeFirst, s.BeforeAsOf, nil)
+	span, spanB := c.span(s.First, s.AsOf), c.span(s.BeforeFirst, s.BeforeAsOf)
+	sec := SummarySection{Figures: []SummaryFigure{
+		count("events", "summary.u_events", f.Events, fb.Events, c.T("summary.src_events", span, spanB)),
+		count("person_times", "summary.u_person_times", f.PersonTimes, fb.PersonTimes, c.T("summary.src_person_times", span, spanB)),
+		money("event_cost", f.Cost, fb.Cost, c.T("summary.src_event_cost", span, spanB)),
+	}}
+	byType := func(gs []model.EventGroup, t model.EventType) model.EventGroup {
+		i := slices.IndexFunc(gs, func(g model.EventGroup) bool { return g.Type == t })
+		if i < 0 {
+			return model.EventGroup{}
+		}
+		return gs[i]
+	}
+	t := SummaryTable{Title: c.T("summary.t_events_by_type", span),
+		Header: []string{c.T("summary.c_event_type"), c.T("summary.c_events"), c.T("summary.c_person_times"), c.T("summary.c_events_before"), c.T("summary.c_person_times_before")},
+		Right:  []bool{false, true, true, true, true}, Total: true}
+	for _, ty := range model.EventTypes {
+		g, gb := byType(f.ByType, ty), byType(fb.ByType, ty)
+		t.Rows = append(t.Rows, []string{c.T(ty.Key()), itoa(g.Events), itoa(g.PersonTimes), itoa(gb.Events), itoa(gb.PersonTimes)})
+	}
+	t.Rows = append(t.Rows, []string{c.T("summary.total"), itoa(f.Events), itoa(f.PersonTimes), itoa(fb.Events), itoa(fb.PersonTimes)})
+	sec.Tables = append(sec.Tables, t)
+	return sec, nil
+}
+
+func financeSection(c *summaryContext) (SummarySection, error) {
+	s := c.s
+	from, to := s.First.Month(), s.AsOf.Month()
+	due, paid, byUnit, err := duesOf(c, from, to)
+	if err != nil {
+		return SummarySection{}, err
+	}
+	dueB, paidB, _, err := duesOf(c, from.Add(-12), to.Add(-12))
+	if err != nil {
+		return SummarySection{}, err
+	}
+	lines, err := c.st.Statement(from, to)
+	if err != nil {
+		return SummarySection{}, err
+	}
+	in, out := sumStatement(lines)
+	linesB, err := c.st.Statement(from.Add(-12), to.Add(-12))
+	if err != nil {
+		return SummarySection{}, err
+	}
+	inB, outB := sumStatement(linesB)
+	months, monthsB := c.T("summary.months", from.String(), to.String()), c.T("summary.months", from.Add(-12).String(), to.Add(-12).String())
+	sec := SummarySection{Figures: []SummaryFigure{
+		money("dues_due", due, dueB, c.T("summary.src_dues_due", months, monthsB)),
+		money("dues_paid", paid, paidB, c.T("summary.src_dues_paid", months, monthsB)),
+		rate("dues_rate", model.RateBP(paid, due), model.RateBP(paidB, dueB), c.T("summary.src_dues_rate")),
+		money("income", in, inB, c.T("summary.src_income", months, monthsB)),
+		money("expense", out, outB, c.T("summary.src_expense", months, monthsB)),
+	}}
+	t := SummaryTable{Title: c.T("summary.t_dues_by_unit", months),
+		Header: []string{c.T("summary.c_unit"), c.T("summary.c_due"), c.T("summary.c_paid"), c.T("summary.c_rate")},
+		Right:  []bool{false, true, true, true}, Total: true}
+	for _, u := range byUnit {
+		t.Rows = append(t.Rows, []string{c.unitName(u.UnitID), u.Due.String(), u.Paid.String(), rateText(u.Rate())})
+	}
+	t.Rows = append(t.Rows, []string{c.T("summary.total"), due.String(), paid.String(), rateText(model.RateBP(paid, due))})
+	sec.Tables = append(sec.Tables, t)
+	return sec, nil
+}
+
+// duesOf sums what was due and paid in the months from..to, by unit.
+func duesOf(c *summaryContext, from, to model.Month) (due, paid model.Money, byUnit []storageCollection, err error) {
+	cs, err := c.st.CollectionByUnit(from, to)
+	if err != nil {
+		return 0, 0, nil, err
+	}
+	per := map[uint64]*storageCollection{}
+	var order []uint64
+	for _, x := range cs {
+		due += x.Due
+		paid += x.Paid
+		p := per[x.UnitID]
+		if p == nil {
+			p = &storageCollection{UnitID: x.UnitID}
+			per[x.UnitID] = p
+			order = append(order, x.UnitID)
+		}
+		p.Due += x.Due
+		p.Paid += x.Paid
+	}
+	slices.Sort(order)
+	for _, id := range order {
+		byUnit = append(byUnit, *per[id])
+	}
+	return due, paid, byUnit, nil
+}
+
+// storageCollection is a unit's dues over the months summed.
+type storageCollection struct {
+	UnitID    uint64
+	Due, Paid model.Money
+}
+
+// Rate is paid over due in basis points.
+func (x storageCollection) Rate() int { return model.RateBP(x.Paid, x.Due) }
+
+// sumStatement is the statement's income and expense: its three-digit
+// lines (a parent account's line holds its sub-accounts).
+func sumStatement(lines []storage.StatementLine) (in, out model.Money) {
+	for _, l := range lines {
+		if !model.IsSubAccount(l.Account.Code) {
+			in += l.In
+			out += l.Out
+		}
+	}
+	return in, out
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+// rateText shows basis points as a percentage: 9876 is "98.76%".
+func rateText(bp int) string { return strconv.Itoa(bp/100) + "." + pad2(bp%100) + "%" }
+
+func pad2(n int) string {
+	if n < 10 {
+		return "0" + strconv.Itoa(n)
+	}
+	return strconv.Itoa(n)
+}
