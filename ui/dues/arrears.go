@@ -148,7 +148,7 @@ func (a *arrears) Update(msg tea.Msg) tea.Cmd {
 		case key.Matches(m, a.k.Units):
 			return a.st.Push(newUnits(a.data, a.st))
 		case key.Matches(m, a.k.Import):
-			return a.st.Push(newImportForm(a.data, a.st))
+			return openImport(a.data, a.st)
 		case key.Matches(m, a.k.All):
 			a.all = !a.all
 			a.refresh()

@@ -101,3 +101,30 @@ func checkXLSX(t *testing.T, path string, want ...string) {
 		}
 	}
 }
+
+// Wage bases from a file chosen in the file chooser: the preview names
+// the rows' problems and writes nothing; a clean file is written at once.
+func TestImportWagesFromAChosenFile(t *testing.T) {
+	hs, ms := harness(t, i18n.ZH, 100, 30)
+	dir := t.TempDir()
+	hs.P.data.lastDir = dir
+	os.WriteFile(filepath.Join(dir, "bad.csv"), []byte("会员编号,缴费基数\n000001,abc\n"), 0o600)
+	os.WriteFile(filepath.Join(dir, "good.csv"), []byte("会员编号,缴费基数,起始月份\n000001,5000,2026-12\n000002,2000,2026-12\n"), 0o600)
+	hs.Keys("i")
+	hs.Type("bad.csv")
+	hs.Keys("enter")
+	hs.Keys("ctrl+s")
+	uitest.Contains(t, hs.Screen(), "第 2 行 B 列（缴费基数）", "什么都没有写入")
+	hs.Keys("ctrl+s")
+	uitest.Contains(t, hs.Screen(), "没有写入")
+	hs.Keys("esc", "i")
+	hs.Type("good.csv")
+	hs.Keys("enter", "ctrl+s")
+	uitest.Contains(t, hs.Screen(), "1 人将设置新基数，1 人基数不变")
+	hs.Keys("ctrl+s")
+	uitest.Contains(t, hs.Screen(), "已设置 1 名会员的缴费基数（1 人不变）")
+	m, _ := hs.P.data.c.Store.Member(ms[0].ID)
+	if m.BaseFor(202612) != 500000 || m.BaseFor(202611) != 308500 {
+		t.Errorf("张三's bases %+v", m.Wages)
+	}
+}

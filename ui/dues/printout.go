@@ -1,7 +1,6 @@
 package dues
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -10,86 +9,27 @@ import (
 	"unionbook/model"
 	"unionbook/report"
 	"unionbook/ui/common"
-	"unionbook/ui/form"
+	"unionbook/ui/filechooser"
 	"unionbook/ui/stack"
 )
 
-// saveForm asks where to save a printable document (a folder and a file
-// name) and writes it there. The folder is the last one used, or the
-// user's home folder. (A shared file chooser may take its place.)
-type saveForm struct {
-	formFrame
-	title, hint string
-	write       func(path string) error
-}
+// Files is the file system the save and open choosers show (a fake one
+// in tests).
+var Files filechooser.FS = filechooser.OS{}
 
-func newSaveForm(d *data, st *stack.Stack, title, hint, file string, write func(path string) error) *saveForm {
-	c := d.c
-	f := form.New(c,
-		form.TextField("folder", true, c.T("hint.folder")),
-		form.TextField("file_name", true, ""),
-	)
-	dir := d.lastDir
-	if dir == "" {
-		if home, err := os.UserHomeDir(); err == nil {
-			dir = home
+// saveTo opens the shared file chooser to save a printable document,
+// suggesting name in the folder last used this session (the Desktop at
+// first), and writes it where she chooses.
+func saveTo(d *data, st *stack.Stack, title, name string, write func(path string) error) tea.Cmd {
+	o := filechooser.Options{Title: title, Mode: filechooser.Save, Exts: []string{".xlsx"}, Dir: d.lastDir, Name: name, FS: Files}
+	return st.Push(filechooser.New(d.c, st, o, func(path string) tea.Cmd {
+		if err := write(path); err != nil {
+			return common.SetStatus(d.c.Err(err), true)
 		}
-	}
-	f.SetValue("folder", dir)
-	f.SetValue("file_name", file)
-	s := &saveForm{title: title, hint: hint, write: write}
-	s.open(d, st, f, s.validate)
-	return s
+		d.lastDir = filepath.Dir(path)
+		return common.SetStatus(d.c.T("dues.saved_to", path), false)
+	}))
 }
-
-// expandHome resolves ~ in a typed folder.
-func expandHome(s string) string {
-	s = strings.TrimSpace(strings.Trim(s, `"'`))
-	if strings.HasPrefix(s, "~") {
-		if home, err := os.UserHomeDir(); err == nil {
-			return filepath.Join(home, s[1:])
-		}
-	}
-	return s
-}
-
-func (s *saveForm) validate(f *form.Form) model.Problems {
-	var ps model.Problems
-	dir := expandHome(f.Value("folder"))
-	if fi, err := os.Stat(dir); dir == "" || err != nil || !fi.IsDir() {
-		ps = append(ps, model.Problem{Field: "folder", Key: "dues.no_folder"})
-	}
-	name := strings.TrimSpace(f.Value("file_name"))
-	switch {
-	case name == "":
-		ps = append(ps, model.Problem{Field: "file_name", Key: "problem.required"})
-	case strings.ContainsAny(name, `/\:*?"<>|`):
-		ps = append(ps, model.Problem{Field: "file_name", Key: "dues.bad_file_name"})
-	}
-	return ps
-}
-
-func (s *saveForm) path() string {
-	name := strings.TrimSpace(s.form.Value("file_name"))
-	if !strings.EqualFold(filepath.Ext(name), ".xlsx") {
-		name += ".xlsx"
-	}
-	return filepath.Join(expandHome(s.form.Value("folder")), name)
-}
-
-func (s *saveForm) Update(msg tea.Msg) tea.Cmd { return s.answer(msg, s.save) }
-
-func (s *saveForm) save() tea.Cmd {
-	path := s.path()
-	if err := s.write(path); err != nil {
-		return common.SetStatus(s.c.Err(err), true)
-	}
-	s.lastDir = filepath.Dir(path)
-	s.st.Pop()
-	return common.SetStatus(s.c.T("dues.saved_to", path), false)
-}
-
-func (s *saveForm) View() string { return s.view(s.title, s.hint) }
 
 // fileName makes a file name of parts, without characters a file system
 // refuses.
@@ -131,8 +71,8 @@ func newNoticeSave(d *data, st *stack.Stack, unit uint64) tea.Cmd {
 	}
 	title := c.T("dues.notice_title", n.Unit)
 	hint := c.T("dues.notice_hint", len(n.Lines), n.Total().Display(), asOf.String())
-	return st.Push(newSaveForm(d, st, title, hint, fileName(c.T("notice.file"), n.Unit, c.Today().String()),
-		func(path string) error { return report.WriteNotice(path, c.Lang, n) }))
+	return saveTo(d, st, title+"  "+hint, fileName(c.T("notice.file"), n.Unit, c.Today().String()),
+		func(path string) error { return report.WriteNotice(path, c.Lang, n) })
 }
 
 // monthRanges writes months compactly: 2026-01~2026-03, 2026-05.
@@ -179,10 +119,10 @@ func newReceiptSave(d *data, st *stack.Stack, pay model.DuesPayment) tea.Cmd {
 	}
 	rev, _ := c.Store.PaymentReversedBy(pay.ID)
 	rs := []report.Receipt{receiptOf(d, pay, m, rev != 0)}
-	return st.Push(newSaveForm(d, st, c.T("dues.receipt_title", pay.ReceiptNo), c.T("dues.receipt_hint", 1),
+	return saveTo(d, st, c.T("dues.receipt_title", pay.ReceiptNo)+"  "+c.T("dues.receipt_hint", 1),
 		fileName(c.T("receipt.file"), pay.ReceiptNo), func(path string) error {
 			return report.WriteReceipts(path, c.Lang, d.prof.UnionName, rs)
-		}))
+		})
 }
 
 // newBatchReceiptsSave prepares the receipts of a unit's batch: its one
@@ -219,8 +159,8 @@ func newBatchReceiptsSave(d *data, st *stack.Stack, batchID uint64) tea.Cmd {
 		}
 	}
 	first := rs[0].No
-	return st.Push(newSaveForm(d, st, c.T("dues.batch_receipts_title", d.unitName(rec.UnitID), batchMonthsText(rec.Month, rec.Last())),
+	return saveTo(d, st, c.T("dues.batch_receipts_title", d.unitName(rec.UnitID), batchMonthsText(rec.Month, rec.Last()))+"  "+
 		c.T("dues.receipt_hint", len(rs)), fileName(c.T("receipt.file"), d.unitName(rec.UnitID), first), func(path string) error {
-			return report.WriteReceipts(path, c.Lang, d.prof.UnionName, rs)
-		}))
+		return report.WriteReceipts(path, c.Lang, d.prof.UnionName, rs)
+	})
 }

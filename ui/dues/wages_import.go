@@ -3,7 +3,6 @@ package dues
 import (
 	"context"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -14,16 +13,19 @@ import (
 	"unionbook/model"
 	"unionbook/roster"
 	"unionbook/ui/common"
+	"unionbook/ui/filechooser"
 	"unionbook/ui/form"
 	"unionbook/ui/stack"
 )
 
-// importForm asks for a file of wage bases (Excel or CSV: ID number or
-// member number, base, and the month it counts from) and reads it in the
-// background; the preview then shows every row's problems before anything
-// is written.
+// importForm reads a file of wage bases (Excel or CSV: ID number or
+// member number, base, and the month it counts from), chosen in the shared
+// file chooser, asking from which month rows without one count; it reads
+// in the background, and the preview then shows every row's problems
+// before anything is written.
 type importForm struct {
 	formFrame
+	path    string
 	reading bool
 	seq     int
 	err     error
@@ -37,31 +39,28 @@ type wagesReadMsg struct {
 	err  error
 }
 
-func newImportForm(d *data, st *stack.Stack) *importForm {
+// openImport chooses the file, then asks from which month.
+func openImport(d *data, st *stack.Stack) tea.Cmd {
+	o := filechooser.Options{Title: d.c.T("dues.import_choose"), Mode: filechooser.Open, Exts: []string{".xlsx", ".csv", ".txt"}, Dir: d.lastDir, FS: Files}
+	return st.Push(filechooser.New(d.c, st, o, func(path string) tea.Cmd {
+		return st.Push(newImportForm(d, st, path))
+	}))
+}
+
+func newImportForm(d *data, st *stack.Stack, path string) *importForm {
 	c := d.c
-	f := form.New(c,
-		form.TextField("file", true, c.T("hint.wage_file")),
-		form.TextField("wage_from", true, c.T("hint.month")),
-	)
-	if home, err := os.UserHomeDir(); err == nil {
-		f.SetValue("file", home+string(filepath.Separator))
-	}
+	f := form.New(c, form.TextField("wage_from", true, c.T("hint.month")))
 	f.SetValue("wage_from", c.Today().Month().String())
-	im := &importForm{}
+	im := &importForm{path: path}
 	im.open(d, st, f, im.validate)
 	return im
 }
 
 func (im *importForm) validate(f *form.Form) model.Problems {
-	var ps model.Problems
-	path := expandHome(f.Value("file"))
-	if fi, err := os.Stat(path); path == "" || err != nil || fi.IsDir() {
-		ps = append(ps, model.Problem{Field: "file", Key: "dues.no_file"})
-	}
 	if _, err := model.ParseMonth(f.Value("wage_from")); err != nil {
-		ps = append(ps, form.ProblemOf("wage_from", err))
+		return model.Problems{form.ProblemOf("wage_from", err)}
 	}
-	return ps
+	return nil
 }
 
 func (im *importForm) Update(msg tea.Msg) tea.Cmd {
@@ -86,7 +85,7 @@ func (im *importForm) Update(msg tea.Msg) tea.Cmd {
 func (im *importForm) read() tea.Cmd {
 	im.data.seq++
 	im.seq, im.reading, im.err = im.data.seq, true, nil
-	path := expandHome(im.form.Value("file"))
+	path := im.path
 	from, _ := model.ParseMonth(im.form.Value("wage_from"))
 	store, today, seq := im.c.Store, im.c.Today(), im.seq
 	return func() tea.Msg {
@@ -96,7 +95,7 @@ func (im *importForm) read() tea.Cmd {
 }
 
 func (im *importForm) View() string {
-	out := im.view(im.c.T("dues.import_title"), im.c.T("dues.import_hint"))
+	out := im.view(im.c.T("dues.import_title")+"  "+filepath.Base(im.path), im.c.T("dues.import_hint"))
 	if im.reading {
 		out += "\n\n" + im.c.Styles.Muted.Render(im.c.T("dues.import_reading"))
 	}
