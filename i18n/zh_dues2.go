@@ -274,5 +274,6 @@ func init() {
 		"dues.this_month_short":          "本月（%s）已缴 %s，尚欠 %s 元",
 		"setup.dues_since_intro":         "会费起算月份：会费从这个月起在本程序记账，之前的月份不算欠缴（默认今年一月）。",
 		"dues.import_choose":             "选择缴费基数文件（Excel 或 CSV）",
+		"dues.reminders_count":           "（共催缴 %d 次）",
 	})
 }

@@ -32,6 +32,7 @@ type member struct {
 	payments []model.DuesPayment
 	reversed map[uint64]uint64 // payment -> its reversal
 	reminder *model.Reminder   // the latest, if any
+	reminded int               // how many reminders the log holds
 	table    widget.Table
 	w        int
 	err      error
@@ -60,7 +61,7 @@ func (s *member) load() {
 		s.err = err
 		return
 	}
-	s.reminder = nil
+	s.reminder, s.reminded = nil, len(rs)
 	if len(rs) > 0 {
 		s.reminder = &rs[0]
 	}
@@ -291,7 +292,8 @@ func (s *member) View() string {
 		}
 	}
 	if s.reminder != nil {
-		notes = append(notes, s.c.T("dues.last_reminder", s.reminder.Date.String(), s.c.T(s.reminder.How.Key()), s.reminder.Note))
+		notes = append(notes, s.c.T("dues.last_reminder", s.reminder.Date.String(), s.c.T(s.reminder.How.Key()), s.reminder.Note)+
+			s.c.T("dues.reminders_count", s.reminded))
 	}
 	lines = append(lines, st.Muted.Render(strings.Join(notes, "  ")))
 	lines = append(lines, s.grid()...)

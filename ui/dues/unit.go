@@ -29,7 +29,8 @@ type unit struct {
 	id       uint64
 	terms    []model.UnitDuesTerm
 	reports  []model.CollectionReport
-	reminder *model.Reminder
+	reminder *model.Reminder // the latest to the unit as a whole
+	reminded int             // reminders to the unit and its members
 	table    widget.Table
 	w        int
 	err      error
@@ -70,7 +71,7 @@ func (u *unit) load() {
 		u.err = err
 		return
 	}
-	u.reminder = nil
+	u.reminder, u.reminded = nil, len(rs)
 	for i := range rs {
 		if rs[i].MemberID == 0 {
 			u.reminder = &rs[i]
@@ -177,6 +178,9 @@ func (u *unit) View() string {
 	owe := u.c.T("dues.unit_arrears", n, total.Display(), model.DueThrough(u.c.Today()).String())
 	if u.reminder != nil {
 		owe += "  " + u.c.T("dues.last_reminder", u.reminder.Date.String(), u.c.T(u.reminder.How.Key()), u.reminder.Note)
+	}
+	if u.reminded > 0 {
+		owe += u.c.T("dues.reminders_count", u.reminded)
 	}
 	lines = append(lines, owe, st.Title.Render(u.c.T("dues.reports_title")))
 	for i, l := range lines {
