@@ -34,7 +34,7 @@ var wageAliases = []alias{
 	{fSerial, []string{"序号", "no", "no.", "#", "序", "行号", "seq"}},
 	{FMemberNo, []string{"会员证号", "会员证号码", "会员编号", "会员号", "会员证编号", "工会会员证号", "memberno", "membernumber", "cardno", "编号"}},
 	{FName, []string{"姓名", "名字", "会员姓名", "职工姓名", "name", "fullname"}},
-	{FIDNumber, []string{"身份证号", "身份证号码", "公民身份号码", "公民身份证号", "公民身份证号码", "证件号码", "证件号", "身份证", "居民身份证号", "idnumber", "idno", "idcard", "id"}},
+	{FIDNumber, []string{"身份证号", "身份证号码", "公民身份号码", "公民身份证号", "公民身份证号码", "证件号码", "证件号", "身份证", "居民身份证号", "idnumber", "idno", "idcard", "idcardno"}},
 	{FUnit, []string{"工作单位", "单位", "所在单位", "单位名称", "所在工会", "基层工会", "unit", "employer"}},
 	{FWage, wageNames},
 	{FWageFrom, []string{"起始月份", "生效月份", "起缴月份", "执行月份", "开始月份", "起始年月", "from", "effective", "effectivefrom", "frommonth"}},
