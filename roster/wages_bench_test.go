@@ -122,3 +122,13 @@ func copyDB(src, dst string) error {
 	}
 	return out.Close()
 }
+
+// TestMain removes the benchmarks' folder (the 100,000-row roster, the
+// wage sheet and the database of those members: about 90 MB).
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if bigPath != "" {
+		os.RemoveAll(filepath.Dir(bigPath))
+	}
+	os.Exit(code)
+}
