@@ -253,8 +253,6 @@ func (cf *caseForm) Update(msg tea.Msg) tea.Cmd {
 			return blocked
 		}
 		return cf.save()
-	case form.Cancel:
-		cf.st.Pop()
 	}
 	return cmd
 }

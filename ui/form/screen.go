@@ -99,9 +99,6 @@ func (s *Screen) Update(msg tea.Msg) tea.Cmd {
 			return blocked
 		}
 		return s.save()
-	case Cancel: // off a stack only; on one, esc is the stack's
-		s.st.Pop()
-		return nil
 	}
 	return cmd
 }

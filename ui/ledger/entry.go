@@ -151,7 +151,6 @@ func (e *entryForm) Update(msg tea.Msg) tea.Cmd {
 	act, cmd := e.form.Update(msg)
 	e.syncAccounts()
 	return e.form.Answer(act, cmd, form.Answers{
-		Cancel: e.st.Pop,
 		Pick: func(title string, _ []form.Option, cur uint64) {
 			// the picker's options are indented and searchable in Chinese
 			e.st.Push(picker.NewScreen(e.c, e.st, title, e.accountOptions(e.dir, true), cur, func(v uint64) tea.Cmd {
