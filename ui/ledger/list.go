@@ -1,6 +1,8 @@
 package ledger
 
 import (
+	"strings"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
@@ -11,6 +13,7 @@ import (
 	"unionbook/storage"
 	"unionbook/ui/common"
 	"unionbook/ui/form"
+	"unionbook/ui/listexport"
 	"unionbook/ui/picker"
 	"unionbook/ui/stack"
 	"unionbook/ui/widget"
@@ -235,6 +238,8 @@ func (l *list) Update(msg tea.Msg) tea.Cmd {
 		if x, ok := l.selected(); ok {
 			return l.reverse(x.ID)
 		}
+	case key.Matches(km, k.Export):
+		return listexport.Start(l.c, l.st, listexport.List{Name: l.c.T("cashbook.tab"), Filter: l.filterText(), Table: l.table})
 	case key.Matches(km, l.k.Books):
 		return l.booksMenu()
 	case key.Matches(km, l.k.Transfer):
@@ -305,6 +310,16 @@ func (l *list) filterBar() string {
 		st.Label.Render(l.c.T("cashbook.direction")+sep) + l.dirName(l.dir) + "  "
 }
 
+// filterText is the filter line in words, for a list taken out: month,
+// account, direction and the search.
+func (l *list) filterText() string {
+	f := ansi.Strip(l.filterBar())
+	if l.query != "" {
+		f += l.c.T("cashbook.search") + l.c.T("cashbook.colon") + l.query
+	}
+	return strings.TrimSpace(f)
+}
+
 func (l *list) View() string {
 	st := l.c.Styles
 	sep := l.c.T("cashbook.colon")
@@ -357,7 +372,7 @@ func (l *list) ShortHelp() []key.Binding {
 		return []key.Binding{k.SearchDone, k.SearchClear}
 	}
 	return []key.Binding{l.k.PrevMonth, l.k.NextMonth, l.k.AllMonths, l.k.Account, l.k.Direction,
-		k.New, k.Open, l.k.Reverse, l.k.Statement, l.k.Books, k.Search, k.Help}
+		k.New, k.Open, l.k.Reverse, l.k.Statement, l.k.Books, k.Search, k.Export, k.Help}
 }
 
 func (l *list) FullHelp() [][]key.Binding {
@@ -368,7 +383,7 @@ func (l *list) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
 		{l.k.PrevMonth, l.k.NextMonth, l.k.AllMonths, l.k.Account, l.k.Direction, l.k.Clear, k.Search},
-		{k.Open, k.New, l.k.Reverse, l.k.Statement, k.Tabs, k.Help, k.Quit},
+		{k.Open, k.New, l.k.Reverse, l.k.Statement, k.Export, k.Tabs, k.Help, k.Quit},
 		{l.k.Books, l.k.Transfer, l.k.Print},
 	}
 }

@@ -10,6 +10,7 @@ import (
 
 	"unionbook/model"
 	"unionbook/ui/common"
+	"unionbook/ui/listexport"
 	"unionbook/ui/stack"
 	"unionbook/ui/widget"
 )
@@ -88,11 +89,21 @@ func (d *detail) Update(msg tea.Msg) tea.Cmd {
 			return d.st.Ask(d.c.T("units.confirm_delete", u.Name), d.delete)
 		case key.Matches(msg, d.keys.Members), key.Matches(msg, k.Open):
 			return showMembers(d.id)
+		case key.Matches(msg, k.Export):
+			return d.export()
 		}
 	}
 	var cmd tea.Cmd
 	d.table, cmd = d.table.Update(msg)
 	return cmd
+}
+
+// export takes the unit's members out as the table shows them, their ID
+// numbers masked unless she asks for them whole.
+func (d *detail) export() tea.Cmd {
+	u, _ := d.b.unit(d.id)
+	return listexport.Start(d.c, d.st, listexport.List{Name: d.c.T("units.members_of", u.Name), Table: d.table,
+		Unmasked: func(row, col int) (string, bool) { return d.members[row].IDNumber, col == 3 }})
 }
 
 // saved is what the form opened here does after saving: back to the
@@ -165,7 +176,7 @@ func (d *detail) View() string {
 
 func (d *detail) ShortHelp() []key.Binding {
 	k := d.c.Keys
-	return []key.Binding{k.Edit, d.keys.Members, k.Delete, k.Back}
+	return []key.Binding{k.Edit, d.keys.Members, k.Export, k.Delete, k.Back}
 }
 
 // FullHelp: the arrows move in the unit's members.
