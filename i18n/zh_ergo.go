@@ -90,6 +90,6 @@ func init() {
 		"demo.not_demo":         "%s 不是演示数据库，里面是您自己的账，不会移走它。要另建账簿，请用 --db 指定一个新文件",
 		"demo.set_aside_failed": "没能把演示数据库 %s 移到一旁：%s",
 		"app.demo_badge":        "演示数据",
-		"app.demo_status":       "这是演示数据。开始记自己的账：退出后运行 unionbook fresh（演示数据会保留）",
+		"app.demo_status":       "这是演示数据。开始记自己的账：到设置（0）按 f（演示数据会保留）",
 	})
 }
