@@ -88,7 +88,7 @@ func (e *entryForm) read(f *form.Form) (model.LedgerEntry, model.Problems) {
 	var ps model.Problems
 	if v := f.Value(fDate); strings.TrimSpace(v) == "" {
 		ps = append(ps, model.Problem{Field: fDate, Key: "problem.required"})
-	} else if d, err := model.ParseDate(v); err != nil {
+	} else if d, err := model.ReadDate(v); err != nil {
 		ps = append(ps, form.ProblemOf(fDate, err))
 	} else {
 		x.Date = d

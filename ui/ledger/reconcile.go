@@ -205,7 +205,7 @@ func (r *reconcile) statementForm() *form.Screen {
 	f.MarkClean()
 	read := func(f *form.Form) (model.Date, model.Money, model.Problems) {
 		var ps model.Problems
-		d := readDate(c, f, fRecDate, &ps)
+		d := readDateOf(c, f, fRecDate, &ps, true) // 2026-10: the statement of October's end
 		m := readAmount(f, fRecBalance, false, &ps)
 		return d, m, ps
 	}
