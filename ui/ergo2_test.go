@@ -135,3 +135,28 @@ func TestEExportsTheBooksAndCasesLists(t *testing.T) {
 		}
 	}
 }
+
+// Every picker of units lists them in pinyin order: 李坑村 (li) before
+// 张坑村 (zhang), though 张坑村 was registered first.
+func TestUnitPickersAreInPinyinOrder(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		name string
+		tab  string
+		path []string
+	}{
+		{"工会经费", "cashbook.tab", []string{"b", "工会经费", "enter", "n", "enter"}},
+		{"慰问", "cashbook.tab", []string{"b", "慰问", "enter", "tab", "tab", "enter"}},
+		{"case", "cases.tab", []string{"n", "tab", "tab", "tab", "tab", "tab", "enter"}},
+		{"risk check", "cases.tab", []string{"r", "n", "tab", "enter"}},
+	} {
+		a := appOn(t, books.open(t), i18n.ZH, 120, 40)
+		send(a, tab(t, a, c.tab))
+		keys(a, c.path...)
+		out := screen(a)
+		li, zhang := strings.Index(out, "青山镇李坑村联合工会"), strings.Index(out, "青山镇张坑村联合工会")
+		if li < 0 || zhang < 0 || li > zhang {
+			t.Errorf("%s: the unit picker is not in pinyin order:\n%s", c.name, out)
+		}
+	}
+}
