@@ -23,6 +23,18 @@ func init() {
 		"settings.fresh_with":          "%s to start your own books",
 		"settings.fresh_line":          "This is the demo's database. Starting your own books keeps the demo in a file beside it, never deleted, and starts the program again on a new, empty database",
 		"settings.fresh_confirm":       "The demo will be kept as %s and the program starts again on a new, empty database. y starts, n cancels",
+		"err.details":                  "details: %s",
+		"check.area.buckets":           "the tables",
+		"check.area.records":           "the records' checksums",
+		"check.area.units":             "the units",
+		"check.area.members":           "the members",
+		"check.area.audit":             "the audit log",
+		"check.area.sequences":         "the numbering",
+		"check.area.dues":              "dues and the cash book",
+		"check.area.events":            "the events",
+		"check.area.hardship":          "the hardship files",
+		"check.area.cases":             "the cases",
+		"check.area.books":             "the books",
 		"profile.union_code_kind":      "a union's unified social credit code starts with 81 (a grassroots union) or 89 (another union), not %s: is this the employer's code?",
 	})
 }

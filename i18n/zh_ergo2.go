@@ -23,6 +23,18 @@ func init() {
 		"settings.fresh_with":          "按 %s 开始记自己的账",
 		"settings.fresh_line":          "现在打开的是演示数据库。开始记自己的账时，演示数据另存在它旁边，不会删除；程序重新打开，从一个空数据库开始",
 		"settings.fresh_confirm":       "演示数据将另存为 %s，程序重新打开一个空数据库。按 y 开始，n 取消",
+		"err.details":                  "详情：%s",
+		"check.area.buckets":           "数据表",
+		"check.area.records":           "记录校验和",
+		"check.area.units":             "单位",
+		"check.area.members":           "会员",
+		"check.area.audit":             "操作日志",
+		"check.area.sequences":         "编号",
+		"check.area.dues":              "会费和账目",
+		"check.area.events":            "活动",
+		"check.area.hardship":          "帮扶档案",
+		"check.area.cases":             "维权案件",
+		"check.area.books":             "账簿",
 		"profile.union_code_kind":      "工会的统一社会信用代码以 81（基层工会）或 89（其他工会）开头，这里是 %s 开头：是不是填成了所在单位的代码？",
 	})
 }
