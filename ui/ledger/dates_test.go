@@ -1,11 +1,13 @@
 package ledger
 
 import (
+	"strings"
 	"testing"
 
 	"unionbook/i18n"
 	"unionbook/model"
 	"unionbook/storage"
+	"unionbook/ui/uitest"
 )
 
 // The entry form's date reads what every date field reads: 2026.11 is the
@@ -55,5 +57,26 @@ func TestStatementMonthIsItsEnd(t *testing.T) {
 	r, err := hs.C.Store.Reconcile(20261031)
 	if err != nil || !r.HasStatement || r.LastStatement != 20261031 || r.Statement != model.Yuan(100) {
 		t.Errorf("statement %+v %v\n%s", r, err, hs.Screen())
+	}
+}
+
+// The list at 100 columns shows the memo; at 120 every counterparty of the
+// test data whole (滨江区总工会, 困难职工李四) beside the memo and source.
+func TestGoldenLedgerListAt100(t *testing.T) {
+	for _, l := range uitest.Langs {
+		t.Run(l.Name, func(t *testing.T) {
+			hs, _ := newHarness(t, l.Lang, 100, 30, true)
+			uitest.Contains(t, hs.Screen(), l.Lang.T("cashbook.col_memo"), "重阳节慰问")
+			hs.RequireGolden()
+		})
+	}
+}
+
+func TestListColumnsByWidth(t *testing.T) {
+	hs, _ := newHarness(t, i18n.ZH, 120, 40, true)
+	uitest.Contains(t, hs.Screen(), "滨江区总工会", "困难职工李四", "青山镇文化站", "帮扶补助下拨", "手工")
+	hs, _ = newHarness(t, i18n.ZH, 80, 24, true)
+	if out := hs.Screen(); strings.Contains(out, "重阳节慰问") {
+		t.Errorf("the memo shows at 80 columns, leaving the counterparty no room:\n%s", out)
 	}
 }

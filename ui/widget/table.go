@@ -271,6 +271,25 @@ func (t *Table) clamp() {
 	t.offset = min(max(t.offset, 0), max(t.n-vis, 0))
 }
 
+// MinWidth is the width a table needs to show cols at their Width (their
+// title's without one) before any flex column grows: the margin, the
+// columns and the gaps between them. A screen that adds columns as the
+// terminal widens asks it which fit.
+func MinWidth(cols []Column) int {
+	if len(cols) == 0 {
+		return 0
+	}
+	w := tableMargin + tableGap*(len(cols)-1)
+	for _, c := range cols {
+		if c.Width > 0 {
+			w += c.Width
+		} else {
+			w += max(ansi.StringWidth(c.Title), 1)
+		}
+	}
+	return w
+}
+
 // layout computes the column widths and positions for the current width.
 func (t *Table) layout() {
 	k := len(t.cols)
