@@ -25,22 +25,12 @@ type list struct {
 	common.ScreenBase
 	*book
 	st *stack.Stack
+	filters
 
-	// filters: month 0 means every month, account "" every account,
-	// dir 0 both directions
-	month   model.Month
-	account string
-	dir     model.Direction
-	query   string
-
-	lines   []storage.LedgerLine // what the store returned for the filters
-	skeys   []search.Key         // search keys of lines, built on demand
-	view    []int                // indexes into lines that match the search
-	totIn   model.Money          // of the lines in view
-	totOut  model.Money
-	balance model.Money                        // the whole cash book
-	money   map[model.MoneyAccount]model.Money // cash and bank today
-	noOpen  bool                               // no opening balance set yet
+	lines []storage.LedgerLine // what the store returned for the filters
+	skeys []search.Key         // search keys of lines, built on demand
+	view  []int                // indexes into lines that match the search
+	sums
 
 	table  widget.Table
 	search widget.SearchBox
@@ -48,10 +38,27 @@ type list struct {
 	err    error
 }
 
+// filters are what the list is narrowed to: month 0 means every month,
+// account "" every account, dir 0 both directions; the search's query.
+type filters struct {
+	month   model.Month
+	account string
+	dir     model.Direction
+	query   string
+}
+
+// sums are the figures under the list.
+type sums struct {
+	totIn, totOut model.Money                        // of the lines in view
+	balance       model.Money                        // the whole cash book
+	money         map[model.MoneyAccount]model.Money // cash and bank today
+	noOpen        bool                               // no opening balance set yet
+}
+
 // newList shows the current month, the newest entry selected.
 func newList(b *book, st *stack.Stack) *list {
 	c := b.c
-	l := &list{book: b, st: st, month: c.Today().Month()}
+	l := &list{book: b, st: st, filters: filters{month: c.Today().Month()}}
 	l.table = widget.NewTable(nil, widget.TableStyles{Header: c.Styles.TableHeader, Cell: c.Styles.TableCell, Selected: c.Styles.TableSelected})
 	l.table.SetID("ledger")
 	l.table.SetOrigin(0, 1)
@@ -221,7 +228,7 @@ func (l *list) Update(msg tea.Msg) tea.Cmd {
 		l.dir = (l.dir + 1) % 3
 		l.reloadToEnd()
 	case key.Matches(km, l.k.Clear):
-		l.month, l.account, l.dir, l.query = 0, "", 0, ""
+		l.filters = filters{}
 		l.search.SetValue("")
 		l.reloadToEnd()
 	case key.Matches(km, k.Back): // a search left in place is cleared
