@@ -46,7 +46,7 @@ func init() {
 		"check.missing_bucket":   "part of the data is missing from the file (the table %s)",
 		"check.schema_newer":     "the database has schema version %s, newer than this program's %s",
 		"check.undecodable":      "%s %s: %s",
-		"check.key_mismatch":     "%s stored under key %s carries the ID %s",
+		"check.key_mismatch":     "%s is filed under number %s but carries number %s",
 		"check.dangling":         "%s %s refers to %s %s, which does not exist",
 		"check.index_missing":    "%s %s is missing from a lookup index, so a search may not find it (index %s, key %s)",
 		"check.index_wrong":      "a lookup index points to the wrong record (index %s: key %s points to %s %s instead of %s)",

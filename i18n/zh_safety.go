@@ -46,7 +46,7 @@ func init() {
 		"check.missing_bucket":   "文件中缺少一部分数据（数据表 %s）",
 		"check.schema_newer":     "数据库的结构版本 %s 比本程序的 %s 新",
 		"check.undecodable":      "%s %s：%s",
-		"check.key_mismatch":     "%s 存放在键 %s 下，记录中的编号却是 %s",
+		"check.key_mismatch":     "%s 存放在编号 %s 的位置上，记录自带的编号却是 %s",
 		"check.dangling":         "%s %s 指向的%s %s 不存在",
 		"check.index_missing":    "%s %s 在查找索引中缺少条目，按它查找可能找不到（索引 %s，键 %s）",
 		"check.index_wrong":      "查找索引指错了记录（索引 %s：键 %s 指向%s %s，应为 %s）",
