@@ -49,6 +49,7 @@ func (s *summary) reload() {
 	}
 	if err == nil {
 		s.demo, err = s.c.Store.IsDemo()
+		s.demo = s.demo && !s.c.ReadOnly // a look at the demo's backup sets nothing aside
 	}
 	if err != nil {
 		s.text = []string{s.c.Styles.Error.Render(s.c.Err(err))}
