@@ -226,3 +226,23 @@ func TestStartFreshFromSettingsOnlyOnTheDemo(t *testing.T) {
 		t.Error("y did not ask the app to start afresh")
 	}
 }
+
+func TestGoldenSettingsUnionCodeProblem(t *testing.T) {
+	uitest.Each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
+		hs := harness(t, lang, w, h)
+		hs.StrictHeight = true
+		hs.Keys("p", "tab")
+		hs.Type("91350100M000100Y43")
+		hs.Keys("tab")
+		hs.RequireGolden()
+	})
+}
+
+func TestGoldenSettingsCasesForm(t *testing.T) {
+	uitest.Each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
+		hs := harness(t, lang, w, h)
+		hs.StrictHeight = true
+		hs.Keys("g")
+		hs.RequireGolden()
+	})
+}
