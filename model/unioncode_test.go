@@ -11,12 +11,12 @@ import (
 // (other), with the credit code's length, alphabet and check character.
 func TestNormalizeUnionCode(t *testing.T) {
 	for _, c := range []struct{ in, want, err string }{
-		{"81350102MC0123456W", "81350102MC0123456W", ""},
-		{"81350102mc0123456w", "81350102MC0123456W", ""}, // lower case
-		{"8135 0102 MC01 2345 6W", "81350102MC0123456W", ""},
-		{"89110000MC1234567M", "89110000MC1234567M", ""},
+		{"81350102MC0123450A", "81350102MC0123450A", ""},
+		{"81350102mc0123450a", "81350102MC0123450A", ""}, // lower case
+		{"8135 0102 MC01 2345 0A", "81350102MC0123450A", ""},
+		{"89110000MC1234566J", "89110000MC1234566J", ""},
 		{"91350100M000100Y43", "", "profile.union_code_kind"}, // a company's
-		{"81350102MC0123456X", "", "credit.checksum"},
+		{"81350102MC0123450B", "", "credit.checksum"},
 		{"81350102MC012345", "", "credit.length"},
 		{"工会代码", "", "credit.chars"},
 	} {
@@ -45,9 +45,9 @@ func TestProfileChecksTheUnionCode(t *testing.T) {
 	if ps := p.Validate(); len(ps) != 0 {
 		t.Errorf("no code: %v", ps)
 	}
-	p.Code = " 81350102mc0123456w "
+	p.Code = " 81350102mc0123450a "
 	p.Normalize()
-	if ps := p.Validate(); len(ps) != 0 || p.Code != "81350102MC0123456W" {
+	if ps := p.Validate(); len(ps) != 0 || p.Code != "81350102MC0123450A" {
 		t.Errorf("a union's code: %q %v", p.Code, ps)
 	}
 }

@@ -47,7 +47,7 @@ func TestUnionCodeCheckedWhenTyped(t *testing.T) {
 	if err := s.SaveProfile("李秘书", p); !errors.As(err, &ps) || !ps.Has("union_code", "profile.union_code_kind") {
 		t.Errorf("a new wrong code was not refused: %v", err)
 	}
-	p.Code = "81350102MC0123456W"
+	p.Code = "81350102MC0123450A"
 	if err := s.SaveProfile("李秘书", p); err != nil {
 		t.Errorf("a union's code was refused: %v", err)
 	}

@@ -28,7 +28,7 @@ func seedBooks(s *storage.Store) error {
 	us, err := s.Units()
 	errs = append(errs, err)
 	for _, name := range []string{"青山镇张坑村联合工会", "青山镇李坑村联合工会"} {
-		u := model.Unit{Name: name, Kind: 900, UnionType: model.UnionJoint, Employees: 30}
+		u := model.Unit{Name: name, Form: model.FormVillage, Employees: 30}
 		errs = append(errs, s.CreateUnit(uitest.Operator, &u))
 		errs = append(errs, s.AddUnitFunds(uitest.Operator, &model.UnitFunds{UnitID: u.ID, From: 202607, To: 202609, Payroll: model.Yuan(100_000), RateBP: 200}))
 	}
@@ -108,7 +108,7 @@ func TestEExportsTheBooksAndCasesLists(t *testing.T) {
 		{"budget", "cashbook.tab", []string{"b", "预算", "enter"}, nil, "2026 年预算执行", []string{"1,000.00"}, -1, 1},
 		{"cases", "cases.tab", nil, nil, "维权案件", []string{"赵六"}, 1, 0},
 		{"risk checks", "cases.tab", []string{"r"}, nil, "劳动关系隐患排查", []string{"两个月未按时发放工资"}, 1, 1},
-		{"unit members", "tab.units", []string{"enter"}, []string{"f"}, "青山镇宏达机械制造有限公司工会会员", []string{"110101199003078670"}, 2, 1},
+		{"unit members", "tab.units", []string{"enter", "tab", "tab"}, []string{"f"}, "青山镇宏达机械制造有限公司工会会员", []string{"110101199003078670"}, 2, 1},
 		{"chart", "tab.settings", []string{"c"}, nil, "会计科目", []string{"50405"}, -1, 1},
 		{"audit log", "tab.settings", []string{"l"}, nil, "操作日志", []string{"李秘书"}, -1, 1},
 	} {

@@ -49,7 +49,7 @@ func (f *Form) SaveError(err error, rename map[string]string) tea.Cmd {
 		if k, ok := rename[q.Field]; ok {
 			q.Field = k
 		}
-		if f.Has(q.Field) {
+		if f.has(q.Field) {
 			mapped = append(mapped, q)
 		}
 		if q.Field != "" && f.c.Lang.Has("field."+q.Field) {
@@ -62,8 +62,8 @@ func (f *Form) SaveError(err error, rename map[string]string) tea.Cmd {
 	return common.SetStatus(strings.Join(texts, "; "), true)
 }
 
-// Has reports whether the form has a field of that key.
-func (f *Form) Has(key string) bool {
+// has reports whether the form has a field of that key.
+func (f *Form) has(key string) bool {
 	for _, fl := range f.fields {
 		if fl.Key == key {
 			return true

@@ -28,9 +28,9 @@ func TestUnionCodeIsChecked(t *testing.T) {
 	for range 18 {
 		hs.Keys("backspace")
 	}
-	hs.Type("81350102mc0123456w")
+	hs.Type("81350102mc0123450a")
 	hs.Keys("ctrl+s")
-	if p, _, _ := hs.C.Store.Profile(); p.Code != "81350102MC0123456W" {
+	if p, _, _ := hs.C.Store.Profile(); p.Code != "81350102MC0123450A" {
 		t.Errorf("the union's code was saved as %q\n%s", p.Code, hs.Screen())
 	}
 }
@@ -80,7 +80,7 @@ func TestCollectiveThresholdIsSet(t *testing.T) {
 // books (how far back an entry); a form saved with its defaults as shown
 // stores nothing new.
 func TestDateLimitsAreSet(t *testing.T) {
-	hs := harness(t, i18n.EN, 100, 30)
+	hs := harness(t, i18n.EN, 120, 40)
 	uitest.Contains(t, hs.Screen(), "Dues may be paid up to 12 months ahead", "Cash-book entries may be dated up to 5 years back")
 	hs.Keys("d")
 	for range 6 {

@@ -93,6 +93,8 @@ func (s *summary) key(m tea.KeyPressMsg) tea.Cmd {
 		return s.st.Push(newDuesForm(s.c, s.st))
 	case key.Matches(m, s.k.Hardship):
 		return s.st.Push(newHardshipForm(s.c, s.st))
+	case key.Matches(m, s.k.Org):
+		return s.st.Push(newOrgForm(s.c, s.st))
 	case key.Matches(m, s.k.Cases):
 		return s.st.Push(newCasesForm(s.c, s.st))
 	case key.Matches(m, s.k.Chart):
@@ -191,7 +193,7 @@ func (s *summary) View() string {
 
 func (s *summary) ShortHelp() []key.Binding {
 	k := s.c.Keys
-	h := []key.Binding{s.k.Profile, s.k.Dues, s.k.Hardship, s.k.Cases, s.k.Chart, s.k.Openings, s.k.Books, s.k.Backup, s.k.Audit}
+	h := []key.Binding{s.k.Profile, s.k.Dues, s.k.Hardship, s.k.Org, s.k.Cases, s.k.Chart, s.k.Openings, s.k.Books, s.k.Backup, s.k.Audit}
 	if s.demo {
 		h = append(h, s.k.Fresh)
 	}
@@ -203,7 +205,7 @@ func (s *summary) ShortHelp() []key.Binding {
 
 func (s *summary) FullHelp() [][]key.Binding {
 	k := s.c.Keys
-	keys := []key.Binding{s.k.Profile, s.k.Dues, s.k.Hardship, s.k.Cases, s.k.Chart, s.k.Openings, s.k.Books, s.k.Backup, s.k.Audit}
+	keys := []key.Binding{s.k.Profile, s.k.Dues, s.k.Hardship, s.k.Org, s.k.Cases, s.k.Chart, s.k.Openings, s.k.Books, s.k.Backup, s.k.Audit}
 	if s.demo {
 		keys = append(keys, s.k.Fresh)
 	}
