@@ -116,6 +116,7 @@ var walkModes = []walkMode{
 	{"tab.settings", []string{"p"}},
 	{"tab.settings", []string{"d"}},
 	{"tab.settings", []string{"h"}},
+	{"tab.settings", []string{"g"}},
 	{"tab.settings", []string{"c"}},
 	{"tab.settings", []string{"c", "n"}},
 	{"tab.settings", []string{"l"}},

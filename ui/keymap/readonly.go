@@ -37,7 +37,8 @@ var writeHelp = []string{
 	"cashbook.key_reverse",
 	// settings (the backup too: a read-only look makes no files beside what it opened)
 	"settings.key_profile", "settings.key_dues", "settings.key_hardship",
-	"settings.key_backup", "settings.key_add_account",
+	"settings.key_backup", "settings.key_add_account", "settings.key_cases",
+	"settings.key_fresh", // sets the demo aside: a file changes
 	// hardship
 	"hardship.key_aid_member", "hardship.key_aid", "hardship.key_review",
 	"hardship.key_approve", "hardship.key_lift", "hardship.key_household",
