@@ -7,6 +7,7 @@ import (
 	"unionbook/atomicfile"
 	"unionbook/i18n"
 	"unionbook/model"
+	"unionbook/search"
 	"unionbook/storage"
 	"unionbook/workbook"
 )
@@ -67,6 +68,7 @@ func BuildSurvey(st *storage.Store, y int, l i18n.Lang, today model.Date) (*Surv
 	if err != nil {
 		return nil, err
 	}
+	search.SortUnits(units) // the survey's rows, as every list of units
 	members, err := st.Members()
 	if err != nil {
 		return nil, err

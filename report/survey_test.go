@@ -29,6 +29,9 @@ func TestSurveyChecksAndFigures(t *testing.T) {
 	if got["宏达机械厂工会"] != [3]int{2, 1, 0} || got["重庆村联合工会"] != [3]int{1, 1, 1} {
 		t.Errorf("rows %v", got)
 	}
+	if len(s.Rows) < 2 || s.Rows[0].Unit.Name != "重庆村联合工会" { // chóngqìng before hóngdá, as every list of units
+		t.Errorf("the rows are not in pinyin order: %v first", s.Rows[0].Unit.Name)
+	}
 	if s.Total.Members != 3 || s.Total.WomenMembers != 2 || s.Total.Unit.Employees != 15 {
 		t.Errorf("total %+v", s.Total)
 	}
