@@ -50,19 +50,25 @@ func describe(dir string) string {
 	return c
 }
 
-// demoKey names a tree's demos by what makes them: the demo, storage and
-// model packages and the dependencies, committed and not. A change
-// elsewhere (the interface) keeps the cached demos.
+// demoSources are what a demo database depends on: the demo and model
+// packages, the storage files that say how records are laid out and
+// encoded (a new layout comes with a migration in schema.go), the
+// dependencies.
+var demoSources = []string{"demo", "model", "storage/schema.go", "storage/layout.go", "storage/codec.go", "go.sum"}
+
+// demoKey names a tree's demos by what makes them (demoSources), committed
+// and not. A change elsewhere (the interface, how storage reads) keeps the
+// cached demos.
 func demoKey(dir string) (string, error) {
 	h := sha256.New()
-	for _, p := range []string{"demo", "storage", "model", "go.sum"} {
+	for _, p := range demoSources {
 		id, err := git(dir, "rev-parse", "HEAD:"+p)
 		if err != nil {
 			return "", err
 		}
 		fmt.Fprintln(h, p, id)
 	}
-	diff := exec.Command("git", "-C", dir, "diff", "HEAD", "--", "demo", "storage", "model", "go.sum")
+	diff := exec.Command("git", append([]string{"-C", dir, "diff", "HEAD", "--"}, demoSources...)...)
 	diff.Stdout = h
 	if err := diff.Run(); err != nil {
 		return "", err
