@@ -182,7 +182,17 @@ func WriteSummaryFile(st *storage.Store, p model.Period, l i18n.Lang, now time.T
 
 // SummaryFileName is the default file name: 青山镇总工会_工作总结数据_2026-H1.docx.
 func SummaryFileName(union string, p model.Period, l i18n.Lang) string {
-	return safeName(union+"_"+l.T("summary.title_short")) + "_" + p.FileText() + ".docx"
+	return FileName("summary", Options{Period: p, Lang: l, Union: union})
+}
+
+// writeSummaryReport is the registry's summary: the document of the
+// context's period as of its clock.
+func writeSummaryReport(c *Context, w io.Writer) error {
+	s, err := BuildSummary(c.Store, c.Period, c.Lang, c.Now)
+	if err != nil {
+		return err
+	}
+	return WriteSummaryDocx(w, s, c.Lang)
 }
 
 // safeName replaces what a file name may not hold on Windows.

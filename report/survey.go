@@ -28,21 +28,13 @@ type SurveyRow struct {
 	Contract                              bool // collective contract in force
 }
 
-// SurveyProblem is a logic check a unit fails: the item and what is wrong,
-// in the survey's language.
-type SurveyProblem struct {
-	Unit string
-	Item string
-	Text string
-}
-
 // Survey is the survey of a year.
 type Survey struct {
 	Year     int
 	From, To model.Date // 1 October of the year before, 30 September
 	AsOf     model.Date // To, or today while the year runs
 	Rows     []SurveyRow
-	Problems []SurveyProblem
+	Problems []Problem
 	Total    SurveyRow // summed (Unit holds the employees' sums)
 }
 
@@ -77,7 +69,7 @@ func BuildSurvey(st *storage.Store, y int, l i18n.Lang, today model.Date) (*Surv
 		per[s.Rows[i].Unit.ID] = &s.Rows[i]
 	}
 	problem := func(unit, item, key string, args ...any) {
-		s.Problems = append(s.Problems, SurveyProblem{Unit: unit, Item: l.T(item), Text: l.T(key, args...)})
+		s.Problems = append(s.Problems, Problem{Unit: unit, Item: l.T(item), Text: l.T(key, args...)})
 	}
 	// Members against the roster: every member in the union that day
 	// counts in a working unit.
@@ -171,7 +163,27 @@ func WriteSurveyFile(st *storage.Store, y int, l i18n.Lang, today model.Date, pa
 
 // SurveyFileName is the default file name: 青山镇总工会_基层工会调查表_2026.xlsx.
 func SurveyFileName(union string, y int, l i18n.Lang) string {
-	return safeName(union+"_"+l.T("survey.title_short")) + "_" + strconv.Itoa(y) + ".xlsx"
+	return FileName("survey", Options{Year: y, Lang: l, Union: union})
+}
+
+// checkSurvey is the registry's survey checks: what fails in the
+// context's year.
+func checkSurvey(c *Context) ([]Problem, error) {
+	s, err := BuildSurvey(c.Store, c.Year, c.Lang, model.DateOf(c.Now))
+	if err != nil {
+		return nil, err
+	}
+	return s.Problems, nil
+}
+
+// writeSurveyReport is the registry's survey: the workbook of the
+// context's year.
+func writeSurveyReport(c *Context, w io.Writer) error {
+	s, err := BuildSurvey(c.Store, c.Year, c.Lang, model.DateOf(c.Now))
+	if err != nil {
+		return err
+	}
+	return WriteSurveyBook(w, s, c.Union, c.Lang)
 }
 
 // WriteSurveyBook writes the survey's workbook: the failed checks, then
