@@ -107,7 +107,7 @@ type Context struct {
 	Lang   i18n.Lang
 	Period model.Period
 	Money  model.MoneyAccount // for a report of one money account
-	Year   int // a survey year (ForYear)
+	Year   int                // a survey year (ForYear)
 	Union  string
 	Signs  model.SignatureLine
 	Now    time.Time
