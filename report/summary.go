@@ -34,7 +34,10 @@ const (
 
 // SummaryFigure is one figure of the summary.
 type SummaryFigure struct {
-	Key  string // stable: "members_in_union"; its name is "summary.f_<key>"
+	Key string // stable: "members_in_union"; its name is "summary.f_<key>"
+	// Name is the figure's name when it is not a catalogue word: a line of
+	// the statement is named by its account ("401 会费收入").
+	Name string
 	Kind FigureKind
 	// Unit is the catalogue key of a count's unit word (人, 个, 次), "" for none.
 	Unit string
@@ -53,7 +56,8 @@ type SummaryTable struct {
 	Header []string
 	Right  []bool // the columns aligned right (numbers)
 	Rows   [][]string
-	Total  bool // the last row is a total
+	Total  bool  // the last row is a total
+	Bold   []int // other rows in bold (subtotals)
 }
 
 // SummarySection is one heading of the summary.
@@ -102,6 +106,8 @@ type summaryContext struct {
 }
 
 func (c *summaryContext) T(key string, args ...any) string { return c.l.T(key, args...) }
+
+func (c *summaryContext) english() bool { return c.l == i18n.EN }
 
 func (c *summaryContext) unitName(id uint64) string {
 	if u := c.unitBy[id]; u != nil {

@@ -5,7 +5,6 @@ import (
 	"strconv"
 
 	"unionbook/model"
-	"unionbook/storage"
 )
 
 // The summary's sections, each from the books as they are kept: every
@@ -329,94 +328,6 @@ func eventsSection(c *summaryContext) (SummarySection, error) {
 	t.Rows = append(t.Rows, []string{c.T("summary.total"), itoa(f.Events), itoa(f.PersonTimes), itoa(fb.Events), itoa(fb.PersonTimes)})
 	sec.Tables = append(sec.Tables, t)
 	return sec, nil
-}
-
-func financeSection(c *summaryContext) (SummarySection, error) {
-	s := c.s
-	from, to := s.First.Month(), s.AsOf.Month()
-	due, paid, byUnit, err := duesOf(c, from, to)
-	if err != nil {
-		return SummarySection{}, err
-	}
-	dueB, paidB, _, err := duesOf(c, from.Add(-12), to.Add(-12))
-	if err != nil {
-		return SummarySection{}, err
-	}
-	lines, err := c.st.Statement(from, to)
-	if err != nil {
-		return SummarySection{}, err
-	}
-	in, out := sumStatement(lines)
-	linesB, err := c.st.Statement(from.Add(-12), to.Add(-12))
-	if err != nil {
-		return SummarySection{}, err
-	}
-	inB, outB := sumStatement(linesB)
-	months, monthsB := c.T("summary.months", from.String(), to.String()), c.T("summary.months", from.Add(-12).String(), to.Add(-12).String())
-	sec := SummarySection{Figures: []SummaryFigure{
-		money("dues_due", due, dueB, c.T("summary.src_dues_due", months, monthsB)),
-		money("dues_paid", paid, paidB, c.T("summary.src_dues_paid", months, monthsB)),
-		rate("dues_rate", model.RateBP(paid, due), model.RateBP(paidB, dueB), c.T("summary.src_dues_rate")),
-		money("income", in, inB, c.T("summary.src_income", months, monthsB)),
-		money("expense", out, outB, c.T("summary.src_expense", months, monthsB)),
-	}}
-	t := SummaryTable{Title: c.T("summary.t_dues_by_unit", months),
-		Header: []string{c.T("summary.c_unit"), c.T("summary.c_due"), c.T("summary.c_paid"), c.T("summary.c_rate")},
-		Right:  []bool{false, true, true, true}, Total: true}
-	for _, u := range byUnit {
-		t.Rows = append(t.Rows, []string{c.unitName(u.UnitID), u.Due.String(), u.Paid.String(), rateText(u.Rate())})
-	}
-	t.Rows = append(t.Rows, []string{c.T("summary.total"), due.String(), paid.String(), rateText(model.RateBP(paid, due))})
-	sec.Tables = append(sec.Tables, t)
-	return sec, nil
-}
-
-// duesOf sums what was due and paid in the months from..to, by unit.
-func duesOf(c *summaryContext, from, to model.Month) (due, paid model.Money, byUnit []storageCollection, err error) {
-	cs, err := c.st.CollectionByUnit(from, to)
-	if err != nil {
-		return 0, 0, nil, err
-	}
-	per := map[uint64]*storageCollection{}
-	var order []uint64
-	for _, x := range cs {
-		due += x.Due
-		paid += x.Paid
-		p := per[x.UnitID]
-		if p == nil {
-			p = &storageCollection{UnitID: x.UnitID}
-			per[x.UnitID] = p
-			order = append(order, x.UnitID)
-		}
-		p.Due += x.Due
-		p.Paid += x.Paid
-	}
-	slices.Sort(order)
-	for _, id := range order {
-		byUnit = append(byUnit, *per[id])
-	}
-	return due, paid, byUnit, nil
-}
-
-// storageCollection is a unit's dues over the months summed.
-type storageCollection struct {
-	UnitID    uint64
-	Due, Paid model.Money
-}
-
-// Rate is paid over due in basis points.
-func (x storageCollection) Rate() int { return model.RateBP(x.Paid, x.Due) }
-
-// sumStatement is the statement's income and expense: its three-digit
-// lines (a parent account's line holds its sub-accounts).
-func sumStatement(lines []storage.StatementLine) (in, out model.Money) {
-	for _, l := range lines {
-		if !model.IsSubAccount(l.Account.Code) {
-			in += l.In
-			out += l.Out
-		}
-	}
-	return in, out
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }

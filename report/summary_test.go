@@ -39,6 +39,9 @@ func must(t *testing.T, err error) {
 func handStore(t *testing.T) *storage.Store {
 	st := openStore(t)
 	must(t, st.SaveProfile("t", model.Profile{UnionName: "青山镇总工会", DuesRateBP: 50, Operator: "李秘书", DuesSince: 202401}))
+	// The books start on 2025-01-01 with 1,000.00 cash and 20,000.00 in the bank.
+	must(t, st.SetOpenings("t", []model.OpeningBalance{{Money: model.MoneyCash, Date: 20250101, Amount: model.Yuan(1000)},
+		{Money: model.MoneyBank, Date: 20250101, Amount: model.Yuan(20000)}}))
 	a := model.Unit{Name: "宏达机械厂工会", Kind: 170, Employees: 10, Women: 4, ContractSigned: 20240101, ContractExpires: 20251231, WorkersCongress: true}
 	b := model.Unit{Name: "重庆村联合工会", Kind: 900, UnionType: model.UnionJoint, Employees: 5, OpenAffairs: true, ContractSigned: 20250801, ContractExpires: 20280731}
 	must(t, st.CreateUnit("t", &a))
@@ -84,7 +87,51 @@ func handStore(t *testing.T) *storage.Store {
 	}
 	must(t, st.CreateEvent("t", &model.Event{Title: "职工运动会", Type: model.EventSports, Start: 20260401, Members: []uint64{ms[0].ID, ms[1].ID}, Others: 3}))
 	must(t, st.CreateEvent("t", &model.Event{Title: "安全培训", Type: model.EventTraining, Start: 20250501, Members: []uint64{ms[0].ID}}))
+	handBooks(t, st, a.ID, b.ID)
 	return st
+}
+
+// handBooks writes the books of the hand-counted township (the aid above
+// posted 500.00 送温暖 and a 300.00 aid reversed, both cash):
+//
+//	2025-03-10 401 dues +300.00 cash     2025-05-20 50102 sports −1,200.00 bank
+//	2026-01-15 40301 +5,000.00 bank      2026-02-10 bank to cash 1,000.00
+//	2026-03-10 401 dues +450.00 cash     2026-04-01 50102 sports −2,000.00 bank
+//	2026-06-30 50602 −88.00 cash         2026-07-10 50501 −600.00 bank (after the half year)
+//
+// budgets 2026: 401 1,000.00, 50102 1,500.00, 50602 1,000.00; 2025: 50102 3,000.00.
+// 工会经费 at 2%, 60% of it to this federation, to the bank:
+//
+//	宏达 2025-01..03 payroll 250,000.00: due 5,000.00, paid in full 2025-04-12 (3,000.00 to us)
+//	宏达 2026-01..03 payroll 300,000.00: due 6,000.00, paid in full 2026-04-10 (3,600.00 to us)
+//	重庆村 2026-01..03 payroll 100,000.00: due 2,000.00, paid 500.00 2026-05-01 (300.00 to us), behind
+func handBooks(t *testing.T, st *storage.Store, a, b uint64) {
+	t.Helper()
+	entry := func(d model.Date, dir model.Direction, code string, yuan int64, m model.MoneyAccount) {
+		e := model.LedgerEntry{Date: d, Direction: dir, Account: code, Amount: model.Yuan(yuan), Money: m, Memo: "手算"}
+		must(t, st.AddLedgerEntry("t", &e))
+	}
+	entry(20250310, model.In, "401", 300, model.MoneyCash)
+	entry(20250520, model.Out, "50102", 1200, model.MoneyBank)
+	entry(20260115, model.In, "40301", 5000, model.MoneyBank)
+	must(t, st.AddTransfer("t", &model.Transfer{Date: 20260210, From: model.MoneyBank, To: model.MoneyCash, Amount: model.Yuan(1000)}))
+	entry(20260310, model.In, "401", 450, model.MoneyCash)
+	entry(20260401, model.Out, "50102", 2000, model.MoneyBank)
+	entry(20260630, model.Out, "50602", 88, model.MoneyCash)
+	entry(20260710, model.Out, "50501", 600, model.MoneyBank)
+	for _, bl := range []model.Budget{{Year: 2026, Account: "401", Amount: model.Yuan(1000)}, {Year: 2026, Account: "50102", Amount: model.Yuan(1500)},
+		{Year: 2026, Account: "50602", Amount: model.Yuan(1000)}, {Year: 2025, Account: "50102", Amount: model.Yuan(3000)}} {
+		_, err := st.SetBudget("t", &bl)
+		must(t, err)
+	}
+	funds := func(unit uint64, from, to model.Month, payroll int64, paid int64, on model.Date) {
+		f := model.UnitFunds{UnitID: unit, From: from, To: to, Payroll: model.Yuan(payroll), RateBP: 200}
+		must(t, st.AddUnitFunds("t", &f))
+		must(t, st.PayFunds("t", &model.FundsPayment{FundsID: f.ID, Date: on, Paid: model.Yuan(paid), ShareBP: 6000, Money: model.MoneyBank}))
+	}
+	funds(a, 202501, 202503, 250000, 5000, 20250412)
+	funds(a, 202601, 202603, 300000, 6000, 20260410)
+	funds(b, 202601, 202603, 100000, 500, 20260501)
 }
 
 func TestSummaryAgreesWithAHandCount(t *testing.T) {
@@ -112,11 +159,49 @@ func TestSummaryAgreesWithAHandCount(t *testing.T) {
 		"collective_cases":     {1, 0}, // twelve workers
 		"case_recovered":       {8000000, 0},
 		"case_mediated":        {10000, 0}, // the one closed was mediated
+		// The books (handBooks): income 450 + 3,600 + 300 + 5,000; last
+		// year 300 + 3,000. Spending 2,000 + 500 (the aid, from the bank)
+		// + 88, the July 600 outside the half year; last year 1,200.
+		"income":     {935000, 330000},
+		"line_401":   {45000, 30000},
+		"line_402":   {390000, 300000},
+		"line_403":   {500000, 0},
+		"expense":    {258800, 120000},
+		"line_501":   {200000, 120000},
+		"line_504":   {50000, 0},
+		"line_506":   {8800, 0},
+		"net":        {676200, 210000},
+		"funds_due":  {800000, 500000}, // 宏达 6,000 + 重庆村 2,000; 宏达 5,000
+		"funds_paid": {650000, 500000},
+		// 60% of what was paid: 3,600 + 300, the 402 line
+		"funds_received":      {390000, 300000},
+		"funds_behind":        {1, 0},      // 重庆村, due by 2026-04-15
+		"funds_outstanding":   {150000, 0}, // 2,000 − 500
+		"budget_expense":      {250000, 300000},
+		"budget_expense_used": {8352, 4000}, // (2,000 + 88) / 2,500; 1,200 / 3,000
+		"budget_over":         {1, 0},       // 50102: 2,000 against 1,500
+		// cash 1,000 + 300 + 1,000 (from the bank) + 450 − 88
+		"cash_balance": {266200, 130000},
+		// bank 20,000 − 1,200 + 3,000 + 5,000 − 1,000 − 2,000 + 3,600 + 300 − 500
+		"bank_balance":  {2720000, 2180000},
+		"money_balance": {2986200, 2310000},
 	} {
 		f, ok := s.Figure(key)
 		if !ok || f.Now != want[0] || !f.HasBefore || f.Before != want[1] {
 			t.Errorf("%s: %+v, want now %d, last year %d", key, f, want[0], want[1])
 		}
+	}
+	// No income budget last year: this year's stands alone.
+	if f, ok := s.Figure("budget_income"); !ok || f.Now != 100000 || f.HasBefore {
+		t.Errorf("income budget %+v", f)
+	}
+	if f, _ := s.Figure("line_402"); Sentence(i18n.ZH, f) != "拨缴经费收入（402）3,900.00元，去年同期3,000.00元，增加900.00元，增长30.00%。" {
+		t.Errorf("sentence %q", Sentence(i18n.ZH, f))
+	}
+	en, err := BuildSummary(st, p, i18n.EN, summaryNow)
+	must(t, err)
+	if f, _ := en.Figure("line_402"); Sentence(i18n.EN, f) != "Allocated union funds (402): 3,900.00 yuan; same period last year 3,000.00 yuan; up 900.00 yuan (30.00%)." {
+		t.Errorf("sentence %q", Sentence(i18n.EN, f))
 	}
 	for key, want := range map[string]int64{"units": 2, "joint_units": 1, "employees": 15, "workers_congress": 1, "open_affairs": 1, "membership_rate": 2000} {
 		if f, _ := s.Figure(key); f.Now != want || f.HasBefore {
@@ -198,6 +283,56 @@ func TestSummaryAgreesWithStats(t *testing.T) {
 	if f, _ := s.Figure("dues_due"); f.Now != int64(due) {
 		t.Errorf("dues due %d, by month %d", f.Now, due)
 	}
+	// The books: the statement of January to July (no entry is dated after
+	// today), the balances and stats' cash balance, the 工会经费 screen's
+	// units behind.
+	stmt, err := st.BooksStatement(202601, 202607)
+	must(t, err)
+	if f, _ := s.Figure("income"); f.Now != int64(stmt.In) || stmt.In == 0 {
+		t.Errorf("income %d, statement %d", f.Now, stmt.In)
+	}
+	if f, _ := s.Figure("expense"); f.Now != int64(stmt.Out) || stmt.Out == 0 {
+		t.Errorf("expense %d, statement %d", f.Now, stmt.Out)
+	}
+	lines := 0
+	for _, r := range stmt.Rows {
+		f, ok := s.Figure("line_" + r.Account.Code)
+		switch {
+		case r.Level != 0:
+		case r.Amount == 0 && ok && f.Now != 0:
+			t.Errorf("line %s: %d, statement nothing", r.Account.Code, f.Now)
+		case r.Amount != 0 && (!ok || f.Now != int64(r.Amount)):
+			t.Errorf("line %s: %+v, statement %d", r.Account.Code, f, r.Amount)
+		case r.Amount != 0:
+			lines++
+		}
+	}
+	if lines < 3 {
+		t.Errorf("only %d lines of the statement moved in the demo", lines)
+	}
+	_, dues, err := st.RosterAndDues(2026, model.DueThrough(model.DateOf(summaryNow)))
+	must(t, err)
+	if f, _ := s.Figure("money_balance"); f.Now != int64(dues.Balance) {
+		t.Errorf("money held %d, stats' balance %d", f.Now, dues.Balance)
+	}
+	bs, err := st.BooksStatus()
+	must(t, err)
+	for key, m := range map[string]model.MoneyAccount{"cash_balance": model.MoneyCash, "bank_balance": model.MoneyBank} {
+		if f, _ := s.Figure(key); f.Now != int64(bs.Balances[m]) {
+			t.Errorf("%s %d, books %d", key, f.Now, bs.Balances[m])
+		}
+	}
+	funds, err := st.Funds()
+	must(t, err)
+	behind := map[uint64]bool{}
+	for _, r := range funds {
+		if r.Behind(model.DateOf(summaryNow)) {
+			behind[r.Funds.UnitID] = true
+		}
+	}
+	if f, _ := s.Figure("funds_behind"); f.Now != int64(len(behind)) {
+		t.Errorf("units behind %d, funds %d", f.Now, len(behind))
+	}
 }
 
 // LibreOffice opens the document and reads its sentences and tables.
@@ -219,6 +354,12 @@ func TestSummaryOpensInLibreOffice(t *testing.T) {
 		"帮扶金额（现金加实物折价）500.00元，去年同期0.00元，增加500.00元。",
 		"参与5人次，去年同期1人次，增加4人次，增长400.00%。",
 		"会员名册：入会日期不晚于2026-06-30",
+		"拨缴经费收入（402）3,900.00元，去年同期3,000.00元，增加900.00元，增长30.00%。",
+		"逾期未缴清工会经费的单位1个，去年同期0个，增加1个。",
+		"银行存款余额27,200.00元，去年同期21,800.00元，增加5,400.00元，增长24.77%。",
+		"各单位工会经费（2026-01-01至2026-06-30）",
+		"1500.00（逾期）",
+		"50102 文体活动支出（超预算）",
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("LibreOffice's text lacks %q", want)
@@ -226,5 +367,24 @@ func TestSummaryOpensInLibreOffice(t *testing.T) {
 	}
 	if t.Failed() {
 		t.Log(text)
+	}
+}
+
+// Before the books were kept in the program (their opening balances'
+// date) the summary gives no last-year books figures, and says why; the
+// half year's income is the 300.00 dues and the 3,000.00 of 工会经费.
+func TestSummaryBooksBeforeTheirStart(t *testing.T) {
+	st := handStore(t)
+	p, _ := model.ParsePeriod("2025-H1")
+	s, err := BuildSummary(st, p, i18n.ZH, summaryNow)
+	must(t, err)
+	for _, key := range []string{"income", "expense", "line_401", "cash_balance", "bank_balance"} {
+		f, ok := s.Figure(key)
+		if !ok || f.HasBefore || !strings.Contains(f.Source, "账簿自2025-01-01起在本程序记账") {
+			t.Errorf("%s: %+v", key, f)
+		}
+	}
+	if f, _ := s.Figure("income"); f.Now != 330000 || Sentence(i18n.ZH, f) != "经费收入3,300.00元（账簿没有去年同期的记录可比）。" {
+		t.Errorf("income %+v: %q", f, Sentence(i18n.ZH, f))
 	}
 }
