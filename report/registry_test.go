@@ -2,6 +2,10 @@ package report
 
 import (
 	"bytes"
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"unionbook/i18n"
@@ -85,5 +89,42 @@ func TestRegistryWritesSummaryAndSurvey(t *testing.T) {
 	}
 	if _, err := Checks(st, "summary", Options{Period: p, Lang: i18n.EN}); err != nil {
 		t.Errorf("a report without checks: %v", err)
+	}
+}
+
+// Writing tells its steps, and stops when its context is done, leaving no
+// file.
+func TestReportProgressAndStop(t *testing.T) {
+	st := handStore(t)
+	p, _ := model.ParsePeriod("2026-H1")
+	var steps []int
+	path := filepath.Join(t.TempDir(), "s.docx")
+	o := Options{Period: p, Lang: i18n.ZH, Now: summaryNow, Progress: func(done, total int) {
+		steps = append(steps, done)
+		if total != len(summarySections)+1 {
+			t.Errorf("total %d", total)
+		}
+	}}
+	if err := WriteFile(st, "summary", o, path); err != nil {
+		t.Fatal(err)
+	}
+	if len(steps) != len(summarySections)+2 || steps[len(steps)-1] != len(summarySections)+1 {
+		t.Errorf("steps %v", steps)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	o.Ctx, o.Progress = ctx, func(done, _ int) {
+		if done == 2 {
+			cancel()
+		}
+	}
+	stopped := filepath.Join(t.TempDir(), "stopped.docx")
+	if err := WriteFile(st, "summary", o, stopped); !errors.Is(err, context.Canceled) {
+		t.Errorf("stopped writing: %v", err)
+	}
+	if _, err := os.Stat(stopped); !os.IsNotExist(err) {
+		t.Errorf("a stopped report left a file: %v", err)
+	}
+	if entries, _ := os.ReadDir(filepath.Dir(stopped)); len(entries) != 0 {
+		t.Errorf("a stopped report left %v", entries)
 	}
 }

@@ -11,6 +11,7 @@
 package report
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"slices"
@@ -88,6 +89,9 @@ func Names() string {
 // period under the title, and written to w.
 func book(write func(c *Context, b *workbook.Book) error) func(c *Context, w io.Writer) error {
 	return func(c *Context, w io.Writer) error {
+		if err := c.Step(0, 2); err != nil {
+			return err
+		}
 		b, err := workbook.New(workbook.Options{Lang: c.Lang, Union: c.Union, Subtitle: c.T("report.sub", c.Union, c.PeriodLine()), TmpDir: c.TmpDir})
 		if err != nil {
 			return err
@@ -96,8 +100,13 @@ func book(write func(c *Context, b *workbook.Book) error) func(c *Context, w io.
 		if err := write(c, b); err != nil {
 			return err
 		}
-		_, err = b.WriteTo(w)
-		return err
+		if err := c.Step(1, 2); err != nil {
+			return err
+		}
+		if _, err = b.WriteTo(w); err != nil {
+			return err
+		}
+		return c.Step(2, 2)
 	}
 }
 
@@ -112,6 +121,21 @@ type Context struct {
 	Signs  model.SignatureLine
 	Now    time.Time
 	TmpDir string
+	// progress and ctx are Options.Progress and Options.Ctx.
+	progress func(done, total int)
+	ctx      context.Context
+}
+
+// Step reports that done of total steps are written, and returns the
+// context's error when the writing is to stop.
+func (c *Context) Step(done, total int) error {
+	if c.progress != nil {
+		c.progress(done, total)
+	}
+	if c.ctx != nil {
+		return c.ctx.Err()
+	}
+	return nil
 }
 
 // T is the catalogue text in the report's language.
@@ -148,6 +172,12 @@ type Options struct {
 	// TmpDir is where excelize may keep a large sheet's rows until the
 	// book is written ("" keeps them in memory: see workbook.Options).
 	TmpDir string
+	// Progress, when set, is told how far the writing is: done of total
+	// steps (a section of the summary, a stage of a workbook).
+	Progress func(done, total int)
+	// Ctx stops the writing when it is done (nil: never); WriteFile then
+	// leaves no file.
+	Ctx context.Context
 }
 
 // WriteFile writes report name to path (atomically, mode 0600).
@@ -206,7 +236,7 @@ func prepare(st *storage.Store, name string, o Options) (*Report, *Context, erro
 		now = time.Now()
 	}
 	c := &Context{Store: st, Lang: o.Lang, Period: o.Period, Year: o.Year, Money: o.Money, Union: union,
-		Signs: p.Books.Signatures, Now: now, TmpDir: o.TmpDir}
+		Signs: p.Books.Signatures, Now: now, TmpDir: o.TmpDir, progress: o.Progress, ctx: o.Ctx}
 	return r, c, nil
 }
 

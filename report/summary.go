@@ -141,6 +141,12 @@ var summarySections = []struct {
 // BuildSummary computes the summary of period p as of today (a period not
 // yet over is counted up to today, and last year's up to the same day).
 func BuildSummary(st *storage.Store, p model.Period, l i18n.Lang, now time.Time) (*WorkSummary, error) {
+	return buildSummary(st, p, l, now, nil)
+}
+
+// buildSummary is BuildSummary telling step after each section (nil:
+// nobody to tell); an error from step stops it.
+func buildSummary(st *storage.Store, p model.Period, l i18n.Lang, now time.Time, step func(done, total int) error) (*WorkSummary, error) {
 	today := model.DateOf(now)
 	if p.First() > today {
 		return nil, i18n.E("summary.period_future", p.Label(l))
@@ -164,7 +170,12 @@ func BuildSummary(st *storage.Store, p model.Period, l i18n.Lang, now time.Time)
 	if c.members, err = st.Members(); err != nil {
 		return nil, err
 	}
-	for _, sec := range summarySections {
+	for i, sec := range summarySections {
+		if step != nil {
+			if err := step(i, len(summarySections)+1); err != nil {
+				return nil, err
+			}
+		}
 		x, err := sec.build(c)
 		if err != nil {
 			return nil, fmt.Errorf("summary %s: %w", sec.key, err)
@@ -194,11 +205,18 @@ func SummaryFileName(union string, p model.Period, l i18n.Lang) string {
 // writeSummaryReport is the registry's summary: the document of the
 // context's period as of its clock.
 func writeSummaryReport(c *Context, w io.Writer) error {
-	s, err := BuildSummary(c.Store, c.Period, c.Lang, c.Now)
+	s, err := buildSummary(c.Store, c.Period, c.Lang, c.Now, c.Step)
 	if err != nil {
 		return err
 	}
-	return WriteSummaryDocx(w, s, c.Lang)
+	n := len(summarySections) + 1
+	if err := c.Step(n-1, n); err != nil {
+		return err
+	}
+	if err := WriteSummaryDocx(w, s, c.Lang); err != nil {
+		return err
+	}
+	return c.Step(n, n)
 }
 
 // safeName replaces what a file name may not hold on Windows.

@@ -179,11 +179,20 @@ func checkSurvey(c *Context) ([]Problem, error) {
 // writeSurveyReport is the registry's survey: the workbook of the
 // context's year.
 func writeSurveyReport(c *Context, w io.Writer) error {
+	if err := c.Step(0, 2); err != nil {
+		return err
+	}
 	s, err := BuildSurvey(c.Store, c.Year, c.Lang, model.DateOf(c.Now))
 	if err != nil {
 		return err
 	}
-	return WriteSurveyBook(w, s, c.Union, c.Lang)
+	if err := c.Step(1, 2); err != nil {
+		return err
+	}
+	if err := WriteSurveyBook(w, s, c.Union, c.Lang); err != nil {
+		return err
+	}
+	return c.Step(2, 2)
 }
 
 // WriteSurveyBook writes the survey's workbook: the failed checks, then
