@@ -29,6 +29,10 @@ type Screen struct {
 	intro string // a muted line under the title, or ""
 	form  *Form
 	save  func() tea.Cmd
+	// submit is ctrl+s with the help of what it does, when that is not
+	// saving a record (a report's form goes on to write a file): a
+	// read-only session refuses saves, not this.
+	submit *key.Binding
 }
 
 // NewScreen shows f under title on st. save runs on a submit that has no
@@ -42,6 +46,14 @@ func NewScreen(c *common.Common, st *stack.Stack, title string, f *Form, save fu
 // WithIntro adds a line under the title that says what the form is for.
 func (s *Screen) WithIntro(text string) *Screen {
 	s.intro = text
+	return s
+}
+
+// WithSubmit names what ctrl+s does on this form, by the catalogue key of
+// its help ("reports.key_next"), when it saves no record.
+func (s *Screen) WithSubmit(help string) *Screen {
+	b := key.NewBinding(key.WithKeys(s.c.Keys.Save.Keys()...), key.WithHelp(s.c.Keys.Save.Help().Key, s.c.T(help)))
+	s.submit = &b
 	return s
 }
 
@@ -109,7 +121,11 @@ func (s *Screen) Update(msg tea.Msg) tea.Cmd {
 // ShortHelp lists the keys of every form.
 func (s *Screen) ShortHelp() []key.Binding {
 	k := s.c.Keys
-	return []key.Binding{k.NextField, k.PrevField, k.Save, k.Back}
+	save := k.Save
+	if s.submit != nil {
+		save = *s.submit
+	}
+	return []key.Binding{k.NextField, k.PrevField, save, k.Back}
 }
 
 // FullHelp is ShortHelp: every other key types into the field.
