@@ -153,6 +153,9 @@ func (f *Form) Checked(key string) bool { return f.field(key).checked }
 // SetChecked sets a check field.
 func (f *Form) SetChecked(key string, v bool) { f.field(key).checked = v }
 
+// Len is the number of fields.
+func (f *Form) Len() int { return len(f.fields) }
+
 // Focused is the key of the focused field.
 func (f *Form) Focused() string { return f.fields[f.focus].Key }
 

@@ -118,12 +118,16 @@ func (s *Screen) Update(msg tea.Msg) tea.Cmd {
 	return cmd
 }
 
-// ShortHelp lists the keys of every form.
+// ShortHelp lists the keys of the form: moving between fields (when there
+// are several), saving (or what WithSubmit names), going back.
 func (s *Screen) ShortHelp() []key.Binding {
 	k := s.c.Keys
 	save := k.Save
 	if s.submit != nil {
 		save = *s.submit
+	}
+	if s.form.Len() == 1 { // no other field to move to
+		return []key.Binding{save, k.Back}
 	}
 	return []key.Binding{k.NextField, k.PrevField, save, k.Back}
 }

@@ -5,6 +5,7 @@ import (
 
 	"unionbook/model"
 	"unionbook/ui/bookui"
+	"unionbook/ui/common"
 	"unionbook/ui/form"
 	"unionbook/ui/picker"
 )
@@ -41,8 +42,16 @@ func (l *list) booksMenu() tea.Cmd {
 	}))
 }
 
+// writesOnly are the menu's forms that do nothing but write: a read-only
+// look (unionbook --read-only) refuses them, saying why, as it refuses a
+// key that writes.
+var writesOnly = map[int]bool{menuOpenings: true, menuTransfer: true, menuClose: true, menuConsolation: true}
+
 // openBooks opens one screen of the books.
 func (l *list) openBooks(item int) tea.Cmd {
+	if l.c.ReadOnly && writesOnly[item] {
+		return common.SetStatus(l.c.T("readonly.refused", l.c.T(menuKeys[item])), true)
+	}
 	switch item {
 	case menuOpenings:
 		return l.st.Push(bookui.NewOpenings(l.c, l.st, nil))

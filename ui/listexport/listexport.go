@@ -54,7 +54,9 @@ func Start(c *common.Common, st *stack.Stack, l List) tea.Cmd {
 	if l.Table.Len() == 0 {
 		return common.SetStatus(c.T("listexport.nothing"), true)
 	}
-	if l.Unmasked != nil {
+	// A read-only look writes no audit entry, so it takes ID numbers out
+	// only as the screen shows them, and does not ask.
+	if l.Unmasked != nil && !c.ReadOnly {
 		return st.Push(newIDChoice(c, st, func(full bool) tea.Cmd { return choose(c, st, l, full) }))
 	}
 	return choose(c, st, l, false)
