@@ -84,6 +84,9 @@ var walkModes = []walkMode{
 	{"cases.tab", []string{"f"}},
 	{"cases.tab", []string{"r"}},
 	{"cases.tab", []string{"r", "n"}},
+	{"cases.tab", []string{"enter"}},
+	{"cases.tab", []string{"enter", "a"}},
+	{"cases.tab", []string{"enter", "c"}},
 
 	{"cashbook.tab", nil},
 	{"cashbook.tab", []string{"/"}},
@@ -92,6 +95,16 @@ var walkModes = []walkMode{
 	{"cashbook.tab", []string{"enter"}},
 	{"cashbook.tab", []string{"enter", "r"}},
 	{"cashbook.tab", []string{"S"}},
+	// the books' menu and each of its screens
+	{"cashbook.tab", []string{"b"}},
+	{"cashbook.tab", []string{"b", "enter"}},                                                         // opening balances
+	{"cashbook.tab", []string{"b", "down", "enter"}},                                                 // 存现/取现
+	{"cashbook.tab", []string{"b", "down", "down", "enter"}},                                         // reconciliation
+	{"cashbook.tab", []string{"b", "down", "down", "down", "enter"}},                                 // closing
+	{"cashbook.tab", []string{"b", "down", "down", "down", "down", "enter"}},                         // budget
+	{"cashbook.tab", []string{"b", "down", "down", "down", "down", "down", "enter"}},                 // consolation
+	{"cashbook.tab", []string{"b", "down", "down", "down", "down", "down", "down", "enter"}},         // 工会经费
+	{"cashbook.tab", []string{"b", "down", "down", "down", "down", "down", "down", "down", "enter"}}, // printing
 
 	{"tab.units", nil},
 	{"tab.units", []string{"/"}},
@@ -104,6 +117,10 @@ var walkModes = []walkMode{
 	{"importer.tab", []string{"i"}},
 	{"importer.tab", []string{"E"}},
 	{"importer.tab", []string{"h"}},
+	{"importer.tab", []string{"r"}},
+	{"importer.tab", []string{"r", "enter"}},
+	{"importer.tab", []string{"r", "down", "down", "enter"}},
+	{"importer.tab", []string{"r", "down", "enter", "ctrl+s"}},
 
 	{"tab.settings", nil},
 	{"tab.settings", []string{"p"}},
@@ -114,6 +131,8 @@ var walkModes = []walkMode{
 	{"tab.settings", []string{"l"}},
 	{"tab.settings", []string{"l", "enter"}},
 	{"tab.settings", []string{"l", "d"}},
+	{"tab.settings", []string{"o"}},
+	{"tab.settings", []string{"k"}},
 }
 
 // longUnit is a unit name far wider than any column, to test truncation.
@@ -170,9 +189,22 @@ func seedWalk(s *storage.Store) error {
 		{Date: 20261112, Direction: model.Out, Account: "50405", Amount: model.Yuan(2000), Counterparty: "困难职工李四", Memo: "重阳节慰问"},
 		{Date: 20261115, Direction: model.In, Account: "40302", Amount: model.Yuan(5000), Counterparty: "滨江区总工会", Memo: "帮扶补助下拨"},
 		{Date: 20261116, Direction: model.Out, Account: "50602", Amount: 26800, Counterparty: longUnit, Memo: "办公用品"},
+		{Date: 20261118, Direction: model.In, Account: "40301", Amount: model.Yuan(3000), Counterparty: "滨江区总工会", Memo: "补助", Money: model.MoneyBank},
 	} {
 		must(s.AddLedgerEntry(uitest.Operator, &e))
 	}
+	// The books' screens each with something on them: opening balances,
+	// a budget line, a unit's 工会经费 part paid; and a case to open.
+	must(s.SetOpenings(uitest.Operator, []model.OpeningBalance{{Money: model.MoneyCash, Date: 20260101, Amount: model.Yuan(3000)},
+		{Money: model.MoneyBank, Date: 20260101, Amount: model.Yuan(50000)}}))
+	_, err = s.SetBudget(uitest.Operator, &model.Budget{Year: 2026, Account: "50405", Amount: model.Yuan(1000)})
+	must(err)
+	funds := model.UnitFunds{UnitID: u.ID, From: 202607, To: 202609, Payroll: model.Yuan(200000), RateBP: 200}
+	must(s.AddUnitFunds(uitest.Operator, &funds))
+	must(s.PayFunds(uitest.Operator, &model.FundsPayment{FundsID: funds.ID, Date: 20261020, Paid: model.Yuan(1000), ShareBP: 6000, Money: model.MoneyBank}))
+	_, err = s.CreateCase(uitest.Operator, &model.Case{Received: 20261105, Channel: model.ChannelVisit, Type: model.CaseWages,
+		Workers: []model.CaseWorker{{MemberID: zs.ID}}, Headcount: 1, UnitID: u.ID, Summary: "拖欠三个月工资"})
+	must(err)
 	return first
 }
 

@@ -3,6 +3,7 @@ package form
 import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"unionbook/ui/common"
 	"unionbook/ui/picker"
@@ -33,6 +34,7 @@ type Screen struct {
 	// saving a record (a report's form goes on to write a file): a
 	// read-only session refuses saves, not this.
 	submit *key.Binding
+	w      int
 }
 
 // NewScreen shows f under title on st. save runs on a submit that has no
@@ -57,6 +59,15 @@ func (s *Screen) WithSubmit(help string) *Screen {
 	return s
 }
 
+// fit cuts a line that would not fit in w cells (a title naming a long
+// unit); w 0 (not sized yet) cuts nothing.
+func fit(s string, w int) string {
+	if w <= 0 {
+		return s
+	}
+	return ansi.Truncate(s, w, "~")
+}
+
 // Form is the form shown.
 func (s *Screen) Form() *Form { return s.form }
 
@@ -69,14 +80,17 @@ func (s *Screen) top() int {
 }
 
 // SetSize gives the fields what the title leaves.
-func (s *Screen) SetSize(w, h int) { s.form.SetSize(w, max(1, h-s.top())) }
+func (s *Screen) SetSize(w, h int) {
+	s.w = w
+	s.form.SetSize(w, max(1, h-s.top()))
+}
 
 // View draws the title and the visible fields.
 func (s *Screen) View() string {
 	st := s.c.Styles
-	head := st.Title.Render(s.title) + "\n\n"
+	head := st.Title.Render(fit(s.title, s.w)) + "\n\n"
 	if s.intro != "" {
-		head += st.Muted.Render(s.intro) + "\n\n"
+		head += st.Muted.Render(fit(s.intro, s.w)) + "\n\n"
 	}
 	return head + s.form.View()
 }

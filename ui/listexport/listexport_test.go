@@ -159,6 +159,35 @@ func TestFullIDsAreWrittenAndLogged(t *testing.T) {
 	}
 }
 
+// A read-only look (unionbook --read-only) can write no audit entry: the
+// list goes out as shown, ID numbers masked, without the question, and
+// the status line says it was not logged.
+func TestReadOnlyLookWritesListsMaskedUnlogged(t *testing.T) {
+	dir := t.TempDir()
+	hs, l := harness(t, i18n.ZH, 100, dir)
+	hs.C.ReadOnly = true
+	before, err := hs.C.Store.Audit(0, 50)
+	if err != nil {
+		t.Fatal(err)
+	}
+	start(hs, l, true)
+	if _, ok := hs.P.Top().(*filechooser.Screen); !ok {
+		t.Fatalf("the ID question was asked in a read-only look:\n%s", hs.Screen())
+	}
+	hs.Keys("ctrl+s")
+	path := filepath.Join(dir, "会员-2026-11-21.xlsx")
+	if want := "已导出 3 行到 " + path + "（只读查看：身份证号按屏幕遮盖，不记入审计日志）"; hs.Status.Text != want {
+		t.Errorf("status %q, want %q", hs.Status.Text, want)
+	}
+	if rows := readBack(t, path); rows[3][2] != model.MaskID(people[0][2]) {
+		t.Errorf("the ID went out as %q", rows[3][2])
+	}
+	after, _ := hs.C.Store.Audit(0, 50)
+	if len(after) != len(before) || len(hs.Changed) != 0 {
+		t.Errorf("a read-only look logged the list: %d entries before, %d after, changes %v", len(before), len(after), hs.Changed)
+	}
+}
+
 // On a narrow screen the table hides a column: the file leaves it out too.
 func TestOnlyTheColumnsOnScreen(t *testing.T) {
 	dir := t.TempDir()

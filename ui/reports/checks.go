@@ -140,5 +140,8 @@ func (s *checks) ShortHelp() []key.Binding {
 
 func (s *checks) FullHelp() [][]key.Binding {
 	k := s.e.c.Keys
+	if s.grid.Len() < 2 {
+		return [][]key.Binding{s.ShortHelp()}
+	}
 	return [][]key.Binding{s.ShortHelp(), {k.PageUp, k.PageDown, k.Home, k.End}}
 }

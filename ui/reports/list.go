@@ -1,7 +1,6 @@
 package reports
 
 import (
-	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -14,7 +13,7 @@ import (
 )
 
 // list is every report of the registry, one line each with what it is
-// for under it; enter (or the report's number) opens its form.
+// for under it; enter opens the selected one's form.
 type list struct {
 	common.ScreenBase
 	e       *env
@@ -40,11 +39,6 @@ func (l *list) Update(msg tea.Msg) tea.Cmd {
 		l.sel = (l.sel + 1) % len(l.reports)
 	case key.Matches(km, l.e.keys.open):
 		return l.e.st.Push(newForm(l.e, l.reports[l.sel]))
-	default:
-		if n, err := strconv.Atoi(km.String()); err == nil && n >= 1 && n <= len(l.reports) {
-			l.sel = n - 1
-			return l.e.st.Push(newForm(l.e, l.reports[l.sel]))
-		}
 	}
 	return nil
 }
@@ -54,13 +48,13 @@ func (l *list) View() string {
 	fit := func(s string) string { return widget.Fit(s, w, false) }
 	lines := []string{st.Title.Render(fit(c.T("reports.title"))), fit("")}
 	for i, r := range l.reports {
-		line := strconv.Itoa(i+1) + "  " + title(c, r) + "  (" + r.Ext + ")"
+		line := title(c, r) + "  (" + r.Ext + ")"
 		if i == l.sel {
 			lines = append(lines, st.Focused.Render(fit("> "+line)))
 		} else {
 			lines = append(lines, fit("  "+line))
 		}
-		lines = append(lines, st.Muted.Render(fit("     "+about(c, r))))
+		lines = append(lines, st.Muted.Render(fit("    "+about(c, r))))
 	}
 	lines = append(lines, fit(""), st.Muted.Render(fit(c.T("reports.list_note"))))
 	return screenOf(lines, w, l.h)

@@ -37,7 +37,7 @@ func TestGoldenSummaryForm(t *testing.T) {
 func TestGoldenJournalForm(t *testing.T) {
 	uitest.Each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
 		f := open(t, lang, w, h)
-		f.hs.Keys("3", "down", "right")
+		f.hs.Keys("down", "down", "enter", "down", "right")
 		f.hs.RequireGolden()
 	})
 }
@@ -45,7 +45,7 @@ func TestGoldenJournalForm(t *testing.T) {
 func TestGoldenSurveyChecks(t *testing.T) {
 	uitest.Each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
 		f := open(t, lang, w, h)
-		f.hs.Keys("2", "ctrl+s")
+		f.hs.Keys("down", "enter", "ctrl+s")
 		f.hs.RequireGolden()
 	})
 }
@@ -69,7 +69,7 @@ func TestGoldenWriting(t *testing.T) {
 func TestSummaryFromTheScreen(t *testing.T) {
 	f := open(t, i18n.ZH, 100, 30)
 	hs := f.hs
-	uitest.Contains(t, hs.Screen(), "报表", "1  工作总结数据  (.docx)", "2  基层工会调查表  (.xlsx)", "5  记账凭证  (.xlsx)")
+	uitest.Contains(t, hs.Screen(), "报表", "> 工作总结数据  (.docx)", "  基层工会调查表  (.xlsx)", "  记账凭证  (.xlsx)")
 	hs.Keys("enter")
 	uitest.Contains(t, hs.Screen(), "工作总结数据", "期间", "2026-H2", "ctrl+s 继续")
 	hs.Keys("ctrl+s")
@@ -105,7 +105,7 @@ func TestSummaryFromTheScreen(t *testing.T) {
 func TestSurveyChecksBeforeSaving(t *testing.T) {
 	f := open(t, i18n.EN, 120, 40)
 	hs := f.hs
-	hs.Keys("2")
+	hs.Keys("down", "enter")
 	uitest.Contains(t, hs.Screen(), "Survey year", "2026")
 	hs.Keys("ctrl+s")
 	problems, err := report.Checks(hs.C.Store, "survey", report.Options{Year: 2026, Lang: i18n.EN, Now: uitest.FixedNow})
@@ -149,7 +149,7 @@ func TestSurveyChecksBeforeSaving(t *testing.T) {
 func TestJournalOfTheBank(t *testing.T) {
 	f := open(t, i18n.ZH, 100, 30)
 	hs := f.hs
-	hs.Keys("3", "down", "right", "ctrl+s")
+	hs.Keys("down", "down", "enter", "down", "right", "ctrl+s")
 	want := filepath.Join(f.dir, "银行存款日记账_2026-11.xlsx")
 	uitest.Contains(t, hs.Screen(), "保存银行存款日记账", want)
 	hs.Keys("ctrl+s")
@@ -162,17 +162,18 @@ func TestJournalOfTheBank(t *testing.T) {
 // goes on.
 func TestReportFormRefusesWhatCannotBe(t *testing.T) {
 	for _, c := range []struct {
-		item, typed, want string
+		item        []string
+		typed, want string
 	}{
-		{"1", "2026-13", "期间"},
-		{"1", "2027-H1", "尚未开始"},
-		{"1", "", "必填"},
-		{"2", "2028", "2028"},
-		{"2", "1999", "1999"},
+		{[]string{"enter"}, "2026-13", "期间"},
+		{[]string{"enter"}, "2027-H1", "尚未开始"},
+		{[]string{"enter"}, "", "必填"},
+		{[]string{"down", "enter"}, "2028", "2028"},
+		{[]string{"down", "enter"}, "1999", "1999"},
 	} {
 		f := open(t, i18n.ZH, 100, 30)
 		hs := f.hs
-		hs.Keys(c.item)
+		hs.Keys(c.item...)
 		depth := hs.P.Depth()
 		for range 10 { // the field emptied
 			hs.Keys("backspace")
@@ -224,7 +225,7 @@ func TestNoKeyOfTheReportsWrites(t *testing.T) {
 		}
 	}
 	check("list")
-	f.hs.Keys("2")
+	f.hs.Keys("down", "enter")
 	check("form")
 	f.hs.Keys("ctrl+s")
 	check("checks")
