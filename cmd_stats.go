@@ -53,6 +53,9 @@ var statsCommand = &command{
 			if st.Events, err = s.EventStats(model.Today().Year()); err != nil {
 				return err
 			}
+			if st.Org, err = s.OrgStats(model.Today()); err != nil {
+				return err
+			}
 			cases, err := s.CaseStats(model.Today().Year())
 			if err != nil {
 				return err
@@ -75,6 +78,7 @@ var statsCommand = &command{
 			writeHardshipStats(e.stdout, e.lang, st.Hardship)
 			writeEventStats(e.stdout, e.lang, st.Events)
 			writeCaseStats(e.stdout, e.lang, cases)
+			writeOrgStats(e.stdout, e.lang, st.Org)
 			return nil
 		}
 	},

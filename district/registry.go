@@ -15,6 +15,8 @@ var entities = []Entity{
 	countersEntity,
 	simpleEntity("units", "units", (*storage.Restorer).PutUnit),
 	simpleEntity("members", "members", (*storage.Restorer).PutMember),
+	employerEntity, // after the units they became
+	honourEntity,   // after the members and units they honour
 	simpleEntity("dues_batches", "dues_batches", (*storage.Restorer).PutBatch),
 	simpleEntity("dues_payments", "payments", (*storage.Restorer).PutPayment),
 	simpleEntity("ledger", "ledger", (*storage.Restorer).PutLedger),

@@ -124,7 +124,7 @@ func init() {
 		"setup.welcome":          "Welcome to UnionBook",
 		"setup.new_db":           "This is a new database: %s",
 		"setup.choice_profile":   "Enter this union's details (name, code, higher union) and start",
-		"setup.choice_demo":      "Load the demo township (78 units, 7,520 members) to look around first",
+		"setup.choice_demo":      "Load the demo township (80 units, 7,520 members) to look around first",
 		"setup.loading_demo":     "Generating the demo data, please wait...",
 		"setup.demo_loaded":      "The demo data is loaded",
 		"setup.profile_intro":    "These details head every report; you can change them later.",

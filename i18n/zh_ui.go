@@ -124,7 +124,7 @@ func init() {
 		"setup.welcome":          "欢迎使用工会账簿",
 		"setup.new_db":           "这是一个新的数据库：%s",
 		"setup.choice_profile":   "填写本工会信息（名称、代码、上级工会），开始记账",
-		"setup.choice_demo":      "载入演示乡镇（78 个单位、7520 名会员），先看看程序能做什么",
+		"setup.choice_demo":      "载入演示乡镇（80 个单位、7520 名会员），先看看程序能做什么",
 		"setup.loading_demo":     "正在生成演示数据，请稍候...",
 		"setup.demo_loaded":      "演示数据已载入",
 		"setup.profile_intro":    "这些信息会出现在报表的标题上，以后可以修改。",

@@ -29,8 +29,8 @@ type Profile struct {
 	CapLivingDeepMonths int   `cbor:"22,keyasint,omitempty"` // living aid cap, months of MinLiving (12)
 	CapLivingRelMonths  int   `cbor:"23,keyasint,omitempty"` // the same, relative and sudden hardship (8)
 	CapSchoolCompulsory Money `cbor:"24,keyasint,omitempty"` // 3,000 yuan
-	CapSchoolSenior     Money `cbor:"25,keyasint,omitempty"` // 10,000 yuan
-	CapSchoolUniversity Money `cbor:"26,keyasint,omitempty"` // 5,000 yuan
+	CapSchoolSenior     Money `cbor:"25,keyasint,omitempty"` // no longer read: see CapSchoolSeniorMonths
+	CapSchoolUniversity Money `cbor:"26,keyasint,omitempty"` // no longer read: see CapSchoolUnivMonths
 	CapMedical          Money `cbor:"27,keyasint,omitempty"` // none
 	CapWarmth           Money `cbor:"28,keyasint,omitempty"` // none
 
@@ -44,6 +44,15 @@ type Profile struct {
 
 	// Books settings (tags 50–59; see books.go).
 	Books BooksSettings `cbor:"50,keyasint,omitempty"`
+
+	// Organisation settings (tags 60–69; see OrgRules, 0 means the default).
+	TermYears        int `cbor:"60,keyasint,omitempty"` // a committee's term of office (5)
+	ElectionWarnDays int `cbor:"61,keyasint,omitempty"` // 换届 due this many days ahead (90)
+	// Hardship settings added with the corrected rules (HardshipRules).
+	HardshipSuddenPct     int `cbor:"62,keyasint,omitempty"` // 意外致困 upper line, % of MinLiving (300)
+	CapSchoolSeniorMonths int `cbor:"63,keyasint,omitempty"` // school aid, high school, months of MinLiving (6)
+	CapSchoolUnivMonths   int `cbor:"64,keyasint,omitempty"` // school aid, university, months of MinLiving (10)
+	NoticeWorkdays        int `cbor:"65,keyasint,omitempty"` // a public notice's shortest length, working days (5)
 }
 
 // DefaultProfile has the charter's usual dues rate of 0.5%.
@@ -95,6 +104,7 @@ func (p *Profile) Validate() Problems {
 	ps = append(ps, p.validateCases()...)
 	ps = append(ps, p.validateDateLimits()...)
 	ps = append(ps, p.validateBooks()...)
+	ps = append(ps, p.validateOrg()...)
 	seen := topLevels()
 	for i := range p.CustomAccounts {
 		a := p.CustomAccounts[i]

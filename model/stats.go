@@ -24,6 +24,9 @@ type Stats struct {
 	// Events is filled by the caller from the store (Store.EventStats):
 	// the current year's events and person-times by type.
 	Events EventStats `json:"events"`
+	// Org is filled by the caller from the store (Store.OrgStats): the
+	// survey items, 建会率 and 入会率, unorganised employers, honours.
+	Org OrgStats `json:"org"`
 }
 
 // DuesStats are the dues figures of stats --json: what was due and paid in

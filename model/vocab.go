@@ -20,6 +20,8 @@ const (
 	EntityHardship Entity = "hardship"
 	EntityAid      Entity = "aid"
 	EntityEvent    Entity = "event"
+	EntityEmployer Entity = "employer" // an unorganised employer (未建会单位)
+	EntityHonour   Entity = "honour"
 	EntityExport   Entity = "export" // a district package written
 	EntityImport   Entity = "import"
 	EntityAudit    Entity = "audit"
@@ -49,7 +51,8 @@ const (
 func Entities() []Entity {
 	return []Entity{EntityMember, EntityUnit, EntityProfile, EntityPayment, EntityBatch, EntityLedger,
 		EntityHardship, EntityAid, EntityEvent, EntityCase, EntityRiskCheck, EntityExport, EntityImport, EntityList,
-		EntityChart, EntityOpening, EntityTransfer, EntityClosing, EntityBudget, EntityReconcile, EntityConsolation, EntityFunds, EntityFundsPay}
+		EntityChart, EntityOpening, EntityTransfer, EntityClosing, EntityBudget, EntityReconcile, EntityConsolation, EntityFunds, EntityFundsPay,
+		EntityEmployer, EntityHonour}
 }
 
 // Key is the entity's catalogue key.

@@ -43,7 +43,7 @@ func handStore(t *testing.T) *storage.Store {
 	must(t, st.SetOpenings("t", []model.OpeningBalance{{Money: model.MoneyCash, Date: 20250101, Amount: model.Yuan(1000)},
 		{Money: model.MoneyBank, Date: 20250101, Amount: model.Yuan(20000)}}))
 	a := model.Unit{Name: "宏达机械厂工会", Kind: 170, Employees: 10, Women: 4, ContractSigned: 20240101, ContractExpires: 20251231, WorkersCongress: true}
-	b := model.Unit{Name: "重庆村联合工会", Kind: 900, UnionType: model.UnionJoint, Employees: 5, OpenAffairs: true, ContractSigned: 20250801, ContractExpires: 20280731}
+	b := model.Unit{Name: "重庆村联合工会", Form: model.FormVillage, Employees: 5, OpenAffairs: true, ContractSigned: 20250801, ContractExpires: 20280731}
 	must(t, st.CreateUnit("t", &a))
 	must(t, st.CreateUnit("t", &b))
 	ms := []model.Member{

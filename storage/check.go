@@ -212,6 +212,7 @@ func checkers() []checker {
 		{"hardship", checkHardship, "hardship files and aid"}, // check_hardship.go: files and aid
 		{"cases", checkCases, "cases and risk checks"},        // case_check.go: cases and risk checks
 		{"books", checkBooks, "books"},                        // check_ledger.go: money accounts, closings, budgets, funds
+		{"org", checkOrg, "organisation register"},            // check_org.go: employers and honours
 	}
 }
 

@@ -132,6 +132,17 @@ func newerRecordSamples() map[string]any {
 			RateBP: 200, Due: 10000000, Memo: "上半年", Operator: "李秘书", CreatedAt: at},
 		string(bucketFundsPayments): &model.FundsPayment{ID: 1, FundsID: 1, UnitID: 3, Date: model.Date(20260715), Paid: 10000000,
 			ShareBP: 6000, Received: 6000000, Money: model.MoneyBank, LedgerID: 8, ReversalOf: 0, Reason: "", Operator: "李秘书", CreatedAt: at},
+		string(bucketEmployers): &model.Employer{
+			ID: 1, Name: "青山镇鑫源物流有限公司", CreditCode: "91350100M000100Y43", Kind: 170, Employees: 45, Women: 10, Migrant: 20,
+			Contact: "陈经理", Phone: "13800138000", Address: "青山镇工业路1号", Industry: "物流", Registered: model.Date(20260110),
+			Status: model.EmployerFormed, Visits: []model.OrganisingVisit{{Date: model.Date(20260305), By: "王主席", Outcome: "同意筹建",
+				Next: model.Date(20260405), Operator: "李秘书", At: at}},
+			UnitID: 9, FormedOn: model.Date(20260501), GoneOn: model.Date(20260601), GoneReason: "迁出", Notes: "备注", CreatedAt: at,
+		},
+		string(bucketHonours): &model.Honour{
+			ID: 1, MemberID: 7, UnitID: 3, Title: model.HonourModelWorker, Name: "福州市劳动模范", Level: model.LevelCity, Year: 2025,
+			Body: "福州市人民政府", Notes: "备注", Operator: "李秘书", CreatedAt: at,
+		},
 	}
 }
 

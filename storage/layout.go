@@ -221,11 +221,29 @@ var (
 	idxFundsPayReversal = []byte("idx_funds_pay_reversal")
 )
 
+// Schema 9, "organisation register" (org.go).
+var (
+	// employers: employer ID → model.Employer, an unorganised employer
+	// (未建会单位) with its visits; kept, marked formed, once it has a union.
+	bucketEmployers = []byte("employers")
+	// idx_employer_name: normalised name (unitNameKey) → employer ID (unique
+	// among employers).
+	idxEmployerName = []byte("idx_employer_name")
+	// idx_employer_credit: credit code → employer ID (unique among employers).
+	idxEmployerCredit = []byte("idx_employer_credit")
+	// honours: honour ID → model.Honour, of a member or a unit.
+	bucketHonours = []byte("honours")
+	// idx_member_honours: member ID + honour ID (pair) → empty.
+	idxMemberHonours = []byte("idx_member_honours")
+	// idx_unit_honours: unit ID + honour ID (pair) → empty.
+	idxUnitHonours = []byte("idx_unit_honours")
+)
+
 // allBuckets is every bucket a database of the current schema has: Open
 // refuses one that lacks any as damaged (a changed byte in a bucket's name
 // leaves bbolt's own check content).
 func allBuckets() [][]byte {
-	return slices.Concat(coreBuckets(), duesBuckets(), hardshipBuckets(), eventBuckets(), [][]byte{bucketExports}, caseBuckets(), booksBuckets())
+	return slices.Concat(coreBuckets(), duesBuckets(), hardshipBuckets(), eventBuckets(), [][]byte{bucketExports}, caseBuckets(), booksBuckets(), orgBuckets())
 }
 
 // recordBucket is a bucket whose values are records: the kind of record
@@ -262,5 +280,7 @@ func recordBuckets() []recordBucket {
 		{bucketConsolations, model.EntityConsolation, func() any { return new(model.Consolation) }},
 		{bucketFunds, model.EntityFunds, func() any { return new(model.UnitFunds) }},
 		{bucketFundsPayments, model.EntityFundsPay, func() any { return new(model.FundsPayment) }},
+		{bucketEmployers, model.EntityEmployer, func() any { return new(model.Employer) }},
+		{bucketHonours, model.EntityHonour, func() any { return new(model.Honour) }},
 	}
 }

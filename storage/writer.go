@@ -239,6 +239,7 @@ func profileChanges(old, new *model.Profile) []model.FieldChange {
 	diff("pay_ahead_months", fmt.Sprint(old.PayAheadMonths), fmt.Sprint(new.PayAheadMonths))
 	diff("entry_years_back", fmt.Sprint(old.EntryYearsBack), fmt.Sprint(new.EntryYearsBack))
 	cs = append(cs, HardshipProfileChanges(old, new)...)
+	cs = append(cs, orgProfileChanges(old, new)...)
 	cs = append(cs, caseProfileChanges(old, new)...)
 	cs = append(cs, booksProfileChanges(old, new)...)
 	return cs
@@ -549,12 +550,7 @@ func (w *writer) changeStatus(id uint64, c model.StatusChange) (model.Member, er
 		return model.Member{}, err
 	}
 	last := m.History[len(m.History)-1]
-	changes := append(model.MemberChanges(&old, &m),
-		model.FieldChange{Field: "change_date", New: last.Date.String()},
-		model.FieldChange{Field: "reason", New: last.Reason})
-	if last.ToUnion != "" {
-		changes = append(changes, model.FieldChange{Field: "to_union", New: last.ToUnion})
-	}
+	changes := append(model.MemberChanges(&old, &m), last.ChangeFields()...)
 	return m, w.writeAudit(model.ActionStatus, model.EntityMember, id, memberLabel(&m), changes)
 }
 

@@ -36,7 +36,7 @@ func TestOperatorChangedInSettingsSignsTheNextWrite(t *testing.T) {
 
 	// a status change in the Members tab
 	send(a, tab(t, a, "tab.members"))
-	keys(a, "enter", "s", "tab", "tab")
+	keys(a, "enter", "s", "enter", "tab", "tab") // retained, past the date and the reason
 	typeText(a, "本人申请")
 	keys(a, "ctrl+s")
 	if got := lastAudit(t, a); got.Entity != model.EntityMember || got.Operator != "王会计" {

@@ -41,7 +41,7 @@ func seedEveryKind(t *testing.T, s *storage.Store) {
 	must(s.CreateUnit(op, u2))
 	u.Kind, u.WorkersCongress, u.OpenAffairs, u.ContractSigned, u.Status = 110, true, true, 20260101, model.UnitStatus(1)
 	must(s.UpdateUnit(op, u))
-	tmp := &model.Unit{Name: "临时工会", Kind: 900}
+	tmp := &model.Unit{Name: "临时工会"}
 	must(s.CreateUnit(op, tmp))
 	must(s.DeleteUnit(op, tmp.ID))
 

@@ -57,6 +57,9 @@ var writeHelp = []string{
 	// a list written with whole ID numbers, which only the audit log may
 	// record (a read-only look takes lists out masked, without asking)
 	"listexport.key_full",
+	// the organisation register: a visit to an unorganised employer, its
+	// union formed, its leaving; the register's settings
+	"units.key_visit", "units.key_formed", "units.key_gone", "settings.key_org",
 	// the first run: the profile or the demo (never shown in a read-only look)
 	"setup.choice_profile", "setup.choice_demo",
 }
@@ -117,6 +120,10 @@ var readHelp = []string{
 	"reports.key_next", "reports.key_open", "reports.key_stop", "reports.key_to_file", "reports.key_write",
 	// settings: the chart, the audit log
 	"settings.key_audit", "settings.key_chart",
+	// the organisation register: the unorganised employers, 换届 due, the
+	// figures, a unit's panes and honours; the model workers' care
+	"units.key_employers", "units.key_elections", "units.key_figures", "units.key_pane", "units.key_pane_back",
+	"units.key_honours", "members.key_model_workers",
 }
 
 // WriteHelpKeys lists the catalogue keys of the keys that write (tests).

@@ -78,6 +78,8 @@ func (s *summary) Update(msg tea.Msg) tea.Cmd {
 			return s.st.Push(newDuesForm(s.c, s.st))
 		case key.Matches(m, s.k.Hardship):
 			return s.st.Push(newHardshipForm(s.c, s.st))
+		case key.Matches(m, s.k.Org):
+			return s.st.Push(newOrgForm(s.c, s.st))
 		case key.Matches(m, s.k.Chart):
 			return s.st.Push(newChart(s.c, s.st))
 		case key.Matches(m, s.k.Openings):
@@ -166,6 +168,8 @@ func (s *summary) View() string {
 		"",
 		section("settings.hardship_title", s.c.T("settings.edit_with", keyOf(s.k.Hardship))),
 		s.c.T("settings.hardship_summary", hr.DeepPct, hr.RelativePct, hr.LivingDeepMonths, hr.LivingRelativeMonths),
+		section("settings.org_title", s.c.T("settings.edit_with", keyOf(s.k.Org))) + "  " +
+			s.c.T("settings.org_summary", pr.OrgRules().TermYears, pr.OrgRules().ElectionWarnDays),
 		"",
 		section("settings.chart_title", s.c.T("settings.chart_summary", s.accounts, len(pr.CustomAccounts))),
 		"",
@@ -187,7 +191,7 @@ func (s *summary) View() string {
 
 func (s *summary) ShortHelp() []key.Binding {
 	k := s.c.Keys
-	return []key.Binding{s.k.Profile, s.k.Dues, s.k.Hardship, s.k.Chart, s.k.Openings, s.k.Books, s.k.Backup, s.k.Audit, k.Help, k.Quit}
+	return []key.Binding{s.k.Profile, s.k.Dues, s.k.Hardship, s.k.Org, s.k.Chart, s.k.Openings, s.k.Books, s.k.Backup, s.k.Audit, k.Help, k.Quit}
 }
 
 func (s *summary) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }
