@@ -103,6 +103,10 @@ type summaryContext struct {
 	units   []model.Unit
 	members []model.Member
 	unitBy  map[uint64]*model.Unit
+	// org is the organisation register (units, employers, members and the
+	// profile's rules) read in one transaction.
+	org     storage.OrgData
+	honours []model.Honour
 }
 
 func (c *summaryContext) T(key string, args ...any) string { return c.l.T(key, args...) }
@@ -161,14 +165,15 @@ func buildSummary(st *storage.Store, p model.Period, l i18n.Lang, now time.Time,
 	}
 	s.BeforeFirst, s.BeforeAsOf = s.First.AddYears(-1), s.AsOf.AddYears(-1)
 	c := &summaryContext{st: st, l: l, s: s, unitBy: map[uint64]*model.Unit{}}
-	if c.units, err = st.Units(); err != nil {
+	if c.org, err = st.OrgData(); err != nil {
+		return nil, err
+	}
+	c.units, c.members = c.org.Units, c.org.Members
+	if c.honours, err = st.Honours(); err != nil {
 		return nil, err
 	}
 	for i := range c.units {
 		c.unitBy[c.units[i].ID] = &c.units[i]
-	}
-	if c.members, err = st.Members(); err != nil {
-		return nil, err
 	}
 	for i, sec := range summarySections {
 		if step != nil {

@@ -42,10 +42,37 @@ func handStore(t *testing.T) *storage.Store {
 	// The books start on 2025-01-01 with 1,000.00 cash and 20,000.00 in the bank.
 	must(t, st.SetOpenings("t", []model.OpeningBalance{{Money: model.MoneyCash, Date: 20250101, Amount: model.Yuan(1000)},
 		{Money: model.MoneyBank, Date: 20250101, Amount: model.Yuan(20000)}}))
-	a := model.Unit{Name: "宏达机械厂工会", Kind: 170, Employees: 10, Women: 4, ContractSigned: 20240101, ContractExpires: 20251231, WorkersCongress: true}
-	b := model.Unit{Name: "重庆村联合工会", Form: model.FormVillage, Employees: 5, OpenAffairs: true, ContractSigned: 20250801, ContractExpires: 20280731}
+	// 宏达: formed 2015, a women workers' committee since 2020 and an audit
+	// committee since March 2026, a congress without delegates given, a
+	// collective contract that expired at the end of 2025, a wage
+	// agreement for 2026 without the employees it covers, a city model
+	// workers' home (2024), two part-time staff, elected 2021-06-01 (its
+	// five years are up). 重庆村: a village joint union formed 2025-11-01
+	// without its statistical and region codes or the employers it
+	// covers, a mediation committee, open affairs, a contract to 2028 for
+	// its 5 employees, one full-time staff.
+	a := model.Unit{Name: "宏达机械厂工会", Kind: 170, Employees: 10, Women: 4, ContractSigned: 20240101, ContractExpires: 20251231,
+		ContractCovered: 10, WorkersCongress: true, StatCode: "350102001", RegionCode: "350102", FormedOn: 20150601,
+		Committees: []model.Committee{{Kind: model.CommitteeWomen, Formed: 20200101}, {Kind: model.CommitteeAudit, Formed: 20260301}},
+		WageSigned: 20260101, WageExpires: 20261231, HomeLevel: model.HomeCity, HomeYear: 2024, StaffPart: 2, ElectedOn: 20210601}
+	b := model.Unit{Name: "重庆村联合工会", Form: model.FormVillage, Employees: 5, OpenAffairs: true, ContractSigned: 20250801, ContractExpires: 20280731,
+		ContractCovered: 5, FormedOn: 20251101, Committees: []model.Committee{{Kind: model.CommitteeMediation, Formed: 20251201}},
+		StaffFull: 1, ElectedOn: 20251101}
 	must(t, st.CreateUnit("t", &a))
 	must(t, st.CreateUnit("t", &b))
+	// Employers without a union: 旺达 (30 employees, since March 2025,
+	// visited in April 2026), 新光 (20, since June 2024, moved away on
+	// 2026-02-01), 金桥 (12, since March 2026).
+	wd := model.Employer{Name: "旺达食品厂", Employees: 30, Registered: 20250301}
+	xg := model.Employer{Name: "新光电子厂", Employees: 20, Registered: 20240601}
+	jq := model.Employer{Name: "金桥物流公司", Employees: 12, Registered: 20260301}
+	for _, e := range []*model.Employer{&wd, &xg, &jq} {
+		must(t, st.CreateEmployer("t", e))
+	}
+	_, err := st.VisitEmployer("t", wd.ID, model.OrganisingVisit{Date: 20260410, By: "李秘书", Outcome: "老板同意下月召开职工大会", Next: 20260510})
+	must(t, err)
+	_, err = st.EmployerGone("t", xg.ID, 20260201, "迁出本镇")
+	must(t, err)
 	ms := []model.Member{
 		{Name: "张一", Gender: model.Female, IDNumber: "500154199804106120", UnitID: a.ID, JoinDate: 20200101},
 		{Name: "王二", Gender: model.Male, IDNumber: "110101199003078670", UnitID: a.ID, JoinDate: 20250301},
@@ -56,7 +83,7 @@ func handStore(t *testing.T) *storage.Store {
 	for i := range ms {
 		must(t, st.CreateMember("t", &ms[i]))
 	}
-	_, err := st.ChangeStatus("t", ms[3].ID, model.StatusChange{Date: 20260310, To: model.StatusLeft, Reason: "个人要求"})
+	_, err = st.ChangeStatus("t", ms[3].ID, model.StatusChange{Date: 20260310, To: model.StatusLeft, Reason: "个人要求"})
 	must(t, err)
 	_, err = st.ChangeStatus("t", ms[4].ID, model.StatusChange{Date: 20251201, To: model.StatusTransferred, Reason: "调动", ToUnion: "白水镇总工会"})
 	must(t, err)
@@ -87,6 +114,9 @@ func handStore(t *testing.T) *storage.Store {
 	}
 	must(t, st.CreateEvent("t", &model.Event{Title: "职工运动会", Type: model.EventSports, Start: 20260401, Members: []uint64{ms[0].ID, ms[1].ID}, Others: 3}))
 	must(t, st.CreateEvent("t", &model.Event{Title: "安全培训", Type: model.EventTraining, Start: 20250501, Members: []uint64{ms[0].ID}}))
+	// Honours: 张一 a provincial model worker (2025); 宏达 a city 工人先锋号 (2026).
+	must(t, st.CreateHonour("t", &model.Honour{MemberID: ms[0].ID, Title: model.HonourModelWorker, Level: model.LevelProvince, Year: 2025}))
+	must(t, st.CreateHonour("t", &model.Honour{UnitID: a.ID, Title: model.HonourPioneer, Level: model.LevelCity, Year: 2026}))
 	handBooks(t, st, a.ID, b.ID)
 	return st
 }
@@ -185,6 +215,30 @@ func TestSummaryAgreesWithAHandCount(t *testing.T) {
 		// bank 20,000 − 1,200 + 3,000 + 5,000 − 1,000 − 2,000 + 3,600 + 300 − 500
 		"bank_balance":  {2720000, 2180000},
 		"money_balance": {2986200, 2310000},
+		// The organisation register on 2026-06-30 and 2025-06-30 (重庆村
+		// formed 2025-11-01): 宏达 and 重庆村; 宏达 alone.
+		"units":       {2, 1},
+		"joint_units": {1, 0},
+		// 建会率: the two against 旺达 and 金桥 (新光 moved away in
+		// February); last year 宏达 against 旺达 and 新光.
+		"employers_organised":   {2, 1},
+		"employers_unorganised": {2, 2},
+		"union_rate":            {5000, 3333},
+		"unions_formed":         {0, 0},
+		// 入会率: 3 of 15; last year 张一 and 王二 of 宏达's 10.
+		"membership_rate": {2000, 2000},
+		"member_honours":  {0, 1}, // 张一's of 2025
+		"unit_honours":    {1, 0}, // 宏达's 工人先锋号 of 2026
+		// committees on the day: 宏达's women's (2020) and audit (2026-03),
+		// 重庆村's mediation (2025-12)
+		"committee_women":      {1, 1},
+		"committee_audit":      {1, 0},
+		"committee_mediation":  {1, 0},
+		"committee_law_watch":  {0, 0},
+		"committee_protection": {0, 0},
+		"wage_agreements":      {1, 0}, // 宏达's for 2026
+		"women_contracts":      {0, 0},
+		"model_homes":          {1, 1}, // 宏达's, named 2024
 	} {
 		f, ok := s.Figure(key)
 		if !ok || f.Now != want[0] || !f.HasBefore || f.Before != want[1] {
@@ -203,7 +257,10 @@ func TestSummaryAgreesWithAHandCount(t *testing.T) {
 	if f, _ := en.Figure("line_402"); Sentence(i18n.EN, f) != "Allocated union funds (402): 3,900.00 yuan; same period last year 3,000.00 yuan; up 900.00 yuan (30.00%)." {
 		t.Errorf("sentence %q", Sentence(i18n.EN, f))
 	}
-	for key, want := range map[string]int64{"units": 2, "joint_units": 1, "employees": 15, "workers_congress": 1, "open_affairs": 1, "membership_rate": 2000} {
+	// What the register keeps only as it is now.
+	for key, want := range map[string]int64{"employees": 15, "workers_congress": 1, "open_affairs": 1, "delegates": 0,
+		"contract_covered": 5, "wage_covered": 0, "staff_full": 1, "staff_part": 2, "covered_employers": 1,
+		"elections_due": 1, "model_workers": 1, "model_workers_hardship": 0, "congress_held": 0, "bookhouses": 0} {
 		if f, _ := s.Figure(key); f.Now != want || f.HasBefore {
 			t.Errorf("%s: %+v, want %d and no last year", key, f, want)
 		}
@@ -333,6 +390,39 @@ func TestSummaryAgreesWithStats(t *testing.T) {
 	if f, _ := s.Figure("funds_behind"); f.Now != int64(len(behind)) {
 		t.Errorf("units behind %d, funds %d", f.Now, len(behind))
 	}
+	// The organisation register: the survey's items, the year's 建会率
+	// and 入会率, the model workers, as stats --json has them today.
+	os, err := st.OrgStats(model.DateOf(summaryNow))
+	must(t, err)
+	v, r := os.Survey, os.Rates[0]
+	if r.Period != "2026" {
+		t.Fatalf("stats' first rates are of %s", r.Period)
+	}
+	want := map[string]int{"units": v.Units, "joint_units": v.JointUnits, "employees": r.Employees,
+		"employers_organised": r.EmployersOrganised, "employers_unorganised": r.EmployersUnorganised,
+		"union_rate": r.UnionRateBP, "membership_rate": r.MembershipRateBP, "unions_formed": r.Formed,
+		"workers_congress": v.WorkersCongress, "delegates": v.Delegates, "women_delegates": v.WomenDelegates,
+		"open_affairs": v.OpenAffairs, "collective_contracts": v.Contracts, "contract_covered": v.ContractCovered,
+		"wage_agreements": v.WageAgreements, "wage_covered": v.WageCovered, "women_contracts": v.WomenContracts,
+		"model_homes": v.ModelHomes, "bookhouses": v.Bookhouses, "staff_full": v.StaffFull, "staff_part": v.StaffPart,
+		"covered_employers": v.CoveredEmployers, "elections_due": v.ElectionsDue,
+		"model_workers": os.Honours.ModelWorkers, "model_workers_hardship": os.Honours.InHardship}
+	for code, n := range v.Committees {
+		want["committee_"+code] = n
+	}
+	nonzero := 0
+	for key, n := range want {
+		f, ok := s.Figure(key)
+		if !ok || f.Now != int64(n) {
+			t.Errorf("%s: %+v, stats %d", key, f, n)
+		}
+		if n != 0 {
+			nonzero++
+		}
+	}
+	if nonzero < 20 {
+		t.Errorf("only %d of the organisation figures are not zero in the demo", nonzero)
+	}
 }
 
 // LibreOffice opens the document and reads its sentences and tables.
@@ -360,6 +450,10 @@ func TestSummaryOpensInLibreOffice(t *testing.T) {
 		"各单位工会经费（2026-01-01至2026-06-30）",
 		"1500.00（逾期）",
 		"50102 文体活动支出（超预算）",
+		"建会率50.00%，去年同期33.33%，提高16.67个百分点。",
+		"建立劳动争议调解委员会的单位1个，去年同期0个，增加1个。",
+		"未建会单位（2026-06-30）",
+		"旺达食品厂",
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("LibreOffice's text lacks %q", want)
