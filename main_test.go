@@ -292,7 +292,7 @@ func TestDemoThenStats(t *testing.T) {
 	v := statsJSON(t, db)
 	checkStats(t, v, 80, 600) // 78 units and the two unions unorganised employers formed
 	dues := v["dues"].(map[string]any)
-	if len(dues) != 7 || len(dues["months"].([]any)) != 12 || num(dues["cash_balance"]) <= 0 || num(dues["paid"]) <= 0 ||
+	if len(dues) != 12 || len(dues["months"].([]any)) != 12 || num(dues["cash_balance"]) <= 0 || num(dues["paid"]) <= 0 ||
 		num(dues["rate_bp"]) <= 0 || num(dues["rate_bp"]) > 10000 || num(dues["members_in_arrears"]) <= 0 {
 		t.Errorf("dues %v", dues)
 	}

@@ -718,6 +718,7 @@ func (p *Plan) parseMember(r *rowState) model.Member {
 	set := r.set
 	tenth := false // the birth month may be October written 1985.1
 	date1904 := p.Table.Date1904
+	var wage model.Money // a wage column (wages.go): the base from joining
 	for c, f := range p.Header.Fields {
 		if f == "" {
 			continue
@@ -808,6 +809,13 @@ func (p *Plan) parseMember(r *rowState) model.Member {
 			m.Honours = v
 		case FNotes:
 			m.Notes = v
+		case FWage:
+			b, err := WageCell(v)
+			if err != nil {
+				r.addErr(f, c, err)
+				continue
+			}
+			wage = b
 		}
 	}
 	if r.bad[FJoinDate] {
@@ -816,6 +824,9 @@ func (p *Plan) parseMember(r *rowState) model.Member {
 	if !set[FJoinDate] {
 		p.NoJoinDate++
 		m.JoinDate = p.Opts.JoinDate // 0 without a default: "required"
+	}
+	if wage > 0 && m.JoinDate > 1 {
+		m.Wages = []model.WageBase{{From: m.JoinDate.Month(), Base: wage}}
 	}
 	monthBirth := m.Birth < 0
 	if monthBirth {

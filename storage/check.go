@@ -213,6 +213,7 @@ func checkers() []checker {
 		{"cases", checkCases, "cases and risk checks"},        // case_check.go: cases and risk checks
 		{"books", checkBooks, "books"},                        // check_ledger.go: money accounts, closings, budgets, funds
 		{"org", checkOrg, "organisation register"},            // check_org.go: employers and honours
+		{"dues_settings", checkDuesSettings, "dues handling"}, // check_dues2.go: dues settings, reports, reminders
 	}
 }
 

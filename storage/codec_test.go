@@ -102,6 +102,14 @@ func TestRecordEncodingGolden(t *testing.T) {
 func newerRecordSamples() map[string]any {
 	at := time.Date(2026, 11, 21, 9, 30, 0, 0, time.UTC)
 	return map[string]any{
+		string(bucketDuesUnits): &model.UnitDues{UnitID: 3, Terms: []model.UnitDuesTerm{{From: 202601, Handling: model.HandlingSelf,
+			Scheme: model.SchemeFixed, Fixed: 500, Note: "单独建账"}}},
+		string(bucketDuesMemberRules): &model.MemberDues{MemberID: 7, Terms: []model.MemberDuesTerm{{From: 202603, Kind: model.MemberExempt,
+			Fixed: 300, Reason: "长期病休"}}},
+		string(bucketDuesReports): &model.CollectionReport{ID: 1, UnitID: 3, From: 202601, To: 202603, Members: 120, Paid: 1848000,
+			Due: 1900000, Date: model.Date(20260410), Note: "一季度", Operator: "李秘书", CreatedAt: at},
+		string(bucketReminders): &model.Reminder{ID: 1, UnitID: 3, MemberID: 7, Date: model.Date(20261105), How: model.RemindPhone,
+			Note: "答应月底补缴", Operator: "李秘书", CreatedAt: at},
 		string(bucketCases): &model.Case{
 			ID: 1, Received: model.Date(20261102), Channel: 1, Type: model.CaseWages,
 			Workers:   []model.CaseWorker{{MemberID: 7, Name: "张三", Phone: "13812345678", IDNumber: "110101199003078670"}},

@@ -360,6 +360,9 @@ func (w *writer) deleteUnit(id uint64) error {
 		return err
 	}
 	w.knownUnits[id] = false
+	if err := w.dropDuesOf(model.EntityUnit, id); err != nil {
+		return err
+	}
 	return w.writeAudit(model.ActionDelete, model.EntityUnit, id, unitLabel(&old), model.UnitChanges(&old, &model.Unit{}))
 }
 
@@ -566,6 +569,9 @@ func (w *writer) deleteMember(id uint64) error {
 		return err
 	}
 	if err := w.indexMember(&old, nil); err != nil {
+		return err
+	}
+	if err := w.dropDuesOf(model.EntityMember, id); err != nil {
 		return err
 	}
 	return w.writeAudit(model.ActionDelete, model.EntityMember, id, memberLabel(&old), model.MemberChanges(&old, &model.Member{}))

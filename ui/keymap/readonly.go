@@ -31,6 +31,11 @@ var writeHelp = []string{
 	"key.new", "key.edit", "key.delete", "key.save", "key.status",
 	// dues
 	"dues.key_pay", "dues.key_batch", "dues.key_wage", "dues.key_reverse",
+	// dues: a member's exception, a unit's handling, a unit's report and
+	// its deletion, a reminder, wage bases from a file, a batch line's
+	// amount (printing a receipt or notice writes a file, not the books)
+	"dues.key_exception", "dues.key_handling", "dues.key_report", "dues.key_delete_report",
+	"dues.key_remind", "dues.key_import", "dues.key_amount",
 	// events
 	"events.key_cost", "events.key_delete",
 	// cash book
@@ -94,6 +99,9 @@ var readHelp = []string{
 	// dues: arrears, units, a year, finding a member; ticking members of a
 	// batch (the batch's save writes)
 	"dues.key_arrears", "dues.key_find", "dues.key_tick", "dues.key_tick_all", "dues.key_units", "dues.key_year",
+	// dues: all arrears or the long runs, a unit's members; receipts, an
+	// arrears notice and an import's problems written to files
+	"dues.key_all", "dues.key_members", "dues.key_receipt", "dues.key_notice", "dues.key_problem_report",
 	// events: filters, periods, figures; choosing participants (the
 	// event's save writes)
 	"events.key_add_shown", "events.key_add_unit", "events.key_all_months", "events.key_clear",

@@ -273,28 +273,13 @@ func label(c *common.Common, key string, w int) string {
 	return l + strings.Repeat(" ", max(1, w-ansi.StringWidth(l)))
 }
 
-// duesSummary is one line on the member's dues: wage base and what is owed.
+// duesSummary is one line on the member's dues: what they are a month and
+// what is owed.
 func (d *detail) duesSummary(m *model.Member) string {
-	rules, err := d.c.Store.DuesRules()
+	info, err := d.c.Store.MemberDues(m.ID)
 	if err != nil {
 		return d.c.Err(err)
 	}
-	paid, err := d.c.Store.PaidMonths(m.ID)
-	if err != nil {
-		return d.c.Err(err)
-	}
-	today := d.c.Today().Month()
-	var parts []string
-	base := m.BaseFor(today)
-	if base > 0 {
-		parts = append(parts, d.c.T("dues.wage_line", base.Display(), rules.Monthly(base).Display()))
-	} else {
-		parts = append(parts, d.c.T("dues.no_wage"))
-	}
-	if months, total, run := model.Unpaid(m, rules, paid, model.DueThrough(d.c.Today())); len(months) > 0 {
-		parts = append(parts, common.OwesText(d.c, len(months), total, run, base))
-	} else {
-		parts = append(parts, d.c.T("dues.nothing_owed"))
-	}
-	return strings.Join(parts, "; ")
+	o := info.Overdue(model.DueThrough(d.c.Today()))
+	return common.MonthlyText(d.c, info) + "; " + common.OwesText(d.c, o)
 }

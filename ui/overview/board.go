@@ -84,7 +84,11 @@ func (b *board) View() string {
 		card(b.c.T("overview.arrears", f.ArrearsMin), fmt.Sprint(f.InArrears)),
 	}
 	out.WriteString(flow(line1, b.width) + "\n")
-	out.WriteString(flow(line2, b.width) + "\n\n")
+	out.WriteString(flow(line2, b.width) + "\n")
+	if note := b.duesNote(); note != "" {
+		out.WriteString(st.Muted.Render(ansi.Wrap(note, b.width, "")) + "\n")
+	}
+	out.WriteString("\n")
 	for i, sec := range b.sections {
 		if i < len(f.Extra) {
 			for _, l := range sec.Render(b.c, f.Extra[i], b.width) {
@@ -100,6 +104,20 @@ func (b *board) View() string {
 	out.WriteString(st.Title.Render(b.c.T("overview.chart_title", f.Year)) + "\n")
 	out.WriteString(b.chart(b.height - used))
 	return out.String()
+}
+
+// duesNote says what of the dues figures was reported rather than
+// recorded, and who is left out of the arrears for want of a wage base.
+func (b *board) duesNote() string {
+	f := b.f
+	var parts []string
+	if f.Reported != 0 || f.Unreported > 0 {
+		parts = append(parts, b.c.T("overview.dues_reported", f.Reported.Display(), f.Unreported))
+	}
+	if f.NoBase > 0 {
+		parts = append(parts, b.c.T("overview.no_base", f.NoBase))
+	}
+	return strings.Join(parts, b.c.T("overview.note_sep"))
 }
 
 // chart draws the collection rate of each month as a horizontal bar. Bars
