@@ -1,12 +1,13 @@
 package i18n
 
-// What a read-only look (unionbook --read-only) needs of the books' and
-// the lists' screens: the budget's enter named for what it does (so the
-// look refuses it), a list written without an audit entry.
+// What a read-only look (unionbook --read-only) needs of the books'
+// screens: the budget's enter named for what it does, so the look refuses
+// it; the reconciliation's tick column named apart from its key (whose
+// English help, "tick off", must not read like the lists' "tick").
 
 func init() {
 	register(EN, map[string]string{
-		"books_ui.key_set_budget":     "change the line",
-		"listexport.written_readonly": "Exported %d rows to %s (a read-only look: ID numbers masked as on screen, no audit entry)",
+		"books_ui.c_tick":         "tick",
+		"books_ui.key_set_budget": "change the line",
 	})
 }

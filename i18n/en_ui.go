@@ -72,7 +72,6 @@ func init() {
 		"col.chair":              "Chair",
 		"col.contract":           "Contract to",
 		"form.has_problems":      "%d thing(s) to fix: see the messages in red",
-		"form.cancelled":         "Cancelled; nothing was saved",
 		"problem.whole_number":   "enter a whole number",
 		"hint.name":              "e.g. Zhang San",
 		"hint.id_number":         "18-character ID number",

@@ -72,7 +72,6 @@ func init() {
 		"col.chair":              "主席",
 		"col.contract":           "合同到期",
 		"form.has_problems":      "有 %d 处需要修改，请看标红的提示",
-		"form.cancelled":         "已取消，未保存任何修改",
 		"problem.whole_number":   "请填写整数",
 		"hint.name":              "如：张三",
 		"hint.id_number":         "18 位身份证号",

@@ -5,7 +5,7 @@ import "unicode/utf8"
 // Profile describes this union federation (本工会信息) and its settings.
 type Profile struct {
 	UnionName   string `cbor:"1,keyasint"`
-	Code        string `cbor:"2,keyasint,omitempty"` // 工会统计代码 or credit code
+	Code        string `cbor:"2,keyasint,omitempty"` // the union's credit code (NormalizeUnionCode)
 	HigherUnion string `cbor:"3,keyasint,omitempty"` // 上级工会
 	// DuesRateBP is the dues rate in basis points of the wage base:
 	// 50 means 0.5%.
@@ -69,6 +69,9 @@ func (p *Profile) DuesRules() DuesRules {
 func (p *Profile) Normalize() {
 	p.UnionName = NormalizeUnitName(p.UnionName)
 	p.Code = Clean(p.Code)
+	if code, err := NormalizeUnionCode(p.Code); err == nil {
+		p.Code = code
+	}
 	p.HigherUnion = NormalizeUnitName(p.HigherUnion)
 	p.Operator = CleanName(p.Operator)
 }
@@ -82,8 +85,10 @@ func (p *Profile) Validate() Problems {
 	case n > 60:
 		ps.add("union_name", "problem.too_long", 60)
 	}
-	if utf8.RuneCountInString(p.Code) > 30 {
-		ps.add("union_code", "problem.too_long", 30)
+	if p.Code != "" {
+		if _, err := NormalizeUnionCode(p.Code); err != nil {
+			ps.addErr("union_code", err)
+		}
 	}
 	if p.DuesRateBP < 0 || p.DuesRateBP > 1000 {
 		ps.add("dues_rate", "profile.dues_rate")

@@ -135,9 +135,9 @@ func TestProfile(t *testing.T) {
 	}
 	p.UnionName = " 某某镇 总工会 "
 	p.Operator = " 李 四 "
-	p.Code = " ＡＢ１２ "
+	p.Code = " ８１３５ ０１０２ ｍｃ０１ ２３４５ ０ａ " // a union's credit code, full-width, spaced
 	p.Normalize()
-	if p.UnionName != "某某镇总工会" || p.Operator != "李四" || p.Code != "AB12" {
+	if p.UnionName != "某某镇总工会" || p.Operator != "李四" || p.Code != "81350102MC0123450A" {
 		t.Errorf("Normalize: %+v", p)
 	}
 	if ps := p.Validate(); len(ps) != 0 {
@@ -149,7 +149,8 @@ func TestProfile(t *testing.T) {
 	}{
 		{func(p *Profile) { p.UnionName = "" }, "union_name", "problem.required"},
 		{func(p *Profile) { p.UnionName = strings.Repeat("工", 61) }, "union_name", "problem.too_long"},
-		{func(p *Profile) { p.Code = strings.Repeat("1", 31) }, "union_code", "problem.too_long"},
+		{func(p *Profile) { p.Code = strings.Repeat("1", 31) }, "union_code", "credit.length"},
+		{func(p *Profile) { p.Code = "91350100M000100Y43" }, "union_code", "profile.union_code_kind"},
 		{func(p *Profile) { p.DuesRateBP = -1 }, "dues_rate", "profile.dues_rate"},
 		{func(p *Profile) { p.DuesRateBP = 1001 }, "dues_rate", "profile.dues_rate"},
 		{func(p *Profile) { p.MinLiving = -1 }, "min_living", "problem.negative"},

@@ -6,6 +6,7 @@ import (
 	"unionbook/atomicfile"
 	"unionbook/i18n"
 	"unionbook/model"
+	"unionbook/search"
 	"unionbook/storage"
 )
 
@@ -54,6 +55,7 @@ func BuildSurvey(st *storage.Store, y int, l i18n.Lang, today model.Date) (*Surv
 	if err != nil {
 		return nil, err
 	}
+	search.SortUnits(d.Units) // the survey's rows, as every list of units
 	s.Rows = model.Survey(d.Units, model.MemberCounts(d.Members, s.AsOf), s.AsOf, d.Profile.OrgRules())
 	s.Total = model.Total(s.Rows)
 	s.Rates = model.RatesAsOf(model.SurveyYear(y), s.AsOf, d.Units, d.Employers, d.Members)

@@ -33,6 +33,9 @@ func TestSurveyChecksAndFigures(t *testing.T) {
 	if len(got) != 2 || got["宏达机械厂工会"] != [3]int{2, 1, 0} || got["重庆村联合工会"] != [3]int{1, 1, 1} {
 		t.Errorf("rows %v", got)
 	}
+	if s.Rows[0].Unit.Name != "重庆村联合工会" { // chóngqìng before hóngdá, as every list of units
+		t.Errorf("the rows are not in pinyin order: %v first", s.Rows[0].Unit.Name)
+	}
 	want := model.SurveyTotals{Units: 2, JointUnits: 1, Employees: 15, WomenEmployees: 4, Members: 3, WomenMembers: 2, MigrantMembers: 1,
 		// women's and audit committees (宏达), mediation (重庆村)
 		Committees:      map[string]int{"women": 1, "audit": 1, "law_watch": 0, "mediation": 1, "protection": 0},

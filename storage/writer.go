@@ -190,12 +190,18 @@ func checkRefs(tx *bbolt.Tx, id uint64, checkers []refChecker) error {
 
 func (w *writer) saveProfile(p *model.Profile) error {
 	p.Normalize()
-	if ps := p.Validate(); len(ps) > 0 {
-		return ps
-	}
 	old, ok, err := getProfile(w.tx)
 	if err != nil {
 		return err
+	}
+	ps := p.Validate()
+	if ok && old.Code == p.Code {
+		// a code kept from before the code was checked: saving other
+		// settings must not fail on it (the profile form shows it)
+		ps = slices.DeleteFunc(ps, func(q model.Problem) bool { return q.Field == "union_code" })
+	}
+	if len(ps) > 0 {
+		return ps
 	}
 	action := model.ActionCreate
 	var prev *model.Profile

@@ -21,11 +21,11 @@ import (
 // that would write is offered, each one pressed says why in the status
 // line and changes nothing, and the file is not changed by a byte.
 
-// readOnlyApp is the app on a copy of walked opened read-only, and the
-// copy's path.
+// readOnlyApp is the app on a copy of books (see walkApp) opened
+// read-only, and the copy's path.
 func readOnlyApp(t *testing.T, lang i18n.Lang, w, h int) (*App, string) {
 	t.Helper()
-	s := walked.open(t)
+	s := books.open(t)
 	path := s.Path()
 	s.Close()
 	ro, err := storage.Open(path, storage.Options{ReadOnly: true})

@@ -116,7 +116,7 @@ func (w *welcome) FullHelp() [][]key.Binding { return [][]key.Binding{w.ShortHel
 func newProfileForm(c *common.Common, st *stack.Stack) *form.Screen {
 	f := form.New(c,
 		form.TextField("union_name", true, c.T("hint.union_name")),
-		form.TextField("union_code", false, ""),
+		form.TextField("union_code", false, c.T("hint.union_code")),
 		form.TextField("higher_union", false, c.T("hint.higher_union")),
 		form.TextField("operator", false, c.T("hint.operator")),
 		form.TextField("dues_since", true, c.T("hint.dues_since")),

@@ -273,8 +273,6 @@ func (ef *eventForm) Update(msg tea.Msg) tea.Cmd {
 		ef.form.Revalidate()
 	}
 	switch act {
-	case form.Cancel:
-		ef.st.Pop()
 	case form.OpenPicker:
 		return ef.pick()
 	case form.Submit:

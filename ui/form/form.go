@@ -51,7 +51,6 @@ type Action int
 const (
 	None       Action = iota
 	Submit            // ctrl+s, or enter on the last field
-	Cancel            // esc (a form on a stack never sees it: the stack goes back)
 	OpenPicker        // enter on a Pick field: the parent shows a picker
 )
 
@@ -153,9 +152,6 @@ func (f *Form) Checked(key string) bool { return f.field(key).checked }
 // SetChecked sets a check field.
 func (f *Form) SetChecked(key string, v bool) { f.field(key).checked = v }
 
-// Len is the number of fields.
-func (f *Form) Len() int { return len(f.fields) }
-
 // Focused is the key of the focused field.
 func (f *Form) Focused() string { return f.fields[f.focus].Key }
 
@@ -234,8 +230,6 @@ func (f *Form) Update(msg tea.Msg) (Action, tea.Cmd) {
 			f.showAll = true
 			f.Revalidate()
 			return Submit, nil
-		case key.Matches(km, k.Back):
-			return Cancel, nil
 		case key.Matches(km, k.NextField):
 			f.leave()
 			f.focusField((f.focus + 1) % len(f.fields))

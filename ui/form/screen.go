@@ -1,6 +1,8 @@
 package form
 
 import (
+	"strings"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -45,7 +47,8 @@ func NewScreen(c *common.Common, st *stack.Stack, title string, f *Form, save fu
 	return &Screen{c: c, st: st, title: title, form: f, save: save}
 }
 
-// WithIntro adds a line under the title that says what the form is for.
+// WithIntro adds a line under the title that says what the form is for;
+// a long one wraps.
 func (s *Screen) WithIntro(text string) *Screen {
 	s.intro = text
 	return s
@@ -59,22 +62,21 @@ func (s *Screen) WithSubmit(help string) *Screen {
 	return s
 }
 
-// fit cuts a line that would not fit in w cells (a title naming a long
-// unit); w 0 (not sized yet) cuts nothing.
-func fit(s string, w int) string {
-	if w <= 0 {
-		return s
-	}
-	return ansi.Truncate(s, w, "~")
-}
-
 // Form is the form shown.
 func (s *Screen) Form() *Form { return s.form }
 
+// introLines is the intro wrapped to the width (none without one).
+func (s *Screen) introLines() []string {
+	if s.intro == "" {
+		return nil
+	}
+	return strings.Split(ansi.Wrap(s.intro, max(10, s.w), ""), "\n")
+}
+
 // top is the number of lines above the fields.
 func (s *Screen) top() int {
-	if s.intro != "" {
-		return 2 * titleLines
+	if n := len(s.introLines()); n > 0 {
+		return titleLines + n + 1
 	}
 	return titleLines
 }
@@ -88,9 +90,12 @@ func (s *Screen) SetSize(w, h int) {
 // View draws the title and the visible fields.
 func (s *Screen) View() string {
 	st := s.c.Styles
-	head := st.Title.Render(fit(s.title, s.w)) + "\n\n"
+	head := st.Title.Render(ansi.Truncate(s.title, max(10, s.w), "~")) + "\n\n"
+	for _, l := range s.introLines() {
+		head += st.Muted.Render(l) + "\n"
+	}
 	if s.intro != "" {
-		head += st.Muted.Render(fit(s.intro, s.w)) + "\n\n"
+		head += "\n"
 	}
 	return head + s.form.View()
 }
@@ -125,22 +130,19 @@ func (s *Screen) Update(msg tea.Msg) tea.Cmd {
 			return blocked
 		}
 		return s.save()
-	case Cancel: // off a stack only; on one, esc is the stack's
-		s.st.Pop()
-		return nil
 	}
 	return cmd
 }
 
-// ShortHelp lists the keys of the form: moving between fields (when there
-// are several), saving (or what WithSubmit names), going back.
+// ShortHelp lists the keys of every form (moving between fields only
+// when there are two or more); ctrl+s says what WithSubmit named.
 func (s *Screen) ShortHelp() []key.Binding {
 	k := s.c.Keys
 	save := k.Save
 	if s.submit != nil {
 		save = *s.submit
 	}
-	if s.form.Len() == 1 { // no other field to move to
+	if len(s.form.fields) < 2 {
 		return []key.Binding{save, k.Back}
 	}
 	return []key.Binding{k.NextField, k.PrevField, save, k.Back}

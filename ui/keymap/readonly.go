@@ -48,6 +48,8 @@ var writeHelp = []string{
 	// it opened); the opening balances and the books' settings
 	"settings.key_profile", "settings.key_dues", "settings.key_hardship",
 	"settings.key_backup", "settings.key_add_account", "settings.key_openings", "settings.key_books",
+	"settings.key_cases",
+	"settings.key_fresh", // sets the demo aside: a file changes
 	// hardship
 	"hardship.key_aid_member", "hardship.key_aid", "hardship.key_review",
 	"hardship.key_approve", "hardship.key_lift", "hardship.key_household",

@@ -83,10 +83,5 @@ func (s hardshipSection) read(f *form.Form) (model.Profile, model.Problems) {
 		}
 		*monies[k] = m
 	}
-	for _, q := range pr.Validate() {
-		if len(ps.For(q.Field)) == 0 {
-			ps = append(ps, q)
-		}
-	}
-	return pr, ps
+	return pr, withProfileProblems(&pr, ps)
 }

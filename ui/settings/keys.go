@@ -13,6 +13,8 @@ type keys struct {
 	Profile, Dues, Hardship, Org, Chart, Backup, Audit key.Binding
 	AddAccount                                         key.Binding
 	Openings, Books                                    key.Binding
+	Cases                                              key.Binding
+	Fresh                                              key.Binding // the demo only
 }
 
 func newKeys(c *common.Common) keys {
@@ -28,5 +30,7 @@ func newKeys(c *common.Common) keys {
 		AddAccount: b("settings.key_add_account", c.Keys.New.Keys()...),
 		Openings:   b("settings.key_openings", "o"),
 		Books:      b("settings.key_books", "k"),
+		Cases:      b("settings.key_cases", "g"),
+		Fresh:      b("settings.key_fresh", "f"),
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"unionbook/model"
 	"unionbook/ui/common"
 	"unionbook/ui/honour"
+	"unionbook/ui/listexport"
 	"unionbook/ui/stack"
 	"unionbook/ui/widget"
 )
@@ -169,6 +170,8 @@ func (d *detail) Update(msg tea.Msg) tea.Cmd {
 			return d.openHonours()
 		case key.Matches(msg, d.keys.Members):
 			return showMembers(d.id)
+		case key.Matches(msg, k.Export) && d.pane != paneOrg: // the unit's members
+			return d.export()
 		case key.Matches(msg, k.Open):
 			return d.open()
 		}
@@ -185,6 +188,14 @@ func (d *detail) Update(msg tea.Msg) tea.Cmd {
 		d.table, cmd = d.table.Update(msg)
 	}
 	return cmd
+}
+
+// export takes the unit's members out as the table shows them, their ID
+// numbers masked unless she asks for them whole.
+func (d *detail) export() tea.Cmd {
+	u, _ := d.b.unit(d.id)
+	return listexport.Start(d.c, d.st, listexport.List{Name: d.c.T("units.members_of", u.Name), Table: d.table,
+		Unmasked: func(row, col int) (string, bool) { return d.members[row].IDNumber, col == 3 }})
 }
 
 // open acts on enter: in the organisation pane the selected section's
@@ -235,14 +246,17 @@ func (d *detail) ShortHelp() []key.Binding {
 	if d.pane == paneOrg {
 		return []key.Binding{d.keys.Pane, k.Open, k.Edit, d.keys.Honours, k.Back}
 	}
-	return []key.Binding{d.keys.Pane, k.Edit, d.keys.Members, d.keys.Honours, k.Delete, k.Back}
+	return []key.Binding{d.keys.Pane, k.Edit, d.keys.Members, d.keys.Honours, k.Delete, k.Export, k.Back}
 }
 
 // FullHelp: the arrows move in the pane's table, when it shows one.
 func (d *detail) FullHelp() [][]key.Binding {
 	k := d.c.Keys
-	rest := [][]key.Binding{{d.keys.Pane, d.keys.PaneBack, k.Open, k.Edit, d.keys.Members, d.keys.Honours, k.Delete, k.Back},
-		{k.Tabs, k.Help, k.Quit}}
+	keys := []key.Binding{d.keys.Pane, d.keys.PaneBack, k.Open, k.Edit, d.keys.Members, d.keys.Honours, k.Delete, k.Back}
+	if d.pane != paneOrg {
+		keys = append(keys, k.Export)
+	}
+	rest := [][]key.Binding{keys, {k.Tabs, k.Help, k.Quit}}
 	if d.pane == paneSummary {
 		u, _ := d.b.unit(d.id)
 		if !d.membersUnderFacts(len(d.summaryLines(&u))) || len(d.members) == 0 {
