@@ -4,12 +4,6 @@ package i18n
 
 func init() {
 	register(EN, map[string]string{
-		"export.action_create":            "create",
-		"export.action_delete":            "delete",
-		"export.action_export":            "export",
-		"export.action_reverse":           "reverse",
-		"export.action_status":            "status",
-		"export.action_update":            "update",
 		"export.arrears_flag":             "%d+ months in a row",
 		"export.bad_passphrase":           "the passphrase cannot be used",
 		"export.bad_period":               "cannot read the period \"%s\": write 2026, 2026-H1, 2026-Q3, 2026-07 or 2026-01..2026-06",

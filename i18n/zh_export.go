@@ -4,12 +4,6 @@ package i18n
 
 func init() {
 	register(ZH, map[string]string{
-		"export.action_create":            "新增",
-		"export.action_delete":            "删除",
-		"export.action_export":            "导出",
-		"export.action_reverse":           "冲正",
-		"export.action_status":            "会籍变更",
-		"export.action_update":            "修改",
 		"export.arrears_flag":             "连续 %d 个月以上",
 		"export.bad_passphrase":           "口令不能用",
 		"export.bad_period":               "看不懂期间「%s」：请写 2026、2026-H1、2026-Q3、2026-07 或 2026-01..2026-06",
