@@ -56,6 +56,9 @@ var ProgramVersion = "dev"
 // Entity is one kind of record in the package's data files.
 type Entity struct {
 	Name string // the file is data/<Name>.jsonl; also the key of the manifest's counts
+	// Buckets are the store's record buckets whose records the file
+	// carries (none for the profile and counters, which live in meta).
+	Buckets []string
 	// Count is the number of records Write will write.
 	Count func(r *storage.Records) int
 	// Write writes every record as one JSON object per line, in ID order.

@@ -236,6 +236,16 @@ type recordBucket struct {
 	new    func() any
 }
 
+// RecordBuckets names every bucket of records, for the district package's
+// test that each is carried by a package or said not to be.
+func RecordBuckets() []string {
+	var names []string
+	for _, b := range recordBuckets() {
+		names = append(names, string(b.name))
+	}
+	return names
+}
+
 // recordBuckets lists every bucket of records (the profile in meta is the
 // one record elsewhere). Migrations that rewrite records and the tests that
 // pin their encoding go through this list.
