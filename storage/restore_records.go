@@ -280,12 +280,18 @@ func (r *Restorer) putRecord(bucket []byte, id uint64, v any) error {
 
 // PutProfile writes the profile.
 func (r *Restorer) PutProfile(p model.Profile) error {
+	if err := checkRules(&p); err != nil {
+		return err
+	}
 	r.w.profileCache = nil
 	return r.w.put(r.w.meta, keyProfile, &p)
 }
 
 // PutUnit writes a unit with its ID and index entries.
 func (r *Restorer) PutUnit(u *model.Unit) error {
+	if err := checkRules(u); err != nil {
+		return err
+	}
 	if err := r.putRecord(bucketUnits, u.ID, u); err != nil {
 		return err
 	}
@@ -296,6 +302,9 @@ func (r *Restorer) PutUnit(u *model.Unit) error {
 // PutMember writes a member with its ID, number, history and wage bases,
 // and its index entries.
 func (r *Restorer) PutMember(m *model.Member) error {
+	if err := checkRules(m); err != nil {
+		return err
+	}
 	if err := r.putRecord(bucketMembers, m.ID, m); err != nil {
 		return err
 	}
@@ -319,6 +328,9 @@ func (r *Restorer) PutBatch(b *DuesBatchRecord) error {
 func (r *Restorer) PutPayment(p *model.DuesPayment) error {
 	if p.From == 0 || p.From > p.To || p.To.Year()-p.From.Year() > 100 {
 		return i18n.E("pkg.restore_bad_months", p.ID)
+	}
+	if err := checkRules(p); err != nil {
+		return err
 	}
 	if err := r.putRecord(bucketPayments, p.ID, p); err != nil {
 		return err
@@ -362,6 +374,9 @@ func (r *Restorer) PutPayment(p *model.DuesPayment) error {
 
 // PutLedger writes a cash-book entry with its voucher number.
 func (r *Restorer) PutLedger(e *model.LedgerEntry) error {
+	if err := checkRules(e); err != nil {
+		return err
+	}
 	if err := r.putRecord(bucketLedger, e.ID, e); err != nil {
 		return err
 	}
@@ -391,6 +406,9 @@ func (r *Restorer) PutAudit(e *model.AuditEntry) error {
 
 // PutEvent writes an event with its index entries.
 func (r *Restorer) PutEvent(e *model.Event) error {
+	if err := checkRules(e); err != nil {
+		return err
+	}
 	if err := r.putRecord(bucketEvents, e.ID, e); err != nil {
 		return err
 	}
@@ -402,6 +420,9 @@ func (r *Restorer) PutRecord(kind string, rec any) error {
 	k, ok := recordKinds[kind]
 	if !ok {
 		return i18n.E("err.internal", "unknown record kind "+kind)
+	}
+	if err := checkRules(rec); err != nil {
+		return err
 	}
 	if err := r.putRecord([]byte(k.Bucket), k.ID(rec), rec); err != nil {
 		return err
