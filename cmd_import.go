@@ -62,6 +62,7 @@ var importCommand = &command{
 		skipInvalid := fs.Bool("skip-invalid", false, "cli.flag.skip_invalid")
 		report := fs.String("report", "", "cli.flag.report")
 		createUnits := fs.Bool("create-units", false, "cli.flag.create_units")
+		exactUnits := fs.Bool("exact-units", false, "cli.flag.exact_units")
 		joinDate := fs.String("join-date", "", "cli.flag.join_date")
 		passFile := fs.String("passphrase-file", "", "export.flag_passphrase_file")
 		identity := fs.String("identity", "", "verify.flag_identity")
@@ -100,7 +101,7 @@ var importCommand = &command{
 			return runImport(e, importRun{
 				kind: kind, file: args[1], db: *db, sheet: *sheet, unit: *unit, dryRun: *dryRun,
 				dup: dup, skipInvalid: *skipInvalid, report: *report, createUnits: *createUnits,
-				joinDate: join,
+				joinDate: join, exactUnits: *exactUnits,
 			})
 		}
 	},
@@ -110,6 +111,7 @@ type importRun struct {
 	kind                             roster.Kind
 	file, db, sheet, unit, report    string
 	dryRun, skipInvalid, createUnits bool
+	exactUnits                       bool // --exact-units: no near matches of unit names
 	dup                              roster.Duplicate
 	joinDate                         model.Date // --join-date, 0 for none
 }
@@ -143,7 +145,7 @@ func runImport(e *env, r importRun) error {
 	// the sheet's rows are checked while the next ones are read
 	plan, err := src.Prepare(e.ctx, st, roster.Options{
 		Kind: r.kind, Unit: r.unit, OnDuplicate: r.dup, CreateUnits: r.createUnits, Today: model.Today(),
-		JoinDate: r.joinDate,
+		JoinDate: r.joinDate, ExactUnits: r.exactUnits,
 	})
 	if err != nil {
 		return err
@@ -165,8 +167,9 @@ func runImport(e *env, r importRun) error {
 		fmt.Fprintln(out, l.T("import.ignored_columns", list))
 	}
 	if plan.Ignored > 0 {
-		fmt.Fprintln(out, l.T("import.ignored_rows", plan.Ignored))
+		fmt.Fprintln(out, l.T("import.ignored_rows_why", plan.Ignored, plan.IgnoredText(l)))
 	}
+	writeUnitMatches(out, plan, l)
 	if plan.NoJoinDate > 0 && r.joinDate != 0 {
 		fmt.Fprintln(out, l.T("import.join_date_used", plan.NoJoinDate, r.joinDate.String()))
 	}
@@ -226,7 +229,27 @@ func runImport(e *env, r importRun) error {
 		return err
 	}
 	summary(l.T("import.outcome_wrote", res.Created, res.Updated, res.Unchanged, res.UnitsCreated))
+	if s.Problems > 0 {
+		fmt.Fprintln(out, l.T("importer.left_out", s.Problems))
+	}
 	return nil
+}
+
+// writeUnitMatches lists the unit names taken as registered units of near
+// names, and how to refuse them.
+func writeUnitMatches(out io.Writer, plan *roster.Plan, l i18n.Lang) {
+	if len(plan.UnitMatches) == 0 {
+		return
+	}
+	fmt.Fprintln(out, l.T("import.unit_matches", len(plan.UnitMatches)))
+	for _, m := range plan.UnitMatches {
+		if m.Refused {
+			fmt.Fprintln(out, "  "+l.T("import.unit_match_refused", m.Written, m.Unit, m.Rows))
+			continue
+		}
+		fmt.Fprintln(out, "  "+l.T("import.unit_match", m.Written, m.Unit, l.T(m.Why), m.Rows))
+	}
+	fmt.Fprintln(out, l.T("import.unit_matches_hint"))
 }
 
 // writeUpdates previews, field by field, what the rows that update stored

@@ -217,3 +217,45 @@ func TestImportJoinDate(t *testing.T) {
 		t.Errorf("joined %v and %v", a, b)
 	}
 }
+
+// A template as unions hand it out, filled in with nicknames of the
+// registered unit: the hint, example, note and footer rows are skipped
+// and said why, the near unit names go to the registered unit (and are
+// listed), a landline is a phone, the rows with problems are left out
+// with --skip-invalid and the result says how many.
+func TestImportTemplateWithNearUnitNames(t *testing.T) {
+	db := importDB(t, "厦门宏达机械有限公司工会")
+	path := rosterXLSX(t, [][]any{
+		{"基层工会会员信息采集表"},
+		{"姓名*", "身份证号码*", "所属企业/工会*", "入会时间*", "联系电话"},
+		{"必填", "必填，18位", "必填", "格式：2020-01-01", "手机或座机"},
+		{"例如：张三", "110101199001011234", "XX公司工会", "2020-01-01", "13800138000"},
+		{"陈建国", "350203198503123018", "宏达机械", "2010-07-01", "0592-5201083"},
+		{"林秀英", "350206198810032027", "宏达机械", "2012-03-15", "139059200"},
+		{"合计", "2人"},
+		{"填表人：陈秘书", "", "审核人：", "日期："},
+	})
+	r := runEN("import", "members", path, "--db", db, "--skip-invalid").expect(t, 0)
+	for _, want := range []string{
+		"skipped 4 rows that are not data (template hints: 1, template examples: 1, totals, signatures or dates: 2)",
+		"1 unit names taken as registered units of near names:",
+		"宏达机械 -> 厦门宏达机械有限公司工会 (the roster writes part of the registered name, 2 rows)",
+		"row 6, column E (联系电话): a mobile number has 11 digits, this one 9",
+		"written: 1 new", "1 rows with problems were left out",
+	} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("stdout lacks %q:\n%s", want, r.stdout)
+		}
+	}
+	st, err := storage.Open(db, storage.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if us, _ := st.Units(); len(us) != 1 {
+		t.Errorf("%d units", len(us))
+	}
+	if ms, _ := st.Members(); len(ms) != 1 || ms[0].Phone != "0592-5201083" {
+		t.Errorf("members %+v", ms)
+	}
+}

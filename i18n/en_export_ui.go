@@ -10,7 +10,7 @@ func init() {
 		"exportui.menu_export":     "Export the district package (to a USB stick)",
 		"exportui.menu_history":    "Past exports",
 		"exportui.menu_recent":     "Latest exports:",
-		"exportui.menu_about1":     "Press i, x or h, or choose with up and down and press enter.",
+		"exportui.menu_about1":     "Press i, E or h, or choose with up and down and press enter.",
 		"exportui.menu_about2":     "Command line: unionbook export --period 2025 --out FOLDER; unionbook verify FILE checks a package.",
 		"exportui.key_import":      "import roster",
 		"exportui.key_export":      "export package",

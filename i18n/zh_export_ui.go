@@ -10,7 +10,7 @@ func init() {
 		"exportui.menu_export":     "导出上报包（报区/县总工会，可存到 U 盘）",
 		"exportui.menu_history":    "导出记录",
 		"exportui.menu_recent":     "最近导出：",
-		"exportui.menu_about1":     "按 i、x、h，或用上下键选择后回车。",
+		"exportui.menu_about1":     "按 i、E、h，或用上下键选择后回车。",
 		"exportui.menu_about2":     "命令行：unionbook export --period 2025 --out 文件夹；unionbook verify 文件 校验数据包。",
 		"exportui.key_import":      "导入名册",
 		"exportui.key_export":      "导出上报包",

@@ -133,7 +133,7 @@ func (m *Member) Normalize() {
 	} else {
 		m.IDNumber = Clean(m.IDNumber)
 	}
-	if p, err := NormalizeMobile(m.Phone); err == nil {
+	if p, err := NormalizePhone(m.Phone); err == nil {
 		m.Phone = p
 	} else {
 		m.Phone = Clean(m.Phone)
@@ -207,7 +207,9 @@ func (m *Member) Validate(today Date) Problems {
 		ps.add("ethnicity", "member.ethnicity", m.Ethnicity)
 	}
 	if m.Phone != "" {
-		if _, err := NormalizeMobile(m.Phone); err != nil {
+		// a mobile number, or a landline with its area code: members
+		// without a mobile give their workplace's
+		if _, err := NormalizePhone(m.Phone); err != nil {
 			ps.addErr("phone", err)
 		}
 	}

@@ -126,8 +126,9 @@ func TestMemberRules(t *testing.T) {
 		{"ID birth before 1900, on the ID", func(m *Member) { m.IDNumber = "440524188001010014"; m.Birth = 0 }, "id_number", "member.id_born_too_early"},
 		{"ethnicity", func(m *Member) { m.Ethnicity = "火星族" }, "ethnicity", "member.ethnicity"},
 		{"ethnicity short form unnormalized", func(m *Member) { m.Ethnicity = "汉" }, "ethnicity", "member.ethnicity"},
-		{"phone", func(m *Member) { m.Phone = "12345678901" }, "phone", "phone.mobile"},
-		{"phone short", func(m *Member) { m.Phone = "1381234567" }, "phone", "phone.mobile"},
+		{"phone", func(m *Member) { m.Phone = "12345678901" }, "phone", "phone.any"},
+		{"phone short", func(m *Member) { m.Phone = "1381234567" }, "phone", "phone.any"},
+		{"landline without area code", func(m *Member) { m.Phone = "5201083" }, "phone", "phone.any"},
 		{"unit required", func(m *Member) { m.UnitID = 0 }, "unit", "problem.required"},
 		{"education", func(m *Member) { m.Education = "幼儿园" }, "education", "problem.not_in_list"},
 		{"political", func(m *Member) { m.Political = "无党派" }, "political", "problem.not_in_list"},
@@ -196,7 +197,7 @@ func TestMemberValidateReturnsEveryProblem(t *testing.T) {
 	ps := m.Validate(today)
 	want := [][2]string{
 		{"name", "problem.required"}, {"gender", "problem.required"}, {"id_number", "id.checksum"},
-		{"ethnicity", "member.ethnicity"}, {"phone", "phone.mobile"}, {"unit", "problem.required"},
+		{"ethnicity", "member.ethnicity"}, {"phone", "phone.any"}, {"unit", "problem.required"},
 		{"education", "problem.not_in_list"}, {"join_date", "problem.required"}, {"notes", "problem.too_long"},
 	}
 	for _, w := range want {
@@ -309,6 +310,16 @@ func TestMemberNumberCharacters(t *testing.T) {
 		if got != ok {
 			t.Errorf("member number %q accepted=%v, want %v", no, got, ok)
 		}
+	}
+}
+
+// A member without a mobile gives a landline, with its area code.
+func TestMemberLandline(t *testing.T) {
+	m := validMember()
+	m.Phone = "（0592）520 1083"
+	m.Normalize()
+	if ps := m.Validate(today); len(ps) != 0 || m.Phone != "0592-5201083" {
+		t.Errorf("landline %q: %v", m.Phone, ps)
 	}
 }
 

@@ -12,7 +12,9 @@ var (
 	dropSpacesAndDashes = strings.NewReplacer(" ", "", "-", "")
 	landlineCleaner     = strings.NewReplacer(" ", "", "(", "", ")", "-")
 	reMobile            = regexp.MustCompile(`^1[3-9]\d{9}$`)
-	reLandline          = regexp.MustCompile(`^0\d{2,3}-?\d{7,8}(-\d{1,6})?$`)
+	// an area code is 0 and two or three digits, never 00 (the
+	// international prefix)
+	reLandline = regexp.MustCompile(`^0[1-9]\d{1,2}-?\d{7,8}(-\d{1,6})?$`)
 )
 
 // NormalizeMobile checks a mainland mobile number (11 digits starting 13–19),

@@ -43,6 +43,7 @@ func TestNormalizePhone(t *testing.T) {
 		{"12345678901", "", "phone.any"},
 		{"1381234567", "", "phone.any"},
 		{"0591-876", "", "phone.any"},
+		{"0000000000", "", "phone.any"}, // no area code starts 00
 		{"abc", "", "phone.any"},
 		{"", "", "phone.any"},
 	}

@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
+	"strings"
 	"sync"
 	"testing"
 
@@ -125,4 +127,52 @@ func BenchmarkReadOnly100k(b *testing.B) {
 			b.Fatal(n)
 		}
 	}
+}
+
+// BenchmarkNotData: telling data rows from notes, hints and footers, per
+// 10,000 rows of demo members, against the blank-row check alone (what ran
+// before it).
+func BenchmarkNotData(b *testing.B) {
+	_, units, ms := demo.GenerateAt(7, 78, 10000, testToday)
+	var csv strings.Builder
+	csv.WriteString("序号,会员证号,姓名,性别,身份证号,出生日期,民族,手机号,工作单位,职务,学历,政治面貌,入会时间,备注\n")
+	for i, m := range ms {
+		csv.WriteString(strconv.Itoa(i+1) + "," + m.No + "," + m.Name + ",男," + m.IDNumber + "," + m.Birth.String() + "," + m.Ethnicity + "," +
+			m.Phone + "," + units[m.UnitID-1].Name + "," + m.Job + "," + m.Education + "," + m.Political + "," + m.JoinDate.String() + "," + m.Notes + "\n")
+	}
+	tab, err := ReadCSV([]byte(csv.String()))
+	if err != nil {
+		b.Fatal(err)
+	}
+	p := newPlan(tab, Options{Kind: Members, Today: testToday})
+	p.Header = FindHeader(tab, Members)
+	p.cols = map[Field]int{}
+	for c, f := range p.Header.Fields {
+		if f != "" {
+			p.cols[f] = c
+		}
+	}
+	for _, f := range required(Members, false) {
+		p.rowCols = append(p.rowCols, p.col(f))
+	}
+	p.prepNotData()
+	rows := tab.Rows[1:]
+	b.Run("blank", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			for _, r := range rows {
+				if p.blankRow(r) || p.repeatedHeader(r) {
+					b.Fatal(r.Num)
+				}
+			}
+		}
+	})
+	b.Run("notData", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			for _, r := range rows {
+				if why := p.notData(r); why != "" {
+					b.Fatal(r.Num, why)
+				}
+			}
+		}
+	})
 }

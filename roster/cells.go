@@ -178,8 +178,11 @@ func IntCell(s string) (int, error) {
 // the number is never guessed.
 func IDCell(s string) (string, error) { return model.NormalizeResidentID(s) }
 
-// PhoneCell reads a member's mobile number; one Excel turned into
-// scientific notation (1.38001E+10) is named as such.
+// PhoneCell reads a member's phone: a mobile number, or a landline with
+// its area code (0592-5201083, (0592)5201083, 0592-5201083转801). One
+// Excel turned into scientific notation (1.38001E+10) is named as such;
+// anything else wrong is named exactly: the digits a mobile number lacks,
+// a landline without its area code, a letter, two numbers in one cell.
 func PhoneCell(s string) (string, error) {
 	t := clean(s)
 	if len(t) == 11 && t[0] == '1' && t[1] >= '3' && digits(t) {
@@ -191,7 +194,61 @@ func PhoneCell(s string) (string, error) {
 	// A number cell read raw: 13800138000 is fine, 13800138000.0 is not a
 	// phone number but what some exporters write for it.
 	t = strings.TrimSuffix(t, ".0")
-	return model.NormalizeMobile(t)
+	t = phoneExtension.Replace(t)
+	if p, err := model.NormalizePhone(t); err == nil {
+		return p, nil
+	}
+	return "", phoneProblem(model.Clean(t))
+}
+
+// phoneExtension writes an extension as a dash: 0592-5201083转801.
+var phoneExtension = strings.NewReplacer("转", "-", "分机", "-", "ext.", "-", "ext", "-", "EXT", "-")
+
+var (
+	rePhoneSplit = regexp.MustCompile(`[/、,，;；]|\s+或\s*|\s{2,}`)
+	rePhoneGroup = regexp.MustCompile(`\d+`)
+)
+
+// phoneProblem says what is wrong with a phone number that is neither a
+// mobile nor a landline number.
+func phoneProblem(t string) error {
+	if parts := rePhoneSplit.Split(t, -1); len(parts) > 1 {
+		long := 0
+		for _, p := range parts {
+			if len(strings.Join(rePhoneGroup.FindAllString(p, -1), "")) >= 7 {
+				long++
+			}
+		}
+		if long > 1 {
+			return i18n.E("phone.two_numbers")
+		}
+	}
+	for _, r := range t {
+		if !(r >= '0' && r <= '9' || strings.ContainsRune(" -()+", r)) {
+			return i18n.E("phone.bad_char", string(r))
+		}
+	}
+	groups := rePhoneGroup.FindAllString(strings.TrimPrefix(strings.TrimPrefix(t, "+86"), "0086"), -1)
+	all := strings.Join(groups, "")
+	switch {
+	case all == "":
+		return i18n.E("phone.any")
+	case all[0] == '1' && len(all) != 11:
+		return i18n.E("phone.mobile_length", len(all))
+	case all[0] == '1':
+		return i18n.E("phone.mobile_prefix", all[:3])
+	case all[0] == '0' && len(groups) > 1 && (len(groups[0]) < 3 || len(groups[0]) > 4 || groups[0][1] == '0'):
+		return i18n.E("phone.area_code", groups[0])
+	case all[0] == '0' && len(all) > 1 && all[1] == '0':
+		return i18n.E("phone.area_code", all[:min(4, len(all))])
+	case all[0] == '0' && len(groups) > 1:
+		return i18n.E("phone.landline_length", len(strings.Join(groups[1:], "")))
+	case all[0] == '0':
+		return i18n.E("phone.landline_digits", len(all))
+	case len(all) == 7 || len(all) == 8:
+		return i18n.E("phone.no_area_code")
+	}
+	return i18n.E("phone.any")
 }
 
 // educationAliases maps what rosters write to the usual levels.

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"unionbook/demo"
+	"unionbook/i18n"
 	"unionbook/model"
 )
 
@@ -105,3 +106,34 @@ func hasKey(err error, key string) bool {
 }
 
 func newKeyErr(key string) error { return i18nE(key) }
+
+// A member's phone may be a landline; what is wrong is said exactly.
+func TestPhoneCellLandlinesAndExactProblems(t *testing.T) {
+	for in, want := range map[string]string{
+		"0592-5201083": "0592-5201083", "(0592)5201083": "0592-5201083", "0592 520 1083": "05925201083",
+		"05925201083": "05925201083", "0592-5201083转801": "0592-5201083-801", "13905920001.0": "13905920001",
+		"+86 139 0592 0001": "13905920001",
+	} {
+		if got, err := PhoneCell(in); err != nil || got != want {
+			t.Errorf("%q: %q %v, want %q", in, got, err, want)
+		}
+	}
+	for in, want := range map[string]string{
+		"1390592000":               "手机号应为 11 位数字，这里是 10 位",
+		"139059200011":             "手机号应为 11 位数字，这里是 12 位",
+		"12905920001":              "没有以 129 开头的手机号（手机号以 13 到 19 开头）",
+		"5201083":                  "座机号缺少区号：请写成 0592-5201083 这样",
+		"0592-520108":              "座机号在区号后面应有 7 或 8 位，这里是 6 位",
+		"05-5201083":               "区号「05」不对：区号是 0 开头、第二位不是 0 的 3 到 4 位数字，如 0592",
+		"059252010":                "座机号连区号应为 10 到 12 位，这里是 9 位；请写成 0592-5201083 这样",
+		"1390592000l":              "电话号码里不能有「l」，只能有数字、空格、短横线和括号",
+		"13905920001/0592-5201083": "一格只能填一个电话号码",
+		"13905920001、13905920002":  "一格只能填一个电话号码",
+		"1.39059E+10":              "Excel 把手机号变成了科学计数法，后几位已丢失；请把这一列设为文本格式后重新输入",
+	} {
+		_, err := PhoneCell(in)
+		if got := i18n.Text(err, i18n.ZH); got != want {
+			t.Errorf("%q: %q, want %q", in, got, want)
+		}
+	}
+}

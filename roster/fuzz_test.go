@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"unionbook/i18n"
+	"unionbook/model"
 )
 
 // Seed corpora live in testdata/fuzz/<FuzzName>/; run longer with
@@ -85,8 +86,11 @@ func FuzzParseCell(f *testing.F) {
 		if id, err := IDCell(s); err == nil && len(id) != 18 {
 			t.Fatalf("%q: ID %q", s, id)
 		}
-		if p, err := PhoneCell(s); err == nil && len(p) != 11 {
-			t.Fatalf("%q: phone %q", s, p)
+		if p, err := PhoneCell(s); err == nil {
+			// a mobile number, or a landline with its area code
+			if again, err := model.NormalizePhone(p); err != nil || again != p {
+				t.Fatalf("%q: phone %q", s, p)
+			}
 		}
 		GenderCell(s)
 		YesNoCell(s)

@@ -36,3 +36,36 @@ func TestFindHeaderUnderTitles(t *testing.T) {
 		t.Errorf("%+v", h)
 	}
 }
+
+// The column names of public union, HR and enterprise templates, and
+// their bilingual 中文_field headers.
+func TestTemplateHeaderNames(t *testing.T) {
+	for in, want := range map[string]Field{
+		"用工公司": FUnit, "企业名称": FUnit, "所属企业/工会": FUnit, "用工公司_company": FUnit,
+		"职位": FJob, "岗位名称": FJob, "岗位名称_position_name": FJob,
+		"城镇/农村": FMigrant, "户籍属性": FMigrant, "户籍属性_hometown_type": FMigrant,
+		"会员证书编号": FMemberNo, "工会会员号": FMemberNo,
+		"姓名_real_name": FName, "姓名[冗余]_real_name": FName, "身份证号_id_card_no": FIDNumber, "证件编号": FIDNumber,
+		"联系方式_phone": FPhone, "出生年月_birth_date": FBirth,
+	} {
+		if f, ok := MatchHeader(Members, in); !ok || f != want {
+			t.Errorf("%q → %q %v, want %q", in, f, ok, want)
+		}
+	}
+	for in, want := range map[string]Field{
+		"企业性质": FUnitKind, "员工总人数": FEmployees, "营业执照注册号": FCreditCode, "注册地址": FAddress, "企业名称": FUnitName,
+	} {
+		if f, ok := MatchHeader(Units, in); !ok || f != want {
+			t.Errorf("units %q → %q %v, want %q", in, f, ok, want)
+		}
+	}
+	// a bare ID, 序号 or 编号 is a row number, never the ID number
+	for _, in := range []string{"ID", "id", "序号", "编号", "No."} {
+		if f, _ := MatchHeader(Members, in); f == FIDNumber {
+			t.Errorf("%q is taken as the ID number", in)
+		}
+	}
+	if _, ok := MatchHeader(Members, "籍贯_native_place"); ok {
+		t.Error("籍贯_native_place matched")
+	}
+}

@@ -123,6 +123,9 @@ func (s *Source) Prepare(ctx context.Context, st *storage.Store, opts Options) (
 		}
 		t.Merged = append(t.Merged, b.merged...)
 		t.addRows(b.rows)
+		if opts.Progress != nil && len(b.rows) > 0 {
+			opts.Progress(len(t.Rows))
+		}
 		if !started && len(t.Rows) >= headerScanRows {
 			if err := start(); err != nil {
 				return nil, err

@@ -53,6 +53,15 @@ type Options struct {
 	// row wins. 0 for none: such rows are problems, and a sheet without the
 	// column cannot be imported.
 	JoinDate model.Date
+	// ExactUnits takes a unit name only as registered: no near matches
+	// (--exact-units). RefuseMatches lists the near matches the user
+	// refused, by UnitMatch.Key.
+	ExactUnits    bool
+	RefuseMatches []string
+	// Progress, if not nil, is called now and then, from the goroutine
+	// that prepares, with the number of the file's rows read and checked
+	// so far.
+	Progress func(rows int)
 }
 
 // Issue is one problem of a row (or of the file, Row 0): the sheet's row
@@ -156,10 +165,16 @@ type Plan struct {
 	Items      []Item
 	FileIssues []Issue   // the file cannot be imported at all
 	NewUnits   []NewUnit // in order of first appearance
-	Stats      Stats
-	// Ignored counts rows below the header without any of the required
-	// columns filled (notes, signatures, totals).
-	Ignored int
+	// UnitMatches are the roster's unit names taken as registered units of
+	// other names (宏达机械 as 厦门宏达机械有限公司工会), in order of first
+	// appearance; refused ones too.
+	UnitMatches []UnitMatch
+	Stats       Stats
+	// Ignored counts the rows under the header that are not data (notes,
+	// hints and examples, totals and signatures, rows without any of the
+	// required columns filled); IgnoredRows says which and why.
+	Ignored     int
+	IgnoredRows []IgnoredRow
 	// NoJoinDate counts the member rows without a join date of their own
 	// (a blank cell): they get Options.JoinDate, or each has a problem.
 	// A sheet without the column has the file problem instead.
@@ -170,6 +185,7 @@ type Plan struct {
 	unitNames    map[string]string
 	cols         map[Field]int // the column of each mapped field
 	rowCols      []int         // the columns of the required fields there are (blankRow)
+	nd           notDataPrep
 }
 
 // WantsJoinDate reports whether a default join date matters to this plan:
@@ -216,11 +232,20 @@ func Prepare(t *Table, st *storage.Store, opts Options) (*Plan, error) {
 			if err := rows.row(i); err != nil {
 				return nil, err
 			}
+			if opts.Progress != nil && i%progressRows == 0 {
+				opts.Progress(i)
+			}
 		}
+	}
+	if opts.Progress != nil {
+		opts.Progress(len(t.Rows))
 	}
 	p.finish()
 	return p, nil
 }
+
+// progressRows is how often Options.Progress is called, in rows.
+const progressRows = 1024
 
 func newPlan(t *Table, opts Options) *Plan {
 	if opts.Today == 0 {
@@ -274,6 +299,7 @@ func (p *Plan) begin(st *storage.Store, fill bool) (rowPreparer, error) {
 	if fill {
 		fillMerged(p.Table, p.Header.Index)
 	}
+	p.prepNotData()
 	if p.Kind == Units {
 		return p.beginUnits(st)
 	}
@@ -400,14 +426,21 @@ func (r *rowState) addProblems(ps model.Problems) {
 }
 
 // blankRow reports a row with none of the required columns filled: a
-// note, a signature line or a total under the roster.
+// note, a signature line or a total under the roster, or a template's
+// numbered empty row.
 func (p *Plan) blankRow(row Row) bool {
 	for _, c := range p.rowCols {
-		if clean(row.Cell(c)) != "" {
+		if !placeholder(clean(row.Cell(c))) {
 			return false
 		}
 	}
 	return true
+}
+
+// ignore notes row i of the table as not data.
+func (p *Plan) ignore(i int, why string) {
+	p.Ignored++
+	p.IgnoredRows = append(p.IgnoredRows, IgnoredRow{Row: p.Table.Rows[i].Num, Index: i, Why: why})
 }
 
 // repeatedHeader reports a row that repeats the header (rosters printed
@@ -430,16 +463,16 @@ func (p *Plan) repeatedHeader(row Row) bool {
 	return ok && g == f
 }
 
-func (p *Plan) resolveUnits(st *storage.Store) (map[string]uint64, error) {
+func (p *Plan) resolveUnits(st *storage.Store) (map[string]uint64, []model.Unit, error) {
 	us, err := st.Units()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	ids := make(map[string]uint64, len(us))
 	for _, u := range us {
 		ids[unitKey(u.Name)] = u.ID
 	}
-	return ids, nil
+	return ids, us, nil
 }
 
 // memberRows prepares the rows of a member roster.
@@ -453,10 +486,11 @@ type memberRows struct {
 	firstByID  map[string]int // ID number → item index
 	firstByNo  map[string]int
 	names      map[uint64]string // unit names by ID, read when first needed
+	near       *nearUnits
 }
 
 func (p *Plan) beginMembers(st *storage.Store) (rowPreparer, error) {
-	units, err := p.resolveUnits(st)
+	units, us, err := p.resolveUnits(st)
 	if err != nil {
 		return nil, err
 	}
@@ -479,6 +513,7 @@ func (p *Plan) beginMembers(st *storage.Store) (rowPreparer, error) {
 	return &memberRows{
 		p: p, st: st, r: newRowState(p), units: units, unitKeys: map[string]string{},
 		newUnitIdx: map[string]int{}, firstByID: map[string]int{}, firstByNo: map[string]int{},
+		near: p.newNearUnits(us),
 	}, nil
 }
 
@@ -508,8 +543,8 @@ func (mr *memberRows) unitKey(name string) string {
 func (mr *memberRows) row(i int) error {
 	p, st := mr.p, mr.st
 	row := p.Table.Rows[i]
-	if p.blankRow(row) || p.repeatedHeader(row) {
-		p.Ignored++
+	if why := p.notData(row); why != "" {
+		p.ignore(i, why)
 		return nil
 	}
 	r := mr.r
@@ -528,7 +563,11 @@ func (mr *memberRows) row(i int) error {
 		p.NewUnits[0].Rows++
 	case clean(unitName) != "":
 		k := mr.unitKey(unitName)
-		if id, ok := mr.units[k]; ok {
+		id, ok := mr.units[k]
+		if !ok {
+			id, ok = mr.near.unit(k, unitName)
+		}
+		if ok {
 			m.UnitID = id
 		} else {
 			if _, seen := mr.newUnitIdx[k]; !seen {
@@ -677,6 +716,7 @@ func dropField(ps model.Problems, field string) model.Problems {
 func (p *Plan) parseMember(r *rowState) model.Member {
 	m := model.Member{DocType: model.DocResidentID, Status: model.StatusActive}
 	set := r.set
+	tenth := false // the birth month may be October written 1985.1
 	date1904 := p.Table.Date1904
 	for c, f := range p.Header.Fields {
 		if f == "" {
@@ -709,6 +749,7 @@ func (p *Plan) parseMember(r *rowState) model.Member {
 				// 出生年月 gives a month: take the day from the ID number
 				// when it agrees, else report the month as disagreeing.
 				m.Birth = -d
+				tenth = ambiguousTenth(v)
 			}
 		case FEthnicity:
 			m.Ethnicity = v
@@ -781,7 +822,7 @@ func (p *Plan) parseMember(r *rowState) model.Member {
 	m.Normalize()
 	if monthBirth && !r.bad[FIDNumber] {
 		if id, err := model.NormalizeResidentID(m.IDNumber); err == nil {
-			if b, err := model.IDBirthDate(id); err == nil && b.Month() == m.Birth.Month() {
+			if b, err := model.IDBirthDate(id); err == nil && (b.Month() == m.Birth.Month() || tenth && b.Month() == m.Birth.Month()+9) {
 				m.Birth = b
 			}
 		}
@@ -802,6 +843,14 @@ func (p *Plan) parseMember(r *rowState) model.Member {
 		m.Birth = 0
 	}
 	return m
+}
+
+// ambiguousTenth reports a year and month typed as a number whose month
+// ends in a zero: Excel keeps 1985.10 as 1985.1, which reads as January.
+// Either reading may be meant; the ID number's birth date decides.
+func ambiguousTenth(v string) bool {
+	t := clean(v)
+	return len(t) == 6 && t[4] == '.' && t[5] == '1' && digits(t[:4])
 }
 
 // mergeMember is the existing member with the row's non-blank cells over it.
@@ -863,6 +912,8 @@ type unitRows struct {
 	byCode      map[string]model.Unit
 	firstByName map[string]int
 	firstByCode map[string]int
+	near        *nearUnits
+	byID        map[uint64]model.Unit
 }
 
 func (p *Plan) beginUnits(st *storage.Store) (rowPreparer, error) {
@@ -873,8 +924,10 @@ func (p *Plan) beginUnits(st *storage.Store) (rowPreparer, error) {
 	ur := &unitRows{
 		p: p, r: newRowState(p), firstByName: map[string]int{}, firstByCode: map[string]int{},
 		byName: make(map[string]model.Unit, len(us)), byCode: make(map[string]model.Unit, len(us)),
+		near: p.newNearUnits(us), byID: make(map[uint64]model.Unit, len(us)),
 	}
 	for _, u := range us {
+		ur.byID[u.ID] = u
 		ur.byName[unitKey(u.Name)] = u
 		if u.CreditCode != "" {
 			ur.byCode[u.CreditCode] = u
@@ -886,8 +939,8 @@ func (p *Plan) beginUnits(st *storage.Store) (rowPreparer, error) {
 func (ur *unitRows) row(i int) error {
 	p := ur.p
 	row := p.Table.Rows[i]
-	if p.blankRow(row) || p.repeatedHeader(row) {
-		p.Ignored++
+	if why := p.notData(row); why != "" {
+		p.ignore(i, why)
 		return nil
 	}
 	r := ur.r
@@ -895,15 +948,26 @@ func (ur *unitRows) row(i int) error {
 	u := p.parseUnit(r)
 	set := r.set
 	it := Item{Row: row.Num, Index: i}
-	old, found := ur.byName[unitKey(u.Name)]
+	k := unitKey(u.Name)
+	old, found := ur.byName[k]
+	near := false
+	if !found && k != "" {
+		var id uint64
+		if id, near = ur.near.unit(k, u.Name); near {
+			old, found = ur.byID[id], true
+		}
+	}
 	if found {
 		it.Existing = old.ID
-		switch p.Opts.OnDuplicate {
-		case DupError:
+		switch {
+		case p.Opts.OnDuplicate == DupError && near:
+			m := p.UnitMatches[ur.near.index[k]]
+			r.add(FUnitName, -1, "import.unit_near_database", old.Name, i18nArg(m.Why))
+		case p.Opts.OnDuplicate == DupError:
 			r.add(FUnitName, -1, "import.unit_in_database", old.Name)
-		case DupSkip:
+		case p.Opts.OnDuplicate == DupSkip:
 			it.Action = Skip
-		case DupUpdate:
+		default:
 			u = mergeUnit(old, u, set)
 			it.Action = Update
 		}
@@ -1057,9 +1121,10 @@ func mergeUnit(old, row model.Unit, set map[Field]bool) model.Unit {
 	return u
 }
 
-// fillMerged copies the value of each merged range's top-left cell into the
-// range's other cells below the header (a unit name merged down the rows of
-// its members).
+// fillMerged copies the value of each merged range's top-left cell down
+// its first column, in the rows below the header (a unit name merged down
+// the rows of its members). Nothing is copied sideways: a note merged
+// across the sheet stays one cell (see notData).
 func fillMerged(t *Table, headerIdx int) {
 	if len(t.Merged) == 0 || headerIdx < 0 {
 		return
@@ -1075,30 +1140,27 @@ func fillMerged(t *Table, headerIdx int) {
 			continue
 		}
 		c1, r1, err1 := excelize.CellNameToCoordinates(a)
-		c2, r2, err2 := excelize.CellNameToCoordinates(b)
-		if err1 != nil || err2 != nil || r1 <= headerRow || r2-r1 > 1_000_000 || c2-c1 > 16384 {
+		_, r2, err2 := excelize.CellNameToCoordinates(b)
+		if err1 != nil || err2 != nil || r1 <= headerRow || r2-r1 > 1_000_000 {
 			continue
 		}
 		i, ok := byNum[r1]
 		if !ok {
 			continue
 		}
-		v := t.Rows[i].Cell(c1 - 1)
-		for rn := r1; rn <= r2; rn++ {
+		c := c1 - 1
+		v := t.Rows[i].Cell(c)
+		for rn := r1 + 1; rn <= r2; rn++ {
 			j, ok := byNum[rn]
 			if !ok {
+				// a row of the range that was empty but for the merge
 				continue
 			}
-			for c := c1 - 1; c <= c2-1; c++ {
-				if rn == r1 && c == c1-1 {
-					continue
-				}
-				for len(t.Rows[j].Cells) <= c {
-					t.Rows[j].Cells = append(t.Rows[j].Cells, "")
-				}
-				if t.Rows[j].Cells[c] == "" {
-					t.Rows[j].Cells[c] = v
-				}
+			for len(t.Rows[j].Cells) <= c {
+				t.Rows[j].Cells = append(t.Rows[j].Cells, "")
+			}
+			if t.Rows[j].Cells[c] == "" {
+				t.Rows[j].Cells[c] = v
 			}
 			t.Width = max(t.Width, len(t.Rows[j].Cells))
 		}

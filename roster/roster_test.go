@@ -349,8 +349,8 @@ func TestReportMarksProblemCells(t *testing.T) {
 	if v, _ := f.GetCellValue("花名册", "N5"); !strings.Contains(v, "科学计数法") {
 		t.Errorf("N5 %q", v)
 	}
-	if v, _ := f.GetCellValue("花名册", "I4"); v != "2023-05-01" {
-		t.Errorf("serial date written as %q", v)
+	if v, _ := f.GetCellValue("花名册", "I4"); v != "45047" {
+		t.Errorf("the user's cell I4 (45047) changed to %q", v)
 	}
 	s5, _ := f.GetCellStyle("花名册", "D5")
 	s4, _ := f.GetCellStyle("花名册", "B4")

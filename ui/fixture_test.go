@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"unionbook/storage"
+	"unionbook/ui/filechooser"
+	"unionbook/ui/transfer"
 	"unionbook/ui/uitest"
 )
 
@@ -39,6 +41,12 @@ func TestMain(m *testing.M) {
 		os.Exit(1)
 	}
 	fixtureDir = dir
+	// the Import/Export tab's file choosers show a fixed folder, not the
+	// machine's Desktop
+	transfer.Files = filechooser.NewFake(map[string]string{
+		"/home/li/Desktop/花名册.xlsx": "", "/home/li/Desktop/单位名单.csv": "", "/media/li/KINGSTON/": "",
+	}, uitest.FixedNow, filechooser.Place{Kind: filechooser.PlaceDesktop, Path: "/home/li/Desktop"},
+		filechooser.Place{Kind: filechooser.PlaceDrive, Path: "/media/li/KINGSTON", Name: "KINGSTON"})
 	code := m.Run()
 	os.RemoveAll(dir)
 	os.Exit(code)

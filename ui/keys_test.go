@@ -102,7 +102,7 @@ var walkModes = []walkMode{
 
 	{"importer.tab", nil},
 	{"importer.tab", []string{"i"}},
-	{"importer.tab", []string{"x"}},
+	{"importer.tab", []string{"E"}},
 	{"importer.tab", []string{"h"}},
 
 	{"tab.settings", nil},
@@ -319,6 +319,8 @@ var before = map[string]string{
 	// clear filters or show all months with none set: set one first
 	"tab.members x": "t", "cashbook.tab x": "t", "events.tab x": "t", "events.tab a": "[",
 	"hardship.tab x": "s",
+	// the file chooser opens on a folder: a row chosen first
+	"importer.tab enter": "down", "importer.tab ctrl+s": "down",
 }
 
 // reach builds an app of lang at w x h showing mode m.

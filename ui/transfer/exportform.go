@@ -12,6 +12,7 @@ import (
 	"unionbook/i18n"
 	"unionbook/model"
 	"unionbook/storage"
+	"unionbook/ui/filechooser"
 	"unionbook/ui/widget"
 )
 
@@ -296,6 +297,8 @@ func (f *exportForm) key(msg tea.KeyPressMsg) tea.Cmd {
 	case f.focus == exDir && key.Matches(msg, k.completeDir):
 		f.completeDir()
 		return nil
+	case f.focus == exDir && key.Matches(msg, k.chooseDir):
+		return f.chooseDir()
 	case key.Matches(msg, k.next):
 		f.move(1)
 		return nil
@@ -402,7 +405,7 @@ func (f *exportForm) ShortHelp() []key.Binding {
 	k := f.e.keys
 	switch f.focus {
 	case exDir:
-		return []key.Binding{k.completeDir, k.prev, k.submit}
+		return []key.Binding{k.chooseDir, k.completeDir, k.prev, k.submit}
 	case exLang, exEnc:
 		return []key.Binding{k.change, k.next, k.prev, k.submit}
 	}
@@ -413,9 +416,24 @@ func (f *exportForm) FullHelp() [][]key.Binding {
 	k := f.e.keys
 	switch f.focus {
 	case exDir:
-		return [][]key.Binding{{k.completeDir, k.next, k.prev, k.enter, k.submit, f.e.c.Keys.Back}}
+		return [][]key.Binding{{k.chooseDir, k.completeDir, k.next, k.prev, k.enter, k.submit, f.e.c.Keys.Back}}
 	case exLang, exEnc:
 		return [][]key.Binding{{k.change, k.changeBack, k.next, k.prev, k.enter, k.submit, f.e.c.Keys.Back}}
 	}
 	return [][]key.Binding{{k.next, k.prev, k.enter, k.submit, f.e.c.Keys.Back}}
+}
+
+// chooseDir opens the folder chooser (USB drives and the Desktop first) in
+// the folder typed, or on the Desktop; the folder chosen fills the field.
+func (f *exportForm) chooseDir() tea.Cmd {
+	c := f.e.c
+	o := filechooser.Options{Title: c.T("exportui.choose_dir_title"), Mode: filechooser.Folder, Dir: expand(f.dir.Value()), FS: f.e.files}
+	return f.e.st.Push(filechooser.New(c, f.e.st, o, func(path string) tea.Cmd {
+		f.dir.SetValue(path)
+		f.dir.SetPosition(len([]rune(path)))
+		f.hint = ""
+		f.checkDir()
+		f.touched[exDir] = true
+		return nil
+	}))
 }

@@ -1,13 +1,15 @@
 package transfer
 
 import (
-	"strings"
+	"path/filepath"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"unionbook/model"
 	"unionbook/roster"
+	"unionbook/ui/common"
+	"unionbook/ui/filechooser"
 	"unionbook/ui/widget"
 )
 
@@ -22,119 +24,92 @@ type importSettings struct {
 }
 
 // options are the roster options for the settings, a changed mapping (nil
-// for the one found) and the join date of rows without one (0 for none).
-func (s *importSettings) options(today model.Date, h *roster.Header, joinDate model.Date) roster.Options {
-	return roster.Options{Kind: s.kind, OnDuplicate: s.dup, CreateUnits: s.createUnits, Today: today, Header: h, JoinDate: joinDate}
+// for the one found), the join date of rows without one (0 for none) and
+// the near unit names refused.
+func (s *importSettings) options(today model.Date, h *roster.Header, joinDate model.Date, refused []string) roster.Options {
+	return roster.Options{Kind: s.kind, OnDuplicate: s.dup, CreateUnits: s.createUnits, Today: today, Header: h,
+		JoinDate: joinDate, RefuseMatches: refused}
 }
 
-// fileScreen asks for the roster file: its path, typed with tab completing
-// folders and roster files.
-type fileScreen struct {
-	e    *env
-	w, h int
-	path widget.TextField
-	hint string // completion candidates, or what enter wants
-	err  error  // why the last file could not be read
-	set  importSettings
+// importState is what the import keeps from one file to the next, for as
+// long as the tab lives: the options, and the folder the last roster came
+// from (the chooser opens there; "" is the Desktop).
+type importState struct {
+	set importSettings
+	dir string
 }
 
-func newFileScreen(e *env) *fileScreen {
-	f := &fileScreen{e: e, path: widget.NewTextField()}
-	f.path.SetPlaceholder(e.c.T("importer.path_hint"))
-	f.path.Focus()
-	return f
-}
+// rosterExts are the files the chooser shows for an import: workbooks and
+// CSV files, and the old .xls, which the import names as such.
+var rosterExts = []string{".xlsx", ".csv", ".xls"}
 
-// open is called when the menu shows the screen again.
-func (f *fileScreen) open() { f.hint, f.err = "", nil }
-
-func (f *fileScreen) SetSize(w, h int) {
-	f.w, f.h = w, h
-	f.path.SetWidth(max(10, w-widget.Width(f.e.c.T("importer.file"))-3))
-}
-
-func (f *fileScreen) Capturing() bool { return true }
-func (f *fileScreen) Dirty() bool     { return false }
-
-func (f *fileScreen) Cursor() *tea.Cursor {
-	return tea.NewCursor(widget.Width(f.e.c.T("importer.file"))+1+f.path.CursorColumn(), 1)
-}
-
-func (f *fileScreen) Update(msg tea.Msg) tea.Cmd {
-	k := f.e.keys
-	if km, ok := msg.(tea.KeyPressMsg); ok {
-		switch {
-		case key.Matches(km, k.complete):
-			f.complete()
-			return nil
-		case key.Matches(km, k.read):
-			return f.read()
-		}
-		f.hint = ""
+// chooseRoster opens the file chooser for the roster to import; the file
+// chosen is read on the reading screen.
+func chooseRoster(e *env, imp *importState) tea.Cmd {
+	o := filechooser.Options{
+		Title: e.c.T("importer.choose_title"), Mode: filechooser.Open,
+		Exts: append([]string(nil), rosterExts...), Dir: imp.dir, FS: e.files,
 	}
-	var cmd tea.Cmd
-	f.path, cmd = f.path.Update(msg)
-	return cmd
-}
-
-// complete completes the typed path among folders and roster files,
-// listing the candidates when several fit.
-func (f *fileScreen) complete() {
-	cp := completePath(f.path.Value(), true)
-	switch {
-	case cp.noFolder:
-		f.hint = f.e.c.T("importer.no_folder")
-		return
-	case cp.noMatch:
-		f.hint = f.e.c.T("importer.no_match")
-		return
-	}
-	f.path.SetValue(cp.value)
-	f.path.SetPosition(len([]rune(cp.value)))
-	f.hint = strings.Join(cp.names, "  ")
-}
-
-// read reads and checks the file on the reading screen.
-func (f *fileScreen) read() tea.Cmd {
-	path := expand(f.path.Value())
-	if path == "" { // say what enter wants
-		f.hint = f.e.c.T("importer.path_hint")
-		return nil
-	}
-	f.hint, f.err = "", nil
-	return f.e.st.Push(newReading(f.e, f, path))
+	return e.st.Push(filechooser.New(e.c, e.st, o, func(path string) tea.Cmd {
+		imp.dir = filepath.Dir(path)
+		return e.st.Push(newReading(e, imp, path))
+	}))
 }
 
 // errLines is how many lines a file's error may take: the messages about
 // damaged and protected workbooks say what to do, and must not be cut.
 const errLines = 6
 
-func (f *fileScreen) View() string {
-	st, w := f.e.c.Styles, f.w
-	status := []string{st.Muted.Render(widget.Fit(f.hint, w, false))}
-	if f.err != nil {
-		status = status[:0]
-		ls := wrap(plain(f.e.c.Err(f.err)), w)
-		for _, l := range ls[:min(len(ls), errLines)] {
-			status = append(status, st.Error.Render(widget.Fit(l, w, false)))
-		}
-	}
-	return screenOf(f.lines(status, true), w, f.h)
+// unreadable says why a roster could not be read, in full, with what the
+// import reads; enter chooses another file, esc goes back to the menu.
+type unreadable struct {
+	common.ScreenBase
+	e    *env
+	imp  *importState
+	path string
+	err  error
+	w, h int
 }
 
-// lines draw the screen with status under the path; the reading screen
-// draws it too, the path no longer focused.
-func (f *fileScreen) lines(status []string, focused bool) []string {
-	c, st, w := f.e.c, f.e.c.Styles, f.w
-	fit := func(s string) string { return widget.Fit(s, w, false) }
-	in := f.path
-	if !focused {
-		in.Blur()
+func newUnreadable(e *env, imp *importState, path string, err error) *unreadable {
+	return &unreadable{e: e, imp: imp, path: path, err: err}
+}
+
+func (u *unreadable) SetSize(w, h int) { u.w, u.h = w, h }
+
+func (u *unreadable) Update(msg tea.Msg) tea.Cmd {
+	if km, ok := msg.(tea.KeyPressMsg); ok && key.Matches(km, u.e.keys.another) {
+		u.e.st.Pop()
+		return chooseRoster(u.e, u.imp)
 	}
+	return nil
+}
+
+func (u *unreadable) View() string {
+	c, st, w := u.e.c, u.e.c.Styles, u.w
+	var status []string
+	ls := wrap(plain(c.Err(u.err)), w)
+	for _, l := range ls[:min(len(ls), errLines)] {
+		status = append(status, st.Error.Render(widget.Fit(l, w, false)))
+	}
+	return screenOf(fileLines(u.e, u.path, status, w), w, u.h)
+}
+
+func (u *unreadable) ShortHelp() []key.Binding { return []key.Binding{u.e.keys.another} }
+func (u *unreadable) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{u.e.keys.another, u.e.c.Keys.Back}}
+}
+
+// fileLines draw the screens about a roster file (reading it, or why it
+// could not be read): the title, the file's name (its folder is the one
+// just chosen), the status lines and what the import reads.
+func fileLines(e *env, path string, status []string, w int) []string {
+	c, st := e.c, e.c.Styles
+	fit := func(s string) string { return widget.Fit(s, w, false) }
 	label := c.T("importer.file") + " "
 	lines := []string{
 		st.Title.Render(fit(c.T("importer.title"))),
-		st.Label.Render(label) + in.View() + strings.Repeat(" ", max(0, w-widget.Width(label)-in.Width())),
+		st.Label.Render(label) + widget.Fit(model.StripUnsafe(filepath.Base(path)), max(0, w-widget.Width(label)), false),
 	}
 	lines = append(lines, status...)
 	lines = append(lines, fit(""))
@@ -144,12 +119,4 @@ func (f *fileScreen) lines(status []string, focused bool) []string {
 		}
 	}
 	return lines
-}
-
-func (f *fileScreen) ShortHelp() []key.Binding {
-	return []key.Binding{f.e.keys.complete, f.e.keys.read}
-}
-
-func (f *fileScreen) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{f.e.keys.complete, f.e.keys.read, f.e.c.Keys.Back}}
 }

@@ -1,6 +1,9 @@
 package transfer
 
 import (
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -8,6 +11,7 @@ import (
 	"unionbook/model"
 	"unionbook/storage"
 	"unionbook/ui/common"
+	"unionbook/ui/filechooser"
 	"unionbook/ui/uitest"
 )
 
@@ -26,8 +30,18 @@ func open(t *testing.T, st *storage.Store, lang i18n.Lang, w, h int) *harness {
 	t.Helper()
 	hs := uitest.NewPageHarness(t, uitest.NewCommon(st, lang, testNow), w, h, New)
 	hs.P.env.now = func() time.Time { return testNow }
+	// the import's file chooser opens in this package's folder: the
+	// rosters typed are under testdata
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	importOf(hs).dir = wd
 	return hs
 }
+
+// importOf is the tab's import options and folder.
+func importOf(hs *harness) *importState { return hs.P.env.st.Root().(*menu).imp }
 
 // importStore is a store holding the unit the test rosters name.
 func importStore(t *testing.T) *storage.Store {
@@ -70,23 +84,38 @@ func each(t *testing.T, fn func(t *testing.T, hs *harness)) {
 	uitest.EachLang(t, func(t *testing.T, lang i18n.Lang) { fn(t, newPage(t, lang)) })
 }
 
-// loaded is the tab after typing a partial path, completing it with tab
-// and reading the file.
+// loaded is the tab after typing a partial path in the file chooser,
+// completing it with tab and reading the file.
 func loaded(t *testing.T, hs *harness) *preview {
 	t.Helper()
 	hs.Keys("i")
+	top[*filechooser.Screen](t, hs)
 	hs.Type("testdata/files/ro")
 	hs.Keys("tab")
-	if got := top[*fileScreen](t, hs).path.Value(); got != "testdata/files/roster.csv" {
-		t.Fatalf("completed to %q", got)
+	if out := uitest.Screen(hs.P.View()); !strings.Contains(out, filepath.Join("testdata", "files", "roster.csv")) {
+		t.Fatalf("not completed:\n%s", out)
 	}
 	hs.Keys("enter")
 	return top[*preview](t, hs)
 }
 
-// hasKey reports whether the footer offers key k.
+// choosePath opens the file chooser and chooses path, typed whole.
+func choosePath(t *testing.T, hs *harness, path string) {
+	t.Helper()
+	hs.Keys("i")
+	top[*filechooser.Screen](t, hs)
+	hs.Keys("ctrl+u")
+	hs.Type(path)
+	hs.Keys("enter")
+}
+
+// hasKey reports whether the footer or the full help offers key k.
 func hasKey(hs *harness, k string) bool {
-	for _, b := range hs.P.ShortHelp() {
+	bs := hs.P.ShortHelp()
+	for _, g := range hs.P.FullHelp() {
+		bs = append(bs, g...)
+	}
+	for _, b := range bs {
 		for _, x := range b.Keys() {
 			if x == k {
 				return true

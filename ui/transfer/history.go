@@ -8,6 +8,7 @@ import (
 
 	"unionbook/storage"
 	"unionbook/ui/common"
+	"unionbook/ui/listexport"
 	"unionbook/ui/widget"
 )
 
@@ -62,6 +63,10 @@ func (x *history) SetSize(w, h int) {
 }
 
 func (x *history) Update(msg tea.Msg) tea.Cmd {
+	if km, ok := msg.(tea.KeyPressMsg); ok && key.Matches(km, x.e.c.Keys.Export) {
+		c := x.e.c
+		return listexport.Start(c, x.e.st, listexport.List{Name: c.T("exportui.history_list"), Table: x.grid})
+	}
 	switch msg.(type) {
 	case tea.KeyPressMsg, tea.MouseMsg:
 		var cmd tea.Cmd
@@ -87,18 +92,28 @@ func (x *history) View() string {
 	return screenOf(lines, w, x.h)
 }
 
-// ShortHelp: moving only when there is somewhere to move to.
+// ShortHelp: moving only when there is somewhere to move to, the list
+// export when there is a list.
 func (x *history) ShortHelp() []key.Binding {
+	g := x.e.c.Keys
+	var out []key.Binding
 	if x.grid.Len() > 1 {
-		return []key.Binding{x.e.c.Keys.Up, x.e.c.Keys.Down}
+		out = append(out, g.Up, g.Down)
 	}
-	return nil
+	if x.grid.Len() > 0 {
+		out = append(out, g.Export)
+	}
+	return out
 }
 
 func (x *history) FullHelp() [][]key.Binding {
 	g := x.e.c.Keys
+	var out []key.Binding
 	if x.grid.Len() > 1 {
-		return [][]key.Binding{{g.Up, g.Down, g.PageUp, g.PageDown, g.Home, g.End, g.Back}}
+		out = append(out, g.Up, g.Down, g.PageUp, g.PageDown, g.Home, g.End)
 	}
-	return [][]key.Binding{{g.Back}}
+	if x.grid.Len() > 0 {
+		out = append(out, g.Export)
+	}
+	return [][]key.Binding{append(out, g.Back)}
 }

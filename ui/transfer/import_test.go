@@ -7,51 +7,44 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/charmbracelet/x/exp/golden"
-
 	"unionbook/i18n"
 	"unionbook/model"
 	"unionbook/roster"
+	"unionbook/ui/filechooser"
 	"unionbook/ui/uitest"
 	"unionbook/ui/widget"
 )
 
-func TestGoldenFile(t *testing.T) {
-	each(t, func(t *testing.T, hs *harness) {
-		hs.Keys("i")
-		hs.Type("testdata/files/")
-		hs.Keys("tab")
-		golden.RequireEqual(t, []byte(screen(t, hs)))
-	})
-}
-
 func TestGoldenPreview(t *testing.T) {
-	each(t, func(t *testing.T, hs *harness) {
+	uitest.Each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
+		hs := open(t, importStore(t), lang, w, h)
 		p := loaded(t, hs)
 		if p.plan.Header.Row != 3 || p.plan.Stats.Problems != 4 {
 			t.Errorf("header %d stats %+v", p.plan.Header.Row, p.plan.Stats)
 		}
-		golden.RequireEqual(t, []byte(screen(t, hs)))
+		hs.RequireGolden()
 	})
 }
 
 func TestGoldenPreviewProblemsOnly(t *testing.T) {
-	each(t, func(t *testing.T, hs *harness) {
+	uitest.Each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
+		hs := open(t, importStore(t), lang, w, h)
 		p := loaded(t, hs)
 		hs.Keys("p")
 		if len(p.rows) != 4 {
 			t.Errorf("%d rows shown", len(p.rows))
 		}
-		golden.RequireEqual(t, []byte(screen(t, hs)))
+		hs.RequireGolden()
 	})
 }
 
 func TestGoldenMapping(t *testing.T) {
-	each(t, func(t *testing.T, hs *harness) {
+	uitest.Each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
+		hs := open(t, importStore(t), lang, w, h)
 		p := loaded(t, hs)
 		hs.Keys("m", "right", "right", "right", "space")
 		top[*mapping](t, hs)
-		golden.RequireEqual(t, []byte(screen(t, hs)))
+		hs.RequireGolden()
 		hs.Keys("esc")
 		// 性别 now maps to the next field: the column's cells are read as it
 		if top[*preview](t, hs) != p || p.plan.Header.Fields[3] == "gender" {
@@ -61,27 +54,22 @@ func TestGoldenMapping(t *testing.T) {
 }
 
 // esc goes back one level at a time: from the mapping to the preview, from
-// the preview to the file (the path as typed), from there to the menu.
+// the preview to the menu; the chooser opens next time in the folder of
+// the last roster.
 func TestEscGoesBackOneLevel(t *testing.T) {
 	hs := newPage(t, i18n.EN)
 	p := loaded(t, hs)
 	hs.Keys("m", "esc")
-	if top[*preview](t, hs) != p || hs.P.Depth() != 3 {
+	if top[*preview](t, hs) != p || hs.P.Depth() != 2 {
 		t.Fatalf("esc on the mapping: depth %d", hs.P.Depth())
 	}
 	hs.Keys("esc")
-	f := top[*fileScreen](t, hs)
-	if hs.P.Depth() != 2 || !hs.P.Capturing() || f.path.Value() != "testdata/files/roster.csv" {
-		t.Fatalf("esc on the preview: depth %d, path %q", hs.P.Depth(), f.path.Value())
-	}
-	uitest.Contains(t, hs.Screen(), "testdata/files/roster.csv", "tab complete", "enter read", "esc back")
+	top[*menu](t, hs)
+	hs.Keys("i")
+	top[*filechooser.Screen](t, hs)
+	uitest.Contains(t, uitest.Screen(hs.P.View()), filepath.Join("testdata", "files")+string(filepath.Separator), "roster.csv", "units.csv")
 	hs.Keys("esc")
 	top[*menu](t, hs)
-	// the path stays for the next import
-	hs.Keys("i")
-	if v := top[*fileScreen](t, hs).path.Value(); v != "testdata/files/roster.csv" {
-		t.Errorf("path %q", v)
-	}
 }
 
 func TestImportSkippingProblemsThenDone(t *testing.T) {
@@ -100,10 +88,10 @@ func TestImportSkippingProblemsThenDone(t *testing.T) {
 		if ms, _ := hs.C.Store.Members(); len(ms) != 2 {
 			t.Errorf("%d members", len(ms))
 		}
-		uitest.Contains(t, screen(t, hs), hs.C.T("import.outcome_wrote", 2, 0, 0, 0), hs.C.T("importer.left_out", 4))
-		// enter goes back to choose another file
+		uitest.Contains(t, screen(t, hs), hs.C.T("import.outcome_wrote", 2, 0, 0, 0), hs.C.T("importer.skipped", 4), hs.C.T("importer.left_out", 4))
+		// enter chooses another file
 		hs.Keys("enter")
-		top[*fileScreen](t, hs)
+		top[*filechooser.Screen](t, hs)
 	})
 }
 
@@ -137,7 +125,9 @@ func TestImportUnitsReloadsTheUnits(t *testing.T) {
 	hs := newPage(t, i18n.EN)
 	hs.Keys("i")
 	hs.Type("testdata/files/units.csv")
-	hs.Keys("enter", "k", "s", "i")
+	hs.Keys("enter")
+	top[*preview](t, hs)
+	hs.Keys("k", "s", "i")
 	r := top[*imported](t, hs)
 	if r.err != nil || r.res.Created == 0 {
 		t.Fatalf("err %v result %+v", r.err, r.res)
@@ -215,38 +205,54 @@ func TestGoldenImported(t *testing.T) {
 	})
 }
 
-// While the file is read, esc stops the reading and goes back to the
-// file; the reading's late answer changes nothing.
+// While the file is read, the rows read are counted; esc stops the
+// reading and goes back to the menu, and the reading's late answer
+// changes nothing.
 func TestGoldenReading(t *testing.T) {
 	uitest.Each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
 		hs := open(t, importStore(t), lang, w, h)
 		hs.Keys("i")
 		hs.Type("testdata/files/roster.csv")
 		cmd := hs.P.Update(uitest.Key("enter")) // the reading, not run yet
-		top[*reading](t, hs)
+		r := top[*reading](t, hs)
+		hs.P.Update(readProgressMsg{from: r, rows: 12800}) // its next wait is not run
+		uitest.Contains(t, hs.Screen(), hs.C.T("importer.loading_rows", "roster.csv", 12800))
 		hs.RequireGolden()
 		hs.Keys("esc")
-		top[*fileScreen](t, hs)
+		top[*menu](t, hs)
 		hs.Driver().Run(cmd)
-		if hs.P.Depth() != 2 {
+		if hs.P.Depth() != 1 {
 			t.Errorf("the stopped reading still opened the preview: depth %d", hs.P.Depth())
 		}
-		top[*fileScreen](t, hs)
 	})
 }
 
-func TestUnreadableFileShowsOnTheFileScreen(t *testing.T) {
+// The count comes from the reading itself: Load says how far it has read.
+func TestReadingCountsTheRows(t *testing.T) {
 	hs := newPage(t, i18n.EN)
-	hs.Keys("i")
-	hs.Type("testdata/files/no-such-roster.csv")
-	hs.Keys("enter")
-	f := top[*fileScreen](t, hs)
-	if f.err == nil || !strings.Contains(screen(t, hs), hs.C.Err(f.err)[:20]) {
-		t.Errorf("err %v:\n%s", f.err, screen(t, hs))
+	var seen []int
+	hs.P.env.readStep = func(rows int) { seen = append(seen, rows) }
+	loaded(t, hs)
+	if len(seen) == 0 || seen[len(seen)-1] != 8 {
+		t.Errorf("progress %v, want the file's 8 rows last", seen)
 	}
-	// enter on an empty path says what it wants
-	hs.Keys("ctrl+u", "enter")
-	uitest.Contains(t, screen(t, hs), hs.C.T("importer.path_hint"))
+}
+
+// A file that cannot be read says why; enter chooses another, esc goes
+// back to the menu.
+func TestUnreadableFileSaysWhy(t *testing.T) {
+	hs := newPage(t, i18n.EN)
+	path := filepath.Join(t.TempDir(), "花名册.xls")
+	if err := os.WriteFile(path, []byte{0xD0, 0xCF, 0x11, 0xE0, 0, 0, 0, 0}, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	choosePath(t, hs, path)
+	u := top[*unreadable](t, hs)
+	uitest.Contains(t, screen(t, hs), plain(hs.C.Err(u.err))[:40], "花名册.xls")
+	hs.Keys("enter")
+	top[*filechooser.Screen](t, hs)
+	hs.Keys("esc")
+	top[*menu](t, hs)
 }
 
 // loadFile reads a roster written to a temporary file.
@@ -256,9 +262,7 @@ func loadFile(t *testing.T, hs *harness, name, content string) *preview {
 	if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	hs.Keys("i")
-	hs.Type(path)
-	hs.Keys("enter")
+	choosePath(t, hs, path)
 	return top[*preview](t, hs)
 }
 
@@ -370,27 +374,6 @@ func TestNoJoinDateSettingWhenEveryRowHasOne(t *testing.T) {
 	uitest.Lacks(t, screen(t, hs), hs.C.T("importer.join_date_none"))
 }
 
-// tab on an empty path lists what the working folder holds; it used to
-// cut the path before its start and crash.
-func TestCompleteAnEmptyPath(t *testing.T) {
-	hs := newPage(t, i18n.EN)
-	hs.Keys("i", "tab")
-	if got := top[*fileScreen](t, hs).path.Value(); got != "testdata"+string(filepath.Separator) {
-		t.Errorf("completed to %q", got)
-	}
-}
-
-// tab after a lone ~ or a quoted folder does not crash either.
-func TestCompleteOddPaths(t *testing.T) {
-	for _, typed := range []string{"~", "~" + string(filepath.Separator), `"testdata` + string(filepath.Separator), " "} {
-		hs := newPage(t, i18n.EN)
-		hs.Keys("i")
-		hs.Type(typed)
-		hs.Keys("tab")
-		screen(t, hs)
-	}
-}
-
 // A click on a row of the preview selects that row, whose problems show
 // under the table.
 func TestClickSelectsThePreviewRow(t *testing.T) {
@@ -438,7 +421,7 @@ func TestUpdatePreviewShowsWhatChanges(t *testing.T) {
 	const ls = "李四,110101199003078670,男,青山机械厂,2023-05-01,13900139000\n"
 	loadFile(t, hs, "v1.csv", head+"张三,350303199002033073,男,青山机械厂,2023-05-01,13800138000\n"+ls)
 	hs.Keys("i", "enter")
-	top[*fileScreen](t, hs)
+	top[*filechooser.Screen](t, hs)
 	path := filepath.Join(t.TempDir(), "v2.csv")
 	if err := os.WriteFile(path, []byte(head+"张三,350303199002033073,男,红星纺织厂,2023-05-01,13700137000\n"+ls), 0o600); err != nil {
 		t.Fatal(err)
@@ -522,14 +505,9 @@ func TestLongFileErrorIsNotCut(t *testing.T) {
 	if err := os.WriteFile(path, []byte("姓名,身份证号\n张三,\"350303199002033073\n李四,110101199003078670\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	hs.Keys("i")
-	hs.Type(path)
-	hs.Keys("enter")
-	f := top[*fileScreen](t, hs)
-	if f.err == nil {
-		t.Fatal("an unclosed quote was read")
-	}
-	msg := hs.C.Err(f.err)
+	choosePath(t, hs, path)
+	u := top[*unreadable](t, hs)
+	msg := hs.C.Err(u.err)
 	if len(msg) < 100 {
 		t.Fatalf("the message is short enough for one line: %q", msg)
 	}

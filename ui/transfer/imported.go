@@ -12,18 +12,19 @@ import (
 
 // imported is the result of an import: what was written, the rows left
 // out and why, and the backup taken before; or why nothing was written.
-// Enter or esc goes back to choose another file.
+// Enter chooses another file, esc goes back to the menu.
 type imported struct {
 	common.ScreenBase
 	e    *env
+	imp  *importState
 	plan *roster.Plan
 	res  roster.Result
 	err  error
 	w, h int
 }
 
-func newImported(e *env, plan *roster.Plan, res roster.Result, err error) *imported {
-	return &imported{e: e, plan: plan, res: res, err: err}
+func newImported(e *env, imp *importState, plan *roster.Plan, res roster.Result, err error) *imported {
+	return &imported{e: e, imp: imp, plan: plan, res: res, err: err}
 }
 
 // Init tells every tab that records came, so the roster (or the units)
@@ -46,6 +47,7 @@ func (r *imported) SetSize(w, h int) { r.w, r.h = w, h }
 func (r *imported) Update(msg tea.Msg) tea.Cmd {
 	if km, ok := msg.(tea.KeyPressMsg); ok && key.Matches(km, r.e.keys.again) {
 		r.e.st.Pop()
+		return chooseRoster(r.e, r.imp)
 	}
 	return nil
 }
@@ -61,12 +63,20 @@ func (r *imported) View() string {
 	} else {
 		lines = append(lines, st.Success.Render(fit(c.T("import.outcome_wrote", r.res.Created, r.res.Updated, r.res.Unchanged, r.res.UnitsCreated))))
 		s := r.plan.Stats
+		if n := s.Problems + s.Skipped + r.plan.Ignored; n > 0 {
+			lines = append(lines, fit(c.T("importer.skipped", n)))
+		}
 		for _, n := range []struct {
 			key string
 			n   int
-		}{{"importer.left_out", s.Problems}, {"importer.dups_skipped", s.Skipped}, {"import.ignored_rows", r.plan.Ignored}} {
+		}{{"importer.left_out", s.Problems}, {"importer.dups_skipped", s.Skipped}} {
 			if n.n > 0 {
-				lines = append(lines, fit(c.T(n.key, n.n)))
+				lines = append(lines, fit("  "+c.T(n.key, n.n)))
+			}
+		}
+		if r.plan.Ignored > 0 {
+			for _, l := range wrap(c.T("import.ignored_rows_why", r.plan.Ignored, r.plan.IgnoredText(c.Lang)), w-2) {
+				lines = append(lines, fit("  "+l))
 			}
 		}
 		if r.res.Backup != "" {

@@ -14,11 +14,11 @@ import (
 
 // importing writes the valid rows of a plan in one transaction, in the
 // background, with a progress bar; esc cancels it and nothing is written.
-// It gives way to the result, above the file chooser.
+// It gives way to the result, above the menu.
 type importing struct {
 	common.ScreenBase
 	e           *env
-	file        *fileScreen
+	imp         *importState
 	plan        *roster.Plan
 	cancel      context.CancelFunc
 	updates     chan tea.Msg
@@ -37,8 +37,8 @@ type importDoneMsg struct {
 	err  error
 }
 
-func newImporting(e *env, file *fileScreen, plan *roster.Plan) *importing {
-	return &importing{e: e, file: file, plan: plan, total: plan.Stats.New + plan.Stats.Updates}
+func newImporting(e *env, imp *importState, plan *roster.Plan) *importing {
+	return &importing{e: e, imp: imp, plan: plan, total: plan.Stats.New + plan.Stats.Updates}
 }
 
 // Init starts the import.
@@ -89,8 +89,8 @@ func (im *importing) Update(msg tea.Msg) tea.Cmd {
 		if msg.from != im {
 			return nil
 		}
-		popTo(im.e.st, im.file)
-		return im.e.st.Push(newImported(im.e, im.plan, msg.res, msg.err))
+		popTo(im.e.st, nil)
+		return im.e.st.Push(newImported(im.e, im.imp, im.plan, msg.res, msg.err))
 	case tea.KeyPressMsg:
 		if key.Matches(msg, im.e.keys.stopImport) {
 			im.cancel()

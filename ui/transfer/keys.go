@@ -12,19 +12,20 @@ type keys struct {
 	// the menu
 	openImport, openExport, openHistory, menuUp, menuDown, choose key.Binding
 
-	// choosing the file, reading it
-	complete, read, stopReading key.Binding
+	// reading the file, a file that cannot be read
+	stopReading, another key.Binding
 	// the preview
 	importRows, problems, mapping, kind, dup, create, joinDate, skip key.Binding
+	report, matches                                                  key.Binding
 	openRow                                                          key.Binding
 	rowUp                                                            key.Binding // up only: k chooses the kind
-	// the column mapping, the join date
-	colLeft, colRight, cycle, mapDone, setDate key.Binding
+	// the column mapping, the join date, the unit name matches
+	colLeft, colRight, cycle, mapDone, setDate, refuse, matchDone key.Binding
 	// importing, the result
 	stopImport, again key.Binding
 
 	// the export form
-	next, prev, enter, completeDir, change, changeBack, submit key.Binding
+	next, prev, enter, completeDir, chooseDir, change, changeBack, submit key.Binding
 	// the export preview, exporting, the result
 	start, stopExport, history, done key.Binding
 }
@@ -35,15 +36,14 @@ func newKeys(c *common.Common) keys {
 	}
 	return keys{
 		openImport:  b("exportui.key_import", "i"),
-		openExport:  b("exportui.key_export", "x"),
+		openExport:  b("exportui.key_export", "E"),
 		openHistory: b("exportui.key_history", "h"),
 		menuUp:      b("exportui.key_prev", "up"),
 		menuDown:    b("exportui.key_next", "down"),
 		choose:      b("exportui.key_choose", "enter"),
 
-		complete:    b("importer.key_complete", "tab"),
-		read:        b("importer.key_load", "enter"),
 		stopReading: b("importer.key_stop_reading", "esc"),
+		another:     b("importer.key_another", "enter"),
 
 		importRows: b("importer.key_import", "i"),
 		problems:   b("importer.key_problems", "p"),
@@ -53,14 +53,18 @@ func newKeys(c *common.Common) keys {
 		create:     b("importer.key_create", "c"),
 		joinDate:   b("importer.key_join_date", "t"),
 		skip:       b("importer.key_skip", "s"),
+		report:     b("importer.key_report", "r"),
+		matches:    b("importer.key_matches", "u"),
 		openRow:    b("importer.key_row", "enter"),
 		rowUp:      b("key.up", "up"),
 
-		colLeft:  b("importer.key_column", "left", "h"),
-		colRight: b("importer.key_column", "right", "l"),
-		cycle:    b("importer.key_cycle", "space", "enter"),
-		mapDone:  b("importer.key_map_done", "esc"),
-		setDate:  b("importer.key_join_set", "enter"),
+		colLeft:   b("importer.key_column", "left", "h"),
+		colRight:  b("importer.key_column", "right", "l"),
+		cycle:     b("importer.key_cycle", "space", "enter"),
+		mapDone:   b("importer.key_map_done", "esc"),
+		setDate:   b("importer.key_join_set", "enter"),
+		refuse:    b("importer.key_refuse", "space", "enter"),
+		matchDone: b("importer.key_map_done", "esc"),
 
 		stopImport: b("importer.key_stop_import", "esc"),
 		again:      b("importer.key_again", "enter"),
@@ -69,6 +73,7 @@ func newKeys(c *common.Common) keys {
 		prev:        b("exportui.key_prev", "up", "shift+tab"),
 		enter:       b("exportui.key_enter", "enter"),
 		completeDir: b("exportui.key_complete", "tab"),
+		chooseDir:   b("exportui.key_choose_dir", "ctrl+o"),
 		change:      b("exportui.key_change", "space", "right", "l"),
 		changeBack:  b("exportui.key_change_back", "left", "h"),
 		submit:      b("exportui.key_submit", "ctrl+s"),

@@ -2,6 +2,8 @@ package transfer
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -10,6 +12,7 @@ import (
 
 	"unionbook/i18n"
 	"unionbook/storage"
+	"unionbook/ui/filechooser"
 	"unionbook/ui/uitest"
 )
 
@@ -28,8 +31,21 @@ type screenWalk struct {
 
 var screenWalks = []screenWalk{
 	{"menu", false, func(t *testing.T, hs *harness) {}},
-	{"file", false, func(t *testing.T, hs *harness) { hs.Keys("i") }},
+	{"unreadable", false, func(t *testing.T, hs *harness) {
+		path := filepath.Join(t.TempDir(), "r.xls")
+		if err := os.WriteFile(path, []byte("not a workbook"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		choosePath(t, hs, path)
+	}},
 	{"preview", false, func(t *testing.T, hs *harness) { loaded(t, hs) }},
+	{"preview with unit names", false, func(t *testing.T, hs *harness) {
+		loadFile(t, hs, "r.csv", "姓名,身份证号,性别,工作单位,入会时间\n张三,350303199002033073,男,青山机械,2023-05-01\n")
+	}},
+	{"unit names", false, func(t *testing.T, hs *harness) {
+		loadFile(t, hs, "r.csv", "姓名,身份证号,性别,工作单位,入会时间\n张三,350303199002033073,男,青山机械,2023-05-01\n")
+		hs.Keys("u")
+	}},
 	{"row", false, func(t *testing.T, hs *harness) { loaded(t, hs); hs.Keys("down", "enter") }},
 	{"mapping", false, func(t *testing.T, hs *harness) { loaded(t, hs); hs.Keys("m") }},
 	{"join date", false, func(t *testing.T, hs *harness) {
@@ -37,11 +53,11 @@ var screenWalks = []screenWalk{
 		hs.Keys("t")
 	}},
 	{"imported", false, func(t *testing.T, hs *harness) { loaded(t, hs); hs.Keys("s", "i") }},
-	{"export form", true, func(t *testing.T, hs *harness) { hs.Keys("x") }},
-	{"export form language", true, func(t *testing.T, hs *harness) { hs.Keys("x", "down") }},
-	{"export form folder", true, func(t *testing.T, hs *harness) { hs.Keys("x"); setField(t, hs, exDir, t.TempDir()) }},
+	{"export form", true, func(t *testing.T, hs *harness) { hs.Keys("E") }},
+	{"export form language", true, func(t *testing.T, hs *harness) { hs.Keys("E", "down") }},
+	{"export form folder", true, func(t *testing.T, hs *harness) { hs.Keys("E"); setField(t, hs, exDir, t.TempDir()) }},
 	{"export preview", true, func(t *testing.T, hs *harness) {
-		hs.Keys("x")
+		hs.Keys("E")
 		setField(t, hs, exDir, t.TempDir())
 		hs.Keys("enter")
 	}},
@@ -128,7 +144,12 @@ func TestEveryOfferedKeyWorks(t *testing.T) {
 						t.Errorf("%q (%s) does nothing visible:\n%s", k, ks[k], hs.Screen())
 					}
 					// the app cuts the footer to the screen; the page must fit
-					uitest.CheckFullGeometry(t, uitest.Screen(hs.P.View()), 80, hs.PageHeight())
+					// (the file chooser, ui/filechooser's, draws short lines)
+					if _, ok := hs.P.Top().(*filechooser.Screen); ok {
+						uitest.CheckGeometry(t, uitest.Screen(hs.P.View()), 80, hs.PageHeight())
+					} else {
+						uitest.CheckFullGeometry(t, uitest.Screen(hs.P.View()), 80, hs.PageHeight())
+					}
 				}
 			})
 		}

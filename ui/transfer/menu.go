@@ -18,14 +18,14 @@ type menu struct {
 	w, h   int
 	sel    int                    // the selected line
 	recent []storage.ExportRecord // newest first
-	// The file chooser and the export form are kept from one visit to the
-	// next, so the path typed, the options and the USB folder stay.
-	file *fileScreen
+	// The import's options and folder and the export form are kept from
+	// one visit to the next, so the options and the USB folder stay.
+	imp  *importState
 	form *exportForm
 }
 
 func newMenu(e *env) *menu {
-	m := &menu{e: e, file: newFileScreen(e), form: newExportForm(e)}
+	m := &menu{e: e, imp: &importState{}, form: newExportForm(e)}
 	m.loadRecent()
 	return m
 }
@@ -71,8 +71,7 @@ func (m *menu) Update(msg tea.Msg) tea.Cmd {
 func (m *menu) open(line int) tea.Cmd {
 	switch line {
 	case 0:
-		m.file.open()
-		return m.e.st.Push(m.file)
+		return chooseRoster(m.e, m.imp)
 	case 1:
 		m.form.open()
 		return m.e.st.Push(m.form)
@@ -86,7 +85,7 @@ func (m *menu) View() string {
 	lines := []string{st.Title.Render(fit(c.T("exportui.menu_title"))), fit("")}
 	items := []struct{ key, text string }{
 		{"i", c.T("exportui.menu_import")},
-		{"x", c.T("exportui.menu_export")},
+		{"E", c.T("exportui.menu_export")},
 		{"h", c.T("exportui.menu_history")},
 	}
 	for i, it := range items {

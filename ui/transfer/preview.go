@@ -16,22 +16,25 @@ import (
 )
 
 // previewTop is the line of the preview's table: under the title, the
-// counts, the column mapping and the options.
-const previewTop = 4
+// counts, the column mapping, the options and the notices (unit names
+// matched, rows that are not data).
+const previewTop = 5
 
 // previewGrid names the preview's table in its click messages.
 const previewGrid = "transfer.preview"
 
 // preview shows every row of the file read with its problems, or what the
 // import will do with it. The options (members or units, existing records,
-// new units, rows with problems, a join date) and the column mapping
-// change here; the file is checked again at once. i imports.
+// new units, rows with problems, a join date), the column mapping and the
+// unit names taken as registered units change here; the file is checked
+// again at once. r writes the problems report, i imports.
 type preview struct {
 	e        *env
-	file     *fileScreen // its settings are the ones changed here
+	imp      *importState // its settings are the ones changed here
 	plan     *roster.Plan
 	header   *roster.Header // the mapping the user changed, nil for the one found
 	joinDate model.Date     // the join date of rows without one, 0 for none
+	refused  []string       // the near unit names refused (roster.UnitMatch.Key)
 	rows     []int          // indexes into plan.Items shown
 	grid     widget.Table
 	seq      int // the newest check asked for: older answers are dropped
@@ -46,10 +49,10 @@ type checkedMsg struct {
 	err  error
 }
 
-func newPreview(e *env, file *fileScreen, plan *roster.Plan) *preview {
+func newPreview(e *env, imp *importState, plan *roster.Plan) *preview {
 	c := e.c
 	st := widget.TableStyles{Header: c.Styles.TableHeader, Cell: c.Styles.TableCell, Selected: c.Styles.TableSelected}
-	p := &preview{e: e, file: file, plan: plan, grid: widget.NewTable(nil, st)}
+	p := &preview{e: e, imp: imp, plan: plan, grid: widget.NewTable(nil, st)}
 	p.grid.SetEmptyText(c.T("importer.no_rows"))
 	p.grid.SetOrigin(0, previewTop)
 	p.grid.SetID(previewGrid)
@@ -59,7 +62,7 @@ func newPreview(e *env, file *fileScreen, plan *roster.Plan) *preview {
 
 func (p *preview) SetSize(w, h int) {
 	p.w, p.h = w, h
-	p.grid.SetSize(w, max(3, h-6))
+	p.grid.SetSize(w, max(3, h-previewTop-2))
 	p.refreshGrid()
 }
 
@@ -71,7 +74,7 @@ func (p *preview) Dirty() bool         { return false }
 func (p *preview) check() tea.Cmd {
 	p.seq++
 	seq, st, t := p.seq, p.e.c.Store, p.plan.Table
-	opts := p.file.set.options(p.e.c.Today(), p.header, p.joinDate)
+	opts := p.imp.set.options(p.e.c.Today(), p.header, p.joinDate, p.refused)
 	return func() tea.Msg {
 		pl, err := roster.Prepare(t, st, opts)
 		return checkedMsg{from: p, seq: seq, plan: pl, err: err}
@@ -90,6 +93,12 @@ func (p *preview) setJoinDate(d model.Date) tea.Cmd {
 	return p.check()
 }
 
+// setRefused takes the near unit names refused on the unit names screen.
+func (p *preview) setRefused(keys []string) tea.Cmd {
+	p.refused = keys
+	return p.check()
+}
+
 func (p *preview) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case checkedMsg:
@@ -97,9 +106,8 @@ func (p *preview) Update(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		if msg.err != nil { // the database could not be read
-			popTo(p.e.st, p.file)
-			p.file.err = msg.err
-			return nil
+			popTo(p.e.st, p)
+			return p.e.st.Replace(newUnreadable(p.e, p.imp, p.plan.Table.Path, msg.err))
 		}
 		p.plan = msg.plan
 		p.refilter()
@@ -120,7 +128,7 @@ func (p *preview) Update(msg tea.Msg) tea.Cmd {
 }
 
 func (p *preview) key(msg tea.KeyPressMsg) tea.Cmd {
-	k, set := p.e.keys, &p.file.set
+	k, set := p.e.keys, &p.imp.set
 	switch {
 	case key.Matches(msg, k.problems):
 		set.onlyBad = !set.onlyBad
@@ -131,7 +139,7 @@ func (p *preview) key(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	case key.Matches(msg, k.kind):
 		set.kind = 1 - set.kind
-		p.header = nil
+		p.header, p.refused = nil, nil
 		return p.check()
 	case key.Matches(msg, k.dup):
 		set.dup = (set.dup + 1) % 3
@@ -145,6 +153,12 @@ func (p *preview) key(msg tea.KeyPressMsg) tea.Cmd {
 		if p.plan.WantsJoinDate() {
 			return p.e.st.Push(newJoinDate(p.e, p))
 		}
+	case key.Matches(msg, k.matches):
+		if len(p.plan.UnitMatches) > 0 {
+			return p.e.st.Push(newUnitNames(p.e, p))
+		}
+	case key.Matches(msg, k.report):
+		return chooseReport(p.e, p.plan)
 	case key.Matches(msg, k.importRows):
 		return p.startImport()
 	case key.Matches(msg, k.openRow):
@@ -173,20 +187,20 @@ func (p *preview) startImport() tea.Cmd {
 	if len(pl.FileIssues) > 0 {
 		return nil
 	}
-	if pl.Stats.Problems > 0 && !p.file.set.skipInvalid {
+	if pl.Stats.Problems > 0 && !p.imp.set.skipInvalid {
 		return common.SetStatus(p.e.c.T("importer.fix_first", pl.Stats.Problems), true)
 	}
 	if pl.Stats.New+pl.Stats.Updates == 0 {
 		return common.SetStatus(p.e.c.T("importer.nothing_to_import"), true)
 	}
-	return p.e.st.Push(newImporting(p.e, p.file, pl))
+	return p.e.st.Push(newImporting(p.e, p.imp, pl))
 }
 
 // refilter picks the rows shown: all, or those with problems.
 func (p *preview) refilter() {
 	p.rows = p.rows[:0]
 	for i, it := range p.plan.Items {
-		if !p.file.set.onlyBad || len(it.Issues) > 0 {
+		if !p.imp.set.onlyBad || len(it.Issues) > 0 {
 			p.rows = append(p.rows, i)
 		}
 	}
@@ -253,46 +267,6 @@ func (p *preview) rowStatus(it roster.Item) string {
 	return action(c, p.plan, it)
 }
 
-// action says what the import does with a row without problems; for a
-// member it updates, field by field what changes.
-func action(c *common.Common, pl *roster.Plan, it roster.Item) string {
-	switch {
-	case it.Action == roster.Update && pl.Kind == roster.Members && len(it.Changes) == 0:
-		return c.T("importer.no_change")
-	case it.Action == roster.Update && pl.Kind == roster.Members:
-		return "* " + roster.ChangesText(it.Changes, c.Lang)
-	case it.Action == roster.Update:
-		return c.T("importer.will_update")
-	case it.Action == roster.Skip:
-		return c.T("importer.will_skip")
-	}
-	return c.T("importer.will_create")
-}
-
-// joinProblems joins a row's problems as the language separates sentences.
-func joinProblems(l i18n.Lang, msgs []string) string {
-	if l == i18n.ZH {
-		return strings.Join(msgs, "；")
-	}
-	return strings.Join(msgs, "; ")
-}
-
-// looksLikeID tells an ID number of any length (18, 15, a typo with 17 or
-// 19 digits) from what Excel made of one (1.10101E+17), which reveals
-// nothing and must stay visible so the secretary sees what went wrong.
-func looksLikeID(v string) bool {
-	if strings.ContainsAny(v, "Ee") {
-		return false
-	}
-	digits := 0
-	for _, r := range v {
-		if r >= '0' && r <= '9' {
-			digits++
-		}
-	}
-	return digits >= 10
-}
-
 func (p *preview) View() string { return screenOf(p.lines("", ""), p.w, p.h) }
 
 // lines draw the preview. The mapping and join date screens draw it too,
@@ -320,13 +294,18 @@ func (p *preview) lines(mapping, options string) []string {
 		mapping = mappingLine(c, pl.Header, w, -1)
 	}
 	if options == "" {
-		options = st.Muted.Render(fit(p.optionsLine()))
+		options = p.optionsLine(w)
+	}
+	stats := c.T("importer.stats", s.Read, s.Valid, s.Problems, s.New, s.Duplicates)
+	if p.imp.set.onlyBad {
+		stats += " | " + c.T("importer.only_problems")
 	}
 	lines := []string{
 		st.Title.Render(fit(c.T("importer.preview_title", kind) + "  " + src)),
-		fit(c.T("importer.stats", s.Read, s.Valid, s.Problems, s.New, s.Duplicates)),
+		fit(stats),
 		mapping,
 		options,
+		p.noticeLine(w),
 	}
 	if len(pl.FileIssues) > 0 {
 		for _, is := range pl.FileIssues {
@@ -365,51 +344,10 @@ func (p *preview) lines(mapping, options string) []string {
 	return lines
 }
 
-func (p *preview) optionsLine() string {
-	c, set := p.e.c, &p.file.set
-	dup := []string{"importer.dup_error", "importer.dup_skip", "importer.dup_update"}[set.dup]
-	create := "importer.units_no"
-	if set.createUnits {
-		create = "importer.units_yes"
-	}
-	skip := "importer.invalid_block"
-	if set.skipInvalid {
-		skip = "importer.invalid_skip"
-	}
-	s := c.T(dup) + " | " + c.T(skip)
-	if p.plan.Kind == roster.Members {
-		s += " | " + c.T(create)
-		if n := len(p.plan.NewUnits); n > 0 {
-			s += c.T("importer.new_units", n)
-		}
-		// first, where it shows: only rosters that lack join dates have it
-		switch {
-		case !p.plan.WantsJoinDate():
-		case p.joinDate != 0:
-			s = c.T("importer.join_date_set", p.joinDate.String()) + " | " + s
-		default:
-			s = c.T("importer.join_date_none") + " | " + s
-		}
-	}
-	if set.onlyBad {
-		s += " | " + c.T("importer.only_problems")
-	}
-	return s
-}
-
-func commaName(c rune) string {
-	switch c {
-	case '\t':
-		return "Tab"
-	case ';':
-		return ";"
-	}
-	return ","
-}
-
 // ShortHelp lists the keys that do something for this file: i only when
-// the file can be imported at all, m when it has a header row to map, t
-// when a join date matters.
+// the file can be imported at all, m when it has a header row to map, u
+// when unit names were matched. The options' keys (d, s, c, t) show on the
+// options line, each before what it changes, and in the full help.
 func (p *preview) ShortHelp() []key.Binding {
 	k, pl := p.e.keys, p.plan
 	var out []key.Binding
@@ -420,17 +358,34 @@ func (p *preview) ShortHelp() []key.Binding {
 	if pl.Header.Index >= 0 {
 		out = append(out, k.mapping)
 	}
-	out = append(out, k.kind, k.dup, k.create)
-	if pl.WantsJoinDate() {
+	out = append(out, k.kind)
+	if len(pl.UnitMatches) > 0 {
+		out = append(out, k.matches)
+	}
+	return append(out, k.report)
+}
+
+// optionKeys are the keys of the options line.
+func (p *preview) optionKeys() []key.Binding {
+	k := p.e.keys
+	var out []key.Binding
+	if p.plan.WantsJoinDate() {
 		out = append(out, k.joinDate)
 	}
-	return append(out, k.skip)
+	out = append(out, k.dup, k.skip)
+	if p.plan.Kind == roster.Members {
+		out = append(out, k.create)
+	}
+	return out
 }
 
 func (p *preview) FullHelp() [][]key.Binding {
 	g, k := p.e.c.Keys, p.e.keys
-	if len(p.plan.FileIssues) > 0 || len(p.rows) == 0 { // no rows shown
-		return [][]key.Binding{p.ShortHelp(), {g.Back}}
+	switch {
+	case len(p.plan.FileIssues) > 0 || len(p.rows) == 0: // no rows shown
+		return [][]key.Binding{p.ShortHelp(), p.optionKeys(), {g.Back}}
+	case len(p.rows) == 1:
+		return [][]key.Binding{p.ShortHelp(), p.optionKeys(), {k.openRow, g.Back}}
 	}
-	return [][]key.Binding{p.ShortHelp(), {k.openRow, k.rowUp, g.Down, g.PageUp, g.PageDown, g.Home, g.End, g.Back}}
+	return [][]key.Binding{p.ShortHelp(), p.optionKeys(), {k.openRow, k.rowUp, g.Down, g.PageUp, g.PageDown, g.Home, g.End, g.Back}}
 }

@@ -67,6 +67,11 @@ func (r *row) content() []string {
 	if s := r.existing(); s != "" {
 		lines = append(lines, fit(s))
 	}
+	if m, ok := r.unitMatch(); ok {
+		for _, l := range wrap(plain(c.T("importer.row_unit_match", m.Written, m.Unit, c.T(m.Why))), w) {
+			lines = append(lines, st.Warning.Render(fit(l)))
+		}
+	}
 	lines = append(lines, fit(""))
 	if len(it.Issues) == 0 && len(it.Changes) > 0 {
 		lines = append(lines, st.Label.Render(fit(c.T("importer.row_changes", len(it.Changes)))))
@@ -107,6 +112,22 @@ func (r *row) content() []string {
 			widget.Fit(target, 12, false)+" "+v))
 	}
 	return lines
+}
+
+// unitMatch is the near unit name match the row's unit cell was taken by,
+// if it was (and not refused).
+func (r *row) unitMatch() (roster.UnitMatch, bool) {
+	pl := r.plan
+	if pl.Kind != roster.Members {
+		return roster.UnitMatch{}, false
+	}
+	name := model.NormalizeUnitName(pl.Table.Rows[r.item.Index].Cell(pl.Header.Column(roster.FUnit)))
+	for _, m := range pl.UnitMatches {
+		if m.Written == name && !m.Refused && name != "" {
+			return m, true
+		}
+	}
+	return roster.UnitMatch{}, false
 }
 
 // existing names the record already in the database that the row is, or

@@ -6,16 +6,20 @@
 // file; esc goes back one level:
 //
 //	menu
-//	  file -> reading -> preview -> importing -> imported
-//	                     preview -> mapping | join date
+//	  file chooser -> reading -> preview -> importing -> imported
+//	                  reading -> unreadable
+//	                             preview -> row | mapping | join date | unit names
+//	                             preview -> file chooser (the problems report)
 //	  export form -> export preview -> exporting -> exported
+//	  export form -> folder chooser
 //	  history
 //
-// Import: choose the file (tab completes), read and check it in the
-// background (esc stops), see every row with its problems and change the
-// options or the column mapping, then write all valid rows in one
-// transaction with a progress bar that esc cancels without writing
-// anything. Export: choose the period, language, encryption and folder,
+// Import: choose the file (ui/filechooser), read and check it in the
+// background counting the rows (esc stops), see every row with its
+// problems, change the options, the column mapping or the unit names taken
+// as registered units, write the problems report, then write all valid
+// rows in one transaction with a progress bar that esc cancels without
+// writing anything. Export: choose the period, language, encryption and folder,
 // see what the package will hold, write it with a progress bar that esc
 // cancels without leaving a file, then see where it went and its SHA-256.
 package transfer
@@ -24,8 +28,13 @@ import (
 	"time"
 
 	"unionbook/ui/common"
+	"unionbook/ui/filechooser"
 	"unionbook/ui/stack"
 )
+
+// Files is the file system the tab's file choosers show; tests of the app
+// replace it (as listexport.Files).
+var Files filechooser.FS = filechooser.OS{}
 
 // Page is the Import/Export tab.
 type Page struct {
@@ -41,16 +50,20 @@ type env struct {
 	keys keys
 	// now is the export's clock (it names the file), fixed in tests.
 	now func() time.Time
-	// importStep and exportStep, when set, are called at each progress
-	// step of an import or export, from its goroutine: tests hold the work
-	// there to see it running or to cancel it at a known point.
+	// importStep, exportStep and readStep, when set, are called at each
+	// progress step of an import, an export or the reading of a roster,
+	// from its goroutine: tests hold the work there to see it running or
+	// to cancel it at a known point.
 	importStep func(done int)
 	exportStep func(done int)
+	readStep   func(rows int)
+	// files is the file system the file choosers show; tests replace it.
+	files filechooser.FS
 }
 
 // New makes the Import/Export tab, opening on its menu.
 func New(c *common.Common) *Page {
-	e := &env{c: c, keys: newKeys(c), now: time.Now}
+	e := &env{c: c, keys: newKeys(c), now: time.Now, files: Files}
 	tab := stack.NewTabFunc(c, c.T("importer.tab"), func(st *stack.Stack) common.Screen {
 		e.st = st
 		return newMenu(e)
