@@ -24,9 +24,11 @@ import (
 // numbers, history, audit entries), then rebuilds every index, aggregate
 // and counter from them, so that Check passes on the result.
 //
-// A feature with its own buckets plugs in with RegisterRecordKind: its
-// bucket, how to decode one record, and how to rebuild its indexes (events
-// do so below; hardship files and aid are to do the same).
+// The records of the first schemas (units, members, batches, payments, the
+// cash book, events, the audit log) have their own methods below; the
+// kinds added since (hardship files and aid, the books) are the list
+// recordKinds: each a RecordKind with its bucket, how to decode one record
+// and how to rebuild its indexes, defined beside its feature's code.
 
 // Records is a read-only view of every stored record.
 type Records struct{ tx *bbolt.Tx }
@@ -184,15 +186,21 @@ type RecordKind struct {
 	Index func(r *Restorer, rec any) error
 }
 
-var recordKinds = map[string]RecordKind{}
-
-// RegisterRecordKind adds a kind of record to ForEachRecord and
-// Restorer.PutRecord; call it from an init.
-func RegisterRecordKind(name string, k RecordKind) {
-	if _, dup := recordKinds[name]; dup {
-		panic("storage: record kind registered twice: " + name)
-	}
-	recordKinds[name] = k
+// recordKinds are the kinds of ForEachRecord, MapRecordKind and
+// Restorer.PutRecord, by name (the name is the bucket's). A feature whose
+// records a package carries adds its RecordKind here.
+var recordKinds = map[string]RecordKind{
+	"hardship_files":  hardshipFilesKind, // below
+	"aid":             aidKind,
+	"charts":          chartsKind, // books_restore.go
+	"openings":        openingsKind,
+	"transfers":       transfersKind,
+	"closings":        closingsKind,
+	"budgets":         budgetsKind,
+	"bank_statements": bankStatementsKind,
+	"consolations":    consolationsKind,
+	"funds":           fundsKind,
+	"funds_payments":  fundsPaymentsKind,
 }
 
 // Restorer writes decoded records with their own IDs into an empty
@@ -638,9 +646,10 @@ type result struct {
 }
 
 // Hardship files and aid records (storage/hardship.go) for the package
-// round trip: their records and the indexes the store keeps for them.
-func init() {
-	RegisterRecordKind("hardship_files", RecordKind{
+// round trip: their records and the indexes the store keeps for them
+// (listed in recordKinds).
+var (
+	hardshipFilesKind = RecordKind{
 		Bucket: string(bucketHardship),
 		New:    func() any { return new(model.HardshipFile) },
 		ID:     func(x any) uint64 { return x.(*model.HardshipFile).ID },
@@ -654,8 +663,8 @@ func init() {
 			}
 			return nil
 		},
-	})
-	RegisterRecordKind("aid", RecordKind{
+	}
+	aidKind = RecordKind{
 		Bucket: string(bucketAid),
 		New:    func() any { return new(model.AidRecord) },
 		ID:     func(x any) uint64 { return x.(*model.AidRecord).ID },
@@ -676,8 +685,8 @@ func init() {
 			}
 			return r.SetIndex(string(idxAidDate), aidDateKey(a.Date, a.ID), nil)
 		},
-	})
-}
+	}
+)
 
 // MapRecordKind is MapRecords over a registered kind (whose records are
 // decoded into its New).
