@@ -225,7 +225,9 @@ func PreviewPackage(st *storage.Store) (Preview, error) {
 	return pv, err
 }
 
-// CheckDir says whether dir exists, is a folder and can be written.
+// CheckDir says whether dir exists, is a folder and can be written. It
+// writes nothing there: a probe file, left by a run killed at the wrong
+// moment, would stay on the user's USB stick for ever.
 func CheckDir(dir string) error {
 	if strings.TrimSpace(dir) == "" {
 		return i18n.E("export.no_dir")
@@ -239,13 +241,9 @@ func CheckDir(dir string) error {
 	case !fi.IsDir():
 		return i18n.E("export.dir_not_folder", dir)
 	}
-	f, err := os.CreateTemp(dir, ".unionbook-write-test-*")
-	if err != nil {
+	if err := dirWritable(dir); err != nil {
 		return i18n.E("export.dir_unwritable", dir, err.Error())
 	}
-	name := f.Name()
-	f.Close()
-	os.Remove(name)
 	return nil
 }
 
