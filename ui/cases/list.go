@@ -60,7 +60,8 @@ type caseList struct {
 	names  names
 	rules  model.CaseRules
 	f      filters
-	view   []int // indexes into all
+	view   []int              // indexes into all
+	order  widget.ColumnOrder // sort.go
 	table  widget.Table
 	search widget.SearchBox
 	w, h   int
@@ -188,6 +189,7 @@ func (l *caseList) filter() {
 			l.view = append(l.view, i)
 		}
 	}
+	widget.SortRows(l.order, l.view, l.sortKey)
 	l.layout()
 }
 
@@ -245,6 +247,7 @@ func statusKeys() []string {
 
 func (l *caseList) layout() {
 	l.table.SetColumns(l.columns())
+	l.order.Mark(&l.table, l.columnIDs())
 	wide := l.w >= 100
 	l.table.SetRows(len(l.view), func(row, col int) string {
 		cs := &l.all[l.view[row]]
@@ -312,6 +315,11 @@ func (l *caseList) Update(msg tea.Msg) tea.Cmd {
 	case widget.RowClickedMsg:
 		if msg.ID == "cases" && msg.Again {
 			return l.open()
+		}
+		return nil
+	case widget.HeaderClickedMsg:
+		if msg.ID == "cases" {
+			l.sortByClick(msg.Col)
 		}
 		return nil
 	case tea.MouseMsg:
