@@ -2,7 +2,7 @@ package i18n
 
 func init() {
 	register(EN, map[string]string{
-		"tab.overview":                 "Overview",
+		"tab.overview":                 "Home",
 		"tab.dues":                     "Dues",
 		"overview.loading":             "Counting...",
 		"overview.members":             "Members on the roll",
@@ -97,7 +97,7 @@ func init() {
 
 func init() {
 	register(EN, map[string]string{
-		"tab.settings":              "Settings",
+		"tab.settings":              "Setup",
 		"field.trunc_unit":          "Wage rounding unit (yuan)",
 		"field.owe_join_month":      "Owe from the join month",
 		"field.batch_one_receipt":   "One receipt per unit batch",
