@@ -14,7 +14,6 @@ func init() {
 		"overview.due":                 "due",
 		"overview.arrears":             "In arrears %d+ months",
 		"overview.chart_title":         "Collection rate by month, %d",
-		"overview.month":               "M%d",
 		"field.from":                   "From month",
 		"field.to":                     "To month",
 		"field.amount":                 "Amount",
