@@ -465,7 +465,7 @@ func (l *caseList) ShortHelp() []key.Binding {
 	if len(l.view) > 0 {
 		h = append(h, g.Open)
 	}
-	return append(h, g.New, g.Search, l.k.State, l.k.Period, l.k.Figures, l.k.Risks)
+	return append(h, g.New, g.Search, l.k.Period, l.k.Figures, l.k.Risks, g.Help, g.Quit)
 }
 
 func (l *caseList) FullHelp() [][]key.Binding {
@@ -477,13 +477,17 @@ func (l *caseList) FullHelp() [][]key.Binding {
 	if len(l.view) > 1 {
 		groups = append(groups, []key.Binding{g.Up, g.Down, g.PageUp, g.PageDown, g.Home, g.End})
 	}
-	groups = append(groups, l.ShortHelp())
+	var acts []key.Binding // each key once: the filters have their own group
+	if len(l.view) > 0 {
+		acts = append(acts, g.Open)
+	}
+	groups = append(groups, append(acts, g.New, g.Search, k.Figures, k.Risks))
 	fs := []key.Binding{k.State, k.Type, k.Channel, k.Collective, k.Period}
 	if l.f.span.kind != spanAll {
 		fs = append(fs, k.Prev, k.Next)
 	}
-	if l.f != (filters{}) || l.search.Value() != "" {
+	if l.f != (filters{}) || l.search.Value() != "" { // x clears them: only then does it do anything
 		fs = append(fs, k.Clear)
 	}
-	return append(groups, fs)
+	return append(groups, fs, []key.Binding{g.Tabs, g.Help, g.Quit})
 }

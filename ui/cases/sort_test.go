@@ -53,3 +53,39 @@ func TestClickOnAColumnTitleSortsTheCases(t *testing.T) {
 		}
 	}
 }
+
+// The list's help names each key that works there once: s and p were
+// listed twice, the app's ? q 1-9 not at all, and x (clear the filters)
+// is there once a filter is on; the footer ends with ? help and q quit, as
+// every tab's does.
+func TestListHelpNamesEachKeyOnce(t *testing.T) {
+	hs, _ := newHarness(t, i18n.EN, 120, 40, true)
+	hs.Keys("s") // a filter on: x has something to clear
+	l := hs.list()
+	seen := map[string]int{}
+	for _, g := range l.FullHelp() {
+		for _, b := range g {
+			seen[b.Help().Key]++
+		}
+	}
+	for k, n := range seen {
+		if n > 1 {
+			t.Errorf("the help lists %q %d times", k, n)
+		}
+	}
+	for _, k := range []string{"x", "s", "p", "t", "c", "g", "f", "r", "/", "n", "?", "q"} {
+		if seen[k] == 0 {
+			t.Errorf("the help lacks %q: %v", k, seen)
+		}
+	}
+	if seen[hs.C.Keys.Tabs.Help().Key] == 0 {
+		t.Errorf("the help lacks the tab keys: %v", seen)
+	}
+	short := map[string]bool{}
+	for _, b := range l.ShortHelp() {
+		short[b.Help().Key] = true
+	}
+	if !short["?"] || !short["q"] {
+		t.Errorf("the footer lacks ? or q: %v", short)
+	}
+}

@@ -276,6 +276,9 @@ func (ef *eventForm) Update(msg tea.Msg) tea.Cmd {
 	case form.Cancel:
 		ef.st.Pop()
 	case form.OpenPicker:
+		if ef.form.Focused() == fUnit {
+			return tea.Batch(ef.pick(), cmd) // cmd types into the picker's search what opened it
+		}
 		return ef.pick()
 	case form.Submit:
 		if blocked := ef.form.SubmitBlocked(); blocked != nil {

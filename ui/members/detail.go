@@ -210,5 +210,5 @@ func (d *detail) duesSummary(m *model.Member) string {
 	} else {
 		parts = append(parts, d.c.T("dues.nothing_owed"))
 	}
-	return strings.Join(parts, "; ")
+	return strings.Join(parts, d.c.T("members.clause_sep"))
 }
