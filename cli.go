@@ -125,7 +125,13 @@ func (e *env) fail(err error, cmd *command) int {
 		e.help(e.stderr, cmd, fs)
 		return 2
 	}
-	fmt.Fprintln(e.stderr, "unionbook: "+i18n.Text(err, e.lang))
+	msg := i18n.Text(err, e.lang)
+	fmt.Fprintln(e.stderr, "unionbook: "+msg)
+	// what a library said behind the message (a damaged file's page, a
+	// decoder's words): for whoever mends the file, on its own line
+	if d := i18n.Details(err); d != "" && !strings.Contains(msg, d) {
+		fmt.Fprintln(e.stderr, "  "+e.lang.T("err.details", d))
+	}
 	return 1
 }
 

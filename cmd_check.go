@@ -56,6 +56,9 @@ var checkCommand = &command{
 			fmt.Fprintln(e.stdout, e.lang.T("cli.check_failed", n))
 			for _, p := range r.Problems {
 				fmt.Fprintln(e.stdout, "  - "+p.Localize(e.lang))
+				if p.Detail != "" { // what bbolt or the decoder said, for whoever mends the file
+					fmt.Fprintln(e.stdout, "    "+e.lang.T("err.details", p.Detail))
+				}
 			}
 			if r.Truncated > 0 {
 				fmt.Fprintln(e.stdout, "  "+e.lang.T("cli.check_truncated", r.Truncated))

@@ -42,11 +42,17 @@ var demoCommand = &command{
 			if err != nil {
 				return err
 			}
+			// the generated units and the unions the township's
+			// unorganised employers formed since (demo/org.go)
+			units, err := s.Units()
+			if err != nil {
+				return err
+			}
 			if err := s.Close(); err != nil {
 				return err
 			}
 			secs := strconv.FormatFloat(time.Since(start).Seconds(), 'f', 1, 64)
-			fmt.Fprintln(e.stdout, e.lang.T("cli.demo_done", s.Path(), p.UnionName, opts.Units, opts.Members, secs))
+			fmt.Fprintln(e.stdout, e.lang.T("cli.demo_done", s.Path(), p.UnionName, len(units), opts.Members, secs))
 			return nil
 		}
 	},

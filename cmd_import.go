@@ -66,6 +66,7 @@ var importCommand = &command{
 		joinDate := fs.String("join-date", "", "cli.flag.join_date")
 		passFile := fs.String("passphrase-file", "", "export.flag_passphrase_file")
 		identity := fs.String("identity", "", "verify.flag_identity")
+		from := fs.String("from", "", "cli.flag.wage_from")
 		return func(e *env, args []string) error {
 			var kind roster.Kind
 			switch strings.ToLower(args[0]) {
@@ -78,6 +79,11 @@ var importCommand = &command{
 					return usageErr(i18n.E("cli.missing_arg"))
 				}
 				return runImportPackage(e, args[1], *db, *passFile, *identity)
+			case "wages", "wage":
+				if len(args) < 2 {
+					return usageErr(i18n.E("cli.missing_arg"))
+				}
+				return runImportWages(e, wagesRun{file: args[1], db: *db, sheet: *sheet, from: *from, dryRun: *dryRun, report: *report})
 			default:
 				return usageErr(i18n.E("import.bad_kind", args[0]))
 			}

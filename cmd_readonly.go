@@ -153,7 +153,11 @@ func openCopy(e *env, sess *scratch.Session, path string, kind fileKind, keys di
 		opened = e.lang.T("readonly.of_package", p.Manifest.Union.Name, p.Manifest.Period.Text)
 	case kindGzip:
 		if err := gunzipTo(path, copyPath); err != nil {
-			return nil, i18n.E("readonly.bad_backup", path, err.Error())
+			var bad *damagedInput
+			if errors.As(err, &bad) { // in her words; what gzip said is the detail
+				return nil, errors.Join(i18n.E("readonly.bad_backup", path), bad.err)
+			}
+			return nil, i18n.E("readonly.copy_failed", path, err.Error())
 		}
 		opened = e.lang.T("readonly.of_backup", base)
 	default:
@@ -195,10 +199,28 @@ func gunzipTo(src, dst string) error {
 	defer in.Close()
 	zr, err := gzip.NewReader(in)
 	if err != nil {
-		return err
+		return &damagedInput{err}
 	}
 	defer zr.Close()
-	return writeNew(dst, zr)
+	return writeNew(dst, readsDamaged{zr})
+}
+
+// damagedInput is a backup that does not decompress: cut short, or not
+// gzip at all. Errors writing the copy are not.
+type damagedInput struct{ err error }
+
+func (d *damagedInput) Error() string { return d.err.Error() }
+func (d *damagedInput) Unwrap() error { return d.err }
+
+// readsDamaged marks the errors of reading r as damagedInput.
+type readsDamaged struct{ r io.Reader }
+
+func (x readsDamaged) Read(p []byte) (int, error) {
+	n, err := x.r.Read(p)
+	if err != nil && err != io.EOF {
+		err = &damagedInput{err}
+	}
+	return n, err
 }
 
 // writeNew writes r into a new private file.

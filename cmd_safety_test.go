@@ -36,8 +36,12 @@ func TestBackupDamageRestoreWalkthrough(t *testing.T) {
 		t.Errorf("damaged database message: %q", r.stderr)
 	}
 	r = runEN("check", "--db", db).expect(t, 1)
-	if !strings.Contains(r.stdout, "problems found") || !strings.Contains(r.stderr, "unionbook restore") {
+	if !strings.Contains(r.stdout, "Problems found") || !strings.Contains(r.stderr, "unionbook restore") {
 		t.Errorf("check of a damaged database:\n%s\n%s", r.stdout, r.stderr)
+	}
+	// the damage in her words, what bbolt said on a line of its own
+	if !strings.Contains(r.stdout, "  - the file's structure is damaged") || !strings.Contains(r.stdout, "    details: ") {
+		t.Errorf("the damage is not said in the user's words with its details:\n%s", r.stdout)
 	}
 
 	// Restore: refused without an answer, done with y.

@@ -64,6 +64,9 @@ var statsCommand = &command{
 			if st.Events, err = s.EventStats(model.Today().Year()); err != nil {
 				return err
 			}
+			if st.Org, err = s.OrgStats(model.Today()); err != nil {
+				return err
+			}
 			cases, err := s.CaseStats(model.Today().Year())
 			if err != nil {
 				return err
@@ -89,6 +92,7 @@ var statsCommand = &command{
 			writeHardshipStats(e.stdout, e.lang, st.Hardship)
 			writeEventStats(e.stdout, e.lang, st.Events)
 			writeCaseStats(e.stdout, e.lang, cases)
+			writeOrgStats(e.stdout, e.lang, st.Org)
 			return damageNote(*db)
 		}
 	},
@@ -142,8 +146,13 @@ func duesStats(year int, sum storage.DuesSummary) model.DuesStats {
 	for _, c := range sum.Months {
 		ds.Due += c.Due
 		ds.Paid += c.Paid
-		ds.Months = append(ds.Months, model.MonthDuesStats{Month: c.Month.String(), Due: c.Due, Paid: c.Paid, RateBP: c.Rate()})
+		ds.Months = append(ds.Months, model.MonthDuesStats{Month: c.Month.String(), Due: c.Due, Paid: c.Paid, RateBP: c.Rate(), ReportedPaid: c.ReportedPaid})
+		ds.ReportedPaid += c.ReportedPaid
+		ds.ReportedDue += c.ReportedDue
+		ds.UnreportedUnitMonths += c.Unreported
+		ds.Kept += c.Kept
 	}
+	ds.MembersNoBase = sum.NoBase
 	ds.RateBP = model.RateBP(ds.Paid, ds.Due)
 	ds.MembersInArrears = sum.InArrears
 	ds.CashBalance = sum.Balance
@@ -159,7 +168,11 @@ func writeDuesStats(w io.Writer, l i18n.Lang, ds model.DuesStats, arrearsMonths 
 		{l.T("cli.stats_due"), ds.Due.Display()},
 		{l.T("cli.stats_paid"), ds.Paid.Display()},
 		{l.T("cli.stats_rate"), rate},
+		{l.T("cli.stats_reported"), ds.ReportedPaid.Display()},
+		{l.T("cli.stats_unreported"), strconv.Itoa(ds.UnreportedUnitMonths)},
+		{l.T("cli.stats_kept"), ds.Kept.Display()},
 		{l.T("cli.stats_arrears", arrearsMonths), strconv.Itoa(ds.MembersInArrears)},
+		{l.T("cli.stats_no_base"), strconv.Itoa(ds.MembersNoBase)},
 		{l.T("cli.stats_balance"), ds.CashBalance.Display()},
 	}, "lr")
 }

@@ -23,7 +23,8 @@ func main() {
 
 // run is the whole program behind main, with its surroundings passed in so
 // that tests can run commands in-process. It returns the exit status: 0 on
-// success, 1 when the command failed (one line on stderr), 2 on bad usage
+// success, 1 when the command failed (one line on stderr, and a second with
+// the technical details of a damaged file), 2 on bad usage
 // (the message and the usage on stderr).
 func run(args []string, stdout, stderr io.Writer, getenv func(string) string) (code int) {
 	lang := langFromArgs(args, i18n.FromEnv(getenv))

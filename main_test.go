@@ -235,7 +235,7 @@ func statsJSON(t *testing.T, db string) map[string]any {
 		keys = append(keys, k)
 	}
 	slices.Sort(keys)
-	if want := []string{"cases", "dues", "events", "hardship", "members", "members_by_gender", "members_by_status", "migrant_members", "top_units", "units"}; !slices.Equal(keys, want) {
+	if want := []string{"cases", "dues", "events", "hardship", "members", "members_by_gender", "members_by_status", "migrant_members", "org", "top_units", "units"}; !slices.Equal(keys, want) {
 		t.Errorf("keys %v, want %v", keys, want)
 	}
 	return v
@@ -286,13 +286,13 @@ func checkStats(t *testing.T, v map[string]any, units, members int) {
 func TestDemoThenStats(t *testing.T) {
 	db := tempDB(t)
 	r := runZH("demo", "--db", db, "--members", "600", "--seed", "42").expect(t, 0)
-	if !strings.Contains(r.stdout, demo.TownFor(42)+"总工会") || !strings.Contains(r.stdout, "78 个单位") || !strings.Contains(r.stdout, "600 名会员") || !strings.Contains(r.stdout, "秒") {
+	if !strings.Contains(r.stdout, demo.TownFor(42)+"总工会") || !strings.Contains(r.stdout, "80 个单位") || !strings.Contains(r.stdout, "600 名会员") || !strings.Contains(r.stdout, "秒") {
 		t.Errorf("demo output %q", r.stdout)
 	}
 	v := statsJSON(t, db)
-	checkStats(t, v, 78, 600)
+	checkStats(t, v, 80, 600) // 78 units and the two unions unorganised employers formed
 	dues := v["dues"].(map[string]any)
-	if len(dues) != 7 || len(dues["months"].([]any)) != 12 || num(dues["cash_balance"]) <= 0 || num(dues["paid"]) <= 0 ||
+	if len(dues) != 12 || len(dues["months"].([]any)) != 12 || num(dues["cash_balance"]) <= 0 || num(dues["paid"]) <= 0 ||
 		num(dues["rate_bp"]) <= 0 || num(dues["rate_bp"]) > 10000 || num(dues["members_in_arrears"]) <= 0 {
 		t.Errorf("dues %v", dues)
 	}
@@ -306,7 +306,7 @@ func TestDemoThenStats(t *testing.T) {
 	if !strings.Contains(r.stderr, "already holds data") || strings.Count(r.stderr, "\n") != 1 {
 		t.Errorf("English refusal %q", r.stderr)
 	}
-	checkStats(t, statsJSON(t, db), 78, 600)
+	checkStats(t, statsJSON(t, db), 80, 600)
 }
 
 func TestDemoDefaultIsTheTownOf7520(t *testing.T) {
@@ -315,7 +315,7 @@ func TestDemoDefaultIsTheTownOf7520(t *testing.T) {
 	}
 	db := tempDB(t)
 	runZH("demo", "--db", db).expect(t, 0)
-	checkStats(t, statsJSON(t, db), 78, 7520)
+	checkStats(t, statsJSON(t, db), 80, 7520) // 78 and two formed since
 }
 
 func TestDemoIsDeterministic(t *testing.T) {

@@ -195,6 +195,7 @@ var generators = []extra{
 	{"cases", writeCases},       // cases.go
 	{"events", writeEvents},     // events.go
 	{"hardship", writeHardship}, // hardship.go
+	{"organisation", writeOrg},  // org.go
 	{"books", writeBooks},       // books.go
 }
 
@@ -232,6 +233,7 @@ func GenerateAt(seed uint64, units, members int, today model.Date) (model.Profil
 		us[i].ID = uint64(i + 1)
 	}
 	wages(seed, us, ms, p.DuesSince)
+	organise(seed, us, ms, today) // demo/org.go
 	return p, us, ms
 }
 
@@ -445,8 +447,8 @@ func (g *gen) village(i int) *unitSpec {
 	}
 	return &unitSpec{
 		u: model.Unit{
-			Name: g.town + v + "村联合工会", CreditCode: g.code("54"), Kind: 900,
-			UnionType: model.UnionJoint, Address: g.town + v + "村村民委员会",
+			Name: g.town + v + "村联合工会", CreditCode: g.code("54"),
+			Form: model.FormVillage, UnionType: model.UnionJoint, Address: g.town + v + "村村民委员会",
 		},
 		target:     50 + 250*math.Pow(g.r.Float64(), 2),
 		rate:       0.55 + 0.3*g.r.Float64(),
@@ -735,20 +737,20 @@ func (g *gen) history(m *model.Member, age int, female bool, birth, join time.Ti
 	x := r.Float64()
 	switch {
 	case age >= retireAge && x < 0.45:
-		c = model.StatusChange{To: model.StatusRetained, Reason: one(r, retireReasons)}
+		c = model.StatusChange{To: model.StatusRetained, ReasonCode: model.ReasonRetired, Reason: one(r, retireReasons)}
 		when = birth.AddDate(retireAge, 0, 0)
 	case x < 0.015:
-		c = model.StatusChange{To: model.StatusRetained, Reason: one(r, unemployedReasons)}
+		c = model.StatusChange{To: model.StatusRetained, ReasonCode: model.ReasonJobless, Reason: one(r, unemployedReasons)}
 	case x < 0.055:
-		c = model.StatusChange{To: model.StatusTransferred, Reason: one(r, transferReasons), ToUnion: one(r, receivingUnions)}
+		c = model.StatusChange{To: model.StatusTransferred, ReasonCode: model.ReasonEmployment, Reason: one(r, transferReasons), ToUnion: one(r, receivingUnions)}
 		if !reg.fujian && r.IntN(3) == 0 {
 			c.Reason = transferReasons[2]
 			c.ToUnion = reg.homeUnions
 		}
 	case x < 0.07:
-		c = model.StatusChange{To: model.StatusLeft, Reason: one(r, leftReasons)}
+		c = model.StatusChange{To: model.StatusLeft, ReasonCode: model.ReasonOwnRequest, Reason: one(r, leftReasons)}
 	case x < 0.072:
-		c = model.StatusChange{To: model.StatusExpelled, Reason: one(r, expelledReasons)}
+		c = model.StatusChange{To: model.StatusExpelled, ReasonCode: model.ReasonCrime, Reason: one(r, expelledReasons)}
 	case x < 0.075 || (age >= 50 && x < 0.09):
 		c = model.StatusChange{To: model.StatusDeceased, Reason: one(r, deceasedReasons)}
 	default:
@@ -759,6 +761,10 @@ func (g *gen) history(m *model.Member, age int, female bool, birth, join time.Ti
 		when = g.between(first, g.today)
 	}
 	c.Date = fromTime(when)
+	if c.To == model.StatusExpelled { // the charter's ground, reported a week later
+		c.Ground = "人民法院刑事判决（" + c.Date.String() + "前生效）"
+		c.ReportedOn = min(c.Date.AddDays(7), fromTime(g.today))
+	}
 	c.From = model.StatusActive
 	c.Operator = operator
 	c.At = time.Date(when.Year(), when.Month(), when.Day(), 9+r.IntN(8), r.IntN(60), 0, 0, cst)

@@ -50,7 +50,7 @@ func TestGenerateIsValid(t *testing.T) {
 		}
 		if u.UnionType == model.UnionJoint {
 			joint++
-			if u.Kind != 900 || !strings.HasSuffix(u.Name, "村联合工会") {
+			if u.Kind != 0 || u.Form != model.FormVillage || !strings.HasSuffix(u.Name, "村联合工会") {
 				t.Errorf("village union %s kind %d", u.Name, u.Kind)
 			}
 			if u.Employees < 50 || u.Employees > 400 {

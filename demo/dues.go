@@ -63,6 +63,12 @@ type duesAction struct {
 	batch  *storage.DuesBatch
 	pay    *model.DuesPayment
 	ledger *model.LedgerEntry
+	// Dues settings (written first), a self-collecting unit's report, a
+	// reminder to a member in arrears.
+	unitTerm   *unitTerm
+	memberTerm *memberTerm
+	report     *model.CollectionReport
+	reminder   *model.Reminder
 	// reverse, when set, reverses a payment written by an earlier action
 	// (the line of a batch, or the action's own payment) and may pay again.
 	reverse *reversal
@@ -74,7 +80,79 @@ type reversal struct {
 	line   int  // the line of a batch
 	reason string
 	repay  model.Money // when above 0, the member pays the months again with this amount
-	method model.PayMethod
+	// repayAll: the member pays the reversed payment's months again with
+	// its amount (a batch line handed over again by the member)
+	repayAll bool
+	method   model.PayMethod
+}
+
+type unitTerm struct {
+	unit uint64
+	t    model.UnitDuesTerm
+}
+
+type memberTerm struct {
+	member uint64
+	t      model.MemberDuesTerm
+}
+
+// settings plans how the demo's units handle and reckon their dues: most
+// village joint unions collect a fixed 5 or 10 yuan a month (定额); about
+// one enterprise union in six collects its own dues and reports them
+// (自收自管), one in eight is kept on its behalf (代管); a few members are
+// exempt or pay a fixed amount. It draws from its own random stream.
+func settings(seed uint64, units []model.Unit, members []model.Member, since model.Month) ([]unitTerm, []memberTerm) {
+	r := rand.New(rand.NewPCG(seed, 0x7465726d)) // "term"
+	var uts []unitTerm
+	for i := range units {
+		u := &units[i]
+		t := model.UnitDuesTerm{From: since, Handling: model.HandlingFederation, Scheme: model.SchemeWage}
+		switch {
+		case u.UnionType == model.UnionJoint:
+			if r.IntN(4) == 0 {
+				continue
+			}
+			t.Scheme, t.Fixed = model.SchemeFixed, model.Yuan(int64(5+5*r.IntN(2)))
+			t.Note = "村级联合工会按月定额收取"
+		case u.Kind.IsEnterprise():
+			switch n := r.IntN(24); {
+			case n < 4:
+				t.Handling, t.Note = model.HandlingSelf, "单独建账，自收自管，按季报送收缴情况"
+			case n < 7:
+				t.Handling, t.Note = model.HandlingKept, "经费由镇总工会代管"
+			default:
+				continue
+			}
+		default:
+			continue
+		}
+		uts = append(uts, unitTerm{unit: u.ID, t: t})
+	}
+	var mts []memberTerm
+	reasons := []string{"长期病休，经基层工会研究免缴", "家庭特别困难，免缴会费"}
+	for i := range members {
+		m := &members[i]
+		from := max(since, m.JoinDate.Month().Add(1))
+		switch n := r.IntN(1000); {
+		case n < 4:
+			mts = append(mts, memberTerm{member: m.ID, t: model.MemberDuesTerm{From: from, Kind: model.MemberExempt, Reason: reasons[r.IntN(len(reasons))]}})
+		case n < 8:
+			mts = append(mts, memberTerm{member: m.ID, t: model.MemberDuesTerm{From: from, Kind: model.MemberFixed, Fixed: model.Yuan(3), Reason: "灵活就业，无固定工资"}})
+		}
+	}
+	return uts, mts
+}
+
+// calcOf is the demo's dues reckoning with the planned settings.
+func calcOf(rules model.DuesRules, uts []unitTerm, mts []memberTerm) *model.DuesCalc {
+	c := &model.DuesCalc{Rules: rules, Units: map[uint64]*model.UnitDues{}, Members: map[uint64]*model.MemberDues{}}
+	for _, x := range uts {
+		c.Units[x.unit] = &model.UnitDues{UnitID: x.unit, Terms: []model.UnitDuesTerm{x.t}}
+	}
+	for _, x := range mts {
+		c.Members[x.member] = &model.MemberDues{MemberID: x.member, Terms: []model.MemberDuesTerm{x.t}}
+	}
+	return c
 }
 
 var reversalReasons = []string{
@@ -84,15 +162,19 @@ var reversalReasons = []string{
 	"代扣金额有误，冲正后由本人补缴",
 }
 
-// history plans the dues and cash book of the demo: monthly payroll
-// batches from most units, quarterly payments by the members of village
-// joint unions, some members who stop paying (about 8% end up six or more
-// months in arrears), a few reversals, and the union's other income and
+// history plans the dues and cash book of the demo: the dues settings,
+// monthly or quarterly payroll batches from most units, quarterly payments
+// by the members of village joint unions (a few of them short), quarterly
+// reports from the units that collect their own, some members who stop
+// paying (about 8% end up six or more months in arrears) and reminders to
+// half of them, a few reversals, and the union's other income and
 // spending. members[i].ID must be the stored IDs.
 func history(seed uint64, p *model.Profile, units []model.Unit, members []model.Member, today model.Date) []duesAction {
 	r := rand.New(rand.NewPCG(seed, 0x64756573)) // "dues"
 	rules := p.DuesRules()
 	since, last := p.DuesSince, today.Month()
+	uts, mts := settings(seed, units, members, since)
+	calc := calcOf(rules, uts, mts)
 	byUnit := make(map[uint64][]*model.Member)
 	for i := range members {
 		byUnit[members[i].UnitID] = append(byUnit[members[i].UnitID], &members[i])
@@ -109,7 +191,19 @@ func history(seed uint64, p *model.Profile, units []model.Unit, members []model.
 		if s, ok := stop[m.ID]; ok && mo >= s {
 			return false
 		}
-		return m.Owes(mo, rules) && rules.Monthly(m.BaseFor(mo)) > 0
+		amt, st := calc.For(m).Month(mo)
+		return st == model.OweDue && amt > 0
+	}
+	// paysOwn: a member of a unit that collects its own dues paid it month.
+	paysOwn := func(m *model.Member, mo model.Month) bool {
+		if s, ok := stop[m.ID]; ok && mo >= s {
+			return false
+		}
+		amt, st := calc.For(m).Month(mo)
+		return st == model.OweSelf && amt > 0
+	}
+	owed := func(m *model.Member, from, to model.Month) model.Money {
+		return model.RestOf(calc.For(m), model.PaidView{}, from, to)
 	}
 	day := func(mo model.Month, lo, hi int) model.Date {
 		return model.Date(int(mo)*100 + lo + r.IntN(hi-lo+1))
@@ -123,38 +217,99 @@ func history(seed uint64, p *model.Profile, units []model.Unit, members []model.
 		acts = append(acts, a)
 		return len(acts) - 1
 	}
+	for i := range uts {
+		add(duesAction{date: 1, unitTerm: &uts[i]})
+	}
+	for i := range mts {
+		add(duesAction{date: 1, memberTerm: &mts[i]})
+	}
+	// Reminders to half of those who stop paying, three months on.
+	for i := range members {
+		m := &members[i]
+		if s, ok := stop[m.ID]; ok && r.IntN(2) == 0 && pays(m, s.Add(-1)) {
+			how := model.ReminderHows[r.IntN(3)]
+			add(duesAction{date: day(s.Add(3), 5, 25), reminder: &model.Reminder{MemberID: m.ID, How: how, Note: "提醒按时缴纳会费"}})
+		}
+	}
 	nReversals := 4 + len(members)/1500
+	quarterOf := func(mo model.Month) model.Month { return mo.Add(-((mo.MonthOfYear() - 1) % 3)) }
 	for ui := range units {
 		u := &units[ui]
 		ms := byUnit[u.ID]
 		if len(ms) == 0 {
 			continue
 		}
+		if calc.Units[u.ID].TermFor(since).Handling == model.HandlingSelf {
+			// The unit collects its own dues and reports each quarter.
+			for q := quarterOf(since); q.Add(2) <= last; q = q.Add(3) {
+				from := max(q, since)
+				rep := &model.CollectionReport{UnitID: u.ID, From: from, To: q.Add(2), Date: day(q.Add(3), 3, 15)}
+				for _, m := range ms {
+					if r.IntN(100) < 4 {
+						continue
+					}
+					for mo := from; mo <= rep.To; mo = mo.Add(1) {
+						if paysOwn(m, mo) {
+							rep.Paid += calc.For(m).Monthly(mo)
+						}
+					}
+					if paysOwn(m, rep.To) {
+						rep.Members++
+					}
+				}
+				if rep.Paid > 0 {
+					add(duesAction{date: rep.Date, report: rep})
+				}
+			}
+			continue
+		}
 		if u.UnionType != model.UnionJoint {
-			// A payroll batch for each month, handed over in the next.
+			// A payroll batch for each month, handed over in the next; a
+			// quarter of the units hand over each quarter.
 			method := model.PayPayroll
 			if r.IntN(10) == 0 {
 				method = model.PayBank
 			}
 			payDay := 8 + r.IntN(10)
-			for mo := since; mo <= last; mo = mo.Add(1) {
+			span := 1
+			if r.IntN(4) == 0 {
+				span = 3
+			}
+			start := since
+			if span == 3 {
+				start = quarterOf(since)
+			}
+			for mo := start; mo <= last; mo = mo.Add(span) {
+				from, to := max(mo, since), min(mo.Add(span-1), last)
 				var lines []storage.BatchLine
 				for _, m := range ms {
-					if pays(m, mo) && r.IntN(1000) >= 8 {
-						amt := rules.Monthly(m.BaseFor(mo))
-						lines = append(lines, storage.BatchLine{MemberID: m.ID, Amount: amt, Expected: amt})
+					if r.IntN(1000) < 8 {
+						continue
+					}
+					// The months owed from the first on, until the member stops.
+					var amt model.Money
+					for x := from; x <= to; x = x.Add(1) {
+						if !pays(m, x) {
+							if amt > 0 {
+								break
+							}
+							continue
+						}
+						amt += calc.For(m).Monthly(x)
+					}
+					if amt > 0 {
+						lines = append(lines, storage.BatchLine{MemberID: m.ID, Amount: amt})
 					}
 				}
 				if len(lines) == 0 {
 					continue
 				}
-				b := &storage.DuesBatch{UnitID: u.ID, Month: mo, Date: day(mo.Add(1), payDay, payDay+3), Method: method,
+				b := &storage.DuesBatch{UnitID: u.ID, From: from, To: to, Date: day(to.Add(1), payDay, payDay+3), Method: method,
 					Lines: lines, OneReceipt: p.BatchOneReceipt}
 				i := add(duesAction{date: b.Date, batch: b})
 				if i >= 0 && r.IntN(len(units)*HistoryMonths) < nReversals/2 {
-					line := r.IntN(len(lines))
-					add(duesAction{date: min(today, b.Date+3), reverse: &reversal{of: i, line: line, reason: reversalReasons[3],
-						repay: lines[line].Amount, method: model.PayCash}})
+					add(duesAction{date: min(today, b.Date+3), reverse: &reversal{of: i, line: r.IntN(len(lines)), reason: reversalReasons[3],
+						repayAll: true, method: model.PayCash}})
 				}
 			}
 			continue
@@ -166,22 +321,28 @@ func history(seed uint64, p *model.Profile, units []model.Unit, members []model.
 			if r.IntN(10) < 4 {
 				method = model.PayMobile
 			}
-			for q := since.Add(-((since.MonthOfYear() - 1) % 3)); q <= last; q = q.Add(3) {
+			for q := quarterOf(since); q <= last; q = q.Add(3) {
 				var from model.Month
 				flush := func(to model.Month) {
 					if from == 0 {
 						return
 					}
-					amt := model.Expected(m, rules, from, to)
+					amt := owed(m, from, to)
 					pay := &model.DuesPayment{MemberID: m.ID, From: from, To: to, Amount: amt, Method: method}
 					d := day(max(q, from), 3, 25)
 					pay.Date = d
+					// Short by up to half the last month: that month
+					// stays owed with the rest.
+					short := calc.For(m).Monthly(to) / 2
 					i := add(duesAction{date: d, pay: pay})
-					if i >= 0 && r.IntN(len(members)) < nReversals {
+					switch {
+					case i >= 0 && r.IntN(len(members)) < nReversals && short > 0:
 						wrong := *pay
-						wrong.Amount = amt + model.Yuan(int64(1+r.IntN(20)))
+						wrong.Amount = amt - short
 						acts[i].pay = &wrong
 						add(duesAction{date: min(today, d+2), reverse: &reversal{of: i, reason: reversalReasons[r.IntN(3)], repay: amt, method: method}})
+					case i >= 0 && r.IntN(100) == 0 && short > 0:
+						pay.Amount = amt - short
 					}
 					from = 0
 				}
@@ -309,12 +470,12 @@ func (h *historyWriter) done() bool { return h.next >= len(h.acts) }
 func (h *historyWriter) step(b *storage.Batch) (int, error) {
 	a := &h.acts[h.next]
 	h.next++
-	defer func() { a.batch, a.pay, a.ledger = nil, nil, nil }()
+	defer func() { a.batch, a.pay, a.ledger, a.report, a.reminder = nil, nil, nil, nil, nil }()
 	switch {
 	case a.batch != nil:
 		ps, err := b.RecordBatch(*a.batch)
 		if err != nil {
-			return 0, fmt.Errorf("demo batch unit %d %s: %w", a.batch.UnitID, a.batch.Month, err)
+			return 0, fmt.Errorf("demo batch unit %d %s: %w", a.batch.UnitID, a.batch.From, err)
 		}
 		if h.needed[a.seq] {
 			h.pays[a.seq] = ps
@@ -329,6 +490,19 @@ func (h *historyWriter) step(b *storage.Batch) (int, error) {
 			h.pays[a.seq] = []model.DuesPayment{p}
 		}
 		return 1, nil
+	case a.unitTerm != nil:
+		return 1, b.SetUnitDuesTerm(a.unitTerm.unit, a.unitTerm.t)
+	case a.memberTerm != nil:
+		return 1, b.SetMemberDuesTerm(a.memberTerm.member, a.memberTerm.t)
+	case a.report != nil:
+		if err := b.AddCollectionReport(a.report); err != nil {
+			return 0, fmt.Errorf("demo report unit %d %s: %w", a.report.UnitID, a.report.From, err)
+		}
+		return 1, nil
+	case a.reminder != nil:
+		x := *a.reminder
+		x.Date = a.date
+		return 1, b.AddReminder(&x)
 	case a.ledger != nil:
 		e := *a.ledger
 		if err := b.AddLedgerEntry(&e); err != nil {
@@ -362,8 +536,12 @@ func (h *historyWriter) step(b *storage.Batch) (int, error) {
 		if _, err := b.ReversePayment(orig.ID, a.date, rv.reason); err != nil {
 			return 0, fmt.Errorf("demo reversal of payment %d: %w", orig.ID, err)
 		}
-		if rv.repay > 0 {
-			p := model.DuesPayment{MemberID: orig.MemberID, From: orig.From, To: orig.To, Amount: rv.repay, Date: a.date, Method: rv.method}
+		repay := rv.repay
+		if rv.repayAll {
+			repay = orig.Amount
+		}
+		if repay > 0 {
+			p := model.DuesPayment{MemberID: orig.MemberID, From: orig.From, To: orig.To, Amount: repay, Date: a.date, Method: rv.method}
 			if err := b.RecordPayment(&p); err != nil {
 				return 0, fmt.Errorf("demo repayment member %d: %w", p.MemberID, err)
 			}

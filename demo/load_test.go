@@ -31,8 +31,15 @@ func TestLoadWritesEverythingAndRefusesTwice(t *testing.T) {
 		t.Fatalf("profile %+v %v %v", p, ok, err)
 	}
 	units, err := s.Units()
-	if err != nil || len(units) != DefaultUnits {
-		t.Fatalf("units %d %v", len(units), err)
+	employers, _ := s.Employers()
+	formed := 0
+	for _, e := range employers {
+		if e.Status == model.EmployerFormed {
+			formed++
+		}
+	}
+	if err != nil || len(units) != DefaultUnits+formed || formed != 2 {
+		t.Fatalf("units %d (%d formed from unorganised employers) %v", len(units), formed, err)
 	}
 	members, err := s.Members()
 	if err != nil || len(members) != 400 {

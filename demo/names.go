@@ -266,11 +266,12 @@ var receivingUnions = []string{
 var honours = newWeighted[string]("优秀工会会员", 60, "晋安区劳动模范", 12, "福州市五一劳动奖章", 8, "福州市劳动模范", 6, "福建省五一劳动奖章", 3, "福建省劳动模范", 1, "工人先锋号成员", 10)
 
 var (
-	retireReasons      = []string{"退休", "退休，保留会籍"}
-	unemployedReasons  = []string{"失业，暂无工作单位", "下岗待岗", "企业停产，待岗"}
+	// the notes beside the coded reasons (model.ChangeReason)
+	retireReasons      = []string{"按月领取养老金", "办理退休手续，保留会籍"}
+	unemployedReasons  = []string{"暂无工作单位", "企业关停", "劳动合同到期未续签"}
 	transferReasons    = []string{"调动到新单位工作，会籍随转", "离职到外地就业，办理会籍转出", "返乡就业，会籍转回户籍地"}
-	leftReasons        = []string{"本人申请退会", "离职后本人申请退会"}
-	expelledReasons    = []string{"因犯罪被判处刑罚，依照工会章程除名", "严重违反工会章程，经会员大会讨论除名"}
+	leftReasons        = []string{"本人书面申请", "离职后本人申请"}
+	expelledReasons    = []string{"依照工会章程开除会籍", "经工会委员会讨论开除会籍"}
 	deceasedReasons    = []string{"因病去世", "意外事故去世"}
 	operatorCandidates = []string{"林秀英", "陈丽华", "黄建国", "郑美玲", "吴晓燕"}
 )

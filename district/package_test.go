@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"hash/fnv"
 	"io"
 	"os"
 	"path/filepath"
@@ -39,12 +40,33 @@ func demoStore(t testing.TB, seed uint64, name string, members int) *storage.Sto
 	if name != "" {
 		p, _, _ := st.Profile()
 		p.UnionName = name
-		p.Code = "C" + name
+		p.Code = unionCodeOf(name)
 		if err := st.SaveProfile("test", p); err != nil {
 			t.Fatal(err)
 		}
 	}
 	return st
+}
+
+// unionCodeOf is a union's credit code (81…, with the check characters of
+// its organisation code and of itself) of its own for each name.
+func unionCodeOf(name string) string {
+	const alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+	weights := [17]int{1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28}
+	h := fnv.New64a()
+	h.Write([]byte(name))
+	n := h.Sum64()
+	code := []byte("81350100MA") // codes given since 2015 start MA: never 18 digits like an ID number
+	for range 6 {
+		code = append(code, alphabet[n%31])
+		n /= 31
+	}
+	code = append(code, model.OrgCodeCheck(string(code[8:])))
+	sum := 0
+	for i, c := range code {
+		sum += strings.IndexByte(alphabet, c) * weights[i]
+	}
+	return string(code) + string(alphabet[(31-sum%31)%31])
 }
 
 func emptyStore(t testing.TB) *storage.Store {

@@ -15,8 +15,14 @@ var entities = []Entity{
 	countersEntity,
 	simpleEntity("units", "units", (*storage.Restorer).PutUnit),
 	simpleEntity("members", "members", (*storage.Restorer).PutMember),
+	employerEntity, // after the units they became
+	honourEntity,   // after the members and units they honour
+	duesUnitsEntity,
+	duesMemberRulesEntity,
 	simpleEntity("dues_batches", "dues_batches", (*storage.Restorer).PutBatch),
 	simpleEntity("dues_payments", "payments", (*storage.Restorer).PutPayment),
+	duesReportsEntity,
+	duesRemindersEntity,
 	simpleEntity("ledger", "ledger", (*storage.Restorer).PutLedger),
 	hardshipEntity,
 	aidEntity,

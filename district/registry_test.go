@@ -34,7 +34,8 @@ func TestRegistry(t *testing.T) {
 		pos[e.Name] = i
 	}
 	for _, before := range [][2]string{{"units", "members"}, {"members", "dues_payments"}, {"dues_batches", "dues_payments"},
-		{"members", "hardship_files"}, {"hardship_files", "aid"}, {"members", "events"}} {
+		{"members", "hardship_files"}, {"hardship_files", "aid"}, {"members", "events"},
+		{"units", "employers"}, {"members", "honours"}} {
 		if pos[before[0]] > pos[before[1]] {
 			t.Errorf("%s is loaded after %s, which points to it", before[0], before[1])
 		}

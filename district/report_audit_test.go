@@ -72,7 +72,7 @@ func TestAuditSheetReadsInTheUsersLanguage(t *testing.T) {
 	}
 	u := units[0]
 	u.Kind = model.UnitKind(400)
-	u.WorkersCongress = !u.WorkersCongress
+	u.OpenAffairs = !u.OpenAffairs
 	if err := st.UpdateUnit("test", &u); err != nil {
 		t.Fatal(err)
 	}
@@ -108,7 +108,7 @@ func TestAuditSheetReadsInTheUsersLanguage(t *testing.T) {
 				}
 			}
 			want := map[i18n.Lang][]string{
-				i18n.ZH: {"单位类型: ", " -> 事业单位", "建立职代会: ", "缴费方式: ", "收支方向: "},
+				i18n.ZH: {"单位类型: ", " -> 事业单位", "厂务公开: ", "缴费方式: ", "收支方向: "},
 				i18n.EN: {"Unit kind: ", " -> public institution", "In/out: "},
 			}[l]
 			all := ""

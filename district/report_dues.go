@@ -12,13 +12,25 @@ import (
 
 // 会费收缴: what was due and paid by unit and by month over the period, the
 // rate of collection, each unit's payments month by month, and the members
-// in arrears. Due is by the members' current unit and counts months up to
-// the current one; paid counts every payment for the period's months, by
-// the unit the member belonged to when paying (as the Dues tab counts).
+// in arrears, from the store's one reckoning (storage.CollectionGrid), as
+// the Dues tab shows them. Units that collect their own dues (自收自管)
+// count with the figures they reported, and every sheet says which units'
+// figures are reported rather than recorded; their months without a
+// report count in neither due nor paid and are listed as not reported.
 
-type duesCell struct {
-	due, paid   model.Money
-	dueN, paidN int64
+// sourceText says where a unit's figures come from.
+func sourceText(rc *ReportContext, c *storage.Collection) string {
+	switch {
+	case c.Handling == model.HandlingSelf && c.Unreported > 0 && c.ReportedMonths > 0:
+		return rc.T("export.dues_src_part", c.Unreported)
+	case c.Handling == model.HandlingSelf && c.ReportedMonths == 0:
+		return rc.T("export.dues_src_none")
+	case c.Handling == model.HandlingSelf:
+		return rc.T("export.dues_src_reported")
+	case c.Handling == model.HandlingKept:
+		return rc.T("export.dues_src_kept")
+	}
+	return rc.T("export.dues_src_ours")
 }
 
 func writeDues(rc *ReportContext, b *workbook.Book) ([]Figure, error) {
@@ -27,58 +39,18 @@ func writeDues(rc *ReportContext, b *workbook.Book) ([]Figure, error) {
 		return nil, err
 	}
 	months := rc.Period.Months()
-	idx := map[model.Month]int{}
-	for i, m := range months {
-		idx[m] = i
-	}
-	current := rc.Today().Month()
-	byUnit := map[uint64][]duesCell{}
-	cells := func(u uint64) []duesCell {
-		c := byUnit[u]
-		if c == nil {
-			c = make([]duesCell, len(months))
-			byUnit[u] = c
-		}
-		return c
-	}
-	for i := range rc.Members {
-		m := &rc.Members[i]
-		var c []duesCell
-		for k, mo := range months {
-			if mo > current {
-				break
-			}
-			if m.Owes(mo, r) {
-				if c == nil {
-					c = cells(m.UnitID)
-				}
-				c[k].due += r.Monthly(m.BaseFor(mo))
-				c[k].dueN++
-			}
-		}
-	}
-	err = rc.Store.ReadRecords(func(rec *storage.Records) error {
-		rec.DuesTotals(rc.Period.From, rc.Period.To, func(mo model.Month, unit uint64, paid model.Money, n int64) {
-			c := cells(unit)[idx[mo]]
-			c.paid += paid
-			c.paidN += n
-			cells(unit)[idx[mo]] = c
-		})
-		return nil
-	})
+	g, err := rc.Store.CollectionGridAsOf(rc.Period.From, rc.Period.To, rc.Today().Month())
 	if err != nil {
 		return nil, err
 	}
-	units := make([]uint64, 0, len(byUnit))
-	for u := range byUnit {
-		units = append(units, u)
-	}
+	units := g.UnitIDs()
 	search.SortUnitIDs(units, rc.UnitName)
 
 	// By unit.
 	cols := []workbook.Column{
 		{Header: rc.T("export.c_seq"), Width: 6, ColKind: workbook.KInt},
 		{Header: rc.T("export.c_unit"), Width: 30, ColKind: workbook.KText},
+		{Header: rc.T("export.c_dues_source"), Width: 16, ColKind: workbook.KText},
 		{Header: rc.T("export.c_due_n"), Width: 12, ColKind: workbook.KInt},
 		{Header: rc.T("export.c_due"), Width: 14, ColKind: workbook.KMoney},
 		{Header: rc.T("export.c_paid_n"), Width: 12, ColKind: workbook.KInt},
@@ -91,18 +63,30 @@ func writeDues(rc *ReportContext, b *workbook.Book) ([]Figure, error) {
 	if err != nil {
 		return nil, err
 	}
-	var tot duesCell
+	var tot storage.Collection
 	for i, u := range units {
-		var s duesCell
-		for _, c := range byUnit[u] {
-			s.due, s.paid, s.dueN, s.paidN = s.due+c.due, s.paid+c.paid, s.dueN+c.dueN, s.paidN+c.paidN
-		}
-		tot.due, tot.paid, tot.dueN, tot.paidN = tot.due+s.due, tot.paid+s.paid, tot.dueN+s.dueN, tot.paidN+s.paidN
-		if err := t.Row(i+1, rc.UnitName(u), s.dueN, s.due, s.paidN, s.paid, max(s.due-s.paid, 0), workbook.Pct(model.RateBP(s.paid, s.due))); err != nil {
+		s := g.UnitTotal(u)
+		tot.Due, tot.Paid, tot.DueMembers, tot.PaidMembers = tot.Due+s.Due, tot.Paid+s.Paid, tot.DueMembers+s.DueMembers, tot.PaidMembers+s.PaidMembers
+		tot.ReportedPaid += s.ReportedPaid
+		tot.ReportedDue += s.ReportedDue
+		tot.Unreported += s.Unreported
+		tot.UnreportedDue += s.UnreportedDue
+		tot.Kept += s.Kept
+		if err := t.Row(i+1, rc.UnitName(u), sourceText(rc, &s), s.DueMembers, s.Due, s.PaidMembers, s.Paid, max(s.Due-s.Paid, 0), workbook.Pct(model.RateBP(s.Paid, s.Due))); err != nil {
 			return nil, err
 		}
 	}
-	if err := t.Total(nil, rc.T("export.total"), tot.dueN, tot.due, tot.paidN, tot.paid, max(tot.due-tot.paid, 0), workbook.Pct(model.RateBP(tot.paid, tot.due))); err != nil {
+	if err := t.Total(nil, rc.T("export.total"), nil, tot.DueMembers, tot.Due, tot.PaidMembers, tot.Paid, max(tot.Due-tot.Paid, 0), workbook.Pct(model.RateBP(tot.Paid, tot.Due))); err != nil {
+		return nil, err
+	}
+	// What of the totals was reported rather than recorded.
+	if err := t.Row(nil, rc.T("export.dues_of_reported"), nil, nil, tot.ReportedDue, nil, tot.ReportedPaid, nil, nil); err != nil {
+		return nil, err
+	}
+	if err := t.Row(nil, rc.T("export.dues_of_kept"), nil, nil, nil, nil, tot.Kept, nil, nil); err != nil {
+		return nil, err
+	}
+	if err := t.Row(nil, rc.T("export.dues_unreported", tot.Unreported), nil, nil, tot.UnreportedDue, nil, nil, nil, nil); err != nil {
 		return nil, err
 	}
 	if err := t.Close(); err != nil {
@@ -117,29 +101,27 @@ func writeDues(rc *ReportContext, b *workbook.Book) ([]Figure, error) {
 		{Header: rc.T("export.c_paid_n"), Width: 12, ColKind: workbook.KInt},
 		{Header: rc.T("export.c_paid"), Width: 14, ColKind: workbook.KMoney},
 		{Header: rc.T("export.c_rate"), Width: 10, ColKind: workbook.KPct},
+		{Header: rc.T("export.c_reported_paid"), Width: 14, ColKind: workbook.KMoney},
 	})
 	if err != nil {
 		return nil, err
 	}
 	for k, mo := range months {
-		var s duesCell
-		for _, u := range units {
-			c := byUnit[u][k]
-			s.due, s.paid, s.dueN, s.paidN = s.due+c.due, s.paid+c.paid, s.dueN+c.dueN, s.paidN+c.paidN
-		}
-		if err := t.Row(mo.String(), s.dueN, s.due, s.paidN, s.paid, workbook.Pct(model.RateBP(s.paid, s.due))); err != nil {
+		s := g.MonthTotal(k)
+		if err := t.Row(mo.String(), s.DueMembers, s.Due, s.PaidMembers, s.Paid, workbook.Pct(model.RateBP(s.Paid, s.Due)), s.ReportedPaid); err != nil {
 			return nil, err
 		}
 	}
-	if err := t.Total(rc.T("export.total"), tot.dueN, tot.due, tot.paidN, tot.paid, workbook.Pct(model.RateBP(tot.paid, tot.due))); err != nil {
+	if err := t.Total(rc.T("export.total"), tot.DueMembers, tot.Due, tot.PaidMembers, tot.Paid, workbook.Pct(model.RateBP(tot.Paid, tot.Due)), tot.ReportedPaid); err != nil {
 		return nil, err
 	}
 	if err := t.Close(); err != nil {
 		return nil, err
 	}
 
-	// Paid by unit and month.
-	mcols := []workbook.Column{{Header: rc.T("export.c_unit"), Width: 30, ColKind: workbook.KText}}
+	// Paid by unit and month; a reported month is marked in the unit's name.
+	mcols := []workbook.Column{{Header: rc.T("export.c_unit"), Width: 30, ColKind: workbook.KText},
+		{Header: rc.T("export.c_dues_source"), Width: 16, ColKind: workbook.KText}}
 	for _, mo := range months {
 		mcols = append(mcols, workbook.Column{Header: mo.String(), Width: 11, ColKind: workbook.KMoney})
 	}
@@ -150,19 +132,20 @@ func writeDues(rc *ReportContext, b *workbook.Book) ([]Figure, error) {
 	}
 	colTot := make([]model.Money, len(months)+1)
 	for _, u := range units {
-		row := []any{rc.UnitName(u)}
-		var s model.Money
-		for k, c := range byUnit[u] {
-			row = append(row, c.paid)
-			s += c.paid
-			colTot[k] += c.paid
+		s := g.UnitTotal(u)
+		row := []any{rc.UnitName(u), sourceText(rc, &s)}
+		var sum model.Money
+		for k, c := range g.Units[u] {
+			row = append(row, c.Paid)
+			sum += c.Paid
+			colTot[k] += c.Paid
 		}
-		colTot[len(months)] += s
-		if err := t.Row(append(row, s)...); err != nil {
+		colTot[len(months)] += sum
+		if err := t.Row(append(row, sum)...); err != nil {
 			return nil, err
 		}
 	}
-	row := []any{rc.T("export.total")}
+	row := []any{rc.T("export.total"), nil}
 	for _, v := range colTot {
 		row = append(row, v)
 	}
@@ -225,9 +208,11 @@ func writeDues(rc *ReportContext, b *workbook.Book) ([]Figure, error) {
 		return nil, err
 	}
 	return []Figure{
-		{Key: "dues_due", Label: "export.f_dues_due", Kind: workbook.KMoney, Value: int64(tot.due)},
-		{Key: "dues_paid", Label: "export.f_dues_paid", Kind: workbook.KMoney, Value: int64(tot.paid)},
-		{Key: "dues_rate", Label: "export.f_dues_rate", Kind: workbook.KPct, Value: int64(model.RateBP(tot.paid, tot.due)), Of: [2]string{"dues_paid", "dues_due"}},
+		{Key: "dues_due", Label: "export.f_dues_due", Kind: workbook.KMoney, Value: int64(tot.Due)},
+		{Key: "dues_paid", Label: "export.f_dues_paid", Kind: workbook.KMoney, Value: int64(tot.Paid)},
+		{Key: "dues_rate", Label: "export.f_dues_rate", Kind: workbook.KPct, Value: int64(model.RateBP(tot.Paid, tot.Due)), Of: [2]string{"dues_paid", "dues_due"}},
+		{Key: "dues_reported_paid", Label: "export.f_dues_reported_paid", Kind: workbook.KMoney, Value: int64(tot.ReportedPaid)},
+		{Key: "dues_unreported", Label: "export.f_dues_unreported", Kind: workbook.KInt, Value: int64(tot.Unreported)},
 		{Key: "arrears_members", Label: "export.f_arrears_members", Kind: workbook.KInt, Value: int64(len(arrears))},
 		{Key: "arrears_long", Label: "export.f_arrears_long", Kind: workbook.KInt, Value: int64(long)},
 		{Key: "arrears_amount", Label: "export.f_arrears_amount", Kind: workbook.KMoney, Value: int64(arrTotal)},

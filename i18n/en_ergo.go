@@ -63,20 +63,21 @@ func init() {
 // taking a list out as shown (ui/listexport)
 func init() {
 	register(EN, map[string]string{
-		"key.export_list":         "export list",
-		"listexport.nothing":      "the list is empty: nothing to export",
-		"listexport.choose_title": "Export \"%s\" as an Excel workbook: where to save it",
-		"listexport.written_on":   "exported %s",
-		"listexport.ask_ids":      "ID numbers: enter masked as shown  f in full (noted in the audit log)",
-		"listexport.key_masked":   "masked IDs",
-		"listexport.key_full":     "full IDs",
-		"listexport.key_cancel":   "cancel",
-		"listexport.written":      "Exported %d rows to %s",
-		"listexport.failed":       "could not write %s: %s",
-		"listexport.cancelled":    "Export cancelled; no file written",
-		"listexport.writing":      "Exporting \"%s\"",
-		"listexport.progress":     "%s / %s rows written",
-		"listexport.stopping":     "stopping...",
+		"key.export_list":             "export list",
+		"listexport.nothing":          "the list is empty: nothing to export",
+		"listexport.choose_title":     "Export \"%s\" as an Excel workbook: where to save it",
+		"listexport.written_on":       "exported %s",
+		"listexport.ask_ids":          "ID numbers: enter masked as shown  f in full (noted in the audit log)",
+		"listexport.key_masked":       "masked IDs",
+		"listexport.key_full":         "full IDs",
+		"listexport.key_cancel":       "cancel",
+		"listexport.written":          "Exported %d rows to %s",
+		"listexport.written_readonly": "Exported %d rows to %s (read-only look: ID numbers masked, not noted in the audit log)",
+		"listexport.failed":           "could not write %s: %s",
+		"listexport.cancelled":        "Export cancelled; no file written",
+		"listexport.writing":          "Exporting \"%s\"",
+		"listexport.progress":         "%s / %s rows written",
+		"listexport.stopping":         "stopping...",
 	})
 }
 
@@ -89,6 +90,6 @@ func init() {
 		"demo.not_demo":         "%s is not the demo: it holds your own records and is not moved. To start other books, give a new file with --db",
 		"demo.set_aside_failed": "could not set the demo database %s aside: %s",
 		"app.demo_badge":        "DEMO",
-		"app.demo_status":       "This is the demo. For your own books, quit and run: unionbook fresh (demo kept)",
+		"app.demo_status":       "This is the demo. For your own books: Settings (0), then f (the demo is kept)",
 	})
 }

@@ -60,10 +60,10 @@ func init() {
 
 		"hardship.suggest_no_min_living": "no minimum-living standard is set, so no category can be suggested (see Settings)",
 		"hardship.suggest_no_size":       "enter the household size",
-		"hardship.suggest_deep":          ", at or below %s, with illness, disability or schooling",
+		"hardship.suggest_deep":          ", at or below %s (the income test alone, whatever the cause)",
 		"hardship.suggest_deep_no_cause": ", at or below %s but without illness, disability or schooling",
 		"hardship.suggest_relative":      ", at or below %s",
-		"hardship.suggest_sudden":        ", above %s, from an accident or disaster",
+		"hardship.suggest_sudden":        ", above %s, from an accident, disaster or serious illness, within the sudden-hardship line",
 		"hardship.suggest_above":         ", above %s: not in hardship by income",
 		"hardship.suggests":              "Suggested: %s.",
 		"hardship.per_capita_line":       "Per-capita income %s a month (minimum living %s)",

@@ -4,8 +4,8 @@ func init() {
 	register(EN, map[string]string{
 		// command line
 		"cli.cmd.import":            "import a member roster or a list of units from an Excel (.xlsx) or CSV file",
-		"cli.cmd.import_about":      "import members imports members, import units imports units. The header row may sit under title rows; columns are recognised by their usual Chinese and English names, in any order. By default all rows are written or, if any row has a problem, none, with exit status 1; --skip-invalid writes the rows without problems. --dry-run checks without writing. --report saves a copy of the sheet with a 问题/Problems column and the problem cells highlighted, to fix and import again. A real import first backs the database up.",
-		"cli.cmd.import_args":       "members|units FILE",
+		"cli.cmd.import_about":      "import members imports members, import units imports units. The header row may sit under title rows; columns are recognised by their usual Chinese and English names, in any order. By default all rows are written or, if any row has a problem, none, with exit status 1; --skip-invalid writes the rows without problems. --dry-run checks without writing. --report saves a copy of the sheet with a 问题/Problems column and the problem cells highlighted, to fix and import again. A real import first backs the database up. import wages sets members' wage bases for dues: members are found by ID number or member number, the base read from a column such as 缴费基数, 工资 or 月工资, from the month in its column (else --from, by default this month); the base is the monthly wage income, without bonuses, allowances or subsidies; any row with a problem means nothing is written. A roster's wage column gives new members their base.",
+		"cli.cmd.import_args":       "members|units|wages|package FILE",
 		"cli.flag.sheet":            "the sheet to import (default: the first sheet with data)",
 		"cli.flag.sheet_arg":        "sheet",
 		"cli.flag.unit":             "put every member in this unit",
@@ -22,7 +22,7 @@ func init() {
 		"import.bad_join_date":      "--join-date: %s",
 		"import.join_date_used":     "%d rows without a join date get %s (--join-date)",
 		"import.join_date_hint":     "%d rows have no join date; fill them in, or give them one with --join-date DATE",
-		"import.bad_kind":           "import members or units, not \"%s\"",
+		"import.bad_kind":           "import members, units, wages or package, not \"%s\"",
 		"import.package_not_yet":    "importing a district package (import package) is not yet available",
 		"import.kind_members":       "members",
 		"import.kind_units":         "units",

@@ -69,7 +69,7 @@ func init() {
 		"merge.unexpected":             "not on the list",
 		"merge.unexpected_line":        "not on the list of townships expected: %s",
 
-		"readonly.bad_backup":  "the backup %s cannot be decompressed: %s",
+		"readonly.bad_backup":  "the backup %s is cut short or damaged and cannot be decompressed",
 		"readonly.badge":       "READ-ONLY",
 		"readonly.badge_of":    "READ-ONLY: %s",
 		"readonly.copy_failed": "cannot copy %s for a read-only look: %s",

@@ -63,20 +63,21 @@ func init() {
 // taking a list out as shown (ui/listexport)
 func init() {
 	register(ZH, map[string]string{
-		"key.export_list":         "导出表格",
-		"listexport.nothing":      "列表是空的，没有可导出的行",
-		"listexport.choose_title": "把「%s」导出为 Excel 表格：选择保存位置",
-		"listexport.written_on":   "导出日期 %s",
-		"listexport.ask_ids":      "身份证号：enter 按屏幕遮盖导出  f 导出完整号码（记入操作日志）",
-		"listexport.key_masked":   "遮盖身份证号",
-		"listexport.key_full":     "完整身份证号",
-		"listexport.key_cancel":   "取消",
-		"listexport.written":      "已导出 %d 行到 %s",
-		"listexport.failed":       "没能写出 %s：%s",
-		"listexport.cancelled":    "已取消导出，没有写文件",
-		"listexport.writing":      "正在导出「%s」",
-		"listexport.progress":     "已写 %s / %s 行",
-		"listexport.stopping":     "正在停止",
+		"key.export_list":             "导出表格",
+		"listexport.nothing":          "列表是空的，没有可导出的行",
+		"listexport.choose_title":     "把「%s」导出为 Excel 表格：选择保存位置",
+		"listexport.written_on":       "导出日期 %s",
+		"listexport.ask_ids":          "身份证号：enter 按屏幕遮盖导出  f 导出完整号码（记入操作日志）",
+		"listexport.key_masked":       "遮盖身份证号",
+		"listexport.key_full":         "完整身份证号",
+		"listexport.key_cancel":       "取消",
+		"listexport.written":          "已导出 %d 行到 %s",
+		"listexport.written_readonly": "已导出 %d 行到 %s（只读查看：身份证号已遮盖，不记入操作日志）",
+		"listexport.failed":           "没能写出 %s：%s",
+		"listexport.cancelled":        "已取消导出，没有写文件",
+		"listexport.writing":          "正在导出「%s」",
+		"listexport.progress":         "已写 %s / %s 行",
+		"listexport.stopping":         "正在停止",
 	})
 }
 
@@ -89,6 +90,6 @@ func init() {
 		"demo.not_demo":         "%s 不是演示数据库，里面是您自己的账，不会移走它。要另建账簿，请用 --db 指定一个新文件",
 		"demo.set_aside_failed": "没能把演示数据库 %s 移到一旁：%s",
 		"app.demo_badge":        "演示数据",
-		"app.demo_status":       "这是演示数据。开始记自己的账：退出后运行 unionbook fresh（演示数据会保留）",
+		"app.demo_status":       "这是演示数据。开始记自己的账：到设置（0）按 f（演示数据会保留）",
 	})
 }

@@ -60,10 +60,10 @@ func init() {
 
 		"hardship.suggest_no_min_living": "未设置低保标准，无法建议类别（请在设置中填写）",
 		"hardship.suggest_no_size":       "请填写家庭人口",
-		"hardship.suggest_deep":          "，不高于 %s 且因病、残或子女上学致困",
+		"hardship.suggest_deep":          "，不高于 %s（只看收入，不论致困原因）",
 		"hardship.suggest_deep_no_cause": "，不高于 %s 但无病、残、上学原因",
 		"hardship.suggest_relative":      "，不高于 %s",
-		"hardship.suggest_sudden":        "，高于 %s，因意外或灾害致困",
+		"hardship.suggest_sudden":        "，高于 %s，因意外、灾害或重大疾病致困，未超过意外致困收入线",
 		"hardship.suggest_above":         "，高于 %s：不符合困难标准",
 		"hardship.suggests":              "建议：%s。",
 		"hardship.per_capita_line":       "人均月收入 %s（低保标准 %s）",

@@ -4,8 +4,8 @@ func init() {
 	register(ZH, map[string]string{
 		// command line
 		"cli.cmd.import":            "从 Excel（.xlsx）或 CSV 文件导入会员名册或单位名单",
-		"cli.cmd.import_about":      "import members 导入会员，import units 导入单位。表头可以在标题行下面，列名按常用的中英文名称自动识别，顺序不限。默认要么全部写入，要么（只要有一行有问题）什么都不写、退出码为 1；加 --skip-invalid 则只写入没有问题的行。--dry-run 只检查不写入。--report 把原表另存一份，加上「问题/Problems」列并标出有问题的单元格，改好后可以再导入。正式导入前会自动备份数据库。",
-		"cli.cmd.import_args":       "members|units 文件",
+		"cli.cmd.import_about":      "import members 导入会员，import units 导入单位。表头可以在标题行下面，列名按常用的中英文名称自动识别，顺序不限。默认要么全部写入，要么（只要有一行有问题）什么都不写、退出码为 1；加 --skip-invalid 则只写入没有问题的行。--dry-run 只检查不写入。--report 把原表另存一份，加上「问题/Problems」列并标出有问题的单元格，改好后可以再导入。正式导入前会自动备份数据库。import wages 导入会员的会费缴费基数：按身份证号或会员编号找到会员，读缴费基数（工资、月工资、缴费基数等列名）和起始月份（没有则用 --from，默认本月）；基数只算每月工资收入，不含奖金、津贴、补贴；有问题的行一律不写入。花名册里的工资列在导入新会员时作为其缴费基数。",
+		"cli.cmd.import_args":       "members|units|wages|package 文件",
 		"cli.flag.sheet":            "要导入的工作表（默认第一个有数据的工作表）",
 		"cli.flag.sheet_arg":        "工作表",
 		"cli.flag.unit":             "把所有会员都放到这个单位",
@@ -22,7 +22,7 @@ func init() {
 		"import.bad_join_date":      "--join-date：%s",
 		"import.join_date_used":     "%d 行没有入会时间，记为 %s（--join-date）",
 		"import.join_date_hint":     "%d 行没有入会时间：请补填，或用 --join-date 日期 给这些行统一的入会时间",
-		"import.bad_kind":           "要导入的是 members（会员）还是 units（单位），而不是「%s」",
+		"import.bad_kind":           "要导入的是 members（会员）、units（单位）、wages（缴费基数）还是 package，而不是「%s」",
 		"import.package_not_yet":    "导入上报数据包（import package）还不能用",
 		"import.kind_members":       "会员",
 		"import.kind_units":         "单位",

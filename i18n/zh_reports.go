@@ -69,7 +69,7 @@ func init() {
 		"merge.unexpected":             "不在名单内",
 		"merge.unexpected_line":        "不在应报名单内：%s",
 
-		"readonly.bad_backup":  "备份 %s 无法解压：%s",
+		"readonly.bad_backup":  "备份 %s 不完整或已损坏，无法解压",
 		"readonly.badge":       "只读",
 		"readonly.badge_of":    "只读：%s",
 		"readonly.copy_failed": "无法复制 %s 以供只读查看：%s",

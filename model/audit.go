@@ -58,7 +58,7 @@ func MemberChanges(old, new *Member) []FieldChange {
 	diff("status", statusText(old.Status), statusText(new.Status))
 	diff("honours", old.Honours, new.Honours)
 	diff("notes", old.Notes, new.Notes)
-	return cs
+	return append(cs, memberOrgChanges(old, new)...)
 }
 
 // UnitChanges lists the fields that differ between two versions of a unit.
@@ -88,7 +88,7 @@ func UnitChanges(old, new *Unit) []FieldChange {
 	diff("unit_status", old.Status.Key(), new.Status.Key())
 	diff("address", old.Address, new.Address)
 	diff("notes", old.Notes, new.Notes)
-	return cs
+	return append(cs, unitOrgChanges(old, new)...)
 }
 
 func statusText(s Status) string {

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -77,6 +78,7 @@ const (
 	asConsolCaps                      // "festival:1200.00 birthday:300.00 "
 	asUnitShares                      // "3:60.00% ": a unit's id and its share
 	asSignatures                      // "{chair finance reviewer preparer}" (fmt of SignatureLine)
+	asCommittees                      // "women 2025-06-20 李宏坤 4; audit 2025-06-20  " (code, formed, chair, members)
 )
 
 // auditFields are the fields whose values need more than asText.
@@ -107,6 +109,7 @@ var auditFields = map[string]valueForm{
 	"consol_cap":  asConsolCaps,
 	"funds_share": asUnitShares,
 	"signatures":  asSignatures,
+	"committees":  asCommittees,
 }
 
 // codeKeys is the catalogue key of a code, for the fields of asCode.
@@ -232,6 +235,23 @@ func AuditValue(l i18n.Lang, field, v string, names *AuditNames) string {
 			}
 			return strings.Join(words, l.T("audit.list_sep"))
 		}
+	case asCommittees:
+		var out []string
+		for _, c := range strings.Split(v, "; ") {
+			f := strings.Fields(c)
+			if len(f) == 0 {
+				continue
+			}
+			k := slices.IndexFunc(CommitteeKinds, func(k CommitteeKind) bool { return k.Code() == f[0] })
+			if k < 0 {
+				return v
+			}
+			out = append(out, strings.Join(append([]string{l.T(CommitteeKinds[k].Key())}, f[1:]...), " "))
+		}
+		if len(out) == 0 {
+			return "-"
+		}
+		return strings.Join(out, l.T("audit.list_sep"))
 	case asWageBase:
 		month, base, ok := strings.Cut(v, " ")
 		if m, err := ParseMoney(base); ok && err == nil {

@@ -51,6 +51,7 @@ func TestAuditValueReadsEveryForm(t *testing.T) {
 		{"funds_share", "4:60.00% ", "宏达工会 60.00%", "宏达工会 60.00%"},
 		{"signatures", "{陈建国 林秀英  黄建国}", "陈建国、林秀英、-、黄建国", "陈建国, 林秀英, -, 黄建国"},
 		{"signatures", "{   }", "-", "-"},
+		{"committees", "women 2025-06-20 李宏坤 4; audit 2025-06-20  ", "女职工委员会 2025-06-20 李宏坤 4、经费审查委员会 2025-06-20", "women workers' committee 2025-06-20 李宏坤 4, funds audit committee 2025-06-20"},
 		{"cs_channel", "pigeon", "pigeon", "pigeon"}, // a code this version does not know
 		{"memo", "会费 2026-01", "会费 2026-01", "会费 2026-01"},
 		{"notes", "see v1.2", "see v1.2", "see v1.2"}, // a dot in typed text is not a key

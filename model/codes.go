@@ -84,15 +84,26 @@ var Educations = []string{"小学", "初中", "高中/中专", "大专", "本科
 // PoliticalStatuses are the usual 政治面貌 values.
 var PoliticalStatuses = []string{"中共党员", "中共预备党员", "共青团员", "民主党派", "群众"}
 
-// UnitKind is the unit type code used in district statistics.
+// UnitKind is the employer's economic type (单位类别) as the 工会组织信息登记表
+// codes it (docs/rules.md); 0 when not given: a joint union covers
+// employers of several types, and a unit made from a roster's unit name
+// has none yet.
 type UnitKind uint16
 
-// UnitKinds lists the codes in DOMAIN.md plus 900 for everything else
-// (village committees behind joint unions, social organisations).
-var UnitKinds = []UnitKind{110, 120, 170, 200, 300, 400, 500, 600, 700, 900}
+// UnitKinds lists the codes of the registration form in its order
+// (工会组织信息登记表 填表说明; docs/rules.md S5).
+var UnitKinds = []UnitKind{110, 120, 130, 140, 151, 159, 161, 169, 170, 190, 200, 300, 400, 500, 600, 700}
+
+// UnitKindLegacyOther is the code 900 ("other: village, community") that
+// earlier versions invented; the "organisation register" migration moves
+// such units to a joint union's form without an economic type.
+const UnitKindLegacyOther UnitKind = 900
 
 // Key is the catalogue key of the kind's name.
 func (k UnitKind) Key() string {
+	if k == 0 {
+		return "unit_kind.none"
+	}
 	if slices.Contains(UnitKinds, k) {
 		return "unit_kind." + strconv.Itoa(int(k))
 	}

@@ -64,7 +64,7 @@ type DuesPayment struct {
 	From       Month     `cbor:"4,keyasint"`
 	To         Month     `cbor:"5,keyasint"`
 	Amount     Money     `cbor:"6,keyasint"`
-	Expected   Money     `cbor:"7,keyasint"` // what the wage base says the months owe
+	Expected   Money     `cbor:"7,keyasint"` // what the months still owed when paid (the amount may be less: underpaid)
 	Date       Date      `cbor:"8,keyasint"`
 	Method     PayMethod `cbor:"9,keyasint"`
 	ReceiptNo  string    `cbor:"10,keyasint"` // 收据号, sequential per year, never reused
@@ -74,6 +74,23 @@ type DuesPayment struct {
 	Reason     string    `cbor:"14,keyasint,omitempty"` // why it was reversed
 	Operator   string    `cbor:"15,keyasint,omitempty"`
 	CreatedAt  time.Time `cbor:"16,keyasint"`
+	// Alloc is the amount's share of each month From..To, oldest first,
+	// and Owed what each month owed (fixed from the month's first payment):
+	// a month is paid in full when its shares reach what it owed. A
+	// reversal carries its payment's, negated and as they were. Payments
+	// written before shares were kept have none: each paid its months in
+	// full, whatever the amount, as the books then said.
+	Alloc []Money `cbor:"17,keyasint,omitempty"`
+	Owed  []Money `cbor:"18,keyasint,omitempty"`
+}
+
+// Shortfall is what the payment left owing on its months: what they owed
+// less what it paid (0 for a reversal or a payment without shares).
+func (p *DuesPayment) Shortfall() Money {
+	if p.ReversalOf != 0 || len(p.Alloc) == 0 {
+		return 0
+	}
+	return max(p.Expected-p.Amount, 0)
 }
 
 // Months is the number of months the payment covers.

@@ -62,40 +62,43 @@ func TestBaseStartAndOwes(t *testing.T) {
 		}
 	}
 	// 2023-07 … 2023-12 at 15.40, 2024-01 … 03 at 25.00, 06 … 09 at 25.00.
-	if got := Expected(m, rules, 202301, 202412); got != 6*1540+7*2500 {
-		t.Errorf("Expected = %v", got)
+	calc := DuesCalc{Rules: rules}
+	mc := calc.For(m)
+	var none PaidView
+	if got := RestOf(mc, none, 202301, 202412); got != 6*1540+7*2500 {
+		t.Errorf("RestOf = %v", got)
 	}
-	h := DuesHistory(m, rules, map[Month]uint64{202307: 9}, 202405)
-	if len(h) != 11 || h[0] != (MonthDues{Month: 202307, Owed: true, Amount: 1540, PaymentID: 9}) || h[9] != (MonthDues{Month: 202404}) {
+	h := DuesMonths(mc, MapPaid(map[Month]bool{202307: true}, nil), 202307, 202405)
+	if len(h) != 11 || h[0] != (MonthDues{Month: 202307, State: OweDue, Amount: 1540, Paid: 1540, Full: true}) || h[9] != (MonthDues{Month: 202404}) {
 		t.Errorf("history %+v", h)
 	}
 }
 
-func TestUnpaidRuns(t *testing.T) {
+func TestOverdueRuns(t *testing.T) {
 	m := duesMember()
-	paid := map[Month]uint64{202307: 1, 202308: 1, 202312: 2}
-	months, total, run := Unpaid(m, rules, paid, 202403)
+	calc := DuesCalc{Rules: rules}
+	paid := MapPaid(map[Month]bool{202307: true, 202308: true, 202312: true}, nil)
+	o := OverdueOf(calc.For(m), paid, 202403, true)
 	// Unpaid 2023-09 … 11 (3 × 15.40), 2024-01 … 03 (3 × 25.00): runs of 3.
-	if len(months) != 6 || months[0] != 202309 || total != 3*1540+3*2500 || run != 3 {
-		t.Errorf("unpaid %v %v %d", months, total, run)
+	if len(o.Months) != 6 || o.Months[0] != 202309 || o.Total != 3*1540+3*2500 || o.Longest != 3 || o.RunFrom != 202401 || o.RunTo != 202403 {
+		t.Errorf("unpaid %+v", o)
 	}
-	_, _, run = Unpaid(m, rules, nil, 202403)
-	if run != 9 {
-		t.Errorf("run without payments %d", run)
+	if o := OverdueOf(calc.For(m), PaidView{}, 202403, false); o.Longest != 9 || o.Months != nil || o.Count != 9 {
+		t.Errorf("run without payments %+v", o)
 	}
 	m.History = []StatusChange{{Date: 20231101, From: StatusActive, To: StatusRetained}, {Date: 20240101, From: StatusRetained, To: StatusActive}}
-	_, total, run = Unpaid(m, rules, nil, 202403)
-	if run != 4 || total != 4*1540+3*2500 { // retained months end the run
-		t.Errorf("run across retained months %d %v", run, total)
+	if o := OverdueOf(calc.For(m), PaidView{}, 202403, false); o.Longest != 4 || o.Total != 4*1540+3*2500 { // retained months end the run
+		t.Errorf("run across retained months %+v", o)
 	}
 }
 
-func TestValidatePayment(t *testing.T) {
+func TestPlanPaymentProblems(t *testing.T) {
 	m := duesMember()
-	paid := func(mo Month) bool { return mo == 202309 }
+	mc := (&DuesCalc{Rules: rules}).For(m)
+	paid := MapPaid(map[Month]bool{202309: true}, nil)
 	ok := &DuesPayment{From: 202310, To: 202312, Amount: 4620, Date: 20240110, Method: PayCash}
-	if ps := ValidatePayment(ok, m, rules, paid, 20240115); len(ps) > 0 {
-		t.Fatalf("valid payment: %v", ps)
+	if alloc, owed, ps := PlanPayment(ok, mc, paid, 20240115); len(ps) > 0 || len(alloc) != 3 || owed[2] != 1540 {
+		t.Fatalf("valid payment: %v %v %v", alloc, owed, ps)
 	}
 	cases := []struct {
 		p          DuesPayment
@@ -111,16 +114,18 @@ func TestValidatePayment(t *testing.T) {
 		{DuesPayment{From: 202310, To: 202310, Amount: 1540, Date: 20240110}, "method", "problem.not_in_list"},
 		{DuesPayment{From: 202310, To: 203310, Amount: 1540, Date: 20240110, Method: PayCash}, "to", "dues.too_many_months"},
 		{DuesPayment{Amount: 1540, Date: 20240110, Method: PayCash}, "from", "problem.required"},
+		{DuesPayment{From: 202310, To: 202311, Amount: 3081, Date: 20240110, Method: PayCash}, "amount", "dues.more_than_owed"},
+		{DuesPayment{From: 202310, To: 202312, Amount: 3080, Date: 20240110, Method: PayCash}, "to", "dues.short_of_to"},
 	}
 	for _, c := range cases {
-		if ps := ValidatePayment(&c.p, m, rules, paid, 20240115); !ps.Has(c.field, c.key) {
+		if _, _, ps := PlanPayment(&c.p, mc, paid, 20240115); !ps.Has(c.field, c.key) {
 			t.Errorf("%+v: %v, want %s on %s", c.p, ps, c.key, c.field)
 		}
 	}
 	left := duesMember()
 	left.History = []StatusChange{{Date: 20231020, From: StatusActive, To: StatusLeft}}
 	left.Status = StatusLeft
-	ps := ValidatePayment(&DuesPayment{From: 202310, To: 202311, Amount: 3080, Date: 20240110, Method: PayCash}, left, rules, nil, 20240115)
+	_, _, ps := PlanPayment(&DuesPayment{From: 202310, To: 202311, Amount: 3080, Date: 20240110, Method: PayCash}, (&DuesCalc{Rules: rules}).For(left), PaidView{}, 20240115)
 	if !ps.Has("member", "dues.not_owed") {
 		t.Errorf("left member: %v", ps)
 	}

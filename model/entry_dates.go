@@ -36,7 +36,7 @@ func (p *Profile) DateLimits() DateLimits {
 
 // PaymentDate checks the date of a payment of the months from from on: not
 // more than PayAheadMonths before the first of them. The problem is on the
-// field "date". (Dates in the future are ValidatePayment's.)
+// field "date". (Dates in the future are PlanPayment's.)
 func (l DateLimits) PaymentDate(date Date, from Month) Problems {
 	var ps Problems
 	if !date.Valid() || from == 0 {

@@ -1,9 +1,10 @@
 package model
 
 import (
-	"strings"
 	"time"
 	"unicode/utf8"
+
+	"unionbook/i18n"
 )
 
 // Hardship files (困难职工档案, 一户一档): one open file per household, kept
@@ -221,6 +222,16 @@ type HardshipFile struct {
 	PreviousID uint64           `cbor:"39,keyasint,omitempty"` // the household's earlier file
 	Reviews    []HardshipReview `cbor:"40,keyasint,omitempty"` // oldest first
 	CreatedAt  time.Time        `cbor:"41,keyasint"`
+
+	// The corrected rules' fields (hardship_org.go, docs/rules.md).
+	Exclusions  []HardshipExclusion `cbor:"42,keyasint,omitempty"` // what rules the household out
+	ModelWorker ModelWorkerLevel    `cbor:"43,keyasint,omitempty"` // 劳模类别; set: a 困难劳模
+	Identity    WorkerIdentity      `cbor:"44,keyasint,omitempty"` // 身份
+	Hukou       HukouType           `cbor:"45,keyasint,omitempty"` // 户口类型
+	Industry    string              `cbor:"46,keyasint,omitempty"` // 所属行业
+	// The public notice (公示) before the file was filed.
+	FilingNoticeFrom Date `cbor:"47,keyasint,omitempty"`
+	FilingNoticeTo   Date `cbor:"48,keyasint,omitempty"`
 }
 
 // HardshipSensitiveFields are the keys (the form and catalogue field keys,
@@ -247,6 +258,7 @@ func (f *HardshipFile) Public() HardshipFile {
 	}
 	c.OtherCauses = append([]HardshipCause(nil), f.OtherCauses...)
 	c.Reviews = append([]HardshipReview(nil), f.Reviews...)
+	c.Exclusions = append([]HardshipExclusion(nil), f.Exclusions...)
 	return c
 }
 
@@ -256,6 +268,7 @@ func (f *HardshipFile) Clone() HardshipFile {
 	c.OtherCauses = append([]HardshipCause(nil), f.OtherCauses...)
 	c.Household = append([]HouseholdMember(nil), f.Household...)
 	c.Reviews = append([]HardshipReview(nil), f.Reviews...)
+	c.Exclusions = append([]HardshipExclusion(nil), f.Exclusions...)
 	return c
 }
 
@@ -359,6 +372,7 @@ func (f *HardshipFile) Normalize() {
 	}
 	f.BankName = CleanText(f.BankName)
 	f.BankAccount = Clean(f.BankAccount)
+	f.Industry = CleanText(f.Industry)
 	for i := range f.Household {
 		h := &f.Household[i]
 		h.Name = CleanName(h.Name)
@@ -459,7 +473,7 @@ func (f *HardshipFile) Validate(today Date) Problems {
 	case f.AppliedDate > today:
 		ps.add("hs_applied", "problem.future")
 	}
-	return ps
+	return append(ps, f.validateOrg(today)...)
 }
 
 // validAccountNo: a bank card or account number of 8 to 30 digits, spaces
@@ -518,39 +532,66 @@ func (f *HardshipFile) HouseholdIncome() Money {
 }
 
 // HardshipRules are the hardship settings of the profile with defaults.
+// Every number is a setting (docs/rules.md names each one's source).
 type HardshipRules struct {
 	MinLiving   Money // 低保标准 per person per month
 	DeepPct     int   // the deep-hardship line in percent of MinLiving (100)
 	RelativePct int   // the relative-hardship line (200)
+	SuddenPct   int   // the upper income line of 意外致困 (300; 南通, 平顶山)
 
 	LivingDeepMonths     int   // living aid cap, months of MinLiving a year, deep hardship (12)
 	LivingRelativeMonths int   // the same for relative and sudden hardship (8)
 	SchoolCompulsory     Money // school aid a year for a pupil in compulsory education (3,000)
-	SchoolSenior         Money // for a high-school or vocational student (10,000)
-	SchoolUniversity     Money // 金秋助学 for a university student (5,000)
+	SchoolSeniorMonths   int   // for a high-school or vocational student, months of MinLiving (6)
+	SchoolUnivMonths     int   // 金秋助学 for a university student, months of MinLiving (10)
 	Medical              Money // medical aid a year per household (0: no cap)
 	Warmth               Money // 送温暖 a year per household (0: no cap)
+
+	NoticeWorkdays int // the shortest public notice (公示), working days (5)
 }
 
 // Lines are the deep and relative per-capita income lines in fen.
 func (r HardshipRules) Lines() (deep, relative Money) {
-	return Money(int64(r.MinLiving) * int64(r.DeepPct) / 100), Money(int64(r.MinLiving) * int64(r.RelativePct) / 100)
+	return r.line(r.DeepPct), r.line(r.RelativePct)
 }
 
+// SuddenLine is the per-capita income above which a household hit by an
+// accident, a disaster or a serious illness is no longer 意外致困.
+func (r HardshipRules) SuddenLine() Money { return r.line(r.SuddenPct) }
+
+func (r HardshipRules) line(pct int) Money { return Money(int64(r.MinLiving) * int64(pct) / 100) }
+
 // Suggestion is the category the program suggests for a file, with the
-// reason (a catalogue key); the secretary decides.
+// reason (a catalogue key and its arguments); the secretary decides.
 type Suggestion struct {
 	Category HardshipCategory // 0: no category suggested
 	Key      string           // hardship.suggest_*
+	Args     []any            // the line compared with, or the exclusion
 }
 
-// SuggestCategory suggests a category from the per-capita income, the
-// income lines and the causes: at or below the deep line with illness,
-// inability to work, a disability or schooling, 深度困难; at or below
-// the relative line (or the deep line without those causes), 相对困难;
-// above it, 意外致困 when the main cause is an accident or disaster, and
-// otherwise none. Without a 低保标准 nothing is suggested.
+// Text is the reason in the user's language.
+func (s Suggestion) Text(l i18n.Lang) string { return l.T(s.Key, localArgs(l, s.Args)...) }
+
+// SuggestCategory suggests a category (local rules of 邢台, 平顶山, 宜兴,
+// 南通, 湖北; public copies: 平顶山市总工会 督导通知 for the 3 × 低保 line of
+// 意外致困, 江门市总工会 2021 金秋助学 for the income test and 重大疾病;
+// docs/rules.md S9–S11):
+//
+//   - a household with an exclusion (a second home, a vehicle …) gets
+//     none, with the exclusion as the reason;
+//   - per-capita income at or below the deep line: 深度困难, whatever the
+//     cause (the income test alone decides; the causes include 下岗失业
+//     and 停发减发工资 as well as illness and disability);
+//   - at or below the relative line: 相对困难;
+//   - above it, hit by an accident, a disaster or a serious illness
+//     (重大疾病) and at or below the 意外致困 line: 意外致困;
+//   - otherwise none.
+//
+// Without a 低保标准 or a household size nothing is suggested.
 func SuggestCategory(f *HardshipFile, r HardshipRules) Suggestion {
+	if len(f.Exclusions) > 0 {
+		return Suggestion{Key: "hardship.suggest_excluded", Args: []any{i18nKeyArg(f.Exclusions[0].Key())}}
+	}
 	if r.MinLiving <= 0 {
 		return Suggestion{Key: "hardship.suggest_no_min_living"}
 	}
@@ -559,21 +600,18 @@ func SuggestCategory(f *HardshipFile, r HardshipRules) Suggestion {
 	}
 	pc := f.PerCapita()
 	deep, rel := r.Lines()
-	// DOMAIN.md: deep hardship is hardship from illness, disability or
-	// schooling; a recorded disability counts as well as the causes.
-	severe := f.HasCause(CauseSeriousIllness) || f.HasCause(CauseNoWorkAbility) || f.HasCause(CauseSchooling) ||
-		strings.TrimSpace(f.Disability) != ""
+	sudden := f.HasCause(CauseAccident) || f.HasCause(CauseDisaster) || f.HasCause(CauseSeriousIllness)
 	switch {
-	case pc <= deep && severe:
-		return Suggestion{CategoryDeep, "hardship.suggest_deep"}
 	case pc <= deep:
-		return Suggestion{CategoryRelative, "hardship.suggest_deep_no_cause"}
+		return Suggestion{CategoryDeep, "hardship.suggest_deep", []any{deep.Display()}}
 	case pc <= rel:
-		return Suggestion{CategoryRelative, "hardship.suggest_relative"}
-	case f.MainCause == CauseAccident || f.MainCause == CauseDisaster:
-		return Suggestion{CategorySudden, "hardship.suggest_sudden"}
+		return Suggestion{CategoryRelative, "hardship.suggest_relative", []any{rel.Display()}}
+	case sudden && pc <= r.SuddenLine():
+		return Suggestion{CategorySudden, "hardship.suggest_sudden", []any{rel.Display()}}
+	case sudden:
+		return Suggestion{Key: "hardship.suggest_sudden_above", Args: []any{r.SuddenLine().Display()}}
 	}
-	return Suggestion{Key: "hardship.suggest_above"}
+	return Suggestion{Key: "hardship.suggest_above", Args: []any{rel.Display()}}
 }
 
 // LiftOut is the decision that a household has left hardship.
@@ -583,7 +621,8 @@ type LiftOut struct {
 	Date                 Date   // lifted out on
 }
 
-// MinNoticeWorkdays is the shortest public notice before lifting out.
+// MinNoticeWorkdays is the shortest public notice before lifting out when
+// the setting (Profile.NoticeWorkdays) is not given.
 const MinNoticeWorkdays = 5
 
 // Workdays counts Monday to Friday from a to b inclusive.
@@ -601,12 +640,16 @@ func Workdays(a, b Date) int {
 }
 
 // ValidateLiftOut checks a lift-out of file f: an active file, notice
-// dates in order and covering at least five working days, ending on or
+// dates in order and covering at least minWorkdays working days (the
+// setting HardshipRules.NoticeWorkdays, 5 by default; 0 means 5), ending on or
 // before the lift-out date, an approval, a date not in the future and not
 // before the file was approved. Fields "hs_notice_from", "hs_notice_to",
 // "hs_approval", "date"; a wrong status has no field.
-func ValidateLiftOut(f *HardshipFile, l LiftOut, today Date) Problems {
+func ValidateLiftOut(f *HardshipFile, l LiftOut, today Date, minWorkdays int) Problems {
 	var ps Problems
+	if minWorkdays <= 0 {
+		minWorkdays = MinNoticeWorkdays
+	}
 	if f.Status != HardshipActive {
 		ps.add("", "hardship.lift_not_active", i18nKeyArg(f.Status.Key()))
 	}
@@ -615,8 +658,8 @@ func ValidateLiftOut(f *HardshipFile, l LiftOut, today Date) Problems {
 	if l.NoticeFrom != 0 && l.NoticeTo != 0 && l.NoticeFrom.Valid() && l.NoticeTo.Valid() {
 		if l.NoticeTo < l.NoticeFrom {
 			ps.add("hs_notice_to", "hardship.notice_order")
-		} else if n := Workdays(l.NoticeFrom, l.NoticeTo); n < MinNoticeWorkdays {
-			ps.add("hs_notice_to", "hardship.notice_short", MinNoticeWorkdays, n)
+		} else if n := Workdays(l.NoticeFrom, l.NoticeTo); n < minWorkdays {
+			ps.add("hs_notice_to", "hardship.notice_short", minWorkdays, n)
 		}
 	}
 	if CleanText(l.Approval) == "" {
@@ -712,7 +755,10 @@ func ValidateApprove(f *HardshipFile, date Date, approver string, today Date) Pr
 }
 
 // HardshipRules reads the hardship settings of the profile, with the
-// defaults for unset (zero) values.
+// defaults for unset (zero) values. The money caps on high-school and
+// university aid of earlier versions (10,000 and 5,000 yuan, which ranked
+// high school above university) are no longer read: those caps are months
+// of the 低保标准 now.
 func (p *Profile) HardshipRules() HardshipRules {
 	or := func(v, d int) int {
 		if v == 0 {
@@ -730,46 +776,65 @@ func (p *Profile) HardshipRules() HardshipRules {
 		MinLiving:            p.MinLiving,
 		DeepPct:              or(p.HardshipDeepPct, 100),
 		RelativePct:          or(p.HardshipRelativePct, 200),
+		SuddenPct:            or(p.HardshipSuddenPct, 300),
 		LivingDeepMonths:     or(p.CapLivingDeepMonths, 12),
 		LivingRelativeMonths: or(p.CapLivingRelMonths, 8),
 		SchoolCompulsory:     orM(p.CapSchoolCompulsory, Yuan(3000)),
-		SchoolSenior:         orM(p.CapSchoolSenior, Yuan(10000)),
-		SchoolUniversity:     orM(p.CapSchoolUniversity, Yuan(5000)),
+		SchoolSeniorMonths:   or(p.CapSchoolSeniorMonths, 6),
+		SchoolUnivMonths:     or(p.CapSchoolUnivMonths, 10),
 		Medical:              p.CapMedical,
 		Warmth:               p.CapWarmth,
+		NoticeWorkdays:       or(p.NoticeWorkdays, MinNoticeWorkdays),
 	}
 }
 
 // validateHardship checks the profile's hardship settings: percentages
-// from 0 to 1000, the relative line not below the deep one, months from 0
-// to 36, caps not negative.
+// from 0 to 1000, the relative line not below the deep one nor the
+// 意外致困 line below the relative one, months from 0 to 36, high-school
+// aid not above university aid, caps not negative, a notice of 0 to 30
+// working days.
 func (p *Profile) validateHardship() Problems {
 	var ps Problems
-	if p.HardshipDeepPct < 0 || p.HardshipDeepPct > 1000 {
-		ps.add("hs_deep_pct", "profile.hardship_pct")
-	}
-	if p.HardshipRelativePct < 0 || p.HardshipRelativePct > 1000 {
-		ps.add("hs_relative_pct", "profile.hardship_pct")
-	}
-	if r := p.HardshipRules(); len(ps) == 0 && r.RelativePct < r.DeepPct {
-		ps.add("hs_relative_pct", "profile.hardship_order")
-	}
 	for _, x := range []struct {
 		field string
 		v     int
-	}{{"hs_cap_living_deep", p.CapLivingDeepMonths}, {"hs_cap_living_rel", p.CapLivingRelMonths}} {
+	}{{"hs_deep_pct", p.HardshipDeepPct}, {"hs_relative_pct", p.HardshipRelativePct}, {"hs_sudden_pct", p.HardshipSuddenPct}} {
+		if x.v < 0 || x.v > 1000 {
+			ps.add(x.field, "profile.hardship_pct")
+		}
+	}
+	r := p.HardshipRules()
+	if len(ps) == 0 && r.RelativePct < r.DeepPct {
+		ps.add("hs_relative_pct", "profile.hardship_order")
+	}
+	if len(ps) == 0 && r.SuddenPct < r.RelativePct {
+		ps.add("hs_sudden_pct", "profile.hardship_sudden_order")
+	}
+	months := []struct {
+		field string
+		v     int
+	}{{"hs_cap_living_deep", p.CapLivingDeepMonths}, {"hs_cap_living_rel", p.CapLivingRelMonths},
+		{"hs_cap_school_senior_months", p.CapSchoolSeniorMonths}, {"hs_cap_school_univ_months", p.CapSchoolUnivMonths}}
+	bad := false
+	for _, x := range months {
 		if x.v < 0 || x.v > 36 {
 			ps.add(x.field, "profile.hardship_months")
+			bad = true
 		}
+	}
+	if !bad && r.SchoolSeniorMonths > r.SchoolUnivMonths {
+		ps.add("hs_cap_school_senior_months", "profile.school_order")
 	}
 	for _, x := range []struct {
 		field string
 		v     Money
-	}{{"hs_cap_school_compulsory", p.CapSchoolCompulsory}, {"hs_cap_school_senior", p.CapSchoolSenior},
-		{"hs_cap_school_university", p.CapSchoolUniversity}, {"hs_cap_medical", p.CapMedical}, {"hs_cap_warmth", p.CapWarmth}} {
+	}{{"hs_cap_school_compulsory", p.CapSchoolCompulsory}, {"hs_cap_medical", p.CapMedical}, {"hs_cap_warmth", p.CapWarmth}} {
 		if x.v < 0 {
 			ps.add(x.field, "problem.negative")
 		}
+	}
+	if p.NoticeWorkdays < 0 || p.NoticeWorkdays > 30 {
+		ps.add("hs_notice_workdays", "profile.notice_workdays", 30)
 	}
 	return ps
 }

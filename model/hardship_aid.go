@@ -227,9 +227,9 @@ func (r HardshipRules) AidCap(t AidType, cat HardshipCategory, level SchoolLevel
 		case SchoolCompulsory:
 			return r.SchoolCompulsory
 		case SchoolSenior:
-			return r.SchoolSenior
+			return Money(int64(r.MinLiving) * int64(r.SchoolSeniorMonths))
 		case SchoolUniversity:
-			return r.SchoolUniversity
+			return Money(int64(r.MinLiving) * int64(r.SchoolUnivMonths))
 		}
 	case AidMedical:
 		return r.Medical

@@ -66,6 +66,17 @@ type StatusChange struct {
 	ToUnion  string    `cbor:"5,keyasint,omitempty"` // receiving union, for 转出
 	Operator string    `cbor:"6,keyasint,omitempty"`
 	At       time.Time `cbor:"7,keyasint"` // when it was recorded
+
+	// The member data items (member_org.go): the coded reason (Reason is
+	// then its note), the union a member transferred in from when they
+	// rejoin, an expulsion's ground and report to the higher union, and
+	// the day the card was taken back.
+	ReasonCode   ChangeReason `cbor:"8,keyasint,omitempty"`
+	FromUnion    string       `cbor:"9,keyasint,omitempty"`
+	Joined       JoinKind     `cbor:"10,keyasint,omitempty"`
+	Ground       string       `cbor:"11,keyasint,omitempty"`
+	ReportedOn   Date         `cbor:"12,keyasint,omitempty"`
+	CardReturned Date         `cbor:"13,keyasint,omitempty"`
 }
 
 // Member is a union member (会员).
@@ -90,6 +101,17 @@ type Member struct {
 	Honours   string         `cbor:"18,keyasint,omitempty"` // 劳模 etc.
 	Notes     string         `cbor:"19,keyasint,omitempty"`
 	Wages     []WageBase     `cbor:"20,keyasint,omitempty"` // by From, ascending
+
+	// Member data items (member_org.go).
+	Employment   EmploymentStatus `cbor:"21,keyasint,omitempty"` // 就业状况
+	Hukou        HukouType        `cbor:"22,keyasint,omitempty"` // 户籍类型; decides Migrant where it tells
+	Skill        SkillLevel       `cbor:"23,keyasint,omitempty"` // 技术等级
+	Title        TitleLevel       `cbor:"24,keyasint,omitempty"` // 职称
+	CardNo       string           `cbor:"25,keyasint,omitempty"` // 会员证号
+	CardIssued   Date             `cbor:"26,keyasint,omitempty"`
+	CardReturned Date             `cbor:"27,keyasint,omitempty"` // taken back
+	JoinKind     JoinKind         `cbor:"28,keyasint,omitempty"` // 入会 or 转入
+	FromUnion    string           `cbor:"29,keyasint,omitempty"` // for 转入
 }
 
 // MinJoinAge is the youngest age at which someone may join: the legal
@@ -141,6 +163,7 @@ func (m *Member) Normalize() {
 	if m.Status == 0 {
 		m.Status = StatusActive
 	}
+	m.normalizeOrg()
 }
 
 // Validate returns every problem of the member at once. today bounds dates
@@ -238,7 +261,7 @@ func (m *Member) Validate(today Date) Problems {
 	tooLong(&ps, "job", m.Job, ShortTextMax)
 	tooLong(&ps, "honours", m.Honours, AddressMax)
 	tooLong(&ps, "notes", m.Notes, NotesMax)
-	return ps
+	return append(ps, m.validateOrg(today)...)
 }
 
 // i18nKeyArg marks a format argument that is itself a catalogue key, so
@@ -264,7 +287,7 @@ func (m *Member) ValidateChange(c StatusChange, today Date) Problems {
 	case len(m.History) > 0 && c.Date < m.History[len(m.History)-1].Date:
 		ps.add("change_date", "member.change_before_last", m.History[len(m.History)-1].Date.String())
 	}
-	if Clean(c.Reason) == "" {
+	if !c.reasonGiven() && c.To != StatusExpelled {
 		ps.add("reason", "problem.required")
 	}
 	tooLong(&ps, "reason", CleanText(c.Reason), ReasonMax)
@@ -272,7 +295,7 @@ func (m *Member) ValidateChange(c StatusChange, today Date) Problems {
 		ps.add("to_union", "problem.required")
 	}
 	tooLong(&ps, "to_union", NormalizeUnitName(c.ToUnion), ShortTextMax)
-	return ps
+	return append(ps, m.validateChangeOrg(c, today)...)
 }
 
 // Apply records a validated change: it appends to the history and sets the
@@ -281,6 +304,14 @@ func (m *Member) Apply(c StatusChange) {
 	c.From = m.Status
 	c.Reason = CleanText(c.Reason)
 	c.ToUnion = NormalizeUnitName(c.ToUnion)
+	c.FromUnion = NormalizeUnitName(c.FromUnion)
+	c.Ground = CleanText(c.Ground)
+	if c.To == StatusExpelled && c.ReasonCode == 0 {
+		c.ReasonCode = ReasonCrime // the charter's only ground
+	}
+	if c.CardReturned != 0 {
+		m.CardReturned = c.CardReturned
+	}
 	m.History = append(m.History, c)
 	m.Status = c.To
 }

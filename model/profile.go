@@ -5,7 +5,7 @@ import "unicode/utf8"
 // Profile describes this union federation (本工会信息) and its settings.
 type Profile struct {
 	UnionName   string `cbor:"1,keyasint"`
-	Code        string `cbor:"2,keyasint,omitempty"` // 工会统计代码 or credit code
+	Code        string `cbor:"2,keyasint,omitempty"` // the union's credit code (NormalizeUnionCode)
 	HigherUnion string `cbor:"3,keyasint,omitempty"` // 上级工会
 	// DuesRateBP is the dues rate in basis points of the wage base:
 	// 50 means 0.5%.
@@ -29,8 +29,8 @@ type Profile struct {
 	CapLivingDeepMonths int   `cbor:"22,keyasint,omitempty"` // living aid cap, months of MinLiving (12)
 	CapLivingRelMonths  int   `cbor:"23,keyasint,omitempty"` // the same, relative and sudden hardship (8)
 	CapSchoolCompulsory Money `cbor:"24,keyasint,omitempty"` // 3,000 yuan
-	CapSchoolSenior     Money `cbor:"25,keyasint,omitempty"` // 10,000 yuan
-	CapSchoolUniversity Money `cbor:"26,keyasint,omitempty"` // 5,000 yuan
+	CapSchoolSenior     Money `cbor:"25,keyasint,omitempty"` // no longer read: see CapSchoolSeniorMonths
+	CapSchoolUniversity Money `cbor:"26,keyasint,omitempty"` // no longer read: see CapSchoolUnivMonths
 	CapMedical          Money `cbor:"27,keyasint,omitempty"` // none
 	CapWarmth           Money `cbor:"28,keyasint,omitempty"` // none
 
@@ -44,6 +44,15 @@ type Profile struct {
 
 	// Books settings (tags 50–59; see books.go).
 	Books BooksSettings `cbor:"50,keyasint,omitempty"`
+
+	// Organisation settings (tags 60–69; see OrgRules, 0 means the default).
+	TermYears        int `cbor:"60,keyasint,omitempty"` // a committee's term of office (5)
+	ElectionWarnDays int `cbor:"61,keyasint,omitempty"` // 换届 due this many days ahead (90)
+	// Hardship settings added with the corrected rules (HardshipRules).
+	HardshipSuddenPct     int `cbor:"62,keyasint,omitempty"` // 意外致困 upper line, % of MinLiving (300)
+	CapSchoolSeniorMonths int `cbor:"63,keyasint,omitempty"` // school aid, high school, months of MinLiving (6)
+	CapSchoolUnivMonths   int `cbor:"64,keyasint,omitempty"` // school aid, university, months of MinLiving (10)
+	NoticeWorkdays        int `cbor:"65,keyasint,omitempty"` // a public notice's shortest length, working days (5)
 }
 
 // DefaultProfile has the charter's usual dues rate of 0.5%.
@@ -60,6 +69,9 @@ func (p *Profile) DuesRules() DuesRules {
 func (p *Profile) Normalize() {
 	p.UnionName = NormalizeUnitName(p.UnionName)
 	p.Code = Clean(p.Code)
+	if code, err := NormalizeUnionCode(p.Code); err == nil {
+		p.Code = code
+	}
 	p.HigherUnion = NormalizeUnitName(p.HigherUnion)
 	p.Operator = CleanName(p.Operator)
 }
@@ -73,8 +85,10 @@ func (p *Profile) Validate() Problems {
 	case n > 60:
 		ps.add("union_name", "problem.too_long", 60)
 	}
-	if utf8.RuneCountInString(p.Code) > 30 {
-		ps.add("union_code", "problem.too_long", 30)
+	if p.Code != "" {
+		if _, err := NormalizeUnionCode(p.Code); err != nil {
+			ps.addErr("union_code", err)
+		}
 	}
 	if p.DuesRateBP < 0 || p.DuesRateBP > 1000 {
 		ps.add("dues_rate", "profile.dues_rate")
@@ -95,6 +109,7 @@ func (p *Profile) Validate() Problems {
 	ps = append(ps, p.validateCases()...)
 	ps = append(ps, p.validateDateLimits()...)
 	ps = append(ps, p.validateBooks()...)
+	ps = append(ps, p.validateOrg()...)
 	seen := topLevels()
 	for i := range p.CustomAccounts {
 		a := p.CustomAccounts[i]

@@ -24,6 +24,9 @@ type Stats struct {
 	// Events is filled by the caller from the store (Store.EventStats):
 	// the current year's events and person-times by type.
 	Events EventStats `json:"events"`
+	// Org is filled by the caller from the store (Store.OrgStats): the
+	// survey items, 建会率 and 入会率, unorganised employers, honours.
+	Org OrgStats `json:"org"`
 }
 
 // DuesStats are the dues figures of stats --json: what was due and paid in
@@ -38,6 +41,15 @@ type DuesStats struct {
 	Months           []MonthDuesStats `json:"months"`
 	MembersInArrears int              `json:"members_in_arrears"`
 	CashBalance      Money            `json:"cash_balance"`
+	// Of Paid and Due, what units that collect their own dues reported
+	// (never in the cash balance); their unit-months not reported (in
+	// neither); what this federation keeps on units' behalf (代管); members
+	// left out of the arrears for want of a wage base.
+	ReportedPaid         Money `json:"reported_paid"`
+	ReportedDue          Money `json:"reported_due"`
+	UnreportedUnitMonths int   `json:"unreported_unit_months"`
+	Kept                 Money `json:"kept"`
+	MembersNoBase        int   `json:"members_without_wage_base"`
 }
 
 // MonthDuesStats is one month of DuesStats.
@@ -46,6 +58,8 @@ type MonthDuesStats struct {
 	Due    Money  `json:"due"`
 	Paid   Money  `json:"paid"`
 	RateBP int    `json:"rate_bp"`
+	// Of them, what units that collect their own dues reported.
+	ReportedPaid Money `json:"reported_paid"`
 }
 
 // RateBP is paid over due in basis points, rounded down; 0 when nothing was due.

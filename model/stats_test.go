@@ -11,7 +11,7 @@ import (
 func TestRosterStats(t *testing.T) {
 	units := []Unit{
 		{ID: 1, Name: "青山镇宏达机械制造有限公司工会"},
-		{ID: 2, Name: "青山镇东岭村联合工会", UnionType: UnionJoint, Kind: 900},
+		{ID: 2, Name: "青山镇东岭村联合工会", UnionType: UnionJoint, Form: FormVillage},
 		{ID: 3, Name: "青山镇中心小学工会", Kind: 400},
 	}
 	members := []Member{

@@ -40,6 +40,34 @@ type Unit struct {
 	Status          UnitStatus `cbor:"15,keyasint"`
 	Address         string     `cbor:"16,keyasint,omitempty"`
 	Notes           string     `cbor:"17,keyasint,omitempty"`
+
+	// The organisation register (model/org_unit.go, docs/rules.md).
+	Form              UnionForm   `cbor:"18,keyasint,omitempty"` // 组建形式; decides UnionType
+	StatCode          string      `cbor:"19,keyasint,omitempty"` // survey item 901 统计代码
+	RegionCode        string      `cbor:"20,keyasint,omitempty"` // survey item 903, GB/T 2260
+	UnionCredit       string      `cbor:"21,keyasint,omitempty"` // the union's own credit code (81…)
+	Committees        []Committee `cbor:"22,keyasint,omitempty"` // by kind
+	CongressLast      Date        `cbor:"23,keyasint,omitempty"` // last workers' congress
+	CongressDelegates int         `cbor:"24,keyasint,omitempty"`
+	CongressWomen     int         `cbor:"25,keyasint,omitempty"`
+	ContractCovered   int         `cbor:"26,keyasint,omitempty"` // employees the collective contract covers
+	WageSigned        Date        `cbor:"27,keyasint,omitempty"` // wage agreement 工资集体协议
+	WageExpires       Date        `cbor:"28,keyasint,omitempty"`
+	WageCovered       int         `cbor:"29,keyasint,omitempty"`
+	WageRaiseBP       int         `cbor:"30,keyasint,omitempty"` // agreed raise, basis points (350 = 3.5%)
+	WomenSigned       Date        `cbor:"31,keyasint,omitempty"` // women workers' special contract
+	WomenExpires      Date        `cbor:"32,keyasint,omitempty"`
+	HomeLevel         HomeLevel   `cbor:"33,keyasint,omitempty"` // 模范职工之家
+	HomeYear          int         `cbor:"34,keyasint,omitempty"`
+	Bookhouse         bool        `cbor:"35,keyasint,omitempty"` // 职工书屋
+	StaffFull         int         `cbor:"36,keyasint,omitempty"` // full-time union staff
+	StaffPart         int         `cbor:"37,keyasint,omitempty"` // part-time union staff
+	ElectedOn         Date        `cbor:"38,keyasint,omitempty"` // the committee's election
+	TermYears         int         `cbor:"39,keyasint,omitempty"` // 0: the profile's default term
+	CoveredEmployers  int         `cbor:"40,keyasint,omitempty"` // employers a joint union covers
+	FormedOn          Date        `cbor:"41,keyasint,omitempty"` // the union was formed (建会)
+	DissolvedOn       Date        `cbor:"42,keyasint,omitempty"`
+	FromEmployer      uint64      `cbor:"43,keyasint,omitempty"` // the unorganised employer it was before
 }
 
 // NormalizeUnitName is the form under which unit names are compared and
@@ -62,6 +90,7 @@ func (u *Unit) Normalize() {
 	}
 	u.Address = CleanText(u.Address)
 	u.Notes = CleanText(u.Notes)
+	u.normalizeOrg()
 }
 
 // Validate returns every problem of the unit at once.
@@ -78,7 +107,10 @@ func (u *Unit) Validate(today Date) Problems {
 			ps.addErr("credit_code", err)
 		}
 	}
-	if !slices.Contains(UnitKinds, u.Kind) {
+	// 0 is "not given": a joint union covers employers of several types,
+	// and a unit created from a member roster's unit name has none yet
+	// (the survey's checks list it).
+	if u.Kind != 0 && !slices.Contains(UnitKinds, u.Kind) {
 		ps.add("unit_kind", "problem.not_in_list")
 	}
 	if u.UnionType > UnionJoint {
@@ -123,7 +155,7 @@ func (u *Unit) Validate(today Date) Problems {
 	tooLong(&ps, "chair", u.Chair, NameMax)
 	tooLong(&ps, "address", u.Address, AddressMax)
 	tooLong(&ps, "notes", u.Notes, NotesMax)
-	return ps
+	return append(ps, u.validateOrg(today)...)
 }
 
 // ContractInForce reports whether the collective contract covers day d.

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 
@@ -31,7 +32,7 @@ func TestUnitValidate(t *testing.T) {
 		{"credit checksum", func(u *Unit) { u.CreditCode = "911100001000013428" }, "credit_code", "credit.checksum"},
 		{"credit chars", func(u *Unit) { u.CreditCode = "91350100O000100Y43" }, "credit_code", "credit.chars"},
 		{"credit length", func(u *Unit) { u.CreditCode = "9135" }, "credit_code", "credit.length"},
-		{"kind", func(u *Unit) { u.Kind = 0 }, "unit_kind", "problem.not_in_list"},
+		{"legacy kind 900", func(u *Unit) { u.Kind = 900 }, "unit_kind", "problem.not_in_list"},
 		{"kind unknown code", func(u *Unit) { u.Kind = 150 }, "unit_kind", "problem.not_in_list"},
 		{"union type", func(u *Unit) { u.UnionType = 5 }, "union_type", "problem.not_in_list"},
 		{"unit status", func(u *Unit) { u.Status = 5 }, "unit_status", "problem.not_in_list"},
@@ -67,8 +68,9 @@ func TestUnitValidate(t *testing.T) {
 		func(u *Unit) { u.Women, u.MigrantWorkers = 120, 120 },
 		func(u *Unit) { u.Employees, u.Women, u.MigrantWorkers = 0, 0, 0 },
 		func(u *Unit) { u.ContractSigned, u.ContractExpires = 0, 0 },
-		func(u *Unit) { u.ContractExpires = 0 }, // open-ended
-		func(u *Unit) { u.Kind, u.UnionType = 900, UnionJoint },
+		func(u *Unit) { u.ContractExpires = 0 },           // open-ended
+		func(u *Unit) { u.Kind, u.Form = 0, FormVillage }, // a joint union has no single economic type
+		func(u *Unit) { u.Kind = 0 },                      // not given yet
 		func(u *Unit) { u.Status = UnitDissolved },
 		func(u *Unit) { u.Name = strings.Repeat("工", 60) },
 	}
@@ -99,8 +101,8 @@ func TestUnitNormalize(t *testing.T) {
 	}
 	u.Normalize()
 	want := Unit{Name: "福州某某机械(集团)有限公司工会", CreditCode: "91350100M000100Y43", Chair: "王五",
-		Phone: "0591-87654321", Address: "福州市鼓楼区1号（东门）", Notes: "已签合同。"}
-	if u != want {
+		Phone: "0591-87654321", Address: "福州市鼓楼区1号（东门）", Notes: "已签合同。", Form: FormSingle}
+	if !reflect.DeepEqual(u, want) {
 		t.Errorf("Normalize:\n got %+v\nwant %+v", u, want)
 	}
 	bad := Unit{CreditCode: " 9135 ", Phone: " 123 "}
@@ -133,9 +135,9 @@ func TestProfile(t *testing.T) {
 	}
 	p.UnionName = " 某某镇 总工会 "
 	p.Operator = " 李 四 "
-	p.Code = " ＡＢ１２ "
+	p.Code = " ８１３５ ０１０２ ｍｃ０１ ２３４５ ０ａ " // a union's credit code, full-width, spaced
 	p.Normalize()
-	if p.UnionName != "某某镇总工会" || p.Operator != "李四" || p.Code != "AB12" {
+	if p.UnionName != "某某镇总工会" || p.Operator != "李四" || p.Code != "81350102MC0123450A" {
 		t.Errorf("Normalize: %+v", p)
 	}
 	if ps := p.Validate(); len(ps) != 0 {
@@ -147,7 +149,8 @@ func TestProfile(t *testing.T) {
 	}{
 		{func(p *Profile) { p.UnionName = "" }, "union_name", "problem.required"},
 		{func(p *Profile) { p.UnionName = strings.Repeat("工", 61) }, "union_name", "problem.too_long"},
-		{func(p *Profile) { p.Code = strings.Repeat("1", 31) }, "union_code", "problem.too_long"},
+		{func(p *Profile) { p.Code = strings.Repeat("1", 31) }, "union_code", "credit.length"},
+		{func(p *Profile) { p.Code = "91350100M000100Y43" }, "union_code", "profile.union_code_kind"},
 		{func(p *Profile) { p.DuesRateBP = -1 }, "dues_rate", "profile.dues_rate"},
 		{func(p *Profile) { p.DuesRateBP = 1001 }, "dues_rate", "profile.dues_rate"},
 		{func(p *Profile) { p.MinLiving = -1 }, "min_living", "problem.negative"},

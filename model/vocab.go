@@ -20,6 +20,8 @@ const (
 	EntityHardship Entity = "hardship"
 	EntityAid      Entity = "aid"
 	EntityEvent    Entity = "event"
+	EntityEmployer Entity = "employer" // an unorganised employer (未建会单位)
+	EntityHonour   Entity = "honour"
 	EntityExport   Entity = "export" // a district package written
 	EntityImport   Entity = "import"
 	EntityAudit    Entity = "audit"
@@ -45,11 +47,22 @@ const (
 	EntityRiskCheck Entity = "risk_check" // a labour-relations risk check visit (隐患排查)
 )
 
+// Dues follow-up: a unit's dues settings, a member's exception, a
+// self-collecting unit's collection report, a reminder (催缴).
+const (
+	EntityUnitDues   Entity = "unit_dues"
+	EntityMemberDues Entity = "member_dues"
+	EntityReport     Entity = "dues_report"
+	EntityReminder   Entity = "reminder"
+)
+
 // Entities lists every record kind, for filters and checks.
 func Entities() []Entity {
-	return []Entity{EntityMember, EntityUnit, EntityProfile, EntityPayment, EntityBatch, EntityLedger,
+	return []Entity{EntityMember, EntityUnit, EntityProfile, EntityPayment, EntityBatch,
+		EntityUnitDues, EntityMemberDues, EntityReport, EntityReminder, EntityLedger,
 		EntityHardship, EntityAid, EntityEvent, EntityCase, EntityRiskCheck, EntityExport, EntityImport, EntityList,
-		EntityChart, EntityOpening, EntityTransfer, EntityClosing, EntityBudget, EntityReconcile, EntityConsolation, EntityFunds, EntityFundsPay}
+		EntityChart, EntityOpening, EntityTransfer, EntityClosing, EntityBudget, EntityReconcile, EntityConsolation, EntityFunds, EntityFundsPay,
+		EntityEmployer, EntityHonour}
 }
 
 // Key is the entity's catalogue key.

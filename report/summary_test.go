@@ -40,7 +40,7 @@ func handStore(t *testing.T) *storage.Store {
 	st := openStore(t)
 	must(t, st.SaveProfile("t", model.Profile{UnionName: "青山镇总工会", DuesRateBP: 50, Operator: "李秘书", DuesSince: 202401}))
 	a := model.Unit{Name: "宏达机械厂工会", Kind: 170, Employees: 10, Women: 4, ContractSigned: 20240101, ContractExpires: 20251231, WorkersCongress: true}
-	b := model.Unit{Name: "重庆村联合工会", Kind: 900, UnionType: model.UnionJoint, Employees: 5, OpenAffairs: true, ContractSigned: 20250801, ContractExpires: 20280731}
+	b := model.Unit{Name: "重庆村联合工会", Form: model.FormVillage, Employees: 5, OpenAffairs: true, ContractSigned: 20250801, ContractExpires: 20280731}
 	must(t, st.CreateUnit("t", &a))
 	must(t, st.CreateUnit("t", &b))
 	ms := []model.Member{

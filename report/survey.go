@@ -7,6 +7,7 @@ import (
 	"unionbook/atomicfile"
 	"unionbook/i18n"
 	"unionbook/model"
+	"unionbook/search"
 	"unionbook/storage"
 	"unionbook/workbook"
 )
@@ -26,6 +27,10 @@ type SurveyRow struct {
 	Unit                                  model.Unit
 	Members, WomenMembers, MigrantMembers int
 	Contract                              bool // collective contract in force
+	// Items are the organisation register's items of the unit that day
+	// (committees, congress, agreements, 职工之家, staff, joint coverage),
+	// as model.Survey computes them for the district package and stats.
+	Items model.UnitSurvey
 }
 
 // SurveyProblem is a logic check a unit fails: the item and what is wrong,
@@ -44,6 +49,8 @@ type Survey struct {
 	Rows     []SurveyRow
 	Problems []SurveyProblem
 	Total    SurveyRow // summed (Unit holds the employees' sums)
+	// Items are the register's items summed over the rows.
+	Items model.SurveyTotals
 }
 
 // BuildSurvey computes the survey of year y (the year it ends in) as of
@@ -61,6 +68,7 @@ func BuildSurvey(st *storage.Store, y int, l i18n.Lang, today model.Date) (*Surv
 	if err != nil {
 		return nil, err
 	}
+	search.SortUnits(units) // the survey's rows, as every list of units
 	members, err := st.Members()
 	if err != nil {
 		return nil, err
@@ -76,6 +84,19 @@ func BuildSurvey(st *storage.Store, y int, l i18n.Lang, today model.Date) (*Surv
 	for i := range s.Rows {
 		per[s.Rows[i].Unit.ID] = &s.Rows[i]
 	}
+	prof, _, err := st.Profile()
+	if err != nil {
+		return nil, err
+	}
+	items := model.Survey(units, model.MemberCounts(members, s.AsOf), s.AsOf, prof.OrgRules())
+	var organised []model.UnitSurvey
+	for _, it := range items {
+		if r := per[it.Unit.ID]; r != nil {
+			r.Items = it
+			organised = append(organised, it)
+		}
+	}
+	s.Items = model.Total(organised)
 	problem := func(unit, item, key string, args ...any) {
 		s.Problems = append(s.Problems, SurveyProblem{Unit: unit, Item: l.T(item), Text: l.T(key, args...)})
 	}
@@ -131,8 +152,14 @@ func BuildSurvey(st *storage.Store, y int, l i18n.Lang, today model.Date) (*Surv
 		}
 		// joint-union coverage: a joint union covers employees of several
 		// employers; the survey counts them.
-		if u.UnionType == model.UnionJoint && u.Employees == 0 {
+		if u.JointUnion() && u.Employees == 0 {
 			problem(name, "survey.i_union_type", "survey.p_joint_without_employees")
+		}
+		if u.JointUnion() && u.CoveredEmployers == 0 {
+			problem(name, "survey.i_union_type", "survey.p_joint_no_coverage")
+		}
+		if u.WorkersCongress && u.CongressDelegates == 0 {
+			problem(name, "survey.i_congress", "survey.p_congress_no_delegates")
 		}
 		// contract dates against the flags
 		switch {
@@ -230,6 +257,7 @@ func WriteSurveyBook(w io.Writer, s *Survey, union string, l i18n.Lang) error {
 		// collective contracts
 		txt("survey.c_contract", 10), txt("survey.c_contract_signed", 12), txt("survey.c_contract_expires", 12),
 	}
+	cols = append(cols, registerColumns(l)...)
 	t, err = b.Table(l.T("survey.s_survey"), l.T("survey.r_survey", s.Year), cols)
 	if err != nil {
 		return err
@@ -238,7 +266,7 @@ func WriteSurveyBook(w io.Writer, s *Survey, union string, l i18n.Lang) error {
 	for i, r := range s.Rows {
 		u := &r.Unit
 		form := "1"
-		if u.UnionType == model.UnionJoint {
+		if u.JointUnion() {
 			form = "2"
 		}
 		if r.Contract {
@@ -250,18 +278,20 @@ func WriteSurveyBook(w io.Writer, s *Survey, union string, l i18n.Lang) error {
 		if u.OpenAffairs {
 			open++
 		}
-		if err := t.Row(i+1, "", u.Name, "", form, u.CreditCode,
+		vals := []any{i + 1, u.StatCode, u.Name, u.RegionCode, form, u.CreditCode,
 			u.Employees, u.Women, u.MigrantWorkers, r.Members, r.WomenMembers, r.MigrantMembers,
 			workbook.Pct(model.RateBP(model.Money(r.Members), model.Money(u.Employees))),
-			yes(u.WorkersCongress), yes(u.OpenAffairs), yes(r.Contract), u.ContractSigned.String(), u.ContractExpires.String()); err != nil {
+			yes(u.WorkersCongress), yes(u.OpenAffairs), yes(r.Contract), u.ContractSigned.String(), u.ContractExpires.String()}
+		if err := t.Row(append(vals, registerRow(l, r.Items, yes)...)...); err != nil {
 			return err
 		}
 	}
 	tu := &s.Total.Unit
-	if err := t.Total(nil, nil, l.T("survey.total", len(s.Rows)), nil, nil, nil,
+	totals := []any{nil, nil, l.T("survey.total", len(s.Rows)), nil, nil, nil,
 		tu.Employees, tu.Women, tu.MigrantWorkers, s.Total.Members, s.Total.WomenMembers, s.Total.MigrantMembers,
 		workbook.Pct(model.RateBP(model.Money(s.Total.Members), model.Money(tu.Employees))),
-		strconv.Itoa(congress), strconv.Itoa(open), strconv.Itoa(contracts), nil, nil); err != nil {
+		strconv.Itoa(congress), strconv.Itoa(open), strconv.Itoa(contracts), nil, nil}
+	if err := t.Total(append(totals, registerTotal(s.Items)...)...); err != nil {
 		return err
 	}
 	if err := t.Close(); err != nil {
@@ -269,4 +299,52 @@ func WriteSurveyBook(w io.Writer, s *Survey, union string, l i18n.Lang) error {
 	}
 	_, err = b.WriteTo(w)
 	return err
+}
+
+// registerColumns are the organisation register's items after the
+// survey's first columns: the union's form, the committees, the congress's
+// delegates, the wage agreement and the women workers' special contract,
+// 职工之家 and 职工书屋, union staff, the employers a joint union covers,
+// 换届 due.
+func registerColumns(l i18n.Lang) []workbook.Column {
+	txt := func(k string, w float64) workbook.Column {
+		return workbook.Column{Header: l.T(k), Width: w, ColKind: workbook.KText}
+	}
+	num := func(k string) workbook.Column {
+		return workbook.Column{Header: l.T(k), Width: 10, ColKind: workbook.KInt}
+	}
+	cols := []workbook.Column{txt("field.union_form", 12)}
+	for _, k := range model.CommitteeKinds {
+		cols = append(cols, txt(k.Key(), 10))
+	}
+	return append(cols, num("field.congress_delegates"), num("field.congress_women"),
+		txt("org.cli_wage_agreements", 10), num("field.wage_covered"), txt("org.cli_women_contracts", 10),
+		txt("field.home_level", 14), txt("field.bookhouse", 8), num("field.staff_full"), num("field.staff_part"),
+		num("field.covered_employers"), txt("org.cli_elections_due", 8))
+}
+
+func registerRow(l i18n.Lang, it model.UnitSurvey, yes func(bool) string) []any {
+	form := ""
+	if it.Unit != nil {
+		form = l.T(it.Unit.FormOrType().Key())
+	}
+	vals := []any{form}
+	for _, has := range it.Committees {
+		vals = append(vals, yes(has))
+	}
+	home := ""
+	if it.Home != model.HomeNone {
+		home = l.T(it.Home.Key())
+	}
+	return append(vals, it.Delegates, it.WomenDelegates, yes(it.Wage), it.WageCover, yes(it.WomenContract),
+		home, yes(it.Bookhouse), it.StaffFull, it.StaffPart, it.Covered, yes(it.ElectionDue))
+}
+
+func registerTotal(t model.SurveyTotals) []any {
+	vals := []any{nil}
+	for _, k := range model.CommitteeKinds {
+		vals = append(vals, strconv.Itoa(t.Committees[k.Code()]))
+	}
+	return append(vals, t.Delegates, t.WomenDelegates, strconv.Itoa(t.WageAgreements), t.WageCovered, strconv.Itoa(t.WomenContracts),
+		strconv.Itoa(t.ModelHomes), strconv.Itoa(t.Bookhouses), t.StaffFull, t.StaffPart, t.CoveredEmployers, strconv.Itoa(t.ElectionsDue))
 }

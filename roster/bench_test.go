@@ -19,13 +19,12 @@ import (
 
 var (
 	bigOnce  sync.Once
-	bigBook  []byte // the workbook, made once; each benchmark writes it into its own temp folder
+	bigPath  string
 	bigUnits []model.Unit
 )
 
 // bigRoster writes a 100,000-member roster once (demo data, valid IDs) with
-// a title row, as a secretary's export would look, into b's temp folder
-// (removed when b ends).
+// a title row, as a secretary's export would look.
 func bigRoster(b *testing.B) string {
 	bigOnce.Do(func() {
 		_, units, ms := demo.GenerateAt(7, 78, 100000, testToday)
@@ -34,6 +33,11 @@ func bigRoster(b *testing.B) string {
 		for i, u := range units {
 			names[uint64(i+1)] = u.Name
 		}
+		dir, err := os.MkdirTemp("", "unionbook-bench")
+		if err != nil {
+			b.Fatal(err)
+		}
+		bigPath = filepath.Join(dir, "big.xlsx")
 		f := excelize.NewFile()
 		sw, _ := f.NewStreamWriter("Sheet1")
 		sw.SetRow("A1", []any{"青山镇总工会会员花名册"})
@@ -51,18 +55,12 @@ func bigRoster(b *testing.B) string {
 			sw.SetRow(cell, []any{i + 1, m.No, m.Name, g, m.IDNumber, m.Birth.String(), m.Ethnicity, m.Phone, names[m.UnitID], m.Job, m.Education, m.Political, yn, m.JoinDate.String()})
 		}
 		sw.Flush()
-		buf, err := f.WriteToBuffer()
-		if err != nil {
+		if err := f.SaveAs(bigPath); err != nil {
 			b.Fatal(err)
 		}
-		bigBook = buf.Bytes()
 		f.Close()
 	})
-	path := filepath.Join(b.TempDir(), "big.xlsx")
-	if err := os.WriteFile(path, bigBook, 0o600); err != nil {
-		b.Fatal(err)
-	}
-	return path
+	return bigPath
 }
 
 // BenchmarkImport100k: read, parse, validate and write 100,000 members into

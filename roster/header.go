@@ -39,6 +39,11 @@ const (
 	FStatus    Field = "status"
 	FHonours   Field = "honours"
 	FNotes     Field = "notes"
+	// The member data items (roster/cells_org.go).
+	FHukou      Field = "hukou"
+	FEmployment Field = "employment"
+	FSkill      Field = "skill"
+	FTitle      Field = "title"
 	// fSerial is the 序号 column: known, and ignored without a word.
 	fSerial Field = "-"
 )
@@ -60,6 +65,12 @@ const (
 	FOpenAffairs     Field = "open_affairs"
 	FAddress         Field = "address"
 	FUnitNotes       Field = "notes"
+	// The organisation register's identifiers and dates.
+	FStatCode         Field = "stat_code"
+	FRegionCode       Field = "region_code"
+	FUnionCredit      Field = "union_credit"
+	FFormedOn         Field = "formed_on"
+	FCoveredEmployers Field = "covered_employers"
 )
 
 type alias struct {
@@ -84,8 +95,12 @@ var memberAliases = []alias{
 	{FJob, []string{"职务", "工种", "岗位", "职务/工种", "职务工种", "职务（工种）", "职业", "职位", "岗位名称", "工作岗位", "职务名称", "job", "position", "jobtitle", "post"}},
 	{FEducation, []string{"学历", "文化程度", "最高学历", "education"}},
 	{FPolitical, []string{"政治面貌", "politicalstatus", "political"}},
-	{FMigrant, []string{"户籍类型", "是否农民工", "农民工", "户口性质", "户籍性质", "户口类型", "户籍属性", "户口属性", "户籍类别", "户口类别", "城镇/农村", "农业/非农业",
-		"migrantworker", "migrant", "ismigrantworker", "hukoutype", "hometowntype"}},
+	{FMigrant, []string{"是否农民工", "农民工", "migrantworker", "migrant", "ismigrantworker"}},
+	{FHukou, []string{"户籍类型", "户口性质", "户籍性质", "户口类型", "户籍属性", "户口属性", "户籍类别", "户口类别", "城镇/农村", "农业/非农业",
+		"hukou", "householdregistration", "hukoutype", "hometowntype"}},
+	{FEmployment, []string{"就业状况", "就业状态", "就业情况", "employment"}},
+	{FSkill, []string{"技术等级", "技能等级", "职业资格等级", "skilllevel", "skill"}},
+	{FTitle, []string{"职称", "专业技术职称", "professionaltitle"}},
 	{FJoinDate, []string{"入会时间", "入会日期", "入会年月", "加入工会时间", "加入工会日期", "入会", "joindate", "joined", "datejoined", "membersince"}},
 	{FStatus, []string{"会籍状态", "会员状态", "状态", "status", "membershipstatus"}},
 	{FHonours, []string{"荣誉", "荣誉称号", "获得荣誉", "honours", "honors"}},
@@ -110,6 +125,11 @@ var unitAliases = []alias{
 	{FOpenAffairs, []string{"厂务公开", "是否实行厂务公开", "实行厂务公开", "openaffairs"}},
 	{FAddress, []string{"地址", "单位地址", "通讯地址", "注册地址", "办公地址", "经营地址", "详细地址", "企业地址", "address"}},
 	{FUnitNotes, []string{"备注", "说明", "notes", "note", "remarks"}},
+	{FStatCode, []string{"统计代码", "基层工会统计代码", "statcode"}},
+	{FRegionCode, []string{"区划代码", "行政区划代码", "所在地行政区划代码", "regioncode"}},
+	{FUnionCredit, []string{"工会统一社会信用代码", "工会信用代码", "工会法人代码", "unioncreditcode"}},
+	{FFormedOn, []string{"建会日期", "建会时间", "工会成立时间", "成立时间", "formedon"}},
+	{FCoveredEmployers, []string{"覆盖单位数", "涵盖单位数", "联合工会涵盖单位数", "coveredemployers"}},
 }
 
 // weakAlias is a column name too vague to map on its own: it names field

@@ -15,7 +15,7 @@ func TestMatchHeader(t *testing.T) {
 		"ＩＤ　Ｎｕｍｂｅｒ": FIDNumber, "性别": FGender, "出生日期": FBirth, "民族": FEthnicity,
 		"手机": FPhone, "手机号": FPhone, "联系电话": FPhone, "工作单位": FUnit, "单位": FUnit, "所在单位": FUnit,
 		"入会时间": FJoinDate, "入会日期": FJoinDate, "会员证号": FMemberNo, "学历": FEducation, "政治面貌": FPolitical,
-		"户籍类型": FMigrant, "是否农民工": FMigrant, "姓名/Name": FName, "Join date": FJoinDate,
+		"户籍类型": FHukou, "是否农民工": FMigrant, "姓名/Name": FName, "Join date": FJoinDate,
 	} {
 		if f, ok := MatchHeader(Members, in); !ok || f != want {
 			t.Errorf("%q → %q %v, want %q", in, f, ok, want)
@@ -43,7 +43,7 @@ func TestTemplateHeaderNames(t *testing.T) {
 	for in, want := range map[string]Field{
 		"用工公司": FUnit, "企业名称": FUnit, "所属企业/工会": FUnit, "用工公司_company": FUnit,
 		"职位": FJob, "岗位名称": FJob, "岗位名称_position_name": FJob,
-		"城镇/农村": FMigrant, "户籍属性": FMigrant, "户籍属性_hometown_type": FMigrant,
+		"城镇/农村": FHukou, "户籍属性": FHukou, "户籍属性_hometown_type": FHukou,
 		"会员证书编号": FMemberNo, "工会会员号": FMemberNo,
 		"姓名_real_name": FName, "姓名[冗余]_real_name": FName, "身份证号_id_card_no": FIDNumber, "证件编号": FIDNumber,
 		"联系方式_phone": FPhone, "出生年月_birth_date": FBirth,

@@ -718,6 +718,7 @@ func (p *Plan) parseMember(r *rowState) model.Member {
 	set := r.set
 	tenth := false // the birth month may be October written 1985.1
 	date1904 := p.Table.Date1904
+	var wage model.Money // a wage column (wages.go): the base from joining
 	for c, f := range p.Header.Fields {
 		if f == "" {
 			continue
@@ -787,6 +788,8 @@ func (p *Plan) parseMember(r *rowState) model.Member {
 				r.addErr(f, c, err)
 			}
 			m.Migrant = b
+		case FHukou, FEmployment, FSkill, FTitle:
+			memberItemCell(r, &m, f, c, v)
 		case FJoinDate:
 			d, _, err := DateCell(v, date1904)
 			if err != nil {
@@ -806,6 +809,13 @@ func (p *Plan) parseMember(r *rowState) model.Member {
 			m.Honours = v
 		case FNotes:
 			m.Notes = v
+		case FWage:
+			b, err := WageCell(v)
+			if err != nil {
+				r.addErr(f, c, err)
+				continue
+			}
+			wage = b
 		}
 	}
 	if r.bad[FJoinDate] {
@@ -814,6 +824,9 @@ func (p *Plan) parseMember(r *rowState) model.Member {
 	if !set[FJoinDate] {
 		p.NoJoinDate++
 		m.JoinDate = p.Opts.JoinDate // 0 without a default: "required"
+	}
+	if wage > 0 && m.JoinDate > 1 {
+		m.Wages = []model.WageBase{{From: m.JoinDate.Month(), Base: wage}}
 	}
 	monthBirth := m.Birth < 0
 	if monthBirth {
@@ -891,6 +904,7 @@ func mergeMember(old, row model.Member, set map[Field]bool) model.Member {
 	if set[FMigrant] {
 		m.Migrant = row.Migrant
 	}
+	mergeMemberItems(&m, row, set)
 	if set[FJoinDate] {
 		m.JoinDate = row.JoinDate
 	}
@@ -991,7 +1005,7 @@ func (ur *unitRows) row(i int) error {
 }
 
 func (p *Plan) parseUnit(r *rowState) model.Unit {
-	u := model.Unit{Kind: 900}
+	u := model.Unit{}
 	set := r.set
 	date1904 := p.Table.Date1904
 	date := func(f Field, c int, v string) model.Date {
@@ -1032,16 +1046,26 @@ func (p *Plan) parseUnit(r *rowState) model.Unit {
 		case FUnitKind:
 			k, err := UnitKindCell(v)
 			if err != nil {
-				r.addErr(f, c, err)
-				k = 900
+				// 单位类别 often says 村级联合工会: a union's form, not an error
+				if form, ok := UnionFormCell(v); ok {
+					u.Form, err = form, nil
+				} else {
+					r.addErr(f, c, err)
+				}
 			}
 			u.Kind = k
 		case FUnionType:
+			if form, ok := UnionFormCell(v); ok {
+				u.Form = form
+				continue
+			}
 			t, err := UnionTypeCell(v)
 			if err != nil {
 				r.addErr(f, c, err)
 			}
 			u.UnionType = t
+		case FStatCode, FRegionCode, FUnionCredit, FFormedOn, FCoveredEmployers:
+			unitItemCell(r, &u, f, c, v, date, count)
 		case FEmployees:
 			u.Employees = count(f, c, v)
 		case FWomen:
@@ -1117,6 +1141,7 @@ func mergeUnit(old, row model.Unit, set map[Field]bool) model.Unit {
 	if set[FUnitNotes] {
 		u.Notes = row.Notes
 	}
+	mergeUnitItems(&u, row, set)
 	u.Normalize()
 	return u
 }
@@ -1253,7 +1278,7 @@ func (p *Plan) Commit(ctx context.Context, st *storage.Store, op string, progres
 				if !used[k] {
 					continue
 				}
-				u := model.Unit{Name: nu.Name, Kind: 900}
+				u := model.Unit{Name: nu.Name}
 				if err := b.CreateUnit(&u); err != nil {
 					return fmt.Errorf("%s: %w", nu.Name, err)
 				}

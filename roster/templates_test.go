@@ -69,7 +69,7 @@ func TestUnionTemplateImportsOnlyTheMembers(t *testing.T) {
 	if p.Header.Row != 3 || len(p.FileIssues) > 0 {
 		t.Fatalf("header row %d, file issues %v", p.Header.Row, allText(p, i18n.EN))
 	}
-	for f, col := range map[Field]int{FName: 1, FPhone: 5, FIDNumber: 6, FUnit: 7, FMemberNo: 8, FJob: 9, FMigrant: 10, FJoinDate: 11} {
+	for f, col := range map[Field]int{FName: 1, FPhone: 5, FIDNumber: 6, FUnit: 7, FMemberNo: 8, FJob: 9, FHukou: 10, FJoinDate: 11} {
 		if c := p.Header.Column(f); c != col {
 			t.Errorf("%s in column %s, want %s", f, ColumnName(c), ColumnName(col))
 		}
@@ -138,7 +138,7 @@ func TestBilingualHeadersAndABareIDColumn(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for f, col := range map[Field]int{FName: 1, FIDNumber: 2, FGender: 3, FBirth: 4, FEthnicity: 5, FPolitical: 6, FMigrant: 7, FPhone: 9, FUnit: 10, FJob: 11} {
+	for f, col := range map[Field]int{FName: 1, FIDNumber: 2, FGender: 3, FBirth: 4, FEthnicity: 5, FPolitical: 6, FHukou: 7, FPhone: 9, FUnit: 10, FJob: 11} {
 		if c := p.Header.Column(f); c != col {
 			t.Errorf("%s in column %s, want %s", f, ColumnName(c), ColumnName(col))
 		}

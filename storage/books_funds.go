@@ -10,6 +10,7 @@ import (
 
 	"unionbook/i18n"
 	"unionbook/model"
+	"unionbook/search"
 )
 
 // 工会经费 (2% of the payroll): per unit and period what is due, and each
@@ -235,7 +236,7 @@ type FundsRow struct {
 }
 
 // Funds lists every unit's 工会经费 records with what was paid, by unit
-// name then period.
+// name in pinyin order, then period.
 func (s *Store) Funds() ([]FundsRow, error) {
 	var out []FundsRow
 	err := s.db.View(func(tx *bbolt.Tx) error {
@@ -268,11 +269,14 @@ func (s *Store) Funds() ([]FundsRow, error) {
 			return nil
 		})
 	})
+	// units in pinyin order, as every list of units (search.SortUnits)
+	keys := make(map[string]string, len(out))
+	for _, r := range out {
+		keys[r.UnitName] = search.OrgSortKey(r.UnitName)
+	}
 	slices.SortFunc(out, func(a, b FundsRow) int {
-		if c := cmp.Compare(a.UnitName, b.UnitName); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.Funds.From, b.Funds.From)
+		return cmp.Or(cmp.Compare(keys[a.UnitName], keys[b.UnitName]), cmp.Compare(a.UnitName, b.UnitName),
+			cmp.Compare(a.Funds.From, b.Funds.From))
 	})
 	return out, err
 }

@@ -49,6 +49,10 @@ type CheckProblem struct {
 	Checker string // the checker's name
 	Key     string // catalogue key
 	Args    []any  // model.Entity, string, numbers, or text in each language
+	// Detail is what a library said that the message in the user's words
+	// leaves out (bbolt on a damaged page, the decoder on a record), for a
+	// second line "details: ..."; "" when there is nothing more.
+	Detail string
 }
 
 // Localize says the problem in language l.
@@ -126,8 +130,23 @@ func (r *CheckReport) Count(name string, n int) {
 	r.Counts = append(r.Counts, CheckCount{Name: name, N: n})
 }
 
-// Problem records a problem: a catalogue key and its arguments.
+// Problem records a problem: a catalogue key and its arguments. What an
+// error among them says behind its message in the user's words (a
+// decoder's text) becomes the problem's Detail.
 func (r *CheckReport) Problem(key string, args ...any) {
+	var details []string
+	for _, a := range args {
+		if err, ok := a.(error); ok {
+			if d := i18n.Details(err); d != "" {
+				details = append(details, d)
+			}
+		}
+	}
+	r.problem(strings.Join(details, "; "), key, args...)
+}
+
+// problem records a problem with its detail.
+func (r *CheckReport) problem(detail, key string, args ...any) {
 	if key == "check.undecodable" && checksumFailed(args) {
 		return // checkRecords reported the record already
 	}
@@ -135,7 +154,7 @@ func (r *CheckReport) Problem(key string, args ...any) {
 		r.Truncated++
 		return
 	}
-	r.Problems = append(r.Problems, CheckProblem{Checker: r.checker, Key: key, Args: freezeArgs(args)})
+	r.Problems = append(r.Problems, CheckProblem{Checker: r.checker, Key: key, Args: freezeArgs(args), Detail: detail})
 }
 
 func checksumFailed(args []any) bool {
@@ -212,6 +231,8 @@ func checkers() []checker {
 		{"hardship", checkHardship, "hardship files and aid"}, // check_hardship.go: files and aid
 		{"cases", checkCases, "cases and risk checks"},        // case_check.go: cases and risk checks
 		{"books", checkBooks, "books"},                        // check_ledger.go: money accounts, closings, budgets, funds
+		{"org", checkOrg, "organisation register"},            // check_org.go: employers and honours
+		{"dues_settings", checkDuesSettings, "dues handling"}, // check_dues2.go: dues settings, reports, reminders
 	}
 }
 
@@ -250,11 +271,11 @@ func runChecks(tx *bbolt.Tx, r *CheckReport) (err error) {
 	// walk them first, and on damage report it instead.
 	if err := checkPagesTx(tx); err != nil {
 		structural++
-		r.Problem("check.bbolt", err.Error())
+		r.problem(err.Error(), "check.bbolt")
 	} else {
 		for e := range tx.Check() {
 			structural++
-			r.Problem("check.bbolt", e.Error())
+			r.problem(e.Error(), "check.bbolt")
 		}
 	}
 	r.Count("bytes", int(tx.Size()))
@@ -288,7 +309,7 @@ func runChecks(tx *bbolt.Tx, r *CheckReport) (err error) {
 func runChecker(c checker, tx *bbolt.Tx, r *CheckReport) (err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			r.Problem("check.panicked", c.name, fmt.Sprint(p))
+			r.problem(fmt.Sprint(p), "check.panicked", i18n.E("check.area."+c.name))
 			err = nil
 		}
 	}()

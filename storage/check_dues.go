@@ -42,10 +42,11 @@ const maxCheckMonths = 1200
 
 // memberAcc is what the payments say about one member.
 type memberAcc struct {
-	paid    memberDues // months paid and not reversed, replayed in ID order
-	n       int        // payments and reversals
-	digest  uint64     // of their IDs in order (see mixID)
-	firstID uint64     // the first payment, to name in a problem
+	paid    memberDues                     // months paid and not reversed, replayed in ID order
+	parts   map[model.Month]model.PartPaid // months paid in part, replayed likewise
+	n       int                            // payments and reversals
+	digest  uint64                         // of their IDs in order (see mixID)
+	firstID uint64                         // the first payment, to name in a problem
 }
 
 // mixID folds an ID into an order-sensitive digest (FNV-1a over the 8 bytes).
@@ -168,6 +169,7 @@ func checkDues(tx *bbolt.Tx, r *CheckReport) error {
 		return err
 	}
 	c.checkDuesTotals()
+	c.checkPartials() // check_dues2.go
 	c.checkReceiptIndex()
 	c.checkReversalIndex(c.idxPayRev, idxPaymentReversal, model.EntityPayment, c.payRevOf)
 	if err := c.scanLedger(); err != nil {
@@ -366,22 +368,16 @@ func (c *duesCheck) payment(p *model.DuesPayment) {
 	m.n++
 	m.digest = mixID(m.digest, p.ID)
 	months := p.Months()
-	valid := p.From > 0 && months > 0 && months <= maxCheckMonths
-	if valid {
-		on := p.ReversalOf == 0
-		for mo := p.From; mo <= p.To; mo = mo.Add(1) {
-			m.paid.set(mo, on)
-		}
-		sign := int64(1)
-		if !on {
-			sign = -1
-		}
-		for i, share := range model.SplitAmount(p.Amount, months) {
+	if p.From > 0 && months > 0 && months <= maxCheckMonths {
+		c.paymentShares(p)
+		mp := &mapPaid{d: &m.paid, prts: m.parts}
+		applyPayment(p, mp, func(mo model.Month, amount model.Money, count int64) {
 			var k [12]byte
-			copy(k[:], duesTotalKey(p.From.Add(i), p.UnitID))
+			copy(k[:], duesTotalKey(mo, p.UnitID))
 			t := c.duesSums[k]
-			c.duesSums[k] = totalAcc{t.amount + share, t.count + sign}
-		}
+			c.duesSums[k] = totalAcc{t.amount + amount, t.count + count}
+		})
+		m.parts = mp.prts
 	}
 
 	// The cash-book entry: the batch's for a payment of a batch, its own

@@ -16,12 +16,12 @@ func checkDuesFixture(t *testing.T) *Store {
 	t.Helper()
 	f := newDuesFixture(t)
 	f.history(t)
-	lines, err := f.s.BatchPreview(f.a.ID, ym(2024, 6))
-	if err != nil || len(lines) != 2 {
-		t.Fatalf("preview %+v %v", lines, err)
+	plan, err := f.s.BatchPreview(f.a.ID, ym(2024, 6), ym(2024, 6))
+	if err != nil || len(plan.Lines) != 2 {
+		t.Fatalf("preview %+v %v", plan, err)
 	}
-	ps, err := f.s.RecordBatch("李秘书", DuesBatch{UnitID: f.a.ID, Month: ym(2024, 6), Date: 20240614,
-		Method: model.PayBank, Lines: lines, OneReceipt: true})
+	ps, err := f.s.RecordBatch("李秘书", DuesBatch{UnitID: f.a.ID, From: ym(2024, 6), To: ym(2024, 6), Date: 20240614,
+		Method: model.PayBank, Lines: plan.Lines, OneReceipt: true})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -114,6 +114,14 @@ func TestRecordEncodingGolden(t *testing.T) {
 func newerRecordSamples() map[string]any {
 	at := time.Date(2026, 11, 21, 9, 30, 0, 0, time.UTC)
 	return map[string]any{
+		string(bucketDuesUnits): &model.UnitDues{UnitID: 3, Terms: []model.UnitDuesTerm{{From: 202601, Handling: model.HandlingSelf,
+			Scheme: model.SchemeFixed, Fixed: 500, Note: "单独建账"}}},
+		string(bucketDuesMemberRules): &model.MemberDues{MemberID: 7, Terms: []model.MemberDuesTerm{{From: 202603, Kind: model.MemberExempt,
+			Fixed: 300, Reason: "长期病休"}}},
+		string(bucketDuesReports): &model.CollectionReport{ID: 1, UnitID: 3, From: 202601, To: 202603, Members: 120, Paid: 1848000,
+			Due: 1900000, Date: model.Date(20260410), Note: "一季度", Operator: "李秘书", CreatedAt: at},
+		string(bucketReminders): &model.Reminder{ID: 1, UnitID: 3, MemberID: 7, Date: model.Date(20261105), How: model.RemindPhone,
+			Note: "答应月底补缴", Operator: "李秘书", CreatedAt: at},
 		string(bucketCases): &model.Case{
 			ID: 1, Received: model.Date(20261102), Channel: 1, Type: model.CaseWages,
 			Workers:   []model.CaseWorker{{MemberID: 7, Name: "张三", Phone: "13812345678", IDNumber: "110101199003078670"}},
@@ -144,6 +152,17 @@ func newerRecordSamples() map[string]any {
 			RateBP: 200, Due: 10000000, Memo: "上半年", Operator: "李秘书", CreatedAt: at},
 		string(bucketFundsPayments): &model.FundsPayment{ID: 1, FundsID: 1, UnitID: 3, Date: model.Date(20260715), Paid: 10000000,
 			ShareBP: 6000, Received: 6000000, Money: model.MoneyBank, LedgerID: 8, ReversalOf: 0, Reason: "", Operator: "李秘书", CreatedAt: at},
+		string(bucketEmployers): &model.Employer{
+			ID: 1, Name: "青山镇鑫源物流有限公司", CreditCode: "91350100M000100Y43", Kind: 170, Employees: 45, Women: 10, Migrant: 20,
+			Contact: "陈经理", Phone: "13800138000", Address: "青山镇工业路1号", Industry: "物流", Registered: model.Date(20260110),
+			Status: model.EmployerFormed, Visits: []model.OrganisingVisit{{Date: model.Date(20260305), By: "王主席", Outcome: "同意筹建",
+				Next: model.Date(20260405), Operator: "李秘书", At: at}},
+			UnitID: 9, FormedOn: model.Date(20260501), GoneOn: model.Date(20260601), GoneReason: "迁出", Notes: "备注", CreatedAt: at,
+		},
+		string(bucketHonours): &model.Honour{
+			ID: 1, MemberID: 7, UnitID: 3, Title: model.HonourModelWorker, Name: "福州市劳动模范", Level: model.LevelCity, Year: 2025,
+			Body: "福州市人民政府", Notes: "备注", Operator: "李秘书", CreatedAt: at,
+		},
 	}
 }
 

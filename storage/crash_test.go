@@ -262,7 +262,8 @@ func crashBatch(s *Store, unitID uint64, month model.Month, say func(string, ...
 			ok = false
 		}
 	}()
-	lines, err := s.BatchPreview(unitID, month)
+	plan, err := s.BatchPreview(unitID, month, month)
+	lines := plan.Lines
 	if err != nil || len(lines) == 0 {
 		return true
 	}
@@ -274,7 +275,7 @@ func crashBatch(s *Store, unitID uint64, month model.Month, say func(string, ...
 		ids[i] = strconv.FormatUint(lines[i].MemberID, 10)
 	}
 	say("BEGIN %d %s", int(month), strings.Join(ids, " "))
-	ps, err := s.RecordBatch("crash", DuesBatch{UnitID: unitID, Month: month, Date: 20240601, Method: model.PayCash, Lines: lines})
+	ps, err := s.RecordBatch("crash", DuesBatch{UnitID: unitID, From: month, To: month, Date: 20240601, Method: model.PayCash, Lines: lines})
 	if err != nil {
 		say("X %v", strings.ReplaceAll(err.Error(), "\n", " "))
 		return true

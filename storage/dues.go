@@ -5,9 +5,7 @@ import (
 	"cmp"
 	"encoding/binary"
 	"fmt"
-	"runtime"
 	"slices"
-	"sync"
 
 	"go.etcd.io/bbolt"
 
@@ -67,8 +65,9 @@ func (s *Store) SetWageBase(op string, memberID uint64, wb model.WageBase) (mode
 	return m, nil
 }
 
-// PaidMonths maps each month the member has paid (and not reversed) to the
-// payment covering it.
+// PaidMonths maps each month the member has paid in full (and not
+// reversed) to the payment covering it (the last one, for a month paid in
+// parts). A month paid in part is not in it.
 func (s *Store) PaidMonths(memberID uint64) (map[model.Month]uint64, error) {
 	paid := make(map[model.Month]uint64)
 	err := s.db.View(func(tx *bbolt.Tx) error {
@@ -82,12 +81,15 @@ func (s *Store) PaidMonths(memberID uint64) (map[model.Month]uint64, error) {
 				reversed[p.ReversalOf] = true
 			}
 		}
+		full := decodeMemberDues(tx.Bucket(bucketDuesMember).Get(itob(memberID)))
 		for _, p := range ps {
 			if p.ReversalOf != 0 || reversed[p.ID] {
 				continue
 			}
 			for mo := p.From; mo <= p.To; mo = mo.Add(1) {
-				paid[mo] = p.ID
+				if full.has(mo) {
+					paid[mo] = p.ID
+				}
 			}
 		}
 		return nil
@@ -182,69 +184,6 @@ func (s *Store) RecordPayment(op string, p *model.DuesPayment) error {
 	return nil
 }
 
-// BatchLine is one member of a unit's batch.
-type BatchLine struct {
-	MemberID uint64
-	Amount   model.Money // to be paid (editable in the preview)
-	Expected model.Money // what the month owes by the wage base
-}
-
-// BatchPreview lists the unit's members who owe dues for month and have not
-// paid it, with what they owe, in member ID order.
-func (s *Store) BatchPreview(unitID uint64, month model.Month) ([]BatchLine, error) {
-	var out []BatchLine
-	err := s.db.View(func(tx *bbolt.Tx) error {
-		p, err := profileOrDefault(tx)
-		if err != nil {
-			return err
-		}
-		r := rulesOf(&p)
-		dm := tx.Bucket(bucketDuesMember)
-		for _, id := range memberIDsOfUnit(tx, unitID) {
-			m, err := getMember(tx, id)
-			if err != nil {
-				return err
-			}
-			if m.UnitID != unitID || !m.Owes(month, r) {
-				continue
-			}
-			if first, bits := paidBits(dm.Get(itob(id))); bitsHas(first, bits, monthIndex(month)) {
-				continue
-			}
-			amt := r.Monthly(m.BaseFor(month))
-			out = append(out, BatchLine{MemberID: id, Amount: amt, Expected: amt})
-		}
-		return nil
-	})
-	return out, err
-}
-
-// DuesBatch is one month's dues handed over by a unit for its members.
-type DuesBatch struct {
-	UnitID     uint64
-	Month      model.Month
-	Date       model.Date
-	Method     model.PayMethod
-	Lines      []BatchLine
-	OneReceipt bool // one receipt for the batch instead of one per member
-}
-
-// RecordBatch writes one payment per line and one 401 cash-book entry for
-// the batch's total, all in one transaction: all or nothing. A refused
-// batch returns *BatchProblems naming the batch's fields and each bad line.
-func (s *Store) RecordBatch(op string, b DuesBatch) ([]model.DuesPayment, error) {
-	var out []model.DuesPayment
-	err := s.update(op, func(w *writer) error {
-		var e error
-		out, e = w.recordBatch(b)
-		return e
-	})
-	if err != nil {
-		return nil, err
-	}
-	return out, nil
-}
-
 // ReversePayment reverses a payment (冲正): a new payment with the negative
 // amount and the same months, and a reversing cash-book entry, in one
 // transaction; its months become unpaid again. A reversal cannot be
@@ -261,257 +200,6 @@ func (s *Store) ReversePayment(op string, id uint64, date model.Date, reason str
 		return model.DuesPayment{}, err
 	}
 	return rev, nil
-}
-
-// Collection is what was due and paid for a month (and a unit, when UnitID
-// is set).
-type Collection struct {
-	Month       model.Month
-	UnitID      uint64
-	Due, Paid   model.Money
-	DueMembers  int // members who owed the month
-	PaidMembers int // of them, members who paid it
-}
-
-// Rate is paid over due in basis points (10000 = 100%), 0 when nothing was due.
-func (c Collection) Rate() int {
-	if c.Due <= 0 {
-		return 0
-	}
-	return int(int64(c.Paid) * 10000 / int64(c.Due))
-}
-
-// duesScan reads what every member owes, in parallel: fn is called once per
-// worker with a slice of the roster and must only touch its own results.
-func duesScan(tx *bbolt.Tx, fn func(worker int, ms []model.Member)) (workers int, err error) {
-	ms, err := duesRoster(tx)
-	if err != nil {
-		return 0, err
-	}
-	return scanMembers(ms, fn), nil
-}
-
-// scanMembers is duesScan over a roster already read.
-func scanMembers(ms []model.Member, fn func(worker int, ms []model.Member)) (workers int) {
-	workers = max(1, min(runtime.GOMAXPROCS(0), len(ms)/5000+1))
-	var wg sync.WaitGroup
-	for w := range workers {
-		lo, hi := w*len(ms)/workers, (w+1)*len(ms)/workers
-		wg.Go(func() { fn(w, ms[lo:hi]) })
-	}
-	wg.Wait()
-	return workers
-}
-
-// CollectionByMonth gives the twelve months of a year for the whole union.
-// Due counts the months up to the current month (a later month is not due
-// yet); Paid counts every payment for the month, advance ones included.
-// It reads the roster and the dues_totals aggregate, never the payments.
-// Over several units or months the member counts are member-months.
-func (s *Store) CollectionByMonth(year int) ([]Collection, error) {
-	var out []Collection
-	current := model.DateOf(s.now()).Month()
-	err := s.db.View(func(tx *bbolt.Tx) error {
-		ms, err := duesRoster(tx)
-		if err != nil {
-			return err
-		}
-		out, err = collectionByMonth(tx, ms, year, current)
-		return err
-	})
-	if err != nil {
-		return nil, err
-	}
-	return out, nil
-}
-
-// collectionByMonth is CollectionByMonth over a roster already read in tx.
-func collectionByMonth(tx *bbolt.Tx, roster []model.Member, year int, current model.Month) ([]Collection, error) {
-	out := make([]Collection, 12)
-	first := model.Month(year*100 + 1)
-	for i := range out {
-		out[i].Month = first.Add(i)
-	}
-	p, err := profileOrDefault(tx)
-	if err != nil {
-		return nil, err
-	}
-	r := rulesOf(&p)
-	last := min(first.Add(11), current)
-	var mu sync.Mutex
-	scanMembers(roster, func(_ int, ms []model.Member) {
-		var due [12]model.Money
-		var n [12]int
-		for i := range ms {
-			m := &ms[i]
-			for k := 0; k < 12; k++ {
-				mo := first.Add(k)
-				if mo > last {
-					break
-				}
-				if m.Owes(mo, r) {
-					due[k] += r.Monthly(m.BaseFor(mo))
-					n[k]++
-				}
-			}
-		}
-		mu.Lock()
-		for k := range 12 {
-			out[k].Due += due[k]
-			out[k].DueMembers += n[k]
-		}
-		mu.Unlock()
-	})
-	c := tx.Bucket(bucketDuesTotals).Cursor()
-	for k, v := c.Seek(monthKey(first)); k != nil && binary.BigEndian.Uint32(k) <= uint32(first.Add(11)); k, v = c.Next() {
-		mo := model.Month(binary.BigEndian.Uint32(k))
-		i := model.MonthsBetween(first, mo) - 1
-		amt, cnt := pair(v)
-		out[i].Paid += amt
-		out[i].PaidMembers += int(cnt)
-	}
-	return out, nil
-}
-
-// CollectionByUnit gives each unit's totals over the months from..to, in
-// unit ID order (units with nothing due or paid are left out). Due is by
-// the members' current unit, paid by the unit they belonged to when
-// paying; the member counts are member-months.
-func (s *Store) CollectionByUnit(from, to model.Month) ([]Collection, error) {
-	byUnit := map[uint64]*Collection{}
-	get := func(id uint64) *Collection {
-		c := byUnit[id]
-		if c == nil {
-			c = &Collection{Month: from, UnitID: id}
-			byUnit[id] = c
-		}
-		return c
-	}
-	current := model.DateOf(s.now()).Month()
-	err := s.db.View(func(tx *bbolt.Tx) error {
-		p, err := profileOrDefault(tx)
-		if err != nil {
-			return err
-		}
-		r := rulesOf(&p)
-		last := min(to, current)
-		var mu sync.Mutex
-		_, err = duesScan(tx, func(_ int, ms []model.Member) {
-			local := map[uint64]*Collection{}
-			for i := range ms {
-				m := &ms[i]
-				for mo := from; mo <= last; mo = mo.Add(1) {
-					if m.Owes(mo, r) {
-						c := local[m.UnitID]
-						if c == nil {
-							c = &Collection{}
-							local[m.UnitID] = c
-						}
-						c.Due += r.Monthly(m.BaseFor(mo))
-						c.DueMembers++
-					}
-				}
-			}
-			mu.Lock()
-			for id, c := range local {
-				g := get(id)
-				g.Due += c.Due
-				g.DueMembers += c.DueMembers
-			}
-			mu.Unlock()
-		})
-		if err != nil {
-			return err
-		}
-		c := tx.Bucket(bucketDuesTotals).Cursor()
-		for k, v := c.Seek(monthKey(from)); k != nil && binary.BigEndian.Uint32(k) <= uint32(to); k, v = c.Next() {
-			amt, cnt := pair(v)
-			g := get(btoi(k[4:]))
-			g.Paid += amt
-			g.PaidMembers += int(cnt)
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	out := make([]Collection, 0, len(byUnit))
-	for _, c := range byUnit {
-		if c.Due != 0 || c.Paid != 0 || c.DueMembers != 0 || c.PaidMembers != 0 {
-			out = append(out, *c)
-		}
-	}
-	slices.SortFunc(out, func(a, b Collection) int { return cmp.Compare(a.UnitID, b.UnitID) })
-	return out, nil
-}
-
-// Arrear is a member with unpaid months.
-type Arrear struct {
-	MemberID    uint64
-	Months      []model.Month
-	Amount      model.Money
-	Consecutive int // the longest run of consecutive unpaid months
-}
-
-// Arrears lists members whose longest run of unpaid months up to asOf is at
-// least minRun (1 when less), longest first, then by amount and member ID.
-// A run is of owed months: a paid month, or one not owed (retained), ends
-// it. Under a second on 100,000 members: it reads the roster and each
-// member's paid-month bitmap, never the payments.
-func (s *Store) Arrears(asOf model.Month, minRun int) ([]Arrear, error) {
-	var out []Arrear
-	err := s.db.View(func(tx *bbolt.Tx) error {
-		ms, err := duesRoster(tx)
-		if err != nil {
-			return err
-		}
-		out, err = arrears(tx, ms, asOf, minRun)
-		return err
-	})
-	if err != nil {
-		return nil, err
-	}
-	return out, nil
-}
-
-// arrears is Arrears over a roster already read in tx.
-func arrears(tx *bbolt.Tx, roster []model.Member, asOf model.Month, minRun int) ([]Arrear, error) {
-	minRun = max(minRun, 1)
-	var out []Arrear
-	p, err := profileOrDefault(tx)
-	if err != nil {
-		return nil, err
-	}
-	r := rulesOf(&p)
-	dm := tx.Bucket(bucketDuesMember)
-	var mu sync.Mutex
-	scanMembers(roster, func(_ int, ms []model.Member) {
-		var local []Arrear
-		for i := range ms {
-			m := &ms[i]
-			first, bits := paidBits(dm.Get(itob(m.ID)))
-			paid := func(mo model.Month) bool { return bitsHas(first, bits, monthIndex(mo)) }
-			_, total, run := model.UnpaidFunc(m, r, paid, asOf, false)
-			if run < minRun {
-				continue
-			}
-			months, _, _ := model.UnpaidFunc(m, r, paid, asOf, true)
-			local = append(local, Arrear{MemberID: m.ID, Months: months, Amount: total, Consecutive: run})
-		}
-		mu.Lock()
-		out = append(out, local...)
-		mu.Unlock()
-	})
-	slices.SortFunc(out, func(a, b Arrear) int {
-		if c := cmp.Compare(b.Consecutive, a.Consecutive); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(b.Amount, a.Amount); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.MemberID, b.MemberID)
-	})
-	return out, nil
 }
 
 // Chart is the accounts of the chart in force this year (see ChartOf), in

@@ -12,6 +12,7 @@ type DuesSummary struct {
 	Months        []Collection // the twelve months of the year, as CollectionByMonth
 	ArrearsMonths int          // the profile's threshold (6 when unset)
 	InArrears     int          // members with at least ArrearsMonths consecutive unpaid months
+	NoBase        int          // members left out of the arrears: no wage base
 	Balance       model.Money
 }
 
@@ -28,9 +29,12 @@ func (s *Store) RosterAndDues(year int, asOf model.Month) ([]model.Member, DuesS
 		if ms, err = duesRoster(tx); err != nil {
 			return err
 		}
-		if sum.Months, err = collectionByMonth(tx, ms, year, current); err != nil {
+		first := model.Month(year*100 + 1)
+		g, err := collectionGrid(tx, ms, first, first.Add(11), current)
+		if err != nil {
 			return err
 		}
+		sum.Months = g.byMonth()
 		p, err := profileOrDefault(tx)
 		if err != nil {
 			return err
@@ -40,7 +44,7 @@ func (s *Store) RosterAndDues(year int, asOf model.Month) ([]model.Member, DuesS
 		if err != nil {
 			return err
 		}
-		sum.InArrears = len(ar)
+		sum.InArrears, sum.NoBase = len(ar.Arrears), ar.NoBase
 		sum.Balance = balanceBefore(tx, model.Month(1<<31-1))
 		return nil
 	})

@@ -18,7 +18,8 @@ import (
 type DuesBatchRecord struct {
 	ID             uint64          `cbor:"1,keyasint"`
 	UnitID         uint64          `cbor:"2,keyasint"`
-	Month          model.Month     `cbor:"3,keyasint"`
+	Month          model.Month     `cbor:"3,keyasint"`            // the first month
+	To             model.Month     `cbor:"13,keyasint,omitempty"` // the last month (0: Month alone, as batches were once)
 	Date           model.Date      `cbor:"4,keyasint"`
 	Method         model.PayMethod `cbor:"5,keyasint"`
 	Total          model.Money     `cbor:"6,keyasint"`
@@ -29,6 +30,9 @@ type DuesBatchRecord struct {
 	Operator       string          `cbor:"11,keyasint,omitempty"`
 	CreatedAt      time.Time       `cbor:"12,keyasint"`
 }
+
+// Last is the batch's last month.
+func (b *DuesBatchRecord) Last() model.Month { return max(b.To, b.Month) }
 
 func memberDuesRef(tx *bbolt.Tx, id uint64) (int, string, error) {
 	v := tx.Bucket(bucketDuesMember).Get(itob(id))
@@ -84,21 +88,6 @@ func (w *writer) memberDues(id uint64) memberDues {
 	return decodeMemberDues(w.get(w.duesMember, itob(id)))
 }
 
-// addTotals adds a payment's (or, negative, a reversal's) months to the
-// collection aggregate of its unit: the amount split by model.SplitAmount
-// and one member-month per month.
-func (w *writer) addTotals(p *model.DuesPayment, sign int64) error {
-	shares := model.SplitAmount(p.Amount, p.Months())
-	for i, mo := 0, p.From; mo <= p.To; i, mo = i+1, mo.Add(1) {
-		k := duesTotalKey(mo, p.UnitID)
-		amt, cnt := pair(w.get(w.duesTotals, k))
-		if err := w.set(w.duesTotals, k, pairBytes(amt+shares[i], cnt+sign)); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 func (w *writer) nextReceipt(year int) (string, error) {
 	n, err := w.nextSeq(keyReceiptSeqPrefix, year)
 	if err != nil {
@@ -114,8 +103,9 @@ func (w *writer) nextReceipt(year int) (string, error) {
 func receiptRef(kind byte, id uint64) []byte { return append([]byte{kind}, itob(id)...) }
 
 // storePayment gives p its ID and receipt (unless it shares one), writes
-// it, its member's paid months and payment list, the totals, and the
-// receipt index. The ledger entry is posted by the caller.
+// its member's paid months and payment list, the totals, and the receipt
+// index (applyPayment). The payment record and its ledger entry are
+// written by the caller.
 func (w *writer) storePayment(p *model.DuesPayment, d *memberDues, sharedReceipt bool) error {
 	id, err := w.payments.NextSequence()
 	if err != nil {
@@ -130,19 +120,20 @@ func (w *writer) storePayment(p *model.DuesPayment, d *memberDues, sharedReceipt
 			return err
 		}
 	}
-	on := p.ReversalOf == 0
-	for mo := p.From; mo <= p.To; mo = mo.Add(1) {
-		d.set(mo, on)
+	wp := w.paidOf(p.MemberID, d)
+	applyPayment(p, wp, func(mo model.Month, amount model.Money, count int64) {
+		if wp.err != nil {
+			return
+		}
+		k := duesTotalKey(mo, p.UnitID)
+		amt, cnt := pair(w.get(w.duesTotals, k))
+		wp.err = w.set(w.duesTotals, k, pairBytes(amt+amount, cnt+count))
+	})
+	if wp.err != nil {
+		return wp.err
 	}
 	d.ids = append(d.ids, id)
-	if err := w.set(w.duesMember, itob(p.MemberID), d.encode()); err != nil {
-		return err
-	}
-	sign := int64(1)
-	if !on {
-		sign = -1
-	}
-	return w.addTotals(p, sign)
+	return w.set(w.duesMember, itob(p.MemberID), d.encode())
 }
 
 func memberProblem(key string, args ...any) model.Problems {
@@ -182,12 +173,14 @@ func (w *writer) recordPayment(p *model.DuesPayment) error {
 	if err != nil {
 		return err
 	}
-	r, err := w.duesRules()
+	mc, err := w.calcFor(m)
 	if err != nil {
 		return err
 	}
 	d := w.memberDues(p.MemberID)
-	if ps := model.ValidatePayment(p, m, r, d.has, w.today); len(ps) > 0 {
+	pv := w.paidOf(p.MemberID, &d).view()
+	alloc, owed, ps := model.PlanPayment(p, mc, pv, w.today)
+	if len(ps) > 0 {
 		return ps
 	}
 	if ps, err := w.paymentDateProblems(p.Date, p.From); err != nil {
@@ -197,15 +190,12 @@ func (w *writer) recordPayment(p *model.DuesPayment) error {
 	}
 	p.ID, p.ReceiptNo, p.BatchID, p.ReversalOf, p.Reason, p.LedgerID = 0, "", 0, 0, "", 0
 	p.UnitID = m.UnitID
-	p.Expected = model.Expected(m, r, p.From, p.To)
+	p.Expected = model.RestOf(mc, pv, p.From, p.To)
+	p.Alloc, p.Owed = alloc, owed
 	if err := w.storePayment(p, &d, false); err != nil {
 		return err
 	}
-	e := model.LedgerEntry{
-		Date: p.Date, Direction: model.In, Account: model.AccountDues, Amount: p.Amount,
-		Counterparty: m.Name, Memo: duesMemo(p), Source: model.Source{Kind: SourceDues, ID: p.ID},
-		Money: model.MoneyFor(p.Method),
-	}
+	e := duesEntry(p.Date, p.Amount, m.Name, keptMemo(mc.Handling(p.From))+duesMemo(p), model.Source{Kind: SourceDues, ID: p.ID}, p.Method)
 	if err := w.postLedger(&e); err != nil {
 		return err
 	}
@@ -232,197 +222,6 @@ func paymentChanges(p *model.DuesPayment) []model.FieldChange {
 	return cs
 }
 
-// LineProblems are the problems of one line of a unit's batch.
-type LineProblems struct {
-	Line     int // 1-based position in DuesBatch.Lines
-	MemberID uint64
-	Label    string // the member's name and number, when known
-	Problems model.Problems
-}
-
-// BatchProblems is the error of a refused batch: the batch's own problems
-// (fields "unit", "batch_month", "date", "method", "batch_lines") and those of each
-// line. Nothing of the batch was written.
-type BatchProblems struct {
-	Problems model.Problems
-	Lines    []LineProblems
-}
-
-func (b *BatchProblems) Error() string { return b.Localize(i18n.EN) }
-
-// Localize says every problem, one per line; a line's problems start with
-// the line number and the member.
-func (b *BatchProblems) Localize(l i18n.Lang) string {
-	var out []string
-	if len(b.Problems) > 0 {
-		out = append(out, b.Problems.Localize(l))
-	}
-	for _, lp := range b.Lines {
-		for _, p := range lp.Problems {
-			out = append(out, l.T("dues.batch_line", lp.Line, lp.Label)+p.Localize(l))
-		}
-	}
-	return joinLines(out)
-}
-
-func joinLines(s []string) string {
-	out := ""
-	for i, x := range s {
-		if i > 0 {
-			out += "\n"
-		}
-		out += x
-	}
-	return out
-}
-
-func (w *writer) recordBatch(b DuesBatch) ([]model.DuesPayment, error) {
-	bp := &BatchProblems{}
-	add := func(field, key string, args ...any) {
-		bp.Problems = append(bp.Problems, model.Problem{Field: field, Key: key, Args: args})
-	}
-	var unit model.Unit
-	if b.UnitID == 0 {
-		add("unit", "problem.required")
-	} else if u, err := getUnit(w.tx, b.UnitID); err != nil {
-		add("unit", "member.unit_missing")
-	} else {
-		unit = u
-	}
-	if b.Month == 0 {
-		add("batch_month", "problem.required")
-	} else if mo := b.Month.MonthOfYear(); mo < 1 || mo > 12 || b.Month.Year() < 1900 {
-		add("batch_month", "month.format", b.Month.String())
-	}
-	if len(b.Lines) == 0 {
-		add("batch_lines", "dues.batch_no_lines")
-	}
-	r, err := w.duesRules()
-	if err != nil {
-		return nil, err
-	}
-	// The batch's date and method are checked once for the batch; each
-	// line then checks its member, month and amount.
-	probe := model.DuesPayment{Amount: 1, From: b.Month, To: b.Month, Date: b.Date, Method: b.Method}
-	for _, q := range model.ValidatePayment(&probe, nil, r, nil, w.today) {
-		if q.Field == "date" || q.Field == "method" {
-			bp.Problems = append(bp.Problems, q)
-		}
-	}
-	if len(bp.Problems) == 0 && b.Month != 0 {
-		ps, err := w.paymentDateProblems(b.Date, b.Month)
-		if err != nil {
-			return nil, err
-		}
-		bp.Problems = append(bp.Problems, ps...)
-	}
-	if len(bp.Problems) > 0 {
-		return nil, bp
-	}
-	type line struct {
-		m *model.Member
-		d memberDues
-		p model.DuesPayment
-	}
-	lines := make([]line, len(b.Lines))
-	seen := make(map[uint64]int, len(b.Lines))
-	var total model.Money
-	for i, bl := range b.Lines {
-		lp := LineProblems{Line: i + 1, MemberID: bl.MemberID}
-		p := model.DuesPayment{MemberID: bl.MemberID, UnitID: b.UnitID, From: b.Month, To: b.Month,
-			Amount: bl.Amount, Date: b.Date, Method: b.Method}
-		m, err := w.member(bl.MemberID)
-		if err != nil {
-			lp.Problems = memberProblem("dues.member_missing")
-		} else {
-			lp.Label = memberLabel(m)
-			d := w.memberDues(bl.MemberID)
-			ps := model.ValidatePayment(&p, m, r, d.has, w.today)
-			if m.UnitID != b.UnitID {
-				ps = append(ps, model.Problem{Field: "member", Key: "dues.other_unit"})
-			}
-			if j, dup := seen[bl.MemberID]; dup {
-				ps = append(ps, model.Problem{Field: "member", Key: "dues.batch_duplicate", Args: []any{j}})
-			}
-			seen[bl.MemberID] = i + 1
-			lp.Problems = ps
-			p.Expected = m.OwedAmount(b.Month, r)
-			lines[i] = line{m: m, d: d, p: p}
-		}
-		if len(lp.Problems) > 0 {
-			bp.Lines = append(bp.Lines, lp)
-		}
-		total += bl.Amount
-	}
-	if len(bp.Problems) > 0 || len(bp.Lines) > 0 {
-		return nil, bp
-	}
-
-	batchID, err := w.duesBatches.NextSequence()
-	if err != nil {
-		return nil, err
-	}
-	rec := DuesBatchRecord{ID: batchID, UnitID: b.UnitID, Month: b.Month, Date: b.Date, Method: b.Method,
-		Total: total, Count: len(lines), Operator: w.op, CreatedAt: w.now}
-	if b.OneReceipt {
-		if rec.ReceiptNo, err = w.nextReceipt(b.Date.Year()); err != nil {
-			return nil, err
-		}
-		if err := w.set(w.idxReceipt, []byte(rec.ReceiptNo), receiptRef('b', batchID)); err != nil {
-			return nil, err
-		}
-	}
-	out := make([]model.DuesPayment, len(lines))
-	for i := range lines {
-		ln := &lines[i]
-		ln.p.BatchID = batchID
-		ln.p.ReceiptNo = rec.ReceiptNo
-		if err := w.storePayment(&ln.p, &ln.d, b.OneReceipt); err != nil {
-			return nil, err
-		}
-		if i == 0 {
-			rec.FirstPaymentID = ln.p.ID
-		} else if ln.p.ID != out[i-1].ID+1 {
-			return nil, i18n.E("err.internal", "batch payment IDs not consecutive")
-		}
-		out[i] = ln.p
-	}
-	e := model.LedgerEntry{
-		Date: b.Date, Direction: model.In, Account: model.AccountDues, Amount: total,
-		Counterparty: unit.Name, Memo: fmt.Sprintf("会费 %s %d人", b.Month, len(lines)),
-		Source: model.Source{Kind: SourceDuesBatch, ID: batchID}, Money: model.MoneyFor(b.Method),
-	}
-	if rec.ReceiptNo != "" {
-		e.Memo += " 收据 " + rec.ReceiptNo
-	}
-	if err := w.postLedger(&e); err != nil {
-		return nil, err
-	}
-	rec.LedgerID = e.ID
-	for i := range out {
-		out[i].LedgerID = e.ID
-		if err := w.put(w.payments, itob(out[i].ID), &out[i]); err != nil {
-			return nil, err
-		}
-	}
-	if err := w.put(w.duesBatches, itob(batchID), &rec); err != nil {
-		return nil, err
-	}
-	receipts := rec.ReceiptNo
-	if receipts == "" {
-		receipts = out[0].ReceiptNo + "—" + out[len(out)-1].ReceiptNo
-	}
-	return out, w.writeAudit(model.ActionCreate, model.EntityBatch, batchID, unit.Name+" "+b.Month.String(), []model.FieldChange{
-		{Field: "batch_month", New: b.Month.String()},
-		{Field: "members", New: fmt.Sprint(len(out))},
-		{Field: "amount", New: total.String()},
-		{Field: "date", New: b.Date.String()},
-		{Field: "method", New: b.Method.Key()},
-		{Field: "receipt_no", New: receipts},
-		{Field: "payments", New: fmt.Sprintf("%d—%d", out[0].ID, out[len(out)-1].ID)},
-	})
-}
-
 func (w *writer) reversePayment(id uint64, date model.Date, reason string) (model.DuesPayment, error) {
 	orig, err := getPayment(w.payments, id)
 	if err != nil {
@@ -446,15 +245,17 @@ func (w *writer) reversePayment(id uint64, date model.Date, reason string) (mode
 		Amount: -orig.Amount, Expected: -orig.Expected, Date: date, Method: orig.Method,
 		ReversalOf: id, Reason: model.CleanText(reason),
 	}
+	if hasShares(&orig) {
+		rev.Owed = slices.Clone(orig.Owed)
+		for _, a := range orig.Alloc {
+			rev.Alloc = append(rev.Alloc, -a)
+		}
+	}
 	d := w.memberDues(orig.MemberID)
 	if err := w.storePayment(&rev, &d, false); err != nil {
 		return model.DuesPayment{}, err
 	}
-	e := model.LedgerEntry{
-		Date: date, Direction: model.In, Account: model.AccountDues, Amount: -orig.Amount,
-		Counterparty: m.Name, Memo: "冲正 收据 " + orig.ReceiptNo + "：" + rev.Reason,
-		Source: model.Source{Kind: SourceDues, ID: rev.ID}, Money: model.MoneyFor(orig.Method),
-	}
+	e := duesEntry(date, -orig.Amount, m.Name, "冲正 收据 "+orig.ReceiptNo+"："+rev.Reason, model.Source{Kind: SourceDues, ID: rev.ID}, orig.Method)
 	if orig.BatchID == 0 {
 		// The payment's own entry is reversed whole. A payment of a batch
 		// shares the batch's entry: its reversal is a red entry of its
@@ -500,13 +301,16 @@ func (w *writer) setWageBase(memberID uint64, wb model.WageBase) (model.Member, 
 	// A new base may not reach back over a paid month: what a paid month
 	// owed is settled, and changing it would make the books disagree with
 	// the receipts. A wrong base is corrected from the first unpaid month on.
-	if paid := w.memberDues(memberID).paid(); len(paid) > 0 && wb.From <= paid[len(paid)-1] {
-		return model.Member{}, model.Problems{{Field: "wage_from", Key: "dues.wage_before_paid", Args: []any{paid[len(paid)-1].String()}}}
+	if last := lastPaidMonth(w.tx, w.memberDues(memberID), memberID); last != 0 && wb.From <= last {
+		return model.Member{}, model.Problems{{Field: "wage_from", Key: "dues.wage_before_paid", Args: []any{last.String()}}}
 	}
 	m := *cur
 	m.Wages = slices.Clone(cur.Wages)
 	old := ""
 	i := slices.IndexFunc(m.Wages, func(x model.WageBase) bool { return x.From == wb.From })
+	if i < 0 && cur.BaseFor(wb.From) == wb.Base {
+		return m, errNoChange // that base is in force from that month already
+	}
 	if i >= 0 {
 		if m.Wages[i].Base == wb.Base {
 			return m, errNoChange
@@ -526,4 +330,19 @@ func (w *writer) setWageBase(memberID uint64, wb model.WageBase) (model.Member, 
 	return m, w.writeAudit(model.ActionUpdate, model.EntityMember, memberID, memberLabel(&m), []model.FieldChange{
 		{Field: "wage_base", Old: old, New: wb.From.String() + " " + wb.Base.String()},
 	})
+}
+
+// duesEntry is the 401 会费收入 cash-book entry of dues paid by method: the
+// money account (cash or bank) follows the method.
+func duesEntry(date model.Date, amount model.Money, counterparty, memo string, src model.Source, method model.PayMethod) model.LedgerEntry {
+	return model.LedgerEntry{Date: date, Direction: model.In, Account: model.AccountDues, Amount: amount,
+		Counterparty: counterparty, Memo: memo, Source: src, Money: model.MoneyFor(method)}
+}
+
+// keptMemo marks the memo of dues kept on a unit's behalf (代管).
+func keptMemo(h model.DuesHandling) string {
+	if h == model.HandlingKept {
+		return "代管 "
+	}
+	return ""
 }

@@ -31,11 +31,11 @@ func TestMoneyDatedLongAgoIsRefused(t *testing.T) {
 			return s.AddLedgerEntry("李秘书", &model.LedgerEntry{Date: 19990101, Direction: model.Out, Account: "504", Amount: 100, Memo: "办公用品"})
 		},
 		"batch": func() error {
-			lines, err := s.BatchPreview(f.a.ID, ym(2024, 5))
+			plan, err := s.BatchPreview(f.a.ID, ym(2024, 5), ym(2024, 5))
 			if err != nil {
 				return err
 			}
-			_, err = s.RecordBatch("李秘书", DuesBatch{UnitID: f.a.ID, Month: ym(2024, 5), Date: 19990101, Method: model.PayPayroll, Lines: lines})
+			_, err = s.RecordBatch("李秘书", DuesBatch{UnitID: f.a.ID, From: ym(2024, 5), To: ym(2024, 5), Date: 19990101, Method: model.PayPayroll, Lines: plan.Lines})
 			return err
 		},
 	}

@@ -170,7 +170,11 @@ func (w *writer) checkFileMember(f *model.HardshipFile) (*model.Member, model.Pr
 			return nil, nil, err
 		}
 	}
-	return &m, ps, nil
+	nps, err := w.filingNoticeProblems(f)
+	if err != nil {
+		return nil, nil, err
+	}
+	return &m, append(ps, nps...), nil
 }
 
 func (w *writer) putFile(f *model.HardshipFile) error {
@@ -336,7 +340,11 @@ func (w *writer) liftHardshipFile(id uint64, l model.LiftOut) (model.HardshipFil
 	if err != nil {
 		return f, err
 	}
-	if ps := model.ValidateLiftOut(&f, l, w.today); len(ps) > 0 {
+	r, err := w.rulesHardship()
+	if err != nil {
+		return f, err
+	}
+	if ps := model.ValidateLiftOut(&f, l, w.today, r.NoticeWorkdays); len(ps) > 0 {
 		return f, ps
 	}
 	f.Status = model.HardshipLifted
@@ -497,6 +505,7 @@ func fileChanges(old, new *model.HardshipFile) []model.FieldChange {
 	diff("hs_applied", old.AppliedDate.String(), new.AppliedDate.String())
 	diff("hs_approved", old.ApprovedDate.String(), new.ApprovedDate.String())
 	diff("hs_previous", uintText(old.PreviousID), uintText(new.PreviousID))
+	cs = append(cs, model.HardshipOrgChanges(old, new)...)
 	return cs
 }
 
@@ -960,8 +969,10 @@ func HardshipProfileChanges(old, new *model.Profile) []model.FieldChange {
 	diff("hs_cap_living_deep", old.CapLivingDeepMonths, new.CapLivingDeepMonths)
 	diff("hs_cap_living_rel", old.CapLivingRelMonths, new.CapLivingRelMonths)
 	diff("hs_cap_school_compulsory", old.CapSchoolCompulsory, new.CapSchoolCompulsory)
-	diff("hs_cap_school_senior", old.CapSchoolSenior, new.CapSchoolSenior)
-	diff("hs_cap_school_university", old.CapSchoolUniversity, new.CapSchoolUniversity)
+	diff("hs_sudden_pct", old.HardshipSuddenPct, new.HardshipSuddenPct)
+	diff("hs_cap_school_senior_months", old.CapSchoolSeniorMonths, new.CapSchoolSeniorMonths)
+	diff("hs_cap_school_univ_months", old.CapSchoolUnivMonths, new.CapSchoolUnivMonths)
+	diff("hs_notice_workdays", old.NoticeWorkdays, new.NoticeWorkdays)
 	diff("hs_cap_medical", old.CapMedical, new.CapMedical)
 	diff("hs_cap_warmth", old.CapWarmth, new.CapWarmth)
 	return cs

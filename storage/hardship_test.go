@@ -86,6 +86,21 @@ func TestHardshipFileLifecycleAndBadInput(t *testing.T) {
 		t.Errorf("short notice: %v", ps)
 	}
 	short.NoticeTo = 20240607
+	// The shortest notice is a setting: at 6 working days, 3–7 June (5)
+	// is short (docs/rules.md, 公示最少工作日).
+	prof, _, _ := s.Profile()
+	prof.NoticeWorkdays = 6
+	if err := s.SaveProfile(hop, prof); err != nil {
+		t.Fatal(err)
+	}
+	ps = problems(t, unchanged(t, s, func() error { _, err := s.LiftHardshipFile(hop, f.ID, short); return err }))
+	if !ps.Has("hs_notice_to", "hardship.notice_short") || !strings.Contains(ps.Error(), "at least 6 working days; this one has 5") {
+		t.Errorf("notice under the setting: %v", ps)
+	}
+	prof.NoticeWorkdays = 0
+	if err := s.SaveProfile(hop, prof); err != nil {
+		t.Fatal(err)
+	}
 	if f, err = s.LiftHardshipFile(hop, f.ID, short); err != nil {
 		t.Fatal(err)
 	}
@@ -147,23 +162,23 @@ func TestAidPostsToTheCashBookAndIsReversed(t *testing.T) {
 	if e, _ := s.LedgerEntry(warmth.LedgerID); e.Account != "50405" || e.Amount != model.Yuan(500) {
 		t.Errorf("warmth entry %+v", e)
 	}
-	// Over the university cap of 5,000: a warning, still written.
+	// Over the university cap of 10 months of 低保 (8,500): a warning, still written.
 	more := school
-	more.Cash, more.Date = model.Yuan(2500), 20240612
+	more.Cash, more.Date = model.Yuan(6000), 20240612
 	warn, err = s.RecordAid(hop, &more)
 	if err != nil || len(warn) != 1 || warn[0].Key != "aid.over_cap" {
 		t.Errorf("cap: %v %v", warn, err)
 	}
 	bal, _ := s.Balance()
-	if bal != -model.Yuan(6000) {
+	if bal != -model.Yuan(9500) {
 		t.Errorf("balance %s", bal.Display())
 	}
 	// Reverse once; a second time and the reversal itself are refused.
 	rev, err := s.ReverseAid(hop, more.ID, 20240613, "超过上限，改下年发放")
-	if err != nil || rev.Cash != -model.Yuan(2500) {
+	if err != nil || rev.Cash != -model.Yuan(6000) {
 		t.Fatal(err, rev)
 	}
-	if re, _ := s.LedgerEntry(rev.LedgerID); re.ReversalOf != more.LedgerID || re.Amount != -model.Yuan(2500) {
+	if re, _ := s.LedgerEntry(rev.LedgerID); re.ReversalOf != more.LedgerID || re.Amount != -model.Yuan(6000) {
 		t.Errorf("reversing entry %+v", re)
 	}
 	if err := unchanged(t, s, func() error { _, err := s.ReverseAid(hop, more.ID, 20240613, "again"); return err }); !problems(t, err).Has("", "aid.already_reversed") {

@@ -236,11 +236,54 @@ var (
 	idxFundsPayReversal = []byte("idx_funds_pay_reversal")
 )
 
+// Schema 9, "organisation register" (org.go).
+var (
+	// employers: employer ID → model.Employer, an unorganised employer
+	// (未建会单位) with its visits; kept, marked formed, once it has a union.
+	bucketEmployers = []byte("employers")
+	// idx_employer_name: normalised name (unitNameKey) → employer ID (unique
+	// among employers).
+	idxEmployerName = []byte("idx_employer_name")
+	// idx_employer_credit: credit code → employer ID (unique among employers).
+	idxEmployerCredit = []byte("idx_employer_credit")
+	// honours: honour ID → model.Honour, of a member or a unit.
+	bucketHonours = []byte("honours")
+	// idx_member_honours: member ID + honour ID (pair) → empty.
+	idxMemberHonours = []byte("idx_member_honours")
+	// idx_unit_honours: unit ID + honour ID (pair) → empty.
+	idxUnitHonours = []byte("idx_unit_honours")
+)
+
+// Schema 10, "dues handling" (dues_schema2.go): dues handling,
+// schemes, payments in part, collection reports and reminders (see
+// model/dues_scheme.go).
+var (
+	// bucketDuesUnits: unit ID → model.UnitDues (how the unit's dues are
+	// handled and reckoned, by month).
+	bucketDuesUnits = []byte("dues_units")
+	// bucketDuesMemberRules: member ID → model.MemberDues (the member's
+	// exceptions: fixed amount, exemption).
+	bucketDuesMemberRules = []byte("dues_member_rules")
+	// bucketDuesPartial: member ID + month (12 bytes) → what was paid
+	// toward a month paid in part and what it owed (two int64): derived
+	// from the payments' shares, like the paid-month bitmap.
+	bucketDuesPartial = []byte("dues_partial")
+	// bucketDuesReports: report ID → model.CollectionReport.
+	bucketDuesReports = []byte("dues_reports")
+	// bucketReminders: reminder ID → model.Reminder.
+	bucketReminders = []byte("dues_reminders")
+)
+
+func duesHandlingBuckets() [][]byte {
+	return [][]byte{bucketDuesUnits, bucketDuesMemberRules, bucketDuesPartial, bucketDuesReports, bucketReminders}
+}
+
 // allBuckets is every bucket a database of the current schema has: Open
 // refuses one that lacks any as damaged (a changed byte in a bucket's name
 // leaves bbolt's own check content).
 func allBuckets() [][]byte {
-	return slices.Concat(coreBuckets(), duesBuckets(), hardshipBuckets(), eventBuckets(), [][]byte{bucketExports}, caseBuckets(), booksBuckets())
+	return slices.Concat(coreBuckets(), duesBuckets(), hardshipBuckets(), eventBuckets(), [][]byte{bucketExports}, caseBuckets(), booksBuckets(),
+		orgBuckets(), duesHandlingBuckets())
 }
 
 // recordBucket is a bucket whose values are records: the kind of record
@@ -287,5 +330,12 @@ func recordBuckets() []recordBucket {
 		{bucketConsolations, model.EntityConsolation, func() any { return new(model.Consolation) }},
 		{bucketFunds, model.EntityFunds, func() any { return new(model.UnitFunds) }},
 		{bucketFundsPayments, model.EntityFundsPay, func() any { return new(model.FundsPayment) }},
+		{bucketEmployers, model.EntityEmployer, func() any { return new(model.Employer) }},
+		{bucketHonours, model.EntityHonour, func() any { return new(model.Honour) }},
+		// dues handling (dues_schema2.go)
+		{bucketDuesUnits, model.EntityUnitDues, func() any { return new(model.UnitDues) }},
+		{bucketDuesMemberRules, model.EntityMemberDues, func() any { return new(model.MemberDues) }},
+		{bucketDuesReports, model.EntityReport, func() any { return new(model.CollectionReport) }},
+		{bucketReminders, model.EntityReminder, func() any { return new(model.Reminder) }},
 	}
 }

@@ -344,7 +344,7 @@ func TestLayoutListsEveryBucket(t *testing.T) {
 		records[string(rb.name)] = true
 	}
 	aggregates := map[string]bool{string(bucketMeta): true, string(bucketDuesMember): true, string(bucketDuesTotals): true, string(bucketLedgerTotals): true,
-		string(bucketMoneyTotals): true, string(bucketBankTicks): true}
+		string(bucketMoneyTotals): true, string(bucketBankTicks): true, string(bucketDuesPartial): true}
 	for name, v := range declared {
 		if strings.HasPrefix(v, "bucket") && !records[name] && !aggregates[name] {
 			t.Errorf("bucket %q (%s) is neither in recordBuckets nor a known aggregate", name, v)
@@ -403,5 +403,17 @@ func TestReleaseRecordsEncodeAsWritten(t *testing.T) {
 				t.Errorf("only %d records checked", n)
 			}
 		})
+	}
+}
+
+// Every migration is named once: a step listed twice (a merge gone wrong)
+// would run twice and, for one that rewrites records, change them again.
+func TestMigrationNamesAreUnique(t *testing.T) {
+	seen := map[string]bool{}
+	for i, m := range migrations {
+		if seen[m.name] {
+			t.Errorf("migration %d %q is listed twice", i+1, m.name)
+		}
+		seen[m.name] = true
 	}
 }

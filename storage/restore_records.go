@@ -184,23 +184,33 @@ type RecordKind struct {
 	// Index writes the record's index entries in the restoring transaction
 	// (nil when it has none).
 	Index func(r *Restorer, rec any) error
+	// KeyedByOwner: the bucket's keys are the IDs of the records it adds
+	// to (a unit's dues settings by unit ID), not IDs of its own, so its
+	// sequence is not raised to its last key.
+	KeyedByOwner bool
 }
 
 // recordKinds are the kinds of ForEachRecord, MapRecordKind and
 // Restorer.PutRecord, by name (the name is the bucket's). A feature whose
 // records a package carries adds its RecordKind here.
 var recordKinds = map[string]RecordKind{
-	"hardship_files":  hardshipFilesKind, // below
-	"aid":             aidKind,
-	"charts":          chartsKind, // books_restore.go
-	"openings":        openingsKind,
-	"transfers":       transfersKind,
-	"closings":        closingsKind,
-	"budgets":         budgetsKind,
-	"bank_statements": bankStatementsKind,
-	"consolations":    consolationsKind,
-	"funds":           fundsKind,
-	"funds_payments":  fundsPaymentsKind,
+	"hardship_files":    hardshipFilesKind, // below
+	"aid":               aidKind,
+	"charts":            chartsKind, // books_restore.go
+	"openings":          openingsKind,
+	"transfers":         transfersKind,
+	"closings":          closingsKind,
+	"budgets":           budgetsKind,
+	"bank_statements":   bankStatementsKind,
+	"consolations":      consolationsKind,
+	"funds":             fundsKind,
+	"funds_payments":    fundsPaymentsKind,
+	"dues_units":        duesUnitsKind, // dues_schema2.go
+	"dues_member_rules": duesMemberRulesKind,
+	"dues_reports":      duesReportsKind,
+	"dues_reminders":    duesRemindersKind,
+	"employers":         employersKind, // org.go
+	"honours":           honoursKind,
 }
 
 // Restorer writes decoded records with their own IDs into an empty
@@ -212,6 +222,7 @@ type Restorer struct {
 
 	batches  map[uint64]DuesBatchRecord // shared receipts of batches
 	dues     map[uint64]*memberDues
+	parts    map[uint64]map[model.Month]model.PartPaid // months paid in part
 	duesTot  map[string][2]int64
 	ledgTot  map[string][2]int64
 	counters *Counters
@@ -236,7 +247,7 @@ func (s *Store) restoreRecords(fn func(*Restorer) error, after func(tx *bbolt.Tx
 		}
 		w := newWriter(s, tx, "")
 		w.hold()
-		r := &Restorer{w: w, batches: map[uint64]DuesBatchRecord{}, dues: map[uint64]*memberDues{},
+		r := &Restorer{w: w, batches: map[uint64]DuesBatchRecord{}, dues: map[uint64]*memberDues{}, parts: map[uint64]map[model.Month]model.PartPaid{},
 			duesTot: map[string][2]int64{}, ledgTot: map[string][2]int64{}, lastKey: map[string]uint64{}}
 		if err := fn(r); err != nil {
 			return err
@@ -359,23 +370,16 @@ func (r *Restorer) PutPayment(p *model.DuesPayment) error {
 		d = &memberDues{}
 		r.dues[p.MemberID] = d
 	}
-	on := p.ReversalOf == 0
-	for mo := p.From; mo <= p.To; mo = mo.Add(1) {
-		d.set(mo, on)
-	}
-	d.ids = append(d.ids, p.ID)
-	sign := int64(1)
-	if !on {
-		sign = -1
-		if err := r.w.set(r.w.idxPayRev, itob(p.ReversalOf), itob(p.ID)); err != nil {
-			return err
-		}
-	}
-	shares := model.SplitAmount(p.Amount, p.Months())
-	for i, mo := 0, p.From; mo <= p.To; i, mo = i+1, mo.Add(1) {
+	mp := &mapPaid{d: d, prts: r.parts[p.MemberID]}
+	applyPayment(p, mp, func(mo model.Month, amount model.Money, count int64) {
 		k := string(duesTotalKey(mo, p.UnitID))
 		t := r.duesTot[k]
-		r.duesTot[k] = [2]int64{t[0] + int64(shares[i]), t[1] + sign}
+		r.duesTot[k] = [2]int64{t[0] + int64(amount), t[1] + count}
+	})
+	r.parts[p.MemberID] = mp.prts
+	d.ids = append(d.ids, p.ID)
+	if p.ReversalOf != 0 {
+		return r.w.set(r.w.idxPayRev, itob(p.ReversalOf), itob(p.ID))
 	}
 	return nil
 }
@@ -470,6 +474,15 @@ func (r *Restorer) finish() error {
 			return err
 		}
 	}
+	if b := w.tx.Bucket(bucketDuesPartial); b != nil {
+		for id, parts := range r.parts {
+			for mo, pp := range parts {
+				if err := w.set(b, partialKey(id, mo), pairBytes(pp.Paid, int64(pp.Owed))); err != nil {
+					return err
+				}
+			}
+		}
+	}
 	for k, t := range r.duesTot {
 		if err := w.set(w.duesTotals, []byte(k), pairBytes(model.Money(t[0]), t[1])); err != nil {
 			return err
@@ -524,7 +537,7 @@ func isIDBucket(name []byte) bool {
 		}
 	}
 	for _, k := range recordKinds {
-		if k.Bucket == string(name) {
+		if k.Bucket == string(name) && !k.KeyedByOwner {
 			return true
 		}
 	}

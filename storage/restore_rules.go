@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"errors"
 	"unicode/utf8"
 
 	"unionbook/i18n"
@@ -27,7 +28,15 @@ func recordRules(rec any) model.Problems {
 	switch x := rec.(type) {
 	case *model.Profile:
 		p := *x
-		return p.Validate()
+		var ps model.Problems
+		for _, q := range p.Validate() {
+			// a union code from before codes were checked is kept: the
+			// settings form names its problem, and nothing depends on it
+			if q.Field != "union_code" {
+				ps = append(ps, q)
+			}
+		}
+		return ps
 	case *model.Unit:
 		u := *x
 		return u.Validate(today)
@@ -44,11 +53,18 @@ func recordRules(rec any) model.Problems {
 		}
 		return ps
 	case *model.DuesPayment:
-		p := *x
-		if p.ReversalOf != 0 {
-			p.Amount, p.Expected = -p.Amount, -p.Expected
+		var ps model.Problems
+		amount := x.Amount
+		if x.ReversalOf != 0 {
+			amount = -amount
 		}
-		return model.ValidatePayment(&p, nil, model.DuesRules{}, nil, today)
+		if err := amount.Positive(); err != nil {
+			var e *i18n.Error
+			errors.As(err, &e)
+			ps = append(ps, model.Problem{Field: "amount", Key: e.Key, Args: e.Args})
+		}
+		ps = append(ps, model.CheckBatchFields(x.Date, x.Method, today)...) // the date and the method
+		return append(ps, model.CheckMonths(x.From, x.To, "from", "to")...)
 	case *model.LedgerEntry:
 		e := *x
 		return model.ValidateLedgerEntry(&e, []model.Account{{Code: e.Account, Direction: e.Direction}}, today)
@@ -91,6 +107,30 @@ func recordRules(rec any) model.Problems {
 	case *model.UnitFunds:
 		f := *x
 		return model.ValidateUnitFunds(&f, today)
+	case *model.UnitDues:
+		var ps model.Problems
+		for i := range x.Terms {
+			ps = append(ps, x.Terms[i].Validate()...)
+		}
+		return ps
+	case *model.MemberDues:
+		var ps model.Problems
+		for i := range x.Terms {
+			ps = append(ps, x.Terms[i].Validate()...)
+		}
+		return ps
+	case *model.CollectionReport:
+		r := *x
+		return r.Validate(today)
+	case *model.Reminder:
+		r := *x
+		return r.Validate(today)
+	case *model.Employer:
+		e := *x
+		return e.Validate(today)
+	case *model.Honour:
+		h := *x
+		return h.Validate(today)
 	case *model.FundsPayment:
 		p := *x
 		if p.ReversalOf != 0 {

@@ -2,6 +2,7 @@ package storage
 
 import (
 	"errors"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -23,7 +24,7 @@ func TestUnitCreateReadUpdateDelete(t *testing.T) {
 		t.Errorf("created unit = %+v", u)
 	}
 	got, err := s.Unit(u.ID)
-	if err != nil || got != *u {
+	if err != nil || !reflect.DeepEqual(got, *u) {
 		t.Errorf("Unit(%d) = %+v, %v; want %+v", u.ID, got, err, *u)
 	}
 	if byName, ok, err := s.UnitByName("红星机械厂 "); err != nil || !ok || byName.ID != u.ID {

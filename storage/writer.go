@@ -171,8 +171,16 @@ var (
 		memberDuesRef,                   // dues_write.go
 		memberEventsRef,                 // event.go
 		memberHardshipRef, memberAidRef, // hardship.go
+		memberHonoursRef, // org.go
 	}
-	unitRefCheckers = []refChecker{unitMembersRef, unitCasesRef, unitDuesRef, unitEventsRef}
+	unitRefCheckers = []refChecker{
+		unitMembersRef,
+		unitCasesRef,                    // case.go
+		unitReportsRef,                  // dues_schema2.go
+		unitDuesRef,                     // dues_write.go
+		unitEventsRef,                   // event.go
+		unitHonoursRef, unitEmployerRef, // org.go
+	}
 )
 
 func unitMembersRef(tx *bbolt.Tx, id uint64) (int, string, error) {
@@ -196,12 +204,18 @@ func checkRefs(tx *bbolt.Tx, id uint64, checkers []refChecker) error {
 
 func (w *writer) saveProfile(p *model.Profile) error {
 	p.Normalize()
-	if ps := p.Validate(); len(ps) > 0 {
-		return ps
-	}
 	old, ok, err := getProfile(w.tx)
 	if err != nil {
 		return err
+	}
+	ps := p.Validate()
+	if ok && old.Code == p.Code {
+		// a code kept from before the code was checked: saving other
+		// settings must not fail on it (the profile form shows it)
+		ps = slices.DeleteFunc(ps, func(q model.Problem) bool { return q.Field == "union_code" })
+	}
+	if len(ps) > 0 {
+		return ps
 	}
 	action := model.ActionCreate
 	var prev *model.Profile
@@ -245,6 +259,7 @@ func profileChanges(old, new *model.Profile) []model.FieldChange {
 	diff("pay_ahead_months", fmt.Sprint(old.PayAheadMonths), fmt.Sprint(new.PayAheadMonths))
 	diff("entry_years_back", fmt.Sprint(old.EntryYearsBack), fmt.Sprint(new.EntryYearsBack))
 	cs = append(cs, HardshipProfileChanges(old, new)...)
+	cs = append(cs, orgProfileChanges(old, new)...)
 	cs = append(cs, caseProfileChanges(old, new)...)
 	cs = append(cs, booksProfileChanges(old, new)...)
 	return cs
@@ -365,6 +380,9 @@ func (w *writer) deleteUnit(id uint64) error {
 		return err
 	}
 	w.knownUnits[id] = false
+	if err := w.dropDuesOf(model.EntityUnit, id); err != nil {
+		return err
+	}
 	return w.writeAudit(model.ActionDelete, model.EntityUnit, id, unitLabel(&old), model.UnitChanges(&old, &model.Unit{}))
 }
 
@@ -555,12 +573,7 @@ func (w *writer) changeStatus(id uint64, c model.StatusChange) (model.Member, er
 		return model.Member{}, err
 	}
 	last := m.History[len(m.History)-1]
-	changes := append(model.MemberChanges(&old, &m),
-		model.FieldChange{Field: "change_date", New: last.Date.String()},
-		model.FieldChange{Field: "reason", New: last.Reason})
-	if last.ToUnion != "" {
-		changes = append(changes, model.FieldChange{Field: "to_union", New: last.ToUnion})
-	}
+	changes := append(model.MemberChanges(&old, &m), last.ChangeFields()...)
 	return m, w.writeAudit(model.ActionStatus, model.EntityMember, id, memberLabel(&m), changes)
 }
 
@@ -576,6 +589,9 @@ func (w *writer) deleteMember(id uint64) error {
 		return err
 	}
 	if err := w.indexMember(&old, nil); err != nil {
+		return err
+	}
+	if err := w.dropDuesOf(model.EntityMember, id); err != nil {
 		return err
 	}
 	return w.writeAudit(model.ActionDelete, model.EntityMember, id, memberLabel(&old), model.MemberChanges(&old, &model.Member{}))

@@ -79,15 +79,12 @@ func (a *App) setPages(pages []common.Page) {
 	a.resize()
 }
 
-// readProfile names the union in the header. It also keeps the deprecated
-// Common.Operator equal to the profile's operator, for the tabs that still
-// read it instead of Common.OperatorName.
+// readProfile names the union in the header and marks the demo.
 func (a *App) readProfile() {
 	p, _, _ := a.c.Store.Profile()
 	a.header.SetUnion(p.UnionName)
 	a.demo, _ = a.c.Store.IsDemo()
 	a.header.SetDemo(a.demo)
-	a.c.Operator = p.Operator
 }
 
 // Init starts the pages' background loading (the overview's figures, the

@@ -24,7 +24,7 @@ func seedTownship(s *storage.Store) error {
 	}
 	units := []*model.Unit{
 		{Name: "青山镇宏达机械制造有限公司工会", Kind: 170, Employees: 320, Women: 120, MigrantWorkers: 150, Chair: "王建国", Phone: "0591-87654321", CreditCode: "91350100M000100Y43", WorkersCongress: true, OpenAffairs: true},
-		{Name: "青山镇重庆村联合工会", Kind: 900, UnionType: model.UnionJoint, Employees: 80, Women: 30, Chair: "单志强"},
+		{Name: "青山镇重庆村联合工会", Form: model.FormVillage, Employees: 80, Women: 30, Chair: "单志强"},
 		{Name: "Qingshan Clinic Union", Kind: 400, Employees: 25, Women: 18},
 	}
 	for _, u := range units {

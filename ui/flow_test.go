@@ -113,13 +113,13 @@ func TestChangeStatusKeepsHistory(t *testing.T) {
 	a := onMembers(t, i18n.ZH, 120, 40)
 	// first row by member number is 张三
 	keys(a, "enter", "s")
-	// 在会 -> 保留会籍 is the first choice; move to 退会 (third)
-	keys(a, "right", "right", "tab")
-	keys(a, "tab") // keep today's date
+	// the picker: 保留会籍 first; 退会 is the third
+	keys(a, "down", "down", "enter")
+	keys(a, "tab", "tab") // keep today's date and the first reason, 个人要求退会
 	typeText(a, "本人申请")
 	keys(a, "ctrl+s")
 	out := screen(a)
-	uitest.Contains(t, out, "已记录会员 张三", "在会 -> 退会", "本人申请")
+	uitest.Contains(t, out, "已记录会员 张三", "在会 -> 退会", "个人要求退会：本人申请")
 	m := mustMembers(t, a)[0]
 	if m.Status != model.StatusLeft || len(m.History) != 1 {
 		t.Errorf("stored status %v with %d history entries", m.Status, len(m.History))
@@ -129,7 +129,7 @@ func TestChangeStatusKeepsHistory(t *testing.T) {
 func TestTransferNeedsReceivingUnion(t *testing.T) {
 	t.Parallel()
 	a := onMembers(t, i18n.EN, 120, 40)
-	keys(a, "s", "right", "tab", "tab")
+	keys(a, "s", "down", "enter", "tab", "tab", "tab") // transferred out; past the date, reason and union
 	typeText(a, "moved")
 	keys(a, "ctrl+s")
 	uitest.Contains(t, screen(a), "Receiving union", "required")

@@ -58,6 +58,13 @@ var walkModes = []walkMode{
 	{"tab.dues", []string{"/", "zs", "enter", "r"}},
 	{"tab.dues", []string{"c"}},
 	{"tab.dues", []string{"b"}},
+	{"tab.dues", []string{"t"}},
+	{"tab.dues", []string{"enter", "e"}},
+	{"tab.dues", []string{"enter", "f"}},
+	{"tab.dues", []string{"c", "enter"}},
+	{"tab.dues", []string{"c", "h"}},
+	{"tab.dues", []string{"c", "r"}},
+	{"tab.dues", []string{"c", "w"}},
 
 	{"hardship.tab", nil},
 	{"hardship.tab", []string{"/"}},
@@ -109,6 +116,7 @@ var walkModes = []walkMode{
 	{"tab.settings", []string{"p"}},
 	{"tab.settings", []string{"d"}},
 	{"tab.settings", []string{"h"}},
+	{"tab.settings", []string{"g"}},
 	{"tab.settings", []string{"c"}},
 	{"tab.settings", []string{"c", "n"}},
 	{"tab.settings", []string{"l"}},
@@ -148,6 +156,10 @@ func seedWalk(s *storage.Store) error {
 	}
 	zs, ls := ms[0], ms[4]
 	_, err = s.SetWageBase(uitest.Operator, zs.ID, model.WageBase{From: 202601, Base: 308500})
+	must(err)
+	// a second member with a wage base and no payment: the first in arrears
+	// (members without a base owe nothing known and are not listed)
+	_, err = s.SetWageBase(uitest.Operator, ms[1].ID, model.WageBase{From: 202601, Base: 420000})
 	must(err)
 	pay := model.DuesPayment{MemberID: zs.ID, From: 202601, To: 202602, Amount: 3080, Method: model.PayCash, Date: 20260305}
 	must(s.RecordPayment(uitest.Operator, &pay))

@@ -36,7 +36,7 @@ func TestOperatorChangedInSettingsSignsTheNextWrite(t *testing.T) {
 
 	// a status change in the Members tab
 	send(a, tab(t, a, "tab.members"))
-	keys(a, "enter", "s", "tab", "tab")
+	keys(a, "enter", "s", "enter", "tab", "tab") // retained, past the date and the reason
 	typeText(a, "本人申请")
 	keys(a, "ctrl+s")
 	if got := lastAudit(t, a); got.Entity != model.EntityMember || got.Operator != "王会计" {
@@ -49,10 +49,5 @@ func TestOperatorChangedInSettingsSignsTheNextWrite(t *testing.T) {
 	keys(a, "ctrl+s")
 	if got := lastAudit(t, a); got.Entity != model.EntityUnit || got.Operator != "王会计" {
 		t.Errorf("the new unit was recorded as %+v", got)
-	}
-
-	// the tabs that still read Common.Operator see the new name too
-	if a.c.Operator != "王会计" {
-		t.Errorf("Common.Operator is still %q", a.c.Operator)
 	}
 }

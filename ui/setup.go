@@ -116,25 +116,35 @@ func (w *welcome) FullHelp() [][]key.Binding { return [][]key.Binding{w.ShortHel
 func newProfileForm(c *common.Common, st *stack.Stack) *form.Screen {
 	f := form.New(c,
 		form.TextField("union_name", true, c.T("hint.union_name")),
-		form.TextField("union_code", false, ""),
+		form.TextField("union_code", false, c.T("hint.union_code")),
 		form.TextField("higher_union", false, c.T("hint.higher_union")),
 		form.TextField("operator", false, c.T("hint.operator")),
+		form.TextField("dues_since", true, c.T("hint.dues_since")),
 	)
-	read := func() model.Profile {
+	// dues are kept in the program from a month the secretary chooses:
+	// January of this year unless she says otherwise
+	f.SetValue("dues_since", model.Month(c.Today().Year()*100+1).String())
+	read := func() (model.Profile, model.Problems) {
 		p := model.DefaultProfile()
 		p.UnionName = f.Value("union_name")
 		p.Code = f.Value("union_code")
 		p.HigherUnion = f.Value("higher_union")
 		p.Operator = f.Value("operator")
-		// dues are kept from this month on: earlier months were kept on paper
-		p.DuesSince = c.Today().Month()
 		p.Normalize()
-		return p
+		since, err := model.ParseMonth(f.Value("dues_since"))
+		if err != nil {
+			return p, model.Problems{form.ProblemOf("dues_since", err)}
+		}
+		if since > c.Today().Month() {
+			return p, model.Problems{{Field: "dues_since", Key: "problem.future"}}
+		}
+		p.DuesSince = since
+		return p, p.Validate()
 	}
-	f.Validate = func(*form.Form) model.Problems { p := read(); return p.Validate() }
+	f.Validate = func(*form.Form) model.Problems { _, ps := read(); return ps }
 	f.Revalidate()
 	save := func() tea.Cmd {
-		p := read()
+		p, _ := read()
 		if err := c.Store.SaveProfile(p.Operator, p); err != nil {
 			return f.SaveError(err, nil)
 		}
@@ -143,5 +153,5 @@ func newProfileForm(c *common.Common, st *stack.Stack) *form.Screen {
 			return func() tea.Msg { return setupDoneMsg{text: c.T("setup.profile_saved", p.UnionName)} }
 		}))
 	}
-	return form.NewScreen(c, st, c.T("setup.welcome"), f, save).WithIntro(c.T("setup.profile_intro"))
+	return form.NewScreen(c, st, c.T("setup.welcome"), f, save).WithIntro(c.T("setup.profile_intro") + "\n" + c.T("setup.dues_since_intro"))
 }

@@ -76,7 +76,9 @@ func (d *dateInput) Cursor(y int) *tea.Cursor {
 }
 
 // parseRange reads "2024-01-01..2024-06-30", "2024-01-01.." or a single
-// day; either end may be empty.
+// day; either end may be empty. Each end is read as every date field reads
+// (model.ReadDate), a month alone covering the whole month: "2024-5" is
+// 2024-05-01..2024-05-31, "2024.1..2024.3" the first quarter.
 func parseRange(s string) (from, to model.Date, ok bool) {
 	s = strings.TrimSpace(model.Clean(s))
 	if s == "" {
@@ -90,20 +92,25 @@ func parseRange(s string) (from, to model.Date, ok bool) {
 			}
 		}
 	}
-	parse := func(x string) (model.Date, bool) {
+	// a month alone is its first day as a start, its last as an end
+	parse := func(x string, end bool) (model.Date, bool) {
 		x = strings.TrimSpace(x)
 		if x == "" {
 			return 0, true
 		}
-		d, err := model.ParseDate(x)
+		d, monthOnly, err := model.ParseDateOrMonth(x)
+		if monthOnly && end {
+			d = d.Month().Last()
+		}
 		return d, err == nil
 	}
 	if !isRange {
-		d, ok := parse(s)
-		return d, d, ok && d != 0
+		from, ok1 := parse(s, false)
+		to, ok2 := parse(s, true)
+		return from, to, ok1 && ok2 && from != 0
 	}
-	from, ok1 := parse(a)
-	to, ok2 := parse(b)
+	from, ok1 := parse(a, false)
+	to, ok2 := parse(b, true)
 	if !ok1 || !ok2 || (from != 0 && to != 0 && from > to) {
 		return 0, 0, false
 	}

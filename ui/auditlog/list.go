@@ -2,6 +2,7 @@ package auditlog
 
 import (
 	"strconv"
+	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -10,6 +11,7 @@ import (
 	"unionbook/model"
 	"unionbook/storage"
 	"unionbook/ui/common"
+	"unionbook/ui/listexport"
 	"unionbook/ui/stack"
 	"unionbook/ui/widget"
 )
@@ -160,6 +162,8 @@ func (l *List) Update(msg tea.Msg) tea.Cmd {
 			l.filter, l.entIdx, l.actIdx = storage.AuditFilter{}, 0, 0
 			l.reload()
 			return nil
+		case key.Matches(km, l.c.Keys.Export):
+			return l.export()
 		case key.Matches(km, l.c.Keys.Open):
 			if i := l.table.Cursor(); i >= 0 && i < len(l.entries) {
 				return l.st.Push(newDetail(l.c, l.st, l.entries[i], l.names, l.head))
@@ -174,6 +178,19 @@ func (l *List) Update(msg tea.Msg) tea.Cmd {
 		l.more()
 	}
 	return cmd
+}
+
+// export takes out every entry of the filters, the older ones not yet
+// read included, as the table shows them.
+func (l *List) export() tea.Cmd {
+	for l.next != 0 && l.err == nil {
+		l.load(l.next)
+	}
+	l.refresh()
+	if l.err != nil {
+		return common.SetStatus(l.c.Err(l.err), true)
+	}
+	return listexport.Start(l.c, l.st, listexport.List{Name: l.c.T("audit.title"), Filter: l.filterText(), Table: l.table})
 }
 
 // updateDate hands keys to the date input: enter applies the range, esc
@@ -191,17 +208,27 @@ func (l *List) updateDate(msg tea.Msg) tea.Cmd {
 	return cmd
 }
 
-// head is the filter line and the count line (or the date input).
-func (l *List) head() string {
-	st := l.c.Styles
+// filters is the filter line: record kind, action and dates, each label
+// styled with label.
+func (l *List) filters(label func(...string) string) string {
 	date := l.c.T("audit.all")
 	if l.filter.From != 0 || l.filter.To != 0 {
 		date = rangeText(l.filter.From, l.filter.To)
 	}
-	bar := st.Title.Render(l.c.T("audit.title")) + "  " +
-		st.Label.Render(l.c.T("audit.filter_entity")) + entityText(l.c, l.filter.Entity) + "  " +
-		st.Label.Render(l.c.T("audit.filter_action")) + actionText(l.c, l.filter.Action) + "  " +
-		st.Label.Render(l.c.T("audit.filter_date")) + date
+	return label(l.c.T("audit.filter_entity")) + entityText(l.c, l.filter.Entity) + "  " +
+		label(l.c.T("audit.filter_action")) + actionText(l.c, l.filter.Action) + "  " +
+		label(l.c.T("audit.filter_date")) + date
+}
+
+// filterText is the filter line in words, for a list taken out.
+func (l *List) filterText() string {
+	return l.filters(func(s ...string) string { return strings.Join(s, "") })
+}
+
+// head is the filter line and the count line (or the date input).
+func (l *List) head() string {
+	st := l.c.Styles
+	bar := st.Title.Render(l.c.T("audit.title")) + "  " + l.filters(st.Label.Render)
 	var second string
 	switch {
 	case l.err != nil:
@@ -239,7 +266,7 @@ func (l *List) ShortHelp() []key.Binding {
 	if l.filter != (storage.AuditFilter{}) {
 		keys = append(keys, l.k.Clear)
 	}
-	return append(keys, k.Open)
+	return append(keys, k.Open, k.Export)
 }
 
 // FullHelp adds moving in the list and leaving it.

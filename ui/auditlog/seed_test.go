@@ -41,7 +41,7 @@ func seedEveryKind(t *testing.T, s *storage.Store) {
 	must(s.CreateUnit(op, u2))
 	u.Kind, u.WorkersCongress, u.OpenAffairs, u.ContractSigned, u.Status = 110, true, true, 20260101, model.UnitStatus(1)
 	must(s.UpdateUnit(op, u))
-	tmp := &model.Unit{Name: "临时工会", Kind: 900}
+	tmp := &model.Unit{Name: "临时工会"}
 	must(s.CreateUnit(op, tmp))
 	must(s.DeleteUnit(op, tmp.ID))
 
@@ -67,9 +67,9 @@ func seedEveryKind(t *testing.T, s *storage.Store) {
 	must(s.RecordPayment(op, &pay))
 	_, err = s.ReversePayment(op, pay.ID, 20260310, "重复收款")
 	must(err)
-	lines, err := s.BatchPreview(u2.ID, 202603)
+	plan, err := s.BatchPreview(u2.ID, 202603, 202603)
 	must(err)
-	_, err = s.RecordBatch(op, storage.DuesBatch{UnitID: u2.ID, Month: 202603, Method: model.PayPayroll, Date: 20260405, Lines: lines})
+	_, err = s.RecordBatch(op, storage.DuesBatch{UnitID: u2.ID, From: 202603, To: 202603, Method: model.PayPayroll, Date: 20260405, Lines: plan.Lines})
 	must(err)
 
 	e := model.LedgerEntry{Date: 20261103, Direction: model.Out, Account: "50102", Amount: 345050, Counterparty: "青山镇文化站", Memo: "职工篮球赛场地租金"}

@@ -202,7 +202,7 @@ func parseDate(f *form.Form, key string, required bool, ps *model.Problems) mode
 		}
 		return 0
 	}
-	d, err := model.ParseDate(v)
+	d, err := model.ReadDate(v) // 2019-5, 2019.5 and 2019年5月 too, as every date field
 	if err != nil {
 		*ps = append(*ps, form.ProblemOf(key, err))
 	}
@@ -253,8 +253,6 @@ func (cf *caseForm) Update(msg tea.Msg) tea.Cmd {
 			return blocked
 		}
 		return cf.save()
-	case form.Cancel:
-		cf.st.Pop()
 	}
 	return cmd
 }

@@ -12,6 +12,7 @@ import (
 	"strconv"
 
 	"unionbook/model"
+	"unionbook/search"
 	"unionbook/ui/common"
 	"unionbook/ui/stack"
 	"unionbook/ui/widget"
@@ -35,7 +36,7 @@ func New(c *common.Common) *Page {
 // (re)loads, never kept across writes.
 type names struct {
 	units   map[uint64]string
-	unitIDs []uint64 // the register's order, for pickers
+	unitIDs []uint64 // in pinyin order, for pickers
 	members map[uint64]model.Member
 }
 
@@ -46,6 +47,7 @@ func loadNames(c *common.Common, cs ...model.Case) (names, error) {
 	if err != nil {
 		return n, err
 	}
+	search.SortUnits(units)
 	for _, u := range units {
 		n.units[u.ID] = u.Name
 		n.unitIDs = append(n.unitIDs, u.ID)

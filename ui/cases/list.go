@@ -13,39 +13,10 @@ import (
 	"unionbook/model"
 	"unionbook/search"
 	"unionbook/ui/common"
+	"unionbook/ui/listexport"
 	"unionbook/ui/stack"
 	"unionbook/ui/widget"
 )
-
-// caseState filters the list by where a case is.
-type caseState int
-
-const (
-	stateAll caseState = iota
-	stateOpen
-	stateClosed // closed with an outcome
-	stateVoid   // closed as entered by mistake
-	numStates
-)
-
-// collectiveFilter filters by collective or individual disputes.
-type collectiveFilter int
-
-const (
-	collAll collectiveFilter = iota
-	collOnly
-	collIndividual
-	numColl
-)
-
-// filters are the list's filters; zero values mean all.
-type filters struct {
-	state   caseState
-	typ     model.CaseType
-	channel model.CaseChannel
-	coll    collectiveFilter
-	span    span
-}
 
 // caseList is the tab's root: every case, newest first, with incremental
 // search over the workers' names (pinyin initials too), phones, ID numbers
@@ -142,43 +113,6 @@ func (l *caseList) selectID(id uint64) {
 			return
 		}
 	}
-}
-
-func (l *caseList) matches(i int, q search.Query) bool {
-	cs := &l.all[i]
-	f := l.f
-	switch f.state {
-	case stateOpen:
-		if !cs.Open() {
-			return false
-		}
-	case stateClosed:
-		if cs.Open() || cs.Void {
-			return false
-		}
-	case stateVoid:
-		if !cs.Void {
-			return false
-		}
-	}
-	if (f.typ != 0 && cs.Type != f.typ) || (f.channel != 0 && cs.Channel != f.channel) {
-		return false
-	}
-	if coll := cs.Collective(l.rules); (f.coll == collOnly && !coll) || (f.coll == collIndividual && coll) {
-		return false
-	}
-	if from, to := f.span.bounds(); from != 0 && (cs.Received < from || cs.Received > to) {
-		return false
-	}
-	if q.Empty() {
-		return true
-	}
-	for _, k := range l.skeys[i] {
-		if k.Match(q) {
-			return true
-		}
-	}
-	return false
 }
 
 func (l *caseList) filter() {
@@ -351,6 +285,8 @@ func (l *caseList) key(msg tea.KeyPressMsg) tea.Cmd {
 		return l.open()
 	case key.Matches(msg, g.New):
 		return l.st.Push(newCaseForm(l.c, l.st, nil))
+	case key.Matches(msg, g.Export):
+		return listexport.Start(l.c, l.st, listexport.List{Name: l.c.T("cases.title"), Filter: l.exportFilter(), Table: l.table})
 	case key.Matches(msg, k.Figures):
 		return l.st.Push(newFigures(l.c, around(spanYear, l.c.Today())))
 	case key.Matches(msg, k.Risks):
@@ -381,45 +317,13 @@ func (l *caseList) key(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
-// cycle moves a filter to the next value of vs, after the last back to 0 (all).
-func cycle[T comparable](vs []T, cur T) T {
-	var zero T
-	if cur == zero {
-		return vs[0]
+// exportFilter is the filters and the search, for a list taken out.
+func (l *caseList) exportFilter() string {
+	f := l.filterText()
+	if v := l.search.Value(); v != "" {
+		f += "  " + l.c.T("cases.search_label") + " " + v
 	}
-	for i, v := range vs {
-		if v == cur && i+1 < len(vs) {
-			return vs[i+1]
-		}
-	}
-	return zero
-}
-
-// filterText says which filters are on: "办理中  欠薪  2026年".
-func (l *caseList) filterText() string {
-	var parts []string
-	switch l.f.state {
-	case stateOpen:
-		parts = append(parts, l.c.T("cases.st_open"))
-	case stateClosed:
-		parts = append(parts, l.c.T("cases.st_closed"))
-	case stateVoid:
-		parts = append(parts, l.c.T("cases.st_void"))
-	}
-	if l.f.typ != 0 {
-		parts = append(parts, l.c.T(l.f.typ.Key()))
-	}
-	if l.f.channel != 0 {
-		parts = append(parts, l.c.T(l.f.channel.Key()))
-	}
-	switch l.f.coll {
-	case collOnly:
-		parts = append(parts, l.c.T("cases.collective_only", l.rules.CollectiveMin))
-	case collIndividual:
-		parts = append(parts, l.c.T("cases.individual_only"))
-	}
-	parts = append(parts, l.f.span.label(l.c))
-	return strings.Join(parts, "  ")
+	return strings.TrimSpace(f)
 }
 
 func (l *caseList) View() string {
@@ -465,7 +369,12 @@ func (l *caseList) ShortHelp() []key.Binding {
 	if len(l.view) > 0 {
 		h = append(h, g.Open)
 	}
-	return append(h, g.New, g.Search, l.k.Period, l.k.Figures, l.k.Risks, g.Help, g.Quit)
+	// the filters (s, p …) are in the full help: ? and q must fit at 80
+	h = append(h, g.New, g.Search, l.k.Figures, l.k.Risks)
+	if len(l.view) > 0 {
+		h = append(h, g.Export)
+	}
+	return append(h, g.Help, g.Quit)
 }
 
 func (l *caseList) FullHelp() [][]key.Binding {
@@ -481,7 +390,11 @@ func (l *caseList) FullHelp() [][]key.Binding {
 	if len(l.view) > 0 {
 		acts = append(acts, g.Open)
 	}
-	groups = append(groups, append(acts, g.New, g.Search, k.Figures, k.Risks))
+	acts = append(acts, g.New, g.Search, k.Figures, k.Risks)
+	if len(l.view) > 0 {
+		acts = append(acts, g.Export)
+	}
+	groups = append(groups, acts)
 	fs := []key.Binding{k.State, k.Type, k.Channel, k.Collective, k.Period}
 	if l.f.span.kind != spanAll {
 		fs = append(fs, k.Prev, k.Next)

@@ -11,6 +11,7 @@ import (
 
 	"unionbook/model"
 	"unionbook/ui/common"
+	"unionbook/ui/listexport"
 	"unionbook/ui/stack"
 	"unionbook/ui/widget"
 )
@@ -177,6 +178,12 @@ func (r *riskList) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.OpenOnly):
 		r.openOnly = !r.openOnly
 		r.filter()
+	case key.Matches(msg, g.Export):
+		filter := ""
+		if r.openOnly {
+			filter = r.c.T("cases.risks_open_only")
+		}
+		return listexport.Start(r.c, r.st, listexport.List{Name: r.c.T("cases.risks_title"), Filter: filter, Table: r.table})
 	case key.Matches(msg, k.Delete):
 		if id := r.selected(); id != 0 {
 			return r.st.Ask(r.c.T("cases.risk_delete_confirm"), func() tea.Cmd {
@@ -219,7 +226,7 @@ func (r *riskList) ShortHelp() []key.Binding {
 	if len(r.view) == 0 {
 		return []key.Binding{g.New, k.OpenOnly}
 	}
-	return []key.Binding{g.New, g.Open, k.OpenOnly, k.Delete}
+	return []key.Binding{g.New, g.Open, k.OpenOnly, k.Delete, g.Export}
 }
 
 // FullHelp offers moving only when there is somewhere to move.

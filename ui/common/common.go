@@ -24,13 +24,6 @@ type Common struct {
 	Keys   *keymap.KeyMap
 	// Today is the clock, replaceable in tests so golden files stay fixed.
 	Today func() model.Date
-	// Operator is the name to record when the profile names nobody (tests,
-	// a database without a profile).
-	//
-	// Deprecated: write as OperatorName(), which reads the profile. The
-	// app still keeps this field equal to the profile's operator for the
-	// tabs that read it directly; it goes once none does.
-	Operator string
 	// ReadOnly is a read-only session (unionbook --read-only): the store
 	// refuses every write, Keys.ReadOnly hides and refuses the keys that
 	// would write, and the header says so, naming Opened (what was opened:
@@ -43,14 +36,15 @@ type Common struct {
 
 // OperatorName is who the audit log records for a write made now: the
 // profile's operator, read from the store at the time of writing, so a
-// name changed in Settings counts from the next write on.
+// name changed in Settings counts from the next write on ("" while the
+// profile names nobody).
 func (c *Common) OperatorName() string {
 	if c.Store != nil {
-		if p, ok, err := c.Store.Profile(); err == nil && ok && p.Operator != "" {
+		if p, ok, err := c.Store.Profile(); err == nil && ok {
 			return p.Operator
 		}
 	}
-	return c.Operator
+	return ""
 }
 
 // T translates a catalogue key.

@@ -1,6 +1,8 @@
 package dues
 
 import (
+	"errors"
+
 	tea "charm.land/bubbletea/v2"
 
 	"unionbook/model"
@@ -10,9 +12,10 @@ import (
 	"unionbook/ui/stack"
 )
 
-// batchForm starts a unit's monthly batch: the unit, the month, how and
-// when it was paid. Saving it shows the preview of who owes the month,
-// where the batch is recorded; nothing is written before.
+// batchForm starts a unit's batch: the unit, the months (one, a quarter, a
+// year), how and when it was paid. Saving it shows the preview of who
+// owes what in those months, where the batch is recorded; nothing is
+// written before.
 type batchForm struct {
 	formFrame
 }
@@ -30,14 +33,16 @@ func openBatch(d *data, st *stack.Stack, unit uint64) tea.Cmd {
 	}
 	f := form.New(c,
 		form.PickField("unit", true, opts),
-		form.TextField("batch_month", true, c.T("hint.month")),
+		form.TextField("batch_from", true, c.T("hint.month")),
+		form.TextField("batch_to", true, c.T("hint.month_to")),
 		form.ChoiceField("method", true, methodOptions(c)),
 		form.TextField("date", true, c.T("hint.date")),
 	)
 	if unit != 0 {
 		f.SetChoice("unit", unit)
 	}
-	f.SetValue("batch_month", c.Today().Month().String())
+	f.SetValue("batch_from", c.Today().Month().String())
+	f.SetValue("batch_to", c.Today().Month().String())
 	f.SetChoice("method", uint64(model.PayPayroll))
 	f.SetValue("date", c.Today().String())
 	b := &batchForm{}
@@ -53,15 +58,21 @@ func (b *batchForm) read(f *form.Form) (storage.DuesBatch, model.Problems) {
 	if x.UnitID, ok = f.Choice("unit"); !ok {
 		ps = append(ps, model.Problem{Field: "unit", Key: "problem.required"})
 	}
-	if x.Month, err = model.ParseMonth(f.Value("batch_month")); err != nil {
-		ps = append(ps, form.ProblemOf("batch_month", err))
+	if x.From, err = model.ParseMonth(f.Value("batch_from")); err != nil {
+		ps = append(ps, form.ProblemOf("batch_from", err))
+	}
+	if x.To, err = model.ParseMonth(f.Value("batch_to")); err != nil {
+		ps = append(ps, form.ProblemOf("batch_to", err))
+	}
+	if len(ps) == 0 {
+		ps = append(ps, model.CheckMonths(x.From, x.To, "batch_from", "batch_to")...)
 	}
 	mth, _ := f.Choice("method")
 	x.Method = model.PayMethod(mth)
 	if x.Date, err = model.ParseDate(f.Value("date")); err != nil {
 		ps = append(ps, form.ProblemOf("date", err))
-	} else if x.Date > b.c.Today() {
-		ps = append(ps, model.Problem{Field: "date", Key: "problem.future"})
+	} else {
+		ps = append(ps, model.CheckBatchFields(x.Date, x.Method, b.c.Today())...)
 	}
 	x.OneReceipt = b.prof.BatchOneReceipt
 	return x, ps
@@ -69,15 +80,19 @@ func (b *batchForm) read(f *form.Form) (storage.DuesBatch, model.Problems) {
 
 func (b *batchForm) Update(msg tea.Msg) tea.Cmd { return b.answer(msg, b.next) }
 
-// next shows who owes the month, in place of the form.
+// next shows who owes the months, in place of the form.
 func (b *batchForm) next() tea.Cmd {
 	x, _ := b.read(b.form)
-	lines, err := b.c.Store.BatchPreview(x.UnitID, x.Month)
+	plan, err := b.c.Store.BatchPreview(x.UnitID, x.From, x.To)
+	var bp *storage.BatchProblems
+	if errors.As(err, &bp) {
+		return b.form.SaveError(bp.Problems, nil)
+	}
 	if err != nil {
 		return b.form.SaveError(err, nil)
 	}
-	x.Lines = lines
-	return b.st.Replace(newPreview(b.data, b.st, x))
+	x.Lines = plan.Lines
+	return b.st.Replace(newPreview(b.data, b.st, x, plan))
 }
 
 func (b *batchForm) View() string { return b.view(b.c.T("dues.batch_title"), b.c.T("dues.batch_hint")) }

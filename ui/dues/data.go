@@ -22,12 +22,25 @@ type data struct {
 	rules  model.DuesRules
 	unitBy map[uint64]string
 
-	arrears    []storage.Arrear
-	names      map[uint64]model.Member // of the members in arrears
-	year       int                     // of collection
-	collection []storage.Collection    // by unit, sorted by unit name
-	loading    bool                    // Load has not answered yet
+	arr        arrearsData
+	year       int                  // of collection
+	collection []storage.Collection // by unit, sorted by unit name
+	loading    bool                 // Load has not answered yet
 	err        error
+	lastDir    string // where a document was last saved in this session
+	seq        int    // numbers the background reads, to know their answers
+}
+
+// arrearsData is the members in arrears with what the list shows beside
+// them: their names, last reminders, and whether those in a long run took
+// part in an event in its months.
+type arrearsData struct {
+	list      []storage.Arrear // everyone with a month owing
+	noBase    int              // members left out: months without a wage base
+	names     map[uint64]model.Member
+	reminded  map[uint64]model.Reminder
+	tookPart  map[uint64]bool
+	unitNotes map[uint64]model.Reminder // units reminded as a whole
 }
 
 func newData(c *common.Common) *data {
@@ -67,8 +80,7 @@ func (d *data) reload() {
 // computed in the background: on 100,000 members they take a few hundred
 // milliseconds, which the first screen must not wait for.
 type loadedMsg struct {
-	arrears    []storage.Arrear
-	names      map[uint64]model.Member
+	arr        arrearsData
 	year       int
 	collection []storage.Collection
 	err        error
@@ -80,19 +92,38 @@ func (d *data) Load() tea.Cmd {
 	from, to := d.period(year)
 	return func() tea.Msg {
 		msg := loadedMsg{year: year}
-		if msg.arrears, msg.err = store.Arrears(asOf, least); msg.err != nil {
-			return msg
-		}
-		ids := make([]uint64, len(msg.arrears))
-		for i, a := range msg.arrears {
-			ids[i] = a.MemberID
-		}
-		if msg.names, msg.err = store.MembersByID(ids); msg.err != nil {
+		msg.arr, msg.err = loadArrears(store, asOf, least)
+		if msg.err != nil {
 			return msg
 		}
 		msg.collection, msg.err = store.CollectionByUnit(from, to)
 		return msg
 	}
+}
+
+func loadArrears(store *storage.Store, asOf model.Month, least int) (arrearsData, error) {
+	var a arrearsData
+	l, err := store.ArrearsList(asOf, 1)
+	if err != nil {
+		return a, err
+	}
+	a.list, a.noBase = l.Arrears, l.NoBase
+	ids := make([]uint64, len(a.list))
+	spans := map[uint64]storage.Span{}
+	for i, x := range a.list {
+		ids[i] = x.MemberID
+		if x.Consecutive >= least {
+			spans[x.MemberID] = storage.Span{From: x.RunFrom, To: x.RunTo}
+		}
+	}
+	if a.names, err = store.MembersByID(ids); err != nil {
+		return a, err
+	}
+	if a.reminded, a.unitNotes, err = store.LastReminders(); err != nil {
+		return a, err
+	}
+	a.tookPart, err = store.TookPart(spans)
+	return a, err
 }
 
 // loaded takes in what Load computed.
@@ -102,7 +133,7 @@ func (d *data) loaded(m loadedMsg) {
 		d.err = m.err
 		return
 	}
-	d.arrears, d.names = m.arrears, m.names
+	d.arr = m.arr
 	d.year, d.collection = m.year, d.sortUnits(m.collection)
 }
 
@@ -129,4 +160,12 @@ func (d *data) collectionOf(year int) ([]storage.Collection, error) {
 func (d *data) sortUnits(col []storage.Collection) []storage.Collection {
 	slices.SortFunc(col, func(a, b storage.Collection) int { return strings.Compare(d.unitBy[a.UnitID], d.unitBy[b.UnitID]) })
 	return col
+}
+
+// unitName is a unit's name, or "-" for none.
+func (d *data) unitName(id uint64) string {
+	if n, ok := d.unitBy[id]; ok {
+		return n
+	}
+	return "-"
 }

@@ -43,8 +43,8 @@ func (p *Page) ShowMember(id uint64) {
 // on the member's detail in the Members tab).
 func (p *Page) ShowWage(id uint64) {
 	p.ShowMember(id)
-	if s, ok := p.Top().(*member); ok && s.err == nil {
-		p.Push(newWageForm(p.data, p.Stack, s.m))
+	if s, ok := p.Top().(*member); ok && s.err == nil && s.info != nil {
+		p.Push(newWageForm(p.data, p.Stack, s.info.Member))
 	}
 }
 

@@ -74,18 +74,36 @@ func TestPaymentDefaultsToTheOldestUnpaidMonths(t *testing.T) {
 	if got := pf.form.Value("amount"); got != "15.40" {
 		t.Errorf("amount after changing months = %s", got)
 	}
+	// an amount typed proposes the months it covers: 20.00 pays September
+	// (15.40) and 4.60 of October, which stays owed with 10.80
 	pf.form.SetValue("amount", "20.00")
 	pf.form.Revalidate()
-	if w := pf.warning(); !strings.Contains(w, "15.40") {
-		t.Errorf("no warning for an amount that differs: %q", w)
+	if to := pf.form.Value("to"); to != "2026-10" {
+		t.Errorf("20.00 from 2026-09 proposes to %s, want 2026-10", to)
 	}
+	if line, short := pf.coverage(); !short || !strings.Contains(line, "10.80") || !strings.Contains(line, "2026-09") {
+		t.Errorf("coverage %q", line)
+	}
+	// more than is owed is refused, in the form
+	pf.form.SetValue("to", "2026-09")
+	pf.form.Revalidate()
+	if !pf.form.Problems().Has("amount", "dues.more_than_owed") {
+		t.Errorf("20.00 for September alone: %v", pf.form.Problems())
+	}
+	pf.form.SetValue("to", "2026-10")
+	pf.form.Revalidate()
 	send(p, uitest.Key("ctrl+s"))
 	paid, _ := pf.c.Store.PaidMonths(ms[0].ID)
 	if _, ok := paid[202609]; !ok || len(paid) != 1 {
-		t.Errorf("paid months %v", paid)
+		t.Errorf("paid months %v: only September is paid in full", paid)
 	}
-	if !strings.Contains(ansi.Strip(p.View()), "2026-000001") {
-		t.Errorf("the receipt is not listed:\n%s", p.View())
+	info, _ := pf.c.Store.MemberDues(ms[0].ID)
+	if d := info.Month(202610); !d.Underpaid() || d.Rest() != 1080 {
+		t.Errorf("October %+v", d)
+	}
+	view := ansi.Strip(p.View())
+	if !strings.Contains(view, "2026-000001") || !strings.Contains(view, "少缴 10.80") || !strings.Contains(view, "2026-10 少缴：已缴 4.60，差 10.80 元") {
+		t.Errorf("the receipt and the shortfall are not shown:\n%s", view)
 	}
 }
 
@@ -110,14 +128,15 @@ func TestBatchUntickedMembersArePassedOver(t *testing.T) {
 	p.Update(uitest.Key("b"))
 	bf := top[*batchForm](t, p)
 	bf.form.Picked(ms[0].UnitID)
-	bf.form.SetValue("batch_month", "2026-10")
+	bf.form.SetValue("batch_from", "2026-10")
+	bf.form.SetValue("batch_to", "2026-10")
 	bf.form.Revalidate()
 	p.Update(uitest.Key("ctrl+s")) // to the preview
 	pv := top[*preview](t, p)
 	if len(pv.batch.Lines) != 2 || p.Depth() != 2 {
 		t.Fatalf("lines %d, depth %d", len(pv.batch.Lines), p.Depth())
 	}
-	n, total := pv.totals()
+	n, total, _ := pv.totals()
 	if n != 2 || total != 2540 {
 		t.Errorf("preview %d members %v", n, total)
 	}
@@ -158,11 +177,14 @@ func TestReversalCannotBeReversed(t *testing.T) {
 
 func TestOwesTextWithoutWageBase(t *testing.T) {
 	c := &common.Common{Lang: i18n.EN}
-	if got := common.OwesText(c, 3, 0, 3, 0); !strings.Contains(got, "unknown") {
+	if got := common.OwesText(c, model.Overdue{NoBase: 3}); !strings.Contains(got, "unknown") {
 		t.Errorf("no wage base: %q", got)
 	}
-	if got := common.OwesText(c, 3, 4620, 3, 308500); !strings.Contains(got, "46.20") {
+	if got := common.OwesText(c, model.Overdue{Count: 3, Total: 4620, Longest: 3, Underpaid: 1}); !strings.Contains(got, "46.20") || !strings.Contains(got, "1 paid in part") {
 		t.Errorf("with wage base: %q", got)
+	}
+	if got := common.OwesText(c, model.Overdue{}); !strings.Contains(got, "Nothing owed") {
+		t.Errorf("nothing owed: %q", got)
 	}
 }
 
@@ -180,8 +202,7 @@ func TestEscOnAChangedPaymentFormAsks(t *testing.T) {
 	}
 	p.Update(uitest.Key("p"))
 	pf = top[*payForm](t, p)
-	p.Update(uitest.Key("tab"))
-	p.Update(uitest.Key("tab"))
+	p.Update(uitest.Key("tab")) // to the amount
 	p.Update(uitest.Key("backspace"))
 	if !p.Dirty() {
 		t.Fatal("a payment form with a changed amount is unsaved work")

@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"unionbook/model"
+	"unionbook/storage"
 	"unionbook/ui/common"
 	"unionbook/ui/stack"
 	"unionbook/ui/widget"
@@ -19,17 +20,19 @@ import (
 const memberHeaderLines = 8
 
 // member is one member's dues: what they owe, the last two years month by
-// month, and their payments newest first. p records a payment, w a wage
-// base, r reverses the payment under the cursor.
+// month, the last reminder, and their payments newest first. p records a
+// payment, w a wage base, e an exception, f a reminder; r reverses and x
+// prints the receipt of the payment under the cursor.
 type member struct {
 	common.ScreenBase
 	*data
 	st       *stack.Stack
 	id       uint64
-	m        model.Member
-	paid     map[model.Month]uint64
+	info     *storage.MemberDuesInfo
 	payments []model.DuesPayment
 	reversed map[uint64]uint64 // payment -> its reversal
+	reminder *model.Reminder   // the latest, if any
+	reminded int               // how many reminders the log holds
 	table    widget.Table
 	w        int
 	err      error
@@ -43,19 +46,24 @@ func newMember(d *data, st *stack.Stack, id uint64) *member {
 }
 
 func (s *member) load() {
-	m, err := s.c.Store.Member(s.id)
+	info, err := s.c.Store.MemberDues(s.id)
 	if err != nil {
 		s.err = err
 		return
 	}
-	s.m = m
-	if s.paid, err = s.c.Store.PaidMonths(s.id); err != nil {
-		s.err = err
-		return
-	}
+	s.info = info
 	if s.payments, err = s.c.Store.MemberPayments(s.id); err != nil {
 		s.err = err
 		return
+	}
+	rs, err := s.c.Store.Reminders(0, s.id)
+	if err != nil {
+		s.err = err
+		return
+	}
+	s.reminder, s.reminded = nil, len(rs)
+	if len(rs) > 0 {
+		s.reminder = &rs[0]
 	}
 	s.err = nil
 	s.reversed = map[uint64]uint64{}
@@ -81,10 +89,7 @@ func (s *member) load() {
 		case 1:
 			return pay.Date.String()
 		case 2:
-			if pay.From == pay.To {
-				return pay.From.String()
-			}
-			return pay.From.String() + "~" + pay.To.String()
+			return monthsText(pay.From, pay.To)
 		case 3:
 			return pay.Amount.Display()
 		case 4:
@@ -95,10 +100,20 @@ func (s *member) load() {
 				return c.T("dues.is_reversal", pay.Reason)
 			case s.reversed[pay.ID] != 0:
 				return c.T("dues.was_reversed")
+			case pay.Shortfall() > 0:
+				return c.T("dues.short_by", pay.Shortfall().Display())
 			}
 		}
 		return ""
 	})
+}
+
+// monthsText is a range of months: 2026-01, or 2026-01~2026-03.
+func monthsText(from, to model.Month) string {
+	if from == to {
+		return from.String()
+	}
+	return from.String() + "~" + to.String()
 }
 
 // selected is the payment under the table's cursor.
@@ -121,11 +136,23 @@ func (s *member) Update(msg tea.Msg) tea.Cmd {
 		s.load()
 		return nil
 	case tea.KeyPressMsg:
+		if s.info == nil {
+			break
+		}
 		switch {
 		case key.Matches(m, s.k.Pay):
 			return s.pay()
 		case key.Matches(m, s.k.Wage):
-			return s.st.Push(newWageForm(s.data, s.st, s.m))
+			return s.st.Push(newWageForm(s.data, s.st, s.info.Member))
+		case key.Matches(m, s.k.Exception):
+			return s.st.Push(newExceptionForm(s.data, s.st, s.info))
+		case key.Matches(m, s.k.Remind):
+			return s.st.Push(newReminderForm(s.data, s.st, s.info.Member.UnitID, s.id))
+		case key.Matches(m, s.k.Receipt):
+			if pay, ok := s.selected(); ok && pay.ReversalOf == 0 {
+				return newReceiptSave(s.data, s.st, pay)
+			}
+			return nil
 		case key.Matches(m, s.k.Reverse):
 			pay, ok := s.selected()
 			switch {
@@ -144,55 +171,90 @@ func (s *member) Update(msg tea.Msg) tea.Cmd {
 	return cmd
 }
 
-// pay opens the payment form, or says why the member pays no dues.
+// pay opens the payment form, or says why the member pays nothing here.
 func (s *member) pay() tea.Cmd {
-	if !s.m.Status.InUnion() {
-		return common.SetStatus(s.c.T("dues.not_in_union", s.m.Name, s.c.T(s.m.Status.Key())), true)
+	if cmd := s.payBlocked(); cmd != nil {
+		return cmd
 	}
-	return s.st.Push(newPayForm(s.data, s.st, s.m, s.paid))
+	return s.st.Push(newPayForm(s.data, s.st, s.info))
+}
+
+// payBlocked says why the member cannot pay here (nil when they can): not
+// in the union, the unit collects its own dues, or nothing is owing.
+func (s *member) payBlocked() tea.Cmd {
+	m := s.info.Member
+	if !m.Status.InUnion() {
+		return common.SetStatus(s.c.T("dues.not_in_union", m.Name, s.c.T(m.Status.Key())), true)
+	}
+	if model.FirstOwing(s.info.Calc, s.info.Paid(), s.c.Today().Month()) == 0 {
+		if _, st := s.info.Calc.Month(s.c.Today().Month()); st == model.OweSelf {
+			return common.SetStatus(s.c.T("dues.pay_unit_collects", s.unitName(m.UnitID)), true)
+		}
+		return common.SetStatus(s.c.T("dues.pay_nothing_owing", m.Name), true)
+	}
+	return nil
 }
 
 // payOver opens member id's payment form over their dues, as if p had been
-// pressed there; nothing opens for a member who pays no dues.
+// pressed there; nothing opens for a member who pays nothing here.
 func payOver(d *data, st *stack.Stack, id uint64) tea.Cmd {
 	s := newMember(d, st, id)
 	if s.err != nil {
 		return common.SetStatus(d.c.Err(s.err), true)
 	}
-	if !s.m.Status.InUnion() {
-		return s.pay()
+	if cmd := s.payBlocked(); cmd != nil {
+		return cmd
 	}
-	return tea.Batch(st.Push(s), s.pay())
+	return tea.Batch(st.Push(s), st.Push(newPayForm(d, st, s.info)))
 }
 
-// grid shows the last two years month by month: paid, unpaid, not owed.
+// gridCell is one month of the grid and its style.
+func (s *member) gridCell(d model.MonthDues, current model.Month) (string, bool) {
+	c := s.c
+	switch {
+	case d.Month > current:
+		return c.T("dues.cell_none"), false
+	case d.Full:
+		return c.T("dues.cell_paid"), true
+	case d.Month == current && d.State == model.OweDue && d.Paid == 0:
+		return c.T("dues.cell_due"), false
+	case d.Underpaid():
+		return c.T("dues.cell_short"), false
+	case d.Owing():
+		return c.T("dues.cell_unpaid"), false
+	case d.State == model.OweExempt:
+		return c.T("dues.cell_exempt"), false
+	case d.State == model.OweSelf:
+		return c.T("dues.cell_self"), false
+	case d.State == model.OweNoBase:
+		return c.T("dues.cell_no_base"), false
+	}
+	return c.T("dues.cell_none"), false
+}
+
+// grid shows the last two years month by month.
 func (s *member) grid() []string {
 	st := s.c.Styles
 	today := s.c.Today().Month()
-	hist := model.DuesHistory(&s.m, s.rules, s.paid, today)
-	byMonth := make(map[model.Month]model.MonthDues, len(hist))
-	for _, h := range hist {
-		byMonth[h.Month] = h
-	}
 	head := "      "
 	for mo := 1; mo <= 12; mo++ {
 		head += fmt.Sprintf("%3d", mo)
 	}
-	lines := []string{st.Muted.Render(head)}
+	lines := []string{st.Muted.Render(head + "   " + s.c.T("dues.grid_legend"))}
 	for y := today.Year() - 1; y <= today.Year(); y++ {
 		var b strings.Builder
 		b.WriteString(fmt.Sprintf("%d  ", y))
 		for mo := 1; mo <= 12; mo++ {
-			m := model.Month(y*100 + mo)
-			h, ok := byMonth[m]
-			cell := s.c.T("dues.cell_none")
+			d := s.info.Month(model.Month(y*100 + mo))
+			cell, paid := s.gridCell(d, today)
 			style := st.Muted
 			switch {
-			case m > today || !ok:
-			case h.PaymentID != 0:
-				cell, style = s.c.T("dues.cell_paid"), st.Success
-			case h.Owed:
-				cell, style = s.c.T("dues.cell_unpaid"), st.Error
+			case paid:
+				style = st.Success
+			case d.Owing() && d.Month < today:
+				style = st.Error
+			case d.Owing():
+				style = st.Warning
 			}
 			b.WriteString(" " + style.Render(cell))
 		}
@@ -206,17 +268,34 @@ func (s *member) View() string {
 	if s.err != nil {
 		return st.Error.Render(s.c.Err(s.err))
 	}
-	m := s.m
-	months, total, run := model.Unpaid(&m, s.rules, s.paid, model.DueThrough(s.c.Today()))
-	base := m.BaseFor(s.c.Today().Month())
+	m := s.info.Member
+	today := s.c.Today().Month()
+	o := s.info.Overdue(model.DueThrough(s.c.Today()))
 	lines := []string{st.Title.Render(s.c.T("dues.member_title", m.Name, m.No)) + "  " +
-		st.Muted.Render(s.unitBy[m.UnitID]+"  "+s.c.T(m.Status.Key()))}
-	lines = append(lines, wageLine(s.data, m))
-	owe := st.Success.Render(s.c.T("dues.nothing_owed"))
-	if len(months) > 0 {
-		owe = st.Error.Render(common.OwesText(s.c, len(months), total, run, base))
+		st.Muted.Render(s.unitName(m.UnitID)+"  "+s.c.T(m.Status.Key())),
+		common.MonthlyText(s.c, s.info)}
+	owe := st.Success.Render(common.OwesText(s.c, o))
+	if o.Count > 0 {
+		owe = st.Error.Render(common.OwesText(s.c, o))
 	}
-	lines = append(lines, owe, "")
+	switch d := s.info.Month(today); {
+	case d.Underpaid():
+		owe += "  " + st.Warning.Render(s.c.T("dues.this_month_short", today.String(), d.Paid.Display(), d.Rest().Display()))
+	case d.Owing():
+		owe += "  " + st.Warning.Render(s.c.T("dues.this_month_due", today.String(), d.Rest().Display()))
+	}
+	lines = append(lines, owe)
+	var notes []string
+	for _, mo := range o.Months {
+		if d := s.info.Month(mo); d.Underpaid() {
+			notes = append(notes, s.c.T("dues.underpaid_month", mo.String(), d.Paid.Display(), d.Rest().Display()))
+		}
+	}
+	if s.reminder != nil {
+		notes = append(notes, s.c.T("dues.last_reminder", s.reminder.Date.String(), s.c.T(s.reminder.How.Key()), s.reminder.Note)+
+			s.c.T("dues.reminders_count", s.reminded))
+	}
+	lines = append(lines, st.Muted.Render(strings.Join(notes, "  ")))
 	lines = append(lines, s.grid()...)
 	lines = append(lines, st.Title.Render(s.c.T("dues.payments_title")))
 	for i, l := range lines {
@@ -228,20 +307,11 @@ func (s *member) View() string {
 	return strings.Join(lines, "\n") + "\n" + s.table.View()
 }
 
-// wageLine is the member's wage base and monthly dues, or that there is
-// none.
-func wageLine(d *data, m model.Member) string {
-	if b := m.BaseFor(d.c.Today().Month()); b > 0 {
-		return d.c.T("dues.wage_line", b.Display(), d.rules.Monthly(b).Display())
-	}
-	return d.c.T("dues.no_wage")
-}
-
-// ShortHelp: r only with a payment under the cursor.
+// ShortHelp: r and x only with a payment under the cursor.
 func (s *member) ShortHelp() []key.Binding {
-	keys := []key.Binding{s.k.Pay, s.k.Wage}
+	keys := []key.Binding{s.k.Pay, s.k.Wage, s.k.Exception, s.k.Remind}
 	if _, ok := s.selected(); ok {
-		keys = append(keys, s.k.Reverse)
+		keys = append(keys, s.k.Reverse, s.k.Receipt)
 	}
 	return append(keys, s.c.Keys.Back)
 }

@@ -2,6 +2,7 @@ package dues
 
 import (
 	"fmt"
+	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -14,8 +15,11 @@ import (
 	"unionbook/ui/widget"
 )
 
-// units is the collection by unit of a year (up to this month): what was
-// due, what was paid, the rate and how many members paid.
+// units is the collection by unit of a year (up to this month): how each
+// unit's dues are handled, what was due, what was paid, the rate and how
+// many member-months paid. Units that collect their own dues count with
+// what they reported, marked so; their months not reported count in
+// neither and are said.
 type units struct {
 	common.ScreenBase
 	*data
@@ -29,6 +33,7 @@ type units struct {
 
 func newUnits(d *data, st *stack.Stack) *units {
 	u := &units{data: d, st: st, year: d.c.Today().Year(), table: widget.NewTable(nil, tableStyles(d.c))}
+	u.table.SetEmptyText(d.c.T("dues.units_empty"))
 	u.load()
 	return u
 }
@@ -39,29 +44,49 @@ func (u *units) load() {
 	u.set(col)
 }
 
+// sourceNote says where a unit's figures come from, when not from this
+// federation's own records.
+func sourceNote(c *common.Common, x *storage.Collection) string {
+	switch {
+	case x.Handling == model.HandlingSelf && x.Unreported > 0:
+		return c.T("dues.src_unreported", x.Unreported)
+	case x.Handling == model.HandlingSelf:
+		return c.T("dues.src_reported")
+	case x.NoBase > 0:
+		return c.T("dues.src_no_base", x.NoBase)
+	}
+	return ""
+}
+
 func (u *units) set(col []storage.Collection) {
 	c := u.c
 	u.collection = col
 	u.table.SetColumns([]widget.Column{
-		{Title: c.T("col.unit"), Width: 14, Flex: 1},
-		{Title: c.T("dues.col_due"), Width: 12, AlignRight: true},
-		{Title: c.T("dues.col_paid"), Width: 12, AlignRight: true},
+		{Title: c.T("col.unit"), Width: 12, Flex: 1},
+		{Title: c.T("dues.col_handling"), Width: 8},
+		{Title: c.T("dues.col_due"), Width: 10, AlignRight: true},
+		{Title: c.T("dues.col_paid"), Width: 10, AlignRight: true},
 		{Title: c.T("dues.col_rate"), Width: 8, AlignRight: true},
-		{Title: c.T("dues.col_people"), Width: 11, AlignRight: true},
+		{Title: c.T("dues.col_people"), Width: 9, AlignRight: true},
+		{Title: c.T("dues.col_source"), Width: 10},
 	})
 	u.table.SetRows(len(col), func(row, i int) string {
-		x := col[row]
+		x := &col[row]
 		switch i {
 		case 0:
-			return u.unitBy[x.UnitID]
+			return u.unitName(x.UnitID)
 		case 1:
-			return x.Due.Display()
+			return c.T(x.Handling.Key() + "_short")
 		case 2:
-			return x.Paid.Display()
+			return x.Due.Display()
 		case 3:
-			return rate(x.Paid, x.Due)
+			return x.Paid.Display()
 		case 4:
+			return rate(x.Paid, x.Due)
+		case 5:
 			return fmt.Sprintf("%d/%d", x.PaidMembers, x.DueMembers)
+		case 6:
+			return sourceNote(c, x)
 		}
 		return ""
 	})
@@ -71,7 +96,7 @@ func rate(paid, due model.Money) string {
 	if due <= 0 {
 		return "-"
 	}
-	bp := int64(paid) * 10000 / int64(due)
+	bp := model.RateBP(paid, due)
 	return fmt.Sprintf("%d.%02d%%", bp/100, bp%100)
 }
 
@@ -85,7 +110,7 @@ func (u *units) selected() uint64 {
 
 func (u *units) SetSize(w, h int) {
 	u.w = w
-	u.table.SetSize(w, max(3, h-3))
+	u.table.SetSize(w, max(3, h-2))
 }
 
 func (u *units) Update(msg tea.Msg) tea.Cmd {
@@ -101,6 +126,7 @@ func (u *units) Update(msg tea.Msg) tea.Cmd {
 		}
 		return nil
 	case tea.KeyPressMsg:
+		id := u.selected()
 		switch {
 		case key.Matches(m, u.k.Arrears):
 			u.st.Pop()
@@ -116,19 +142,51 @@ func (u *units) Update(msg tea.Msg) tea.Cmd {
 			}
 			return nil
 		case key.Matches(m, u.k.Batch):
-			return openBatch(u.data, u.st, u.selected())
+			return openBatch(u.data, u.st, id)
 		case key.Matches(m, u.k.Pay), key.Matches(m, u.k.Find):
 			return pickMember(u.data, u.st)
+		case id == 0:
 		case key.Matches(m, u.c.Keys.Open):
-			if id := u.selected(); id != 0 {
-				return func() tea.Msg { return common.ShowUnitMembersMsg{UnitID: id} }
+			return u.st.Push(newUnit(u.data, u.st, id))
+		default:
+			if cmd := unitKeys(u.data, u.st, id, m); cmd != nil {
+				return cmd
 			}
-			return nil
 		}
 	}
 	var cmd tea.Cmd
 	u.table, cmd = u.table.Update(msg)
 	return cmd
+}
+
+// unitKeys answers the keys a unit's row and the unit's screen share: its
+// members, handling, report, notice, reminder, wage base and receipts.
+func unitKeys(d *data, st *stack.Stack, id uint64, m tea.KeyPressMsg) tea.Cmd {
+	k := d.k
+	switch {
+	case key.Matches(m, k.Members):
+		return func() tea.Msg { return common.ShowUnitMembersMsg{UnitID: id} }
+	case key.Matches(m, k.Handling):
+		return st.Push(newHandlingForm(d, st, id))
+	case key.Matches(m, k.Report):
+		return st.Push(newReportForm(d, st, id))
+	case key.Matches(m, k.Notice):
+		return newNoticeSave(d, st, id)
+	case key.Matches(m, k.Remind):
+		return st.Push(newReminderForm(d, st, id, 0))
+	case key.Matches(m, k.Wage):
+		return st.Push(newUnitWageForm(d, st, id))
+	case key.Matches(m, k.Receipt):
+		b, err := d.c.Store.LastBatchOf(id)
+		switch {
+		case err != nil:
+			return common.SetStatus(d.c.Err(err), true)
+		case b == 0:
+			return common.SetStatus(d.c.T("dues.no_batch", d.unitName(id)), false)
+		}
+		return newBatchReceiptsSave(d, st, b)
+	}
+	return nil
 }
 
 func (u *units) View() string {
@@ -137,13 +195,32 @@ func (u *units) View() string {
 		return st.Error.Render(u.c.Err(err))
 	}
 	var total storage.Collection
-	for _, x := range u.collection {
+	for i := range u.collection {
+		x := &u.collection[i]
 		total.Due += x.Due
 		total.Paid += x.Paid
+		total.ReportedPaid += x.ReportedPaid
+		total.Kept += x.Kept
+		total.Unreported += x.Unreported
+		total.UnreportedDue += x.UnreportedDue
 	}
 	head := st.Title.Render(u.c.T("dues.units_title", u.year)) + "  " +
 		st.Muted.Render(u.c.T("dues.units_total", total.Due.Display(), total.Paid.Display(), rate(total.Paid, total.Due)))
-	return ansi.Truncate(head, u.w, "~") + "\n" + st.Muted.Render(u.c.T("dues.units_hint")) + "\n" + u.table.View()
+	var parts []string
+	if total.ReportedPaid != 0 {
+		parts = append(parts, u.c.T("dues.units_sources", total.ReportedPaid.Display()))
+	}
+	if total.Kept != 0 {
+		parts = append(parts, u.c.T("dues.units_kept", total.Kept.Display()))
+	}
+	sub := strings.Join(parts, u.c.T("dues.units_sep"))
+	if total.Unreported > 0 {
+		sub += u.c.T("dues.units_unreported", total.Unreported, total.UnreportedDue.Display())
+	}
+	if sub == "" {
+		sub = u.c.T("dues.units_hint")
+	}
+	return ansi.Truncate(head, u.w, "~") + "\n" + st.Muted.Render(ansi.Truncate(sub, u.w, "~")) + "\n" + u.table.View()
 }
 
 func (u *units) firstErr() error {
@@ -154,12 +231,13 @@ func (u *units) firstErr() error {
 }
 
 func (u *units) ShortHelp() []key.Binding {
-	return []key.Binding{u.k.Arrears, u.k.Year, u.k.Batch, u.c.Keys.Open, u.c.Keys.Help}
+	return []key.Binding{u.c.Keys.Open, u.k.Batch, u.k.Handling, u.k.Notice, u.c.Keys.Help}
 }
 
 func (u *units) FullHelp() [][]key.Binding {
 	k := u.c.Keys
 	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
-		{k.Open, u.k.Year, u.k.Batch, u.k.Pay, u.k.Find},
+		{k.Open, u.k.Batch, u.k.Handling, u.k.Report, u.k.Wage, u.k.Members},
+		{u.k.Notice, u.k.Remind, u.k.Receipt, u.k.Year, u.k.Pay, u.k.Find},
 		{u.k.Arrears, k.Back, k.Tabs, k.Help, k.Quit}}
 }

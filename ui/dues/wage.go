@@ -2,6 +2,7 @@ package dues
 
 import (
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"unionbook/model"
 	"unionbook/ui/common"
@@ -9,24 +10,36 @@ import (
 	"unionbook/ui/stack"
 )
 
-// wageForm records a member's monthly wage base from a month on: the dues
-// are computed from it.
+// wageForm records a monthly wage base from a month on, for one member
+// or, with unit set, for every member of a unit in one step: the dues are
+// reckoned from it (monthly wage income only: bonuses, allowances and
+// subsidies are not in it).
 type wageForm struct {
 	formFrame
-	m model.Member
+	m    model.Member
+	unit uint64 // every member of this unit, when not 0
 }
 
 func newWageForm(d *data, st *stack.Stack, m model.Member) *wageForm {
+	return openWageForm(d, st, m, 0)
+}
+
+// newUnitWageForm gives every member of the unit the same base.
+func newUnitWageForm(d *data, st *stack.Stack, unit uint64) *wageForm {
+	return openWageForm(d, st, model.Member{}, unit)
+}
+
+func openWageForm(d *data, st *stack.Stack, m model.Member, unit uint64) *wageForm {
 	c := d.c
 	f := form.New(c,
 		form.TextField("wage_from", true, c.T("hint.month")),
 		form.TextField("wage_base", true, c.T("hint.wage")),
 	)
 	f.SetValue("wage_from", c.Today().Month().String())
-	if b := m.BaseFor(c.Today().Month()); b > 0 {
+	if b := m.BaseFor(c.Today().Month()); b > 0 && unit == 0 {
 		f.SetValue("wage_base", b.String())
 	}
-	w := &wageForm{m: m}
+	w := &wageForm{m: m, unit: unit}
 	w.open(d, st, f, func(f *form.Form) model.Problems { _, ps := w.read(f); return ps })
 	return w
 }
@@ -40,8 +53,8 @@ func (w *wageForm) read(f *form.Form) (model.WageBase, model.Problems) {
 	}
 	if wb.Base, err = model.ParseMoney(f.Value("wage_base")); err != nil {
 		ps = append(ps, form.ProblemOf("wage_base", err))
-	} else if wb.Base < 0 {
-		ps = append(ps, model.Problem{Field: "wage_base", Key: "money.negative"})
+	} else if err := wb.Base.Positive(); err != nil {
+		ps = append(ps, form.ProblemOf("wage_base", err))
 	}
 	return wb, ps
 }
@@ -50,6 +63,15 @@ func (w *wageForm) Update(msg tea.Msg) tea.Cmd { return w.answer(msg, w.save) }
 
 func (w *wageForm) save() tea.Cmd {
 	wb, _ := w.read(w.form)
+	if w.unit != 0 {
+		n, err := w.c.Store.UnitWageBase(w.c.OperatorName(), w.unit, wb)
+		if err != nil {
+			return w.form.SaveError(err, map[string]string{"": "wage_from"})
+		}
+		w.st.Pop()
+		return tea.Batch(common.SetStatus(w.c.T("dues.unit_wage_ok", w.unitName(w.unit), n, wb.Base.Display(), wb.From.String()), false),
+			common.Changed(model.EntityMember, 0))
+	}
 	m, err := w.c.Store.SetWageBase(w.c.OperatorName(), w.m.ID, wb)
 	if err != nil {
 		return w.form.SaveError(err, nil)
@@ -60,5 +82,9 @@ func (w *wageForm) save() tea.Cmd {
 }
 
 func (w *wageForm) View() string {
-	return w.view(w.c.T("dues.wage_title", w.m.Name, w.m.No), w.c.T("dues.wage_hint"))
+	title := w.c.T("dues.wage_title", w.m.Name, w.m.No)
+	if w.unit != 0 {
+		title = w.c.T("dues.unit_wage_title", w.unitName(w.unit))
+	}
+	return w.view(title, w.c.T("dues.wage_hint")) + "\n\n" + w.c.Styles.Muted.Render(ansi.Wrap(w.c.T("dues.wage_rule"), max(w.w, 20), ""))
 }

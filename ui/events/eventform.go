@@ -273,8 +273,6 @@ func (ef *eventForm) Update(msg tea.Msg) tea.Cmd {
 		ef.form.Revalidate()
 	}
 	switch act {
-	case form.Cancel:
-		ef.st.Pop()
 	case form.OpenPicker:
 		if ef.form.Focused() == fUnit {
 			return tea.Batch(ef.pick(), cmd) // cmd types into the picker's search what opened it

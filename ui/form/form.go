@@ -55,7 +55,6 @@ type Action int
 const (
 	None       Action = iota
 	Submit            // ctrl+s, or enter on the last field
-	Cancel            // esc (a form on a stack never sees it: the stack goes back)
 	OpenPicker        // enter on a Pick field: the parent shows a picker
 )
 
@@ -241,8 +240,6 @@ func (f *Form) Update(msg tea.Msg) (Action, tea.Cmd) {
 			f.showAll = true
 			f.Revalidate()
 			return Submit, nil
-		case key.Matches(km, k.Back):
-			return Cancel, nil
 		case key.Matches(km, k.NextField):
 			f.leave()
 			f.focusField((f.focus + 1) % len(f.fields))

@@ -45,8 +45,8 @@ func TestSaveShowsEveryProblemAndReportsSubmit(t *testing.T) {
 	if !strings.Contains(ansi.Strip(f.View()), "required") || len(f.Problems()) != 1 {
 		t.Errorf("problems after save: %v\n%s", f.Problems(), f.View())
 	}
-	if act, _ := f.Update(uitest.Key("esc")); act != Cancel {
-		t.Errorf("esc gave %v", act)
+	if act, _ := f.Update(uitest.Key("esc")); act != None {
+		t.Errorf("esc gave %v: esc is the stack's", act)
 	}
 }
 

@@ -1,8 +1,11 @@
 package form
 
 import (
+	"strings"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"unionbook/ui/common"
 	"unionbook/ui/picker"
@@ -29,6 +32,7 @@ type Screen struct {
 	intro string // a muted line under the title, or ""
 	form  *Form
 	save  func() tea.Cmd
+	w     int
 }
 
 // NewScreen shows f under title on st. save runs on a submit that has no
@@ -39,7 +43,8 @@ func NewScreen(c *common.Common, st *stack.Stack, title string, f *Form, save fu
 	return &Screen{c: c, st: st, title: title, form: f, save: save}
 }
 
-// WithIntro adds a line under the title that says what the form is for.
+// WithIntro adds a line under the title that says what the form is for;
+// a long one wraps.
 func (s *Screen) WithIntro(text string) *Screen {
 	s.intro = text
 	return s
@@ -48,23 +53,37 @@ func (s *Screen) WithIntro(text string) *Screen {
 // Form is the form shown.
 func (s *Screen) Form() *Form { return s.form }
 
+// introLines is the intro wrapped to the width (none without one).
+func (s *Screen) introLines() []string {
+	if s.intro == "" {
+		return nil
+	}
+	return strings.Split(ansi.Wrap(s.intro, max(10, s.w), ""), "\n")
+}
+
 // top is the number of lines above the fields.
 func (s *Screen) top() int {
-	if s.intro != "" {
-		return 2 * titleLines
+	if n := len(s.introLines()); n > 0 {
+		return titleLines + n + 1
 	}
 	return titleLines
 }
 
 // SetSize gives the fields what the title leaves.
-func (s *Screen) SetSize(w, h int) { s.form.SetSize(w, max(1, h-s.top())) }
+func (s *Screen) SetSize(w, h int) {
+	s.w = w
+	s.form.SetSize(w, max(1, h-s.top()))
+}
 
 // View draws the title and the visible fields.
 func (s *Screen) View() string {
 	st := s.c.Styles
 	head := st.Title.Render(s.title) + "\n\n"
+	for _, l := range s.introLines() {
+		head += st.Muted.Render(l) + "\n"
+	}
 	if s.intro != "" {
-		head += st.Muted.Render(s.intro) + "\n\n"
+		head += "\n"
 	}
 	return head + s.form.View()
 }
@@ -99,16 +118,17 @@ func (s *Screen) Update(msg tea.Msg) tea.Cmd {
 			return blocked
 		}
 		return s.save()
-	case Cancel: // off a stack only; on one, esc is the stack's
-		s.st.Pop()
-		return nil
 	}
 	return cmd
 }
 
-// ShortHelp lists the keys of every form.
+// ShortHelp lists the keys of every form (moving between fields only
+// when there are two or more).
 func (s *Screen) ShortHelp() []key.Binding {
 	k := s.c.Keys
+	if len(s.form.fields) < 2 {
+		return []key.Binding{k.Save, k.Back}
+	}
 	return []key.Binding{k.NextField, k.PrevField, k.Save, k.Back}
 }
 

@@ -51,6 +51,16 @@ func newFileForm(c *common.Common, st *stack.Stack, name string, old *model.Hard
 		form.TextField("hs_size", true, c.T("hardship.hint_size")),
 		form.TextField("hs_income", true, c.T("hardship.hint_income")),
 		form.TextField("hs_spending", false, c.T("hardship.hint_spending")),
+	)
+	// what rules a household out, whatever its income (the suggestion says so)
+	for _, x := range model.HardshipExclusions {
+		fields = append(fields, form.CheckField(exclusionField(x)))
+	}
+	fields = append(fields,
+		form.ChoiceField("hs_model_worker", true, opts(c, model.ModelWorkerLevels, model.ModelWorkerLevel.Key)),
+		form.ChoiceField("hs_identity", false, noneFirst(c, opts(c, model.WorkerIdentities, model.WorkerIdentity.Key))),
+		form.ChoiceField("hukou", false, noneFirst(c, opts(c, model.HukouTypes, model.HukouType.Key))),
+		form.TextField("industry", false, ""),
 		form.TextField("hs_health", false, ""),
 		form.TextField("hs_disability", false, ""),
 		form.TextField("hs_employment", false, ""),
@@ -69,6 +79,8 @@ func newFileForm(c *common.Common, st *stack.Stack, name string, old *model.Hard
 		form.TextField("hs_unit_opinion", false, ""),
 		form.TextField("hs_town_opinion", false, ""),
 		form.TextField("hs_applied", true, c.T("hint.date")),
+		form.TextField("hs_filing_notice_from", false, c.T("hint.date")),
+		form.TextField("hs_filing_notice_to", false, c.T("hint.date")),
 	)
 	if !ff.edit {
 		fields = append(fields, form.ChoiceField("hs_new_status", true, opts(c,
@@ -123,6 +135,17 @@ func (ff *fileForm) fill() {
 	}
 	fm.SetChecked("hs_single_parent", f.SingleParent)
 	fm.SetChecked("hs_zero_employment", f.ZeroEmployment)
+	for _, x := range f.Exclusions {
+		fm.SetChecked(exclusionField(x), true)
+	}
+	fm.SetChoice("hs_model_worker", uint64(f.ModelWorker))
+	fm.SetChoice("hs_identity", uint64(f.Identity))
+	fm.SetChoice("hukou", uint64(f.Hukou))
+	fm.SetValue("industry", f.Industry)
+	if ff.edit {
+		fm.SetValue("hs_filing_notice_from", f.FilingNoticeFrom.String())
+		fm.SetValue("hs_filing_notice_to", f.FilingNoticeTo.String())
+	}
 	if ff.edit {
 		fm.SetValue("hs_applied", f.AppliedDate.String())
 	}
@@ -205,6 +228,21 @@ func (ff *fileForm) fromForm(fm *form.Form) (model.HardshipFile, model.Problems)
 		f.Status = model.HardshipStatus(s)
 		f.ApprovedDate = 0
 	}
+	f.Exclusions = nil
+	for _, x := range model.HardshipExclusions {
+		if fm.Checked(exclusionField(x)) {
+			f.Exclusions = append(f.Exclusions, x)
+		}
+	}
+	ff.modelWorkerFromHonours(fm, f.MemberID)
+	r := form.Reader{F: fm}
+	f.ModelWorker = model.ModelWorkerLevel(r.Choice("hs_model_worker"))
+	f.Identity = model.WorkerIdentity(r.Choice("hs_identity"))
+	f.Hukou = model.HukouType(r.Choice("hukou"))
+	f.Industry = fm.Value("industry")
+	f.FilingNoticeFrom = r.Date("hs_filing_notice_from")
+	f.FilingNoticeTo = r.Date("hs_filing_notice_to")
+	ps = append(ps, r.Ps...)
 	f.Normalize()
 	for _, q := range f.Validate(ff.c.Today()) {
 		if q.Field == "hs_other_causes" {
@@ -214,7 +252,32 @@ func (ff *fileForm) fromForm(fm *form.Form) (model.HardshipFile, model.Problems)
 			ps = append(ps, q)
 		}
 	}
+	for _, q := range model.ValidateFilingNotice(&f, ff.rules) {
+		if len(ps.For(q.Field)) == 0 {
+			ps = append(ps, q)
+		}
+	}
 	return f, ps
+}
+
+// modelWorkerFromHonours fills the 劳模类别 of a new file from the worker's
+// honours while the user has not set it (困难劳模: a model worker's
+// household filed).
+func (ff *fileForm) modelWorkerFromHonours(fm *form.Form, memberID uint64) {
+	if ff.old != nil || memberID == 0 || fm.Touched("hs_model_worker") {
+		return
+	}
+	if hs, err := ff.c.Store.MemberHonours(memberID); err == nil {
+		fm.SetChoice("hs_model_worker", uint64(model.ModelWorkerLevelOf(hs)))
+	}
+}
+
+// exclusionField is the form's check field of an exclusion.
+func exclusionField(x model.HardshipExclusion) string { return "hs_excl_" + strconv.Itoa(int(x)) }
+
+// noneFirst puts "not given" before the options.
+func noneFirst(c *common.Common, o []form.Option) []form.Option {
+	return append([]form.Option{{Label: c.T("form.none"), Value: 0}}, o...)
 }
 
 // suggestionLine shows the per-capita income and the suggested category
@@ -225,22 +288,22 @@ func (ff *fileForm) suggestionLine() string {
 	if f.HouseholdSize <= 0 {
 		return c.T("hardship.suggest_no_size")
 	}
-	sug := model.SuggestCategory(&f, rules)
-	deep, rel := rules.Lines()
+	return suggestionText(c, &f, rules)
+}
+
+// suggestionText is the suggested category and why: the per-capita income
+// against the line that decides, or the exclusion that stops a suggestion.
+func suggestionText(c *common.Common, f *model.HardshipFile, rules model.HardshipRules) string {
+	sug := model.SuggestCategory(f, rules)
 	line := c.T("hardship.per_capita_line", f.PerCapita().Display(), rules.MinLiving.Display())
-	if sug.Category != 0 {
+	switch {
+	case sug.Category != 0:
 		// the conclusion first, so it survives a narrow screen
-		line = c.T("hardship.suggests", c.T(sug.Category.Key())) + " " + line
+		return c.T("hardship.suggests", c.T(sug.Category.Key())) + " " + line + sug.Text(c.Lang)
+	case sug.Key == "hardship.suggest_above" || sug.Key == "hardship.suggest_sudden_above":
+		return line + sug.Text(c.Lang)
 	}
-	switch sug.Key {
-	case "hardship.suggest_above", "hardship.suggest_sudden":
-		return line + c.T(sug.Key, rel.Display())
-	case "hardship.suggest_deep", "hardship.suggest_deep_no_cause":
-		return line + c.T(sug.Key, deep.Display())
-	case "hardship.suggest_relative":
-		return line + c.T(sug.Key, rel.Display())
-	}
-	return c.T(sug.Key)
+	return sug.Text(c.Lang) // no line to compare with, or an exclusion
 }
 
 func (ff *fileForm) Update(msg tea.Msg) tea.Cmd { return ff.update(msg, ff.save) }

@@ -84,7 +84,6 @@ func (s *formScreen) update(msg tea.Msg, save func() tea.Cmd) tea.Cmd {
 	}
 	act, cmd := s.form.Update(msg)
 	return s.form.Answer(act, cmd, form.Answers{
-		Cancel: s.st.Pop,
 		Pick: func(title string, opts []form.Option, cur uint64) {
 			s.st.Push(picker.NewScreen(s.c, s.st, title, opts, cur, func(v uint64) tea.Cmd {
 				s.form.Picked(v)

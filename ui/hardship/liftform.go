@@ -15,10 +15,18 @@ type liftForm struct {
 	formScreen
 	name string
 	file model.HardshipFile
+	// workdays is the shortest public notice (the setting).
+	workdays int
 }
 
 func newLiftForm(c *common.Common, st *stack.Stack, name string, file model.HardshipFile, done func(uint64) tea.Cmd) *liftForm {
 	lf := &liftForm{name: name, file: file}
+	if r, err := c.Store.HardshipRules(); err == nil {
+		lf.workdays = r.NoticeWorkdays
+	}
+	if lf.workdays <= 0 {
+		lf.workdays = model.MinNoticeWorkdays
+	}
 	fm := form.New(c,
 		form.TextField("hs_notice_from", true, c.T("hint.date")),
 		form.TextField("hs_notice_to", true, c.T("hint.date")),
@@ -47,7 +55,7 @@ func (lf *liftForm) fromForm(fm *form.Form) (model.LiftOut, model.Problems) {
 		}
 	}
 	if len(ps) == 0 {
-		ps = model.ValidateLiftOut(&lf.file, l, lf.c.Today())
+		ps = model.ValidateLiftOut(&lf.file, l, lf.c.Today(), lf.workdays)
 	}
 	return l, ps
 }
@@ -55,7 +63,7 @@ func (lf *liftForm) fromForm(fm *form.Form) (model.LiftOut, model.Problems) {
 func (lf *liftForm) Update(msg tea.Msg) tea.Cmd { return lf.update(msg, lf.save) }
 
 func (lf *liftForm) View() string {
-	return lf.view(lf.c.T("hardship.lift_title", lf.name, lf.file.ID), lf.c.T("hardship.lift_hint", model.MinNoticeWorkdays))
+	return lf.view(lf.c.T("hardship.lift_title", lf.name, lf.file.ID), lf.c.T("hardship.lift_hint", lf.workdays))
 }
 
 func (lf *liftForm) save() tea.Cmd {

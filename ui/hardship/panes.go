@@ -67,6 +67,10 @@ func (d *detail) summaryLines() []string {
 		{"hs_spending", money(f.Spending)},
 		{"hs_per_capita", money(f.PerCapita())},
 		{"hs_suggested", catName(d.c, sug.Category)},
+		{"hs_model_worker", d.c.T(f.ModelWorker.Key())},
+		{"hs_identity", d.or(map[bool]string{true: d.c.T(f.Identity.Key())}[f.Identity != 0])},
+		{"hukou", d.or(map[bool]string{true: d.c.T(f.Hukou.Key())}[f.Hukou != 0])},
+		{"industry", d.or(f.Industry)},
 		{"hs_health", d.or(f.Health)},
 		{"hs_disability", d.or(f.Disability)},
 		{"hs_employment", d.or(f.Employment)},
@@ -83,6 +87,7 @@ func (d *detail) summaryLines() []string {
 		{"hs_reviewed_by", d.or(f.ReviewedBy)},
 		{"hs_entered_by", d.or(f.EnteredBy)},
 		{"hs_applied", f.AppliedDate.String()},
+		{"hs_filing_notice", d.or(joinNonEmpty(" ~ ", f.FilingNoticeFrom.String(), f.FilingNoticeTo.String()))},
 		{"hs_approved", d.or(f.ApprovedDate.String())},
 		{"hs_last_review", d.or(f.LastReviewed().String())},
 		{"hs_unit_opinion", d.or(f.UnitOpinion)},
@@ -104,6 +109,18 @@ func (d *detail) summaryLines() []string {
 		for _, it := range items {
 			lines = append(lines, lbl(it[0])+it[1])
 		}
+	}
+	// why a category is (not) suggested, and what rules the household out
+	lines = append(lines, strings.Split(ansi.Wrap(suggestionText(d.c, f, d.d.rules), max(1, d.w), ""), "\n")...)
+	if len(f.Exclusions) > 0 {
+		names := make([]string, len(f.Exclusions))
+		for i, x := range f.Exclusions {
+			names[i] = d.c.T(x.Key())
+		}
+		lines = append(lines, st.Warning.Render(ansi.Truncate(d.c.T("hardship.excluded_line", strings.Join(names, d.c.T("units.list_sep"))), d.w, "~")))
+	}
+	if f.ModelWorkerInHardship() {
+		lines = append(lines, st.Warning.Render(d.c.T("hardship.model_worker_line", d.c.T(f.ModelWorker.Key()))))
 	}
 	switch f.Status {
 	case model.HardshipLifted:

@@ -26,13 +26,19 @@ var writeHelp = []string{
 	"key.new", "key.edit", "key.delete", "key.save", "key.status",
 	// dues
 	"dues.key_pay", "dues.key_batch", "dues.key_wage", "dues.key_reverse",
+	// dues: a member's exception, a unit's handling, a unit's report and
+	// its deletion, a reminder, wage bases from a file, a batch line's
+	// amount (printing a receipt or notice writes a file, not the books)
+	"dues.key_exception", "dues.key_handling", "dues.key_report", "dues.key_delete_report",
+	"dues.key_remind", "dues.key_import", "dues.key_amount",
 	// events
 	"events.key_cost", "events.key_delete",
 	// cash book
 	"cashbook.key_reverse",
 	// settings (the backup too: a read-only look makes no files beside what it opened)
 	"settings.key_profile", "settings.key_dues", "settings.key_hardship",
-	"settings.key_backup", "settings.key_add_account",
+	"settings.key_backup", "settings.key_add_account", "settings.key_cases",
+	"settings.key_fresh", // sets the demo aside: a file changes
 	// hardship
 	"hardship.key_aid_member", "hardship.key_aid", "hardship.key_review",
 	"hardship.key_approve", "hardship.key_lift", "hardship.key_household",

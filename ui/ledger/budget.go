@@ -13,6 +13,7 @@ import (
 	"unionbook/model"
 	"unionbook/ui/common"
 	"unionbook/ui/form"
+	"unionbook/ui/listexport"
 	"unionbook/ui/stack"
 	"unionbook/ui/widget"
 )
@@ -60,7 +61,7 @@ func (x *budget) refreshTable() {
 		{Title: x.c.T("report.c_budget"), Width: 13, AlignRight: true},
 		{Title: x.c.T("report.c_actual"), Width: 13, AlignRight: true},
 		{Title: x.c.T("report.c_remaining"), Width: 13, AlignRight: true},
-		{Title: "", Width: 8},
+		{Title: x.c.T("books_ui.c_state"), Width: 8},
 	})
 	x.table.SetRows(len(x.s.Rows), func(row, col int) string {
 		r := x.s.Rows[row]
@@ -104,6 +105,8 @@ func (x *budget) Update(msg tea.Msg) tea.Cmd {
 		return cmd
 	}
 	switch {
+	case key.Matches(km, x.c.Keys.Export):
+		return listexport.Start(x.c, x.st, listexport.List{Name: x.c.T("books_ui.budget_title", strconv.Itoa(x.year)), Table: x.table})
 	case key.Matches(km, x.c.Keys.New):
 		return x.st.Push(x.lineForm(""))
 	case key.Matches(km, x.c.Keys.Open):
@@ -209,7 +212,7 @@ func (x *budget) View() string {
 
 func (x *budget) ShortHelp() []key.Binding {
 	k := x.c.Keys
-	return []key.Binding{k.New, k.Open, x.k.PrevYear, x.k.NextYear, k.Back}
+	return []key.Binding{k.New, k.Open, x.k.PrevYear, x.k.NextYear, k.Export, k.Back}
 }
 
 func (x *budget) FullHelp() [][]key.Binding {

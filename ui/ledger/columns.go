@@ -1,6 +1,10 @@
 package ledger
 
-import "unionbook/ui/widget"
+import (
+	"github.com/charmbracelet/x/ansi"
+
+	"unionbook/ui/widget"
+)
 
 // Column ids of the list; which of them show depends on the width.
 const (
@@ -16,13 +20,23 @@ const (
 	colFlag
 )
 
-// columns are the list's columns that fit width w, with their ids: the
-// memo and source from 110 cells, the reversal flag from 96.
-func (b *book) columns(w int) ([]widget.Column, []int) {
-	all := []struct {
+// counterpartyMax caps the counterparty column when it grows to show
+// whole names: a unit's full name can be longer than any screen.
+const counterpartyMax = 24
+
+// columns are the list's columns that fit width w, with their ids. Date,
+// voucher, account, direction, amount, balance and counterparty always
+// show; then, while they fit, the reversal flag (from about 90 cells), the
+// memo (from about 96: every screen of 100 shows it), the counterparty
+// wide enough for the longest shown (from 100 cells, up to 24: whole names
+// at 120) and the source.
+func (l *list) columns(w int) ([]widget.Column, []int) {
+	b := l.book
+	type col struct {
 		id  int
 		col widget.Column
-	}{
+	}
+	cols := []col{
 		{colDate, widget.Column{Title: b.c.T("cashbook.col_date"), Width: 10}},
 		{colVoucher, widget.Column{Title: b.c.T("cashbook.col_voucher"), Width: 10}},
 		{colAccount, widget.Column{Title: b.c.T("cashbook.col_account"), Width: 14, Flex: 2}},
@@ -30,20 +44,58 @@ func (b *book) columns(w int) ([]widget.Column, []int) {
 		{colAmount, widget.Column{Title: b.c.T("cashbook.col_amount"), Width: 11, AlignRight: true}},
 		{colBalance, widget.Column{Title: b.c.T("cashbook.col_balance"), Width: 12, AlignRight: true}},
 		{colCounterparty, widget.Column{Title: b.c.T("cashbook.col_counterparty"), Width: 8, Flex: 1}},
-		{colMemo, widget.Column{Title: b.c.T("cashbook.col_memo"), Width: 10, Flex: 2}},
-		{colSource, widget.Column{Title: b.c.T("cashbook.col_source"), Width: min(10, b.widest(4, "cashbook.col_source", "cashbook.src_manual", "cashbook.src_dues", "cashbook.src_dues_batch", "cashbook.src_aid", "cashbook.src_event"))}},
-		{colFlag, widget.Column{Title: b.c.T("cashbook.col_flag"), Width: b.widest(2, "cashbook.col_flag", "cashbook.flag_reversal", "cashbook.flag_reversed")}},
 	}
-	var cols []widget.Column
-	var ids []int
-	for _, a := range all {
-		if (a.id == colMemo || a.id == colSource) && w < 110 || a.id == colFlag && w < 96 {
-			continue
+	fits := func(cs []col) bool {
+		ws := make([]widget.Column, len(cs))
+		for i, c := range cs {
+			ws[i] = c.col
 		}
-		cols = append(cols, a.col)
-		ids = append(ids, a.id)
+		return widget.MinWidth(ws) <= w
 	}
-	return cols, ids
+	// try adds c (before the flag, which stays last) when it fits.
+	try := func(c col) {
+		next := append([]col(nil), cols...)
+		at := len(next)
+		if at > 0 && next[at-1].id == colFlag {
+			at--
+		}
+		next = append(next[:at], append([]col{c}, next[at:]...)...)
+		if fits(next) {
+			cols = next
+		}
+	}
+	try(col{colFlag, widget.Column{Title: b.c.T("cashbook.col_flag"), Width: b.widest(2, "cashbook.col_flag", "cashbook.flag_reversal", "cashbook.flag_reversed")}})
+	try(col{colMemo, widget.Column{Title: b.c.T("cashbook.col_memo"), Width: 10, Flex: 2}})
+	// On a narrow screen the account's name keeps its share: the
+	// counterparty grows whole only from 100 cells.
+	if full := min(counterpartyMax, l.widestCounterparty()); full > 8 && w >= 100 {
+		for i := range cols {
+			if cols[i].id == colCounterparty {
+				wide := append([]col(nil), cols...)
+				wide[i].col.Width = full
+				if fits(wide) {
+					cols = wide
+				}
+			}
+		}
+	}
+	try(col{colSource, widget.Column{Title: b.c.T("cashbook.col_source"), Width: min(10, b.widest(4, "cashbook.col_source", "cashbook.src_manual", "cashbook.src_dues", "cashbook.src_dues_batch", "cashbook.src_aid", "cashbook.src_event"))}})
+
+	out := make([]widget.Column, len(cols))
+	ids := make([]int, len(cols))
+	for i, c := range cols {
+		out[i], ids[i] = c.col, c.id
+	}
+	return out, ids
+}
+
+// widestCounterparty is the width of the longest counterparty shown.
+func (l *list) widestCounterparty() int {
+	w := 0
+	for _, i := range l.view {
+		w = max(w, ansi.StringWidth(l.lines[i].Counterparty))
+	}
+	return w
 }
 
 func (l *list) refreshTable() {

@@ -6,6 +6,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"unionbook/model"
+	"unionbook/search"
 	"unionbook/ui/common"
 	"unionbook/ui/form"
 	"unionbook/ui/stack"
@@ -42,6 +43,7 @@ func newConsolForm(b *book, st *stack.Stack) *form.Screen {
 		kinds[i] = form.Option{Label: c.T(k.Key()), Value: uint64(k)}
 	}
 	units, _ := c.Store.Units()
+	search.SortUnits(units)
 	unitOpts := []form.Option{{Label: c.T("books_ui.consol_no_unit"), Value: 0}}
 	for _, u := range units {
 		unitOpts = append(unitOpts, form.Option{Label: u.Name, Value: u.ID})

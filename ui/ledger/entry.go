@@ -88,7 +88,7 @@ func (e *entryForm) read(f *form.Form) (model.LedgerEntry, model.Problems) {
 	var ps model.Problems
 	if v := f.Value(fDate); strings.TrimSpace(v) == "" {
 		ps = append(ps, model.Problem{Field: fDate, Key: "problem.required"})
-	} else if d, err := model.ParseDate(v); err != nil {
+	} else if d, err := model.ReadDate(v); err != nil {
 		ps = append(ps, form.ProblemOf(fDate, err))
 	} else {
 		x.Date = d
@@ -151,7 +151,6 @@ func (e *entryForm) Update(msg tea.Msg) tea.Cmd {
 	act, cmd := e.form.Update(msg)
 	e.syncAccounts()
 	return e.form.Answer(act, cmd, form.Answers{
-		Cancel: e.st.Pop,
 		Pick: func(title string, _ []form.Option, cur uint64) {
 			// the picker's options are indented and searchable in Chinese
 			e.st.Push(picker.NewScreen(e.c, e.st, title, e.accountOptions(e.dir, true), cur, func(v uint64) tea.Cmd {

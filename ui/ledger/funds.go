@@ -9,6 +9,7 @@ import (
 	"unionbook/model"
 	"unionbook/storage"
 	"unionbook/ui/common"
+	"unionbook/ui/listexport"
 	"unionbook/ui/stack"
 	"unionbook/ui/widget"
 )
@@ -59,7 +60,7 @@ func (x *funds) refreshTable() {
 		{Title: x.c.T("books.c_due"), Width: 12, AlignRight: true},
 		{Title: x.c.T("books.c_paid"), Width: 12, AlignRight: true},
 		{Title: x.c.T("books.c_received"), Width: 12, AlignRight: true},
-		{Title: "", Width: 6},
+		{Title: x.c.T("books_ui.c_state"), Width: 6},
 	})
 	today := x.c.Today()
 	x.table.SetRows(len(x.rows), func(row, col int) string {
@@ -110,6 +111,8 @@ func (x *funds) Update(msg tea.Msg) tea.Cmd {
 		return cmd
 	}
 	switch {
+	case key.Matches(km, x.c.Keys.Export):
+		return listexport.Start(x.c, x.st, listexport.List{Name: x.c.T("books_ui.menu_funds"), Table: x.table})
 	case key.Matches(km, x.c.Keys.New):
 		return x.st.Push(newUnitFundsForm(x.book, x.st))
 	case key.Matches(km, x.k.Pay):
@@ -149,7 +152,7 @@ func (x *funds) View() string {
 
 func (x *funds) ShortHelp() []key.Binding {
 	k := x.c.Keys
-	return []key.Binding{k.New, x.k.Pay, k.Back}
+	return []key.Binding{k.New, x.k.Pay, k.Export, k.Back}
 }
 
 func (x *funds) FullHelp() [][]key.Binding {

@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"unionbook/model"
+	"unionbook/search"
 	"unionbook/storage"
 	"unionbook/ui/common"
 	"unionbook/ui/form"
@@ -30,6 +31,7 @@ const (
 func newUnitFundsForm(b *book, st *stack.Stack) *form.Screen {
 	c := b.c
 	units, _ := c.Store.Units()
+	search.SortUnits(units)
 	opts := make([]form.Option, len(units))
 	for i, u := range units {
 		opts[i] = form.Option{Label: u.Name, Value: u.ID}

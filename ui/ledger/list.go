@@ -1,6 +1,8 @@
 package ledger
 
 import (
+	"strings"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
@@ -11,6 +13,7 @@ import (
 	"unionbook/storage"
 	"unionbook/ui/common"
 	"unionbook/ui/form"
+	"unionbook/ui/listexport"
 	"unionbook/ui/picker"
 	"unionbook/ui/stack"
 	"unionbook/ui/widget"
@@ -22,22 +25,12 @@ type list struct {
 	common.ScreenBase
 	*book
 	st *stack.Stack
+	filters
 
-	// filters: month 0 means every month, account "" every account,
-	// dir 0 both directions
-	month   model.Month
-	account string
-	dir     model.Direction
-	query   string
-
-	lines   []storage.LedgerLine // what the store returned for the filters
-	skeys   []search.Key         // search keys of lines, built on demand
-	view    []int                // indexes into lines that match the search
-	totIn   model.Money          // of the lines in view
-	totOut  model.Money
-	balance model.Money                        // the whole cash book
-	money   map[model.MoneyAccount]model.Money // cash and bank today
-	noOpen  bool                               // no opening balance set yet
+	lines []storage.LedgerLine // what the store returned for the filters
+	skeys []search.Key         // search keys of lines, built on demand
+	view  []int                // indexes into lines that match the search
+	sums
 
 	table  widget.Table
 	search widget.SearchBox
@@ -45,10 +38,27 @@ type list struct {
 	err    error
 }
 
+// filters are what the list is narrowed to: month 0 means every month,
+// account "" every account, dir 0 both directions; the search's query.
+type filters struct {
+	month   model.Month
+	account string
+	dir     model.Direction
+	query   string
+}
+
+// sums are the figures under the list.
+type sums struct {
+	totIn, totOut model.Money                        // of the lines in view
+	balance       model.Money                        // the whole cash book
+	money         map[model.MoneyAccount]model.Money // cash and bank today
+	noOpen        bool                               // no opening balance set yet
+}
+
 // newList shows the current month, the newest entry selected.
 func newList(b *book, st *stack.Stack) *list {
 	c := b.c
-	l := &list{book: b, st: st, month: c.Today().Month()}
+	l := &list{book: b, st: st, filters: filters{month: c.Today().Month()}}
 	l.table = widget.NewTable(nil, widget.TableStyles{Header: c.Styles.TableHeader, Cell: c.Styles.TableCell, Selected: c.Styles.TableSelected})
 	l.table.SetID("ledger")
 	l.table.SetOrigin(0, 1)
@@ -218,7 +228,7 @@ func (l *list) Update(msg tea.Msg) tea.Cmd {
 		l.dir = (l.dir + 1) % 3
 		l.reloadToEnd()
 	case key.Matches(km, l.k.Clear):
-		l.month, l.account, l.dir, l.query = 0, "", 0, ""
+		l.filters = filters{}
 		l.search.SetValue("")
 		l.reloadToEnd()
 	case key.Matches(km, k.Back): // a search left in place is cleared
@@ -235,6 +245,8 @@ func (l *list) Update(msg tea.Msg) tea.Cmd {
 		if x, ok := l.selected(); ok {
 			return l.reverse(x.ID)
 		}
+	case key.Matches(km, k.Export):
+		return listexport.Start(l.c, l.st, listexport.List{Name: l.c.T("cashbook.tab"), Filter: l.filterText(), Table: l.table})
 	case key.Matches(km, l.k.Books):
 		return l.booksMenu()
 	case key.Matches(km, l.k.Transfer):
@@ -305,6 +317,16 @@ func (l *list) filterBar() string {
 		st.Label.Render(l.c.T("cashbook.direction")+sep) + l.dirName(l.dir) + "  "
 }
 
+// filterText is the filter line in words, for a list taken out: month,
+// account, direction and the search.
+func (l *list) filterText() string {
+	f := ansi.Strip(l.filterBar())
+	if l.query != "" {
+		f += l.c.T("cashbook.search") + l.c.T("cashbook.colon") + l.query
+	}
+	return strings.TrimSpace(f)
+}
+
 func (l *list) View() string {
 	st := l.c.Styles
 	sep := l.c.T("cashbook.colon")
@@ -357,7 +379,7 @@ func (l *list) ShortHelp() []key.Binding {
 		return []key.Binding{k.SearchDone, k.SearchClear}
 	}
 	return []key.Binding{l.k.PrevMonth, l.k.NextMonth, l.k.AllMonths, l.k.Account, l.k.Direction,
-		k.New, k.Open, l.k.Reverse, l.k.Statement, l.k.Books, k.Search, k.Help}
+		k.New, k.Open, l.k.Reverse, l.k.Statement, l.k.Books, k.Search, k.Export, k.Help}
 }
 
 func (l *list) FullHelp() [][]key.Binding {
@@ -368,7 +390,7 @@ func (l *list) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
 		{l.k.PrevMonth, l.k.NextMonth, l.k.AllMonths, l.k.Account, l.k.Direction, l.k.Clear, k.Search},
-		{k.Open, k.New, l.k.Reverse, l.k.Statement, k.Tabs, k.Help, k.Quit},
+		{k.Open, k.New, l.k.Reverse, l.k.Statement, k.Export, k.Tabs, k.Help, k.Quit},
 		{l.k.Books, l.k.Transfer, l.k.Print},
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"unionbook/storage"
 	"unionbook/ui/common"
 	"unionbook/ui/form"
+	"unionbook/ui/listexport"
 	"unionbook/ui/stack"
 	"unionbook/ui/widget"
 )
@@ -88,7 +89,7 @@ func (r *reconcile) ticked(l storage.JournalLine) bool {
 
 func (r *reconcile) refreshTable() {
 	r.table.SetColumns([]widget.Column{
-		{Title: "", Width: 3},
+		{Title: r.c.T("books_ui.key_tick"), Width: max(3, ansi.StringWidth(r.c.T("books_ui.key_tick")))},
 		{Title: r.c.T("cashbook.col_date"), Width: 10},
 		{Title: r.c.T("cashbook.col_voucher"), Width: 9},
 		{Title: r.c.T("cashbook.col_memo"), Width: 16, Flex: 1},
@@ -140,6 +141,9 @@ func (r *reconcile) Update(msg tea.Msg) tea.Cmd {
 		return cmd
 	}
 	switch {
+	case key.Matches(km, r.c.Keys.Export):
+		return listexport.Start(r.c, r.st, listexport.List{Name: r.c.T("books_ui.rec_title"),
+			Filter: r.c.T("books_ui.rec_date") + r.c.T("cashbook.colon") + r.date.String(), Table: r.table})
 	case key.Matches(km, r.k.Tick):
 		i := r.table.Cursor()
 		if i < 0 || i >= len(r.lines) {
@@ -201,7 +205,7 @@ func (r *reconcile) statementForm() *form.Screen {
 	f.MarkClean()
 	read := func(f *form.Form) (model.Date, model.Money, model.Problems) {
 		var ps model.Problems
-		d := readDate(c, f, fRecDate, &ps)
+		d := readDateOf(c, f, fRecDate, &ps, true) // 2026-10: the statement of October's end
 		m := readAmount(f, fRecBalance, false, &ps)
 		return d, m, ps
 	}
@@ -246,7 +250,7 @@ func (r *reconcile) View() string {
 }
 
 func (r *reconcile) ShortHelp() []key.Binding {
-	return []key.Binding{r.k.Tick, r.k.TickAll, r.k.StatementBalance, r.k.PrevMonth, r.k.NextMonth, r.c.Keys.Back}
+	return []key.Binding{r.k.Tick, r.k.TickAll, r.k.StatementBalance, r.k.PrevMonth, r.k.NextMonth, r.c.Keys.Export, r.c.Keys.Back}
 }
 
 func (r *reconcile) FullHelp() [][]key.Binding {

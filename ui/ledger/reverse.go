@@ -86,7 +86,7 @@ func readReversal(c *common.Common, f *form.Form, orig model.Date) (model.Date, 
 	var date model.Date
 	if v := f.Value(fRevDate); strings.TrimSpace(v) == "" {
 		ps = append(ps, model.Problem{Field: fRevDate, Key: "problem.required"})
-	} else if d, err := model.ParseDate(v); err != nil {
+	} else if d, err := model.ReadDate(v); err != nil {
 		ps = append(ps, form.ProblemOf(fRevDate, err))
 	} else {
 		date = d

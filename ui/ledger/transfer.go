@@ -68,17 +68,28 @@ func readTransfer(c *common.Common, f *form.Form) (model.Transfer, model.Problem
 	return t, ps
 }
 
-// readDate reads a required date not after today.
+// readDate reads a required date not after today, as every date field
+// reads (model.ReadDate: 2026-10-08, 2026.10.8, 2026年10月8日; a month
+// alone is its first day).
 func readDate(c *common.Common, f *form.Form, key string, ps *model.Problems) model.Date {
+	return readDateOf(c, f, key, ps, false)
+}
+
+// readDateOf is readDate, a month alone standing for its last day when
+// monthEnd is set (a bank statement's date).
+func readDateOf(c *common.Common, f *form.Form, key string, ps *model.Problems, monthEnd bool) model.Date {
 	v := strings.TrimSpace(f.Value(key))
 	if v == "" {
 		*ps = append(*ps, model.Problem{Field: key, Key: "problem.required"})
 		return 0
 	}
-	d, err := model.ParseDate(v)
+	d, monthOnly, err := model.ParseDateOrMonth(v)
 	if err != nil {
 		*ps = append(*ps, form.ProblemOf(key, err))
 		return 0
+	}
+	if monthOnly && monthEnd {
+		d = d.Month().Last()
 	}
 	if d > c.Today() {
 		*ps = append(*ps, model.Problem{Field: key, Key: "problem.future"})

@@ -6,6 +6,11 @@
 // unless she asks for them in full; the audit log records every list
 // written, and whether its ID numbers went out whole.
 //
+// A read-only session (an auditor's look at a backup or a package) may take
+// lists out too, but it writes nothing into what it looks at, the audit log
+// included: there the ID numbers always go out masked (nothing could record
+// whole ones) and the status line says the export was not logged.
+//
 // A list takes part with one line in its key handling:
 //
 //	case key.Matches(msg, l.c.Keys.Export):
@@ -54,10 +59,15 @@ func Start(c *common.Common, st *stack.Stack, l List) tea.Cmd {
 	if l.Table.Len() == 0 {
 		return common.SetStatus(c.T("listexport.nothing"), true)
 	}
-	if l.Unmasked != nil {
+	if l.Unmasked != nil && !readOnly(c) {
 		return st.Push(newIDChoice(c, st, func(full bool) tea.Cmd { return choose(c, st, l, full) }))
 	}
 	return choose(c, st, l, false)
+}
+
+// readOnly reports a session that may not write the audit log.
+func readOnly(c *common.Common) bool {
+	return c.ReadOnly || c.Store != nil && c.Store.ReadOnly()
 }
 
 // choose opens the file chooser; once she has chosen, the rows are copied

@@ -11,6 +11,7 @@ import (
 
 	"unionbook/i18n"
 	"unionbook/model"
+	"unionbook/storage"
 	"unionbook/ui/common"
 	"unionbook/ui/filechooser"
 	"unionbook/ui/stack"
@@ -230,5 +231,52 @@ func TestBigListShowsProgressAndCanBeCancelled(t *testing.T) {
 	}
 	if _, err := filechooser.OS.Stat(filechooser.OS{}, path); err == nil {
 		t.Error("a cancelled export left a file")
+	}
+}
+
+// A read-only look writes nothing into what it looks at: a list goes out
+// with its ID numbers masked, without asking, and no audit entry is
+// written (the store would refuse it; the status line says so instead of
+// an error).
+func TestReadOnlyExportsMaskedAndLogsNothing(t *testing.T) {
+	dir := t.TempDir()
+	path := uitest.StorePath(t)
+	s, err := storage.Open(path, storage.Options{NoDailyBackup: true, NoSync: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := model.DefaultProfile()
+	p.UnionName = "青山镇总工会"
+	if err := s.SaveProfile(uitest.Operator, p); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	ro, err := storage.Open(path, storage.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ro.Close() })
+	before, _ := ro.Audit(0, 10)
+
+	Files = filechooser.NewFake(map[string]string{dir + "/": ""}, uitest.FixedNow, filechooser.Place{Kind: filechooser.PlaceDesktop, Path: dir})
+	t.Cleanup(func() { Files = filechooser.OS{} })
+	c := uitest.NewCommon(ro, i18n.ZH, uitest.FixedNow)
+	c.ReadOnly = true
+	l := newList(100)
+	hs := uitest.NewPageHarness(t, c, 100, 24, func(c *common.Common) stack.Tab { return stack.NewTab(c, "t", l) })
+	start(hs, l, true)
+	if _, ok := hs.P.Top().(*filechooser.Screen); !ok {
+		t.Fatalf("a read-only look asked about ID numbers instead of opening the chooser:\n%s", hs.Screen())
+	}
+	hs.Keys("ctrl+s")
+	if hs.P.Depth() != 1 || hs.Status.Error || !strings.Contains(hs.Status.Text, "不记入操作日志") {
+		t.Fatalf("after writing: depth %d, status %+v", hs.P.Depth(), hs.Status)
+	}
+	rows := readBack(t, filepath.Join(dir, "会员-2026-11-21.xlsx"))
+	if rows[3][2] != model.MaskID(people[0][2]) {
+		t.Errorf("the ID went out as %q", rows[3][2])
+	}
+	if after, _ := ro.Audit(0, 10); len(after) != len(before) {
+		t.Errorf("the audit log grew from %d to %d entries", len(before), len(after))
 	}
 }

@@ -123,6 +123,9 @@ func (s *writing) step() progressMsg {
 	if err := s.wr.finish(s.path); err != nil {
 		return progressMsg{w: s, rows: s.wr.next, err: err}
 	}
+	if readOnly(s.c) { // nothing may be written into what is looked at
+		return progressMsg{w: s, rows: s.wr.next, finished: true}
+	}
 	err = s.c.Store.RecordListExport(s.c.OperatorName(), s.sn.name, s.path, len(s.sn.rows), s.sn.full)
 	return progressMsg{w: s, rows: s.wr.next, finished: true, err: err}
 }
@@ -146,6 +149,9 @@ func (s *writing) Update(msg tea.Msg) tea.Cmd {
 		case msg.finished && msg.err != nil: // written, but not logged
 			s.st.Pop()
 			return common.SetStatus(s.c.T("listexport.written", len(s.sn.rows), s.path)+"; "+s.c.Err(msg.err), true)
+		case msg.finished && readOnly(s.c):
+			s.st.Pop()
+			return common.SetStatus(s.c.T("listexport.written_readonly", len(s.sn.rows), s.path), false)
 		case msg.finished:
 			s.st.Pop()
 			return tea.Batch(common.SetStatus(s.c.T("listexport.written", len(s.sn.rows), s.path), false),

@@ -1,6 +1,7 @@
 package members
 
 import (
+	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -9,6 +10,7 @@ import (
 
 	"unionbook/model"
 	"unionbook/ui/common"
+	"unionbook/ui/honour"
 	"unionbook/ui/stack"
 )
 
@@ -16,25 +18,37 @@ import (
 // history; it is the only screen where the ID number is shown unmasked.
 type detail struct {
 	common.ScreenBase
-	c      *common.Common
-	st     *stack.Stack
-	b      *book
-	keys   keys
-	id     uint64
-	extras []common.MemberSection
-	follow func(id uint64) // selects the member in the list after a save
-	width  int
+	c       *common.Common
+	st      *stack.Stack
+	b       *book
+	keys    keys
+	id      uint64
+	extras  []common.MemberSection
+	follow  func(id uint64) // selects the member in the list after a save
+	honours []model.Honour
+	offset  int // the first line shown, when the detail is longer than the screen
+	width   int
+	height  int
 }
 
 func newDetail(c *common.Common, st *stack.Stack, b *book, k keys, id uint64, extras []common.MemberSection, follow func(uint64)) *detail {
-	return &detail{c: c, st: st, b: b, keys: k, id: id, extras: extras, follow: follow}
+	d := &detail{c: c, st: st, b: b, keys: k, id: id, extras: extras, follow: follow}
+	d.honours, _ = c.Store.MemberHonours(id)
+	return d
 }
 
-func (d *detail) SetSize(w, _ int) { d.width = w }
+func (d *detail) SetSize(w, h int) { d.width, d.height = w, h }
 
 func (d *detail) Update(msg tea.Msg) tea.Cmd {
+	if _, ok := msg.(common.DataChangedMsg); ok {
+		d.honours, _ = d.c.Store.MemberHonours(d.id)
+		return nil
+	}
 	km, ok := msg.(tea.KeyPressMsg)
 	if !ok {
+		return nil
+	}
+	if d.scroll(km) {
 		return nil
 	}
 	m, found := d.b.member(d.id)
@@ -51,6 +65,8 @@ func (d *detail) Update(msg tea.Msg) tea.Cmd {
 		return d.st.Ask(d.c.T("members.confirm_delete", m.Name, m.No), d.delete)
 	case key.Matches(km, d.keys.Dues):
 		return func() tea.Msg { return common.ShowMemberDuesMsg{MemberID: m.ID} }
+	case key.Matches(km, d.keys.Honours):
+		return d.st.Push(honour.NewScreen(d.c, d.st, honour.Holder{MemberID: m.ID, Name: m.Name}))
 	case key.Matches(km, d.keys.Wage): // the dues line says "press w"
 		return func() tea.Msg { return common.ShowMemberDuesMsg{MemberID: m.ID, Wage: true} }
 	}
@@ -78,15 +94,57 @@ func (d *detail) delete() tea.Cmd {
 
 func (d *detail) ShortHelp() []key.Binding {
 	k := d.c.Keys
-	return []key.Binding{k.Edit, d.keys.Status, d.keys.Dues, d.keys.Wage, k.Delete, k.Back}
+	return []key.Binding{k.Edit, d.keys.Status, d.keys.Dues, d.keys.Wage, d.keys.Honours, k.Delete, k.Back}
 }
 
-func (d *detail) FullHelp() [][]key.Binding { return [][]key.Binding{d.ShortHelp()} }
+// FullHelp: the arrows scroll a detail longer than the screen.
+func (d *detail) FullHelp() [][]key.Binding {
+	k := d.c.Keys
+	if d.scrollable() {
+		return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End}, d.ShortHelp()}
+	}
+	return [][]key.Binding{d.ShortHelp()}
+}
 
+// View shows the detail's lines from the scroll offset.
 func (d *detail) View() string {
+	lines := d.lines()
+	d.offset = max(0, min(d.offset, len(lines)-d.height))
+	return strings.Join(lines[d.offset:min(len(lines), d.offset+max(1, d.height))], "\n")
+}
+
+func (d *detail) scrollable() bool { return d.height > 0 && len(d.lines()) > d.height }
+
+// scroll moves the view by a line, a page or to an end; it reports
+// whether km was a scroll key.
+func (d *detail) scroll(km tea.KeyPressMsg) bool {
+	k := d.c.Keys
+	page := max(1, d.height-1)
+	switch {
+	case key.Matches(km, k.Up):
+		d.offset--
+	case key.Matches(km, k.Down):
+		d.offset++
+	case key.Matches(km, k.PageUp):
+		d.offset -= page
+	case key.Matches(km, k.PageDown):
+		d.offset += page
+	case key.Matches(km, k.Home):
+		d.offset = 0
+	case key.Matches(km, k.End):
+		d.offset = len(d.lines())
+	default:
+		return false
+	}
+	d.offset = max(0, min(d.offset, len(d.lines())-d.height))
+	return true
+}
+
+// lines are the detail's lines, whole.
+func (d *detail) lines() []string {
 	m, ok := d.b.member(d.id)
 	if !ok {
-		return ""
+		return []string{""}
 	}
 	st := d.c.Styles
 	yesNo := func(b bool) string {
@@ -121,7 +179,25 @@ func (d *detail) View() string {
 		{"political", or(m.Political)},
 		{"migrant", yesNo(m.Migrant)},
 		{"status", d.c.T(m.Status.Key())},
-		{"honours", or(m.Honours)},
+		{"employment", d.c.T(m.Employment.Key())},
+		{"hukou", d.c.T(m.Hukou.Key())},
+		{"skill", d.c.T(m.Skill.Key())},
+		{"title", d.c.T(m.Title.Key())},
+	}
+	join := d.c.T(m.JoinKind.Key())
+	if m.FromUnion != "" {
+		join += " " + m.FromUnion
+	}
+	card := or(m.CardNo)
+	if m.CardIssued != 0 {
+		card += " " + d.c.T("members.card_issued", m.CardIssued.String())
+	}
+	if m.CardReturned != 0 {
+		card += " " + d.c.T("members.card_returned", m.CardReturned.String())
+	}
+	left = append(left[:8], append([][2]string{{"join_kind", join}, {"card_no", card}}, left[8:]...)...)
+	if m.Honours != "" {
+		right = append(right, [2]string{"honours", m.Honours})
 	}
 	// each column's labels padded to its widest, and a space after it:
 	// "Political status" is wider than the 14 cells Chinese labels take
@@ -162,11 +238,21 @@ func (d *detail) View() string {
 		b.WriteString(st.Muted.Render(d.c.T("members.no_history", m.JoinDate.String())) + "\n")
 	}
 	for _, h := range m.History {
-		line := h.Date.String() + "  " + d.c.T(h.From.Key()) + " -> " + d.c.T(h.To.Key()) + "  " + h.Reason
-		if h.ToUnion != "" {
-			line += "  (" + d.c.T("field.to_union") + ": " + h.ToUnion + ")"
+		line := h.Date.String() + "  " + d.c.T(h.ChangeTypeKey()) + "  " + d.c.T(h.From.Key()) + " -> " + d.c.T(h.To.Key()) + "  " + h.ReasonText(d.c.Lang)
+		for _, x := range [][2]string{{"to_union", h.ToUnion}, {"from_union", h.FromUnion}, {"ground", h.Ground},
+			{"reported_on", h.ReportedOn.String()}, {"card_returned", h.CardReturned.String()}} {
+			if x[1] != "" {
+				line += "  (" + d.c.T("field."+x[0]) + ": " + x[1] + ")"
+			}
 		}
 		b.WriteString(ansi.Truncate(line, w, "~") + "\n")
+	}
+	if len(d.honours) > 0 {
+		b.WriteString("\n" + st.Title.Render(d.c.T("members.honours_title", len(d.honours))) + "\n")
+		for _, h := range d.honours {
+			line := fmt.Sprintf("%d  %s  %s  %s", h.Year, honour.Name(d.c, &h), d.c.T(h.Level.Key()), h.Body)
+			b.WriteString(ansi.Truncate(line, w, "~") + "\n")
+		}
 	}
 	for _, extra := range d.extras {
 		title, lines := extra(d.c, &m, w)
@@ -178,7 +264,7 @@ func (d *detail) View() string {
 			b.WriteString(ansi.Truncate(l, w, "~") + "\n")
 		}
 	}
-	return strings.TrimRight(b.String(), "\n")
+	return strings.Split(strings.TrimRight(b.String(), "\n"), "\n")
 }
 
 // label is a field's name padded to w cells, the detail's label column.
@@ -187,28 +273,13 @@ func label(c *common.Common, key string, w int) string {
 	return l + strings.Repeat(" ", max(1, w-ansi.StringWidth(l)))
 }
 
-// duesSummary is one line on the member's dues: wage base and what is owed.
+// duesSummary is one line on the member's dues: what they are a month and
+// what is owed.
 func (d *detail) duesSummary(m *model.Member) string {
-	rules, err := d.c.Store.DuesRules()
+	info, err := d.c.Store.MemberDues(m.ID)
 	if err != nil {
 		return d.c.Err(err)
 	}
-	paid, err := d.c.Store.PaidMonths(m.ID)
-	if err != nil {
-		return d.c.Err(err)
-	}
-	today := d.c.Today().Month()
-	var parts []string
-	base := m.BaseFor(today)
-	if base > 0 {
-		parts = append(parts, d.c.T("dues.wage_line", base.Display(), rules.Monthly(base).Display()))
-	} else {
-		parts = append(parts, d.c.T("dues.no_wage"))
-	}
-	if months, total, run := model.Unpaid(m, rules, paid, model.DueThrough(d.c.Today())); len(months) > 0 {
-		parts = append(parts, common.OwesText(d.c, len(months), total, run, base))
-	} else {
-		parts = append(parts, d.c.T("dues.nothing_owed"))
-	}
-	return strings.Join(parts, d.c.T("members.clause_sep"))
+	o := info.Overdue(model.DueThrough(d.c.Today()))
+	return common.MonthlyText(d.c, info) + d.c.T("members.clause_sep") + common.OwesText(d.c, o)
 }

@@ -39,8 +39,17 @@ func newMemberForm(c *common.Common, b *book, m *model.Member) *memberForm {
 		form.TextField("job", false, ""),
 		form.ChoiceField("education", false, listOptions(c, model.Educations)),
 		form.ChoiceField("political", false, listOptions(c, model.PoliticalStatuses)),
+		form.ChoiceField("hukou", false, hukouOptions(c)),
 		form.CheckField("migrant"),
+		form.ChoiceField("employment", false, employmentOptions(c)),
+		form.ChoiceField("skill", false, skillOptions(c)),
+		form.ChoiceField("title", false, titleOptions(c)),
+		form.ChoiceField("join_kind", true, joinOptions(c)),
+		form.TextField("from_union", false, c.T("members.hint_from_union")),
 		form.TextField("member_no", false, c.T("hint.member_no")),
+		form.TextField("card_no", false, ""),
+		form.TextField("card_issued", false, c.T("hint.date")),
+		form.TextField("card_returned", false, c.T("hint.date")),
 		form.TextField("honours", false, ""),
 		form.TextField("notes", false, ""),
 	)
@@ -85,6 +94,15 @@ func (mf *memberForm) fill(m *model.Member) {
 	f.SetChoice("education", choiceOf(model.Educations, m.Education))
 	f.SetChoice("political", choiceOf(model.PoliticalStatuses, m.Political))
 	f.SetChecked("migrant", m.Migrant)
+	f.SetChoice("hukou", uint64(m.Hukou))
+	f.SetChoice("employment", uint64(m.Employment))
+	f.SetChoice("skill", uint64(m.Skill))
+	f.SetChoice("title", uint64(m.Title))
+	f.SetChoice("join_kind", uint64(m.JoinKind))
+	f.SetValue("from_union", m.FromUnion)
+	f.SetValue("card_no", m.CardNo)
+	f.SetValue("card_issued", form.DateText(m.CardIssued))
+	f.SetValue("card_returned", form.DateText(m.CardReturned))
 	f.SetValue("member_no", m.No)
 	f.SetValue("honours", m.Honours)
 	f.SetValue("notes", m.Notes)
@@ -123,6 +141,17 @@ func (mf *memberForm) member() (model.Member, model.Problems) {
 	pol, _ := f.Choice("political")
 	m.Political = valueOf(model.PoliticalStatuses, pol)
 	m.Migrant = f.Checked("migrant")
+	r := form.Reader{F: f}
+	m.Hukou = model.HukouType(r.Choice("hukou"))
+	m.Employment = model.EmploymentStatus(r.Choice("employment"))
+	m.Skill = model.SkillLevel(r.Choice("skill"))
+	m.Title = model.TitleLevel(r.Choice("title"))
+	m.JoinKind = model.JoinKind(r.Choice("join_kind"))
+	m.FromUnion = f.Value("from_union")
+	m.CardNo = f.Value("card_no")
+	m.CardIssued = r.Date("card_issued")
+	m.CardReturned = r.Date("card_returned")
+	ps = append(ps, r.Ps...)
 	m.No = f.Value("member_no")
 	m.Honours = f.Value("honours")
 	m.Notes = f.Value("notes")
@@ -142,8 +171,12 @@ func (mf *memberForm) validate(f *form.Form) model.Problems {
 			m.Gender = model.IDGender(id)
 		}
 	}
+	// the migrant-worker flag follows the household registration where it tells
+	if mig, known := m.Hukou.Migrant(); known {
+		f.SetChecked("migrant", mig)
+	}
 	for _, q := range m.Validate(mf.c.Today()) {
-		if q.Field == "join_date" && len(ps.For("join_date")) > 0 && q.Key == "problem.required" {
+		if len(ps.For(q.Field)) > 0 { // the parse problem says it first
 			continue
 		}
 		ps = append(ps, q)
@@ -192,4 +225,35 @@ func valueOf(values []string, choice uint64) string {
 		return ""
 	}
 	return values[choice-1]
+}
+
+// enumOptions are the options of a coded item: "none" (0) first, then
+// the values with their catalogue names.
+func enumOptions[T ~uint8](c *common.Common, values []T, key func(T) string) []form.Option {
+	opts := []form.Option{{Label: c.T("form.none"), Value: 0}}
+	for _, v := range values {
+		opts = append(opts, form.Option{Label: c.T(key(v)), Value: uint64(v)})
+	}
+	return opts
+}
+
+func hukouOptions(c *common.Common) []form.Option {
+	return enumOptions(c, model.HukouTypes, model.HukouType.Key)
+}
+
+func employmentOptions(c *common.Common) []form.Option {
+	return enumOptions(c, model.EmploymentStatuses, model.EmploymentStatus.Key)
+}
+
+func skillOptions(c *common.Common) []form.Option {
+	return enumOptions(c, model.SkillLevels, model.SkillLevel.Key)
+}
+
+func titleOptions(c *common.Common) []form.Option {
+	return enumOptions(c, model.TitleLevels, model.TitleLevel.Key)
+}
+
+func joinOptions(c *common.Common) []form.Option {
+	return []form.Option{{Label: c.T(model.JoinNew.Key()), Value: uint64(model.JoinNew)},
+		{Label: c.T(model.JoinTransfer.Key()), Value: uint64(model.JoinTransfer)}}
 }

@@ -237,6 +237,10 @@ func (l *list) key(msg tea.KeyPressMsg) (cmd tea.Cmd, ok bool) {
 		l.refreshTable()
 	case key.Matches(msg, tk.FilterStatus):
 		l.cycleStatusFilter()
+	case key.Matches(msg, tk.ModelWorkers):
+		return l.st.Push(newModelWorkers(l.c, l.st, func(id uint64) tea.Cmd {
+			return l.st.Push(newDetail(l.c, l.st, l.b, l.keys, id, l.extras, l.follow))
+		})), true
 	case key.Matches(msg, k.Export):
 		return listexport.Start(l.c, l.st, l.exported()), true
 	case key.Matches(msg, tk.FilterUnit):
@@ -377,7 +381,7 @@ func (l *list) FullHelp() [][]key.Binding {
 	}
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
-		{k.Search, k.Open, k.New, k.Edit, tk.Status},
+		{k.Search, k.Open, k.New, k.Edit, tk.Status, tk.ModelWorkers},
 		{tk.FilterUnit, tk.FilterStatus, tk.ClearFilter, tk.Sort, tk.SortRev, k.Export},
 		{k.Tabs, k.Help, k.Quit},
 	}

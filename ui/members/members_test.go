@@ -16,7 +16,7 @@ import (
 func newHarness(t *testing.T, lang i18n.Lang, w, h int) *uitest.PageHarness[*Page] {
 	t.Helper()
 	s := uitest.OpenStore(t, uitest.FixedNow)
-	units := []*model.Unit{{Name: "宏达机械工会", Kind: 170}, {Name: "重庆村联合工会", Kind: 900}}
+	units := []*model.Unit{{Name: "宏达机械工会", Kind: 170}, {Name: "重庆村联合工会", Form: model.FormVillage}}
 	for _, u := range units {
 		if err := s.CreateUnit(uitest.Operator, u); err != nil {
 			t.Fatal(err)

@@ -67,8 +67,7 @@ func (b *board) View() string {
 		return st.Muted.Render(b.c.T("overview.loading"))
 	}
 	var out strings.Builder
-	out.WriteString(flow(b.topCards(0), b.width) + "\n")
-	out.WriteString(flow(b.topCards(1), b.width) + "\n\n")
+	out.WriteString(b.head() + "\n\n")
 	for _, group := range b.sectionLines() {
 		out.WriteString(group + "\n")
 	}
@@ -86,9 +85,9 @@ func (b *board) View() string {
 // shown.
 func (b *board) sectionLines() []string {
 	groups := make([][]string, len(b.sections)) // each section's groups, laid out
-	// the overview's own cards, the blank lines after them and after the
+	// the overview's own lines, the blank lines after them and after the
 	// sections, the chart's title
-	used := strings.Count(flow(b.topCards(0), b.width)+"\n"+flow(b.topCards(1), b.width), "\n") + 1 + 3
+	used := strings.Count(b.head(), "\n") + 1 + 3
 	for i, sec := range b.sections {
 		if i >= len(b.f.Extra) {
 			break
@@ -117,6 +116,16 @@ func (b *board) sectionLines() []string {
 	return out
 }
 
+// head is the overview's own lines: the roster's and the year's dues'
+// cards, and the note on the dues figures, if any.
+func (b *board) head() string {
+	h := flow(b.topCards(0), b.width) + "\n" + flow(b.topCards(1), b.width)
+	if note := b.duesNote(); note != "" {
+		h += "\n" + b.c.Styles.Muted.Render(ansi.Wrap(note, b.width, ""))
+	}
+	return h
+}
+
 // topCards are the overview's own two lines of cards: the roster and the
 // year's dues.
 func (b *board) topCards(line int) []string {
@@ -139,6 +148,20 @@ func (b *board) topCards(line int) []string {
 		card(b.c.T("overview.due"), f.Due.Display()),
 		card(b.c.T("overview.arrears", f.ArrearsMin), fmt.Sprint(f.InArrears)),
 	}
+}
+
+// duesNote says what of the dues figures was reported rather than
+// recorded, and who is left out of the arrears for want of a wage base.
+func (b *board) duesNote() string {
+	f := b.f
+	var parts []string
+	if f.Reported != 0 || f.Unreported > 0 {
+		parts = append(parts, b.c.T("overview.dues_reported", f.Reported.Display(), f.Unreported))
+	}
+	if f.NoBase > 0 {
+		parts = append(parts, b.c.T("overview.no_base", f.NoBase))
+	}
+	return strings.Join(parts, b.c.T("overview.note_sep"))
 }
 
 // The chart's cells: a month's label, its bar, its rate ("100.00%") and,

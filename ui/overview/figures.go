@@ -18,6 +18,12 @@ type Figures struct {
 	Due, Paid  model.Money
 	InArrears  int
 	ArrearsMin int
+	// Of Paid, what units collecting their own dues reported; their
+	// unit-months not reported; members left out of the arrears for want
+	// of a wage base.
+	Reported   model.Money
+	Unreported int
+	NoBase     int
 	Balance    model.Money
 	Extra      []any // one result per section
 }
@@ -63,6 +69,8 @@ func compute(s *storage.Store, today model.Date) (Figures, error) {
 	for _, m := range f.Months {
 		f.Due += m.Due
 		f.Paid += m.Paid
+		f.Reported += m.ReportedPaid
+		f.Unreported += m.Unreported
 	}
 	prof, _, err := s.Profile()
 	if err != nil {
@@ -72,11 +80,11 @@ func compute(s *storage.Store, today model.Date) (Figures, error) {
 	if f.ArrearsMin <= 0 {
 		f.ArrearsMin = 6
 	}
-	arrears, err := s.Arrears(model.DueThrough(today), f.ArrearsMin)
+	arrears, err := s.ArrearsList(model.DueThrough(today), f.ArrearsMin)
 	if err != nil {
 		return f, err
 	}
-	f.InArrears = len(arrears)
+	f.InArrears, f.NoBase = len(arrears.Arrears), arrears.NoBase
 	if f.Balance, err = s.Balance(); err != nil {
 		return f, err
 	}

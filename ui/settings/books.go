@@ -2,6 +2,7 @@ package settings
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"unionbook/model"
@@ -12,8 +13,9 @@ import (
 
 // booksSection is the books' settings: where entries posted by other
 // records go (cash or bank), the 工会经费 rate and the share that reaches
-// this federation, the yearly consolation caps per member, and the names
-// printed on the signature line. The opening balances have their own form
+// this federation, the yearly consolation caps per member, the names
+// printed on the signature line, and how many years back an entry may be
+// dated. The opening balances have their own form
 // (ui/bookui), the chart its own screen.
 type booksSection struct{ prof model.Profile }
 
@@ -48,10 +50,12 @@ func (s booksSection) build(c *common.Common) *form.Form {
 		form.TextField("sign_finance", false, ""),
 		form.TextField("sign_reviewer", false, ""),
 		form.TextField("sign_preparer", false, ""),
+		form.TextField("entry_years_back", true, c.T("settings.hint_years_back")),
 	)
 	f := form.New(c, fields...)
 	b := s.prof.Books
 	f.SetChoice("default_money", uint64(b.Money()))
+	f.SetValue("entry_years_back", strconv.Itoa(s.prof.DateLimits().YearsBack))
 	f.SetValue("funds_rate", pct(b.FundsRate()))
 	f.SetValue("funds_share", pct(b.ShareOf(0)))
 	for _, k := range capKinds {
@@ -98,7 +102,8 @@ func (s booksSection) read(f *form.Form) (model.Profile, model.Problems) {
 	}
 	b.Signatures = model.SignatureLine{Chair: f.Value("sign_chair"), Finance: f.Value("sign_finance"),
 		Reviewer: f.Value("sign_reviewer"), Preparer: f.Value("sign_preparer")}
-	return pr, ps
+	pr.EntryYearsBack = readCount(f, "entry_years_back", pr.EntryYearsBack, model.DefaultEntryYearsBack, &ps)
+	return pr, withProfileProblems(&pr, ps)
 }
 
 // pct shows basis points as a percentage for a field: 200 is "2", 6050

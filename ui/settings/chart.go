@@ -8,6 +8,7 @@ import (
 
 	"unionbook/model"
 	"unionbook/ui/common"
+	"unionbook/ui/listexport"
 	"unionbook/ui/stack"
 	"unionbook/ui/widget"
 )
@@ -81,8 +82,11 @@ func (s *chart) Update(msg tea.Msg) tea.Cmd {
 		}
 		return nil
 	case tea.KeyPressMsg:
-		if key.Matches(m, s.k.AddAccount) {
+		switch {
+		case key.Matches(m, s.k.AddAccount):
 			return s.st.Push(newAccountForm(s.c, s.st))
+		case key.Matches(m, s.c.Keys.Export):
+			return listexport.Start(s.c, s.st, listexport.List{Name: s.c.T("settings.chart_title"), Table: s.table})
 		}
 	}
 	var cmd tea.Cmd
@@ -98,6 +102,8 @@ func (s *chart) View() string {
 	return st.Title.Render(s.c.T("settings.chart_title")) + "  " + st.Muted.Render(s.c.T("settings.chart_hint")) + "\n" + s.table.View()
 }
 
-func (s *chart) ShortHelp() []key.Binding { return []key.Binding{s.k.AddAccount, s.c.Keys.Back} }
+func (s *chart) ShortHelp() []key.Binding {
+	return []key.Binding{s.k.AddAccount, s.c.Keys.Export, s.c.Keys.Back}
+}
 
 func (s *chart) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }

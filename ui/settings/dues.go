@@ -11,7 +11,8 @@ import (
 )
 
 // duesSection is the dues settings: the rate, the wage rounding, when dues
-// start and when arrears are flagged.
+// start, when arrears are flagged and how long before its months a
+// payment may be dated.
 type duesSection struct{ prof model.Profile }
 
 func newDuesForm(c *common.Common, st *stack.Stack) *form.Screen {
@@ -29,6 +30,7 @@ func (s duesSection) build(c *common.Common) *form.Form {
 		form.CheckField("batch_one_receipt"),
 		form.TextField("arrears_months", true, "6"),
 		form.TextField("dues_since", false, c.T("hint.month")),
+		form.TextField("pay_ahead_months", true, c.T("settings.hint_pay_ahead")),
 	)
 	f.SetValue("dues_rate", model.Money(s.prof.DuesRateBP).String())
 	f.SetValue("trunc_unit", truncUnit(s.prof).String())
@@ -38,6 +40,7 @@ func (s duesSection) build(c *common.Common) *form.Form {
 	if s.prof.DuesSince != 0 {
 		f.SetValue("dues_since", s.prof.DuesSince.String())
 	}
+	f.SetValue("pay_ahead_months", strconv.Itoa(s.prof.DateLimits().PayAheadMonths))
 	return f
 }
 
@@ -76,7 +79,8 @@ func (s duesSection) read(f *form.Form) (model.Profile, model.Problems) {
 		}
 		pr.DuesSince = m
 	}
-	return pr, ps
+	pr.PayAheadMonths = readCount(f, "pay_ahead_months", pr.PayAheadMonths, model.DefaultPayAheadMonths, &ps)
+	return pr, withProfileProblems(&pr, ps)
 }
 
 // arrearsMonths and truncUnit show what an unset setting means.

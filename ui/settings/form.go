@@ -2,6 +2,7 @@ package settings
 
 import (
 	"errors"
+	"slices"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -20,15 +21,33 @@ type section interface {
 	read(f *form.Form) (model.Profile, model.Problems)
 }
 
+// withProfileProblems adds the profile's own problems to those found
+// reading the form, one list per field: a field the form could not read
+// keeps the reading's problem.
+func withProfileProblems(pr *model.Profile, ps model.Problems) model.Problems {
+	for _, q := range pr.Validate() {
+		if len(ps.For(q.Field)) == 0 {
+			ps = append(ps, q)
+		}
+	}
+	return ps
+}
+
 // newFormScreen is a section's form under its title: ctrl+s saves the
 // profile the section reads, then goes back; esc is the stack's (it asks
 // first when something was typed).
 func newFormScreen(c *common.Common, st *stack.Stack, sec section) *form.Screen {
 	f := sec.build(c)
-	f.Validate = func(f *form.Form) model.Problems { _, ps := sec.read(f); return ps }
+	// Only the section's own fields block its save: a problem elsewhere in
+	// the profile (a union code kept from before it was checked) is the
+	// store's to judge, and the profile form's to show.
+	f.Validate = func(f *form.Form) model.Problems {
+		_, ps := sec.read(f)
+		return slices.DeleteFunc(ps, func(q model.Problem) bool { return q.Field != "" && !f.Has(q.Field) })
+	}
 	f.MarkClean()
 	f.Revalidate()
-	return form.NewScreen(c, st, c.T(sec.title()), f, func() tea.Cmd {
+	sc := form.NewScreen(c, st, c.T(sec.title()), f, func() tea.Cmd {
 		pr, _ := sec.read(f)
 		if err := c.Store.SaveProfile(c.OperatorName(), pr); err != nil {
 			var ps model.Problems
@@ -40,4 +59,8 @@ func newFormScreen(c *common.Common, st *stack.Stack, sec section) *form.Screen 
 		st.Pop()
 		return tea.Batch(common.SetStatus(c.T("settings.saved"), false), common.Changed(model.EntityProfile, 0))
 	})
+	if in, ok := sec.(interface{ intro(*common.Common) string }); ok {
+		sc = sc.WithIntro(in.intro(c))
+	}
+	return sc
 }

@@ -16,8 +16,9 @@ import (
 type hardshipSection struct{ prof model.Profile }
 
 var (
-	hardshipInts  = []string{"hs_deep_pct", "hs_relative_pct", "hs_cap_living_deep", "hs_cap_living_rel"}
-	hardshipMoney = []string{"hs_cap_school_compulsory", "hs_cap_school_senior", "hs_cap_school_university", "hs_cap_medical", "hs_cap_warmth"}
+	hardshipInts = []string{"hs_deep_pct", "hs_relative_pct", "hs_sudden_pct", "hs_cap_living_deep", "hs_cap_living_rel",
+		"hs_cap_school_senior_months", "hs_cap_school_univ_months", "hs_notice_workdays"}
+	hardshipMoney = []string{"hs_cap_school_compulsory", "hs_cap_medical", "hs_cap_warmth"}
 )
 
 func newHardshipForm(c *common.Common, st *stack.Stack) *form.Screen {
@@ -37,12 +38,14 @@ func (s hardshipSection) build(c *common.Common) *form.Form {
 		fields = append(fields, form.TextField(k, false, c.T("settings.no_cap")))
 	}
 	f := form.New(c, fields...)
-	for k, v := range map[string]int{"hs_deep_pct": r.DeepPct, "hs_relative_pct": r.RelativePct,
-		"hs_cap_living_deep": r.LivingDeepMonths, "hs_cap_living_rel": r.LivingRelativeMonths} {
+	for k, v := range map[string]int{"hs_deep_pct": r.DeepPct, "hs_relative_pct": r.RelativePct, "hs_sudden_pct": r.SuddenPct,
+		"hs_cap_living_deep": r.LivingDeepMonths, "hs_cap_living_rel": r.LivingRelativeMonths,
+		"hs_cap_school_senior_months": r.SchoolSeniorMonths, "hs_cap_school_univ_months": r.SchoolUnivMonths,
+		"hs_notice_workdays": r.NoticeWorkdays} {
 		f.SetValue(k, strconv.Itoa(v))
 	}
-	for k, v := range map[string]model.Money{"hs_cap_school_compulsory": r.SchoolCompulsory, "hs_cap_school_senior": r.SchoolSenior,
-		"hs_cap_school_university": r.SchoolUniversity, "hs_cap_medical": r.Medical, "hs_cap_warmth": r.Warmth} {
+	for k, v := range map[string]model.Money{"hs_cap_school_compulsory": r.SchoolCompulsory,
+		"hs_cap_medical": r.Medical, "hs_cap_warmth": r.Warmth} {
 		if v > 0 {
 			f.SetValue(k, v.String())
 		}
@@ -54,7 +57,9 @@ func (s hardshipSection) read(f *form.Form) (model.Profile, model.Problems) {
 	pr := s.prof
 	var ps model.Problems
 	ints := map[string]*int{"hs_deep_pct": &pr.HardshipDeepPct, "hs_relative_pct": &pr.HardshipRelativePct,
-		"hs_cap_living_deep": &pr.CapLivingDeepMonths, "hs_cap_living_rel": &pr.CapLivingRelMonths}
+		"hs_sudden_pct": &pr.HardshipSuddenPct, "hs_cap_living_deep": &pr.CapLivingDeepMonths, "hs_cap_living_rel": &pr.CapLivingRelMonths,
+		"hs_cap_school_senior_months": &pr.CapSchoolSeniorMonths, "hs_cap_school_univ_months": &pr.CapSchoolUnivMonths,
+		"hs_notice_workdays": &pr.NoticeWorkdays}
 	for _, k := range hardshipInts {
 		n, err := strconv.Atoi(model.Clean(f.Value(k)))
 		if err != nil || n < 0 {
@@ -62,8 +67,8 @@ func (s hardshipSection) read(f *form.Form) (model.Profile, model.Problems) {
 		}
 		*ints[k] = n
 	}
-	monies := map[string]*model.Money{"hs_cap_school_compulsory": &pr.CapSchoolCompulsory, "hs_cap_school_senior": &pr.CapSchoolSenior,
-		"hs_cap_school_university": &pr.CapSchoolUniversity, "hs_cap_medical": &pr.CapMedical, "hs_cap_warmth": &pr.CapWarmth}
+	monies := map[string]*model.Money{"hs_cap_school_compulsory": &pr.CapSchoolCompulsory,
+		"hs_cap_medical": &pr.CapMedical, "hs_cap_warmth": &pr.CapWarmth}
 	for _, k := range hardshipMoney {
 		*monies[k] = 0
 		v := strings.TrimSpace(f.Value(k))
@@ -78,10 +83,5 @@ func (s hardshipSection) read(f *form.Form) (model.Profile, model.Problems) {
 		}
 		*monies[k] = m
 	}
-	for _, q := range pr.Validate() {
-		if len(ps.For(q.Field)) == 0 {
-			ps = append(ps, q)
-		}
-	}
-	return pr, ps
+	return pr, withProfileProblems(&pr, ps)
 }

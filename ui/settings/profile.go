@@ -23,7 +23,7 @@ func (profileSection) title() string { return "settings.profile_title" }
 func (s profileSection) build(c *common.Common) *form.Form {
 	f := form.New(c,
 		form.TextField("union_name", true, c.T("hint.union_name")),
-		form.TextField("union_code", false, ""),
+		form.TextField("union_code", false, c.T("hint.union_code")),
 		form.TextField("higher_union", false, c.T("hint.higher_union")),
 		form.TextField("operator", false, c.T("hint.operator")),
 		form.TextField("min_living", false, c.T("hint.min_living")),
@@ -54,10 +54,5 @@ func (s profileSection) read(f *form.Form) (model.Profile, model.Problems) {
 		pr.MinLiving = m
 	}
 	pr.Normalize()
-	for _, q := range pr.Validate() {
-		if len(ps.For(q.Field)) == 0 {
-			ps = append(ps, q)
-		}
-	}
-	return pr, ps
+	return pr, withProfileProblems(&pr, ps)
 }

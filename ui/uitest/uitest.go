@@ -52,12 +52,13 @@ func StorePath(tb testing.TB) string {
 }
 
 // NewCommon is what a page is built on: the store (nil for a component
-// that needs none), the language with its styles and keys, today as of now
-// and Operator. Width and Height are left for the caller.
+// that needs none), the language with its styles and keys, today as of now.
+// Width and Height are left for the caller. The operator is the profile's
+// (write fixtures as Operator).
 func NewCommon(s *storage.Store, lang i18n.Lang, now time.Time) *common.Common {
 	today := model.DateOf(now)
 	return &common.Common{Store: s, Lang: lang, Styles: styles.Default(), Keys: keymap.New(lang),
-		Today: func() model.Date { return today }, Operator: Operator}
+		Today: func() model.Date { return today }}
 }
 
 // Lang is a language of the screens with its name in test names.

@@ -132,7 +132,7 @@ func TestDriverRunsCommandsAndObserves(t *testing.T) {
 func TestNewCommonAndStore(t *testing.T) {
 	s := OpenStore(t, FixedNow)
 	c := NewCommon(s, i18n.EN, FixedNow)
-	if c.Store != s || c.Lang != i18n.EN || c.Today() != model.DateOf(FixedNow) || c.Operator != Operator || c.Keys == nil || c.Styles == nil {
+	if c.Store != s || c.Lang != i18n.EN || c.Today() != model.DateOf(FixedNow) || c.Keys == nil || c.Styles == nil {
 		t.Errorf("NewCommon %+v", c)
 	}
 	var names []string

@@ -2,7 +2,6 @@ package units
 
 import (
 	"strconv"
-	"strings"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -12,8 +11,9 @@ import (
 	"unionbook/ui/stack"
 )
 
-// unitForm adds a unit, or edits one: it reads the fields into a unit and
-// validates it as the user types.
+// unitForm adds a unit, or edits one: its identity, form and head counts.
+// The organisation sections (committees, congress, agreements, 职工之家,
+// staff, election) have their own forms, opened from the detail.
 type unitForm struct {
 	c    *common.Common
 	b    *book
@@ -21,16 +21,26 @@ type unitForm struct {
 	edit *model.Unit // the unit edited; nil for a new one
 }
 
+// kindOptions are the economic types, "not given" first.
+func kindOptions(c *common.Common) []form.Option {
+	opts := []form.Option{{Label: c.T(model.UnitKind(0).Key()), Value: 0}}
+	for _, k := range model.UnitKinds {
+		opts = append(opts, form.Option{Label: strconv.Itoa(int(k)) + " " + c.T(k.Key()), Value: uint64(k)})
+	}
+	return opts
+}
+
+// unionFormOptions are the union forms.
+func unionFormOptions(c *common.Common) []form.Option {
+	opts := make([]form.Option, len(model.UnionForms))
+	for i, f := range model.UnionForms {
+		opts[i] = form.Option{Label: c.T(f.Key()), Value: uint64(f)}
+	}
+	return opts
+}
+
 // newUnitForm is the form for a new unit (u nil) or for u.
 func newUnitForm(c *common.Common, b *book, u *model.Unit) *unitForm {
-	kindOpts := make([]form.Option, len(model.UnitKinds))
-	for i, k := range model.UnitKinds {
-		kindOpts[i] = form.Option{Label: strconv.Itoa(int(k)) + " " + c.T(k.Key()), Value: uint64(k)}
-	}
-	typeOpts := []form.Option{
-		{Label: c.T(model.UnionSingle.Key()), Value: uint64(model.UnionSingle)},
-		{Label: c.T(model.UnionJoint.Key()), Value: uint64(model.UnionJoint)},
-	}
 	statusOpts := []form.Option{
 		{Label: c.T(model.UnitActive.Key()), Value: uint64(model.UnitActive)},
 		{Label: c.T(model.UnitDissolved.Key()), Value: uint64(model.UnitDissolved)},
@@ -38,26 +48,28 @@ func newUnitForm(c *common.Common, b *book, u *model.Unit) *unitForm {
 	f := form.New(c,
 		form.TextField("unit_name", true, c.T("hint.unit_name")),
 		form.TextField("credit_code", false, c.T("hint.credit_code")),
-		form.ChoiceField("unit_kind", true, kindOpts),
-		form.ChoiceField("union_type", true, typeOpts),
+		form.ChoiceField("union_form", true, unionFormOptions(c)),
+		form.PickField("unit_kind", false, kindOptions(c)),
 		form.TextField("employees", false, "0"),
 		form.TextField("women", false, "0"),
 		form.TextField("migrant_workers", false, "0"),
+		form.TextField("covered_employers", false, c.T("units.hint_covered")),
 		form.TextField("chair", false, ""),
 		form.TextField("unit_phone", false, c.T("hint.unit_phone")),
-		form.TextField("contract_signed", false, c.T("hint.date")),
-		form.TextField("contract_expires", false, c.T("hint.date")),
-		form.CheckField("workers_congress"),
-		form.CheckField("open_affairs"),
 		form.TextField("address", false, ""),
+		form.TextField("union_credit", false, c.T("units.hint_union_credit")),
+		form.TextField("stat_code", false, ""),
+		form.TextField("region_code", false, c.T("units.hint_region")),
+		form.TextField("formed_on", false, c.T("hint.date")),
 		form.ChoiceField("unit_status", true, statusOpts),
+		form.TextField("dissolved_on", false, c.T("hint.date")),
 		form.TextField("notes", false, ""),
 	)
 	uf := &unitForm{c: c, b: b, f: f, edit: u}
 	if u != nil {
 		uf.fill(u)
 	} else {
-		f.SetChoice("unit_kind", 170) // enterprise, the most common
+		f.SetChoice("unit_kind", 170) // a private firm, the most common
 	}
 	f.MarkClean()
 	f.Validate = func(*form.Form) model.Problems {
@@ -72,19 +84,21 @@ func (uf *unitForm) fill(u *model.Unit) {
 	f := uf.f
 	f.SetValue("unit_name", u.Name)
 	f.SetValue("credit_code", u.CreditCode)
+	f.SetChoice("union_form", uint64(u.FormOrType()))
 	f.SetChoice("unit_kind", uint64(u.Kind))
-	f.SetChoice("union_type", uint64(u.UnionType))
 	f.SetValue("employees", strconv.Itoa(u.Employees))
 	f.SetValue("women", strconv.Itoa(u.Women))
 	f.SetValue("migrant_workers", strconv.Itoa(u.MigrantWorkers))
+	f.SetValue("covered_employers", form.IntText(u.CoveredEmployers))
 	f.SetValue("chair", u.Chair)
 	f.SetValue("unit_phone", u.Phone)
-	f.SetValue("contract_signed", u.ContractSigned.String())
-	f.SetValue("contract_expires", u.ContractExpires.String())
-	f.SetChecked("workers_congress", u.WorkersCongress)
-	f.SetChecked("open_affairs", u.OpenAffairs)
 	f.SetValue("address", u.Address)
+	f.SetValue("union_credit", u.UnionCredit)
+	f.SetValue("stat_code", u.StatCode)
+	f.SetValue("region_code", u.RegionCode)
+	f.SetValue("formed_on", form.DateText(u.FormedOn))
 	f.SetChoice("unit_status", uint64(u.Status))
+	f.SetValue("dissolved_on", form.DateText(u.DissolvedOn))
 	f.SetValue("notes", u.Notes)
 }
 
@@ -102,59 +116,32 @@ func (uf *unitForm) screen(st *stack.Stack, saved func(model.Unit) tea.Cmd) *for
 // reported as problems of their field, before the model's own rules.
 func (uf *unitForm) unit() (model.Unit, model.Problems) {
 	f := uf.f
+	r := form.Reader{F: f}
 	var u model.Unit
-	var ps model.Problems
 	if uf.edit != nil {
 		u = *uf.edit
 	}
-	num := func(field string) int {
-		v := model.Clean(f.Value(field))
-		if v == "" {
-			return 0
-		}
-		n, err := strconv.Atoi(v)
-		if err != nil {
-			ps = append(ps, model.Problem{Field: field, Key: "problem.whole_number"})
-		}
-		return n
-	}
-	date := func(field string) model.Date {
-		v := f.Value(field)
-		if strings.TrimSpace(v) == "" {
-			return 0
-		}
-		d, err := model.ReadDate(v)
-		if err != nil {
-			ps = append(ps, form.ProblemOf(field, err))
-		}
-		return d
-	}
 	u.Name = f.Value("unit_name")
 	u.CreditCode = f.Value("credit_code")
-	k, _ := f.Choice("unit_kind")
-	u.Kind = model.UnitKind(k)
-	t, _ := f.Choice("union_type")
-	u.UnionType = model.UnionType(t)
-	u.Employees = num("employees")
-	u.Women = num("women")
-	u.MigrantWorkers = num("migrant_workers")
+	u.Form = model.UnionForm(r.Choice("union_form"))
+	u.UnionType = u.Form.Type()
+	u.Kind = model.UnitKind(r.Choice("unit_kind"))
+	u.Employees = r.Int("employees")
+	u.Women = r.Int("women")
+	u.MigrantWorkers = r.Int("migrant_workers")
+	u.CoveredEmployers = r.Int("covered_employers")
 	u.Chair = f.Value("chair")
 	u.Phone = f.Value("unit_phone")
-	u.ContractSigned = date("contract_signed")
-	u.ContractExpires = date("contract_expires")
-	u.WorkersCongress = f.Checked("workers_congress")
-	u.OpenAffairs = f.Checked("open_affairs")
 	u.Address = f.Value("address")
-	s, _ := f.Choice("unit_status")
-	u.Status = model.UnitStatus(s)
+	u.UnionCredit = f.Value("union_credit")
+	u.StatCode = f.Value("stat_code")
+	u.RegionCode = f.Value("region_code")
+	u.FormedOn = r.Date("formed_on")
+	u.Status = model.UnitStatus(r.Choice("unit_status"))
+	u.DissolvedOn = r.Date("dissolved_on")
 	u.Notes = f.Value("notes")
 	u.Normalize()
-	for _, q := range u.Validate(uf.c.Today()) {
-		if len(ps.For(q.Field)) == 0 {
-			ps = append(ps, q)
-		}
-	}
-	return u, ps
+	return u, r.Merge(u.Validate(uf.c.Today()))
 }
 
 // save writes the unit and reloads the book, so the detail shown next

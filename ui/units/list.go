@@ -86,7 +86,7 @@ func (l *list) refreshTable() {
 	c := l.c
 	cols := []widget.Column{
 		{Title: c.T("col.unit_name"), Width: 16, Flex: 1},
-		{Title: c.T("col.unit_kind"), Width: 10},
+		{Title: c.T("col.unit_kind"), Width: 12},
 		{Title: c.T("col.members"), Width: 6, AlignRight: true},
 		{Title: c.T("col.employees"), Width: 6, AlignRight: true},
 		{Title: c.T("col.chair"), Width: 8},
@@ -104,6 +104,9 @@ func (l *list) refreshTable() {
 		case 0:
 			return u.Name
 		case 1:
+			if u.JointUnion() {
+				return c.T(u.FormOrType().Key())
+			}
 			return c.T(u.Kind.Key())
 		case 2:
 			return strconv.Itoa(l.b.counts[u.ID])
@@ -192,6 +195,12 @@ func (l *list) Update(msg tea.Msg) tea.Cmd {
 				return showMembers(u.ID)
 			}
 			return nil
+		case key.Matches(msg, l.keys.Employers):
+			return l.st.Push(newEmployers(l.c, l.st, l.b, l.keys))
+		case key.Matches(msg, l.keys.Elections):
+			return l.st.Push(newElections(l.c, l.st, l.b, l.keys))
+		case key.Matches(msg, l.keys.Figures):
+			return l.st.Push(newFigures(l.c))
 		}
 	}
 	var cmd tea.Cmd
@@ -239,7 +248,7 @@ func (l *list) ShortHelp() []key.Binding {
 	if l.search.Active() { // typing: ? and q are text
 		return []key.Binding{k.SearchDone, k.SearchClear}
 	}
-	return []key.Binding{k.Search, k.Open, k.New, k.Edit, l.keys.Members, k.Export, k.Help, k.Quit}
+	return []key.Binding{k.Search, k.Open, k.New, l.keys.Employers, l.keys.Elections, l.keys.Figures, k.Export, k.Help, k.Quit}
 }
 
 func (l *list) FullHelp() [][]key.Binding {
@@ -250,6 +259,7 @@ func (l *list) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
 		{k.Search, k.Open, k.New, k.Edit, l.keys.Members, k.Export},
+		{l.keys.Employers, l.keys.Elections, l.keys.Figures},
 		{k.Tabs, k.Help, k.Quit},
 	}
 }

@@ -5,12 +5,9 @@
 package units
 
 import (
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"unionbook/i18n"
 	"unionbook/ui/common"
-	"unionbook/ui/keymap"
 	"unionbook/ui/stack"
 )
 
@@ -36,13 +33,4 @@ func (p *Page) Update(msg tea.Msg) tea.Cmd {
 		p.b.reload()
 	}
 	return p.Tab.Update(msg)
-}
-
-// keys are the Units tab's own keys.
-type keys struct {
-	Members key.Binding // the unit's members, in the Members tab
-}
-
-func newKeys(l i18n.Lang) keys {
-	return keys{Members: keymap.Binding(l, "key.unit_members", "m")}
 }

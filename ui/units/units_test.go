@@ -22,13 +22,13 @@ func TestUnitFormReadsNumbersAndDates(t *testing.T) {
 	f.SetValue("unit_name", " 青山镇　宏达公司工会 ")
 	f.SetValue("employees", "１２０") // full-width digits from an IME
 	f.SetValue("women", "40")
-	f.SetValue("contract_signed", "2024年3月1日")
-	f.SetValue("contract_expires", "2027/2/28")
+	f.SetValue("formed_on", "2024年3月1日")
+	f.SetValue("region_code", "３５０１１１")
 	u, ps := uf.unit()
 	if len(ps) != 0 {
 		t.Fatalf("problems: %v", ps)
 	}
-	if u.Name != "青山镇宏达公司工会" || u.Employees != 120 || u.ContractSigned != 20240301 || u.ContractExpires != 20270228 {
+	if u.Name != "青山镇宏达公司工会" || u.Employees != 120 || u.FormedOn != 20240301 || u.RegionCode != "350111" || u.Form != model.FormSingle {
 		t.Errorf("read %+v", u)
 	}
 }
@@ -38,9 +38,10 @@ func TestUnitFormNamesEachBadField(t *testing.T) {
 	f := uf.f
 	f.SetValue("unit_name", "某厂工会")
 	f.SetValue("employees", "十二")
-	f.SetValue("contract_signed", "2024-02-30")
+	f.SetValue("formed_on", "2024-02-30")
+	f.SetValue("region_code", "35A111")
 	_, ps := uf.unit()
-	if !ps.Has("employees", "problem.whole_number") || !ps.Has("contract_signed", "date.impossible") {
+	if !ps.Has("employees", "problem.whole_number") || !ps.Has("formed_on", "date.impossible") || !ps.Has("region_code", "region.format") {
 		t.Errorf("problems: %v", ps)
 	}
 }
@@ -68,11 +69,12 @@ func TestClickInTheDetailSelectsTheMemberUnderThePointer(t *testing.T) {
 	if !ok {
 		t.Fatalf("a second click on the unit did not open it:\n%s", hs.Screen())
 	}
+	hs.Keys("tab", "tab") // the members pane
 	lines := strings.Split(hs.Screen(), "\n")
-	if !strings.Contains(lines[factLines+1], "Name") || !strings.Contains(lines[factLines+3], "曾志伟") {
+	if !strings.Contains(lines[headerLines], "Name") || !strings.Contains(lines[headerLines+2], "曾志伟") {
 		t.Fatalf("the member table is not where its origin says:\n%s", hs.Screen())
 	}
-	hs.Click(20, factLines+3)
+	hs.Click(20, headerLines+2)
 	if d.table.Cursor() != 1 {
 		t.Errorf("a click on 曾志伟's line selected row %d", d.table.Cursor())
 	}

@@ -1,0 +1,211 @@
+package units
+
+import (
+	"strings"
+	"testing"
+
+	"unionbook/i18n"
+	"unionbook/model"
+	"unionbook/storage"
+	"unionbook/ui/common"
+	"unionbook/ui/uitest"
+)
+
+// orgStore is a township with a single union that keeps its register (two
+// committees, a congress, a wage agreement, a county 职工之家, an election
+// due next month), a village joint union, members, an honour, and two
+// unorganised employers: one visited, one not.
+func orgStore(t *testing.T) *storage.Store {
+	t.Helper()
+	s := uitest.OpenStore(t, uitest.FixedNow)
+	op := uitest.Operator
+	p := model.DefaultProfile()
+	p.UnionName, p.Operator, p.MinLiving = "青山镇总工会", op, model.Yuan(850)
+	if err := s.SaveProfile(op, p); err != nil {
+		t.Fatal(err)
+	}
+	u := model.Unit{Name: "青山镇宏达机械制造有限公司工会", CreditCode: "91350100M000100Y43", Kind: 170, Form: model.FormSingle,
+		Employees: 320, Women: 120, MigrantWorkers: 150, Chair: "王建国", Phone: "0591-87654321",
+		RegionCode: "350111", StatCode: "3501110001", FormedOn: 20080315,
+		Committees:      []model.Committee{{Kind: model.CommitteeWomen, Formed: 20100301, Chair: "林秀英", Members: 5}, {Kind: model.CommitteeMediation, Formed: 20150601, Members: 3}},
+		WorkersCongress: true, CongressLast: 20260310, CongressDelegates: 40, CongressWomen: 15, OpenAffairs: true,
+		ContractSigned: 20240301, ContractExpires: 20270228, ContractCovered: 300,
+		WageSigned: 20260115, WageExpires: 20261231, WageCovered: 290, WageRaiseBP: 350,
+		HomeLevel: model.HomeCounty, HomeYear: 2022, Bookhouse: true, StaffPart: 5, ElectedOn: 20211215}
+	v := model.Unit{Name: "青山镇重庆村联合工会", Form: model.FormVillage, Employees: 80, Women: 30, Chair: "单志强", CoveredEmployers: 9, ElectedOn: 20230601}
+	for _, x := range []*model.Unit{&u, &v} {
+		if err := s.CreateUnit(op, x); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, m := range []model.Member{
+		{Name: "张三", Gender: model.Male, IDNumber: "110101199003078670", UnitID: u.ID, JoinDate: 20150301},
+		{Name: "李四", Gender: model.Male, IDNumber: "350303199002033073", UnitID: v.ID, JoinDate: 20200101},
+	} {
+		if err := s.CreateMember(op, &m); err != nil {
+			t.Fatal(err)
+		}
+	}
+	h := model.Honour{UnitID: u.ID, Title: model.HonourPioneer, Level: model.LevelCity, Year: 2025, Body: "福州市总工会"}
+	if err := s.CreateHonour(op, &h); err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range []model.Employer{
+		{Name: "青山镇鑫源物流有限公司", Kind: 170, Employees: 45, Women: 10, Contact: "陈经理", Phone: "13800138000", Registered: 20260110},
+		{Name: "青山镇万家超市有限公司", Kind: 170, Employees: 30, Registered: 20260301},
+	} {
+		if err := s.CreateEmployer(op, &e); err != nil {
+			t.Fatal(err)
+		}
+		if e.Employees == 45 {
+			if _, err := s.VisitEmployer(op, e.ID, model.OrganisingVisit{Date: 20260305, By: "王主席", Outcome: "负责人同意研究建会", Next: 20260405}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	return s
+}
+
+func orgHarness(t *testing.T, s *storage.Store, lang i18n.Lang, w, h int) *uitest.PageHarness[*Page] {
+	return uitest.NewPageHarness(t, uitest.NewCommon(s, lang, uitest.FixedNow), w, h, func(c *common.Common) *Page { return New(c) })
+}
+
+// The screens of the organisation register, at both sizes in both
+// languages.
+func TestGoldenOrgScreens(t *testing.T) {
+	s := orgStore(t)
+	screens := []struct {
+		name string
+		keys []string
+	}{
+		{"Summary", []string{"enter"}},
+		{"Organisation", []string{"enter", "tab"}},
+		{"Committees", []string{"enter", "tab", "enter"}},
+		{"Agreements", []string{"enter", "tab", "down", "down", "enter"}},
+		{"Honours", []string{"enter", "H"}},
+		{"Employers", []string{"u"}},
+		{"EmployerDetail", []string{"u", "enter"}},
+		{"FormedForm", []string{"u", "enter", "b"}},
+		{"Elections", []string{"r"}},
+		{"Figures", []string{"f"}},
+	}
+	for _, sc := range screens {
+		t.Run(sc.name, func(t *testing.T) {
+			uitest.Each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
+				hs := orgHarness(t, s, lang, w, h)
+				hs.Keys(sc.keys...)
+				hs.RequireGolden()
+			})
+		})
+	}
+}
+
+// A new user's way through: register an unorganised employer, visit it,
+// then record that it formed its union — the unit appears in the list with
+// the employer's data, and the employer keeps its record and visit.
+func TestRegisterAnEmployerThenItsUnion(t *testing.T) {
+	s := orgStore(t)
+	hs := orgHarness(t, s, i18n.ZH, 100, 30)
+	hs.Keys("u", "n")
+	hs.Type("青山镇恒通汽车维修有限公司")
+	hs.Keys("tab", "tab", "tab")
+	hs.Type("26")
+	hs.Keys("ctrl+s")
+	if !strings.Contains(hs.Status.Text, "已保存") {
+		t.Fatalf("employer not saved: %q\n%s", hs.Status.Text, hs.Screen())
+	}
+	hs.Keys("/")
+	hs.Type("恒通")
+	hs.Keys("enter", "enter", "v")
+	// a visit before the registration is refused next to its field
+	hs.Keys("end")
+	for range 10 {
+		hs.Keys("backspace")
+	}
+	hs.Type("2025-01-01")
+	hs.Keys("tab")
+	hs.Keys("tab")
+	hs.Type("说明建会意义，同意筹建")
+	hs.Keys("ctrl+s")
+	uitest.Contains(t, hs.Screen(), "早于登记日期")
+	es, _ := s.Employers()
+	for _, e := range es {
+		if strings.Contains(e.Name, "恒通") && len(e.Visits) != 0 {
+			t.Fatal("a refused visit was written")
+		}
+	}
+	hs.Keys("shift+tab", "shift+tab", "end")
+	for range 10 {
+		hs.Keys("backspace")
+	}
+	hs.Type("2026-11-21")
+	hs.Keys("ctrl+s")
+	uitest.Contains(t, hs.Screen(), "说明建会意义，同意筹建", "跟进中")
+	hs.Keys("b")
+	uitest.Contains(t, hs.Screen(), "青山镇恒通汽车维修有限公司工会")
+	hs.Keys("tab", "tab", "tab", "tab")
+	hs.Type("赵敏")
+	hs.Keys("ctrl+s")
+	if !strings.Contains(hs.Status.Text, "已建会") {
+		t.Fatalf("not formed: %q\n%s", hs.Status.Text, hs.Screen())
+	}
+	uitest.Contains(t, hs.Screen(), "青山镇恒通汽车维修有限公司工会", "赵敏", "由未建会单位建会转来")
+	us, _ := s.Units()
+	var formed model.Unit
+	for _, u := range us {
+		if u.Name == "青山镇恒通汽车维修有限公司工会" {
+			formed = u
+		}
+	}
+	if formed.ID == 0 || formed.Employees != 26 || formed.FormedOn != model.DateOf(uitest.FixedNow) || formed.FromEmployer == 0 {
+		t.Fatalf("unit %+v", formed)
+	}
+	e, _ := s.Employer(formed.FromEmployer)
+	if e.Status != model.EmployerFormed || len(e.Visits) != 1 || e.UnitID != formed.ID {
+		t.Errorf("employer after forming: %+v", e)
+	}
+}
+
+// The wage agreement and a committee typed in their forms reach the unit
+// and the survey figures; bad input names its field and writes nothing.
+func TestRecordAWageAgreementAndACommittee(t *testing.T) {
+	s := orgStore(t)
+	hs := orgHarness(t, s, i18n.EN, 100, 30)
+	hs.Keys("down", "enter", "tab", "down", "down", "enter") // the village union's agreements
+	hs.Keys("tab", "tab", "tab")
+	hs.Type("2026-01-10")
+	hs.Keys("tab")
+	hs.Type("2026-01-01") // expires before it is signed
+	hs.Keys("ctrl+s")
+	uitest.Contains(t, hs.Screen(), "must be after the signing date")
+	if u, _ := s.Unit(2); u.WageSigned != 0 {
+		t.Fatal("a refused agreement was written")
+	}
+	for range 10 {
+		hs.Keys("backspace")
+	}
+	hs.Type("2026-12-31")
+	hs.Keys("tab")
+	hs.Type("60")
+	hs.Keys("tab")
+	hs.Type("4.5")
+	hs.Keys("ctrl+s")
+	u, _ := s.Unit(2)
+	if u.WageSigned != 20260110 || u.WageExpires != 20261231 || u.WageCovered != 60 || u.WageRaiseBP != 450 {
+		t.Fatalf("wage agreement %+v", u)
+	}
+	uitest.Contains(t, hs.Screen(), "wage agreement until 2026-12-31")
+	hs.Keys("up", "up", "enter", "down", "down", "enter") // committees: law supervision
+	hs.Type("2026-11-01")
+	hs.Keys("tab")
+	hs.Type("周平")
+	hs.Keys("ctrl+s")
+	u, _ = s.Unit(2)
+	if c, ok := u.Committee(model.CommitteeLawWatch); !ok || c.Formed != 20261101 || c.Chair != "周平" {
+		t.Fatalf("committees %+v", u.Committees)
+	}
+	st, _ := s.OrgStats(model.DateOf(uitest.FixedNow))
+	if st.Survey.Committees["law_watch"] != 1 || st.Survey.WageAgreements != 2 {
+		t.Errorf("survey %+v", st.Survey)
+	}
+}
