@@ -52,7 +52,7 @@ func init() {
 		"exportui.pv_period":       "Period: %s (%s to %s)",
 		"exportui.pv_lang_enc":     "Report language: %s    Encryption: %s",
 		"exportui.pv_dir":          "Folder: %s",
-		"exportui.pv_counts":       "The package holds every record (verifiable, restorable):",
+		"exportui.pv_counts":       "Data files (verifiable, restorable; cases: figures only):",
 		"exportui.pv_reports":      "%d Excel reports (the period only): %s",
 		"exportui.pv_private":      "Hardship health, disability and bank details are never exported.",
 		"exportui.pv_hint":         "Enter exports, esc goes back to change",

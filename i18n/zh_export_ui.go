@@ -52,7 +52,7 @@ func init() {
 		"exportui.pv_period":       "期间：%s（%s 至 %s）",
 		"exportui.pv_lang_enc":     "报表语言：%s    加密：%s",
 		"exportui.pv_dir":          "文件夹：%s",
-		"exportui.pv_counts":       "数据包包含全部记录（可校验、可还原）：",
+		"exportui.pv_counts":       "数据文件（可校验、可还原；维权案件只含统计数字）：",
 		"exportui.pv_reports":      "%d 个 Excel 报表（只含所选期间）：%s",
 		"exportui.pv_private":      "困难职工的健康、残疾和银行账户信息不会导出。",
 		"exportui.pv_hint":         "回车开始导出，Esc 返回修改",

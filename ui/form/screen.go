@@ -121,10 +121,10 @@ func (s *Screen) Update(msg tea.Msg) tea.Cmd {
 	switch act {
 	case OpenPicker:
 		title, opts, current := s.form.PickRequest()
-		return s.st.Push(picker.NewScreen(s.c, s.st, title, opts, current, func(v uint64) tea.Cmd {
+		return tea.Batch(s.st.Push(picker.NewScreen(s.c, s.st, title, opts, current, func(v uint64) tea.Cmd {
 			s.form.Picked(v)
 			return nil
-		}))
+		}).WithEmpty(s.form.PickEmpty())), cmd) // cmd: the key typed to open it, for its search
 	case Submit:
 		if blocked := s.form.SubmitBlocked(); blocked != nil {
 			return blocked
