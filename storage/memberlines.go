@@ -85,6 +85,30 @@ func (s *Store) MemberLines() ([]MemberLine, error) {
 	return out, nil
 }
 
+// MemberLinesByID reads the lines of the given members in one
+// transaction (IDs not found are left out): the names and units beside a
+// list of tens of thousands of members in arrears, without their histories.
+func (s *Store) MemberLinesByID(ids []uint64) (map[uint64]MemberLine, error) {
+	out := make(map[uint64]MemberLine, len(ids))
+	err := s.db.View(func(tx *bbolt.Tx) error {
+		b := tx.Bucket(bucketMembers)
+		var buf []byte
+		for _, id := range ids {
+			v := b.Get(itob(id))
+			if v == nil {
+				continue
+			}
+			var l MemberLine
+			if err := decodeMemberLine(v, &l, &buf); err != nil {
+				return fmt.Errorf("member %d: %w", id, err)
+			}
+			out[id] = l
+		}
+		return nil
+	})
+	return out, err
+}
+
 // decodeMemberLine fills l from a member record, its strings in one
 // allocation (buf is the caller's scratch space).
 func decodeMemberLine(data []byte, l *MemberLine, buf *[]byte) error {
