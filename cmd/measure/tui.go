@@ -236,7 +236,9 @@ func runTUI(bin, db string, keystrokes int, debugRaw string) (r tuiResult, err e
 		}
 	}()
 	long := 10 * time.Minute
-	if r.FirstFrame, err = t.waitFor("first frame", func(s string) bool { return strings.Contains(s, "Overview") }, long); err != nil {
+	// the first tab's label: "Overview" in older trees, "Home" since
+	firstTab := func(s string) bool { return strings.Contains(s, "Overview") || strings.Contains(s, "1 Home") }
+	if r.FirstFrame, err = t.waitFor("first frame", firstTab, long); err != nil {
 		return r, err
 	}
 	if err = t.press("2"); err != nil {
