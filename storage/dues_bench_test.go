@@ -175,7 +175,6 @@ func BenchmarkRecordPayment(b *testing.B) {
 	if err != nil || len(ar) == 0 {
 		b.Fatal(len(ar), err)
 	}
-	rules, _ := s.DuesRules()
 	i, k := 0, 0
 	for b.Loop() {
 		a := ar[i%len(ar)]
@@ -183,9 +182,12 @@ func BenchmarkRecordPayment(b *testing.B) {
 			i, k = i+1, 0
 			a = ar[i%len(ar)]
 		}
-		m, _ := s.Member(a.MemberID)
+		info, err := s.MemberDues(a.MemberID)
+		if err != nil {
+			b.Fatal(err)
+		}
 		mo := a.Months[k]
-		p := model.DuesPayment{MemberID: a.MemberID, From: mo, To: mo, Amount: max(1, rules.Monthly(m.BaseFor(mo))),
+		p := model.DuesPayment{MemberID: a.MemberID, From: mo, To: mo, Amount: max(1, model.RestOf(info.Calc, info.Paid(), mo, mo)),
 			Date: model.Today(), Method: model.PayMobile}
 		if err := s.RecordPayment("bench", &p); err != nil {
 			b.Fatal(err)
