@@ -142,7 +142,7 @@ func BenchmarkTabsLoad100k(b *testing.B) {
 				errs[0] = err
 				return
 			}
-			_, _, errs[0] = s.RosterAndDues(asOf.Year(), asOf)
+			_, _, errs[0] = s.RosterAndDuesShared(asOf.Year(), asOf)
 		})
 		wg.Go(func() {
 			l, err := s.ArrearsList(asOf, 1)

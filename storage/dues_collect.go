@@ -384,7 +384,7 @@ func (s *Store) ArrearsList(asOf model.Month, minRun int) (ArrearsList, error) {
 		if err != nil {
 			return err
 		}
-		out, err = d.arrearsList(tx, asOf, minRun)
+		out, err = d.arrearsList(tx, asOf, minRun, false)
 		return err
 	})
 	return out, err

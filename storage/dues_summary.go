@@ -22,6 +22,17 @@ type DuesSummary struct {
 // (100,000 members three times). The roster returned is shared with other
 // readers of the same state (see duesShared): read it, never change it.
 func (s *Store) RosterAndDues(year int, asOf model.Month) ([]model.Member, DuesSummary, error) {
+	return s.rosterAndDues(year, asOf, false)
+}
+
+// RosterAndDuesShared is RosterAndDues for a screen whose load runs beside
+// the Dues tab's (the Overview): the arrears are listed for every run
+// length once, for both (see duesShared).
+func (s *Store) RosterAndDuesShared(year int, asOf model.Month) ([]model.Member, DuesSummary, error) {
+	return s.rosterAndDues(year, asOf, true)
+}
+
+func (s *Store) rosterAndDues(year int, asOf model.Month, share bool) ([]model.Member, DuesSummary, error) {
 	var ms []model.Member
 	var sum DuesSummary
 	current := model.DateOf(s.now()).Month()
@@ -42,7 +53,7 @@ func (s *Store) RosterAndDues(year int, asOf model.Month) ([]model.Member, DuesS
 			return err
 		}
 		sum.ArrearsMonths = arrearsMonths(&p)
-		ar, err := d.arrearsList(tx, asOf, sum.ArrearsMonths)
+		ar, err := d.arrearsList(tx, asOf, sum.ArrearsMonths, share)
 		if err != nil {
 			return err
 		}

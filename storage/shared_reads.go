@@ -73,22 +73,29 @@ func (d *duesShared) grid(tx *bbolt.Tx, from, to, current model.Month) (*Collect
 	return g, nil
 }
 
-// arrearsList is arrears(asOf, minRun), computed once per state for every
-// run length and filtered: the Overview counts runs of six months, the
-// Dues tab lists every member with a month owing. The Arrear values are
+// arrearsList is arrears(asOf, minRun) on this state. With share (the
+// Overview's and the Dues tab's loads, which run together) it is computed
+// once for every run length and filtered: the Overview counts runs of six
+// months, the Dues tab lists every member with a month owing. Without, a
+// list already shared is filtered, else only the runs asked for are
+// listed (stats, a report), which costs less. The Arrear values are
 // shared: callers never change their Months.
-func (d *duesShared) arrearsList(tx *bbolt.Tx, asOf model.Month, minRun int) (ArrearsList, error) {
+func (d *duesShared) arrearsList(tx *bbolt.Tx, asOf model.Month, minRun int, share bool) (ArrearsList, error) {
+	minRun = max(minRun, 1)
 	d.mu.Lock()
 	all, ok := d.arrears[asOf]
-	if !ok {
+	if !ok && (share || minRun == 1) {
 		var err error
 		if all, err = arrears(tx, d.roster, asOf, 1); err != nil {
 			d.mu.Unlock()
 			return ArrearsList{}, err
 		}
-		d.arrears[asOf] = all
+		d.arrears[asOf], ok = all, true
 	}
 	d.mu.Unlock()
+	if !ok {
+		return arrears(tx, d.roster, asOf, minRun)
+	}
 	out := ArrearsList{NoBase: all.NoBase, Arrears: make([]Arrear, 0, len(all.Arrears))}
 	for _, a := range all.Arrears {
 		if a.Consecutive >= minRun {

@@ -26,8 +26,16 @@ func TestSharedDuesReadsDecodeOnceAndFollowWrites(t *testing.T) {
 		}
 		return g.byUnit()
 	}
-	if _, _, err := s.RosterAndDues(2024, asOf); err != nil {
+	_, alone, err := s.RosterAndDues(2024, asOf) // stats: the six-month runs only
+	if err != nil {
 		t.Fatal(err)
+	}
+	_, shared, err := s.RosterAndDuesShared(2024, asOf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(alone, shared) {
+		t.Errorf("the Overview's figures %+v, stats' %+v", shared, alone)
 	}
 	keep := s.shared.last.Value() // as the Overview's load holds it while the Dues tab's runs
 	before := s.shared.decodes

@@ -60,7 +60,7 @@ func compute(s *storage.Store, today model.Date) (Figures, error) {
 	}
 	// One read for the roster counts, the months and the arrears, shared
 	// with the Dues tab's load running beside this one.
-	members, sum, err := s.RosterAndDues(f.Year, model.DueThrough(today))
+	members, sum, err := s.RosterAndDuesShared(f.Year, model.DueThrough(today))
 	if err != nil {
 		return f, err
 	}
