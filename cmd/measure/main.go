@@ -25,6 +25,12 @@ type runResult struct {
 	PayTime  time.Duration
 	Demo     *usage `json:",omitempty"`
 	Load     string
+	Failed   []string `json:",omitempty"` // measures that failed in this run
+}
+
+func firstLine(s string) string {
+	first, _, _ := strings.Cut(s, "\n")
+	return first
 }
 
 type config struct {
@@ -128,7 +134,10 @@ func main() {
 					logf("%d members, run %d/%d, %s: %s (load %s)", n, r+1, cfg.runs, t.label, m.name, loadAvg())
 					res[t.label].Load = loadAvg()
 					if err := m.run(cfg, t, n, work[t.label], res[t.label]); err != nil {
-						fatal(fmt.Errorf("%s, %d members, %s: %w", t.label, n, m.name, err))
+						// one measure failing (a program that never goes
+						// quiet) leaves its line empty, not the table
+						logf("FAILED: %s, %d members, %s: %v", t.label, n, m.name, err)
+						res[t.label].Failed = append(res[t.label].Failed, m.name+": "+firstLine(err.Error()))
 					}
 				}
 			}
@@ -160,7 +169,9 @@ var measures = []measure{
 			return err
 		}
 		res, err := runTUI(t.bin, db, 1, debugPath(cfg, t, "fresh"))
-		r.Fresh = &res
+		if err == nil {
+			r.Fresh = &res
+		}
 		return err
 	}},
 	{"warm", func(cfg config, t *tree, n int, db string, r *runResult) error {
@@ -171,7 +182,9 @@ var measures = []measure{
 			}
 		}
 		res, err := runTUI(t.bin, db, cfg.keys, debugPath(cfg, t, "warm"))
-		r.Warm = &res
+		if err == nil {
+			r.Warm = &res
+		}
 		return err
 	}},
 	{"stats", func(cfg config, t *tree, n int, db string, r *runResult) error {

@@ -193,4 +193,14 @@ func (rep *report) print(w io.Writer, cfg config, trees []*tree) {
 			fmt.Fprintln(w, "| "+strings.Join(cells, " | ")+" |")
 		}
 	}
+	for _, t := range trees {
+		for _, n := range cfg.sizes {
+			for i, r := range rep.Results[t.label][n] {
+				for _, f := range r.Failed {
+					fmt.Fprintf(w, "\n%s, %d members, run %d failed: %s", t.label, n, i+1, f)
+				}
+			}
+		}
+	}
+	fmt.Fprintln(w)
 }
