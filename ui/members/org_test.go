@@ -6,6 +6,7 @@ import (
 
 	"unionbook/i18n"
 	"unionbook/model"
+	"unionbook/ui/common"
 	"unionbook/ui/uitest"
 )
 
@@ -87,5 +88,34 @@ func TestGoldenMemberOrgScreens(t *testing.T) {
 				hs.RequireGolden()
 			})
 		})
+	}
+}
+
+// A member who transferred in and has no change since is not said to
+// have joined: the history names the union they came from.
+func TestTransferredInMemberHistorySaysTransferred(t *testing.T) {
+	for _, tc := range []struct {
+		lang      i18n.Lang
+		want, not string
+	}{
+		{i18n.ZH, "2015-03-01 从「县供销社工会」转入，至今无变动", "入会，至今无变动"},
+		{i18n.EN, "2015-03-01 transferred in from 县供销社工会, no change since", "joined 2015-03-01"},
+	} {
+		hs := newHarness(t, tc.lang, 100, 30)
+		m, err := hs.C.Store.Member(1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m.JoinKind, m.FromUnion = model.JoinTransfer, "县供销社工会"
+		if err := hs.C.Store.UpdateMember(uitest.Operator, &m); err != nil {
+			t.Fatal(err)
+		}
+		hs.Send(common.DataChangedMsg{Entity: model.EntityMember, ID: m.ID})
+		hs.Keys("enter")
+		out := hs.Screen()
+		uitest.Contains(t, out, tc.want)
+		if strings.Contains(out, tc.not) {
+			t.Errorf("%s: a transferred-in member is said to have joined:\n%s", tc.lang.Code(), out)
+		}
 	}
 }
