@@ -55,3 +55,18 @@ func TestNoRegistrationInInit(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// Each command is in the table once: a merge that added one twice made
+// help list "report" twice.
+func TestEachCommandOnceInTheTable(t *testing.T) {
+	seen := map[string]bool{}
+	for _, c := range commandTable() {
+		if seen[c.name] {
+			t.Errorf("command %q is in the table twice", c.name)
+		}
+		seen[c.name] = true
+	}
+	if out := runEN("help").stdout; strings.Count(out, "\n  report ") != 1 {
+		t.Errorf("help lists report %d times:\n%s", strings.Count(out, "\n  report "), out)
+	}
+}
