@@ -70,7 +70,7 @@ func init() {
 		"org.congress_flag":                 "congress details given: tick that the unit has a workers' congress",
 		"org.wage_raise":                    "the agreed raise is between 0 and 50%",
 		"org.year_range":                    "the year is between 1950 and %d",
-		"org.term_years":                    "a term is 1 to %d years (0 follows the settings)",
+		"org.term_years":                    "a committee's term is 3 or 5 years (Trade Union Law, art. 15)",
 		"org.warn_days":                     "between 0 and %d days",
 		"org.covered_single":                "only a joint union covers several employers",
 		"org.dissolved_active":              "a dissolution date is given: set the status to dissolved",
