@@ -209,3 +209,26 @@ func TestRecordAWageAgreementAndACommittee(t *testing.T) {
 		t.Errorf("survey %+v", st.Survey)
 	}
 }
+
+// Between 96 and 120 columns the unit's facts stand in two columns: the
+// left one takes the room its figures need (the staff counts were cut
+// after 农民~ at 100 columns), the right one keeps its own.
+func TestUnitFactsAreNotCutInTwoColumns(t *testing.T) {
+	s := orgStore(t)
+	for _, lang := range []i18n.Lang{i18n.ZH, i18n.EN} {
+		for _, w := range []int{96, 100, 110} {
+			hs := orgHarness(t, s, lang, w, 30)
+			hs.Keys("enter")
+			lines := strings.Split(hs.Screen(), "\n")
+			if len(lines) < 12 {
+				t.Fatalf("%s %d: no detail:\n%s", lang.Code(), w, hs.Screen())
+			}
+			for _, l := range lines[2:10] {
+				if strings.Contains(l, "~") {
+					t.Errorf("%s %d: a fact is cut: %q\n%s", lang.Code(), w, l, hs.Screen())
+				}
+			}
+			uitest.CheckGeometry(t, hs.Screen(), w, 28) // the framed page: H-2 lines
+		}
+	}
+}
