@@ -140,12 +140,50 @@ func (f *figures) View() string {
 	return strings.TrimRight(b.String(), "\n")
 }
 
-// wrap breaks a line of text at the display width w (Chinese two cells).
+// wrap breaks a line of figures at the display width w (Chinese two
+// cells) between its clauses (after "，", "；", ", " or "; "), so that a
+// label never parts from its figure; a clause wider than w alone is
+// broken at its spaces.
 func wrap(s string, w int) []string {
 	if w <= 0 || ansi.StringWidth(s) <= w {
 		return []string{s}
 	}
-	return strings.Split(ansi.Wrap(s, w, ""), "\n")
+	var lines []string
+	cur := ""
+	flush := func() {
+		if cur = strings.TrimSpace(cur); cur != "" {
+			lines = append(lines, strings.Split(ansi.Wrap(cur, w, ""), "\n")...)
+		}
+		cur = ""
+	}
+	for _, c := range clauses(s) {
+		if cur != "" && ansi.StringWidth(strings.TrimRight(cur+c, " ")) > w {
+			flush()
+		}
+		cur += c
+	}
+	flush()
+	return lines
+}
+
+// clauses splits s after each clause separator, keeping it (and a space
+// after it) with the clause before.
+func clauses(s string) []string {
+	var out []string
+	start := 0
+	for i, r := range s {
+		switch r {
+		case '，', '；', '、':
+			out = append(out, s[start:i+len(string(r))])
+			start = i + len(string(r))
+		case ',', ';':
+			if end := i + 1; end == len(s) || s[end] == ' ' {
+				out = append(out, s[start:min(end+1, len(s))])
+				start = min(end+1, len(s))
+			}
+		}
+	}
+	return append(out, s[start:])
 }
 
 func (f *figures) ShortHelp() []key.Binding { return []key.Binding{f.c.Keys.Back} }

@@ -1,6 +1,8 @@
 package units
 
 import (
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -232,3 +234,34 @@ func TestUnitFactsAreNotCutInTwoColumns(t *testing.T) {
 		}
 	}
 }
+
+// The survey items under the figures wrap between clauses, never between
+// a label and its figure (at 100 columns 劳动保护监督检查委员会 stood at the
+// end of a line and its 0 alone on the next).
+func TestFiguresWrapBetweenClauses(t *testing.T) {
+	s := orgStore(t)
+	for _, lang := range []i18n.Lang{i18n.ZH, i18n.EN} {
+		for _, w := range []int{80, 100, 120} {
+			hs := orgHarness(t, s, lang, w, 30)
+			hs.Keys("f")
+			lines := strings.Split(hs.Screen(), "\n")
+			title := strings.Fields(hs.C.T("figures.survey_title", "x"))[0]
+			first := slices.IndexFunc(lines, func(l string) bool { return strings.HasPrefix(l, title) })
+			if first < 0 {
+				t.Fatalf("%s %d: no survey items:\n%s", lang.Code(), w, hs.Screen())
+			}
+			for i := first + 2; i < len(lines); i++ {
+				prev, l := strings.TrimRight(lines[i-1], " "), strings.TrimSpace(lines[i])
+				if startsWithFigure.MatchString(l) && prev != "" && !endsAClause.MatchString(prev) {
+					t.Errorf("%s %d: a label and its figure parted at %q / %q:\n%s", lang.Code(), w, prev, l, hs.Screen())
+				}
+			}
+			uitest.CheckGeometry(t, hs.Screen(), w, 28)
+		}
+	}
+}
+
+var (
+	startsWithFigure = regexp.MustCompile(`^\d`)
+	endsAClause      = regexp.MustCompile(`[，；,;:：)）]$`)
+)
