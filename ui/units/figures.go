@@ -82,18 +82,17 @@ func (f *figures) load() {
 		f.labels = append(f.labels, p.label)
 	}
 	f.survey = model.Total(model.Survey(d.Units, model.MemberCounts(d.Members, today), today, d.Profile.OrgRules()))
-	pct := func(bp int) string { return fmt.Sprintf("%d.%02d%%", bp/100, bp%100) }
 	f.table.SetRows(len(f.rates), func(row, col int) string {
 		r := f.rates[row]
 		switch col {
 		case 0:
 			return f.labels[row]
 		case 1:
-			return pct(r.UnionRateBP)
+			return rate(r.UnionRateBP, r.EmployersOrganised+r.EmployersUnorganised)
 		case 2:
 			return fmt.Sprintf("%d/%d", r.EmployersOrganised, r.EmployersOrganised+r.EmployersUnorganised)
 		case 3:
-			return pct(r.MembershipRateBP)
+			return rate(r.MembershipRateBP, r.Employees)
 		case 4:
 			return fmt.Sprintf("%d/%d", r.Members, r.Employees)
 		}

@@ -31,9 +31,9 @@ func OverviewSection() common.OverviewSection {
 			}
 			// one group: the chart below gives way to every line added
 			return []common.Cards{{
-				card(c.T("units.ov_union_rate", r.Period), c.T("units.ov_rate", rate(r.UnionRateBP),
+				card(c.T("units.ov_union_rate", r.Period), c.T("units.ov_rate", rate(r.UnionRateBP, r.EmployersOrganised+r.EmployersUnorganised),
 					r.EmployersOrganised, r.EmployersOrganised+r.EmployersUnorganised)),
-				card(c.T("units.ov_membership_rate"), c.T("units.ov_rate", rate(r.MembershipRateBP), r.Members, r.Employees)),
+				card(c.T("units.ov_membership_rate"), c.T("units.ov_rate", rate(r.MembershipRateBP, r.Employees), r.Members, r.Employees)),
 				due,
 			}}
 		},
@@ -41,5 +41,11 @@ func OverviewSection() common.OverviewSection {
 }
 
 // rate shows basis points as a percentage with two decimals, as the
-// figures screen does.
-func rate(bp int) string { return fmt.Sprintf("%d.%02d%%", bp/100, bp%100) }
+// figures screen does; over nothing (no employers, no employees) it is
+// "-", as the Overview's dues rate with nothing due.
+func rate(bp, over int) string {
+	if over == 0 {
+		return "-"
+	}
+	return fmt.Sprintf("%d.%02d%%", bp/100, bp%100)
+}
