@@ -265,3 +265,26 @@ var (
 	startsWithFigure = regexp.MustCompile(`^\d`)
 	endsAClause      = regexp.MustCompile(`[，；,;:：)）]$`)
 )
+
+// The agreed raise is a percentage: a word typed there is told so, not
+// that it is no amount of money.
+func TestAgreedRaiseThatIsNoNumberIsToldItIsAPercentage(t *testing.T) {
+	s := orgStore(t)
+	for lang, want := range map[i18n.Lang]string{i18n.ZH: "「三」不是百分比", i18n.EN: `"three" is not a percentage`} {
+		hs := orgHarness(t, s, lang, 100, 30)
+		hs.Keys("down", "enter", "tab", "down", "down", "enter") // the village union's agreements
+		hs.Keys("tab", "tab", "tab")
+		hs.Type("2026-01-10")
+		hs.Keys("tab", "tab", "tab")
+		hs.Type(map[i18n.Lang]string{i18n.ZH: "三", i18n.EN: "three"}[lang])
+		hs.Keys("ctrl+s")
+		out := hs.Screen()
+		uitest.Contains(t, out, want)
+		if strings.Contains(out, "金额") || strings.Contains(out, "amount") {
+			t.Errorf("%s: the raise is called an amount:\n%s", lang.Code(), out)
+		}
+		if u, _ := s.Unit(2); u.WageSigned != 0 {
+			t.Fatal("a refused agreement was written")
+		}
+	}
+}
