@@ -288,3 +288,20 @@ func TestAgreedRaiseThatIsNoNumberIsToldItIsAPercentage(t *testing.T) {
 		}
 	}
 }
+
+// At 80 columns every screen of the tab shows its keys whole, ending with
+// ? and q where they work: the list's footer was cut after 建会率/入会率.
+func TestFootersFitAt80Columns(t *testing.T) {
+	s := orgStore(t)
+	for _, lang := range []i18n.Lang{i18n.ZH, i18n.EN} {
+		for _, keys := range [][]string{nil, {"enter"}, {"enter", "tab"}, {"u"}, {"u", "enter"}, {"r"}, {"f"}} {
+			hs := orgHarness(t, s, lang, 80, 24)
+			hs.Keys(keys...)
+			lines := strings.Split(hs.Screen(), "\n")
+			footer := lines[len(lines)-1]
+			if strings.HasSuffix(strings.TrimRight(footer, " "), "~") {
+				t.Errorf("%s %v: the keys are cut: %q", lang.Code(), keys, footer)
+			}
+		}
+	}
+}
