@@ -357,7 +357,7 @@ func init() {
 		"employers.col_last":                "Last visit",
 		"employers.no_visits":               "no visits yet: v records one",
 		"employers.visits_title":            "Visits (%s)",
-		"employers.became":                  "formed %s (%s)",
+		"employers.became":                  "union formed: %s (%s)",
 		"employers.confirm_delete":          "Remove the employer %s? (only one entered by mistake)",
 		"employers.deleted":                 "removed %s",
 		"employers.hint_name":               "the employer's full name",

@@ -305,3 +305,30 @@ func TestFootersFitAt80Columns(t *testing.T) {
 		}
 	}
 }
+
+// An employer that formed its union says so once, naming the union, and
+// at 80 columns the line is whole (it read 已建会  已建会为「…」（2026-~).
+func TestFormedEmployerNamesItsUnionOnce(t *testing.T) {
+	s := orgStore(t)
+	es, err := s.Employers()
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := es[0]
+	u := model.UnitFromEmployer(&e, 20261101)
+	if _, err := s.EmployerFormed(uitest.Operator, e.ID, &u); err != nil {
+		t.Fatal(err)
+	}
+	for lang, want := range map[i18n.Lang]string{
+		i18n.ZH: "状态             已建会为「" + u.Name + "」（2026-11-01）",
+		i18n.EN: "Status      union formed: " + u.Name + " (2026-11-01)",
+	} {
+		hs := orgHarness(t, s, lang, 80, 24)
+		hs.Keys("u", "end", "enter")
+		out := hs.Screen()
+		uitest.Contains(t, out, want)
+		if strings.Contains(out, "已建会  已建会") || strings.Contains(out, "formed  formed") {
+			t.Errorf("%s: the status is said twice:\n%s", lang.Code(), out)
+		}
+	}
+}
