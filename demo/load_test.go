@@ -118,3 +118,29 @@ func TestDemoVisitsEndWhenTheEmployerFormsOrCloses(t *testing.T) {
 		}
 	}
 }
+
+// The demo's women workers' special contracts are renewed as contracts
+// are: most of those signed are in force today (none was: each was signed
+// on a day anywhere since the union formed, three years long).
+func TestDemoWomenContractsAreMostlyInForce(t *testing.T) {
+	s := openTemp(t)
+	if err := Load(s, Options{Seed: 1, Today: Reference}); err != nil {
+		t.Fatal(err)
+	}
+	units, err := s.Units()
+	if err != nil {
+		t.Fatal(err)
+	}
+	signed, inForce := 0, 0
+	for i := range units {
+		if units[i].WomenSigned != 0 {
+			signed++
+			if units[i].WomenContractInForce(Reference) {
+				inForce++
+			}
+		}
+	}
+	if signed < 10 || inForce*2 < signed {
+		t.Errorf("women workers' special contracts: %d signed, %d in force on %s", signed, inForce, Reference)
+	}
+}

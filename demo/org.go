@@ -162,8 +162,13 @@ func unitItems(r *rand.Rand, u *model.Unit, i int, formed, today model.Date) {
 		u.WageRaiseBP = 250 + 50*r.IntN(8)
 	}
 	if _, ok := u.Committee(model.CommitteeWomen); ok && r.IntN(10) < 6 {
-		u.WomenSigned = since(60)
-		u.WomenExpires = addDays(u.WomenSigned, 3*365)
+		// signed with the collective contract where there is one, else
+		// within the last three years and a half (some due for renewal)
+		u.WomenSigned, u.WomenExpires = u.ContractSigned, u.ContractExpires
+		if u.WomenSigned == 0 {
+			u.WomenSigned = max(since(60), addDays(today, -(30+r.IntN(3*365+150))))
+			u.WomenExpires = addDays(u.WomenSigned, 3*365)
+		}
 	}
 	switch x := r.IntN(100); {
 	case x < 2 && big:
