@@ -332,3 +332,22 @@ func TestFormedEmployerNamesItsUnionOnce(t *testing.T) {
 		}
 	}
 }
+
+// The 换届 list's days left are whole at 80 columns, however overdue (超期
+// 311 天 was cut to 超期 311 ~).
+func TestElectionDaysLeftAreWhole(t *testing.T) {
+	s := orgStore(t)
+	u, err := s.Unit(2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.ElectedOn = 20210101 // term ended 2026-01-01, 324 days before 2026-11-21
+	if err := s.UpdateUnit(uitest.Operator, &u); err != nil {
+		t.Fatal(err)
+	}
+	for lang, want := range map[i18n.Lang]string{i18n.ZH: "超期 324 天", i18n.EN: "324 days late"} {
+		hs := orgHarness(t, s, lang, 80, 24)
+		hs.Keys("r")
+		uitest.Contains(t, hs.Screen(), want)
+	}
+}
