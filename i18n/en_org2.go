@@ -9,6 +9,12 @@ func init() {
 		"units.ov_rate":               "%s (%d/%d)",
 		"units.ov_elections_due":      "elections due",
 		"percent.format":              "\"%s\" is not a percentage; write it like 3.5 (at most two decimals)",
+		"members.mw_model_worker.l0":  "no",
+		"members.mw_model_worker.l1":  "national",
+		"members.mw_model_worker.l2":  "provincial",
+		"members.mw_model_worker.l3":  "city",
+		"members.mw_model_worker.l4":  "other",
+		"members.mw_model_worker.l5":  "unknown",
 		"members.no_history_transfer": "%s transferred in from %s, no change since",
 	})
 }

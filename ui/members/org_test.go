@@ -119,3 +119,22 @@ func TestTransferredInMemberHistorySaysTransferred(t *testing.T) {
 		}
 	}
 }
+
+// The model workers' list gives the level the room there is: at 100
+// columns the level (provincial, under its title) and the title are whole (both
+// were cut to ten cells with half the screen empty).
+func TestModelWorkerLevelIsWhole(t *testing.T) {
+	hs := newHarness(t, i18n.EN, 100, 30)
+	h := model.Honour{MemberID: 1, Title: model.HonourModelWorker, Level: model.LevelProvince, Year: 2024, Body: "福建省人民政府"}
+	if err := hs.C.Store.CreateHonour(uitest.Operator, &h); err != nil {
+		t.Fatal(err)
+	}
+	hs.Send(common.DataChangedMsg{Entity: model.EntityHonour, ID: h.ID})
+	hs.Keys("L")
+	out := hs.Screen()
+	uitest.Contains(t, out, "provincial ", "Model worker ", "In hardship")
+	if strings.Contains(out, "~") {
+		t.Errorf("a column is cut:\n%s", out)
+	}
+	uitest.CheckGeometry(t, out, 100, 28)
+}
