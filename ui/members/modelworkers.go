@@ -2,6 +2,7 @@ package members
 
 import (
 	"strconv"
+	"unionbook/model"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -56,7 +57,7 @@ func (s *modelWorkers) load() {
 		case 1:
 			return w.Member.Name
 		case 2:
-			return s.c.T("members.mw_" + w.Level.Key()) // 省部级劳模, provincial
+			return s.c.T(shortLevelKey(w.Level))
 		case 3:
 			return s.c.T("members.care_line", w.AidCount, w.AidValue.Display())
 		case 4:
@@ -112,3 +113,7 @@ func (s *modelWorkers) FullHelp() [][]key.Binding {
 	k := s.c.Keys
 	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown}, s.ShortHelp(), {k.Tabs, k.Help, k.Quit}}
 }
+
+// shortLevelKey names a model worker's level as the list's column says it,
+// under its title: 省部级劳模, provincial.
+func shortLevelKey(l model.ModelWorkerLevel) string { return "members.mw_" + l.Key() }
