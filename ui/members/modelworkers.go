@@ -2,12 +2,12 @@ package members
 
 import (
 	"strconv"
-	"unionbook/model"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"unionbook/model"
 	"unionbook/storage"
 	"unionbook/ui/common"
 	"unionbook/ui/stack"
