@@ -351,3 +351,21 @@ func TestElectionDaysLeftAreWhole(t *testing.T) {
 		uitest.Contains(t, hs.Screen(), want)
 	}
 }
+
+// The organisation pane names each section whole, in both languages
+// (Workers' congress and ope~ even at 120 columns).
+func TestOrganisationSectionNamesAreWhole(t *testing.T) {
+	s := orgStore(t)
+	for _, lang := range []i18n.Lang{i18n.ZH, i18n.EN} {
+		for _, w := range []int{80, 120} {
+			hs := orgHarness(t, s, lang, w, 24)
+			hs.Keys("down", "enter", "tab")
+			for _, k := range []string{"committees", "congress", "agreements", "home", "election", "honours"} {
+				name := hs.C.T("sections." + k)
+				if !strings.Contains(hs.Screen(), " "+name+" ") {
+					t.Errorf("%s %d: section %q is not whole:\n%s", lang.Code(), w, name, hs.Screen())
+				}
+			}
+		}
+	}
+}
