@@ -100,8 +100,24 @@ func (f *figures) load() {
 	})
 }
 
+// head is the title with the rule of the rates beside it, or under it
+// (wrapped between clauses) where the width is too small.
+func (f *figures) head() []string {
+	st := f.c.Styles
+	title, rule := f.c.T("figures.title"), f.c.T("figures.rule")
+	if ansi.StringWidth(title+"  "+rule) <= f.width {
+		return []string{st.Title.Render(title) + "  " + st.Muted.Render(rule)}
+	}
+	out := []string{st.Title.Render(ansi.Truncate(title, f.width, "~"))}
+	for _, l := range wrap(rule, f.width) {
+		out = append(out, st.Muted.Render(l))
+	}
+	return out
+}
+
 func (f *figures) SetSize(w, h int) {
 	f.width, f.height = w, h
+	f.table.SetOrigin(0, len(f.head())+1)
 	f.table.SetSize(w, len(f.rates)+1)
 }
 
@@ -116,7 +132,10 @@ func (f *figures) Update(msg tea.Msg) tea.Cmd {
 func (f *figures) View() string {
 	st := f.c.Styles
 	var b strings.Builder
-	b.WriteString(ansi.Truncate(st.Title.Render(f.c.T("figures.title"))+"  "+st.Muted.Render(f.c.T("figures.rule")), f.width, "~") + "\n\n")
+	for _, l := range f.head() {
+		b.WriteString(l + "\n")
+	}
+	b.WriteString("\n")
 	if f.err != nil {
 		return b.String() + st.Error.Render(f.c.Err(f.err))
 	}

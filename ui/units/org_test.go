@@ -244,6 +244,9 @@ func TestFiguresWrapBetweenClauses(t *testing.T) {
 		for _, w := range []int{80, 100, 120} {
 			hs := orgHarness(t, s, lang, w, 30)
 			hs.Keys("f")
+			if strings.Contains(hs.Screen(), "~") { // the rule beside the title was cut at 80 in English
+				t.Errorf("%s %d: something is cut:\n%s", lang.Code(), w, hs.Screen())
+			}
 			lines := strings.Split(hs.Screen(), "\n")
 			title := strings.Fields(hs.C.T("figures.survey_title", "x"))[0]
 			first := slices.IndexFunc(lines, func(l string) bool { return strings.HasPrefix(l, title) })
