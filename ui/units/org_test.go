@@ -372,3 +372,11 @@ func TestOrganisationSectionNamesAreWhole(t *testing.T) {
 		}
 	}
 }
+
+// A committee's form is titled with a capital, as every other form.
+func TestCommitteeFormTitleIsCapitalised(t *testing.T) {
+	s := orgStore(t)
+	hs := orgHarness(t, s, i18n.EN, 100, 30)
+	hs.Keys("down", "enter", "tab", "enter", "enter") // the village union's committees: women's
+	uitest.Contains(t, hs.Screen(), "Women workers' committee: ")
+}
