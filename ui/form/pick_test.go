@@ -60,3 +60,31 @@ func TestTypingOnAPickFieldSearchesThePicker(t *testing.T) {
 		}
 	}
 }
+
+// Keys typed in a burst right after the one that opened the picker (a
+// fast typist, a terminal sending a word key by key) follow it in the
+// search: "hon" stayed "onh" when the first key came back to the picker
+// after the others.
+func TestKeysTypedRightAfterOpeningAPickerKeepTheirOrder(t *testing.T) {
+	com := uitest.NewCommon(nil, i18n.ZH, uitest.FixedNow)
+	f := New(com, PickField("unit", true, []Option{{Label: "宏达机械工会", Value: 1}, {Label: "重庆村联合工会", Value: 2}}))
+	st := stack.NewFunc(com, func(st *stack.Stack) common.Screen {
+		return NewScreen(com, st, "会员", f, func() tea.Cmd { return nil })
+	})
+	st.SetSize(80, 20)
+	var pending []tea.Cmd
+	for _, r := range "hon" { // each key before the commands of the one before have run
+		pending = append(pending, st.Update(tea.KeyPressMsg{Text: string(r), Code: r}))
+	}
+	d := uitest.Driver{Update: st.Update}
+	for _, c := range pending {
+		d.Run(c)
+	}
+	p, ok := st.Top().(*picker.Screen)
+	if !ok {
+		t.Fatalf("no picker in front: %T", st.Top())
+	}
+	if view := ansi.Strip(p.View()); !strings.Contains(view, "hon") {
+		t.Errorf("the search is not what was typed:\n%s", view)
+	}
+}
