@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -402,6 +403,21 @@ func TestMergeThreeTownships(t *testing.T) {
 			got, _ := f.GetCellValue(i18n.ZH.T("export.r_dues"), cell(c, len(rows)))
 			if strings.ReplaceAll(got, ",", "") != want {
 				t.Errorf("total paid %s, want %s", got, want)
+			}
+		}
+	}
+	// Every figure's column is headed in the user's words, never by its
+	// key (the basic statistics' committees, delegates and agreements
+	// were headed committee_women, congress_delegates, ...).
+	key := regexp.MustCompile(`^[a-z0-9_]+$`)
+	for _, sheet := range f.GetSheetList() {
+		rows, _ := f.GetRows(sheet)
+		if len(rows) < 3 {
+			continue
+		}
+		for _, h := range rows[2] {
+			if key.MatchString(h) {
+				t.Errorf("sheet %s: a column headed %q", sheet, h)
 			}
 		}
 	}
