@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"unionbook/model"
+	"unionbook/search"
 	"unionbook/storage"
 )
 
@@ -418,7 +419,7 @@ func (c *summaryContext) fundsTable(now *booksSpan) SummaryTable {
 	for id := range f.byUnit {
 		ids = append(ids, id)
 	}
-	slices.SortFunc(ids, func(a, b uint64) int { return strings.Compare(f.byUnit[a].name, f.byUnit[b].name) })
+	search.SortUnitIDs(ids, func(id uint64) string { return f.byUnit[id].name })
 	for _, id := range ids {
 		u := f.byUnit[id]
 		if u.due == 0 && u.paid == 0 && u.outstanding == 0 {
@@ -493,7 +494,7 @@ func duesOf(c *summaryContext, from, to model.Month) (due, paid model.Money, byU
 		p.Due += x.Due
 		p.Paid += x.Paid
 	}
-	slices.Sort(order)
+	search.SortUnitIDs(order, c.unitName)
 	for _, id := range order {
 		byUnit = append(byUnit, *per[id])
 	}

@@ -482,3 +482,33 @@ func TestSummaryBooksBeforeTheirStart(t *testing.T) {
 		t.Errorf("income %+v: %q", f, Sentence(i18n.ZH, f))
 	}
 }
+
+// Every table of units lists them in pinyin order, as every list, picker
+// and report of units: 重庆村 (chóngqìng) before 宏达 (hóngdá), though 宏达
+// was registered first and 宏 comes before 重 by character code.
+func TestSummaryUnitTablesInPinyinOrder(t *testing.T) {
+	st := handStore(t)
+	p, _ := model.ParsePeriod("2026-H1")
+	s, err := BuildSummary(st, p, i18n.ZH, summaryNow)
+	must(t, err)
+	tables := 0
+	for _, sec := range s.Sections {
+		for _, tb := range sec.Tables {
+			at := map[string]int{}
+			for i, r := range tb.Rows {
+				at[r[0]] = i + 1
+			}
+			cq, hd := at["重庆村联合工会"], at["宏达机械厂工会"]
+			if cq == 0 || hd == 0 {
+				continue
+			}
+			tables++
+			if cq > hd {
+				t.Errorf("%s: 宏达 (row %d) before 重庆村 (row %d)", tb.Title, hd, cq)
+			}
+		}
+	}
+	if tables < 4 { // members, democracy, union funds and dues by unit
+		t.Errorf("%d tables of units, want at least 4", tables)
+	}
+}
