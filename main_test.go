@@ -87,6 +87,21 @@ func TestHelpExplainsEveryFlag(t *testing.T) {
 	}
 }
 
+// The help lists each command once (report was listed twice).
+func TestHelpListsEachCommandOnce(t *testing.T) {
+	seen := map[string]bool{}
+	for _, cmd := range commandTable() {
+		if seen[cmd.name] {
+			t.Errorf("the command table lists %s twice", cmd.name)
+		}
+		seen[cmd.name] = true
+	}
+	out := runEN("help").expect(t, 0).stdout
+	if n := strings.Count(out, "\n  report "); n != 1 {
+		t.Errorf("the help lists report %d times:\n%s", n, out)
+	}
+}
+
 func TestEveryCatalogueKeyOfTheCommandTableExists(t *testing.T) {
 	var keys []string
 	for _, cmd := range append([]*command{rootCommand}, commands...) {
@@ -316,6 +331,13 @@ func TestDemoDefaultIsTheTownOf7520(t *testing.T) {
 	db := tempDB(t)
 	runZH("demo", "--db", db).expect(t, 0)
 	checkStats(t, statsJSON(t, db), 80, 7520) // 78 and two formed since
+	// and the demo's help says so (it said 78 grassroots unions)
+	if h := runZH("demo", "--help").expect(t, 0).stdout; !strings.Contains(h, "80 个基层工会") {
+		t.Errorf("the demo's help does not give its 80 unions:\n%s", h)
+	}
+	if h := runEN("demo", "--help").expect(t, 0).stdout; !strings.Contains(h, "80 grassroots unions") {
+		t.Errorf("the demo's help does not give its 80 unions:\n%s", h)
+	}
 }
 
 func TestDemoIsDeterministic(t *testing.T) {
