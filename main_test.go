@@ -87,21 +87,6 @@ func TestHelpExplainsEveryFlag(t *testing.T) {
 	}
 }
 
-// The help lists each command once (report was listed twice).
-func TestHelpListsEachCommandOnce(t *testing.T) {
-	seen := map[string]bool{}
-	for _, cmd := range commandTable() {
-		if seen[cmd.name] {
-			t.Errorf("the command table lists %s twice", cmd.name)
-		}
-		seen[cmd.name] = true
-	}
-	out := runEN("help").expect(t, 0).stdout
-	if n := strings.Count(out, "\n  report "); n != 1 {
-		t.Errorf("the help lists report %d times:\n%s", n, out)
-	}
-}
-
 func TestEveryCatalogueKeyOfTheCommandTableExists(t *testing.T) {
 	var keys []string
 	for _, cmd := range append([]*command{rootCommand}, commands...) {
