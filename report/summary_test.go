@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -448,7 +449,7 @@ func TestSummaryOpensInLibreOffice(t *testing.T) {
 		"逾期未缴清工会经费的单位1个，去年同期0个，增加1个。",
 		"银行存款余额27,200.00元，去年同期21,800.00元，增加5,400.00元，增长24.77%。",
 		"各单位工会经费（2026-01-01至2026-06-30）",
-		"1500.00（逾期）",
+		"1,500.00（逾期）",
 		"50102 文体活动支出（超预算）",
 		"建会率50.00%，去年同期33.33%，提高16.67个百分点。",
 		"建立劳动争议调解委员会的单位1个，去年同期0个，增加1个。",
@@ -510,5 +511,28 @@ func TestSummaryUnitTablesInPinyinOrder(t *testing.T) {
 	}
 	if tables < 4 { // members, democracy, union funds and dues by unit
 		t.Errorf("%d tables of units, want at least 4", tables)
+	}
+}
+
+// The tables write amounts as the sentences do, grouped by thousands
+// (50,700.00): the aid, dues, union funds, budget and statement tables
+// wrote 50700.00 beside the disputes table's 413,800.00.
+func TestSummaryTablesGroupAmounts(t *testing.T) {
+	st := demoStore(t)
+	p, _ := model.ParsePeriod("2026")
+	s, err := BuildSummary(st, p, i18n.ZH, summaryNow)
+	must(t, err)
+	ungrouped := regexp.MustCompile(`^-?\d{4,}\.\d\d`)
+	for _, sec := range s.Sections {
+		for _, tb := range sec.Tables {
+			for _, r := range tb.Rows {
+				for _, v := range r {
+					if ungrouped.MatchString(v) {
+						t.Errorf("%s: %q is not grouped (row %v)", tb.Title, v, r)
+						break
+					}
+				}
+			}
+		}
 	}
 }
