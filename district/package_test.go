@@ -156,6 +156,14 @@ func TestPackageRoundTrip(t *testing.T) {
 	if counts["members"] != 300 || counts["dues_payments"] == 0 || counts["audit"] == 0 {
 		t.Fatalf("counts %v", counts)
 	}
+	// The loaded database knows it came from a package (its cases are
+	// figures only); the township's own books do not say so.
+	if from, err := st2.FromPackage(); err != nil || from != p.Manifest.Union.Name+" "+p.Manifest.Period.Text {
+		t.Errorf("loaded from %q (%v)", from, err)
+	}
+	if from, _ := st.FromPackage(); from != "" {
+		t.Errorf("the township's own books say they came from %q", from)
+	}
 	rep, err := st2.Check()
 	if err != nil {
 		t.Fatal(err)

@@ -157,6 +157,7 @@ func init() {
 		"summary.heading":                "%s. %s",
 		"summary.intro":                  "Every figure here is counted by UnionBook from the books; the Source column says how. The same period last year is the same days a year earlier. Where the books hold no record for last year the table says so; nothing is estimated.",
 		"summary.months":                 "%s to %s",
+		"summary.cases_in_package":       "These books were loaded from the package of %s, which carries disputes and risk checks as figures only, not as records: their figures are in the package's labour rights report (report 5) and in its summary.",
 		"summary.no_record":              "no record",
 		"summary.outro":                  "unionbook report summary makes these figures again at any time; compare them with the books as of the same day.",
 		"summary.page":                   "Page %s",

@@ -157,6 +157,7 @@ func init() {
 		"summary.heading":                "%s、%s",
 		"summary.intro":                  "说明：本文每个数字都由 UnionBook 按账簿记录计算，表中“数据来源”一栏说明怎样计算；去年同期是前一年的同一天数。账簿没有记录去年数据的项目注明“无记录”，不作估计。",
 		"summary.months":                 "%s至%s",
+		"summary.cases_in_package":       "本账簿载入自数据包（%s），数据包只带维权案件和隐患排查的统计数字、不带记录：劳动争议的数字见数据包的维权工作统计表（报表 5）。",
 		"summary.no_record":              "无记录",
 		"summary.outro":                  "以上数据可用 unionbook report summary 随时重新生成；与账簿核对时请以同一日期为准。",
 		"summary.page":                   "第 %s 页",

@@ -15,6 +15,11 @@ import (
 // the Overview and stats.
 func disputesSection(c *summaryContext) (SummarySection, error) {
 	s := c.s
+	// A package's cases travel as figures only (issue 16): a database
+	// loaded from one holds none, and counting none would say zero.
+	if from, err := c.st.FromPackage(); err != nil || from != "" {
+		return SummarySection{Missing: c.T("summary.cases_in_package", from)}, err
+	}
 	f, err := c.st.CaseFigures(s.First, s.AsOf)
 	if err != nil {
 		return SummarySection{}, err

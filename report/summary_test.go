@@ -536,3 +536,33 @@ func TestSummaryTablesGroupAmounts(t *testing.T) {
 		}
 	}
 }
+
+// A database loaded from a district package (a read-only look at one, or
+// import package) holds no cases: packages carry their figures only. The
+// summary says so for 劳动争议 instead of counting none (it wrote 受理劳动
+// 争议和来信来访0件 for a township with 67).
+func TestSummaryFromAPackageSaysItHasNoCases(t *testing.T) {
+	st := openStore(t)
+	if _, err := st.RestoreRecordsChecked(func(rs *storage.Restorer) error {
+		return rs.MarkFromPackage("青山镇总工会 2026-H1")
+	}); err != nil {
+		t.Fatal(err)
+	}
+	p, _ := model.ParsePeriod("2026-H1")
+	for _, l := range []i18n.Lang{i18n.ZH, i18n.EN} {
+		s, err := BuildSummary(st, p, l, summaryNow)
+		must(t, err)
+		if f, ok := s.Figure("cases"); ok {
+			t.Errorf("%s: a package's cases counted: %+v", l.Code(), f)
+		}
+		found := false
+		for _, sec := range s.Sections {
+			if sec.Key == "disputes" {
+				found = strings.Contains(sec.Missing, "青山镇总工会 2026-H1") && len(sec.Figures) == 0
+			}
+		}
+		if !found {
+			t.Errorf("%s: the disputes section does not say the package has no cases: %+v", l.Code(), s.Sections)
+		}
+	}
+}
