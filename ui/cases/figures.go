@@ -65,8 +65,9 @@ func (fg *figures) Update(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
-// pct is basis points as "66.7%".
-func pct(bp int) string { return fmt.Sprintf("%d.%d%%", bp/100, bp%100/10) }
+// pct is basis points as "66.66%", as stats, the workbooks and the other
+// tabs write a rate.
+func pct(bp int) string { return fmt.Sprintf("%d.%02d%%", bp/100, bp%100) }
 
 // summary are the sentences of the period's figures.
 func (fg *figures) summary() []string {
@@ -86,26 +87,32 @@ func (fg *figures) summary() []string {
 }
 
 // table draws a breakdown: a label, cases, workers and, when room, the
-// amount in dispute.
+// amount in dispute and then the amount recovered.
 func (fg *figures) table(title string, groups []model.CaseGroup, label func(model.CaseGroup) string, w, limit int) []string {
 	c, st := fg.c, fg.c.Styles
 	numW := max(4, ansi.StringWidth(c.T("cases.fig_col_cases")))
 	wkW := max(5, ansi.StringWidth(c.T("cases.fig_col_workers")))
 	amtW := 12
-	withAmt := w >= 44
+	withAmt, withRec := w >= 44, w >= 57
 	labelW := w - numW - wkW - 2
 	if withAmt {
 		labelW -= amtW + 1
 	}
+	if withRec {
+		labelW -= amtW + 1
+	}
 	labelW = max(4, labelW)
-	line := func(l, n, wk, amt string) string {
+	line := func(l, n, wk, amt, rec string) string {
 		s := widget.Fit(l, labelW, false) + " " + widget.Fit(n, numW, true) + " " + widget.Fit(wk, wkW, true)
 		if withAmt {
 			s += " " + widget.Fit(amt, amtW, true)
 		}
+		if withRec {
+			s += " " + widget.Fit(rec, amtW, true)
+		}
 		return s
 	}
-	out := []string{st.Label.Render(line(title, c.T("cases.fig_col_cases"), c.T("cases.fig_col_workers"), c.T("cases.fig_col_claimed")))}
+	out := []string{st.Label.Render(line(title, c.T("cases.fig_col_cases"), c.T("cases.fig_col_workers"), c.T("cases.fig_col_claimed"), c.T("cases.fig_col_recovered")))}
 	shown := groups
 	if limit > 0 && len(shown) > limit {
 		shown = withCases(groups) // the months without cases give way first
@@ -114,7 +121,7 @@ func (fg *figures) table(title string, groups []model.CaseGroup, label func(mode
 		shown = shown[:limit]
 	}
 	for _, g := range shown {
-		out = append(out, line(label(g), strconv.Itoa(g.Cases), strconv.Itoa(g.Workers), g.Claimed.Display()))
+		out = append(out, line(label(g), strconv.Itoa(g.Cases), strconv.Itoa(g.Workers), g.Claimed.Display(), g.Recovered.Display()))
 	}
 	switch hidden := len(groups) - len(shown); {
 	case hidden == 0:

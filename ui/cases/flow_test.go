@@ -98,7 +98,7 @@ func TestRecordAWageDisputeAsANewUser(t *testing.T) {
 		for _, want := range []string{
 			lang.T("cases.fig_cases", "1", "12", "1"),
 			lang.T("cases.fig_collective", 10, "1", "12"),
-			lang.T("cases.fig_closed", "1", "1", "100.0%", "0"),
+			lang.T("cases.fig_closed", "1", "1", "100.00%", "0"),
 		} {
 			uitest.Contains(t, out, want)
 		}
@@ -297,5 +297,5 @@ func TestOverviewSection(t *testing.T) {
 	}
 	lines := sec.Render(hs.C, res, 100)
 	text := uitest.Screen(strings.Join(lines, "\n"))
-	uitest.Contains(t, text, "2026年维权案件 2", "涉及职工 13", "集体争议(10人+) 1", "调解成功率 100.0%", "办理中 1")
+	uitest.Contains(t, text, "2026年维权案件 2", "涉及职工 13", "集体争议(10人+) 1", "调解成功率 100.00%", "办理中 1")
 }
