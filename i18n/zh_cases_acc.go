@@ -5,6 +5,7 @@ package i18n
 // filters hide every case.
 func init() {
 	register(ZH, map[string]string{
+		"cases.empty_filtered":    "没有符合搜索和筛选条件的案件；按 x 清除筛选",
 		"cases.fig_col_recovered": "追回",
 	})
 }

@@ -122,6 +122,11 @@ func (l *caseList) filter() {
 			l.view = append(l.view, i)
 		}
 	}
+	if len(l.all) == 0 {
+		l.table.SetEmptyText(l.c.T("cases.empty"))
+	} else { // the cases are there, the search or a filter hides them
+		l.table.SetEmptyText(l.c.T("cases.empty_filtered"))
+	}
 	l.layout()
 }
 
