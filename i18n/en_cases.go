@@ -35,7 +35,7 @@ func init() {
 		"cases.outcome.litigation":  "To court",
 		"cases.outcome.withdrawn":   "Withdrawn",
 
-		"cases.risk.none":   "None",
+		"cases.risk.none":   "No risk",
 		"cases.risk.low":    "Low",
 		"cases.risk.medium": "Medium",
 		"cases.risk.high":   "High",

@@ -3,7 +3,12 @@ package i18n
 // The Cases tab, added in the acceptance pass of issue 16 (see zh_cases_acc.go).
 func init() {
 	register(EN, map[string]string{
-		"cases.empty_filtered":    "No case matches the search and filters; x clears them",
-		"cases.fig_col_recovered": "Recovered",
+		"cases.pick_member_hint":    "name, pinyin initials, member no., phone or unit",
+		"cases.pick_member_loading": "Reading the roster",
+		"cases.pick_member_empty":   "No member in the union on the roster",
+		"cases.pick_member_count":   "%d members (the case's unit first; ID numbers masked)",
+		"cases.empty_filtered":      "No case matches the search and filters; x clears them",
+		"cases.fig_col_recovered":   "Recovered",
+		"cases.worker_noted":        "Worker %s noted; ctrl+s when all are in",
 	})
 }
