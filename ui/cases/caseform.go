@@ -244,7 +244,7 @@ func parseCount(f *form.Form, key string, ps *model.Problems) int {
 }
 
 // Update is form.Screen's, but enter on the workers field opens their
-// screen rather than a picker.
+// screen rather than a picker, and typing there opens nothing.
 func (cf *caseForm) Update(msg tea.Msg) tea.Cmd {
 	if !isTyping(msg) {
 		return nil
@@ -252,7 +252,12 @@ func (cf *caseForm) Update(msg tea.Msg) tea.Cmd {
 	act, cmd := cf.form.Update(msg)
 	switch act {
 	case form.OpenPicker:
-		return cf.pick(cf.form.PickRequest())
+		if cmd != nil && cf.form.Focused() == fWorkers {
+			// typed, not enter: the workers' screen would take the next
+			// keys as commands (d removes, a digit changes tab)
+			return nil
+		}
+		return tea.Batch(cf.pick(cf.form.PickRequest()), cmd) // cmd: the key typed, for the chooser's search
 	case form.Submit:
 		if blocked := cf.form.SubmitBlocked(); blocked != nil {
 			return blocked

@@ -5,6 +5,7 @@ import (
 
 	"unionbook/i18n"
 	"unionbook/model"
+	"unionbook/ui/picker"
 	"unionbook/ui/uitest"
 )
 
@@ -42,4 +43,35 @@ func TestWorkerNotedReplacesTheRefusal(t *testing.T) {
 	hs.Type("13812345678")
 	hs.Keys("ctrl+s")
 	uitest.Contains(t, hs.Status.Text, "已记下当事职工 王建国")
+}
+
+// Typing on the unit field opens its chooser with what was typed in the
+// search, as on every other form; typing on the workers field (the
+// headcount, say, before tabbing on) opens nothing, since the workers'
+// screen takes letters and digits as commands (d removes, 2 changes tab).
+func TestTypingOnTheCaseFormsChoosers(t *testing.T) {
+	hs, _ := newHarness(t, i18n.ZH, 100, 30, false)
+	hs.Keys("n")
+	hs.focus(fUnit)
+	hs.Type("zx")
+	if _, ok := hs.P.Top().(*picker.Screen); !ok {
+		t.Fatalf("typing on the unit field opened no chooser:\n%s", hs.Screen())
+	}
+	out := hs.Screen()
+	uitest.Contains(t, out, "zx", "青山镇中心小学工会")
+	uitest.Lacks(t, out, "宏达机械")
+	hs.Keys("enter")
+	if unit, _ := hs.form().Choice(fUnit); unit == 0 {
+		t.Fatal("no unit chosen")
+	}
+
+	hs.focus(fWorkers)
+	hs.Type("12")
+	if _, ok := hs.P.Top().(*caseForm); !ok {
+		t.Fatalf("typing on the workers field left the form:\n%s", hs.Screen())
+	}
+	hs.Keys("enter")
+	if _, ok := hs.P.Top().(*workersScreen); !ok {
+		t.Fatalf("enter on the workers field opens their screen:\n%s", hs.Screen())
+	}
 }
