@@ -125,7 +125,7 @@ func init() {
 		"cases.collective_only": "collective (%d+)",
 		"cases.individual_only": "individual",
 		"cases.count":           "Cases: %d, open: %d",
-		"cases.collective_mark": "* before the count: collective dispute (%d or more)",
+		"cases.collective_mark": "Coll.: a collective dispute, %d or more workers",
 		"cases.col_received":    "Received",
 		"cases.col_workers":     "Workers",
 		"cases.col_unit":        "Unit",

@@ -10,5 +10,7 @@ func init() {
 		"cases.empty_filtered":      "No case matches the search and filters; x clears them",
 		"cases.fig_col_recovered":   "Recovered",
 		"cases.worker_noted":        "Worker %s noted; ctrl+s when all are in",
+		"cases.col_collective":      "Coll.",
+		"cases.collective_yes":      "yes",
 	})
 }

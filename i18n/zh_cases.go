@@ -125,7 +125,7 @@ func init() {
 		"cases.collective_only": "集体争议（%d人以上）",
 		"cases.individual_only": "个体争议",
 		"cases.count":           "共 %d 件，办理中 %d 件",
-		"cases.collective_mark": "人数前标 * 为集体争议（%d人以上）",
+		"cases.collective_mark": "集体：%d人以上的集体争议",
 		"cases.col_received":    "受理日期",
 		"cases.col_workers":     "当事职工",
 		"cases.col_unit":        "单位",

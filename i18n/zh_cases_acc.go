@@ -12,5 +12,7 @@ func init() {
 		"cases.empty_filtered":      "没有符合搜索和筛选条件的案件；按 x 清除筛选",
 		"cases.fig_col_recovered":   "追回",
 		"cases.worker_noted":        "已记下当事职工 %s；全部填好后按 ctrl+s 完成",
+		"cases.col_collective":      "集体",
+		"cases.collective_yes":      "是",
 	})
 }
