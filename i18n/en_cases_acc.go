@@ -12,5 +12,7 @@ func init() {
 		"cases.worker_noted":        "Worker %s noted; ctrl+s when all are in",
 		"cases.col_collective":      "Coll.",
 		"cases.collective_yes":      "yes",
+		"cases.more_above":          "(%d more lines above: %s)",
+		"cases.more_below":          "(%d more lines below: %s)",
 	})
 }

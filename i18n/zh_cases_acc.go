@@ -14,5 +14,7 @@ func init() {
 		"cases.worker_noted":        "已记下当事职工 %s；全部填好后按 ctrl+s 完成",
 		"cases.col_collective":      "集体",
 		"cases.collective_yes":      "是",
+		"cases.more_above":          "（上面还有 %d 行，按 %s 向上）",
+		"cases.more_below":          "（下面还有 %d 行，按 %s 向下）",
 	})
 }
