@@ -103,6 +103,15 @@ func (fg *figures) scrollKey(msg tea.KeyPressMsg) {
 // tabs write a rate.
 func pct(bp int) string { return fmt.Sprintf("%d.%02d%%", bp/100, bp%100) }
 
+// mediatedRate is the share of closed cases mediated, or "-" before any
+// case is closed (there is no rate of nothing, as the dues rate says).
+func mediatedRate(f *model.CaseFigures) string {
+	if f.Closed == 0 {
+		return "-"
+	}
+	return pct(f.MediatedBP())
+}
+
 // summary are the sentences of the period's figures.
 func (fg *figures) summary() []string {
 	c, f, st := fg.c, fg.f, fg.c.Styles
@@ -113,7 +122,7 @@ func (fg *figures) summary() []string {
 		c.T("cases.fig_cases", num(f.Cases), num(f.Workers), num(f.Units)),
 		c.T("cases.fig_collective", f.CollectiveMin, num(f.Collective), num(f.CollectiveWorkers)),
 		c.T("cases.fig_amounts", money(f.Claimed), money(f.Recovered)),
-		c.T("cases.fig_closed", num(f.Closed), num(f.Mediated), st.Title.Render(pct(f.MediatedBP())), num(f.Open)),
+		c.T("cases.fig_closed", num(f.Closed), num(f.Mediated), st.Title.Render(mediatedRate(f)), num(f.Open)),
 		c.T("cases.fig_more", num(f.Partial), num(f.LegalAid)),
 		c.T("cases.fig_risk", num(r.Checks), num(r.Units), num(r.WithRisk), num(r.Resolved)),
 		c.T("cases.fig_risk_open", num(r.OpenUnits)),
