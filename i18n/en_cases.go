@@ -237,7 +237,7 @@ func init() {
 		"cases.fig_amounts":     "In dispute %s yuan, recovered for the workers %s yuan",
 		"cases.fig_closed":      "Closed %s, mediated %s (%s); open %s",
 		"cases.fig_more":        "Partly resolved %s; referred to legal aid %s",
-		"cases.fig_risk":        "Risk checks %s at %s units, risks found %s (put right %s)",
+		"cases.fig_risk":        "Risk checks %s, units visited %s, risks found %s (put right %s)",
 		"cases.fig_risk_open":   "Units with risks still open %s",
 		"cases.fig_col_cases":   "Cases",
 		"cases.fig_col_workers": "Wkrs",
