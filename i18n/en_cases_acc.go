@@ -14,5 +14,6 @@ func init() {
 		"cases.collective_yes":      "yes",
 		"cases.more_above":          "(%d more lines above: %s)",
 		"cases.more_below":          "(%d more lines below: %s)",
+		"cases.empty_searching":     "No case matches the search and filters; esc clears the search",
 	})
 }

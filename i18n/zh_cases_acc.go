@@ -16,5 +16,6 @@ func init() {
 		"cases.collective_yes":      "是",
 		"cases.more_above":          "（上面还有 %d 行，按 %s 向上）",
 		"cases.more_below":          "（下面还有 %d 行，按 %s 向下）",
+		"cases.empty_searching":     "没有符合搜索和筛选条件的案件；按 esc 清除搜索",
 	})
 }

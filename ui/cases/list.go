@@ -124,11 +124,6 @@ func (l *caseList) filter() {
 		}
 	}
 	widget.SortRows(l.order, l.view, l.sortKey)
-	if len(l.all) == 0 {
-		l.table.SetEmptyText(l.c.T("cases.empty"))
-	} else { // the cases are there, the search or a filter hides them
-		l.table.SetEmptyText(l.c.T("cases.empty_filtered"))
-	}
 	l.layout()
 }
 
@@ -343,6 +338,14 @@ func (l *caseList) View() string {
 	lines = append(lines, ansi.Truncate(l.search.View(l.c.T("cases.search_label"), l.c.T("cases.search_prompt")), l.w, "~"))
 	if l.err != nil {
 		return strings.Join(append(lines, st.Error.Render(ansi.Truncate(l.c.Err(l.err), l.w, "~"))), "\n")
+	}
+	switch {
+	case len(l.all) == 0:
+		l.table.SetEmptyText(l.c.T("cases.empty"))
+	case l.search.Active(): // x would be typed into the box
+		l.table.SetEmptyText(l.c.T("cases.empty_searching"))
+	default: // the cases are there, the search or a filter hides them
+		l.table.SetEmptyText(l.c.T("cases.empty_filtered"))
 	}
 	lines = append(lines, l.table.View())
 	open := 0
