@@ -50,7 +50,7 @@ func TestListSaysWhenFiltersHideEveryCase(t *testing.T) {
 	hs.Type("没有这个人")
 	uitest.Contains(t, hs.Screen(), "没有符合搜索和筛选条件的案件", "按 esc 清除搜索")
 	uitest.Lacks(t, hs.Screen(), "还没有案件", "按 x") // x would be typed into the search
-	hs.Keys("enter") // the search kept, the box closed: now x clears
+	hs.Keys("enter")                             // the search kept, the box closed: now x clears
 	uitest.Contains(t, hs.Screen(), "没有符合搜索和筛选条件的案件", "按 x 清除")
 	hs.Keys("x")
 	uitest.Lacks(t, hs.Screen(), "没有符合")
