@@ -175,7 +175,8 @@ func (p *memberPicker) filter() {
 
 func (p *memberPicker) SetSize(w, h int) {
 	p.w = w
-	p.input.SetWidth(max(10, min(40, w-ansi.StringWidth(p.c.T("cases.pick_member"))-2)))
+	hint := ansi.StringWidth(p.c.T("cases.pick_member_hint")) + 1 // the hint whole where the screen allows
+	p.input.SetWidth(max(10, min(max(40, hint), w-ansi.StringWidth(p.c.T("cases.pick_member"))-2)))
 	p.table.SetSize(w, max(2, h-2))
 }
 
@@ -247,7 +248,11 @@ func (p *memberPicker) View() string {
 	default:
 		lines = append(lines, p.table.View())
 		if p.cache.idx != nil {
-			lines = append(lines, st.Muted.Render(ansi.Truncate(p.c.T("cases.pick_member_count", len(p.view)), p.w, "~")))
+			count := p.c.T("cases.pick_member_count_all", len(p.view))
+			if p.prefer != 0 {
+				count = p.c.T("cases.pick_member_count", len(p.view))
+			}
+			lines = append(lines, st.Muted.Render(ansi.Truncate(count, p.w, "~")))
 		}
 	}
 	return strings.Join(lines, "\n")
