@@ -18,5 +18,6 @@ func init() {
 		"cases.more_below":            "（下面还有 %d 行，按 %s 向下）",
 		"cases.empty_searching":       "没有符合搜索和筛选条件的案件；按 esc 清除搜索",
 		"cases.pick_member_count_all": "共 %d 人（身份证号隐去中间位）",
+		"cases.earlier_close_note":    "重新打开前的办结说明（再次办结时沿用，可修改）",
 	})
 }

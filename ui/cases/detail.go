@@ -209,6 +209,10 @@ func (d *caseDetail) lines() (out []string, stepLine int) {
 		}
 		out = append(out, d.wrapped(l, s.Note, 5, st.Muted)...)
 	}
+	if cs.Open() && cs.CloseNote != "" { // reopened: what its closing said, for the next one
+		out = append(out, "", st.Label.Render(c.T("cases.earlier_close_note")))
+		out = append(out, d.wrapped("", cs.CloseNote, 2, st.Muted)...)
+	}
 	if !cs.Open() {
 		out = append(out, "", d.closingLine())
 		if cs.CloseNote != "" {
