@@ -16,6 +16,6 @@ func init() {
 		"cases.more_below":            "(%d more lines below: %s)",
 		"cases.empty_searching":       "No case matches the search and filters; esc clears the search",
 		"cases.pick_member_count_all": "Members: %d (ID numbers masked)",
-		"cases.earlier_close_note":    "Closing note from before the case was reopened (the next closing starts from it)",
+		"cases.earlier_close_note":    "Closing note before reopening (the next closing starts from it)",
 	})
 }
