@@ -67,13 +67,3 @@ func TestCommandsListedOnce(t *testing.T) {
 		seen[c.name] = true
 	}
 }
-
-// A number flag with no default (report's and books' --year) is not said
-// to default to 0: the help said "(default: 0)" where --year is required.
-func TestHelpGivesNoDefaultOfZero(t *testing.T) {
-	for _, args := range [][]string{{"report", "--help"}, {"books", "--help"}} {
-		if out := runEN(args...).stdout; strings.Contains(out, "(default: 0)") {
-			t.Errorf("%v says (default: 0):\n%s", args, out)
-		}
-	}
-}

@@ -1,7 +1,6 @@
 package cases
 
 import (
-	"fmt"
 	"strconv"
 
 	"unionbook/model"
@@ -28,12 +27,11 @@ func OverviewSection() common.OverviewSection {
 			}
 			// one group: the chart below gives way to every line added; the
 			// rate as the overview's others are, to the hundredth
-			bp := f.MediatedBP()
 			return []common.Cards{{
 				card(c.T("cases.ov_cases", f.To.Year()), strconv.Itoa(f.Cases)),
 				card(c.T("cases.ov_workers"), strconv.Itoa(f.Workers)),
 				card(c.T("cases.ov_collective", f.CollectiveMin), strconv.Itoa(f.Collective)),
-				card(c.T("cases.ov_mediated"), fmt.Sprintf("%d.%02d%%", bp/100, bp%100)),
+				card(c.T("cases.ov_mediated"), mediatedRate(&f)),
 				card(c.T("cases.ov_open"), strconv.Itoa(f.Open)),
 			}}
 		},

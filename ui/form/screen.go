@@ -121,23 +121,10 @@ func (s *Screen) Update(msg tea.Msg) tea.Cmd {
 	switch act {
 	case OpenPicker:
 		title, opts, current := s.form.PickRequest()
-		p := picker.NewScreen(s.c, s.st, title, opts, current, func(v uint64) tea.Cmd {
+		return tea.Batch(s.st.Push(picker.NewScreen(s.c, s.st, title, opts, current, func(v uint64) tea.Cmd {
 			s.form.Picked(v)
 			return nil
-		}).WithEmpty(s.form.PickEmpty())
-		cmds := []tea.Cmd{s.st.Push(p)}
-		// cmd hands back the key typed to open it, for the search: the
-		// picker takes it now, so that keys typed right after it (a
-		// burst) follow it instead of coming before it
-		if cmd != nil {
-			switch msg := cmd().(type) {
-			case tea.KeyPressMsg:
-				cmds = append(cmds, p.Update(msg))
-			default:
-				cmds = append(cmds, func() tea.Msg { return msg })
-			}
-		}
-		return tea.Batch(cmds...)
+		}).WithEmpty(s.form.PickEmpty())), cmd) // cmd: the key typed to open it, for its search
 	case Submit:
 		if blocked := s.form.SubmitBlocked(); blocked != nil {
 			return blocked
