@@ -115,6 +115,7 @@ func init() {
 		"cases.tab":             "Cases",
 		"cases.title":           "Cases",
 		"cases.empty":           "No cases yet. Press n to record a visit, call or letter",
+		"cases.empty_package":   "This book was loaded from a district package (%s): packages carry the cases' figures only, not the cases; see the package's report 5 (cases)",
 		"cases.search_hint":     "name, pinyin initials, unit, phone or ID number",
 		"cases.search_label":    "Search",
 		"cases.search_prompt":   "/ to search workers or units",
@@ -252,6 +253,7 @@ func init() {
 		"cases.ov_collective": "collective (%d+)",
 		"cases.ov_mediated":   "mediated",
 		"cases.ov_open":       "open",
+		"cases.ov_in_package": "Cases: the package (%s) carries their figures only; see its report 5",
 
 		"cases.cli_title":              "Cases in %d",
 		"cases.cli_cases":              "Cases received",

@@ -115,6 +115,7 @@ func init() {
 		"cases.tab":             "维权",
 		"cases.title":           "维权案件",
 		"cases.empty":           "还没有案件。按 n 登记一件来访、来电或来信",
+		"cases.empty_package":   "这是从数据包（%s）载入的账簿：数据包只带维权工作的统计数字，不带案件本身，数字见数据包的维权工作统计表（报表 5）",
 		"cases.search_hint":     "姓名、拼音首字母、单位、电话或身份证号",
 		"cases.search_label":    "搜索",
 		"cases.search_prompt":   "按 / 搜索当事人或单位",
@@ -252,6 +253,7 @@ func init() {
 		"cases.ov_collective": "集体争议(%d人+)",
 		"cases.ov_mediated":   "调解成功率",
 		"cases.ov_open":       "办理中",
+		"cases.ov_in_package": "维权案件：数据包（%s）只带统计数字，见其报表 5",
 
 		"cases.cli_title":              "%d 年维权案件",
 		"cases.cli_cases":              "受理案件",

@@ -30,6 +30,7 @@ type caseList struct {
 	skeys  [][]search.Key
 	names  names
 	rules  model.CaseRules
+	from   string // the district package this database was loaded from, if any
 	f      filters
 	view   []int              // indexes into all
 	order  widget.ColumnOrder // sort.go
@@ -69,6 +70,9 @@ func (l *caseList) reload() {
 		var p model.Profile
 		p, _, err = l.c.Store.Profile()
 		l.rules = p.CaseRules()
+	}
+	if err == nil {
+		l.from, err = l.c.Store.FromPackage()
 	}
 	if err != nil {
 		l.err = err
@@ -340,6 +344,8 @@ func (l *caseList) View() string {
 		return strings.Join(append(lines, st.Error.Render(ansi.Truncate(l.c.Err(l.err), l.w, "~"))), "\n")
 	}
 	switch {
+	case len(l.all) == 0 && l.from != "": // packages carry the figures only
+		l.table.SetEmptyText(l.c.T("cases.empty_package", l.from))
 	case len(l.all) == 0:
 		l.table.SetEmptyText(l.c.T("cases.empty"))
 	case l.search.Active(): // x would be typed into the box
