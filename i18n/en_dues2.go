@@ -171,7 +171,6 @@ func init() {
 		"dues.import_title":              "Import wage bases",
 		"dues.import_hint":               "Excel/CSV: ID number or member number, wage base, and optionally the month it counts from; rows without one use the month below",
 		"dues.import_reading":            "Reading...",
-		"dues.wage_rule":                 "The base is the monthly wage income: bonuses, allowances, subsidies and benefits are not in it (ACFTU 1978 notice, item 4); dues are 0.5 per cent of it, the part under 10 yuan ignored.",
 		"dues.import_preview_title":      "Import wage bases: %s",
 		"dues.import_counts":             "%d rows: %d new bases, %d unchanged, %d rows with problems",
 		"dues.import_columns":            "header on row %d: %s",

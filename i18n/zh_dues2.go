@@ -171,7 +171,6 @@ func init() {
 		"dues.import_title":              "导入缴费基数",
 		"dues.import_hint":               "Excel/CSV：身份证号或会员编号、缴费基数，可有起始月份列；没有起始月份的行按下面的月份",
 		"dues.import_reading":            "正在读取……",
-		"dues.wage_rule":                 "缴费基数为每月工资收入，奖金、津贴、补贴、福利费等不计入（全总1978年通知第四条）；会费为基数不足10元部分不计后的0.5%。",
 		"dues.import_preview_title":      "导入缴费基数：%s",
 		"dues.import_counts":             "读到 %d 行：%d 人将设置新基数，%d 人基数不变，%d 行有问题",
 		"dues.import_columns":            "表头在第 %d 行：%s",

@@ -10,6 +10,7 @@ import (
 
 	"unionbook/model"
 	"unionbook/storage"
+	"unionbook/ui/common"
 )
 
 // build writes the summary's lines: a title per section with the key that
@@ -53,6 +54,7 @@ func (s *summary) build(pr model.Profile, accounts int) []string {
 	if pr.MinLiving > 0 {
 		minLiving = pr.MinLiving.Display()
 	}
+	now := pr.DuesRateIn(s.c.Today().Month())
 	lines := []string{
 		section("settings.profile_title", editWith(s.k.Profile)),
 		lab("field.union_name") + dash(pr.UnionName),
@@ -62,8 +64,8 @@ func (s *summary) build(pr model.Profile, accounts int) []string {
 		lab("field.min_living") + minLiving,
 		"",
 		section("settings.dues_title", editWith(s.k.Dues)),
-		lab("field.dues_rate") + fmt.Sprintf("%s%%", model.Money(pr.DuesRateBP).String()),
-		lab("field.trunc_unit") + truncUnit(pr).Display(),
+		lab("field.dues_rate") + fmt.Sprintf("%s%%", model.Money(now.RateBP).String()) + rateChanges(s.c, pr),
+		lab("field.trunc_unit") + truncOrDefault(now.TruncUnit).Display(),
 		lab("field.owe_join_month") + yesNo(pr.OweJoinMonth),
 		lab("field.batch_one_receipt") + yesNo(pr.BatchOneReceipt),
 		lab("field.arrears_months") + strconv.Itoa(arrearsMonths(pr)),
@@ -98,4 +100,17 @@ func (s *summary) build(pr model.Profile, accounts int) []string {
 			s.c.T("settings.fresh_line"))
 	}
 	return lines
+}
+
+// rateChanges lists the changes of the dues rate after the rate shown,
+// muted: "  费率变动：2027-01 起 0.80%，取整 10.00 元".
+func rateChanges(c *common.Common, pr model.Profile) string {
+	if len(pr.DuesRates) == 0 {
+		return ""
+	}
+	items := []string{c.T("settings.rate_first_item", model.Money(pr.DuesRateBP).String(), truncUnit(pr).String())}
+	for _, r := range pr.DuesRates {
+		items = append(items, c.T("settings.rate_change_item", r.From.String(), model.Money(r.RateBP).String(), truncOrDefault(r.TruncUnit).String()))
+	}
+	return "  " + c.Styles.Muted.Render(c.T("settings.rate_changes", strings.Join(items, c.T("dues.units_sep"))))
 }
