@@ -5,7 +5,7 @@ func init() {
 	register(EN, map[string]string{
 		"field.dues_rate_from":      "Rate from month",
 		"field.dues_rates":          "Rate changes",
-		"settings.hint_rate_from":   "the new rate's first month; empty: every month",
+		"settings.hint_rate_from":   "e.g. 2027-01; empty: every month",
 		"settings.rate_from_note":   "The rate and rounding unit start from a month, like a wage base: months paid in full keep what they were paid for, a change counts from its month on",
 		"settings.rate_changes":     "Rate changes: %s",
 		"settings.rate_first_item":  "at first %s%%, rounding %s yuan",

@@ -1,0 +1,8 @@
+package i18n
+
+// What the acceptance pass of issue 13 (dues) found wanting.
+func init() {
+	register(EN, map[string]string{
+		"setup.no_profile": "This database holds units or members (imported) but not yet this union's details and the first month dues are kept from: %s",
+	})
+}
