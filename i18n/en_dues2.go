@@ -273,6 +273,6 @@ func init() {
 		"dues.this_month_short":          "this month (%s): %s paid, %s yuan still due",
 		"setup.dues_since_intro":         "Dues kept from: dues are kept in the program from this month on; earlier months are not in arrears (January of this year by default).",
 		"dues.import_choose":             "Choose the wage-base file (Excel or CSV)",
-		"dues.reminders_count":           " (%d reminders in all)",
+		"dues.reminders_count":           " (reminders in all: %d)",
 	})
 }

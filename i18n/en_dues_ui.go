@@ -41,7 +41,7 @@ func init() {
 		"dues.col_method":              "Method",
 		"dues.col_note":                "Note",
 		"dues.arrears_title":           "Members %d+ months in arrears in a row (up to %s)",
-		"dues.arrears_count":           "%d members, %s yuan owed",
+		"dues.arrears_count":           "%d member(s), %s yuan owed",
 		"dues.units_title":             "Dues collection by unit, %d",
 		"dues.units_total":             "due %s  paid %s  rate %s",
 		"dues.pick_member":             "Choose a member",
