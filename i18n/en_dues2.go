@@ -102,7 +102,7 @@ func init() {
 		"dues.cell_exempt":               "ex",
 		"dues.cell_self":                 "sc",
 		"dues.cell_no_base":              "nb",
-		"dues.grid_legend":               "ok=paid NO=owed pt=part du=due now ex=exempt sc=unit collects",
+		"dues.grid_legend":               "ok=paid NO=owed pt=part du=due now nb=no wage base ex=exempt sc=unit collects",
 		"dues.this_month_due":            "this month (%s) due %s yuan",
 		"dues.underpaid_month":           "%s paid in part: %s paid, %s short",
 		"dues.last_reminder":             "last reminder: %s %s %s",

@@ -102,7 +102,7 @@ func init() {
 		"dues.cell_exempt":               "免",
 		"dues.cell_self":                 "自",
 		"dues.cell_no_base":              "无",
-		"dues.grid_legend":               "已=已缴 欠=欠缴 差=少缴 应=本月应缴 免=免缴 自=单位自收",
+		"dues.grid_legend":               "已=已缴 欠=欠缴 差=少缴 应=本月应缴 无=未设基数 免=免缴 自=单位自收",
 		"dues.this_month_due":            "本月（%s）应缴 %s 元",
 		"dues.underpaid_month":           "%s 少缴：已缴 %s，差 %s 元",
 		"dues.last_reminder":             "最近催缴：%s %s %s",

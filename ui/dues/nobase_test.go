@@ -1,0 +1,49 @@
+package dues
+
+import (
+	"strings"
+	"testing"
+
+	"unionbook/i18n"
+	"unionbook/model"
+	"unionbook/ui/uitest"
+)
+
+// A member whose wage base starts in October (dues kept from September):
+// the payment form starts at October, which owes a known 15.40 (to this
+// month, 30.80), not at
+// September, whose amount nobody knows. Paying September anyway (a member
+// without a base pays what they pay) says the month is paid in full, not
+// "-20.00 yuan still owed"; the grid's legend explains the no-base cell.
+func TestPayFormSkipsMonthsWithoutABase(t *testing.T) {
+	hs, _ := harness(t, i18n.EN, 100, 30)
+	s := hs.C.Store
+	u, err := s.Units()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := model.Member{Name: "王五", Gender: model.Female, IDNumber: "350111198505071084", UnitID: u[0].ID, JoinDate: 20150301}
+	if err := s.CreateMember("李", &m); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.SetWageBase("李", m.ID, model.WageBase{From: 202610, Base: 308500}); err != nil {
+		t.Fatal(err)
+	}
+	hs.Driver().Run(hs.P.Load())
+	hs.P.ShowMember(m.ID)
+	uitest.Contains(t, hs.Screen(), "nb=no wage base")
+	hs.Keys("p")
+	f := top[*payForm](t, hs.P).form
+	if f.Value("from") != "2026-10" || f.Value("to") != "2026-11" || f.Value("amount") != "30.80" {
+		t.Fatalf("the form proposes %s..%s %s, want 2026-10..2026-11 30.80", f.Value("from"), f.Value("to"), f.Value("amount"))
+	}
+	f.SetValue("from", "2026-09")
+	f.SetValue("to", "2026-09")
+	f.SetValue("amount", "20")
+	f.Revalidate()
+	scr := hs.Screen()
+	uitest.Contains(t, scr, "pays 2026-09 in full, 20.00 yuan")
+	if strings.Contains(scr, "-20.00") {
+		t.Errorf("a negative amount still owed:\n%s", scr)
+	}
+}
