@@ -27,7 +27,7 @@ type units struct {
 	year       int
 	collection []storage.Collection
 	table      widget.Table
-	w          int
+	w, h       int
 	err        error
 }
 
@@ -109,7 +109,7 @@ func (u *units) selected() uint64 {
 }
 
 func (u *units) SetSize(w, h int) {
-	u.w = w
+	u.w, u.h = w, h
 	u.table.SetSize(w, max(3, h-2))
 }
 
@@ -204,8 +204,8 @@ func (u *units) View() string {
 		total.Unreported += x.Unreported
 		total.UnreportedDue += x.UnreportedDue
 	}
-	head := st.Title.Render(u.c.T("dues.units_title", u.year)) + "  " +
-		st.Muted.Render(u.c.T("dues.units_total", total.Due.Display(), total.Paid.Display(), rate(total.Paid, total.Due)))
+	title := st.Title.Render(u.c.T("dues.units_title", u.year))
+	totals := st.Muted.Render(u.c.T("dues.units_total", total.Due.Display(), total.Paid.Display(), rate(total.Paid, total.Due)))
 	var parts []string
 	if total.ReportedPaid != 0 {
 		parts = append(parts, u.c.T("dues.units_sources", total.ReportedPaid.Display()))
@@ -220,7 +220,14 @@ func (u *units) View() string {
 	if sub == "" {
 		sub = u.c.T("dues.units_hint")
 	}
-	return ansi.Truncate(head, u.w, "~") + "\n" + st.Muted.Render(ansi.Truncate(sub, u.w, "~")) + "\n" + u.table.View()
+	// wrapped rather than cut at 80 columns (the unreported unit-months
+	// came last and were lost); the table takes the height left
+	top := fitParts(u.w, "  ", title, totals)
+	for _, l := range strings.Split(ansi.Wrap(sub, u.w, "；，;,"), "\n") {
+		top = append(top, st.Muted.Render(l))
+	}
+	u.table.SetSize(u.w, max(3, u.h-len(top)))
+	return strings.Join(top, "\n") + "\n" + u.table.View()
 }
 
 func (u *units) firstErr() error {
