@@ -1,6 +1,7 @@
 package dues
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -8,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"unionbook/i18n"
+	"unionbook/model"
 	"unionbook/ui/uitest"
 )
 
@@ -52,4 +54,57 @@ func TestMemberSummaryWrapsAt80(t *testing.T) {
 			}
 		}
 	}
+}
+
+// A unit batch at 80 columns with nineteen members without a wage base:
+// the hint says whole that more than is owed is refused, the names of
+// those without a base wrap (cut after three lines), and the screen keeps
+// its height.
+func TestBatchPreviewHintWrapsAt80(t *testing.T) {
+	hs, ms := harness(t, i18n.ZH, 80, 24)
+	s := hs.C.Store
+	for i := range 19 {
+		m := model.Member{Name: fmt.Sprintf("无基数%02d", i), Gender: model.Female, IDNumber: residentIDs[i], UnitID: ms[0].UnitID, JoinDate: 20150301}
+		if err := s.CreateMember("李", &m); err != nil {
+			t.Fatal(err)
+		}
+	}
+	hs.Driver().Run(hs.P.Load())
+	hs.Keys("c", "b", "tab", "ctrl+u")
+	hs.Type("2026-09")
+	hs.Keys("ctrl+s")
+	scr := hs.Screen()
+	uitest.Contains(t, scr, "多缴不收", "19 人未设缴费基数", "无基数00", "无基数10")
+	lines := strings.Split(scr, "\n")
+	if len(lines) > 24 {
+		t.Errorf("%d lines at 80x24", len(lines))
+	}
+	for _, l := range lines {
+		if ansi.StringWidth(l) > 80 {
+			t.Errorf("too wide: %q", l)
+		}
+	}
+}
+
+// residentIDs are valid ID numbers of women, for members made in tests.
+var residentIDs = []string{
+	"350111198806012002",
+	"350111198806022024",
+	"350111198806032046",
+	"350111198806042068",
+	"35011119880605208X",
+	"350111198806062106",
+	"350111198806072128",
+	"35011119880608214X",
+	"350111198806092161",
+	"35011119880610218X",
+	"350111198806112206",
+	"350111198806122228",
+	"35011119880613224X",
+	"350111198806142261",
+	"350111198806152283",
+	"35011119880616230X",
+	"350111198806172321",
+	"350111198806182343",
+	"350111198806192365",
 }
