@@ -47,3 +47,20 @@ func TestPayFormSkipsMonthsWithoutABase(t *testing.T) {
 		t.Errorf("a negative amount still owed:\n%s", scr)
 	}
 }
+
+// r on a unit whose dues this federation collects says why there is no
+// report to enter, instead of opening a form that can only be refused; on
+// a unit set to collect its own it opens the report form.
+func TestReportOnlyForSelfCollectingUnits(t *testing.T) {
+	hs, ms := harness(t, i18n.ZH, 100, 30)
+	hs.Keys("c", "r")
+	if _, ok := hs.P.Top().(*reportForm); ok {
+		t.Fatal("r opened the report form for a unit collected here")
+	}
+	uitest.Contains(t, hs.Status.Text, "宏达工会 的会费由本会收缴，不需报送")
+	if _, err := hs.C.Store.SetUnitDuesTerm("李", ms[0].UnitID, model.UnitDuesTerm{From: 202612, Handling: model.HandlingSelf, Scheme: model.SchemeWage}); err != nil {
+		t.Fatal(err)
+	}
+	hs.Keys("r")
+	top[*reportForm](t, hs.P)
+}

@@ -2,6 +2,7 @@ package dues
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -169,6 +170,15 @@ func unitKeys(d *data, st *stack.Stack, id uint64, m tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(m, k.Handling):
 		return st.Push(newHandlingForm(d, st, id))
 	case key.Matches(m, k.Report):
+		// a report is what a unit collecting its own dues sends: for any
+		// other unit the form would only end in a refusal
+		ud, err := d.c.Store.UnitDuesOf(id)
+		if err != nil {
+			return common.SetStatus(d.c.Err(err), true)
+		}
+		if ud == nil || !slices.ContainsFunc(ud.Terms, func(t model.UnitDuesTerm) bool { return t.Handling == model.HandlingSelf }) {
+			return common.SetStatus(d.c.T("dues.report_needs_self", d.unitName(id)), true)
+		}
 		return st.Push(newReportForm(d, st, id))
 	case key.Matches(m, k.Notice):
 		return newNoticeSave(d, st, id)
