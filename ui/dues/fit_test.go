@@ -108,3 +108,19 @@ var residentIDs = []string{
 	"350111198806182343",
 	"350111198806192365",
 }
+
+// A form whose explanation wraps at 80 columns (the member's rule, in
+// English) keeps the caret on its field: the first field's line is two
+// below the explanation's last.
+func TestFormCaretBelowAWrappedExplanation(t *testing.T) {
+	hs, ms := harness(t, i18n.EN, 80, 24)
+	hs.P.ShowMember(ms[0].ID)
+	hs.Keys("e")
+	view := hs.P.View()
+	lines := strings.Split(view, "\n")
+	cur := hs.P.Cursor()
+	if cur == nil || cur.Y >= len(lines) || !strings.Contains(lines[cur.Y], "From month") {
+		t.Fatalf("caret %+v is not on the first field:\n%s", cur, view)
+	}
+	uitest.Contains(t, view, "the unit's scheme")
+}
