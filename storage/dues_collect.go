@@ -473,14 +473,24 @@ type noBaseMonth struct {
 // counts as paid with it: model.PlanPayment) and calls add with what was
 // paid, net of reversals: that is what the month owed. Without it the
 // month's payment counted as paid but not as due, and a month's rate went
-// over 100% (187.40 paid of 184.05 due). Such months are few; each
-// member's payments are read once.
+// over 100% (187.40 paid of 184.05 due). Only a member with such a month
+// marked paid has their payments read, once.
 func paidWithoutBase(tx *bbolt.Tx, months []noBaseMonth, from model.Month, add func(unit uint64, k int, amt model.Money)) error {
 	slices.SortFunc(months, func(a, b noBaseMonth) int { return cmp.Compare(a.member, b.member) })
 	for i := 0; i < len(months); {
 		j := i
 		for j < len(months) && months[j].member == months[i].member {
 			j++
+		}
+		// the paid-month bitmap first: most such months are not paid,
+		// and then no payment is read
+		var d memberDues
+		if b := tx.Bucket(bucketDuesMember); b != nil {
+			d = decodeMemberDues(b.Get(itob(months[i].member)))
+		}
+		if !slices.ContainsFunc(months[i:j], func(nb noBaseMonth) bool { return d.has(from.Add(nb.k)) }) {
+			i = j
+			continue
 		}
 		ps, err := memberPayments(tx, months[i].member)
 		if err != nil {
@@ -498,7 +508,8 @@ func paidWithoutBase(tx *bbolt.Tx, months []noBaseMonth, from model.Month, add f
 			}
 		}
 		for _, nb := range months[i:j] {
-			if amt := net[from.Add(nb.k)]; amt > 0 {
+			if mo := from.Add(nb.k); d.has(mo) && net[mo] > 0 {
+				amt := net[mo]
 				add(nb.unit, nb.k, amt)
 			}
 		}
