@@ -7,7 +7,6 @@ func init() {
 		"field.dues_rates":          "Rate changes",
 		"settings.hint_rate_from":   "e.g. 2027-01; empty: every month",
 		"settings.rate_from_note":   "The rate and rounding unit start from a month, like a wage base: months paid in full keep what they were paid for, a change counts from its month on",
-		"settings.rate_changes":     "Rate changes: %s",
 		"settings.rate_first_item":  "at first %s%%, rounding %s yuan",
 		"settings.rate_change_item": "from %s %s%%, rounding %s yuan",
 		"dues.rate_months_order":    "the months of the rate changes must follow one another",

@@ -7,7 +7,6 @@ func init() {
 		"field.dues_rates":          "费率变动",
 		"settings.hint_rate_from":   "如：2027-01；空着＝所有月份",
 		"settings.rate_from_note":   "费率和取整单位像缴费基数一样有起用月份：已缴清的月份保持缴费时的标准，改动只影响起用月份以后",
-		"settings.rate_changes":     "费率变动：%s",
 		"settings.rate_first_item":  "起初 %s%%，取整 %s 元",
 		"settings.rate_change_item": "%s 起 %s%%，取整 %s 元",
 		"dues.rate_months_order":    "费率变动的月份须逐次往后",

@@ -93,3 +93,19 @@ func TestGoldenSettingsDuesRateFromAMonth(t *testing.T) {
 		hs.RequireGolden()
 	})
 }
+
+// The summary with a rate change: the rate in force now, and the rate's
+// periods one a line under "Rate changes".
+func TestGoldenSettingsSummaryWithRateChange(t *testing.T) {
+	uitest.Each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
+		s := uitest.OpenStore(t, uitest.FixedNow)
+		p := model.DefaultProfile()
+		p.UnionName, p.Operator = "青山镇总工会", uitest.Operator
+		p.SetDuesRate(model.DuesRate{From: 202611, RateBP: 80, TruncUnit: model.Yuan(10)})
+		if err := s.SaveProfile(uitest.Operator, p); err != nil {
+			t.Fatal(err)
+		}
+		hs := uitest.NewPageHarness(t, uitest.NewCommon(s, lang, uitest.FixedNow), w, h, New)
+		hs.RequireGolden()
+	})
+}

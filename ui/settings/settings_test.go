@@ -236,7 +236,7 @@ func TestDuesRateFromAMonth(t *testing.T) {
 	if saved.DuesRateBP != 50 || len(saved.DuesRates) != 1 || saved.DuesRates[0] != (model.DuesRate{From: 202701, RateBP: 80, TruncUnit: model.Yuan(10)}) {
 		t.Fatalf("saved %+v %+v", saved.DuesRateBP, saved.DuesRates)
 	}
-	uitest.Contains(t, p.View(), "会费比例", "0.50%", "费率变动：起初 0.50%，取整 10.00 元；2027-01 起 0.80%，取整 10.00 元")
+	uitest.Contains(t, p.View(), "会费比例", "0.50%", "费率变动", "起初 0.50%，取整 10.00 元", "2027-01 起 0.80%，取整 10.00 元")
 	// the form shows the rate set last, from its month
 	f = open(t, p, "d")
 	if f.Value("dues_rate") != "0.80" || f.Value("dues_rate_from") != "2027-01" {
