@@ -6,6 +6,7 @@ import (
 
 	"unionbook/i18n"
 	"unionbook/model"
+	"unionbook/ui/common"
 	"unionbook/ui/uitest"
 )
 
@@ -63,4 +64,16 @@ func TestReportOnlyForSelfCollectingUnits(t *testing.T) {
 	}
 	hs.Keys("r")
 	top[*reportForm](t, hs.P)
+}
+
+// After a change (a payment saved) the arrears list says it is counting
+// until the new figures come, instead of showing the old ones.
+func TestArrearsSayCountingAfterAChange(t *testing.T) {
+	hs, _ := harness(t, i18n.ZH, 100, 30)
+	uitest.Contains(t, hs.Screen(), "共欠")
+	hs.P.Update(common.DataChangedMsg{Entity: model.EntityPayment}) // its Load not run yet
+	uitest.Contains(t, hs.Screen(), "正在统计")
+	if strings.Contains(hs.Screen(), "共欠") {
+		t.Errorf("the old figures are shown while counting:\n%s", hs.Screen())
+	}
 }
