@@ -76,7 +76,7 @@ func init() {
 		"dues.wage_ok":                 "Set the wage base of %s to %s yuan from %s",
 		"dues.reversed_ok":             "Reversed receipt %s",
 		"dues.batch_ok":                "Recorded %s dues for %s: %d members, %s yuan, receipts %s to %s",
-		"dues.key_pay":                 "record payment",
+		"dues.key_pay":                 "pay",
 		"dues.key_batch":               "unit batch",
 		"dues.key_wage":                "wage base",
 		"dues.key_reverse":             "reverse",
