@@ -6,6 +6,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"unionbook/demo"
 	"unionbook/model"
@@ -55,12 +56,13 @@ type welcome struct {
 	st      *stack.Stack
 	keys    setupKeys
 	hasData bool // units or members are in already: no demo
+	width   int
 	loading bool
 	spin    spinner.Model
 	err     error
 }
 
-func (w *welcome) SetSize(int, int) {}
+func (w *welcome) SetSize(width, _ int) { w.width = width }
 
 func (w *welcome) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
@@ -103,11 +105,12 @@ func (w *welcome) View() string {
 	st := w.c.Styles
 	var b strings.Builder
 	b.WriteString(st.Title.Render(w.c.T("setup.welcome")) + "\n\n")
+	intro := w.c.T("setup.new_db", w.c.Store.Path())
 	if w.hasData {
-		b.WriteString(w.c.T("setup.no_profile", w.c.Store.Path()) + "\n\n")
-	} else {
-		b.WriteString(w.c.T("setup.new_db", w.c.Store.Path()) + "\n\n")
+		intro = w.c.T("setup.no_profile", w.c.Store.Path())
 	}
+	// wrapped: a long path, or the longer line after an import, was cut
+	b.WriteString(ansi.Wrap(intro, max(w.width, 20), "/\\") + "\n\n")
 	for _, k := range []key.Binding{w.keys.Profile, w.keys.Demo, w.keys.Quit} {
 		if !k.Enabled() {
 			continue

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -62,6 +63,9 @@ func TestSetupAfterACommandLineImport(t *testing.T) {
 	}
 	a := appOn(t, s, i18n.ZH, 100, 30)
 	uitest.Contains(t, screen(a), "还没有填写本工会信息和会费起算月份")
+	// at 80 columns the line and the database's path wrap, not cut
+	narrow := appOn(t, s, i18n.EN, 80, 24)
+	uitest.Contains(t, screen(narrow), "the first month dues are kept from", filepath.Base(s.Path()))
 	if strings.Contains(screen(a), "演示") {
 		t.Errorf("the demo is offered on a database with members:\n%s", screen(a))
 	}
