@@ -77,3 +77,18 @@ func TestArrearsSayCountingAfterAChange(t *testing.T) {
 		t.Errorf("the old figures are shown while counting:\n%s", hs.Screen())
 	}
 }
+
+// An English receipt names the payer with ASCII brackets ("张三 (000001)";
+// it had the Chinese full-width ones), a Chinese one with full-width.
+func TestReceiptPayerInTheLanguage(t *testing.T) {
+	for _, c := range []struct {
+		lang i18n.Lang
+		want string
+	}{{i18n.EN, "张三 (000001)"}, {i18n.ZH, "张三（000001）"}} {
+		hs, ms := harness(t, c.lang, 100, 30)
+		pay := model.DuesPayment{ReceiptNo: "2026-000001", MemberID: ms[0].ID, UnitID: ms[0].UnitID, From: 202609, To: 202609, Amount: 1540}
+		if got := receiptOf(hs.P.data, pay, ms[0], false).Payer; got != c.want {
+			t.Errorf("payer %q, want %q", got, c.want)
+		}
+	}
+}
