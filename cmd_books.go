@@ -435,24 +435,24 @@ func booksReconcile(e *env, st *storage.Store, f *booksFlags) error {
 }
 
 func writeReconciliation(w io.Writer, l i18n.Lang, r *storage.Reconciliation) {
-	stmt := l.T("books.rec_no_statement")
+	// Without a statement there is no difference to speak of (against
+	// nothing it would be the whole cleared balance).
+	stmt, diff := l.T("books.rec_no_statement"), "-"
 	if r.HasStatement {
-		stmt = r.Statement.Display() + "  (" + r.LastStatement.String() + ")"
+		stmt, diff = r.Statement.Display()+"  ("+r.LastStatement.String()+")", r.Difference().Display()
 	}
 	columns(w, "  ", [][]string{
 		{l.T("books.rec_statement"), stmt},
 		{l.T("books.rec_book"), r.Book.Display()},
 		{l.T("books.rec_cleared"), r.Cleared.Display()},
 		{l.T("books.rec_outstanding"), l.T("books.rec_outstanding_sum", len(r.Outstanding), r.OutstandingIn.Display(), r.OutstandingOut.Display())},
-		{l.T("books.rec_difference"), r.Difference().Display()},
+		{l.T("books.rec_difference"), diff},
 	}, "lr")
+	var lines [][]string
 	for _, o := range r.Outstanding {
-		amt := o.In.Display()
-		if o.Out != 0 {
-			amt = "-" + o.Out.Display()
-		}
-		fmt.Fprintf(w, "    %s  %s  %s  %s\n", o.Date, o.VoucherNo, amt, o.Summary)
+		lines = append(lines, []string{o.Date.String(), o.VoucherNo, (o.In - o.Out).Display(), o.SummaryText(l.T)})
 	}
+	columns(w, "    ", lines, "llrl")
 }
 
 func booksChart(e *env, st *storage.Store, f *booksFlags) error {

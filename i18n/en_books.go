@@ -19,6 +19,7 @@ func init() {
 		"money_account.unknown":    "choose cash or bank",
 		"transfer.deposit":         "deposit (cash to bank)",
 		"transfer.withdraw":        "withdrawal (bank to cash)",
+		"transfer.reversal":        "reversal of a %s",
 		"transfer.same_account":    "cannot move money from an account to itself",
 		"books.bp_range":           "must be a percentage between 0 and 100",
 		"books.amount_too_large":   "the amount is too large; check it",

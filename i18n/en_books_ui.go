@@ -36,7 +36,7 @@ func init() {
 		"books_ui.rec_date":              "Statement date",
 		"books_ui.rec_no_statement":      "none (press s)",
 		"books_ui.rec_empty":             "no bank lines this month",
-		"books_ui.rec_lines":             "%d lines",
+		"books_ui.rec_lines":             "%d line(s)",
 		"books_ui.rec_statement_title":   "Bank statement balance",
 		"books_ui.budget_title":          "Budget %s",
 		"books_ui.budget_line_title":     "Budget line, %d",

@@ -19,6 +19,7 @@ func init() {
 		"money_account.unknown":    "请选择库存现金或银行存款",
 		"transfer.deposit":         "存现",
 		"transfer.withdraw":        "取现",
+		"transfer.reversal":        "冲正 %s",
 		"transfer.same_account":    "转出和转入不能是同一个账户",
 		"books.bp_range":           "应在 0 到 100 之间（百分比）",
 		"books.amount_too_large":   "金额太大，请核对",

@@ -226,3 +226,62 @@ func TestReportNeedsItsAccount(t *testing.T) {
 		t.Errorf("file name %s", got)
 	}
 }
+
+// Books that start in the program in March print from their opening
+// balance: one opening line, no balance of nothing brought forward, no
+// empty January and February; the year's totals count from March.
+func TestJournalOfBooksStartingMidYear(t *testing.T) {
+	now := time.Date(2024, 6, 15, 10, 0, 0, 0, time.Local)
+	s, err := storage.Open(filepath.Join(t.TempDir(), "u.db"), storage.Options{NoSync: true, Now: func() time.Time { return now }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	for _, o := range []model.OpeningBalance{{Money: model.MoneyCash, Date: 20240301, Amount: 150000}, {Money: model.MoneyBank, Date: 20240301, Amount: 4800000}} {
+		if err := s.SetOpening(op, &o); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.AddTransfer(op, &model.Transfer{Date: 20240305, From: model.MoneyBank, To: model.MoneyCash, Amount: 300000, Memo: "备用金"}); err != nil {
+		t.Fatal(err)
+	}
+	e := model.LedgerEntry{Date: 20240306, Direction: model.Out, Account: "50102", Amount: 123456, Money: model.MoneyCash, Memo: "篮球赛饮用水"}
+	if err := s.AddLedgerEntry(op, &e); err != nil {
+		t.Fatal(err)
+	}
+	for _, period := range []string{"2024-03", "2024"} {
+		_, sheets := write(t, s, "journal", period, model.MoneyCash, i18n.ZH)
+		rows := sheets["现金日记账"]
+		var openings, monthTotals int
+		for _, r := range rows {
+			if len(r) > 2 && (r[2] == "期初余额" || r[2] == "上年结转") {
+				openings++
+				if r[0] != "2024-03-01" || r[6] != "1500" {
+					t.Errorf("%s: opening line %q, want 2024-03-01 1500", period, r)
+				}
+			}
+			if len(r) > 2 && r[2] == "本月合计" {
+				monthTotals++
+			}
+		}
+		if openings != 1 {
+			t.Errorf("%s: %d opening lines, want 1", period, openings)
+		}
+		if want := map[string]int{"2024-03": 1, "2024": 10}[period]; monthTotals != want {
+			t.Errorf("%s: %d month totals, want %d (March to December)", period, monthTotals, want)
+		}
+		if r := find(rows, 2, "本年累计"); r == nil || r[4] != "3000" || r[5] != "1234.56" || r[6] != "3265.44" {
+			t.Errorf("%s: year to date %q", period, r)
+		}
+	}
+
+	// In English the lines say the accounts and the withdrawal in English.
+	_, sheets := write(t, s, "journal", "2024-03", model.MoneyCash, i18n.EN)
+	rows := sheets["Cash journal"]
+	if r := find(rows, 1, "2024-0001"); r == nil || r[2] != "withdrawal (bank to cash) 备用金" || r[3] != "102 Bank deposits" {
+		t.Errorf("the withdrawal in English %q", r)
+	}
+	if r := find(rows, 1, "2024-0002"); r == nil || r[3] != "50102 Culture and sports" {
+		t.Errorf("the entry in English %q", r)
+	}
+}

@@ -1,10 +1,12 @@
 package storage
 
 import (
+	"strings"
 	"testing"
 
 	"go.etcd.io/bbolt"
 
+	"unionbook/i18n"
 	"unionbook/model"
 )
 
@@ -382,8 +384,13 @@ func TestBankReconciliation(t *testing.T) {
 	}
 	// Cash lines and lines after the statement cannot be ticked.
 	cash, _ := s.Journal(model.MoneyCash, 20240101, 20240131)
-	if err := s.TickBank(bop, 20240131, []BankRef{cash.Lines[0].Ref()}, true); !problemIs(err, "lines", "bank.not_bank_line") {
+	err = s.TickBank(bop, 20240131, []BankRef{cash.Lines[0].Ref()}, true)
+	if !problemIs(err, "lines", "bank.not_bank_line") {
 		t.Errorf("ticking a cash line: %v", err)
+	}
+	// The message names the voucher the user typed, not a record number.
+	if got := i18n.Text(err, i18n.ZH); !strings.Contains(got, cash.Lines[0].VoucherNo) {
+		t.Errorf("ticking a cash line says %q, want its voucher %s", got, cash.Lines[0].VoucherNo)
 	}
 	if err := s.TickBank(bop, 20240131, []BankRef{{Transfer: true, ID: f.deposit.ID}}, true); !problemIs(err, "lines", "bank.after_statement") {
 		t.Errorf("ticking a February line: %v", err)

@@ -169,6 +169,20 @@ func TestReconcileToZero(t *testing.T) {
 	uitest.Contains(t, hs.Screen(), "Difference: 0.00")
 }
 
+// A month without a bank statement has no difference to show: against no
+// statement it would be the whole cleared balance, which alarms for
+// nothing.
+func TestReconcileWithoutStatementShowsNoDifference(t *testing.T) {
+	hs := booksHarness(t, i18n.EN, 100, 30)
+	hs.menuTo(menuReconcile)
+	hs.Keys("[") // September: no statement on or before it
+	if r, _ := hs.C.Store.Reconcile(20260930); r.HasStatement || r.Difference() == 0 {
+		t.Fatalf("the fixture should have no statement by September and a cleared balance: %+v", r)
+	}
+	screen := hs.Screen()
+	uitest.Contains(t, screen, "2026-09-30", "Statement: none (press s)", "Difference: -  ")
+}
+
 // After closing October an entry dated in it is refused next to its date.
 func TestCloseThenBackdatedEntryIsRefused(t *testing.T) {
 	hs := booksHarness(t, i18n.ZH, 100, 30)
