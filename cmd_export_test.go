@@ -7,6 +7,30 @@ import (
 	"testing"
 )
 
+// export --help says what the data files hold and what they never hold
+// (issue 16: cases travel as figures only; health, disability and bank
+// details never).
+func TestExportHelpSaysWhatAPackageHolds(t *testing.T) {
+	for _, c := range []struct {
+		run        func(...string) result
+		holds, not []string
+		never      string
+	}{
+		{runEN, []string{"members", "audit log"}, []string{"cases or risk checks", "figures only", "health, disability and bank details"}, "every record"},
+		{runZH, []string{"会员", "操作日志"}, []string{"不含维权案件和隐患排查", "统计数字", "健康、残疾和银行账户信息"}, "全部记录"},
+	} {
+		r := c.run("export", "--help").expect(t, 0)
+		for _, w := range append(c.holds, c.not...) {
+			if !strings.Contains(r.stdout, w) {
+				t.Errorf("export --help does not say %q:\n%s", w, r.stdout)
+			}
+		}
+		if strings.Contains(r.stdout, c.never) {
+			t.Errorf("export --help still says %q:\n%s", c.never, r.stdout)
+		}
+	}
+}
+
 // The command-line contract of export, verify, merge and import package,
 // as a new user would try it.
 func TestExportVerifyMergeImportPackage(t *testing.T) {
@@ -54,6 +78,12 @@ func TestExportVerifyMergeImportPackage(t *testing.T) {
 	r = runEN("import", "package", pkgs[0], "--db", db2).expect(t, 0)
 	if !strings.Contains(r.stdout, "imported the package") {
 		t.Errorf("%s", r.stdout)
+	}
+	// It says what a package leaves out, so nobody takes it for a backup.
+	for _, want := range []string{"cases and risk checks", "figures only", "health, disability and bank details", "unionbook backup"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("import package does not say %q:\n%s", want, r.stdout)
+		}
 	}
 	runEN("check", "--db", db2).expect(t, 0)
 	runEN("import", "package", pkgs[0], "--db", db2).expect(t, 1) // not empty any more

@@ -176,25 +176,33 @@ func TestKilledExport(t *testing.T) {
 	sysTemp := t.TempDir()
 	rng := rand.New(rand.NewPCG(11, 12))
 	interrupted := 0
-	for i := range 4 {
+	// Kills 0–3 come once the package is being written, 4–7 at a random
+	// moment of the start (opening the database, checking the folder,
+	// reading the records), before anything is in the folder.
+	for i := range 8 {
+		early := i >= 4
 		cmd := exec.Command(os.Args[0], "-test.run=^TestKilledExport$")
 		cmd.Env = append(os.Environ(), "TMPDIR="+sysTemp, "UNIONBOOK_HELPER_ARGS="+
 			strings.Join([]string{"export", "--db", db, "--period", "2026", "--out", out}, "\x1f"))
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		// wait for the half-written package, then a random moment
-		deadline := time.Now().Add(20 * time.Second)
-		for time.Now().Before(deadline) {
-			if m, _ := filepath.Glob(filepath.Join(out, ".*.tmp")); len(m) > 0 {
-				break
+		if early {
+			time.Sleep(time.Duration(rng.IntN(400)) * time.Millisecond)
+		} else {
+			// wait for the half-written package, then a random moment
+			deadline := time.Now().Add(20 * time.Second)
+			for time.Now().Before(deadline) {
+				if m, _ := filepath.Glob(filepath.Join(out, ".*.tmp")); len(m) > 0 {
+					break
+				}
+				time.Sleep(2 * time.Millisecond)
 			}
-			time.Sleep(2 * time.Millisecond)
+			time.Sleep(time.Duration(rng.IntN(150*(i+1))) * time.Millisecond)
 		}
-		time.Sleep(time.Duration(rng.IntN(150*(i+1))) * time.Millisecond)
 		cmd.Process.Kill()
 		cmd.Wait()
-		if m, _ := filepath.Glob(filepath.Join(out, ".*.tmp")); len(m) > 0 {
+		if m, _ := filepath.Glob(filepath.Join(out, ".*.tmp")); len(m) > 0 && !early {
 			interrupted++
 		}
 		runEN("stats", "--db", db).expect(t, 0) // the next start
@@ -211,5 +219,5 @@ func TestKilledExport(t *testing.T) {
 	if interrupted == 0 {
 		t.Error("no kill caught an export half-way: the test proves nothing")
 	}
-	t.Logf("%d of 4 kills interrupted an export", interrupted)
+	t.Logf("%d of 4 late kills interrupted an export", interrupted)
 }

@@ -35,10 +35,10 @@ func runImportPackage(e *env, file, db, passFile, identity string) error {
 		return err
 	}
 	fmt.Fprintln(e.stdout, e.lang.T("pkg.imported", p.Manifest.Union.Name, p.Manifest.Period.Text, db))
-	// District packages never carry health, disability or bank details
-	// (model.HardshipSensitiveFields); say so, so nobody mistakes a package
-	// for a way to move the books to a new computer.
-	fmt.Fprintln(e.stdout, e.lang.T("pkg.sensitive_not_included"))
+	// Say what a package leaves out (district/registry.go notInPackages,
+	// model.HardshipSensitiveFields), so nobody mistakes a package for a
+	// way to move the books to a new computer.
+	fmt.Fprintln(e.stdout, e.lang.T("pkg.not_included"))
 	writeCounts(e, counts)
 	return nil
 }

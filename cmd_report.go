@@ -4,7 +4,6 @@ import (
 	"flag"
 	"fmt"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"unionbook/i18n"
@@ -14,9 +13,8 @@ import (
 )
 
 // reportCommand writes a printable document, named by its first argument:
-// summary (the work-summary figures, .docx), survey (the yearly survey,
-// .xlsx), or a workbook of the books the report package has registered
-// (journal, statement, vouchers).
+// one of the reports report/registry.go lists (the work-summary figures,
+// the yearly survey, the books' journals, statement and vouchers).
 var reportCommand = &command{
 	name:    "report",
 	summary: "report.cmd",
@@ -31,38 +29,48 @@ var reportCommand = &command{
 		account := fs.String("account", "", "report.flag_account")
 		out := fs.String("out", "", "report.flag_out")
 		return func(e *env, args []string) error {
-			switch args[0] {
-			case "summary":
-				return runReportSummary(e, *db, *period, *out)
-			case "survey":
-				return runReportSurvey(e, *db, *year, *out)
-			}
-			return runBooksReport(e, args[0], *db, *period, *account, *out)
+			return runReport(e, args[0], *db, reportFlags{period: *period, year: *year, account: *account, out: *out})
 		}
 	},
 }
 
-// runBooksReport writes one of the registered workbooks of the books.
-func runBooksReport(e *env, name, db, period, account, out string) error {
+// reportFlags are the report command's flags as given.
+type reportFlags struct {
+	period, account, out string
+	year                 int
+}
+
+// runReport writes report name after its logic checks (printing what
+// fails), each flag checked against what the report is written for.
+func runReport(e *env, name, db string, f reportFlags) error {
 	r := report.Find(name)
 	if r == nil {
-		return usageErr(i18n.E("report.unknown_kind", name, reportNames()))
+		return usageErr(i18n.E("report.unknown_kind", name, report.Names()))
 	}
-	if period == "" {
-		return usageErr(i18n.E("cli.missing_flag", "--period"))
+	o := report.Options{Lang: e.lang, Now: time.Now()}
+	switch r.For {
+	case report.ForPeriod:
+		if f.period == "" {
+			return usageErr(i18n.E("cli.missing_flag", "--period"))
+		}
+		p, err := model.ParsePeriod(f.period)
+		if err != nil {
+			return err
+		}
+		o.Period = p
+	case report.ForYear:
+		if f.year == 0 {
+			return usageErr(i18n.E("cli.missing_flag", "--year"))
+		}
+		o.Year = f.year
 	}
-	p, err := model.ParsePeriod(period)
-	if err != nil {
-		return err
-	}
-	o := report.Options{Period: p, Lang: e.lang}
 	if r.Money {
-		m, ok := model.ParseMoneyAccount(account)
+		m, ok := model.ParseMoneyAccount(f.account)
 		if !ok {
 			return usageErr(i18n.E("report.needs_account", r.Name))
 		}
 		o.Money = m
-	} else if account != "" {
+	} else if f.account != "" {
 		return usageErr(i18n.E("report.no_account", r.Name))
 	}
 	if err := requireDB(db); err != nil {
@@ -73,9 +81,21 @@ func runBooksReport(e *env, name, db, period, account, out string) error {
 		return err
 	}
 	defer st.Close()
-	path := out
+	path := f.out
 	if path == "" {
+		prof, _, err := st.Profile()
+		if err != nil {
+			return err
+		}
+		o.Union = prof.UnionName
 		path = report.FileName(r.Name, o)
+	}
+	if r.Check != nil {
+		problems, err := report.Checks(st, r.Name, o)
+		if err != nil {
+			return err
+		}
+		printProblems(e, problems)
 	}
 	if err := report.WriteFile(st, r.Name, o, path); err != nil {
 		return err
@@ -85,81 +105,14 @@ func runBooksReport(e *env, name, db, period, account, out string) error {
 	return nil
 }
 
-// reportNames lists every report: "summary|survey|journal|statement|vouchers".
-func reportNames() string {
-	names := []string{"summary", "survey"}
-	for _, r := range report.Reports() {
-		names = append(names, r.Name)
-	}
-	return strings.Join(names, "|")
-}
-
-// runReportSummary writes the work-summary figures of a period.
-func runReportSummary(e *env, db, period, out string) error {
-	if period == "" {
-		return usageErr(i18n.E("cli.missing_flag", "--period"))
-	}
-	p, err := model.ParsePeriod(period)
-	if err != nil {
-		return err
-	}
-	if err := requireDB(db); err != nil {
-		return err
-	}
-	st, err := storage.Open(db, storage.Options{ReadOnly: true})
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	if out == "" {
-		prof, _, err := st.Profile()
-		if err != nil {
-			return err
-		}
-		out = report.SummaryFileName(prof.UnionName, p, e.lang)
-	}
-	if _, err := report.WriteSummaryFile(st, p, e.lang, time.Now(), out); err != nil {
-		return err
-	}
-	abs, _ := filepath.Abs(out)
-	fmt.Fprintln(e.stdout, e.lang.T("report.written", abs))
-	return nil
-}
-
-// runReportSurvey writes the yearly survey after its logic checks, and
-// prints the checks that fail.
-func runReportSurvey(e *env, db string, year int, out string) error {
-	if year == 0 {
-		return usageErr(i18n.E("cli.missing_flag", "--year"))
-	}
-	if err := requireDB(db); err != nil {
-		return err
-	}
-	st, err := storage.Open(db, storage.Options{ReadOnly: true})
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	if out == "" {
-		prof, _, err := st.Profile()
-		if err != nil {
-			return err
-		}
-		out = report.SurveyFileName(prof.UnionName, year, e.lang)
-	}
-	s, err := report.WriteSurveyFile(st, year, e.lang, model.Today(), out)
-	if err != nil {
-		return err
-	}
-	if len(s.Problems) == 0 {
+// printProblems prints what a report's logic checks found, by unit and item.
+func printProblems(e *env, problems []report.Problem) {
+	if len(problems) == 0 {
 		fmt.Fprintln(e.stdout, e.lang.T("survey.checks_passed"))
-	} else {
-		fmt.Fprintln(e.stdout, e.lang.T("survey.checks_failed", len(s.Problems)))
-		for _, p := range s.Problems {
-			fmt.Fprintln(e.stdout, e.lang.T("survey.check_line", p.Unit, p.Item, p.Text))
-		}
+		return
 	}
-	abs, _ := filepath.Abs(out)
-	fmt.Fprintln(e.stdout, e.lang.T("report.written", abs))
-	return nil
+	fmt.Fprintln(e.stdout, e.lang.T("survey.checks_failed", len(problems)))
+	for _, p := range problems {
+		fmt.Fprintln(e.stdout, e.lang.T("survey.check_line", p.Unit, p.Item, p.Text))
+	}
 }

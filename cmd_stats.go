@@ -15,6 +15,17 @@ import (
 	"unionbook/storage"
 )
 
+// damageNote is stats' last word when a daily check found the database
+// damaged and nothing has fixed it since: the figures are printed, then
+// this note on standard error, and the exit status is 1 (a script must
+// not take them for good ones).
+func damageNote(db string) error {
+	if at, n, failed := storage.CheckFailedOn(db); failed {
+		return i18n.E("cli.stats_check_fails", at.Format("2006-01-02"), n)
+	}
+	return nil
+}
+
 // statsCommand prints the roster counts a secretary is asked for first.
 var statsCommand = &command{
 	name:    "stats",
@@ -63,7 +74,10 @@ var statsCommand = &command{
 			if *asJSON {
 				enc := json.NewEncoder(e.stdout)
 				enc.SetEscapeHTML(false)
-				return enc.Encode(statsWithCases{st, cases})
+				if err := enc.Encode(statsWithCases{st, cases}); err != nil {
+					return err
+				}
+				return damageNote(*db)
 			}
 			p, ok, err := s.Profile()
 			if err != nil {
@@ -79,7 +93,7 @@ var statsCommand = &command{
 			writeEventStats(e.stdout, e.lang, st.Events)
 			writeCaseStats(e.stdout, e.lang, cases)
 			writeOrgStats(e.stdout, e.lang, st.Org)
-			return nil
+			return damageNote(*db)
 		}
 	},
 }

@@ -16,7 +16,6 @@ import (
 // budget for each year, the bank reconciled month by month, and the years
 // before this one closed. Written after every other generator: closing a
 // year freezes what they posted to it.
-var booksExtra = extra{name: "books", write: writeBooks}
 
 func writeBooks(b *storage.Batch, w World) error {
 	r := rand.New(rand.NewPCG(w.Seed, 0x626f6f6b73)) // "books"

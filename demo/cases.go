@@ -9,8 +9,6 @@ import (
 	"unionbook/storage"
 )
 
-func init() { Register("cases", writeCases) }
-
 // writeCases records a realistic year of the federation's rights work
 // ending with the demo's reference day: risk-check visits to about half
 // the units (most finding nothing, a few a high risk, most risks put

@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
-	"slices"
 	"strconv"
 	"time"
 
@@ -145,7 +144,7 @@ func Load(s *storage.Store, opts Options) error {
 			if !hist.done() {
 				return nil
 			}
-			for _, x := range slices.Concat(extras, []extra{booksExtra}) { // the books close the past years: last
+			for _, x := range generators {
 				if err := x.write(b, World{Seed: opts.Seed, Profile: p, Units: units, Members: members, Today: opts.Today}); err != nil {
 					return fmt.Errorf("demo %s: %w", x.name, err)
 				}
@@ -187,15 +186,17 @@ type extra struct {
 	write func(b *storage.Batch, w World) error
 }
 
-// extras are the generators of later features (hardship files, events),
-// run in order inside the demo's transaction.
-var extras []extra
-
-// Register adds a feature's generator to the demo; features call it from
-// an init function in their own file of this package. Generators must be
-// deterministic for a given World.
-func Register(name string, write func(b *storage.Batch, w World) error) {
-	extras = append(extras, extra{name: name, write: write})
+// generators are the later features' demo data, each in its own file of
+// this package, written in this order in Load's last transaction, after
+// the units, the members and their dues. A generator must be
+// deterministic for a given World; a new feature adds its line here. The
+// books come last: closing a year freezes what the others posted to it.
+var generators = []extra{
+	{"cases", writeCases},       // cases.go
+	{"events", writeEvents},     // events.go
+	{"hardship", writeHardship}, // hardship.go
+	{"organisation", writeOrg},  // org.go
+	{"books", writeBooks},       // books.go
 }
 
 // Generate makes a township with units grassroots units (about 22% of them

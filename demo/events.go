@@ -9,8 +9,6 @@ import (
 	"unionbook/storage"
 )
 
-func init() { Register("events", writeEvents) }
-
 // eventTemplate is one kind of event the federation or a unit holds.
 type eventTemplate struct {
 	title  string

@@ -18,7 +18,6 @@ import (
 // consolation (送温暖) at the Spring Festival, 金秋助学 in August for a
 // student, living and medical aid, paid from the cash book; one aid is
 // reversed. Everything is drawn from the demo's seed and its own stream.
-func init() { Register("hardship", writeHardship) }
 
 // HardshipShare is the share of members in the union who are filed, in per mille.
 const HardshipShare = 15

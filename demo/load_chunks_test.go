@@ -2,6 +2,7 @@ package demo
 
 import (
 	"errors"
+	"slices"
 	"testing"
 
 	"unionbook/model"
@@ -14,13 +15,17 @@ var failLoad bool
 
 var errFailLoad = errors.New("load interrupted by the test")
 
-func init() {
-	Register("test interruption", func(*storage.Batch, World) error {
+// interruptLoad adds a generator, before the books, that fails while
+// failLoad is set.
+func interruptLoad(t *testing.T) {
+	old := generators
+	generators = slices.Insert(slices.Clone(old), len(old)-1, extra{"test interruption", func(*storage.Batch, World) error {
 		if failLoad {
 			return errFailLoad
 		}
 		return nil
-	})
+	}})
+	t.Cleanup(func() { generators = old })
 }
 
 // withTxRecords runs Load's transactions n records large during a test.
@@ -126,6 +131,7 @@ func TestLoadInManyTransactionsIsTheSame(t *testing.T) {
 func TestInterruptedLoadIsReloaded(t *testing.T) {
 	opts := Options{Seed: 4, Members: 1200, Today: 20260930}
 	withTxRecords(t, 2000)
+	interruptLoad(t)
 	s := openTemp(t)
 	failLoad = true
 	err := Load(s, opts)

@@ -24,7 +24,6 @@ import (
 // the unit teams their 工人先锋号 and 五一劳动奖状, and flags the hardship files
 // of model workers (困难劳模). Everything comes from the seed, on streams of
 // its own, so the rest of the demo is as it was.
-func init() { Register("organisation", writeOrg) }
 
 // organise sets the units' survey items and the members' data items.
 func organise(seed uint64, us []model.Unit, ms []model.Member, today model.Date) {

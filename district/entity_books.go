@@ -78,7 +78,8 @@ func (b *booksRecord) unwrap() (string, any) {
 
 // booksEntity is books.jsonl.
 var booksEntity = Entity{
-	Name: "books",
+	Name:    "books",
+	Buckets: booksKinds,
 	Count: func(r *storage.Records) int {
 		n := 0
 		for _, k := range booksKinds {

@@ -300,8 +300,9 @@ func (b badField) Error() string { return "bad value of " + b.field + ": " + str
 // loaded with put.
 func simpleEntity[T any](name, bucket string, put func(*storage.Restorer, *T) error) Entity {
 	return Entity{
-		Name:  name,
-		Count: func(r *storage.Records) int { return r.Count(bucket) },
+		Name:    name,
+		Buckets: []string{bucket},
+		Count:   func(r *storage.Records) int { return r.Count(bucket) },
 		Write: func(r *storage.Records, j *JSONL) error {
 			return storage.MapRecords(r, bucket, func(x *T, buf []byte) ([]byte, error) {
 				buf = AppendRecord(buf, x)

@@ -27,8 +27,9 @@ var aidEntity = kindEntity("aid", "aid", nil, func(rs *storage.Restorer, d *Line
 // when set, gives the copy that goes into the file.
 func kindEntity(name, kind string, public func(any) any, load func(*storage.Restorer, *LineDecoder) error) Entity {
 	return Entity{
-		Name:  name,
-		Count: func(r *storage.Records) int { return r.Count(kind) },
+		Name:    name,
+		Buckets: []string{kind},
+		Count:   func(r *storage.Records) int { return r.Count(kind) },
 		Write: func(r *storage.Records, j *JSONL) error {
 			return r.MapRecordKind(kind, func(x any, buf []byte) ([]byte, error) {
 				if public != nil {

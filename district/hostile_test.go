@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -77,7 +78,7 @@ func TestManifestTextIsCleaned(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer p.Close()
-	if got := p.Manifest.Union.Name; got != "[2J]0;pwned青山镇总工会" {
+	if got := p.Manifest.Union.Name; got != "青山镇总工会" {
 		t.Errorf("union name %q", got)
 	}
 	if strings.Contains(p.Manifest.Period.Text, "\x1b") {
@@ -213,7 +214,7 @@ func TestPackageTextIsCleanedOnImport(t *testing.T) {
 		t.Fatal(err)
 	}
 	m, err := st2.Member(ms[0].ID)
-	if err != nil || m.Name != ms[0].Name+"[2J" || m.Notes != "ab]0;x" {
+	if err != nil || m.Name != ms[0].Name || m.Notes != "ab" {
 		t.Errorf("member stored as %q, notes %q", m.Name, m.Notes)
 	}
 	u, err := st2.Unit(us[0].ID)
@@ -246,5 +247,74 @@ func TestEncryptedExportKeepsNothingOnDisk(t *testing.T) {
 	}
 	if ents, _ := os.ReadDir(filepath.Dir(res.Path)); len(ents) != 1 {
 		t.Errorf("the export folder holds %d files, want the package only", len(ents))
+	}
+}
+
+// lineOf is the number of the first line of a data file that holds s.
+func lineOf(t *testing.T, data []byte, s string) int {
+	t.Helper()
+	for i, line := range bytes.Split(data, []byte("\n")) {
+		if bytes.Contains(line, []byte(s)) {
+			return i + 1
+		}
+	}
+	t.Fatalf("no line holds %q", s)
+	return 0
+}
+
+// Every record of a package keeps the model's rules, as a form's or a
+// roster's must: the reviewer loaded an empty name, an ID number with a
+// wrong check digit, gender 9 and a 20 MB note, and check said OK. Each is
+// refused naming the file, the line and the rule; nothing is written.
+func TestInvalidRecordsAreRefusedNamingFileAndLine(t *testing.T) {
+	st := demoStore(t, 17, "", 30)
+	ms, _ := st.Members()
+	us, _ := st.Units()
+	res := writePkg(t, st, "2026-Q1", nil)
+	m, u := ms[2], us[1]
+	badID := m.IDNumber[:17] + map[bool]string{true: "1", false: "2"}[m.IDNumber[17] != '1']
+	for _, c := range []struct {
+		name, file, find, old, new string
+		zh, en                     string
+	}{
+		{"empty name", "data/members.jsonl", m.IDNumber, `"name":"` + m.Name + `"`, `"name":""`, "姓名", "Name"},
+		{"check digit", "data/members.jsonl", m.IDNumber, `"id_number":"` + m.IDNumber + `"`, `"id_number":"` + badID + `"`, "身份证", "ID"},
+		{"gender 9", "data/members.jsonl", m.IDNumber, `"id_number":"` + m.IDNumber + `"`, `"gender":9,"id_number":"` + m.IDNumber + `"`, "性别", "Gender"},
+		{"20 MB note", "data/members.jsonl", m.IDNumber, `"id_number":"` + m.IDNumber + `"`, `"notes":"` + strings.Repeat("备", 7<<20) + `","id_number":"` + m.IDNumber + `"`, "不能超过 500 个字", "at most 500 characters"},
+		{"unit notes", "data/units.jsonl", u.Name, `"name":"` + u.Name + `"`, `"name":"` + u.Name + `","notes":"` + strings.Repeat("n", 501) + `"`, "不能超过 500 个字", "at most 500 characters"},
+		{"negative employees", "data/units.jsonl", `"employees":`, `"employees":`, `"employees":-`, "职工人数", "mployees"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var line int
+			forged := repack(t, res.Path, func(files map[string][]byte, _ *Manifest) {
+				line = lineOf(t, files[c.file], c.find)
+				replaceIn(t, files, c.file, c.old, c.new)
+			})
+			p, err := OpenVerified(context.Background(), forged, Keys{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer p.Close()
+			st2 := emptyStore(t)
+			_, err = ImportPackage(context.Background(), p, st2)
+			if err == nil {
+				t.Fatal("the invalid record was loaded")
+			}
+			for _, w := range []struct {
+				l    i18n.Lang
+				want []string
+			}{
+				{i18n.ZH, []string{c.file, fmt.Sprintf("第 %d 行", line), c.zh}},
+				{i18n.EN, []string{c.file, fmt.Sprintf("line %d", line), c.en}},
+			} {
+				msg := i18n.Text(err, w.l)
+				for _, want := range w.want {
+					if !strings.Contains(msg, want) {
+						t.Errorf("%s message %q does not say %q", w.l.Code(), msg, want)
+					}
+				}
+			}
+			assertEmpty(t, st2)
+		})
 	}
 }

@@ -462,3 +462,36 @@ func TestLongTableContinuesOnNextSheet(t *testing.T) {
 		t.Errorf("ID cell %q", id)
 	}
 }
+
+// Checking the export folder writes nothing into it: a probe file that a
+// kill left between its creation and removal stayed on the USB stick for
+// ever (.unionbook-write-test-*). The folder's modification time shows any
+// file made and removed.
+func TestCheckDirWritesNothing(t *testing.T) {
+	dir := t.TempDir()
+	old := time.Now().Add(-time.Hour).Truncate(time.Second)
+	if err := os.Chtimes(dir, old, old); err != nil {
+		t.Fatal(err)
+	}
+	if err := CheckDir(dir); err != nil {
+		t.Fatal(err)
+	}
+	fi, err := os.Stat(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !fi.ModTime().Equal(old) {
+		t.Errorf("CheckDir changed the folder (modified %v, was %v)", fi.ModTime(), old)
+	}
+	if ents, _ := os.ReadDir(dir); len(ents) != 0 {
+		t.Errorf("CheckDir left %s", ents[0].Name())
+	}
+	if os.Getuid() > 0 { // root may write anywhere
+		ro := t.TempDir()
+		os.Chmod(ro, 0o500)
+		defer os.Chmod(ro, 0o700)
+		if err := CheckDir(ro); !errors.Is(err, i18n.E("export.dir_unwritable")) {
+			t.Errorf("read-only folder: %v", err)
+		}
+	}
+}

@@ -56,6 +56,9 @@ var ProgramVersion = "dev"
 // Entity is one kind of record in the package's data files.
 type Entity struct {
 	Name string // the file is data/<Name>.jsonl; also the key of the manifest's counts
+	// Buckets are the store's record buckets whose records the file
+	// carries (none for the profile and counters, which live in meta).
+	Buckets []string
 	// Count is the number of records Write will write.
 	Count func(r *storage.Records) int
 	// Write writes every record as one JSON object per line, in ID order.
@@ -222,7 +225,9 @@ func PreviewPackage(st *storage.Store) (Preview, error) {
 	return pv, err
 }
 
-// CheckDir says whether dir exists, is a folder and can be written.
+// CheckDir says whether dir exists, is a folder and can be written. It
+// writes nothing there: a probe file, left by a run killed at the wrong
+// moment, would stay on the user's USB stick for ever.
 func CheckDir(dir string) error {
 	if strings.TrimSpace(dir) == "" {
 		return i18n.E("export.no_dir")
@@ -236,13 +241,9 @@ func CheckDir(dir string) error {
 	case !fi.IsDir():
 		return i18n.E("export.dir_not_folder", dir)
 	}
-	f, err := os.CreateTemp(dir, ".unionbook-write-test-*")
-	if err != nil {
+	if err := dirWritable(dir); err != nil {
 		return i18n.E("export.dir_unwritable", dir, err.Error())
 	}
-	name := f.Name()
-	f.Close()
-	os.Remove(name)
 	return nil
 }
 

@@ -31,6 +31,21 @@ var entities = []Entity{
 	simpleEntity("audit", "audit", (*storage.Restorer).PutAudit),
 }
 
+// notInPackages are the store's record buckets a package never carries.
+// Every record bucket is in one entity's Buckets or here (a test holds the
+// two lists against storage.RecordBuckets), so a new kind of record cannot
+// go missing from packages unnoticed. Fields left out of records that do
+// travel (hardship files' health, disability and bank details) are
+// model.HardshipSensitiveFields. docs/package-format.md says the same.
+var notInPackages = []string{
+	// issue 16: the workers' names, phones and ID numbers and a case's
+	// notes never leave the program; report 5 carries the figures.
+	"cases",
+	"risk_checks",
+	// the township's own list of the packages it wrote.
+	"exports",
+}
+
 // reports are the workbooks, numbered in this order (reports/01-….xlsx).
 var reports = []Report{
 	{Name: "roster", Title: "export.r_roster", Write: writeRoster},

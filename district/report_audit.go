@@ -2,7 +2,6 @@ package district
 
 import (
 	"strconv"
-	"strings"
 
 	"unionbook/model"
 	"unionbook/storage"
@@ -10,7 +9,10 @@ import (
 )
 
 // 操作日志: every audit entry of the period, oldest first (issue 8: the
-// audit log goes with the district package as its own sheet).
+// audit log goes with the district package as its own sheet). Each entry
+// reads as the audit log on screen does (model.AuditSummary): actions,
+// record kinds, field names and values in the package's language, units,
+// members and accounts by name.
 
 func writeAudit(rc *ReportContext, b *workbook.Book) ([]Figure, error) {
 	t, err := b.Table(rc.T("export.s_audit"), rc.T("export.r_audit"), []workbook.Column{
@@ -26,38 +28,17 @@ func writeAudit(rc *ReportContext, b *workbook.Book) ([]Figure, error) {
 	if err != nil {
 		return nil, err
 	}
+	names := rc.auditNames()
 	n := 0
 	f := storage.AuditFilter{From: rc.Period.First(), To: rc.Period.Last()}
 	err = rc.Store.ForEachAudit(f, func(e model.AuditEntry) error {
 		n++
-		var parts []string
-		for _, c := range e.Changes {
-			field := c.Field
-			if k := "field." + c.Field; rc.Lang.Has(k) {
-				field = rc.T(k)
-			}
-			switch {
-			case c.Old != "" && c.New != "":
-				parts = append(parts, field+": "+c.Old+" → "+c.New)
-			case c.New != "":
-				parts = append(parts, field+": "+c.New)
-			default:
-				parts = append(parts, field+": "+c.Old+" → ∅")
-			}
-		}
-		action := string(e.Action)
-		if k := "export.action_" + action; rc.Lang.Has(k) {
-			action = rc.T(k)
-		}
-		entity := string(e.Entity)
-		if k := e.Entity.Key(); rc.Lang.Has(k) {
-			entity = rc.T(k)
-		}
 		id := ""
 		if e.EntityID != 0 {
 			id = strconv.FormatUint(e.EntityID, 10)
 		}
-		return t.Row(strconv.FormatUint(e.ID, 10), e.At.Local().Format("2006-01-02 15:04:05"), e.Operator, action, entity, id, e.Label, strings.Join(parts, "; "))
+		return t.Row(strconv.FormatUint(e.ID, 10), e.At.Local().Format("2006-01-02 15:04:05"), e.Operator,
+			e.Action.Text(rc.Lang), e.Entity.Text(rc.Lang), id, e.Label, model.AuditSummary(rc.Lang, &e, names))
 	})
 	if err != nil {
 		return nil, err
@@ -66,4 +47,26 @@ func writeAudit(rc *ReportContext, b *workbook.Book) ([]Figure, error) {
 		return nil, err
 	}
 	return []Figure{{Key: "audit_entries", Label: "export.f_audit_entries", Kind: workbook.KInt, Value: int64(n)}}, nil
+}
+
+// auditNames names the units, members and accounts audit entries refer to
+// by number, from what the report already holds.
+func (rc *ReportContext) auditNames() *model.AuditNames {
+	members := make(map[uint64]string, len(rc.Members))
+	for i := range rc.Members {
+		members[rc.Members[i].ID] = rc.Members[i].Name
+	}
+	n := &model.AuditNames{
+		Unit: func(id uint64) (string, bool) {
+			if u := rc.Unit(id); u != nil {
+				return u.Name, true
+			}
+			return "", false
+		},
+		Member: func(id uint64) (string, bool) { name, ok := members[id]; return name, ok },
+	}
+	if chart, err := rc.Store.Chart(); err == nil {
+		n.Chart = chart
+	}
+	return n
 }

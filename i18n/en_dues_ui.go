@@ -2,7 +2,7 @@ package i18n
 
 func init() {
 	register(EN, map[string]string{
-		"tab.overview":                 "Overview",
+		"tab.overview":                 "Home",
 		"tab.dues":                     "Dues",
 		"overview.loading":             "Counting...",
 		"overview.members":             "Members on the roll",
@@ -14,7 +14,6 @@ func init() {
 		"overview.due":                 "due",
 		"overview.arrears":             "In arrears %d+ months",
 		"overview.chart_title":         "Collection rate by month, %d",
-		"overview.month":               "M%d",
 		"field.from":                   "From month",
 		"field.to":                     "To month",
 		"field.amount":                 "Amount",
@@ -94,7 +93,7 @@ func init() {
 
 func init() {
 	register(EN, map[string]string{
-		"tab.settings":              "Settings",
+		"tab.settings":              "Setup",
 		"field.trunc_unit":          "Wage rounding unit (yuan)",
 		"field.owe_join_month":      "Owe from the join month",
 		"field.batch_one_receipt":   "One receipt per unit batch",

@@ -4,12 +4,6 @@ package i18n
 
 func init() {
 	register(EN, map[string]string{
-		"export.action_create":            "create",
-		"export.action_delete":            "delete",
-		"export.action_export":            "export",
-		"export.action_reverse":           "reverse",
-		"export.action_status":            "status",
-		"export.action_update":            "update",
 		"export.arrears_flag":             "%d+ months in a row",
 		"export.bad_passphrase":           "the passphrase cannot be used",
 		"export.bad_period":               "cannot read the period \"%s\": write 2026, 2026-H1, 2026-Q3, 2026-07 or 2026-01..2026-06",
@@ -93,7 +87,7 @@ func init() {
 		"export.cancelled":                "the export was cancelled; no file was left behind",
 		"export.closing_balance":          "Closing balance",
 		"export.cmd":                      "export the package for the district union: Excel reports (roster, dues, hardship, events, cash book, basic statistics, audit log) and verifiable data",
-		"export.cmd_about":                "--period is 2026 (a year), 2026-H1 (a half), 2026-Q3 (a quarter), 2026-07 (a month) or 2026-01..2026-06 (a range of months). Writes one .zip package into the --out folder (a USB stick, say) and prints its path; --passphrase-file encrypts it with a passphrase, --recipient with the district union's public key (age1...). The data files hold every record; the reports cover the period.",
+		"export.cmd_about":                "--period is 2026 (a year), 2026-H1 (a half), 2026-Q3 (a quarter), 2026-07 (a month) or 2026-01..2026-06 (a range of months). Writes one .zip package into the --out folder (a USB stick, say) and prints its path; --passphrase-file encrypts it with a passphrase, --recipient with the district union's public key (age1...). The data files hold the records of every date: the profile, units, members, dues, cash book, hardship files and aid, events, the books and the audit log. They never hold cases or risk checks (the reports carry their figures only), the health, disability and bank details of hardship files, or the list of past exports. The reports cover the period.",
 		"export.count_yes":                "%d",
 		"export.dir_missing":              "the folder \"%s\" does not exist (is the USB stick plugged in?)",
 		"export.dir_not_folder":           "\"%s\" is not a folder",
@@ -231,7 +225,7 @@ func init() {
 		"pkg.entity_units":                "units",
 		"pkg.file_missing":                "the file \"%s\" does not exist",
 		"pkg.identity_unreadable":         "cannot read the identity file \"%s\": %s",
-		"pkg.sensitive_not_included":      "Note: district packages do not carry the health, disability and bank details of hardship files; those fields are empty after this import. To move the books to a new computer, use unionbook backup and unionbook restore.",
+		"pkg.not_included":                "Not in a district package, by design: cases and risk checks (the package carries their figures only), the health, disability and bank details of hardship files (empty after this import) and the list of past exports. To move the books to a new computer, use unionbook backup and unionbook restore.",
 		"pkg.imported":                    "imported the package of %s for %s into %s",
 		"pkg.load_failed":                 "%s line %d cannot be loaded: %s",
 		"pkg.needs_key":                   "\"%s\" is encrypted: give the passphrase with --passphrase-file or the key with --identity",

@@ -3,7 +3,7 @@ package i18n
 // The Cash book tab (ui/ledger).
 func init() {
 	register(EN, map[string]string{
-		"cashbook.tab":                "Ledger",
+		"cashbook.tab":                "Books",
 		"cashbook.colon":              ": ",
 		"cashbook.month":              "Month",
 		"cashbook.account":            "Account",

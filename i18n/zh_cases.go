@@ -248,7 +248,7 @@ func init() {
 		"cases.by_channel":      "按渠道",
 		"cases.by_month":        "按月份",
 
-		"cases.ov_cases":      "%d年维权案件",
+		"cases.ov_cases":      "%d 年维权案件",
 		"cases.ov_workers":    "涉及职工",
 		"cases.ov_collective": "集体争议(%d人+)",
 		"cases.ov_mediated":   "调解成功率",

@@ -14,7 +14,6 @@ func init() {
 		"overview.due":                 "应收",
 		"overview.arrears":             "连续欠缴 %d 个月以上",
 		"overview.chart_title":         "%d 年各月收缴率",
-		"overview.month":               "%d月",
 		"field.from":                   "起始月份",
 		"field.to":                     "截止月份",
 		"field.amount":                 "金额",

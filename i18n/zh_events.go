@@ -142,7 +142,7 @@ func init() {
 		"events.fig_cost":              "费用",
 		"events.fig_none":              "本期没有活动",
 		"events.fig_more":              "另有 %d 项",
-		"events.ov_events":             "%d年活动",
+		"events.ov_events":             "%d 年活动",
 		"events.ov_people":             "人次",
 		"events.ov_cost":               "活动费用",
 		"events.ov_type":               "%d 次 %d 人次",

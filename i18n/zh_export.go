@@ -4,12 +4,6 @@ package i18n
 
 func init() {
 	register(ZH, map[string]string{
-		"export.action_create":            "新增",
-		"export.action_delete":            "删除",
-		"export.action_export":            "导出",
-		"export.action_reverse":           "冲正",
-		"export.action_status":            "会籍变更",
-		"export.action_update":            "修改",
 		"export.arrears_flag":             "连续 %d 个月以上",
 		"export.bad_passphrase":           "口令不能用",
 		"export.bad_period":               "看不懂期间「%s」：请写 2026、2026-H1、2026-Q3、2026-07 或 2026-01..2026-06",
@@ -93,7 +87,7 @@ func init() {
 		"export.cancelled":                "导出已取消，没有留下文件",
 		"export.closing_balance":          "期末余额",
 		"export.cmd":                      "为上报区（县）总工会导出数据包：会员名册、会费收缴、帮扶、活动、收支表、基本情况统计和操作日志的 Excel 报表，以及可校验的全部数据",
-		"export.cmd_about":                "--period 可以是 2026（全年）、2026-H1（上半年）、2026-Q3（第三季度）、2026-07（一个月）或 2026-01..2026-06（月份区间）。在 --out 文件夹（如 U 盘）中写入一个 .zip 数据包并打印其路径；加 --passphrase-file 用口令加密，或加 --recipient 用区总工会的公钥（age1...）加密。数据文件包含全部记录，报表只含所选期间。",
+		"export.cmd_about":                "--period 可以是 2026（全年）、2026-H1（上半年）、2026-Q3（第三季度）、2026-07（一个月）或 2026-01..2026-06（月份区间）。在 --out 文件夹（如 U 盘）中写入一个 .zip 数据包并打印其路径；加 --passphrase-file 用口令加密，或加 --recipient 用区总工会的公钥（age1...）加密。数据文件包含各个日期的记录：本工会信息、单位、会员、会费、收支账、困难职工档案及帮扶、活动、账簿和操作日志；不含维权案件和隐患排查（报表中只有其统计数字）、困难职工档案中的健康、残疾和银行账户信息，也不含导出历史。报表只含所选期间。",
 		"export.count_yes":                "%d 个",
 		"export.dir_missing":              "文件夹「%s」不存在（U 盘插好了吗？）",
 		"export.dir_not_folder":           "「%s」不是文件夹",
@@ -231,7 +225,7 @@ func init() {
 		"pkg.entity_units":                "单位",
 		"pkg.file_missing":                "文件「%s」不存在",
 		"pkg.identity_unreadable":         "无法读取私钥文件「%s」：%s",
-		"pkg.sensitive_not_included":      "注意：上报包不含困难职工档案中的健康、残疾和银行账户信息，这些项目导入后为空。把账簿搬到新电脑请用 unionbook backup 和 unionbook restore。",
+		"pkg.not_included":                "上报包按设计不含：维权案件和隐患排查（只带其统计数字）、困难职工档案中的健康、残疾和银行账户信息（导入后为空），以及导出历史。把账簿搬到新电脑请用 unionbook backup 和 unionbook restore。",
 		"pkg.imported":                    "已导入 %s %s 的数据包到 %s",
 		"pkg.load_failed":                 "%s 第 %d 行无法导入：%s",
 		"pkg.needs_key":                   "数据包「%s」已加密：请用 --passphrase-file 给出口令，或用 --identity 给出私钥文件",

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -73,6 +74,11 @@ const (
 	asFund                            // a number
 	asEventType                       // sports, training …
 	asWageBase                        // "2026-01 3085.00": from a month, the base
+	asCode                            // an enumeration's code ("visit", "wages"): codeKeys
+	asConsolCaps                      // "festival:1200.00 birthday:300.00 "
+	asUnitShares                      // "3:60.00% ": a unit's id and its share
+	asSignatures                      // "{chair finance reviewer preparer}" (fmt of SignatureLine)
+	asCommittees                      // "women 2025-06-20 李宏坤 4; audit 2025-06-20  " (code, formed, chair, members)
 )
 
 // auditFields are the fields whose values need more than asText.
@@ -97,6 +103,40 @@ var auditFields = map[string]valueForm{
 	"aid_fund":    asFund,
 	"ev_type":     asEventType,
 	"wage_base":   asWageBase,
+	"cs_unit":     asUnit, "rk_unit": asUnit,
+	"cs_channel": asCode, "cs_type": asCode, "cs_outcome": asCode, "rk_level": asCode, "rk_area": asCode,
+	"consol_kind": asCode,
+	"consol_cap":  asConsolCaps,
+	"funds_share": asUnitShares,
+	"signatures":  asSignatures,
+	"committees":  asCommittees,
+}
+
+// codeKeys is the catalogue key of a code, for the fields of asCode.
+var codeKeys = map[string]func(code string) (string, bool){
+	"cs_channel":  codeKey("cases.channel.", caseChannelCodes),
+	"cs_type":     codeKey("cases.type.", caseTypeCodes),
+	"rk_area":     codeKey("cases.type.", caseTypeCodes),
+	"cs_outcome":  codeKey("cases.outcome.", caseOutcomeCodes),
+	"rk_level":    codeKey("cases.risk.", riskLevelCodes),
+	"consol_kind": consolKindKey,
+}
+
+// codeKey finds a code among codes and makes its key.
+func codeKey(prefix string, codes []string) func(string) (string, bool) {
+	return func(code string) (string, bool) {
+		for _, c := range codes[1:] {
+			if c == code {
+				return prefix + c, true
+			}
+		}
+		return "", false
+	}
+}
+
+func consolKindKey(code string) (string, bool) {
+	k, ok := ParseConsolKind(code)
+	return k.Key(), ok
 }
 
 // Words of earlier logs for what now has a catalogue key.
@@ -167,6 +207,51 @@ func AuditValue(l i18n.Lang, field, v string, names *AuditNames) string {
 				return l.T(t.Key())
 			}
 		}
+	case asCode:
+		if key, ok := codeKeys[field](v); ok && l.Has(key) {
+			return l.T(key)
+		}
+	case asConsolCaps:
+		return pairsText(l, v, func(code, cap string) (string, bool) {
+			k, ok := consolKindKey(code)
+			m, err := ParseMoney(cap)
+			return l.T(k) + " " + m.Display(), ok && err == nil
+		})
+	case asUnitShares:
+		return pairsText(l, v, func(unit, share string) (string, bool) {
+			return lookup(names.Unit, unit) + " " + share, true
+		})
+	case asSignatures:
+		if inner, ok := strings.CutPrefix(v, "{"); ok && strings.HasSuffix(inner, "}") {
+			inner = strings.TrimSuffix(inner, "}")
+			if strings.TrimSpace(inner) == "" {
+				return "-"
+			}
+			words := strings.Split(inner, " ")
+			for i, w := range words {
+				if w == "" {
+					words[i] = "-"
+				}
+			}
+			return strings.Join(words, l.T("audit.list_sep"))
+		}
+	case asCommittees:
+		var out []string
+		for _, c := range strings.Split(v, "; ") {
+			f := strings.Fields(c)
+			if len(f) == 0 {
+				continue
+			}
+			k := slices.IndexFunc(CommitteeKinds, func(k CommitteeKind) bool { return k.Code() == f[0] })
+			if k < 0 {
+				return v
+			}
+			out = append(out, strings.Join(append([]string{l.T(CommitteeKinds[k].Key())}, f[1:]...), " "))
+		}
+		if len(out) == 0 {
+			return "-"
+		}
+		return strings.Join(out, l.T("audit.list_sep"))
 	case asWageBase:
 		month, base, ok := strings.Cut(v, " ")
 		if m, err := ParseMoney(base); ok && err == nil {
@@ -182,6 +267,27 @@ func AuditValue(l i18n.Lang, field, v string, names *AuditNames) string {
 		return l.T(v)
 	}
 	return v
+}
+
+// pairsText reads "a:b c:d " and says each pair with say; anything it
+// cannot read is shown as it is.
+func pairsText(l i18n.Lang, v string, say func(a, b string) (string, bool)) string {
+	var out []string
+	for _, p := range strings.Fields(v) {
+		a, b, ok := strings.Cut(p, ":")
+		if !ok {
+			return v
+		}
+		text, ok := say(a, b)
+		if !ok {
+			return v
+		}
+		out = append(out, text)
+	}
+	if len(out) == 0 {
+		return "-"
+	}
+	return strings.Join(out, l.T("audit.list_sep"))
 }
 
 // lookup names the record of id v, or shows its number.

@@ -39,6 +39,20 @@ func TestAuditValueReadsEveryForm(t *testing.T) {
 		{"aid_fund", "2", "上级补助", "higher union"},
 		{"ev_type", "sports", "文体活动", "Sports & culture"},
 		{"wage_base", "2026-01 3085.00", "3,085.00（2026-01 起）", "3,085.00 from 2026-01"},
+		{"cs_channel", "visit", "来访", "Visit"},
+		{"cs_type", "wages", "欠薪", "Unpaid wages"},
+		{"rk_area", "wages", "欠薪", "Unpaid wages"},
+		{"cs_outcome", "mediated", "调解成功", "Mediated"},
+		{"rk_level", "medium", "中", "Medium"},
+		{"cs_unit", "4", "宏达工会", "宏达工会"},
+		{"consol_kind", "birthday", "生日慰问", "birthday"},
+		{"consol_cap", "festival:1200.00 birthday:300.00 ", "节日慰问 1,200.00、生日慰问 300.00", "festival 1,200.00, birthday 300.00"},
+		{"consol_cap", " ", "-", "-"},
+		{"funds_share", "4:60.00% ", "宏达工会 60.00%", "宏达工会 60.00%"},
+		{"signatures", "{陈建国 林秀英  黄建国}", "陈建国、林秀英、-、黄建国", "陈建国, 林秀英, -, 黄建国"},
+		{"signatures", "{   }", "-", "-"},
+		{"committees", "women 2025-06-20 李宏坤 4; audit 2025-06-20  ", "女职工委员会 2025-06-20 李宏坤 4、经费审查委员会 2025-06-20", "women workers' committee 2025-06-20 李宏坤 4, funds audit committee 2025-06-20"},
+		{"cs_channel", "pigeon", "pigeon", "pigeon"}, // a code this version does not know
 		{"memo", "会费 2026-01", "会费 2026-01", "会费 2026-01"},
 		{"notes", "see v1.2", "see v1.2", "see v1.2"}, // a dot in typed text is not a key
 	} {

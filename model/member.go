@@ -258,9 +258,9 @@ func (m *Member) Validate(today Date) Problems {
 	if m.Status < StatusActive || m.Status > StatusDeceased {
 		ps.add("status", "problem.not_in_list")
 	}
-	if utf8.RuneCountInString(m.Notes) > 500 {
-		ps.add("notes", "problem.too_long", 500)
-	}
+	tooLong(&ps, "job", m.Job, ShortTextMax)
+	tooLong(&ps, "honours", m.Honours, AddressMax)
+	tooLong(&ps, "notes", m.Notes, NotesMax)
 	return append(ps, m.validateOrg(today)...)
 }
 
@@ -290,9 +290,11 @@ func (m *Member) ValidateChange(c StatusChange, today Date) Problems {
 	if !c.reasonGiven() && c.To != StatusExpelled {
 		ps.add("reason", "problem.required")
 	}
+	tooLong(&ps, "reason", CleanText(c.Reason), ReasonMax)
 	if c.To == StatusTransferred && Clean(c.ToUnion) == "" {
 		ps.add("to_union", "problem.required")
 	}
+	tooLong(&ps, "to_union", NormalizeUnitName(c.ToUnion), ShortTextMax)
 	return append(ps, m.validateChangeOrg(c, today)...)
 }
 

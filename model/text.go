@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/charmbracelet/x/ansi"
 	"golang.org/x/text/width"
 )
 
@@ -18,7 +19,7 @@ import (
 // Chinese punctuation 。「」、 and the katakana middle dot into their rarely
 // used half-width forms (｡｢｣､･).
 func Clean(s string) string {
-	return strings.TrimSpace(spaces(width.Fold.String(s)))
+	return strings.TrimSpace(spaces(width.Fold.String(StripEscapes(s))))
 }
 
 // CleanText is Clean for prose (notes, addresses, jobs, reasons): it trims,
@@ -32,7 +33,7 @@ func CleanText(s string) string {
 			return r - 0xFEE0
 		}
 		return r
-	}, s)
+	}, StripEscapes(s))
 	return strings.TrimSpace(spaces(s))
 }
 
@@ -51,6 +52,32 @@ func spaces(s string) string {
 		}
 		return r
 	}, s)
+}
+
+// StripEscapes removes terminal escape sequences whole (CSI "ESC [2J",
+// OSC "ESC ]0;title BEL", DCS, APC …), in their 7-bit form and in their
+// 8-bit one (U+009B, U+009D …), which it first writes as ESC and a letter.
+// Dropping only the control characters, as the cleaning below does, would
+// leave "]0;title" and "[2J" in a name. Text without ESC or a C1 control
+// comes back as it is.
+func StripEscapes(s string) string {
+	if !strings.ContainsFunc(s, func(r rune) bool { return r == '\x1b' || (r >= 0x80 && r <= 0x9f) }) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r >= 0x80 && r <= 0x9f: // C1: ESC and its letter (U+009B is ESC [)
+			b.WriteByte(0x1b)
+			b.WriteByte(byte(r - 0x40))
+		default: // bytes that are not UTF-8 stay, for the cleaning after
+			b.WriteString(s[i : i+n])
+		}
+		i += n
+	}
+	return ansi.Strip(b.String())
 }
 
 // IsBidiControl reports the invisible characters that change the direction
@@ -75,6 +102,7 @@ func IsUnsafe(r rune) bool {
 // not UTF-8, and nothing else: for text that is kept as written, such as a
 // multi-line summary, or shown from an untrusted file.
 func StripUnsafe(s string) string {
+	s = StripEscapes(s)
 	var b strings.Builder
 	clean := 0 // s[:clean] needs no change
 	for i := 0; i < len(s); {

@@ -18,7 +18,7 @@ func TestClean(t *testing.T) {
 		"a\r\nb":          "a  b",
 		"\ufeff123":       "123",
 		"12\u200b3":       "123",
-		"a\x00b\x1b[31mc": "ab[31mc", // no control characters reach the terminal
+		"a\x00b\x1b[31mc": "abc", // no control character or escape sequence reaches the terminal
 		"（福州）有限公司":        "(福州)有限公司",
 		"你好。「引号」、":        "你好。「引号」、", // Chinese punctuation is not turned half-width
 		"ｱｲｳ":             "アイウ",
@@ -39,7 +39,7 @@ func TestCleanText(t *testing.T) {
 		"第一行\n第二行":       "第一行 第二行",
 		"\u3000\u3000缩进": "缩进",
 		"a\u00a0b":       "a b",
-		"x\x1b[2Jy":      "x[2Jy",
+		"x\x1b[2Jy":      "xy",
 		"备注：无":           "备注：无",
 	}
 	for in, want := range cases {
@@ -111,12 +111,37 @@ func TestCleanersDropBidiAndEscapes(t *testing.T) {
 	}
 }
 
+// A terminal escape sequence goes whole, not only its ESC: what the
+// reviewer stored from a package was "]0;PWNED李[2J四".
+func TestCleanersDropWholeEscapeSequences(t *testing.T) {
+	for _, in := range []string{
+		"\x1b]0;PWNED\a李\x1b[2J四",        // OSC title, CSI clear screen
+		"李\x1b]0;PWNED\x1b\\四\x1b[0m",    // OSC ended by ST, SGR reset
+		"\u009d0;PWNED\u009c李\u009b2J四",  // the same in C1 (8-bit) form
+		"李\x1bP1;2|data\x1b\\四",          // DCS
+		"李\x1b_apc payload\x1b\\四\x1b(B", // APC, a charset designation
+	} {
+		for name, f := range map[string]func(string) string{
+			"Clean": Clean, "CleanText": CleanText, "CleanName": CleanName, "StripUnsafe": StripUnsafe, "CleanLines": CleanLines,
+		} {
+			if got := f(in); got != "李四" {
+				t.Errorf("%s(%q) = %q, want 李四", name, in, got)
+			}
+		}
+	}
+	for _, plain := range []string{"[2J 是普通文字", "a]0;b", "费用 ¥12.50；备注\t完"} {
+		if got := StripEscapes(plain); got != plain {
+			t.Errorf("StripEscapes(%q) = %q: text without escapes changed", plain, got)
+		}
+	}
+}
+
 func TestStripUnsafeKeepsTextAsWritten(t *testing.T) {
 	cases := map[string]string{
 		"第一行\n第二行\t完":         "第一行\n第二行\t完",
 		"  spaces kept  ":     "  spaces kept  ",
-		"a\x00b\x1b[2Jc\x7fd": "ab[2Jcd",
-		"\u009b31m红":          "31m红", // C1 CSI
+		"a\x00b\x1b[2Jc\x7fd": "abcd",
+		"\u009b31m红":          "红", // C1 CSI
 		"bad\xffbyte":         "badbyte",
 		"\ufffd stays":        "\ufffd stays",
 		"\u202eevil.exe":      "evil.exe",
@@ -157,7 +182,7 @@ func TestNormalizeDropsBidiEverywhere(t *testing.T) {
 			t.Errorf("%q kept a bidi control or an escape", s)
 		}
 	}
-	if e.Summary != "一\n二[2J" {
+	if e.Summary != "一\n二" {
 		t.Errorf("summary %q: its line break must stay", e.Summary)
 	}
 }

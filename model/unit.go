@@ -152,6 +152,9 @@ func (u *Unit) Validate(today Date) Problems {
 			ps.add("contract_expires", "unit.expires_before_signed")
 		}
 	}
+	tooLong(&ps, "chair", u.Chair, NameMax)
+	tooLong(&ps, "address", u.Address, AddressMax)
+	tooLong(&ps, "notes", u.Notes, NotesMax)
 	return append(ps, u.validateOrg(today)...)
 }
 

@@ -10,10 +10,6 @@ import (
 // start of a year, 期初余额 otherwise), closed each month by 本月合计 and
 // 本年累计, and at the end of a year by 结转下年.
 
-func init() {
-	Register(Report{Name: "journal", Title: "report.journal", Money: true, Write: writeJournal})
-}
-
 // journalTitle is the catalogue key of a money account's journal.
 func journalTitle(m model.MoneyAccount) string {
 	if m == model.MoneyBank {

@@ -16,10 +16,6 @@ import (
 // 上年数 for a year. Sub-accounts are indented under their account. A
 // second sheet shows the budget's execution line by line.
 
-func init() {
-	Register(Report{Name: "statement", Title: "report.statement", Write: writeStatement})
-}
-
 func writeStatement(c *Context, b *workbook.Book) error {
 	st, err := c.Store.BooksStatement(c.Period.From, c.Period.To)
 	if err != nil {

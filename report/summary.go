@@ -34,7 +34,10 @@ const (
 
 // SummaryFigure is one figure of the summary.
 type SummaryFigure struct {
-	Key  string // stable: "members_in_union"; its name is "summary.f_<key>"
+	Key string // stable: "members_in_union"; its name is "summary.f_<key>"
+	// Name is the figure's name when it is not a catalogue word: a line of
+	// the statement is named by its account ("401 会费收入").
+	Name string
 	Kind FigureKind
 	// Unit is the catalogue key of a count's unit word (人, 个, 次), "" for none.
 	Unit string
@@ -53,7 +56,8 @@ type SummaryTable struct {
 	Header []string
 	Right  []bool // the columns aligned right (numbers)
 	Rows   [][]string
-	Total  bool // the last row is a total
+	Total  bool  // the last row is a total
+	Bold   []int // other rows in bold (subtotals)
 }
 
 // SummarySection is one heading of the summary.
@@ -99,9 +103,15 @@ type summaryContext struct {
 	units   []model.Unit
 	members []model.Member
 	unitBy  map[uint64]*model.Unit
+	// org is the organisation register (units, employers, members and the
+	// profile's rules) read in one transaction.
+	org     storage.OrgData
+	honours []model.Honour
 }
 
 func (c *summaryContext) T(key string, args ...any) string { return c.l.T(key, args...) }
+
+func (c *summaryContext) english() bool { return c.l == i18n.EN }
 
 func (c *summaryContext) unitName(id uint64) string {
 	if u := c.unitBy[id]; u != nil {
@@ -135,6 +145,12 @@ var summarySections = []struct {
 // BuildSummary computes the summary of period p as of today (a period not
 // yet over is counted up to today, and last year's up to the same day).
 func BuildSummary(st *storage.Store, p model.Period, l i18n.Lang, now time.Time) (*WorkSummary, error) {
+	return buildSummary(st, p, l, now, nil)
+}
+
+// buildSummary is BuildSummary telling step after each section (nil:
+// nobody to tell); an error from step stops it.
+func buildSummary(st *storage.Store, p model.Period, l i18n.Lang, now time.Time, step func(done, total int) error) (*WorkSummary, error) {
 	today := model.DateOf(now)
 	if p.First() > today {
 		return nil, i18n.E("summary.period_future", p.Label(l))
@@ -149,16 +165,22 @@ func BuildSummary(st *storage.Store, p model.Period, l i18n.Lang, now time.Time)
 	}
 	s.BeforeFirst, s.BeforeAsOf = s.First.AddYears(-1), s.AsOf.AddYears(-1)
 	c := &summaryContext{st: st, l: l, s: s, unitBy: map[uint64]*model.Unit{}}
-	if c.units, err = st.Units(); err != nil {
+	if c.org, err = st.OrgData(); err != nil {
+		return nil, err
+	}
+	c.units, c.members = c.org.Units, c.org.Members
+	if c.honours, err = st.Honours(); err != nil {
 		return nil, err
 	}
 	for i := range c.units {
 		c.unitBy[c.units[i].ID] = &c.units[i]
 	}
-	if c.members, err = st.Members(); err != nil {
-		return nil, err
-	}
-	for _, sec := range summarySections {
+	for i, sec := range summarySections {
+		if step != nil {
+			if err := step(i, len(summarySections)+1); err != nil {
+				return nil, err
+			}
+		}
 		x, err := sec.build(c)
 		if err != nil {
 			return nil, fmt.Errorf("summary %s: %w", sec.key, err)
@@ -182,7 +204,24 @@ func WriteSummaryFile(st *storage.Store, p model.Period, l i18n.Lang, now time.T
 
 // SummaryFileName is the default file name: 青山镇总工会_工作总结数据_2026-H1.docx.
 func SummaryFileName(union string, p model.Period, l i18n.Lang) string {
-	return safeName(union+"_"+l.T("summary.title_short")) + "_" + p.FileText() + ".docx"
+	return FileName("summary", Options{Period: p, Lang: l, Union: union})
+}
+
+// writeSummaryReport is the registry's summary: the document of the
+// context's period as of its clock.
+func writeSummaryReport(c *Context, w io.Writer) error {
+	s, err := buildSummary(c.Store, c.Period, c.Lang, c.Now, c.Step)
+	if err != nil {
+		return err
+	}
+	n := len(summarySections) + 1
+	if err := c.Step(n-1, n); err != nil {
+		return err
+	}
+	if err := WriteSummaryDocx(w, s, c.Lang); err != nil {
+		return err
+	}
+	return c.Step(n, n)
 }
 
 // safeName replaces what a file name may not hold on Windows.

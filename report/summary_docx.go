@@ -36,7 +36,7 @@ func WriteSummaryDocx(w io.Writer, s *WorkSummary, l i18n.Lang) error {
 			if f.HasBefore {
 				before, change = Value(l, f, f.Before), Change(l, f)
 			}
-			rows[j] = []string{l.T(FigureKey(f.Key)), Value(l, f, f.Now), before, change, f.Source}
+			rows[j] = []string{FigureName(l, f), Value(l, f, f.Now), before, change, f.Source}
 		}
 		d.Table([]docx.Column{
 			{Header: l.T("summary.c_figure"), Width: 5},
@@ -56,9 +56,12 @@ func WriteSummaryDocx(w io.Writer, s *WorkSummary, l i18n.Lang) error {
 					cols[j].Width = 7
 				}
 			}
-			var bold map[int]bool
+			bold := map[int]bool{}
 			if t.Total && len(t.Rows) > 0 {
-				bold = map[int]bool{len(t.Rows) - 1: true}
+				bold[len(t.Rows)-1] = true
+			}
+			for _, i := range t.Bold {
+				bold[i] = true
 			}
 			d.Table(cols, t.Rows, bold)
 		}
@@ -74,6 +77,14 @@ func SectionKey(key string) string { return "summary.sec_" + key }
 // FigureKey is the catalogue key of a figure's name.
 func FigureKey(key string) string { return "summary.f_" + key }
 
+// FigureName is the figure's name in language l.
+func FigureName(l i18n.Lang, f SummaryFigure) string {
+	if f.Name != "" {
+		return f.Name
+	}
+	return l.T(FigureKey(f.Key))
+}
+
 // numeral is the section number: 一, 二 … in Chinese, 1, 2 … in English.
 func numeral(l i18n.Lang, n int) string {
 	if l == i18n.ZH && n >= 1 && n <= 10 {
@@ -84,7 +95,7 @@ func numeral(l i18n.Lang, n int) string {
 
 // Sentence is the figure as a plain sentence with last year's beside it.
 func Sentence(l i18n.Lang, f SummaryFigure) string {
-	name := l.T(FigureKey(f.Key))
+	name := FigureName(l, f)
 	if !f.HasBefore {
 		return l.T("summary.sentence_now", name, Value(l, f, f.Now))
 	}

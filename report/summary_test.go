@@ -39,10 +39,40 @@ func must(t *testing.T, err error) {
 func handStore(t *testing.T) *storage.Store {
 	st := openStore(t)
 	must(t, st.SaveProfile("t", model.Profile{UnionName: "青山镇总工会", DuesRateBP: 50, Operator: "李秘书", DuesSince: 202401}))
-	a := model.Unit{Name: "宏达机械厂工会", Kind: 170, Employees: 10, Women: 4, ContractSigned: 20240101, ContractExpires: 20251231, WorkersCongress: true}
-	b := model.Unit{Name: "重庆村联合工会", Form: model.FormVillage, Employees: 5, OpenAffairs: true, ContractSigned: 20250801, ContractExpires: 20280731}
+	// The books start on 2025-01-01 with 1,000.00 cash and 20,000.00 in the bank.
+	must(t, st.SetOpenings("t", []model.OpeningBalance{{Money: model.MoneyCash, Date: 20250101, Amount: model.Yuan(1000)},
+		{Money: model.MoneyBank, Date: 20250101, Amount: model.Yuan(20000)}}))
+	// 宏达: formed 2015, a women workers' committee since 2020 and an audit
+	// committee since March 2026, a congress without delegates given, a
+	// collective contract that expired at the end of 2025, a wage
+	// agreement for 2026 without the employees it covers, a city model
+	// workers' home (2024), two part-time staff, elected 2021-06-01 (its
+	// five years are up). 重庆村: a village joint union formed 2025-11-01
+	// without its statistical and region codes or the employers it
+	// covers, a mediation committee, open affairs, a contract to 2028 for
+	// its 5 employees, one full-time staff.
+	a := model.Unit{Name: "宏达机械厂工会", Kind: 170, Employees: 10, Women: 4, ContractSigned: 20240101, ContractExpires: 20251231,
+		ContractCovered: 10, WorkersCongress: true, StatCode: "350102001", RegionCode: "350102", FormedOn: 20150601,
+		Committees: []model.Committee{{Kind: model.CommitteeWomen, Formed: 20200101}, {Kind: model.CommitteeAudit, Formed: 20260301}},
+		WageSigned: 20260101, WageExpires: 20261231, HomeLevel: model.HomeCity, HomeYear: 2024, StaffPart: 2, ElectedOn: 20210601}
+	b := model.Unit{Name: "重庆村联合工会", Form: model.FormVillage, Employees: 5, OpenAffairs: true, ContractSigned: 20250801, ContractExpires: 20280731,
+		ContractCovered: 5, FormedOn: 20251101, Committees: []model.Committee{{Kind: model.CommitteeMediation, Formed: 20251201}},
+		StaffFull: 1, ElectedOn: 20251101}
 	must(t, st.CreateUnit("t", &a))
 	must(t, st.CreateUnit("t", &b))
+	// Employers without a union: 旺达 (30 employees, since March 2025,
+	// visited in April 2026), 新光 (20, since June 2024, moved away on
+	// 2026-02-01), 金桥 (12, since March 2026).
+	wd := model.Employer{Name: "旺达食品厂", Employees: 30, Registered: 20250301}
+	xg := model.Employer{Name: "新光电子厂", Employees: 20, Registered: 20240601}
+	jq := model.Employer{Name: "金桥物流公司", Employees: 12, Registered: 20260301}
+	for _, e := range []*model.Employer{&wd, &xg, &jq} {
+		must(t, st.CreateEmployer("t", e))
+	}
+	_, err := st.VisitEmployer("t", wd.ID, model.OrganisingVisit{Date: 20260410, By: "李秘书", Outcome: "老板同意下月召开职工大会", Next: 20260510})
+	must(t, err)
+	_, err = st.EmployerGone("t", xg.ID, 20260201, "迁出本镇")
+	must(t, err)
 	ms := []model.Member{
 		{Name: "张一", Gender: model.Female, IDNumber: "500154199804106120", UnitID: a.ID, JoinDate: 20200101},
 		{Name: "王二", Gender: model.Male, IDNumber: "110101199003078670", UnitID: a.ID, JoinDate: 20250301},
@@ -53,7 +83,7 @@ func handStore(t *testing.T) *storage.Store {
 	for i := range ms {
 		must(t, st.CreateMember("t", &ms[i]))
 	}
-	_, err := st.ChangeStatus("t", ms[3].ID, model.StatusChange{Date: 20260310, To: model.StatusLeft, Reason: "个人要求"})
+	_, err = st.ChangeStatus("t", ms[3].ID, model.StatusChange{Date: 20260310, To: model.StatusLeft, Reason: "个人要求"})
 	must(t, err)
 	_, err = st.ChangeStatus("t", ms[4].ID, model.StatusChange{Date: 20251201, To: model.StatusTransferred, Reason: "调动", ToUnion: "白水镇总工会"})
 	must(t, err)
@@ -84,7 +114,54 @@ func handStore(t *testing.T) *storage.Store {
 	}
 	must(t, st.CreateEvent("t", &model.Event{Title: "职工运动会", Type: model.EventSports, Start: 20260401, Members: []uint64{ms[0].ID, ms[1].ID}, Others: 3}))
 	must(t, st.CreateEvent("t", &model.Event{Title: "安全培训", Type: model.EventTraining, Start: 20250501, Members: []uint64{ms[0].ID}}))
+	// Honours: 张一 a provincial model worker (2025); 宏达 a city 工人先锋号 (2026).
+	must(t, st.CreateHonour("t", &model.Honour{MemberID: ms[0].ID, Title: model.HonourModelWorker, Level: model.LevelProvince, Year: 2025}))
+	must(t, st.CreateHonour("t", &model.Honour{UnitID: a.ID, Title: model.HonourPioneer, Level: model.LevelCity, Year: 2026}))
+	handBooks(t, st, a.ID, b.ID)
 	return st
+}
+
+// handBooks writes the books of the hand-counted township (the aid above
+// posted 500.00 送温暖 and a 300.00 aid reversed, both cash):
+//
+//	2025-03-10 401 dues +300.00 cash     2025-05-20 50102 sports −1,200.00 bank
+//	2026-01-15 40301 +5,000.00 bank      2026-02-10 bank to cash 1,000.00
+//	2026-03-10 401 dues +450.00 cash     2026-04-01 50102 sports −2,000.00 bank
+//	2026-06-30 50602 −88.00 cash         2026-07-10 50501 −600.00 bank (after the half year)
+//
+// budgets 2026: 401 1,000.00, 50102 1,500.00, 50602 1,000.00; 2025: 50102 3,000.00.
+// 工会经费 at 2%, 60% of it to this federation, to the bank:
+//
+//	宏达 2025-01..03 payroll 250,000.00: due 5,000.00, paid in full 2025-04-12 (3,000.00 to us)
+//	宏达 2026-01..03 payroll 300,000.00: due 6,000.00, paid in full 2026-04-10 (3,600.00 to us)
+//	重庆村 2026-01..03 payroll 100,000.00: due 2,000.00, paid 500.00 2026-05-01 (300.00 to us), behind
+func handBooks(t *testing.T, st *storage.Store, a, b uint64) {
+	t.Helper()
+	entry := func(d model.Date, dir model.Direction, code string, yuan int64, m model.MoneyAccount) {
+		e := model.LedgerEntry{Date: d, Direction: dir, Account: code, Amount: model.Yuan(yuan), Money: m, Memo: "手算"}
+		must(t, st.AddLedgerEntry("t", &e))
+	}
+	entry(20250310, model.In, "401", 300, model.MoneyCash)
+	entry(20250520, model.Out, "50102", 1200, model.MoneyBank)
+	entry(20260115, model.In, "40301", 5000, model.MoneyBank)
+	must(t, st.AddTransfer("t", &model.Transfer{Date: 20260210, From: model.MoneyBank, To: model.MoneyCash, Amount: model.Yuan(1000)}))
+	entry(20260310, model.In, "401", 450, model.MoneyCash)
+	entry(20260401, model.Out, "50102", 2000, model.MoneyBank)
+	entry(20260630, model.Out, "50602", 88, model.MoneyCash)
+	entry(20260710, model.Out, "50501", 600, model.MoneyBank)
+	for _, bl := range []model.Budget{{Year: 2026, Account: "401", Amount: model.Yuan(1000)}, {Year: 2026, Account: "50102", Amount: model.Yuan(1500)},
+		{Year: 2026, Account: "50602", Amount: model.Yuan(1000)}, {Year: 2025, Account: "50102", Amount: model.Yuan(3000)}} {
+		_, err := st.SetBudget("t", &bl)
+		must(t, err)
+	}
+	funds := func(unit uint64, from, to model.Month, payroll int64, paid int64, on model.Date) {
+		f := model.UnitFunds{UnitID: unit, From: from, To: to, Payroll: model.Yuan(payroll), RateBP: 200}
+		must(t, st.AddUnitFunds("t", &f))
+		must(t, st.PayFunds("t", &model.FundsPayment{FundsID: f.ID, Date: on, Paid: model.Yuan(paid), ShareBP: 6000, Money: model.MoneyBank}))
+	}
+	funds(a, 202501, 202503, 250000, 5000, 20250412)
+	funds(a, 202601, 202603, 300000, 6000, 20260410)
+	funds(b, 202601, 202603, 100000, 500, 20260501)
 }
 
 func TestSummaryAgreesWithAHandCount(t *testing.T) {
@@ -112,13 +189,78 @@ func TestSummaryAgreesWithAHandCount(t *testing.T) {
 		"collective_cases":     {1, 0}, // twelve workers
 		"case_recovered":       {8000000, 0},
 		"case_mediated":        {10000, 0}, // the one closed was mediated
+		// The books (handBooks): income 450 + 3,600 + 300 + 5,000; last
+		// year 300 + 3,000. Spending 2,000 + 500 (the aid, from the bank)
+		// + 88, the July 600 outside the half year; last year 1,200.
+		"income":     {935000, 330000},
+		"line_401":   {45000, 30000},
+		"line_402":   {390000, 300000},
+		"line_403":   {500000, 0},
+		"expense":    {258800, 120000},
+		"line_501":   {200000, 120000},
+		"line_504":   {50000, 0},
+		"line_506":   {8800, 0},
+		"net":        {676200, 210000},
+		"funds_due":  {800000, 500000}, // 宏达 6,000 + 重庆村 2,000; 宏达 5,000
+		"funds_paid": {650000, 500000},
+		// 60% of what was paid: 3,600 + 300, the 402 line
+		"funds_received":      {390000, 300000},
+		"funds_behind":        {1, 0},      // 重庆村, due by 2026-04-15
+		"funds_outstanding":   {150000, 0}, // 2,000 − 500
+		"budget_expense":      {250000, 300000},
+		"budget_expense_used": {8352, 4000}, // (2,000 + 88) / 2,500; 1,200 / 3,000
+		"budget_over":         {1, 0},       // 50102: 2,000 against 1,500
+		// cash 1,000 + 300 + 1,000 (from the bank) + 450 − 88
+		"cash_balance": {266200, 130000},
+		// bank 20,000 − 1,200 + 3,000 + 5,000 − 1,000 − 2,000 + 3,600 + 300 − 500
+		"bank_balance":  {2720000, 2180000},
+		"money_balance": {2986200, 2310000},
+		// The organisation register on 2026-06-30 and 2025-06-30 (重庆村
+		// formed 2025-11-01): 宏达 and 重庆村; 宏达 alone.
+		"units":       {2, 1},
+		"joint_units": {1, 0},
+		// 建会率: the two against 旺达 and 金桥 (新光 moved away in
+		// February); last year 宏达 against 旺达 and 新光.
+		"employers_organised":   {2, 1},
+		"employers_unorganised": {2, 2},
+		"union_rate":            {5000, 3333},
+		"unions_formed":         {0, 0},
+		// 入会率: 3 of 15; last year 张一 and 王二 of 宏达's 10.
+		"membership_rate": {2000, 2000},
+		"member_honours":  {0, 1}, // 张一's of 2025
+		"unit_honours":    {1, 0}, // 宏达's 工人先锋号 of 2026
+		// committees on the day: 宏达's women's (2020) and audit (2026-03),
+		// 重庆村's mediation (2025-12)
+		"committee_women":      {1, 1},
+		"committee_audit":      {1, 0},
+		"committee_mediation":  {1, 0},
+		"committee_law_watch":  {0, 0},
+		"committee_protection": {0, 0},
+		"wage_agreements":      {1, 0}, // 宏达's for 2026
+		"women_contracts":      {0, 0},
+		"model_homes":          {1, 1}, // 宏达's, named 2024
 	} {
 		f, ok := s.Figure(key)
 		if !ok || f.Now != want[0] || !f.HasBefore || f.Before != want[1] {
 			t.Errorf("%s: %+v, want now %d, last year %d", key, f, want[0], want[1])
 		}
 	}
-	for key, want := range map[string]int64{"units": 2, "joint_units": 1, "employees": 15, "workers_congress": 1, "open_affairs": 1, "membership_rate": 2000} {
+	// No income budget last year: this year's stands alone.
+	if f, ok := s.Figure("budget_income"); !ok || f.Now != 100000 || f.HasBefore {
+		t.Errorf("income budget %+v", f)
+	}
+	if f, _ := s.Figure("line_402"); Sentence(i18n.ZH, f) != "拨缴经费收入（402）3,900.00元，去年同期3,000.00元，增加900.00元，增长30.00%。" {
+		t.Errorf("sentence %q", Sentence(i18n.ZH, f))
+	}
+	en, err := BuildSummary(st, p, i18n.EN, summaryNow)
+	must(t, err)
+	if f, _ := en.Figure("line_402"); Sentence(i18n.EN, f) != "Allocated union funds (402): 3,900.00 yuan; same period last year 3,000.00 yuan; up 900.00 yuan (30.00%)." {
+		t.Errorf("sentence %q", Sentence(i18n.EN, f))
+	}
+	// What the register keeps only as it is now.
+	for key, want := range map[string]int64{"employees": 15, "workers_congress": 1, "open_affairs": 1, "delegates": 0,
+		"contract_covered": 5, "wage_covered": 0, "staff_full": 1, "staff_part": 2, "covered_employers": 1,
+		"elections_due": 1, "model_workers": 1, "model_workers_hardship": 0, "congress_held": 0, "bookhouses": 0} {
 		if f, _ := s.Figure(key); f.Now != want || f.HasBefore {
 			t.Errorf("%s: %+v, want %d and no last year", key, f, want)
 		}
@@ -198,6 +340,89 @@ func TestSummaryAgreesWithStats(t *testing.T) {
 	if f, _ := s.Figure("dues_due"); f.Now != int64(due) {
 		t.Errorf("dues due %d, by month %d", f.Now, due)
 	}
+	// The books: the statement of January to July (no entry is dated after
+	// today), the balances and stats' cash balance, the 工会经费 screen's
+	// units behind.
+	stmt, err := st.BooksStatement(202601, 202607)
+	must(t, err)
+	if f, _ := s.Figure("income"); f.Now != int64(stmt.In) || stmt.In == 0 {
+		t.Errorf("income %d, statement %d", f.Now, stmt.In)
+	}
+	if f, _ := s.Figure("expense"); f.Now != int64(stmt.Out) || stmt.Out == 0 {
+		t.Errorf("expense %d, statement %d", f.Now, stmt.Out)
+	}
+	lines := 0
+	for _, r := range stmt.Rows {
+		f, ok := s.Figure("line_" + r.Account.Code)
+		switch {
+		case r.Level != 0:
+		case r.Amount == 0 && ok && f.Now != 0:
+			t.Errorf("line %s: %d, statement nothing", r.Account.Code, f.Now)
+		case r.Amount != 0 && (!ok || f.Now != int64(r.Amount)):
+			t.Errorf("line %s: %+v, statement %d", r.Account.Code, f, r.Amount)
+		case r.Amount != 0:
+			lines++
+		}
+	}
+	if lines < 3 {
+		t.Errorf("only %d lines of the statement moved in the demo", lines)
+	}
+	_, dues, err := st.RosterAndDues(2026, model.DueThrough(model.DateOf(summaryNow)))
+	must(t, err)
+	if f, _ := s.Figure("money_balance"); f.Now != int64(dues.Balance) {
+		t.Errorf("money held %d, stats' balance %d", f.Now, dues.Balance)
+	}
+	bs, err := st.BooksStatus()
+	must(t, err)
+	for key, m := range map[string]model.MoneyAccount{"cash_balance": model.MoneyCash, "bank_balance": model.MoneyBank} {
+		if f, _ := s.Figure(key); f.Now != int64(bs.Balances[m]) {
+			t.Errorf("%s %d, books %d", key, f.Now, bs.Balances[m])
+		}
+	}
+	funds, err := st.Funds()
+	must(t, err)
+	behind := map[uint64]bool{}
+	for _, r := range funds {
+		if r.Behind(model.DateOf(summaryNow)) {
+			behind[r.Funds.UnitID] = true
+		}
+	}
+	if f, _ := s.Figure("funds_behind"); f.Now != int64(len(behind)) {
+		t.Errorf("units behind %d, funds %d", f.Now, len(behind))
+	}
+	// The organisation register: the survey's items, the year's 建会率
+	// and 入会率, the model workers, as stats --json has them today.
+	os, err := st.OrgStats(model.DateOf(summaryNow))
+	must(t, err)
+	v, r := os.Survey, os.Rates[0]
+	if r.Period != "2026" {
+		t.Fatalf("stats' first rates are of %s", r.Period)
+	}
+	want := map[string]int{"units": v.Units, "joint_units": v.JointUnits, "employees": r.Employees,
+		"employers_organised": r.EmployersOrganised, "employers_unorganised": r.EmployersUnorganised,
+		"union_rate": r.UnionRateBP, "membership_rate": r.MembershipRateBP, "unions_formed": r.Formed,
+		"workers_congress": v.WorkersCongress, "delegates": v.Delegates, "women_delegates": v.WomenDelegates,
+		"open_affairs": v.OpenAffairs, "collective_contracts": v.Contracts, "contract_covered": v.ContractCovered,
+		"wage_agreements": v.WageAgreements, "wage_covered": v.WageCovered, "women_contracts": v.WomenContracts,
+		"model_homes": v.ModelHomes, "bookhouses": v.Bookhouses, "staff_full": v.StaffFull, "staff_part": v.StaffPart,
+		"covered_employers": v.CoveredEmployers, "elections_due": v.ElectionsDue,
+		"model_workers": os.Honours.ModelWorkers, "model_workers_hardship": os.Honours.InHardship}
+	for code, n := range v.Committees {
+		want["committee_"+code] = n
+	}
+	nonzero := 0
+	for key, n := range want {
+		f, ok := s.Figure(key)
+		if !ok || f.Now != int64(n) {
+			t.Errorf("%s: %+v, stats %d", key, f, n)
+		}
+		if n != 0 {
+			nonzero++
+		}
+	}
+	if nonzero < 20 {
+		t.Errorf("only %d of the organisation figures are not zero in the demo", nonzero)
+	}
 }
 
 // LibreOffice opens the document and reads its sentences and tables.
@@ -219,6 +444,16 @@ func TestSummaryOpensInLibreOffice(t *testing.T) {
 		"帮扶金额（现金加实物折价）500.00元，去年同期0.00元，增加500.00元。",
 		"参与5人次，去年同期1人次，增加4人次，增长400.00%。",
 		"会员名册：入会日期不晚于2026-06-30",
+		"拨缴经费收入（402）3,900.00元，去年同期3,000.00元，增加900.00元，增长30.00%。",
+		"逾期未缴清工会经费的单位1个，去年同期0个，增加1个。",
+		"银行存款余额27,200.00元，去年同期21,800.00元，增加5,400.00元，增长24.77%。",
+		"各单位工会经费（2026-01-01至2026-06-30）",
+		"1500.00（逾期）",
+		"50102 文体活动支出（超预算）",
+		"建会率50.00%，去年同期33.33%，提高16.67个百分点。",
+		"建立劳动争议调解委员会的单位1个，去年同期0个，增加1个。",
+		"未建会单位（2026-06-30）",
+		"旺达食品厂",
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("LibreOffice's text lacks %q", want)
@@ -226,5 +461,24 @@ func TestSummaryOpensInLibreOffice(t *testing.T) {
 	}
 	if t.Failed() {
 		t.Log(text)
+	}
+}
+
+// Before the books were kept in the program (their opening balances'
+// date) the summary gives no last-year books figures, and says why; the
+// half year's income is the 300.00 dues and the 3,000.00 of 工会经费.
+func TestSummaryBooksBeforeTheirStart(t *testing.T) {
+	st := handStore(t)
+	p, _ := model.ParsePeriod("2025-H1")
+	s, err := BuildSummary(st, p, i18n.ZH, summaryNow)
+	must(t, err)
+	for _, key := range []string{"income", "expense", "line_401", "cash_balance", "bank_balance"} {
+		f, ok := s.Figure(key)
+		if !ok || f.HasBefore || !strings.Contains(f.Source, "账簿自2025-01-01起在本程序记账") {
+			t.Errorf("%s: %+v", key, f)
+		}
+	}
+	if f, _ := s.Figure("income"); f.Now != 330000 || Sentence(i18n.ZH, f) != "经费收入3,300.00元（账簿没有去年同期的记录可比）。" {
+		t.Errorf("income %+v: %q", f, Sentence(i18n.ZH, f))
 	}
 }

@@ -15,10 +15,6 @@ import (
 // account and credits the money account, a transfer debits the account
 // the money went to. A reversal (红字冲正) has negative amounts.
 
-func init() {
-	Register(Report{Name: "vouchers", Title: "report.vouchers", Write: writeVouchers})
-}
-
 // voucher is one voucher to print.
 type voucher struct {
 	no, summary   string

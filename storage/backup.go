@@ -217,13 +217,15 @@ func (s *Store) AutoBackup(reason string) (path string, err error) {
 			path, err = "", corruptError(s.path, fmt.Errorf("%w: %v", berrors.ErrInvalid, r))
 		}
 	}()
+	var damage *DamageError
 	err = s.db.View(func(tx *bbolt.Tx) error {
 		r := &CheckReport{}
 		if err := runChecks(tx, r); err != nil {
 			return err
 		}
 		if !r.OK() && reason == BackupDaily {
-			return errors.Join(localMsg("err.backup_check_failed", s.path, len(r.Problems)+r.Truncated, r.Problems[0]), errBackupProblems)
+			damage = &DamageError{Path: s.path, Problems: len(r.Problems) + r.Truncated, First: r.Problems[0]}
+			return damage
 		}
 		path = newBackupPath(s.path, s.now(), reason, !r.OK())
 		if err := writeAtomicFor(s.path, path, func(f *os.File) error { return copyTx(tx, f, true) }, nil); err != nil {
@@ -231,16 +233,21 @@ func (s *Store) AutoBackup(reason string) (path string, err error) {
 		}
 		return nil
 	})
+	if damage != nil {
+		// Outside the transaction: the backups are checked one by one.
+		damage.Backup = NewestGoodBackup(s.path)
+		noteCheckFailed(s.path, s.now(), damage.Problems)
+		return "", damage
+	}
 	if err != nil {
 		return "", err
+	}
+	if reason == BackupDaily {
+		clearCheckFailed(s.path)
 	}
 	pruneBackups(s.path, s.now())
 	return path, nil
 }
-
-// errBackupProblems is under the error of a daily backup refused because
-// the database fails the check.
-var errBackupProblems = errors.New("the database fails the check")
 
 // newBackupPath names a new automatic backup; a second one in the same
 // second gets a number so nothing is overwritten.

@@ -22,13 +22,15 @@ func (r *Restorer) restoreMoney(e *model.LedgerEntry) error {
 	return r.w.addMoney(e.Date, e.Money, e.Signed())
 }
 
-func init() {
-	RegisterRecordKind("charts", RecordKind{
+// The books' kinds of record for the package round trip (listed in
+// recordKinds, restore_records.go).
+var (
+	chartsKind = RecordKind{
 		Bucket: string(bucketCharts),
 		New:    func() any { return new(model.Chart) },
 		ID:     func(x any) uint64 { return x.(*model.Chart).ID },
-	})
-	RegisterRecordKind("openings", RecordKind{
+	}
+	openingsKind = RecordKind{
 		Bucket: string(bucketOpenings),
 		New:    func() any { return new(model.OpeningBalance) },
 		ID:     func(x any) uint64 { return x.(*model.OpeningBalance).ID },
@@ -36,8 +38,8 @@ func init() {
 			o := x.(*model.OpeningBalance)
 			return r.SetIndex(string(idxOpeningMoney), []byte{byte(o.Money)}, itob(o.ID))
 		},
-	})
-	RegisterRecordKind("transfers", RecordKind{
+	}
+	transfersKind = RecordKind{
 		Bucket: string(bucketTransfers),
 		New:    func() any { return new(model.Transfer) },
 		ID:     func(x any) uint64 { return x.(*model.Transfer).ID },
@@ -59,8 +61,8 @@ func init() {
 			}
 			return r.w.addMoney(t.Date, t.To, t.Amount)
 		},
-	})
-	RegisterRecordKind("closings", RecordKind{
+	}
+	closingsKind = RecordKind{
 		Bucket: string(bucketClosings),
 		New:    func() any { return new(model.Closing) },
 		ID:     func(x any) uint64 { return x.(*model.Closing).ID },
@@ -68,8 +70,8 @@ func init() {
 			c := x.(*model.Closing)
 			return r.SetIndex(string(idxClosing), closingKey(c.Kind, c.Month), itob(c.ID))
 		},
-	})
-	RegisterRecordKind("budgets", RecordKind{
+	}
+	budgetsKind = RecordKind{
 		Bucket: string(bucketBudgets),
 		New:    func() any { return new(model.Budget) },
 		ID:     func(x any) uint64 { return x.(*model.Budget).ID },
@@ -77,8 +79,8 @@ func init() {
 			b := x.(*model.Budget)
 			return r.SetIndex(string(idxBudget), budgetKey(b.Year, b.Account), itob(b.ID))
 		},
-	})
-	RegisterRecordKind("bank_statements", RecordKind{
+	}
+	bankStatementsKind = RecordKind{
 		Bucket: string(bucketBankStatements),
 		New:    func() any { return new(model.BankStatement) },
 		ID:     func(x any) uint64 { return x.(*model.BankStatement).ID },
@@ -86,8 +88,8 @@ func init() {
 			s := x.(*model.BankStatement)
 			return r.SetIndex(string(idxBankStatement), dateKey(s.Date), itob(s.ID))
 		},
-	})
-	RegisterRecordKind("consolations", RecordKind{
+	}
+	consolationsKind = RecordKind{
 		Bucket: string(bucketConsolations),
 		New:    func() any { return new(model.Consolation) },
 		ID:     func(x any) uint64 { return x.(*model.Consolation).ID },
@@ -103,8 +105,8 @@ func init() {
 			}
 			return nil
 		},
-	})
-	RegisterRecordKind("funds", RecordKind{
+	}
+	fundsKind = RecordKind{
 		Bucket: string(bucketFunds),
 		New:    func() any { return new(model.UnitFunds) },
 		ID:     func(x any) uint64 { return x.(*model.UnitFunds).ID },
@@ -112,8 +114,8 @@ func init() {
 			f := x.(*model.UnitFunds)
 			return r.SetIndex(string(idxFundsUnit), pairKey(f.UnitID, f.ID), nil)
 		},
-	})
-	RegisterRecordKind("funds_payments", RecordKind{
+	}
+	fundsPaymentsKind = RecordKind{
 		Bucket: string(bucketFundsPayments),
 		New:    func() any { return new(model.FundsPayment) },
 		ID:     func(x any) uint64 { return x.(*model.FundsPayment).ID },
@@ -127,5 +129,5 @@ func init() {
 			}
 			return nil
 		},
-	})
-}
+	}
+)

@@ -45,11 +45,6 @@ func unitCasesRef(tx *bbolt.Tx, id uint64) (int, string, error) {
 	return n, "cases.unit_in_use", nil
 }
 
-func init() {
-	memberRefCheckers = append(memberRefCheckers, memberCasesRef)
-	unitRefCheckers = append(unitRefCheckers, unitCasesRef)
-}
-
 func getCase(tx *bbolt.Tx, id uint64) (model.Case, error) {
 	return getRecord[model.Case](tx, bucketCases, "case", id)
 }

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -17,9 +18,12 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
-// TestRecordEncodingGolden pins the bytes of one record of every kind, as
-// today's encoder writes them, in testdata/records/<bucket>.hex (the first
-// record of each bucket of the kept release database). A change to a
+// TestRecordEncodingGolden pins the bytes of records of every kind, as
+// today's encoder writes them: in testdata/records/<bucket>.hex the first
+// record of each bucket of the kept release database (or, for a kind
+// newer than it, the sample in newerRecordSamples), and in
+// <bucket>.full.hex a record with every field set (filledRecord), so that
+// fields added after the release are pinned too. A change to a
 // record's encoding (a tag renumbered, a field's type changed, a new
 // format byte) shows up here; go test ./storage -run TestRecordEncodingGolden
 // -update rewrites the files, whose diff is then the change made.
@@ -62,6 +66,13 @@ func TestRecordEncodingGolden(t *testing.T) {
 	if len(samples) != len(recordBuckets())+1 {
 		t.Fatalf("%d samples for %d record buckets: a kind is neither in the release database nor in newerRecordSamples", len(samples), len(recordBuckets()))
 	}
+	// And one record of every kind with every field set, filled by
+	// reflection, so that a field added later is pinned without anyone
+	// remembering to (testdata/records/<bucket>.full.hex).
+	samples = append(samples, sample{"profile.full", filledRecord(new(model.Profile))})
+	for _, rb := range recordBuckets() {
+		samples = append(samples, sample{string(rb.name) + ".full", filledRecord(rb.new())})
+	}
 	for _, smp := range samples {
 		got, err := encode(reflect.ValueOf(smp.x).Elem().Interface())
 		if err != nil {
@@ -98,7 +109,8 @@ func TestRecordEncodingGolden(t *testing.T) {
 
 // newerRecordSamples are records of the kinds added after the kept release
 // database was written, by bucket name: a feature that adds a record bucket
-// adds one sample here, with every field set, so its encoding is pinned too.
+// adds one realistic sample here (the reflection-filled one of the same
+// kind pins every field).
 func newerRecordSamples() map[string]any {
 	at := time.Date(2026, 11, 21, 9, 30, 0, 0, time.UTC)
 	return map[string]any{
@@ -151,6 +163,124 @@ func newerRecordSamples() map[string]any {
 			ID: 1, MemberID: 7, UnitID: 3, Title: model.HonourModelWorker, Name: "福州市劳动模范", Level: model.LevelCity, Year: 2025,
 			Body: "福州市人民政府", Notes: "备注", Operator: "李秘书", CreatedAt: at,
 		},
+	}
+}
+
+// filledRecord sets every exported field of the record x points to, and of
+// what it holds, to a value of its own (numbers counting up, texts "s1",
+// "s2" …, one element in every slice and map), and returns x.
+func filledRecord(x any) any {
+	n := 0
+	fillValue(reflect.ValueOf(x).Elem(), &n)
+	return x
+}
+
+var tTime = reflect.TypeOf(time.Time{})
+
+func fillValue(v reflect.Value, n *int) {
+	*n++
+	switch {
+	case v.Type() == tTime:
+		v.Set(reflect.ValueOf(time.Date(2026, 1, 2, 3, 4, *n, *n*1000, time.UTC)))
+		return
+	}
+	switch v.Kind() {
+	case reflect.Bool:
+		v.SetBool(true)
+	case reflect.Int, reflect.Int16, reflect.Int32, reflect.Int64:
+		v.SetInt(int64(*n * 1001))
+	case reflect.Int8:
+		v.SetInt(int64(*n % 100))
+	case reflect.Uint, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		v.SetUint(uint64(*n * 1001))
+	case reflect.Uint8:
+		v.SetUint(uint64(*n % 200))
+	case reflect.Float32, reflect.Float64:
+		v.SetFloat(float64(*n) + 0.5)
+	case reflect.String:
+		v.SetString("s" + strconv.Itoa(*n))
+	case reflect.Struct:
+		for i := 0; i < v.NumField(); i++ {
+			if v.Type().Field(i).IsExported() {
+				fillValue(v.Field(i), n)
+			}
+		}
+	case reflect.Slice:
+		v.Set(reflect.MakeSlice(v.Type(), 1, 1))
+		fillValue(v.Index(0), n)
+	case reflect.Array:
+		for i := 0; i < v.Len(); i++ {
+			fillValue(v.Index(i), n)
+		}
+	case reflect.Map:
+		v.Set(reflect.MakeMap(v.Type()))
+		k, e := reflect.New(v.Type().Key()).Elem(), reflect.New(v.Type().Elem()).Elem()
+		fillValue(k, n)
+		fillValue(e, n)
+		v.SetMapIndex(k, e)
+	case reflect.Pointer:
+		v.Set(reflect.New(v.Type().Elem()))
+		fillValue(v.Elem(), n)
+	default:
+		panic("filledRecord: cannot fill a " + v.Type().String())
+	}
+}
+
+// Every field of every record survives the encoding: a record with every
+// field set reads back equal (a field without its integer key, or one
+// whose type the codec cannot carry, would come back empty), and no
+// struct gives two fields one key.
+func TestEveryRecordFieldIsEncoded(t *testing.T) {
+	t.Parallel()
+	kinds := []any{new(model.Profile)}
+	for _, rb := range recordBuckets() {
+		kinds = append(kinds, rb.new())
+	}
+	for _, x := range kinds {
+		full := filledRecord(x)
+		b, err := encode(reflect.ValueOf(full).Elem().Interface())
+		if err != nil {
+			t.Fatalf("%T: %v", x, err)
+		}
+		back := reflect.New(reflect.TypeOf(x).Elem()).Interface()
+		if err := decode(b, back); err != nil {
+			t.Fatalf("%T: %v", x, err)
+		}
+		if !reflect.DeepEqual(full, back) {
+			t.Errorf("%T does not read back as written:\n%+v\n%+v", x, full, back)
+		}
+		checkKeys(t, reflect.TypeOf(x).Elem(), map[reflect.Type]bool{})
+	}
+}
+
+// checkKeys requires an integer key (cbor:"N,keyasint") on every exported
+// field of a record's structs, each key used once per struct.
+func checkKeys(t *testing.T, typ reflect.Type, seen map[reflect.Type]bool) {
+	for typ.Kind() == reflect.Pointer || typ.Kind() == reflect.Slice || typ.Kind() == reflect.Array || typ.Kind() == reflect.Map {
+		if typ.Kind() == reflect.Map {
+			checkKeys(t, typ.Key(), seen)
+		}
+		typ = typ.Elem()
+	}
+	if typ.Kind() != reflect.Struct || typ == tTime || seen[typ] {
+		return
+	}
+	seen[typ] = true
+	keys := map[string]string{}
+	for i := 0; i < typ.NumField(); i++ {
+		f := typ.Field(i)
+		if !f.IsExported() {
+			continue
+		}
+		tag := f.Tag.Get("cbor")
+		key, opts, _ := strings.Cut(tag, ",")
+		if _, err := strconv.Atoi(key); err != nil || !strings.Contains(opts, "keyasint") {
+			t.Errorf("%s.%s has no integer key (cbor:\"N,keyasint\"): %q", typ, f.Name, tag)
+		} else if other, dup := keys[key]; dup {
+			t.Errorf("%s.%s and %s share key %s", typ, f.Name, other, key)
+		}
+		keys[key] = f.Name
+		checkKeys(t, f.Type, seen)
 	}
 }
 

@@ -13,11 +13,6 @@ import (
 	"unionbook/i18n"
 )
 
-// keyDemo (in meta) marks a database the demo township filled: the header
-// says so, and SetDemoAside may move it away for a new, empty one. A
-// database without it holds the user's own books.
-var keyDemo = []byte("demo")
-
 // MarkDemo marks the database as the demo's, in the batch's transaction
 // (the demo's first, with its profile).
 func (b *Batch) MarkDemo() error {

@@ -101,28 +101,29 @@ func unitReportsRef(tx *bbolt.Tx, id uint64) (int, string, error) {
 	return n, "unit.has_reports", err
 }
 
-func init() {
-	unitRefCheckers = append(unitRefCheckers, unitReportsRef)
-	RegisterRecordKind("dues_units", RecordKind{
+// The dues schemes' kinds of record for the package round trip (listed
+// in recordKinds, restore_records.go).
+var (
+	duesUnitsKind = RecordKind{
 		Bucket:       string(bucketDuesUnits),
 		New:          func() any { return new(model.UnitDues) },
 		ID:           func(x any) uint64 { return x.(*model.UnitDues).UnitID },
 		KeyedByOwner: true,
-	})
-	RegisterRecordKind("dues_member_rules", RecordKind{
+	}
+	duesMemberRulesKind = RecordKind{
 		Bucket:       string(bucketDuesMemberRules),
 		New:          func() any { return new(model.MemberDues) },
 		ID:           func(x any) uint64 { return x.(*model.MemberDues).MemberID },
 		KeyedByOwner: true,
-	})
-	RegisterRecordKind("dues_reports", RecordKind{
+	}
+	duesReportsKind = RecordKind{
 		Bucket: string(bucketDuesReports),
 		New:    func() any { return new(model.CollectionReport) },
 		ID:     func(x any) uint64 { return x.(*model.CollectionReport).ID },
-	})
-	RegisterRecordKind("dues_reminders", RecordKind{
+	}
+	duesRemindersKind = RecordKind{
 		Bucket: string(bucketReminders),
 		New:    func() any { return new(model.Reminder) },
 		ID:     func(x any) uint64 { return x.(*model.Reminder).ID },
-	})
-}
+	}
+)

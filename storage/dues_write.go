@@ -51,11 +51,6 @@ func unitDuesRef(tx *bbolt.Tx, id uint64) (int, string, error) {
 	return n, "unit.has_payments", nil
 }
 
-func init() {
-	memberRefCheckers = append(memberRefCheckers, memberDuesRef)
-	unitRefCheckers = append(unitRefCheckers, unitDuesRef)
-}
-
 func getPayment(b *bbolt.Bucket, id uint64) (model.DuesPayment, error) {
 	var p model.DuesPayment
 	v := b.Get(itob(id))

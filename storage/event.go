@@ -46,11 +46,6 @@ func unitEventsRef(tx *bbolt.Tx, id uint64) (int, string, error) {
 	return countPrefix(tx.Bucket(idxUnitEvents), itob(id)), "events.unit_in_use", nil
 }
 
-func init() {
-	memberRefCheckers = append(memberRefCheckers, memberEventsRef)
-	unitRefCheckers = append(unitRefCheckers, unitEventsRef)
-}
-
 // countPrefix counts the keys of b that start with prefix (0 for a
 // missing bucket).
 func countPrefix(b *bbolt.Bucket, prefix []byte) int {

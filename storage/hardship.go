@@ -33,10 +33,6 @@ func createHardshipBuckets(tx *bbolt.Tx) error {
 	return nil
 }
 
-func init() {
-	memberRefCheckers = append(memberRefCheckers, memberHardshipRef, memberAidRef)
-}
-
 // memberHardshipRef: a member with a hardship file cannot be deleted.
 func memberHardshipRef(tx *bbolt.Tx, id uint64) (int, string, error) {
 	return len(prefixIDs(tx.Bucket(idxHardshipMember), id)), "hardship.member_has_files", nil

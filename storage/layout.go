@@ -53,7 +53,10 @@ var (
 	idxUnitCredit = []byte("idx_unit_credit")
 )
 
-// Keys in meta.
+// Keys in meta: every one a database may hold (metaKeys lists them for
+// the test that finds no other). Those whose value is a big-endian uint64
+// counter travel in a package's counters (Records.Counters); the others do
+// not.
 var (
 	// schema_version: big-endian uint32, len(migrations) when up to date.
 	keySchemaVersion = []byte("schema_version")
@@ -62,7 +65,8 @@ var (
 	// member_no_seq: big-endian uint64, the last automatic member number.
 	keyMemberNoSeq = []byte("member_no_seq")
 	// "receipt_seq/2026" and "voucher_seq/2026": big-endian uint64, the
-	// last receipt and voucher number given in that year (see seqKey).
+	// last receipt and voucher number given in that year (see seqKey;
+	// cash transfers take voucher numbers too).
 	keyReceiptSeqPrefix = "receipt_seq/"
 	keyVoucherSeqPrefix = "voucher_seq/"
 	// loading: present, naming the load, while a load that spans several
@@ -72,7 +76,18 @@ var (
 	// checksum migration are still being given theirs; its value is where
 	// to go on (migrate_checksums.go).
 	keyChecksumsPending = []byte("checksums_pending")
+	// demo: "1" in a database the demo township filled (demo.go): the
+	// header says 演示数据, and `unionbook fresh` may set it aside for a new,
+	// empty one. A database without it holds the user's own books.
+	keyDemo = []byte("demo")
 )
+
+// metaKeys are the keys of meta above, and the prefixes of those made per
+// year.
+func metaKeys() (keys [][]byte, prefixes []string) {
+	return [][]byte{keySchemaVersion, keyProfile, keyMemberNoSeq, keyLoading, keyChecksumsPending, keyDemo},
+		[]string{keyReceiptSeqPrefix, keyVoucherSeqPrefix}
+}
 
 // Schema 2, "dues and cash book".
 var (
@@ -277,6 +292,16 @@ type recordBucket struct {
 	name   []byte
 	entity model.Entity
 	new    func() any
+}
+
+// RecordBuckets names every bucket of records, for the district package's
+// test that each is carried by a package or said not to be.
+func RecordBuckets() []string {
+	var names []string
+	for _, b := range recordBuckets() {
+		names = append(names, string(b.name))
+	}
+	return names
 }
 
 // recordBuckets lists every bucket of records (the profile in meta is the

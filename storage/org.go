@@ -79,10 +79,10 @@ func migrateUnitForm(u *model.Unit) bool {
 	return true
 }
 
-func init() {
-	memberRefCheckers = append(memberRefCheckers, memberHonoursRef)
-	unitRefCheckers = append(unitRefCheckers, unitHonoursRef, unitEmployerRef)
-	RegisterRecordKind("employers", RecordKind{
+// The organisation register's kinds of record for the package round trip
+// (listed in recordKinds, restore_records.go).
+var (
+	employersKind = RecordKind{
 		Bucket: string(bucketEmployers),
 		New:    func() any { return new(model.Employer) },
 		ID:     func(x any) uint64 { return x.(*model.Employer).ID },
@@ -96,8 +96,8 @@ func init() {
 			}
 			return nil
 		},
-	})
-	RegisterRecordKind("honours", RecordKind{
+	}
+	honoursKind = RecordKind{
 		Bucket: string(bucketHonours),
 		New:    func() any { return new(model.Honour) },
 		ID:     func(x any) uint64 { return x.(*model.Honour).ID },
@@ -108,8 +108,8 @@ func init() {
 			}
 			return r.SetIndex(string(idxUnitHonours), pairKey(h.UnitID, h.ID), nil)
 		},
-	})
-}
+	}
+)
 
 // memberHonoursRef: a member with honours cannot be deleted (remove the
 // honours first: they are the member's record, not a mistake's).

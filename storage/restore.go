@@ -145,6 +145,7 @@ func Restore(src, dbPath string) (kept string, err error) {
 	if err != nil {
 		return kept, backupError(dbPath, err)
 	}
+	clearCheckFailed(dbPath) // what the daily check found is gone with the file
 	return kept, nil
 }
 

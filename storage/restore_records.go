@@ -24,9 +24,11 @@ import (
 // numbers, history, audit entries), then rebuilds every index, aggregate
 // and counter from them, so that Check passes on the result.
 //
-// A feature with its own buckets plugs in with RegisterRecordKind: its
-// bucket, how to decode one record, and how to rebuild its indexes (events
-// do so below; hardship files and aid are to do the same).
+// The records of the first schemas (units, members, batches, payments, the
+// cash book, events, the audit log) have their own methods below; the
+// kinds added since (hardship files and aid, the books) are the list
+// recordKinds: each a RecordKind with its bucket, how to decode one record
+// and how to rebuild its indexes, defined beside its feature's code.
 
 // Records is a read-only view of every stored record.
 type Records struct{ tx *bbolt.Tx }
@@ -188,15 +190,27 @@ type RecordKind struct {
 	KeyedByOwner bool
 }
 
-var recordKinds = map[string]RecordKind{}
-
-// RegisterRecordKind adds a kind of record to ForEachRecord and
-// Restorer.PutRecord; call it from an init.
-func RegisterRecordKind(name string, k RecordKind) {
-	if _, dup := recordKinds[name]; dup {
-		panic("storage: record kind registered twice: " + name)
-	}
-	recordKinds[name] = k
+// recordKinds are the kinds of ForEachRecord, MapRecordKind and
+// Restorer.PutRecord, by name (the name is the bucket's). A feature whose
+// records a package carries adds its RecordKind here.
+var recordKinds = map[string]RecordKind{
+	"hardship_files":    hardshipFilesKind, // below
+	"aid":               aidKind,
+	"charts":            chartsKind, // books_restore.go
+	"openings":          openingsKind,
+	"transfers":         transfersKind,
+	"closings":          closingsKind,
+	"budgets":           budgetsKind,
+	"bank_statements":   bankStatementsKind,
+	"consolations":      consolationsKind,
+	"funds":             fundsKind,
+	"funds_payments":    fundsPaymentsKind,
+	"dues_units":        duesUnitsKind, // dues_schema2.go
+	"dues_member_rules": duesMemberRulesKind,
+	"dues_reports":      duesReportsKind,
+	"dues_reminders":    duesRemindersKind,
+	"employers":         employersKind, // org.go
+	"honours":           honoursKind,
 }
 
 // Restorer writes decoded records with their own IDs into an empty
@@ -285,12 +299,18 @@ func (r *Restorer) putRecord(bucket []byte, id uint64, v any) error {
 
 // PutProfile writes the profile.
 func (r *Restorer) PutProfile(p model.Profile) error {
+	if err := checkRules(&p); err != nil {
+		return err
+	}
 	r.w.profileCache = nil
 	return r.w.put(r.w.meta, keyProfile, &p)
 }
 
 // PutUnit writes a unit with its ID and index entries.
 func (r *Restorer) PutUnit(u *model.Unit) error {
+	if err := checkRules(u); err != nil {
+		return err
+	}
 	if err := r.putRecord(bucketUnits, u.ID, u); err != nil {
 		return err
 	}
@@ -301,6 +321,9 @@ func (r *Restorer) PutUnit(u *model.Unit) error {
 // PutMember writes a member with its ID, number, history and wage bases,
 // and its index entries.
 func (r *Restorer) PutMember(m *model.Member) error {
+	if err := checkRules(m); err != nil {
+		return err
+	}
 	if err := r.putRecord(bucketMembers, m.ID, m); err != nil {
 		return err
 	}
@@ -324,6 +347,9 @@ func (r *Restorer) PutBatch(b *DuesBatchRecord) error {
 func (r *Restorer) PutPayment(p *model.DuesPayment) error {
 	if p.From == 0 || p.From > p.To || p.To.Year()-p.From.Year() > 100 {
 		return i18n.E("pkg.restore_bad_months", p.ID)
+	}
+	if err := checkRules(p); err != nil {
+		return err
 	}
 	if err := r.putRecord(bucketPayments, p.ID, p); err != nil {
 		return err
@@ -360,6 +386,9 @@ func (r *Restorer) PutPayment(p *model.DuesPayment) error {
 
 // PutLedger writes a cash-book entry with its voucher number.
 func (r *Restorer) PutLedger(e *model.LedgerEntry) error {
+	if err := checkRules(e); err != nil {
+		return err
+	}
 	if err := r.putRecord(bucketLedger, e.ID, e); err != nil {
 		return err
 	}
@@ -389,6 +418,9 @@ func (r *Restorer) PutAudit(e *model.AuditEntry) error {
 
 // PutEvent writes an event with its index entries.
 func (r *Restorer) PutEvent(e *model.Event) error {
+	if err := checkRules(e); err != nil {
+		return err
+	}
 	if err := r.putRecord(bucketEvents, e.ID, e); err != nil {
 		return err
 	}
@@ -400,6 +432,9 @@ func (r *Restorer) PutRecord(kind string, rec any) error {
 	k, ok := recordKinds[kind]
 	if !ok {
 		return i18n.E("err.internal", "unknown record kind "+kind)
+	}
+	if err := checkRules(rec); err != nil {
+		return err
 	}
 	if err := r.putRecord([]byte(k.Bucket), k.ID(rec), rec); err != nil {
 		return err
@@ -624,9 +659,10 @@ type result struct {
 }
 
 // Hardship files and aid records (storage/hardship.go) for the package
-// round trip: their records and the indexes the store keeps for them.
-func init() {
-	RegisterRecordKind("hardship_files", RecordKind{
+// round trip: their records and the indexes the store keeps for them
+// (listed in recordKinds).
+var (
+	hardshipFilesKind = RecordKind{
 		Bucket: string(bucketHardship),
 		New:    func() any { return new(model.HardshipFile) },
 		ID:     func(x any) uint64 { return x.(*model.HardshipFile).ID },
@@ -640,8 +676,8 @@ func init() {
 			}
 			return nil
 		},
-	})
-	RegisterRecordKind("aid", RecordKind{
+	}
+	aidKind = RecordKind{
 		Bucket: string(bucketAid),
 		New:    func() any { return new(model.AidRecord) },
 		ID:     func(x any) uint64 { return x.(*model.AidRecord).ID },
@@ -662,8 +698,8 @@ func init() {
 			}
 			return r.SetIndex(string(idxAidDate), aidDateKey(a.Date, a.ID), nil)
 		},
-	})
-}
+	}
+)
 
 // MapRecordKind is MapRecords over a registered kind (whose records are
 // decoded into its New).

@@ -160,13 +160,27 @@ func (w *writer) put(b *bbolt.Bucket, key []byte, v any) error {
 
 // refChecker counts the records that refer to entity id and names the
 // message, taking that count, that explains why it cannot be deleted.
-// Features that refer to members or units (dues payments, hardship files,
-// events) add their checker to the lists below.
 type refChecker func(tx *bbolt.Tx, id uint64) (n int, key string, err error)
 
+// What keeps a member or a unit from being deleted, asked in this order
+// (the first that finds records names them). A feature whose records refer
+// to members or units adds its checker here.
 var (
-	memberRefCheckers []refChecker
-	unitRefCheckers   = []refChecker{unitMembersRef}
+	memberRefCheckers = []refChecker{
+		memberCasesRef,                  // case.go
+		memberDuesRef,                   // dues_write.go
+		memberEventsRef,                 // event.go
+		memberHardshipRef, memberAidRef, // hardship.go
+		memberHonoursRef, // org.go
+	}
+	unitRefCheckers = []refChecker{
+		unitMembersRef,
+		unitCasesRef,                    // case.go
+		unitReportsRef,                  // dues_schema2.go
+		unitDuesRef,                     // dues_write.go
+		unitEventsRef,                   // event.go
+		unitHonoursRef, unitEmployerRef, // org.go
+	}
 )
 
 func unitMembersRef(tx *bbolt.Tx, id uint64) (int, string, error) {

@@ -6,6 +6,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"unionbook/model"
 	"unionbook/ui/cases"
@@ -36,6 +37,7 @@ type App struct {
 	setup       *setup // the first-run screen of an empty database
 	header      *chrome.Header
 	tabs        *chrome.TabBar
+	banner      *chrome.Banner // the day's check found damage
 	footer      *chrome.Footer
 	help        *chrome.Help
 	showHelp    bool
@@ -46,7 +48,8 @@ type App struct {
 
 // New builds the app on c (c.Store open, c.Lang chosen).
 func New(c *common.Common) *App {
-	a := &App{c: c, header: chrome.NewHeader(c), tabs: chrome.NewTabBar(c), footer: chrome.NewFooter(c), help: chrome.NewHelp(c)}
+	a := &App{c: c, header: chrome.NewHeader(c), tabs: chrome.NewTabBar(c), banner: chrome.NewBanner(c),
+		footer: chrome.NewFooter(c), help: chrome.NewHelp(c)}
 	if empty, err := c.Store.IsEmpty(); err == nil && empty && !c.ReadOnly {
 		a.setup = newSetup(c)
 	} else {
@@ -82,18 +85,6 @@ func (a *App) readProfile() {
 	a.header.SetUnion(p.UnionName)
 	a.demo, _ = a.c.Store.IsDemo()
 	a.header.SetDemo(a.demo)
-}
-
-// backupWarning waits, off the UI loop, for the day's automatic backup
-// and reports it in the footer if it failed.
-func (a *App) backupWarning() tea.Cmd {
-	store, c := a.c.Store, a.c
-	return func() tea.Msg {
-		if err := store.BackupWarning(); err != nil {
-			return common.StatusMsg{Text: c.T("app.backup_failed", c.Err(err)), Error: true}
-		}
-		return nil
-	}
 }
 
 // Init starts the pages' background loading (the overview's figures, the
@@ -135,12 +126,17 @@ func (a *App) show(p common.Page) {
 	}
 }
 
-func (a *App) pageHeight() int { return chrome.PageHeight(a.c.Height) }
+// top is the page's first line: under the header, the tab bar and the
+// banner, if one is up.
+func (a *App) top() int { return chrome.HeaderLines + a.banner.Height() }
+
+func (a *App) pageHeight() int { return max(1, chrome.PageHeight(a.c.Height)-a.banner.Height()) }
 
 func (a *App) resize() {
 	w := a.c.Width
 	a.header.SetSize(w, 1)
 	a.tabs.SetSize(w, 1)
+	a.banner.SetSize(w, 0)
 	a.footer.SetSize(w, chrome.FooterLines)
 	a.help.SetSize(w, a.pageHeight())
 	for _, p := range a.pages {
@@ -173,6 +169,10 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, nil
 	case common.StatusMsg:
 		a.footer.SetStatus(msg)
+		return a, nil
+	case damageMsg:
+		a.banner.SetText(damageText(a.c, msg.err)...)
+		a.resize()
 		return a, nil
 	case setupDoneMsg:
 		a.setup = nil
@@ -311,7 +311,7 @@ func (a *App) mouse(msg tea.MouseMsg) tea.Cmd {
 		}
 		return nil
 	}
-	y := m.Y - chrome.HeaderLines
+	y := m.Y - a.top()
 	if y < 0 || y >= a.pageHeight() {
 		return nil
 	}
@@ -370,19 +370,29 @@ func (a *App) View() tea.View {
 		a.tabs.SetTabs(labels, a.active)
 		tabs = a.tabs.View()
 	}
-	v.SetContent(a.header.View() + "\n" + tabs + "\n" + fit(body, a.pageHeight()) + "\n" + a.footer.View())
+	banner := ""
+	if a.banner.Height() > 0 {
+		banner = a.banner.View() + "\n"
+	}
+	v.SetContent(a.header.View() + "\n" + tabs + "\n" + banner + fit(body, a.c.Width, a.pageHeight()) + "\n" + a.footer.View())
 	if cursor != nil && !a.confirmQuit {
-		cursor.Y += chrome.HeaderLines
+		cursor.Y += a.top()
 		v.Cursor = cursor
 	}
 	return v
 }
 
-// fit pads or cuts s to exactly h lines.
-func fit(s string, h int) string {
+// fit pads or cuts s to exactly h lines, and cuts a line wider than w (a
+// page's long error message must not push the frame out of shape).
+func fit(s string, w, h int) string {
 	lines := strings.Split(s, "\n")
 	if len(lines) > h {
 		lines = lines[:h]
+	}
+	for i, l := range lines {
+		if ansi.StringWidth(l) > w {
+			lines[i] = ansi.Truncate(l, w, "~")
+		}
 	}
 	for len(lines) < h {
 		lines = append(lines, "")

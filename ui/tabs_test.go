@@ -130,3 +130,27 @@ func TestNineTabsSayOneToNine(t *testing.T) {
 		t.Errorf("0 switched to tab %d with nine tabs", a.active+1)
 	}
 }
+
+// At 80 columns the ten tabs' labels fit whole, in both languages: no
+// "2 Membe … 0 Settin" cut mid-word; with a tab holding unsaved changes
+// too.
+func TestTabLabelsFitWholeAt80Columns(t *testing.T) {
+	t.Parallel()
+	for _, lang := range []i18n.Lang{i18n.ZH, i18n.EN} {
+		a := newApp(t, lang, 80, 24, true)
+		check := func(when string) {
+			t.Helper()
+			bar := screenLine(a, chrome.HeaderLines-1)
+			for i, p := range a.pages {
+				label := []string{"1", "2", "3", "4", "5", "6", "7", "8", "9", "0"}[i] + " " + p.Title()
+				if !strings.Contains(bar, label) {
+					t.Errorf("%s %s: the bar %q cuts %q", lang.Code(), when, bar, label)
+				}
+			}
+		}
+		check("at start")
+		keys(a, "2", "n")
+		typeText(a, "王五")
+		check("with unsaved changes")
+	}
+}

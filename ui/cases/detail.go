@@ -297,8 +297,21 @@ func (d *caseDetail) stepEdit() key.Binding {
 	return b
 }
 
+// FullHelp offers moving only where there is somewhere to move: between
+// steps, or through a case longer than the screen.
 func (d *caseDetail) FullHelp() [][]key.Binding {
 	g := d.c.Keys
-	move := []key.Binding{g.Up, g.Down, g.PageUp, g.PageDown}
+	lines, _ := d.lines()
+	long := len(lines) > max(1, d.h)
+	var move []key.Binding
+	if len(d.cs.Steps) > 1 || (long && len(d.cs.Steps) == 0) {
+		move = append(move, g.Up, g.Down)
+	}
+	if long {
+		move = append(move, g.PageUp, g.PageDown)
+	}
+	if len(move) == 0 {
+		return [][]key.Binding{d.ShortHelp()}
+	}
 	return [][]key.Binding{move, d.ShortHelp()}
 }

@@ -295,7 +295,10 @@ func TestOverviewSection(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	lines := sec.Render(hs.C, res, 100)
+	var lines []string
+	for _, g := range sec.Render(hs.C, res) {
+		lines = append(lines, g.String())
+	}
 	text := uitest.Screen(strings.Join(lines, "\n"))
-	uitest.Contains(t, text, "2026年维权案件 2", "涉及职工 13", "集体争议(10人+) 1", "调解成功率 100.0%", "办理中 1")
+	uitest.Contains(t, text, "2026 年维权案件 2", "涉及职工 13", "集体争议(10人+) 1", "调解成功率 100.00%", "办理中 1")
 }

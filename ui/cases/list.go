@@ -31,7 +31,8 @@ type caseList struct {
 	names  names
 	rules  model.CaseRules
 	f      filters
-	view   []int // indexes into all
+	view   []int              // indexes into all
+	order  widget.ColumnOrder // sort.go
 	table  widget.Table
 	search widget.SearchBox
 	w, h   int
@@ -122,6 +123,7 @@ func (l *caseList) filter() {
 			l.view = append(l.view, i)
 		}
 	}
+	widget.SortRows(l.order, l.view, l.sortKey)
 	l.layout()
 }
 
@@ -179,6 +181,7 @@ func statusKeys() []string {
 
 func (l *caseList) layout() {
 	l.table.SetColumns(l.columns())
+	l.order.Mark(&l.table, l.columnIDs())
 	wide := l.w >= 100
 	l.table.SetRows(len(l.view), func(row, col int) string {
 		cs := &l.all[l.view[row]]
@@ -246,6 +249,11 @@ func (l *caseList) Update(msg tea.Msg) tea.Cmd {
 	case widget.RowClickedMsg:
 		if msg.ID == "cases" && msg.Again {
 			return l.open()
+		}
+		return nil
+	case widget.HeaderClickedMsg:
+		if msg.ID == "cases" {
+			l.sortByClick(msg.Col)
 		}
 		return nil
 	case tea.MouseMsg:
@@ -361,11 +369,12 @@ func (l *caseList) ShortHelp() []key.Binding {
 	if len(l.view) > 0 {
 		h = append(h, g.Open)
 	}
-	h = append(h, g.New, g.Search, l.k.State, l.k.Period, l.k.Figures, l.k.Risks)
+	// the filters (s, p …) are in the full help: ? and q must fit at 80
+	h = append(h, g.New, g.Search, l.k.Figures, l.k.Risks)
 	if len(l.view) > 0 {
 		h = append(h, g.Export)
 	}
-	return h
+	return append(h, g.Help, g.Quit)
 }
 
 func (l *caseList) FullHelp() [][]key.Binding {
@@ -377,13 +386,21 @@ func (l *caseList) FullHelp() [][]key.Binding {
 	if len(l.view) > 1 {
 		groups = append(groups, []key.Binding{g.Up, g.Down, g.PageUp, g.PageDown, g.Home, g.End})
 	}
-	groups = append(groups, l.ShortHelp())
+	var acts []key.Binding // each key once: the filters have their own group
+	if len(l.view) > 0 {
+		acts = append(acts, g.Open)
+	}
+	acts = append(acts, g.New, g.Search, k.Figures, k.Risks)
+	if len(l.view) > 0 {
+		acts = append(acts, g.Export)
+	}
+	groups = append(groups, acts)
 	fs := []key.Binding{k.State, k.Type, k.Channel, k.Collective, k.Period}
 	if l.f.span.kind != spanAll {
 		fs = append(fs, k.Prev, k.Next)
 	}
-	if l.f != (filters{}) || l.search.Value() != "" {
+	if l.f != (filters{}) || l.search.Value() != "" { // x clears them: only then does it do anything
 		fs = append(fs, k.Clear)
 	}
-	return append(groups, fs)
+	return append(groups, fs, []key.Binding{g.Tabs, g.Help, g.Quit})
 }

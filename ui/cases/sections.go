@@ -1,8 +1,8 @@
 package cases
 
 import (
+	"fmt"
 	"strconv"
-	"strings"
 
 	"unionbook/model"
 	"unionbook/storage"
@@ -17,7 +17,7 @@ func OverviewSection() common.OverviewSection {
 		Compute: func(s *storage.Store, today model.Date) (any, error) {
 			return s.CaseFigures(model.NewDate(today.Year(), 1, 1), today)
 		},
-		Render: func(c *common.Common, result any, width int) []string {
+		Render: func(c *common.Common, result any) []common.Cards {
 			f, ok := result.(model.CaseFigures)
 			if !ok {
 				return nil
@@ -26,14 +26,16 @@ func OverviewSection() common.OverviewSection {
 			card := func(label, value string) string {
 				return st.Label.Render(label+" ") + st.Title.Render(value)
 			}
-			// one line: the chart below gives way to every line added
-			return []string{strings.Join([]string{
+			// one group: the chart below gives way to every line added; the
+			// rate as the overview's others are, to the hundredth
+			bp := f.MediatedBP()
+			return []common.Cards{{
 				card(c.T("cases.ov_cases", f.To.Year()), strconv.Itoa(f.Cases)),
 				card(c.T("cases.ov_workers"), strconv.Itoa(f.Workers)),
 				card(c.T("cases.ov_collective", f.CollectiveMin), strconv.Itoa(f.Collective)),
-				card(c.T("cases.ov_mediated"), pct(f.MediatedBP())),
+				card(c.T("cases.ov_mediated"), fmt.Sprintf("%d.%02d%%", bp/100, bp%100)),
 				card(c.T("cases.ov_open"), strconv.Itoa(f.Open)),
-			}, "   ")}
+			}}
 		},
 	}
 }

@@ -6,7 +6,8 @@
 //
 //	line 0        Header      工会账簿 | 青山镇总工会            2026-11-21
 //	line 1        TabBar       1 概览   2 会员*  3 会费 ...
-//	lines 2..h-3  the page    (mouse messages reach it with Y-HeaderLines)
+//	lines 2..     Banner      (only while up: the database fails the check)
+//	then to h-3   the page    (mouse messages reach it with Y-HeaderLines-banner)
 //	line h-2      Footer      the status line
 //	line h-1                  the key hints
 package chrome

@@ -274,6 +274,9 @@ func (ef *eventForm) Update(msg tea.Msg) tea.Cmd {
 	}
 	switch act {
 	case form.OpenPicker:
+		if ef.form.Focused() == fUnit {
+			return tea.Batch(ef.pick(), cmd) // cmd types into the picker's search what opened it
+		}
 		return ef.pick()
 	case form.Submit:
 		if blocked := ef.form.SubmitBlocked(); blocked != nil {

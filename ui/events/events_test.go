@@ -278,7 +278,10 @@ func TestRecordEventsAsANewUser(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		ov := strings.Join(sec.Render(hs.C, r, 120), "\n")
+		var ov string
+		for _, g := range sec.Render(hs.C, r) {
+			ov += g.String() + "\n"
+		}
 		uitest.Contains(t, ov, "23", "3,200.00")
 	})
 }

@@ -56,6 +56,7 @@ type list struct {
 	units  units
 	filter filter
 	view   []int // indexes into all
+	order  widget.ColumnOrder
 	table  widget.Table
 	search widget.SearchBox
 	period period // of the figures, kept between visits
@@ -128,7 +129,30 @@ func (l *list) refilter() {
 			l.view = append(l.view, i)
 		}
 	}
+	widget.SortRows(l.order, l.view, l.sortKey)
 	l.refreshTable()
+}
+
+// sortKey is what a click on a column title orders the events by.
+func (l *list) sortKey(i, col int) widget.SortKey {
+	e := &l.all[i]
+	switch col {
+	case colDate:
+		return widget.SortKey{N: int64(e.Start)}
+	case colTitle:
+		return widget.SortKey{S: search.OrgSortKey(e.Title)}
+	case colType:
+		return widget.SortKey{N: int64(e.Type)}
+	case colUnit:
+		return widget.SortKey{S: search.OrgSortKey(l.units.label(e.UnitID))}
+	case colPlace:
+		return widget.SortKey{S: search.OrgSortKey(e.Place)}
+	case colPeople:
+		return widget.SortKey{N: int64(e.PersonTimes())}
+	case colCost:
+		return widget.SortKey{N: int64(e.Cost)}
+	}
+	return widget.SortKey{}
 }
 
 // refilterTop refilters and selects the first row.
@@ -204,6 +228,7 @@ func (l *list) columns() ([]widget.Column, []int) {
 func (l *list) refreshTable() {
 	cols, ids := l.columns()
 	l.table.SetColumns(cols)
+	l.order.Mark(&l.table, ids)
 	l.table.SetRows(len(l.view), func(row, col int) string {
 		e := &l.all[l.view[row]]
 		switch ids[col] {
@@ -262,6 +287,14 @@ func (l *list) Update(msg tea.Msg) tea.Cmd {
 		if msg.ID == tableID && msg.Again {
 			if id := l.selectedID(); id != 0 {
 				return l.open(id)
+			}
+		}
+		return nil
+	case widget.HeaderClickedMsg:
+		if msg.ID == tableID {
+			if _, ids := l.columns(); msg.Col < len(ids) {
+				l.order.Click(ids[msg.Col])
+				l.refilter()
 			}
 		}
 		return nil

@@ -2,7 +2,6 @@ package events
 
 import (
 	"strconv"
-	"strings"
 
 	"unionbook/model"
 	"unionbook/storage"
@@ -17,7 +16,7 @@ func OverviewSection() common.OverviewSection {
 			f, err := s.EventFigures(model.NewDate(today.Year(), 1, 1), today)
 			return f, err
 		},
-		Render: func(c *common.Common, result any, width int) []string {
+		Render: func(c *common.Common, result any) []common.Cards {
 			f, ok := result.(model.EventFigures)
 			if !ok {
 				return nil
@@ -27,18 +26,17 @@ func OverviewSection() common.OverviewSection {
 			card := func(label, value string) string {
 				return st.Label.Render(label+" ") + st.Title.Render(value)
 			}
-			line := strings.Join([]string{
+			out := []common.Cards{{
 				card(c.T("events.ov_events", year), strconv.Itoa(f.Events)),
 				card(c.T("events.ov_people"), strconv.Itoa(f.PersonTimes)),
 				card(c.T("events.ov_cost"), f.Cost.Display()),
-			}, "   ")
-			out := []string{line}
+			}}
 			if len(f.ByType) > 0 {
-				var parts []string
+				var types common.Cards
 				for _, g := range f.ByType {
-					parts = append(parts, c.T(g.Type.Key())+" "+c.T("events.ov_type", g.Events, g.PersonTimes))
+					types = append(types, st.Muted.Render(c.T(g.Type.Key())+" "+c.T("events.ov_type", g.Events, g.PersonTimes)))
 				}
-				out = append(out, st.Muted.Render(strings.Join(parts, c.T("events.list_sep"))))
+				out = append(out, types)
 			}
 			return out
 		},

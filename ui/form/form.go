@@ -39,6 +39,10 @@ type Field struct {
 	Required bool
 	Hint     string // placeholder for text fields
 	Options  []Option
+	// Empty is what a Pick field's picker says when there is nothing at
+	// all to choose, and how to get something ("no units yet: add one in
+	// the Units tab"); "" for the picker's own words.
+	Empty string
 
 	input   widget.TextField
 	choice  int // index into Options; -1 for none
@@ -99,6 +103,12 @@ func ChoiceField(key string, required bool, opts []Option) *Field {
 // PickField makes a field whose option is chosen in a picker.
 func PickField(key string, required bool, opts []Option) *Field {
 	return &Field{Key: key, Kind: Pick, Required: required, Options: opts}
+}
+
+// WithEmpty sets what the picker says when there is nothing to choose.
+func (fl *Field) WithEmpty(text string) *Field {
+	fl.Empty = text
+	return fl
 }
 
 // CheckField makes a yes/no field.
@@ -268,7 +278,11 @@ func (f *Form) Update(msg tea.Msg) (Action, tea.Cmd) {
 			return None, nil
 		case Pick:
 			if km.Text != "" && !key.Matches(km, k.Toggle) {
-				return OpenPicker, nil
+				// what was typed (a letter, or the word an input method
+				// committed) is the picker's search: the returned command
+				// hands the key again to the screen in front, the picker
+				// by then
+				return OpenPicker, func() tea.Msg { return km }
 			}
 			return None, nil
 		}

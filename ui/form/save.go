@@ -22,6 +22,10 @@ func (f *Form) PickRequest() (title string, opts []Option, current uint64) {
 	return f.c.T("field." + fl.Key), fl.Options, current
 }
 
+// PickEmpty is what the focused Pick field's picker says when there is
+// nothing to choose ("" for the picker's own words).
+func (f *Form) PickEmpty() string { return f.fields[f.focus].Empty }
+
 // SubmitBlocked is the footer message for a Submit while problems remain
 // ("2 things to fix"), or nil when there are none and the form may be
 // saved.
@@ -85,7 +89,8 @@ type Answers struct {
 }
 
 // Answer runs the page's answer to act, what Update returned with cmd:
-// OpenPicker opens the picker (see PickRequest), Submit saves unless
+// OpenPicker opens the picker (see PickRequest) and returns cmd, which
+// types into its search what was typed on the field; Submit saves unless
 // problems are left (see SubmitBlocked). Anything else returns cmd.
 func (f *Form) Answer(act Action, cmd tea.Cmd, a Answers) tea.Cmd {
 	switch act {

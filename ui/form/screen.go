@@ -32,7 +32,11 @@ type Screen struct {
 	intro string // a muted line under the title, or ""
 	form  *Form
 	save  func() tea.Cmd
-	w     int
+	// submit is ctrl+s with the help of what it does, when that is not
+	// saving a record (a report's form goes on to write a file): a
+	// read-only session refuses saves, not this.
+	submit *key.Binding
+	w      int
 }
 
 // NewScreen shows f under title on st. save runs on a submit that has no
@@ -47,6 +51,14 @@ func NewScreen(c *common.Common, st *stack.Stack, title string, f *Form, save fu
 // a long one wraps.
 func (s *Screen) WithIntro(text string) *Screen {
 	s.intro = text
+	return s
+}
+
+// WithSubmit names what ctrl+s does on this form, by the catalogue key of
+// its help ("reports.key_next"), when it saves no record.
+func (s *Screen) WithSubmit(help string) *Screen {
+	b := key.NewBinding(key.WithKeys(s.c.Keys.Save.Keys()...), key.WithHelp(s.c.Keys.Save.Help().Key, s.c.T(help)))
+	s.submit = &b
 	return s
 }
 
@@ -78,7 +90,7 @@ func (s *Screen) SetSize(w, h int) {
 // View draws the title and the visible fields.
 func (s *Screen) View() string {
 	st := s.c.Styles
-	head := st.Title.Render(s.title) + "\n\n"
+	head := st.Title.Render(ansi.Truncate(s.title, max(10, s.w), "~")) + "\n\n"
 	for _, l := range s.introLines() {
 		head += st.Muted.Render(l) + "\n"
 	}
@@ -109,10 +121,10 @@ func (s *Screen) Update(msg tea.Msg) tea.Cmd {
 	switch act {
 	case OpenPicker:
 		title, opts, current := s.form.PickRequest()
-		return s.st.Push(picker.NewScreen(s.c, s.st, title, opts, current, func(v uint64) tea.Cmd {
+		return tea.Batch(s.st.Push(picker.NewScreen(s.c, s.st, title, opts, current, func(v uint64) tea.Cmd {
 			s.form.Picked(v)
 			return nil
-		}))
+		}).WithEmpty(s.form.PickEmpty())), cmd) // cmd: the key typed to open it, for its search
 	case Submit:
 		if blocked := s.form.SubmitBlocked(); blocked != nil {
 			return blocked
@@ -123,13 +135,17 @@ func (s *Screen) Update(msg tea.Msg) tea.Cmd {
 }
 
 // ShortHelp lists the keys of every form (moving between fields only
-// when there are two or more).
+// when there are two or more); ctrl+s says what WithSubmit named.
 func (s *Screen) ShortHelp() []key.Binding {
 	k := s.c.Keys
-	if len(s.form.fields) < 2 {
-		return []key.Binding{k.Save, k.Back}
+	save := k.Save
+	if s.submit != nil {
+		save = *s.submit
 	}
-	return []key.Binding{k.NextField, k.PrevField, k.Save, k.Back}
+	if len(s.form.fields) < 2 {
+		return []key.Binding{save, k.Back}
+	}
+	return []key.Binding{k.NextField, k.PrevField, save, k.Back}
 }
 
 // FullHelp is ShortHelp: every other key types into the field.

@@ -235,7 +235,10 @@ func TestOverviewSection(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	out := strings.Join(sec.Render(hs.C, r, 120), "\n")
+	var out string
+	for _, g := range sec.Render(hs.C, r) {
+		out += g.String() + "\n"
+	}
 	uitest.Contains(t, out, "在档困难职工", "相对 1", "脱困率", "送温暖 1,000.00")
 }
 

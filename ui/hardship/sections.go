@@ -2,7 +2,6 @@ package hardship
 
 import (
 	"fmt"
-	"strings"
 
 	"unionbook/model"
 	"unionbook/storage"
@@ -15,7 +14,7 @@ import (
 func OverviewSection() common.OverviewSection {
 	return common.OverviewSection{
 		Compute: func(s *storage.Store, today model.Date) (any, error) { return s.HardshipStats(today) },
-		Render: func(c *common.Common, result any, width int) []string {
+		Render: func(c *common.Common, result any) []common.Cards {
 			st, ok := result.(model.HardshipStats)
 			if !ok {
 				return nil
@@ -25,7 +24,7 @@ func OverviewSection() common.OverviewSection {
 	}
 }
 
-func overviewLines(c *common.Common, h model.HardshipStats) []string {
+func overviewLines(c *common.Common, h model.HardshipStats) []common.Cards {
 	s := c.Styles
 	card := func(label, value string) string { return s.Label.Render(label+" ") + s.Title.Render(value) }
 	active := h.ActiveByCategory
@@ -39,18 +38,17 @@ func overviewLines(c *common.Common, h model.HardshipStats) []string {
 	if h.OverdueReviews > 0 {
 		overdue = s.Label.Render(c.T("hardship.ov_overdue")+" ") + s.Warning.Render(fmt.Sprint(h.OverdueReviews))
 	}
-	line1 = append(line1, overdue)
-	var parts []string
+	line1 = append(line1, overdue, card(c.T("hardship.ov_aid", h.Year), h.Aid.Total.Display()))
+	var byType common.Cards // a detail: the overview may leave it out on a small screen
 	for _, t := range model.AidTypes {
 		if a := h.Aid.ByType[t.Code()]; a.Cash+a.Goods != 0 || a.Count != 0 {
-			parts = append(parts, c.T(t.Key())+" "+(a.Cash+a.Goods).Display())
+			byType = append(byType, s.Muted.Render(c.T(t.Key())+" "+(a.Cash+a.Goods).Display()))
 		}
 	}
-	aid := card(c.T("hardship.ov_aid", h.Year), h.Aid.Total.Display())
-	if len(parts) > 0 {
-		aid += "  " + s.Muted.Render(strings.Join(parts, "  "))
+	if len(byType) == 0 {
+		return []common.Cards{line1}
 	}
-	return []string{strings.Join(line1, "   "), aid}
+	return []common.Cards{line1, byType}
 }
 
 // MemberSection shows a member's hardship file on the member detail: the

@@ -20,7 +20,12 @@ import (
 // Each is named by the catalogue key of its help text, whatever key a tab
 // binds it to. The shared keys that do not write (quit, help, back …) are
 // never taken for one that reads alike (退出: quit, and closing a hardship
-// file). A tab that adds a key which writes adds its help key here.
+// file).
+//
+// Every key a screen offers is named in writeHelp or in readHelp: a test
+// (keymap_test.go) finds every key help in the TUI's code and fails on one
+// in neither list, and the read-only key walk (ui/readonly_test.go) on one
+// a screen offers; so a tab that adds a key decides here whether it writes.
 var writeHelp = []string{
 	// shared: new, edit, delete, save, change a member's status
 	"key.new", "key.edit", "key.delete", "key.save", "key.status",
@@ -35,27 +40,124 @@ var writeHelp = []string{
 	"events.key_cost", "events.key_delete",
 	// cash book
 	"cashbook.key_reverse",
-	// settings (the backup too: a read-only look makes no files beside what it opened)
+	// the books: 存现/取现, paying 工会经费, ticking against the bank
+	// statement and its balance, a budget line
+	"books_ui.key_transfer", "books_ui.key_pay", "books_ui.key_tick", "books_ui.key_tick_all",
+	"books_ui.key_statement_balance", "books_ui.key_set_budget",
+	// settings (the backup too: a read-only look makes no files beside what
+	// it opened); the opening balances and the books' settings
 	"settings.key_profile", "settings.key_dues", "settings.key_hardship",
-	"settings.key_backup", "settings.key_add_account", "settings.key_cases",
+	"settings.key_backup", "settings.key_add_account", "settings.key_openings", "settings.key_books",
+	"settings.key_cases",
 	"settings.key_fresh", // sets the demo aside: a file changes
 	// hardship
 	"hardship.key_aid_member", "hardship.key_aid", "hardship.key_review",
 	"hardship.key_approve", "hardship.key_lift", "hardship.key_household",
 	"hardship.key_close", "hardship.key_refile", "hardship.key_edit_member",
 	"hardship.key_remove_member", "hardship.key_reverse",
-	// cases: a step, closing, reopening, voiding, deleting; a case form's workers and its save
-	"cases.key_step", "cases.key_close", "cases.key_reopen", "cases.key_void",
-	"cases.key_delete", "cases.key_done",
-	"cases.key_add_member", "cases.key_add_other", "cases.key_remove",
+	// cases: a step (new or changed), closing, reopening, voiding, deleting
+	"cases.key_step", "cases.key_edit_step", "cases.key_close", "cases.key_reopen", "cases.key_void",
+	"cases.key_delete",
 	// import/export: importing a roster (an export changes no record; its
 	// entry in the list of past exports fails, saying the look is read-only)
 	"exportui.key_import", "importer.key_import",
+	// a list written with whole ID numbers, which only the audit log may
+	// record (a read-only look takes lists out masked, without asking)
+	"listexport.key_full",
+	// the organisation register: a visit to an unorganised employer, its
+	// union formed, its leaving; the register's settings
+	"units.key_visit", "units.key_formed", "units.key_gone", "settings.key_org",
+	// the first run: the profile or the demo (never shown in a read-only look)
+	"setup.choice_profile", "setup.choice_demo",
+}
+
+// readHelp are the keys that change nothing in the books: moving, going
+// back, filters and periods, opening a screen, choosing options, and
+// writing files out (reports, a list, the district package, the import's
+// problems report: files, not the books).
+var readHelp = []string{
+	// shared
+	"key.back", "key.cancel", "key.choice_next", "key.choice_prev", "key.clear_filter", "key.confirm",
+	"key.down", "key.end", "key.export_list", "key.filter_status", "key.filter_unit", "key.help",
+	"key.home", "key.keep_editing", "key.next_field", "key.open", "key.page_down", "key.page_up",
+	"key.prev_field", "key.quit", "key.search", "key.search_clear", "key.search_done", "key.sort",
+	"key.sort_rev", "key.tabs", "key.toggle", "key.unit_members", "key.up",
+	// the audit log
+	"audit.key_action", "audit.key_date", "audit.key_entity",
+	// the books: the menu, a year, printing
+	"books_ui.key_books", "books_ui.key_next_year", "books_ui.key_prev_year", "books_ui.key_print",
+	// cases: filters, periods, figures, the risk checks
+	"cases.key_channel", "cases.key_clear", "cases.key_collective", "cases.key_figures", "cases.key_next",
+	"cases.key_open_only", "cases.key_period", "cases.key_prev", "cases.key_risks", "cases.key_state",
+	"cases.key_type",
+	// a case form's workers (the form's save writes)
+	"cases.key_add_member", "cases.key_add_other", "cases.key_remove", "cases.key_edit_worker", "cases.key_done",
+	// cash book: filters, months, the statement, the record an entry came from
+	"cashbook.key_account", "cashbook.key_all_months", "cashbook.key_clear", "cashbook.key_direction",
+	"cashbook.key_linked", "cashbook.key_next_month", "cashbook.key_prev_month", "cashbook.key_statement",
+	"cashbook.key_year",
+	// the file chooser
+	"chooser.key_choose", "chooser.key_complete", "chooser.key_move", "chooser.key_open",
+	// dues: arrears, units, a year, finding a member; ticking members of a
+	// batch (the batch's save writes)
+	"dues.key_arrears", "dues.key_find", "dues.key_tick", "dues.key_tick_all", "dues.key_units", "dues.key_year",
+	// dues: all arrears or the long runs, a unit's members; receipts, an
+	// arrears notice and an import's problems written to files
+	"dues.key_all", "dues.key_members", "dues.key_receipt", "dues.key_notice", "dues.key_problem_report",
+	// events: filters, periods, figures; choosing participants (the
+	// event's save writes)
+	"events.key_add_shown", "events.key_add_unit", "events.key_all_months", "events.key_clear",
+	"events.key_clear_sel", "events.key_done", "events.key_figures", "events.key_next", "events.key_only_sel",
+	"events.key_period", "events.key_prev", "events.key_toggle", "events.key_type", "events.key_unit",
+	// the export of the district package and the reports' entry
+	"exportui.key_back", "exportui.key_cancel", "exportui.key_change", "exportui.key_change_back",
+	"exportui.key_choose", "exportui.key_choose_dir", "exportui.key_complete", "exportui.key_enter",
+	"exportui.key_export", "exportui.key_history", "exportui.key_next", "exportui.key_prev",
+	"exportui.key_reports", "exportui.key_start", "exportui.key_submit",
+	// hardship: filters, panes, the view
+	"hardship.key_category", "hardship.key_pane", "hardship.key_pane_back", "hardship.key_view",
+	// the import's preview, mapping and options (importing writes)
+	"importer.key_again", "importer.key_another", "importer.key_column", "importer.key_create",
+	"importer.key_cycle", "importer.key_dup", "importer.key_join_date", "importer.key_join_set",
+	"importer.key_kind", "importer.key_map_done", "importer.key_mapping", "importer.key_matches",
+	"importer.key_problems", "importer.key_refuse", "importer.key_report", "importer.key_row",
+	"importer.key_skip", "importer.key_stop_import", "importer.key_stop_reading",
+	// a list written as shown, masked; stopping it
+	"listexport.key_cancel", "listexport.key_masked",
+	// members: a member's dues
+	"members.key_dues",
+	// the reports (ui/reports)
+	"reports.key_next", "reports.key_open", "reports.key_stop", "reports.key_to_file", "reports.key_write",
+	// settings: the chart, the audit log
+	"settings.key_audit", "settings.key_chart",
+	// the organisation register: the unorganised employers, 换届 due, the
+	// figures, a unit's panes and honours; the model workers' care
+	"units.key_employers", "units.key_elections", "units.key_figures", "units.key_pane", "units.key_pane_back",
+	"units.key_honours", "members.key_model_workers",
 }
 
 // WriteHelpKeys lists the catalogue keys of the keys that write (tests).
 func WriteHelpKeys() []string {
 	return slices.Clone(writeHelp)
+}
+
+// ReadHelpKeys lists the catalogue keys of the keys that change nothing
+// (tests).
+func ReadHelpKeys() []string {
+	return slices.Clone(readHelp)
+}
+
+// Classified reports whether a binding's help text, in language l, names
+// a key of either list: a key in neither has not been decided on.
+func Classified(l i18n.Lang, desc string) bool {
+	for _, list := range [][]string{writeHelp, readHelp} {
+		for _, h := range list {
+			if l.T(h) == desc {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // SetReadOnly makes this a read-only session's key map: Writes answers

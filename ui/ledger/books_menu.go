@@ -5,6 +5,7 @@ import (
 
 	"unionbook/model"
 	"unionbook/ui/bookui"
+	"unionbook/ui/common"
 	"unionbook/ui/form"
 	"unionbook/ui/picker"
 )
@@ -31,18 +32,29 @@ var menuKeys = map[int]string{
 }
 
 // booksMenu pushes the menu over the list.
-func (l *list) booksMenu() tea.Cmd {
+func (l *list) booksMenu() tea.Cmd { return l.booksMenuAt(0) }
+
+// booksMenuAt pushes the menu with item current chosen.
+func (l *list) booksMenuAt(current uint64) tea.Cmd {
 	opts := make([]form.Option, 0, len(menuKeys))
 	for i := menuOpenings; i <= menuPrint; i++ {
 		opts = append(opts, form.Option{Label: l.c.T(menuKeys[i]), Value: uint64(i)})
 	}
-	return l.st.Push(picker.NewScreen(l.c, l.st, l.c.T("books_ui.menu_title"), opts, 0, func(v uint64) tea.Cmd {
+	return l.st.Push(picker.NewScreen(l.c, l.st, l.c.T("books_ui.menu_title"), opts, current, func(v uint64) tea.Cmd {
 		return l.openBooks(int(v))
 	}))
 }
 
+// writesOnly are the menu's forms that do nothing but write: a read-only
+// look (unionbook --read-only) refuses them, saying why, as it refuses a
+// key that writes.
+var writesOnly = map[int]bool{menuOpenings: true, menuTransfer: true, menuClose: true, menuConsolation: true}
+
 // openBooks opens one screen of the books.
 func (l *list) openBooks(item int) tea.Cmd {
+	if l.c.ReadOnly && writesOnly[item] { // the menu stays, saying why
+		return tea.Batch(l.booksMenuAt(uint64(item)), common.SetStatus(l.c.T("readonly.refused", l.c.T(menuKeys[item])), true))
+	}
 	switch item {
 	case menuOpenings:
 		return l.st.Push(bookui.NewOpenings(l.c, l.st, nil))

@@ -109,7 +109,7 @@ func (x *budget) Update(msg tea.Msg) tea.Cmd {
 		return listexport.Start(x.c, x.st, listexport.List{Name: x.c.T("books_ui.budget_title", strconv.Itoa(x.year)), Table: x.table})
 	case key.Matches(km, x.c.Keys.New):
 		return x.st.Push(x.lineForm(""))
-	case key.Matches(km, x.c.Keys.Open):
+	case key.Matches(km, x.k.SetBudget):
 		i := x.table.Cursor()
 		if i < 0 || i >= len(x.s.Rows) {
 			return nil
@@ -212,7 +212,7 @@ func (x *budget) View() string {
 
 func (x *budget) ShortHelp() []key.Binding {
 	k := x.c.Keys
-	return []key.Binding{k.New, k.Open, x.k.PrevYear, x.k.NextYear, k.Export, k.Back}
+	return []key.Binding{k.New, x.k.SetBudget, x.k.PrevYear, x.k.NextYear, k.Export, k.Back}
 }
 
 func (x *budget) FullHelp() [][]key.Binding {

@@ -420,7 +420,7 @@ func TestHelpListsTheKeys(t *testing.T) {
 	if all := helpKeys(); !strings.Contains(all, " y ") || !strings.Contains(all, " [ ") {
 		t.Errorf("the statement's help lacks y or [: %s", all)
 	}
-	if hs.P.Title() != "Ledger" {
+	if hs.P.Title() != "Books" {
 		t.Errorf("title %q", hs.P.Title())
 	}
 }

@@ -157,5 +157,8 @@ func (x *funds) ShortHelp() []key.Binding {
 
 func (x *funds) FullHelp() [][]key.Binding {
 	k := x.c.Keys
+	if x.table.Len() < 2 { // nowhere to move
+		return [][]key.Binding{x.ShortHelp()}
+	}
 	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown}, x.ShortHelp()}
 }

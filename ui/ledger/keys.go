@@ -19,6 +19,7 @@ type keys struct {
 	Tick, TickAll, Pay     key.Binding
 	StatementBalance       key.Binding
 	PrevYear, NextYear     key.Binding
+	SetBudget              key.Binding // enter on a budget line: change it
 }
 
 func newKeys(c *common.Common) keys {
@@ -44,5 +45,6 @@ func newKeys(c *common.Common) keys {
 		StatementBalance: b("books_ui.key_statement_balance", "s"),
 		PrevYear:         b("books_ui.key_prev_year", "["),
 		NextYear:         b("books_ui.key_next_year", "]"),
+		SetBudget:        b("books_ui.key_set_budget", "enter"),
 	}
 }

@@ -65,7 +65,7 @@ func newPrintForm(b *book, st *stack.Stack, month model.Month) *form.Screen {
 		return tea.Batch(common.SetStatus(c.T("books_ui.printing", path), false), func() tea.Msg {
 			return printedMsg{path: path, err: report.WriteFile(store, name, o, path)}
 		})
-	})
+	}).WithSubmit("reports.key_write")
 }
 
 // readPrint reads the report chosen and its period.

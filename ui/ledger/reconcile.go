@@ -89,7 +89,7 @@ func (r *reconcile) ticked(l storage.JournalLine) bool {
 
 func (r *reconcile) refreshTable() {
 	r.table.SetColumns([]widget.Column{
-		{Title: r.c.T("books_ui.key_tick"), Width: max(3, ansi.StringWidth(r.c.T("books_ui.key_tick")))},
+		{Title: r.c.T("books_ui.c_tick"), Width: max(3, ansi.StringWidth(r.c.T("books_ui.c_tick")))},
 		{Title: r.c.T("cashbook.col_date"), Width: 10},
 		{Title: r.c.T("cashbook.col_voucher"), Width: 9},
 		{Title: r.c.T("cashbook.col_memo"), Width: 16, Flex: 1},

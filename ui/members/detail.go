@@ -281,5 +281,5 @@ func (d *detail) duesSummary(m *model.Member) string {
 		return d.c.Err(err)
 	}
 	o := info.Overdue(model.DueThrough(d.c.Today()))
-	return common.MonthlyText(d.c, info) + "; " + common.OwesText(d.c, o)
+	return common.MonthlyText(d.c, info) + d.c.T("members.clause_sep") + common.OwesText(d.c, o)
 }

@@ -32,7 +32,7 @@ func newMemberForm(c *common.Common, b *book, m *model.Member) *memberForm {
 		}),
 		form.ChoiceField("doc_type", true, docOpts),
 		form.TextField("id_number", true, c.T("hint.id_number")),
-		form.PickField("unit", true, b.unitOptions()),
+		form.PickField("unit", true, b.unitOptions()).WithEmpty(c.T("members.no_units_yet")),
 		form.TextField("join_date", true, c.T("hint.date")),
 		form.TextField("phone", false, c.T("hint.phone")),
 		form.PickField("ethnicity", false, listOptions(c, model.Ethnicities)),

@@ -40,7 +40,7 @@ func TestFiguresAgreeWithAHandCalculation(t *testing.T) {
 	c := uitest.NewCommon(s, i18n.ZH, uitest.FixedNow)
 	sec := common.OverviewSection{
 		Compute: func(*storage.Store, model.Date) (any, error) { return "额外一行", nil },
-		Render:  func(_ *common.Common, r any, _ int) []string { return []string{r.(string)} },
+		Render:  func(_ *common.Common, r any) []common.Cards { return []common.Cards{{r.(string)}} },
 	}
 	p := New(c, sec)
 	p.SetSize(100, 30)
@@ -54,10 +54,10 @@ func TestFiguresAgreeWithAHandCalculation(t *testing.T) {
 			t.Errorf("overview lacks %q:\n%s", want, out)
 		}
 	}
-	// a short screen keeps the latest months and drops the legend
+	// a short screen shows every month still, in columns of rates
 	p.SetSize(100, 10)
 	out = ansi.Strip(p.View())
-	if strings.Contains(out, " 1月 ") || !strings.Contains(out, "11月") || strings.Count(out, "\n") >= 10 {
+	if !strings.Contains(out, "1月 ") || !strings.Contains(out, "11月") || strings.Count(out, "\n") >= 10 {
 		t.Errorf("short overview:\n%s", out)
 	}
 }

@@ -26,6 +26,15 @@ func NewScreen(c *common.Common, st *stack.Stack, title string, options []widget
 	return &Screen{p: New(c, title, options, current), st: st, choose: choose}
 }
 
+// WithEmpty sets what the picker says when there is nothing at all to
+// choose (an empty search finds nothing); "" keeps its own words.
+func (s *Screen) WithEmpty(text string) *Screen {
+	if text != "" && len(s.p.options) == 0 {
+		s.p.table.SetEmptyText(text)
+	}
+	return s
+}
+
 // SetSize sets the picker's area.
 func (s *Screen) SetSize(w, h int) { s.p.SetSize(w, h) }
 

@@ -11,6 +11,7 @@ import (
 type keys struct {
 	// the menu
 	openImport, openExport, openHistory, menuUp, menuDown, choose key.Binding
+	openReports                                                   key.Binding
 
 	// reading the file, a file that cannot be read
 	stopReading, another key.Binding
@@ -38,6 +39,7 @@ func newKeys(c *common.Common) keys {
 		openImport:  b("exportui.key_import", "i"),
 		openExport:  b("exportui.key_export", "E"),
 		openHistory: b("exportui.key_history", "h"),
+		openReports: b("exportui.key_reports", "r"),
 		menuUp:      b("exportui.key_prev", "up"),
 		menuDown:    b("exportui.key_next", "down"),
 		choose:      b("exportui.key_choose", "enter"),

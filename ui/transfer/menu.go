@@ -7,11 +7,12 @@ import (
 	"unionbook/model"
 	"unionbook/storage"
 	"unionbook/ui/common"
+	"unionbook/ui/reports"
 	"unionbook/ui/widget"
 )
 
-// menu is the tab's first screen: import, export or the past exports, with
-// the latest exports under it.
+// menu is the tab's first screen: import, export, the past exports or the
+// reports (ui/reports), with the latest exports under it.
 type menu struct {
 	common.ScreenBase
 	e      *env
@@ -23,6 +24,9 @@ type menu struct {
 	imp  *importState
 	form *exportForm
 }
+
+// menuLines is the number of the menu's lines.
+const menuLines = 4
 
 func newMenu(e *env) *menu {
 	m := &menu{e: e, imp: &importState{}, form: newExportForm(e)}
@@ -56,10 +60,12 @@ func (m *menu) Update(msg tea.Msg) tea.Cmd {
 			return m.open(1)
 		case key.Matches(msg, k.openHistory):
 			return m.open(2)
+		case key.Matches(msg, k.openReports):
+			return m.open(3)
 		case key.Matches(msg, k.menuUp):
-			m.sel = (m.sel + 2) % 3
+			m.sel = (m.sel + menuLines - 1) % menuLines
 		case key.Matches(msg, k.menuDown):
-			m.sel = (m.sel + 1) % 3
+			m.sel = (m.sel + 1) % menuLines
 		case key.Matches(msg, k.choose):
 			return m.open(m.sel)
 		}
@@ -75,6 +81,8 @@ func (m *menu) open(line int) tea.Cmd {
 	case 1:
 		m.form.open()
 		return m.e.st.Push(m.form)
+	case 3:
+		return reports.Open(m.e.c, m.e.st)
 	}
 	return m.e.st.Push(newHistory(m.e))
 }
@@ -87,6 +95,7 @@ func (m *menu) View() string {
 		{"i", c.T("exportui.menu_import")},
 		{"E", c.T("exportui.menu_export")},
 		{"h", c.T("exportui.menu_history")},
+		{"r", c.T("exportui.menu_reports")},
 	}
 	for i, it := range items {
 		if i == m.sel {
@@ -114,7 +123,7 @@ func (m *menu) View() string {
 
 func (m *menu) ShortHelp() []key.Binding {
 	k := m.e.keys
-	return []key.Binding{k.openImport, k.openExport, k.openHistory, k.choose}
+	return []key.Binding{k.openImport, k.openExport, k.openHistory, k.openReports, k.choose}
 }
 
 func (m *menu) FullHelp() [][]key.Binding {

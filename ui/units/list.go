@@ -24,6 +24,7 @@ type list struct {
 	b      *book
 	keys   keys
 	view   []*unitRow // the units the search keeps
+	order  widget.ColumnOrder
 	table  widget.Table
 	search widget.SearchBox
 	width  int
@@ -54,7 +55,31 @@ func (l *list) refilter() {
 			l.view = append(l.view, r)
 		}
 	}
+	widget.SortRows(l.order, l.view, l.sortKey)
 	l.refreshTable()
+}
+
+// sortKey is what a click on a column title orders the units by (the
+// column's index is its id: narrow screens hide only the last ones).
+func (l *list) sortKey(r *unitRow, col int) widget.SortKey {
+	u := r.u
+	switch col {
+	case 0:
+		return widget.SortKey{S: r.sortKey}
+	case 1:
+		return widget.SortKey{N: int64(u.Kind)}
+	case 2:
+		return widget.SortKey{N: int64(l.b.counts[u.ID])}
+	case 3:
+		return widget.SortKey{N: int64(u.Employees)}
+	case 4:
+		return widget.SortKey{S: search.NameSortKey(u.Chair)}
+	case 5:
+		return widget.SortKey{S: u.Phone}
+	case 6:
+		return widget.SortKey{N: int64(u.ContractExpires)}
+	}
+	return widget.SortKey{}
 }
 
 func (l *list) refreshTable() {
@@ -72,6 +97,7 @@ func (l *list) refreshTable() {
 			widget.Column{Title: c.T("col.contract"), Width: 10})
 	}
 	l.table.SetColumns(cols)
+	l.order.Mark(&l.table, []int{0, 1, 2, 3, 4, 5, 6}[:len(cols)])
 	l.table.SetRows(len(l.view), func(row, col int) string {
 		u := l.view[row].u
 		switch col {
@@ -136,6 +162,12 @@ func (l *list) Update(msg tea.Msg) tea.Cmd {
 	case widget.RowClickedMsg:
 		if l.table.Owns(msg) && msg.Again {
 			return l.open()
+		}
+		return nil
+	case widget.HeaderClickedMsg:
+		if l.table.Owns(msg) {
+			l.order.Click(msg.Col)
+			l.refilter()
 		}
 		return nil
 	case tea.KeyPressMsg:

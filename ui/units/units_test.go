@@ -79,3 +79,73 @@ func TestClickInTheDetailSelectsTheMemberUnderThePointer(t *testing.T) {
 		t.Errorf("a click on 曾志伟's line selected row %d", d.table.Cursor())
 	}
 }
+
+// rowOrder is the order in which the names appear on the screen.
+func rowOrder(screen string, names ...string) []string {
+	type at struct {
+		name string
+		line int
+	}
+	var found []at
+	for i, l := range strings.Split(screen, "\n") {
+		for _, n := range names {
+			if strings.Contains(l, n) {
+				found = append(found, at{n, i})
+			}
+		}
+	}
+	out := make([]string, len(found))
+	for i, f := range found {
+		out[i] = f.name
+	}
+	return out
+}
+
+// A click on a column title sorts the units by that column, a second click
+// the other way round, and the title shows the mark; a click above the
+// titles sorts nothing.
+func TestClickOnAColumnTitleSortsTheUnits(t *testing.T) {
+	s := uitest.OpenStore(t, uitest.FixedNow)
+	for _, u := range []model.Unit{
+		{Name: "青山镇宏达机械工会", Kind: 170, Employees: 320},
+		{Name: "青山镇中心小学工会", Kind: 400, Employees: 80},
+		{Name: "Anxin Clinic Union", Kind: 400, Employees: 25},
+	} {
+		if err := s.CreateUnit(uitest.Operator, &u); err != nil {
+			t.Fatal(err)
+		}
+	}
+	names := []string{"宏达", "中心小学", "Anxin"}
+	hs := uitest.NewPageHarness(t, uitest.NewCommon(s, i18n.EN, uitest.FixedNow), 100, 30, func(c *common.Common) *Page { return New(c) })
+	before := strings.Join(rowOrder(hs.Screen(), names...), " ")
+	header := strings.Split(hs.Screen(), "\n")[tableTop]
+	x := strings.Index(header, "Staff")
+	if x < 0 {
+		t.Fatalf("no Staff title:\n%s", hs.Screen())
+	}
+	hs.Click(x, 0) // the search line
+	if got := strings.Join(rowOrder(hs.Screen(), names...), " "); got != before {
+		t.Errorf("a click above the titles reordered the units: %s, was %s", got, before)
+	}
+	hs.Click(x+2, tableTop)
+	if got := strings.Join(rowOrder(hs.Screen(), names...), " "); got != "Anxin 中心小学 宏达" {
+		t.Errorf("by employees: %s\n%s", got, hs.Screen())
+	}
+	if !strings.Contains(strings.Split(hs.Screen(), "\n")[tableTop], "^") {
+		t.Errorf("no ascending mark:\n%s", hs.Screen())
+	}
+	hs.Click(x+2, tableTop)
+	if got := strings.Join(rowOrder(hs.Screen(), names...), " "); got != "宏达 中心小学 Anxin" {
+		t.Errorf("by employees, again: %s", got)
+	}
+	if !strings.Contains(strings.Split(hs.Screen(), "\n")[tableTop], "v") {
+		t.Errorf("no descending mark:\n%s", hs.Screen())
+	}
+	// the order holds through a search and its end
+	hs.Keys("/")
+	hs.Type("q")
+	hs.Keys("esc")
+	if got := strings.Join(rowOrder(hs.Screen(), names...), " "); !strings.HasPrefix(got, "宏达 中心小学") {
+		t.Errorf("after a search: %s", got)
+	}
+}

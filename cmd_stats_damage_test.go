@@ -1,0 +1,68 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"unionbook/storage"
+)
+
+// After a daily check found the database damaged, stats still prints its
+// figures but ends with a one-line note on standard error and exit status
+// 1; once the good backup is restored, it is quiet again.
+func TestStatsSaysTheCheckFails(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "t.db")
+	runEN("demo", "--db", db, "--members", "40", "--seed", "3").expect(t, 0)
+	// yesterday's first open: a good daily backup
+	open := func(now time.Time) error {
+		s, err := storage.Open(db, storage.Options{Now: func() time.Time { return now }, NoSync: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		return s.BackupWarning()
+	}
+	if err := open(time.Now().Add(-24 * time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	// one audit entry (which stats does not read) changed on disk, then
+	// today's first open checks
+	data, _ := os.ReadFile(db)
+	// every copy: the live entry's, and any a freed page still holds
+	if !bytes.Contains(data, []byte("union_name")) {
+		t.Fatal("no audit entry of the profile in the file")
+	}
+	data = bytes.ReplaceAll(data, []byte("union_name"), []byte("union_nbme"))
+	os.WriteFile(db, data, 0o600)
+	if err := open(time.Now()); err == nil {
+		t.Fatal("today's check passed a changed record")
+	}
+	for _, c := range []struct {
+		run  func(...string) result
+		args []string
+		note string
+	}{
+		{runEN, []string{"stats", "--db", db}, "the check fails"},
+		{runZH, []string{"stats", "--db", db, "--json"}, "检查未通过"},
+	} {
+		r := c.run(c.args...).expect(t, 1)
+		if !strings.Contains(r.stdout, "40") {
+			t.Errorf("%v printed no figures:\n%s", c.args, r.stdout)
+		}
+		if lines := strings.Split(strings.TrimSpace(r.stderr), "\n"); len(lines) != 1 || !strings.Contains(r.stderr, c.note) || !strings.Contains(r.stderr, "unionbook check") {
+			t.Errorf("%v: stderr %q, want one line saying %q and unionbook check", c.args, r.stderr, c.note)
+		}
+	}
+	bs, _ := storage.Backups(db)
+	if len(bs) == 0 {
+		t.Fatal("no backup")
+	}
+	runEN("restore", bs[len(bs)-1].Path, "--db", db, "--yes").expect(t, 0)
+	if r := runEN("stats", "--db", db).expect(t, 0); r.stderr != "" {
+		t.Errorf("after the restore: %s", r.stderr)
+	}
+}

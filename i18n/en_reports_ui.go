@@ -1,0 +1,45 @@
+package i18n
+
+// The reports screen of the Import/Export tab (ui/reports).
+
+func init() {
+	register(EN, map[string]string{
+		"exportui.key_reports":    "reports",
+		"exportui.menu_reports":   "Reports: work-summary figures, the yearly survey, the books",
+		"field.report_account":    "Account",
+		"field.report_period":     "Period",
+		"field.report_year":       "Survey year",
+		"reports.about_journal":   "the cash or bank journal, month and year totals, A4 (Excel)",
+		"reports.about_statement": "the income and expense statement (form 02) and the budget, A4 (Excel)",
+		"reports.about_summary":   "figures for a work summary, each with last year's and its source (Word)",
+		"reports.about_survey":    "each unit's survey items, 1 Oct to 30 Sep, checked first (Excel)",
+		"reports.about_vouchers":  "a voucher for each entry and transfer, three to a page (Excel)",
+		"reports.checking":        "Running the logic checks...",
+		"reports.checks_failed":   "%d checks fail: fix them before sending (also on the workbook's first sheet).",
+		"reports.checks_none":     "No check fails",
+		"reports.checks_passed":   "Every logic check passes.",
+		"reports.checks_title":    "%s %d: logic checks",
+		"reports.choose_title":    "Save: %s",
+		"reports.failed":          "%s not written: %s",
+		"reports.hint_period":     "2026, 2026-H1, 2026-Q3, 2026-07 or 2026-01..2026-06",
+		"reports.hint_year":       "e.g. 2026 (1 October 2025 to 30 September 2026)",
+		"reports.key_next":        "continue",
+		"reports.key_open":        "open",
+		"reports.key_stop":        "stop",
+		"reports.key_to_file":     "choose where to save",
+		"reports.key_write":       "write the file",
+		"reports.list_note":       "Reports only read the books and change no record; a read-only look writes them too. Command line: unionbook report.",
+		"reports.name_summary":    "Work-summary figures",
+		"reports.name_survey":     "Grassroots union survey",
+		"reports.name_journal":    "Journal (cash or bank)",
+		"reports.name_statement":  "Income and expense statement",
+		"reports.name_vouchers":   "Vouchers",
+		"reports.progress":        "step %s of %s",
+		"reports.stopped":         "Stopped; no file written",
+		"reports.stopping":        "Stopping...",
+		"reports.title":           "Reports",
+		"reports.writing":         "Writing: %s",
+		"reports.written":         "Written: %s",
+		"reports.written_checks":  "Written: %s; %d checks fail, listed on its first sheet",
+	})
+}

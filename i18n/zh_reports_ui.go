@@ -1,0 +1,45 @@
+package i18n
+
+// The reports screen of the Import/Export tab (ui/reports).
+
+func init() {
+	register(ZH, map[string]string{
+		"exportui.key_reports":    "报表",
+		"exportui.menu_reports":   "报表：工作总结数据、基层工会调查表、账簿",
+		"field.report_account":    "账户",
+		"field.report_period":     "期间",
+		"field.report_year":       "调查年度",
+		"reports.about_journal":   "现金或银行存款日记账，按月合计、本年累计，A4 打印（Excel）",
+		"reports.about_statement": "收入支出表（工会02表）和预算执行情况，A4 打印（Excel）",
+		"reports.about_summary":   "半年、全年工作总结引用的数字，每项附去年同期和数据来源（Word）",
+		"reports.about_survey":    "调查年度（上年10月1日至当年9月30日）各单位数据，先做逻辑检查（Excel）",
+		"reports.about_vouchers":  "期间内每笔分录和存取现的记账凭证，每页三张（Excel）",
+		"reports.checking":        "正在做逻辑检查……",
+		"reports.checks_failed":   "%d 项检查未通过：报送前请改正。写出后也列在工作簿的第一张表。",
+		"reports.checks_none":     "没有未通过的检查",
+		"reports.checks_passed":   "逻辑检查全部通过。",
+		"reports.checks_title":    "%s %d：逻辑检查",
+		"reports.choose_title":    "保存%s",
+		"reports.failed":          "没有写出 %s：%s",
+		"reports.hint_period":     "2026、2026-H1、2026-Q3、2026-07 或 2026-01..2026-06",
+		"reports.hint_year":       "如 2026（2025年10月1日至2026年9月30日）",
+		"reports.key_next":        "继续",
+		"reports.key_open":        "打开",
+		"reports.key_stop":        "停止",
+		"reports.key_to_file":     "选择保存位置",
+		"reports.key_write":       "写出文件",
+		"reports.list_note":       "报表只读取账簿，不改动任何记录；只读查看时也可以生成。命令行：unionbook report。",
+		"reports.name_summary":    "工作总结数据",
+		"reports.name_survey":     "基层工会调查表",
+		"reports.name_journal":    "日记账（现金或银行存款）",
+		"reports.name_statement":  "收入支出表",
+		"reports.name_vouchers":   "记账凭证",
+		"reports.progress":        "%s/%s 步",
+		"reports.stopped":         "已停止，没有写出文件",
+		"reports.stopping":        "正在停止……",
+		"reports.title":           "报表",
+		"reports.writing":         "正在写出%s",
+		"reports.written":         "已写出 %s",
+		"reports.written_checks":  "已写出 %s；%d 项检查未通过，列在第一张表",
+	})
+}
