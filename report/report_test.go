@@ -109,12 +109,19 @@ func portrait(t *testing.T, f *excelize.File, sheet string) {
 
 func signed(t *testing.T, rows [][]string) {
 	t.Helper()
-	for _, r := range rows {
-		if len(r) > 0 && strings.HasPrefix(r[0], "工会主席：陈建国") && slices.ContainsFunc(r, func(c string) bool { return c == "制表："+op }) {
-			return
+	// The chair signs first; the preparer last, on the same row or one of
+	// the next (narrow forms take two rows).
+	for i, r := range rows {
+		if len(r) == 0 || !strings.HasPrefix(r[0], "工会主席：陈建国") {
+			continue
+		}
+		for _, next := range rows[i:min(i+2, len(rows))] {
+			if slices.Contains(next, "制表："+op) {
+				return
+			}
 		}
 	}
-	t.Errorf("no signature line: %q", rows[len(rows)-1])
+	t.Errorf("no signature line: %q", rows[max(len(rows)-2, 0):])
 }
 
 func TestCashJournal(t *testing.T) {
