@@ -308,6 +308,15 @@ func ValidateLedgerEntry(e *LedgerEntry, chart []Account, today Date) Problems {
 		ps.add("account", "account.unknown", e.Account)
 	} else if (e.Direction == In || e.Direction == Out) && a.Direction != e.Direction {
 		ps.add("direction", "account.direction", a.Code+" "+a.Name, i18nKeyArg(a.Direction.Key()))
+	} else if e.ReversalOf == 0 && e.Source.Kind == "" && (&Chart{Accounts: chart}).IsHeading(a.Code) {
+		// The chart's sub-accounts are prescribed (应当设置以下明细科目): an
+		// amount on the heading itself is in none of them, and the
+		// statement's sub-account lines would not add up to the heading.
+		// Only an account chosen by hand: a reversal mirrors its entry,
+		// whatever the chart is now, and dues, union funds and the like
+		// post to their role's account even where a union's own chart
+		// gave it sub-accounts.
+		ps.add("account", "account.heading", a.Code+" "+a.Name)
 	}
 	switch {
 	case e.ReversalOf != 0:

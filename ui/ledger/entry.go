@@ -108,6 +108,8 @@ func (e *entryForm) read(f *form.Form) (model.LedgerEntry, model.Problems) {
 		x.Account = a.Code
 		if a.Direction != x.Direction {
 			ps = append(ps, model.Problem{Field: fAccount, Key: "cashbook.account_direction"})
+		} else if (&model.Chart{Accounts: e.chart}).IsHeading(a.Code) {
+			ps = append(ps, model.Problem{Field: fAccount, Key: "account.heading", Args: []any{a.Code + " " + e.accountName(a)}})
 		}
 	}
 	if v := f.Value(fAmount); strings.TrimSpace(v) == "" {
