@@ -123,7 +123,7 @@ func init() {
 		"report.sub_account":            "union: %s    %s    account: %s    amounts in yuan",
 		"report.sub_statement":          "union: %s    %s    amounts in yuan",
 		"report.sub_budget":             "union: %s    budget of %s, to the end of %s    amounts in yuan",
-		"report.sub_vouchers":           "%s    %s    %d vouchers",
+		"report.sub_vouchers":           "%s    %s    vouchers: %d",
 		"report.sign_chair":             "Union chair: ",
 		"report.sign_finance":           "Head of finance: ",
 		"report.sign_reviewer":          "Reviewed: ",

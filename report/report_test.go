@@ -217,6 +217,13 @@ func TestVouchers(t *testing.T) {
 		}
 	}
 	signed(t, rows)
+
+	// English counts its vouchers without a plural to get wrong (it read
+	// "1 vouchers").
+	_, sheets = write(t, s, "vouchers", "2024-01", 0, i18n.EN)
+	if r := sheets["Vouchers"]; len(r) < 2 || !strings.HasSuffix(r[1][0], "vouchers: 5") {
+		t.Errorf("English sub line %q", r[:min(2, len(r))])
+	}
 }
 
 func TestReportNeedsItsAccount(t *testing.T) {

@@ -38,7 +38,16 @@ func newCloseForm(b *book, st *stack.Stack) *form.Screen {
 		}
 		st.Pop()
 		last := out[len(out)-1]
-		return tea.Batch(common.SetStatus(c.T("books_ui.closed", last.Label(), len(out),
+		// Closing a month closes the open months before it too (from
+		// January of the year the books start): say which.
+		period := last.Label()
+		if first := out[0]; len(out) > 1 && first.Kind == model.CloseMonth {
+			period = c.T("books_ui.closed_months", first.Label(), through.String())
+			if year {
+				period = last.Label()
+			}
+		}
+		return tea.Batch(common.SetStatus(c.T("books_ui.closed", period,
 			last.Balance(model.MoneyCash).Display(), last.Balance(model.MoneyBank).Display()), false),
 			common.Changed(model.EntityClosing, last.ID))
 	}).WithIntro(intro + c.T("books_ui.close_intro"))
