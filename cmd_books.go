@@ -247,6 +247,17 @@ func booksEntry(e *env, st *storage.Store, f *booksFlags) error {
 		return err
 	}
 	printWarnings(e, warn)
+	return moneyWarning(e, st, le.Money, le.Date)
+}
+
+// moneyWarning prints the warning when a posting left money account m
+// below zero at the end of a day from date on.
+func moneyWarning(e *env, st *storage.Store, m model.MoneyAccount, date model.Date) error {
+	warn, err := st.MoneyWarning(m, date)
+	if err != nil {
+		return err
+	}
+	printWarnings(e, warn)
 	return nil
 }
 
@@ -278,7 +289,7 @@ func booksTransfer(e *env, st *storage.Store, f *booksFlags) error {
 		return err
 	}
 	fmt.Fprintln(e.stdout, e.lang.T("books.transfer_added", t.VoucherNo, t.Date.String(), e.lang.T(t.Key()), t.Amount.Display()))
-	return nil
+	return moneyWarning(e, st, t.From, t.Date)
 }
 
 func booksReverse(e *env, st *storage.Store, f *booksFlags) error {

@@ -85,3 +85,30 @@ func TestNewUserKeepsAMonthOfBooks(t *testing.T) {
 		t.Errorf("check:\n%s", out)
 	}
 }
+
+// books transfer and books entry warn on stderr when they leave a money
+// account below zero (the month will not close), and an entry by hand on a
+// heading account is refused.
+func TestBooksWarnsOfMoneyBelowZero(t *testing.T) {
+	db := tempDB(t)
+	st, err := storage.Open(db, storage.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	last := model.Today().Month().Add(-1)
+	day := func(d int) string { return model.Date(int(last)*100 + d).String() }
+	books := func(args ...string) []string { return append([]string{"books"}, append(args, "--db", db)...) }
+	runZH(books("opening", "--money", "cash", "--date", last.First().String(), "--amount", "100")...).expect(t, 0)
+	r := runZH(books("transfer", "--from", "cash", "--to", "bank", "--date", day(3), "--amount", "500")...).expect(t, 0)
+	if !strings.Contains(r.stdout, "存现") || !strings.Contains(r.stderr, "注意：库存现金 在 "+day(3)+" 日终余额为 -400.00") {
+		t.Errorf("transfer past the cash held:\n%s\n%s", r.stdout, r.stderr)
+	}
+	r = runEN(books("entry", "--date", day(4), "--code", "50602", "--amount", "1", "--money", "cash", "--memo", "paper")...).expect(t, 0)
+	if !strings.Contains(r.stderr, "note: cash ends "+day(4)+" at -401.00, below zero") {
+		t.Errorf("entry with the cash box short:\n%s", r.stderr)
+	}
+	if r := runZH(books("entry", "--date", day(4), "--code", "501", "--amount", "1", "--money", "bank", "--memo", "补记")...).expect(t, 1); !strings.Contains(r.stderr, "501 职工活动支出 下面有明细科目，请记到明细科目") {
+		t.Errorf("entry on a heading: %s", r.stderr)
+	}
+}

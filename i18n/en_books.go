@@ -88,6 +88,7 @@ func init() {
 		"close.unknown_account":    "voucher %s is on account %s, which is not in its year's chart",
 		"close.totals":             "the totals of %s for account %s do not agree with the entries: run unionbook check first",
 		"close.negative":           "%s ends %s at %s, below zero: check the opening balance, the transfers and those days' entries",
+		"money.below_zero":         "%s ends %s at %s, below zero: its month cannot be closed until the amount, the opening balance or the transfers are put right",
 		"funds.to_before_from":     "the last month cannot be before the first",
 		"funds.received_range":     "what reached the federation must be between 0 and the amount paid",
 		"funds.overlap":            "the unit already has a record for %s to %s: periods cannot overlap",

@@ -32,6 +32,8 @@ func init() {
 		"books_ui.hint_close_period":     "month 2026-10 or year 2026",
 		"books_ui.close_month_or_year":   "a month (2026-10) or a year (2026)",
 		"books_ui.closed":                "closed %s: cash %s, bank %s",
+		"books_ui.posted_warning":        "%s. Note: %s",
+		"books_ui.warning_sep":           "; ",
 		"books_ui.closed_months":         "%s to %s",
 		"books_ui.rec_title":             "Bank reconciliation",
 		"books_ui.rec_date":              "Statement date",

@@ -88,6 +88,7 @@ func init() {
 		"close.unknown_account":    "凭证 %s 的科目 %s 不在当年的科目表里",
 		"close.totals":             "%s 科目 %s 的汇总与明细不符，请先运行 unionbook check",
 		"close.negative":           "%s 在 %s 日终余额为 %s，不能小于零：请核对期初余额、存取现和这几天的账目",
+		"money.below_zero":         "%s 在 %s 日终余额为 %s，小于零，这个月将不能结账：请核对金额、期初余额和存取现",
 		"funds.to_before_from":     "结束月份不能早于开始月份",
 		"funds.received_range":     "到账金额应在 0 和缴纳金额之间",
 		"funds.overlap":            "这个单位 %s 至 %s 已有工会经费记录，期间不能重叠",

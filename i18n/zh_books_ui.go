@@ -32,6 +32,8 @@ func init() {
 		"books_ui.hint_close_period":     "月份 2026-10 或年度 2026",
 		"books_ui.close_month_or_year":   "请填一个月（2026-10）或一年（2026）",
 		"books_ui.closed":                "已结账 %s：库存现金 %s，银行存款 %s",
+		"books_ui.posted_warning":        "%s。注意：%s",
+		"books_ui.warning_sep":           "；",
 		"books_ui.closed_months":         "%s 至 %s",
 		"books_ui.rec_title":             "银行对账",
 		"books_ui.rec_date":              "对账日",

@@ -349,6 +349,50 @@ func TestClosingRefusesCashBelowZero(t *testing.T) {
 	}
 }
 
+// A posting that leaves a money account below zero at the end of a day is
+// told at once (closing refuses the month later): the day and the balance.
+func TestMoneyWarningWhenBelowZero(t *testing.T) {
+	s := openTest(t)
+	if err := s.SetOpening(bop, &model.OpeningBalance{Money: model.MoneyCash, Date: 20240101, Amount: 1000}); err != nil {
+		t.Fatal(err)
+	}
+	cash, bank := model.MoneyCash, model.MoneyBank
+	warned := func(m model.MoneyAccount, d model.Date) string {
+		t.Helper()
+		w, err := s.MoneyWarning(m, d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(w) == 0 {
+			return ""
+		}
+		return w[0].Message(i18n.ZH)
+	}
+	entryOn(t, s, 20240105, model.Out, "50602", 800, cash)
+	if w := warned(cash, 20240105); w != "" {
+		t.Errorf("2.00 left: %q", w)
+	}
+	// Spending 5.00 on the 10th and receiving 5.00 the same day ends the
+	// day at 2.00: no warning.
+	entryOn(t, s, 20240110, model.Out, "50602", 500, cash)
+	entryOn(t, s, 20240110, model.In, "408", 500, cash)
+	if w := warned(cash, 20240110); w != "" {
+		t.Errorf("the day ends at 2.00: %q", w)
+	}
+	// A transfer of 10.00 out of the cash box on the 12th: -8.00.
+	transfer(t, s, 20240112, cash, bank, 1000)
+	if w := warned(cash, 20240112); w != "库存现金 在 2024-01-12 日终余额为 -8.00，小于零，这个月将不能结账：请核对金额、期初余额和存取现" {
+		t.Errorf("warning %q", w)
+	}
+	// Posting on the 11th is warned of the 12th that it now leaves short.
+	if w := warned(cash, 20240111); !strings.Contains(w, "2024-01-12") {
+		t.Errorf("warning from the 11th %q", w)
+	}
+	if w := warned(bank, 20240112); w != "" {
+		t.Errorf("bank %q", w)
+	}
+}
+
 func TestBankReconciliation(t *testing.T) {
 	f := newBooks(t)
 	s := f.s

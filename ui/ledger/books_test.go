@@ -278,3 +278,33 @@ func (hs *harness) clear(n int) {
 		hs.Keys("backspace")
 	}
 }
+
+// Saving spending past its budget line says so at once (the issue's
+// warning; before, only the budget screen showed 超预算), and a transfer of
+// more cash than the box holds is saved with a warning naming the day and
+// the balance, since closing will refuse the month.
+func TestPostingWarnsOfBudgetAndCashBelowZero(t *testing.T) {
+	hs := booksHarness(t, i18n.ZH, 100, 30)
+	hs.fillEntry(false, "50101", "100", "青山镇成校", "教材")
+	hs.Keys("ctrl+s")
+	if hs.on() != "list" {
+		t.Fatalf("not saved: %s\n%s", hs.Status.Text, hs.Screen())
+	}
+	uitest.Contains(t, hs.Status.Text, "已记账", "注意：50101 职工教育支出 今年已支出超过预算 1,500.00，超出 400.00")
+	if !hs.Status.Error {
+		t.Error("the warning is not shown as one")
+	}
+	// 3,530.80 in the cash box, 5,000.00 taken to the bank.
+	hs.Keys("T", "right", "tab", "tab")
+	hs.Type("5000")
+	hs.Keys("ctrl+s")
+	if hs.on() != "list" {
+		t.Fatalf("transfer not saved: %s\n%s", hs.Status.Text, hs.Screen())
+	}
+	uitest.Contains(t, hs.Status.Text, "存现 5,000.00", "注意：库存现金 在 2026-11-21 日终余额为 -1,469.20")
+
+	en := booksHarness(t, i18n.EN, 100, 30)
+	en.fillEntry(false, "50101", "100", "school", "books")
+	en.Keys("ctrl+s")
+	uitest.Contains(t, en.Status.Text, ". Note: spending on 50101")
+}

@@ -173,7 +173,10 @@ func (e *entryForm) save() tea.Cmd {
 	}
 	e.st.Pop()
 	e.added(x)
-	return tea.Batch(common.SetStatus(e.c.T("cashbook.added", x.VoucherNo, x.Amount.Display()), false),
+	// The entry is saved; a warning that cannot be read is left out.
+	budget, _ := e.c.Store.BudgetWarning(x.Date, x.Account)
+	money, _ := e.c.Store.MoneyWarning(x.Money, x.Date)
+	return tea.Batch(e.postedStatus(e.c.T("cashbook.added", x.VoucherNo, x.Amount.Display()), budget, money),
 		common.Changed(model.EntityLedger, x.ID))
 }
 
