@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -158,7 +159,7 @@ func booksStatus(e *env, st *storage.Store, _ *booksFlags) error {
 	}
 	l := e.lang
 	w := e.stdout
-	fmt.Fprintln(w, l.T("books.status_chart", s.Chart.Standard, s.Chart.Source))
+	fmt.Fprintln(w, l.T("books.status_chart", s.Chart.StandardName(l), s.Chart.Source))
 	var rows [][]string
 	for _, m := range model.MoneyAccounts() {
 		opening := l.T("books.status_no_opening")
@@ -489,7 +490,7 @@ func booksChart(e *env, st *storage.Store, f *booksFlags) error {
 			return err
 		}
 		c.FromYear = f.year
-		c.Source = "导入自 " + f.file
+		c.Source = e.lang.T("chart.source_file", filepath.Base(f.file))
 		if err := st.SetChart(f.op, c); err != nil {
 			return err
 		}
@@ -504,7 +505,7 @@ func booksChart(e *env, st *storage.Store, f *booksFlags) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(e.stdout, e.lang.T("books.status_chart", c.Standard, c.Source))
+	fmt.Fprintln(e.stdout, e.lang.T("books.status_chart", c.StandardName(e.lang), c.Source))
 	var rows [][]string
 	for _, a := range c.Accounts {
 		rows = append(rows, []string{strings.Repeat("  ", c.Level(a.Code)) + a.Code, a.Name, e.lang.T(a.Direction.Key()), a.NameEN})

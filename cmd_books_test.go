@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -110,5 +111,33 @@ func TestBooksWarnsOfMoneyBelowZero(t *testing.T) {
 	}
 	if r := runZH(books("entry", "--date", day(4), "--code", "501", "--amount", "1", "--money", "bank", "--memo", "补记")...).expect(t, 1); !strings.Contains(r.stderr, "501 职工活动支出 下面有明细科目，请记到明细科目") {
 		t.Errorf("entry on a heading: %s", r.stderr)
+	}
+}
+
+// books chart --file loads the union's own chart; status and chart name it
+// in the user's words with the sheet it came from (they printed "own" and a
+// hard-coded "导入自" with the whole path).
+func TestBooksChartFromASheet(t *testing.T) {
+	db := tempDB(t)
+	st, err := storage.Open(db, storage.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	sheet := filepath.Join(t.TempDir(), "chart.csv")
+	csv := "科目编号,科目名称,上级科目,收支方向\n401,会费收入,,收入\n501,职工活动支出,,支出\n50105,会员活动支出,501,支出\n5010501,节日慰问,50105,支出\n"
+	if err := os.WriteFile(sheet, []byte(csv), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	year := strconv.Itoa(model.Today().Year() + 1)
+	books := func(args ...string) []string { return append([]string{"books"}, append(args, "--db", db)...) }
+	runZH(books("chart", "--file", sheet, "--year", year)...).expect(t, 0)
+	out := runZH(books("chart", "--year", year)...).expect(t, 0).stdout
+	if !strings.Contains(out, "科目表：本会自定（导入自 chart.csv）") || !strings.Contains(out, "5010501") {
+		t.Errorf("zh chart:\n%s", out)
+	}
+	out = runEN(books("chart", "--year", year)...).expect(t, 0).stdout
+	if !strings.HasPrefix(out, "chart: the union's own (") {
+		t.Errorf("en chart:\n%s", out)
 	}
 }

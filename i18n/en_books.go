@@ -43,6 +43,8 @@ func init() {
 		"consol.over_cap":          "the yearly cap per member for %s is %s; this takes %d past it: %s",
 		"consol.no_account":        "the chart has no account for consolation spending",
 		"budget.heading":           "%s has sub-accounts: put the budget on them",
+		"chart.standard_own":       "the union's own",
+		"chart.source_file":        "imported from %s",
 		"account.heading":          "%s has sub-accounts: post to one of them",
 		"budget.over":              "spending on %s this year has passed its budget of %s by %s",
 		"budget.year_closed":       "%d is closed: its budget cannot change",

@@ -43,6 +43,8 @@ func init() {
 		"consol.over_cap":          "%s每人每年标准 %s，这次有 %d 人超过：%s",
 		"consol.no_account":        "科目表里没有慰问支出的科目",
 		"budget.heading":           "%s 下面有明细科目，预算请编到明细科目",
+		"chart.standard_own":       "本会自定",
+		"chart.source_file":        "导入自 %s",
 		"account.heading":          "%s 下面有明细科目，请记到明细科目",
 		"budget.over":              "%s 今年已支出超过预算 %s，超出 %s",
 		"budget.year_closed":       "%d 年已结账，预算不能再改",

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"unionbook/i18n"
 )
 
 // The accounting chart (工会会计制度) is data: a Chart lists the income and
@@ -22,6 +24,15 @@ type Chart struct {
 	Accounts []Account `cbor:"4,keyasint"`           // in code order
 	// ID is the stored record's ID (0 for a chart not stored).
 	ID uint64 `cbor:"5,keyasint,omitempty"`
+}
+
+// StandardName is how the chart's standard is named to the user: the
+// published chart's year, or the words for the union's own chart.
+func (c *Chart) StandardName(l i18n.Lang) string {
+	if c.Standard == ChartOwn {
+		return l.T("chart.standard_own")
+	}
+	return c.Standard
 }
 
 // StandardChart is a published chart (Chart2021 or Chart2010); ok is false
