@@ -155,6 +155,8 @@ func init() {
 		"report.s_opening":              "1. Balance at the start of the year",
 		"report.s_adjust":               "2. Adjustments to the balance",
 		"report.s_income":               "3. Total income",
+		"report.budget_total_in":        "Income on budgeted lines",
+		"report.budget_total_out":       "Spending on budgeted lines",
 		"report.s_expense":              "4. Total expense",
 		"report.s_difference":           "5. Income less expense",
 		"report.s_closing":              "6. Balance at the end of the year",

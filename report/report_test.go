@@ -183,6 +183,19 @@ func TestStatementPrint(t *testing.T) {
 	if r := find(budget, 0, "        50101 职工教育支出"); r == nil || r[1] != "1000" || r[2] != "1200.5" || r[3] != "-200.5" || r[5] != "超预算" {
 		t.Errorf("budget line %q", r)
 	}
+	// The totals are over the lines with a budget: 501's 1,000.00 (its
+	// 50101 line) against 501's 3,546.10 (1,200.50 + 2,345.60), not the
+	// year's 4,314.98 of spending (50405 and 50602 have no budget); income
+	// has no budget, so no income total (it read budget 0, remaining
+	// -17,645.67).
+	if r := find(budget, 0, "有预算的支出合计"); r == nil || r[1] != "1000" || r[2] != "3546.1" || r[3] != "-2546.1" {
+		t.Errorf("budget total %q", r)
+	}
+	for _, r := range budget {
+		if len(r) > 0 && strings.Contains(r[0], "收入合计") {
+			t.Errorf("income total without an income budget: %q", r)
+		}
+	}
 
 	// A year's statement fills the balances at its start and end.
 	_, sheets = write(t, s, "statement", "2024", 0, i18n.EN)

@@ -217,8 +217,12 @@ func TestCloseThenBackdatedEntryIsRefused(t *testing.T) {
 
 func TestBudgetLineAndWarning(t *testing.T) {
 	hs := booksHarness(t, i18n.ZH, 100, 30)
+	// Office spending has no budget line: the foot sets the budget
+	// against the budgeted lines' 7,250.50 only (it said 7,350.50).
+	addEntry(t, hs.C.Store, model.LedgerEntry{Date: 20261120, Direction: model.Out, Account: "50602", Amount: model.Yuan(100), Memo: "打印纸"})
 	hs.menuTo(menuBudget)
 	uitest.Contains(t, hs.Screen(), "50101 职工教育支出", "1,500.00", "超预算") // 1,800 spent in October
+	uitest.Contains(t, hs.Screen(), "支出预算：10,500.00  本年累计：7,250.50  剩余：3,249.50")
 	hs.Keys("n", "enter")
 	hs.Type("xchd") // 宣传活动支出
 	hs.Keys("enter", "tab")
