@@ -565,7 +565,7 @@ func booksFunds(e *env, st *storage.Store, f *booksFlags) error {
 		}
 		out = append(out, []string{strconv.FormatUint(r.Funds.ID, 10), r.UnitName, fundsPeriodText(r.Funds), r.Funds.Due.Display(), r.Paid.Display(), r.Received.Display(), last, flag})
 	}
-	columns(e.stdout, "  ", out, "llrrrrll")
+	columns(e.stdout, "  ", out, "lllrrrll")
 	return nil
 }
 
@@ -600,10 +600,21 @@ func booksPayFunds(e *env, st *storage.Store, f *booksFlags) error {
 			return err
 		}
 	}
+	var before model.FundsStatus // the record as it stood, for the overpayment warning
+	if rows, err := st.Funds(); err == nil {
+		for _, r := range rows {
+			if r.Funds.ID == p.FundsID {
+				before = r.FundsStatus
+			}
+		}
+	}
 	if err := st.PayFunds(f.op, &p); err != nil {
 		return err
 	}
 	fmt.Fprintln(e.stdout, e.lang.T("books.funds_paid", p.Paid.Display(), p.Received.Display(), e.lang.T(m.Key())))
+	if before.Funds.ID != 0 {
+		printWarnings(e, before.OverpaidBy(p.Paid))
+	}
 	return nil
 }
 

@@ -9,6 +9,8 @@ import (
 
 	"unionbook/model"
 	"unionbook/storage"
+
+	"github.com/charmbracelet/x/ansi"
 )
 
 // A new user's month, as the issue puts it: set the opening balances,
@@ -139,5 +141,44 @@ func TestBooksChartFromASheet(t *testing.T) {
 	out = runEN(books("chart", "--year", year)...).expect(t, 0).stdout
 	if !strings.HasPrefix(out, "chart: the union's own (") {
 		t.Errorf("en chart:\n%s", out)
+	}
+}
+
+// books funds and pay-funds: a unit's 工会经费 for a quarter, paid in full,
+// then 10.00 more, which is kept with a warning; the list's period column
+// starts under its title.
+func TestBooksFundsPaidAndOverpaid(t *testing.T) {
+	db := tempDB(t)
+	st, err := storage.Open(db, storage.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.CreateUnit("李秘书", &model.Unit{Name: "青山镇宏达机械制造有限公司工会", Kind: 170, Employees: 120}); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	q := model.Today().Month().Add(-3)
+	books := func(args ...string) []string { return append([]string{"books"}, append(args, "--db", db)...) }
+	out := runZH(books("funds", "--unit", "青山镇宏达机械制造有限公司工会", "--from", q.String(), "--to", q.Add(2).String(), "--payroll", "100000")...).expect(t, 0).stdout
+	lines := strings.Split(out, "\n")
+	var head, row string
+	for _, l := range lines {
+		if strings.Contains(l, "期间") {
+			head = l
+		}
+		if strings.Contains(l, q.String()+"..") {
+			row = l
+		}
+	}
+	if head == "" || row == "" || ansi.StringWidth(head[:strings.Index(head, "期间")]) != ansi.StringWidth(row[:strings.Index(row, q.String()+"..")]) {
+		t.Errorf("the period is not under its title:\n%s", out)
+	}
+	r := runZH(books("pay-funds", "--record", "1", "--date", model.Today().String(), "--amount", "2000", "--money", "bank")...).expect(t, 0)
+	if !strings.Contains(r.stdout, "已记缴款 2,000.00") || r.stderr != "" {
+		t.Errorf("paid in full:\n%s\n%s", r.stdout, r.stderr)
+	}
+	r = runZH(books("pay-funds", "--record", "1", "--date", model.Today().String(), "--amount", "10", "--money", "bank")...).expect(t, 0)
+	if !strings.Contains(r.stderr, "注意：已缴超过应缴 2,000.00，多出 10.00") {
+		t.Errorf("overpaid:\n%s\n%s", r.stdout, r.stderr)
 	}
 }

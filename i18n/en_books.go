@@ -43,6 +43,7 @@ func init() {
 		"consol.over_cap":          "the yearly cap per member for %s is %s; this takes %d past it: %s",
 		"consol.no_account":        "the chart has no account for consolation spending",
 		"budget.heading":           "%s has sub-accounts: put the budget on them",
+		"funds.overpaid":           "paid more than the %s due, by %s: check the amount and the payroll",
 		"chart.standard_own":       "the union's own",
 		"chart.source_file":        "imported from %s",
 		"account.heading":          "%s has sub-accounts: post to one of them",

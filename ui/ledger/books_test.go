@@ -264,6 +264,17 @@ func TestFundsPayment(t *testing.T) {
 	if len(rows) != 1 || rows[0].Outstanding() != 0 || rows[0].Received != model.MulBP(model.Yuan(9600), 6000) {
 		t.Errorf("funds %+v", rows)
 	}
+	if hs.Status.Error {
+		t.Errorf("paying what was due warns: %q", hs.Status.Text)
+	}
+	// 100.00 more than is due: saved, with a warning to look.
+	hs.Keys("enter", "tab", "ctrl+u")
+	hs.Type("100")
+	hs.Keys("ctrl+s")
+	uitest.Contains(t, hs.Status.Text, "Note: paid more than the 9,600.00 due, by 100.00")
+	if rows, _ := hs.C.Store.Funds(); rows[0].Paid != model.Yuan(9700) {
+		t.Errorf("paid %s", rows[0].Paid.Display())
+	}
 }
 
 func TestPrintWritesTheWorkbook(t *testing.T) {
