@@ -44,6 +44,7 @@ func init() {
 		"consol.no_account":        "the chart has no account for consolation spending",
 		"budget.heading":           "%s has sub-accounts: put the budget on them",
 		"funds.overpaid":           "paid more than the %s due, by %s: check the amount and the payroll",
+		"opening.period_closed":    "%s is in a closed period (closed through %s): the opening balance can no longer change",
 		"chart.standard_own":       "the union's own",
 		"chart.source_file":        "imported from %s",
 		"account.heading":          "%s has sub-accounts: post to one of them",

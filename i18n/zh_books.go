@@ -44,6 +44,7 @@ func init() {
 		"consol.no_account":        "科目表里没有慰问支出的科目",
 		"budget.heading":           "%s 下面有明细科目，预算请编到明细科目",
 		"funds.overpaid":           "已缴超过应缴 %s，多出 %s：请核对金额和工资总额",
+		"opening.period_closed":    "%s 所在的期间已结账（已结至 %s），期初余额不能再改",
 		"chart.standard_own":       "本会自定",
 		"chart.source_file":        "导入自 %s",
 		"account.heading":          "%s 下面有明细科目，请记到明细科目",

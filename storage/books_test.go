@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
@@ -268,8 +269,20 @@ func TestClosedMonthIsFrozenAndProvablyUnchanged(t *testing.T) {
 	if err := s.AddTransfer(bop, &model.Transfer{Date: 20240131, From: model.MoneyBank, To: model.MoneyCash, Amount: 100}); !problemIs(err, "date", "books.period_closed") {
 		t.Errorf("transfer in a closed month: %v", err)
 	}
-	if err := s.SetOpening(bop, &model.OpeningBalance{Money: model.MoneyCash, Date: 20240101, Amount: 1}); !problemIs(err, "date", "books.period_closed") {
+	if err := s.SetOpening(bop, &model.OpeningBalance{Money: model.MoneyCash, Date: 20240101, Amount: 1}); !problemIs(err, "date", "opening.period_closed") {
 		t.Errorf("opening in a closed month: %v", err)
+	}
+	// Both openings sent back with one changed: one problem, the changed
+	// one's, in words about the opening (it was said twice, of entries
+	// and reversals).
+	opens, _ := s.Openings()
+	bank := opens[model.MoneyBank]
+	err = s.SetOpenings(bop, []model.OpeningBalance{{Money: model.MoneyCash, Date: 20240101, Amount: 1}, bank})
+	var ps model.Problems
+	if !errors.As(err, &ps) || len(ps) != 1 || ps[0].Field != "date_cash" || ps[0].Key != "opening.period_closed" {
+		t.Errorf("openings in a closed month: %#v", err)
+	} else if got := ps[0].Message(i18n.ZH); got != "2024-01-01 所在的期间已结账（已结至 2024-01），期初余额不能再改" {
+		t.Errorf("message %q", got)
 	}
 	if n := len(auditAll(t, s)); n != before {
 		t.Errorf("refused writes left %d audit entries", n-before)

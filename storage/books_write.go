@@ -228,15 +228,14 @@ func (w *writer) setOpening(o *model.OpeningBalance) error {
 	if err != nil {
 		return err
 	}
-	if ps := openDateProblem(w.tx, "date", o.Date); len(ps) > 0 {
-		return ps
+	// An opening left as it is is no change, closed or not (the first-run
+	// form sends both accounts: the unchanged one must not be refused).
+	if had && old.Date == o.Date && old.Amount == o.Amount && old.Memo == o.Memo {
+		return errNoChange
 	}
-	if had {
-		if ps := openDateProblem(w.tx, "date", old.Date); len(ps) > 0 {
-			return ps
-		}
-		if old.Date == o.Date && old.Amount == o.Amount && old.Memo == o.Memo {
-			return errNoChange
+	for _, d := range []model.Date{o.Date, old.Date} {
+		if ct := closedThrough(w.tx); d != 0 && ct != 0 && d.Month() <= ct {
+			return model.Problems{{Field: "date", Key: "opening.period_closed", Args: []any{d.String(), ct.String()}}}
 		}
 	}
 	if first, err := w.firstMoneyDate(o.Money); err != nil {
