@@ -21,9 +21,9 @@ func newCloseForm(b *book, st *stack.Stack) *form.Screen {
 	f := form.New(c, form.TextField(fClosePeriod, true, c.T("books_ui.hint_close_period")))
 	status, _ := c.Store.BooksStatus()
 	next := c.Today().Month().Add(-1)
-	intro := c.T("books.status_nothing_closed")
+	intro := c.T("books_ui.close_none")
 	if status.ClosedMonth != 0 {
-		intro = c.T("books.status_closed", status.ClosedMonth.String())
+		intro = c.T("books_ui.close_done", status.ClosedMonth.String())
 		next = max(next, status.ClosedMonth.Add(1))
 	}
 	f.SetValue(fClosePeriod, next.String())
@@ -50,7 +50,7 @@ func newCloseForm(b *book, st *stack.Stack) *form.Screen {
 		return tea.Batch(common.SetStatus(c.T("books_ui.closed", period,
 			last.Balance(model.MoneyCash).Display(), last.Balance(model.MoneyBank).Display()), false),
 			common.Changed(model.EntityClosing, last.ID))
-	}).WithIntro(intro + c.T("books_ui.close_intro"))
+	}).WithIntro(c.T("books_ui.close_intro", intro))
 }
 
 // readClose reads a month (2026-10) or a year (2026).
