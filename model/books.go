@@ -296,9 +296,14 @@ func (t *Transfer) Summary() string {
 	return s
 }
 
+// ReversalMemoPrefix begins the memo a reversal is stored with ("冲正
+// 2026-0003：reason"), the record's own words in either language.
+const ReversalMemoPrefix = "冲正 "
+
 // TransferSummary is a transfer's line in the reader's words (tr is the
 // catalogue's T): deposit (存现) or withdrawal (取现), marked when it
-// reverses one, and its memo.
+// reverses one, and its memo (a reversal's without its own 冲正, which
+// the mark says: it read "冲正 存现 冲正 2026-0010：录错金额").
 func TransferSummary(tr func(key string, args ...any) string, deposit, reversal bool, memo string) string {
 	s := tr("transfer.withdraw")
 	if deposit {
@@ -306,6 +311,7 @@ func TransferSummary(tr func(key string, args ...any) string, deposit, reversal 
 	}
 	if reversal {
 		s = tr("transfer.reversal", s)
+		memo = strings.TrimPrefix(memo, ReversalMemoPrefix)
 	}
 	if memo != "" {
 		s += " " + memo
