@@ -15,6 +15,11 @@ import (
 // the Overview and stats.
 func disputesSection(c *summaryContext) (SummarySection, error) {
 	s := c.s
+	// A package's cases travel as figures only (issue 16): a database
+	// loaded from one holds none, and counting none would say zero.
+	if from, err := c.st.FromPackage(); err != nil || from != "" {
+		return SummarySection{Missing: c.T("summary.cases_in_package", from)}, err
+	}
 	f, err := c.st.CaseFigures(s.First, s.AsOf)
 	if err != nil {
 		return SummarySection{}, err
@@ -155,9 +160,9 @@ func hardshipSection(c *summaryContext) (SummarySection, error) {
 		Header: []string{c.T("summary.c_aid_type"), c.T("summary.c_count"), c.T("summary.c_value"), c.T("summary.c_count_before"), c.T("summary.c_value_before")},
 		Right:  []bool{false, true, true, true, true}, Total: true}
 	for _, ty := range model.AidTypes {
-		t.Rows = append(t.Rows, []string{c.T(ty.Key()), itoa(a.nType[ty]), a.byType[ty].String(), itoa(b.nType[ty]), b.byType[ty].String()})
+		t.Rows = append(t.Rows, []string{c.T(ty.Key()), itoa(a.nType[ty]), a.byType[ty].Display(), itoa(b.nType[ty]), b.byType[ty].Display()})
 	}
-	t.Rows = append(t.Rows, []string{c.T("summary.total"), itoa(a.n), a.value.String(), itoa(b.n), b.value.String()})
+	t.Rows = append(t.Rows, []string{c.T("summary.total"), itoa(a.n), a.value.Display(), itoa(b.n), b.value.Display()})
 	sec.Tables = append(sec.Tables, t)
 	return sec, nil
 }
