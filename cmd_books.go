@@ -650,7 +650,7 @@ func booksConsolation(e *env, st *storage.Store, f *booksFlags) error {
 	}
 	fmt.Fprintln(e.stdout, e.lang.T("books.consolation_added", e.lang.T(kind.Key()), len(c.Members), c.Total().Display(), c.Account))
 	printWarnings(e, warn)
-	return nil
+	return moneyWarning(e, st, c.Money, c.Date)
 }
 
 // consolMembers is who a consolation goes to: --members (member numbers),

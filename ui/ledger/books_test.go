@@ -323,3 +323,22 @@ func TestPostingWarnsOfBudgetAndCashBelowZero(t *testing.T) {
 	en.Keys("ctrl+s")
 	uitest.Contains(t, en.Status.Text, ". Note: spending on 50101")
 }
+
+// A consolation paid from a cash box too small for it is saved with the
+// warning of the day it ends below zero, after what was saved.
+func TestConsolationFromTooLittleCashWarns(t *testing.T) {
+	hs := booksHarness(t, i18n.ZH, 100, 30)
+	hs.menuTo(menuConsolation)
+	hs.Keys("tab", "tab", "enter")
+	hs.Type("hd") // 宏达
+	hs.Keys("enter", "tab", "tab")
+	hs.Type("5000")
+	hs.Keys("tab", "tab")
+	hs.Type("月饼")
+	hs.Keys("tab", "tab", "left") // from the cash box
+	hs.Keys("ctrl+s")
+	if hs.on() != "list" {
+		t.Fatalf("not saved: %q\n%s", hs.Status.Text, hs.Screen())
+	}
+	uitest.Contains(t, hs.Status.Text, "已记", "注意：库存现金 在 2026-11-21 日终余额为 -1,469.20")
+}
