@@ -86,6 +86,8 @@ func (s *chart) Update(msg tea.Msg) tea.Cmd {
 		switch {
 		case key.Matches(m, s.k.AddAccount):
 			return s.st.Push(newAccountForm(s.c, s.st))
+		case key.Matches(m, s.k.UseChart):
+			return s.st.Push(newChartUseForm(s.c, s.st))
 		case key.Matches(m, s.c.Keys.Export):
 			return listexport.Start(s.c, s.st, listexport.List{Name: s.c.T("settings.chart_title"), Table: s.table})
 		}
@@ -104,7 +106,7 @@ func (s *chart) View() string {
 }
 
 func (s *chart) ShortHelp() []key.Binding {
-	return []key.Binding{s.k.AddAccount, s.c.Keys.Export, s.c.Keys.Back}
+	return []key.Binding{s.k.AddAccount, s.k.UseChart, s.c.Keys.Export, s.c.Keys.Back}
 }
 
 func (s *chart) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }
