@@ -40,13 +40,13 @@ func TestFormatVerbsAgree(t *testing.T) {
 	}
 }
 
-// The check's counts are printed with one number each (storage.Report's
-// Count): a count without %d printed "单位会费报送%!(EXTRA int=48)".
-func TestCheckCountsTakeOneNumber(t *testing.T) {
+// The counts of "unionbook check" (storage.CheckReport.Counts) are each
+// shown with one number: "check.count.<name>" takes exactly one %d.
+func TestCheckCountsTakeTheirNumber(t *testing.T) {
 	for _, l := range []Lang{ZH, EN} {
 		for _, k := range Keys(l) {
 			if strings.HasPrefix(k, "check.count.") && strings.Count(l.T(k), "%d") != 1 {
-				t.Errorf("%s: %q is %q, want one %%d", l.Code(), k, l.T(k))
+				t.Errorf("%s: %q is %q, without its number", l.Code(), k, l.T(k))
 			}
 		}
 	}

@@ -177,7 +177,7 @@ func init() {
 		"summary.src_case_units":         "同上，涉及的不同单位和用人单位",
 		"summary.src_case_workers":       "同上，各案件涉及人数之和",
 		"summary.src_cases":              "维权记录：受理日期在%s内的案件，录入错误而关闭的不计（去年同期：%s）",
-		"summary.src_claimed":            "同上，结案时记录的争议标的",
+		"summary.src_claimed":            "同上，登记案件时记录的争议标的",
 		"summary.src_collective":         "同上，涉及 %d 人及以上的案件（设置中的集体争议标准）",
 		"summary.src_congress":           "单位名册中标记已建立职代会的单位（名册只存现状）",
 		"summary.src_contracts":          "单位名册的集体合同签订、到期日期：%s当天有效（去年同期：%s）",

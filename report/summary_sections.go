@@ -30,6 +30,8 @@ func disputesSection(c *summaryContext) (SummarySection, error) {
 	}
 	span, spanB := c.span(s.First, s.AsOf), c.span(s.BeforeFirst, s.BeforeAsOf)
 	src := c.T("summary.src_cases", span, spanB)
+	mediated := rate("case_mediated", f.MediatedBP(), b.MediatedBP(), c.T("summary.src_mediated"))
+	mediated.HasBefore = b.Closed > 0 // no case closed last year: no rate to compare, not 0%
 	sec := SummarySection{Figures: []SummaryFigure{
 		count("cases", "summary.u_cases", f.Cases, b.Cases, src),
 		count("case_workers", "summary.u_people", f.Workers, b.Workers, c.T("summary.src_case_workers")),
@@ -38,7 +40,7 @@ func disputesSection(c *summaryContext) (SummarySection, error) {
 		count("collective_workers", "summary.u_people", f.CollectiveWorkers, b.CollectiveWorkers, c.T("summary.src_collective", f.CollectiveMin)),
 		money("case_claimed", f.Claimed, b.Claimed, c.T("summary.src_claimed")),
 		money("case_recovered", f.Recovered, b.Recovered, c.T("summary.src_recovered")),
-		rate("case_mediated", f.MediatedBP(), b.MediatedBP(), c.T("summary.src_mediated")),
+		mediated,
 		count("legal_aid", "summary.u_cases", f.LegalAid, b.LegalAid, c.T("summary.src_legal_aid")),
 		count("risk_checks", "summary.u_times", f.Risk.Checks, b.Risk.Checks, c.T("summary.src_risk_checks", span, spanB)),
 	}}
