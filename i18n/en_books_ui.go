@@ -54,7 +54,7 @@ func init() {
 		"books_ui.budget_line_title":     "Budget line, %d",
 		"books_ui.hint_budget_amount":    "amount for the year; 0 removes the line",
 		"books_ui.budget_saved":          "budget %s: %s",
-		"books_ui.budget_out":            "spending budget",
+		"books_ui.budget_out":            "Spending budget",
 		"books_ui.consol_title":          "Consolation",
 		"books_ui.consol_intro":          "Goods, never cash or shopping cards; money only for illness and bereavement",
 		"books_ui.consol_no_unit":        "(not by unit)",
