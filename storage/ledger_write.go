@@ -47,6 +47,11 @@ func rulesOf(p *model.Profile) model.DuesRules {
 	if r.TruncUnit == 0 {
 		r.TruncUnit = model.DefaultProfile().DuesTruncUnit
 	}
+	for i := range r.Changes {
+		if r.Changes[i].TruncUnit == 0 {
+			r.Changes[i].TruncUnit = model.DefaultProfile().DuesTruncUnit
+		}
+	}
 	return r
 }
 
@@ -261,5 +266,5 @@ func (w *writer) reverseLedgerEntry(id uint64, date model.Date, reason string) (
 // reversalMemo is the memo of a reversing entry: "冲正 2026-0003：reason".
 // Stored records are in Chinese, the language of the books.
 func reversalMemo(no, reason string) string {
-	return "冲正 " + no + "：" + model.CleanText(reason)
+	return model.ReversalMemoPrefix + no + "：" + model.CleanText(reason)
 }

@@ -1,6 +1,8 @@
 package dues
 
 import (
+	"strings"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -25,7 +27,8 @@ type formFrame struct {
 	*data
 	st   *stack.Stack
 	form *form.Form
-	w    int
+	w, h int
+	top  int // the lines above the form as last drawn (0: formHeaderLines)
 }
 
 // open makes f the frame's form, checked as typed by validate (which may
@@ -38,8 +41,15 @@ func (fr *formFrame) open(d *data, st *stack.Stack, f *form.Form, validate func(
 }
 
 func (f *formFrame) SetSize(w, h int) {
-	f.w = w
-	f.form.SetSize(w, h-formHeaderLines-1)
+	f.w, f.h = w, h
+	f.form.SetSize(w, h-f.topLines()-1)
+}
+
+func (f *formFrame) topLines() int {
+	if f.top == 0 {
+		return formHeaderLines
+	}
+	return f.top
 }
 
 func (f *formFrame) Capturing() bool { return true }
@@ -61,18 +71,26 @@ func (f *formFrame) answer(msg tea.Msg, save func() tea.Cmd) tea.Cmd {
 	})
 }
 
-// view draws the title, the line under it (each cut to the width) and the
-// form.
+// view draws the title (cut to the width), the explanation under it
+// (wrapped, at most two lines: at 80 columns its end was lost) and the
+// form, which takes the height left.
 func (f *formFrame) view(title, sub string) string {
 	st := f.c.Styles
-	fit := func(s string) string { return ansi.Truncate(s, f.w, "~") }
-	return st.Title.Render(fit(title)) + "\n" + st.Muted.Render(fit(sub)) + "\n\n" + f.form.View()
+	lines := strings.Split(ansi.Wrap(sub, max(f.w, 20), ""), "\n")
+	if len(lines) > 2 {
+		lines = []string{lines[0], ansi.Truncate(strings.Join(lines[1:], " "), f.w, "~")}
+	}
+	if top := len(lines) + 2; top != f.topLines() {
+		f.top = top
+		f.form.SetSize(f.w, f.h-top-1)
+	}
+	return st.Title.Render(ansi.Truncate(title, f.w, "~")) + "\n" + st.Muted.Render(strings.Join(lines, "\n")) + "\n\n" + f.form.View()
 }
 
 func (f *formFrame) Cursor() *tea.Cursor {
 	c := f.form.Cursor()
 	if c != nil {
-		c.Y += formHeaderLines
+		c.Y += f.topLines()
 	}
 	return c
 }

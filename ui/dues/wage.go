@@ -86,5 +86,5 @@ func (w *wageForm) View() string {
 	if w.unit != 0 {
 		title = w.c.T("dues.unit_wage_title", w.unitName(w.unit))
 	}
-	return w.view(title, w.c.T("dues.wage_hint")) + "\n\n" + w.c.Styles.Muted.Render(ansi.Wrap(w.c.T("dues.wage_rule"), max(w.w, 20), ""))
+	return w.view(title, w.c.T("dues.wage_hint")) + "\n\n" + w.c.Styles.Muted.Render(ansi.Wrap(w.wageRule(), max(w.w, 20), ""))
 }
