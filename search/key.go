@@ -215,6 +215,11 @@ func (k *Key) Match(q Query) bool {
 	// elements starting with every letter of the query. Most keys are
 	// ruled out here without reading their data.
 	if q.py != "" && k.initials&q.first != 0 && k.letters&q.letters == q.letters {
+		// One letter: an element starts with it, which the initials'
+		// union already says; the key's data is not read.
+		if len(q.py) == 1 {
+			return true
+		}
 		if k.initials&q.letters == q.letters && k.matchInitials(q.py) {
 			return true
 		}

@@ -219,6 +219,7 @@ func (s *Store) AutoBackup(reason string) (path string, err error) {
 	}()
 	var damage *DamageError
 	err = s.db.View(func(tx *bbolt.Tx) error {
+		defer keepMappedSmall(tx)()
 		r := &CheckReport{}
 		if err := runChecks(tx, r); err != nil {
 			return err
@@ -334,12 +335,14 @@ func keptBackups(bs []BackupInfo, now time.Time) []bool {
 }
 
 // The first backup of the day is made when no good automatic backup
-// carries today's date. Before it, bbolt's consistency check runs over the
-// file, so a damaged database is found on the day it is first opened; the
-// full check runs with the copy (AutoBackup).
+// carries today's date. The full check (bbolt's consistency check, then
+// every record) runs with the copy (AutoBackup), in the background, so a
+// damaged database is found on the day it is first opened: the interface
+// raises its banner (DamageError) and no backup of it is made.
 //
-// dailyBackupDue answers whether today's backup is still to be made, after
-// running bbolt's check; Open then makes the copy in the background.
+// dailyBackupDue answers whether today's backup is still to be made; Open
+// then checks and copies in the background, so the first screen waits for
+// neither (a 1.5 GB file takes seconds).
 func (s *Store) dailyBackupDue() (bool, error) {
 	today := s.now().Local().Format("20060102")
 	bs, err := Backups(s.path)
@@ -350,12 +353,30 @@ func (s *Store) dailyBackupDue() (bool, error) {
 			}
 		}
 	}
-	if !s.checked {
-		if err := s.db.View(bboltCheck); err != nil {
-			return false, err
-		}
-	}
 	return true, nil
+}
+
+// keepMappedSmall releases the memory map's pages every tenth of a second
+// while a whole-file read runs in tx (the daily check and backup), so that
+// it does not hold the file in the process's memory; the returned function
+// stops it (before tx ends) and releases them once more.
+func keepMappedSmall(tx *bbolt.Tx) (stop func()) {
+	done, stopped := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(stopped)
+		t := time.NewTicker(100 * time.Millisecond)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				releaseMapped(tx)
+				return
+			case <-t.C:
+				releaseMapped(tx)
+			}
+		}
+	}()
+	return func() { close(done); <-stopped }
 }
 
 // bboltCheck runs bbolt's own consistency check and returns its first

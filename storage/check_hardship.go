@@ -1,7 +1,9 @@
 package storage
 
 import (
+	"bytes"
 	"encoding/binary"
+	"slices"
 	"strconv"
 
 	"go.etcd.io/bbolt"
@@ -51,7 +53,7 @@ func checkHardship(tx *bbolt.Tx, r *CheckReport) error {
 		return err
 	}
 	r.Count("hardship", n)
-	memberIdx, openIdx := tx.Bucket(idxHardshipMember), tx.Bucket(idxHardshipOpen)
+	memberIdx, openIdx, household := tx.Bucket(idxHardshipMember), tx.Bucket(idxHardshipOpen), tx.Bucket(idxHardshipHousehold)
 	for id, f := range files {
 		if members.Get(itob(f.MemberID)) == nil {
 			r.Problem("check.dangling", model.EntityHardship, id, model.EntityMember, f.MemberID)
@@ -62,6 +64,13 @@ func checkHardship(tx *bbolt.Tx, r *CheckReport) error {
 		v := openIdx.Get(itob(f.MemberID))
 		if f.Status.Open() && (v == nil || btoi(v) != id) {
 			r.Problem("check.index_missing", model.EntityHardship, id, string(idxHardshipOpen), strconv.FormatUint(f.MemberID, 10))
+		}
+		if f.Status.Open() && household != nil {
+			for _, k := range householdKeys(&f) {
+				if household.Get(k) == nil {
+					r.Problem("check.index_missing", model.EntityHardship, id, string(idxHardshipHousehold), printableKey(k))
+				}
+			}
 		}
 		if f.PreviousID != 0 {
 			if p, ok := files[f.PreviousID]; !ok || p.MemberID != f.MemberID {
@@ -81,6 +90,9 @@ func checkHardship(tx *bbolt.Tx, r *CheckReport) error {
 		}
 		return nil
 	})
+	if household != nil { // from the "hardship household index" migration
+		checkHouseholdIndex(household, files, r)
+	}
 	checkSequence(tx, r, bucketHardship)
 	checkAidRecords(tx, r, files)
 	return nil
@@ -195,4 +207,20 @@ func checkAidRecords(tx *bbolt.Tx, r *CheckReport, files map[uint64]model.Hardsh
 		return id, ok && uint32(a.Date) == binary.BigEndian.Uint32(k[:4])
 	})
 	checkSequence(tx, r, bucketAid)
+}
+
+// checkHouseholdIndex finds entries of idx_hardship_household that no open
+// file's household has.
+func checkHouseholdIndex(household *bbolt.Bucket, files map[uint64]model.HardshipFile, r *CheckReport) {
+	_ = household.ForEach(func(k, _ []byte) error {
+		var id uint64
+		if len(k) > 9 && k[len(k)-9] == 0 {
+			id = btoi(k[len(k)-8:])
+			if f, ok := files[id]; ok && f.Status.Open() && slices.ContainsFunc(householdKeys(&f), func(hk []byte) bool { return bytes.Equal(hk, k) }) {
+				return nil
+			}
+		}
+		r.Problem("check.index_stale", string(idxHardshipHousehold), printableKey(k), model.EntityHardship, id)
+		return nil
+	})
 }

@@ -299,11 +299,31 @@ func collectionGrid(tx *bbolt.Tx, roster []model.Member, from, to, current model
 // member-months.
 func (s *Store) CollectionByMonth(year int) ([]Collection, error) {
 	first := model.Month(year*100 + 1)
-	g, err := s.CollectionGrid(first, first.Add(11))
+	g, err := s.sharedGrid(first, first.Add(11))
 	if err != nil {
 		return nil, err
 	}
 	return g.byMonth(), nil
+}
+
+// sharedGrid is CollectionGrid through the shared dues reads (see
+// duesShared): for the figures it is cut into, never handed out.
+func (s *Store) sharedGrid(from, to model.Month) (*CollectionGrid, error) {
+	var g *CollectionGrid
+	current := model.DateOf(s.now()).Month()
+	err := s.db.View(func(tx *bbolt.Tx) error {
+		d, err := s.dues(tx)
+		if err != nil {
+			return err
+		}
+		yf, yt := yearGrid(from, to)
+		if g, err = d.grid(tx, yf, yt, current); err != nil {
+			return err
+		}
+		g = sliceGrid(g, from, to)
+		return nil
+	})
+	return g, err
 }
 
 func (g *CollectionGrid) byMonth() []Collection {
@@ -320,7 +340,7 @@ func (g *CollectionGrid) byMonth() []Collection {
 // Due is by the members' current unit, paid by the unit they belonged to
 // when paying; the member counts are member-months.
 func (s *Store) CollectionByUnit(from, to model.Month) ([]Collection, error) {
-	g, err := s.CollectionGrid(from, to)
+	g, err := s.sharedGrid(from, to)
 	if err != nil {
 		return nil, err
 	}
@@ -372,11 +392,11 @@ func (s *Store) Arrears(asOf model.Month, minRun int) ([]Arrear, error) {
 func (s *Store) ArrearsList(asOf model.Month, minRun int) (ArrearsList, error) {
 	var out ArrearsList
 	err := s.db.View(func(tx *bbolt.Tx) error {
-		ms, err := duesRoster(tx)
+		d, err := s.dues(tx)
 		if err != nil {
 			return err
 		}
-		out, err = arrears(tx, ms, asOf, minRun)
+		out, err = d.arrearsList(tx, asOf, minRun, false)
 		return err
 	})
 	return out, err

@@ -51,7 +51,7 @@ func TestMigrationGivesUnitsTheirHandling(t *testing.T) {
 				return err
 			}
 		}
-		return putSchemaVersion(tx, SchemaVersion()-1)
+		return putSchemaVersion(tx, migrationVersion("dues handling")-1)
 	})
 	if err != nil {
 		t.Fatal(err)

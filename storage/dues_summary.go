@@ -19,18 +19,31 @@ type DuesSummary struct {
 // RosterAndDues reads the roster and the dues summary of year, with
 // arrears as of asOf, in one read transaction that decodes the roster
 // once: Members, CollectionByMonth and Arrears would each decode all of it
-// (100,000 members three times).
+// (100,000 members three times). The roster returned is shared with other
+// readers of the same state (see duesShared): read it, never change it.
 func (s *Store) RosterAndDues(year int, asOf model.Month) ([]model.Member, DuesSummary, error) {
+	return s.rosterAndDues(year, asOf, false)
+}
+
+// RosterAndDuesShared is RosterAndDues for a screen whose load runs beside
+// the Dues tab's (the Overview): the arrears are listed for every run
+// length once, for both (see duesShared).
+func (s *Store) RosterAndDuesShared(year int, asOf model.Month) ([]model.Member, DuesSummary, error) {
+	return s.rosterAndDues(year, asOf, true)
+}
+
+func (s *Store) rosterAndDues(year int, asOf model.Month, share bool) ([]model.Member, DuesSummary, error) {
 	var ms []model.Member
 	var sum DuesSummary
 	current := model.DateOf(s.now()).Month()
 	err := s.db.View(func(tx *bbolt.Tx) error {
-		var err error
-		if ms, err = duesRoster(tx); err != nil {
+		d, err := s.dues(tx)
+		if err != nil {
 			return err
 		}
+		ms = d.roster
 		first := model.Month(year*100 + 1)
-		g, err := collectionGrid(tx, ms, first, first.Add(11), current)
+		g, err := d.grid(tx, first, first.Add(11), current)
 		if err != nil {
 			return err
 		}
@@ -40,7 +53,7 @@ func (s *Store) RosterAndDues(year int, asOf model.Month) ([]model.Member, DuesS
 			return err
 		}
 		sum.ArrearsMonths = arrearsMonths(&p)
-		ar, err := arrears(tx, ms, asOf, sum.ArrearsMonths)
+		ar, err := d.arrearsList(tx, asOf, sum.ArrearsMonths, share)
 		if err != nil {
 			return err
 		}

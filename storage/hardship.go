@@ -2,6 +2,7 @@ package storage
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/binary"
 	"fmt"
 	"slices"
@@ -31,6 +32,25 @@ func createHardshipBuckets(tx *bbolt.Tx) error {
 		}
 	}
 	return nil
+}
+
+// indexHouseholds creates idx_hardship_household from the open files.
+func indexHouseholds(tx *bbolt.Tx) error {
+	b, err := tx.CreateBucketIfNotExists(idxHardshipHousehold)
+	if err != nil {
+		return fmt.Errorf("create bucket %s: %w", idxHardshipHousehold, err)
+	}
+	return forEach(tx, bucketHardship, func(f *model.HardshipFile) error {
+		if !f.Status.Open() {
+			return nil
+		}
+		for _, k := range householdKeys(f) {
+			if err := putIdx(b, k, empty); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }
 
 // memberHardshipRef: a member with a hardship file cannot be deleted.
@@ -143,31 +163,12 @@ func (w *writer) checkFileMember(f *model.HardshipFile) (*model.Member, model.Pr
 		if m.IDNumber != "" {
 			ids[idKey(m.IDNumber)] = true
 		}
-		err := open.ForEach(func(k, v []byte) error {
-			if btoi(v) == f.ID || btoi(k) == f.MemberID {
-				return nil
-			}
-			other, err := getHardshipFile(w.tx, btoi(v))
-			if err != nil {
-				return err
-			}
-			om, err := getMember(w.tx, other.MemberID)
-			if err != nil {
-				return err
-			}
-			same := ids[idKey(om.IDNumber)]
-			for _, h := range other.Household {
-				if h.IDNumber != "" && ids[idKey(h.IDNumber)] {
-					same = true
-				}
-			}
-			if same {
-				ps = append(ps, model.Problem{Field: "hs_household", Key: "hardship.household_filed", Args: []any{om.Name, other.ID}})
-			}
-			return nil
-		})
+		others, err := w.openFilesOfHousehold(f, ids)
 		if err != nil {
 			return nil, nil, err
+		}
+		for _, o := range others {
+			ps = append(ps, model.Problem{Field: "hs_household", Key: "hardship.household_filed", Args: []any{o.name, o.fileID}})
 		}
 	}
 	nps, err := w.filingNoticeProblems(f)
@@ -175,6 +176,91 @@ func (w *writer) checkFileMember(f *model.HardshipFile) (*model.Member, model.Pr
 		return nil, nil, err
 	}
 	return &m, append(ps, nps...), nil
+}
+
+// householdFile is another open file of the same household.
+type householdFile struct {
+	fileID, memberID uint64
+	name             string // the member's
+}
+
+// openFilesOfHousehold finds the open files, other than f and its member's,
+// whose member or household shares one of ids (ID numbers, idKey'd): by the
+// ID number index for their members and idx_hardship_household for their
+// households, never walking the open files. In member ID order.
+func (w *writer) openFilesOfHousehold(f *model.HardshipFile, ids map[string]bool) ([]householdFile, error) {
+	open, byID, household := w.tx.Bucket(idxHardshipOpen), w.tx.Bucket(idxMemberIDNumber), w.tx.Bucket(idxHardshipHousehold)
+	found := map[uint64]bool{} // file IDs
+	for id := range ids {
+		if mid := byID.Get([]byte(id)); mid != nil && btoi(mid) != f.MemberID {
+			if v := open.Get(mid); v != nil && btoi(v) != f.ID {
+				found[btoi(v)] = true
+			}
+		}
+		prefix := householdPrefix(id)
+		c := household.Cursor()
+		for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix) && len(k) == len(prefix)+8; k, _ = c.Next() {
+			if fid := btoi(k[len(prefix):]); fid != f.ID {
+				found[fid] = true
+			}
+		}
+	}
+	var out []householdFile
+	for fid := range found {
+		other, err := getHardshipFile(w.tx, fid)
+		if err != nil {
+			return nil, err
+		}
+		if other.MemberID == f.MemberID {
+			continue
+		}
+		om, err := getMember(w.tx, other.MemberID)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, householdFile{fileID: fid, memberID: other.MemberID, name: om.Name})
+	}
+	slices.SortFunc(out, func(a, b householdFile) int { return cmp.Compare(a.memberID, b.memberID) })
+	return out, nil
+}
+
+// householdPrefix is the key prefix of an ID number in
+// idx_hardship_household: the number (idKey'd) and a zero byte.
+func householdPrefix(idNumber string) []byte {
+	return append([]byte(idKey(idNumber)), 0)
+}
+
+// householdKeys are f's keys in idx_hardship_household: its household's ID
+// numbers, each with the file ID.
+func householdKeys(f *model.HardshipFile) [][]byte {
+	var keys [][]byte
+	for _, h := range f.Household {
+		if h.IDNumber != "" {
+			keys = append(keys, append(householdPrefix(h.IDNumber), itob(f.ID)...))
+		}
+	}
+	return keys
+}
+
+// setHousehold keeps idx_hardship_household in step with a file that was
+// old (nil when new) and is now f: an open file's household ID numbers.
+func (w *writer) setHousehold(old, f *model.HardshipFile) error {
+	b := w.tx.Bucket(idxHardshipHousehold)
+	if old != nil && old.Status.Open() {
+		for _, k := range householdKeys(old) {
+			if err := b.Delete(k); err != nil {
+				return err
+			}
+		}
+	}
+	if f.Status.Open() {
+		for _, k := range householdKeys(f) {
+			if err := putIdx(b, k, empty); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 func (w *writer) putFile(f *model.HardshipFile) error {
@@ -244,6 +330,9 @@ func (w *writer) createHardshipFile(f *model.HardshipFile) error {
 	if err := w.setOpen(f); err != nil {
 		return err
 	}
+	if err := w.setHousehold(nil, f); err != nil {
+		return err
+	}
 	return w.writeAudit(model.ActionCreate, model.EntityHardship, id, fileLabel(f, m), fileChanges(nil, f))
 }
 
@@ -275,6 +364,9 @@ func (w *writer) updateHardshipFile(f *model.HardshipFile) error {
 		return errNoChange
 	}
 	if err := w.putFile(f); err != nil {
+		return err
+	}
+	if err := w.setHousehold(&old, f); err != nil {
 		return err
 	}
 	return w.writeAudit(model.ActionUpdate, model.EntityHardship, f.ID, fileLabel(f, m), changes)
@@ -340,6 +432,7 @@ func (w *writer) liftHardshipFile(id uint64, l model.LiftOut) (model.HardshipFil
 	if err != nil {
 		return f, err
 	}
+	before := f // its household leaves the index when it closes
 	r, err := w.rulesHardship()
 	if err != nil {
 		return f, err
@@ -354,6 +447,9 @@ func (w *writer) liftHardshipFile(id uint64, l model.LiftOut) (model.HardshipFil
 		return f, err
 	}
 	if err := w.setOpen(&f); err != nil {
+		return f, err
+	}
+	if err := w.setHousehold(&before, &f); err != nil {
 		return f, err
 	}
 	return f, w.writeAudit(model.ActionStatus, model.EntityHardship, id, fileLabel(&f, &m), []model.FieldChange{
@@ -371,6 +467,7 @@ func (w *writer) closeHardshipFile(id uint64, date model.Date, reason string) (m
 	if err != nil {
 		return f, err
 	}
+	before := f // its household leaves the index when it closes
 	if ps := model.ValidateClose(&f, date, reason, w.today); len(ps) > 0 {
 		return f, ps
 	}
@@ -380,6 +477,9 @@ func (w *writer) closeHardshipFile(id uint64, date model.Date, reason string) (m
 		return f, err
 	}
 	if err := w.setOpen(&f); err != nil {
+		return f, err
+	}
+	if err := w.setHousehold(&before, &f); err != nil {
 		return f, err
 	}
 	return f, w.writeAudit(model.ActionStatus, model.EntityHardship, id, fileLabel(&f, &m), []model.FieldChange{

@@ -1,10 +1,13 @@
 package storage
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
 	"unionbook/model"
+
+	"go.etcd.io/bbolt"
 )
 
 const hop = "李秘书"
@@ -312,4 +315,100 @@ func TestHouseholdMemberEditAndRemoveAreAudited(t *testing.T) {
 		t.Errorf("closed file: %v", ps)
 	}
 	hardshipCheckClean(t, s)
+}
+
+// The same household is found through idx_hardship_household: a relative
+// named in an open file cannot be named in another member's, until the
+// first file drops them, or closes; a database from before the index gets
+// it on opening.
+func TestHouseholdIndexFollowsFiles(t *testing.T) {
+	t.Parallel()
+	path := dbPath(t)
+	s := openAt(t, path)
+	p := model.DefaultProfile()
+	p.UnionName, p.MinLiving = "青山镇总工会", model.Yuan(850)
+	if err := s.SaveProfile(hop, p); err != nil {
+		t.Fatal(err)
+	}
+	u := mustUnit(t, s, "青山镇宏达机械制造有限公司工会")
+	zs := mustMember(t, s, "张三", residentID("110101", 19800307, 867), u.ID)
+	ls := mustMember(t, s, "李四", residentID("110101", 19820512, 123), u.ID)
+	mother := model.HouseholdMember{Name: "赵母", Relation: "母亲", IDNumber: residentID("110101", 19550101, 45)}
+	a := newFile(zs)
+	a.Household = append(a.Household, mother)
+	if err := s.CreateHardshipFile(hop, &a); err != nil {
+		t.Fatal(err)
+	}
+	b := newFile(ls)
+	b.Household = append(b.Household, mother)
+	filed := func() bool {
+		t.Helper()
+		c := b
+		err := s.CreateHardshipFile(hop, &c)
+		if err == nil {
+			if _, err := s.CloseHardshipFile(hop, c.ID, 20240615, "测试"); err != nil {
+				t.Fatal(err)
+			}
+			return false
+		}
+		ps := problems(t, err)
+		if !ps.Has("hs_household", "hardship.household_filed") || !strings.Contains(ps.Error(), "张三") {
+			t.Fatalf("problems %v", ps)
+		}
+		return true
+	}
+	if !filed() {
+		t.Fatal("the mother named in 张三's open file was named again in 李四's")
+	}
+	// A database from before the index: the migration builds it.
+	err := s.db.Update(func(tx *bbolt.Tx) error {
+		if err := tx.DeleteBucket(idxHardshipHousehold); err != nil {
+			return err
+		}
+		return putSchemaVersion(tx, migrationVersion("hardship household index")-1)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	s = openAt(t, path)
+	if !filed() {
+		t.Fatal("after the migration the household is not found")
+	}
+	hardshipCheckClean(t, s)
+	// 张三's file drops her: 李四's may name her.
+	a.Household = a.Household[:1]
+	if err := s.UpdateHardshipFile(hop, &a); err != nil {
+		t.Fatal(err)
+	}
+	if filed() {
+		t.Error("the mother left 张三's file but still counts as filed")
+	}
+	a.Household = append(a.Household, mother)
+	if err := s.UpdateHardshipFile(hop, &a); err != nil {
+		t.Fatal(err)
+	}
+	if !filed() {
+		t.Error("the mother named again in 张三's file is not found")
+	}
+	if _, err := s.CloseHardshipFile(hop, a.ID, 20240614, "家庭情况好转"); err != nil {
+		t.Fatal(err)
+	}
+	if filed() {
+		t.Error("张三's file is closed but the mother still counts as filed")
+	}
+	hardshipCheckClean(t, s)
+	// A stale entry is reported by the check.
+	if err := s.db.Update(func(tx *bbolt.Tx) error {
+		return tx.Bucket(idxHardshipHousehold).Put(append(householdPrefix(mother.IDNumber), itob(a.ID)...), empty)
+	}); err != nil {
+		t.Fatal(err)
+	}
+	r, err := s.Check()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(fmt.Sprint(r.Problems), string(idxHardshipHousehold)) {
+		t.Errorf("the check missed a stale household entry: %v", r.Problems)
+	}
 }

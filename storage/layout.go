@@ -282,12 +282,21 @@ func duesHandlingBuckets() [][]byte {
 	return [][]byte{bucketDuesUnits, bucketDuesMemberRules, bucketDuesPartial, bucketDuesReports, bucketReminders}
 }
 
+// Schema 11, "hardship household index" (hardship.go).
+var (
+	// idx_hardship_household: a household member's ID number (idKey), a
+	// zero byte and the file ID → empty, for every open file: the check that
+	// a household is not filed twice looks its numbers up instead of reading
+	// every open file.
+	idxHardshipHousehold = []byte("idx_hardship_household")
+)
+
 // allBuckets is every bucket a database of the current schema has: Open
 // refuses one that lacks any as damaged (a changed byte in a bucket's name
 // leaves bbolt's own check content).
 func allBuckets() [][]byte {
 	return slices.Concat(coreBuckets(), duesBuckets(), hardshipBuckets(), eventBuckets(), [][]byte{bucketExports}, caseBuckets(), booksBuckets(),
-		orgBuckets(), duesHandlingBuckets())
+		orgBuckets(), duesHandlingBuckets(), [][]byte{idxHardshipHousehold})
 }
 
 // recordBucket is a bucket whose values are records: the kind of record

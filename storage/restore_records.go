@@ -690,10 +690,15 @@ var (
 			if err := r.SetIndex(string(idxHardshipMember), pairKey(f.MemberID, f.ID), nil); err != nil {
 				return err
 			}
-			if f.Status.Open() {
-				return r.SetIndex(string(idxHardshipOpen), itob(f.MemberID), itob(f.ID))
+			if !f.Status.Open() {
+				return nil
 			}
-			return nil
+			for _, k := range householdKeys(f) {
+				if err := r.SetIndex(string(idxHardshipHousehold), k, nil); err != nil {
+					return err
+				}
+			}
+			return r.SetIndex(string(idxHardshipOpen), itob(f.MemberID), itob(f.ID))
 		},
 	}
 	aidKind = RecordKind{

@@ -25,9 +25,10 @@ var migrations = []migration{
 	{name: "export history", up: createExportBuckets},  // storage/exports.go
 	{name: migrationChecksums, up: addRecordChecksums}, // storage/codec.go, format 2
 	{name: "cases and risk checks", up: createCaseBuckets},
-	{name: "books", up: migrateBooks},                // storage/books_migrate.go
-	{name: "organisation register", up: migrateOrg},  // storage/org.go
-	{name: "dues handling", up: migrateDuesHandling}, // storage/dues_schema2.go
+	{name: "books", up: migrateBooks},                       // storage/books_migrate.go
+	{name: "organisation register", up: migrateOrg},         // storage/org.go
+	{name: "dues handling", up: migrateDuesHandling},        // storage/dues_schema2.go
+	{name: "hardship household index", up: indexHouseholds}, // storage/hardship.go
 }
 
 // migrationVersion is the schema version the named migration brings a

@@ -36,10 +36,10 @@ type Store struct {
 	path string
 	now  func() time.Time
 
-	checked bool // bbolt's check passed on this open
-
 	backupErr error          // why the day's automatic backup failed, if it did
 	backupBg  sync.WaitGroup // the day's backup copy, running in the background
+
+	shared sharedReads // the dues scans' roster and results, shared by concurrent readers
 }
 
 // Options tune Open.
@@ -122,17 +122,20 @@ func Open(path string, opts Options) (s *Store, err error) {
 	}
 	s = &Store{db: storeDB{db, path}, path: path, now: now}
 	if fi, err := os.Stat(path); err == nil && fi.Size() <= checkOnOpenLimit && !opts.noCheck {
-		if err := db.View(bboltCheck); err != nil {
+		if err := db.View(func(tx *bbolt.Tx) error {
+			defer releaseMapped(tx) // the walk read every page: not kept in memory
+			return bboltCheck(tx)
+		}); err != nil {
 			db.Close()
 			return nil, corruptError(path, err)
 		}
-		s.checked = true
 	}
 	backupDue := false
 	if existed && !opts.ReadOnly && !opts.NoDailyBackup {
-		// The check runs now, so a damaged file is refused at once; the copy
-		// runs in the background, so the first screen does not wait for a
-		// whole-file copy. Close and BackupWarning wait for it.
+		// The check and the copy run in the background, so the first screen
+		// waits for neither; a file that fails the check gets no backup and
+		// BackupWarning says why (files up to checkOnOpenLimit had bbolt's
+		// check above). Close and BackupWarning wait for it.
 		due, err := s.dailyBackupDue()
 		if err != nil {
 			if errors.Is(err, berrors.ErrInvalid) {

@@ -25,6 +25,8 @@ type detail struct {
 	id      uint64
 	extras  []common.MemberSection
 	follow  func(id uint64) // selects the member in the list after a save
+	m       model.Member    // read from the store, again after every change
+	err     error           // why it could not be read
 	honours []model.Honour
 	offset  int // the first line shown, when the detail is longer than the screen
 	width   int
@@ -33,15 +35,21 @@ type detail struct {
 
 func newDetail(c *common.Common, st *stack.Stack, b *book, k keys, id uint64, extras []common.MemberSection, follow func(uint64)) *detail {
 	d := &detail{c: c, st: st, b: b, keys: k, id: id, extras: extras, follow: follow}
-	d.honours, _ = c.Store.MemberHonours(id)
+	d.read()
 	return d
+}
+
+// read reads the member and their honours.
+func (d *detail) read() {
+	d.m, d.err = d.b.member(d.id)
+	d.honours, _ = d.c.Store.MemberHonours(d.id)
 }
 
 func (d *detail) SetSize(w, h int) { d.width, d.height = w, h }
 
 func (d *detail) Update(msg tea.Msg) tea.Cmd {
 	if _, ok := msg.(common.DataChangedMsg); ok {
-		d.honours, _ = d.c.Store.MemberHonours(d.id)
+		d.read()
 		return nil
 	}
 	km, ok := msg.(tea.KeyPressMsg)
@@ -51,10 +59,10 @@ func (d *detail) Update(msg tea.Msg) tea.Cmd {
 	if d.scroll(km) {
 		return nil
 	}
-	m, found := d.b.member(d.id)
-	if !found {
+	if d.err != nil {
 		return nil
 	}
+	m := d.m
 	k := d.c.Keys
 	switch {
 	case key.Matches(km, k.Edit):
@@ -83,11 +91,11 @@ func (d *detail) saved(m model.Member) tea.Cmd {
 // delete removes the member once asked, and goes back to the list; the
 // store refuses a member with payments or files.
 func (d *detail) delete() tea.Cmd {
-	m, _ := d.b.member(d.id)
+	m := d.m
 	if err := d.c.Store.DeleteMember(d.c.OperatorName(), d.id); err != nil {
 		return common.SetStatus(d.c.Err(err), true)
 	}
-	d.b.r.remove(d.id)
+	d.b.remove(d.id)
 	d.st.Pop()
 	return tea.Batch(common.SetStatus(d.c.T("members.deleted", m.Name), false), common.Changed(model.EntityMember, m.ID))
 }
@@ -142,10 +150,10 @@ func (d *detail) scroll(km tea.KeyPressMsg) bool {
 
 // lines are the detail's lines, whole.
 func (d *detail) lines() []string {
-	m, ok := d.b.member(d.id)
-	if !ok {
-		return []string{""}
+	if d.err != nil {
+		return []string{d.c.Styles.Error.Render(d.c.Err(d.err))}
 	}
+	m := d.m
 	st := d.c.Styles
 	yesNo := func(b bool) string {
 		if b {

@@ -199,7 +199,7 @@ func (mf *memberForm) save(saved func(model.Member) tea.Cmd) tea.Cmd {
 	if err != nil {
 		return mf.f.SaveError(err, nil)
 	}
-	mf.b.r.put(m)
+	mf.b.put(&m)
 	return tea.Batch(saved(m), common.SetStatus(mf.c.T(msgKey, m.Name, m.No), false), common.Changed(model.EntityMember, m.ID))
 }
 

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"unionbook/model"
+	"unionbook/storage"
 	"unionbook/ui/common"
 	"unionbook/ui/form"
 	"unionbook/ui/listexport"
@@ -42,7 +43,6 @@ func newList(c *common.Common, st *stack.Stack, b *book, k keys, extras []common
 		Header: c.Styles.TableHeader, Cell: c.Styles.TableCell, Selected: c.Styles.TableSelected,
 	})
 	l.table.SetOrigin(0, tableTop)
-	l.table.SetEmptyText(c.T("members.empty"))
 	l.refreshTable()
 	return l
 }
@@ -104,7 +104,7 @@ func (l *list) cell(ids []int) func(row, col int) string {
 		case colUnit:
 			return l.b.unitBy[x.m.UnitID]
 		case colID:
-			return x.masked
+			return model.MaskID(x.m.IDNumber)
 		case colPhone:
 			return x.m.Phone
 		case colStatus:
@@ -118,6 +118,11 @@ func (l *list) cell(ids []int) func(row, col int) string {
 
 func (l *list) refreshTable() {
 	cols, ids := l.columns()
+	empty := "members.empty"
+	if l.b.loading {
+		empty = "members.loading"
+	}
+	l.table.SetEmptyText(l.c.T(empty))
 	l.table.SetColumns(cols)
 	l.table.SetRows(len(l.b.r.view), l.cell(ids))
 	sortAt := -1
@@ -147,12 +152,27 @@ func (l *list) filtered() bool {
 	return r.query != "" || r.unitFilter != 0 || r.statusFilter != statusFilterAll
 }
 
-func (l *list) selected() (model.Member, bool) {
+// selected is the line of the member under the cursor.
+func (l *list) selected() (storage.MemberLine, bool) {
 	i := l.table.Cursor()
 	if i < 0 || i >= len(l.b.r.view) {
-		return model.Member{}, false
+		return storage.MemberLine{}, false
 	}
 	return l.b.r.view[i].m, true
+}
+
+// withSelected calls fn with the whole record of the member under the
+// cursor (read from the store), or says why it cannot be read.
+func (l *list) withSelected(fn func(m model.Member) tea.Cmd) tea.Cmd {
+	x, ok := l.selected()
+	if !ok {
+		return nil
+	}
+	m, err := l.b.member(x.ID)
+	if err != nil {
+		return common.SetStatus(l.c.Err(err), true)
+	}
+	return fn(m)
 }
 
 // follow selects the member in the table (after it was saved).
@@ -161,6 +181,12 @@ func (l *list) follow(id uint64) {
 	if i := l.b.r.indexOf(id); i >= 0 {
 		l.table.SetCursor(i)
 	}
+}
+
+// rosterChanged shows a roster read anew, from its top.
+func (l *list) rosterChanged() {
+	l.refreshTable()
+	l.table.SetCursor(0)
 }
 
 // showUnit filters the roster to one unit (from the Units tab).
@@ -222,13 +248,11 @@ func (l *list) key(msg tea.KeyPressMsg) (cmd tea.Cmd, ok bool) {
 	case key.Matches(msg, k.New):
 		return l.st.Push(newMemberForm(l.c, l.b, nil).screen(l.st, l.saved)), true
 	case key.Matches(msg, k.Edit):
-		if m, ok := l.selected(); ok {
-			return l.st.Push(newMemberForm(l.c, l.b, &m).screen(l.st, l.saved)), true
-		}
+		return l.withSelected(func(m model.Member) tea.Cmd {
+			return l.st.Push(newMemberForm(l.c, l.b, &m).screen(l.st, l.saved))
+		}), true
 	case key.Matches(msg, tk.Status):
-		if m, ok := l.selected(); ok {
-			return openStatusForm(l.c, l.st, l.b, m, l.saved), true
-		}
+		return l.withSelected(func(m model.Member) tea.Cmd { return openStatusForm(l.c, l.st, l.b, m, l.saved) }), true
 	case key.Matches(msg, tk.Sort):
 		r.setSort((r.sortCol+1)%numCols, false)
 		l.refreshTable()
@@ -331,7 +355,11 @@ func (l *list) View() string {
 	}
 	bar.WriteString(st.Label.Render(l.c.T("field.unit")+": ") + unit + "  ")
 	bar.WriteString(st.Label.Render(l.c.T("field.status")+": ") + l.statusFilterName() + "  ")
-	bar.WriteString(st.Muted.Render(l.c.T("members.count", len(r.view), len(r.all))))
+	if l.b.loading && len(r.all) == 0 {
+		bar.WriteString(st.Muted.Render(l.c.T("members.loading")))
+	} else {
+		bar.WriteString(st.Muted.Render(l.c.T("members.count", len(r.view), len(r.all))))
+	}
 	line := ansi.Truncate(bar.String(), l.width, "~")
 	if l.b.err != nil {
 		line = st.Error.Render(l.c.Err(l.b.err))

@@ -18,8 +18,9 @@ type Page struct {
 	list *list
 }
 
-// New loads the roster from the store. extras add sections to a member's
-// detail (the hardship file, the events taken part in).
+// New builds the tab; Init reads the roster, in the background. extras
+// add sections to a member's detail (the hardship file, the events taken
+// part in).
 func New(c *common.Common, extras ...common.MemberSection) *Page {
 	p := &Page{b: newBook(c)}
 	p.Tab = stack.NewTabFunc(c, c.T("tab.members"), func(st *stack.Stack) common.Screen {
@@ -29,11 +30,19 @@ func New(c *common.Common, extras ...common.MemberSection) *Page {
 	return p
 }
 
+// Init reads the roster in the background.
+func (p *Page) Init() tea.Cmd { return p.b.load() }
+
 // Update keeps the roster current after writes anywhere, then hands the
 // message to the screens.
 func (p *Page) Update(msg tea.Msg) tea.Cmd {
-	if m, ok := msg.(common.DataChangedMsg); ok {
-		p.b.refresh(m)
+	switch m := msg.(type) {
+	case common.DataChangedMsg:
+		return tea.Batch(p.b.refresh(m), p.Tab.Update(msg))
+	case rosterMsg:
+		cmd := p.b.loaded(m)
+		p.list.rosterChanged()
+		return cmd
 	}
 	return p.Tab.Update(msg)
 }

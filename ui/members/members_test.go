@@ -32,7 +32,9 @@ func newHarness(t *testing.T, lang i18n.Lang, w, h int) *uitest.PageHarness[*Pag
 		}
 	}
 	c := uitest.NewCommon(s, lang, uitest.FixedNow)
-	return uitest.NewPageHarness(t, c, w, h, func(c *common.Common) *Page { return New(c) })
+	hs := uitest.NewPageHarness(t, c, w, h, func(c *common.Common) *Page { return New(c) })
+	hs.Driver().Run(hs.P.Init())
+	return hs
 }
 
 // The filter line is the page's line 0, the column titles line 1, the

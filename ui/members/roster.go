@@ -12,24 +12,16 @@ import (
 
 	"unionbook/model"
 	"unionbook/search"
+	"unionbook/storage"
 )
 
-// row is one member as the roster holds it in memory, with what search and
-// sorting need precomputed once.
+// row is one member as the roster holds it in memory: the line the list
+// shows (the rest of the record is read when a member is opened), and the
+// pinyin sort key of the name, made the first time the roster is sorted by
+// name.
 type row struct {
-	m        model.Member
-	key      search.Key
+	m        storage.MemberLine
 	sortName string
-	masked   string
-}
-
-func newRow(m model.Member) *row {
-	return &row{
-		m:        m,
-		key:      search.NewKey(m.Name, m.No, m.Phone, m.IDNumber),
-		sortName: search.NameSortKey(m.Name),
-		masked:   model.MaskID(m.IDNumber),
-	}
 }
 
 // Column identifiers of the roster table.
@@ -60,7 +52,10 @@ type entry struct {
 	r      *row
 }
 
-func entryOf(x *row) entry { return entry{key: x.key, unit: x.m.UnitID, status: x.m.Status, r: x} }
+func entryOf(x *row) entry {
+	m := &x.m
+	return entry{key: search.NewKey(m.Name, m.No, m.Phone, m.IDNumber), unit: m.UnitID, status: m.Status, r: x}
+}
 
 // roster is the in-memory member list with its current order and filter.
 type roster struct {
@@ -72,35 +67,42 @@ type roster struct {
 
 	sortCol  int
 	sortDesc bool
+	named    bool // every row has its sortName
 
 	query        string
 	unitFilter   uint64
 	statusFilter int
 }
 
-func newRoster(ms []model.Member) *roster {
+func newRoster(ms []storage.MemberLine) *roster {
 	r := &roster{byID: make(map[uint64]*row, len(ms)), sortCol: colNo}
+	rows := make([]row, len(ms))
 	r.all = make([]entry, len(ms))
-	// Building the search keys is most of the start-up time on a large
+	for i := range ms {
+		rows[i].m = ms[i]
+		r.byID[ms[i].ID] = &rows[i]
+	}
+	// Building the search keys is most of the work of loading a large
 	// roster; search.NewKey is safe to call concurrently, so use every core.
-	workers := min(runtime.NumCPU(), max(1, len(ms)/5000))
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := w; i < len(ms); i += workers {
-				r.all[i] = entryOf(newRow(ms[i]))
-			}
-		}()
-	}
-	wg.Wait()
-	for i := range r.all {
-		r.byID[ms[i].ID] = r.all[i].r
-	}
+	parallel(len(rows), func(i int) { r.all[i] = entryOf(&rows[i]) })
 	r.sort()
 	r.refilter()
 	return r
+}
+
+// parallel calls fn(i) for i from 0 to n-1 on every core (one goroutine
+// for a small n).
+func parallel(n int, fn func(i int)) {
+	workers := min(runtime.NumCPU(), max(1, n/5000))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < n; i += workers {
+				fn(i)
+			}
+		})
+	}
+	wg.Wait()
 }
 
 func (r *roster) setUnits(names map[uint64]string) {
@@ -144,7 +146,13 @@ func (r *roster) compare(a, b *row) int {
 
 func (r *roster) compareEntries(a, b entry) int { return r.compare(a.r, b.r) }
 
-func (r *roster) sort() { slices.SortFunc(r.all, r.compareEntries) }
+func (r *roster) sort() {
+	if r.sortCol == colName && !r.named {
+		parallel(len(r.all), func(i int) { x := r.all[i].r; x.sortName = search.NameSortKey(x.m.Name) })
+		r.named = true
+	}
+	slices.SortFunc(r.all, r.compareEntries)
+}
 
 // setSort orders by a column; sorting by the same column again reverses.
 func (r *roster) setSort(col int, desc bool) {
@@ -205,11 +213,14 @@ func (r *roster) setQuery(q string) {
 }
 
 // put adds or replaces a member, keeping order and filter.
-func (r *roster) put(m model.Member) {
+func (r *roster) put(m storage.MemberLine) {
 	if old, ok := r.byID[m.ID]; ok {
 		r.all = slices.DeleteFunc(r.all, func(e entry) bool { return e.r == old })
 	}
-	x := newRow(m)
+	x := &row{m: m}
+	if r.named {
+		x.sortName = search.NameSortKey(m.Name)
+	}
 	r.byID[m.ID] = x
 	e := entryOf(x)
 	i, _ := slices.BinarySearchFunc(r.all, e, r.compareEntries)

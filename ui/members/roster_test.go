@@ -5,10 +5,11 @@ import (
 	"testing"
 
 	"unionbook/model"
+	"unionbook/storage"
 )
 
-func sample() []model.Member {
-	return []model.Member{
+func sample() []storage.MemberLine {
+	return []storage.MemberLine{
 		{ID: 1, No: "000010", Name: "赵六", UnitID: 1, Status: model.StatusActive, JoinDate: 20200101},
 		{ID: 2, No: "000002", Name: "阿明", UnitID: 2, Status: model.StatusRetained, JoinDate: 20100101},
 		{ID: 3, No: "000003", Name: "张三", UnitID: 1, Status: model.StatusLeft, JoinDate: 20150101},
@@ -77,7 +78,7 @@ func TestNarrowingEqualsFreshSearch(t *testing.T) {
 
 func TestPutAndRemoveKeepOrder(t *testing.T) {
 	r := newRoster(sample())
-	r.put(model.Member{ID: 5, No: "000001", Name: "新人", UnitID: 1, Status: model.StatusActive})
+	r.put(storage.MemberLine{ID: 5, No: "000001", Name: "新人", UnitID: 1, Status: model.StatusActive})
 	if got := names(r); got[0] != "新人" || len(got) != 5 {
 		t.Errorf("after put: %v", got)
 	}

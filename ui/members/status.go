@@ -97,7 +97,7 @@ func statusForm(c *common.Common, st *stack.Stack, b *book, m model.Member, to m
 		if err != nil {
 			return f.SaveError(err, nil)
 		}
-		b.r.put(changed)
+		b.put(&changed)
 		return tea.Batch(saved(changed), common.SetStatus(c.T("members.status_changed", changed.Name, changed.No), false),
 			common.Changed(model.EntityMember, changed.ID))
 	}

@@ -58,36 +58,22 @@ func compute(s *storage.Store, today model.Date) (Figures, error) {
 	if err != nil {
 		return f, err
 	}
-	members, err := s.MembersBrief() // counts only: no names or histories in memory
+	// One read for the roster counts, the months and the arrears, shared
+	// with the Dues tab's load running beside this one.
+	members, sum, err := s.RosterAndDuesShared(f.Year, model.DueThrough(today))
 	if err != nil {
 		return f, err
 	}
 	f.Members = model.RosterStats(units, members)
-	if f.Months, err = s.CollectionByMonth(f.Year); err != nil {
-		return f, err
-	}
+	f.Months = sum.Months
 	for _, m := range f.Months {
 		f.Due += m.Due
 		f.Paid += m.Paid
 		f.Reported += m.ReportedPaid
 		f.Unreported += m.Unreported
 	}
-	prof, _, err := s.Profile()
-	if err != nil {
-		return f, err
-	}
-	f.ArrearsMin = prof.ArrearsMonths
-	if f.ArrearsMin <= 0 {
-		f.ArrearsMin = 6
-	}
-	arrears, err := s.ArrearsList(model.DueThrough(today), f.ArrearsMin)
-	if err != nil {
-		return f, err
-	}
-	f.InArrears, f.NoBase = len(arrears.Arrears), arrears.NoBase
-	if f.Balance, err = s.Balance(); err != nil {
-		return f, err
-	}
+	f.ArrearsMin, f.InArrears, f.NoBase = sum.ArrearsMonths, sum.InArrears, sum.NoBase
+	f.Balance = sum.Balance
 	return f, nil
 }
 
