@@ -33,6 +33,7 @@ type arrears struct {
 
 func newArrears(d *data, st *stack.Stack) *arrears {
 	a := &arrears{data: d, st: st, table: widget.NewTable(nil, tableStyles(d.c))}
+	a.table.SetOrigin(0, 2) // under the title and the note line
 	a.refresh()
 	return a
 }
@@ -123,6 +124,13 @@ func (a *arrears) Update(msg tea.Msg) tea.Cmd {
 	switch m := msg.(type) {
 	case loadedMsg:
 		a.refresh()
+		return nil
+	case widget.RowClickedMsg: // a second click on the selected row opens it
+		if a.table.Owns(m) && m.Again {
+			if id := a.selected(); id != 0 {
+				return a.st.Push(newMember(a.data, a.st, id))
+			}
+		}
 		return nil
 	case tea.KeyPressMsg:
 		switch {

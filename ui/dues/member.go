@@ -40,6 +40,7 @@ type member struct {
 
 func newMember(d *data, st *stack.Stack, id uint64) *member {
 	s := &member{data: d, st: st, id: id, table: widget.NewTable(nil, tableStyles(d.c))}
+	s.table.SetOrigin(0, memberHeaderLines)
 	s.table.SetEmptyText(d.c.T("dues.no_payments"))
 	s.load()
 	return s

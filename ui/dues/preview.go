@@ -58,6 +58,7 @@ func newPreview(d *data, st *stack.Stack, b storage.DuesBatch, plan storage.Batc
 		{Title: c.T("dues.col_pays"), Width: 19, AlignRight: true},
 	}, tableStyles(c))
 	p.table.SetEmptyText(c.T("dues.batch_empty"))
+	p.table.SetOrigin(0, 3) // under the title, the sum and the hint
 	p.table.SetRows(len(b.Lines), func(row, col int) string {
 		l := p.batch.Lines[row]
 		m := p.names[l.MemberID]

@@ -33,6 +33,7 @@ type units struct {
 
 func newUnits(d *data, st *stack.Stack) *units {
 	u := &units{data: d, st: st, year: d.c.Today().Year(), table: widget.NewTable(nil, tableStyles(d.c))}
+	u.table.SetOrigin(0, 2) // under the title and the totals
 	u.table.SetEmptyText(d.c.T("dues.units_empty"))
 	u.load()
 	return u
@@ -123,6 +124,13 @@ func (u *units) Update(msg tea.Msg) tea.Cmd {
 	case common.DataChangedMsg:
 		if u.year != u.c.Today().Year() { // Load computes this year only
 			u.load()
+		}
+		return nil
+	case widget.RowClickedMsg: // a second click on the selected row opens it
+		if u.table.Owns(m) && m.Again {
+			if id := u.selected(); id != 0 {
+				return u.st.Push(newUnit(u.data, u.st, id))
+			}
 		}
 		return nil
 	case tea.KeyPressMsg:
