@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"unionbook/i18n"
+	"unionbook/model"
 	"unionbook/ui/uitest"
 )
 
@@ -73,6 +74,26 @@ func TestClickSelectsTheMemberInTheBatchPreview(t *testing.T) {
 			i := p.table.Cursor()
 			if i < 0 || p.batch.Lines[i].MemberID != ms[m].ID {
 				t.Fatalf("a click on %s put the cursor on row %d:\n%s", ms[m].Name, i, hs.Screen())
+			}
+		}
+	})
+}
+
+// On a member's dues a click selects the payment under the pointer: the
+// receipt the next key (r, p) works on.
+func TestClickSelectsThePaymentOfAMember(t *testing.T) {
+	uitest.Each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
+		hs, ms := harness(t, lang, w, h)
+		pay := model.DuesPayment{MemberID: ms[0].ID, From: 202610, To: 202610, Amount: 1540, Method: model.PayCash, Date: 20261105}
+		if err := hs.P.data.c.Store.RecordPayment("李", &pay); err != nil {
+			t.Fatal(err)
+		}
+		hs.P.ShowMember(ms[0].ID)
+		s := top[*member](t, hs.P)
+		for _, receipt := range []string{"2026-000001", pay.ReceiptNo} {
+			clickOn(t, hs, receipt, false)
+			if got, ok := s.selected(); !ok || got.ReceiptNo != receipt {
+				t.Fatalf("a click on receipt %s selected %s:\n%s", receipt, got.ReceiptNo, hs.Screen())
 			}
 		}
 	})
