@@ -61,7 +61,6 @@ func commandTable() []*command {
 		checkCommand,
 		compactCommand,
 		booksCommand,
-		reportCommand,
 		helpCommand,
 	}
 }

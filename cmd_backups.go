@@ -30,10 +30,10 @@ var backupsCommand = &command{
 			}
 			l := e.lang
 			if len(bs) == 0 {
-				fmt.Fprintln(e.stdout, l.T("cli.backups_none", storage.BackupDir(*db)))
+				fmt.Fprintln(e.stdout, l.T("cli.backups_none", shownBackupDir(*db)))
 				return nil
 			}
-			fmt.Fprintln(e.stdout, l.T("cli.backups_title", *db, storage.BackupDir(*db)))
+			fmt.Fprintln(e.stdout, l.T("cli.backups_title", *db, shownBackupDir(*db)))
 			// Checking takes about a second a backup: each line is printed
 			// as soon as its backup is checked, the check last.
 			rows := [][]string{{l.T("cli.backups_col_date"), l.T("cli.backups_col_size"), l.T("cli.backups_col_kind"), l.T("cli.backups_col_file")}}
@@ -114,4 +114,14 @@ func backupKind(l i18n.Lang, reason string) string {
 		return l.T("backup.kind.other")
 	}
 	return l.T(key)
+}
+
+// shownBackupDir is the backup folder as a whole path: "No backups in
+// backups yet" told a user nothing about where to look.
+func shownBackupDir(db string) string {
+	dir := storage.BackupDir(db)
+	if abs, err := filepath.Abs(dir); err == nil {
+		return abs
+	}
+	return dir
 }

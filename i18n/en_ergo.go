@@ -90,6 +90,6 @@ func init() {
 		"demo.not_demo":         "%s is not the demo: it holds your own records and is not moved. To start other books, give a new file with --db",
 		"demo.set_aside_failed": "could not set the demo database %s aside: %s",
 		"app.demo_badge":        "DEMO",
-		"app.demo_status":       "This is the demo. For your own books: Settings (0), then f (the demo is kept)",
+		"app.demo_status":       "This is the demo. For your own books: Setup (0), then f (the demo is kept)",
 	})
 }

@@ -137,7 +137,7 @@ func init() {
 		"export.flag_recipient_arg":       "AGE_PUBLIC_KEY",
 		"export.no":                       "no",
 		"export.no_dir":                   "choose the folder the package goes into",
-		"export.no_profile":               "the union's profile (Settings) is not filled in yet: nothing to export",
+		"export.no_profile":               "the union's profile (Setup, tab 0) is not filled in yet: nothing to export",
 		"export.opening_balance":          "Opening balance",
 		"export.period_backwards":         "the period starts (%s) after it ends (%s)",
 		"export.period_h1":                "first half of %d",

@@ -58,7 +58,7 @@ func init() {
 		"hardship.before_applied":      "cannot be before the application date %s",
 		"hardship.file_closed":         "the file is closed and cannot be changed",
 
-		"hardship.suggest_no_min_living": "no minimum-living standard is set, so no category can be suggested (see Settings)",
+		"hardship.suggest_no_min_living": "no minimum-living standard is set, so no category can be suggested (see Setup, tab 0)",
 		"hardship.suggest_no_size":       "enter the household size",
 		"hardship.suggest_deep":          ", at or below %s (the income test alone, whatever the cause)",
 		"hardship.suggest_deep_no_cause": ", at or below %s but without illness, disability or schooling",

@@ -175,7 +175,7 @@ func init() {
 		"summary.src_case_workers":       "as above, the cases' headcounts summed",
 		"summary.src_cases":              "cases received in %s, those closed as entered by mistake left out (last year: %s)",
 		"summary.src_claimed":            "as above, amounts in dispute recorded at closing",
-		"summary.src_collective":         "as above, cases of %d workers or more (the collective threshold in Settings)",
+		"summary.src_collective":         "as above, cases of %d workers or more (the collective threshold in Setup)",
 		"summary.src_congress":           "units the register marks as having a workers' congress (the present state only)",
 		"summary.src_contracts":          "unit register's collective contract signed and expiry dates: in force on %s (last year: %s)",
 		"summary.src_dues_due":           "each month's dues due under the dues rules, %s (last year: %s)",
