@@ -322,7 +322,7 @@ func (e *env) help(w io.Writer, cmd *command, fs *flag.FlagSet) {
 			left += " " + l.T(f.Usage+"_arg")
 		}
 		text := l.T(f.Usage)
-		if f.DefValue != "" && f.DefValue != "false" && !slices.Contains(cmd.require, f.Name) {
+		if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "0" && !slices.Contains(cmd.require, f.Name) {
 			text += l.T("cli.default", f.DefValue)
 		}
 		rows = append(rows, []string{left, text})

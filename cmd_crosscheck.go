@@ -71,6 +71,9 @@ var crosscheckKeyCommand = &command{
 			if err != nil {
 				return err
 			}
+			if had && old != k.ID() && !*replace { // said here to group the fingerprints as published
+				return i18n.E("crosscheck.key_differs", district.FormatKeyID(old), district.FormatKeyID(k.ID()))
+			}
 			if err := st.SetCrosscheckKey(operatorName(st), k.Bytes(), k.ID(), *replace); err != nil {
 				return err
 			}

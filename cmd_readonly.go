@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -134,6 +135,8 @@ func openCopy(e *env, sess *scratch.Session, path string, kind fileKind, keys di
 	opened := e.lang.T("readonly.of_upgraded", base)
 	switch kind {
 	case kindPackage:
+		// checking and loading take seconds, before the interface appears
+		fmt.Fprintln(e.stderr, e.lang.T("readonly.loading_package", base))
 		p, err := district.OpenVerified(e.ctx, path, keys)
 		if err != nil {
 			return nil, err

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"compress/gzip"
 	"context"
 	"crypto/sha256"
@@ -152,6 +153,18 @@ func TestReadOnlyRunChangesNoByte(t *testing.T) {
 	v.Close()
 	if after := tree(t, dir); !slices.Equal(before, after) {
 		t.Errorf("the read-only look at an older file changed the folder")
+	}
+	// A package takes seconds to check and load: the terminal says what it
+	// is doing before the interface appears (it stayed blank).
+	var said bytes.Buffer
+	ep := &env{ctx: context.Background(), stdout: io.Discard, stderr: &said, getenv: os.Getenv, lang: i18n.EN}
+	if v, err := openReadOnly(ep, pkg, district.Keys{}); err != nil {
+		t.Fatal(err)
+	} else {
+		v.Close()
+	}
+	if !strings.Contains(said.String(), "loading the package "+filepath.Base(pkg)) {
+		t.Errorf("opening a package said %q", said.String())
 	}
 	// A wrong passphrase for the package says so.
 	if _, err := openReadOnly(e, encPkg, district.Keys{Passphrase: "wrong"}); !errors.Is(err, i18n.E("pkg.wrong_key")) {

@@ -318,6 +318,13 @@ func TestDemoDefaultIsTheTownOf7520(t *testing.T) {
 	db := tempDB(t)
 	runZH("demo", "--db", db).expect(t, 0)
 	checkStats(t, statsJSON(t, db), 80, 7520) // 78 and two formed since
+	// and the demo's help says so (it said 78 grassroots unions)
+	if h := runZH("demo", "--help").expect(t, 0).stdout; !strings.Contains(h, "80 个基层工会") {
+		t.Errorf("the demo's help does not give its 80 unions:\n%s", h)
+	}
+	if h := runEN("demo", "--help").expect(t, 0).stdout; !strings.Contains(h, "80 grassroots unions") {
+		t.Errorf("the demo's help does not give its 80 unions:\n%s", h)
+	}
 }
 
 func TestDemoIsDeterministic(t *testing.T) {

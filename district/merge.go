@@ -253,9 +253,19 @@ func figureValue(f Figure, v int64) any {
 	return v
 }
 
-// figureLabel is the catalogue key of a figure's column header:
-// "export.f_<key>" by convention (reports register theirs in the catalogue).
-func figureLabel(_, key string) string {
+// figureLabel is the catalogue key of a figure's column header: the label
+// the report gives the figure where the report names its figures in the
+// register's words (the basic statistics), else "export.f_<key>" by
+// convention. Packages carry keys, not labels: the merging program's own
+// words head the columns.
+func figureLabel(report, key string) string {
+	if report == "stats" {
+		for _, f := range statsFigures(model.SurveyTotals{}, model.OrgRates{}) {
+			if f.Key == key {
+				return f.Label
+			}
+		}
+	}
 	if k := "export.f_" + key; i18n.EN.Has(k) {
 		return k
 	}

@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -154,6 +155,14 @@ func TestPackageRoundTrip(t *testing.T) {
 	}
 	if counts["members"] != 300 || counts["dues_payments"] == 0 || counts["audit"] == 0 {
 		t.Fatalf("counts %v", counts)
+	}
+	// The loaded database knows it came from a package (its cases are
+	// figures only); the township's own books do not say so.
+	if from, err := st2.FromPackage(); err != nil || from != p.Manifest.Union.Name+" "+p.Manifest.Period.Text {
+		t.Errorf("loaded from %q (%v)", from, err)
+	}
+	if from, _ := st.FromPackage(); from != "" {
+		t.Errorf("the township's own books say they came from %q", from)
 	}
 	rep, err := st2.Check()
 	if err != nil {
@@ -402,6 +411,21 @@ func TestMergeThreeTownships(t *testing.T) {
 			got, _ := f.GetCellValue(i18n.ZH.T("export.r_dues"), cell(c, len(rows)))
 			if strings.ReplaceAll(got, ",", "") != want {
 				t.Errorf("total paid %s, want %s", got, want)
+			}
+		}
+	}
+	// Every figure's column is headed in the user's words, never by its
+	// key (the basic statistics' committees, delegates and agreements
+	// were headed committee_women, congress_delegates, ...).
+	key := regexp.MustCompile(`^[a-z0-9_]+$`)
+	for _, sheet := range f.GetSheetList() {
+		rows, _ := f.GetRows(sheet)
+		if len(rows) < 3 {
+			continue
+		}
+		for _, h := range rows[2] {
+			if key.MatchString(h) {
+				t.Errorf("sheet %s: a column headed %q", sheet, h)
 			}
 		}
 	}

@@ -453,7 +453,7 @@ func ImportPackage(ctx context.Context, p *Package, st *storage.Store) (map[stri
 			}
 			counts[e.Name] = d.line
 		}
-		return nil
+		return rs.MarkFromPackage(p.Manifest.Union.Name + " " + p.Manifest.Period.Text)
 	})
 	switch {
 	case errors.Is(err, context.Canceled):

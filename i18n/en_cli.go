@@ -14,7 +14,7 @@ func init() {
 		"cli.more_help":         "Run \"unionbook <command> --help\" for a command's options.",
 		"cli.default":           " (default: %s)",
 		"cli.cmd.demo":          "fill an empty database with a demo township union (units and members)",
-		"cli.cmd.demo_about":    "By default it makes 青山镇总工会: 78 grassroots unions (17 of them village joint unions) and 7,520 members. The same seed always gives the same data. A database that already holds data is left untouched.",
+		"cli.cmd.demo_about":    "By default it makes 青山镇总工会: 80 grassroots unions (17 of them village joint unions, 2 newly formed by employers that had none) and 7,520 members. The same seed always gives the same data. A database that already holds data is left untouched.",
 		"cli.cmd.stats":         "count the roster: units, members, members by status and gender, migrant-worker members, the largest units",
 		"cli.cmd.stats_about":   "Members counts every member on record, including those transferred out, left or deceased. A database open in another UnionBook window cannot be counted.",
 		"cli.cmd.help":          "show help",

@@ -246,7 +246,7 @@ func init() {
 		"check.payment_share_owed":       "payment %[1]s puts %[3]s on %[2]s, more than the month owed (%[4]s)",
 		"check.part_paid":                "member %s, %s: part paid kept as %s of %s, the payments say %s of %s",
 		"check.dues_term":                "%s %s: the dues setting from %s is out of order or invalid",
-		"check.count.dues_reports":       "collection reports",
+		"check.count.dues_reports":       "%d collection reports",
 		"dues.units_hint":                "enter the unit's dues  [ ] change year  m its members  b unit batch",
 		"dues.preview_hint":              "e lowers what a member pays: the rest stays owed; more than owed is refused",
 		"dues.no_base_mixed":             "some of these months have a wage base and some have none: record them apart, or set the base first",

@@ -40,6 +40,18 @@ func TestFormatVerbsAgree(t *testing.T) {
 	}
 }
 
+// The counts of "unionbook check" (storage.CheckReport.Counts) are each
+// shown with one number: "check.count.<name>" takes exactly one %d.
+func TestCheckCountsTakeTheirNumber(t *testing.T) {
+	for _, l := range []Lang{ZH, EN} {
+		for _, k := range Keys(l) {
+			if strings.HasPrefix(k, "check.count.") && strings.Count(l.T(k), "%d") != 1 {
+				t.Errorf("%s: %q is %q, without its number", l.Code(), k, l.T(k))
+			}
+		}
+	}
+}
+
 // keyUse finds literal catalogue keys in the code: .T("key", i18n.E("key",
 // and Problem-style `Key: "key"` fields.
 var keyUse = regexp.MustCompile(`(?:\.T\(|\bE\(|Key:\s*)"([a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+)"`)

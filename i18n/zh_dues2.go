@@ -246,7 +246,7 @@ func init() {
 		"check.payment_share_owed":       "缴费 %[1]s 记在 %[2]s 的金额 %[3]s 超过该月应缴 %[4]s",
 		"check.part_paid":                "会员 %s 的 %s 少缴记录为已缴 %s / 应缴 %s，按缴费记录应为 %s / %s",
 		"check.dues_term":                "%s %s 的会费设置 %s 顺序或取值不对",
-		"check.count.dues_reports":       "单位会费报送",
+		"check.count.dues_reports":       "单位会费报送 %d 份",
 		"dues.units_hint":                "enter 单位会费详情  [ ] 切换年份  m 单位会员  b 单位批量缴费",
 		"dues.preview_hint":              "少缴的会员按 e 改金额，未缴的部分仍欠；多缴不收",
 		"dues.no_base_mixed":             "所选月份中有的未设缴费基数、有的已设，请分开登记或先设置基数",

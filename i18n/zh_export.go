@@ -214,7 +214,7 @@ func init() {
 		"pkg.duplicate_entry":             "数据包「%s」里文件「%s」出现了两次",
 		"pkg.entity_aid":                  "帮扶记录",
 		"pkg.entity_audit":                "操作日志",
-		"pkg.entity_counters":             "计数器",
+		"pkg.entity_counters":             "会员、收据、凭证编号",
 		"pkg.entity_dues_batches":         "单位代缴批次",
 		"pkg.entity_dues_payments":        "会费缴纳（含冲正）",
 		"pkg.entity_events":               "活动",

@@ -79,6 +79,7 @@ const (
 	asUnitShares                      // "3:60.00% ": a unit's id and its share
 	asSignatures                      // "{chair finance reviewer preparer}" (fmt of SignatureLine)
 	asCommittees                      // "women 2025-06-20 李宏坤 4; audit 2025-06-20  " (code, formed, chair, members)
+	asCaseStep                        // "2. 2026-12-06 mediate 李秘书" (StepChange: number, date, kind, who)
 )
 
 // auditFields are the fields whose values need more than asText.
@@ -104,6 +105,7 @@ var auditFields = map[string]valueForm{
 	"ev_type":     asEventType,
 	"wage_base":   asWageBase,
 	"cs_unit":     asUnit, "rk_unit": asUnit,
+	"cs_steps":   asCaseStep,
 	"cs_channel": asCode, "cs_type": asCode, "cs_outcome": asCode, "rk_level": asCode, "rk_area": asCode,
 	"consol_kind": asCode,
 	"consol_cap":  asConsolCaps,
@@ -252,6 +254,13 @@ func AuditValue(l i18n.Lang, field, v string, names *AuditNames) string {
 			return "-"
 		}
 		return strings.Join(out, l.T("audit.list_sep"))
+	case asCaseStep:
+		if f := strings.SplitN(v, " ", 4); len(f) >= 3 {
+			if key, ok := codeKey("cases.step.", stepKindCodes)(f[2]); ok {
+				f[2] = l.T(key)
+				return strings.Join(f, " ")
+			}
+		}
 	case asWageBase:
 		month, base, ok := strings.Cut(v, " ")
 		if m, err := ParseMoney(base); ok && err == nil {

@@ -9,6 +9,7 @@ import (
 	"unionbook/atomicfile"
 	"unionbook/i18n"
 	"unionbook/model"
+	"unionbook/search"
 	"unionbook/storage"
 )
 
@@ -168,6 +169,7 @@ func buildSummary(st *storage.Store, p model.Period, l i18n.Lang, now time.Time,
 	if c.org, err = st.OrgData(); err != nil {
 		return nil, err
 	}
+	search.SortUnits(c.org.Units) // every table of units in pinyin order
 	c.units, c.members = c.org.Units, c.org.Members
 	if c.honours, err = st.Honours(); err != nil {
 		return nil, err

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"unionbook/model"
+	"unionbook/search"
 	"unionbook/storage"
 )
 
@@ -87,9 +88,9 @@ func financeSection(c *summaryContext) (SummarySection, error) {
 		Header: []string{c.T("summary.c_unit"), c.T("summary.c_due"), c.T("summary.c_paid"), c.T("summary.c_rate")},
 		Right:  []bool{false, true, true, true}, Total: true}
 	for _, u := range byUnit {
-		t.Rows = append(t.Rows, []string{c.unitName(u.UnitID), u.Due.String(), u.Paid.String(), rateText(u.Rate())})
+		t.Rows = append(t.Rows, []string{c.unitName(u.UnitID), u.Due.Display(), u.Paid.Display(), rateText(u.Rate())})
 	}
-	t.Rows = append(t.Rows, []string{c.T("summary.total"), due.String(), paid.String(), rateText(model.RateBP(paid, due))})
+	t.Rows = append(t.Rows, []string{c.T("summary.total"), due.Display(), paid.Display(), rateText(model.RateBP(paid, due))})
 	sec.Tables = append(sec.Tables, t)
 	return sec, nil
 }
@@ -389,9 +390,9 @@ func (c *summaryContext) statementTable(now, before *booksSpan) SummaryTable {
 		}
 		bt, ch := c.T("summary.no_record"), ""
 		if before.flowsKept {
-			bt, ch = b.String(), (n - b).String()
+			bt, ch = b.Display(), (n - b).Display()
 		}
-		t.Rows = append(t.Rows, []string{label, n.String(), bt, ch})
+		t.Rows = append(t.Rows, []string{label, n.Display(), bt, ch})
 	}
 	english := c.english()
 	side := func(total string, n, b model.Money, d model.Direction) {
@@ -418,19 +419,19 @@ func (c *summaryContext) fundsTable(now *booksSpan) SummaryTable {
 	for id := range f.byUnit {
 		ids = append(ids, id)
 	}
-	slices.SortFunc(ids, func(a, b uint64) int { return strings.Compare(f.byUnit[a].name, f.byUnit[b].name) })
+	search.SortUnitIDs(ids, func(id uint64) string { return f.byUnit[id].name })
 	for _, id := range ids {
 		u := f.byUnit[id]
 		if u.due == 0 && u.paid == 0 && u.outstanding == 0 {
 			continue
 		}
-		out := u.outstanding.String()
+		out := u.outstanding.Display()
 		if u.behind {
 			out = c.T("summary.behind", out)
 		}
-		t.Rows = append(t.Rows, []string{u.name, u.due.String(), u.paid.String(), u.received.String(), out})
+		t.Rows = append(t.Rows, []string{u.name, u.due.Display(), u.paid.Display(), u.received.Display(), out})
 	}
-	t.Rows = append(t.Rows, []string{c.T("summary.total"), f.due.String(), f.paid.String(), f.received.String(), f.outstanding.String()})
+	t.Rows = append(t.Rows, []string{c.T("summary.total"), f.due.Display(), f.paid.Display(), f.received.Display(), f.outstanding.Display()})
 	return t
 }
 
@@ -457,7 +458,7 @@ func (c *summaryContext) budgetTable(now *booksSpan) SummaryTable {
 		if r.Over() {
 			label += c.T("summary.over_budget")
 		}
-		t.Rows = append(t.Rows, []string{label, r.Budget.String(), r.YearToDate.String(), r.Remaining().String(), rateText(model.RateBP(r.YearToDate, r.Budget))})
+		t.Rows = append(t.Rows, []string{label, r.Budget.Display(), r.YearToDate.Display(), r.Remaining().Display(), rateText(model.RateBP(r.YearToDate, r.Budget))})
 	}
 	e := execution(st)
 	for _, x := range []struct {
@@ -468,7 +469,7 @@ func (c *summaryContext) budgetTable(now *booksSpan) SummaryTable {
 			continue
 		}
 		t.Bold = append(t.Bold, len(t.Rows))
-		t.Rows = append(t.Rows, []string{c.T(x.key), x.side.budget.String(), x.side.actual.String(), (x.side.budget - x.side.actual).String(), rateText(int(x.side.rate()))})
+		t.Rows = append(t.Rows, []string{c.T(x.key), x.side.budget.Display(), x.side.actual.Display(), (x.side.budget - x.side.actual).Display(), rateText(int(x.side.rate()))})
 	}
 	return t
 }
@@ -493,7 +494,7 @@ func duesOf(c *summaryContext, from, to model.Month) (due, paid model.Money, byU
 		p.Due += x.Due
 		p.Paid += x.Paid
 	}
-	slices.Sort(order)
+	search.SortUnitIDs(order, c.unitName)
 	for _, id := range order {
 		byUnit = append(byUnit, *per[id])
 	}

@@ -15,6 +15,11 @@ import (
 // the Overview and stats.
 func disputesSection(c *summaryContext) (SummarySection, error) {
 	s := c.s
+	// A package's cases travel as figures only (issue 16): a database
+	// loaded from one holds none, and counting none would say zero.
+	if from, err := c.st.FromPackage(); err != nil || from != "" {
+		return SummarySection{Missing: c.T("summary.cases_in_package", from)}, err
+	}
 	f, err := c.st.CaseFigures(s.First, s.AsOf)
 	if err != nil {
 		return SummarySection{}, err
@@ -25,6 +30,8 @@ func disputesSection(c *summaryContext) (SummarySection, error) {
 	}
 	span, spanB := c.span(s.First, s.AsOf), c.span(s.BeforeFirst, s.BeforeAsOf)
 	src := c.T("summary.src_cases", span, spanB)
+	mediated := rate("case_mediated", f.MediatedBP(), b.MediatedBP(), c.T("summary.src_mediated"))
+	mediated.HasBefore = b.Closed > 0 // no case closed last year: no rate to compare, not 0%
 	sec := SummarySection{Figures: []SummaryFigure{
 		count("cases", "summary.u_cases", f.Cases, b.Cases, src),
 		count("case_workers", "summary.u_people", f.Workers, b.Workers, c.T("summary.src_case_workers")),
@@ -33,7 +40,7 @@ func disputesSection(c *summaryContext) (SummarySection, error) {
 		count("collective_workers", "summary.u_people", f.CollectiveWorkers, b.CollectiveWorkers, c.T("summary.src_collective", f.CollectiveMin)),
 		money("case_claimed", f.Claimed, b.Claimed, c.T("summary.src_claimed")),
 		money("case_recovered", f.Recovered, b.Recovered, c.T("summary.src_recovered")),
-		rate("case_mediated", f.MediatedBP(), b.MediatedBP(), c.T("summary.src_mediated")),
+		mediated,
 		count("legal_aid", "summary.u_cases", f.LegalAid, b.LegalAid, c.T("summary.src_legal_aid")),
 		count("risk_checks", "summary.u_times", f.Risk.Checks, b.Risk.Checks, c.T("summary.src_risk_checks", span, spanB)),
 	}}
@@ -155,9 +162,9 @@ func hardshipSection(c *summaryContext) (SummarySection, error) {
 		Header: []string{c.T("summary.c_aid_type"), c.T("summary.c_count"), c.T("summary.c_value"), c.T("summary.c_count_before"), c.T("summary.c_value_before")},
 		Right:  []bool{false, true, true, true, true}, Total: true}
 	for _, ty := range model.AidTypes {
-		t.Rows = append(t.Rows, []string{c.T(ty.Key()), itoa(a.nType[ty]), a.byType[ty].String(), itoa(b.nType[ty]), b.byType[ty].String()})
+		t.Rows = append(t.Rows, []string{c.T(ty.Key()), itoa(a.nType[ty]), a.byType[ty].Display(), itoa(b.nType[ty]), b.byType[ty].Display()})
 	}
-	t.Rows = append(t.Rows, []string{c.T("summary.total"), itoa(a.n), a.value.String(), itoa(b.n), b.value.String()})
+	t.Rows = append(t.Rows, []string{c.T("summary.total"), itoa(a.n), a.value.Display(), itoa(b.n), b.value.Display()})
 	sec.Tables = append(sec.Tables, t)
 	return sec, nil
 }

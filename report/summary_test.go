@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -188,7 +189,6 @@ func TestSummaryAgreesWithAHandCount(t *testing.T) {
 		"case_workers":         {13, 1},
 		"collective_cases":     {1, 0}, // twelve workers
 		"case_recovered":       {8000000, 0},
-		"case_mediated":        {10000, 0}, // the one closed was mediated
 		// The books (handBooks): income 450 + 3,600 + 300 + 5,000; last
 		// year 300 + 3,000. Spending 2,000 + 500 (the aid, from the bank)
 		// + 88, the July 600 outside the half year; last year 1,200.
@@ -244,6 +244,12 @@ func TestSummaryAgreesWithAHandCount(t *testing.T) {
 		if !ok || f.Now != want[0] || !f.HasBefore || f.Before != want[1] {
 			t.Errorf("%s: %+v, want now %d, last year %d", key, f, want[0], want[1])
 		}
+	}
+	// The one case closed this half year was mediated; last year's was
+	// still open on 2025-06-30: there is no rate of last year to compare
+	// (it said 0.00%, and 'up 100 percentage points').
+	if f, ok := s.Figure("case_mediated"); !ok || f.Now != 10000 || f.HasBefore {
+		t.Errorf("mediation rate %+v", f)
 	}
 	// No income budget last year: this year's stands alone.
 	if f, ok := s.Figure("budget_income"); !ok || f.Now != 100000 || f.HasBefore {
@@ -449,7 +455,7 @@ func TestSummaryOpensInLibreOffice(t *testing.T) {
 		"逾期未缴清工会经费的单位1个，去年同期0个，增加1个。",
 		"银行存款余额27,200.00元，去年同期21,800.00元，增加5,400.00元，增长24.77%。",
 		"各单位工会经费（2026-01-01至2026-06-30）",
-		"1500.00（逾期）",
+		"1,500.00（逾期）",
 		"50102 文体活动支出（超预算）",
 		"建会率50.00%，去年同期33.33%，提高16.67个百分点。",
 		"建立劳动争议调解委员会的单位1个，去年同期0个，增加1个。",
@@ -481,5 +487,88 @@ func TestSummaryBooksBeforeTheirStart(t *testing.T) {
 	}
 	if f, _ := s.Figure("income"); f.Now != 330000 || Sentence(i18n.ZH, f) != "经费收入3,300.00元（账簿没有去年同期的记录可比）。" {
 		t.Errorf("income %+v: %q", f, Sentence(i18n.ZH, f))
+	}
+}
+
+// Every table of units lists them in pinyin order, as every list, picker
+// and report of units: 重庆村 (chóngqìng) before 宏达 (hóngdá), though 宏达
+// was registered first and 宏 comes before 重 by character code.
+func TestSummaryUnitTablesInPinyinOrder(t *testing.T) {
+	st := handStore(t)
+	p, _ := model.ParsePeriod("2026-H1")
+	s, err := BuildSummary(st, p, i18n.ZH, summaryNow)
+	must(t, err)
+	tables := 0
+	for _, sec := range s.Sections {
+		for _, tb := range sec.Tables {
+			at := map[string]int{}
+			for i, r := range tb.Rows {
+				at[r[0]] = i + 1
+			}
+			cq, hd := at["重庆村联合工会"], at["宏达机械厂工会"]
+			if cq == 0 || hd == 0 {
+				continue
+			}
+			tables++
+			if cq > hd {
+				t.Errorf("%s: 宏达 (row %d) before 重庆村 (row %d)", tb.Title, hd, cq)
+			}
+		}
+	}
+	if tables < 4 { // members, democracy, union funds and dues by unit
+		t.Errorf("%d tables of units, want at least 4", tables)
+	}
+}
+
+// The tables write amounts as the sentences do, grouped by thousands
+// (50,700.00): the aid, dues, union funds, budget and statement tables
+// wrote 50700.00 beside the disputes table's 413,800.00.
+func TestSummaryTablesGroupAmounts(t *testing.T) {
+	st := demoStore(t)
+	p, _ := model.ParsePeriod("2026")
+	s, err := BuildSummary(st, p, i18n.ZH, summaryNow)
+	must(t, err)
+	ungrouped := regexp.MustCompile(`^-?\d{4,}\.\d\d`)
+	for _, sec := range s.Sections {
+		for _, tb := range sec.Tables {
+			for _, r := range tb.Rows {
+				for _, v := range r {
+					if ungrouped.MatchString(v) {
+						t.Errorf("%s: %q is not grouped (row %v)", tb.Title, v, r)
+						break
+					}
+				}
+			}
+		}
+	}
+}
+
+// A database loaded from a district package (a read-only look at one, or
+// import package) holds no cases: packages carry their figures only. The
+// summary says so for 劳动争议 instead of counting none (it wrote 受理劳动
+// 争议和来信来访0件 for a township with 67).
+func TestSummaryFromAPackageSaysItHasNoCases(t *testing.T) {
+	st := openStore(t)
+	if _, err := st.RestoreRecordsChecked(func(rs *storage.Restorer) error {
+		return rs.MarkFromPackage("青山镇总工会 2026-H1")
+	}); err != nil {
+		t.Fatal(err)
+	}
+	p, _ := model.ParsePeriod("2026-H1")
+	for _, l := range []i18n.Lang{i18n.ZH, i18n.EN} {
+		s, err := BuildSummary(st, p, l, summaryNow)
+		must(t, err)
+		if f, ok := s.Figure("cases"); ok {
+			t.Errorf("%s: a package's cases counted: %+v", l.Code(), f)
+		}
+		found := false
+		for _, sec := range s.Sections {
+			if sec.Key == "disputes" {
+				found = strings.Contains(sec.Missing, "青山镇总工会 2026-H1") && len(sec.Figures) == 0
+			}
+		}
+		if !found {
+			t.Errorf("%s: the disputes section does not say the package has no cases: %+v", l.Code(), s.Sections)
+		}
 	}
 }

@@ -111,3 +111,39 @@ func duesRoster(tx *bbolt.Tx) ([]model.Member, error) {
 	wg.Wait()
 	return ms, errors.Join(errs...)
 }
+
+// memberToPick is the part of a member record a chooser of members shows
+// and searches; decoding only it skips every history, wage base and note.
+type memberToPick struct {
+	ID       uint64       `cbor:"1,keyasint"`
+	No       string       `cbor:"2,keyasint"`
+	Name     string       `cbor:"3,keyasint"`
+	IDNumber string       `cbor:"7,keyasint"`
+	Phone    string       `cbor:"9,keyasint,omitempty"`
+	UnitID   uint64       `cbor:"10,keyasint"`
+	Status   model.Status `cbor:"16,keyasint"`
+}
+
+// MembersToPick returns the members in the union (Status.InUnion), in ID
+// order, with only ID, number, name, ID number, phone, unit and status
+// filled: what the chooser of a case's workers shows and searches, read
+// from 100,000 members in a fraction of the time and memory of Members.
+func (s *Store) MembersToPick() ([]model.Member, error) {
+	var out []model.Member
+	err := s.db.View(func(tx *bbolt.Tx) error {
+		b := tx.Bucket(bucketMembers)
+		out = make([]model.Member, 0, min(b.Sequence(), 1<<22))
+		return b.ForEach(func(k, v []byte) error {
+			var m memberToPick
+			if err := decode(v, &m); err != nil {
+				return fmt.Errorf("member %d: %w", btoi(k), err)
+			}
+			if m.Status.InUnion() {
+				out = append(out, model.Member{ID: m.ID, No: m.No, Name: m.Name, IDNumber: m.IDNumber,
+					Phone: m.Phone, UnitID: m.UnitID, Status: m.Status})
+			}
+			return nil
+		})
+	})
+	return out, err
+}

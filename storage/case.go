@@ -252,7 +252,9 @@ func checkReason(reason *string, field string) model.Problems {
 }
 
 // reopenCase opens a closed case again (to correct its closing or add a
-// step); the reason goes into the audit entry, marked like the notes.
+// step); the reason goes into the audit entry, marked like the notes. The
+// closing note stays on the case for the next closing to start from: the
+// log says only that there was one, so clearing it would lose its text.
 func (w *writer) reopenCase(id uint64, reason string) error {
 	old, err := getCase(w.tx, id)
 	if err != nil {
@@ -268,7 +270,7 @@ func (w *writer) reopenCase(id uint64, reason string) error {
 		return model.Problems{{Key: "cases.not_closed"}}
 	}
 	c := old
-	c.Closed, c.Outcome, c.Recovered, c.CloseNote = 0, 0, 0, ""
+	c.Closed, c.Outcome, c.Recovered = 0, 0, 0
 	if err := w.putCase(&old, &c); err != nil {
 		return err
 	}

@@ -216,6 +216,7 @@ func TestReopenCaseToCorrectIt(t *testing.T) {
 	fx := caseSetup(t, s)
 	c := twelveUnpaid(fx)
 	c.Closed, c.Outcome, c.Recovered = 20240610, model.OutcomePartial, model.Yuan(100)
+	c.CloseNote = "厂方分两期支付，第二期于六月底前到账，职工电话确认"
 	if _, err := s.CreateCase("op", c); err != nil {
 		t.Fatal(err)
 	}
@@ -228,6 +229,11 @@ func TestReopenCaseToCorrectIt(t *testing.T) {
 	got, _ := s.Case(c.ID)
 	if !got.Open() || got.Outcome != 0 || got.Recovered != 0 {
 		t.Fatalf("reopened %+v", got)
+	}
+	// the closing note is kept for the next closing (the log has only
+	// that there was one): reopening to correct an amount loses no text
+	if got.CloseNote != c.CloseNote {
+		t.Errorf("the closing note went with the reopening: %q", got.CloseNote)
 	}
 	got.Headcount = 15
 	got.Steps = nil // the store keeps the stored steps whatever the form says

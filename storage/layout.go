@@ -80,12 +80,16 @@ var (
 	// header says 演示数据, and `unionbook fresh` may set it aside for a new,
 	// empty one. A database without it holds the user's own books.
 	keyDemo = []byte("demo")
+	// from_package: in a database loaded from a district package (import
+	// package, a read-only look at a package), the union and period it
+	// came from: its cases and risk checks travelled as figures only.
+	keyFromPackage = []byte("from_package")
 )
 
 // metaKeys are the keys of meta above, and the prefixes of those made per
 // year.
 func metaKeys() (keys [][]byte, prefixes []string) {
-	return [][]byte{keySchemaVersion, keyProfile, keyMemberNoSeq, keyLoading, keyChecksumsPending, keyDemo},
+	return [][]byte{keySchemaVersion, keyProfile, keyMemberNoSeq, keyLoading, keyChecksumsPending, keyDemo, keyFromPackage},
 		[]string{keyReceiptSeqPrefix, keyVoucherSeqPrefix}
 }
 

@@ -172,7 +172,26 @@ func (r *Records) Counters() (Counters, error) {
 // isMetaCounter tells the meta bucket's counters from its other keys (the
 // schema version, the profile).
 func isMetaCounter(k []byte) bool {
-	return !bytes.Equal(k, keySchemaVersion) && !bytes.Equal(k, keyProfile)
+	return !bytes.Equal(k, keySchemaVersion) && !bytes.Equal(k, keyProfile) && !bytes.Equal(k, keyFromPackage)
+}
+
+// MarkFromPackage records, in the restoring transaction, that the records
+// come from the district package named by from (union and period).
+func (r *Restorer) MarkFromPackage(from string) error {
+	return r.w.meta.Put(keyFromPackage, []byte(from))
+}
+
+// FromPackage is the union and period of the district package the
+// database was loaded from, or "" for a township's own books. Such a
+// database holds no cases or risk checks: packages carry their figures
+// only.
+func (s *Store) FromPackage() (string, error) {
+	from := ""
+	err := s.db.View(func(tx *bbolt.Tx) error {
+		from = string(tx.Bucket(bucketMeta).Get(keyFromPackage))
+		return nil
+	})
+	return from, err
 }
 
 // RecordKind is a feature's kind of record for the package round trip.

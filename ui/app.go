@@ -254,6 +254,10 @@ func (a *App) handleKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		a.showHelp = false
 		return nil, true
 	}
+	// A key press takes the last status line away on every screen, also
+	// while she types and when she switches tabs: a form's "fix the
+	// problems" line stayed on through the fix and the screens after it.
+	a.footer.SetStatus(common.StatusMsg{})
 	if a.setup != nil || a.page().Capturing() {
 		return nil, false
 	}
@@ -269,7 +273,6 @@ func (a *App) handleKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		}
 		return nil, true
 	}
-	a.footer.SetStatus(common.StatusMsg{})
 	return nil, false
 }
 

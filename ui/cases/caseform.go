@@ -41,6 +41,7 @@ type caseForm struct {
 	workers    []model.CaseWorker
 	workersFld *form.Field
 	names      names
+	roster     rosterCache // the members to choose from, read when first needed
 }
 
 func newCaseForm(c *common.Common, st *stack.Stack, editing *model.Case) *caseForm {
@@ -79,7 +80,7 @@ func newCaseForm(c *common.Common, st *stack.Stack, editing *model.Case) *caseFo
 		form.TextField(fEmployer, false, c.T("cases.hint_employer")),
 		form.TextField(fClaimed, false, c.T("cases.hint_amount")),
 		form.TextField(fSummary, false, c.T("cases.hint_summary")),
-		form.PickField(fRisk, false, cf.riskOptions()),
+		form.PickField(fRisk, false, cf.riskOptions(cs.RiskCheckID)),
 	)
 	cf.form = f
 	if editing == nil {
@@ -119,8 +120,9 @@ func (cf *caseForm) unitOptions() []form.Option {
 	return opts
 }
 
-// riskOptions are the risk checks, newest first, that a case may name.
-func (cf *caseForm) riskOptions() []form.Option {
+// riskOptions are the risk checks that found a risk, newest first, that a
+// case may name (and the one it names, whatever it found).
+func (cf *caseForm) riskOptions(current uint64) []form.Option {
 	opts := []form.Option{{Label: cf.c.T("cases.no_risk"), Value: 0}}
 	rs, err := cf.c.Store.RiskChecks(0, 0)
 	if err != nil {
@@ -128,6 +130,9 @@ func (cf *caseForm) riskOptions() []form.Option {
 	}
 	for i := len(rs) - 1; i >= 0; i-- {
 		r := &rs[i]
+		if r.Level < model.RiskLow && r.ID != current {
+			continue
+		}
 		opts = append(opts, form.Option{Label: r.Date.String() + " " + cf.names.unit(r.UnitID, r.Employer) + " " + cf.c.T(r.Level.Key()), Value: r.ID})
 	}
 	return opts
@@ -239,7 +244,7 @@ func parseCount(f *form.Form, key string, ps *model.Problems) int {
 }
 
 // Update is form.Screen's, but enter on the workers field opens their
-// screen rather than a picker.
+// screen rather than a picker, and typing there opens nothing.
 func (cf *caseForm) Update(msg tea.Msg) tea.Cmd {
 	if !isTyping(msg) {
 		return nil
@@ -247,7 +252,12 @@ func (cf *caseForm) Update(msg tea.Msg) tea.Cmd {
 	act, cmd := cf.form.Update(msg)
 	switch act {
 	case form.OpenPicker:
-		return cf.pick(cf.form.PickRequest())
+		if cmd != nil && cf.form.Focused() == fWorkers {
+			// typed, not enter: the workers' screen would take the next
+			// keys as commands (d removes, a digit changes tab)
+			return nil
+		}
+		return tea.Batch(cf.pick(cf.form.PickRequest()), cmd) // cmd: the key typed, for the chooser's search
 	case form.Submit:
 		if blocked := cf.form.SubmitBlocked(); blocked != nil {
 			return blocked
@@ -261,12 +271,14 @@ func (cf *caseForm) Update(msg tea.Msg) tea.Cmd {
 // picker of units or risk checks.
 func (cf *caseForm) pick(title string, opts []form.Option, current uint64) tea.Cmd {
 	if cf.form.Focused() == fWorkers {
-		return cf.st.Push(newWorkers(cf.c, cf.st, cf.workers, func(ws []model.CaseWorker, n names) {
+		unit, _ := cf.form.Choice(fUnit)
+		return cf.st.Push(newWorkers(cf.c, cf.st, cf.workers, &cf.roster, unit, func(ws []model.CaseWorker, n names) {
 			cf.workers = ws
 			for id, m := range n.members {
 				cf.names.members[id] = m
 			}
 			cf.syncWorkers()
+			cf.unitFromMember()
 			if len(ws) > 0 {
 				cf.form.Picked(1)
 			} else {
@@ -282,6 +294,22 @@ func (cf *caseForm) pick(title string, opts []form.Option, current uint64) tea.C
 		cf.form.Picked(v)
 		return nil
 	}))
+}
+
+// unitFromMember fills an empty unit with the unit of the first worker
+// who is a member: the usual case, which the secretary may still change.
+func (cf *caseForm) unitFromMember() {
+	if unit, _ := cf.form.Choice(fUnit); unit != 0 || strings.TrimSpace(cf.form.Value(fEmployer)) != "" {
+		return
+	}
+	for _, w := range cf.workers {
+		if m, ok := cf.names.members[w.MemberID]; ok && w.MemberID != 0 {
+			if _, known := cf.names.units[m.UnitID]; known {
+				cf.form.SetChoice(fUnit, m.UnitID)
+			}
+			return
+		}
+	}
 }
 
 // headcountBelow reports a headcount below the workers named.

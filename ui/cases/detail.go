@@ -6,6 +6,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"unionbook/model"
@@ -173,7 +174,7 @@ func (d *caseDetail) lines() (out []string, stepLine int) {
 		out = append(out, row(c, c.T("field.cs_risk"), lw, d.risk.Date.String()+" "+c.T(d.risk.Level.Key())+" "+d.names.unit(d.risk.UnitID, d.risk.Employer)))
 	}
 	if cs.Summary != "" {
-		out = append(out, row(c, c.T("field.cs_summary"), lw, oneLine(cs.Summary)))
+		out = append(out, d.wrapped(row(c, c.T("field.cs_summary"), lw, ""), cs.Summary, lw+1, lipgloss.NewStyle())...)
 	}
 	out = append(out, "", st.Label.Render(c.T("cases.workers_title", len(cs.Workers))))
 	for i, w := range cs.Workers {
@@ -200,27 +201,56 @@ func (d *caseDetail) lines() (out []string, stepLine int) {
 		if s.Who != "" {
 			l += "  " + s.Who
 		}
-		if s.Note != "" {
-			l += "  " + st.Muted.Render(oneLine(s.Note))
-		}
 		if i == d.step && cs.Open() {
 			stepLine = len(out)
 			l = st.Focused.Render("> ") + l
 		} else {
 			l = "  " + l
 		}
-		out = append(out, l)
+		out = append(out, d.wrapped(l, s.Note, 5, st.Muted)...)
+	}
+	if cs.Open() && cs.CloseNote != "" { // reopened: what its closing said, for the next one
+		out = append(out, "", st.Label.Render(c.T("cases.earlier_close_note")))
+		out = append(out, d.wrapped("", cs.CloseNote, 2, st.Muted)...)
 	}
 	if !cs.Open() {
 		out = append(out, "", d.closingLine())
 		if cs.CloseNote != "" {
-			out = append(out, "  "+st.Muted.Render(oneLine(cs.CloseNote)))
+			out = append(out, d.wrapped("", cs.CloseNote, 2, st.Muted)...)
 		}
 		if cs.Void {
-			out = append(out, "  "+st.Label.Render(c.T("field.cs_void_reason"))+" "+oneLine(cs.VoidReason))
+			out = append(out, d.wrapped("  "+st.Label.Render(c.T("field.cs_void_reason")), cs.VoidReason, 4, lipgloss.NewStyle())...)
 		}
 	}
 	return out, stepLine
+}
+
+// wrapped is head and text on one line when they fit the screen; else
+// head alone (unless empty) and the text below it, wrapped and indented,
+// so that a long note or claim is read whole rather than cut off.
+func (d *caseDetail) wrapped(head, text string, indent int, style lipgloss.Style) []string {
+	text = oneLine(text)
+	if text == "" {
+		return []string{head}
+	}
+	sep := "  "
+	if head == "" {
+		sep = strings.Repeat(" ", indent)
+	} else if strings.HasSuffix(ansi.Strip(head), " ") {
+		sep = ""
+	}
+	if one := head + sep + style.Render(text); d.w <= indent+10 || ansi.StringWidth(one) <= d.w {
+		return []string{one}
+	}
+	var out []string
+	if head != "" {
+		out = append(out, head)
+	}
+	pad := strings.Repeat(" ", indent)
+	for _, l := range strings.Split(ansi.Wrap(text, d.w-indent, ""), "\n") {
+		out = append(out, pad+style.Render(l))
+	}
+	return out
 }
 
 func (d *caseDetail) closingLine() string {

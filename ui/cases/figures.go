@@ -2,6 +2,7 @@ package cases
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -17,7 +18,8 @@ import (
 // figures shows the case figures of a period as a work summary cites them:
 // cases, workers and units, collective disputes, amounts, the share
 // resolved by mediation, the risk checks, and the cases by type, channel
-// and month. p changes the length of the period, [ and ] move it.
+// and month. p changes the length of the period, [ and ] move it; taller
+// than the screen, the figures scroll under their title.
 type figures struct {
 	common.ScreenBase
 	c    *common.Common
@@ -25,6 +27,7 @@ type figures struct {
 	span span
 	f    *model.CaseFigures
 	w, h int
+	top  int // the first line of the body shown
 	err  error
 }
 
@@ -43,6 +46,17 @@ func (fg *figures) load() {
 
 func (fg *figures) SetSize(w, h int) { fg.w, fg.h = w, h }
 
+// room is the number of body lines the screen shows under the title.
+func (fg *figures) room() int { return max(1, fg.h-2) }
+
+// scroll moves the body by n lines, within it.
+func (fg *figures) scroll(n int) {
+	fg.top = max(0, min(fg.top+n, len(fg.body())-fg.room()))
+}
+
+// scrolls reports a body taller than the screen.
+func (fg *figures) scrolls() bool { return len(fg.body()) > fg.room() }
+
 func (fg *figures) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case common.DataChangedMsg:
@@ -58,15 +72,45 @@ func (fg *figures) Update(msg tea.Msg) tea.Cmd {
 		case key.Matches(msg, fg.k.Next):
 			fg.span = fg.span.step(1)
 		default:
+			fg.scrollKey(msg)
 			return nil
 		}
 		fg.load()
+		fg.scroll(0)
 	}
 	return nil
 }
 
-// pct is basis points as "66.7%".
-func pct(bp int) string { return fmt.Sprintf("%d.%d%%", bp/100, bp%100/10) }
+func (fg *figures) scrollKey(msg tea.KeyPressMsg) {
+	g := fg.c.Keys
+	switch {
+	case key.Matches(msg, g.Down):
+		fg.scroll(1)
+	case key.Matches(msg, g.Up):
+		fg.scroll(-1)
+	case key.Matches(msg, g.PageDown):
+		fg.scroll(fg.room() - 1)
+	case key.Matches(msg, g.PageUp):
+		fg.scroll(-(fg.room() - 1))
+	case key.Matches(msg, g.Home):
+		fg.top = 0
+	case key.Matches(msg, g.End):
+		fg.scroll(len(fg.body()))
+	}
+}
+
+// pct is basis points as "66.66%", as stats, the workbooks and the other
+// tabs write a rate.
+func pct(bp int) string { return fmt.Sprintf("%d.%02d%%", bp/100, bp%100) }
+
+// mediatedRate is the share of closed cases mediated, or "-" before any
+// case is closed (there is no rate of nothing, as the dues rate says).
+func mediatedRate(f *model.CaseFigures) string {
+	if f.Closed == 0 {
+		return "-"
+	}
+	return pct(f.MediatedBP())
+}
 
 // summary are the sentences of the period's figures.
 func (fg *figures) summary() []string {
@@ -78,7 +122,7 @@ func (fg *figures) summary() []string {
 		c.T("cases.fig_cases", num(f.Cases), num(f.Workers), num(f.Units)),
 		c.T("cases.fig_collective", f.CollectiveMin, num(f.Collective), num(f.CollectiveWorkers)),
 		c.T("cases.fig_amounts", money(f.Claimed), money(f.Recovered)),
-		c.T("cases.fig_closed", num(f.Closed), num(f.Mediated), st.Title.Render(pct(f.MediatedBP())), num(f.Open)),
+		c.T("cases.fig_closed", num(f.Closed), num(f.Mediated), st.Title.Render(mediatedRate(f)), num(f.Open)),
 		c.T("cases.fig_more", num(f.Partial), num(f.LegalAid)),
 		c.T("cases.fig_risk", num(r.Checks), num(r.Units), num(r.WithRisk), num(r.Resolved)),
 		c.T("cases.fig_risk_open", num(r.OpenUnits)),
@@ -86,42 +130,34 @@ func (fg *figures) summary() []string {
 }
 
 // table draws a breakdown: a label, cases, workers and, when room, the
-// amount in dispute.
-func (fg *figures) table(title string, groups []model.CaseGroup, label func(model.CaseGroup) string, w, limit int) []string {
+// amount in dispute and then the amount recovered.
+func (fg *figures) table(title string, groups []model.CaseGroup, label func(model.CaseGroup) string, w int) []string {
 	c, st := fg.c, fg.c.Styles
 	numW := max(4, ansi.StringWidth(c.T("cases.fig_col_cases")))
 	wkW := max(5, ansi.StringWidth(c.T("cases.fig_col_workers")))
 	amtW := 12
-	withAmt := w >= 44
+	withAmt, withRec := w >= 44, w >= 57
 	labelW := w - numW - wkW - 2
 	if withAmt {
 		labelW -= amtW + 1
 	}
+	if withRec {
+		labelW -= amtW + 1
+	}
 	labelW = max(4, labelW)
-	line := func(l, n, wk, amt string) string {
+	line := func(l, n, wk, amt, rec string) string {
 		s := widget.Fit(l, labelW, false) + " " + widget.Fit(n, numW, true) + " " + widget.Fit(wk, wkW, true)
 		if withAmt {
 			s += " " + widget.Fit(amt, amtW, true)
 		}
+		if withRec {
+			s += " " + widget.Fit(rec, amtW, true)
+		}
 		return s
 	}
-	out := []string{st.Label.Render(line(title, c.T("cases.fig_col_cases"), c.T("cases.fig_col_workers"), c.T("cases.fig_col_claimed")))}
-	shown := groups
-	if limit > 0 && len(shown) > limit {
-		shown = withCases(groups) // the months without cases give way first
-	}
-	if limit > 0 && len(shown) > limit {
-		shown = shown[:limit]
-	}
-	for _, g := range shown {
-		out = append(out, line(label(g), strconv.Itoa(g.Cases), strconv.Itoa(g.Workers), g.Claimed.Display()))
-	}
-	switch hidden := len(groups) - len(shown); {
-	case hidden == 0:
-	case len(withCases(groups)) == len(shown) && len(shown) <= limit:
-		out = append(out, st.Muted.Render(widget.Fit(c.T("cases.fig_rows_empty", hidden), w, false)))
-	default:
-		out = append(out, st.Muted.Render(widget.Fit(c.T("cases.fig_rows_more", hidden), w, false)))
+	out := []string{st.Label.Render(line(title, c.T("cases.fig_col_cases"), c.T("cases.fig_col_workers"), c.T("cases.fig_col_claimed"), c.T("cases.fig_col_recovered")))}
+	for _, g := range groups {
+		out = append(out, line(label(g), strconv.Itoa(g.Cases), strconv.Itoa(g.Workers), g.Claimed.Display(), g.Recovered.Display()))
 	}
 	if len(groups) == 0 {
 		out = append(out, st.Muted.Render(c.T("cases.fig_none")))
@@ -137,53 +173,51 @@ func (fg *figures) View() string {
 	if fg.err != nil {
 		return strings.Join(append(lines, st.Error.Render(c.Err(fg.err))), "\n")
 	}
-	f := fg.f
-	lines = append(lines, fg.summary()...)
-	lines = append(lines, "")
+	body := fg.body()
+	top := max(0, min(fg.top, len(body)-fg.room()))
+	shown := slices.Clone(body[top:min(len(body), top+fg.room())])
+	if top > 0 {
+		shown[0] = st.Muted.Render(c.T("cases.more_above", top+1, c.Keys.Up.Help().Key))
+	}
+	if below := len(body) - top - len(shown); below > 0 && len(shown) > 1 {
+		shown[len(shown)-1] = st.Muted.Render(c.T("cases.more_below", below+1, c.Keys.Down.Help().Key))
+	}
+	out := append(lines, shown...)
+	for i, l := range out {
+		out[i] = ansi.Truncate(l, fg.w, "~")
+	}
+	return strings.Join(out, "\n")
+}
+
+// body is every line under the title: the sentences, then the cases by
+// type and channel side by side where two tables with their amounts fit
+// (else one under the other), then by month (beside them from 140 cells).
+func (fg *figures) body() []string {
+	c, f := fg.c, fg.f
+	if fg.err != nil {
+		return nil
+	}
+	lines := append(fg.summary(), "")
 	typeLabel := func(g model.CaseGroup) string { return c.T(g.Type.Key()) }
 	chanLabel := func(g model.CaseGroup) string { return c.T(g.Channel.Key()) }
 	monthLabel := func(g model.CaseGroup) string { return g.Month.String() }
-	room := fg.h - len(lines)
-	var body []string
 	switch {
 	case fg.w >= 140:
 		colW := (fg.w - 4) / 3
-		body = columns(colW,
-			fg.table(c.T("cases.by_type"), f.ByType, typeLabel, colW, 0),
-			fg.table(c.T("cases.by_channel"), f.ByChannel, chanLabel, colW, 0),
-			fg.table(c.T("cases.by_month"), f.ByMonth, monthLabel, colW, max(1, room-2)))
-	case fg.w >= 76:
+		return append(lines, columns(colW,
+			fg.table(c.T("cases.by_type"), f.ByType, typeLabel, colW),
+			fg.table(c.T("cases.by_channel"), f.ByChannel, chanLabel, colW),
+			fg.table(c.T("cases.by_month"), f.ByMonth, monthLabel, colW))...)
+	case fg.w >= 90:
 		colW := (fg.w - 2) / 2
-		body = columns(colW,
-			fg.table(c.T("cases.by_type"), f.ByType, typeLabel, colW, 0),
-			fg.table(c.T("cases.by_channel"), f.ByChannel, chanLabel, colW, 0))
-		if rest := room - len(body) - 1; rest >= 3 {
-			body = append(body, "")
-			body = append(body, fg.table(c.T("cases.by_month"), f.ByMonth, monthLabel, colW, rest-2)...)
-		}
-	default:
-		body = fg.table(c.T("cases.by_type"), f.ByType, typeLabel, fg.w, 0)
-		body = append(append(body, ""), fg.table(c.T("cases.by_channel"), f.ByChannel, chanLabel, fg.w, 0)...)
+		lines = append(lines, columns(colW,
+			fg.table(c.T("cases.by_type"), f.ByType, typeLabel, colW),
+			fg.table(c.T("cases.by_channel"), f.ByChannel, chanLabel, colW))...)
+		return append(append(lines, ""), fg.table(c.T("cases.by_month"), f.ByMonth, monthLabel, colW)...)
 	}
-	if len(body) > room {
-		body = body[:max(0, room)]
-	}
-	lines = append(lines, body...)
-	for i, l := range lines {
-		lines[i] = ansi.Truncate(l, fg.w, "~")
-	}
-	return strings.Join(lines, "\n")
-}
-
-// withCases are the groups that have cases.
-func withCases(gs []model.CaseGroup) []model.CaseGroup {
-	var out []model.CaseGroup
-	for _, g := range gs {
-		if g.Cases > 0 {
-			out = append(out, g)
-		}
-	}
-	return out
+	lines = append(lines, fg.table(c.T("cases.by_type"), f.ByType, typeLabel, fg.w)...)
+	lines = append(append(lines, ""), fg.table(c.T("cases.by_channel"), f.ByChannel, chanLabel, fg.w)...)
+	return append(append(lines, ""), fg.table(c.T("cases.by_month"), f.ByMonth, monthLabel, fg.w)...)
 }
 
 // columns lays blocks of lines side by side, each padded to w cells.
@@ -211,7 +245,18 @@ func columns(w int, blocks ...[]string) []string {
 }
 
 func (fg *figures) ShortHelp() []key.Binding {
-	return []key.Binding{fg.k.Period, fg.k.Prev, fg.k.Next}
+	h := []key.Binding{fg.k.Period, fg.k.Prev, fg.k.Next}
+	if fg.scrolls() {
+		h = append(h, fg.c.Keys.Down, fg.c.Keys.Up)
+	}
+	return h
 }
 
-func (fg *figures) FullHelp() [][]key.Binding { return [][]key.Binding{fg.ShortHelp()} }
+func (fg *figures) FullHelp() [][]key.Binding {
+	groups := [][]key.Binding{fg.ShortHelp()}
+	if fg.scrolls() {
+		g := fg.c.Keys
+		groups = append(groups, []key.Binding{g.Up, g.Down, g.PageUp, g.PageDown, g.Home, g.End})
+	}
+	return groups
+}

@@ -98,7 +98,7 @@ func TestRecordAWageDisputeAsANewUser(t *testing.T) {
 		for _, want := range []string{
 			lang.T("cases.fig_cases", "1", "12", "1"),
 			lang.T("cases.fig_collective", 10, "1", "12"),
-			lang.T("cases.fig_closed", "1", "1", "100.0%", "0"),
+			lang.T("cases.fig_closed", "1", "1", "100.00%", "0"),
 		} {
 			uitest.Contains(t, out, want)
 		}
@@ -301,4 +301,24 @@ func TestOverviewSection(t *testing.T) {
 	}
 	text := uitest.Screen(strings.Join(lines, "\n"))
 	uitest.Contains(t, text, "2026 年维权案件 2", "涉及职工 13", "集体争议(10人+) 1", "调解成功率 100.00%", "办理中 1")
+}
+
+// Before any case is closed there is no rate of mediation to give: the
+// overview and the figures say "-", as the dues rate does, not 0.00%.
+func TestNoMediationRateBeforeAnyCaseIsClosed(t *testing.T) {
+	hs, _ := newHarness(t, i18n.ZH, 100, 30, false)
+	sec := OverviewSection()
+	res, err := sec.Compute(hs.C.Store, hs.C.Today())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	for _, g := range sec.Render(hs.C, res) {
+		lines = append(lines, g.String())
+	}
+	text := uitest.Screen(strings.Join(lines, "\n"))
+	uitest.Contains(t, text, "调解成功率 -")
+	uitest.Lacks(t, text, "0.00%")
+	hs.Keys("f")
+	uitest.Contains(t, hs.Screen(), "已办结 0 件，调解成功 0 件（-）")
 }

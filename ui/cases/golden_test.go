@@ -112,3 +112,29 @@ func TestGoldenRiskForm(t *testing.T) {
 		hs.RequireGolden()
 	})
 }
+
+// The chooser of a case's workers: the case's unit (中心小学) first, ID
+// numbers masked, then the same searched by a name's initials.
+func TestGoldenMemberChooser(t *testing.T) {
+	uitest.Each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
+		hs, _ := newHarness(t, lang, w, h, false)
+		hs.Keys("n")
+		hs.focus(fUnit)
+		hs.Type("zxxx")
+		hs.Keys("enter")
+		hs.focus(fWorkers)
+		hs.Keys("enter", "m")
+		hs.RequireGolden()
+	})
+}
+
+func TestGoldenMemberChooserSearch(t *testing.T) {
+	uitest.Each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
+		hs, _ := newHarness(t, lang, w, h, false)
+		hs.Keys("n")
+		hs.focus(fWorkers)
+		hs.Keys("enter", "m")
+		hs.Type("ls")
+		hs.RequireGolden()
+	})
+}

@@ -30,6 +30,7 @@ type caseList struct {
 	skeys  [][]search.Key
 	names  names
 	rules  model.CaseRules
+	from   string // the district package this database was loaded from, if any
 	f      filters
 	view   []int              // indexes into all
 	order  widget.ColumnOrder // sort.go
@@ -69,6 +70,9 @@ func (l *caseList) reload() {
 		var p model.Profile
 		p, _, err = l.c.Store.Profile()
 		l.rules = p.CaseRules()
+	}
+	if err == nil {
+		l.from, err = l.c.Store.FromPackage()
 	}
 	if err != nil {
 		l.err = err
@@ -127,23 +131,33 @@ func (l *caseList) filter() {
 	l.layout()
 }
 
-// columns are the table's columns at the list's width.
+// columns are the table's columns at the list's width (columnIDs).
 func (l *caseList) columns() []widget.Column {
 	t := l.c.T
-	cols := []widget.Column{
-		{Title: t("cases.col_received"), Width: 10},
-		{Title: t("cases.col_workers"), Width: 12, Flex: 2},
-		{Title: t("cases.col_unit"), Width: 12, Flex: 2},
-		{Title: t("cases.col_type"), Width: l.widest(typeKeys())},
+	var cols []widget.Column
+	for _, id := range l.columnIDs() {
+		switch id {
+		case colReceived:
+			cols = append(cols, widget.Column{Title: t("cases.col_received"), Width: 10})
+		case colWorkers:
+			cols = append(cols, widget.Column{Title: t("cases.col_workers"), Width: 12, Flex: 2})
+		case colUnit:
+			cols = append(cols, widget.Column{Title: t("cases.col_unit"), Width: 12, Flex: 3})
+		case colType:
+			cols = append(cols, widget.Column{Title: t("cases.col_type"), Width: l.widest(typeKeys())})
+		case colChannel:
+			cols = append(cols, widget.Column{Title: t("cases.col_channel"), Width: l.widest(channelKeys())})
+		case colHeadcount:
+			cols = append(cols, widget.Column{Title: t("cases.col_headcount"), Width: 4, AlignRight: true})
+		case colCollective: // its own column, so that the headcount stays a number in a list taken out
+			cols = append(cols, widget.Column{Title: t("cases.col_collective"), Width: l.widest([]string{"cases.col_collective", "cases.collective_yes"})})
+		case colClaimed:
+			cols = append(cols, widget.Column{Title: t("cases.col_claimed"), Width: 12, AlignRight: true})
+		case colStatus:
+			cols = append(cols, widget.Column{Title: t("cases.col_status"), Width: l.widest(statusKeys())})
+		}
 	}
-	if l.w >= 100 {
-		cols = append(cols, widget.Column{Title: t("cases.col_channel"), Width: l.widest(channelKeys())})
-	}
-	cols = append(cols, widget.Column{Title: t("cases.col_headcount"), Width: 4, AlignRight: true})
-	if l.w >= 100 {
-		cols = append(cols, widget.Column{Title: t("cases.col_claimed"), Width: 12, AlignRight: true})
-	}
-	return append(cols, widget.Column{Title: t("cases.col_status"), Width: l.widest(statusKeys())})
+	return cols
 }
 
 // widest is the width of the longest of the names, between 4 and 16 cells.
@@ -182,33 +196,28 @@ func statusKeys() []string {
 func (l *caseList) layout() {
 	l.table.SetColumns(l.columns())
 	l.order.Mark(&l.table, l.columnIDs())
-	wide := l.w >= 100
+	ids := l.columnIDs()
 	l.table.SetRows(len(l.view), func(row, col int) string {
 		cs := &l.all[l.view[row]]
-		if !wide && col >= 4 {
-			col++ // no channel column
-		}
-		if !wide && col >= 6 {
-			col++ // no amount column
-		}
-		switch col {
-		case 0:
+		switch ids[col] {
+		case colReceived:
 			return cs.Received.String()
-		case 1:
+		case colWorkers:
 			return workersLabel(l.c, l.names, cs)
-		case 2:
+		case colUnit:
 			return l.names.unit(cs.UnitID, cs.Employer)
-		case 3:
+		case colType:
 			return l.c.T(cs.Type.Key())
-		case 4:
+		case colChannel:
 			return l.c.T(cs.Channel.Key())
-		case 5:
-			n := strconv.Itoa(cs.Headcount)
+		case colHeadcount:
+			return strconv.Itoa(cs.Headcount)
+		case colCollective:
 			if cs.Collective(l.rules) {
-				n = "*" + n
+				return l.c.T("cases.collective_yes")
 			}
-			return n
-		case 6:
+			return ""
+		case colClaimed:
 			return cs.Claimed.Display()
 		}
 		return statusLabel(l.c, cs)
@@ -333,6 +342,16 @@ func (l *caseList) View() string {
 	lines = append(lines, ansi.Truncate(l.search.View(l.c.T("cases.search_label"), l.c.T("cases.search_prompt")), l.w, "~"))
 	if l.err != nil {
 		return strings.Join(append(lines, st.Error.Render(ansi.Truncate(l.c.Err(l.err), l.w, "~"))), "\n")
+	}
+	switch {
+	case len(l.all) == 0 && l.from != "": // packages carry the figures only
+		l.table.SetEmptyText(l.c.T("cases.empty_package", l.from))
+	case len(l.all) == 0:
+		l.table.SetEmptyText(l.c.T("cases.empty"))
+	case l.search.Active(): // x would be typed into the box
+		l.table.SetEmptyText(l.c.T("cases.empty_searching"))
+	default: // the cases are there, the search or a filter hides them
+		l.table.SetEmptyText(l.c.T("cases.empty_filtered"))
 	}
 	lines = append(lines, l.table.View())
 	open := 0

@@ -1,6 +1,8 @@
 package cases
 
 import (
+	"strconv"
+
 	"unionbook/search"
 	"unionbook/ui/widget"
 )
@@ -14,6 +16,7 @@ const (
 	colType
 	colChannel
 	colHeadcount
+	colCollective
 	colClaimed
 	colStatus
 )
@@ -21,9 +24,9 @@ const (
 // columnIDs are the ids of the columns shown, left to right.
 func (l *caseList) columnIDs() []int {
 	if l.w >= 100 {
-		return []int{colReceived, colWorkers, colUnit, colType, colChannel, colHeadcount, colClaimed, colStatus}
+		return []int{colReceived, colWorkers, colUnit, colType, colChannel, colHeadcount, colCollective, colClaimed, colStatus}
 	}
-	return []int{colReceived, colWorkers, colUnit, colType, colHeadcount, colStatus}
+	return []int{colReceived, colWorkers, colUnit, colType, colHeadcount, colCollective, colStatus}
 }
 
 // sortByClick sorts by the column whose title was clicked (again: the
@@ -51,6 +54,11 @@ func (l *caseList) sortKey(i, col int) widget.SortKey {
 		return widget.SortKey{N: int64(cs.Channel)}
 	case colHeadcount:
 		return widget.SortKey{N: int64(cs.Headcount)}
+	case colCollective:
+		if cs.Collective(l.rules) {
+			return widget.SortKey{N: 1, S: strconv.Itoa(cs.Headcount)}
+		}
+		return widget.SortKey{}
 	case colClaimed:
 		return widget.SortKey{N: int64(cs.Claimed)}
 	}

@@ -12,14 +12,14 @@ import (
 	"unionbook/model"
 	"unionbook/ui/common"
 	"unionbook/ui/form"
-	"unionbook/ui/picker"
 	"unionbook/ui/stack"
 	"unionbook/ui/widget"
 )
 
 // workersScreen edits the workers of a case form: members chosen from the
-// roster, workers who are not members typed in. ID numbers are masked in
-// its list. ctrl+s hands the list back to the form.
+// roster (memberpick.go; those of the case's unit first), workers who are
+// not members typed in. ID numbers are masked in its list. ctrl+s hands
+// the list back to the form.
 type workersScreen struct {
 	common.ScreenBase
 	c       *common.Common
@@ -27,14 +27,16 @@ type workersScreen struct {
 	st      *stack.Stack
 	workers []model.CaseWorker
 	names   names
+	roster  *rosterCache // the form's, read on the first m
+	unit    uint64       // the case's unit, if chosen
 	table   widget.Table
 	dirty   bool
 	done    func([]model.CaseWorker, names)
 	w, h    int
 }
 
-func newWorkers(c *common.Common, st *stack.Stack, ws []model.CaseWorker, done func([]model.CaseWorker, names)) *workersScreen {
-	s := &workersScreen{c: c, k: newKeys(c), st: st, workers: slices.Clone(ws), done: done,
+func newWorkers(c *common.Common, st *stack.Stack, ws []model.CaseWorker, roster *rosterCache, unit uint64, done func([]model.CaseWorker, names)) *workersScreen {
+	s := &workersScreen{c: c, k: newKeys(c), st: st, workers: slices.Clone(ws), roster: roster, unit: unit, done: done,
 		table: widget.NewTable(nil, tableStyles(c))}
 	s.names, _ = loadNames(c, model.Case{Workers: ws})
 	s.table.SetID("workers")
@@ -107,19 +109,16 @@ func (s *workersScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 		if len(s.workers) >= model.CaseWorkersMax {
 			return common.SetStatus(s.c.T("cases.workers_full", model.CaseWorkersMax), true)
 		}
-		opts, err := s.memberOptions()
-		if err != nil {
-			return common.SetStatus(s.c.Err(err), true)
-		}
-		return s.st.Push(picker.NewScreen(s.c, s.st, s.c.T("cases.pick_member"), opts, 0, s.addMember))
+		return s.st.Push(newMemberPicker(s.c, s.st, s.roster, s.unit, s.addMember))
 	case key.Matches(msg, k.AddOther):
 		if len(s.workers) >= model.CaseWorkersMax {
 			return common.SetStatus(s.c.T("cases.workers_full", model.CaseWorkersMax), true)
 		}
-		return s.st.Push(newWorkerForm(s.c, s.st, nil, func(w model.CaseWorker) {
+		return s.st.Push(newWorkerForm(s.c, s.st, nil, func(w model.CaseWorker) tea.Cmd {
 			s.workers = append(s.workers, w)
 			s.changed()
 			s.table.SetCursor(len(s.workers) - 1)
+			return s.noted(w.Name)
 		}))
 	case key.Matches(msg, g.Open):
 		i := s.table.Cursor()
@@ -127,9 +126,10 @@ func (s *workersScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 			return nil
 		}
 		w := s.workers[i]
-		return s.st.Push(newWorkerForm(s.c, s.st, &w, func(w model.CaseWorker) {
+		return s.st.Push(newWorkerForm(s.c, s.st, &w, func(w model.CaseWorker) tea.Cmd {
 			s.workers[i] = w
 			s.changed()
+			return s.noted(w.Name)
 		}))
 	case key.Matches(msg, k.Remove):
 		if i := s.table.Cursor(); i >= 0 {
@@ -144,38 +144,23 @@ func (s *workersScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
-// memberOptions are the members in the union, "张三  000123  110101********1234".
-func (s *workersScreen) memberOptions() ([]form.Option, error) {
-	ms, err := s.c.Store.Members()
-	if err != nil {
-		return nil, err
-	}
-	opts := make([]form.Option, 0, len(ms))
-	for i := range ms {
-		m := &ms[i]
-		if !m.Status.InUnion() {
-			continue
-		}
-		label := m.Name + "  " + m.No
-		if u := s.names.units[m.UnitID]; u != "" {
-			label += "  " + u
-		}
-		opts = append(opts, form.Option{Label: label + "  " + model.MaskID(m.IDNumber), Value: m.ID})
-		s.names.members[m.ID] = *m
-	}
-	return opts, nil
-}
-
-func (s *workersScreen) addMember(id uint64) tea.Cmd {
+func (s *workersScreen) addMember(m model.Member) tea.Cmd {
 	for _, w := range s.workers {
-		if w.MemberID == id {
+		if w.MemberID == m.ID {
 			return common.SetStatus(s.c.T("cases.worker_already"), true)
 		}
 	}
-	s.workers = append(s.workers, model.CaseWorker{MemberID: id})
+	s.names.members[m.ID] = m
+	s.workers = append(s.workers, model.CaseWorker{MemberID: m.ID})
 	s.changed()
 	s.table.SetCursor(len(s.workers) - 1)
-	return nil
+	return s.noted(m.Name)
+}
+
+// noted says that a worker is on the list, which the form gets with ctrl+s
+// (replacing what a refused worker form said).
+func (s *workersScreen) noted(name string) tea.Cmd {
+	return common.SetStatus(s.c.T("cases.worker_noted", name), false)
 }
 
 func (s *workersScreen) View() string {
@@ -214,7 +199,7 @@ const (
 	fWorkerID    = "cs_worker_id"
 )
 
-func newWorkerForm(c *common.Common, st *stack.Stack, w *model.CaseWorker, save func(model.CaseWorker)) *workerForm {
+func newWorkerForm(c *common.Common, st *stack.Stack, w *model.CaseWorker, save func(model.CaseWorker) tea.Cmd) *workerForm {
 	wf := &workerForm{}
 	wf.form = form.New(c,
 		form.TextField(fWorkerName, true, c.T("hint.name")),
@@ -234,8 +219,7 @@ func newWorkerForm(c *common.Common, st *stack.Stack, w *model.CaseWorker, save 
 	wf.form.Revalidate()
 	wf.Screen = form.NewScreen(c, st, c.T("cases.worker_title"), wf.form, func() tea.Cmd {
 		st.Pop()
-		save(wf.read())
-		return nil
+		return save(wf.read())
 	})
 	return wf
 }

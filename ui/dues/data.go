@@ -1,12 +1,10 @@
 package dues
 
 import (
-	"slices"
-	"strings"
-
 	tea "charm.land/bubbletea/v2"
 
 	"unionbook/model"
+	"unionbook/search"
 	"unionbook/storage"
 	"unionbook/ui/common"
 )
@@ -157,8 +155,17 @@ func (d *data) collectionOf(year int) ([]storage.Collection, error) {
 	return d.sortUnits(col), err
 }
 
+// sortUnits puts the units in pinyin order, as every list of units.
 func (d *data) sortUnits(col []storage.Collection) []storage.Collection {
-	slices.SortFunc(col, func(a, b storage.Collection) int { return strings.Compare(d.unitBy[a.UnitID], d.unitBy[b.UnitID]) })
+	ids := make([]uint64, len(col))
+	at := make(map[uint64]storage.Collection, len(col))
+	for i, c := range col {
+		ids[i], at[c.UnitID] = c.UnitID, c
+	}
+	search.SortUnitIDs(ids, func(id uint64) string { return d.unitBy[id] })
+	for i, id := range ids {
+		col[i] = at[id]
+	}
 	return col
 }
 

@@ -16,6 +16,7 @@ import (
 	"unionbook/i18n"
 	"unionbook/model"
 	"unionbook/ui/common"
+	"unionbook/ui/picker"
 	"unionbook/ui/widget"
 )
 
@@ -281,8 +282,8 @@ func (f *Form) Update(msg tea.Msg) (Action, tea.Cmd) {
 				// what was typed (a letter, or the word an input method
 				// committed) is the picker's search: the returned command
 				// hands the key again to the screen in front, the picker
-				// by then
-				return OpenPicker, func() tea.Msg { return km }
+				// by then, which puts it before keys typed since
+				return OpenPicker, func() tea.Msg { return picker.OpeningKey{KeyPressMsg: km} }
 			}
 			return None, nil
 		}

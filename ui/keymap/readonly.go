@@ -90,8 +90,9 @@ var readHelp = []string{
 	"cases.key_channel", "cases.key_clear", "cases.key_collective", "cases.key_figures", "cases.key_next",
 	"cases.key_open_only", "cases.key_period", "cases.key_prev", "cases.key_risks", "cases.key_state",
 	"cases.key_type",
-	// a case form's workers (the form's save writes)
+	// a case form's workers and the chooser of members (the form's save writes)
 	"cases.key_add_member", "cases.key_add_other", "cases.key_remove", "cases.key_edit_worker", "cases.key_done",
+	"cases.key_choose",
 	// cash book: filters, months, the statement, the record an entry came from
 	"cashbook.key_account", "cashbook.key_all_months", "cashbook.key_clear", "cashbook.key_direction",
 	"cashbook.key_linked", "cashbook.key_next_month", "cashbook.key_prev_month", "cashbook.key_statement",

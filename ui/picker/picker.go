@@ -83,8 +83,24 @@ func (p *Picker) SetSize(w, h int) {
 	p.table.SetSize(w, max(3, h-2))
 }
 
+// OpeningKey is the key typed on a form's Pick field that opened the
+// picker, handed to the picker once it is in front: what was typed is its
+// search. Keys typed after it may have reached the picker first (typed
+// quickly, or an input method's word arriving a character a key), so its
+// text goes before theirs. A key message: only the screen in front gets it.
+type OpeningKey struct{ tea.KeyPressMsg }
+
 // Update handles a message; when the result is Chosen, value is the choice.
 func (p *Picker) Update(msg tea.Msg) (Result, uint64, tea.Cmd) {
+	if opening, ok := msg.(OpeningKey); ok {
+		after, at := p.input.Value(), p.input.Position()
+		p.input.SetValue(opening.Text)
+		at += p.input.Position()
+		p.input.SetValue(opening.Text + after)
+		p.input.SetPosition(at)
+		p.filter()
+		return Open, 0, nil
+	}
 	if km, ok := msg.(tea.KeyPressMsg); ok {
 		k := p.c.Keys
 		switch {

@@ -108,7 +108,7 @@ func (s *Stack) Update(msg tea.Msg) tea.Cmd {
 		return s.key(km)
 	}
 	switch msg.(type) {
-	case tea.MouseMsg, tea.PasteMsg, tea.PasteStartMsg, tea.PasteEndMsg:
+	case tea.MouseMsg, tea.KeyMsg, tea.PasteMsg, tea.PasteStartMsg, tea.PasteEndMsg: // input: the top screen's
 		if s.confirming {
 			return nil
 		}

@@ -114,7 +114,13 @@ func TestGoldenExportPreview(t *testing.T) {
 		if x.pv.Counts["members"] != 60 {
 			t.Errorf("counts %v", x.pv.Counts)
 		}
-		golden.RequireEqual(t, []byte(exportScreen(t, hs)))
+		screen := exportScreen(t, hs)
+		for _, internal := range []string{"计数器", "counters", "profile"} { // the user's words
+			if strings.Contains(screen, internal) {
+				t.Errorf("the preview says %q:\n%s", internal, screen)
+			}
+		}
+		golden.RequireEqual(t, []byte(screen))
 	})
 }
 

@@ -74,11 +74,16 @@ func (r *exported) View() string {
 	}
 	add(fit(size))
 	add(fit(""))
-	if r.recordErr != nil {
+	switch {
+	case r.recordErr != nil:
 		for _, l := range wrap(plain(c.T("exportui.record_failed", c.Err(r.recordErr))), w) {
 			add(st.Error.Render(fit(l)))
 		}
-	} else {
+	case c.Store.ReadOnly():
+		for _, l := range wrap(c.T("exportui.not_recorded_read_only"), w) {
+			add(st.Muted.Render(fit(l)))
+		}
+	default:
 		add(fit(c.T("exportui.recorded")))
 	}
 	add(fit(""))

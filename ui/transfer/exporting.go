@@ -73,7 +73,9 @@ func (x *exporting) Init() tea.Cmd {
 		m := exportDoneMsg{from: x, res: res, err: err}
 		if err == nil {
 			m.rec = job.record(res)
-			m.recordErr = st.RecordExport(op, &m.rec)
+			if !st.ReadOnly() { // a read-only look enters nothing
+				m.recordErr = st.RecordExport(op, &m.rec)
+			}
 		}
 		ch <- m
 	}()

@@ -52,12 +52,16 @@ func (t Table) View() string {
 	var line strings.Builder
 	line.Grow(cw * 3)
 	blank := strings.Repeat(" ", cw)
+	var empty []string // the empty text, wrapped: a long one was cut at the edge
+	if t.n == 0 && t.empty != "" {
+		empty = strings.Split(ansi.Wrap(t.empty, max(10, cw-2*tableMargin), ""), "\n")
+	}
 	for i := 0; i < t.h-1; i++ {
 		out.WriteByte('\n')
 		row := t.offset + i
 		switch {
-		case t.n == 0 && i == 0:
-			out.WriteString(t.st.Empty.Render(Fit(strings.Repeat(" ", tableMargin)+t.empty, cw, false)))
+		case t.n == 0 && i < len(empty):
+			out.WriteString(t.st.Empty.Render(Fit(strings.Repeat(" ", tableMargin)+empty[i], cw, false)))
 		case row >= t.n:
 			out.WriteString(t.st.Cell.Render(blank))
 		default:
