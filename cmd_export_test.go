@@ -16,8 +16,8 @@ func TestExportHelpSaysWhatAPackageHolds(t *testing.T) {
 		holds, not []string
 		never      string
 	}{
-		{runEN, []string{"members", "audit log"}, []string{"cases or risk checks", "figures only", "health, disability and bank details"}, "every record"},
-		{runZH, []string{"会员", "操作日志"}, []string{"不含维权案件和隐患排查", "统计数字", "健康、残疾和银行账户信息"}, "全部记录"},
+		{runEN, []string{"members", "unorganised employers", "honours", "audit log"}, []string{"cases or risk checks", "figures only", "health, disability and bank details"}, "every record"},
+		{runZH, []string{"会员", "未建会单位", "荣誉", "操作日志"}, []string{"不含维权案件和隐患排查", "统计数字", "健康、残疾和银行账户信息"}, "全部记录"},
 	} {
 		r := c.run("export", "--help").expect(t, 0)
 		for _, w := range append(c.holds, c.not...) {

@@ -1,8 +1,11 @@
 package main
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -69,5 +72,24 @@ func TestLocalTimeOfAManifest(t *testing.T) {
 	}
 	if got := localTime("yesterday"); got != "yesterday" {
 		t.Errorf("a time that is not RFC 3339 became %q", got)
+	}
+}
+
+// demo --help says how many unions the demo makes, and a demo has that
+// many (it said 78: the two unions formed from its unorganised employers
+// were left out, where the Units tab and the welcome screen say 80).
+func TestDemoHelpCountsItsUnions(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "demo.db")
+	runEN("demo", "--db", db, "--members", "60").expect(t, 0)
+	var st struct {
+		Units int `json:"units"`
+	}
+	if err := json.Unmarshal([]byte(runEN("stats", "--db", db, "--json").expect(t, 0).stdout), &st); err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range []result{runEN("demo", "--help"), runZH("demo", "--help")} {
+		if want := strconv.Itoa(st.Units); !regexp.MustCompile(`\b` + want + ` (grassroots unions|个基层工会)`).MatchString(r.stdout) {
+			t.Errorf("a demo has %s unions; its help says:\n%s", want, r.stdout)
+		}
 	}
 }

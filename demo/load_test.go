@@ -93,3 +93,54 @@ func BenchmarkLoad100k(b *testing.B) {
 		b.Logf("loaded 100,000 members in %v", time.Since(start))
 	}
 }
+
+// An employer's organising visits end with its union: no visit is dated
+// after the day it formed its union or closed (the demo showed 同意筹建工会
+// in September for a union formed in February).
+func TestDemoVisitsEndWhenTheEmployerFormsOrCloses(t *testing.T) {
+	for _, seed := range []uint64{1, 2, 5} {
+		s := openTemp(t)
+		if err := Load(s, Options{Seed: seed, Units: 40, Members: 200, Today: Reference}); err != nil {
+			t.Fatal(err)
+		}
+		employers, err := s.Employers()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range employers {
+			end := e.FormedOn
+			if e.Status == model.EmployerGone {
+				end = e.GoneOn
+			}
+			if v, ok := e.LastVisit(); ok && end != 0 && v.Date > end {
+				t.Errorf("seed %d: %s %s on %s, visited on %s", seed, e.Name, e.Status.Key(), end, v.Date)
+			}
+		}
+	}
+}
+
+// The demo's women workers' special contracts are renewed as contracts
+// are: most of those signed are in force today (none was: each was signed
+// on a day anywhere since the union formed, three years long).
+func TestDemoWomenContractsAreMostlyInForce(t *testing.T) {
+	s := openTemp(t)
+	if err := Load(s, Options{Seed: 1, Today: Reference}); err != nil {
+		t.Fatal(err)
+	}
+	units, err := s.Units()
+	if err != nil {
+		t.Fatal(err)
+	}
+	signed, inForce := 0, 0
+	for i := range units {
+		if units[i].WomenSigned != 0 {
+			signed++
+			if units[i].WomenContractInForce(Reference) {
+				inForce++
+			}
+		}
+	}
+	if signed < 10 || inForce*2 < signed {
+		t.Errorf("women workers' special contracts: %d signed, %d in force on %s", signed, inForce, Reference)
+	}
+}

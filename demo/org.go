@@ -162,8 +162,13 @@ func unitItems(r *rand.Rand, u *model.Unit, i int, formed, today model.Date) {
 		u.WageRaiseBP = 250 + 50*r.IntN(8)
 	}
 	if _, ok := u.Committee(model.CommitteeWomen); ok && r.IntN(10) < 6 {
-		u.WomenSigned = since(60)
-		u.WomenExpires = addDays(u.WomenSigned, 3*365)
+		// signed with the collective contract where there is one, else
+		// within the last three years and a half (some due for renewal)
+		u.WomenSigned, u.WomenExpires = u.ContractSigned, u.ContractExpires
+		if u.WomenSigned == 0 {
+			u.WomenSigned = max(since(60), addDays(today, -(30+r.IntN(3*365+150))))
+			u.WomenExpires = addDays(u.WomenSigned, 3*365)
+		}
 	}
 	switch x := r.IntN(100); {
 	case x < 2 && big:
@@ -261,10 +266,16 @@ func writeOrg(b *storage.Batch, w World) error {
 			return err
 		}
 		e := &stored
+		// the visits end with the union or the closing: neither is dated
+		// before the last of them
+		after := e.Registered
+		if v, ok := e.LastVisit(); ok {
+			after = addDays(v.Date, 14)
+		}
 		switch k {
 		case 0, 1:
 			formed := addDays(model.NewDate(today.Year()-1+k, 1, 1), r.IntN(150))
-			formed = min(max(formed, addDays(e.Registered, 30)), today)
+			formed = min(max(formed, addDays(e.Registered, 30), after), today)
 			u := model.UnitFromEmployer(e, formed)
 			u.Chair = personName(r, r.IntN(2) == 0, true, "汉族")
 			u.RegionCode, u.ElectedOn = HomeRegion, formed
@@ -274,7 +285,7 @@ func writeOrg(b *storage.Batch, w World) error {
 				return fmt.Errorf("%s forms its union: %w", e.Name, err)
 			}
 		case 2:
-			if _, err := b.EmployerGone(id, min(today, addDays(e.Registered, 200)), one(r, closeReasons)); err != nil {
+			if _, err := b.EmployerGone(id, min(today, max(addDays(e.Registered, 200), after)), one(r, closeReasons)); err != nil {
 				return err
 			}
 		}

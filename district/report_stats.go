@@ -7,7 +7,8 @@ import (
 
 // 基本情况统计: the items of the district's yearly survey (《基层工会调查表》,
 // 国统制〔2019〕107号; docs/rules.md) for every union organised on the
-// period's last day — identifiers, form and economic type, employees and
+// period's last day, or today while the period runs (as stats and the
+// survey count them on the day, and the rates sheet) — identifiers, form and economic type, employees and
 // members, the committees, the workers' congress and its delegates, open
 // affairs, the collective contract, wage agreement and women workers'
 // special contract in force, 职工之家 and 职工书屋, union staff, the
@@ -17,7 +18,7 @@ import (
 // them.
 
 func writeStats(rc *ReportContext, b *workbook.Book) ([]Figure, error) {
-	last := rc.Period.Last()
+	last := min(rc.Period.Last(), rc.Today()) // a day not yet come is not counted on
 	rows := model.Survey(rc.Units, model.MemberCounts(rc.Members, last), last, rc.Profile.OrgRules())
 	t, err := b.Table(rc.T("export.s_stats"), rc.T("export.r_stats"), statsColumns(rc))
 	if err != nil {

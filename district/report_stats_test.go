@@ -111,3 +111,49 @@ func TestSurveyItemsAgreeWithAHandCount(t *testing.T) {
 		t.Errorf("a union dissolved before the period's end is in the survey")
 	}
 }
+
+// A package of the year still running counts the survey items on the day
+// it is written, as stats, the Units tab and the survey do that day, and
+// as its own rates sheet: not on the year's last day, which has not come
+// (a contract that expires in the autumn was dropped, a 换届 due by then
+// counted, members as they are today kept).
+func TestSurveyItemsOfTheRunningYearAreOfToday(t *testing.T) {
+	st := emptyStore(t)
+	op := "测试员"
+	p := model.DefaultProfile()
+	p.UnionName = "青山镇总工会"
+	if err := st.SaveProfile(op, p); err != nil {
+		t.Fatal(err)
+	}
+	u := model.Unit{Name: "宏达机械工会", Kind: 170, Form: model.FormSingle, Employees: 100, FormedOn: 20100101,
+		ContractSigned: 20240101, ContractExpires: 20260930, ContractCovered: 95, // in force on 2026-07-15, not on 12-31
+		ElectedOn: 20211215} // term ends 2026-12-15: due within 90 days of 12-31, not of 07-15
+	if err := st.CreateUnit(op, &u); err != nil {
+		t.Fatal(err)
+	}
+	m := model.Member{Name: "张三", Gender: model.Male, IDNumber: "110101199003078670", UnitID: u.ID, JoinDate: 20150301}
+	if err := st.CreateMember(op, &m); err != nil {
+		t.Fatal(err)
+	}
+	today := model.DateOf(pkgNow)
+	want, err := st.OrgStats(today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want.Survey.Contracts != 1 || want.Survey.ElectionsDue != 0 {
+		t.Fatalf("stats on %s: %+v", today, want.Survey)
+	}
+	res := writePkg(t, st, "2026", nil)
+	var sum Summary
+	if err := json.Unmarshal(zipFiles(t, res.Path)["summary.json"], &sum); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]int64{}
+	for _, f := range sum.Reports["stats"] {
+		got[f.Key] = f.Value
+	}
+	if got["collective_contracts"] != 1 || got["contract_employees"] != 95 || got["elections_due"] != 0 {
+		t.Errorf("the package of 2026 written on %s: contracts %d covering %d, elections due %d; stats that day: 1 covering 95, 0",
+			today, got["collective_contracts"], got["contract_employees"], got["elections_due"])
+	}
+}

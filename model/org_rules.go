@@ -29,12 +29,12 @@ func (p *Profile) OrgRules() OrgRules {
 	return r
 }
 
-// validateOrg checks the organisation settings: a term of 0 (default) to
-// MaxTermYears years, a warning of 0 (default) to 730 days.
+// validateOrg checks the organisation settings: a term of 3 or 5 years
+// (0: the default), a warning of 0 (default) to 730 days.
 func (p *Profile) validateOrg() Problems {
 	var ps Problems
-	if p.TermYears < 0 || p.TermYears > MaxTermYears {
-		ps.add("term_years", "org.term_years", MaxTermYears)
+	if p.TermYears != 0 && !ValidTermYears(p.TermYears) {
+		ps.add("term_years", "org.term_years")
 	}
 	if p.ElectionWarnDays < 0 || p.ElectionWarnDays > 730 {
 		ps.add("election_warn_days", "org.warn_days", 730)

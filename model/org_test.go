@@ -87,6 +87,7 @@ func TestUnitOrgValidation(t *testing.T) {
 		{"home year", func(u *Unit) { u.HomeLevel, u.HomeYear = HomeCity, 2027 }, "home_year", "org.year_range"},
 		{"staff negative", func(u *Unit) { u.StaffPart = -1 }, "staff_part", "problem.negative"},
 		{"term", func(u *Unit) { u.TermYears = 11 }, "term_years", "org.term_years"},
+		{"term of neither three nor five years", func(u *Unit) { u.TermYears = 9 }, "term_years", "org.term_years"},
 		{"covered by a single union", func(u *Unit) { u.CoveredEmployers = 3 }, "covered_employers", "org.covered_single"},
 		{"dissolved while active", func(u *Unit) { u.DissolvedOn = 20250101 }, "dissolved_on", "org.dissolved_active"},
 	}

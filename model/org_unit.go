@@ -286,8 +286,10 @@ func count(ps *Problems, field string, n, limit int, limitKey string) {
 	}
 }
 
-// MaxTermYears is the longest term of office a unit may be given.
-const MaxTermYears = 10
+// ValidTermYears reports whether n years is a grassroots union
+// committee's term of office: 基层工会委员会每届任期三年或者五年 (the Trade
+// Union Law, article 15; docs/rules.md).
+func ValidTermYears(n int) bool { return n == 3 || n == 5 }
 
 // validateOrg returns the problems of the organisation fields.
 func (u *Unit) validateOrg(today Date) Problems {
@@ -367,8 +369,8 @@ func (u *Unit) validateOrg(today Date) Problems {
 	count(&ps, "staff_full", u.StaffFull, 999, "problem.too_many")
 	count(&ps, "staff_part", u.StaffPart, 9999, "problem.too_many")
 	optionalDate(&ps, "elected_on", u.ElectedOn, today)
-	if u.TermYears < 0 || u.TermYears > MaxTermYears {
-		ps.add("term_years", "org.term_years", MaxTermYears)
+	if u.TermYears != 0 && !ValidTermYears(u.TermYears) { // 0 follows the settings
+		ps.add("term_years", "org.term_years")
 	}
 	count(&ps, "covered_employers", u.CoveredEmployers, 9999, "problem.too_many")
 	if u.CoveredEmployers > 0 && !u.JointUnion() {

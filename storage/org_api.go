@@ -2,6 +2,7 @@ package storage
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 
 	"go.etcd.io/bbolt"
@@ -357,4 +358,73 @@ func (b *Batch) UpdateHardshipFile(f *model.HardshipFile) error {
 		return errBatchDone
 	}
 	return b.w.updateHardshipFile(f)
+}
+
+// OrgGlance is the Overview's line on the organisation: this year's
+// 建会率 and 入会率 as they stand today, and the units whose 换届 is due.
+type OrgGlance struct {
+	Rates        model.OrgRates
+	ElectionsDue int
+}
+
+// memberJoinBrief is the part of a member record (model.Member's keys) the
+// rates of a day need; decoding into it skips names, ID numbers, wage bases
+// and the rest.
+type memberJoinBrief struct {
+	ID       uint64               `cbor:"1,keyasint"`
+	Gender   model.Gender         `cbor:"4,keyasint"`
+	UnitID   uint64               `cbor:"10,keyasint"`
+	Migrant  bool                 `cbor:"14,keyasint,omitempty"`
+	JoinDate model.Date           `cbor:"15,keyasint"`
+	Status   model.Status         `cbor:"16,keyasint"`
+	History  []model.StatusChange `cbor:"17,keyasint,omitempty"`
+}
+
+// OrgGlance computes the organisation line of the Overview on day today
+// (the program's today) as the Units tab's figures and stats compute this
+// year's row and the survey items (model.RatesAsOf, model.Survey). It reads
+// of each member only what the counts need (the history too: a laptop's
+// clock set wrong once leaves changes dated after today), so 100,000
+// members need neither their names nor their wage bases in memory.
+func (s *Store) OrgGlance(today model.Date) (OrgGlance, error) {
+	var (
+		g         OrgGlance
+		prof      model.Profile
+		units     []model.Unit
+		employers []model.Employer
+		members   []model.Member
+	)
+	err := s.db.View(func(tx *bbolt.Tx) error {
+		var err error
+		if prof, _, err = getProfile(tx); err != nil {
+			return err
+		}
+		if err := forEach(tx, bucketUnits, func(u *model.Unit) error { units = append(units, *u); return nil }); err != nil {
+			return err
+		}
+		if err := forEach(tx, bucketEmployers, func(e *model.Employer) error { employers = append(employers, *e); return nil }); err != nil {
+			return err
+		}
+		members = make([]model.Member, 0, min(tx.Bucket(bucketMembers).Sequence(), 1<<22))
+		return forEach(tx, bucketMembers, func(m *memberJoinBrief) error {
+			members = append(members, model.Member{ID: m.ID, Gender: m.Gender, UnitID: m.UnitID, Migrant: m.Migrant,
+				JoinDate: m.JoinDate, Status: m.Status, History: m.History})
+			return nil
+		})
+	})
+	if err != nil {
+		return g, err
+	}
+	year, err := model.ParsePeriod(strconv.Itoa(today.Year()))
+	if err != nil {
+		return g, err
+	}
+	g.Rates = model.RatesAsOf(year, today, units, employers, members)
+	rules := prof.OrgRules()
+	for i := range units {
+		if units[i].Organised(today) && units[i].ElectionDue(today, rules) { // as the survey's rows
+			g.ElectionsDue++
+		}
+	}
+	return g, nil
 }

@@ -247,3 +247,72 @@ func TestFilingNoticeIsChecked(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// The Overview's organisation line reads members briefly but agrees with
+// the full computation the Units tab's figures and stats make: members who
+// left, retired members, members of a dissolved union and a joint union's
+// covered employers count as there.
+func TestOrgGlanceAgreesWithTheFullFigures(t *testing.T) {
+	s := openTest(t)
+	today := model.DateOf(testNow)
+	factory := mustUnit(t, s, "宏达机械工会")
+	village := model.Unit{Name: "东岭村联合工会", Form: model.FormVillage, Employees: 60, CoveredEmployers: 7, ElectedOn: 20190701}
+	gone := model.Unit{Name: "已撤销工会", Kind: 170, Employees: 10}
+	for _, u := range []*model.Unit{&village, &gone} {
+		if err := s.CreateUnit("x", u); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ids := []string{"110101199003078670", "500154199804106120", "430302199312194239", "350303199002033073"}
+	var ms []model.Member
+	for i, unit := range []uint64{factory.ID, factory.ID, village.ID, gone.ID} {
+		ms = append(ms, mustMember(t, s, "会员"+string(rune('甲'+i)), ids[i], unit))
+	}
+	if _, err := s.ChangeStatus("x", ms[1].ID, model.StatusChange{Date: 20240301, To: model.StatusLeft, ReasonCode: model.ReasonOwnRequest}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.ChangeStatus("x", ms[2].ID, model.StatusChange{Date: 20240302, To: model.StatusRetained, ReasonCode: model.ReasonRetired}); err != nil {
+		t.Fatal(err)
+	}
+	gone.Status, gone.DissolvedOn = model.UnitDissolved, 20240401
+	if err := s.UpdateUnit("x", &gone); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.CreateEmployer("x", &model.Employer{Name: "鑫源物流", Employees: 40, Registered: 20240110}); err != nil {
+		t.Fatal(err)
+	}
+	g, err := s.OrgGlance(today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := s.OrgData()
+	if err != nil {
+		t.Fatal(err)
+	}
+	year, _ := model.ParsePeriod("2024")
+	full := model.RatesAsOf(year, today, d.Units, d.Employers, d.Members)
+	if g.Rates != full {
+		t.Errorf("glance %+v, full figures %+v", g.Rates, full)
+	}
+	// by hand: the factory (1) and the village union's 7 employers are
+	// organised, 鑫源物流 is not: 8 of 9; members in the union today are
+	// 会员甲 and the retired 会员丙: 2
+	if g.Rates.EmployersOrganised != 8 || g.Rates.EmployersUnorganised != 1 || g.Rates.Members != 2 {
+		t.Errorf("rates %+v", g.Rates)
+	}
+	// the village union elected in July 2019 is due in June 2024 (term ends
+	// 2024-07-01, within 90 days)
+	if g.ElectionsDue != 1 {
+		t.Errorf("elections due %d", g.ElectionsDue)
+	}
+	// a day before the changes (as after a laptop's clock was set back):
+	// 会员乙 had not left yet, the dissolved union still worked
+	before := model.Date(20240229)
+	g, err = s.OrgGlance(before)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if full := model.RatesAsOf(year, before, d.Units, d.Employers, d.Members); g.Rates != full || g.Rates.Members != 4 {
+		t.Errorf("on %s: glance %+v, full figures %+v", before, g.Rates, full)
+	}
+}

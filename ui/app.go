@@ -65,7 +65,7 @@ func (a *App) openPages() {
 	// the order of DESIGN.md: overview, members, dues, hardship, events,
 	// cases, cash book, units, import/export, settings; the tenth takes key 0
 	a.setPages([]common.Page{
-		overview.New(a.c, hardship.OverviewSection(), events.OverviewSection(), cases.OverviewSection()),
+		overview.New(a.c, hardship.OverviewSection(), events.OverviewSection(), cases.OverviewSection(), units.OverviewSection()),
 		a.members, a.dues, hardship.New(a.c), events.New(a.c), cases.New(a.c), ledger.New(a.c),
 		units.New(a.c), transfer.New(a.c), settings.New(a.c),
 	})

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
@@ -8,6 +9,7 @@ import (
 	"unionbook/demo"
 	"unionbook/i18n"
 	"unionbook/model"
+	"unionbook/report"
 	"unionbook/storage"
 	"unionbook/ui/uitest"
 )
@@ -28,8 +30,8 @@ func TestOverviewOfABusyTownshipFits(t *testing.T) {
 		i18n.EN: {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov"},
 	}
 	cards := map[i18n.Lang]*regexp.Regexp{ // a label and its figure, on one line
-		i18n.ZH: regexp.MustCompile(`2026 年脱困 \d+|2026 年活动 \d+|2026 年维权案件 \d+|2026 年帮扶 [\d,.]+`),
-		i18n.EN: regexp.MustCompile(`Lifted out in 2026 \d+|Events in 2026 \d+|Cases in 2026 \d+|Aid in 2026 [\d,.]+`),
+		i18n.ZH: regexp.MustCompile(`2026 年脱困 \d+|2026 年活动 \d+|2026 年维权案件 \d+|2026 年帮扶 [\d,.]+|2026 年建会率 [\d.]+%`),
+		i18n.EN: regexp.MustCompile(`Lifted out in 2026 \d+|Events in 2026 \d+|Cases in 2026 \d+|Aid in 2026 [\d,.]+|Union formation rate 2026 [\d.]+%`),
 	}
 	for _, lang := range []i18n.Lang{i18n.ZH, i18n.EN} {
 		for _, size := range [][2]int{{80, 24}, {120, 40}} {
@@ -41,8 +43,8 @@ func TestOverviewOfABusyTownshipFits(t *testing.T) {
 					t.Errorf("%s %dx%d: month %s is not in the chart:\n%s", lang.Code(), size[0], size[1], m, out)
 				}
 			}
-			if n := len(cards[lang].FindAllString(out, -1)); n != 4 {
-				t.Errorf("%s %dx%d: %d of 4 year figures stay with their labels:\n%s", lang.Code(), size[0], size[1], n, out)
+			if n := len(cards[lang].FindAllString(out, -1)); n != 5 {
+				t.Errorf("%s %dx%d: %d of 5 year figures stay with their labels:\n%s", lang.Code(), size[0], size[1], n, out)
 			}
 			paid := a.c.T("overview.paid")
 			if strings.Count(out, paid) > 1 && !strings.Contains(out, a.c.T("overview.col_rate")) {
@@ -51,6 +53,49 @@ func TestOverviewOfABusyTownshipFits(t *testing.T) {
 			if regexp.MustCompile(`\d+\.\d%`).MatchString(out) || strings.Contains(out, "2026年") {
 				t.Errorf("%s %dx%d: a rate to the tenth or a year written another way:\n%s", lang.Code(), size[0], size[1], out)
 			}
+		}
+	}
+}
+
+// The Overview's organisation line on the demo says what stats --json and
+// the survey say on the same day: 建会率 and 入会率 with their counts
+// (stats' row of this year; the survey year's, which share the day), and
+// the units whose 换届 is due.
+func TestOverviewOrgLineAgreesWithStatsAndTheSurvey(t *testing.T) {
+	t.Parallel()
+	s := uitest.OpenStoreWith(t, storage.Options{Now: fixedClock, NoSync: true})
+	today := model.DateOf(uitest.FixedNow)
+	if err := demo.Load(s, demo.Options{Seed: 3, Units: 30, Members: 900, Today: today}); err != nil {
+		t.Fatal(err)
+	}
+	st, err := s.OrgStats(today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sv, err := report.BuildSurvey(s, today.Year()+1, i18n.ZH, today) // the survey year began on 1 October
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := st.Rates[0]
+	if r.Period != "2026" {
+		t.Fatalf("stats' first row is %s", r.Period)
+	}
+	if sv.Rates.UnionRateBP != r.UnionRateBP || sv.Rates.MembershipRateBP != r.MembershipRateBP || sv.Total.ElectionsDue != st.Survey.ElectionsDue {
+		t.Fatalf("stats %+v (due %d) and the survey %+v (due %d) disagree", r, st.Survey.ElectionsDue, sv.Rates, sv.Total.ElectionsDue)
+	}
+	if r.EmployersUnorganised == 0 || st.Survey.ElectionsDue == 0 {
+		t.Fatalf("the demo has no unorganised employer or no 换届 due: %+v, due %d", r, st.Survey.ElectionsDue)
+	}
+	pct := func(bp int) string { return fmt.Sprintf("%d.%02d%%", bp/100, bp%100) }
+	want := map[i18n.Lang]string{
+		i18n.ZH: fmt.Sprintf("2026 年建会率 %s（%d/%d）   入会率 %s（%d/%d）   到期应换届 %d", pct(r.UnionRateBP),
+			r.EmployersOrganised, r.EmployersOrganised+r.EmployersUnorganised, pct(r.MembershipRateBP), r.Members, r.Employees, st.Survey.ElectionsDue),
+		i18n.EN: fmt.Sprintf("Union formation rate 2026 %s (%d/%d)   membership rate %s (%d/%d)   elections due %d", pct(r.UnionRateBP),
+			r.EmployersOrganised, r.EmployersOrganised+r.EmployersUnorganised, pct(r.MembershipRateBP), r.Members, r.Employees, st.Survey.ElectionsDue),
+	}
+	for lang, line := range want {
+		if out := screen(appOn(t, s, lang, 120, 40)); !strings.Contains(out, line) {
+			t.Errorf("%s: the Overview lacks %q:\n%s", lang.Code(), line, out)
 		}
 	}
 }

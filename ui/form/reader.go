@@ -48,9 +48,15 @@ func (r *Reader) BasisPoints(field string) int {
 	if v == "" {
 		return 0
 	}
-	m, err := model.ParseMoney(v)
+	m, err := model.ParseMoney(v) // hundredths, as fen
 	if err != nil {
-		r.Ps = append(r.Ps, ProblemOf(field, err))
+		// told as a percentage, not as an amount of money
+		p := ProblemOf(field, err)
+		if len(p.Args) == 0 {
+			p.Args = []any{v}
+		}
+		p.Key = "percent.format"
+		r.Ps = append(r.Ps, p)
 	}
 	return int(m)
 }

@@ -235,7 +235,11 @@ func (d *detail) lines() []string {
 	b.WriteString(ansi.Truncate(d.c.T("members.dues_line", d.duesSummary(&m)), w, "~") + "\n")
 	b.WriteString("\n" + st.Title.Render(d.c.T("members.history")) + "\n")
 	if len(m.History) == 0 {
-		b.WriteString(st.Muted.Render(d.c.T("members.no_history", m.JoinDate.String())) + "\n")
+		none := d.c.T("members.no_history", m.JoinDate.String())
+		if m.JoinKind == model.JoinTransfer {
+			none = d.c.T("members.no_history_transfer", m.JoinDate.String(), m.FromUnion)
+		}
+		b.WriteString(st.Muted.Render(none) + "\n")
 	}
 	for _, h := range m.History {
 		line := h.Date.String() + "  " + d.c.T(h.ChangeTypeKey()) + "  " + d.c.T(h.From.Key()) + " -> " + d.c.T(h.To.Key()) + "  " + h.ReasonText(d.c.Lang)

@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"unionbook/model"
 	"unionbook/storage"
 	"unionbook/ui/common"
 	"unionbook/ui/stack"
@@ -36,11 +37,11 @@ func newModelWorkers(c *common.Common, st *stack.Stack, open func(uint64) tea.Cm
 	s.table.SetColumns([]widget.Column{
 		{Title: c.T("col.member_no"), Width: 7},
 		{Title: c.T("col.name"), Width: 8},
-		{Title: c.T("field.hs_model_worker"), Width: 10},
+		{Title: c.T("field.hs_model_worker"), Width: 12}, // the level, said short under its title
 		{Title: c.T("members.col_care"), Width: 16, AlignRight: true},
 		{Title: c.T("members.col_consolations"), Width: 8, AlignRight: true},
 		{Title: c.T("members.col_last_care"), Width: 10},
-		{Title: c.T("members.col_hardship"), Width: 8, Flex: 1},
+		{Title: c.T("members.col_hardship"), Width: 11, Flex: 1},
 	})
 	s.load()
 	return s
@@ -56,7 +57,7 @@ func (s *modelWorkers) load() {
 		case 1:
 			return w.Member.Name
 		case 2:
-			return s.c.T(w.Level.Key())
+			return s.c.T(shortLevelKey(w.Level))
 		case 3:
 			return s.c.T("members.care_line", w.AidCount, w.AidValue.Display())
 		case 4:
@@ -112,3 +113,7 @@ func (s *modelWorkers) FullHelp() [][]key.Binding {
 	k := s.c.Keys
 	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown}, s.ShortHelp(), {k.Tabs, k.Help, k.Quit}}
 }
+
+// shortLevelKey names a model worker's level as the list's column says it,
+// under its title: 省部级劳模, provincial.
+func shortLevelKey(l model.ModelWorkerLevel) string { return "members.mw_" + l.Key() }

@@ -6,6 +6,7 @@ import (
 
 	"unionbook/i18n"
 	"unionbook/model"
+	"unionbook/ui/common"
 	"unionbook/ui/uitest"
 )
 
@@ -88,4 +89,52 @@ func TestGoldenMemberOrgScreens(t *testing.T) {
 			})
 		})
 	}
+}
+
+// A member who transferred in and has no change since is not said to
+// have joined: the history names the union they came from.
+func TestTransferredInMemberHistorySaysTransferred(t *testing.T) {
+	for _, tc := range []struct {
+		lang      i18n.Lang
+		want, not string
+	}{
+		{i18n.ZH, "2015-03-01 从「县供销社工会」转入，至今无变动", "入会，至今无变动"},
+		{i18n.EN, "2015-03-01 transferred in from 县供销社工会, no change since", "joined 2015-03-01"},
+	} {
+		hs := newHarness(t, tc.lang, 100, 30)
+		m, err := hs.C.Store.Member(1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m.JoinKind, m.FromUnion = model.JoinTransfer, "县供销社工会"
+		if err := hs.C.Store.UpdateMember(uitest.Operator, &m); err != nil {
+			t.Fatal(err)
+		}
+		hs.Send(common.DataChangedMsg{Entity: model.EntityMember, ID: m.ID})
+		hs.Keys("enter")
+		out := hs.Screen()
+		uitest.Contains(t, out, tc.want)
+		if strings.Contains(out, tc.not) {
+			t.Errorf("%s: a transferred-in member is said to have joined:\n%s", tc.lang.Code(), out)
+		}
+	}
+}
+
+// The model workers' list gives the level the room there is: at 100
+// columns the level (provincial, under its title) and the title are whole (both
+// were cut to ten cells with half the screen empty).
+func TestModelWorkerLevelIsWhole(t *testing.T) {
+	hs := newHarness(t, i18n.EN, 100, 30)
+	h := model.Honour{MemberID: 1, Title: model.HonourModelWorker, Level: model.LevelProvince, Year: 2024, Body: "福建省人民政府"}
+	if err := hs.C.Store.CreateHonour(uitest.Operator, &h); err != nil {
+		t.Fatal(err)
+	}
+	hs.Send(common.DataChangedMsg{Entity: model.EntityHonour, ID: h.ID})
+	hs.Keys("L")
+	out := hs.Screen()
+	uitest.Contains(t, out, "provincial ", "Model worker ", "In hardship")
+	if strings.Contains(out, "~") {
+		t.Errorf("a column is cut:\n%s", out)
+	}
+	uitest.CheckGeometry(t, out, 100, 28)
 }

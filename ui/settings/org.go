@@ -37,7 +37,7 @@ func (s orgSection) read(f *form.Form) (model.Profile, model.Problems) {
 	pr.TermYears = r.Int("term_years")
 	pr.ElectionWarnDays = r.Int("election_warn_days")
 	if pr.TermYears == 0 && len(r.Ps.For("term_years")) == 0 {
-		r.Ps = append(r.Ps, model.Problem{Field: "term_years", Key: "org.term_years", Args: []any{model.MaxTermYears}})
+		r.Ps = append(r.Ps, model.Problem{Field: "term_years", Key: "org.term_years"})
 	}
 	return pr, r.Merge(pr.Validate())
 }

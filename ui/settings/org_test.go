@@ -26,6 +26,11 @@ func TestOrgSettings(t *testing.T) {
 	if pr := profile(t, p); pr.TermYears != 0 || p.Depth() != 2 {
 		t.Fatalf("a bad term was saved (%d)", pr.TermYears)
 	}
+	f.SetValue("term_years", "4") // 三年或者五年 only
+	f.Revalidate()
+	if ps := f.Problems(); !ps.Has("term_years", "org.term_years") {
+		t.Fatalf("a term of 4 years: problems %v", ps)
+	}
 	f.SetValue("term_years", "3")
 	f.SetValue("election_warn_days", "60")
 	f.Revalidate()

@@ -3,6 +3,8 @@ package units
 import (
 	"slices"
 	"strconv"
+	"unicode"
+	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -138,7 +140,7 @@ func committeeForm(c *common.Common, st *stack.Stack, b *book, id uint64, k mode
 	}
 	f.Validate = func(*form.Form) model.Problems { _, ps := read(); return ps }
 	f.Revalidate()
-	title := c.T(k.Key()) + c.T("units.title_sep") + u.Name
+	title := capitalised(c.T(k.Key())) + c.T("units.title_sep") + u.Name
 	return form.NewScreen(c, st, title, f, func() tea.Cmd {
 		v, _ := read()
 		return saveUnit(c, b, &v, func() { st.Pop() })
@@ -180,4 +182,12 @@ func committeesText(c *common.Common, u *model.Unit) string {
 		s += c.T("committee_short." + strconv.Itoa(int(cm.Kind)))
 	}
 	return s
+}
+
+// capitalised begins a title with a capital letter: the committees' names
+// are written to stand inside a sentence (women workers' committee);
+// Chinese is as it is.
+func capitalised(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
 }

@@ -246,7 +246,8 @@ func (d *detail) ShortHelp() []key.Binding {
 	if d.pane == paneOrg {
 		return []key.Binding{d.keys.Pane, k.Open, k.Edit, d.keys.Honours, k.Back}
 	}
-	return []key.Binding{d.keys.Pane, k.Edit, d.keys.Members, d.keys.Honours, k.Delete, k.Export, k.Back}
+	// d and E are in the full help: the footer fits 80 columns
+	return []key.Binding{d.keys.Pane, k.Edit, d.keys.Members, d.keys.Honours, k.Back}
 }
 
 // FullHelp: the arrows move in the pane's table, when it shows one.

@@ -103,8 +103,9 @@ func (d *detail) summaryLines(u *model.Unit) []string {
 	if u.FromEmployer != 0 {
 		right = append(right, [2]string{"from_employer", d.c.T("units.from_employer")})
 	}
+	var notes [][2]string
 	if u.Notes != "" {
-		left = append(left, [2]string{"notes", u.Notes})
+		notes = [][2]string{{"notes", u.Notes}}
 	}
 	lab := func(k string, w int) string {
 		l := d.c.T("field." + k)
@@ -117,11 +118,21 @@ func (d *detail) summaryLines(u *model.Unit) []string {
 		}
 		return n
 	}
+	// need is how wide a column is with its labels padded to lw
+	need := func(kvs [][2]string, lw int) int {
+		n := 0
+		for _, kv := range kvs {
+			n = max(n, lw+1+ansi.StringWidth(kv[1]))
+		}
+		return n
+	}
 	var out []string
 	w := d.width
-	if w >= 96 {
-		lw, rw := widest(left), widest(right)
-		half := w/2 + 4
+	lw, rw := widest(left), widest(right)
+	// two columns when both fit whole: the left one as wide as its
+	// figures need (at least half the screen), the right one after it
+	if ln, rn := need(left, lw), need(right, rw); w >= 96 && ln+2+rn <= w {
+		half := min(max(w/2+4, ln+2), w-rn)
 		for i := range max(len(left), len(right)) {
 			l := ""
 			if i < len(left) {
@@ -133,10 +144,14 @@ func (d *detail) summaryLines(u *model.Unit) []string {
 			}
 			out = append(out, l)
 		}
+		for _, kv := range notes {
+			out = append(out, ansi.Truncate(lab(kv[0], lw)+kv[1], w, "~"))
+		}
 		return out
 	}
+	left = append(left, notes...)
 	all := append(left, right...)
-	lw := widest(all)
+	lw = widest(all)
 	for _, kv := range all {
 		out = append(out, ansi.Truncate(lab(kv[0], lw)+kv[1], w, "~"))
 	}

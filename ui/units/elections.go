@@ -34,15 +34,29 @@ func newElections(c *common.Common, st *stack.Stack, b *book, k keys) *elections
 	e := &elections{c: c, st: st, b: b, keys: k, table: widget.NewTable(nil, tableStyles(c))}
 	e.table.SetOrigin(0, 2)
 	e.table.SetEmptyText(c.T("elections.none"))
-	e.table.SetColumns([]widget.Column{
-		{Title: c.T("col.unit_name"), Width: 16, Flex: 1},
-		{Title: c.T("elections.col_elected"), Width: 10},
-		{Title: c.T("elections.col_ends"), Width: 10},
-		{Title: c.T("elections.col_left"), Width: 10, AlignRight: true},
-		{Title: c.T("col.chair"), Width: 8},
-	})
 	e.load()
 	return e
+}
+
+// setColumns sizes the days-left column to its widest text (超期 311 天,
+// 311 days late).
+func (e *elections) setColumns(leftW int) {
+	e.table.SetColumns([]widget.Column{
+		{Title: e.c.T("col.unit_name"), Width: 16, Flex: 1},
+		{Title: e.c.T("elections.col_elected"), Width: 10},
+		{Title: e.c.T("elections.col_ends"), Width: 10},
+		{Title: e.c.T("elections.col_left"), Width: max(10, leftW), AlignRight: true},
+		{Title: e.c.T("col.chair"), Width: 8},
+	})
+}
+
+// left is how long until the term ends, or how long since it ended.
+func (e *elections) left(u *model.Unit, today model.Date) string {
+	days := int(u.TermEnds(e.rules).Time().Sub(today.Time()).Hours() / 24)
+	if days < 0 {
+		return e.c.T("elections.overdue_days", -days)
+	}
+	return e.c.T("elections.days", days)
 }
 
 func (e *elections) load() {
@@ -62,6 +76,11 @@ func (e *elections) load() {
 		}
 	}
 	slices.SortStableFunc(e.due, func(a, b model.Unit) int { return int(a.TermEnds(e.rules)) - int(b.TermEnds(e.rules)) })
+	leftW := 0
+	for i := range e.due {
+		leftW = max(leftW, ansi.StringWidth(e.left(&e.due[i], today)))
+	}
+	e.setColumns(leftW)
 	e.table.SetRows(len(e.due), func(row, col int) string {
 		u := e.due[row]
 		end := u.TermEnds(e.rules)
@@ -73,11 +92,7 @@ func (e *elections) load() {
 		case 2:
 			return end.String()
 		case 3:
-			days := int(end.Time().Sub(today.Time()).Hours() / 24)
-			if days < 0 {
-				return e.c.T("elections.overdue_days", -days)
-			}
-			return e.c.T("elections.days", days)
+			return e.left(&u, today)
 		}
 		return u.Chair
 	})

@@ -114,7 +114,7 @@ func (d *employerDetail) View() string {
 	switch e.Status {
 	case model.EmployerFormed:
 		if u, ok := d.b.unit(e.UnitID); ok {
-			status += "  " + d.c.T("employers.became", u.Name, e.FormedOn.String())
+			status = d.c.T("employers.became", u.Name, e.FormedOn.String()) // says the status itself
 		}
 	case model.EmployerGone:
 		status += "  " + e.GoneOn.String() + " " + e.GoneReason

@@ -82,18 +82,17 @@ func (f *figures) load() {
 		f.labels = append(f.labels, p.label)
 	}
 	f.survey = model.Total(model.Survey(d.Units, model.MemberCounts(d.Members, today), today, d.Profile.OrgRules()))
-	pct := func(bp int) string { return fmt.Sprintf("%d.%02d%%", bp/100, bp%100) }
 	f.table.SetRows(len(f.rates), func(row, col int) string {
 		r := f.rates[row]
 		switch col {
 		case 0:
 			return f.labels[row]
 		case 1:
-			return pct(r.UnionRateBP)
+			return rate(r.UnionRateBP, r.EmployersOrganised+r.EmployersUnorganised)
 		case 2:
 			return fmt.Sprintf("%d/%d", r.EmployersOrganised, r.EmployersOrganised+r.EmployersUnorganised)
 		case 3:
-			return pct(r.MembershipRateBP)
+			return rate(r.MembershipRateBP, r.Employees)
 		case 4:
 			return fmt.Sprintf("%d/%d", r.Members, r.Employees)
 		}
@@ -101,8 +100,24 @@ func (f *figures) load() {
 	})
 }
 
+// head is the title with the rule of the rates beside it, or under it
+// (wrapped between clauses) where the width is too small.
+func (f *figures) head() []string {
+	st := f.c.Styles
+	title, rule := f.c.T("figures.title"), f.c.T("figures.rule")
+	if ansi.StringWidth(title+"  "+rule) <= f.width {
+		return []string{st.Title.Render(title) + "  " + st.Muted.Render(rule)}
+	}
+	out := []string{st.Title.Render(ansi.Truncate(title, f.width, "~"))}
+	for _, l := range wrap(rule, f.width) {
+		out = append(out, st.Muted.Render(l))
+	}
+	return out
+}
+
 func (f *figures) SetSize(w, h int) {
 	f.width, f.height = w, h
+	f.table.SetOrigin(0, len(f.head())+1)
 	f.table.SetSize(w, len(f.rates)+1)
 }
 
@@ -117,7 +132,10 @@ func (f *figures) Update(msg tea.Msg) tea.Cmd {
 func (f *figures) View() string {
 	st := f.c.Styles
 	var b strings.Builder
-	b.WriteString(ansi.Truncate(st.Title.Render(f.c.T("figures.title"))+"  "+st.Muted.Render(f.c.T("figures.rule")), f.width, "~") + "\n\n")
+	for _, l := range f.head() {
+		b.WriteString(l + "\n")
+	}
+	b.WriteString("\n")
 	if f.err != nil {
 		return b.String() + st.Error.Render(f.c.Err(f.err))
 	}
@@ -140,12 +158,50 @@ func (f *figures) View() string {
 	return strings.TrimRight(b.String(), "\n")
 }
 
-// wrap breaks a line of text at the display width w (Chinese two cells).
+// wrap breaks a line of figures at the display width w (Chinese two
+// cells) between its clauses (after "，", "；", ", " or "; "), so that a
+// label never parts from its figure; a clause wider than w alone is
+// broken at its spaces.
 func wrap(s string, w int) []string {
 	if w <= 0 || ansi.StringWidth(s) <= w {
 		return []string{s}
 	}
-	return strings.Split(ansi.Wrap(s, w, ""), "\n")
+	var lines []string
+	cur := ""
+	flush := func() {
+		if cur = strings.TrimSpace(cur); cur != "" {
+			lines = append(lines, strings.Split(ansi.Wrap(cur, w, ""), "\n")...)
+		}
+		cur = ""
+	}
+	for _, c := range clauses(s) {
+		if cur != "" && ansi.StringWidth(strings.TrimRight(cur+c, " ")) > w {
+			flush()
+		}
+		cur += c
+	}
+	flush()
+	return lines
+}
+
+// clauses splits s after each clause separator, keeping it (and a space
+// after it) with the clause before.
+func clauses(s string) []string {
+	var out []string
+	start := 0
+	for i, r := range s {
+		switch r {
+		case '，', '；', '、':
+			out = append(out, s[start:i+len(string(r))])
+			start = i + len(string(r))
+		case ',', ';':
+			if end := i + 1; end == len(s) || s[end] == ' ' {
+				out = append(out, s[start:min(end+1, len(s))])
+				start = min(end+1, len(s))
+			}
+		}
+	}
+	return append(out, s[start:])
 }
 
 func (f *figures) ShortHelp() []key.Binding { return []key.Binding{f.c.Keys.Back} }

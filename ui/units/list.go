@@ -235,7 +235,8 @@ func (l *list) ShortHelp() []key.Binding {
 	if l.search.Active() { // typing: ? and q are text
 		return []key.Binding{k.SearchDone, k.SearchClear}
 	}
-	return []key.Binding{k.Search, k.Open, k.New, l.keys.Employers, l.keys.Elections, l.keys.Figures, k.Export, k.Help, k.Quit}
+	// the list's title names / and m; E is in the full help (80 columns)
+	return []key.Binding{k.Open, k.New, l.keys.Employers, l.keys.Elections, l.keys.Figures, k.Help, k.Quit}
 }
 
 func (l *list) FullHelp() [][]key.Binding {

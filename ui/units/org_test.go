@@ -1,6 +1,8 @@
 package units
 
 import (
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -208,4 +210,173 @@ func TestRecordAWageAgreementAndACommittee(t *testing.T) {
 	if st.Survey.Committees["law_watch"] != 1 || st.Survey.WageAgreements != 2 {
 		t.Errorf("survey %+v", st.Survey)
 	}
+}
+
+// Between 96 and 120 columns the unit's facts stand in two columns: the
+// left one takes the room its figures need (the staff counts were cut
+// after 农民~ at 100 columns), the right one keeps its own.
+func TestUnitFactsAreNotCutInTwoColumns(t *testing.T) {
+	s := orgStore(t)
+	for _, lang := range []i18n.Lang{i18n.ZH, i18n.EN} {
+		for _, w := range []int{96, 100, 110} {
+			hs := orgHarness(t, s, lang, w, 30)
+			hs.Keys("enter")
+			lines := strings.Split(hs.Screen(), "\n")
+			if len(lines) < 12 {
+				t.Fatalf("%s %d: no detail:\n%s", lang.Code(), w, hs.Screen())
+			}
+			for _, l := range lines[2:10] {
+				if strings.Contains(l, "~") {
+					t.Errorf("%s %d: a fact is cut: %q\n%s", lang.Code(), w, l, hs.Screen())
+				}
+			}
+			uitest.CheckGeometry(t, hs.Screen(), w, 28) // the framed page: H-2 lines
+		}
+	}
+}
+
+// The survey items under the figures wrap between clauses, never between
+// a label and its figure (at 100 columns 劳动保护监督检查委员会 stood at the
+// end of a line and its 0 alone on the next).
+func TestFiguresWrapBetweenClauses(t *testing.T) {
+	s := orgStore(t)
+	for _, lang := range []i18n.Lang{i18n.ZH, i18n.EN} {
+		for _, w := range []int{80, 100, 120} {
+			hs := orgHarness(t, s, lang, w, 30)
+			hs.Keys("f")
+			if strings.Contains(hs.Screen(), "~") { // the rule beside the title was cut at 80 in English
+				t.Errorf("%s %d: something is cut:\n%s", lang.Code(), w, hs.Screen())
+			}
+			lines := strings.Split(hs.Screen(), "\n")
+			title := strings.Fields(hs.C.T("figures.survey_title", "x"))[0]
+			first := slices.IndexFunc(lines, func(l string) bool { return strings.HasPrefix(l, title) })
+			if first < 0 {
+				t.Fatalf("%s %d: no survey items:\n%s", lang.Code(), w, hs.Screen())
+			}
+			for i := first + 2; i < len(lines); i++ {
+				prev, l := strings.TrimRight(lines[i-1], " "), strings.TrimSpace(lines[i])
+				if startsWithFigure.MatchString(l) && prev != "" && !endsAClause.MatchString(prev) {
+					t.Errorf("%s %d: a label and its figure parted at %q / %q:\n%s", lang.Code(), w, prev, l, hs.Screen())
+				}
+			}
+			uitest.CheckGeometry(t, hs.Screen(), w, 28)
+		}
+	}
+}
+
+var (
+	startsWithFigure = regexp.MustCompile(`^\d`)
+	endsAClause      = regexp.MustCompile(`[，；,;:：)）]$`)
+)
+
+// The agreed raise is a percentage: a word typed there is told so, not
+// that it is no amount of money.
+func TestAgreedRaiseThatIsNoNumberIsToldItIsAPercentage(t *testing.T) {
+	s := orgStore(t)
+	for lang, want := range map[i18n.Lang]string{i18n.ZH: "「三」不是百分比", i18n.EN: `"three" is not a percentage`} {
+		hs := orgHarness(t, s, lang, 100, 30)
+		hs.Keys("down", "enter", "tab", "down", "down", "enter") // the village union's agreements
+		hs.Keys("tab", "tab", "tab")
+		hs.Type("2026-01-10")
+		hs.Keys("tab", "tab", "tab")
+		hs.Type(map[i18n.Lang]string{i18n.ZH: "三", i18n.EN: "three"}[lang])
+		hs.Keys("ctrl+s")
+		out := hs.Screen()
+		uitest.Contains(t, out, want)
+		if strings.Contains(out, "金额") || strings.Contains(out, "amount") {
+			t.Errorf("%s: the raise is called an amount:\n%s", lang.Code(), out)
+		}
+		if u, _ := s.Unit(2); u.WageSigned != 0 {
+			t.Fatal("a refused agreement was written")
+		}
+	}
+}
+
+// At 80 columns every screen of the tab shows its keys whole, ending with
+// ? and q where they work: the list's footer was cut after 建会率/入会率.
+func TestFootersFitAt80Columns(t *testing.T) {
+	s := orgStore(t)
+	for _, lang := range []i18n.Lang{i18n.ZH, i18n.EN} {
+		for _, keys := range [][]string{nil, {"enter"}, {"enter", "tab"}, {"u"}, {"u", "enter"}, {"r"}, {"f"}} {
+			hs := orgHarness(t, s, lang, 80, 24)
+			hs.Keys(keys...)
+			lines := strings.Split(hs.Screen(), "\n")
+			footer := lines[len(lines)-1]
+			if strings.HasSuffix(strings.TrimRight(footer, " "), "~") {
+				t.Errorf("%s %v: the keys are cut: %q", lang.Code(), keys, footer)
+			}
+		}
+	}
+}
+
+// An employer that formed its union says so once, naming the union, and
+// at 80 columns the line is whole (it read 已建会  已建会为「…」（2026-~).
+func TestFormedEmployerNamesItsUnionOnce(t *testing.T) {
+	s := orgStore(t)
+	es, err := s.Employers()
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := es[0]
+	u := model.UnitFromEmployer(&e, 20261101)
+	if _, err := s.EmployerFormed(uitest.Operator, e.ID, &u); err != nil {
+		t.Fatal(err)
+	}
+	for lang, want := range map[i18n.Lang]string{
+		i18n.ZH: "状态             已建会为「" + u.Name + "」（2026-11-01）",
+		i18n.EN: "Status      union formed: " + u.Name + " (2026-11-01)",
+	} {
+		hs := orgHarness(t, s, lang, 80, 24)
+		hs.Keys("u", "end", "enter")
+		out := hs.Screen()
+		uitest.Contains(t, out, want)
+		if strings.Contains(out, "已建会  已建会") || strings.Contains(out, "formed  formed") {
+			t.Errorf("%s: the status is said twice:\n%s", lang.Code(), out)
+		}
+	}
+}
+
+// The 换届 list's days left are whole at 80 columns, however overdue (超期
+// 311 天 was cut to 超期 311 ~).
+func TestElectionDaysLeftAreWhole(t *testing.T) {
+	s := orgStore(t)
+	u, err := s.Unit(2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.ElectedOn = 20210101 // term ended 2026-01-01, 324 days before 2026-11-21
+	if err := s.UpdateUnit(uitest.Operator, &u); err != nil {
+		t.Fatal(err)
+	}
+	for lang, want := range map[i18n.Lang]string{i18n.ZH: "超期 324 天", i18n.EN: "324 days late"} {
+		hs := orgHarness(t, s, lang, 80, 24)
+		hs.Keys("r")
+		uitest.Contains(t, hs.Screen(), want)
+	}
+}
+
+// The organisation pane names each section whole, in both languages
+// (Workers' congress and ope~ even at 120 columns).
+func TestOrganisationSectionNamesAreWhole(t *testing.T) {
+	s := orgStore(t)
+	for _, lang := range []i18n.Lang{i18n.ZH, i18n.EN} {
+		for _, w := range []int{80, 120} {
+			hs := orgHarness(t, s, lang, w, 24)
+			hs.Keys("down", "enter", "tab")
+			for _, k := range []string{"committees", "congress", "agreements", "home", "election", "honours"} {
+				name := hs.C.T("sections." + k)
+				if !strings.Contains(hs.Screen(), " "+name+" ") {
+					t.Errorf("%s %d: section %q is not whole:\n%s", lang.Code(), w, name, hs.Screen())
+				}
+			}
+		}
+	}
+}
+
+// A committee's form is titled with a capital, as every other form.
+func TestCommitteeFormTitleIsCapitalised(t *testing.T) {
+	s := orgStore(t)
+	hs := orgHarness(t, s, i18n.EN, 100, 30)
+	hs.Keys("down", "enter", "tab", "enter", "enter") // the village union's committees: women's
+	uitest.Contains(t, hs.Screen(), "Women workers' committee: ")
 }
