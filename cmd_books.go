@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -158,7 +159,7 @@ func booksStatus(e *env, st *storage.Store, _ *booksFlags) error {
 	}
 	l := e.lang
 	w := e.stdout
-	fmt.Fprintln(w, l.T("books.status_chart", s.Chart.Standard, s.Chart.Source))
+	fmt.Fprintln(w, l.T("books.status_chart", s.Chart.StandardName(l), s.Chart.Source))
 	var rows [][]string
 	for _, m := range model.MoneyAccounts() {
 		opening := l.T("books.status_no_opening")
@@ -247,6 +248,17 @@ func booksEntry(e *env, st *storage.Store, f *booksFlags) error {
 		return err
 	}
 	printWarnings(e, warn)
+	return moneyWarning(e, st, le.Money, le.Date)
+}
+
+// moneyWarning prints the warning when a posting left money account m
+// below zero at the end of a day from date on.
+func moneyWarning(e *env, st *storage.Store, m model.MoneyAccount, date model.Date) error {
+	warn, err := st.MoneyWarning(m, date)
+	if err != nil {
+		return err
+	}
+	printWarnings(e, warn)
 	return nil
 }
 
@@ -278,7 +290,7 @@ func booksTransfer(e *env, st *storage.Store, f *booksFlags) error {
 		return err
 	}
 	fmt.Fprintln(e.stdout, e.lang.T("books.transfer_added", t.VoucherNo, t.Date.String(), e.lang.T(t.Key()), t.Amount.Display()))
-	return nil
+	return moneyWarning(e, st, t.From, t.Date)
 }
 
 func booksReverse(e *env, st *storage.Store, f *booksFlags) error {
@@ -435,24 +447,24 @@ func booksReconcile(e *env, st *storage.Store, f *booksFlags) error {
 }
 
 func writeReconciliation(w io.Writer, l i18n.Lang, r *storage.Reconciliation) {
-	stmt := l.T("books.rec_no_statement")
+	// Without a statement there is no difference to speak of (against
+	// nothing it would be the whole cleared balance).
+	stmt, diff := l.T("books.rec_no_statement"), "-"
 	if r.HasStatement {
-		stmt = r.Statement.Display() + "  (" + r.LastStatement.String() + ")"
+		stmt, diff = r.Statement.Display()+"  ("+r.LastStatement.String()+")", r.Difference().Display()
 	}
 	columns(w, "  ", [][]string{
 		{l.T("books.rec_statement"), stmt},
 		{l.T("books.rec_book"), r.Book.Display()},
 		{l.T("books.rec_cleared"), r.Cleared.Display()},
 		{l.T("books.rec_outstanding"), l.T("books.rec_outstanding_sum", len(r.Outstanding), r.OutstandingIn.Display(), r.OutstandingOut.Display())},
-		{l.T("books.rec_difference"), r.Difference().Display()},
+		{l.T("books.rec_difference"), diff},
 	}, "lr")
+	var lines [][]string
 	for _, o := range r.Outstanding {
-		amt := o.In.Display()
-		if o.Out != 0 {
-			amt = "-" + o.Out.Display()
-		}
-		fmt.Fprintf(w, "    %s  %s  %s  %s\n", o.Date, o.VoucherNo, amt, o.Summary)
+		lines = append(lines, []string{o.Date.String(), o.VoucherNo, (o.In - o.Out).Display(), o.SummaryText(l.T)})
 	}
+	columns(w, "    ", lines, "llrl")
 }
 
 func booksChart(e *env, st *storage.Store, f *booksFlags) error {
@@ -478,7 +490,7 @@ func booksChart(e *env, st *storage.Store, f *booksFlags) error {
 			return err
 		}
 		c.FromYear = f.year
-		c.Source = "导入自 " + f.file
+		c.Source = e.lang.T("chart.source_file", filepath.Base(f.file))
 		if err := st.SetChart(f.op, c); err != nil {
 			return err
 		}
@@ -493,7 +505,7 @@ func booksChart(e *env, st *storage.Store, f *booksFlags) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(e.stdout, e.lang.T("books.status_chart", c.Standard, c.Source))
+	fmt.Fprintln(e.stdout, e.lang.T("books.status_chart", c.StandardName(e.lang), c.Source))
 	var rows [][]string
 	for _, a := range c.Accounts {
 		rows = append(rows, []string{strings.Repeat("  ", c.Level(a.Code)) + a.Code, a.Name, e.lang.T(a.Direction.Key()), a.NameEN})
@@ -553,7 +565,7 @@ func booksFunds(e *env, st *storage.Store, f *booksFlags) error {
 		}
 		out = append(out, []string{strconv.FormatUint(r.Funds.ID, 10), r.UnitName, fundsPeriodText(r.Funds), r.Funds.Due.Display(), r.Paid.Display(), r.Received.Display(), last, flag})
 	}
-	columns(e.stdout, "  ", out, "llrrrrll")
+	columns(e.stdout, "  ", out, "lllrrrll")
 	return nil
 }
 
@@ -588,10 +600,21 @@ func booksPayFunds(e *env, st *storage.Store, f *booksFlags) error {
 			return err
 		}
 	}
+	var before model.FundsStatus // the record as it stood, for the overpayment warning
+	if rows, err := st.Funds(); err == nil {
+		for _, r := range rows {
+			if r.Funds.ID == p.FundsID {
+				before = r.FundsStatus
+			}
+		}
+	}
 	if err := st.PayFunds(f.op, &p); err != nil {
 		return err
 	}
 	fmt.Fprintln(e.stdout, e.lang.T("books.funds_paid", p.Paid.Display(), p.Received.Display(), e.lang.T(m.Key())))
+	if before.Funds.ID != 0 {
+		printWarnings(e, before.OverpaidBy(p.Paid))
+	}
 	return nil
 }
 
@@ -627,7 +650,7 @@ func booksConsolation(e *env, st *storage.Store, f *booksFlags) error {
 	}
 	fmt.Fprintln(e.stdout, e.lang.T("books.consolation_added", e.lang.T(kind.Key()), len(c.Members), c.Total().Display(), c.Account))
 	printWarnings(e, warn)
-	return nil
+	return moneyWarning(e, st, c.Money, c.Date)
 }
 
 // consolMembers is who a consolation goes to: --members (member numbers),

@@ -3,11 +3,14 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
 	"unionbook/model"
 	"unionbook/storage"
+
+	"github.com/charmbracelet/x/ansi"
 )
 
 // A new user's month, as the issue puts it: set the opening balances,
@@ -83,5 +86,99 @@ func TestNewUserKeepsAMonthOfBooks(t *testing.T) {
 	}
 	if out := runEN("check", "--db", db).expect(t, 0).stdout; !strings.Contains(out, "1 closings") && !strings.Contains(out, "closings") {
 		t.Errorf("check:\n%s", out)
+	}
+}
+
+// books transfer and books entry warn on stderr when they leave a money
+// account below zero (the month will not close), and an entry by hand on a
+// heading account is refused.
+func TestBooksWarnsOfMoneyBelowZero(t *testing.T) {
+	db := tempDB(t)
+	st, err := storage.Open(db, storage.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	last := model.Today().Month().Add(-1)
+	day := func(d int) string { return model.Date(int(last)*100 + d).String() }
+	books := func(args ...string) []string { return append([]string{"books"}, append(args, "--db", db)...) }
+	runZH(books("opening", "--money", "cash", "--date", last.First().String(), "--amount", "100")...).expect(t, 0)
+	r := runZH(books("transfer", "--from", "cash", "--to", "bank", "--date", day(3), "--amount", "500")...).expect(t, 0)
+	if !strings.Contains(r.stdout, "存现") || !strings.Contains(r.stderr, "注意：库存现金 在 "+day(3)+" 日终余额为 -400.00") {
+		t.Errorf("transfer past the cash held:\n%s\n%s", r.stdout, r.stderr)
+	}
+	r = runEN(books("entry", "--date", day(4), "--code", "50602", "--amount", "1", "--money", "cash", "--memo", "paper")...).expect(t, 0)
+	if !strings.Contains(r.stderr, "note: cash ends "+day(4)+" at -401.00, below zero") {
+		t.Errorf("entry with the cash box short:\n%s", r.stderr)
+	}
+	if r := runZH(books("entry", "--date", day(4), "--code", "501", "--amount", "1", "--money", "bank", "--memo", "补记")...).expect(t, 1); !strings.Contains(r.stderr, "501 职工活动支出 下面有明细科目，请记到明细科目") {
+		t.Errorf("entry on a heading: %s", r.stderr)
+	}
+}
+
+// books chart --file loads the union's own chart; status and chart name it
+// in the user's words with the sheet it came from (they printed "own" and a
+// hard-coded "导入自" with the whole path).
+func TestBooksChartFromASheet(t *testing.T) {
+	db := tempDB(t)
+	st, err := storage.Open(db, storage.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	sheet := filepath.Join(t.TempDir(), "chart.csv")
+	csv := "科目编号,科目名称,上级科目,收支方向\n401,会费收入,,收入\n501,职工活动支出,,支出\n50105,会员活动支出,501,支出\n5010501,节日慰问,50105,支出\n"
+	if err := os.WriteFile(sheet, []byte(csv), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	year := strconv.Itoa(model.Today().Year() + 1)
+	books := func(args ...string) []string { return append([]string{"books"}, append(args, "--db", db)...) }
+	runZH(books("chart", "--file", sheet, "--year", year)...).expect(t, 0)
+	out := runZH(books("chart", "--year", year)...).expect(t, 0).stdout
+	if !strings.Contains(out, "科目表：本会自定（导入自 chart.csv）") || !strings.Contains(out, "5010501") {
+		t.Errorf("zh chart:\n%s", out)
+	}
+	out = runEN(books("chart", "--year", year)...).expect(t, 0).stdout
+	if !strings.HasPrefix(out, "chart: the union's own (") {
+		t.Errorf("en chart:\n%s", out)
+	}
+}
+
+// books funds and pay-funds: a unit's 工会经费 for a quarter, paid in full,
+// then 10.00 more, which is kept with a warning; the list's period column
+// starts under its title.
+func TestBooksFundsPaidAndOverpaid(t *testing.T) {
+	db := tempDB(t)
+	st, err := storage.Open(db, storage.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.CreateUnit("李秘书", &model.Unit{Name: "青山镇宏达机械制造有限公司工会", Kind: 170, Employees: 120}); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	q := model.Today().Month().Add(-3)
+	books := func(args ...string) []string { return append([]string{"books"}, append(args, "--db", db)...) }
+	out := runZH(books("funds", "--unit", "青山镇宏达机械制造有限公司工会", "--from", q.String(), "--to", q.Add(2).String(), "--payroll", "100000")...).expect(t, 0).stdout
+	lines := strings.Split(out, "\n")
+	var head, row string
+	for _, l := range lines {
+		if strings.Contains(l, "期间") {
+			head = l
+		}
+		if strings.Contains(l, q.String()+"..") {
+			row = l
+		}
+	}
+	if head == "" || row == "" || ansi.StringWidth(head[:strings.Index(head, "期间")]) != ansi.StringWidth(row[:strings.Index(row, q.String()+"..")]) {
+		t.Errorf("the period is not under its title:\n%s", out)
+	}
+	r := runZH(books("pay-funds", "--record", "1", "--date", model.Today().String(), "--amount", "2000", "--money", "bank")...).expect(t, 0)
+	if !strings.Contains(r.stdout, "已记缴款 2,000.00") || r.stderr != "" {
+		t.Errorf("paid in full:\n%s\n%s", r.stdout, r.stderr)
+	}
+	r = runZH(books("pay-funds", "--record", "1", "--date", model.Today().String(), "--amount", "10", "--money", "bank")...).expect(t, 0)
+	if !strings.Contains(r.stderr, "注意：已缴超过应缴 2,000.00，多出 10.00") {
+		t.Errorf("overpaid:\n%s\n%s", r.stdout, r.stderr)
 	}
 }

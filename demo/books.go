@@ -151,7 +151,7 @@ func writeBooks(b *storage.Batch, w World) error {
 	if err := b.SetOpening(&bank); err != nil {
 		return fmt.Errorf("opening: %w", err)
 	}
-	if err := reconcileBank(b, w, since); err != nil {
+	if err := reconcileBank(b, w, start.Month()); err != nil {
 		return err
 	}
 	// Every year before this one is closed, the balance carried forward.

@@ -155,6 +155,8 @@ func init() {
 		"report.s_opening":              "一、年初资金结转结余",
 		"report.s_adjust":               "二、资金结转结余调整及变动",
 		"report.s_income":               "三、收入合计",
+		"report.budget_total_in":        "有预算的收入合计",
+		"report.budget_total_out":       "有预算的支出合计",
 		"report.s_expense":              "四、支出合计",
 		"report.s_difference":           "五、本期收支差额",
 		"report.s_closing":              "六、年末资金结转结余",

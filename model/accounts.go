@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"unionbook/i18n"
 )
 
 // The accounting chart (工会会计制度) is data: a Chart lists the income and
@@ -22,6 +24,15 @@ type Chart struct {
 	Accounts []Account `cbor:"4,keyasint"`           // in code order
 	// ID is the stored record's ID (0 for a chart not stored).
 	ID uint64 `cbor:"5,keyasint,omitempty"`
+}
+
+// StandardName is how the chart's standard is named to the user: the
+// published chart's year, or the words for the union's own chart.
+func (c *Chart) StandardName(l i18n.Lang) string {
+	if c.Standard == ChartOwn {
+		return l.T("chart.standard_own")
+	}
+	return c.Standard
 }
 
 // StandardChart is a published chart (Chart2021 or Chart2010); ok is false
@@ -308,6 +319,15 @@ func ValidateLedgerEntry(e *LedgerEntry, chart []Account, today Date) Problems {
 		ps.add("account", "account.unknown", e.Account)
 	} else if (e.Direction == In || e.Direction == Out) && a.Direction != e.Direction {
 		ps.add("direction", "account.direction", a.Code+" "+a.Name, i18nKeyArg(a.Direction.Key()))
+	} else if e.ReversalOf == 0 && e.Source.Kind == "" && (&Chart{Accounts: chart}).IsHeading(a.Code) {
+		// The chart's sub-accounts are prescribed (应当设置以下明细科目): an
+		// amount on the heading itself is in none of them, and the
+		// statement's sub-account lines would not add up to the heading.
+		// Only an account chosen by hand: a reversal mirrors its entry,
+		// whatever the chart is now, and dues, union funds and the like
+		// post to their role's account even where a union's own chart
+		// gave it sub-accounts.
+		ps.add("account", "account.heading", a.Code+" "+a.Name)
 	}
 	switch {
 	case e.ReversalOf != 0:

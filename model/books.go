@@ -280,8 +280,8 @@ func (t *Transfer) Key() string {
 	return "transfer.withdraw"
 }
 
-// Summary is the transfer's line in the journals (Chinese, the language of
-// the books): 存现 / 取现 and the memo.
+// Summary is the transfer's line in the journals in Chinese, the language
+// of the books: 存现 / 取现 and the memo.
 func (t *Transfer) Summary() string {
 	s := "取现"
 	if t.To == MoneyBank {
@@ -292,6 +292,29 @@ func (t *Transfer) Summary() string {
 	}
 	if t.Memo != "" {
 		s += " " + t.Memo
+	}
+	return s
+}
+
+// ReversalMemoPrefix begins the memo a reversal is stored with ("冲正
+// 2026-0003：reason"), the record's own words in either language.
+const ReversalMemoPrefix = "冲正 "
+
+// TransferSummary is a transfer's line in the reader's words (tr is the
+// catalogue's T): deposit (存现) or withdrawal (取现), marked when it
+// reverses one, and its memo (a reversal's without its own 冲正, which
+// the mark says: it read "冲正 存现 冲正 2026-0010：录错金额").
+func TransferSummary(tr func(key string, args ...any) string, deposit, reversal bool, memo string) string {
+	s := tr("transfer.withdraw")
+	if deposit {
+		s = tr("transfer.deposit")
+	}
+	if reversal {
+		s = tr("transfer.reversal", s)
+		memo = strings.TrimPrefix(memo, ReversalMemoPrefix)
+	}
+	if memo != "" {
+		s += " " + memo
 	}
 	return s
 }

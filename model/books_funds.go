@@ -143,6 +143,16 @@ type FundsStatus struct {
 // Outstanding is what is still due (never below zero).
 func (s *FundsStatus) Outstanding() Money { return max(s.Funds.Due-s.Paid, 0) }
 
+// OverpaidBy warns when paying paid on top of what is paid passes the
+// amount due (a digit too many, or a payroll declared too low): the
+// payment is real money and is kept, but she should look.
+func (s *FundsStatus) OverpaidBy(paid Money) Warnings {
+	if over := s.Paid + paid - s.Funds.Due; paid > 0 && over > 0 {
+		return Warnings{{Field: "paid", Key: "funds.overpaid", Args: []any{s.Funds.Due.Display(), over.Display()}}}
+	}
+	return nil
+}
+
 // FundsDueDay is the day of the month after a period by which its 工会经费
 // is to be paid (the usual 15th; provinces differ by a few days).
 const FundsDueDay = 15

@@ -64,6 +64,33 @@ type Statement struct {
 	YearToDate Flow
 }
 
+// BudgetTotal is one side's budget and year to date over the lines that
+// have a budget.
+type BudgetTotal struct {
+	Has            bool // some line of the side has a budget
+	Budget, Actual Money
+}
+
+// Budgeted are the budget's totals per side, over the top-level lines
+// that have a budget (a heading's is its sub-accounts'): spending on
+// accounts no line budgets for is left out, so what is left is what the
+// lines have left, and income without a budget gets no total.
+func (s *Statement) Budgeted() (in, out BudgetTotal) {
+	for _, r := range s.Rows {
+		if r.Level != 0 || !r.HasBudget {
+			continue
+		}
+		t := &in
+		if r.Account.Direction == Out {
+			t = &out
+		}
+		t.Has = true
+		t.Budget += r.Budget
+		t.Actual += r.YearToDate
+	}
+	return in, out
+}
+
 // Closing is the money at the end of the period (年末/期末资金结转结余).
 func (s *Statement) Closing() Money { return s.Opening + s.In - s.Out }
 

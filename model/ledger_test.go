@@ -44,3 +44,42 @@ func TestValidateLedgerEntry(t *testing.T) {
 		t.Errorf("message %q", got)
 	}
 }
+
+// An amount on a heading account is in none of its prescribed sub-accounts,
+// so the statement's sub-account lines would not add up to it (501 showed
+// 2,780.00 over a single 50102 line of 2,680.00): one chosen by hand is
+// refused, in either chart; a reversal mirrors its entry and a record's
+// posting goes to its role's account, so neither is.
+func TestLedgerEntryOnAHeadingIsRefused(t *testing.T) {
+	for _, std := range []string{Chart2021, Chart2010} {
+		c, _ := StandardChart(std)
+		for _, code := range []string{"501", "504", "403"} {
+			a, _ := c.Find(code)
+			e := LedgerEntry{Date: 20240110, Direction: a.Direction, Account: code, Amount: 100, Memo: "补记"}
+			ps := ValidateLedgerEntry(&e, c.Accounts, 20240115)
+			if !ps.Has("account", "account.heading") {
+				t.Errorf("%s %s: %v, want account.heading", std, code, ps)
+			}
+		}
+		// Top-level accounts without sub-accounts take entries.
+		for _, code := range []string{"401", "408"} {
+			e := LedgerEntry{Date: 20240110, Direction: In, Account: code, Amount: 100, Memo: "收入"}
+			if ps := ValidateLedgerEntry(&e, c.Accounts, 20240115); len(ps) > 0 {
+				t.Errorf("%s %s: %v", std, code, ps)
+			}
+		}
+		posted := LedgerEntry{Date: 20240110, Direction: Out, Account: "501", Amount: 100, Source: Source{Kind: "event", ID: 1}}
+		if ps := ValidateLedgerEntry(&posted, c.Accounts, 20240115); len(ps) > 0 {
+			t.Errorf("%s posted by a record: %v", std, ps)
+		}
+		rev := LedgerEntry{Date: 20240110, Direction: Out, Account: "501", Amount: -100, ReversalOf: 3, Memo: "冲正"}
+		if ps := ValidateLedgerEntry(&rev, c.Accounts, 20240115); len(ps) > 0 {
+			t.Errorf("%s reversal of an old entry on a heading: %v", std, ps)
+		}
+	}
+	c, _ := StandardChart(Chart2021)
+	e := LedgerEntry{Date: 20240110, Direction: Out, Account: "501", Amount: 100, Memo: "补记"}
+	if got := ValidateLedgerEntry(&e, c.Accounts, 20240115).Localize(0); got != "科目：501 职工活动支出 下面有明细科目，请记到明细科目" {
+		t.Errorf("message %q", got)
+	}
+}

@@ -40,6 +40,12 @@ func writeJournal(c *Context, b *workbook.Book) error {
 	if err != nil {
 		return err
 	}
+	// Books that start inside the period begin with their opening balance:
+	// no balance brought forward from before them, no empty months.
+	if j.OpeningDate > from && j.OpeningDate <= to {
+		from = j.OpeningDate.Month().First()
+	}
+	names := newAccountNames(c)
 	// The balance brought into the period, and the year's sums before it.
 	bal := j.Opening
 	var yearIn, yearOut model.Money
@@ -54,12 +60,16 @@ func writeJournal(c *Context, b *workbook.Book) error {
 		}
 		shown = append(shown, i)
 	}
-	opening := c.T("report.brought_forward")
-	if from.MonthOfYear() == 1 && from.Day() == 1 {
-		opening = c.T("report.carried_from_last_year")
-	}
-	if err := t.Row(from.String(), "", opening, "", nil, nil, bal); err != nil {
-		return err
+	// The opening balance set on the period's first day is its first line;
+	// otherwise the balance is brought forward.
+	if len(shown) == 0 || !j.Lines[shown[0]].IsOpening {
+		opening := c.T("report.brought_forward")
+		if from.MonthOfYear() == 1 && from.Day() == 1 {
+			opening = c.T("report.carried_from_last_year")
+		}
+		if err := t.Row(from.String(), "", opening, "", nil, nil, bal); err != nil {
+			return err
+		}
 	}
 	monthIn, monthOut := model.Money(0), model.Money(0)
 	month := from.Month()
@@ -97,11 +107,11 @@ func writeJournal(c *Context, b *workbook.Book) error {
 		if l.Out != 0 {
 			out = l.Out
 		}
-		summary := l.Summary
+		summary := l.SummaryText(c.T)
 		if l.Counterparty != "" && summary == "" {
 			summary = l.Counterparty
 		}
-		if err := t.Row(l.Date.String(), l.VoucherNo, summary, l.Account+" "+l.AccountName, in, out, bal); err != nil {
+		if err := t.Row(l.Date.String(), l.VoucherNo, summary, l.Account+" "+names.of(l.Date.Year(), l.Account), in, out, bal); err != nil {
 			return err
 		}
 	}

@@ -109,12 +109,19 @@ func portrait(t *testing.T, f *excelize.File, sheet string) {
 
 func signed(t *testing.T, rows [][]string) {
 	t.Helper()
-	for _, r := range rows {
-		if len(r) > 0 && strings.HasPrefix(r[0], "工会主席：陈建国") && slices.ContainsFunc(r, func(c string) bool { return c == "制表："+op }) {
-			return
+	// The chair signs first; the preparer last, on the same row or one of
+	// the next (narrow forms take two rows).
+	for i, r := range rows {
+		if len(r) == 0 || !strings.HasPrefix(r[0], "工会主席：陈建国") {
+			continue
+		}
+		for _, next := range rows[i:min(i+2, len(rows))] {
+			if slices.Contains(next, "制表："+op) {
+				return
+			}
 		}
 	}
-	t.Errorf("no signature line: %q", rows[len(rows)-1])
+	t.Errorf("no signature line: %q", rows[max(len(rows)-2, 0):])
 }
 
 func TestCashJournal(t *testing.T) {
@@ -176,6 +183,19 @@ func TestStatementPrint(t *testing.T) {
 	if r := find(budget, 0, "        50101 职工教育支出"); r == nil || r[1] != "1000" || r[2] != "1200.5" || r[3] != "-200.5" || r[5] != "超预算" {
 		t.Errorf("budget line %q", r)
 	}
+	// The totals are over the lines with a budget: 501's 1,000.00 (its
+	// 50101 line) against 501's 3,546.10 (1,200.50 + 2,345.60), not the
+	// year's 4,314.98 of spending (50405 and 50602 have no budget); income
+	// has no budget, so no income total (it read budget 0, remaining
+	// -17,645.67).
+	if r := find(budget, 0, "有预算的支出合计"); r == nil || r[1] != "1000" || r[2] != "3546.1" || r[3] != "-2546.1" {
+		t.Errorf("budget total %q", r)
+	}
+	for _, r := range budget {
+		if len(r) > 0 && strings.Contains(r[0], "收入合计") {
+			t.Errorf("income total without an income budget: %q", r)
+		}
+	}
 
 	// A year's statement fills the balances at its start and end.
 	_, sheets = write(t, s, "statement", "2024", 0, i18n.EN)
@@ -210,6 +230,13 @@ func TestVouchers(t *testing.T) {
 		}
 	}
 	signed(t, rows)
+
+	// English counts its vouchers without a plural to get wrong (it read
+	// "1 vouchers").
+	_, sheets = write(t, s, "vouchers", "2024-01", 0, i18n.EN)
+	if r := sheets["Vouchers"]; len(r) < 2 || !strings.HasSuffix(r[1][0], "vouchers: 5") {
+		t.Errorf("English sub line %q", r[:min(2, len(r))])
+	}
 }
 
 func TestReportNeedsItsAccount(t *testing.T) {
@@ -224,5 +251,64 @@ func TestReportNeedsItsAccount(t *testing.T) {
 	}
 	if got := FileName("journal", Options{Period: p, Money: model.MoneyBank, Lang: i18n.ZH}); got != "银行存款日记账_2024-01.xlsx" {
 		t.Errorf("file name %s", got)
+	}
+}
+
+// Books that start in the program in March print from their opening
+// balance: one opening line, no balance of nothing brought forward, no
+// empty January and February; the year's totals count from March.
+func TestJournalOfBooksStartingMidYear(t *testing.T) {
+	now := time.Date(2024, 6, 15, 10, 0, 0, 0, time.Local)
+	s, err := storage.Open(filepath.Join(t.TempDir(), "u.db"), storage.Options{NoSync: true, Now: func() time.Time { return now }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	for _, o := range []model.OpeningBalance{{Money: model.MoneyCash, Date: 20240301, Amount: 150000}, {Money: model.MoneyBank, Date: 20240301, Amount: 4800000}} {
+		if err := s.SetOpening(op, &o); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.AddTransfer(op, &model.Transfer{Date: 20240305, From: model.MoneyBank, To: model.MoneyCash, Amount: 300000, Memo: "备用金"}); err != nil {
+		t.Fatal(err)
+	}
+	e := model.LedgerEntry{Date: 20240306, Direction: model.Out, Account: "50102", Amount: 123456, Money: model.MoneyCash, Memo: "篮球赛饮用水"}
+	if err := s.AddLedgerEntry(op, &e); err != nil {
+		t.Fatal(err)
+	}
+	for _, period := range []string{"2024-03", "2024"} {
+		_, sheets := write(t, s, "journal", period, model.MoneyCash, i18n.ZH)
+		rows := sheets["现金日记账"]
+		var openings, monthTotals int
+		for _, r := range rows {
+			if len(r) > 2 && (r[2] == "期初余额" || r[2] == "上年结转") {
+				openings++
+				if r[0] != "2024-03-01" || r[6] != "1500" {
+					t.Errorf("%s: opening line %q, want 2024-03-01 1500", period, r)
+				}
+			}
+			if len(r) > 2 && r[2] == "本月合计" {
+				monthTotals++
+			}
+		}
+		if openings != 1 {
+			t.Errorf("%s: %d opening lines, want 1", period, openings)
+		}
+		if want := map[string]int{"2024-03": 1, "2024": 10}[period]; monthTotals != want {
+			t.Errorf("%s: %d month totals, want %d (March to December)", period, monthTotals, want)
+		}
+		if r := find(rows, 2, "本年累计"); r == nil || r[4] != "3000" || r[5] != "1234.56" || r[6] != "3265.44" {
+			t.Errorf("%s: year to date %q", period, r)
+		}
+	}
+
+	// In English the lines say the accounts and the withdrawal in English.
+	_, sheets := write(t, s, "journal", "2024-03", model.MoneyCash, i18n.EN)
+	rows := sheets["Cash journal"]
+	if r := find(rows, 1, "2024-0001"); r == nil || r[2] != "withdrawal (bank to cash) 备用金" || r[3] != "102 Bank deposits" {
+		t.Errorf("the withdrawal in English %q", r)
+	}
+	if r := find(rows, 1, "2024-0002"); r == nil || r[3] != "50102 Culture and sports" {
+		t.Errorf("the entry in English %q", r)
 	}
 }

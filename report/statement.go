@@ -141,11 +141,17 @@ func writeBudget(c *Context, b *workbook.Book, st *model.Statement) error {
 			return err
 		}
 	} else {
-		if err := t.Total(c.T("report.s_income"), st.BudgetIn, st.YearToDate.In, st.BudgetIn-st.YearToDate.In, nil, nil); err != nil {
-			return err
-		}
-		if err := t.Total(c.T("report.s_expense"), st.BudgetOut, st.YearToDate.Out, st.BudgetOut-st.YearToDate.Out, nil, nil); err != nil {
-			return err
+		in, out := st.Budgeted()
+		for _, side := range []struct {
+			label string
+			t     model.BudgetTotal
+		}{{c.T("report.budget_total_in"), in}, {c.T("report.budget_total_out"), out}} {
+			if !side.t.Has {
+				continue
+			}
+			if err := t.Total(side.label, side.t.Budget, side.t.Actual, side.t.Budget-side.t.Actual, nil, nil); err != nil {
+				return err
+			}
 		}
 	}
 	if err := t.Signatures(c.SignatureLabels(), c.SignatureNames()); err != nil {

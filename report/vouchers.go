@@ -28,35 +28,15 @@ func writeVouchers(c *Context, b *workbook.Book) error {
 	if err != nil {
 		return err
 	}
-	charts := map[int]model.Chart{}
-	name := func(year int, code string) string {
-		ch, ok := charts[year]
-		if !ok {
-			ch, _ = c.Store.ChartOf(year)
-			charts[year] = ch
-		}
-		if a, ok := ch.Find(code); ok {
-			if c.English() && a.NameEN != "" {
-				return a.NameEN
-			}
-			return a.Name
-		}
-		return code
-	}
-	moneyName := func(m model.MoneyAccount) [2]string {
-		name := "report.account_cash"
-		if m == model.MoneyBank {
-			name = "report.account_bank"
-		}
-		return [2]string{m.Code(), c.T(name)}
-	}
+	names := newAccountNames(c)
+	moneyName := func(m model.MoneyAccount) [2]string { return [2]string{m.Code(), names.money(m)} }
 	var vs []voucher
 	for _, e := range es {
 		v := voucher{no: e.VoucherNo, date: e.Date, amount: e.Amount, summary: e.Memo}
 		if v.summary == "" {
 			v.summary = e.Counterparty
 		}
-		acct := [2]string{e.Account, name(e.Date.Year(), e.Account)}
+		acct := [2]string{e.Account, names.of(e.Date.Year(), e.Account)}
 		if e.Direction == model.Out {
 			v.debit, v.credit = acct, moneyName(e.Money)
 		} else {
@@ -65,8 +45,9 @@ func writeVouchers(c *Context, b *workbook.Book) error {
 		vs = append(vs, v)
 	}
 	for _, tr := range ts {
-		vs = append(vs, voucher{no: tr.VoucherNo, date: tr.Date, amount: tr.Amount, summary: tr.Summary(),
-			debit: moneyName(tr.To), credit: moneyName(tr.From)})
+		vs = append(vs, voucher{no: tr.VoucherNo, date: tr.Date, amount: tr.Amount,
+			summary: model.TransferSummary(c.T, tr.To == model.MoneyBank, tr.ReversalOf != 0, tr.Memo),
+			debit:   moneyName(tr.To), credit: moneyName(tr.From)})
 	}
 	slices.SortFunc(vs, func(a, b voucher) int { return cmp.Compare(a.no, b.no) })
 

@@ -101,7 +101,10 @@ func (w *writer) tickBank(date model.Date, refs []BankRef, on bool) error {
 	for _, r := range refs {
 		d, label, err := bankLine(w.tx, r)
 		if err != nil {
-			return model.Problems{{Field: "lines", Key: "bank.not_bank_line", Args: []any{refText(r)}}}
+			if label == "" { // no such record: name it as best we can
+				label = refText(r)
+			}
+			return model.Problems{{Field: "lines", Key: "bank.not_bank_line", Args: []any{label}}}
 		}
 		if d > date {
 			return model.Problems{{Field: "lines", Key: "bank.after_statement", Args: []any{label, date.String()}}}
@@ -156,7 +159,8 @@ func joinShort(ls []string) string {
 }
 
 // bankLine reads a bank-side line's date and voucher number; an error when
-// it does not exist or does not move the bank account.
+// it does not exist or does not move the bank account (then with the
+// voucher number, which the message names).
 func bankLine(tx *bbolt.Tx, r BankRef) (model.Date, string, error) {
 	if r.Transfer {
 		t, err := getTransfer(tx, r.ID)
@@ -170,7 +174,7 @@ func bankLine(tx *bbolt.Tx, r BankRef) (model.Date, string, error) {
 		return 0, "", err
 	}
 	if e.Money != model.MoneyBank {
-		return 0, "", i18n.E("bank.not_bank_line", e.VoucherNo)
+		return 0, e.VoucherNo, i18n.E("bank.not_bank_line", e.VoucherNo)
 	}
 	return e.Date, e.VoucherNo, nil
 }

@@ -19,7 +19,9 @@ import (
 type JournalLine struct {
 	Date         model.Date
 	VoucherNo    string
-	Summary      string // the memo (a transfer's: 存现/取现 and its memo)
+	Summary      string // the memo (a transfer's: 存现/取现 and its memo); SummaryText says it in the reader's words
+	Memo         string // a transfer's own memo
+	Deposit      bool   // a transfer from the cash box to the bank (存现)
 	Counterparty string
 	Account      string // the other side: the entry's account, or a transfer's other money account (101/102)
 	AccountName  string
@@ -30,6 +32,15 @@ type JournalLine struct {
 	Reversal     bool // a reversal (红字冲正)
 	Direction    model.Direction
 	IsOpening    bool // the opening balance, when it falls inside the journal's range
+}
+
+// SummaryText is the line's summary in the reader's words (tr is the
+// catalogue's T): an entry's memo as written, a transfer's kind and memo.
+func (l JournalLine) SummaryText(tr func(key string, args ...any) string) string {
+	if l.TransferID == 0 {
+		return l.Summary
+	}
+	return model.TransferSummary(tr, l.Deposit, l.Reversal, l.Memo)
 }
 
 // Ref names the line for bank reconciliation.
@@ -162,8 +173,8 @@ func journalLines(tx *bbolt.Tx, m model.MoneyAccount, from, to model.Date) ([]Jo
 		if other == m {
 			other = t.To
 		}
-		l := JournalLine{Date: t.Date, VoucherNo: t.VoucherNo, Summary: t.Summary(), Account: other.Code(),
-			AccountName: other.Name(), TransferID: t.ID, Reversal: t.ReversalOf != 0}
+		l := JournalLine{Date: t.Date, VoucherNo: t.VoucherNo, Summary: t.Summary(), Memo: t.Memo, Deposit: t.To == model.MoneyBank,
+			Account: other.Code(), AccountName: other.Name(), TransferID: t.ID, Reversal: t.ReversalOf != 0}
 		if t.To == m {
 			l.In = t.Amount
 		} else {

@@ -1,10 +1,13 @@
 package storage
 
 import (
+	"errors"
+	"strings"
 	"testing"
 
 	"go.etcd.io/bbolt"
 
+	"unionbook/i18n"
 	"unionbook/model"
 )
 
@@ -266,8 +269,20 @@ func TestClosedMonthIsFrozenAndProvablyUnchanged(t *testing.T) {
 	if err := s.AddTransfer(bop, &model.Transfer{Date: 20240131, From: model.MoneyBank, To: model.MoneyCash, Amount: 100}); !problemIs(err, "date", "books.period_closed") {
 		t.Errorf("transfer in a closed month: %v", err)
 	}
-	if err := s.SetOpening(bop, &model.OpeningBalance{Money: model.MoneyCash, Date: 20240101, Amount: 1}); !problemIs(err, "date", "books.period_closed") {
+	if err := s.SetOpening(bop, &model.OpeningBalance{Money: model.MoneyCash, Date: 20240101, Amount: 1}); !problemIs(err, "date", "opening.period_closed") {
 		t.Errorf("opening in a closed month: %v", err)
+	}
+	// Both openings sent back with one changed: one problem, the changed
+	// one's, in words about the opening (it was said twice, of entries
+	// and reversals).
+	opens, _ := s.Openings()
+	bank := opens[model.MoneyBank]
+	err = s.SetOpenings(bop, []model.OpeningBalance{{Money: model.MoneyCash, Date: 20240101, Amount: 1}, bank})
+	var ps model.Problems
+	if !errors.As(err, &ps) || len(ps) != 1 || ps[0].Field != "date_cash" || ps[0].Key != "opening.period_closed" {
+		t.Errorf("openings in a closed month: %#v", err)
+	} else if got := ps[0].Message(i18n.ZH); got != "2024-01-01 所在的期间已结账（已结至 2024-01），期初余额不能再改" {
+		t.Errorf("message %q", got)
 	}
 	if n := len(auditAll(t, s)); n != before {
 		t.Errorf("refused writes left %d audit entries", n-before)
@@ -347,6 +362,50 @@ func TestClosingRefusesCashBelowZero(t *testing.T) {
 	}
 }
 
+// A posting that leaves a money account below zero at the end of a day is
+// told at once (closing refuses the month later): the day and the balance.
+func TestMoneyWarningWhenBelowZero(t *testing.T) {
+	s := openTest(t)
+	if err := s.SetOpening(bop, &model.OpeningBalance{Money: model.MoneyCash, Date: 20240101, Amount: 1000}); err != nil {
+		t.Fatal(err)
+	}
+	cash, bank := model.MoneyCash, model.MoneyBank
+	warned := func(m model.MoneyAccount, d model.Date) string {
+		t.Helper()
+		w, err := s.MoneyWarning(m, d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(w) == 0 {
+			return ""
+		}
+		return w[0].Message(i18n.ZH)
+	}
+	entryOn(t, s, 20240105, model.Out, "50602", 800, cash)
+	if w := warned(cash, 20240105); w != "" {
+		t.Errorf("2.00 left: %q", w)
+	}
+	// Spending 5.00 on the 10th and receiving 5.00 the same day ends the
+	// day at 2.00: no warning.
+	entryOn(t, s, 20240110, model.Out, "50602", 500, cash)
+	entryOn(t, s, 20240110, model.In, "408", 500, cash)
+	if w := warned(cash, 20240110); w != "" {
+		t.Errorf("the day ends at 2.00: %q", w)
+	}
+	// A transfer of 10.00 out of the cash box on the 12th: -8.00.
+	transfer(t, s, 20240112, cash, bank, 1000)
+	if w := warned(cash, 20240112); w != "库存现金 在 2024-01-12 日终余额为 -8.00，小于零，这个月将不能结账：请核对金额、期初余额和存取现" {
+		t.Errorf("warning %q", w)
+	}
+	// Posting on the 11th is warned of the 12th that it now leaves short.
+	if w := warned(cash, 20240111); !strings.Contains(w, "2024-01-12") {
+		t.Errorf("warning from the 11th %q", w)
+	}
+	if w := warned(bank, 20240112); w != "" {
+		t.Errorf("bank %q", w)
+	}
+}
+
 func TestBankReconciliation(t *testing.T) {
 	f := newBooks(t)
 	s := f.s
@@ -382,8 +441,13 @@ func TestBankReconciliation(t *testing.T) {
 	}
 	// Cash lines and lines after the statement cannot be ticked.
 	cash, _ := s.Journal(model.MoneyCash, 20240101, 20240131)
-	if err := s.TickBank(bop, 20240131, []BankRef{cash.Lines[0].Ref()}, true); !problemIs(err, "lines", "bank.not_bank_line") {
+	err = s.TickBank(bop, 20240131, []BankRef{cash.Lines[0].Ref()}, true)
+	if !problemIs(err, "lines", "bank.not_bank_line") {
 		t.Errorf("ticking a cash line: %v", err)
+	}
+	// The message names the voucher the user typed, not a record number.
+	if got := i18n.Text(err, i18n.ZH); !strings.Contains(got, cash.Lines[0].VoucherNo) {
+		t.Errorf("ticking a cash line says %q, want its voucher %s", got, cash.Lines[0].VoucherNo)
 	}
 	if err := s.TickBank(bop, 20240131, []BankRef{{Transfer: true, ID: f.deposit.ID}}, true); !problemIs(err, "lines", "bank.after_statement") {
 		t.Errorf("ticking a February line: %v", err)

@@ -228,15 +228,14 @@ func (w *writer) setOpening(o *model.OpeningBalance) error {
 	if err != nil {
 		return err
 	}
-	if ps := openDateProblem(w.tx, "date", o.Date); len(ps) > 0 {
-		return ps
+	// An opening left as it is is no change, closed or not (the first-run
+	// form sends both accounts: the unchanged one must not be refused).
+	if had && old.Date == o.Date && old.Amount == o.Amount && old.Memo == o.Memo {
+		return errNoChange
 	}
-	if had {
-		if ps := openDateProblem(w.tx, "date", old.Date); len(ps) > 0 {
-			return ps
-		}
-		if old.Date == o.Date && old.Amount == o.Amount && old.Memo == o.Memo {
-			return errNoChange
+	for _, d := range []model.Date{o.Date, old.Date} {
+		if ct := closedThrough(w.tx); d != 0 && ct != 0 && d.Month() <= ct {
+			return model.Problems{{Field: "date", Key: "opening.period_closed", Args: []any{d.String(), ct.String()}}}
 		}
 	}
 	if first, err := w.firstMoneyDate(o.Money); err != nil {
@@ -694,4 +693,32 @@ func (s *Store) ReverseEntry(op string, id uint64, date model.Date, reason strin
 // reversed from the cash book (ReverseEntry).
 func ReversibleInCashBook(kind string) bool {
 	return kind == "" || kind == SourceConsolation || kind == SourceFunds
+}
+
+// MoneyWarning is the warning when money account m ends a day on or after
+// date below zero (spending or a transfer larger than what it held):
+// closing refuses such a period, so she is told when she posts, not a
+// month later. nil when it does not.
+func (s *Store) MoneyWarning(m model.MoneyAccount, date model.Date) (model.Warnings, error) {
+	var warn model.Warnings
+	err := s.db.View(func(tx *bbolt.Tx) error {
+		mo := date.Month()
+		bal, err := moneyBefore(tx, m, mo)
+		if err != nil {
+			return err
+		}
+		lines, err := journalLines(tx, m, mo.First(), model.Date(99991231))
+		if err != nil {
+			return err
+		}
+		for i, l := range lines {
+			bal += l.In - l.Out
+			if l.Date >= date && bal < 0 && (i == len(lines)-1 || lines[i+1].Date != l.Date) {
+				warn = model.Warnings{{Field: "money", Key: "money.below_zero", Args: []any{model.KeyArg(m.Key()), l.Date.String(), bal.Display()}}}
+				return nil
+			}
+		}
+		return nil
+	})
+	return warn, err
 }

@@ -153,7 +153,7 @@ func TestCheckDuesFindsEachProblem(t *testing.T) {
 			tx.Bucket(bucketLedgerTotals).Put(k, pairBytes(100001, 1))
 		}},
 		{"ledger totals off", "check.ledger_totals", func(t *testing.T, tx *bbolt.Tx) {
-			k := ledgerTotalKey(ym(2024, 4), model.Out, "504")
+			k := ledgerTotalKey(ym(2024, 4), model.Out, "50406")
 			tx.Bucket(bucketLedgerTotals).Put(k, pairBytes(800, 2))
 		}},
 		{"ledger totals missing a month", "check.ledger_totals", func(t *testing.T, tx *bbolt.Tx) {

@@ -98,16 +98,16 @@ func (f *duesFixture) history(t *testing.T) (first model.DuesPayment) {
 	for _, e := range []model.LedgerEntry{
 		{Date: 20240305, Direction: model.In, Account: "40301", Amount: 100000, Counterparty: "晋安区总工会"},
 		{Date: 20240410, Direction: model.Out, Account: "50102", Amount: 30050, Memo: "职工运动会"},
-		{Date: 20240411, Direction: model.Out, Account: "504", Amount: 8888, Memo: "办公用品"},
+		{Date: 20240411, Direction: model.Out, Account: "50406", Amount: 8888, Memo: "办公用品"},
 	} {
 		if err := s.AddLedgerEntry("李秘书", &e); err != nil {
 			t.Fatal(err)
 		}
-		if e.Account == "504" {
+		if e.Account == "50406" {
 			if _, err := s.ReverseLedgerEntry("李秘书", e.ID, 20240412, "金额录入错误"); err != nil {
 				t.Fatal(err)
 			}
-			again := model.LedgerEntry{Date: 20240412, Direction: model.Out, Account: "504", Amount: 8000, Memo: "办公用品"}
+			again := model.LedgerEntry{Date: 20240412, Direction: model.Out, Account: "50406", Amount: 8000, Memo: "办公用品"}
 			if err := s.AddLedgerEntry("李秘书", &again); err != nil {
 				t.Fatal(err)
 			}
@@ -195,7 +195,7 @@ func TestDuesFiguresAgreeWithHandCalculation(t *testing.T) {
 	wantSt := []struct {
 		code    string
 		in, out model.Money
-	}{{"401", 22160, 0}, {"403", 100000, 0}, {"40301", 100000, 0}, {"501", 0, 30050}, {"50102", 0, 30050}, {"504", 0, 8000}}
+	}{{"401", 22160, 0}, {"403", 100000, 0}, {"40301", 100000, 0}, {"501", 0, 30050}, {"50102", 0, 30050}, {"504", 0, 8000}, {"50406", 0, 8000}}
 	if len(st) != len(wantSt) {
 		t.Fatalf("statement %+v", st)
 	}
@@ -355,13 +355,13 @@ func TestBadDuesInputWritesNothing(t *testing.T) {
 			return err
 		}},
 		{"ledger zero amount", "amount", "money.zero", func() error {
-			return s.AddLedgerEntry("李秘书", &model.LedgerEntry{Date: 20240615, Direction: model.Out, Account: "504"})
+			return s.AddLedgerEntry("李秘书", &model.LedgerEntry{Date: 20240615, Direction: model.Out, Account: "50406"})
 		}},
 		{"ledger unknown account", "account", "account.unknown", func() error {
 			return s.AddLedgerEntry("李秘书", &model.LedgerEntry{Date: 20240615, Direction: model.Out, Account: "599", Amount: 100})
 		}},
 		{"ledger wrong direction", "direction", "account.direction", func() error {
-			return s.AddLedgerEntry("李秘书", &model.LedgerEntry{Date: 20240615, Direction: model.In, Account: "504", Amount: 100})
+			return s.AddLedgerEntry("李秘书", &model.LedgerEntry{Date: 20240615, Direction: model.In, Account: "50406", Amount: 100})
 		}},
 		{"wage base zero", "wage_base", "money.zero", func() error {
 			_, err := s.SetWageBase("李秘书", f.m1.ID, model.WageBase{From: ym(2024, 7)})

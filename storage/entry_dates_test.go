@@ -28,7 +28,7 @@ func TestMoneyDatedLongAgoIsRefused(t *testing.T) {
 			return s.RecordPayment("李秘书", &p)
 		},
 		"cash-book entry": func() error {
-			return s.AddLedgerEntry("李秘书", &model.LedgerEntry{Date: 19990101, Direction: model.Out, Account: "504", Amount: 100, Memo: "办公用品"})
+			return s.AddLedgerEntry("李秘书", &model.LedgerEntry{Date: 19990101, Direction: model.Out, Account: "50406", Amount: 100, Memo: "办公用品"})
 		},
 		"batch": func() error {
 			plan, err := s.BatchPreview(f.a.ID, ym(2024, 5), ym(2024, 5))
@@ -73,7 +73,7 @@ func TestMoneyDatedLongAgoIsRefused(t *testing.T) {
 	if err := s.SaveProfile("李秘书", prof); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.AddLedgerEntry("李秘书", &model.LedgerEntry{Date: 20000105, Direction: model.Out, Account: "504", Amount: 100, Memo: "旧账补记"}); err != nil {
+	if err := s.AddLedgerEntry("李秘书", &model.LedgerEntry{Date: 20000105, Direction: model.Out, Account: "50406", Amount: 100, Memo: "旧账补记"}); err != nil {
 		t.Errorf("an entry within the widened limit: %v", err)
 	}
 }

@@ -261,5 +261,5 @@ func (w *writer) reverseLedgerEntry(id uint64, date model.Date, reason string) (
 // reversalMemo is the memo of a reversing entry: "冲正 2026-0003：reason".
 // Stored records are in Chinese, the language of the books.
 func reversalMemo(no, reason string) string {
-	return "冲正 " + no + "：" + model.CleanText(reason)
+	return model.ReversalMemoPrefix + no + "：" + model.CleanText(reason)
 }

@@ -3,6 +3,7 @@ package workbook
 import (
 	"strings"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -92,34 +93,118 @@ func (t *SheetTable) PageBreak() error {
 	return t.sw.InsertPageBreak(axis)
 }
 
-// Signatures writes the signature line: a blank row, then each label
-// ("工会主席：") followed by its name or a line to sign on, spread over the
-// table's width.
+// Signatures writes the signature lines: a blank row, then each label
+// ("工会主席：") followed by its name or a line to sign on. Each takes as
+// many columns as its text needs (merged), so none is cut off by the next
+// one; what does not fit on a row goes on the next.
 func (t *SheetTable) Signatures(labels, names []string) error {
 	if err := t.Blank(); err != nil {
 		return err
 	}
-	if err := t.next(); err != nil {
-		return err
-	}
 	st := t.b.printStyles()
-	cells := make([]any, len(t.cols))
-	n := len(labels)
+	texts := make([]string, len(labels))
 	for i, l := range labels {
-		col := i * len(t.cols) / max(n, 1)
 		name := "__________"
 		if i < len(names) && strings.TrimSpace(names[i]) != "" {
 			name = names[i]
 		}
-		cells[col] = excelize.Cell{StyleID: st.sign, Value: l + name}
+		texts[i] = l + name
 	}
-	for i := range cells {
-		if cells[i] == nil {
+	for _, row := range signatureRows(texts, t.colWidths()) {
+		if err := t.next(); err != nil {
+			return err
+		}
+		cells := make([]any, len(t.cols))
+		for i := range cells {
 			cells[i] = excelize.Cell{StyleID: st.sign}
 		}
+		for _, s := range row {
+			cells[s.first] = excelize.Cell{StyleID: st.sign, Value: s.text}
+		}
+		axis, _ := excelize.CoordinatesToCellName(1, t.row)
+		if err := t.sw.SetRow(axis, cells, excelize.RowOpts{Height: 28}); err != nil {
+			return err
+		}
+		for _, s := range row {
+			if s.last == s.first {
+				continue
+			}
+			a, _ := excelize.CoordinatesToCellName(s.first+1, t.row)
+			b, _ := excelize.CoordinatesToCellName(s.last+1, t.row)
+			if err := t.sw.MergeCell(a, b); err != nil {
+				return err
+			}
+		}
 	}
-	axis, _ := excelize.CoordinatesToCellName(1, t.row)
-	return t.sw.SetRow(axis, cells, excelize.RowOpts{Height: 28})
+	return nil
+}
+
+// signatureSpan is one signature placed on a row: its text over the
+// columns first..last.
+type signatureSpan struct {
+	text        string
+	first, last int
+}
+
+// signatureRows places the signatures in order, each over the fewest
+// columns from where the previous one ended that are as wide as its text
+// (a Chinese character counts 2), starting a new row when the rest of the
+// row is too narrow. The last one on a row takes the row's remaining
+// columns. A text wider than the whole table gets a row of its own.
+func signatureRows(texts []string, widths []float64) [][]signatureSpan {
+	var rows [][]signatureSpan
+	var row []signatureSpan
+	col := 0
+	flush := func() {
+		if len(row) > 0 {
+			row[len(row)-1].last = len(widths) - 1
+			rows = append(rows, row)
+		}
+		row, col = nil, 0
+	}
+	for _, text := range texts {
+		need := float64(ansi.StringWidth(text))
+		last, ok := fit(widths, col, need)
+		if !ok && col > 0 {
+			flush()
+			last, ok = fit(widths, col, need)
+		}
+		if !ok {
+			last = len(widths) - 1
+		}
+		row = append(row, signatureSpan{text: text, first: col, last: last})
+		col = last + 1
+		if col >= len(widths) {
+			flush()
+		}
+	}
+	flush()
+	return rows
+}
+
+// fit finds the last column of the fewest columns from first on that add
+// up to need.
+func fit(widths []float64, first int, need float64) (int, bool) {
+	sum := 0.0
+	for i := first; i < len(widths); i++ {
+		sum += widths[i]
+		if sum >= need {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+// colWidths are the columns' widths as set on the sheet.
+func (t *SheetTable) colWidths() []float64 {
+	w := make([]float64, len(t.cols))
+	for i, c := range t.cols {
+		w[i] = c.Width
+		if w[i] <= 0 {
+			w[i] = defaultColWidth
+		}
+	}
+	return w
 }
 
 // next moves to the next row, continuing on a new sheet when this one is

@@ -37,6 +37,9 @@ const (
 	KPct                  // basis points written as a percentage with two decimals
 )
 
+// defaultColWidth is the width of a column that names none.
+const defaultColWidth = 12
+
 // Column is one column of a report table.
 type Column struct {
 	Header  string
@@ -251,7 +254,7 @@ func (t *SheetTable) startSheet() error {
 	for i, c := range t.cols {
 		w := c.Width
 		if w <= 0 {
-			w = 12
+			w = defaultColWidth
 		}
 		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
 			return err

@@ -47,7 +47,7 @@ var writeHelp = []string{
 	// settings (the backup too: a read-only look makes no files beside what
 	// it opened); the opening balances and the books' settings
 	"settings.key_profile", "settings.key_dues", "settings.key_hardship",
-	"settings.key_backup", "settings.key_add_account", "settings.key_openings", "settings.key_books",
+	"settings.key_backup", "settings.key_add_account", "settings.key_use_chart", "settings.key_openings", "settings.key_books",
 	"settings.key_cases",
 	"settings.key_fresh", // sets the demo aside: a file changes
 	// hardship

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"unionbook/i18n"
@@ -201,3 +202,19 @@ func hasHan(s string) bool {
 
 // itoa is strconv.Itoa for uint64 ids.
 func itoa(id uint64) string { return strconv.FormatUint(id, 10) }
+
+// postedStatus is the status after something was posted: what was saved,
+// then any budget or money-account warning the posting raised, shown as an
+// error so that it is not missed.
+func (b *book) postedStatus(text string, warns ...model.Warnings) tea.Cmd {
+	var msgs []string
+	for _, ws := range warns {
+		for _, w := range ws {
+			msgs = append(msgs, w.Message(b.c.Lang))
+		}
+	}
+	if len(msgs) == 0 {
+		return common.SetStatus(text, false)
+	}
+	return common.SetStatus(b.c.T("books_ui.posted_warning", text, strings.Join(msgs, b.c.T("books_ui.warning_sep"))), true)
+}

@@ -3,6 +3,7 @@ package ledger
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"unionbook/i18n"
@@ -169,6 +170,20 @@ func TestReconcileToZero(t *testing.T) {
 	uitest.Contains(t, hs.Screen(), "Difference: 0.00")
 }
 
+// A month without a bank statement has no difference to show: against no
+// statement it would be the whole cleared balance, which alarms for
+// nothing.
+func TestReconcileWithoutStatementShowsNoDifference(t *testing.T) {
+	hs := booksHarness(t, i18n.EN, 100, 30)
+	hs.menuTo(menuReconcile)
+	hs.Keys("[") // September: no statement on or before it
+	if r, _ := hs.C.Store.Reconcile(20260930); r.HasStatement || r.Difference() == 0 {
+		t.Fatalf("the fixture should have no statement by September and a cleared balance: %+v", r)
+	}
+	screen := hs.Screen()
+	uitest.Contains(t, screen, "2026-09-30", "Statement: none (press s)", "Difference: -  ")
+}
+
 // After closing October an entry dated in it is refused next to its date.
 func TestCloseThenBackdatedEntryIsRefused(t *testing.T) {
 	hs := booksHarness(t, i18n.ZH, 100, 30)
@@ -177,7 +192,13 @@ func TestCloseThenBackdatedEntryIsRefused(t *testing.T) {
 	if hs.on() != "list" {
 		t.Fatalf("closing failed: %s\n%s", hs.Status.Text, hs.Screen())
 	}
-	uitest.Contains(t, hs.Status.Text, "已结账至 2026-10")
+	// The books start in October: closing October closes the months of
+	// the year before it too, and the status says so (it used to say "10
+	// closing records" for the one month she closed).
+	uitest.Contains(t, hs.Status.Text, "已结账 2026-01 至 2026-10：库存现金")
+	if strings.Contains(hs.Status.Text, "结账记录") {
+		t.Errorf("status %q counts records", hs.Status.Text)
+	}
 	hs.Keys("n")
 	hs.clear(len("2026-11-21"))
 	hs.Type("2026-10-30")
@@ -196,8 +217,12 @@ func TestCloseThenBackdatedEntryIsRefused(t *testing.T) {
 
 func TestBudgetLineAndWarning(t *testing.T) {
 	hs := booksHarness(t, i18n.ZH, 100, 30)
+	// Office spending has no budget line: the foot sets the budget
+	// against the budgeted lines' 7,250.50 only (it said 7,350.50).
+	addEntry(t, hs.C.Store, model.LedgerEntry{Date: 20261120, Direction: model.Out, Account: "50602", Amount: model.Yuan(100), Memo: "打印纸"})
 	hs.menuTo(menuBudget)
 	uitest.Contains(t, hs.Screen(), "50101 职工教育支出", "1,500.00", "超预算") // 1,800 spent in October
+	uitest.Contains(t, hs.Screen(), "支出预算：10,500.00  本年累计：7,250.50  剩余：3,249.50")
 	hs.Keys("n", "enter")
 	hs.Type("xchd") // 宣传活动支出
 	hs.Keys("enter", "tab")
@@ -239,6 +264,17 @@ func TestFundsPayment(t *testing.T) {
 	if len(rows) != 1 || rows[0].Outstanding() != 0 || rows[0].Received != model.MulBP(model.Yuan(9600), 6000) {
 		t.Errorf("funds %+v", rows)
 	}
+	if hs.Status.Error {
+		t.Errorf("paying what was due warns: %q", hs.Status.Text)
+	}
+	// 100.00 more than is due: saved, with a warning to look.
+	hs.Keys("enter", "tab", "ctrl+u")
+	hs.Type("100")
+	hs.Keys("ctrl+s")
+	uitest.Contains(t, hs.Status.Text, "Note: paid more than the 9,600.00 due, by 100.00")
+	if rows, _ := hs.C.Store.Funds(); rows[0].Paid != model.Yuan(9700) {
+		t.Errorf("paid %s", rows[0].Paid.Display())
+	}
 }
 
 func TestPrintWritesTheWorkbook(t *testing.T) {
@@ -256,4 +292,53 @@ func (hs *harness) clear(n int) {
 	for range n {
 		hs.Keys("backspace")
 	}
+}
+
+// Saving spending past its budget line says so at once (the issue's
+// warning; before, only the budget screen showed 超预算), and a transfer of
+// more cash than the box holds is saved with a warning naming the day and
+// the balance, since closing will refuse the month.
+func TestPostingWarnsOfBudgetAndCashBelowZero(t *testing.T) {
+	hs := booksHarness(t, i18n.ZH, 100, 30)
+	hs.fillEntry(false, "50101", "100", "青山镇成校", "教材")
+	hs.Keys("ctrl+s")
+	if hs.on() != "list" {
+		t.Fatalf("not saved: %s\n%s", hs.Status.Text, hs.Screen())
+	}
+	uitest.Contains(t, hs.Status.Text, "已记账", "注意：50101 职工教育支出 今年已支出超过预算 1,500.00，超出 400.00")
+	if !hs.Status.Error {
+		t.Error("the warning is not shown as one")
+	}
+	// 3,530.80 in the cash box, 5,000.00 taken to the bank.
+	hs.Keys("T", "right", "tab", "tab")
+	hs.Type("5000")
+	hs.Keys("ctrl+s")
+	if hs.on() != "list" {
+		t.Fatalf("transfer not saved: %s\n%s", hs.Status.Text, hs.Screen())
+	}
+	uitest.Contains(t, hs.Status.Text, "存现 5,000.00", "注意：库存现金 在 2026-11-21 日终余额为 -1,469.20")
+
+	en := booksHarness(t, i18n.EN, 100, 30)
+	en.fillEntry(false, "50101", "100", "school", "books")
+	en.Keys("ctrl+s")
+	uitest.Contains(t, en.Status.Text, ". Note: spending on 50101")
+}
+
+// A consolation paid from a cash box too small for it is saved with the
+// warning of the day it ends below zero, after what was saved.
+func TestConsolationFromTooLittleCashWarns(t *testing.T) {
+	hs := booksHarness(t, i18n.ZH, 100, 30)
+	hs.menuTo(menuConsolation)
+	hs.Keys("tab", "tab", "enter")
+	hs.Type("hd") // 宏达
+	hs.Keys("enter", "tab", "tab")
+	hs.Type("5000")
+	hs.Keys("tab", "tab")
+	hs.Type("月饼")
+	hs.Keys("tab", "tab", "left") // from the cash box
+	hs.Keys("ctrl+s")
+	if hs.on() != "list" {
+		t.Fatalf("not saved: %q\n%s", hs.Status.Text, hs.Screen())
+	}
+	uitest.Contains(t, hs.Status.Text, "已记", "注意：库存现金 在 2026-11-21 日终余额为 -1,469.20")
 }

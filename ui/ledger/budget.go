@@ -204,9 +204,10 @@ func (x *budget) View() string {
 	if x.err != nil {
 		head = st.Error.Render(x.c.Err(x.err))
 	}
-	foot := st.Label.Render(x.c.T("books_ui.budget_out")+sep) + x.s.BudgetOut.Display() + "  " +
-		st.Label.Render(x.c.T("report.c_actual")+sep) + x.s.YearToDate.Out.Display() + "  " +
-		st.Label.Render(x.c.T("report.c_remaining")+sep) + (x.s.BudgetOut - x.s.YearToDate.Out).Display()
+	_, out := x.s.Budgeted() // spending on lines without a budget is not set against it
+	foot := st.Label.Render(x.c.T("books_ui.budget_out")+sep) + out.Budget.Display() + "  " +
+		st.Label.Render(x.c.T("report.c_actual")+sep) + out.Actual.Display() + "  " +
+		st.Label.Render(x.c.T("report.c_remaining")+sep) + (out.Budget - out.Actual).Display()
 	return ansi.Truncate(head, x.w, "~") + "\n\n" + x.table.View() + "\n" + ansi.Truncate(foot, x.w, "~")
 }
 

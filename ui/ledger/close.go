@@ -21,9 +21,9 @@ func newCloseForm(b *book, st *stack.Stack) *form.Screen {
 	f := form.New(c, form.TextField(fClosePeriod, true, c.T("books_ui.hint_close_period")))
 	status, _ := c.Store.BooksStatus()
 	next := c.Today().Month().Add(-1)
-	intro := c.T("books.status_nothing_closed")
+	intro := c.T("books_ui.close_none")
 	if status.ClosedMonth != 0 {
-		intro = c.T("books.status_closed", status.ClosedMonth.String())
+		intro = c.T("books_ui.close_done", status.ClosedMonth.String())
 		next = max(next, status.ClosedMonth.Add(1))
 	}
 	f.SetValue(fClosePeriod, next.String())
@@ -38,10 +38,19 @@ func newCloseForm(b *book, st *stack.Stack) *form.Screen {
 		}
 		st.Pop()
 		last := out[len(out)-1]
-		return tea.Batch(common.SetStatus(c.T("books_ui.closed", last.Label(), len(out),
+		// Closing a month closes the open months before it too (from
+		// January of the year the books start): say which.
+		period := last.Label()
+		if first := out[0]; len(out) > 1 && first.Kind == model.CloseMonth {
+			period = c.T("books_ui.closed_months", first.Label(), through.String())
+			if year {
+				period = last.Label()
+			}
+		}
+		return tea.Batch(common.SetStatus(c.T("books_ui.closed", period,
 			last.Balance(model.MoneyCash).Display(), last.Balance(model.MoneyBank).Display()), false),
 			common.Changed(model.EntityClosing, last.ID))
-	}).WithIntro(intro + c.T("books_ui.close_intro"))
+	}).WithIntro(c.T("books_ui.close_intro", intro))
 }
 
 // readClose reads a month (2026-10) or a year (2026).

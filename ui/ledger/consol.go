@@ -101,10 +101,8 @@ func newConsolForm(b *book, st *stack.Stack) *form.Screen {
 			return f.SaveError(err, consolFields)
 		}
 		st.Pop()
-		status := common.SetStatus(c.T("books.consolation_added", c.T(x.Kind.Key()), len(x.Members), x.Total().Display(), x.Account), false)
-		if len(warn) > 0 {
-			status = common.SetStatus(warn[0].Message(c.Lang), true)
-		}
+		money, _ := c.Store.MoneyWarning(x.Money, x.Date) // saved; a warning that cannot be read is left out
+		status := b.postedStatus(c.T("books.consolation_added", c.T(x.Kind.Key()), len(x.Members), x.Total().Display(), x.Account), warn, money)
 		return tea.Batch(status, common.Changed(model.EntityConsolation, x.ID))
 	}).WithIntro(c.T("books_ui.consol_intro"))
 }

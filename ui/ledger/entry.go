@@ -112,6 +112,8 @@ func (e *entryForm) read(f *form.Form) (model.LedgerEntry, model.Problems) {
 		x.Account = a.Code
 		if a.Direction != x.Direction {
 			ps = append(ps, model.Problem{Field: fAccount, Key: "cashbook.account_direction"})
+		} else if (&model.Chart{Accounts: e.chart}).IsHeading(a.Code) {
+			ps = append(ps, model.Problem{Field: fAccount, Key: "account.heading", Args: []any{a.Code + " " + e.accountName(a)}})
 		}
 	}
 	if v := f.Value(fAmount); strings.TrimSpace(v) == "" {
@@ -167,6 +169,9 @@ func (e *entryForm) save() tea.Cmd {
 	}
 	e.st.Pop()
 	e.added(x)
-	return tea.Batch(common.SetStatus(e.c.T("cashbook.added", x.VoucherNo, x.Amount.Display()), false),
+	// The entry is saved; a warning that cannot be read is left out.
+	budget, _ := e.c.Store.BudgetWarning(x.Date, x.Account)
+	money, _ := e.c.Store.MoneyWarning(x.Money, x.Date)
+	return tea.Batch(e.postedStatus(e.c.T("cashbook.added", x.VoucherNo, x.Amount.Display()), budget, money),
 		common.Changed(model.EntityLedger, x.ID))
 }

@@ -424,3 +424,32 @@ func TestHelpListsTheKeys(t *testing.T) {
 		t.Errorf("title %q", hs.P.Title())
 	}
 }
+
+// An entry on a heading account (501 职工活动支出, which has sub-accounts) is
+// refused next to the account before it is saved, in both languages, and
+// nothing is written.
+func TestEntryOnAHeadingAccountIsRefused(t *testing.T) {
+	for _, lang := range []i18n.Lang{i18n.ZH, i18n.EN} {
+		hs, _ := newHarness(t, lang, 100, 30, true)
+		s := hs.C.Store
+		n := countEntries(t, s)
+		hs.fillEntry(false, "501", "100", "文化站", "补记")
+		if !strings.Contains(hs.Screen(), "501 ") {
+			t.Fatalf("501 not chosen:\n%s", hs.Screen())
+		}
+		hs.Keys("ctrl+s")
+		if got := countEntries(t, s); got != n {
+			t.Errorf("an entry on a heading wrote %d entries", got-n)
+		}
+		want := map[i18n.Lang]string{i18n.ZH: "下面有明细科目，请记到明细科目", i18n.EN: "has sub-accounts: post to one of them"}[lang]
+		out := hs.Screen()
+		from := strings.Index(out, hs.C.T("field."+fAccount))
+		to := strings.Index(out, hs.C.T("field."+fAmount))
+		if from < 0 || to < from || !strings.Contains(strings.Join(strings.Fields(out[from:to]), ""), strings.ReplaceAll(want, " ", "")) {
+			t.Errorf("no %q next to the account:\n%s", want, out)
+		}
+		if hs.on() != "entry" || !hs.P.Dirty() {
+			t.Error("the form must stay open with its changes")
+		}
+	}
+}

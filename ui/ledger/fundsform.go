@@ -115,7 +115,7 @@ func newFundsPaymentForm(b *book, st *stack.Stack, r storage.FundsRow) *form.Scr
 				"received": fPayShare, "money": fPayMoney})
 		}
 		st.Pop()
-		return tea.Batch(common.SetStatus(c.T("books.funds_paid", x.Paid.Display(), x.Received.Display(), c.T(x.Money.Key())), false),
+		return tea.Batch(b.postedStatus(c.T("books.funds_paid", x.Paid.Display(), x.Received.Display(), c.T(x.Money.Key())), r.OverpaidBy(x.Paid)),
 			common.Changed(model.EntityFundsPay, x.ID))
 	}).WithIntro(c.T("books_ui.funds_pay_intro", r.Funds.Due.Display(), r.Paid.Display()))
 }

@@ -109,7 +109,7 @@ func (r *reconcile) refreshTable() {
 		case 2:
 			return l.VoucherNo
 		case 3:
-			return l.Summary
+			return l.SummaryText(r.c.T)
 		case 4:
 			if l.In != 0 {
 				return l.In.Display()
@@ -228,7 +228,10 @@ func (r *reconcile) View() string {
 	sep := r.c.T("cashbook.colon")
 	stmt := st.Muted.Render(r.c.T("books_ui.rec_no_statement"))
 	if r.rec.HasStatement {
-		stmt = r.rec.Statement.Display() + " (" + r.rec.LastStatement.String() + ")"
+		stmt = r.rec.Statement.Display()
+		if r.rec.LastStatement != r.date { // an earlier statement stands in
+			stmt += " (" + r.rec.LastStatement.String() + ")"
+		}
 	}
 	head := st.Title.Render(r.c.T("books_ui.rec_title")) + "  " +
 		st.Label.Render(r.c.T("books_ui.rec_date")+sep) + r.date.String() + "  " +
@@ -236,16 +239,29 @@ func (r *reconcile) View() string {
 	if r.err != nil {
 		head = st.Error.Render(r.c.Err(r.err))
 	}
-	diff := r.rec.Difference().Display()
-	if r.rec.Difference() != 0 {
-		diff = st.Error.Render(diff)
-	} else {
-		diff = st.Value.Bold(true).Render(diff)
+	// The difference says whether the bank agrees: it comes first, and
+	// only against a statement (without one it would be the whole balance).
+	diff := st.Muted.Render("-")
+	switch {
+	case !r.rec.HasStatement:
+	case r.rec.Difference() != 0:
+		diff = st.Error.Render(r.rec.Difference().Display())
+	default:
+		diff = st.Value.Bold(true).Render(r.rec.Difference().Display())
 	}
-	foot := st.Label.Render(r.c.T("books_ui.rec_book")+sep) + r.rec.Book.Display() + "  " +
-		st.Label.Render(r.c.T("books_ui.rec_cleared")+sep) + r.rec.Cleared.Display() + "  " +
-		st.Label.Render(r.c.T("books_ui.rec_outstanding")+sep) + r.c.T("books_ui.rec_lines", len(r.rec.Outstanding)) + "  " +
-		st.Label.Render(r.c.T("books_ui.rec_difference")+sep) + diff
+	parts := []string{
+		st.Label.Render(r.c.T("books_ui.rec_difference")+sep) + diff,
+		st.Label.Render(r.c.T("books_ui.rec_outstanding")+sep) + r.c.T("books_ui.rec_lines", len(r.rec.Outstanding)),
+		st.Label.Render(r.c.T("books_ui.rec_cleared")+sep) + r.rec.Cleared.Display(),
+		st.Label.Render(r.c.T("books_ui.rec_book")+sep) + r.rec.Book.Display(),
+	}
+	foot := parts[0]
+	for _, p := range parts[1:] {
+		if ansi.StringWidth(foot+"  "+p) > r.w {
+			break
+		}
+		foot += "  " + p
+	}
 	return ansi.Truncate(head, r.w, "~") + "\n\n" + r.table.View() + "\n" + ansi.Truncate(foot, r.w, "~")
 }
 

@@ -49,7 +49,8 @@ func newTransferForm(b *book, st *stack.Stack) *form.Screen {
 			return f.SaveError(err, map[string]string{"date": fTrDate, "amount": fTrAmount, "memo": fTrMemo, "to_money": fTrKind, "from_money": fTrKind})
 		}
 		st.Pop()
-		return tea.Batch(common.SetStatus(c.T("books_ui.transfer_saved", t.VoucherNo, c.T(t.Key()), t.Amount.Display()), false),
+		money, _ := c.Store.MoneyWarning(t.From, t.Date) // saved; a warning that cannot be read is left out
+		return tea.Batch(b.postedStatus(c.T("books_ui.transfer_saved", t.VoucherNo, c.T(t.Key()), t.Amount.Display()), money),
 			common.Changed(model.EntityTransfer, t.ID))
 	}).WithIntro(c.T("books_ui.transfer_intro"))
 }

@@ -130,5 +130,5 @@ func booksLine(c *common.Common) string {
 	if st.ClosedMonth != 0 {
 		closed = c.T("books.status_closed", st.ClosedMonth.String())
 	}
-	return c.T("settings.books_summary", st.Chart.Standard, open, closed)
+	return c.T("settings.books_summary", st.Chart.StandardName(c.Lang), open, closed)
 }

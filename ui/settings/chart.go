@@ -5,6 +5,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"unionbook/model"
 	"unionbook/ui/common"
@@ -50,8 +51,8 @@ func (s *chart) reload() {
 	s.table.SetColumns([]widget.Column{
 		{Title: s.c.T("settings.col_code"), Width: 7},
 		{Title: s.c.T("settings.col_account"), Width: 16, Flex: 1},
-		{Title: s.c.T("settings.col_direction"), Width: 6},
-		{Title: s.c.T("settings.col_origin"), Width: 8},
+		{Title: s.c.T("settings.col_direction"), Width: widest(s.c.T("settings.col_direction"), s.c.T(model.In.Key()), s.c.T(model.Out.Key()))},
+		{Title: s.c.T("settings.col_origin"), Width: widest(s.c.T("settings.col_origin"), s.c.T("settings.custom"), s.c.T("settings.standard"))},
 	})
 	s.table.SetRows(len(accounts), func(row, col int) string {
 		a := accounts[row]
@@ -86,6 +87,8 @@ func (s *chart) Update(msg tea.Msg) tea.Cmd {
 		switch {
 		case key.Matches(m, s.k.AddAccount):
 			return s.st.Push(newAccountForm(s.c, s.st))
+		case key.Matches(m, s.k.UseChart):
+			return s.st.Push(newChartUseForm(s.c, s.st))
 		case key.Matches(m, s.c.Keys.Export):
 			return listexport.Start(s.c, s.st, listexport.List{Name: s.c.T("settings.chart_title"), Table: s.table})
 		}
@@ -104,7 +107,17 @@ func (s *chart) View() string {
 }
 
 func (s *chart) ShortHelp() []key.Binding {
-	return []key.Binding{s.k.AddAccount, s.c.Keys.Export, s.c.Keys.Back}
+	return []key.Binding{s.k.AddAccount, s.k.UseChart, s.c.Keys.Export, s.c.Keys.Back}
 }
 
 func (s *chart) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }
+
+// widest is the width of the widest text: a column as wide as its words
+// ("Spending" was cut to "Spend~" in a column of 6).
+func widest(texts ...string) int {
+	w := 0
+	for _, t := range texts {
+		w = max(w, lipgloss.Width(t))
+	}
+	return w
+}

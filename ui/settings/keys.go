@@ -11,7 +11,7 @@ import (
 // come from common.Keys. Each section of the summary has one.
 type keys struct {
 	Profile, Dues, Hardship, Org, Chart, Backup, Audit key.Binding
-	AddAccount                                         key.Binding
+	AddAccount, UseChart                               key.Binding
 	Openings, Books                                    key.Binding
 	Cases                                              key.Binding
 	Fresh                                              key.Binding // the demo only
@@ -28,6 +28,7 @@ func newKeys(c *common.Common) keys {
 		Backup:     b("settings.key_backup", "b"),
 		Audit:      b("settings.key_audit", "l"),
 		AddAccount: b("settings.key_add_account", c.Keys.New.Keys()...),
+		UseChart:   b("settings.key_use_chart", "u"),
 		Openings:   b("settings.key_openings", "o"),
 		Books:      b("settings.key_books", "k"),
 		Cases:      b("settings.key_cases", "g"),
