@@ -31,7 +31,8 @@ func bases(t *testing.T, db string) map[string][]model.WageBase {
 
 // A roster with a wage column gives new members their base; a wage sheet
 // then changes it from a month, found by ID number or member number, all
-// rows or none.
+// rows or none. A mistyped resident ID number is named as such, not as a
+// number nobody has.
 func TestImportRosterWithWagesThenWageSheet(t *testing.T) {
 	db := importDB(t, "青山机械厂")
 	roster := rosterXLSX(t, [][]any{
@@ -52,9 +53,11 @@ func TestImportRosterWithWagesThenWageSheet(t *testing.T) {
 	os.WriteFile(bad, []byte("会员编号,身份证号,姓名,缴费基数,起始月份\n"+
 		",350303199002033073,张三,5000,2026-01\n"+
 		"000002,,李四,-1,2026-01\n"+
-		",110101199001011234,王五,3000,2026-01\n"), 0o600)
+		",350111198505071084,王五,3000,2026-01\n"+
+		",110101199001011234,赵六,3000,2026-01\n"), 0o600)
 	r := runZH("import", "wages", bad, "--db", db).expect(t, 1)
-	for _, want := range []string{"第 3 行", "金额不能为负数", "第 4 行", "没有身份证号为 110101199001011234 的会员", "2 行有问题", "未写入"} {
+	for _, want := range []string{"第 3 行", "金额不能为负数", "第 4 行", "没有身份证号为 350111198505071084 的会员",
+		"第 5 行 B 列（身份证号）：身份证号校验位不对", "3 行有问题", "未写入"} {
 		if !strings.Contains(r.stdout+r.stderr, want) {
 			t.Errorf("missing %q in:\n%s%s", want, r.stdout, r.stderr)
 		}

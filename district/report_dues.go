@@ -58,6 +58,7 @@ func writeDues(rc *ReportContext, b *workbook.Book) ([]Figure, error) {
 		{Header: rc.T("export.c_unpaid"), Width: 14, ColKind: workbook.KMoney},
 		{Header: rc.T("export.c_rate"), Width: 10, ColKind: workbook.KPct},
 	}
+	r = r.In(rc.Period.To) // the rate in force at the period's end
 	title := rc.T("export.r_dues") + " " + rc.T("export.dues_rule", rateText(r.RateBP), r.TruncUnit.String())
 	t, err := b.Table(rc.T("export.s_dues_unit"), title, cols)
 	if err != nil {

@@ -18,6 +18,9 @@ type DuesRules struct {
 	// before the program was taken into use do not show as arrears. 0 means
 	// no limit.
 	Since Month
+	// Changes are the later rates, by From ascending: from each one's month
+	// on, its rate and rounding unit replace RateBP and TruncUnit (see In).
+	Changes []DuesRate
 }
 
 // WageBase is a member's monthly wage base for dues from a month on. A new

@@ -182,6 +182,20 @@ func FirstOwing(mc MemberCalc, pv PaidView, until Month) Month {
 	return 0
 }
 
+// FirstToPay is the month a payment form starts from: the first month
+// that owes a known amount, else the first month owed on a wage base not
+// set (FirstOwing). A member whose base starts in June is not offered
+// January, whose amount nobody knows; 0 when nothing is payable.
+func FirstToPay(mc MemberCalc, pv PaidView, until Month) Month {
+	first := FirstOwing(mc, pv, until)
+	for mo := first; mo != 0 && mo <= until.Add(MaxPaymentMonths); mo = mo.Add(1) {
+		if DuesMonth(mc, pv, mo).Owing() {
+			return mo
+		}
+	}
+	return first
+}
+
 // CoverMonths is the last month an amount paid from month from reaches,
 // filling each month up to what it still owes: the months a payment of
 // amount covers. ok is false when the amount is more than the months from

@@ -313,7 +313,7 @@ func (mc MemberCalc) Month(mo Month) (Money, OweState) {
 		amt = own.Fixed
 	case own.Kind == MemberWage || ut.Scheme != SchemeFixed:
 		if base := m.BaseFor(mo); base > 0 {
-			amt = mc.Rules.Monthly(base)
+			amt = mc.Rules.MonthlyIn(mo, base)
 		} else {
 			state = OweNoBase
 		}

@@ -179,3 +179,41 @@ func TestPlanPaymentStates(t *testing.T) {
 		t.Errorf("mixed: %v", ps)
 	}
 }
+
+// A rate has a from-month: months before it owe at the rate before.
+func TestRateFromAMonth(t *testing.T) {
+	p := DefaultProfile()
+	p.SetDuesRate(DuesRate{From: 202607, RateBP: 100, TruncUnit: Yuan(10)})
+	p.SetDuesRate(DuesRate{From: 202701, RateBP: 100, TruncUnit: 1}) // 1 fen: no cut
+	r := p.DuesRules()
+	r.TruncUnit = Yuan(10)
+	for _, c := range []struct {
+		mo   Month
+		want Money
+	}{{202606, 1540}, {202607, 3080}, {202612, 3080}, {202701, 3085}} {
+		if got := r.MonthlyIn(c.mo, 308500); got != c.want {
+			t.Errorf("%s: %s, want %s", c.mo, got.Display(), c.want.Display())
+		}
+	}
+	if got := p.DuesRateIn(202612); got.RateBP != 100 || got.From != 202607 {
+		t.Errorf("rate in 2026-12 %+v", got)
+	}
+	// the same rate again from a later month is no change; dropping the
+	// first change leaves the second
+	p.SetDuesRate(DuesRate{From: 202703, RateBP: 100, TruncUnit: 1})
+	if len(p.DuesRates) != 2 {
+		t.Errorf("a repeated rate was kept: %+v", p.DuesRates)
+	}
+	p.DropDuesRate(202607)
+	if len(p.DuesRates) != 1 || p.LatestDuesRate().From != 202701 {
+		t.Errorf("after dropping 2026-07: %+v", p.DuesRates)
+	}
+	// a change's rate, unit and month are checked
+	p.DuesRates = append(p.DuesRates, DuesRate{From: 202613, RateBP: 2000, TruncUnit: -1})
+	ps := p.Validate()
+	for _, f := range []string{"dues_rate_from", "dues_rate", "trunc_unit"} {
+		if len(ps.For(f)) == 0 {
+			t.Errorf("no problem on %s: %v", f, ps)
+		}
+	}
+}

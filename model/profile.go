@@ -1,6 +1,9 @@
 package model
 
-import "unicode/utf8"
+import (
+	"slices"
+	"unicode/utf8"
+)
 
 // Profile describes this union federation (本工会信息) and its settings.
 type Profile struct {
@@ -22,6 +25,9 @@ type Profile struct {
 	// DuesSince is the first month whose dues are kept in the program
 	// (0: every month since joining). See DuesRules.Since.
 	DuesSince Month `cbor:"12,keyasint,omitempty"`
+	// DuesRates are the changes of the dues rate from a month on, by From
+	// (dues_rate.go): before the first, DuesRateBP and DuesTruncUnit hold.
+	DuesRates []DuesRate `cbor:"13,keyasint,omitempty"`
 
 	// Hardship settings (tags 20–29; see HardshipRules, 0 means the default).
 	HardshipDeepPct     int   `cbor:"20,keyasint,omitempty"` // deep line, % of MinLiving (100)
@@ -62,7 +68,8 @@ func DefaultProfile() Profile {
 
 // DuesRules are the dues settings of the profile.
 func (p *Profile) DuesRules() DuesRules {
-	return DuesRules{RateBP: p.DuesRateBP, TruncUnit: p.DuesTruncUnit, OweJoinMonth: p.OweJoinMonth, Since: p.DuesSince}
+	return DuesRules{RateBP: p.DuesRateBP, TruncUnit: p.DuesTruncUnit, OweJoinMonth: p.OweJoinMonth, Since: p.DuesSince,
+		Changes: slices.Clone(p.DuesRates)}
 }
 
 // Normalize cleans the profile's fields in place.
@@ -105,6 +112,7 @@ func (p *Profile) Validate() Problems {
 	if p.DuesSince != 0 && (p.DuesSince.MonthOfYear() < 1 || p.DuesSince.MonthOfYear() > 12 || p.DuesSince.Year() < 1900) {
 		ps.add("dues_since", "month.format", p.DuesSince.String())
 	}
+	ps = append(ps, p.validateDuesRates()...)
 	ps = append(ps, p.validateHardship()...)
 	ps = append(ps, p.validateCases()...)
 	ps = append(ps, p.validateDateLimits()...)

@@ -197,9 +197,14 @@ func PrepareWages(t *Table, st *storage.Store, opts WageOptions) (*WagePlan, err
 			if err != nil {
 				id = strings.ToUpper(clean(v)) // another document's number
 			}
-			if j, ok := byID[id]; ok {
+			switch j, ok := byID[id]; {
+			case ok:
 				mi = j
-			} else {
+			case err != nil && residentShaped(clean(v)):
+				// a resident ID number mistyped (its check digit, its
+				// date): say so rather than that nobody has it
+				r.addErr(FIDNumber, c, err)
+			default:
 				r.add(FIDNumber, c, "import.no_member_id", clean(v))
 			}
 		}
@@ -291,4 +296,10 @@ func (p *WagePlan) CommitWages(st *storage.Store, op string) (int, error) {
 		return 0, err
 	}
 	return st.SetWageBases(op, changes)
+}
+
+// residentShaped reports a value written as a resident ID number: 18
+// characters, the first 17 digits (another document's number is not).
+func residentShaped(s string) bool {
+	return len(s) == 18 && digits(s[:17])
 }

@@ -159,8 +159,10 @@ func collectionGrid(tx *bbolt.Tx, roster []model.Member, from, to, current model
 		return c
 	}
 	var mu sync.Mutex
+	var noBase []noBaseMonth
 	scanMembers(roster, func(_ int, ms []model.Member) {
 		local := map[uint64][]gridCell{}
+		var localNoBase []noBaseMonth
 		for i := range ms {
 			m := &ms[i]
 			start := m.StartMonth(calc.Rules)
@@ -191,6 +193,7 @@ func collectionGrid(tx *bbolt.Tx, roster []model.Member, from, to, current model
 					c[k].DueMembers++
 				case model.OweNoBase:
 					c[k].NoBase++
+					localNoBase = append(localNoBase, noBaseMonth{m.ID, m.UnitID, k})
 				case model.OweSelf:
 					c[k].selfDue += d.Amount
 					c[k].selfN++
@@ -198,6 +201,7 @@ func collectionGrid(tx *bbolt.Tx, roster []model.Member, from, to, current model
 			}
 		}
 		mu.Lock()
+		noBase = append(noBase, localNoBase...)
 		for unit, lc := range local {
 			gc := get(unit)
 			for k := range lc {
@@ -210,6 +214,14 @@ func collectionGrid(tx *bbolt.Tx, roster []model.Member, from, to, current model
 		}
 		mu.Unlock()
 	})
+	if err := paidWithoutBase(tx, noBase, from, func(unit uint64, k int, amt model.Money) {
+		gc := get(unit)
+		gc[k].Due += amt
+		gc[k].DueMembers++
+		gc[k].NoBase--
+	}); err != nil {
+		return nil, err
+	}
 	// What this federation recorded.
 	c := tx.Bucket(bucketDuesTotals).Cursor()
 	for k, v := c.Seek(monthKey(from)); k != nil && len(k) == 12 && binary.BigEndian.Uint32(k) <= uint32(to); k, v = c.Next() {
@@ -447,4 +459,61 @@ func (s *Store) CollectionGridAsOf(from, to, current model.Month) (*CollectionGr
 		return err
 	})
 	return g, err
+}
+
+// noBaseMonth is a member-month owed on a wage base that is not set: month
+// k of the grid.
+type noBaseMonth struct {
+	member, unit uint64
+	k            int
+}
+
+// paidWithoutBase finds which of the months without a wage base were paid
+// all the same (a member without a base pays what they pay, and the month
+// counts as paid with it: model.PlanPayment) and calls add with what was
+// paid, net of reversals: that is what the month owed. Without it the
+// month's payment counted as paid but not as due, and a month's rate went
+// over 100% (187.40 paid of 184.05 due). Only a member with such a month
+// marked paid has their payments read, once.
+func paidWithoutBase(tx *bbolt.Tx, months []noBaseMonth, from model.Month, add func(unit uint64, k int, amt model.Money)) error {
+	slices.SortFunc(months, func(a, b noBaseMonth) int { return cmp.Compare(a.member, b.member) })
+	for i := 0; i < len(months); {
+		j := i
+		for j < len(months) && months[j].member == months[i].member {
+			j++
+		}
+		// the paid-month bitmap first: most such months are not paid,
+		// and then no payment is read
+		var d memberDues
+		if b := tx.Bucket(bucketDuesMember); b != nil {
+			d = decodeMemberDues(b.Get(itob(months[i].member)))
+		}
+		if !slices.ContainsFunc(months[i:j], func(nb noBaseMonth) bool { return d.has(from.Add(nb.k)) }) {
+			i = j
+			continue
+		}
+		ps, err := memberPayments(tx, months[i].member)
+		if err != nil {
+			return err
+		}
+		net := map[model.Month]model.Money{}
+		for _, p := range ps {
+			n := model.MonthsBetween(p.From, p.To)
+			alloc := p.Alloc
+			if len(alloc) != n {
+				alloc = model.SplitAmount(p.Amount, n)
+			}
+			for x, mo := 0, p.From; x < n; x, mo = x+1, mo.Add(1) {
+				net[mo] += alloc[x]
+			}
+		}
+		for _, nb := range months[i:j] {
+			if mo := from.Add(nb.k); d.has(mo) && net[mo] > 0 {
+				amt := net[mo]
+				add(nb.unit, nb.k, amt)
+			}
+		}
+		i = j
+	}
+	return nil
 }

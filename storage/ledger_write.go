@@ -47,6 +47,11 @@ func rulesOf(p *model.Profile) model.DuesRules {
 	if r.TruncUnit == 0 {
 		r.TruncUnit = model.DefaultProfile().DuesTruncUnit
 	}
+	for i := range r.Changes {
+		if r.Changes[i].TruncUnit == 0 {
+			r.Changes[i].TruncUnit = model.DefaultProfile().DuesTruncUnit
+		}
+	}
 	return r
 }
 

@@ -221,6 +221,9 @@ func (w *writer) saveProfile(p *model.Profile) error {
 	var prev *model.Profile
 	if ok {
 		action, prev = model.ActionUpdate, &old
+		if err := w.paidMonthsKept(&old, p); err != nil {
+			return err
+		}
 	}
 	changes := profileChanges(prev, p)
 	if ok && len(changes) == 0 {
@@ -255,6 +258,7 @@ func profileChanges(old, new *model.Profile) []model.FieldChange {
 	diff("batch_one_receipt", yesNo(old.BatchOneReceipt), yesNo(new.BatchOneReceipt))
 	diff("arrears_months", fmt.Sprint(old.ArrearsMonths), fmt.Sprint(new.ArrearsMonths))
 	diff("dues_since", monthText(old.DuesSince), monthText(new.DuesSince))
+	diff("dues_rates", ratesText(old.DuesRates), ratesText(new.DuesRates))
 	diff("custom_accounts", accountsText(old.CustomAccounts), accountsText(new.CustomAccounts))
 	diff("pay_ahead_months", fmt.Sprint(old.PayAheadMonths), fmt.Sprint(new.PayAheadMonths))
 	diff("entry_years_back", fmt.Sprint(old.EntryYearsBack), fmt.Sprint(new.EntryYearsBack))
@@ -267,6 +271,15 @@ func profileChanges(old, new *model.Profile) []model.FieldChange {
 
 // rateText shows basis points as a percentage: 50 is "0.50%".
 func rateText(bp int) string { return fmt.Sprintf("%d.%02d%%", bp/100, bp%100) }
+
+// ratesText lists the changes of the dues rate: "2027-01 0.80% 10.00".
+func ratesText(rs []model.DuesRate) string {
+	parts := make([]string, len(rs))
+	for i, r := range rs {
+		parts[i] = r.From.String() + " " + rateText(r.RateBP) + " " + r.TruncUnit.String()
+	}
+	return strings.Join(parts, "; ")
+}
 
 // ---- units
 

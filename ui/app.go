@@ -50,8 +50,10 @@ type App struct {
 func New(c *common.Common) *App {
 	a := &App{c: c, header: chrome.NewHeader(c), tabs: chrome.NewTabBar(c), banner: chrome.NewBanner(c),
 		footer: chrome.NewFooter(c), help: chrome.NewHelp(c)}
-	if empty, err := c.Store.IsEmpty(); err == nil && empty && !c.ReadOnly {
-		a.setup = newSetup(c)
+	empty, err := c.Store.IsEmpty()
+	_, hasProfile, perr := c.Store.Profile()
+	if err == nil && perr == nil && !hasProfile && !c.ReadOnly {
+		a.setup = newSetup(c, !empty)
 	} else {
 		a.openPages()
 	}

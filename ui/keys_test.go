@@ -63,7 +63,7 @@ var walkModes = []walkMode{
 	{"tab.dues", []string{"enter", "f"}},
 	{"tab.dues", []string{"c", "enter"}},
 	{"tab.dues", []string{"c", "h"}},
-	{"tab.dues", []string{"c", "r"}},
+	{"tab.dues", []string{"c", "h", "tab", "right", "right", "ctrl+s", "r"}}, // a unit set to collect its own first: r is for those
 	{"tab.dues", []string{"c", "w"}},
 
 	{"hardship.tab", nil},

@@ -6,6 +6,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"unionbook/demo"
 	"unionbook/model"
@@ -16,9 +17,12 @@ import (
 	"unionbook/ui/stack"
 )
 
-// setup is the first screen of an empty database: enter the union's
-// profile, or load the demo township to look around first. It is a stack
-// like a tab: the welcome screen, and the profile form above it.
+// setup is the first screen of a database without the union's profile:
+// enter the profile, or (on an empty database) load the demo township to
+// look around first. It is a stack like a tab: the welcome screen, and the
+// profile form above it. A roster imported on the command line before the
+// first start leaves members but no profile: the profile, with the first
+// dues month, is still asked for.
 type setup struct {
 	*stack.Stack
 }
@@ -26,13 +30,17 @@ type setup struct {
 type setupDoneMsg struct{ text string }
 type demoLoadedMsg struct{ err error }
 
-func newSetup(c *common.Common) *setup {
+// newSetup builds the first screen; hasData says the database already
+// holds units or members, when the demo cannot be loaded into it.
+func newSetup(c *common.Common, hasData bool) *setup {
 	return &setup{Stack: stack.NewFunc(c, func(st *stack.Stack) common.Screen {
-		return &welcome{c: c, st: st, spin: spinner.New(spinner.WithSpinner(spinner.Line)), keys: setupKeys{
+		w := &welcome{c: c, st: st, spin: spinner.New(spinner.WithSpinner(spinner.Line)), hasData: hasData, keys: setupKeys{
 			Profile: keymap.Binding(c.Lang, "setup.choice_profile", "1"),
 			Demo:    keymap.Binding(c.Lang, "setup.choice_demo", "2"),
 			Quit:    keymap.Binding(c.Lang, "key.quit", "q", "esc"),
 		}}
+		w.keys.Demo.SetEnabled(!hasData)
+		return w
 	})}
 }
 
@@ -47,12 +55,14 @@ type welcome struct {
 	c       *common.Common
 	st      *stack.Stack
 	keys    setupKeys
+	hasData bool // units or members are in already: no demo
+	width   int
 	loading bool
 	spin    spinner.Model
 	err     error
 }
 
-func (w *welcome) SetSize(int, int) {}
+func (w *welcome) SetSize(width, _ int) { w.width = width }
 
 func (w *welcome) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
@@ -95,8 +105,16 @@ func (w *welcome) View() string {
 	st := w.c.Styles
 	var b strings.Builder
 	b.WriteString(st.Title.Render(w.c.T("setup.welcome")) + "\n\n")
-	b.WriteString(w.c.T("setup.new_db", w.c.Store.Path()) + "\n\n")
+	intro := w.c.T("setup.new_db", w.c.Store.Path())
+	if w.hasData {
+		intro = w.c.T("setup.no_profile", w.c.Store.Path())
+	}
+	// wrapped: a long path, or the longer line after an import, was cut
+	b.WriteString(ansi.Wrap(intro, max(w.width, 20), "/\\") + "\n\n")
 	for _, k := range []key.Binding{w.keys.Profile, w.keys.Demo, w.keys.Quit} {
+		if !k.Enabled() {
+			continue
+		}
 		b.WriteString("  " + st.Key.Render(k.Help().Key) + "  " + k.Help().Desc + "\n")
 	}
 	if w.loading {

@@ -2,10 +2,10 @@ package dues
 
 import (
 	"fmt"
+	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"unionbook/model"
 	"unionbook/storage"
@@ -28,12 +28,12 @@ type arrears struct {
 	all   bool             // everyone in arrears, not only the long runs
 	rows  []storage.Arrear // shown
 	table widget.Table
-	w     int
+	w, h  int
 }
 
 func newArrears(d *data, st *stack.Stack) *arrears {
 	a := &arrears{data: d, st: st, table: widget.NewTable(nil, tableStyles(d.c))}
-	a.table.SetOrigin(0, 2) // under the title and the note line
+	a.table.SetOrigin(0, 2) // under the title and the note line; View sets it as drawn
 	a.refresh()
 	return a
 }
@@ -116,7 +116,7 @@ func (a *arrears) selected() uint64 {
 }
 
 func (a *arrears) SetSize(w, h int) {
-	a.w = w
+	a.w, a.h = w, h
 	a.table.SetSize(w, max(3, h-3))
 }
 
@@ -191,7 +191,6 @@ func (a *arrears) View() string {
 	if a.loading {
 		count = a.c.T("overview.loading")
 	}
-	head := st.Title.Render(title) + "  " + st.Muted.Render(count)
 	var notes []string
 	if !a.all {
 		notes = append(notes, a.c.T("dues.arrears_charter"))
@@ -202,14 +201,16 @@ func (a *arrears) View() string {
 	if a.arr.noBase > 0 {
 		notes = append(notes, a.c.T("dues.arrears_no_base", a.arr.noBase))
 	}
-	note := ""
-	for i, n := range notes {
-		if i > 0 {
-			note += "  "
-		}
-		note += n
+	// the title and notes wrap, a clause moving whole to the next line,
+	// rather than lose their ends at 80 columns; the table takes what
+	// height is left
+	top := fitParts(a.w, "  ", st.Title.Render(title), st.Muted.Render(count))
+	for _, l := range fitParts(a.w, "  ", notes...) {
+		top = append(top, st.Muted.Render(l))
 	}
-	return ansi.Truncate(head, a.w, "~") + "\n" + st.Muted.Render(ansi.Truncate(note, a.w, "~")) + "\n" + a.table.View()
+	a.table.SetSize(a.w, max(3, a.h-1-len(top)))
+	a.table.SetOrigin(0, len(top)) // clicks land on the row under the pointer
+	return strings.Join(top, "\n") + "\n" + a.table.View()
 }
 
 func (a *arrears) ShortHelp() []key.Binding {

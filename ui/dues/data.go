@@ -176,3 +176,13 @@ func (d *data) unitName(id uint64) string {
 	}
 	return "-"
 }
+
+// wageRule says what the wage base is and what dues are of it, at the rate
+// in force this month.
+func (d *data) wageRule() string {
+	r := d.rules.In(d.c.Today().Month())
+	if r.TruncUnit <= 1 {
+		return d.c.T("dues.wage_rule_nocut", model.Money(r.RateBP).String())
+	}
+	return d.c.T("dues.wage_rule_rate", model.Money(r.RateBP).String(), r.TruncUnit.String())
+}

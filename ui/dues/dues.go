@@ -54,6 +54,9 @@ func (p *Page) Update(msg tea.Msg) tea.Cmd {
 	var cmd tea.Cmd
 	switch m := msg.(type) {
 	case common.DataChangedMsg:
+		// the list says it is counting again until Load answers (on the
+		// demo it showed the figures from before a batch for a second)
+		p.data.loading = true
 		p.data.reload()
 		cmd = p.data.Load()
 	case loadedMsg:

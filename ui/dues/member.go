@@ -34,7 +34,7 @@ type member struct {
 	reminder *model.Reminder   // the latest, if any
 	reminded int               // how many reminders the log holds
 	table    widget.Table
-	w        int
+	w, h     int
 	err      error
 }
 
@@ -127,7 +127,7 @@ func (s *member) selected() (model.DuesPayment, bool) {
 }
 
 func (s *member) SetSize(w, h int) {
-	s.w = w
+	s.w, s.h = w, h
 	s.table.SetSize(w, max(3, h-memberHeaderLines))
 }
 
@@ -241,7 +241,14 @@ func (s *member) grid() []string {
 	for mo := 1; mo <= 12; mo++ {
 		head += fmt.Sprintf("%3d", mo)
 	}
-	lines := []string{st.Muted.Render(head + "   " + s.c.T("dues.grid_legend"))}
+	// the legend beside the month numbers, or under the grid, wrapped,
+	// where it would not fit beside them
+	legend := s.c.T("dues.grid_legend")
+	beside := ansi.StringWidth(head+"   "+legend) <= s.w
+	lines := []string{st.Muted.Render(head)}
+	if beside {
+		lines[0] = st.Muted.Render(head + "   " + legend)
+	}
 	for y := today.Year() - 1; y <= today.Year(); y++ {
 		var b strings.Builder
 		b.WriteString(fmt.Sprintf("%d  ", y))
@@ -261,6 +268,9 @@ func (s *member) grid() []string {
 		}
 		lines = append(lines, b.String())
 	}
+	if !beside {
+		lines = append(lines, strings.Split(st.Muted.Render(ansi.Wrap(legend, s.w, "")), "\n")...)
+	}
 	return lines
 }
 
@@ -272,20 +282,23 @@ func (s *member) View() string {
 	m := s.info.Member
 	today := s.c.Today().Month()
 	o := s.info.Overdue(model.DueThrough(s.c.Today()))
-	lines := []string{st.Title.Render(s.c.T("dues.member_title", m.Name, m.No)) + "  " +
-		st.Muted.Render(s.unitName(m.UnitID)+"  "+s.c.T(m.Status.Key())),
-		common.MonthlyText(s.c, s.info)}
-	owe := st.Success.Render(common.OwesText(s.c, o))
+	// the summary wraps, a clause moving whole to the next line, rather
+	// than lose its ends at 80 columns (this month's due came last and was
+	// cut); the payments take what height is left
+	top := fitParts(s.w, "  ", st.Title.Render(s.c.T("dues.member_title", m.Name, m.No)),
+		st.Muted.Render(s.unitName(m.UnitID)+"  "+s.c.T(m.Status.Key())))
+	top = append(top, fitParts(s.w, "  ", common.MonthlyText(s.c, s.info))...)
+	owe := []string{st.Success.Render(common.OwesText(s.c, o))}
 	if o.Count > 0 {
-		owe = st.Error.Render(common.OwesText(s.c, o))
+		owe[0] = st.Error.Render(common.OwesText(s.c, o))
 	}
 	switch d := s.info.Month(today); {
 	case d.Underpaid():
-		owe += "  " + st.Warning.Render(s.c.T("dues.this_month_short", today.String(), d.Paid.Display(), d.Rest().Display()))
+		owe = append(owe, st.Warning.Render(s.c.T("dues.this_month_short", today.String(), d.Paid.Display(), d.Rest().Display())))
 	case d.Owing():
-		owe += "  " + st.Warning.Render(s.c.T("dues.this_month_due", today.String(), d.Rest().Display()))
+		owe = append(owe, st.Warning.Render(s.c.T("dues.this_month_due", today.String(), d.Rest().Display())))
 	}
-	lines = append(lines, owe)
+	top = append(top, fitParts(s.w, "  ", owe...)...)
 	var notes []string
 	for _, mo := range o.Months {
 		if d := s.info.Month(mo); d.Underpaid() {
@@ -296,16 +309,17 @@ func (s *member) View() string {
 		notes = append(notes, s.c.T("dues.last_reminder", s.reminder.Date.String(), s.c.T(s.reminder.How.Key()), s.reminder.Note)+
 			s.c.T("dues.reminders_count", s.reminded))
 	}
-	lines = append(lines, st.Muted.Render(strings.Join(notes, "  ")))
-	lines = append(lines, s.grid()...)
-	lines = append(lines, st.Title.Render(s.c.T("dues.payments_title")))
-	for i, l := range lines {
-		lines[i] = ansi.Truncate(l, s.w, "~")
+	for _, l := range fitParts(s.w, "  ", notes...) {
+		top = append(top, st.Muted.Render(l))
 	}
-	for len(lines) < memberHeaderLines {
-		lines = append(lines, "")
+	top = append(top, s.grid()...)
+	top = append(top, ansi.Truncate(st.Title.Render(s.c.T("dues.payments_title")), s.w, "~"))
+	for len(top) < memberHeaderLines {
+		top = append(top, "")
 	}
-	return strings.Join(lines, "\n") + "\n" + s.table.View()
+	s.table.SetSize(s.w, max(3, s.h-len(top)))
+	s.table.SetOrigin(0, len(top)) // clicks land on the row under the pointer
+	return strings.Join(top, "\n") + "\n" + s.table.View()
 }
 
 // ShortHelp: r and x only with a payment under the cursor.

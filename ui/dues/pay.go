@@ -31,7 +31,7 @@ func newPayForm(d *data, st *stack.Stack, info *storage.MemberDuesInfo) *payForm
 	c := d.c
 	today := c.Today()
 	pv := info.Paid()
-	from := model.FirstOwing(info.Calc, pv, today.Month())
+	from := model.FirstToPay(info.Calc, pv, today.Month())
 	to := from
 	for mo := from.Add(1); mo <= today.Month() && model.DuesMonth(info.Calc, pv, mo).Owing(); mo = mo.Add(1) {
 		to = mo
@@ -119,7 +119,9 @@ func (p *payForm) coverage() (string, bool) {
 	}
 	n := len(alloc)
 	last := pay.To
-	rest := p.info.Month(last).Rest() - alloc[n-1]
+	// a month without a wage base is paid in full by what is paid: it
+	// owes nothing after (not a negative rest)
+	rest := max(p.info.Month(last).Rest()-alloc[n-1], 0)
 	full := model.Month(0)
 	if rest == 0 {
 		full = last

@@ -228,8 +228,20 @@ func (p *preview) View() string {
 		}
 		left += p.c.T("dues.preview_no_base", len(p.plan.NoBase), strings.Join(names, "、"))
 	}
-	out := ansi.Truncate(title, p.w, "~") + "\n" + st.Muted.Render(ansi.Truncate(sum, p.w, "~")) + "\n" +
-		st.Muted.Render(ansi.Truncate(left, p.w, "~")) + "\n" + p.table.View()
+	// the hint and who has no wage base wrap (at most three lines, the
+	// names cut after) rather than lose "more than owed is refused" at 80
+	// columns; the table takes the height left
+	top := append(fitParts(p.w, "  ", title), fitParts(p.w, "  ", st.Muted.Render(sum))...)
+	hint := strings.Split(ansi.Wrap(left, max(p.w, 20), "；，、;,"), "\n")
+	if len(hint) > 3 {
+		hint = append(hint[:2], ansi.Truncate(strings.Join(hint[2:], ""), p.w, "~"))
+	}
+	for _, l := range hint {
+		top = append(top, st.Muted.Render(l))
+	}
+	p.table.SetSize(p.w, max(3, p.h-len(top)-len(p.problems)))
+	p.table.SetOrigin(0, len(top)) // clicks land on the row under the pointer
+	out := strings.Join(top, "\n") + "\n" + p.table.View()
 	if len(p.problems) > 0 {
 		out += "\n" + st.Error.Render(strings.Join(p.problems, "\n"))
 	}

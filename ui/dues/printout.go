@@ -92,7 +92,7 @@ func monthRanges(ms []model.Month) string {
 // receiptOf is the receipt of one payment.
 func receiptOf(d *data, pay model.DuesPayment, m model.Member, reversed bool) report.Receipt {
 	c := d.c
-	r := report.Receipt{No: pay.ReceiptNo, Payer: m.Name + "（" + m.No + "）", Unit: d.unitName(pay.UnitID),
+	r := report.Receipt{No: pay.ReceiptNo, Payer: c.T("receipt.payer_name", m.Name, m.No), Unit: d.unitName(pay.UnitID),
 		Months: batchMonthsText(pay.From, pay.To), Amount: pay.Amount, Method: pay.Method, Date: pay.Date, Operator: pay.Operator}
 	var notes []string
 	if s := pay.Shortfall(); s > 0 {

@@ -2,6 +2,7 @@ package dues
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -27,13 +28,13 @@ type units struct {
 	year       int
 	collection []storage.Collection
 	table      widget.Table
-	w          int
+	w, h       int
 	err        error
 }
 
 func newUnits(d *data, st *stack.Stack) *units {
 	u := &units{data: d, st: st, year: d.c.Today().Year(), table: widget.NewTable(nil, tableStyles(d.c))}
-	u.table.SetOrigin(0, 2) // under the title and the totals
+	u.table.SetOrigin(0, 2) // under the title and the totals; View sets it as drawn
 	u.table.SetEmptyText(d.c.T("dues.units_empty"))
 	u.load()
 	return u
@@ -110,7 +111,7 @@ func (u *units) selected() uint64 {
 }
 
 func (u *units) SetSize(w, h int) {
-	u.w = w
+	u.w, u.h = w, h
 	u.table.SetSize(w, max(3, h-2))
 }
 
@@ -177,6 +178,15 @@ func unitKeys(d *data, st *stack.Stack, id uint64, m tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(m, k.Handling):
 		return st.Push(newHandlingForm(d, st, id))
 	case key.Matches(m, k.Report):
+		// a report is what a unit collecting its own dues sends: for any
+		// other unit the form would only end in a refusal
+		ud, err := d.c.Store.UnitDuesOf(id)
+		if err != nil {
+			return common.SetStatus(d.c.Err(err), true)
+		}
+		if ud == nil || !slices.ContainsFunc(ud.Terms, func(t model.UnitDuesTerm) bool { return t.Handling == model.HandlingSelf }) {
+			return common.SetStatus(d.c.T("dues.report_needs_self", d.unitName(id)), true)
+		}
 		return st.Push(newReportForm(d, st, id))
 	case key.Matches(m, k.Notice):
 		return newNoticeSave(d, st, id)
@@ -212,8 +222,8 @@ func (u *units) View() string {
 		total.Unreported += x.Unreported
 		total.UnreportedDue += x.UnreportedDue
 	}
-	head := st.Title.Render(u.c.T("dues.units_title", u.year)) + "  " +
-		st.Muted.Render(u.c.T("dues.units_total", total.Due.Display(), total.Paid.Display(), rate(total.Paid, total.Due)))
+	title := st.Title.Render(u.c.T("dues.units_title", u.year))
+	totals := st.Muted.Render(u.c.T("dues.units_total", total.Due.Display(), total.Paid.Display(), rate(total.Paid, total.Due)))
 	var parts []string
 	if total.ReportedPaid != 0 {
 		parts = append(parts, u.c.T("dues.units_sources", total.ReportedPaid.Display()))
@@ -228,7 +238,15 @@ func (u *units) View() string {
 	if sub == "" {
 		sub = u.c.T("dues.units_hint")
 	}
-	return ansi.Truncate(head, u.w, "~") + "\n" + st.Muted.Render(ansi.Truncate(sub, u.w, "~")) + "\n" + u.table.View()
+	// wrapped rather than cut at 80 columns (the unreported unit-months
+	// came last and were lost); the table takes the height left
+	top := fitParts(u.w, "  ", title, totals)
+	for _, l := range strings.Split(ansi.Wrap(sub, u.w, "；，;,"), "\n") {
+		top = append(top, st.Muted.Render(l))
+	}
+	u.table.SetSize(u.w, max(3, u.h-len(top)))
+	u.table.SetOrigin(0, len(top)) // clicks land on the row under the pointer
+	return strings.Join(top, "\n") + "\n" + u.table.View()
 }
 
 func (u *units) firstErr() error {

@@ -85,5 +85,5 @@ func (w *wageForm) save() tea.Cmd {
 
 // View adds under the form what a wage base is.
 func (w *wageForm) View() string {
-	return w.Screen.View() + "\n\n" + w.c.Styles.Muted.Render(ansi.Wrap(w.c.T("dues.wage_rule"), max(w.width(), 20), ""))
+	return w.Screen.View() + "\n\n" + w.c.Styles.Muted.Render(ansi.Wrap(w.wageRule(), max(w.width(), 20), ""))
 }

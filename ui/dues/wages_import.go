@@ -99,7 +99,7 @@ func (im *importForm) View() string {
 	if im.reading {
 		out += "\n\n" + im.c.Styles.Muted.Render(im.c.T("dues.import_reading"))
 	}
-	return out + "\n\n" + im.c.Styles.Muted.Render(ansi.Wrap(im.c.T("dues.wage_rule"), max(im.width(), 20), ""))
+	return out + "\n\n" + im.c.Styles.Muted.Render(ansi.Wrap(im.wageRule(), max(im.width(), 20), ""))
 }
 
 // importPreview shows what a wage file would change and every row's

@@ -16,9 +16,9 @@ import (
 // blank line.
 const titleLines = 2
 
-// subtitleLines are the lines above the fields of a screen WithSubtitle:
-// the title, the subtitle and the line its end wraps onto (else blank).
-const subtitleLines = 3
+// maxSubtitleLines is how far a subtitle wraps (WithSubtitle): the rest of
+// a longer one is cut on its second line.
+const maxSubtitleLines = 2
 
 // Screen is a form as one level of a tab's stack: a title over the
 // fields. enter on a Pick field (or typing on it) pushes a picker above
@@ -72,11 +72,11 @@ func (s *Screen) WithSubmit(help string) *Screen {
 	return s
 }
 
-// WithSubtitle puts a muted line right under the title, where the blank
-// line is otherwise: what the form is about or what the typing so far
-// comes to (text is called at each View, so it may follow the typing). A
-// long one wraps onto the next line, before the fields; the fields keep
-// one line free under them, for what a screen adds below its View.
+// WithSubtitle puts a muted line right under the title, then a blank line:
+// what the form is about or what the typing so far comes to (text is
+// called at each View, so it may follow the typing). A long one wraps onto
+// a second line, and the fields move down a line; the fields keep one
+// line free under them, for what a screen adds below its View.
 func (s *Screen) WithSubtitle(text func() string) *Screen {
 	s.subtitle = text
 	return s
@@ -105,7 +105,7 @@ func (s *Screen) introLines() []string {
 // top is the number of lines above the fields.
 func (s *Screen) top() int {
 	if s.subtitle != nil {
-		return subtitleLines
+		return 1 + len(s.subtitleLines()) + 1
 	}
 	if n := len(s.introLines()); n > 0 {
 		return titleLines + n + 1
@@ -116,18 +116,26 @@ func (s *Screen) top() int {
 // SetSize gives the fields what the title leaves.
 func (s *Screen) SetSize(w, h int) {
 	s.w, s.h = w, h
-	fields := h - s.top()
+	s.sizeFields()
+}
+
+// sizeFields gives the fields what the lines above them leave (and, with
+// a subtitle, the line under them).
+func (s *Screen) sizeFields() {
+	fields := s.h - s.top()
 	if s.subtitle != nil {
 		fields-- // the line under the fields
 	}
-	s.form.SetSize(w, max(1, fields))
+	s.form.SetSize(s.w, max(1, fields))
 }
 
 // View draws the title and the visible fields.
 func (s *Screen) View() string {
 	st := s.c.Styles
 	if s.subtitle != nil {
-		return s.subtitleHead() + s.form.View()
+		s.sizeFields() // the subtitle may have grown or shrunk a line
+		return st.Title.Render(ansi.Truncate(s.title, s.w, "~")) + "\n" +
+			st.Muted.Render(strings.Join(s.subtitleLines(), "\n")) + "\n\n" + s.form.View()
 	}
 	head := st.Title.Render(ansi.Truncate(s.title, max(10, s.w), "~")) + "\n\n"
 	for _, l := range s.introLines() {
@@ -139,18 +147,15 @@ func (s *Screen) View() string {
 	return head + s.form.View()
 }
 
-// subtitleHead is the title and the subtitle, each line cut to the
-// width; the subtitle's second line (else a blank one) holds what does not
-// fit on its first.
-func (s *Screen) subtitleHead() string {
-	st := s.c.Styles
-	fit := func(x string) string { return ansi.Truncate(x, s.w, "~") }
-	lines := strings.SplitN(ansi.Wrap(s.subtitle(), max(1, s.w), ""), "\n", 2)
-	second := ""
-	if len(lines) == 2 {
-		second = st.Muted.Render(fit(strings.ReplaceAll(strings.TrimSpace(lines[1]), "\n", " ")))
+// subtitleLines is the subtitle wrapped to the width, at most
+// maxSubtitleLines lines, the last cut where more would not fit.
+func (s *Screen) subtitleLines() []string {
+	lines := strings.Split(ansi.Wrap(s.subtitle(), max(s.w, 20), ""), "\n")
+	if len(lines) > maxSubtitleLines {
+		last := strings.Join(lines[maxSubtitleLines-1:], " ")
+		lines = append(lines[:maxSubtitleLines-1], ansi.Truncate(last, s.w, "~"))
 	}
-	return st.Title.Render(fit(s.title)) + "\n" + st.Muted.Render(fit(lines[0])) + "\n" + second + "\n"
+	return lines
 }
 
 // Size is the screen's size as last given to SetSize (for what a screen

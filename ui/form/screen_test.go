@@ -15,8 +15,8 @@ import (
 )
 
 // A screen WithSubtitle draws the line under the title, wraps its end onto
-// the next line before the fields, follows what the subtitle says now,
-// and puts the caret on the field's line below them.
+// a second line (the fields move down), follows what the subtitle says
+// now, and puts the caret on the field's line below them.
 func TestScreenWithSubtitle(t *testing.T) {
 	com := uitest.NewCommon(nil, i18n.EN, uitest.FixedNow)
 	f := New(com, TextField("name", true, ""), TextField("phone", false, ""))
@@ -29,16 +29,19 @@ func TestScreenWithSubtitle(t *testing.T) {
 	if lines[0] != "A form" || !strings.HasPrefix(lines[1], "the first words") || !strings.Contains(lines[2], "screen") {
 		t.Fatalf("title and wrapped subtitle:\n%s", strings.Join(lines, "\n"))
 	}
-	if !strings.Contains(lines[3], "Name") {
-		t.Errorf("the fields do not start on the fourth line:\n%s", strings.Join(lines, "\n"))
+	if strings.TrimSpace(lines[3]) != "" || !strings.Contains(lines[4], "Name") {
+		t.Errorf("the fields do not start on the fifth line, after a blank one:\n%s", strings.Join(lines, "\n"))
 	}
-	if c := st.Cursor(); c == nil || c.Y != 3 {
-		t.Errorf("the caret is at %+v, not on line 3", c)
+	if c := st.Cursor(); c == nil || c.Y != 4 {
+		t.Errorf("the caret is at %+v, not on line 4", c)
 	}
 	sub = "short"
 	lines = strings.Split(ansi.Strip(st.View()), "\n")
-	if strings.TrimSpace(lines[1]) != "short" || strings.TrimSpace(lines[2]) != "" {
+	if strings.TrimSpace(lines[1]) != "short" || strings.TrimSpace(lines[2]) != "" || !strings.Contains(lines[3], "Name") {
 		t.Errorf("the subtitle does not follow:\n%s", strings.Join(lines, "\n"))
+	}
+	if c := st.Cursor(); c == nil || c.Y != 3 {
+		t.Errorf("under a short subtitle the caret is at %+v, not on line 3", c)
 	}
 	// a message broadcast to every screen is not typing: nothing changes
 	if cmd := st.Update(common.DataChangedMsg{}); cmd != nil || f.Dirty() {

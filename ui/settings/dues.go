@@ -26,14 +26,19 @@ func (s duesSection) build(c *common.Common) *form.Form {
 	f := form.New(c,
 		form.TextField("dues_rate", true, "0.5"),
 		form.TextField("trunc_unit", true, "10"),
+		form.TextField("dues_rate_from", false, c.T("settings.hint_rate_from")),
 		form.CheckField("owe_join_month"),
 		form.CheckField("batch_one_receipt"),
 		form.TextField("arrears_months", true, "6"),
 		form.TextField("dues_since", false, c.T("hint.month")),
 		form.TextField("pay_ahead_months", true, c.T("settings.hint_pay_ahead")),
 	)
-	f.SetValue("dues_rate", model.Money(s.prof.DuesRateBP).String())
-	f.SetValue("trunc_unit", truncUnit(s.prof).String())
+	latest := s.prof.LatestDuesRate()
+	f.SetValue("dues_rate", model.Money(latest.RateBP).String())
+	f.SetValue("trunc_unit", truncOrDefault(latest.TruncUnit).String())
+	if latest.From != 0 {
+		f.SetValue("dues_rate_from", latest.From.String())
+	}
 	f.SetChecked("owe_join_month", s.prof.OweJoinMonth)
 	f.SetChecked("batch_one_receipt", s.prof.BatchOneReceipt)
 	f.SetValue("arrears_months", strconv.Itoa(arrearsMonths(s.prof)))
@@ -56,14 +61,19 @@ func (s duesSection) read(f *form.Form) (model.Profile, model.Problems) {
 	case rate < 0 || rate > 1000:
 		ps = append(ps, model.Problem{Field: "dues_rate", Key: "profile.dues_rate"})
 	}
-	pr.DuesRateBP = int(rate)
 	unit, err := model.ParseMoney(f.Value("trunc_unit"))
 	if err != nil {
 		ps = append(ps, form.ProblemOf("trunc_unit", err))
 	} else if unit < 0 {
 		ps = append(ps, model.Problem{Field: "trunc_unit", Key: "problem.negative"})
 	}
-	pr.DuesTruncUnit = unit
+	var from model.Month
+	if v := strings.TrimSpace(f.Value("dues_rate_from")); v != "" {
+		if from, err = model.ParseMonth(v); err != nil {
+			ps = append(ps, form.ProblemOf("dues_rate_from", err))
+		}
+	}
+	setRate(&pr, model.DuesRate{From: from, RateBP: int(rate), TruncUnit: unit})
 	pr.OweJoinMonth = f.Checked("owe_join_month")
 	pr.BatchOneReceipt = f.Checked("batch_one_receipt")
 	n, err := strconv.Atoi(model.Clean(f.Value("arrears_months")))
@@ -91,9 +101,35 @@ func arrearsMonths(p model.Profile) int {
 	return p.ArrearsMonths
 }
 
-func truncUnit(p model.Profile) model.Money {
-	if p.DuesTruncUnit == 0 {
+func truncUnit(p model.Profile) model.Money { return truncOrDefault(p.DuesTruncUnit) }
+
+func truncOrDefault(m model.Money) model.Money {
+	if m == 0 {
 		return model.Yuan(10)
 	}
-	return p.DuesTruncUnit
+	return m
 }
+
+// setRate applies what the form says of the rate: it shows the rate set
+// last, from its month. Without a month the rate is for every month (the
+// changes are dropped); the same rate from another month moves that
+// change; another rate from a month is a change from then on. The store
+// refuses any of these that would alter what a paid month owed.
+func setRate(p *model.Profile, r model.DuesRate) {
+	latest := p.LatestDuesRate()
+	same := r.RateBP == latest.RateBP && truncOrDefault(r.TruncUnit) == truncOrDefault(latest.TruncUnit)
+	switch {
+	case same && r.From == latest.From:
+	case r.From == 0:
+		p.DuesRates = nil
+		p.SetDuesRate(r)
+	case same:
+		p.DropDuesRate(latest.From)
+		p.SetDuesRate(r)
+	default:
+		p.SetDuesRate(r)
+	}
+}
+
+// intro says that a new rate starts from a month, as a wage base does.
+func (duesSection) intro(c *common.Common) string { return c.T("settings.rate_from_note") }

@@ -77,3 +77,35 @@ func TestGoldenSettingsOpenings(t *testing.T) {
 		hs.RequireGolden()
 	})
 }
+
+// The dues form with a rate change from 2027-01 in place: the form shows
+// that rate and its month, and its intro says a rate starts from a month.
+func TestGoldenSettingsDuesRateFromAMonth(t *testing.T) {
+	uitest.Each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
+		hs := harness(t, lang, w, h)
+		s := hs.C.Store
+		p, _, _ := s.Profile()
+		p.SetDuesRate(model.DuesRate{From: 202701, RateBP: 80, TruncUnit: model.Yuan(10)})
+		if err := s.SaveProfile(uitest.Operator, p); err != nil {
+			t.Fatal(err)
+		}
+		hs.Keys("d")
+		hs.RequireGolden()
+	})
+}
+
+// The summary with a rate change: the rate in force now, and the rate's
+// periods one a line under "Rate changes".
+func TestGoldenSettingsSummaryWithRateChange(t *testing.T) {
+	uitest.Each(t, func(t *testing.T, lang i18n.Lang, w, h int) {
+		s := uitest.OpenStore(t, uitest.FixedNow)
+		p := model.DefaultProfile()
+		p.UnionName, p.Operator = "青山镇总工会", uitest.Operator
+		p.SetDuesRate(model.DuesRate{From: 202611, RateBP: 80, TruncUnit: model.Yuan(10)})
+		if err := s.SaveProfile(uitest.Operator, p); err != nil {
+			t.Fatal(err)
+		}
+		hs := uitest.NewPageHarness(t, uitest.NewCommon(s, lang, uitest.FixedNow), w, h, New)
+		hs.RequireGolden()
+	})
+}

@@ -199,3 +199,47 @@ func TestAuditLogIsALevelOfTheTab(t *testing.T) {
 		t.Fatalf("esc from the log shows the summary: depth %d", p.Depth())
 	}
 }
+
+// A new dues rate starts from a month: the summary shows the rate in force
+// and the change; one that would alter a month already paid is refused on
+// the month's field, and nothing is saved.
+func TestDuesRateFromAMonth(t *testing.T) {
+	p := newPage(t, i18n.ZH)
+	s := p.Root().(*summary).c.Store
+	u := model.Unit{Name: "宏达工会", Kind: 170}
+	if err := s.CreateUnit("李", &u); err != nil {
+		t.Fatal(err)
+	}
+	m := model.Member{Name: "张三", Gender: model.Male, IDNumber: "110101199003078670", UnitID: u.ID, JoinDate: 20150301}
+	if err := s.CreateMember("李", &m); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.SetWageBase("李", m.ID, model.WageBase{From: 202601, Base: 308500}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.RecordPayment("李", &model.DuesPayment{MemberID: m.ID, From: 202610, To: 202610, Amount: 1540, Date: 20261020, Method: model.PayCash}); err != nil {
+		t.Fatal(err)
+	}
+	f := open(t, p, "d")
+	f.SetValue("dues_rate", "0.8")
+	f.SetValue("dues_rate_from", "2026-10")
+	f.Revalidate()
+	uitest.RunCmd(p.Update(uitest.Key("ctrl+s")), p.Update)
+	if !f.Problems().Has("dues_rate_from", "dues.rate_change_paid") || p.Depth() != 2 {
+		t.Fatalf("a rate changing paid October: problems %v, depth %d", f.Problems(), p.Depth())
+	}
+	uitest.Contains(t, p.View(), "填为 2026-11", "或更晚")
+	f.SetValue("dues_rate_from", "2027-01")
+	f.Revalidate()
+	uitest.RunCmd(p.Update(uitest.Key("ctrl+s")), p.Update)
+	saved := profile(t, p)
+	if saved.DuesRateBP != 50 || len(saved.DuesRates) != 1 || saved.DuesRates[0] != (model.DuesRate{From: 202701, RateBP: 80, TruncUnit: model.Yuan(10)}) {
+		t.Fatalf("saved %+v %+v", saved.DuesRateBP, saved.DuesRates)
+	}
+	uitest.Contains(t, p.View(), "会费比例", "0.50%", "费率变动", "起初 0.50%，取整 10.00 元", "2027-01 起 0.80%，取整 10.00 元")
+	// the form shows the rate set last, from its month
+	f = open(t, p, "d")
+	if f.Value("dues_rate") != "0.80" || f.Value("dues_rate_from") != "2027-01" {
+		t.Errorf("form shows %s from %s", f.Value("dues_rate"), f.Value("dues_rate_from"))
+	}
+}
