@@ -39,6 +39,7 @@ func backupsFixture(t *testing.T) (db string, bs []storage.BackupInfo) {
 }
 
 func TestBackupsListsAndChecksEach(t *testing.T) {
+	t.Parallel() // its own files only
 	db, bs := backupsFixture(t)
 	zh := runZH("backups", "--db", db).expect(t, 0).stdout
 	for _, want := range []string{"备份时间", "大小", "类型", "文件", "检查", "整理前", "导入前", "手动", "无法读取", "通过",

@@ -66,7 +66,7 @@ var booksCommand = &command{
 			if err := requireDB(f.db); err != nil {
 				return err
 			}
-			st, err := storage.Open(f.db, storage.Options{ReadOnly: !act.writes})
+			st, err := storage.Open(f.db, storage.Options{ReadOnly: !act.writes, NoSync: noSync})
 			if err != nil {
 				return err
 			}

@@ -19,7 +19,7 @@ import (
 // The dates are last month's, so the month can be closed today.
 func TestNewUserKeepsAMonthOfBooks(t *testing.T) {
 	db := tempDB(t)
-	st, err := storage.Open(db, storage.Options{})
+	st, err := storage.Open(db, storage.Options{NoSync: true})
 	if err != nil {
 		t.Fatal(err)
 	}

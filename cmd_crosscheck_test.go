@@ -15,6 +15,7 @@ import (
 // both rosters, and merge names the pair by township, member number and
 // name, never by ID number.
 func TestCrosscheckAcrossTownships(t *testing.T) {
+	t.Parallel() // its own files only
 	dir := t.TempDir()
 	r := runEN("crosscheck-key", "--new").expect(t, 0)
 	pass := regexp.MustCompile(`passphrase: (\S+)`).FindStringSubmatch(r.stdout)

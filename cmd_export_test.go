@@ -34,6 +34,7 @@ func TestExportHelpSaysWhatAPackageHolds(t *testing.T) {
 // The command-line contract of export, verify, merge and import package,
 // as a new user would try it.
 func TestExportVerifyMergeImportPackage(t *testing.T) {
+	t.Parallel() // its own files only
 	dir := t.TempDir()
 	out := filepath.Join(dir, "usb")
 	os.Mkdir(out, 0o700)

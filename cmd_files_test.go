@@ -72,6 +72,7 @@ func forge(t *testing.T, pkg string, change func(files map[string][]byte, man ma
 // the problem named, no database file left, and the good package then
 // loads into the same path (it used to be refused as "already holds data").
 func TestImportInconsistentPackageLeavesNoDatabase(t *testing.T) {
+	t.Parallel() // its own files only
 	_, pkg := exportPkg(t, "40")
 	bad := forge(t, pkg, func(files map[string][]byte, _ map[string]any) {
 		m := files["data/members.jsonl"]
@@ -168,8 +169,10 @@ func TestOpenSweepsLeftovers(t *testing.T) {
 // not in the scratch folder, not in the system temp folder.
 func TestKilledExport(t *testing.T) {
 	if args := os.Getenv("UNIONBOOK_HELPER_ARGS"); args != "" {
+		noSync = false // the program as it is shipped
 		os.Exit(run(strings.Split(args, "\x1f"), os.Stdout, os.Stderr, os.Getenv))
 	}
+	t.Parallel() // its own files only
 	db, _ := exportPkg(t, "300")
 	out := filepath.Join(t.TempDir(), "usb")
 	os.Mkdir(out, 0o700)

@@ -24,7 +24,7 @@ func TestFreshSetsTheDemoAsideAndNeverRealBooks(t *testing.T) {
 	if !strings.Contains(r.stdout, kept) {
 		t.Errorf("fresh does not say where the demo is kept: %q", r.stdout)
 	}
-	s, err := storage.Open(kept, storage.Options{})
+	s, err := storage.Open(kept, storage.Options{NoSync: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -32,7 +32,7 @@ func TestFreshSetsTheDemoAsideAndNeverRealBooks(t *testing.T) {
 		t.Error("the kept file is not the demo")
 	}
 	s.Close()
-	s, err = storage.Open(db, storage.Options{})
+	s, err = storage.Open(db, storage.Options{NoSync: true})
 	if err != nil {
 		t.Fatal(err)
 	}

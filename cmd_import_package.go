@@ -76,7 +76,7 @@ func loadPackage(ctx context.Context, p *district.Package, db string) (map[strin
 		}
 	}()
 	tmp := filepath.Join(sess.Dir(), "import.db")
-	st, err := storage.Open(tmp, storage.Options{NoDailyBackup: true})
+	st, err := storage.Open(tmp, storage.Options{NoDailyBackup: true, NoSync: noSync})
 	if err != nil {
 		return nil, err
 	}

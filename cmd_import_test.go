@@ -16,7 +16,7 @@ import (
 func importDB(t *testing.T, units ...string) string {
 	t.Helper()
 	db := tempDB(t)
-	st, err := storage.Open(db, storage.Options{})
+	st, err := storage.Open(db, storage.Options{NoSync: true})
 	if err != nil {
 		t.Fatal(err)
 	}

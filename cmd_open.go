@@ -15,8 +15,17 @@ import (
 // still running on the same database keeps its files: see scratch.Sweep.
 func openStore(path string, opts storage.Options) (*storage.Store, error) {
 	sweep(path)
+	opts.NoSync = opts.NoSync || noSync
 	return storage.Open(path, opts)
 }
+
+// noSync opens the databases without waiting for the disk after each
+// write (storage.Options.NoSync). Only the tests of the commands set it, in
+// their TestMain: they run the commands in their own process, where no
+// crash can show a write that did not reach the disk. The tests of
+// durability run the program as a process of its own, where it stays
+// false.
+var noSync bool
 
 // sweep is scratch.Sweep for the database at path ("" for the default);
 // it never stops a command: the next start tries again.

@@ -142,7 +142,7 @@ func openCopy(e *env, sess *scratch.Session, path string, kind fileKind, keys di
 			return nil, err
 		}
 		defer p.Close()
-		st, err := storage.Open(copyPath, storage.Options{NoDailyBackup: true})
+		st, err := storage.Open(copyPath, storage.Options{NoDailyBackup: true, NoSync: noSync})
 		if err != nil {
 			return nil, err
 		}

@@ -59,6 +59,7 @@ func TestBackupDamageRestoreWalkthrough(t *testing.T) {
 }
 
 func TestBackupOutAndCompact(t *testing.T) {
+	t.Parallel() // its own files only
 	db := tempDB(t)
 	runZH("demo", "--db", db, "--members", "200").expect(t, 0)
 	out := filepath.Join(t.TempDir(), "copy.db")

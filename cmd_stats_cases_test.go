@@ -14,7 +14,7 @@ import (
 // checks of this year: what a work summary would cite.
 func TestStatsCasesAgreeWithAHandCount(t *testing.T) {
 	db := tempDB(t)
-	s, err := storage.Open(db, storage.Options{NoDailyBackup: true})
+	s, err := storage.Open(db, storage.Options{NoDailyBackup: true, NoSync: true})
 	if err != nil {
 		t.Fatal(err)
 	}

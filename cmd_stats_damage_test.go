@@ -15,6 +15,7 @@ import (
 // figures but ends with a one-line note on standard error and exit status
 // 1; once the good backup is restored, it is quiet again.
 func TestStatsSaysTheCheckFails(t *testing.T) {
+	t.Parallel() // its own files only
 	db := filepath.Join(t.TempDir(), "t.db")
 	runEN("demo", "--db", db, "--members", "40", "--seed", "3").expect(t, 0)
 	// yesterday's first open: a good daily backup

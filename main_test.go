@@ -284,6 +284,7 @@ func checkStats(t *testing.T, v map[string]any, units, members int) {
 }
 
 func TestDemoThenStats(t *testing.T) {
+	t.Parallel() // its own files only
 	db := tempDB(t)
 	r := runZH("demo", "--db", db, "--members", "600", "--seed", "42").expect(t, 0)
 	if !strings.Contains(r.stdout, demo.TownFor(42)+"总工会") || !strings.Contains(r.stdout, "80 个单位") || !strings.Contains(r.stdout, "600 名会员") || !strings.Contains(r.stdout, "秒") {
@@ -310,6 +311,7 @@ func TestDemoThenStats(t *testing.T) {
 }
 
 func TestDemoDefaultIsTheTownOf7520(t *testing.T) {
+	t.Parallel() // its own files only
 	if testing.Short() {
 		t.Skip("writes the full 7,520-member demo with two years of dues (seconds); left out with -short")
 	}
@@ -326,6 +328,7 @@ func TestDemoDefaultIsTheTownOf7520(t *testing.T) {
 }
 
 func TestDemoIsDeterministic(t *testing.T) {
+	t.Parallel() // its own files only
 	a, b, c := tempDB(t), tempDB(t), tempDB(t)
 	runZH("demo", "--db", a, "--members", "300", "--seed", "9").expect(t, 0)
 	runZH("--db", b, "demo", "--seed=9", "--members=300").expect(t, 0)
@@ -404,7 +407,7 @@ func TestStatsHumanOutputIsAligned(t *testing.T) {
 
 func TestStatsOnAnEmptyDatabase(t *testing.T) {
 	db := tempDB(t)
-	s, err := storage.Open(db, storage.Options{})
+	s, err := storage.Open(db, storage.Options{NoSync: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -428,9 +431,10 @@ func TestStatsOfAMissingDatabase(t *testing.T) {
 }
 
 func TestLockedDatabase(t *testing.T) {
+	t.Parallel() // its own files only
 	db := tempDB(t)
 	runZH("demo", "--db", db, "--members", "100").expect(t, 0)
-	s, err := storage.Open(db, storage.Options{})
+	s, err := storage.Open(db, storage.Options{NoSync: true})
 	if err != nil {
 		t.Fatal(err)
 	}

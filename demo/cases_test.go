@@ -10,6 +10,7 @@ import (
 // collective, most mediated, the latest still open; risk checks of about
 // half the units, some risks still open.
 func TestLoadWritesAYearOfCases(t *testing.T) {
+	t.Parallel() // after the tests that change the package's generators
 	s := openTemp(t)
 	today := model.Date(20260930)
 	if err := Load(s, Options{Seed: 3, Members: 2000, Today: today}); err != nil {

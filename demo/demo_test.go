@@ -22,6 +22,7 @@ func TestGenerateIsDeterministic(t *testing.T) {
 }
 
 func TestGenerateIsValid(t *testing.T) {
+	t.Parallel() // after the tests that change the package's generators
 	p, units, members := Generate(DefaultSeed, DefaultUnits, DefaultMembers)
 	today := Reference
 
@@ -219,6 +220,7 @@ func TestGenerateSmallAndZero(t *testing.T) {
 // members with distinct, valid ID numbers. Its speed is measured by
 // BenchmarkGenerate100k, not asserted here.
 func TestGenerate100k(t *testing.T) {
+	t.Parallel() // after the tests that change the package's generators
 	if testing.Short() {
 		t.Skip("generates 100,000 members (a few seconds); left out with -short")
 	}

@@ -8,6 +8,7 @@ import (
 )
 
 func TestLoadWritesDuesHistory(t *testing.T) {
+	t.Parallel() // after the tests that change the package's generators
 	s := openTemp(t)
 	today := model.Date(20260930)
 	if err := Load(s, Options{Seed: 3, Members: 3000, Today: today}); err != nil {

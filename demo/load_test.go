@@ -13,7 +13,7 @@ import (
 
 func openTemp(t testing.TB) *storage.Store {
 	t.Helper()
-	s, err := storage.Open(filepath.Join(t.TempDir(), "demo.db"), storage.Options{})
+	s, err := storage.Open(filepath.Join(t.TempDir(), "demo.db"), storage.Options{NoSync: true})
 	if err != nil {
 		t.Fatal(err)
 	}

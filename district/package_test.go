@@ -30,7 +30,7 @@ var pkgNow = time.Date(2026, 7, 15, 10, 0, 0, 0, time.Local)
 // events) under its own name.
 func demoStore(t testing.TB, seed uint64, name string, members int) *storage.Store {
 	t.Helper()
-	st, err := storage.Open(filepath.Join(t.TempDir(), "d.db"), storage.Options{Now: func() time.Time { return pkgNow }, NoDailyBackup: true})
+	st, err := storage.Open(filepath.Join(t.TempDir(), "d.db"), storage.Options{Now: func() time.Time { return pkgNow }, NoDailyBackup: true, NoSync: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -71,7 +71,7 @@ func unionCodeOf(name string) string {
 }
 
 func emptyStore(t testing.TB) *storage.Store {
-	st, err := storage.Open(filepath.Join(t.TempDir(), "e.db"), storage.Options{Now: func() time.Time { return pkgNow }, NoDailyBackup: true})
+	st, err := storage.Open(filepath.Join(t.TempDir(), "e.db"), storage.Options{Now: func() time.Time { return pkgNow }, NoDailyBackup: true, NoSync: true})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -24,7 +24,7 @@ const op = "李秘书"
 func books(t *testing.T) *storage.Store {
 	t.Helper()
 	now := time.Date(2024, 6, 15, 10, 0, 0, 0, time.Local)
-	s, err := storage.Open(filepath.Join(t.TempDir(), "u.db"), storage.Options{Now: func() time.Time { return now }})
+	s, err := storage.Open(filepath.Join(t.TempDir(), "u.db"), storage.Options{Now: func() time.Time { return now }, NoSync: true})
 	if err != nil {
 		t.Fatal(err)
 	}

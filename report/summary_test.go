@@ -20,7 +20,7 @@ var summaryNow = time.Date(2026, 7, 15, 10, 0, 0, 0, time.Local)
 
 func openStore(t *testing.T) *storage.Store {
 	t.Helper()
-	st, err := storage.Open(filepath.Join(t.TempDir(), "s.db"), storage.Options{Now: func() time.Time { return summaryNow }, NoDailyBackup: true})
+	st, err := storage.Open(filepath.Join(t.TempDir(), "s.db"), storage.Options{Now: func() time.Time { return summaryNow }, NoDailyBackup: true, NoSync: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -433,6 +433,7 @@ func TestSummaryAgreesWithStats(t *testing.T) {
 
 // LibreOffice opens the document and reads its sentences and tables.
 func TestSummaryOpensInLibreOffice(t *testing.T) {
+	t.Parallel() // LibreOffice with a profile of its own
 	officetest.Need(t)
 	st := handStore(t)
 	p, _ := model.ParsePeriod("2026-H1")

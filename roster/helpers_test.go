@@ -18,7 +18,8 @@ var testToday = model.NewDate(2025, time.June, 1)
 func newStore(t testing.TB, units ...string) *storage.Store {
 	t.Helper()
 	st, err := storage.Open(filepath.Join(t.TempDir(), "t.db"), storage.Options{
-		Now: func() time.Time { return time.Date(2025, 6, 1, 9, 0, 0, 0, time.Local) },
+		Now:    func() time.Time { return time.Date(2025, 6, 1, 9, 0, 0, 0, time.Local) },
+		NoSync: true, // no test here is of durability
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -61,7 +61,7 @@ func fixedClock() time.Time { return uitest.FixedNow }
 func (f *fixture) open(tb testing.TB) *storage.Store {
 	tb.Helper()
 	f.once.Do(func() {
-		s, err := storage.Open(filepath.Join(fixtureDir, f.name+"-seeding.db"), storage.Options{Now: fixedClock})
+		s, err := storage.Open(filepath.Join(fixtureDir, f.name+"-seeding.db"), storage.Options{Now: fixedClock, NoSync: true})
 		if err != nil {
 			f.err = err
 			return
@@ -92,7 +92,7 @@ func (f *fixture) open(tb testing.TB) *storage.Store {
 	tb.Cleanup(func() { os.Remove(path) })
 	// a copy is not the first open of the day of a database in use: no
 	// daily backup, as for a new database
-	s, err := storage.Open(path, storage.Options{Now: fixedClock, NoDailyBackup: true})
+	s, err := storage.Open(path, storage.Options{Now: fixedClock, NoDailyBackup: true, NoSync: true})
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -26,6 +26,12 @@ type view struct {
 
 func newView(t *testing.T, lang i18n.Lang, seed func(*storage.Store)) *view {
 	t.Helper()
+	return newViewAt(t, lang, 80, 24, seed)
+}
+
+// newViewAt is newView at w x h.
+func newViewAt(t *testing.T, lang i18n.Lang, w, h int, seed func(*storage.Store)) *view {
+	t.Helper()
 	// the clock moves seven minutes at each reading, so entries have times
 	clock := uitest.FixedNow
 	s := uitest.OpenStoreWith(t, storage.Options{Now: func() time.Time {
@@ -38,11 +44,11 @@ func newView(t *testing.T, lang i18n.Lang, seed func(*storage.Store)) *view {
 		seedTown(t, s)
 	}
 	c := uitest.NewCommon(s, lang, uitest.FixedNow)
-	c.Width, c.Height = 80, 24
+	c.Width, c.Height = w, h
 	st := stack.New(c, nil)
 	l := New(c, st)
 	st.Replace(l)
-	st.SetSize(80, 24)
+	st.SetSize(w, h)
 	return &view{st, l}
 }
 

@@ -49,6 +49,7 @@ func New(c *common.Common, st *stack.Stack) *List {
 	ts := widget.TableStyles{Header: c.Styles.TableHeader, Cell: c.Styles.TableCell, Selected: c.Styles.TableSelected}
 	l := &List{c: c, st: st, k: newKeys(c), table: widget.NewTable(nil, ts)}
 	l.table.SetEmptyText(c.T("audit.empty"))
+	l.table.SetOrigin(0, 2) // under the filter line and the count
 	l.reload()
 	return l
 }
@@ -165,11 +166,14 @@ func (l *List) Update(msg tea.Msg) tea.Cmd {
 		case key.Matches(km, l.c.Keys.Export):
 			return l.export()
 		case key.Matches(km, l.c.Keys.Open):
-			if i := l.table.Cursor(); i >= 0 && i < len(l.entries) {
-				return l.st.Push(newDetail(l.c, l.st, l.entries[i], l.names, l.head))
-			}
-			return nil
+			return l.open()
 		}
+	}
+	if rc, ok := msg.(widget.RowClickedMsg); ok { // a second click on the selected row opens it
+		if l.table.Owns(rc) && rc.Again {
+			return l.open()
+		}
+		return nil
 	}
 	var cmd tea.Cmd
 	l.table, cmd = l.table.Update(msg)
@@ -178,6 +182,14 @@ func (l *List) Update(msg tea.Msg) tea.Cmd {
 		l.more()
 	}
 	return cmd
+}
+
+// open shows the entry under the cursor.
+func (l *List) open() tea.Cmd {
+	if i := l.table.Cursor(); i >= 0 && i < len(l.entries) {
+		return l.st.Push(newDetail(l.c, l.st, l.entries[i], l.names, l.head))
+	}
+	return nil
 }
 
 // export takes out every entry of the filters, the older ones not yet

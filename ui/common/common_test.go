@@ -37,7 +37,7 @@ func TestCommandsCarryTheirMessages(t *testing.T) {
 // The operator is read from the profile when writing, never kept: a
 // change counts at once; without a profile, nobody is named.
 func TestOperatorNameIsReadFromTheProfile(t *testing.T) {
-	s, err := storage.Open(filepath.Join(t.TempDir(), "ub.db"), storage.Options{NoDailyBackup: true})
+	s, err := storage.Open(filepath.Join(t.TempDir(), "ub.db"), storage.Options{NoDailyBackup: true, NoSync: true})
 	if err != nil {
 		t.Fatal(err)
 	}

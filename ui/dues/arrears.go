@@ -33,6 +33,7 @@ type arrears struct {
 
 func newArrears(d *data, st *stack.Stack) *arrears {
 	a := &arrears{data: d, st: st, table: widget.NewTable(nil, tableStyles(d.c))}
+	a.table.SetOrigin(0, 2) // under the title and the note line; View sets it as drawn
 	a.refresh()
 	return a
 }
@@ -124,6 +125,13 @@ func (a *arrears) Update(msg tea.Msg) tea.Cmd {
 	case loadedMsg:
 		a.refresh()
 		return nil
+	case widget.RowClickedMsg: // a second click on the selected row opens it
+		if a.table.Owns(m) && m.Again {
+			if id := a.selected(); id != 0 {
+				return a.st.Push(newMember(a.data, a.st, id))
+			}
+		}
+		return nil
 	case tea.KeyPressMsg:
 		switch {
 		case key.Matches(m, a.c.Keys.Open):
@@ -201,6 +209,7 @@ func (a *arrears) View() string {
 		top = append(top, st.Muted.Render(l))
 	}
 	a.table.SetSize(a.w, max(3, a.h-1-len(top)))
+	a.table.SetOrigin(0, len(top)) // clicks land on the row under the pointer
 	return strings.Join(top, "\n") + "\n" + a.table.View()
 }
 

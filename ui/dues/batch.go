@@ -46,7 +46,7 @@ func openBatch(d *data, st *stack.Stack, unit uint64) tea.Cmd {
 	f.SetChoice("method", uint64(model.PayPayroll))
 	f.SetValue("date", c.Today().String())
 	b := &batchForm{}
-	b.open(d, st, f, func(f *form.Form) model.Problems { _, ps := b.read(f); return ps })
+	b.open(d, st, f, c.T("dues.batch_title"), fixed(c.T("dues.batch_hint")), func(f *form.Form) model.Problems { _, ps := b.read(f); return ps }, b.next)
 	return st.Push(b)
 }
 
@@ -78,8 +78,6 @@ func (b *batchForm) read(f *form.Form) (storage.DuesBatch, model.Problems) {
 	return x, ps
 }
 
-func (b *batchForm) Update(msg tea.Msg) tea.Cmd { return b.answer(msg, b.next) }
-
 // next shows who owes the months, in place of the form.
 func (b *batchForm) next() tea.Cmd {
 	x, _ := b.read(b.form)
@@ -94,5 +92,3 @@ func (b *batchForm) next() tea.Cmd {
 	x.Lines = plan.Lines
 	return b.st.Replace(newPreview(b.data, b.st, x, plan))
 }
-
-func (b *batchForm) View() string { return b.view(b.c.T("dues.batch_title"), b.c.T("dues.batch_hint")) }

@@ -35,7 +35,8 @@ func newReminderForm(d *data, st *stack.Stack, unit, member uint64) *reminderFor
 			r.who = m.Name
 		}
 	}
-	r.open(d, st, f, func(f *form.Form) model.Problems { _, ps := r.read(f); return ps })
+	r.open(d, st, f, c.T("dues.remind_title", r.who), fixed(c.T("dues.remind_hint")),
+		func(f *form.Form) model.Problems { _, ps := r.read(f); return ps }, r.save)
 	return r
 }
 
@@ -51,8 +52,6 @@ func (r *reminderForm) read(f *form.Form) (model.Reminder, model.Problems) {
 	return x, x.Validate(r.c.Today())
 }
 
-func (r *reminderForm) Update(msg tea.Msg) tea.Cmd { return r.answer(msg, r.save) }
-
 func (r *reminderForm) save() tea.Cmd {
 	x, _ := r.read(r.form)
 	if err := r.c.Store.AddReminder(r.c.OperatorName(), &x); err != nil {
@@ -61,10 +60,6 @@ func (r *reminderForm) save() tea.Cmd {
 	r.st.Pop()
 	return tea.Batch(common.SetStatus(r.c.T("dues.remind_ok", r.who, x.Date.String()), false),
 		common.Changed(model.EntityReminder, x.ID))
-}
-
-func (r *reminderForm) View() string {
-	return r.view(r.c.T("dues.remind_title", r.who), r.c.T("dues.remind_hint"))
 }
 
 // reportForm records what a unit that collects its own dues reported for
@@ -93,7 +88,8 @@ func newReportForm(d *data, st *stack.Stack, unit uint64) *reportForm {
 	f.SetValue("to", q.Add(2).String())
 	f.SetValue("date", c.Today().String())
 	r := &reportForm{unit: unit}
-	r.open(d, st, f, func(f *form.Form) model.Problems { _, ps := r.read(f); return ps })
+	r.open(d, st, f, c.T("dues.report_title", d.unitName(unit)), fixed(c.T("dues.report_hint")),
+		func(f *form.Form) model.Problems { _, ps := r.read(f); return ps }, r.save)
 	return r
 }
 
@@ -129,8 +125,6 @@ func (r *reportForm) read(f *form.Form) (model.CollectionReport, model.Problems)
 	return x, x.Validate(r.c.Today())
 }
 
-func (r *reportForm) Update(msg tea.Msg) tea.Cmd { return r.answer(msg, r.save) }
-
 func (r *reportForm) save() tea.Cmd {
 	x, _ := r.read(r.form)
 	if err := r.c.Store.AddCollectionReport(r.c.OperatorName(), &x); err != nil {
@@ -141,15 +135,10 @@ func (r *reportForm) save() tea.Cmd {
 		common.Changed(model.EntityReport, x.ID))
 }
 
-func (r *reportForm) View() string {
-	return r.view(r.c.T("dues.report_title", r.unitName(r.unit)), r.c.T("dues.report_hint"))
-}
-
 // lineAmountForm changes what one member of a batch pays: less than the
 // months owe leaves the rest owed, and the preview says how much.
 type lineAmountForm struct {
 	formFrame
-	m    model.Member
 	line storage.BatchLine
 	set  func(model.Money)
 }
@@ -157,8 +146,9 @@ type lineAmountForm struct {
 func newLineAmountForm(d *data, st *stack.Stack, m model.Member, l storage.BatchLine, set func(model.Money)) *lineAmountForm {
 	f := form.New(d.c, form.TextField("amount", true, ""))
 	f.SetValue("amount", l.Amount.String())
-	a := &lineAmountForm{m: m, line: l, set: set}
-	a.open(d, st, f, func(f *form.Form) model.Problems { _, ps := a.read(f); return ps })
+	a := &lineAmountForm{line: l, set: set}
+	a.open(d, st, f, d.c.T("dues.line_amount_title", m.Name, monthsOf(l.Months)), fixed(d.c.T("dues.line_amount_hint", l.Owing.Display())),
+		func(f *form.Form) model.Problems { _, ps := a.read(f); return ps }, a.save)
 	return a
 }
 
@@ -176,16 +166,9 @@ func (a *lineAmountForm) read(f *form.Form) (model.Money, model.Problems) {
 	return amt, nil
 }
 
-func (a *lineAmountForm) Update(msg tea.Msg) tea.Cmd { return a.answer(msg, a.save) }
-
 func (a *lineAmountForm) save() tea.Cmd {
 	amt, _ := a.read(a.form)
 	a.set(amt)
 	a.st.Pop()
 	return nil
-}
-
-func (a *lineAmountForm) View() string {
-	return a.view(a.c.T("dues.line_amount_title", a.m.Name, monthsOf(a.line.Months)),
-		a.c.T("dues.line_amount_hint", a.line.Owing.Display()))
 }

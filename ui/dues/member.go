@@ -40,6 +40,7 @@ type member struct {
 
 func newMember(d *data, st *stack.Stack, id uint64) *member {
 	s := &member{data: d, st: st, id: id, table: widget.NewTable(nil, tableStyles(d.c))}
+	s.table.SetOrigin(0, memberHeaderLines)
 	s.table.SetEmptyText(d.c.T("dues.no_payments"))
 	s.load()
 	return s
@@ -317,6 +318,7 @@ func (s *member) View() string {
 		top = append(top, "")
 	}
 	s.table.SetSize(s.w, max(3, s.h-len(top)))
+	s.table.SetOrigin(0, len(top)) // clicks land on the row under the pointer
 	return strings.Join(top, "\n") + "\n" + s.table.View()
 }
 

@@ -49,7 +49,7 @@ func newPayForm(d *data, st *stack.Stack, info *storage.MemberDuesInfo) *payForm
 	f.SetValue("date", today.String())
 	p := &payForm{info: info}
 	p.remember(f)
-	p.open(d, st, f, p.validate)
+	p.open(d, st, f, c.T("dues.pay_title", info.Member.Name, info.Member.No), func() string { return common.MonthlyText(c, p.info) }, p.validate, p.save)
 	return p
 }
 
@@ -137,8 +137,6 @@ func (p *payForm) coverage() (string, bool) {
 	return p.c.T("dues.covers_short", monthsText(pay.From, full), last.String(), rest.Display()), true
 }
 
-func (p *payForm) Update(msg tea.Msg) tea.Cmd { return p.answer(msg, p.save) }
-
 func (p *payForm) save() tea.Cmd {
 	pay, _ := p.read(p.form)
 	if err := p.c.Store.RecordPayment(p.c.OperatorName(), &pay); err != nil {
@@ -153,15 +151,15 @@ func (p *payForm) save() tea.Cmd {
 	return tea.Batch(common.SetStatus(text, false), common.Changed(model.EntityPayment, pay.ID))
 }
 
+// View adds under the form what the amount covers and the rule.
 func (p *payForm) View() string {
-	m := p.info.Member
-	out := p.view(p.c.T("dues.pay_title", m.Name, m.No), common.MonthlyText(p.c, p.info))
+	out := p.Screen.View()
 	if line, short := p.coverage(); line != "" {
 		style := p.c.Styles.Success
 		if short {
 			style = p.c.Styles.Warning
 		}
-		out += "\n\n" + style.Render(ansi.Truncate(line, p.w, "~"))
+		out += "\n\n" + style.Render(ansi.Truncate(line, p.width(), "~"))
 	}
-	return out + "\n" + p.c.Styles.Muted.Render(ansi.Wrap(p.c.T("dues.pay_rule"), max(p.w, 20), ""))
+	return out + "\n" + p.c.Styles.Muted.Render(ansi.Wrap(p.c.T("dues.pay_rule"), max(p.width(), 20), ""))
 }

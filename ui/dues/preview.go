@@ -58,6 +58,7 @@ func newPreview(d *data, st *stack.Stack, b storage.DuesBatch, plan storage.Batc
 		{Title: c.T("dues.col_pays"), Width: 19, AlignRight: true},
 	}, tableStyles(c))
 	p.table.SetEmptyText(c.T("dues.batch_empty"))
+	p.table.SetOrigin(0, 3) // under the title, the sum and the hint
 	p.table.SetRows(len(b.Lines), func(row, col int) string {
 		l := p.batch.Lines[row]
 		m := p.names[l.MemberID]
@@ -239,6 +240,7 @@ func (p *preview) View() string {
 		top = append(top, st.Muted.Render(l))
 	}
 	p.table.SetSize(p.w, max(3, p.h-len(top)-len(p.problems)))
+	p.table.SetOrigin(0, len(top)) // clicks land on the row under the pointer
 	out := strings.Join(top, "\n") + "\n" + p.table.View()
 	if len(p.problems) > 0 {
 		out += "\n" + st.Error.Render(strings.Join(p.problems, "\n"))

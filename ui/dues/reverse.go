@@ -26,7 +26,8 @@ func newReverseForm(d *data, st *stack.Stack, pay model.DuesPayment) *reverseFor
 	)
 	f.SetValue("date", c.Today().String())
 	r := &reverseForm{pay: pay}
-	r.open(d, st, f, r.validate)
+	r.open(d, st, f, c.T("dues.reverse_title", pay.ReceiptNo), fixed(c.T("dues.reverse_hint", pay.Amount.Display(), pay.From.String(), pay.To.String())),
+		r.validate, r.save)
 	return r
 }
 
@@ -43,8 +44,6 @@ func (r *reverseForm) validate(f *form.Form) model.Problems {
 	return ps
 }
 
-func (r *reverseForm) Update(msg tea.Msg) tea.Cmd { return r.answer(msg, r.save) }
-
 func (r *reverseForm) save() tea.Cmd {
 	d, _ := model.ParseDate(r.form.Value("date"))
 	rev, err := r.c.Store.ReversePayment(r.c.OperatorName(), r.pay.ID, d, r.form.Value("reason"))
@@ -53,9 +52,4 @@ func (r *reverseForm) save() tea.Cmd {
 	}
 	r.st.Pop()
 	return tea.Batch(common.SetStatus(r.c.T("dues.reversed_ok", r.pay.ReceiptNo), false), common.Changed(model.EntityPayment, rev.ID))
-}
-
-func (r *reverseForm) View() string {
-	p := r.pay
-	return r.view(r.c.T("dues.reverse_title", p.ReceiptNo), r.c.T("dues.reverse_hint", p.Amount.Display(), p.From.String(), p.To.String()))
 }

@@ -49,7 +49,8 @@ func newHandlingForm(d *data, st *stack.Stack, unit uint64) *handlingForm {
 		f.SetValue("dues_fixed", h.cur.Fixed.String())
 	}
 	f.SetValue("dues_note", h.cur.Note)
-	h.open(d, st, f, func(f *form.Form) model.Problems { _, ps := h.read(f); return ps })
+	h.open(d, st, f, c.T("dues.handling_title", d.unitName(unit)), fixed(termText(c, h.cur)),
+		func(f *form.Form) model.Problems { _, ps := h.read(f); return ps }, h.save)
 	return h
 }
 
@@ -74,8 +75,6 @@ func (h *handlingForm) read(f *form.Form) (model.UnitDuesTerm, model.Problems) {
 	return t, ps
 }
 
-func (h *handlingForm) Update(msg tea.Msg) tea.Cmd { return h.answer(msg, h.save) }
-
 func (h *handlingForm) save() tea.Cmd {
 	t, _ := h.read(h.form)
 	if _, err := h.c.Store.SetUnitDuesTerm(h.c.OperatorName(), h.unit, t); err != nil {
@@ -86,9 +85,9 @@ func (h *handlingForm) save() tea.Cmd {
 		common.Changed(model.EntityUnitDues, h.unit))
 }
 
+// View adds under the form what each way of handling means.
 func (h *handlingForm) View() string {
-	return h.view(h.c.T("dues.handling_title", h.unitName(h.unit)), termText(h.c, h.cur)) +
-		"\n\n" + h.c.Styles.Muted.Render(ansi.Wrap(h.c.T("dues.handling_help"), max(h.w, 20), ""))
+	return h.Screen.View() + "\n\n" + h.c.Styles.Muted.Render(ansi.Wrap(h.c.T("dues.handling_help"), max(h.width(), 20), ""))
 }
 
 // termText says a unit's setting in one line.
@@ -123,7 +122,8 @@ func newExceptionForm(d *data, st *stack.Stack, info *storage.MemberDuesInfo) *e
 	}
 	f.SetValue("dues_reason", cur.Reason)
 	e := &exceptionForm{m: info.Member}
-	e.open(d, st, f, func(f *form.Form) model.Problems { _, ps := e.read(f); return ps })
+	e.open(d, st, f, c.T("dues.exception_title", info.Member.Name, info.Member.No), fixed(c.T("dues.exception_hint")),
+		func(f *form.Form) model.Problems { _, ps := e.read(f); return ps }, e.save)
 	return e
 }
 
@@ -147,8 +147,6 @@ func (e *exceptionForm) read(f *form.Form) (model.MemberDuesTerm, model.Problems
 	return t, ps
 }
 
-func (e *exceptionForm) Update(msg tea.Msg) tea.Cmd { return e.answer(msg, e.save) }
-
 func (e *exceptionForm) save() tea.Cmd {
 	t, _ := e.read(e.form)
 	if _, err := e.c.Store.SetMemberDuesTerm(e.c.OperatorName(), e.m.ID, t); err != nil {
@@ -157,8 +155,4 @@ func (e *exceptionForm) save() tea.Cmd {
 	e.st.Pop()
 	return tea.Batch(common.SetStatus(e.c.T("dues.exception_ok", e.m.Name, e.c.T(t.Kind.Key()), t.From.String()), false),
 		common.Changed(model.EntityMemberDues, e.m.ID))
-}
-
-func (e *exceptionForm) View() string {
-	return e.view(e.c.T("dues.exception_title", e.m.Name, e.m.No), e.c.T("dues.exception_hint"))
 }

@@ -38,6 +38,7 @@ type unit struct {
 
 func newUnit(d *data, st *stack.Stack, id uint64) *unit {
 	u := &unit{data: d, st: st, id: id, table: widget.NewTable(nil, tableStyles(d.c))}
+	u.table.SetOrigin(0, unitHeaderLines)
 	u.table.SetEmptyText(d.c.T("dues.no_reports"))
 	c := d.c
 	u.table.SetColumns([]widget.Column{

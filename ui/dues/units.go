@@ -34,6 +34,7 @@ type units struct {
 
 func newUnits(d *data, st *stack.Stack) *units {
 	u := &units{data: d, st: st, year: d.c.Today().Year(), table: widget.NewTable(nil, tableStyles(d.c))}
+	u.table.SetOrigin(0, 2) // under the title and the totals; View sets it as drawn
 	u.table.SetEmptyText(d.c.T("dues.units_empty"))
 	u.load()
 	return u
@@ -124,6 +125,13 @@ func (u *units) Update(msg tea.Msg) tea.Cmd {
 	case common.DataChangedMsg:
 		if u.year != u.c.Today().Year() { // Load computes this year only
 			u.load()
+		}
+		return nil
+	case widget.RowClickedMsg: // a second click on the selected row opens it
+		if u.table.Owns(m) && m.Again {
+			if id := u.selected(); id != 0 {
+				return u.st.Push(newUnit(u.data, u.st, id))
+			}
 		}
 		return nil
 	case tea.KeyPressMsg:
@@ -237,6 +245,7 @@ func (u *units) View() string {
 		top = append(top, st.Muted.Render(l))
 	}
 	u.table.SetSize(u.w, max(3, u.h-len(top)))
+	u.table.SetOrigin(0, len(top)) // clicks land on the row under the pointer
 	return strings.Join(top, "\n") + "\n" + u.table.View()
 }
 

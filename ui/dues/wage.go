@@ -40,7 +40,11 @@ func openWageForm(d *data, st *stack.Stack, m model.Member, unit uint64) *wageFo
 		f.SetValue("wage_base", b.String())
 	}
 	w := &wageForm{m: m, unit: unit}
-	w.open(d, st, f, func(f *form.Form) model.Problems { _, ps := w.read(f); return ps })
+	title := c.T("dues.wage_title", m.Name, m.No)
+	if unit != 0 {
+		title = c.T("dues.unit_wage_title", d.unitName(unit))
+	}
+	w.open(d, st, f, title, fixed(c.T("dues.wage_hint")), func(f *form.Form) model.Problems { _, ps := w.read(f); return ps }, w.save)
 	return w
 }
 
@@ -58,8 +62,6 @@ func (w *wageForm) read(f *form.Form) (model.WageBase, model.Problems) {
 	}
 	return wb, ps
 }
-
-func (w *wageForm) Update(msg tea.Msg) tea.Cmd { return w.answer(msg, w.save) }
 
 func (w *wageForm) save() tea.Cmd {
 	wb, _ := w.read(w.form)
@@ -81,10 +83,7 @@ func (w *wageForm) save() tea.Cmd {
 		common.Changed(model.EntityMember, m.ID))
 }
 
+// View adds under the form what a wage base is.
 func (w *wageForm) View() string {
-	title := w.c.T("dues.wage_title", w.m.Name, w.m.No)
-	if w.unit != 0 {
-		title = w.c.T("dues.unit_wage_title", w.unitName(w.unit))
-	}
-	return w.view(title, w.c.T("dues.wage_hint")) + "\n\n" + w.c.Styles.Muted.Render(ansi.Wrap(w.wageRule(), max(w.w, 20), ""))
+	return w.Screen.View() + "\n\n" + w.c.Styles.Muted.Render(ansi.Wrap(w.wageRule(), max(w.width(), 20), ""))
 }

@@ -52,7 +52,7 @@ func newImportForm(d *data, st *stack.Stack, path string) *importForm {
 	f := form.New(c, form.TextField("wage_from", true, c.T("hint.month")))
 	f.SetValue("wage_from", c.Today().Month().String())
 	im := &importForm{path: path}
-	im.open(d, st, f, im.validate)
+	im.open(d, st, f, c.T("dues.import_title")+"  "+filepath.Base(path), fixed(c.T("dues.import_hint")), im.validate, im.read)
 	return im
 }
 
@@ -78,7 +78,7 @@ func (im *importForm) Update(msg tea.Msg) tea.Cmd {
 	if im.reading {
 		return nil
 	}
-	return im.answer(msg, im.read)
+	return im.Screen.Update(msg)
 }
 
 // read reads the file in a command.
@@ -95,11 +95,11 @@ func (im *importForm) read() tea.Cmd {
 }
 
 func (im *importForm) View() string {
-	out := im.view(im.c.T("dues.import_title")+"  "+filepath.Base(im.path), im.c.T("dues.import_hint"))
+	out := im.Screen.View()
 	if im.reading {
 		out += "\n\n" + im.c.Styles.Muted.Render(im.c.T("dues.import_reading"))
 	}
-	return out + "\n\n" + im.c.Styles.Muted.Render(ansi.Wrap(im.wageRule(), max(im.w, 20), ""))
+	return out + "\n\n" + im.c.Styles.Muted.Render(ansi.Wrap(im.wageRule(), max(im.width(), 20), ""))
 }
 
 // importPreview shows what a wage file would change and every row's

@@ -42,7 +42,8 @@ type chooser struct {
 	view    []int // indexes into members
 	table   widget.Table
 	search  widget.SearchBox
-	note    string // the last bulk action, shown under the table
+	input   widget.SearchList // routes input between search and table
+	note    string            // the last bulk action, shown under the table
 	w       int
 }
 
@@ -70,6 +71,8 @@ func newChooser(c *common.Common, st *stack.Stack, k *keys, members []model.Memb
 	ch.table.SetEmptyText(c.T("events.choose_none"))
 	ch.search = widget.NewSearchBox(c.T("events.choose_search_hint"), widget.SearchBoxStyles{
 		Label: c.Styles.Label, Box: c.Styles.Input, Focus: c.Styles.InputFocus})
+	ch.input = widget.SearchList{Table: &ch.table, Search: &ch.search, Filter: ch.refilter, Key: ch.key,
+		Open: func() tea.Cmd { ch.toggle(); return nil }} // a second click ticks the member
 	ch.refilter()
 	return ch
 }
@@ -177,39 +180,14 @@ func (ch *chooser) Dirty() bool {
 }
 
 // HandlesBack: while searching, esc clears the search.
-func (ch *chooser) HandlesBack() bool { return ch.search.Active() }
+func (ch *chooser) HandlesBack() bool { return ch.input.Capturing() }
 
 func (ch *chooser) Update(msg tea.Msg) tea.Cmd {
 	km, isKey := msg.(tea.KeyPressMsg)
 	if isKey && key.Matches(km, ch.k.Toggle) {
 		ch.search.Blur() // space ticks, even while searching
 	}
-	if ev, cmd := ch.search.Update(msg); ev != widget.SearchIgnored {
-		if ev != widget.SearchHandled {
-			ch.refilter()
-			if ev == widget.SearchChanged {
-				ch.table.SetCursor(0)
-			}
-		}
-		return cmd
-	}
-	switch msg := msg.(type) {
-	case tea.KeyPressMsg:
-		if cmd, ok := ch.key(msg); ok {
-			return cmd
-		}
-	case widget.RowClickedMsg:
-		if msg.ID == chooserTableID && msg.Again {
-			ch.toggle()
-		}
-		return nil
-	case tea.MouseMsg:
-	default:
-		return nil // not the chooser's
-	}
-	var cmd tea.Cmd
-	ch.table, cmd = ch.table.Update(msg)
-	return cmd
+	return ch.input.Update(msg)
 }
 
 // key handles the chooser's own keys; ok is false for the table's.

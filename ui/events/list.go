@@ -59,7 +59,8 @@ type list struct {
 	order  widget.ColumnOrder
 	table  widget.Table
 	search widget.SearchBox
-	period period // of the figures, kept between visits
+	input  widget.SearchList // routes input between search and table
+	period period            // of the figures, kept between visits
 
 	w   int
 	err error
@@ -73,6 +74,19 @@ func newList(c *common.Common, k *keys, r *roster) *list {
 	l.table.SetEmptyText(c.T("events.empty"))
 	l.search = widget.NewSearchBox(c.T("events.search_hint"), widget.SearchBoxStyles{
 		Label: c.Styles.Label, Box: c.Styles.Input, Focus: c.Styles.InputFocus})
+	l.input = widget.SearchList{Table: &l.table, Search: &l.search, Filter: l.refilter, Key: l.key,
+		Sort: func(col int) {
+			if _, ids := l.columns(); col < len(ids) {
+				l.order.Click(ids[col])
+				l.refilter()
+			}
+		},
+		Open: func() tea.Cmd {
+			if id := l.selectedID(); id != 0 {
+				return l.open(id)
+			}
+			return nil
+		}}
 	l.reload()
 	return l
 }
@@ -261,7 +275,7 @@ func (l *list) SetSize(w, h int) {
 	l.refreshTable()
 }
 
-func (l *list) Capturing() bool { return l.search.Active() }
+func (l *list) Capturing() bool { return l.input.Capturing() }
 func (l *list) Dirty() bool     { return false }
 
 func (l *list) Update(msg tea.Msg) tea.Cmd {
@@ -269,42 +283,7 @@ func (l *list) Update(msg tea.Msg) tea.Cmd {
 		l.reload()
 		return nil
 	}
-	if ev, cmd := l.search.Update(msg); ev != widget.SearchIgnored {
-		if ev != widget.SearchHandled {
-			l.refilter()
-			if ev == widget.SearchChanged {
-				l.table.SetCursor(0)
-			}
-		}
-		return cmd
-	}
-	switch msg := msg.(type) {
-	case tea.KeyPressMsg:
-		if cmd, ok := l.key(msg); ok {
-			return cmd
-		}
-	case widget.RowClickedMsg:
-		if msg.ID == tableID && msg.Again {
-			if id := l.selectedID(); id != 0 {
-				return l.open(id)
-			}
-		}
-		return nil
-	case widget.HeaderClickedMsg:
-		if msg.ID == tableID {
-			if _, ids := l.columns(); msg.Col < len(ids) {
-				l.order.Click(ids[msg.Col])
-				l.refilter()
-			}
-		}
-		return nil
-	case tea.MouseMsg:
-	default:
-		return nil // not the list's
-	}
-	var cmd tea.Cmd
-	l.table, cmd = l.table.Update(msg)
-	return cmd
+	return l.input.Update(msg)
 }
 
 // key handles the list's own keys; ok is false for the table's.

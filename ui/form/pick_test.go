@@ -4,7 +4,6 @@ import (
 	"strings"
 	"testing"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
@@ -65,64 +64,31 @@ func TestTypingOnAPickFieldSearchesThePicker(t *testing.T) {
 // Keys typed quickly, or an input method's word arriving one character a
 // key (林共享 typed on the hardship form's member field came out 共享林),
 // reach the picker before the key that opened it is handed back to it:
-// that key still goes first, in the form's screen and in a page's own
-// form (Answer).
+// that key still goes first. (Every form is a form.Screen.)
 func TestTypingFastOnAPickFieldKeepsTheOrder(t *testing.T) {
-	for _, own := range []bool{false, true} {
-		com := uitest.NewCommon(nil, i18n.ZH, uitest.FixedNow)
-		f := New(com, PickField("member", true, []Option{{Label: "张三", Value: 1}, {Label: "林共享", Value: 2}}))
-		st := stack.NewFunc(com, func(st *stack.Stack) common.Screen {
-			if own {
-				return &ownForm{f: f, st: st, c: com}
-			}
-			return NewScreen(com, st, "帮扶", f, func() tea.Cmd { return nil })
-		})
-		st.SetSize(80, 20)
-		var cmds []tea.Cmd
-		for _, r := range "林共享" {
-			cmds = append(cmds, st.Update(tea.KeyPressMsg{Text: string(r), Code: r}))
-		}
-		d := uitest.Driver{Update: st.Update}
-		for _, c := range cmds {
-			d.Run(c)
-		}
-		p, ok := st.Top().(*picker.Screen)
-		if !ok {
-			t.Fatalf("own %v: no picker in front: %T", own, st.Top())
-		}
-		if view := ansi.Strip(p.View()); !strings.Contains(view, "林共享") {
-			t.Errorf("own %v: the picker's search is out of order:\n%s", own, view)
-		}
-		d.Send(uitest.Key("enter"))
-		if v, _ := f.Choice("member"); v != 2 {
-			t.Errorf("own %v: enter chose %d", own, v)
-		}
-	}
-}
-
-// ownForm is a page's own screen around a Form, as the hardship, dues and
-// books forms are: it answers through Answer and pushes its picker itself.
-type ownForm struct {
-	common.ScreenBase
-	f  *Form
-	st *stack.Stack
-	c  *common.Common
-}
-
-func (o *ownForm) View() string              { return o.f.View() }
-func (o *ownForm) SetSize(w, h int)          { o.f.SetSize(w, h) }
-func (o *ownForm) Capturing() bool           { return true }
-func (o *ownForm) ShortHelp() []key.Binding  { return nil }
-func (o *ownForm) FullHelp() [][]key.Binding { return nil }
-func (o *ownForm) Update(msg tea.Msg) tea.Cmd {
-	act, cmd := o.f.Update(msg)
-	return o.f.Answer(act, cmd, Answers{
-		Pick: func(title string, opts []Option, cur uint64) {
-			o.st.Push(picker.NewScreen(o.c, o.st, title, opts, cur, func(v uint64) tea.Cmd {
-				o.f.Picked(v)
-				return nil
-			}))
-		},
-		Save: func() tea.Cmd { return nil },
+	com := uitest.NewCommon(nil, i18n.ZH, uitest.FixedNow)
+	f := New(com, PickField("member", true, []Option{{Label: "张三", Value: 1}, {Label: "林共享", Value: 2}}))
+	st := stack.NewFunc(com, func(st *stack.Stack) common.Screen {
+		return NewScreen(com, st, "帮扶", f, func() tea.Cmd { return nil })
 	})
+	st.SetSize(80, 20)
+	var cmds []tea.Cmd
+	for _, r := range "林共享" {
+		cmds = append(cmds, st.Update(tea.KeyPressMsg{Text: string(r), Code: r}))
+	}
+	d := uitest.Driver{Update: st.Update}
+	for _, c := range cmds {
+		d.Run(c)
+	}
+	p, ok := st.Top().(*picker.Screen)
+	if !ok {
+		t.Fatalf("no picker in front: %T", st.Top())
+	}
+	if view := ansi.Strip(p.View()); !strings.Contains(view, "林共享") {
+		t.Errorf("the picker's search is out of order:\n%s", view)
+	}
+	d.Send(uitest.Key("enter"))
+	if v, _ := f.Choice("member"); v != 2 {
+		t.Errorf("enter chose %d", v)
+	}
 }

@@ -75,34 +75,3 @@ func (f *Form) has(key string) bool {
 	}
 	return false
 }
-
-// Answers are a page's answers to what the user asked of its form; see
-// Answer.
-type Answers struct {
-	// Cancel is not called: esc is the stack's, which pops the form
-	// (asking first when it holds changes).
-	//
-	// Deprecated: leave it out; it goes once no form sets it.
-	Cancel func()
-	Pick   func(title string, opts []Option, current uint64) // open a picker for the focused Pick field (nil: no Pick fields)
-	Save   func() tea.Cmd                                    // save the form: called only when no problems are left
-}
-
-// Answer runs the page's answer to act, what Update returned with cmd:
-// OpenPicker opens the picker (see PickRequest) and returns cmd, which
-// types into its search what was typed on the field; Submit saves unless
-// problems are left (see SubmitBlocked). Anything else returns cmd.
-func (f *Form) Answer(act Action, cmd tea.Cmd, a Answers) tea.Cmd {
-	switch act {
-	case OpenPicker:
-		if a.Pick != nil {
-			a.Pick(f.PickRequest())
-		}
-	case Submit:
-		if blocked := f.SubmitBlocked(); blocked != nil {
-			return blocked
-		}
-		return a.Save()
-	}
-	return cmd
-}

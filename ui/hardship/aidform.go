@@ -54,7 +54,11 @@ func newAidForm(c *common.Common, st *stack.Stack, m model.Member, fileID uint64
 		af.earlier, _ = c.Store.MemberAid(m.ID)
 	}
 	af.formScreen = newFormScreen(c, st, fm, done)
-	af.open(func(fm *form.Form) model.Problems { _, ps := af.fromForm(fm); return ps })
+	title := c.T("hardship.aid_title_member", m.Name, m.No)
+	if fileID != 0 {
+		title = c.T("hardship.aid_title_file", m.Name, fileID)
+	}
+	af.open(title, fixed(c.T("hardship.aid_hint")), func(fm *form.Form) model.Problems { _, ps := af.fromForm(fm); return ps }, af.save)
 	return af
 }
 
@@ -114,14 +118,9 @@ func (af *aidForm) capLine() string {
 	return af.c.T("hardship.aid_cap_live", strings.Join(msgs, "; "))
 }
 
-func (af *aidForm) Update(msg tea.Msg) tea.Cmd { return af.update(msg, af.save) }
-
+// View adds under the form the warning of the yearly caps.
 func (af *aidForm) View() string {
-	title := af.c.T("hardship.aid_title_member", af.member.Name, af.member.No)
-	if af.fileID != 0 {
-		title = af.c.T("hardship.aid_title_file", af.member.Name, af.fileID)
-	}
-	out := af.view(title, af.c.T("hardship.aid_hint"))
+	out := af.Screen.View()
 	w := af.capLine()
 	if w == "" {
 		return out
@@ -129,9 +128,10 @@ func (af *aidForm) View() string {
 	// Under the form: wrapped where the screen has the lines, else cut to
 	// the one line SetSize keeps free.
 	st := af.c.Styles
-	fit := func(s string) string { return ansi.Truncate(s, af.w, "~") }
-	lines := strings.Split(ansi.Wrap(w, af.w, ""), "\n")
-	if strings.Count(out, "\n")+1+len(lines) > af.h {
+	width, height := af.Size()
+	fit := func(s string) string { return ansi.Truncate(s, width, "~") }
+	lines := strings.Split(ansi.Wrap(w, width, ""), "\n")
+	if strings.Count(out, "\n")+1+len(lines) > height {
 		lines = []string{fit(w)}
 	}
 	for _, l := range lines {

@@ -12,23 +12,16 @@ import (
 // the application.
 type approveForm struct {
 	formScreen
-	name   string
 	fileID uint64
 }
 
 func newApproveForm(c *common.Common, st *stack.Stack, name string, fileID uint64, done func(uint64) tea.Cmd) *approveForm {
-	af := &approveForm{name: name, fileID: fileID}
+	af := &approveForm{fileID: fileID}
 	fm, validate := dateReasonForm(c, "hs_reviewed_by", "")
 	fm.SetValue("hs_reviewed_by", c.OperatorName())
 	af.formScreen = newFormScreen(c, st, fm, done)
-	af.open(validate)
+	af.open(c.T("hardship.approve_title", name, fileID), fixed(c.T("hardship.approve_hint")), validate, af.save)
 	return af
-}
-
-func (af *approveForm) Update(msg tea.Msg) tea.Cmd { return af.update(msg, af.save) }
-
-func (af *approveForm) View() string {
-	return af.view(af.c.T("hardship.approve_title", af.name, af.fileID), af.c.T("hardship.approve_hint"))
 }
 
 func (af *approveForm) save() tea.Cmd {

@@ -11,22 +11,15 @@ import (
 // closeForm closes a file (退出): the date and the reason.
 type closeForm struct {
 	formScreen
-	name   string
 	fileID uint64
 }
 
 func newCloseForm(c *common.Common, st *stack.Stack, name string, fileID uint64, done func(uint64) tea.Cmd) *closeForm {
-	cf := &closeForm{name: name, fileID: fileID}
+	cf := &closeForm{fileID: fileID}
 	fm, validate := dateReasonForm(c, "reason", c.T("hardship.hint_close"))
 	cf.formScreen = newFormScreen(c, st, fm, done)
-	cf.open(validate)
+	cf.open(c.T("hardship.close_title", name, fileID), fixed(c.T("hardship.close_hint")), validate, cf.save)
 	return cf
-}
-
-func (cf *closeForm) Update(msg tea.Msg) tea.Cmd { return cf.update(msg, cf.save) }
-
-func (cf *closeForm) View() string {
-	return cf.view(cf.c.T("hardship.close_title", cf.name, cf.fileID), cf.c.T("hardship.close_hint"))
 }
 
 func (cf *closeForm) save() tea.Cmd {

@@ -90,7 +90,14 @@ func newFileForm(c *common.Common, st *stack.Stack, name string, old *model.Hard
 	fm := form.New(c, fields...)
 	ff.formScreen = newFormScreen(c, st, fm, done)
 	ff.fill()
-	ff.open(func(fm *form.Form) model.Problems { _, ps := ff.fromForm(fm); return ps })
+	title := c.T("hardship.new_title")
+	switch {
+	case ff.edit:
+		title = c.T("hardship.edit_title", ff.name, ff.old.ID)
+	case ff.old != nil:
+		title = c.T("hardship.refile_title", ff.name, ff.old.ID)
+	}
+	ff.open(title, ff.suggestionLine, func(fm *form.Form) model.Problems { _, ps := ff.fromForm(fm); return ps }, ff.save)
 	return ff, nil
 }
 
@@ -304,19 +311,6 @@ func suggestionText(c *common.Common, f *model.HardshipFile, rules model.Hardshi
 		return line + sug.Text(c.Lang)
 	}
 	return sug.Text(c.Lang) // no line to compare with, or an exclusion
-}
-
-func (ff *fileForm) Update(msg tea.Msg) tea.Cmd { return ff.update(msg, ff.save) }
-
-func (ff *fileForm) View() string {
-	title := ff.c.T("hardship.new_title")
-	switch {
-	case ff.edit:
-		title = ff.c.T("hardship.edit_title", ff.name, ff.old.ID)
-	case ff.old != nil:
-		title = ff.c.T("hardship.refile_title", ff.name, ff.old.ID)
-	}
-	return ff.view(title, ff.suggestionLine())
 }
 
 func (ff *fileForm) save() tea.Cmd {

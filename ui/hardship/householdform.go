@@ -16,13 +16,12 @@ import (
 // same form filled. The household size never shrinks below those listed.
 type householdForm struct {
 	formScreen
-	name string             // the file's member, for the title
 	file model.HardshipFile // as it was when the form opened
 	idx  int                // the household member edited, -1 to add one
 }
 
 func newHouseholdForm(c *common.Common, st *stack.Stack, name string, file model.HardshipFile, idx int, done func(uint64) tea.Cmd) *householdForm {
-	hf := &householdForm{name: name, file: file, idx: -1}
+	hf := &householdForm{file: file, idx: -1}
 	fm := form.New(c,
 		form.TextField("name", true, ""),
 		form.TextField("hs_relation", true, c.T("hardship.hint_relation")),
@@ -42,7 +41,11 @@ func newHouseholdForm(c *common.Common, st *stack.Stack, name string, file model
 		fm.SetValue("hs_school_work", h.SchoolOrWork)
 	}
 	hf.formScreen = newFormScreen(c, st, fm, done)
-	hf.open(func(fm *form.Form) model.Problems { _, ps := householdFromForm(fm); return ps })
+	title, hint := c.T("hardship.household_title", name), c.T("hardship.household_hint")
+	if hf.idx >= 0 {
+		title, hint = c.T("hardship.household_edit_title", file.Household[hf.idx].Name, name), c.T("hardship.household_edit_hint")
+	}
+	hf.open(title, fixed(hint), func(fm *form.Form) model.Problems { _, ps := householdFromForm(fm); return ps }, hf.save)
 	return hf
 }
 
@@ -60,16 +63,6 @@ func householdFromForm(fm *form.Form) (model.HouseholdMember, model.Problems) {
 	tmp.Normalize()
 	h = tmp.Household[0]
 	return h, append(ps, model.ValidateHouseholdMember(&h)...)
-}
-
-func (hf *householdForm) Update(msg tea.Msg) tea.Cmd { return hf.update(msg, hf.save) }
-
-func (hf *householdForm) View() string {
-	if hf.idx >= 0 {
-		return hf.view(hf.c.T("hardship.household_edit_title", hf.file.Household[hf.idx].Name, hf.name),
-			hf.c.T("hardship.household_edit_hint"))
-	}
-	return hf.view(hf.c.T("hardship.household_title", hf.name), hf.c.T("hardship.household_hint"))
 }
 
 func (hf *householdForm) save() tea.Cmd {

@@ -13,14 +13,13 @@ import (
 // dates, the approval and the date; the follow-up period follows.
 type liftForm struct {
 	formScreen
-	name string
 	file model.HardshipFile
 	// workdays is the shortest public notice (the setting).
 	workdays int
 }
 
 func newLiftForm(c *common.Common, st *stack.Stack, name string, file model.HardshipFile, done func(uint64) tea.Cmd) *liftForm {
-	lf := &liftForm{name: name, file: file}
+	lf := &liftForm{file: file}
 	if r, err := c.Store.HardshipRules(); err == nil {
 		lf.workdays = r.NoticeWorkdays
 	}
@@ -38,7 +37,8 @@ func newLiftForm(c *common.Common, st *stack.Stack, name string, file model.Hard
 	fm.SetValue("hs_notice_to", today.Time().AddDate(0, 0, -2).Format("2006-01-02"))
 	fm.SetValue("date", today.String())
 	lf.formScreen = newFormScreen(c, st, fm, done)
-	lf.open(func(fm *form.Form) model.Problems { _, ps := lf.fromForm(fm); return ps })
+	lf.open(c.T("hardship.lift_title", name, file.ID), fixed(c.T("hardship.lift_hint", lf.workdays)),
+		func(fm *form.Form) model.Problems { _, ps := lf.fromForm(fm); return ps }, lf.save)
 	return lf
 }
 
@@ -58,12 +58,6 @@ func (lf *liftForm) fromForm(fm *form.Form) (model.LiftOut, model.Problems) {
 		ps = model.ValidateLiftOut(&lf.file, l, lf.c.Today(), lf.workdays)
 	}
 	return l, ps
-}
-
-func (lf *liftForm) Update(msg tea.Msg) tea.Cmd { return lf.update(msg, lf.save) }
-
-func (lf *liftForm) View() string {
-	return lf.view(lf.c.T("hardship.lift_title", lf.name, lf.file.ID), lf.c.T("hardship.lift_hint", lf.workdays))
 }
 
 func (lf *liftForm) save() tea.Cmd {

@@ -62,6 +62,7 @@ type list struct {
 	view      []*row
 	table     widget.Table
 	search    widget.SearchBox
+	input     widget.SearchList // routes input between search and table
 	listView  listView
 	catFilter model.HardshipCategory
 
@@ -77,6 +78,12 @@ func newList(c *common.Common, k *keys) *list {
 	l.table.SetEmptyText(c.T("hardship.empty"))
 	l.search = widget.NewSearchBox(c.T("hardship.search_hint"), widget.SearchBoxStyles{
 		Label: c.Styles.Label, Box: c.Styles.Input, Focus: c.Styles.InputFocus, Prompt: c.Styles.Muted})
+	l.input = widget.SearchList{Table: &l.table, Search: &l.search, Filter: l.filter, Key: l.key, Open: func() tea.Cmd {
+		if i := l.table.Cursor(); i >= 0 && i < len(l.view) {
+			return l.open(l.view[i].f.ID)
+		}
+		return nil
+	}}
 	l.reload()
 	return l
 }
@@ -216,7 +223,7 @@ func (l *list) SetSize(w, h int) {
 	l.refreshTable()
 }
 
-func (l *list) Capturing() bool { return l.search.Active() }
+func (l *list) Capturing() bool { return l.input.Capturing() }
 func (l *list) Dirty() bool     { return false }
 
 func (l *list) Update(msg tea.Msg) tea.Cmd {
@@ -224,29 +231,7 @@ func (l *list) Update(msg tea.Msg) tea.Cmd {
 		l.reload()
 		return nil
 	}
-	if ev, cmd := l.search.Update(msg); ev != widget.SearchIgnored {
-		if ev != widget.SearchHandled {
-			l.filter()
-		}
-		return cmd
-	}
-	switch msg := msg.(type) {
-	case tea.KeyPressMsg:
-		if cmd, ok := l.key(msg); ok {
-			return cmd
-		}
-	case widget.RowClickedMsg:
-		if msg.ID == tableID && msg.Again && msg.Row < len(l.view) {
-			return l.open(l.view[msg.Row].f.ID)
-		}
-		return nil
-	case tea.MouseMsg:
-	default:
-		return nil // not the list's
-	}
-	var cmd tea.Cmd
-	l.table, cmd = l.table.Update(msg)
-	return cmd
+	return l.input.Update(msg)
 }
 
 // key handles the list's own keys; ok is false for the table's.

@@ -19,16 +19,8 @@ func newReverseForm(c *common.Common, st *stack.Stack, a model.AidRecord, done f
 	rf := &reverseForm{aid: a}
 	fm, validate := dateReasonForm(c, "reason", c.T("hint.reverse_reason"))
 	rf.formScreen = newFormScreen(c, st, fm, done)
-	rf.open(validate)
+	rf.open(c.T("hardship.reverse_title", c.T(a.Type.Key()), a.Date.String()), fixed(c.T("hardship.reverse_hint", a.Value().Display())), validate, rf.save)
 	return rf
-}
-
-func (rf *reverseForm) Update(msg tea.Msg) tea.Cmd { return rf.update(msg, rf.save) }
-
-func (rf *reverseForm) View() string {
-	a := rf.aid
-	return rf.view(rf.c.T("hardship.reverse_title", rf.c.T(a.Type.Key()), a.Date.String()),
-		rf.c.T("hardship.reverse_hint", a.Value().Display()))
 }
 
 func (rf *reverseForm) save() tea.Cmd {

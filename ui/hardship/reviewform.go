@@ -13,12 +13,11 @@ import (
 // and, when it changes, the category.
 type reviewForm struct {
 	formScreen
-	name string
 	file model.HardshipFile
 }
 
 func newReviewForm(c *common.Common, st *stack.Stack, name string, file model.HardshipFile, done func(uint64) tea.Cmd) *reviewForm {
-	rf := &reviewForm{name: name, file: file}
+	rf := &reviewForm{file: file}
 	cats := append([]form.Option{{Label: c.T("hardship.cat_keep"), Value: 0}}, opts(c, model.HardshipCategories, model.HardshipCategory.Key)...)
 	fm := form.New(c,
 		form.TextField("date", true, c.T("hint.date")),
@@ -29,7 +28,8 @@ func newReviewForm(c *common.Common, st *stack.Stack, name string, file model.Ha
 	fm.SetValue("date", c.Today().String())
 	fm.SetValue("hs_reviewer", c.OperatorName())
 	rf.formScreen = newFormScreen(c, st, fm, done)
-	rf.open(func(fm *form.Form) model.Problems { _, ps := rf.fromForm(fm); return ps })
+	rf.open(c.T("hardship.review_title", name, file.ID), fixed(c.T("hardship.review_hint")),
+		func(fm *form.Form) model.Problems { _, ps := rf.fromForm(fm); return ps }, rf.save)
 	return rf
 }
 
@@ -42,12 +42,6 @@ func (rf *reviewForm) fromForm(fm *form.Form) (model.HardshipReview, model.Probl
 	c, _ := fm.Choice("hs_category")
 	r.Category = model.HardshipCategory(c)
 	return r, model.ValidateReview(&rf.file, &r, rf.c.Today())
-}
-
-func (rf *reviewForm) Update(msg tea.Msg) tea.Cmd { return rf.update(msg, rf.save) }
-
-func (rf *reviewForm) View() string {
-	return rf.view(rf.c.T("hardship.review_title", rf.name, rf.file.ID), rf.c.T("hardship.review_hint"))
 }
 
 func (rf *reviewForm) save() tea.Cmd {

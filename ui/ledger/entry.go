@@ -3,13 +3,11 @@ package ledger
 import (
 	"strings"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"unionbook/model"
 	"unionbook/ui/common"
 	"unionbook/ui/form"
-	"unionbook/ui/picker"
 	"unionbook/ui/stack"
 )
 
@@ -35,10 +33,10 @@ var entryFields = map[string]string{
 
 // entryForm records a manual entry. The account field offers only the
 // accounts of the chosen direction, after every key; its picker shows the
-// accounts indented under their parents (so it is not a form.Screen). esc
-// is the stack's: it asks first when something was typed.
+// accounts indented under their parents. esc is the stack's: it asks
+// first when something was typed.
 type entryForm struct {
-	common.ScreenBase
+	*form.Screen
 	*book
 	st    *stack.Stack
 	form  *form.Form
@@ -78,6 +76,12 @@ func newEntryForm(b *book, st *stack.Stack, dir model.Direction, account string,
 	f.MarkClean()
 	f.Validate = func(f *form.Form) model.Problems { _, ps := e.read(f); return ps }
 	f.Revalidate()
+	e.Screen = form.NewScreen(c, st, c.T("cashbook.new_title"), f, e.save).WithPickOptions(func(field string) []form.Option {
+		if field == fAccount { // indented and searchable in Chinese
+			return e.accountOptions(e.dir, true)
+		}
+		return nil
+	})
 	return e
 }
 
@@ -149,19 +153,11 @@ func (e *entryForm) syncAccounts() {
 	e.form.Revalidate()
 }
 
+// Update edits the form, then offers the accounts of the direction chosen.
 func (e *entryForm) Update(msg tea.Msg) tea.Cmd {
-	act, cmd := e.form.Update(msg)
+	cmd := e.Screen.Update(msg)
 	e.syncAccounts()
-	return e.form.Answer(act, cmd, form.Answers{
-		Pick: func(title string, _ []form.Option, cur uint64) {
-			// the picker's options are indented and searchable in Chinese
-			e.st.Push(picker.NewScreen(e.c, e.st, title, e.accountOptions(e.dir, true), cur, func(v uint64) tea.Cmd {
-				e.form.Picked(v)
-				return nil
-			}))
-		},
-		Save: e.save,
-	})
+	return cmd
 }
 
 func (e *entryForm) save() tea.Cmd {
@@ -179,29 +175,3 @@ func (e *entryForm) save() tea.Cmd {
 	return tea.Batch(e.postedStatus(e.c.T("cashbook.added", x.VoucherNo, x.Amount.Display()), budget, money),
 		common.Changed(model.EntityLedger, x.ID))
 }
-
-// formHead is the title and a blank line above the fields.
-const formHead = 2
-
-func (e *entryForm) View() string {
-	return e.c.Styles.Title.Render(e.c.T("cashbook.new_title")) + "\n\n" + e.form.View()
-}
-
-func (e *entryForm) SetSize(w, h int) { e.form.SetSize(w, h-formHead) }
-func (e *entryForm) Capturing() bool  { return true }
-func (e *entryForm) Dirty() bool      { return e.form.Dirty() }
-
-func (e *entryForm) Cursor() *tea.Cursor {
-	c := e.form.Cursor()
-	if c != nil {
-		c.Y += formHead
-	}
-	return c
-}
-
-func (e *entryForm) ShortHelp() []key.Binding {
-	k := e.c.Keys
-	return []key.Binding{k.NextField, k.PrevField, k.Save, k.Back}
-}
-
-func (e *entryForm) FullHelp() [][]key.Binding { return [][]key.Binding{e.ShortHelp()} }

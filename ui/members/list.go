@@ -28,6 +28,7 @@ type list struct {
 	extras []common.MemberSection
 	table  widget.Table
 	search widget.SearchBox
+	input  widget.SearchList // routes input between search and table
 	width  int
 }
 
@@ -43,6 +44,11 @@ func newList(c *common.Common, st *stack.Stack, b *book, k keys, extras []common
 		Header: c.Styles.TableHeader, Cell: c.Styles.TableCell, Selected: c.Styles.TableSelected,
 	})
 	l.table.SetOrigin(0, tableTop)
+	l.input = widget.SearchList{Table: &l.table, Search: &l.search, Sort: l.sortByClick, Open: l.open, Key: l.key,
+		Filter: func() {
+			l.b.r.setQuery(l.search.Value())
+			l.refreshTable()
+		}}
 	l.refreshTable()
 	return l
 }
@@ -142,7 +148,7 @@ func (l *list) SetSize(w, h int) {
 }
 
 // Capturing while the search box takes typing.
-func (l *list) Capturing() bool { return l.search.Active() }
+func (l *list) Capturing() bool { return l.input.Capturing() }
 
 // HandlesBack: esc leaves the search box, or clears the filters.
 func (l *list) HandlesBack() bool { return l.search.Active() || l.filtered() }
@@ -198,38 +204,11 @@ func (l *list) showUnit(unitID uint64) {
 }
 
 func (l *list) Update(msg tea.Msg) tea.Cmd {
-	if ev, cmd := l.search.Update(msg); ev != widget.SearchIgnored {
-		if ev != widget.SearchHandled {
-			l.b.r.setQuery(l.search.Value())
-			l.refreshTable()
-			if ev == widget.SearchChanged {
-				l.table.SetCursor(0)
-			}
-		}
-		return cmd
-	}
-	switch msg := msg.(type) {
-	case common.DataChangedMsg: // the page has brought the roster up to date
+	if _, ok := msg.(common.DataChangedMsg); ok { // the page has brought the roster up to date
 		l.refreshTable()
 		return nil
-	case widget.HeaderClickedMsg:
-		if l.table.Owns(msg) {
-			l.sortByClick(msg.Col)
-		}
-		return nil
-	case widget.RowClickedMsg:
-		if l.table.Owns(msg) && msg.Again {
-			return l.open()
-		}
-		return nil
-	case tea.KeyPressMsg:
-		if cmd, ok := l.key(msg); ok {
-			return cmd
-		}
 	}
-	var cmd tea.Cmd
-	l.table, cmd = l.table.Update(msg)
-	return cmd
+	return l.input.Update(msg)
 }
 
 // key handles the list's own keys; ok is false for the table's.

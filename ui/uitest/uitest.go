@@ -35,9 +35,10 @@ func OpenStore(tb testing.TB, now time.Time) *storage.Store {
 }
 
 // OpenStoreWith is OpenStore with the options given, for a clock that moves
-// or other settings.
+// or other settings. It never waits for the disk (NoSync).
 func OpenStoreWith(tb testing.TB, opts storage.Options) *storage.Store {
 	tb.Helper()
+	opts.NoSync = true // no test of the interface is of durability
 	s, err := storage.Open(StorePath(tb), opts)
 	if err != nil {
 		tb.Fatal(err)

@@ -30,6 +30,7 @@ type employers struct {
 	keysOf []search.Key
 	table  widget.Table
 	search widget.SearchBox
+	input  widget.SearchList // routes input between search and table
 	err    error
 	width  int
 }
@@ -39,6 +40,7 @@ func newEmployers(c *common.Common, st *stack.Stack, b *book, k keys) *employers
 	e.search = widget.NewSearchBox(c.T("units.search_hint"), widget.SearchBoxStyles{
 		Label: c.Styles.Label, Box: c.Styles.Input, Focus: c.Styles.InputFocus, Prompt: c.Styles.Muted})
 	e.table.SetOrigin(0, tableTop)
+	e.input = widget.SearchList{Table: &e.table, Search: &e.search, Filter: e.refilter, Open: e.open, Key: e.key}
 	e.table.SetEmptyText(c.T("employers.empty"))
 	e.load()
 	return e
@@ -138,8 +140,8 @@ func (e *employers) SetSize(w, h int) {
 	e.refreshTable()
 }
 
-func (e *employers) Capturing() bool   { return e.search.Active() }
-func (e *employers) HandlesBack() bool { return e.search.Active() }
+func (e *employers) Capturing() bool   { return e.input.Capturing() }
+func (e *employers) HandlesBack() bool { return e.input.Capturing() }
 
 func (e *employers) selected() (model.Employer, bool) {
 	i := e.table.Cursor()
@@ -150,44 +152,31 @@ func (e *employers) selected() (model.Employer, bool) {
 }
 
 func (e *employers) Update(msg tea.Msg) tea.Cmd {
-	if ev, cmd := e.search.Update(msg); ev != widget.SearchIgnored {
-		if ev != widget.SearchHandled {
-			e.refilter()
-			if ev == widget.SearchChanged {
-				e.table.SetCursor(0)
-			}
-		}
-		return cmd
-	}
-	k := e.c.Keys
-	switch msg := msg.(type) {
-	case common.DataChangedMsg:
+	if _, ok := msg.(common.DataChangedMsg); ok {
 		e.load()
 		return nil
-	case widget.RowClickedMsg:
-		if e.table.Owns(msg) && msg.Again {
-			return e.open()
-		}
-		return nil
-	case tea.KeyPressMsg:
-		switch {
-		case key.Matches(msg, k.Search):
-			e.search.Focus()
-			return nil
-		case key.Matches(msg, k.Open):
-			return e.open()
-		case key.Matches(msg, k.New):
-			return e.st.Push(employerForm(e.c, e.st, nil))
-		case key.Matches(msg, e.keys.Visit):
-			if x, ok := e.selected(); ok {
-				return e.st.Push(visitForm(e.c, e.st, x))
-			}
-			return nil
-		}
 	}
-	var cmd tea.Cmd
-	e.table, cmd = e.table.Update(msg)
-	return cmd
+	return e.input.Update(msg)
+}
+
+// key handles the screen's own keys; ok is false for the table's.
+func (e *employers) key(msg tea.KeyPressMsg) (cmd tea.Cmd, ok bool) {
+	k := e.c.Keys
+	switch {
+	case key.Matches(msg, k.Search):
+		e.search.Focus()
+		return nil, true
+	case key.Matches(msg, k.Open):
+		return e.open(), true
+	case key.Matches(msg, k.New):
+		return e.st.Push(employerForm(e.c, e.st, nil)), true
+	case key.Matches(msg, e.keys.Visit):
+		if x, ok := e.selected(); ok {
+			return e.st.Push(visitForm(e.c, e.st, x)), true
+		}
+		return nil, true
+	}
+	return nil, false
 }
 
 func (e *employers) open() tea.Cmd {

@@ -27,6 +27,7 @@ type list struct {
 	order  widget.ColumnOrder
 	table  widget.Table
 	search widget.SearchBox
+	input  widget.SearchList // routes input between search and table
 	width  int
 }
 
@@ -38,6 +39,11 @@ func newList(c *common.Common, st *stack.Stack, b *book, k keys) *list {
 	l.search = widget.NewSearchBox(c.T("units.search_hint"), widget.SearchBoxStyles{
 		Label: c.Styles.Label, Box: c.Styles.Input, Focus: c.Styles.InputFocus, Prompt: c.Styles.Muted})
 	l.table.SetOrigin(0, tableTop)
+	l.input = widget.SearchList{Table: &l.table, Search: &l.search, Filter: l.refilter, Open: l.open, Key: l.key,
+		Sort: func(col int) {
+			l.order.Click(col)
+			l.refilter()
+		}}
 	l.table.SetEmptyText(c.T("units.empty"))
 	l.refilter()
 	return l
@@ -131,10 +137,10 @@ func (l *list) SetSize(w, h int) {
 }
 
 // Capturing while the search box takes typing.
-func (l *list) Capturing() bool { return l.search.Active() }
+func (l *list) Capturing() bool { return l.input.Capturing() }
 
 // HandlesBack: esc leaves the search box.
-func (l *list) HandlesBack() bool { return l.search.Active() }
+func (l *list) HandlesBack() bool { return l.input.Capturing() }
 
 func (l *list) selected() (model.Unit, bool) {
 	i := l.table.Cursor()
@@ -145,67 +151,48 @@ func (l *list) selected() (model.Unit, bool) {
 }
 
 func (l *list) Update(msg tea.Msg) tea.Cmd {
-	if ev, cmd := l.search.Update(msg); ev != widget.SearchIgnored {
-		if ev != widget.SearchHandled {
-			l.refilter()
-			if ev == widget.SearchChanged {
-				l.table.SetCursor(0)
-			}
-		}
-		return cmd
+	if _, ok := msg.(common.DataChangedMsg); ok {
+		l.refilter() // the page has reloaded the units
+		return nil
 	}
+	return l.input.Update(msg)
+}
+
+// key handles the list's own keys; ok is false for the table's.
+func (l *list) key(msg tea.KeyPressMsg) (cmd tea.Cmd, ok bool) {
 	k := l.c.Keys
-	switch msg := msg.(type) {
-	case common.DataChangedMsg: // the page has reloaded the units
-		l.refilter()
-		return nil
-	case widget.RowClickedMsg:
-		if l.table.Owns(msg) && msg.Again {
-			return l.open()
+	switch {
+	case key.Matches(msg, k.Search):
+		l.search.Focus()
+		return nil, true
+	case key.Matches(msg, k.Open):
+		return l.open(), true
+	case key.Matches(msg, k.New):
+		return l.st.Push(newUnitForm(l.c, l.b, nil).screen(l.st, l.saved)), true
+	case key.Matches(msg, k.Edit):
+		if u, ok := l.selected(); ok {
+			return l.st.Push(newUnitForm(l.c, l.b, &u).screen(l.st, l.saved)), true
 		}
-		return nil
-	case widget.HeaderClickedMsg:
-		if l.table.Owns(msg) {
-			l.order.Click(msg.Col)
-			l.refilter()
+		return nil, true
+	case key.Matches(msg, k.Export):
+		filter := ""
+		if v := l.search.Value(); v != "" {
+			filter = l.c.T("members.search") + ": " + v
 		}
-		return nil
-	case tea.KeyPressMsg:
-		switch {
-		case key.Matches(msg, k.Search):
-			l.search.Focus()
-			return nil
-		case key.Matches(msg, k.Open):
-			return l.open()
-		case key.Matches(msg, k.New):
-			return l.st.Push(newUnitForm(l.c, l.b, nil).screen(l.st, l.saved))
-		case key.Matches(msg, k.Edit):
-			if u, ok := l.selected(); ok {
-				return l.st.Push(newUnitForm(l.c, l.b, &u).screen(l.st, l.saved))
-			}
-			return nil
-		case key.Matches(msg, k.Export):
-			filter := ""
-			if v := l.search.Value(); v != "" {
-				filter = l.c.T("members.search") + ": " + v
-			}
-			return listexport.Start(l.c, l.st, listexport.List{Name: l.c.T("tab.units"), Filter: filter, Table: l.table})
-		case key.Matches(msg, l.keys.Members):
-			if u, ok := l.selected(); ok {
-				return showMembers(u.ID)
-			}
-			return nil
-		case key.Matches(msg, l.keys.Employers):
-			return l.st.Push(newEmployers(l.c, l.st, l.b, l.keys))
-		case key.Matches(msg, l.keys.Elections):
-			return l.st.Push(newElections(l.c, l.st, l.b, l.keys))
-		case key.Matches(msg, l.keys.Figures):
-			return l.st.Push(newFigures(l.c))
+		return listexport.Start(l.c, l.st, listexport.List{Name: l.c.T("tab.units"), Filter: filter, Table: l.table}), true
+	case key.Matches(msg, l.keys.Members):
+		if u, ok := l.selected(); ok {
+			return showMembers(u.ID), true
 		}
+		return nil, true
+	case key.Matches(msg, l.keys.Employers):
+		return l.st.Push(newEmployers(l.c, l.st, l.b, l.keys)), true
+	case key.Matches(msg, l.keys.Elections):
+		return l.st.Push(newElections(l.c, l.st, l.b, l.keys)), true
+	case key.Matches(msg, l.keys.Figures):
+		return l.st.Push(newFigures(l.c)), true
 	}
-	var cmd tea.Cmd
-	l.table, cmd = l.table.Update(msg)
-	return cmd
+	return nil, false
 }
 
 // open shows the selected unit's detail.
