@@ -158,7 +158,7 @@ func (s *Store) DuesBatch(id uint64) (DuesBatchRecord, []model.DuesPayment, erro
 		for i := range rec.Count {
 			p, err := getPayment(b, rec.FirstPaymentID+uint64(i))
 			if err != nil {
-				return err
+				return dangling(err)
 			}
 			ps = append(ps, p)
 		}
@@ -288,7 +288,7 @@ func (s *Store) Ledger(f LedgerFilter) ([]LedgerLine, error) {
 			for k, _ := c.Seek(dateKey(f.From.Month().First())); k != nil && bytes.Compare(k[:4], dateKey(f.From)) < 0; k, _ = c.Next() {
 				e, err := getLedgerEntry(led, btoi(k[4:]))
 				if err != nil {
-					return err
+					return dangling(err)
 				}
 				bal += e.Signed()
 			}
@@ -306,7 +306,7 @@ func (s *Store) Ledger(f LedgerFilter) ([]LedgerLine, error) {
 			}
 			e, err := getLedgerEntry(led, btoi(k[4:]))
 			if err != nil {
-				return err
+				return dangling(err)
 			}
 			bal += e.Signed()
 			if f.Account != "" && !model.AccountUnder(e.Account, f.Account) {
