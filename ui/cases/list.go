@@ -42,7 +42,7 @@ type caseList struct {
 }
 
 func newList(c *common.Common) *caseList {
-	l := &caseList{c: c, k: newKeys(c), table: widget.NewTable(nil, tableStyles(c))}
+	l := &caseList{c: c, k: newKeys(c), table: widget.NewTable(nil, c.TableStyles())}
 	l.table.SetID("cases")
 	l.table.SetOrigin(0, 2)
 	l.table.SetEmptyText(c.T("cases.empty"))

@@ -60,7 +60,7 @@ type sums struct {
 func newList(b *book, st *stack.Stack) *list {
 	c := b.c
 	l := &list{book: b, st: st, filters: filters{month: c.Today().Month()}}
-	l.table = widget.NewTable(nil, widget.TableStyles{Header: c.Styles.TableHeader, Cell: c.Styles.TableCell, Selected: c.Styles.TableSelected})
+	l.table = widget.NewTable(nil, c.TableStyles())
 	l.table.SetID("ledger")
 	l.table.SetOrigin(0, 1)
 	l.table.SetEmptyText(c.T("cashbook.empty"))
