@@ -314,9 +314,8 @@ func init() {
 	})
 }
 
-// The chooser of
-// a case's workers on a large roster, and the words of a list whose
-// filters hide every case.
+// The chooser of a case's workers on a large roster, and the words of a
+// list whose filters hide every case.
 func init() {
 	register(ZH, map[string]string{
 		"cases.pick_member_hint":      "姓名、拼音首字母、会员编号、电话或单位",
