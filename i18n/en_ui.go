@@ -130,3 +130,23 @@ func init() {
 		"setup.profile_saved":    "Saved this union's details: %s",
 	})
 }
+
+// Speed at 300,000 members (issue 18): what shows while the roster is
+// read in the background.
+func init() {
+	register(EN, map[string]string{
+		"members.loading": "Reading the roster",
+	})
+}
+
+func init() {
+	register(EN, map[string]string{
+		"overview.col_rate": "rate",
+		// between the clauses of one line of a member's detail
+		"members.clause_sep": "; ",
+		// a new user's first steps
+		"members.no_units_yet": "No units yet: add one in tab 8 Units (press n), then choose it here.",
+		// the chart's month labels, space-separated, January first
+		"overview.months": "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec",
+	})
+}

@@ -60,7 +60,7 @@ func (f *CaseFigures) MediatedBP() int {
 	if f.Closed == 0 {
 		return 0
 	}
-	return f.Mediated * 10000 / f.Closed
+	return ShareBP(int64(f.Mediated), int64(f.Closed))
 }
 
 // RiskFigures are the risk checks of a period: visits, the units visited,

@@ -97,7 +97,7 @@ func HardshipFigures(files []HardshipFile, aid []AidRecord, today Date) Hardship
 		}
 	}
 	if n := st.ByStatus.Active + st.LiftedThisYear; n > 0 {
-		st.LiftRateBP = st.LiftedThisYear * 10000 / n
+		st.LiftRateBP = ShareBP(int64(st.LiftedThisYear), int64(n))
 	}
 	reversed := map[uint64]bool{}
 	for _, a := range aid {

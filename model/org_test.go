@@ -321,7 +321,7 @@ func TestRatesAndSurveyAgainstAHandCount(t *testing.T) {
 	// organised on 06-30: units 1, 2 (6 employers), 3 → 8 employers; unorganised: employer 2 → 1
 	// members: 2 (unit 1) + 1 (unit 2, retained) + 1 (unit 3) = 4; employees 100+50+30 = 180
 	want := OrgRates{Period: "2026-H1", AsOf: "2026-06-30", EmployersOrganised: 8, EmployersUnorganised: 1,
-		UnionRateBP: 8888, Employees: 180, Members: 4, MembershipRateBP: 222, Formed: 1}
+		UnionRateBP: 8889, Employees: 180, Members: 4, MembershipRateBP: 222, Formed: 1}
 	if r != want {
 		t.Errorf("rates:\n got %+v\nwant %+v", r, want)
 	}

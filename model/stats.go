@@ -62,12 +62,35 @@ type MonthDuesStats struct {
 	ReportedPaid Money `json:"reported_paid"`
 }
 
-// RateBP is paid over due in basis points, rounded down; 0 when nothing was due.
-func RateBP(paid, due Money) int {
-	if due <= 0 {
+// RateBP is paid over due in basis points, 0 when nothing was due. See
+// ShareBP for the rounding.
+func RateBP(paid, due Money) int { return ShareBP(int64(paid), int64(due)) }
+
+// ShareBP is part over whole in basis points (10000 = 100%), rounded half
+// up to the hundredth of a percent (四舍五入), so that it agrees with the
+// ROUND(part/whole*100, 2) a secretary checks it with in Excel or WPS. Two
+// exceptions keep a figure honest: a share short of the whole never reads
+// 100.00% (99.996% is 99.99%), and a share above nothing never reads
+// 0.00%. 0 when the whole is 0 or less.
+func ShareBP(part, whole int64) int {
+	if whole <= 0 {
 		return 0
 	}
-	return int(int64(paid) * 10000 / int64(due))
+	neg := part < 0
+	if neg {
+		part = -part
+	}
+	bp := (part*10000 + whole/2) / whole
+	switch {
+	case part < whole && bp >= 10000:
+		bp = 9999
+	case part > 0 && bp == 0:
+		bp = 1
+	}
+	if neg {
+		bp = -bp
+	}
+	return int(bp)
 }
 
 // StatusCounts counts members by membership status.

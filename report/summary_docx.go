@@ -147,7 +147,7 @@ func Change(l i18n.Lang, f SummaryFigure) string {
 		}
 		return l.T("summary.down", amount)
 	}
-	share := rateText(int(abs * 10000 / f.Before))
+	share := rateText(model.ShareBP(int64(abs), int64(f.Before)))
 	if d > 0 {
 		return l.T("summary.up_share", amount, share)
 	}

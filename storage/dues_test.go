@@ -132,10 +132,10 @@ func TestDuesFiguresAgreeWithHandCalculation(t *testing.T) {
 		rate      int
 	}
 	want := map[int]row{
-		1: {6000, 4000, 3, 2, 6666},  // m2 25 + m3 20 + m4 15; paid m2 25 + m4 15
+		1: {6000, 4000, 3, 2, 6667},  // 66.67% (66.666…, rounded) m2 25 + m3 20 + m4 15; paid m2 25 + m4 15
 		2: {7540, 5540, 4, 3, 7347},  // + m1 15.40; paid m1, m2, m4
 		3: {4040, 4040, 2, 2, 10000}, // m1 15.40 + m2 25 (m3 retained, m4 left)
-		4: {4540, 4040, 2, 1, 8898},  // m2 now 30.00 and paid 25.00 of it: not paid in full
+		4: {4540, 4040, 2, 1, 8899},  // 88.986…% rounded; m2 now 30.00 and paid 25.00 of it: not paid in full
 		5: {4540, 4540, 2, 2, 10000}, // the batch
 		6: {4540, 0, 2, 0, 0},        // current month, unpaid
 		7: {0, 0, 0, 0, 0},           // not due yet
@@ -154,7 +154,7 @@ func TestDuesFiguresAgreeWithHandCalculation(t *testing.T) {
 	}
 	// Due 282.00 + m4's 30.00 = 312.00 (m1 77.00, m2 165.00, m3 40.00, m4 30.00);
 	// paid 25 + 40.40×3 + 45.40 + 30.00 = 221.60.
-	if due != 31200 || paid != 22160 || model.RateBP(paid, due) != 7102 {
+	if due != 31200 || paid != 22160 || model.RateBP(paid, due) != 7103 { // 71.0256…%
 		t.Errorf("year due %v paid %v rate %d", due, paid, model.RateBP(paid, due))
 	}
 

@@ -46,8 +46,7 @@ type List struct {
 // New is the log's list screen on st, loaded with the newest entries;
 // enter pushes the entry's detail onto st.
 func New(c *common.Common, st *stack.Stack) *List {
-	ts := widget.TableStyles{Header: c.Styles.TableHeader, Cell: c.Styles.TableCell, Selected: c.Styles.TableSelected}
-	l := &List{c: c, st: st, k: newKeys(c), table: widget.NewTable(nil, ts)}
+	l := &List{c: c, st: st, k: newKeys(c), table: widget.NewTable(nil, c.TableStyles())}
 	l.table.SetEmptyText(c.T("audit.empty"))
 	l.table.SetOrigin(0, 2) // under the filter line and the count
 	l.reload()

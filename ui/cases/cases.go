@@ -15,7 +15,6 @@ import (
 	"unionbook/search"
 	"unionbook/ui/common"
 	"unionbook/ui/stack"
-	"unionbook/ui/widget"
 )
 
 // Page is the Cases tab: a stack whose root is the list of cases.
@@ -108,10 +107,6 @@ func statusLabel(c *common.Common, cs *model.Case) string {
 		return c.T("cases.st_open")
 	}
 	return c.T(cs.Outcome.Key())
-}
-
-func tableStyles(c *common.Common) widget.TableStyles {
-	return widget.TableStyles{Header: c.Styles.TableHeader, Cell: c.Styles.TableCell, Selected: c.Styles.TableSelected}
 }
 
 // isOurs reports a data change the tab's screens show.

@@ -36,12 +36,13 @@ type caseList struct {
 	order  widget.ColumnOrder // sort.go
 	table  widget.Table
 	search widget.SearchBox
+	input  widget.SearchList // routes input between search and table
 	w, h   int
 	err    error
 }
 
 func newList(c *common.Common) *caseList {
-	l := &caseList{c: c, k: newKeys(c), table: widget.NewTable(nil, tableStyles(c))}
+	l := &caseList{c: c, k: newKeys(c), table: widget.NewTable(nil, c.TableStyles())}
 	l.table.SetID("cases")
 	l.table.SetOrigin(0, 2)
 	l.table.SetEmptyText(c.T("cases.empty"))
@@ -53,6 +54,7 @@ func newList(c *common.Common) *caseList {
 	})
 	l.search = widget.NewSearchBox(c.T("cases.search_hint"), widget.SearchBoxStyles{
 		Label: c.Styles.Label, Box: c.Styles.Input, Focus: c.Styles.InputFocus, Prompt: c.Styles.Muted})
+	l.input = widget.SearchList{Table: &l.table, Search: &l.search, Filter: l.filter, Sort: l.sortByClick, Open: l.open, Key: l.key}
 	l.f.span = span{}
 	l.reload()
 	return l
@@ -231,8 +233,8 @@ func (l *caseList) SetSize(w, h int) {
 	l.layout()
 }
 
-func (l *caseList) Capturing() bool   { return l.search.Active() }
-func (l *caseList) HandlesBack() bool { return l.search.Active() }
+func (l *caseList) Capturing() bool   { return l.input.Capturing() }
+func (l *caseList) HandlesBack() bool { return l.input.Capturing() }
 
 func (l *caseList) Cursor() *tea.Cursor {
 	return l.search.Cursor(l.c.T("cases.search_label"), 0, 1, l.w)
@@ -255,51 +257,27 @@ func (l *caseList) Update(msg tea.Msg) tea.Cmd {
 			}
 		}
 		return nil
-	case widget.RowClickedMsg:
-		if msg.ID == "cases" && msg.Again {
-			return l.open()
-		}
-		return nil
-	case widget.HeaderClickedMsg:
-		if msg.ID == "cases" {
-			l.sortByClick(msg.Col)
-		}
-		return nil
-	case tea.MouseMsg:
-		var cmd tea.Cmd
-		l.table, cmd = l.table.Update(msg)
-		return cmd
-	case tea.KeyPressMsg:
-		return l.key(msg)
 	}
-	return nil
+	return l.input.Update(msg)
 }
 
-func (l *caseList) key(msg tea.KeyPressMsg) tea.Cmd {
-	if l.search.Active() {
-		ev, cmd := l.search.Update(msg)
-		switch ev {
-		case widget.SearchChanged, widget.SearchCleared:
-			l.filter()
-			return cmd
-		case widget.SearchHandled:
-			return cmd
-		}
-	}
+// key handles the list's own keys: the filters filter again; ok is false
+// for the table's.
+func (l *caseList) key(msg tea.KeyPressMsg) (cmd tea.Cmd, ok bool) {
 	k, g := l.k, l.c.Keys
 	switch {
 	case key.Matches(msg, g.Search):
 		l.search.Focus()
 	case key.Matches(msg, g.Open):
-		return l.open()
+		return l.open(), true
 	case key.Matches(msg, g.New):
-		return l.st.Push(newCaseForm(l.c, l.st, nil))
+		return l.st.Push(newCaseForm(l.c, l.st, nil)), true
 	case key.Matches(msg, g.Export):
-		return listexport.Start(l.c, l.st, listexport.List{Name: l.c.T("cases.title"), Filter: l.exportFilter(), Table: l.table})
+		return listexport.Start(l.c, l.st, listexport.List{Name: l.c.T("cases.title"), Filter: l.exportFilter(), Table: l.table}), true
 	case key.Matches(msg, k.Figures):
-		return l.st.Push(newFigures(l.c, around(spanYear, l.c.Today())))
+		return l.st.Push(newFigures(l.c, around(spanYear, l.c.Today()))), true
 	case key.Matches(msg, k.Risks):
-		return l.st.Push(newRiskList(l.c, l.st))
+		return l.st.Push(newRiskList(l.c, l.st)), true
 	case key.Matches(msg, k.State):
 		l.f.state = (l.f.state + 1) % numStates
 	case key.Matches(msg, k.Type):
@@ -318,12 +296,10 @@ func (l *caseList) key(msg tea.KeyPressMsg) tea.Cmd {
 		l.f = filters{}
 		l.search.SetValue("")
 	default:
-		var cmd tea.Cmd
-		l.table, cmd = l.table.Update(msg)
-		return cmd
+		return nil, false
 	}
 	l.filter()
-	return nil
+	return nil, true
 }
 
 // exportFilter is the filters and the search, for a list taken out.

@@ -100,7 +100,7 @@ func newMemberPicker(c *common.Common, st *stack.Stack, cache *rosterCache, pref
 		{Title: c.T("field.cs_worker_member"), Width: 8},
 		{Title: c.T("field.cs_unit"), Width: 12, Flex: 3},
 		{Title: c.T("field.cs_worker_id"), Width: 18},
-	}, tableStyles(c))
+	}, c.TableStyles())
 	p.table.SetID("cases.members")
 	p.table.SetOrigin(0, 1)
 	p.table.SetEmptyText(c.T("cases.pick_member_loading"))

@@ -33,7 +33,7 @@ type riskList struct {
 }
 
 func newRiskList(c *common.Common, st *stack.Stack) *riskList {
-	r := &riskList{c: c, k: newKeys(c), st: st, table: widget.NewTable(nil, tableStyles(c))}
+	r := &riskList{c: c, k: newKeys(c), st: st, table: widget.NewTable(nil, c.TableStyles())}
 	r.table.SetID("risks")
 	r.table.SetOrigin(0, 2)
 	r.table.SetEmptyText(c.T("cases.risks_empty"))

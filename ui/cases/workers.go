@@ -37,7 +37,7 @@ type workersScreen struct {
 
 func newWorkers(c *common.Common, st *stack.Stack, ws []model.CaseWorker, roster *rosterCache, unit uint64, done func([]model.CaseWorker, names)) *workersScreen {
 	s := &workersScreen{c: c, k: newKeys(c), st: st, workers: slices.Clone(ws), roster: roster, unit: unit, done: done,
-		table: widget.NewTable(nil, tableStyles(c))}
+		table: widget.NewTable(nil, c.TableStyles())}
 	s.names, _ = loadNames(c, model.Case{Workers: ws})
 	s.table.SetID("workers")
 	s.table.SetOrigin(0, 2)

@@ -14,6 +14,7 @@ import (
 	"unionbook/storage"
 	"unionbook/ui/keymap"
 	"unionbook/ui/styles"
+	"unionbook/ui/widget"
 )
 
 // Common is passed by pointer to every component.
@@ -52,6 +53,12 @@ func (c *Common) T(key string, args ...any) string { return c.Lang.T(key, args..
 
 // Err renders an error for the user in their language.
 func (c *Common) Err(err error) string { return i18n.Text(err, c.Lang) }
+
+// TableStyles are the standard styles of a table: the theme's column
+// titles, cells and selected row.
+func (c *Common) TableStyles() widget.TableStyles {
+	return widget.TableStyles{Header: c.Styles.TableHeader, Cell: c.Styles.TableCell, Selected: c.Styles.TableSelected}
+}
 
 // Component is a piece of a screen.
 type Component interface {

@@ -32,14 +32,10 @@ type arrears struct {
 }
 
 func newArrears(d *data, st *stack.Stack) *arrears {
-	a := &arrears{data: d, st: st, table: widget.NewTable(nil, tableStyles(d.c))}
+	a := &arrears{data: d, st: st, table: widget.NewTable(nil, d.c.TableStyles())}
 	a.table.SetOrigin(0, 2) // under the title and the note line; View sets it as drawn
 	a.refresh()
 	return a
-}
-
-func tableStyles(c *common.Common) widget.TableStyles {
-	return widget.TableStyles{Header: c.Styles.TableHeader, Cell: c.Styles.TableCell, Selected: c.Styles.TableSelected}
 }
 
 func (a *arrears) refresh() {

@@ -39,7 +39,7 @@ type member struct {
 }
 
 func newMember(d *data, st *stack.Stack, id uint64) *member {
-	s := &member{data: d, st: st, id: id, table: widget.NewTable(nil, tableStyles(d.c))}
+	s := &member{data: d, st: st, id: id, table: widget.NewTable(nil, d.c.TableStyles())}
 	s.table.SetOrigin(0, memberHeaderLines)
 	s.table.SetEmptyText(d.c.T("dues.no_payments"))
 	s.load()

@@ -56,7 +56,7 @@ func newPreview(d *data, st *stack.Stack, b storage.DuesBatch, plan storage.Batc
 		{Title: c.T("dues.col_period"), Width: 15},
 		{Title: c.T("dues.col_owing"), Width: 9, AlignRight: true},
 		{Title: c.T("dues.col_pays"), Width: 19, AlignRight: true},
-	}, tableStyles(c))
+	}, c.TableStyles())
 	p.table.SetEmptyText(c.T("dues.batch_empty"))
 	p.table.SetOrigin(0, 3) // under the title, the sum and the hint
 	p.table.SetRows(len(b.Lines), func(row, col int) string {

@@ -37,7 +37,7 @@ type unit struct {
 }
 
 func newUnit(d *data, st *stack.Stack, id uint64) *unit {
-	u := &unit{data: d, st: st, id: id, table: widget.NewTable(nil, tableStyles(d.c))}
+	u := &unit{data: d, st: st, id: id, table: widget.NewTable(nil, d.c.TableStyles())}
 	u.table.SetOrigin(0, unitHeaderLines)
 	u.table.SetEmptyText(d.c.T("dues.no_reports"))
 	c := d.c

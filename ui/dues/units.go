@@ -33,7 +33,7 @@ type units struct {
 }
 
 func newUnits(d *data, st *stack.Stack) *units {
-	u := &units{data: d, st: st, year: d.c.Today().Year(), table: widget.NewTable(nil, tableStyles(d.c))}
+	u := &units{data: d, st: st, year: d.c.Today().Year(), table: widget.NewTable(nil, d.c.TableStyles())}
 	u.table.SetOrigin(0, 2) // under the title and the totals; View sets it as drawn
 	u.table.SetEmptyText(d.c.T("dues.units_empty"))
 	u.load()

@@ -58,14 +58,13 @@ func newChooser(c *common.Common, st *stack.Stack, k *keys, members []model.Memb
 	for _, id := range chosen {
 		ch.set(id, true)
 	}
-	st2 := widget.TableStyles{Header: c.Styles.TableHeader, Cell: c.Styles.TableCell, Selected: c.Styles.TableSelected}
 	ch.table = widget.NewTable([]widget.Column{
 		{Title: " ", Width: 3},
 		{Title: c.T("events.col_no"), Width: 6},
 		{Title: c.T("events.col_name"), Width: 8, Flex: 1},
 		{Title: c.T("events.col_unit"), Width: 12, Flex: 3},
 		{Title: c.T("events.col_status"), Width: statusWidth(c)},
-	}, st2)
+	}, c.TableStyles())
 	ch.table.SetID(chooserTableID)
 	ch.table.SetOrigin(0, 1)
 	ch.table.SetEmptyText(c.T("events.choose_none"))

@@ -67,8 +67,7 @@ type list struct {
 }
 
 func newList(c *common.Common, k *keys, r *roster) *list {
-	st := widget.TableStyles{Header: c.Styles.TableHeader, Cell: c.Styles.TableCell, Selected: c.Styles.TableSelected}
-	l := &list{c: c, k: k, roster: r, table: widget.NewTable(nil, st), period: yearPeriod(c.Today())}
+	l := &list{c: c, k: k, roster: r, table: widget.NewTable(nil, c.TableStyles()), period: yearPeriod(c.Today())}
 	l.table.SetID(tableID)
 	l.table.SetOrigin(0, 1)
 	l.table.SetEmptyText(c.T("events.empty"))

@@ -84,7 +84,7 @@ func New(c *common.Common, st *stack.Stack, o Options, chosen func(path string) 
 		o.Exts[i] = strings.ToLower(e)
 	}
 	s := &Screen{c: c, st: st, o: o, fsys: o.FS, chosen: chosen, path: widget.NewTextField(),
-		table: widget.NewTable(nil, widget.TableStyles{Header: c.Styles.TableHeader, Cell: c.Styles.TableCell, Selected: c.Styles.TableSelected}),
+		table: widget.NewTable(nil, c.TableStyles()),
 		keys: keys{
 			Open:     keymap.Binding(c.Lang, "chooser.key_open", "enter"),
 			Complete: keymap.Binding(c.Lang, "chooser.key_complete", "tab"),

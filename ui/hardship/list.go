@@ -71,8 +71,7 @@ type list struct {
 }
 
 func newList(c *common.Common, k *keys) *list {
-	st := widget.TableStyles{Header: c.Styles.TableHeader, Cell: c.Styles.TableCell, Selected: c.Styles.TableSelected}
-	l := &list{c: c, k: k, table: widget.NewTable(nil, st)}
+	l := &list{c: c, k: k, table: widget.NewTable(nil, c.TableStyles())}
 	l.table.SetID(tableID)
 	l.table.SetOrigin(0, listHeaderLines)
 	l.table.SetEmptyText(c.T("hardship.empty"))

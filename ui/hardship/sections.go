@@ -32,7 +32,7 @@ func overviewLines(c *common.Common, h model.HardshipStats) []common.Cards {
 		card(c.T("hardship.ov_active"), fmt.Sprint(h.ByStatus.Active)),
 		s.Muted.Render(c.T("hardship.ov_by_cat", active.Deep, active.Relative, active.Sudden)),
 		card(c.T("hardship.ov_lifted", h.Year), fmt.Sprint(h.LiftedThisYear)),
-		card(c.T("hardship.ov_rate"), fmt.Sprintf("%d.%02d%%", h.LiftRateBP/100, h.LiftRateBP%100)),
+		card(c.T("hardship.ov_rate"), liftRate(h)),
 	}
 	overdue := card(c.T("hardship.ov_overdue"), fmt.Sprint(h.OverdueReviews))
 	if h.OverdueReviews > 0 {
@@ -85,4 +85,13 @@ func MemberSection() common.MemberSection {
 		lines = append(lines, c.Styles.Muted.Render(c.T("hardship.member_hint")))
 		return c.T("hardship.member_title"), lines
 	}
+}
+
+// liftRate is the year's lift-out rate, "-" without a household to lift
+// out, as the other rates over nothing read.
+func liftRate(h model.HardshipStats) string {
+	if h.ByStatus.Active+h.LiftedThisYear == 0 {
+		return "-"
+	}
+	return fmt.Sprintf("%d.%02d%%", h.LiftRateBP/100, h.LiftRateBP%100)
 }

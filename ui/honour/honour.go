@@ -41,7 +41,7 @@ const titleLines = 2
 // NewScreen shows the honours of holder on st.
 func NewScreen(c *common.Common, st *stack.Stack, holder Holder) *Screen {
 	s := &Screen{c: c, st: st, holder: holder,
-		table: widget.NewTable(nil, widget.TableStyles{Header: c.Styles.TableHeader, Cell: c.Styles.TableCell, Selected: c.Styles.TableSelected})}
+		table: widget.NewTable(nil, c.TableStyles())}
 	s.table.SetOrigin(0, titleLines)
 	s.table.SetEmptyText(c.T("honour.none"))
 	s.table.SetColumns([]widget.Column{

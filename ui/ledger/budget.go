@@ -36,7 +36,7 @@ type budget struct {
 func newBudget(b *book, st *stack.Stack, year int) *budget {
 	c := b.c
 	x := &budget{book: b, st: st, year: year}
-	x.table = widget.NewTable(nil, widget.TableStyles{Header: c.Styles.TableHeader, Cell: c.Styles.TableCell, Selected: c.Styles.TableSelected})
+	x.table = widget.NewTable(nil, c.TableStyles())
 	x.table.SetID("budget")
 	x.table.SetOrigin(0, 2)
 	x.table.SetRowStyle(func(row int) (lipgloss.Style, bool) {

@@ -32,7 +32,7 @@ type funds struct {
 func newFunds(b *book, st *stack.Stack) *funds {
 	c := b.c
 	x := &funds{book: b, st: st}
-	x.table = widget.NewTable(nil, widget.TableStyles{Header: c.Styles.TableHeader, Cell: c.Styles.TableCell, Selected: c.Styles.TableSelected})
+	x.table = widget.NewTable(nil, c.TableStyles())
 	x.table.SetID("funds")
 	x.table.SetOrigin(0, 2)
 	x.table.SetEmptyText(c.T("books_ui.funds_empty"))

@@ -34,6 +34,7 @@ type list struct {
 
 	table  widget.Table
 	search widget.SearchBox
+	input  widget.SearchList // routes input between search and table
 	w      int
 	err    error
 }
@@ -59,7 +60,7 @@ type sums struct {
 func newList(b *book, st *stack.Stack) *list {
 	c := b.c
 	l := &list{book: b, st: st, filters: filters{month: c.Today().Month()}}
-	l.table = widget.NewTable(nil, widget.TableStyles{Header: c.Styles.TableHeader, Cell: c.Styles.TableCell, Selected: c.Styles.TableSelected})
+	l.table = widget.NewTable(nil, c.TableStyles())
 	l.table.SetID("ledger")
 	l.table.SetOrigin(0, 1)
 	l.table.SetEmptyText(c.T("cashbook.empty"))
@@ -74,6 +75,7 @@ func newList(b *book, st *stack.Stack) *list {
 	})
 	l.search = widget.NewSearchBox(c.T("cashbook.search_hint"), widget.SearchBoxStyles{
 		Label: c.Styles.Label, Box: c.Styles.Input, Focus: c.Styles.InputFocus})
+	l.input = widget.SearchList{Table: &l.table, Search: &l.search, Filter: l.searched, Open: l.open, Key: l.key}
 	l.reloadToEnd()
 	return l
 }
@@ -107,6 +109,14 @@ func (l *list) reload() {
 // reloadToEnd reloads after a filter change and selects the latest entry.
 func (l *list) reloadToEnd() {
 	l.reload()
+	l.table.SetCursor(len(l.view) - 1)
+}
+
+// searched applies a changed search; the newest lines are at the end, so
+// the last one is selected.
+func (l *list) searched() {
+	l.query = l.search.Value()
+	l.refilter()
 	l.table.SetCursor(len(l.view) - 1)
 }
 
@@ -181,7 +191,7 @@ func (l *list) SetSize(w, h int) {
 	l.refreshTable()
 }
 
-func (l *list) Capturing() bool { return l.search.Active() }
+func (l *list) Capturing() bool { return l.input.Capturing() }
 
 func (l *list) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
@@ -191,80 +201,63 @@ func (l *list) Update(msg tea.Msg) tea.Cmd {
 	case printedMsg:
 		return printed(l.c, msg)
 	}
-	if ev, cmd := l.search.Update(msg); ev != widget.SearchIgnored {
-		if ev != widget.SearchHandled { // the newest lines are at the end
-			l.query = l.search.Value()
-			l.refilter()
-			l.table.SetCursor(len(l.view) - 1)
-		}
-		return cmd
-	}
-	if rc, ok := msg.(widget.RowClickedMsg); ok {
-		if rc.ID == "ledger" && rc.Again {
-			return l.open()
-		}
-		return nil
-	}
-	km, ok := msg.(tea.KeyPressMsg)
-	if !ok {
-		var cmd tea.Cmd
-		l.table, cmd = l.table.Update(msg)
-		return cmd
-	}
+	return l.input.Update(msg)
+}
+
+// key handles the list's own keys; ok is false for the table's.
+func (l *list) key(msg tea.KeyPressMsg) (cmd tea.Cmd, ok bool) {
 	k := l.c.Keys
 	switch {
-	case key.Matches(km, k.Search):
+	case key.Matches(msg, k.Search):
 		l.search.Focus()
-	case key.Matches(km, l.k.PrevMonth):
+	case key.Matches(msg, l.k.PrevMonth):
 		l.moveMonth(-1)
-	case key.Matches(km, l.k.NextMonth):
+	case key.Matches(msg, l.k.NextMonth):
 		l.moveMonth(1)
-	case key.Matches(km, l.k.AllMonths):
+	case key.Matches(msg, l.k.AllMonths):
 		l.month = 0
 		l.reloadToEnd()
-	case key.Matches(km, l.k.Account):
-		return l.pickAccount()
-	case key.Matches(km, l.k.Direction):
+	case key.Matches(msg, l.k.Account):
+		return l.pickAccount(), true
+	case key.Matches(msg, l.k.Direction):
 		l.dir = (l.dir + 1) % 3
 		l.reloadToEnd()
-	case key.Matches(km, l.k.Clear):
+	case key.Matches(msg, l.k.Clear):
 		l.filters = filters{}
 		l.search.SetValue("")
 		l.reloadToEnd()
-	case key.Matches(km, k.Back): // a search left in place is cleared
+	case key.Matches(msg, k.Back): // a search left in place is cleared
 		if l.query != "" {
 			l.query = ""
 			l.search.SetValue("")
 			l.refilter()
 		}
-	case key.Matches(km, k.Open):
-		return l.open()
-	case key.Matches(km, k.New):
-		return l.st.Push(newEntryForm(l.book, l.st, l.dir, l.account, l.added))
-	case key.Matches(km, l.k.Reverse):
+	case key.Matches(msg, k.Open):
+		return l.open(), true
+	case key.Matches(msg, k.New):
+		return l.st.Push(newEntryForm(l.book, l.st, l.dir, l.account, l.added)), true
+	case key.Matches(msg, l.k.Reverse):
 		if x, ok := l.selected(); ok {
-			return l.reverse(x.ID)
+			return l.reverse(x.ID), true
 		}
-	case key.Matches(km, k.Export):
-		return listexport.Start(l.c, l.st, listexport.List{Name: l.c.T("cashbook.tab"), Filter: l.filterText(), Table: l.table})
-	case key.Matches(km, l.k.Books):
-		return l.booksMenu()
-	case key.Matches(km, l.k.Transfer):
-		return l.openBooks(menuTransfer)
-	case key.Matches(km, l.k.Print):
-		return l.openBooks(menuPrint)
-	case key.Matches(km, l.k.Statement):
+	case key.Matches(msg, k.Export):
+		return listexport.Start(l.c, l.st, listexport.List{Name: l.c.T("cashbook.tab"), Filter: l.filterText(), Table: l.table}), true
+	case key.Matches(msg, l.k.Books):
+		return l.booksMenu(), true
+	case key.Matches(msg, l.k.Transfer):
+		return l.openBooks(menuTransfer), true
+	case key.Matches(msg, l.k.Print):
+		return l.openBooks(menuPrint), true
+	case key.Matches(msg, l.k.Statement):
 		month := l.month
 		if month == 0 {
 			month = l.c.Today().Month()
 		}
-		return l.st.Push(newStatement(l.book, month))
+		return l.st.Push(newStatement(l.book, month)), true
 	default:
-		var cmd tea.Cmd
-		l.table, cmd = l.table.Update(msg)
-		return cmd
+		return nil, false
 	}
-	return nil
+	return nil, true
 }
 
 // open shows the selected entry.

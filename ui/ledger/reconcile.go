@@ -37,7 +37,7 @@ type reconcile struct {
 func newReconcile(b *book, st *stack.Stack) *reconcile {
 	c := b.c
 	r := &reconcile{book: b, st: st, date: c.Today().Month().Add(-1).Last()}
-	r.table = widget.NewTable(nil, widget.TableStyles{Header: c.Styles.TableHeader, Cell: c.Styles.TableCell, Selected: c.Styles.TableSelected})
+	r.table = widget.NewTable(nil, c.TableStyles())
 	r.table.SetID("reconcile")
 	r.table.SetOrigin(0, 2)
 	r.table.SetEmptyText(c.T("books_ui.rec_empty"))

@@ -32,7 +32,7 @@ type statement struct {
 func newStatement(b *book, month model.Month) *statement {
 	c := b.c
 	s := &statement{book: b, month: month}
-	s.table = widget.NewTable(nil, widget.TableStyles{Header: c.Styles.TableHeader, Cell: c.Styles.TableCell, Selected: c.Styles.TableSelected})
+	s.table = widget.NewTable(nil, c.TableStyles())
 	s.table.SetID("statement")
 	s.table.SetOrigin(0, 2)
 	s.table.SetEmptyText(c.T("cashbook.statement_empty"))

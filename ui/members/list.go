@@ -40,9 +40,7 @@ func newList(c *common.Common, st *stack.Stack, b *book, k keys, extras []common
 	l := &list{c: c, st: st, b: b, keys: k, extras: extras}
 	l.search = widget.NewSearchBox(c.T("members.search_hint"), widget.SearchBoxStyles{
 		Label: c.Styles.Label, Box: c.Styles.Input, Focus: c.Styles.InputFocus, Prompt: c.Styles.Muted})
-	l.table = widget.NewTable(nil, widget.TableStyles{
-		Header: c.Styles.TableHeader, Cell: c.Styles.TableCell, Selected: c.Styles.TableSelected,
-	})
+	l.table = widget.NewTable(nil, c.TableStyles())
 	l.table.SetOrigin(0, tableTop)
 	l.input = widget.SearchList{Table: &l.table, Search: &l.search, Sort: l.sortByClick, Open: l.open, Key: l.key,
 		Filter: func() {

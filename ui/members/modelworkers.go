@@ -31,7 +31,7 @@ type modelWorkers struct {
 
 func newModelWorkers(c *common.Common, st *stack.Stack, open func(uint64) tea.Cmd) *modelWorkers {
 	s := &modelWorkers{c: c, st: st, open: open,
-		table: widget.NewTable(nil, widget.TableStyles{Header: c.Styles.TableHeader, Cell: c.Styles.TableCell, Selected: c.Styles.TableSelected})}
+		table: widget.NewTable(nil, c.TableStyles())}
 	s.table.SetOrigin(0, 2)
 	s.table.SetEmptyText(c.T("members.no_model_workers"))
 	s.table.SetColumns([]widget.Column{

@@ -81,6 +81,6 @@ func rateText(paid, due model.Money) string {
 	if due <= 0 {
 		return "-"
 	}
-	bp := int64(paid) * 10000 / int64(due)
+	bp := model.RateBP(paid, due)
 	return fmt.Sprintf("%d.%02d%%", bp/100, bp%100)
 }

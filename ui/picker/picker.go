@@ -48,7 +48,7 @@ func New(c *common.Common, title string, options []widget.Option, current uint64
 	p.input = widget.NewTextField()
 	p.input.SetPlaceholder(c.T("picker.hint"))
 	p.input.Focus()
-	p.table = widget.NewTable([]widget.Column{{Title: title, Width: 20, Flex: 1}}, tableStyles(c))
+	p.table = widget.NewTable([]widget.Column{{Title: title, Width: 20, Flex: 1}}, c.TableStyles())
 	p.table.SetOrigin(0, 1) // under the title line
 	p.table.SetEmptyText(c.T("picker.none"))
 	p.filter()
@@ -58,10 +58,6 @@ func New(c *common.Common, title string, options []widget.Option, current uint64
 		}
 	}
 	return p
-}
-
-func tableStyles(c *common.Common) widget.TableStyles {
-	return widget.TableStyles{Header: c.Styles.TableHeader, Cell: c.Styles.TableCell, Selected: c.Styles.TableSelected}
 }
 
 func (p *Picker) filter() {

@@ -43,13 +43,12 @@ type checks struct {
 
 func newChecks(e *env, r report.Report, o report.Options) *checks {
 	c := e.c
-	st := widget.TableStyles{Header: c.Styles.TableHeader, Cell: c.Styles.TableCell, Selected: c.Styles.TableSelected}
 	s := &checks{e: e, r: r, o: o, grid: widget.NewTable([]widget.Column{
 		{Title: c.T("survey.c_seq"), Width: 4, AlignRight: true},
 		{Title: c.T("survey.c_unit"), Width: 16, Flex: 1},
 		{Title: c.T("survey.c_item"), Width: 10, Flex: 1},
 		{Title: c.T("survey.c_problem"), Width: 24, Flex: 2},
-	}, st)}
+	}, c.TableStyles())}
 	s.grid.SetOrigin(0, checksTop)
 	s.grid.SetEmptyText(c.T("reports.checks_none"))
 	return s

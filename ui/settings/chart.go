@@ -26,8 +26,7 @@ type chart struct {
 }
 
 func newChart(c *common.Common, st *stack.Stack) *chart {
-	ts := widget.TableStyles{Header: c.Styles.TableHeader, Cell: c.Styles.TableCell, Selected: c.Styles.TableSelected}
-	s := &chart{c: c, st: st, k: newKeys(c), table: widget.NewTable(nil, ts)}
+	s := &chart{c: c, st: st, k: newKeys(c), table: widget.NewTable(nil, c.TableStyles())}
 	s.table.SetOrigin(0, 1) // under the title line
 	s.reload()
 	return s

@@ -28,8 +28,7 @@ type history struct {
 
 func newHistory(e *env) *history {
 	c := e.c
-	st := widget.TableStyles{Header: c.Styles.TableHeader, Cell: c.Styles.TableCell, Selected: c.Styles.TableSelected}
-	x := &history{e: e, grid: widget.NewTable(nil, st)}
+	x := &history{e: e, grid: widget.NewTable(nil, c.TableStyles())}
 	x.grid.SetEmptyText(c.T("exportui.history_empty"))
 	x.grid.SetOrigin(0, historyTop)
 	if c.Store != nil {

@@ -51,8 +51,7 @@ type checkedMsg struct {
 
 func newPreview(e *env, imp *importState, plan *roster.Plan) *preview {
 	c := e.c
-	st := widget.TableStyles{Header: c.Styles.TableHeader, Cell: c.Styles.TableCell, Selected: c.Styles.TableSelected}
-	p := &preview{e: e, imp: imp, plan: plan, grid: widget.NewTable(nil, st)}
+	p := &preview{e: e, imp: imp, plan: plan, grid: widget.NewTable(nil, c.TableStyles())}
 	p.grid.SetEmptyText(c.T("importer.no_rows"))
 	p.grid.SetOrigin(0, previewTop)
 	p.grid.SetID(previewGrid)

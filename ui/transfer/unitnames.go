@@ -32,8 +32,7 @@ type unitNames struct {
 
 func newUnitNames(e *env, p *preview) *unitNames {
 	c := e.c
-	st := widget.TableStyles{Header: c.Styles.TableHeader, Cell: c.Styles.TableCell, Selected: c.Styles.TableSelected}
-	u := &unitNames{e: e, preview: p, matches: p.plan.UnitMatches, refused: map[string]bool{}, grid: widget.NewTable(nil, st)}
+	u := &unitNames{e: e, preview: p, matches: p.plan.UnitMatches, refused: map[string]bool{}, grid: widget.NewTable(nil, c.TableStyles())}
 	for _, m := range u.matches {
 		if m.Refused {
 			u.refused[m.Key()] = true

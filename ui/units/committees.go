@@ -31,7 +31,7 @@ type committees struct {
 }
 
 func newCommittees(c *common.Common, st *stack.Stack, b *book, id uint64) *committees {
-	cs := &committees{c: c, st: st, b: b, id: id, table: widget.NewTable(nil, tableStyles(c))}
+	cs := &committees{c: c, st: st, b: b, id: id, table: widget.NewTable(nil, c.TableStyles())}
 	cs.table.SetOrigin(0, 2)
 	cs.table.SetColumns([]widget.Column{
 		{Title: c.T("field.committee"), Width: 20, Flex: 1},

@@ -55,7 +55,7 @@ const headerLines = 2
 
 func newDetail(c *common.Common, st *stack.Stack, b *book, k keys, id uint64) *detail {
 	d := &detail{c: c, st: st, b: b, keys: k, id: id,
-		table: widget.NewTable(nil, tableStyles(c)), orgRows: widget.NewTable(nil, tableStyles(c))}
+		table: widget.NewTable(nil, c.TableStyles()), orgRows: widget.NewTable(nil, c.TableStyles())}
 	d.table.SetOrigin(0, headerLines)
 	d.table.SetEmptyText(c.T("units.no_members"))
 	d.table.SetColumns([]widget.Column{

@@ -31,7 +31,7 @@ type elections struct {
 }
 
 func newElections(c *common.Common, st *stack.Stack, b *book, k keys) *elections {
-	e := &elections{c: c, st: st, b: b, keys: k, table: widget.NewTable(nil, tableStyles(c))}
+	e := &elections{c: c, st: st, b: b, keys: k, table: widget.NewTable(nil, c.TableStyles())}
 	e.table.SetOrigin(0, 2)
 	e.table.SetEmptyText(c.T("elections.none"))
 	e.load()

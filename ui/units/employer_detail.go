@@ -35,7 +35,7 @@ type employerDetail struct {
 const employerFacts = 7
 
 func newEmployerDetail(c *common.Common, st *stack.Stack, b *book, k keys, id uint64) *employerDetail {
-	d := &employerDetail{c: c, st: st, b: b, keys: k, id: id, visits: widget.NewTable(nil, tableStyles(c))}
+	d := &employerDetail{c: c, st: st, b: b, keys: k, id: id, visits: widget.NewTable(nil, c.TableStyles())}
 	d.visits.SetOrigin(0, employerFacts)
 	d.visits.SetEmptyText(c.T("employers.no_visits"))
 	d.visits.SetColumns([]widget.Column{

@@ -36,7 +36,7 @@ type employers struct {
 }
 
 func newEmployers(c *common.Common, st *stack.Stack, b *book, k keys) *employers {
-	e := &employers{c: c, st: st, b: b, keys: k, table: widget.NewTable(nil, tableStyles(c))}
+	e := &employers{c: c, st: st, b: b, keys: k, table: widget.NewTable(nil, c.TableStyles())}
 	e.search = widget.NewSearchBox(c.T("units.search_hint"), widget.SearchBoxStyles{
 		Label: c.Styles.Label, Box: c.Styles.Input, Focus: c.Styles.InputFocus, Prompt: c.Styles.Muted})
 	e.table.SetOrigin(0, tableTop)

@@ -30,7 +30,7 @@ type figures struct {
 }
 
 func newFigures(c *common.Common) *figures {
-	f := &figures{c: c, table: widget.NewTable(nil, tableStyles(c))}
+	f := &figures{c: c, table: widget.NewTable(nil, c.TableStyles())}
 	f.table.SetOrigin(0, 2)
 	// Each figure column is as wide as its heading or its widest value
 	// ("100.00%", "12000/15000"), so the period keeps the rest.

@@ -35,7 +35,7 @@ type list struct {
 const tableTop = 1
 
 func newList(c *common.Common, st *stack.Stack, b *book, k keys) *list {
-	l := &list{c: c, st: st, b: b, keys: k, table: widget.NewTable(nil, tableStyles(c))}
+	l := &list{c: c, st: st, b: b, keys: k, table: widget.NewTable(nil, c.TableStyles())}
 	l.search = widget.NewSearchBox(c.T("units.search_hint"), widget.SearchBoxStyles{
 		Label: c.Styles.Label, Box: c.Styles.Input, Focus: c.Styles.InputFocus, Prompt: c.Styles.Muted})
 	l.table.SetOrigin(0, tableTop)
@@ -47,10 +47,6 @@ func newList(c *common.Common, st *stack.Stack, b *book, k keys) *list {
 	l.table.SetEmptyText(c.T("units.empty"))
 	l.refilter()
 	return l
-}
-
-func tableStyles(c *common.Common) widget.TableStyles {
-	return widget.TableStyles{Header: c.Styles.TableHeader, Cell: c.Styles.TableCell, Selected: c.Styles.TableSelected}
 }
 
 func (l *list) refilter() {
