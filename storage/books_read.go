@@ -283,7 +283,11 @@ func (s *Store) BooksStatement(from, to model.Month) (model.Statement, error) {
 		for _, f := range period {
 			in, out = in+f.In, out+f.Out
 		}
-		opening := balanceBefore(tx, to.Add(1)) - in + out
+		opening, err := balanceBefore(tx, to.Add(1))
+		if err != nil {
+			return err
+		}
+		opening = opening - in + out
 		st = model.BuildStatement(chart, from, to, opening, period, cum, ytd, budgets)
 		return nil
 	})

@@ -349,3 +349,30 @@ func TestRecordMissingBehindAnIndexIsDamage(t *testing.T) {
 		t.Log(p.Localize(i18n.ZH))
 	}
 }
+
+// A key of the ledger's monthly totals cut short by damage (a run of the
+// file zeroed): the balance was a panic in `stats`; now it is damage.
+func TestShortLedgerTotalsKeyIsDamage(t *testing.T) {
+	t.Parallel()
+	path := dbPath(t)
+	s := openAt(t, path)
+	s.Close()
+	db, err := bbolt.Open(path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Update(func(tx *bbolt.Tx) error {
+		return tx.Bucket(bucketLedgerTotals).Put([]byte{0}, make([]byte, 16))
+	}); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	s, err = Open(path, Options{Now: testClock, NoSync: true, NoDailyBackup: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := s.Balance(); !errors.Is(err, errRecordUnreadable) || !strings.Contains(i18n.Text(err, i18n.ZH), "已损坏") {
+		t.Errorf("the balance: %v, want the database's damage", err)
+	}
+}
