@@ -202,13 +202,19 @@ func writeFunds(b *storage.Batch, w World, r *rand.Rand, since model.Month) erro
 // a little generous, except training, which the year overspends.
 func writeBudgets(b *storage.Batch, w World, r *rand.Rand) error {
 	f := float64(max(len(w.Members), 1)) / DefaultMembers
-	lines := map[string]float64{
-		"50101": 90000, "50102": 460000, "50103": 60000, "50105": 300000, "50404": 240000,
-		"50405": 460000, "50502": 75000, accountOffice: 130000, "50801": 440000,
+	// a list, not a map: the same seed draws the same amount for each line
+	// (a map's order changes from run to run)
+	lines := []struct {
+		code string
+		amt  float64
+	}{
+		{"50101", 90000}, {"50102", 460000}, {"50103", 60000}, {"50105", 300000}, {"50404", 240000},
+		{"50405", 460000}, {"50502", 75000}, {accountOffice, 130000}, {"50801", 440000},
 	}
 	for y := duesSince(w.Today).Year(); y <= w.Today.Year(); y++ {
-		for code, amt := range lines {
-			bg := model.Budget{Year: y, Account: code, Amount: model.Money(math.Round(amt*f*(0.95+0.1*r.Float64()))) * 100}
+		for _, l := range lines {
+			code := l.code
+			bg := model.Budget{Year: y, Account: code, Amount: model.Money(math.Round(l.amt*f*(0.95+0.1*r.Float64()))) * 100}
 			if _, err := b.SetBudget(&bg); err != nil {
 				return fmt.Errorf("budget %d %s: %w", y, code, err)
 			}

@@ -204,7 +204,7 @@ func periodDigest(tx *bbolt.Tx, first, last model.Date) (digest string, entries,
 	err = scanDates(tx.Bucket(idxLedgerDate), first, last, func(id uint64) error {
 		e, err := getLedgerEntry(led, id)
 		if err != nil {
-			return err
+			return dangling(err)
 		}
 		writeEntryCanon(h, &e)
 		entries++
@@ -221,7 +221,7 @@ func periodDigest(tx *bbolt.Tx, first, last model.Date) (digest string, entries,
 	err = scanDates(tx.Bucket(idxTransferDate), first, last, func(id uint64) error {
 		t, err := getTransfer(tx, id)
 		if err != nil {
-			return err
+			return dangling(err)
 		}
 		fmt.Fprintf(h, "T|%d|%d|%d|%d|%d|%s|%d|%q\n", t.ID, t.Date, t.From, t.To, t.Amount, t.VoucherNo, t.ReversalOf, t.Memo)
 		transfers++

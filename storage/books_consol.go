@@ -242,7 +242,7 @@ func (s *Store) MemberConsolations(member uint64) ([]model.Consolation, error) {
 		for _, id := range idKeyed(tx.Bucket(idxConsolMember), itob(member)) {
 			c, err := getConsolation(tx, id)
 			if err != nil {
-				return err
+				return dangling(err)
 			}
 			out = append(out, c)
 		}

@@ -142,7 +142,7 @@ func journalLines(tx *bbolt.Tx, m model.MoneyAccount, from, to model.Date) ([]Jo
 	err := scanDates(tx.Bucket(idxLedgerDate), from, to, func(id uint64) error {
 		e, err := getLedgerEntry(led, id)
 		if err != nil {
-			return err
+			return dangling(err)
 		}
 		if e.Money != m {
 			return nil
@@ -164,7 +164,7 @@ func journalLines(tx *bbolt.Tx, m model.MoneyAccount, from, to model.Date) ([]Jo
 	err = scanDates(tx.Bucket(idxTransferDate), from, to, func(id uint64) error {
 		t, err := getTransfer(tx, id)
 		if err != nil {
-			return err
+			return dangling(err)
 		}
 		if t.From != m && t.To != m {
 			return nil
@@ -283,7 +283,11 @@ func (s *Store) BooksStatement(from, to model.Month) (model.Statement, error) {
 		for _, f := range period {
 			in, out = in+f.In, out+f.Out
 		}
-		opening := balanceBefore(tx, to.Add(1)) - in + out
+		opening, err := balanceBefore(tx, to.Add(1))
+		if err != nil {
+			return err
+		}
+		opening = opening - in + out
 		st = model.BuildStatement(chart, from, to, opening, period, cum, ytd, budgets)
 		return nil
 	})
@@ -357,14 +361,14 @@ func (s *Store) LedgerEntries(from, to model.Date) ([]model.LedgerEntry, []model
 		if err := scanDates(tx.Bucket(idxLedgerDate), from, to, func(id uint64) error {
 			e, err := getLedgerEntry(led, id)
 			es = append(es, e)
-			return err
+			return dangling(err)
 		}); err != nil {
 			return err
 		}
 		return scanDates(tx.Bucket(idxTransferDate), from, to, func(id uint64) error {
 			t, err := getTransfer(tx, id)
 			ts = append(ts, t)
-			return err
+			return dangling(err)
 		})
 	})
 	return es, ts, err

@@ -276,7 +276,7 @@ func (w *writer) firstMoneyDate(m model.MoneyAccount) (model.Date, error) {
 	for k, _ := c.First(); k != nil; k, _ = c.Next() {
 		e, err := getLedgerEntry(w.ledger, btoi(k[4:]))
 		if err != nil {
-			return 0, err
+			return 0, dangling(err)
 		}
 		if e.Money == m {
 			first = e.Date

@@ -620,7 +620,7 @@ func byDate[T any](tx *bbolt.Tx, idx []byte, from, to model.Date, get func(*bbol
 		}
 		x, err := get(tx, btoi(k[4:]))
 		if err != nil {
-			return nil, err
+			return nil, dangling(err) // the index names it: damage
 		}
 		out = append(out, x)
 	}

@@ -283,3 +283,96 @@ func eachRecord(tx *bbolt.Tx, name []byte, fn func(k, v []byte) error) error {
 	}
 	return nil
 }
+
+// A record deleted behind its indexes: a case still in the date index and
+// a member still in the ID-number index. Reading through either index is
+// damage, said in the user's language with the newest good backup and the
+// restore command (it was a bare "record not found" that `stats` printed
+// for a damaged file, issue 11), and `check` lists it.
+func TestRecordMissingBehindAnIndexIsDamage(t *testing.T) {
+	t.Parallel()
+	path := dbPath(t)
+	s := openAt(t, path)
+	fx := caseSetup(t, s)
+	c := twelveUnpaid(fx)
+	if _, err := s.CreateCase("op", c); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	good, _, err := BackupFile(path, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, err := bbolt.Open(path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Update(func(tx *bbolt.Tx) error {
+		if err := tx.Bucket(bucketCases).Delete(itob(c.ID)); err != nil {
+			return err
+		}
+		return tx.Bucket(bucketMembers).Delete(itob(fx.m.ID))
+	}); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+
+	s, err = Open(path, Options{Now: testClock, NoSync: true, NoDailyBackup: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	restore := `unionbook restore "` + good + `" --db "` + path + `"`
+	_, errCases := s.CaseStats(2024)
+	_, _, errMember := s.MemberByIDNumber(fx.m.IDNumber)
+	for what, err := range map[string]error{"the case statistics": errCases, "the member by ID number": errMember} {
+		if !errors.Is(err, errRecordMissing) || !errors.Is(err, i18n.E("err.db_corrupt", path)) {
+			t.Errorf("%s: %v, want the database's damage", what, err)
+			continue
+		}
+		zh, en := i18n.Text(err, i18n.ZH), i18n.Text(err, i18n.EN)
+		if !strings.Contains(zh, "已损坏") || !strings.Contains(zh, restore) || !strings.Contains(zh, "unionbook check --db") {
+			t.Errorf("%s: Chinese %q", what, zh)
+		}
+		if !strings.Contains(en, "is damaged") || !strings.Contains(en, restore) {
+			t.Errorf("%s: English %q", what, en)
+		}
+	}
+	rep, err := s.Check()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.OK() {
+		t.Error("check: OK, want the dangling index entries listed")
+	}
+	for _, p := range rep.Problems {
+		t.Log(p.Localize(i18n.ZH))
+	}
+}
+
+// A key of the ledger's monthly totals cut short by damage (a run of the
+// file zeroed): the balance was a panic in `stats`; now it is damage.
+func TestShortLedgerTotalsKeyIsDamage(t *testing.T) {
+	t.Parallel()
+	path := dbPath(t)
+	s := openAt(t, path)
+	s.Close()
+	db, err := bbolt.Open(path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Update(func(tx *bbolt.Tx) error {
+		return tx.Bucket(bucketLedgerTotals).Put([]byte{0}, make([]byte, 16))
+	}); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	s, err = Open(path, Options{Now: testClock, NoSync: true, NoDailyBackup: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := s.Balance(); !errors.Is(err, errRecordUnreadable) || !strings.Contains(i18n.Text(err, i18n.ZH), "已损坏") {
+		t.Errorf("the balance: %v, want the database's damage", err)
+	}
+}

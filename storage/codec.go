@@ -2,6 +2,7 @@ package storage
 
 import (
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"hash/crc32"
 
@@ -115,7 +116,19 @@ func verifyRecord(data []byte) ([]byte, error) {
 var (
 	errRecordChecksum   = i18n.E("err.record_checksum")
 	errRecordUnreadable = i18n.E("err.record_unreadable")
+	errRecordMissing    = i18n.E("err.record_missing")
 )
+
+// dangling says a record that an index entry or another record points at,
+// and that is not there, as the damage it is (the Store's View and Update
+// then name the good backup and the restore command); a read that follows
+// an index or a reference wraps its error with it. Other errors pass.
+func dangling(err error) error {
+	if err != nil && errors.Is(err, errNotFound()) {
+		return &recordError{errRecordMissing, err}
+	}
+	return err
+}
 
 // recordError is a record that cannot be read: the user's message, and
 // the decoder's words underneath for errors.Unwrap.

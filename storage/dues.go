@@ -158,7 +158,7 @@ func (s *Store) DuesBatch(id uint64) (DuesBatchRecord, []model.DuesPayment, erro
 		for i := range rec.Count {
 			p, err := getPayment(b, rec.FirstPaymentID+uint64(i))
 			if err != nil {
-				return err
+				return dangling(err)
 			}
 			ps = append(ps, p)
 		}
@@ -282,13 +282,16 @@ func (s *Store) Ledger(f LedgerFilter) ([]LedgerLine, error) {
 		rev := tx.Bucket(idxLedgerReversal)
 		bal := openingsBefore(tx, model.Month(1<<31-1))
 		if f.From != 0 {
-			bal = balanceBefore(tx, f.From.Month())
+			var err error
+			if bal, err = balanceBefore(tx, f.From.Month()); err != nil {
+				return err
+			}
 			// The entries of From's month before From.
 			c := tx.Bucket(idxLedgerDate).Cursor()
 			for k, _ := c.Seek(dateKey(f.From.Month().First())); k != nil && bytes.Compare(k[:4], dateKey(f.From)) < 0; k, _ = c.Next() {
 				e, err := getLedgerEntry(led, btoi(k[4:]))
 				if err != nil {
-					return err
+					return dangling(err)
 				}
 				bal += e.Signed()
 			}
@@ -306,7 +309,7 @@ func (s *Store) Ledger(f LedgerFilter) ([]LedgerLine, error) {
 			}
 			e, err := getLedgerEntry(led, btoi(k[4:]))
 			if err != nil {
-				return err
+				return dangling(err)
 			}
 			bal += e.Signed()
 			if f.Account != "" && !model.AccountUnder(e.Account, f.Account) {
@@ -324,11 +327,18 @@ func (s *Store) Ledger(f LedgerFilter) ([]LedgerLine, error) {
 
 // balanceBefore is the money (cash and bank) at the start of mo: the
 // opening balances set in or before mo and the monthly totals of the
-// months before mo.
-func balanceBefore(tx *bbolt.Tx, mo model.Month) model.Money {
+// months before mo. A key too short to be a month's total (a damaged
+// file: it panicked on one) is the damage it is.
+func balanceBefore(tx *bbolt.Tx, mo model.Month) (model.Money, error) {
 	bal := openingsBefore(tx, mo)
 	c := tx.Bucket(bucketLedgerTotals).Cursor()
-	for k, v := c.First(); k != nil && binary.BigEndian.Uint32(k) < uint32(mo); k, v = c.Next() {
+	for k, v := c.First(); k != nil; k, v = c.Next() {
+		if len(k) < 5 {
+			return 0, &recordError{errRecordUnreadable, fmt.Errorf("ledger totals: key %x", k)}
+		}
+		if binary.BigEndian.Uint32(k) >= uint32(mo) {
+			break
+		}
 		amt, _ := pair(v)
 		if model.Direction(k[4]) == model.Out {
 			bal -= amt
@@ -336,7 +346,7 @@ func balanceBefore(tx *bbolt.Tx, mo model.Month) model.Money {
 			bal += amt
 		}
 	}
-	return bal
+	return bal, nil
 }
 
 // Balance is the cash balance: income minus spending over every entry,
@@ -344,8 +354,9 @@ func balanceBefore(tx *bbolt.Tx, mo model.Month) model.Money {
 func (s *Store) Balance() (model.Money, error) {
 	var bal model.Money
 	err := s.db.View(func(tx *bbolt.Tx) error {
-		bal = balanceBefore(tx, model.Month(1<<31-1))
-		return nil
+		var err error
+		bal, err = balanceBefore(tx, model.Month(1<<31-1))
+		return err
 	})
 	return bal, err
 }

@@ -148,7 +148,7 @@ func (s *Store) BatchPreview(unitID uint64, from, to model.Month) (BatchPlan, er
 		for _, id := range memberIDsOfUnit(tx, unitID) {
 			m, err := getMember(tx, id)
 			if err != nil {
-				return err
+				return dangling(err)
 			}
 			if m.UnitID != unitID {
 				continue

@@ -282,7 +282,7 @@ func (s *Store) UnitArrears(unitID uint64, asOf model.Month) ([]Arrear, error) {
 		for _, id := range memberIDsOfUnit(tx, unitID) {
 			m, err := getMember(tx, id)
 			if err != nil {
-				return err
+				return dangling(err)
 			}
 			if m.UnitID == unitID {
 				roster = append(roster, m)

@@ -244,7 +244,7 @@ func (s *Store) UnitWageBase(op string, unitID uint64, wb model.WageBase) (chang
 		for _, id := range memberIDsOfUnit(tx, unitID) {
 			m, err := getMember(tx, id)
 			if err != nil {
-				return err
+				return dangling(err)
 			}
 			if m.UnitID == unitID && m.Status.InUnion() {
 				changes = append(changes, WageChange{MemberID: id, Base: wb})

@@ -58,8 +58,8 @@ func (s *Store) rosterAndDues(year int, asOf model.Month, share bool) ([]model.M
 			return err
 		}
 		sum.InArrears, sum.NoBase = len(ar.Arrears), ar.NoBase
-		sum.Balance = balanceBefore(tx, model.Month(1<<31-1))
-		return nil
+		sum.Balance, err = balanceBefore(tx, model.Month(1<<31-1))
+		return err
 	})
 	if err != nil {
 		return nil, DuesSummary{}, err

@@ -461,7 +461,7 @@ func eventsBetween(tx *bbolt.Tx, from, to model.Date) ([]model.Event, error) {
 		}
 		e, err := getEvent(tx, btoi(k[4:]))
 		if err != nil {
-			return nil, err
+			return nil, dangling(err)
 		}
 		out = append(out, e)
 	}
@@ -488,7 +488,7 @@ func (s *Store) MemberEvents(memberID uint64) ([]model.Event, error) {
 		for _, id := range idsWithPrefix(tx.Bucket(idxMemberEvents), memberID) {
 			e, err := getEvent(tx, id)
 			if err != nil {
-				return err
+				return dangling(err)
 			}
 			out = append(out, e)
 		}

@@ -114,7 +114,7 @@ func aidByIDs(tx *bbolt.Tx, ids []uint64) ([]model.AidRecord, error) {
 	for _, id := range ids {
 		a, err := getAid(tx, id)
 		if err != nil {
-			return nil, err
+			return nil, dangling(err)
 		}
 		out = append(out, a)
 	}

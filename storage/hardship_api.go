@@ -131,7 +131,7 @@ func (s *Store) MemberHardshipFiles(memberID uint64) ([]model.HardshipFile, erro
 		for _, id := range prefixIDs(tx.Bucket(idxHardshipMember), memberID) {
 			f, err := getHardshipFile(tx, id)
 			if err != nil {
-				return err
+				return dangling(err)
 			}
 			fs = append(fs, f)
 		}
@@ -150,7 +150,7 @@ func (s *Store) OpenHardshipFile(memberID uint64) (f model.HardshipFile, ok bool
 		ok = true
 		var e error
 		f, e = getHardshipFile(tx, btoi(v))
-		return e
+		return dangling(e)
 	})
 	return f, ok, err
 }
@@ -206,7 +206,7 @@ func (s *Store) AidBetween(from, to model.Date) ([]model.AidRecord, error) {
 			}
 			a, err := getAid(tx, binary.BigEndian.Uint64(k[4:]))
 			if err != nil {
-				return err
+				return dangling(err)
 			}
 			as = append(as, a)
 		}

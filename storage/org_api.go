@@ -150,7 +150,7 @@ func (s *Store) honoursOf(idx []byte, holder uint64) ([]model.Honour, error) {
 		for _, id := range idsWithPrefix(tx.Bucket(idx), holder) {
 			h, err := getHonour(tx, id)
 			if err != nil {
-				return err
+				return dangling(err)
 			}
 			hs = append(hs, h)
 		}
@@ -196,7 +196,7 @@ func (s *Store) ModelWorkers(year int) ([]ModelWorkerCare, error) {
 			}
 			m, err := getMember(tx, id)
 			if err != nil {
-				return err
+				return dangling(err)
 			}
 			c := ModelWorkerCare{Member: m, Level: level, Honours: hs}
 			aid, err := aidByIDs(tx, prefixIDs(tx.Bucket(idxAidMember), id))
@@ -216,7 +216,7 @@ func (s *Store) ModelWorkers(year int) ([]ModelWorkerCare, error) {
 			for _, eid := range idsWithPrefix(tx.Bucket(idxMemberEvents), id) {
 				e, err := getEvent(tx, eid)
 				if err != nil {
-					return err
+					return dangling(err)
 				}
 				if e.Type == model.EventConsolation && e.Start.Year() == year {
 					c.Consolations++
@@ -349,7 +349,7 @@ func (b *Batch) OpenHardshipFile(memberID uint64) (f model.HardshipFile, ok bool
 		return f, false, nil
 	}
 	f, err = getHardshipFile(b.w.tx, btoi(v))
-	return f, err == nil, err
+	return f, err == nil, dangling(err)
 }
 
 // UpdateHardshipFile is Store.UpdateHardshipFile inside the batch's transaction.

@@ -187,16 +187,20 @@ func (d storeDB) View(fn func(*bbolt.Tx) error) error   { return d.recordDamage(
 func (d storeDB) Update(fn func(*bbolt.Tx) error) error { return d.recordDamage(d.DB.Update(fn)) }
 
 func (d storeDB) recordDamage(err error) error {
-	if err == nil || !(errors.Is(err, errRecordChecksum) || errors.Is(err, errRecordUnreadable)) {
+	if err == nil || !(errors.Is(err, errRecordChecksum) || errors.Is(err, errRecordUnreadable) || errors.Is(err, errRecordMissing)) {
 		return err
 	}
 	var le *localError
 	if errors.As(err, &le) {
 		return err
 	}
-	msg := i18n.E("err.db_record_damaged_nobackup", d.path, d.path)
+	key := "err.db_record_damaged"
+	if errors.Is(err, errRecordMissing) {
+		key = "err.db_record_missing" // an index or a reference to nothing
+	}
+	msg := i18n.E(key+"_nobackup", d.path, d.path)
 	if b := NewestGoodBackup(d.path); b != "" {
-		msg = i18n.E("err.db_record_damaged", d.path, d.path, b, b, d.path)
+		msg = i18n.E(key, d.path, d.path, b, b, d.path)
 	}
 	return &localError{msg, errors.Join(i18n.E("err.db_corrupt", d.path), err)}
 }
@@ -425,7 +429,7 @@ func (s *Store) UnitByName(name string) (u model.Unit, ok bool, err error) {
 		ok = true
 		var e error
 		u, e = getUnit(tx, btoi(v))
-		return e
+		return dangling(e)
 	})
 	return u, ok, err
 }
@@ -525,7 +529,7 @@ func (s *Store) MemberByIDNumber(idNumber string) (m model.Member, ok bool, err 
 				ok = true
 				var e error
 				m, e = getMember(tx, btoi(v))
-				return e
+				return dangling(e)
 			}
 		}
 		return nil
@@ -543,7 +547,7 @@ func (s *Store) MemberByNo(no string) (m model.Member, ok bool, err error) {
 		ok = true
 		var e error
 		m, e = getMember(tx, btoi(v))
-		return e
+		return dangling(e)
 	})
 	return m, ok, err
 }
