@@ -173,7 +173,7 @@ func moneyBefore(tx *bbolt.Tx, m model.MoneyAccount, mo model.Month) (model.Mone
 		return bal, nil
 	}
 	c := b.Cursor()
-	for k, v := c.First(); k != nil && binary.BigEndian.Uint32(k) < uint32(mo); k, v = c.Next() {
+	for k, v := c.First(); k != nil && keyHead(k) < uint32(mo); k, v = c.Next() {
 		if len(k) == 5 && model.MoneyAccount(k[4]) == m {
 			in, out := moneyPair(v)
 			bal += in - out

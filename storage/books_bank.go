@@ -207,7 +207,7 @@ func (s *Store) Reconcile(date model.Date) (Reconciliation, error) {
 	}
 	err = s.db.View(func(tx *bbolt.Tx) error {
 		c := tx.Bucket(idxBankStatement).Cursor()
-		for k, v := c.First(); k != nil && binary.BigEndian.Uint32(k) <= uint32(date); k, v = c.Next() {
+		for k, v := c.First(); k != nil && keyHead(k) <= uint32(date); k, v = c.Next() {
 			var st model.BankStatement
 			if err := decode(tx.Bucket(bucketBankStatements).Get(v), &st); err != nil {
 				return fmt.Errorf("bank statement %d: %w", btoi(v), err)

@@ -290,10 +290,10 @@ func (w *writer) checkPeriod(from, to model.Month) (model.Problems, error) {
 	for mo := from; mo <= to; mo = mo.Add(1) {
 		prefix := monthKey(mo)
 		c := w.ledgerTotals.Cursor()
-		for k, v := c.Seek(prefix); k != nil && string(k[:4]) == string(prefix); k, v = c.Next() {
+		for k, v := c.Seek(prefix); k != nil && string(keyHeadBytes(k)) == string(prefix); k, v = c.Next() {
 			amt, _ := pair(v)
 			if ledgerSums[string(k)] != amt {
-				add("close.totals", mo.String(), string(k[5:]))
+				add("close.totals", mo.String(), string(k[min(5, len(k)):]))
 			}
 			delete(ledgerSums, string(k))
 		}

@@ -212,7 +212,7 @@ func scanDates(b *bbolt.Bucket, from, to model.Date, fn func(id uint64) error) e
 		if len(k) != 12 {
 			continue
 		}
-		if to != 0 && bytes.Compare(k[:4], dateKey(to)) > 0 {
+		if to != 0 && bytes.Compare(keyHeadBytes(k), dateKey(to)) > 0 {
 			break
 		}
 		if err := fn(btoi(k[4:])); err != nil {
@@ -239,7 +239,7 @@ func (s *Store) Balances(date model.Date) (map[model.MoneyAccount]model.Money, e
 func sumsOf(tx *bbolt.Tx, from, to model.Month) model.Sums {
 	s := model.Sums{}
 	c := tx.Bucket(bucketLedgerTotals).Cursor()
-	for k, v := c.Seek(monthKey(from)); k != nil && binary.BigEndian.Uint32(k) <= uint32(to); k, v = c.Next() {
+	for k, v := c.Seek(monthKey(from)); k != nil && keyHead(k) <= uint32(to); k, v = c.Next() {
 		if len(k) < 6 {
 			continue
 		}

@@ -532,7 +532,7 @@ func (w *writer) setBudget(b *model.Budget) (model.Warnings, error) {
 func yearSpent(tx *bbolt.Tx, year int, code string) model.Money {
 	var sum model.Money
 	c := tx.Bucket(bucketLedgerTotals).Cursor()
-	for k, v := c.Seek(monthKey(model.Month(year*100 + 1))); k != nil && model.Month(binary.BigEndian.Uint32(k)).Year() == year; k, v = c.Next() {
+	for k, v := c.Seek(monthKey(model.Month(year*100 + 1))); k != nil && model.Month(keyHead(k)).Year() == year; k, v = c.Next() {
 		if len(k) > 5 && model.AccountUnder(string(k[5:]), code) {
 			amt, _ := pair(v)
 			sum += amt

@@ -3,6 +3,7 @@ package storage
 import (
 	"bytes"
 	"errors"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -374,5 +375,23 @@ func TestShortLedgerTotalsKeyIsDamage(t *testing.T) {
 	defer s.Close()
 	if _, err := s.Balance(); !errors.Is(err, errRecordUnreadable) || !strings.Contains(i18n.Text(err, i18n.ZH), "已损坏") {
 		t.Errorf("the balance: %v, want the database's damage", err)
+	}
+}
+
+// Keys of the month and date indexes cut short by damage end a scan in
+// key order instead of panicking on k[:4] (the books' journals, the bank
+// reconciliation, the dues by date, closing a year).
+func TestShortIndexKeysEndScans(t *testing.T) {
+	for _, k := range [][]byte{nil, {}, {1}, {1, 2, 3}} {
+		if got := keyHead(k); got != math.MaxUint32 {
+			t.Errorf("keyHead(%x) = %d", k, got)
+		}
+		if got := keyHeadBytes(k); len(got) != 4 || got[0] != 0xff {
+			t.Errorf("keyHeadBytes(%x) = %x", k, got)
+		}
+	}
+	k := monthKey(model.Month(202611))
+	if keyHead(k) != 202611 || string(keyHeadBytes(k)) != string(k[:4]) {
+		t.Errorf("a whole key reads %d", keyHead(k))
 	}
 }

@@ -288,7 +288,7 @@ func (s *Store) Ledger(f LedgerFilter) ([]LedgerLine, error) {
 			}
 			// The entries of From's month before From.
 			c := tx.Bucket(idxLedgerDate).Cursor()
-			for k, _ := c.Seek(dateKey(f.From.Month().First())); k != nil && bytes.Compare(k[:4], dateKey(f.From)) < 0; k, _ = c.Next() {
+			for k, _ := c.Seek(dateKey(f.From.Month().First())); k != nil && bytes.Compare(keyHeadBytes(k), dateKey(f.From)) < 0; k, _ = c.Next() {
 				e, err := getLedgerEntry(led, btoi(k[4:]))
 				if err != nil {
 					return dangling(err)
@@ -304,7 +304,7 @@ func (s *Store) Ledger(f LedgerFilter) ([]LedgerLine, error) {
 			k, _ = c.First()
 		}
 		for ; k != nil; k, _ = c.Next() {
-			if f.To != 0 && bytes.Compare(k[:4], dateKey(f.To)) > 0 {
+			if f.To != 0 && bytes.Compare(keyHeadBytes(k), dateKey(f.To)) > 0 {
 				break
 			}
 			e, err := getLedgerEntry(led, btoi(k[4:]))
@@ -382,7 +382,7 @@ func (s *Store) Statement(from, to model.Month) ([]StatementLine, error) {
 		}
 		chart = c0.Accounts
 		c := tx.Bucket(bucketLedgerTotals).Cursor()
-		for k, v := c.Seek(monthKey(from)); k != nil && binary.BigEndian.Uint32(k) <= uint32(to); k, v = c.Next() {
+		for k, v := c.Seek(monthKey(from)); k != nil && keyHead(k) <= uint32(to); k, v = c.Next() {
 			amt, _ := pair(v)
 			code := string(k[5:])
 			for _, acc := range []string{code, model.ParentCode(code)} {

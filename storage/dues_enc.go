@@ -3,6 +3,7 @@ package storage
 import (
 	"encoding/binary"
 	"fmt"
+	"math"
 
 	"unionbook/i18n"
 	"unionbook/model"
@@ -194,4 +195,23 @@ func (d memberDues) paid() []model.Month {
 		}
 	}
 	return out
+}
+
+// keyHead is the first four bytes of an index key, a month or a date as
+// monthKey and dateKey write them. A key damage cut shorter reads as the
+// largest value, so a scan in key order ends there instead of panicking;
+// check reports the key.
+func keyHead(k []byte) uint32 {
+	if len(k) < 4 {
+		return math.MaxUint32
+	}
+	return binary.BigEndian.Uint32(k)
+}
+
+// keyHeadBytes is keyHead as bytes, for comparing with dateKey.
+func keyHeadBytes(k []byte) []byte {
+	if len(k) < 4 {
+		return []byte{0xff, 0xff, 0xff, 0xff}
+	}
+	return k[:4]
 }
