@@ -98,8 +98,12 @@ func (a *arrears) refresh() {
 	})
 }
 
-// reminderShort is a reminder in a table cell: its date and how.
+// reminderShort is a reminder in a table cell: its day and how this year;
+// the whole date of an older one ("05-06" alone would pass for this year's).
 func reminderShort(c *common.Common, r model.Reminder) string {
+	if r.Date.Year() != c.Today().Year() {
+		return r.Date.String()
+	}
 	return r.Date.String()[5:] + " " + c.T(r.How.Key()+"_short")
 }
 
