@@ -133,5 +133,32 @@ func (f *Footer) View() string {
 		}
 		status = style.Render(ansi.Truncate(strings.ReplaceAll(f.status.Text, "\n", "; "), f.width, "~"))
 	}
-	return status + "\n" + ansi.Truncate(f.help.ShortHelpView(f.hints), f.width, "~")
+	return status + "\n" + f.hintLine()
+}
+
+// hintLine is the key hints cut to the width. When they end with ? help
+// and q quit, the hints before those give way one by one, last first, so
+// that the way to every other key and the way out stay on the screen (the
+// Members list at 80 columns ended "u filter by unit ~").
+func (f *Footer) hintLine() string {
+	hints := f.hints
+	whole := f.help // measures the whole line: the model itself stops at its width
+	whole.SetWidth(0)
+	line := whole.ShortHelpView(hints)
+	tail := 0
+	for i := len(hints) - 1; i >= 0 && isHelpOrQuit(hints[i]); i-- {
+		tail++
+	}
+	for tail > 0 && ansi.StringWidth(line) > f.width && len(hints) > tail+1 {
+		cut := len(hints) - tail - 1
+		hints = append(hints[:cut:cut], hints[cut+1:]...)
+		line = whole.ShortHelpView(hints)
+	}
+	return ansi.Truncate(f.help.ShortHelpView(hints), f.width, "~")
+}
+
+// isHelpOrQuit reports whether b is the app's ? or q.
+func isHelpOrQuit(b key.Binding) bool {
+	keys := b.Keys()
+	return len(keys) > 0 && (keys[0] == "?" || keys[0] == "q")
 }

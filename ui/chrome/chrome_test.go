@@ -95,3 +95,19 @@ func TestHelpNamesTheTabKeys(t *testing.T) {
 	out := uitest.Screen(h.View())
 	uitest.Contains(t, out, "Help: Members", "1-9,0 switch tab", "Number keys 1-9,0")
 }
+
+// Hints that end with ? and q keep them when the line is too long: the
+// hints before them give way, last first (the Members list at 80 columns
+// ended "u filter by unit ~", without help or quit).
+func TestFooterKeepsHelpAndQuit(t *testing.T) {
+	c := uitest.NewCommon(nil, i18n.EN, uitest.FixedNow)
+	f := chrome.NewFooter(c)
+	f.SetSize(40, chrome.FooterLines)
+	f.SetHints([]key.Binding{c.Keys.Search, c.Keys.Open, c.Keys.New, c.Keys.Edit, c.Keys.Export, c.Keys.Help, c.Keys.Quit})
+	out := uitest.Screen(f.View())
+	uitest.CheckGeometry(t, out, 40, chrome.FooterLines)
+	last := strings.Split(out, "\n")[chrome.FooterLines-1]
+	if !strings.Contains(last, "/ search") || !strings.Contains(last, "? help") || !strings.Contains(last, "q quit") || strings.Contains(last, "~") {
+		t.Errorf("hints at 40 columns: %q", last)
+	}
+}
