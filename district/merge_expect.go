@@ -111,6 +111,21 @@ func isSerial(s string) bool {
 	return true
 }
 
+// unionNameKey is a township's name as a list and a package may both
+// write it: without spaces and without 总工会 or 工会 at the end, so that
+// a list saying 青山镇 finds the package of 青山镇总工会 (it was reported
+// both missing and unexpected). Nothing else is taken away: 青山 does not
+// find 青山镇.
+func unionNameKey(name string) string {
+	k := strings.Join(strings.Fields(model.Clean(name)), "")
+	for _, suffix := range []string{"总工会", "工会"} {
+		if t := strings.TrimSuffix(k, suffix); t != k && t != "" {
+			return t
+		}
+	}
+	return k
+}
+
 // matchExpected pairs packages with the list: by code where both have one,
 // else by name. It returns, for each expected township, the first package
 // that came from it (-1 for none), and the packages the list does not name.
@@ -123,7 +138,7 @@ func matchExpected(exp []ExpectedUnion, us []mergedUnion) (came []int, unexpecte
 		found := false
 		for i, e := range exp {
 			if (e.Code != "" && u.man.Union.Code != "" && strings.EqualFold(e.Code, u.man.Union.Code)) ||
-				((e.Code == "" || u.man.Union.Code == "") && e.Name == model.Clean(u.man.Union.Name)) {
+				((e.Code == "" || u.man.Union.Code == "") && unionNameKey(e.Name) == unionNameKey(u.man.Union.Name)) {
 				found = true
 				if came[i] < 0 {
 					came[i] = j
