@@ -56,5 +56,6 @@ func init() {
 		"summary.t_funds_by_unit":         "Union funds by unit (%s)",
 		"summary.t_statement":             "Income and spending by statement line (%s)",
 		"summary.u_lines":                 "lines",
+		"summary.u_lines_one":             "line",
 	})
 }

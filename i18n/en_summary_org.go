@@ -51,5 +51,6 @@ func init() {
 		"summary.t_unorganised":              "Employers without a union (%s)",
 		"summary.total_of":                   "Total (%d)",
 		"summary.u_items":                    "honours",
+		"summary.u_items_one":                "honour",
 	})
 }

@@ -56,5 +56,6 @@ func init() {
 		"summary.t_funds_by_unit":         "各单位工会经费（%s）",
 		"summary.t_statement":             "收入支出（按收支表科目，%s）",
 		"summary.u_lines":                 "个",
+		"summary.u_lines_one":             "个",
 	})
 }

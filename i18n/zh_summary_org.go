@@ -51,5 +51,6 @@ func init() {
 		"summary.t_unorganised":              "未建会单位（%s）",
 		"summary.total_of":                   "合计（%d 个）",
 		"summary.u_items":                    "项",
+		"summary.u_items_one":                "项",
 	})
 }

@@ -112,7 +112,11 @@ func Value(l i18n.Lang, f SummaryFigure, v int64) string {
 	}
 	s := grouped(strconv.FormatInt(v, 10))
 	if f.Unit != "" {
-		return l.T("summary.with_unit", s, l.T(f.Unit))
+		unit := f.Unit
+		if (v == 1 || v == -1) && l.Has(unit+"_one") { // 1 unit, not 1 units
+			unit += "_one"
+		}
+		return l.T("summary.with_unit", s, l.T(unit))
 	}
 	return s
 }
