@@ -119,6 +119,21 @@ func booksActionNames() string {
 
 // ---- parsing flags
 
+// moneyDateAmount reads --money, --date and --amount, which most of the
+// books' writing actions take together.
+func (f *booksFlags) moneyDateAmount() (model.MoneyAccount, model.Date, model.Money, error) {
+	m, err := f.moneyAccount("--money", f.money)
+	if err != nil {
+		return 0, 0, 0, err
+	}
+	d, err := parseDateFlag(f.date)
+	if err != nil {
+		return 0, 0, 0, err
+	}
+	amt, err := parseMoneyFlag("--amount", f.amount)
+	return m, d, amt, err
+}
+
 func (f *booksFlags) moneyAccount(flag, v string) (model.MoneyAccount, error) {
 	m, ok := model.ParseMoneyAccount(v)
 	if !ok {
@@ -197,15 +212,7 @@ func booksStatus(e *env, st *storage.Store, _ *booksFlags) error {
 }
 
 func booksOpening(e *env, st *storage.Store, f *booksFlags) error {
-	m, err := f.moneyAccount("--money", f.money)
-	if err != nil {
-		return err
-	}
-	d, err := parseDateFlag(f.date)
-	if err != nil {
-		return err
-	}
-	amt, err := parseMoneyFlag("--amount", f.amount)
+	m, d, amt, err := f.moneyDateAmount()
 	if err != nil {
 		return err
 	}
@@ -218,15 +225,7 @@ func booksOpening(e *env, st *storage.Store, f *booksFlags) error {
 }
 
 func booksEntry(e *env, st *storage.Store, f *booksFlags) error {
-	m, err := f.moneyAccount("--money", f.money)
-	if err != nil {
-		return err
-	}
-	d, err := parseDateFlag(f.date)
-	if err != nil {
-		return err
-	}
-	amt, err := parseMoneyFlag("--amount", f.amount)
+	m, d, amt, err := f.moneyDateAmount()
 	if err != nil {
 		return err
 	}
@@ -577,15 +576,7 @@ func fundsPeriodText(f model.UnitFunds) string {
 }
 
 func booksPayFunds(e *env, st *storage.Store, f *booksFlags) error {
-	m, err := f.moneyAccount("--money", f.money)
-	if err != nil {
-		return err
-	}
-	d, err := parseDateFlag(f.date)
-	if err != nil {
-		return err
-	}
-	paid, err := parseMoneyFlag("--amount", f.amount)
+	m, d, paid, err := f.moneyDateAmount()
 	if err != nil {
 		return err
 	}
@@ -623,15 +614,7 @@ func booksConsolation(e *env, st *storage.Store, f *booksFlags) error {
 	if !ok {
 		return usageErr(i18n.E("books.bad_kind", f.kind))
 	}
-	m, err := f.moneyAccount("--money", f.money)
-	if err != nil {
-		return err
-	}
-	d, err := parseDateFlag(f.date)
-	if err != nil {
-		return err
-	}
-	per, err := parseMoneyFlag("--amount", f.amount)
+	m, d, per, err := f.moneyDateAmount()
 	if err != nil {
 		return err
 	}

@@ -277,9 +277,6 @@ func TestAutoBackupNamesNeverCollide(t *testing.T) {
 // one, with a member.
 func oldDatabase(t *testing.T) string {
 	t.Helper()
-	if SchemaVersion() < 2 {
-		t.Skip("needs a schema older than the current one to migrate from, and there is only version 1")
-	}
 	path := dbPath(t)
 	s := openAt(t, path)
 	fillSmall(t, s, 1)
