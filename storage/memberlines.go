@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"runtime"
@@ -91,11 +92,14 @@ func (s *Store) MemberLines() ([]MemberLine, error) {
 func (s *Store) MemberLinesByID(ids []uint64) (map[uint64]MemberLine, error) {
 	out := make(map[uint64]MemberLine, len(ids))
 	err := s.db.View(func(tx *bbolt.Tx) error {
-		b := tx.Bucket(bucketMembers)
+		// One cursor for every ID (a Get makes a cursor each: tens of
+		// thousands of allocations for a long list).
+		c := tx.Bucket(bucketMembers).Cursor()
 		var buf []byte
 		for _, id := range ids {
-			v := b.Get(itob(id))
-			if v == nil {
+			key := itob(id)
+			k, v := c.Seek(key)
+			if !bytes.Equal(k, key) {
 				continue
 			}
 			var l MemberLine

@@ -34,7 +34,31 @@ type gridKey struct{ from, to, current model.Month }
 type sharedReads struct {
 	mu      sync.Mutex
 	last    weak.Pointer[duesShared]
-	decodes int // rosters decoded (tests)
+	holds   int         // HoldSharedReads not yet released
+	held    *duesShared // the latest, kept while holds > 0
+	decodes int         // rosters decoded (tests)
+}
+
+// HoldSharedReads keeps the dues reads shared (the roster as the scans
+// decode it, the collection grids, the arrears) until release is called,
+// so loads that read them one after another (the Overview's figures, then
+// its sections; the Dues tab's load beside them) decode the roster once.
+// Without a hold they live only while a reader uses them. Every hold must
+// be released; release may be called more than once.
+func (s *Store) HoldSharedReads() (release func()) {
+	s.shared.mu.Lock()
+	s.shared.holds++
+	s.shared.mu.Unlock()
+	var once sync.Once
+	return func() {
+		once.Do(func() {
+			s.shared.mu.Lock()
+			if s.shared.holds--; s.shared.holds == 0 {
+				s.shared.held = nil
+			}
+			s.shared.mu.Unlock()
+		})
+	}
 }
 
 // dues returns the shared dues reads of tx's state, decoding the roster if
@@ -44,6 +68,9 @@ func (s *Store) dues(tx *bbolt.Tx) (*duesShared, error) {
 	s.shared.mu.Lock()
 	defer s.shared.mu.Unlock()
 	if d := s.shared.last.Value(); d != nil && d.txid == tx.ID() {
+		if s.shared.holds > 0 {
+			s.shared.held = d
+		}
 		return d, nil
 	}
 	ms, err := duesRoster(tx)
@@ -53,6 +80,9 @@ func (s *Store) dues(tx *bbolt.Tx) (*duesShared, error) {
 	s.shared.decodes++
 	d := &duesShared{txid: tx.ID(), roster: ms, grids: map[gridKey]*CollectionGrid{}, arrears: map[model.Month]ArrearsList{}}
 	s.shared.last = weak.Make(d)
+	if s.shared.holds > 0 {
+		s.shared.held = d
+	}
 	return d, nil
 }
 

@@ -89,6 +89,8 @@ func (d *data) Load() tea.Cmd {
 	store, asOf, least, year := d.c.Store, model.DueThrough(d.c.Today()), d.prof.ArrearsMonths, d.c.Today().Year()
 	from, to := d.period(year)
 	return func() tea.Msg {
+		// The Overview's load runs beside this one: one roster between them.
+		defer store.HoldSharedReads()()
 		msg := loadedMsg{year: year}
 		msg.arr, msg.err = loadArrears(store, asOf, least)
 		if msg.err != nil {
