@@ -78,6 +78,7 @@ func (s *Store) MemberLines() ([]MemberLine, error) {
 			})
 		}
 		wg.Wait()
+		releaseMapped(tx) // the pages scanned need not stay in the process's memory
 		return errors.Join(errs...)
 	})
 	if err != nil {

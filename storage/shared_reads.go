@@ -74,6 +74,7 @@ func (s *Store) dues(tx *bbolt.Tx) (*duesShared, error) {
 		return d, nil
 	}
 	ms, err := duesRoster(tx)
+	releaseMapped(tx) // a scan's pages need not stay in the process's memory
 	if err != nil {
 		return nil, err
 	}
@@ -96,6 +97,7 @@ func (d *duesShared) grid(tx *bbolt.Tx, from, to, current model.Month) (*Collect
 		return g, nil
 	}
 	g, err := collectionGrid(tx, d.roster, from, to, current)
+	releaseMapped(tx)
 	if err != nil {
 		return nil, err
 	}
@@ -116,7 +118,9 @@ func (d *duesShared) arrearsList(tx *bbolt.Tx, asOf model.Month, minRun int, sha
 	all, ok := d.arrears[asOf]
 	if !ok && (share || minRun == 1) {
 		var err error
-		if all, err = arrears(tx, d.roster, asOf, 1); err != nil {
+		all, err = arrears(tx, d.roster, asOf, 1)
+		releaseMapped(tx)
+		if err != nil {
 			d.mu.Unlock()
 			return ArrearsList{}, err
 		}
