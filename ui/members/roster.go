@@ -59,10 +59,10 @@ func entryOf(x *row) entry {
 
 // roster is the in-memory member list with its current order and filter.
 type roster struct {
-	all      []entry // every member, in the current sort order
+	all      []entry        // every member, in the current sort order
+	sieves   []search.Sieve // all's keys' sieves, in the same order (see keep)
 	byID     map[uint64]*row
-	view     []*row  // the filtered rows shown
-	viewAt   []int32 // their positions in all
+	viewAt   []int32 // the positions in all of the rows shown (filtered)
 	unitSort map[uint64]string
 
 	sortCol  int
@@ -152,6 +152,15 @@ func (r *roster) sort() {
 		r.named = true
 	}
 	slices.SortFunc(r.all, r.compareEntries)
+	r.sift()
+}
+
+// sift lays out the keys' sieves in all's order.
+func (r *roster) sift() {
+	r.sieves = slices.Grow(r.sieves[:0], len(r.all))
+	for i := range r.all {
+		r.sieves = append(r.sieves, r.all[i].key.Sieve())
+	}
 }
 
 // setSort orders by a column; sorting by the same column again reverses.
@@ -161,7 +170,20 @@ func (r *roster) setSort(col int, desc bool) {
 	r.refilter()
 }
 
-func (r *roster) keep(e *entry, q search.Query) bool {
+// keep reports whether the member at i in all is shown for q. The sieves
+// decide most members without reading their entries (a first letter over
+// 300,000 members reads 7 MB instead of 19 MB); the filters are read for
+// those the query keeps.
+func (r *roster) keep(i int, q *search.Query) bool {
+	m, sure := r.sieves[i].Decide(q)
+	if !sure {
+		m = r.all[i].key.Match(*q)
+	}
+	return m && (r.unitFilter == 0 && r.statusFilter == statusFilterAll || r.filtersKeep(&r.all[i]))
+}
+
+// filtersKeep reports whether the unit and status filters show e.
+func (r *roster) filtersKeep(e *entry) bool {
 	if r.unitFilter != 0 && e.unit != r.unitFilter {
 		return false
 	}
@@ -176,17 +198,15 @@ func (r *roster) keep(e *entry, q search.Query) bool {
 			return false
 		}
 	}
-	return q.Empty() || e.key.Match(q)
+	return true
 }
 
 // refilter rebuilds the view from every row.
 func (r *roster) refilter() {
 	q := search.Compile(r.query)
-	r.view = r.view[:0]
 	r.viewAt = r.viewAt[:0]
-	for i := range r.all {
-		if r.keep(&r.all[i], q) {
-			r.view = append(r.view, r.all[i].r)
+	for i := range r.sieves {
+		if r.keep(i, &q) {
 			r.viewAt = append(r.viewAt, int32(i))
 		}
 	}
@@ -202,14 +222,13 @@ func (r *roster) setQuery(q string) {
 		r.refilter()
 		return
 	}
-	view, at := r.view[:0], r.viewAt[:0]
+	at := r.viewAt[:0]
 	for _, i := range r.viewAt {
-		if r.keep(&r.all[i], cq) {
-			view = append(view, r.all[i].r)
+		if r.keep(int(i), &cq) {
 			at = append(at, i)
 		}
 	}
-	r.view, r.viewAt = view, at
+	r.viewAt = at
 }
 
 // put adds or replaces a member, keeping order and filter.
@@ -225,6 +244,7 @@ func (r *roster) put(m storage.MemberLine) {
 	e := entryOf(x)
 	i, _ := slices.BinarySearchFunc(r.all, e, r.compareEntries)
 	r.all = slices.Insert(r.all, i, e)
+	r.sift()
 	r.refilter()
 }
 
@@ -233,11 +253,18 @@ func (r *roster) remove(id uint64) {
 	if old, ok := r.byID[id]; ok {
 		delete(r.byID, id)
 		r.all = slices.DeleteFunc(r.all, func(e entry) bool { return e.r == old })
+		r.sift()
 		r.refilter()
 	}
 }
 
 // indexOf is the position of a member in the view, or -1.
 func (r *roster) indexOf(id uint64) int {
-	return slices.IndexFunc(r.view, func(x *row) bool { return x.m.ID == id })
+	return slices.IndexFunc(r.viewAt, func(i int32) bool { return r.all[i].r.m.ID == id })
 }
+
+// shown is the number of rows shown.
+func (r *roster) shown() int { return len(r.viewAt) }
+
+// shownRow is the j-th row shown.
+func (r *roster) shownRow(j int) *row { return r.all[r.viewAt[j]].r }
