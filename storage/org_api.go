@@ -252,20 +252,28 @@ type OrgData struct {
 func (s *Store) OrgData() (OrgData, error) {
 	var d OrgData
 	err := s.db.View(func(tx *bbolt.Tx) error {
-		p, _, err := getProfile(tx)
-		if err != nil {
-			return err
-		}
-		d.Profile = p
-		if err := forEach(tx, bucketUnits, func(u *model.Unit) error { d.Units = append(d.Units, *u); return nil }); err != nil {
-			return err
-		}
-		if err := forEach(tx, bucketEmployers, func(e *model.Employer) error { d.Employers = append(d.Employers, *e); return nil }); err != nil {
+		var err error
+		if d, err = orgData(tx); err != nil {
 			return err
 		}
 		d.Members, err = allMembers(tx)
 		return err
 	})
+	return d, err
+}
+
+// orgData is OrgData without the members.
+func orgData(tx *bbolt.Tx) (OrgData, error) {
+	var d OrgData
+	p, _, err := getProfile(tx)
+	if err != nil {
+		return d, err
+	}
+	d.Profile = p
+	if err := forEach(tx, bucketUnits, func(u *model.Unit) error { d.Units = append(d.Units, *u); return nil }); err != nil {
+		return d, err
+	}
+	err = forEach(tx, bucketEmployers, func(e *model.Employer) error { d.Employers = append(d.Employers, *e); return nil })
 	return d, err
 }
 
@@ -312,17 +320,26 @@ func (b *Batch) CreateHonour(h *model.Honour) error {
 }
 
 // OrgStats computes the organisation figures of stats on day d.
+// The member counts need no names or ID numbers: they are made from the
+// roster the dues scans read, shared with stats' dues figures while it
+// holds them (HoldSharedReads).
 func (s *Store) OrgStats(d model.Date) (model.OrgStats, error) {
-	data, err := s.OrgData()
-	if err != nil {
-		return model.OrgStats{}, err
-	}
 	hs, err := s.Honours()
 	if err != nil {
 		return model.OrgStats{}, err
 	}
+	var data OrgData
 	var files []model.HardshipFile
 	err = s.db.View(func(tx *bbolt.Tx) error {
+		var err error
+		if data, err = orgData(tx); err != nil {
+			return err
+		}
+		dues, err := s.dues(tx)
+		if err != nil {
+			return err
+		}
+		data.Members = dues.roster
 		return forEach(tx, bucketHardship, func(f *model.HardshipFile) error { files = append(files, *f); return nil })
 	})
 	if err != nil {
