@@ -36,8 +36,10 @@ type Store struct {
 	path string
 	now  func() time.Time
 
-	backupErr error          // why the day's automatic backup failed, if it did
-	backupBg  sync.WaitGroup // the day's backup copy, running in the background
+	backupErr  error          // why the day's automatic backup failed, if it did
+	backupBg   sync.WaitGroup // the day's backup copy, running in the background
+	backupGate chan struct{}  // closed when a deferred daily backup may begin
+	gateOnce   sync.Once
 
 	shared sharedReads // the dues scans' roster and results, shared by concurrent readers
 }
@@ -51,6 +53,11 @@ type Options struct {
 	// NoDailyBackup skips the first-of-the-day backup (and the check that
 	// precedes it) on this open. Backups before a migration are always made.
 	NoDailyBackup bool
+	// DeferDailyBackup holds the first-of-the-day check and backup until
+	// StartDailyBackup (or Close): the terminal interface lets its start's
+	// loads finish first, so the two do not hold their memory at the same
+	// time nor share the cores before the first frame.
+	DeferDailyBackup bool
 	// NoSync skips fsync after each commit (bbolt's NoSync): a crash may
 	// then lose or damage recent writes. For tests that do not test
 	// durability; the program never sets it.
@@ -162,8 +169,14 @@ func Open(path string, opts Options) (s *Store, err error) {
 	}
 	if backupDue { // only once the store is open for good
 		s.backupBg.Add(1)
+		gate := make(chan struct{})
+		s.backupGate = gate
+		if !opts.DeferDailyBackup {
+			s.StartDailyBackup()
+		}
 		go func() {
 			defer s.backupBg.Done()
+			<-gate
 			if _, err := s.AutoBackup(BackupDaily); err != nil {
 				s.backupErr = err
 			}
@@ -223,6 +236,17 @@ func hasAllBuckets(tx *bbolt.Tx) error {
 func (s *Store) BackupWarning() error {
 	s.backupBg.Wait()
 	return s.backupErr
+}
+
+// StartDailyBackup lets the day's check and backup, deferred at Open
+// (Options.DeferDailyBackup), begin. Without one due, or called again, it
+// does nothing.
+func (s *Store) StartDailyBackup() {
+	s.gateOnce.Do(func() {
+		if s.backupGate != nil {
+			close(s.backupGate)
+		}
+	})
 }
 
 // corruptError says the database is damaged and how to get it back: the
@@ -332,7 +356,8 @@ func defaultPath(goos string, getenv func(string) string) (string, error) {
 
 // Close closes the database.
 func (s *Store) Close() error {
-	s.backupBg.Wait() // never cut the day's backup short
+	s.StartDailyBackup() // a deferred one is made before closing
+	s.backupBg.Wait()    // never cut the day's backup short
 	return s.db.Close()
 }
 
