@@ -154,7 +154,7 @@ func BenchmarkTabsLoad100k(b *testing.B) {
 			for i, a := range l.Arrears {
 				ids[i] = a.MemberID
 			}
-			if _, err := s.MemberLinesByID(ids); err != nil {
+			if _, err := s.MemberNamesByID(ids); err != nil {
 				errs[1] = err
 				return
 			}

@@ -35,7 +35,7 @@ type data struct {
 type arrearsData struct {
 	list      []storage.Arrear // everyone with a month owing
 	noBase    int              // members left out: months without a wage base
-	names     map[uint64]storage.MemberLine
+	names     storage.MemberNames
 	reminded  map[uint64]model.Reminder
 	tookPart  map[uint64]bool
 	unitNotes map[uint64]model.Reminder // units reminded as a whole
@@ -116,7 +116,7 @@ func loadArrears(store *storage.Store, asOf model.Month, least int) (arrearsData
 			spans[x.MemberID] = storage.Span{From: x.RunFrom, To: x.RunTo}
 		}
 	}
-	if a.names, err = store.MemberLinesByID(ids); err != nil {
+	if a.names, err = store.MemberNamesByID(ids); err != nil {
 		return a, err
 	}
 	if a.reminded, a.unitNotes, err = store.LastReminders(); err != nil {
