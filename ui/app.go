@@ -3,14 +3,12 @@ package ui
 import (
 	"slices"
 	"strings"
-	"sync/atomic"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"unionbook/model"
-	"unionbook/storage"
 	"unionbook/ui/cases"
 	"unionbook/ui/chrome"
 	"unionbook/ui/common"
@@ -100,7 +98,7 @@ func (a *App) Init() tea.Cmd {
 	if a.c.ReadOnly {
 		return tea.Batch(a.initPages(), common.SetStatus(a.c.T("readonly.started"), false))
 	}
-	cmds := []tea.Cmd{thenBackup(a.c.Store, a.startLoads()), a.backupWarning()}
+	cmds := []tea.Cmd{inWaves(a.c.Store.StartDailyBackup, a.startLoads()...), a.backupWarning()}
 	if a.demo { // how to leave the demo for her own books
 		cmds = append(cmds, common.SetStatus(a.c.T("app.demo_status"), false))
 	}
@@ -111,43 +109,7 @@ func (a *App) Init() tea.Cmd {
 // on a new, empty database (Run returns ErrStartFresh).
 func (a *App) StartFresh() bool { return a.startFresh }
 
-func (a *App) initPages() tea.Cmd { return tea.Batch(a.startLoads()...) }
-
-// startLoads are the pages' background loads: the roster, the overview's
-// and the Dues tab's figures.
-func (a *App) startLoads() []tea.Cmd {
-	cmds := []tea.Cmd{a.dues.Load()}
-	for _, p := range a.pages {
-		if in, ok := p.(interface{ Init() tea.Cmd }); ok {
-			cmds = append(cmds, in.Init())
-		}
-	}
-	return cmds
-}
-
-// thenBackup runs the start's loads and lets the day's check and backup
-// begin once the last has answered (storage.Options.DeferDailyBackup): the
-// check decodes every record, and run beside the loads it held its memory
-// on top of theirs and shared the cores with the first frame.
-func thenBackup(s *storage.Store, cmds []tea.Cmd) tea.Cmd {
-	cmds = slices.DeleteFunc(cmds, func(c tea.Cmd) bool { return c == nil })
-	if len(cmds) == 0 {
-		s.StartDailyBackup()
-		return nil
-	}
-	var left atomic.Int32
-	left.Store(int32(len(cmds)))
-	for i, c := range cmds {
-		cmds[i] = func() tea.Msg {
-			msg := c()
-			if left.Add(-1) == 0 {
-				s.StartDailyBackup()
-			}
-			return msg
-		}
-	}
-	return tea.Batch(cmds...)
-}
+func (a *App) initPages() tea.Cmd { return inWaves(nil, a.startLoads()...) }
 
 // show brings the tab holding page p to the front.
 func (a *App) show(p common.Page) {
