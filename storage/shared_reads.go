@@ -110,8 +110,8 @@ func (d *duesShared) grid(tx *bbolt.Tx, from, to, current model.Month) (*Collect
 // once for every run length and filtered: the Overview counts runs of six
 // months, the Dues tab lists every member with a month owing. Without, a
 // list already shared is filtered, else only the runs asked for are
-// listed (stats, a report), which costs less. The Arrear values are
-// shared: callers never change their Months.
+// listed (stats, a report), which costs less. The Arrear values, and the
+// list itself for minRun 1, are shared: callers never change them.
 func (d *duesShared) arrearsList(tx *bbolt.Tx, asOf model.Month, minRun int, share bool) (ArrearsList, error) {
 	minRun = max(minRun, 1)
 	d.mu.Lock()
@@ -129,6 +129,9 @@ func (d *duesShared) arrearsList(tx *bbolt.Tx, asOf model.Month, minRun int, sha
 	d.mu.Unlock()
 	if !ok {
 		return arrears(tx, d.roster, asOf, minRun)
+	}
+	if minRun == 1 { // the whole list, not a copy of it (nearly every member at 100,000)
+		return ArrearsList{NoBase: all.NoBase, Arrears: slices.Clip(all.Arrears)}, nil
 	}
 	out := ArrearsList{NoBase: all.NoBase, Arrears: make([]Arrear, 0, len(all.Arrears))}
 	for _, a := range all.Arrears {

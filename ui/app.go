@@ -98,7 +98,7 @@ func (a *App) Init() tea.Cmd {
 	if a.c.ReadOnly {
 		return tea.Batch(a.initPages(), common.SetStatus(a.c.T("readonly.started"), false))
 	}
-	cmds := []tea.Cmd{inWaves(a.c.Store.StartDailyBackup, a.startLoads()...), a.backupWarning()}
+	cmds := []tea.Cmd{afterAll(a.c.Store.StartDailyBackup, a.startLoads()), a.backupWarning()}
 	if a.demo { // how to leave the demo for her own books
 		cmds = append(cmds, common.SetStatus(a.c.T("app.demo_status"), false))
 	}
@@ -109,7 +109,7 @@ func (a *App) Init() tea.Cmd {
 // on a new, empty database (Run returns ErrStartFresh).
 func (a *App) StartFresh() bool { return a.startFresh }
 
-func (a *App) initPages() tea.Cmd { return inWaves(nil, a.startLoads()...) }
+func (a *App) initPages() tea.Cmd { return tea.Batch(a.startLoads()...) }
 
 // show brings the tab holding page p to the front.
 func (a *App) show(p common.Page) {

@@ -100,21 +100,21 @@ func (l *list) cell(ids []int) func(row, col int) string {
 		x := l.b.r.shownRow(rowIdx)
 		switch ids[col] {
 		case colNo:
-			return x.m.No
+			return x.No
 		case colName:
-			return x.m.Name
+			return x.Name
 		case colGender:
-			return l.c.T(x.m.Gender.Key())
+			return l.c.T(x.Gender.Key())
 		case colUnit:
-			return l.b.unitBy[x.m.UnitID]
+			return l.b.unitBy[x.UnitID]
 		case colID:
-			return model.MaskID(x.m.IDNumber)
+			return model.MaskID(x.IDNumber)
 		case colPhone:
-			return x.m.Phone
+			return x.Phone
 		case colStatus:
-			return l.c.T(x.m.Status.Key())
+			return l.c.T(x.Status.Key())
 		case colJoined:
-			return x.m.JoinDate.String()
+			return x.JoinDate.String()
 		}
 		return ""
 	}
@@ -162,7 +162,7 @@ func (l *list) selected() (storage.MemberLine, bool) {
 	if i < 0 || i >= l.b.r.shown() {
 		return storage.MemberLine{}, false
 	}
-	return l.b.r.shownRow(i).m, true
+	return *l.b.r.shownRow(i), true
 }
 
 // withSelected calls fn with the whole record of the member under the
@@ -362,7 +362,7 @@ func (l *list) exported() listexport.List {
 			if col >= len(ids) || ids[col] != colID || row >= r.shown() {
 				return "", false
 			}
-			return r.shownRow(row).m.IDNumber, true
+			return r.shownRow(row).IDNumber, true
 		}}
 }
 

@@ -10,19 +10,14 @@ import (
 	"strings"
 	"sync"
 
-	"unionbook/model"
 	"unionbook/search"
 	"unionbook/storage"
 )
 
 // row is one member as the roster holds it in memory: the line the list
-// shows (the rest of the record is read when a member is opened), and the
-// pinyin sort key of the name, made the first time the roster is sorted by
-// name.
-type row struct {
-	m        storage.MemberLine
-	sortName string
-}
+// shows (the rest of the record is read when a member is opened). The rows
+// are the lines as the store read them, not a copy.
+type row = storage.MemberLine
 
 // Column identifiers of the roster table.
 const (
@@ -43,31 +38,29 @@ const (
 	statusFilterInUnion = 100
 )
 
-// entry is what filtering reads, kept in one contiguous slice so a search
-// over 100,000 members walks memory in order instead of chasing pointers.
+// entry is one member in the roster's order: its search key, the pinyin
+// sort key of its name (made the first time the roster is sorted by name)
+// and its row.
 type entry struct {
-	key    search.Key
-	unit   uint64
-	status model.Status
-	r      *row
+	key      search.Key
+	sortName string
+	r        *row
 }
 
 func entryOf(x *row) entry {
-	m := &x.m
-	return entry{key: search.NewKey(m.Name, m.No, m.Phone, m.IDNumber), unit: m.UnitID, status: m.Status, r: x}
+	return entry{key: search.NewKey(x.Name, x.No, x.Phone, x.IDNumber), r: x}
 }
 
 // roster is the in-memory member list with its current order and filter.
 type roster struct {
 	all      []entry        // every member, in the current sort order
 	sieves   []search.Sieve // all's keys' sieves, in the same order (see keep)
-	byID     map[uint64]*row
-	viewAt   []int32 // the positions in all of the rows shown (filtered)
+	viewAt   []int32        // the positions in all of the rows shown (filtered)
 	unitSort map[uint64]string
 
 	sortCol  int
 	sortDesc bool
-	named    bool // every row has its sortName
+	named    bool // every entry has its sortName
 
 	query        string
 	unitFilter   uint64
@@ -75,16 +68,11 @@ type roster struct {
 }
 
 func newRoster(ms []storage.MemberLine) *roster {
-	r := &roster{byID: make(map[uint64]*row, len(ms)), sortCol: colNo}
-	rows := make([]row, len(ms))
+	r := &roster{sortCol: colNo}
 	r.all = make([]entry, len(ms))
-	for i := range ms {
-		rows[i].m = ms[i]
-		r.byID[ms[i].ID] = &rows[i]
-	}
 	// Building the search keys is most of the work of loading a large
 	// roster; search.NewKey is safe to call concurrently, so use every core.
-	parallel(len(rows), func(i int) { r.all[i] = entryOf(&rows[i]) })
+	parallel(len(ms), func(i int) { r.all[i] = entryOf(&ms[i]) })
 	r.sort()
 	r.refilter()
 	return r
@@ -112,31 +100,32 @@ func (r *roster) setUnits(names map[uint64]string) {
 	}
 }
 
-func (r *roster) compare(a, b *row) int {
+func (r *roster) compareEntries(ea, eb entry) int {
+	a, b := ea.r, eb.r
 	var c int
 	switch r.sortCol {
 	case colNo:
-		c = cmp.Compare(len(a.m.No), len(b.m.No))
+		c = cmp.Compare(len(a.No), len(b.No))
 		if c == 0 {
-			c = strings.Compare(a.m.No, b.m.No)
+			c = strings.Compare(a.No, b.No)
 		}
 	case colName:
-		c = strings.Compare(a.sortName, b.sortName)
+		c = strings.Compare(ea.sortName, eb.sortName)
 	case colGender:
-		c = cmp.Compare(a.m.Gender, b.m.Gender)
+		c = cmp.Compare(a.Gender, b.Gender)
 	case colUnit:
-		c = strings.Compare(r.unitSort[a.m.UnitID], r.unitSort[b.m.UnitID])
+		c = strings.Compare(r.unitSort[a.UnitID], r.unitSort[b.UnitID])
 	case colID:
-		c = strings.Compare(a.m.IDNumber, b.m.IDNumber)
+		c = strings.Compare(a.IDNumber, b.IDNumber)
 	case colPhone:
-		c = strings.Compare(a.m.Phone, b.m.Phone)
+		c = strings.Compare(a.Phone, b.Phone)
 	case colStatus:
-		c = cmp.Compare(a.m.Status, b.m.Status)
+		c = cmp.Compare(a.Status, b.Status)
 	case colJoined:
-		c = cmp.Compare(a.m.JoinDate, b.m.JoinDate)
+		c = cmp.Compare(a.JoinDate, b.JoinDate)
 	}
 	if c == 0 {
-		c = cmp.Compare(a.m.ID, b.m.ID)
+		c = cmp.Compare(a.ID, b.ID)
 	}
 	if r.sortDesc {
 		return -c
@@ -144,11 +133,9 @@ func (r *roster) compare(a, b *row) int {
 	return c
 }
 
-func (r *roster) compareEntries(a, b entry) int { return r.compare(a.r, b.r) }
-
 func (r *roster) sort() {
 	if r.sortCol == colName && !r.named {
-		parallel(len(r.all), func(i int) { x := r.all[i].r; x.sortName = search.NameSortKey(x.m.Name) })
+		parallel(len(r.all), func(i int) { e := &r.all[i]; e.sortName = search.NameSortKey(e.r.Name) })
 		r.named = true
 	}
 	slices.SortFunc(r.all, r.compareEntries)
@@ -184,17 +171,17 @@ func (r *roster) keep(i int, q *search.Query) bool {
 
 // filtersKeep reports whether the unit and status filters show e.
 func (r *roster) filtersKeep(e *entry) bool {
-	if r.unitFilter != 0 && e.unit != r.unitFilter {
+	if r.unitFilter != 0 && e.r.UnitID != r.unitFilter {
 		return false
 	}
 	switch r.statusFilter {
 	case statusFilterAll:
 	case statusFilterInUnion:
-		if !e.status.InUnion() {
+		if !e.r.Status.InUnion() {
 			return false
 		}
 	default:
-		if int(e.status) != r.statusFilter {
+		if int(e.r.Status) != r.statusFilter {
 			return false
 		}
 	}
@@ -233,15 +220,12 @@ func (r *roster) setQuery(q string) {
 
 // put adds or replaces a member, keeping order and filter.
 func (r *roster) put(m storage.MemberLine) {
-	if old, ok := r.byID[m.ID]; ok {
-		r.all = slices.DeleteFunc(r.all, func(e entry) bool { return e.r == old })
-	}
-	x := &row{m: m}
-	if r.named {
-		x.sortName = search.NameSortKey(m.Name)
-	}
-	r.byID[m.ID] = x
+	r.all = slices.DeleteFunc(r.all, func(e entry) bool { return e.r.ID == m.ID })
+	x := &m
 	e := entryOf(x)
+	if r.named {
+		e.sortName = search.NameSortKey(m.Name)
+	}
 	i, _ := slices.BinarySearchFunc(r.all, e, r.compareEntries)
 	r.all = slices.Insert(r.all, i, e)
 	r.sift()
@@ -250,9 +234,8 @@ func (r *roster) put(m storage.MemberLine) {
 
 // remove drops a deleted member.
 func (r *roster) remove(id uint64) {
-	if old, ok := r.byID[id]; ok {
-		delete(r.byID, id)
-		r.all = slices.DeleteFunc(r.all, func(e entry) bool { return e.r == old })
+	if i := slices.IndexFunc(r.all, func(e entry) bool { return e.r.ID == id }); i >= 0 {
+		r.all = slices.Delete(r.all, i, i+1)
 		r.sift()
 		r.refilter()
 	}
@@ -260,7 +243,7 @@ func (r *roster) remove(id uint64) {
 
 // indexOf is the position of a member in the view, or -1.
 func (r *roster) indexOf(id uint64) int {
-	return slices.IndexFunc(r.viewAt, func(i int32) bool { return r.all[i].r.m.ID == id })
+	return slices.IndexFunc(r.viewAt, func(i int32) bool { return r.all[i].r.ID == id })
 }
 
 // shown is the number of rows shown.

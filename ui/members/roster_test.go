@@ -20,7 +20,7 @@ func sample() []storage.MemberLine {
 func names(r *roster) []string {
 	var out []string
 	for j := range r.shown() {
-		out = append(out, r.shownRow(j).m.Name)
+		out = append(out, r.shownRow(j).Name)
 	}
 	return out
 }
