@@ -297,14 +297,42 @@ type badField struct{ field, value string }
 func (b badField) Error() string { return "bad value of " + b.field + ": " + strconv.Quote(b.value) }
 
 // simpleEntity is the entity of the records of a bucket (in ID order),
-// loaded with put.
+// loaded with put; a period package holds those its scope chose.
 func simpleEntity[T any](name, bucket string, put func(*storage.Restorer, *T) error) Entity {
+	return scopedEntity(name, bucket, put, nil)
+}
+
+// scopedEntity is simpleEntity with inPeriod, when set, deciding which
+// records a period package holds (and changing them as it must: a member
+// as at the period's end) after its scope's choice by ID, if any.
+func scopedEntity[T any](name, bucket string, put func(*storage.Restorer, *T) error, inPeriod func(*periodScope, *T) bool) Entity {
 	return Entity{
 		Name:    name,
 		Buckets: []string{bucket},
-		Count:   func(r *storage.Records) int { return r.Count(bucket) },
-		Write: func(r *storage.Records, j *JSONL) error {
-			return storage.MapRecords(r, bucket, func(x *T, buf []byte) ([]byte, error) {
+		Count: func(r *storage.Records, s *periodScope) int {
+			if s == nil {
+				return r.Count(bucket)
+			}
+			if n := s.count(bucket); n >= 0 {
+				return n
+			}
+			if inPeriod == nil {
+				return r.Count(bucket)
+			}
+			n := 0
+			_ = storage.MapRecords(r, bucket, func(x *T, buf []byte) ([]byte, error) {
+				if inPeriod(s, x) {
+					buf = append(buf, 1)
+				}
+				return buf, nil
+			}, func(b []byte) error { n += len(b); return nil })
+			return n
+		},
+		Write: func(r *storage.Records, j *JSONL, s *periodScope) error {
+			return storage.MapRecordsWhere(r, bucket, s.keep(bucket), func(x *T, buf []byte) ([]byte, error) {
+				if s != nil && inPeriod != nil && !inPeriod(s, x) {
+					return buf, nil
+				}
 				buf = AppendRecord(buf, x)
 				return append(buf, '\n'), nil
 			}, j.Lines)

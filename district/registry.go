@@ -1,6 +1,9 @@
 package district
 
-import "unionbook/storage"
+import (
+	"unionbook/model"
+	"unionbook/storage"
+)
 
 // What every package holds, in one place. A feature that keeps a new kind
 // of record writes district/entity_<name>.go (its Entity: how to count,
@@ -14,7 +17,10 @@ var entities = []Entity{
 	profileEntity,
 	countersEntity,
 	simpleEntity("units", "units", (*storage.Restorer).PutUnit),
-	simpleEntity("members", "members", (*storage.Restorer).PutMember),
+	scopedEntity("members", "members", (*storage.Restorer).PutMember, func(s *periodScope, m *model.Member) bool {
+		s.asAtEnd(m)
+		return true
+	}),
 	employerEntity, // after the units they became
 	honourEntity,   // after the members and units they honour
 	duesUnitsEntity,
@@ -28,7 +34,9 @@ var entities = []Entity{
 	aidEntity,
 	simpleEntity("events", "events", (*storage.Restorer).PutEvent),
 	booksEntity,
-	simpleEntity("audit", "audit", (*storage.Restorer).PutAudit),
+	scopedEntity("audit", "audit", (*storage.Restorer).PutAudit, func(s *periodScope, e *model.AuditEntry) bool {
+		return s.in(model.DateOf(e.At.Local()))
+	}),
 }
 
 // notInPackages are the store's record buckets a package never carries.

@@ -369,9 +369,9 @@ func (f *exportForm) submit() tea.Cmd {
 	}
 	f.seq++
 	f.countErr = nil
-	seq, st := f.seq, f.e.c.Store
+	seq, st, opts := f.seq, f.e.c.Store, f.job().opts
 	return func() tea.Msg {
-		pv, err := district.PreviewPackage(st)
+		pv, err := district.PreviewPackage(st, opts)
 		return countedMsg{from: f, seq: seq, pv: pv, err: err}
 	}
 }
