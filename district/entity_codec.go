@@ -302,9 +302,9 @@ func simpleEntity[T any](name, bucket string, put func(*storage.Restorer, *T) er
 	return scopedEntity(name, bucket, put, nil)
 }
 
-// scopedEntity is simpleEntity with inPeriod, when set, deciding which
-// records a period package holds (and changing them as it must: a member
-// as at the period's end) after its scope's choice by ID, if any.
+// scopedEntity is simpleEntity with inPeriod, when set, changing the
+// records a period package holds as it must (a member as at the period's
+// end; false leaves one out). Its Count is the scope's choice by ID.
 func scopedEntity[T any](name, bucket string, put func(*storage.Restorer, *T) error, inPeriod func(*periodScope, *T) bool) Entity {
 	return Entity{
 		Name:    name,
@@ -316,17 +316,7 @@ func scopedEntity[T any](name, bucket string, put func(*storage.Restorer, *T) er
 			if n := s.count(bucket); n >= 0 {
 				return n
 			}
-			if inPeriod == nil {
-				return r.Count(bucket)
-			}
-			n := 0
-			_ = storage.MapRecords(r, bucket, func(x *T, buf []byte) ([]byte, error) {
-				if inPeriod(s, x) {
-					buf = append(buf, 1)
-				}
-				return buf, nil
-			}, func(b []byte) error { n += len(b); return nil })
-			return n
+			return r.Count(bucket)
 		},
 		Write: func(r *storage.Records, j *JSONL, s *periodScope) error {
 			return storage.MapRecordsWhere(r, bucket, s.keep(bucket), func(x *T, buf []byte) ([]byte, error) {

@@ -85,7 +85,7 @@ type ref struct {
 // The buckets whose records a period package chooses by ID.
 var scopedBuckets = []string{"members", "payments", "dues_batches", "ledger", "aid", "hardship_files", "events",
 	"transfers", "consolations", "funds", "funds_payments", "bank_statements", "budgets", "dues_reports", "dues_reminders",
-	"honours", "dues_member_rules"}
+	"honours", "dues_member_rules", "audit"}
 
 func (s *periodScope) in(d model.Date) bool { return d >= s.first && d <= s.last }
 
@@ -149,7 +149,27 @@ func buildPeriodScope(r *storage.Records, p model.Period, lang i18n.Lang, now ti
 	if err := s.carryOpenings(r, lang, now); err != nil {
 		return nil, err
 	}
+	if err := s.rootAudit(r); err != nil {
+		return nil, err
+	}
 	return s, nil
+}
+
+// rootAudit chooses the audit entries dated in the period (their local
+// date, as the audit report counts them). Only their times are decoded.
+func (s *periodScope) rootAudit(r *storage.Records) error {
+	audit := s.sets["audit"]
+	return storage.MapAuditRefs(r, func(e *storage.AuditRef, buf []byte) ([]byte, error) {
+		if s.in(model.DateOf(e.At.Local())) {
+			buf = binary.LittleEndian.AppendUint64(buf, e.ID)
+		}
+		return buf, nil
+	}, func(b []byte) error {
+		for ; len(b) >= 8; b = b[8:] {
+			audit.add(binary.LittleEndian.Uint64(b))
+		}
+		return nil
+	})
 }
 
 // rootPayments chooses the payments dated in the period, those dated
@@ -162,7 +182,7 @@ func buildPeriodScope(r *storage.Records, p model.Period, lang i18n.Lang, now ti
 func (s *periodScope) rootPayments(r *storage.Records) error {
 	const rec = 8 * 5
 	pays := s.sets["payments"]
-	return storage.MapRecords(r, "payments", func(p *model.DuesPayment, buf []byte) ([]byte, error) {
+	return storage.MapPaymentRefs(r, func(p *storage.PaymentRef, buf []byte) ([]byte, error) {
 		early := p.Date < s.first
 		if !s.in(p.Date) && !(early && (p.ReversalOf != 0 || p.To >= s.period.From)) {
 			return buf, nil
@@ -394,9 +414,14 @@ func (s *periodScope) refs(x any) {
 // points to), their honours and dues rules. Nothing here points further.
 func (s *periodScope) rootsAfter(r *storage.Records) error {
 	members := s.sets["members"]
-	err := r.Members(func(m *model.Member) error {
+	err := storage.MapMemberRefs(r, func(m *storage.MemberRef, buf []byte) ([]byte, error) {
 		if m.JoinDate <= s.last {
-			members.add(m.ID)
+			buf = binary.LittleEndian.AppendUint64(buf, m.ID)
+		}
+		return buf, nil
+	}, func(b []byte) error {
+		for ; len(b) >= 8; b = b[8:] {
+			members.add(binary.LittleEndian.Uint64(b))
 		}
 		return nil
 	})

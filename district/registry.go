@@ -34,9 +34,7 @@ var entities = []Entity{
 	aidEntity,
 	simpleEntity("events", "events", (*storage.Restorer).PutEvent),
 	booksEntity,
-	scopedEntity("audit", "audit", (*storage.Restorer).PutAudit, func(s *periodScope, e *model.AuditEntry) bool {
-		return s.in(model.DateOf(e.At.Local()))
-	}),
+	simpleEntity("audit", "audit", (*storage.Restorer).PutAudit),
 }
 
 // notInPackages are the store's record buckets a package never carries.
