@@ -31,6 +31,10 @@ const (
 	ScopePeriod = "period"
 )
 
+// StepScope is the name of the export's step that chooses a period
+// package's records (PackageOptions.Progress), before the data files.
+const StepScope = "scope"
+
 // FormatVersionPeriod is the format version of a period package: a
 // program that reads version 1 only refuses it rather than taking it for
 // a whole database.

@@ -463,6 +463,9 @@ func WritePackage(ctx context.Context, st *storage.Store, o PackageOptions) (*Pa
 		err := st.ReadRecords(func(r *storage.Records) error {
 			var scope *periodScope
 			if !o.Whole {
+				if o.Progress != nil {
+					o.Progress(step, total, StepScope) // before the first data file
+				}
 				var err error
 				if scope, err = buildPeriodScope(r, o.Period, o.Lang, o.Now); err != nil {
 					return err

@@ -16,6 +16,7 @@ func init() {
 		"period.scope_note_period":   "the period's dues, books and log, the roster at its end",
 		"period.scope_note_whole":    "records of every date, to rebuild the database",
 		"period.pv_scope":            "Records: %s",
+		"period.step_scope":          "choosing the period's records",
 		"period.form_about":          "This period's records: its dues, books, audit log and the roster at its end. Every record: the records of every date, to rebuild the database.",
 	})
 }

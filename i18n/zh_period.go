@@ -16,6 +16,7 @@ func init() {
 		"period.scope_note_period":   "只含本期的会费、账目、日志和期末名册",
 		"period.scope_note_whole":    "各个日期的全部记录，可完整重建数据库",
 		"period.pv_scope":            "数据范围：%s",
+		"period.step_scope":          "挑选本期的记录",
 		"period.form_about":          "本期记录：本期的会费、账目和操作日志，及期末的会员名册；全部记录：各个日期的记录，可据以完整重建数据库。",
 	})
 }
