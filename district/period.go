@@ -325,6 +325,9 @@ func (s *periodScope) close(r *storage.Records) error {
 				s.want("ledger", p.LedgerID)
 				s.want("payments", p.ReversalOf)
 			})
+			if err == nil {
+				err = s.earlyReversal(r, q.id)
+			}
 		case "dues_batches":
 			err = get(r, q, func(b *storage.DuesBatchRecord) {
 				for i := range uint64(b.Count) {
@@ -347,6 +350,22 @@ func (s *periodScope) close(r *storage.Records) error {
 		}
 	}
 	return nil
+}
+
+// earlyReversal chooses the reversal of a payment chosen for what points
+// to it (a batch's, an entry's) when it is dated before the period: on the
+// period's last day the payment was reversed. (A reversal in the period is
+// chosen by its date; one after it stays out.)
+func (s *periodScope) earlyReversal(r *storage.Records, id uint64) error {
+	rid, ok := r.PaymentReversal(id)
+	if !ok || s.sets["payments"].has(rid) {
+		return nil
+	}
+	rev, ok, err := storage.GetRecord[storage.PaymentRef](r, "payments", rid)
+	if ok && rev.Date < s.first {
+		s.want("payments", rid)
+	}
+	return err
 }
 
 func get[T any](r *storage.Records, q ref, fn func(*T)) error {

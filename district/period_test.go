@@ -320,3 +320,39 @@ func namedMembers(t *testing.T, st *storage.Store) map[uint64]bool {
 	}
 	return named
 }
+
+// A batch of January whose second payment is reversed in April travels
+// whole with a package of 2026-Q2, and its first payment, reversed in
+// January, with its reversal: on the period's last day it was reversed.
+func TestPeriodPackageCarriesABatchAsItStood(t *testing.T) {
+	st := demoStore(t, 7, "", 300)
+	var batch storage.DuesBatchRecord
+	err := st.ReadRecords(func(r *storage.Records) error {
+		return r.Batches(func(b *storage.DuesBatchRecord) error {
+			if batch.ID == 0 && b.Date.Month() == 202601 && b.Count >= 3 {
+				batch = *b
+			}
+			return nil
+		})
+	})
+	if err != nil || batch.ID == 0 {
+		t.Fatalf("no batch of January (%v)", err)
+	}
+	first, second := batch.FirstPaymentID, batch.FirstPaymentID+1
+	if _, err := st.ReversePayment("test", first, model.NewDate(2026, 1, 31), "wrong member"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.ReversePayment("test", second, model.NewDate(2026, 4, 10), "wrong member"); err != nil {
+		t.Fatal(err)
+	}
+	in := importPkg(t, writePkg(t, st, "2026-Q2", nil).Path)
+	if rep, err := in.Check(); err != nil || !rep.OK() {
+		t.Fatalf("check: %v %v", err, rep)
+	}
+	for id, want := range map[uint64]int{first: 2, second: 2, first + 2: 1} {
+		pays, _ := in.MemberPayments(paymentMember(t, st, id))
+		if n := countRev(pays, id); n != want {
+			t.Errorf("payment %d of batch %d: %d records of it and its reversal in the package, want %d", id, batch.ID, n, want)
+		}
+	}
+}

@@ -74,3 +74,17 @@ func (r *Records) Opening(m model.MoneyAccount) (model.OpeningBalance, bool, err
 func (r *Records) MoneyBefore(m model.MoneyAccount, mo model.Month) (model.Money, error) {
 	return moneyBefore(r.tx, m, mo)
 }
+
+// PaymentReversal is the ID of the reversal of payment id; ok is false
+// when it was not reversed.
+func (r *Records) PaymentReversal(id uint64) (rev uint64, ok bool) {
+	b := r.tx.Bucket(idxPaymentReversal)
+	if b == nil {
+		return 0, false
+	}
+	v := b.Get(itob(id))
+	if len(v) != 8 {
+		return 0, false
+	}
+	return btoi(v), true
+}
