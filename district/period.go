@@ -2,6 +2,7 @@ package district
 
 import (
 	"encoding/binary"
+	"errors"
 	"math/bits"
 	"slices"
 	"time"
@@ -550,7 +551,7 @@ func (s *periodScope) carryOpenings(r *storage.Records, lang i18n.Lang, now time
 			continue // the township has none, and none is needed
 		}
 		if bal < 0 {
-			return i18n.E("period.opening_negative", lang.T(m.Key()), bal.Display())
+			return &negativeOpening{money: m, balance: bal}
 		}
 		id := o.ID
 		if !ok {
@@ -602,4 +603,22 @@ func (s *periodScope) asAtEnd(m *model.Member) {
 // township's own), so a look at the package counts arrears from there.
 func (s *periodScope) periodProfile(p *model.Profile) {
 	p.DuesSince = max(p.DuesSince, s.period.From)
+}
+
+// negativeOpening is the export's error when a money account's opening
+// would be below zero; it names the account in the language it is shown
+// in, and is the catalogue's "period.opening_negative" for errors.Is.
+type negativeOpening struct {
+	money   model.MoneyAccount
+	balance model.Money
+}
+
+func (e *negativeOpening) Error() string { return e.Localize(i18n.EN) }
+
+func (e *negativeOpening) Localize(l i18n.Lang) string {
+	return l.T("period.opening_negative", l.T(e.money.Key()), e.balance.Display())
+}
+
+func (e *negativeOpening) Is(target error) bool {
+	return errors.Is(i18n.E("period.opening_negative"), target)
 }

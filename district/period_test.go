@@ -356,3 +356,52 @@ func TestPeriodPackageCarriesABatchAsItStood(t *testing.T) {
 		}
 	}
 }
+
+// A large cash income of March spent in March and reversed in April would
+// leave a package of 2026-Q2 an opening below zero: the export stops and
+// says to export every record.
+func TestPeriodPackageRefusesANegativeOpening(t *testing.T) {
+	st := demoStore(t, 7, "", 60)
+	var in, out string
+	_ = st.ReadRecords(func(r *storage.Records) error {
+		return r.Ledger(func(e *model.LedgerEntry) error {
+			if e.Source.Kind == "" && e.ReversalOf == 0 && e.Date.Year() == 2026 {
+				if e.Direction == model.In && in == "" {
+					in = e.Account
+				} else if e.Direction == model.Out && out == "" {
+					out = e.Account
+				}
+			}
+			return nil
+		})
+	})
+	if in == "" || out == "" {
+		t.Fatal("no manual entries of 2026 to copy the accounts of")
+	}
+	income := model.LedgerEntry{Date: model.NewDate(2026, 3, 10), Direction: model.In, Account: in, Amount: 900_000_00,
+		Counterparty: "捐赠", Memo: "捐赠", Money: model.MoneyCash}
+	if err := st.AddLedgerEntry("test", &income); err != nil {
+		t.Fatal(err)
+	}
+	spent := model.LedgerEntry{Date: model.NewDate(2026, 3, 11), Direction: model.Out, Account: out, Amount: 900_000_00,
+		Counterparty: "超市", Memo: "慰问品", Money: model.MoneyCash}
+	if err := st.AddLedgerEntry("test", &spent); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.ReverseLedgerEntry("test", income.ID, model.NewDate(2026, 4, 5), "entered twice"); err != nil {
+		t.Fatal(err)
+	}
+	p, _ := model.ParsePeriod("2026-Q2")
+	_, err := WritePackage(context.Background(), st, PackageOptions{Period: p, Lang: i18n.EN, Dir: t.TempDir(), Now: pkgNow})
+	if !errors.Is(err, i18n.E("period.opening_negative")) {
+		t.Fatalf("export: %v", err)
+	}
+	if zh := i18n.Text(err, i18n.ZH); !strings.Contains(zh, "库存现金") {
+		t.Errorf("message: %s", zh)
+	}
+	if msg := i18n.Text(err, i18n.EN); !strings.Contains(msg, "cash") || !strings.Contains(msg, "--whole") {
+		t.Errorf("message: %s", msg)
+	}
+	// Every record still goes.
+	writePkg(t, st, "2026-Q2", func(o *PackageOptions) { o.Whole = true })
+}
