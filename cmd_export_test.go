@@ -54,7 +54,7 @@ func TestExportVerifyMergeImportPackage(t *testing.T) {
 		pkgs = append(pkgs, path)
 	}
 	r := runZH("verify", pkgs[0]).expect(t, 0)
-	if !strings.Contains(r.stdout, "数据包完好") || !strings.Contains(r.stdout, "2026-H1") {
+	if !strings.Contains(r.stdout, "数据包完好") || !strings.Contains(r.stdout, "2026-H1") || !strings.Contains(r.stdout, "数据范围") || !strings.Contains(r.stdout, "本期记录") {
 		t.Errorf("%s", r.stdout)
 	}
 	// One byte altered: verify names the file.
