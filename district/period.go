@@ -26,11 +26,9 @@ import (
 // self-consistent and passes `unionbook check` once loaded. The money at
 // the period's start travels as one opening balance per money account.
 
-// Scope values of the manifest.
-const (
-	ScopeWhole  = "whole"
-	ScopePeriod = "period"
-)
+// ScopePeriod is the manifest's scope of a period package (a whole one
+// has none, as every package had before).
+const ScopePeriod = "period"
 
 // StepScope is the name of the export's step that chooses a period
 // package's records (PackageOptions.Progress), before the data files.
