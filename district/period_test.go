@@ -204,6 +204,19 @@ func TestPeriodPackageHoldsThePeriod(t *testing.T) {
 			if text != "2026-Q1" {
 				return
 			}
+			// The district can pass the package on: a package of the same
+			// period from the loaded database loads and keeps the balances.
+			again := importPkg(t, writePkg(t, in, text, nil).Path)
+			if rep, err := again.Check(); err != nil || !rep.OK() {
+				t.Fatalf("a package of the loaded package: %v %v", err, rep)
+			}
+			for _, d := range []model.Date{per.First(), per.Last()} {
+				a, _ := st.Balances(d)
+				b, _ := again.Balances(d)
+				if !maps.Equal(a, b) {
+					t.Errorf("balances on %s: township %v, package of the package %v", d, a, b)
+				}
+			}
 			// The payment of December reversed in February travels with its
 			// reversal; the one of February reversed in May is paid.
 			pays, _ := in.MemberPayments(paymentMember(t, st, across))
