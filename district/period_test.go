@@ -418,3 +418,19 @@ func TestPeriodPackageRefusesANegativeOpening(t *testing.T) {
 	// Every record still goes.
 	writePkg(t, st, "2026-Q2", func(o *PackageOptions) { o.Whole = true })
 }
+
+// The preview counts what the package then holds, period or whole.
+func TestPreviewCountsThePackage(t *testing.T) {
+	st, _, _ := demoWithReversals(t)
+	for _, whole := range []bool{false, true} {
+		p, _ := model.ParsePeriod("2026-Q1")
+		pv, err := PreviewPackage(st, PackageOptions{Period: p, Whole: whole, Now: pkgNow})
+		if err != nil {
+			t.Fatal(err)
+		}
+		res := writePkg(t, st, "2026-Q1", func(o *PackageOptions) { o.Whole = whole })
+		if !maps.Equal(pv.Counts, res.Manifest.Counts) {
+			t.Errorf("whole=%v: preview %v, package %v", whole, pv.Counts, res.Manifest.Counts)
+		}
+	}
+}
