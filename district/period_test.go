@@ -434,3 +434,24 @@ func TestPreviewCountsThePackage(t *testing.T) {
 		}
 	}
 }
+
+// The reports are the same in a period package and a whole one of the same
+// period, so merge takes either: their summaries are equal, and a period
+// package merges beside another township's whole one.
+func TestPeriodAndWholePackagesMerge(t *testing.T) {
+	st := demoStore(t, 5, "青山镇总工会", 80)
+	period := writePkg(t, st, "2026-Q1", nil)
+	whole := writePkg(t, st, "2026-Q1", func(o *PackageOptions) { o.Whole = true })
+	if a, b := zipFiles(t, period.Path)["summary.json"], zipFiles(t, whole.Path)["summary.json"]; !bytes.Equal(a, b) {
+		t.Errorf("summary.json differs between the period and the whole package:\n%s\n%s", a, b)
+	}
+	other := writePkg(t, demoStore(t, 6, "白沙镇总工会", 80), "2026-Q1", func(o *PackageOptions) { o.Whole = true })
+	out := filepath.Join(t.TempDir(), "district.xlsx")
+	res, err := Merge(context.Background(), []MergeInput{{File: period.Path}, {File: other.Path}}, out, i18n.ZH)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Unions) != 2 {
+		t.Errorf("merged %d unions", len(res.Unions))
+	}
+}
