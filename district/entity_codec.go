@@ -302,17 +302,14 @@ func simpleEntity[T any](name, bucket string, put func(*storage.Restorer, *T) er
 	return scopedEntity(name, bucket, put, nil)
 }
 
-// scopedEntity is simpleEntity with inPeriod, when set, changing the
-// records a period package holds as it must (a member as at the period's
-// end; false leaves one out). Its Count is the scope's choice by ID.
-func scopedEntity[T any](name, bucket string, put func(*storage.Restorer, *T) error, inPeriod func(*periodScope, *T) bool) Entity {
+// scopedEntity is simpleEntity with asAtEnd, when set, changing each
+// record a period package holds as it must (a member as at the period's
+// end). Which records go is the scope's choice by ID, as Count says.
+func scopedEntity[T any](name, bucket string, put func(*storage.Restorer, *T) error, asAtEnd func(*periodScope, *T)) Entity {
 	return Entity{
 		Name:    name,
 		Buckets: []string{bucket},
 		Count: func(r *storage.Records, s *periodScope) int {
-			if s == nil {
-				return r.Count(bucket)
-			}
 			if n := s.count(bucket); n >= 0 {
 				return n
 			}
@@ -320,8 +317,8 @@ func scopedEntity[T any](name, bucket string, put func(*storage.Restorer, *T) er
 		},
 		Write: func(r *storage.Records, j *JSONL, s *periodScope) error {
 			return storage.MapRecordsWhere(r, bucket, s.keep(bucket), func(x *T, buf []byte) ([]byte, error) {
-				if s != nil && inPeriod != nil && !inPeriod(s, x) {
-					return buf, nil
+				if s != nil && asAtEnd != nil {
+					asAtEnd(s, x)
 				}
 				buf = AppendRecord(buf, x)
 				return append(buf, '\n'), nil

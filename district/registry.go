@@ -1,9 +1,6 @@
 package district
 
-import (
-	"unionbook/model"
-	"unionbook/storage"
-)
+import "unionbook/storage"
 
 // What every package holds, in one place. A feature that keeps a new kind
 // of record writes district/entity_<name>.go (its Entity: how to count,
@@ -17,10 +14,7 @@ var entities = []Entity{
 	profileEntity,
 	countersEntity,
 	simpleEntity("units", "units", (*storage.Restorer).PutUnit),
-	scopedEntity("members", "members", (*storage.Restorer).PutMember, func(s *periodScope, m *model.Member) bool {
-		s.asAtEnd(m)
-		return true
-	}),
+	scopedEntity("members", "members", (*storage.Restorer).PutMember, (*periodScope).asAtEnd),
 	employerEntity, // after the units they became
 	honourEntity,   // after the members and units they honour
 	duesUnitsEntity,
