@@ -36,7 +36,8 @@ import (
 
 // The district package (上报数据包): one zip per period holding
 // manifest.json, the machine-readable data (data/<entity>.jsonl: the
-// complete state of the database, enough to rebuild it exactly), a summary
+// period's records and what they point to, period.go; or, with --whole,
+// the complete state of the database, enough to rebuild it exactly), a summary
 // of each report's figures for merging (summary.json), and the
 // human-readable report workbooks for the period (reports/*.xlsx).
 // docs/package-format.md documents the format.
