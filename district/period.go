@@ -1,6 +1,7 @@
 package district
 
 import (
+	"context"
 	"encoding/binary"
 	"errors"
 	"math/bits"
@@ -73,6 +74,7 @@ func (s *idSet) has(id uint64) bool {
 // periodScope is what a period package holds: the records chosen by ID
 // for each kind that is not taken whole, and the opening balances carried.
 type periodScope struct {
+	ctx         context.Context
 	period      model.Period
 	first, last model.Date
 	sets        map[string]*idSet // by bucket name
@@ -132,8 +134,9 @@ func (s *periodScope) take(bucket string, id uint64, refs func()) {
 }
 
 // buildPeriodScope chooses the records of a package of period p.
-func buildPeriodScope(r *storage.Records, p model.Period, lang i18n.Lang, now time.Time) (*periodScope, error) {
-	s := &periodScope{period: p, first: p.First(), last: p.Last(), sets: map[string]*idSet{}}
+// The scans stop at ctx's cancellation, a few thousand records at a time.
+func buildPeriodScope(ctx context.Context, r *storage.Records, p model.Period, lang i18n.Lang, now time.Time) (*periodScope, error) {
+	s := &periodScope{ctx: ctx, period: p, first: p.First(), last: p.Last(), sets: map[string]*idSet{}}
 	for _, b := range scopedBuckets {
 		s.sets[b] = &idSet{}
 	}
@@ -168,6 +171,9 @@ func (s *periodScope) rootAudit(r *storage.Records) error {
 		}
 		return buf, nil
 	}, func(b []byte) error {
+		if err := s.ctx.Err(); err != nil {
+			return err
+		}
 		for ; len(b) >= 8; b = b[8:] {
 			audit.add(binary.LittleEndian.Uint64(b))
 		}
@@ -201,6 +207,9 @@ func (s *periodScope) rootPayments(r *storage.Records) error {
 		buf = binary.LittleEndian.AppendUint64(buf, p.ReversalOf<<1|flag)
 		return buf, nil
 	}, func(b []byte) error {
+		if err := s.ctx.Err(); err != nil {
+			return err
+		}
 		for ; len(b) >= rec; b = b[rec:] {
 			id := binary.LittleEndian.Uint64(b)
 			member, batch, ledger := binary.LittleEndian.Uint64(b[8:]), binary.LittleEndian.Uint64(b[16:]), binary.LittleEndian.Uint64(b[24:])

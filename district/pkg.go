@@ -242,7 +242,7 @@ func PreviewPackage(st *storage.Store, o PackageOptions) (Preview, error) {
 		pv.Union = p.UnionName
 		var s *periodScope
 		if !o.Whole {
-			if s, err = buildPeriodScope(r, o.Period, o.Lang, o.Now); err != nil {
+			if s, err = buildPeriodScope(context.Background(), r, o.Period, o.Lang, o.Now); err != nil {
 				return err
 			}
 		}
@@ -468,7 +468,7 @@ func WritePackage(ctx context.Context, st *storage.Store, o PackageOptions) (*Pa
 					o.Progress(step, total, StepScope) // before the first data file
 				}
 				var err error
-				if scope, err = buildPeriodScope(r, o.Period, o.Lang, o.Now); err != nil {
+				if scope, err = buildPeriodScope(ctx, r, o.Period, o.Lang, o.Now); err != nil {
 					return err
 				}
 			}
