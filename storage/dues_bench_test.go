@@ -206,3 +206,15 @@ func BenchmarkLedgerMonth100k(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkMemberLines100k is the Members tab's roster read (lines, no
+// histories) on the 100,000-member demo.
+func BenchmarkMemberLines100k(b *testing.B) {
+	s := benchDB(b)
+	for b.Loop() {
+		ls, err := s.MemberLines()
+		if err != nil || len(ls) == 0 {
+			b.Fatalf("%d lines, %v", len(ls), err)
+		}
+	}
+}
