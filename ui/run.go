@@ -48,18 +48,18 @@ func NewCommon(opts Options) *common.Common {
 
 // memoryLimit is the TUI's soft heap limit, a backstop well above what the
 // program holds: the 100,000-member roster as lines with its search keys
-// and the figures' loads peak at about 75 MB of live heap, which the
-// collector's own pacing (twice the live heap) keeps under 160 MB. A limit
-// near the live heap (it was 150 MiB when the roster was held whole) keeps
-// the collector running a quarter of the time; 300,000 members need about
+// and the figures' loads peak at about 100 MB of live heap, which the
+// collector's pacing (gcPercent) keeps under about 150 MB. A limit near the
+// live heap (it was 150 MiB when the roster was held whole) keeps the
+// collector running a quarter of the time; 300,000 members need about
 // three times as much.
 const memoryLimit = 512 << 20
 
 // gcPercent is the TUI's GOGC: the heap may grow half again over what is
 // live before the collector runs, not twice. The start's loads are what
 // peak (about 100 MB live at 100,000 members, briefly: the roster's lines
-// beside the dues scans' roster); at 100 the process grew to about 160 MiB
-// of its own memory, at 50 to about 130 MiB, for about 5% more CPU. Once
+// beside the dues scans' roster); at 100 the whole process peaked at about
+// 206 MiB, at 50 at 172–180 MiB, for about 5% more CPU. Once
 // loaded the program allocates little, so the collector's extra runs cost
 // nothing a user notices.
 const gcPercent = 50
