@@ -271,6 +271,9 @@ func TestKeySize(t *testing.T) {
 	if n := unsafe.Sizeof(Key{}); n > 40 {
 		t.Errorf("Key is %d bytes, want at most 40", n)
 	}
+	if n := unsafe.Sizeof(Sieve{}); n > 24 {
+		t.Errorf("Sieve is %d bytes, want at most 24", n)
+	}
 	k := NewKey("张三", "000123", "13800138000", "11010119900307663X")
 	if k.Size() > 100 {
 		t.Errorf("key data is %d bytes", k.Size())
