@@ -42,8 +42,9 @@ type App struct {
 	help        *chrome.Help
 	showHelp    bool
 	confirmQuit bool
-	demo        bool // the demo township's database (the header says so)
-	startFresh  bool // quit to start again on a new, empty database
+	demo        bool   // the demo township's database (the header says so)
+	startFresh  bool   // quit to start again on a new, empty database
+	startDone   func() // Run's: the start's loads have all answered
 }
 
 // New builds the app on c (c.Store open, c.Lang chosen).
@@ -98,7 +99,7 @@ func (a *App) Init() tea.Cmd {
 	if a.c.ReadOnly {
 		return tea.Batch(a.initPages(), common.SetStatus(a.c.T("readonly.started"), false))
 	}
-	cmds := []tea.Cmd{afterAll(a.c.Store.StartDailyBackup, a.startLoads()), a.backupWarning()}
+	cmds := []tea.Cmd{afterAll(a.afterStart, a.startLoads()), a.backupWarning()}
 	if a.demo { // how to leave the demo for her own books
 		cmds = append(cmds, common.SetStatus(a.c.T("app.demo_status"), false))
 	}

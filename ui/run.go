@@ -55,13 +55,13 @@ func NewCommon(opts Options) *common.Common {
 // three times as much.
 const memoryLimit = 512 << 20
 
-// gcPercent is the TUI's GOGC: the heap may grow half again over what is
-// live before the collector runs, not twice. The start's loads are what
-// peak (about 100 MB live at 100,000 members, briefly: the roster's lines
-// beside the dues scans' roster); at 100 the whole process peaked at about
-// 206 MiB, at 50 at 172–180 MiB, for about 5% more CPU. Once
-// loaded the program allocates little, so the collector's extra runs cost
-// nothing a user notices.
+// gcPercent is the TUI's GOGC while the start's loads run: the heap may
+// grow half again over what is live before the collector runs, not twice.
+// They are what peak (about 100 MB live at 100,000 members, briefly: the
+// roster's lines beside the dues scans' roster); at 100 the whole process
+// peaked at about 206 MiB, at 50 at 172–180 MiB, for about 5% more CPU.
+// Then the pace is Go's default again: the day's check, which follows,
+// took 6% more CPU at 50 for a lower peak than the start's.
 const gcPercent = 50
 
 // ErrStartFresh is Run's answer when the user asked to set the demo aside
@@ -76,10 +76,11 @@ func Run(ctx context.Context, opts Options) error {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(memoryLimit)
 	}
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(gcPercent)
-	}
 	app := New(NewCommon(opts))
+	if os.Getenv("GOGC") == "" {
+		usual := debug.SetGCPercent(gcPercent)
+		app.startDone = func() { debug.SetGCPercent(usual) }
+	}
 	if _, err := tea.NewProgram(app, tea.WithContext(ctx)).Run(); err != nil {
 		return fmt.Errorf("terminal: %w", err)
 	}

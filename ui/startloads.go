@@ -25,6 +25,16 @@ func (a *App) startLoads() []tea.Cmd {
 	return cmds
 }
 
+// afterStart is called when the start's loads have all answered: the day's
+// check and backup may begin, and the collector goes back to its usual
+// pace (see gcPercent).
+func (a *App) afterStart() {
+	if a.startDone != nil {
+		a.startDone()
+	}
+	a.c.Store.StartDailyBackup()
+}
+
 // afterAll runs cmds at the same time and calls done when the last has
 // answered. The day's check and backup wait for the start's loads so
 // (storage.Options.DeferDailyBackup): the check decodes every record, and
