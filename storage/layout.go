@@ -76,6 +76,11 @@ var (
 	// checksum migration are still being given theirs; its value is where
 	// to go on (migrate_checksums.go).
 	keyChecksumsPending = []byte("checksums_pending")
+	// dense_pending: present while payments and audit entries written
+	// before the migration "dense records" are still in their earlier
+	// forms and the file is to be copied without its free pages
+	// (migrate_dense.go).
+	keyDensePending = []byte("dense_pending")
 	// demo: "1" in a database the demo township filled (demo.go): the
 	// header says 演示数据, and `unionbook fresh` may set it aside for a new,
 	// empty one. A database without it holds the user's own books.
@@ -89,7 +94,7 @@ var (
 // metaKeys are the keys of meta above, and the prefixes of those made per
 // year.
 func metaKeys() (keys [][]byte, prefixes []string) {
-	return [][]byte{keySchemaVersion, keyProfile, keyMemberNoSeq, keyLoading, keyChecksumsPending, keyDemo, keyFromPackage},
+	return [][]byte{keySchemaVersion, keyProfile, keyMemberNoSeq, keyLoading, keyChecksumsPending, keyDensePending, keyDemo, keyFromPackage},
 		[]string{keyReceiptSeqPrefix, keyVoucherSeqPrefix}
 }
 

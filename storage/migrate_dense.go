@@ -1,0 +1,210 @@
+package storage
+
+import (
+	"bytes"
+	"fmt"
+
+	"go.etcd.io/bbolt"
+
+	"unionbook/model"
+)
+
+// Writing payments and audit entries in their dense forms (codec_dense.go,
+// record format 3) and the file without its free pages.
+//
+// The migration step only marks the database (meta key dense_pending);
+// finishDense then copies the whole file into a new one beside it, every
+// bucket in key order with its pages filled, each payment and audit entry
+// re-encoded on the way, and renames the copy over the database, as
+// `unionbook compact` does. Rewriting the records in place would leave
+// every page of the two buckets as many and as half empty as before (bbolt
+// merges a page only below a quarter full), and the pages freed by a
+// rewrite stay in the file: a list of them, written again with every
+// commit. The copy commits every copyTxBytes, so its memory stays small;
+// the database is untouched until the rename, so a crash leaves it as it
+// was, still marked, and the next writable open copies again. Read-only
+// opens meanwhile read both forms.
+
+// migrationDense is the migration that writes the dense forms.
+const migrationDense = "dense records"
+
+// copyTxBytes is how much one transaction of the copy writes.
+const copyTxBytes = 32 << 20
+
+// markDense marks a database that holds payments or audit entries for
+// finishDense (a new one has none to rewrite).
+func markDense(tx *bbolt.Tx) error {
+	for _, name := range [][]byte{bucketPayments, bucketAudit} {
+		if b := tx.Bucket(name); b != nil {
+			if k, _ := b.Cursor().First(); k != nil {
+				return tx.Bucket(bucketMeta).Put(keyDensePending, []byte{})
+			}
+		}
+	}
+	return nil
+}
+
+// densePending reports whether the dense rewrite is still to be done.
+func densePending(tx *bbolt.Tx) bool {
+	meta := tx.Bucket(bucketMeta)
+	return meta != nil && meta.Get(keyDensePending) != nil
+}
+
+// finishDense copies the database into its dense form and opens the copy
+// in its place.
+func (s *Store) finishDense() error {
+	closed := false
+	err := compactInto(s.path, func(name string) error {
+		dst, err := bbolt.Open(name, 0o600, &bbolt.Options{Timeout: lockTimeout, FreelistType: bbolt.FreelistMapType, NoSync: s.bolt.noSync})
+		if err != nil {
+			return err
+		}
+		if err := copyDense(dst, s.db.DB); err != nil {
+			dst.Close()
+			return err
+		}
+		if err := dst.View(bboltCheck); err != nil {
+			dst.Close()
+			return err
+		}
+		return dst.Close()
+	}, func() {
+		// The copy replaces the file: close it first (Windows cannot
+		// rename over an open file), open the copy after.
+		s.db.Close()
+		closed = true
+	})
+	if closed {
+		db, oerr := openBolt(s.path, s.bolt)
+		if oerr != nil {
+			return openError(s.path, oerr)
+		}
+		s.db = storeDB{db, s.path}
+	}
+	if err != nil {
+		return compactError(s.path, err)
+	}
+	return nil
+}
+
+// copyDense copies every bucket of src into the empty dst, pages filled,
+// payments and audit entries re-encoded in their dense forms, without the
+// dense_pending mark.
+func copyDense(dst, src *bbolt.DB) error {
+	return src.View(func(stx *bbolt.Tx) error {
+		defer releaseMapped(stx)
+		c := &denseCopier{dst: dst}
+		var err error
+		if c.tx, err = dst.Begin(true); err != nil {
+			return err
+		}
+		defer func() {
+			if c.tx != nil {
+				c.tx.Rollback()
+			}
+		}()
+		err = stx.ForEach(func(name []byte, b *bbolt.Bucket) error {
+			return c.bucket([][]byte{bytes.Clone(name)}, b)
+		})
+		if err != nil {
+			return err
+		}
+		err = c.tx.Commit()
+		c.tx = nil
+		return err
+	})
+}
+
+// denseCopier is copyDense's walk: the destination's open transaction and
+// what it has written.
+type denseCopier struct {
+	dst     *bbolt.DB
+	tx      *bbolt.Tx
+	written int
+}
+
+// target is the destination bucket at path, made if missing.
+func (c *denseCopier) target(path [][]byte) (*bbolt.Bucket, error) {
+	b, err := c.tx.CreateBucketIfNotExists(path[0])
+	for _, name := range path[1:] {
+		if err != nil {
+			return nil, err
+		}
+		b, err = b.CreateBucketIfNotExists(name)
+	}
+	if err != nil {
+		return nil, err
+	}
+	b.FillPercent = 1.0
+	return b, nil
+}
+
+func (c *denseCopier) bucket(path [][]byte, src *bbolt.Bucket) error {
+	dst, err := c.target(path)
+	if err != nil {
+		return err
+	}
+	if err := dst.SetSequence(src.Sequence()); err != nil {
+		return err
+	}
+	top := len(path) == 1
+	recode := top && (bytes.Equal(path[0], bucketPayments) || bytes.Equal(path[0], bucketAudit))
+	meta := top && bytes.Equal(path[0], bucketMeta)
+	cur := src.Cursor()
+	for k, v := cur.First(); k != nil; k, v = cur.Next() {
+		if v == nil { // a nested bucket
+			if err := c.bucket(append(path[:len(path):len(path)], bytes.Clone(k)), src.Bucket(k)); err != nil {
+				return err
+			}
+			if dst, err = c.target(path); err != nil {
+				return err
+			}
+			continue
+		}
+		if meta && bytes.Equal(k, keyDensePending) {
+			continue
+		}
+		if recode {
+			if v, err = recodeDense(path[0], k, v); err != nil {
+				return err
+			}
+		}
+		if err := dst.Put(k, v); err != nil {
+			return err
+		}
+		c.written += len(k) + len(v)
+		if c.written >= copyTxBytes {
+			// Commit and go on in a new transaction: bbolt holds every
+			// page a transaction writes in memory until it commits.
+			if err := c.tx.Commit(); err != nil {
+				c.tx = nil
+				return err
+			}
+			if c.tx, err = c.dst.Begin(true); err != nil {
+				return err
+			}
+			c.written = 0
+			if dst, err = c.target(path); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// recodeDense is a payment's or audit entry's record in its dense form.
+// A record that does not read is copied as it is, for the check to name.
+func recodeDense(bucket, k, v []byte) ([]byte, error) {
+	var x any = new(model.AuditEntry)
+	if bytes.Equal(bucket, bucketPayments) {
+		x = new(model.DuesPayment)
+	}
+	if err := decode(v, x); err != nil {
+		return v, nil
+	}
+	out, err := encode(x)
+	if err != nil {
+		return nil, fmt.Errorf("%s %x: %w", bucket, k, err)
+	}
+	return out, nil
+}
