@@ -148,7 +148,7 @@ func (c *denseCopier) bucket(path [][]byte, src *bbolt.Bucket) error {
 		return err
 	}
 	top := len(path) == 1
-	recode := top && (bytes.Equal(path[0], bucketPayments) || bytes.Equal(path[0], bucketAudit))
+	recode := top && (bytes.Equal(path[0], bucketPayments) || bytes.Equal(path[0], bucketAudit) || bytes.Equal(path[0], bucketDuesMember))
 	meta := top && bytes.Equal(path[0], bucketMeta)
 	cur := src.Cursor()
 	for k, v := cur.First(); k != nil; k, v = cur.Next() {
@@ -192,9 +192,16 @@ func (c *denseCopier) bucket(path [][]byte, src *bbolt.Bucket) error {
 	return nil
 }
 
-// recodeDense is a payment's or audit entry's record in its dense form.
-// A record that does not read is copied as it is, for the check to name.
+// recodeDense is a payment's or audit entry's record, or a member's paid
+// months and payments, in its dense form. A value that does not read is
+// copied as it is, for the check to name.
 func recodeDense(bucket, k, v []byte) ([]byte, error) {
+	if bytes.Equal(bucket, bucketDuesMember) {
+		if d, ok := parseMemberDues(v); ok {
+			return d.encode(), nil
+		}
+		return v, nil
+	}
 	var x any = new(model.AuditEntry)
 	if bytes.Equal(bucket, bucketPayments) {
 		x = new(model.DuesPayment)
