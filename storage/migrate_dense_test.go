@@ -2,6 +2,7 @@ package storage
 
 import (
 	"encoding/binary"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -144,4 +145,70 @@ func TestDenseMigrationFromMain(t *testing.T) {
 	if _, err := os.Stat(path); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// Pack leaves a file whose free pages were more than a tenth of it without
+// them, every record as it was, and does nothing to a file without many.
+func TestPackDropsFreePages(t *testing.T) {
+	t.Parallel()
+	s := openTest(t)
+	u := mustUnit(t, s, "甲公司工会")
+	err := s.Bulk("李秘书", func(b *Batch) error {
+		for i := range 3000 {
+			m := testMember(fmt.Sprintf("会员%d", i), residentID("350102", model.Date(19700101+10000*(i/900)), i%900+1), u.ID)
+			if err := b.CreateMember(m); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	size := func() int64 {
+		fi, err := os.Stat(s.Path())
+		if err != nil {
+			t.Fatal(err)
+		}
+		return fi.Size()
+	}
+	small := size()
+	if err := s.Pack(); err != nil || size() != small {
+		t.Errorf("a file without free pages: Pack %v, %d bytes then %d", err, small, size())
+	}
+	// Pages written and freed again, as a load's transactions leave them.
+	scratch := []byte("scratch")
+	if err := s.db.Update(func(tx *bbolt.Tx) error {
+		b, err := tx.CreateBucket(scratch)
+		for i := 0; err == nil && i < 4000; i++ {
+			err = b.Put(itob(uint64(i)), make([]byte, 1000))
+		}
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.db.Update(func(tx *bbolt.Tx) error { return tx.DeleteBucket(scratch) }); err != nil {
+		t.Fatal(err)
+	}
+	loose := size()
+	if st := s.db.Stats(); st.FreePageN+st.PendingPageN == 0 {
+		t.Fatal("no free pages to drop")
+	}
+	want, err := s.Members()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Pack(); err != nil {
+		t.Fatal(err)
+	}
+	if got, st := size(), s.db.Stats(); got >= loose || int64(st.FreePageN+st.PendingPageN)*4096 > got/100 {
+		t.Errorf("packed: %d bytes (%d before), %d free pages", got, loose, s.db.Stats().FreePageN)
+	}
+	if got, err := s.Members(); err != nil || !reflect.DeepEqual(got, want) {
+		t.Errorf("members after Pack: %d (%v), %d before", len(got), err, len(want))
+	}
+	if rep, err := s.Check(); err != nil || !rep.OK() {
+		t.Errorf("check after Pack: %+v %v", rep, err)
+	}
+	mustMember(t, s, "张三", residentID("350102", 19690101, 7), u.ID) // and writes on
 }
