@@ -147,8 +147,8 @@ func TestDenseMigrationFromMain(t *testing.T) {
 	}
 }
 
-// Pack leaves a file whose free pages were more than a tenth of it without
-// them, every record as it was, and does nothing to a file without many.
+// Pack leaves a file with more than packFreePages free pages without them,
+// every record as it was, and does nothing to a file without many.
 func TestPackDropsFreePages(t *testing.T) {
 	t.Parallel()
 	s := openTest(t)
@@ -180,7 +180,7 @@ func TestPackDropsFreePages(t *testing.T) {
 	scratch := []byte("scratch")
 	if err := s.db.Update(func(tx *bbolt.Tx) error {
 		b, err := tx.CreateBucket(scratch)
-		for i := 0; err == nil && i < 4000; i++ {
+		for i := 0; err == nil && i < 4*packFreePages; i++ {
 			err = b.Put(itob(uint64(i)), make([]byte, 1000))
 		}
 		return err
