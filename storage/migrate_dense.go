@@ -9,14 +9,15 @@ import (
 	"unionbook/model"
 )
 
-// Writing payments and audit entries in their dense forms (codec_dense.go,
-// record format 3) and the file without its free pages.
+// Writing payments, audit entries and members' dues in their dense forms
+// (codec_dense.go, record format 3, dues_enc.go) and the file without its
+// free pages.
 //
 // The migration step only marks the database (meta key dense_pending);
 // finishDense then copies the whole file into a new one beside it, every
-// bucket in key order with its pages filled, each payment and audit entry
-// re-encoded on the way, and renames the copy over the database, as
-// `unionbook compact` does. Rewriting the records in place would leave
+// bucket in key order with its pages filled, each payment, audit entry and
+// dues_member value re-encoded on the way, and renames the copy over the
+// database, as `unionbook compact` does. Rewriting the records in place would leave
 // every page of the two buckets as many and as half empty as before (bbolt
 // merges a page only below a quarter full), and the pages freed by a
 // rewrite stay in the file: a list of them, written again with every
