@@ -120,9 +120,11 @@ func decode(data []byte, v any) error {
 	}
 	switch r := v.(type) {
 	case *model.DuesPayment:
-		var d paymentRecord
-		err = decMode.Unmarshal(payload, &d)
+		d := paymentRecords.Get().(*paymentRecord)
+		*d = paymentRecord{}
+		err = decMode.Unmarshal(payload, d)
 		d.model(r)
+		paymentRecords.Put(d)
 	case *model.AuditEntry:
 		var d auditRecord
 		err = decMode.Unmarshal(payload, &d)

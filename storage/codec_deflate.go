@@ -22,7 +22,7 @@ var (
 		}
 		return w
 	}}
-	inflaters = sync.Pool{New: func() any { return flate.NewReader(nil) }}
+	inflaters = sync.Pool{New: func() any { return &inflater{r: flate.NewReader(bytes.NewReader(nil))} }}
 )
 
 // compressRecord is the format-3 record of CBOR bytes b: compressed by
@@ -64,23 +64,33 @@ func flateRecord(b []byte) ([]byte, error) {
 // gigabyte).
 const maxInflated = 16 << 20
 
-// inflateRecord is the CBOR of a format-3 record's compressed bytes.
+// inflateRecord is the CBOR of a format-3 record's compressed bytes, in a
+// new slice.
 func inflateRecord(packed []byte) ([]byte, error) {
-	r := inflaters.Get().(io.ReadCloser)
-	defer inflaters.Put(r)
-	if err := r.(flate.Resetter).Reset(bytes.NewReader(packed), auditDict); err != nil {
+	in := inflaters.Get().(*inflater)
+	defer inflaters.Put(in)
+	in.src.Reset(packed)
+	if err := in.r.(flate.Resetter).Reset(&in.src, auditDict); err != nil {
 		return nil, &recordError{errRecordUnreadable, err}
 	}
-	out := make([]byte, 0, 4*len(packed))
-	buf := bytes.NewBuffer(out)
-	n, err := buf.ReadFrom(io.LimitReader(r, maxInflated+1))
+	in.limit = io.LimitedReader{R: in.r, N: maxInflated + 1}
+	in.out.Reset()
+	n, err := in.out.ReadFrom(&in.limit)
 	if err == nil && n > maxInflated {
 		err = fmt.Errorf("record inflates past %d bytes", maxInflated)
 	}
 	if err != nil {
 		return nil, &recordError{errRecordUnreadable, fmt.Errorf("inflate record: %w", err)}
 	}
-	return buf.Bytes(), nil
+	return bytes.Clone(in.out.Bytes()), nil
+}
+
+// inflater is a pooled reader of format-3 records and its buffers.
+type inflater struct {
+	r     io.ReadCloser
+	src   bytes.Reader
+	limit io.LimitedReader
+	out   bytes.Buffer
 }
 
 var auditDict = []byte(auditDictionary)

@@ -1,9 +1,7 @@
 package storage
 
 import (
-	"fmt"
-	"strconv"
-	"strings"
+	"sync"
 	"time"
 
 	"unionbook/model"
@@ -102,6 +100,10 @@ type paymentRecord struct {
 	OneMonth   bool            `cbor:"21,keyasint,omitempty"`
 }
 
+// paymentRecords are decode's scratch records (a payment scan decodes a
+// million).
+var paymentRecords = sync.Pool{New: func() any { return new(paymentRecord) }}
+
 func densePayment(p *model.DuesPayment) *paymentRecord {
 	r := &paymentRecord{
 		ID: p.ID, MemberID: p.MemberID, UnitID: p.UnitID, From: p.From, Amount: p.Amount,
@@ -142,12 +144,24 @@ func (r *paymentRecord) model(p *model.DuesPayment) {
 // receiptSeq is the sequence number of a receipt number as receiptNo
 // writes it for year; false for any other text.
 func receiptSeq(no string, year int) (uint64, bool) {
-	digits, ok := strings.CutPrefix(no, fmt.Sprintf("%04d-", year))
-	if !ok || len(digits) < 6 || len(digits) > 15 {
+	if len(no) < 11 || len(no) > 20 || no[4] != '-' || year < 0 || year > 9999 {
 		return 0, false
 	}
-	n, err := strconv.ParseUint(digits, 10, 64)
-	if err != nil || n == 0 || receiptNo(year, n) != no {
+	y, n := 0, uint64(0)
+	for i := 0; i < len(no); i++ {
+		c := no[i]
+		switch {
+		case i == 4:
+		case c < '0' || c > '9':
+			return 0, false
+		case i < 4:
+			y = 10*y + int(c-'0')
+		default:
+			n = 10*n + uint64(c-'0')
+		}
+	}
+	// Six digits, or more without a leading zero: what receiptNo writes.
+	if y != year || n == 0 || len(no) > 11 && no[5] == '0' {
 		return 0, false
 	}
 	return n, true

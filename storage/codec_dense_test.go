@@ -7,6 +7,7 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"hash/crc32"
 	"io"
 	"math/rand/v2"
@@ -251,5 +252,28 @@ func TestMemberDuesForms(t *testing.T) {
 	}
 	if _, ok := parseMemberDues(old[:len(old)-3]); ok {
 		t.Error("a cut value of main's form reads whole")
+	}
+}
+
+// receiptNo writes what it always wrote, and receiptSeq reads back exactly
+// the texts receiptNo writes.
+func TestReceiptNumbers(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		year int
+		n    uint64
+	}{{2026, 1}, {2026, 123}, {2026, 999999}, {2026, 1000000}, {2026, 1234567890}, {0, 5}, {999, 42}, {2024, 0}} {
+		want := fmt.Sprintf("%04d-%06d", c.year, c.n)
+		if got := receiptNo(c.year, c.n); got != want {
+			t.Errorf("receiptNo(%d, %d) = %q, want %q", c.year, c.n, got, want)
+		}
+		if n, ok := receiptSeq(want, c.year); ok != (c.n > 0) || ok && n != c.n {
+			t.Errorf("receiptSeq(%q) = %d %v", want, n, ok)
+		}
+	}
+	for _, no := range []string{"2026-00001", "2026-0000001", "2026+000001", "2026-00000a", "2025-000001", "2026-000001 ", "x026-000001", "2026-99999999999999999999"} {
+		if n, ok := receiptSeq(no, 2026); ok {
+			t.Errorf("receiptSeq(%q) = %d", no, n)
+		}
 	}
 }

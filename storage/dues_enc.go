@@ -74,7 +74,32 @@ func seqKey(prefix string, year int) []byte { return []byte(fmt.Sprintf("%s%04d"
 // receipts "2026-000001" (six digits: a county federation of 100,000
 // members issues up to 1.2 million a year, and then the number simply
 // grows a digit), vouchers "2026-0001".
-func receiptNo(year int, n uint64) string { return fmt.Sprintf("%04d-%06d", year, n) }
+func receiptNo(year int, n uint64) string {
+	if year < 0 || year > 9999 {
+		return fmt.Sprintf("%04d-%06d", year, n)
+	}
+	// What Sprintf("%04d-%06d") writes, without fmt: every stored payment
+	// is read through it (codec_dense.go).
+	b := make([]byte, 0, 16)
+	b = appendZeroPadded(b, uint64(year), 4)
+	b = append(b, '-')
+	return string(appendZeroPadded(b, n, 6))
+}
+
+// appendZeroPadded appends n in decimal, with leading zeros to width.
+func appendZeroPadded(b []byte, n uint64, width int) []byte {
+	var d [20]byte
+	i := len(d)
+	for n > 0 || i == len(d) {
+		i--
+		d[i] = byte('0' + n%10)
+		n /= 10
+	}
+	for w := len(d) - i; w < width; w++ {
+		b = append(b, '0')
+	}
+	return append(b, d[i:]...)
+}
 func voucherNo(year int, n uint64) string { return fmt.Sprintf("%04d-%04d", year, n) }
 
 // monthIndex counts months from year 0, so consecutive months differ by one.
