@@ -3,6 +3,7 @@ package storage
 import (
 	"bytes"
 	"fmt"
+	"weak"
 
 	"go.etcd.io/bbolt"
 
@@ -107,6 +108,11 @@ func (s *Store) copyInPlace(recode bool) error {
 			return openError(s.path, oerr)
 		}
 		s.db = storeDB{db, s.path}
+		// The copy numbers its transactions afresh: reads shared by
+		// transaction ID (shared_reads.go) are of the old file.
+		s.shared.mu.Lock()
+		s.shared.last = weak.Pointer[duesShared]{}
+		s.shared.mu.Unlock()
 	}
 	if err != nil {
 		return compactError(s.path, err)
