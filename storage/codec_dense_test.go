@@ -277,3 +277,16 @@ func TestReceiptNumbers(t *testing.T) {
 		}
 	}
 }
+
+// The length and distance codes are RFC 1951's table (3.2.5).
+func TestDeflateCodeTables(t *testing.T) {
+	t.Parallel()
+	wantLen := []int{3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258}
+	wantDist := []int{1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577}
+	if !reflect.DeepEqual(lengthBase, wantLen) || lengthExtra[27] != 5 || lengthExtra[28] != 0 || lengthExtra[8] != 1 {
+		t.Errorf("length codes %v %v", lengthBase, lengthExtra)
+	}
+	if !reflect.DeepEqual(distBase, wantDist) || distExtra[29] != 13 || distExtra[4] != 1 || distExtra[3] != 0 {
+		t.Errorf("distance codes %v %v", distBase, distExtra)
+	}
+}

@@ -163,7 +163,7 @@ func (w *bitWriter) literal(b byte) { w.symbol(int(b)) }
 func (w *bitWriter) literal256()    { w.symbol(256) } // end of block
 
 func (w *bitWriter) length(n int) {
-	i := 28
+	i := len(lengthBase) - 1
 	for lengthBase[i] > n {
 		i--
 	}
@@ -174,7 +174,7 @@ func (w *bitWriter) length(n int) {
 }
 
 func (w *bitWriter) distance(d int) {
-	i := 29
+	i := len(distBase) - 1
 	for distBase[i] > d {
 		i--
 	}
@@ -196,30 +196,26 @@ func (w *bitWriter) flush() []byte {
 // each code and its count of extra bits. Length 258 has its own code
 // (285) without extra bits.
 var (
-	lengthBase  [29]int
-	lengthExtra [29]uint
-	distBase    [30]int
-	distExtra   [30]uint
+	lengthBase, lengthExtra = deflateCodes(29, 3, 4)
+	distBase, distExtra     = deflateCodes(30, 1, 2)
 )
 
-func init() {
-	n := 3
-	for i := range 28 {
+// deflateCodes lists n codes whose values start at first, the first perRun
+// of them with no extra bits and then perRun codes each with one extra bit
+// more than the run before; the last length code is 258 alone.
+func deflateCodes(n, first, perRun int) (base []int, extra []uint) {
+	base, extra = make([]int, n), make([]uint, n)
+	v := first
+	for i := range n {
 		e := uint(0)
-		if i >= 8 {
-			e = uint(i/4 - 1)
+		if i >= 2*perRun {
+			e = uint(i/perRun - 1)
 		}
-		lengthBase[i], lengthExtra[i] = n, e
-		n += 1 << e
+		base[i], extra[i] = v, e
+		v += 1 << e
 	}
-	lengthBase[28], lengthExtra[28] = 258, 0
-	d := 1
-	for i := range 30 {
-		e := uint(0)
-		if i >= 4 {
-			e = uint(i/2 - 1)
-		}
-		distBase[i], distExtra[i] = d, e
-		d += 1 << e
+	if n == 29 {
+		base[28], extra[28] = 258, 0
 	}
+	return base, extra
 }
