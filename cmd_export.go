@@ -29,6 +29,7 @@ var exportCommand = &command{
 		out := fs.String("out", "", "export.flag_out")
 		passFile := fs.String("passphrase-file", "", "export.flag_passphrase_file")
 		recipient := fs.String("recipient", "", "export.flag_recipient")
+		whole := fs.Bool("whole", false, "period.flag_whole")
 		return func(e *env, _ []string) error {
 			if *passFile != "" && *recipient != "" {
 				return usageErr(i18n.E("export.two_keys"))
@@ -58,7 +59,7 @@ var exportCommand = &command{
 				return err
 			}
 			defer st.Close()
-			o := district.PackageOptions{Period: p, Lang: e.lang, Dir: *out, Passphrase: pass, Recipient: *recipient}
+			o := district.PackageOptions{Period: p, Lang: e.lang, Dir: *out, Passphrase: pass, Recipient: *recipient, Whole: *whole}
 			if e.getenv("UNIONBOOK_TRACE") != "" {
 				// Step timings on stderr, for the benchmark figures.
 				last, prev := time.Now(), ""

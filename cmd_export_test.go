@@ -54,7 +54,7 @@ func TestExportVerifyMergeImportPackage(t *testing.T) {
 		pkgs = append(pkgs, path)
 	}
 	r := runZH("verify", pkgs[0]).expect(t, 0)
-	if !strings.Contains(r.stdout, "数据包完好") || !strings.Contains(r.stdout, "2026-H1") {
+	if !strings.Contains(r.stdout, "数据包完好") || !strings.Contains(r.stdout, "2026-H1") || !strings.Contains(r.stdout, "数据范围") || !strings.Contains(r.stdout, "本期记录") {
 		t.Errorf("%s", r.stdout)
 	}
 	// One byte altered: verify names the file.
@@ -77,7 +77,7 @@ func TestExportVerifyMergeImportPackage(t *testing.T) {
 	// import package into a new database, then check it.
 	db2 := filepath.Join(dir, "new.db")
 	r = runEN("import", "package", pkgs[0], "--db", db2).expect(t, 0)
-	if !strings.Contains(r.stdout, "imported the package") {
+	if !strings.Contains(r.stdout, "imported the package") || !strings.Contains(r.stdout, "holds the records of 2026-H1 only") {
 		t.Errorf("%s", r.stdout)
 	}
 	// It says what a package leaves out, so nobody takes it for a backup.
@@ -88,6 +88,18 @@ func TestExportVerifyMergeImportPackage(t *testing.T) {
 	}
 	runEN("check", "--db", db2).expect(t, 0)
 	runEN("import", "package", pkgs[0], "--db", db2).expect(t, 1) // not empty any more
+	// --whole: every record, loaded without the word about one period.
+	r = runEN("export", "--db", filepath.Join(dir, "t2.db"), "--period", "2026-H1", "--out", out, "--whole").expect(t, 0)
+	db3 := filepath.Join(dir, "whole.db")
+	r = runZH("import", "package", strings.TrimSpace(r.stdout), "--db", db3).expect(t, 0)
+	if strings.Contains(r.stdout, "只含") {
+		t.Errorf("a whole package said it holds one period:\n%s", r.stdout)
+	}
+	runEN("check", "--db", db3).expect(t, 0)
+	r = runZH("import", "package", pkgs[1], "--db", filepath.Join(dir, "period-zh.db")).expect(t, 0)
+	if !strings.Contains(r.stdout, "只含 2026-H1 这一期间的记录") {
+		t.Errorf("%s", r.stdout)
+	}
 
 	// Bad input.
 	db := filepath.Join(dir, "t1.db")

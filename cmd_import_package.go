@@ -39,6 +39,9 @@ func runImportPackage(e *env, file, db, passFile, identity string) error {
 	// model.HardshipSensitiveFields), so nobody mistakes a package for a
 	// way to move the books to a new computer.
 	fmt.Fprintln(e.stdout, e.lang.T("pkg.not_included"))
+	if p.Manifest.IsPeriod() {
+		fmt.Fprintln(e.stdout, e.lang.T("period.imported_period", p.Manifest.Period.Text))
+	}
 	writeCounts(e, counts)
 	return nil
 }

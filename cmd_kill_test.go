@@ -417,7 +417,8 @@ func newKillFixture(t *testing.T) *killFixture {
 	}
 	out := filepath.Join(f.dir, "usb")
 	os.Mkdir(out, 0o700)
-	f.pkg = strings.TrimSpace(runEN("export", "--db", db, "--period", "2026-H1", "--out", out).expect(t, 0).stdout)
+	// every record: the import of this package must give back every member
+	f.pkg = strings.TrimSpace(runEN("export", "--db", db, "--period", "2026-H1", "--out", out, "--whole").expect(t, 0).stdout)
 
 	// Rosters of new members of the first unit, IDs unlike the demo's.
 	rows := [][]any{{"姓名", "身份证号", "性别", "工作单位", "入会时间"}}

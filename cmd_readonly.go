@@ -154,6 +154,9 @@ func openCopy(e *env, sess *scratch.Session, path string, kind fileKind, keys di
 			return nil, err
 		}
 		opened = e.lang.T("readonly.of_package", p.Manifest.Union.Name, p.Manifest.Period.Text)
+		if p.Manifest.IsPeriod() {
+			opened = e.lang.T("period.readonly_of_package", p.Manifest.Union.Name, p.Manifest.Period.Text)
+		}
 	case kindGzip:
 		if err := gunzipTo(path, copyPath); err != nil {
 			var bad *damagedInput

@@ -161,6 +161,10 @@ func TestReadOnlyRunChangesNoByte(t *testing.T) {
 	if v, err := openReadOnly(ep, pkg, district.Keys{}); err != nil {
 		t.Fatal(err)
 	} else {
+		// a period package (the default) says it holds that period only
+		if !strings.Contains(v.opened, "2026-H1 (that period only)") {
+			t.Errorf("a period package opened as %q", v.opened)
+		}
 		v.Close()
 	}
 	if !strings.Contains(said.String(), "loading the package "+filepath.Base(pkg)) {

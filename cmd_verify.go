@@ -44,6 +44,15 @@ var verifyCommand = &command{
 	},
 }
 
+// scopeWord says which records a package holds: the period's or every
+// record (--whole).
+func scopeWord(l i18n.Lang, m district.Manifest) string {
+	if m.IsPeriod() {
+		return l.T("period.scope_period")
+	}
+	return l.T("period.scope_whole")
+}
+
 // writePackageSummary prints a verified package's union, period and counts.
 func writePackageSummary(e *env, p *district.Package) {
 	l := e.lang
@@ -52,6 +61,7 @@ func writePackageSummary(e *env, p *district.Package) {
 	rows := [][]string{
 		{l.T("verify.union"), strings.TrimSpace(m.Union.Name + " " + m.Union.Code)},
 		{l.T("verify.period"), m.Period.Text + " (" + m.Period.From + " ~ " + m.Period.To + ")"},
+		{l.T("period.f_scope"), scopeWord(l, m)},
 		{l.T("verify.created"), localTime(m.CreatedAt) + "  " + l.T("verify.program", m.ProgramVersion)},
 		{l.T("verify.files"), fmt.Sprint(len(m.Files) + 1)},
 	}

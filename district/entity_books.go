@@ -80,16 +80,37 @@ func (b *booksRecord) unwrap() (string, any) {
 var booksEntity = Entity{
 	Name:    "books",
 	Buckets: booksKinds,
-	Count: func(r *storage.Records) int {
+	Count: func(r *storage.Records, s *periodScope) int {
 		n := 0
 		for _, k := range booksKinds {
-			n += r.Count(k)
+			switch {
+			case s == nil:
+				n += r.Count(k)
+			case k == "openings":
+				n += len(s.openings)
+			case k == "closings":
+			case s.count(k) >= 0:
+				n += s.count(k)
+			default:
+				n += r.Count(k)
+			}
 		}
 		return n
 	},
-	Write: func(r *storage.Records, j *JSONL) error {
+	Write: func(r *storage.Records, j *JSONL, s *periodScope) error {
 		for _, k := range booksKinds {
-			err := r.MapRecordKind(k, func(x any, buf []byte) ([]byte, error) {
+			if s != nil && k == "closings" {
+				continue // the months before the period are not there to be closed
+			}
+			if s != nil && k == "openings" {
+				for i := range s.openings {
+					if err := encodeLine(j, &booksRecord{Opening: &s.openings[i]}); err != nil {
+						return err
+					}
+				}
+				continue
+			}
+			err := r.MapRecordKindWhere(k, s.keep(k), func(x any, buf []byte) ([]byte, error) {
 				var line booksRecord
 				line.wrap(x)
 				buf = AppendRecord(buf, &line)

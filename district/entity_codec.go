@@ -297,14 +297,29 @@ type badField struct{ field, value string }
 func (b badField) Error() string { return "bad value of " + b.field + ": " + strconv.Quote(b.value) }
 
 // simpleEntity is the entity of the records of a bucket (in ID order),
-// loaded with put.
+// loaded with put; a period package holds those its scope chose.
 func simpleEntity[T any](name, bucket string, put func(*storage.Restorer, *T) error) Entity {
+	return scopedEntity(name, bucket, put, nil)
+}
+
+// scopedEntity is simpleEntity with asAtEnd, when set, changing each
+// record a period package holds as it must (a member as at the period's
+// end). Which records go is the scope's choice by ID, as Count says.
+func scopedEntity[T any](name, bucket string, put func(*storage.Restorer, *T) error, asAtEnd func(*periodScope, *T)) Entity {
 	return Entity{
 		Name:    name,
 		Buckets: []string{bucket},
-		Count:   func(r *storage.Records) int { return r.Count(bucket) },
-		Write: func(r *storage.Records, j *JSONL) error {
-			return storage.MapRecords(r, bucket, func(x *T, buf []byte) ([]byte, error) {
+		Count: func(r *storage.Records, s *periodScope) int {
+			if n := s.count(bucket); n >= 0 {
+				return n
+			}
+			return r.Count(bucket)
+		},
+		Write: func(r *storage.Records, j *JSONL, s *periodScope) error {
+			return storage.MapRecordsWhere(r, bucket, s.keep(bucket), func(x *T, buf []byte) ([]byte, error) {
+				if s != nil && asAtEnd != nil {
+					asAtEnd(s, x)
+				}
 				buf = AppendRecord(buf, x)
 				return append(buf, '\n'), nil
 			}, j.Lines)

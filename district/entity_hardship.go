@@ -29,9 +29,14 @@ func kindEntity(name, kind string, public func(any) any, load func(*storage.Rest
 	return Entity{
 		Name:    name,
 		Buckets: []string{kind},
-		Count:   func(r *storage.Records) int { return r.Count(kind) },
-		Write: func(r *storage.Records, j *JSONL) error {
-			return r.MapRecordKind(kind, func(x any, buf []byte) ([]byte, error) {
+		Count: func(r *storage.Records, s *periodScope) int {
+			if n := s.count(kind); n >= 0 {
+				return n
+			}
+			return r.Count(kind)
+		},
+		Write: func(r *storage.Records, j *JSONL, s *periodScope) error {
+			return r.MapRecordKindWhere(kind, s.keep(kind), func(x any, buf []byte) ([]byte, error) {
 				if public != nil {
 					x = public(x)
 				}

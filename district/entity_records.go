@@ -14,16 +14,19 @@ import (
 // profileEntity is the union's profile, one line.
 var profileEntity = Entity{
 	Name: "profile",
-	Count: func(r *storage.Records) int {
+	Count: func(r *storage.Records, _ *periodScope) int {
 		if _, ok, _ := r.Profile(); ok {
 			return 1
 		}
 		return 0
 	},
-	Write: func(r *storage.Records, j *JSONL) error {
+	Write: func(r *storage.Records, j *JSONL, s *periodScope) error {
 		p, ok, err := r.Profile()
 		if err != nil || !ok {
 			return err
+		}
+		if s != nil {
+			s.periodProfile(&p)
 		}
 		return encodeLine(j, &p)
 	},
@@ -35,8 +38,8 @@ var profileEntity = Entity{
 // countersEntity holds the sequences and numbering counters, one line.
 var countersEntity = Entity{
 	Name:  "counters",
-	Count: func(*storage.Records) int { return 1 },
-	Write: func(r *storage.Records, j *JSONL) error {
+	Count: func(*storage.Records, *periodScope) int { return 1 },
+	Write: func(r *storage.Records, j *JSONL, _ *periodScope) error {
 		c, err := r.Counters()
 		if err != nil {
 			return err

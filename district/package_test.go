@@ -142,7 +142,8 @@ func rezip(t testing.TB, path string, change map[string][]byte) string {
 
 func TestPackageRoundTrip(t *testing.T) {
 	st := demoStore(t, 1, "", 300)
-	res := writePkg(t, st, "2026", nil)
+	whole := func(o *PackageOptions) { o.Whole = true }
+	res := writePkg(t, st, "2026", whole)
 	p, err := OpenVerified(context.Background(), res.Path, Keys{})
 	if err != nil {
 		t.Fatal(err)
@@ -174,7 +175,7 @@ func TestPackageRoundTrip(t *testing.T) {
 		}
 		t.Fatal("check failed after import")
 	}
-	res2 := writePkg(t, st2, "2026", nil)
+	res2 := writePkg(t, st2, "2026", whole)
 	a, b := zipFiles(t, res.Path), zipFiles(t, res2.Path)
 	for name, data := range a {
 		if !strings.HasPrefix(name, "data/") && name != "summary.json" {

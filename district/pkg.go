@@ -36,7 +36,8 @@ import (
 
 // The district package (上报数据包): one zip per period holding
 // manifest.json, the machine-readable data (data/<entity>.jsonl: the
-// complete state of the database, enough to rebuild it exactly), a summary
+// period's records and what they point to, period.go; or, with --whole,
+// the complete state of the database, enough to rebuild it exactly), a summary
 // of each report's figures for merging (summary.json), and the
 // human-readable report workbooks for the period (reports/*.xlsx).
 // docs/package-format.md documents the format.
@@ -60,9 +61,11 @@ type Entity struct {
 	// carries (none for the profile and counters, which live in meta).
 	Buckets []string
 	// Count is the number of records Write will write.
-	Count func(r *storage.Records) int
-	// Write writes every record as one JSON object per line, in ID order.
-	Write func(r *storage.Records, enc *JSONL) error
+	Count func(r *storage.Records, s *periodScope) int
+	// Write writes the package's records as one JSON object per line, in
+	// ID order: every record, or with a scope those of its period
+	// (period.go).
+	Write func(r *storage.Records, enc *JSONL, s *periodScope) error
 	// Load decodes each line (dec.Next) and writes the records through rs.
 	Load func(rs *storage.Restorer, dec *LineDecoder) error
 }
@@ -150,8 +153,11 @@ type Manifest struct {
 	ProgramVersion string         `json:"program_version"`
 	SchemaVersion  int            `json:"schema_version"`
 	Language       string         `json:"language"`
-	Counts         map[string]int `json:"counts"`
-	Files          []ManifestFile `json:"files"`
+	// Scope is "period" for a package of the period's records only
+	// (format version 2); a whole package leaves it out.
+	Scope  string         `json:"scope,omitempty"`
+	Counts map[string]int `json:"counts"`
+	Files  []ManifestFile `json:"files"`
 	// Crosscheck names the key of crosscheck.json's hashes; nil when the
 	// package has none (crosscheck.go).
 	Crosscheck *ManifestCrosscheck `json:"crosscheck,omitempty"`
@@ -198,7 +204,14 @@ type PackageOptions struct {
 	Progress func(done, total int, step string)
 	// MaxSheetRows bounds the rows per sheet (tests); 0 means Excel's limit.
 	MaxSheetRows int
+	// Whole writes every record of every date (what `import package`
+	// rebuilds a database from exactly); otherwise the package holds the
+	// period's records (period.go).
+	Whole bool
 }
+
+// IsPeriod reports whether the package holds one period's records only.
+func (m *Manifest) IsPeriod() bool { return m.Scope == ScopePeriod }
 
 // PackageResult is a written package.
 type PackageResult struct {
@@ -214,17 +227,27 @@ type Preview struct {
 	Counts map[string]int // by entity
 }
 
-// PreviewPackage counts the records a package would hold.
-func PreviewPackage(st *storage.Store) (Preview, error) {
+// PreviewPackage counts the records a package would hold: every record
+// (o.Whole) or those of o.Period.
+func PreviewPackage(st *storage.Store, o PackageOptions) (Preview, error) {
 	pv := Preview{Counts: map[string]int{}}
+	if o.Now.IsZero() {
+		o.Now = time.Now()
+	}
 	err := st.ReadRecords(func(r *storage.Records) error {
 		p, _, err := r.Profile()
 		if err != nil {
 			return err
 		}
 		pv.Union = p.UnionName
+		var s *periodScope
+		if !o.Whole {
+			if s, err = buildPeriodScope(context.Background(), r, o.Period, o.Lang, o.Now); err != nil {
+				return err
+			}
+		}
 		for _, e := range entities {
-			pv.Counts[e.Name] = e.Count(r)
+			pv.Counts[e.Name] = e.Count(r, s)
 		}
 		return nil
 	})
@@ -342,6 +365,9 @@ func WritePackage(ctx context.Context, st *storage.Store, o PackageOptions) (*Pa
 		CreatedAt: o.Now.Format(time.RFC3339), ProgramVersion: ProgramVersion,
 		SchemaVersion: int(storage.SchemaVersion()), Language: o.Lang.Code(), Counts: map[string]int{},
 	}
+	if !o.Whole {
+		man.FormatVersion, man.Scope = FormatVersionPeriod, ScopePeriod
+	}
 	hasher := sha256.New()
 	var size int64
 	// Temporary files (the workbooks' rows while they are built) go in the
@@ -436,12 +462,22 @@ func WritePackage(ctx context.Context, st *storage.Store, o PackageOptions) (*Pa
 		}()
 		// The data files, from one read transaction: a consistent snapshot.
 		err := st.ReadRecords(func(r *storage.Records) error {
+			var scope *periodScope
+			if !o.Whole {
+				if o.Progress != nil {
+					o.Progress(step, total, StepScope) // before the first data file
+				}
+				var err error
+				if scope, err = buildPeriodScope(ctx, r, o.Period, o.Lang, o.Now); err != nil {
+					return err
+				}
+			}
 			for _, e := range entities {
 				progress(e.Name)
 				n := 0
 				err := add("data/"+e.Name+".jsonl", zip.Deflate, func(w io.Writer) error {
 					j := newJSONL(ctx, w)
-					if err := e.Write(r, j); err != nil {
+					if err := e.Write(r, j, scope); err != nil {
 						return err
 					}
 					n = j.n

@@ -14,7 +14,7 @@ var entities = []Entity{
 	profileEntity,
 	countersEntity,
 	simpleEntity("units", "units", (*storage.Restorer).PutUnit),
-	simpleEntity("members", "members", (*storage.Restorer).PutMember),
+	scopedEntity("members", "members", (*storage.Restorer).PutMember, (*periodScope).asAtEnd),
 	employerEntity, // after the units they became
 	honourEntity,   // after the members and units they honour
 	duesUnitsEntity,

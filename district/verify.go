@@ -13,6 +13,7 @@ import (
 	"os"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -147,9 +148,16 @@ func OpenPackage(file string, keys Keys) (*Package, error) {
 		p.Close()
 		return nil, i18n.E("pkg.no_manifest", file)
 	}
-	if p.Manifest.FormatVersion > FormatVersion {
+	if p.Manifest.FormatVersion > readableVersion {
 		p.Close()
-		return nil, i18n.E("pkg.newer_format", file, p.Manifest.FormatVersion, FormatVersion)
+		return nil, i18n.E("pkg.newer_format", file, p.Manifest.FormatVersion, readableVersion)
+	}
+	// A period package says so twice: an older program, which reads
+	// version 1 only, refuses it rather than loading it as a whole database.
+	if (p.Manifest.Scope == ScopePeriod) != (p.Manifest.FormatVersion >= FormatVersionPeriod) ||
+		(p.Manifest.Scope != "" && p.Manifest.Scope != ScopePeriod) {
+		p.Close()
+		return nil, i18n.E("pkg.bad_manifest", file, Shown("format_version "+strconv.Itoa(p.Manifest.FormatVersion)+", scope "+strconv.Quote(p.Manifest.Scope)))
 	}
 	var total int64
 	for _, mf := range p.Manifest.Files {
@@ -403,6 +411,10 @@ func (e *VerifyError) Localize(l i18n.Lang) string {
 	}
 	return b.String()
 }
+
+// readableVersion is the newest format version this program reads (a
+// variable: a test plays an older program with it).
+var readableVersion = FormatVersionPeriod
 
 // OpenVerified opens a package and verifies it; an altered package is a
 // *VerifyError.

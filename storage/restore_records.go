@@ -586,6 +586,12 @@ func (r *Records) BalanceBefore(mo model.Month) model.Money {
 // thousand records at a time: the district package writes millions of dues
 // payments this way. f must not keep the record.
 func MapRecords[T any](r *Records, bucket string, f func(x *T, buf []byte) ([]byte, error), emit func([]byte) error) error {
+	return mapRecords(r, bucket, nil, f, emit)
+}
+
+// mapRecords is MapRecords over the records whose ID keep accepts (all
+// when keep is nil); the others are not decoded.
+func mapRecords[T any](r *Records, bucket string, keep func(id uint64) bool, f func(x *T, buf []byte) ([]byte, error), emit func([]byte) error) error {
 	b := r.tx.Bucket([]byte(bucket))
 	if b == nil {
 		return nil
@@ -646,6 +652,9 @@ func MapRecords[T any](r *Records, bucket string, f func(x *T, buf []byte) ([]by
 			return true
 		}
 		for k, v := c.First(); k != nil; k, v = c.Next() {
+			if keep != nil && (len(k) != 8 || !keep(btoi(k))) {
+				continue
+			}
 			j.keys = append(j.keys, k)
 			j.vals = append(j.vals, v)
 			if len(j.vals) == chunk && !flush() {
@@ -731,6 +740,12 @@ var (
 // MapRecordKind is MapRecords over a registered kind (whose records are
 // decoded into its New).
 func (r *Records) MapRecordKind(kind string, f func(x any, buf []byte) ([]byte, error), emit func([]byte) error) error {
+	return r.mapRecordKind(kind, nil, f, emit)
+}
+
+// mapRecordKind is MapRecordKind over the records whose key keep accepts
+// (all when keep is nil).
+func (r *Records) mapRecordKind(kind string, keep func(id uint64) bool, f func(x any, buf []byte) ([]byte, error), emit func([]byte) error) error {
 	k, ok := recordKinds[kind]
 	if !ok {
 		return i18n.E("err.internal", "unknown record kind "+kind)
@@ -742,6 +757,9 @@ func (r *Records) MapRecordKind(kind string, f func(x any, buf []byte) ([]byte, 
 	var buf []byte
 	c := b.Cursor()
 	for key, v := c.First(); key != nil; key, v = c.Next() {
+		if keep != nil && (len(key) != 8 || !keep(btoi(key))) {
+			continue
+		}
 		x := k.New()
 		if err := decode(v, x); err != nil {
 			return fmt.Errorf("%s %d: %w", k.Bucket, btoi(key), err)

@@ -218,7 +218,7 @@ func TestExportFromTUIWritesAVerifiedPackage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if pkg.Manifest.Period.Text != "2025" || pkg.Manifest.Counts["members"] != 60 {
+	if pkg.Manifest.Period.Text != "2025" || pkg.Manifest.Counts["members"] != 60 || !pkg.Manifest.IsPeriod() {
 		t.Errorf("manifest %+v", pkg.Manifest)
 	}
 	pkg.Close()

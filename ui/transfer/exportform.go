@@ -21,6 +21,7 @@ type exField int
 
 const (
 	exPeriod exField = iota
+	exScope
 	exLang
 	exEnc
 	exPass
@@ -36,7 +37,8 @@ const (
 	encKey
 )
 
-// exportForm asks what to export: the period, the reports' language, the
+// exportForm asks what to export: the period, its records only or every
+// record (a whole package, to rebuild a database), the reports' language, the
 // encryption (a passphrase typed twice, or the district's age key) and the
 // folder (tab completes). Enter on the last field or ctrl+s checks every
 // field and, with none wrong, counts what the package will hold and shows
@@ -53,6 +55,7 @@ type exportForm struct {
 	dir       widget.TextField
 	lang      i18n.Lang
 	enc       int
+	whole     bool // every record, not the period's only
 	touched   map[exField]bool
 	showAll   bool   // every problem shows, after an attempt to go on
 	hint      string // folder completion candidates
@@ -119,7 +122,7 @@ func (f *exportForm) Dirty() bool     { return false } // the menu keeps the for
 
 // fields are the form's fields shown for the chosen encryption.
 func (f *exportForm) fields() []exField {
-	out := []exField{exPeriod, exLang, exEnc}
+	out := []exField{exPeriod, exScope, exLang, exEnc}
 	switch f.enc {
 	case encPass:
 		out = append(out, exPass, exPass2)
@@ -147,6 +150,9 @@ func (f *exportForm) input(x exField) *widget.TextField {
 }
 
 func masked(x exField) bool { return x == exPass || x == exPass2 }
+
+// choice reports whether a field is a choice changed with the arrows.
+func choice(x exField) bool { return x == exScope || x == exLang || x == exEnc }
 
 // syncMask makes the mask field show one '*' per character of the focused
 // passphrase, with the same caret.
@@ -217,6 +223,11 @@ func (f *exportForm) problem(x exField) (msg string, note string) {
 			return c.Err(err), ""
 		}
 		return "", c.T("exportui.period_ok", p.Label(c.Lang), p.From.String(), p.To.String())
+	case exScope:
+		if f.whole {
+			return "", c.T("period.scope_note_whole")
+		}
+		return "", c.T("period.scope_note_period")
 	case exPass:
 		if f.pass.Value() == "" {
 			return c.T("exportui.pass_empty"), ""
@@ -306,7 +317,7 @@ func (f *exportForm) key(msg tea.KeyPressMsg) tea.Cmd {
 		f.move(-1)
 		return nil
 	}
-	if f.focus == exLang || f.focus == exEnc {
+	if choice(f.focus) {
 		d := 0
 		switch {
 		case key.Matches(msg, k.change):
@@ -314,9 +325,13 @@ func (f *exportForm) key(msg tea.KeyPressMsg) tea.Cmd {
 		case key.Matches(msg, k.changeBack):
 			d = -1
 		}
-		if d != 0 && f.focus == exLang {
+		switch {
+		case d == 0:
+		case f.focus == exScope:
+			f.whole = !f.whole
+		case f.focus == exLang:
 			f.lang = 1 - f.lang
-		} else if d != 0 {
+		default:
 			f.enc = (f.enc + d + 3) % 3
 			f.runErr = nil
 		}
@@ -369,9 +384,9 @@ func (f *exportForm) submit() tea.Cmd {
 	}
 	f.seq++
 	f.countErr = nil
-	seq, st := f.seq, f.e.c.Store
+	seq, st, opts := f.seq, f.e.c.Store, f.job().opts
 	return func() tea.Msg {
-		pv, err := district.PreviewPackage(st)
+		pv, err := district.PreviewPackage(st, opts)
 		return countedMsg{from: f, seq: seq, pv: pv, err: err}
 	}
 }
@@ -385,7 +400,7 @@ type exportJob struct {
 
 func (f *exportForm) job() exportJob {
 	per, _ := model.ParsePeriod(f.period.Value())
-	j := exportJob{opts: district.PackageOptions{Period: per, Lang: f.lang, Dir: expand(f.dir.Value())}, enc: f.enc}
+	j := exportJob{opts: district.PackageOptions{Period: per, Lang: f.lang, Dir: expand(f.dir.Value()), Whole: f.whole}, enc: f.enc}
 	switch f.enc {
 	case encPass:
 		j.opts.Passphrase = f.pass.Value()
@@ -406,7 +421,7 @@ func (f *exportForm) ShortHelp() []key.Binding {
 	switch f.focus {
 	case exDir:
 		return []key.Binding{k.chooseDir, k.completeDir, k.prev, k.submit}
-	case exLang, exEnc:
+	case exScope, exLang, exEnc:
 		return []key.Binding{k.change, k.next, k.prev, k.submit}
 	}
 	return []key.Binding{k.next, k.prev, k.submit}
@@ -417,7 +432,7 @@ func (f *exportForm) FullHelp() [][]key.Binding {
 	switch f.focus {
 	case exDir:
 		return [][]key.Binding{{k.chooseDir, k.completeDir, k.next, k.prev, k.enter, k.submit, f.e.c.Keys.Back}}
-	case exLang, exEnc:
+	case exScope, exLang, exEnc:
 		return [][]key.Binding{{k.change, k.changeBack, k.next, k.prev, k.enter, k.submit, f.e.c.Keys.Back}}
 	}
 	return [][]key.Binding{{k.next, k.prev, k.enter, k.submit, f.e.c.Keys.Back}}

@@ -11,7 +11,7 @@ import (
 )
 
 var exLabels = map[exField]string{
-	exPeriod: "exportui.f_period", exLang: "exportui.f_lang", exEnc: "exportui.f_enc", exPass: "exportui.f_pass",
+	exPeriod: "exportui.f_period", exScope: "period.f_scope", exLang: "exportui.f_lang", exEnc: "exportui.f_enc", exPass: "exportui.f_pass",
 	exPass2: "exportui.f_pass2", exRecipient: "exportui.f_recipient", exDir: "exportui.f_dir",
 }
 
@@ -29,6 +29,13 @@ func langName(c *common.Common, l i18n.Lang) string {
 		return c.T("exportui.lang_en")
 	}
 	return c.T("exportui.lang_zh")
+}
+
+func scopeName(c *common.Common, whole bool) string {
+	if whole {
+		return c.T("period.scope_whole")
+	}
+	return c.T("period.scope_period")
 }
 
 func encName(c *common.Common, e int) string {
@@ -68,6 +75,8 @@ func (f *exportForm) lines() (lines []string, cx, cy int) {
 		}
 		var val string
 		switch x {
+		case exScope:
+			val = box.Render(widget.Fit("< "+scopeName(c, f.whole)+" >", iw, false))
 		case exLang:
 			val = box.Render(widget.Fit("< "+langName(c, f.lang)+" >", iw, false))
 		case exEnc:
@@ -115,7 +124,7 @@ func (f *exportForm) lines() (lines []string, cx, cy int) {
 			lines = append(lines, st.Error.Render(widget.Fit(l, w, false)))
 		}
 	}
-	for _, k := range []string{"exportui.form_about1", "exportui.form_about2"} {
+	for _, k := range []string{"exportui.form_about1", "period.form_about", "exportui.form_about2"} {
 		for _, l := range wrap(c.T(k), w) {
 			lines = append(lines, st.Muted.Render(widget.Fit(l, w, false)))
 		}

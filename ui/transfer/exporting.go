@@ -151,6 +151,8 @@ func (x *exporting) stepName() string {
 		return ""
 	case "manifest":
 		return c.T("exportui.step_manifest")
+	case district.StepScope:
+		return c.T("period.step_scope")
 	}
 	for _, r := range district.Reports() {
 		if r.Name == x.step {

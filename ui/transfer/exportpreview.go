@@ -49,6 +49,7 @@ func (x *exportPreview) View() string {
 	add(fit(""))
 	add(fit(c.T("exportui.pv_union", x.pv.Union)))
 	add(fit(c.T("exportui.pv_period", per.Label(c.Lang), per.From.String(), per.To.String())))
+	add(fit(c.T("period.pv_scope", scopeName(c, o.Whole))))
 	add(fit(c.T("exportui.pv_lang_enc", langName(c, o.Lang), encName(c, x.job.enc))))
 	add(fit(c.T("exportui.pv_dir", o.Dir)))
 	add(fit(""))

@@ -1,0 +1,63 @@
+package storage
+
+import (
+	"testing"
+	"time"
+
+	"unionbook/model"
+)
+
+// A payment read as a PaymentRef has the fields of the whole record: the
+// two stay in step if the payment's encoding changes.
+func TestPaymentRefReadsThePaymentsFields(t *testing.T) {
+	p := model.DuesPayment{ID: 7, MemberID: 3, UnitID: 2, From: 202601, To: 202603, Amount: -1500, Expected: 1500,
+		Date: 20260410, Method: model.PayCash, ReceiptNo: "2026-000123", BatchID: 4, LedgerID: 9, ReversalOf: 5,
+		Reason: "wrong member", Operator: "x", Alloc: []model.Money{-500, -500, -500}, Owed: []model.Money{500, 500, 500}}
+	data, err := encode(&p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ref PaymentRef
+	if err := decode(data, &ref); err != nil {
+		t.Fatal(err)
+	}
+	want := PaymentRef{ID: 7, MemberID: 3, From: 202601, To: 202603, Date: 20260410, BatchID: 4, LedgerID: 9, ReversalOf: 5}
+	if ref != want {
+		t.Errorf("read %+v, want %+v", ref, want)
+	}
+}
+
+// An audit entry read as an AuditRef has its ID and time.
+func TestAuditRefReadsTheEntrysTime(t *testing.T) {
+	at := time.Date(2026, 3, 31, 23, 59, 58, 7, time.FixedZone("CST", 8*3600))
+	e := model.AuditEntry{ID: 12, At: at, Operator: "x", Action: model.ActionCreate, Entity: model.EntityMember, EntityID: 3, Label: "张三",
+		Changes: []model.FieldChange{{Field: "name", New: "张三"}}}
+	data, err := encode(&e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ref AuditRef
+	if err := decode(data, &ref); err != nil {
+		t.Fatal(err)
+	}
+	if ref.ID != 12 || !ref.At.Equal(at) || model.DateOf(ref.At.Local()) != model.DateOf(at.Local()) {
+		t.Errorf("read %+v, want %d at %v", ref, e.ID, at)
+	}
+}
+
+// A member read as a MemberRef has its ID and join date.
+func TestMemberRefReadsTheJoinDate(t *testing.T) {
+	m := model.Member{ID: 4, No: "000004", Name: "李四", JoinDate: 20190301, Status: model.StatusActive,
+		History: []model.StatusChange{{Date: 20240101, From: model.StatusActive, To: model.StatusRetained}}}
+	data, err := encode(&m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ref MemberRef
+	if err := decode(data, &ref); err != nil {
+		t.Fatal(err)
+	}
+	if ref != (MemberRef{ID: 4, JoinDate: 20190301}) {
+		t.Errorf("read %+v", ref)
+	}
+}
