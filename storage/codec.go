@@ -129,6 +129,14 @@ func decode(data []byte, v any) error {
 		var d auditRecord
 		err = decMode.Unmarshal(payload, &d)
 		d.model(r)
+	case *PaymentRef:
+		var d paymentRefRecord
+		err = decMode.Unmarshal(payload, &d)
+		d.ref(r)
+	case *AuditRef:
+		var d auditRefRecord
+		err = decMode.Unmarshal(payload, &d)
+		*r = AuditRef{ID: d.ID, At: timeOf(d.Time, d.At)}
 	default:
 		err = decMode.Unmarshal(payload, v)
 	}

@@ -191,3 +191,31 @@ func (r *auditRecord) model(e *model.AuditEntry) {
 	*e = model.AuditEntry{ID: r.ID, At: timeOf(r.Time, r.At), Operator: r.Operator, Action: r.Action,
 		Entity: r.Entity, EntityID: r.EntityID, Label: r.Label, Changes: r.Changes}
 }
+
+// paymentRefRecord is a PaymentRef (period_payments.go) read from either
+// form of a payment: the keys it needs, To as the dense form leaves it.
+type paymentRefRecord struct {
+	ID         uint64       `cbor:"1,keyasint"`
+	MemberID   uint64       `cbor:"2,keyasint"`
+	From       model.Month  `cbor:"4,keyasint"`
+	To         *model.Month `cbor:"5,keyasint"`
+	Date       model.Date   `cbor:"8,keyasint"`
+	BatchID    uint64       `cbor:"11,keyasint"`
+	LedgerID   uint64       `cbor:"12,keyasint"`
+	ReversalOf uint64       `cbor:"13,keyasint"`
+}
+
+func (d *paymentRefRecord) ref(r *PaymentRef) {
+	*r = PaymentRef{ID: d.ID, MemberID: d.MemberID, From: d.From, To: d.From, Date: d.Date,
+		BatchID: d.BatchID, LedgerID: d.LedgerID, ReversalOf: d.ReversalOf}
+	if d.To != nil {
+		r.To = *d.To
+	}
+}
+
+// auditRefRecord is an AuditRef read from either form of an audit entry.
+type auditRefRecord struct {
+	ID   uint64      `cbor:"1,keyasint"`
+	At   *time.Time  `cbor:"2,keyasint"`
+	Time *storedTime `cbor:"9,keyasint"`
+}
