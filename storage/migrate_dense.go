@@ -126,7 +126,7 @@ func (s *Store) copyInPlace(recode bool) error {
 func copyDense(dst, src *bbolt.DB, recode bool) error {
 	return src.View(func(stx *bbolt.Tx) error {
 		defer releaseMapped(stx)
-		c := &denseCopier{dst: dst, recode: recode}
+		c := &denseCopier{dst: dst, src: stx, recode: recode}
 		var err error
 		if c.tx, err = dst.Begin(true); err != nil {
 			return err
@@ -152,6 +152,7 @@ func copyDense(dst, src *bbolt.DB, recode bool) error {
 // what it has written.
 type denseCopier struct {
 	dst     *bbolt.DB
+	src     *bbolt.Tx // the source's read transaction
 	tx      *bbolt.Tx
 	recode  bool
 	written int
@@ -233,6 +234,9 @@ func (c *denseCopier) bucket(path [][]byte, src *bbolt.Bucket) error {
 				return err
 			}
 			c.written = 0
+			// The source's pages read so far are not needed in memory
+			// (they are read again from the file if they are).
+			releaseMapped(c.src)
 			if dst, err = c.target(path); err != nil {
 				return err
 			}
