@@ -23,19 +23,21 @@ import (
 //	   or name; with it, a damaged record is an error when read and a
 //	   problem in the check. Written since the migration "record checksums".
 //	3  the CRC-32C of the bytes after it, 4 bytes big-endian, then the CBOR
-//	   compressed with DEFLATE (RFC 1951, compress/flate) against the
-//	   preset dictionary auditDictionary (codec_dict.go), which is never
-//	   changed: another dictionary would be another format byte. Written
-//	   for audit entries since the migration "dense records": an entry is
-//	   a third of its CBOR (a member's creation lists every field by name).
-//	   The checksum covers the compressed bytes, so the check verifies a
-//	   record without inflating it.
+//	   as raw DEFLATE (RFC 1951) against the preset dictionary
+//	   auditDictionary (codec_dict.go), which is never changed: another
+//	   dictionary would be another format byte. Written (codec_lz.go) for
+//	   audit entries since the migration "dense records", read with
+//	   compress/flate: an entry is a third of its CBOR (a member's
+//	   creation lists every field by name). The checksum covers the
+//	   compressed bytes, so the check verifies a record without inflating
+//	   it.
 //
 // Payments and audit entries are also stored in a denser form than their
 // model structs' CBOR (codec_dense.go): times as integers, a receipt
 // number as its sequence, a payment's shares left out when they are its
-// amount. encode and decode convert; a record in the earlier form reads
-// the same.
+// amount. encode and decode convert (the model structs, PaymentRef and
+// AuditRef); a record in the earlier form reads the same. A reader of
+// their raw CBOR must know both forms.
 //
 // A later format gets a new byte and a migration; adding fields needs
 // neither, because decoding ignores fields it does not know.
