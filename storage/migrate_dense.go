@@ -53,8 +53,16 @@ func densePending(tx *bbolt.Tx) bool {
 }
 
 // finishDense copies the database into its dense form and opens the copy
-// in its place.
-func (s *Store) finishDense() error { return s.copyInPlace(true) }
+// in its place. A disk without room for the copy does not keep the
+// database from opening: every record reads in either form, so it opens
+// as it is, still marked, and a later open copies it.
+func (s *Store) finishDense() error {
+	err := s.copyInPlace(true)
+	if err != nil && isDiskFull(err) { // the database is open as it was
+		return nil
+	}
+	return err
+}
 
 // Pack copies the database into a new file without its free pages and
 // opens the copy in its place, without a backup, when it has more than
@@ -77,7 +85,9 @@ func (s *Store) Pack() error {
 const packFreePages = 1024
 
 // copyInPlace is finishDense and Pack: the copy (copyDense, recoding the
-// records or not), renamed over the database and opened.
+// records or not), renamed over the database and opened. Whatever it
+// returns, the database is open (the copy, or the file as it was), unless
+// opening it again failed: that error is returned.
 func (s *Store) copyInPlace(recode bool) error {
 	closed := false
 	err := compactInto(s.path, func(name string) error {
