@@ -70,14 +70,18 @@ func (s *Store) finishDense() error {
 // transactions (the demo command), each of which frees the pages it
 // rewrote. bbolt writes the list of free pages with every commit: the
 // 100,000-member demo left 6,600 (27 MB), 13 pages more written for every
-// later payment. Nothing else may use the store meanwhile. Compact is the
-// user's command, with its backup and check.
+// later payment. On a disk without room for the copy the file stays as it
+// is. Nothing else may use the store meanwhile. Compact is the user's
+// command, with its backup and check.
 func (s *Store) Pack() error {
 	s.backupBg.Wait()
 	if st := s.db.Stats(); st.FreePageN+st.PendingPageN <= packFreePages {
 		return nil
 	}
-	return s.copyInPlace(false)
+	if err := s.copyInPlace(false); err != nil && !isDiskFull(err) {
+		return err
+	}
+	return nil
 }
 
 // packFreePages is how many free pages Pack leaves: their list is then at
