@@ -38,6 +38,10 @@ var demoCommand = &command{
 			if err := demo.Load(s, opts); err != nil {
 				return err
 			}
+			// The load's transactions leave the pages they rewrote free.
+			if err := s.Pack(); err != nil {
+				return err
+			}
 			p, _, err := s.Profile()
 			if err != nil {
 				return err

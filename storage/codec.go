@@ -9,6 +9,7 @@ import (
 	"github.com/fxamacker/cbor/v2"
 
 	"unionbook/i18n"
+	"unionbook/model"
 )
 
 // The first byte of every stored record says its format:
@@ -21,14 +22,31 @@ import (
 //	   changed byte in a value would otherwise read as a different payment
 //	   or name; with it, a damaged record is an error when read and a
 //	   problem in the check. Written since the migration "record checksums".
+//	3  the CRC-32C of the bytes after it, 4 bytes big-endian, then the CBOR
+//	   as raw DEFLATE (RFC 1951) against the preset dictionary
+//	   auditDictionary (codec_dict.go), which is never changed: another
+//	   dictionary would be another format byte. Written (codec_lz.go) for
+//	   audit entries since the migration "dense records", read with
+//	   compress/flate: an entry is a third of its CBOR (a member's
+//	   creation lists every field by name). The checksum covers the
+//	   compressed bytes, so the check verifies a record without inflating
+//	   it.
+//
+// Payments and audit entries are also stored in a denser form than their
+// model structs' CBOR (codec_dense.go): times as integers, a receipt
+// number as its sequence, a payment's shares left out when they are its
+// amount. encode and decode convert (the model structs, PaymentRef and
+// AuditRef); a record in the earlier form reads the same. A reader of
+// their raw CBOR must know both forms.
 //
 // A later format gets a new byte and a migration; adding fields needs
 // neither, because decoding ignores fields it does not know.
 const (
 	formatCBOR    byte = 1
 	formatCBORCRC byte = 2
+	formatDeflate byte = 3
 
-	recordFormat = formatCBORCRC // what encode writes
+	recordFormat = formatCBORCRC // what encode writes (audit entries: formatDeflate)
 	crcSize      = 4
 )
 
@@ -58,11 +76,27 @@ func init() {
 	}
 }
 
-// encode returns the record bytes of v: format byte, checksum, CBOR.
+// encode returns the record bytes of v: format byte, checksum, CBOR (an
+// audit entry's compressed).
 func encode(v any) ([]byte, error) {
-	b, err := encMode.Marshal(v)
+	var stored any = v
+	deflate := false
+	switch r := v.(type) {
+	case *model.DuesPayment:
+		stored = densePayment(r)
+	case model.DuesPayment:
+		stored = densePayment(&r)
+	case *model.AuditEntry:
+		stored, deflate = denseAudit(r), true
+	case model.AuditEntry:
+		stored, deflate = denseAudit(&r), true
+	}
+	b, err := encMode.Marshal(stored)
 	if err != nil {
 		return nil, fmt.Errorf("encode %T: %w", v, err)
+	}
+	if deflate {
+		return compressRecord(b)
 	}
 	return withChecksum(b), nil
 }
@@ -86,13 +120,36 @@ func decode(data []byte, v any) error {
 	if err != nil {
 		return fmt.Errorf("decode %T: %w", v, err)
 	}
-	if err := decMode.Unmarshal(payload, v); err != nil {
+	switch r := v.(type) {
+	case *model.DuesPayment:
+		d := paymentRecords.Get().(*paymentRecord)
+		*d = paymentRecord{}
+		err = decMode.Unmarshal(payload, d)
+		d.model(r)
+		paymentRecords.Put(d)
+	case *model.AuditEntry:
+		var d auditRecord
+		err = decMode.Unmarshal(payload, &d)
+		d.model(r)
+	case *PaymentRef:
+		var d paymentRefRecord
+		err = decMode.Unmarshal(payload, &d)
+		d.ref(r)
+	case *AuditRef:
+		var d auditRefRecord
+		err = decMode.Unmarshal(payload, &d)
+		*r = AuditRef{ID: d.ID, At: timeOf(d.Time, d.At)}
+	default:
+		err = decMode.Unmarshal(payload, v)
+	}
+	if err != nil {
 		return &recordError{errRecordUnreadable, fmt.Errorf("decode %T: %w", v, err)}
 	}
 	return nil
 }
 
-// verifyRecord checks record bytes and returns their CBOR.
+// verifyRecord checks record bytes and returns their CBOR (inflated, for
+// format 3, into a new slice).
 func verifyRecord(data []byte) ([]byte, error) {
 	if len(data) == 0 {
 		return nil, errRecordUnreadable
@@ -109,6 +166,15 @@ func verifyRecord(data []byte) ([]byte, error) {
 			return nil, errRecordChecksum
 		}
 		return payload, nil
+	case formatDeflate:
+		if len(data) < 1+crcSize {
+			return nil, errRecordUnreadable
+		}
+		packed := data[1+crcSize:]
+		if binary.BigEndian.Uint32(data[1:]) != crc32.Checksum(packed, castagnoli) {
+			return nil, errRecordChecksum
+		}
+		return inflateRecord(packed)
 	}
 	return nil, i18n.E("err.record_format", int(data[0]))
 }
@@ -141,13 +207,17 @@ func (e *recordError) Error() string               { return e.msg.Error() + " ("
 func (e *recordError) Localize(l i18n.Lang) string { return e.msg.Localize(l) }
 func (e *recordError) Unwrap() []error             { return []error{e.msg, e.cause} }
 
-// recordPayload is the CBOR of record bytes, without the header.
+// recordPayload is the CBOR of record bytes, without the header (nil for
+// a compressed record that does not inflate).
 func recordPayload(data []byte) []byte {
 	switch {
 	case len(data) == 0:
 		return nil
 	case data[0] == formatCBORCRC && len(data) >= 1+crcSize:
 		return data[1+crcSize:]
+	case data[0] == formatDeflate && len(data) >= 1+crcSize:
+		b, _ := inflateRecord(data[1+crcSize:])
+		return b
 	}
 	return data[1:]
 }

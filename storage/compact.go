@@ -51,6 +51,7 @@ func Compact(dbPath string, opts Options) (res CompactResult, err error) {
 		if err != nil {
 			return err
 		}
+		dst.AllocSize = growStep
 		if err := bbolt.Compact(dst, s.db.DB, 32<<20); err != nil {
 			dst.Close()
 			return err

@@ -8,8 +8,12 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
+	"syscall"
 	"testing"
 	"time"
+
+	"go.etcd.io/bbolt"
 
 	"unionbook/i18n"
 	"unionbook/model"
@@ -154,4 +158,83 @@ func TestDatabaseInReadOnlyFolder(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.Close()
+}
+
+// A disk with room for the migration's backup but not for the dense copy
+// does not keep the database from opening: it opens as it was, every
+// record reading, and the next open with room copies it.
+func TestDenseCopyOnFullDisk(t *testing.T) {
+	t.Parallel()
+	disk := smallDisk(t, "8m")
+	path := filepath.Join(disk, "unionbook.db")
+	s, err := Open(path, Options{Now: testClock, NoDailyBackup: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	u := mustUnit(t, s, "满盘测试公司工会")
+	if err := s.Bulk("测试员", func(b *Batch) error {
+		for i := range 1500 {
+			m := testMember(fmt.Sprintf("会员%d", i), residentID("110101", model.NewDate(1980+i/336%40, time.Month(1+i/28%12), 1+i%28), 2*(i%400)+1), u.ID)
+			if err := b.CreateMember(m); err != nil {
+				return err
+			}
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	// Back to main: audit entries in their earlier form, the schema before.
+	if err := s.db.Update(func(tx *bbolt.Tx) error {
+		if err := forEach(tx, bucketAudit, func(e *model.AuditEntry) error {
+			b, err := encMode.Marshal(e)
+			if err != nil {
+				return err
+			}
+			return tx.Bucket(bucketAudit).Put(itob(e.ID), withChecksum(b))
+		}); err != nil {
+			return err
+		}
+		return putSchemaVersion(tx, migrationVersion(migrationDense)-1)
+	}); err != nil {
+		t.Fatal(err)
+	}
+	want, _ := s.Audit(0, 5)
+	s.Close()
+	fi, _ := os.Stat(path)
+	// Leave room for the compressed backup, not for a copy of the file.
+	var st syscall.Statfs_t
+	if err := syscall.Statfs(disk, &st); err != nil {
+		t.Fatal(err)
+	}
+	room := fi.Size() / 5
+	t.Logf("file %d bytes, room %d", fi.Size(), room)
+	filler := filepath.Join(disk, "filler")
+	if err := os.WriteFile(filler, make([]byte, int64(st.Bavail)*st.Bsize-room), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s, err = Open(path, Options{Now: testClock, NoDailyBackup: true})
+	if err != nil {
+		t.Fatalf("open with no room for the copy: %v", err)
+	}
+	got, err := s.Audit(0, 5)
+	if bs, _ := filepath.Glob(filepath.Join(disk, "backups", "*")); len(bs) > 0 {
+		bfi, _ := os.Stat(bs[0])
+		t.Logf("backup %d bytes", bfi.Size())
+	}
+	pending := false
+	s.db.View(func(tx *bbolt.Tx) error { pending = densePending(tx); return nil })
+	s.Close()
+	if err != nil || !reflect.DeepEqual(got, want) || !pending {
+		t.Fatalf("no room: audit %v (%v), still to copy %v", len(got), err, pending)
+	}
+	os.Remove(filler)
+	s, err = Open(path, Options{Now: testClock, NoDailyBackup: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	s.db.View(func(tx *bbolt.Tx) error { pending = densePending(tx); return nil })
+	if got, err := s.Audit(0, 5); pending || err != nil || !reflect.DeepEqual(got, want) {
+		t.Errorf("with room again: still to copy %v, audit %d %v", pending, len(got), err)
+	}
 }

@@ -74,7 +74,32 @@ func seqKey(prefix string, year int) []byte { return []byte(fmt.Sprintf("%s%04d"
 // receipts "2026-000001" (six digits: a county federation of 100,000
 // members issues up to 1.2 million a year, and then the number simply
 // grows a digit), vouchers "2026-0001".
-func receiptNo(year int, n uint64) string { return fmt.Sprintf("%04d-%06d", year, n) }
+func receiptNo(year int, n uint64) string {
+	if year < 0 || year > 9999 {
+		return fmt.Sprintf("%04d-%06d", year, n)
+	}
+	// What Sprintf("%04d-%06d") writes, without fmt: every stored payment
+	// is read through it (codec_dense.go).
+	b := make([]byte, 0, 16)
+	b = appendZeroPadded(b, uint64(year), 4)
+	b = append(b, '-')
+	return string(appendZeroPadded(b, n, 6))
+}
+
+// appendZeroPadded appends n in decimal, with leading zeros to width.
+func appendZeroPadded(b []byte, n uint64, width int) []byte {
+	var d [20]byte
+	i := len(d)
+	for n > 0 || i == len(d) {
+		i--
+		d[i] = byte('0' + n%10)
+		n /= 10
+	}
+	for w := len(d) - i; w < width; w++ {
+		b = append(b, '0')
+	}
+	return append(b, d[i:]...)
+}
 func voucherNo(year int, n uint64) string { return fmt.Sprintf("%04d-%04d", year, n) }
 
 // monthIndex counts months from year 0, so consecutive months differ by one.
@@ -83,45 +108,105 @@ func indexMonth(i int) model.Month { return model.Month((i/12)*100 + i%12 + 1) }
 
 // memberDues is the dues_member value of one member: the set of paid
 // months as a bitmap, and the IDs of every payment and reversal of the
-// member in ID order. Encoded as
+// member in ID order. Encoded, since the migration "dense records", as
 //
+//	[1] 1, the form's mark
 //	[4] first month index of the bitmap (a multiple of 8)
 //	[2] bitmap length n in bytes
 //	[n] bitmap: bit i of byte j is month first+8j+i
-//	[8 × k] payment IDs
+//	the payment IDs: the first, then each one's distance from the one
+//	before it, as unsigned varints (encoding/binary), 2–3 bytes each
 //
-// Arrears and the paid months read only this value, never the payments.
+// and before it (still read; written when the IDs are not in order) as
+//
+//	[4] first month index, [2] n, [n] bitmap, [8 × k] payment IDs.
+//
+// A month index is far below 2^24, so the earlier form starts with a zero
+// byte. Arrears and the paid months read only this value, never the
+// payments.
 type memberDues struct {
 	first int // month index of bit 0
 	bits  []byte
 	ids   []uint64
 }
 
+// duesVarint marks the dues_member form with varint payment IDs.
+const duesVarint = 1
+
 func decodeMemberDues(v []byte) memberDues {
-	var d memberDues
-	if len(v) < 6 {
-		return d
-	}
-	d.first = int(binary.BigEndian.Uint32(v))
-	n := int(binary.BigEndian.Uint16(v[4:]))
-	if 6+n > len(v) {
-		return memberDues{}
-	}
-	d.bits = append([]byte(nil), v[6:6+n]...)
-	for rest := v[6+n:]; len(rest) >= 8; rest = rest[8:] {
-		d.ids = append(d.ids, binary.BigEndian.Uint64(rest))
-	}
+	d, _ := parseMemberDues(v)
 	return d
 }
 
+// parseMemberDues is decodeMemberDues, and false for a value that is not
+// whole (what could be read of it is returned; the check reports it).
+func parseMemberDues(v []byte) (memberDues, bool) {
+	var d memberDues
+	first, bits, rest := splitMemberDues(v)
+	if bits == nil && rest == nil {
+		return d, len(v) == 0
+	}
+	d.first, d.bits = first, append([]byte(nil), bits...)
+	if v[0] != duesVarint {
+		for ; len(rest) >= 8; rest = rest[8:] {
+			d.ids = append(d.ids, binary.BigEndian.Uint64(rest))
+		}
+		return d, len(rest) == 0
+	}
+	var id uint64
+	for len(rest) > 0 {
+		delta, n := binary.Uvarint(rest)
+		if n <= 0 || id+delta < id {
+			return d, false
+		}
+		id += delta
+		d.ids = append(d.ids, id)
+		rest = rest[n:]
+	}
+	return d, true
+}
+
+// splitMemberDues finds the parts of an encoded value in either form,
+// without copying; nil, nil for one too short.
+func splitMemberDues(v []byte) (first int, bits, ids []byte) {
+	if len(v) > 0 && v[0] == duesVarint {
+		v = v[1:]
+	}
+	if len(v) < 6 {
+		return 0, nil, nil
+	}
+	n := int(binary.BigEndian.Uint16(v[4:]))
+	if 6+n > len(v) {
+		return 0, nil, nil
+	}
+	return int(binary.BigEndian.Uint32(v)), v[6 : 6+n], v[6+n:]
+}
+
 func (d *memberDues) encode() []byte {
-	out := make([]byte, 6+len(d.bits)+8*len(d.ids))
-	binary.BigEndian.PutUint32(out, uint32(d.first))
-	binary.BigEndian.PutUint16(out[4:], uint16(len(d.bits)))
-	copy(out[6:], d.bits)
-	p := out[6+len(d.bits):]
-	for i, id := range d.ids {
-		binary.BigEndian.PutUint64(p[8*i:], id)
+	ascending := true
+	for i := 1; i < len(d.ids); i++ {
+		ascending = ascending && d.ids[i] > d.ids[i-1]
+	}
+	if !ascending { // the earlier form keeps any order
+		out := make([]byte, 6+len(d.bits)+8*len(d.ids))
+		binary.BigEndian.PutUint32(out, uint32(d.first))
+		binary.BigEndian.PutUint16(out[4:], uint16(len(d.bits)))
+		copy(out[6:], d.bits)
+		p := out[6+len(d.bits):]
+		for i, id := range d.ids {
+			binary.BigEndian.PutUint64(p[8*i:], id)
+		}
+		return out
+	}
+	out := make([]byte, 7+len(d.bits), 7+len(d.bits)+3*len(d.ids))
+	out[0] = duesVarint
+	binary.BigEndian.PutUint32(out[1:], uint32(d.first))
+	binary.BigEndian.PutUint16(out[5:], uint16(len(d.bits)))
+	copy(out[7:], d.bits)
+	prev := uint64(0)
+	for _, id := range d.ids {
+		out = binary.AppendUvarint(out, id-prev)
+		prev = id
 	}
 	return out
 }
@@ -129,14 +214,8 @@ func (d *memberDues) encode() []byte {
 // paidBits reads only the bitmap of an encoded value, without copying: for
 // scans over every member.
 func paidBits(v []byte) (first int, bits []byte) {
-	if len(v) < 6 {
-		return 0, nil
-	}
-	n := int(binary.BigEndian.Uint16(v[4:]))
-	if 6+n > len(v) {
-		return 0, nil
-	}
-	return int(binary.BigEndian.Uint32(v)), v[6 : 6+n]
+	first, bits, _ = splitMemberDues(v)
+	return first, bits
 }
 
 // bitsHas reports whether month index i is set in a bitmap starting at first.

@@ -34,7 +34,9 @@ var (
 	// members: member ID → model.Member.
 	bucketMembers = []byte("members")
 	// audit: entry ID → model.AuditEntry; appended in every write's
-	// transaction, never changed.
+	// transaction, never changed. Since the migration "dense records"
+	// compressed (record format 3, codec.go) in its dense form
+	// (auditRecord, codec_dense.go).
 	bucketAudit = []byte("audit")
 
 	// idx_member_id_number: ID/document number → member ID (unique; see
@@ -76,6 +78,11 @@ var (
 	// checksum migration are still being given theirs; its value is where
 	// to go on (migrate_checksums.go).
 	keyChecksumsPending = []byte("checksums_pending")
+	// dense_pending: present while payments and audit entries written
+	// before the migration "dense records" are still in their earlier
+	// forms and the file is to be copied without its free pages
+	// (migrate_dense.go).
+	keyDensePending = []byte("dense_pending")
 	// demo: "1" in a database the demo township filled (demo.go): the
 	// header says 演示数据, and `unionbook fresh` may set it aside for a new,
 	// empty one. A database without it holds the user's own books.
@@ -89,17 +96,20 @@ var (
 // metaKeys are the keys of meta above, and the prefixes of those made per
 // year.
 func metaKeys() (keys [][]byte, prefixes []string) {
-	return [][]byte{keySchemaVersion, keyProfile, keyMemberNoSeq, keyLoading, keyChecksumsPending, keyDemo, keyFromPackage},
+	return [][]byte{keySchemaVersion, keyProfile, keyMemberNoSeq, keyLoading, keyChecksumsPending, keyDensePending, keyDemo, keyFromPackage},
 		[]string{keyReceiptSeqPrefix, keyVoucherSeqPrefix}
 }
 
 // Schema 2, "dues and cash book".
 var (
 	// payments: payment ID → model.DuesPayment (payments and their
-	// reversals, which have ReversalOf set).
+	// reversals, which have ReversalOf set); since the migration "dense
+	// records" in its dense form (paymentRecord, codec_dense.go), about 80
+	// bytes.
 	bucketPayments = []byte("payments")
 	// dues_member: member ID → the member's paid-month bitmap and the IDs
-	// of all their payments and reversals (memberDues, dues_enc.go).
+	// of all their payments and reversals (memberDues, dues_enc.go; since
+	// "dense records" the IDs as varint distances).
 	bucketDuesMember = []byte("dues_member")
 	// dues_totals: month + unit ID (12 bytes) → paid fen and paid
 	// member-months (two int64): the running collection aggregate.
@@ -290,6 +300,11 @@ var (
 	// every open file.
 	idxHardshipHousehold = []byte("idx_hardship_household")
 )
+
+// The migration "dense records" (migrate_dense.go): no new bucket. Payments,
+// audit entries and dues_member values are rewritten in their dense forms
+// and the file copied without its free pages. The writers fill the pages of
+// the append-only buckets (payments, ledger, dues_batches, audit) whole.
 
 // allBuckets is every bucket a database of the current schema has: Open
 // refuses one that lacks any as damaged (a changed byte in a bucket's name

@@ -355,7 +355,10 @@ func TestLayoutListsEveryBucket(t *testing.T) {
 // TestReleaseRecordsEncodeAsWritten decodes every record of the kept
 // databases and encodes it again: today's encoder must write the very CBOR
 // the release wrote (same integer keys, same times, same order), so that a
-// record read and written back by a newer program keeps its bytes.
+// record read and written back by a newer program keeps its bytes. Payments
+// and audit entries are the exception: they are written in their dense
+// forms since the migration "dense records" (codec_dense.go), so theirs
+// must read back as the record the release wrote, field for field.
 func TestReleaseRecordsEncodeAsWritten(t *testing.T) {
 	t.Parallel()
 	for _, rel := range releaseDatabases {
@@ -378,6 +381,14 @@ func TestReleaseRecordsEncodeAsWritten(t *testing.T) {
 					again, err := encode(reflect.ValueOf(x).Elem().Interface())
 					if err != nil {
 						t.Fatal(err)
+					}
+					switch x.(type) {
+					case *model.DuesPayment, *model.AuditEntry:
+						back := reflect.New(reflect.TypeOf(x).Elem()).Interface()
+						if err := decode(again, back); err != nil || !reflect.DeepEqual(back, x) {
+							t.Errorf("%s reads back in its dense form as\n%+v\nthe release wrote\n%+v (%v)", what, back, x, err)
+						}
+						return
 					}
 					if got, want := recordPayload(again), recordPayload(v); string(got) != string(want) {
 						t.Errorf("%s encodes as\n%x\nthe release wrote\n%x", what, got, want)

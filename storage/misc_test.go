@@ -207,8 +207,8 @@ func TestDecodeToleratesUnknownFields(t *testing.T) {
 		t.Errorf("decode with an unknown field: %+v, %v", m, err)
 	}
 	raw, _ := cbor.Marshal(memberV2{ID: 7})
-	if err := decode(append([]byte{3}, raw...), &m); !errors.Is(err, i18n.E("err.record_format")) {
-		t.Errorf("format 3: %v", err)
+	if err := decode(append([]byte{4}, raw...), &m); !errors.Is(err, i18n.E("err.record_format")) {
+		t.Errorf("format 4 (unknown): %v", err)
 	}
 	// Format 1 (no checksum, before schema 6) still reads.
 	if err := decode(append([]byte{1}, raw...), &m); err != nil || m.ID != 7 {

@@ -29,6 +29,7 @@ var migrations = []migration{
 	{name: "organisation register", up: migrateOrg},         // storage/org.go
 	{name: "dues handling", up: migrateDuesHandling},        // storage/dues_schema2.go
 	{name: "hardship household index", up: indexHouseholds}, // storage/hardship.go
+	{name: migrationDense, up: markDense},                   // storage/migrate_dense.go
 }
 
 // migrationVersion is the schema version the named migration brings a
@@ -149,10 +150,18 @@ func (s *Store) migrate(readOnly bool) error {
 // transactions (see migrate_checksums.go). It runs on every writable open,
 // so work a crash cut short goes on.
 func (s *Store) finishMigrations() error {
-	var pending bool
-	s.db.View(func(tx *bbolt.Tx) error { pending = checksumsPending(tx); return nil })
-	if !pending {
+	var checksums, dense bool
+	s.db.View(func(tx *bbolt.Tx) error {
+		checksums, dense = checksumsPending(tx), densePending(tx)
 		return nil
+	})
+	if checksums {
+		if err := s.finishChecksums(); err != nil {
+			return err
+		}
 	}
-	return s.finishChecksums()
+	if dense {
+		return s.finishDense()
+	}
+	return nil
 }

@@ -34,6 +34,7 @@ import (
 type Store struct {
 	db   storeDB
 	path string
+	bolt boltOptions // how db was opened (finishDense opens its copy alike)
 	now  func() time.Time
 
 	backupErr  error          // why the day's automatic backup failed, if it did
@@ -107,7 +108,8 @@ func Open(path string, opts Options) (s *Store, err error) {
 	} else if err != nil {
 		return nil, openError(path, err)
 	}
-	db, err := openBolt(path, boltOptions{readOnly: opts.ReadOnly, noSync: opts.NoSync, mmapSize: initialMmapSize()})
+	bo := boltOptions{readOnly: opts.ReadOnly, noSync: opts.NoSync, mmapSize: initialMmapSize()}
+	db, err := openBolt(path, bo)
 	if err != nil {
 		return nil, openError(path, err)
 	}
@@ -116,7 +118,11 @@ func Open(path string, opts Options) (s *Store, err error) {
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {
-			db.Close()
+			if s != nil {
+				s.db.Close() // db, or the copy a migration opened in its place
+			} else {
+				db.Close()
+			}
 			s, err = nil, corruptError(path, fmt.Errorf("%w: %v", berrors.ErrInvalid, r))
 		}
 	}()
@@ -127,7 +133,7 @@ func Open(path string, opts Options) (s *Store, err error) {
 	if now == nil {
 		now = time.Now
 	}
-	s = &Store{db: storeDB{db, path}, path: path, now: now}
+	s = &Store{db: storeDB{db, path}, path: path, bolt: bo, now: now}
 	if fi, err := os.Stat(path); err == nil && fi.Size() <= checkOnOpenLimit && !opts.noCheck {
 		if err := db.View(func(tx *bbolt.Tx) error {
 			defer releaseMapped(tx) // the walk read every page: not kept in memory
@@ -154,16 +160,17 @@ func Open(path string, opts Options) (s *Store, err error) {
 		backupDue = due
 	}
 	if !opts.skipMigrate {
+		// A migration may replace the file (finishDense): s.db from here.
 		if err := s.migrate(opts.ReadOnly); err != nil {
-			db.Close()
+			s.db.Close()
 			if errors.Is(err, berrors.ErrInvalid) {
 				return nil, corruptError(path, err)
 			}
 			return nil, fmt.Errorf("open %s: %w", path, err)
 		}
 		// Up to date: every bucket is there, or the file is damaged.
-		if err := db.View(hasAllBuckets); err != nil {
-			db.Close()
+		if err := s.db.View(hasAllBuckets); err != nil {
+			s.db.Close()
 			return nil, corruptError(path, err)
 		}
 	}

@@ -71,8 +71,14 @@ func newWriter(s *Store, tx *bbolt.Tx, op string) *writer {
 	}
 	// Records, audit entries and automatic member numbers are appended with
 	// growing keys: pack their pages fuller than bbolt's default half.
-	for _, b := range []*bbolt.Bucket{w.units, w.members, w.audit, w.idxNo, w.payments, w.ledger, w.duesBatches} {
+	// Payments, cash-book entries, batches and audit entries are never
+	// changed once written: their pages are filled whole. Units and members
+	// keep a tenth free for the edits that lengthen a record.
+	for _, b := range []*bbolt.Bucket{w.units, w.members, w.idxNo} {
 		b.FillPercent = 0.9
+	}
+	for _, b := range []*bbolt.Bucket{w.audit, w.payments, w.ledger, w.duesBatches} {
+		b.FillPercent = 1.0
 	}
 	return w
 }

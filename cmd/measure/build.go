@@ -52,9 +52,10 @@ func describe(dir string) string {
 
 // demoSources are what a demo database depends on: the demo and model
 // packages, the storage files that say how records are laid out and
-// encoded (a new layout comes with a migration in schema.go), the
-// dependencies.
-var demoSources = []string{"demo", "model", "storage/schema.go", "storage/layout.go", "storage/codec.go", "go.sum"}
+// encoded (a new layout comes with a migration in schema.go), the demo
+// command (it packs the file), the dependencies.
+var demoSources = []string{"demo", "model", "storage/schema.go", "storage/layout.go", "storage/codec.go",
+	"storage/codec_dense.go", "storage/codec_dict.go", "storage/codec_lz.go", "storage/dues_enc.go", "storage/migrate_dense.go", "cmd_demo.go", "go.sum"}
 
 // demoKey names a tree's demos by what makes them (demoSources), committed
 // and not. A change elsewhere (the interface, how storage reads) keeps the

@@ -257,7 +257,7 @@ func (u *units) firstErr() error {
 }
 
 func (u *units) ShortHelp() []key.Binding {
-	return []key.Binding{u.c.Keys.Open, u.k.Batch, u.k.Handling, u.k.Notice, u.c.Keys.Help}
+	return []key.Binding{u.c.Keys.Open, u.k.Batch, u.k.Handling, u.k.Notice, u.c.Keys.Help, u.c.Keys.Quit}
 }
 
 func (u *units) FullHelp() [][]key.Binding {

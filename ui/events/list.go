@@ -440,7 +440,7 @@ func (l *list) ShortHelp() []key.Binding {
 		return []key.Binding{k.SearchDone, k.SearchClear}
 	}
 	return []key.Binding{l.k.Type, l.k.Unit, l.k.PrevMonth, l.k.NextMonth, l.k.AllMonths,
-		k.New, k.Open, k.Edit, l.k.Figures, k.Search, k.Export, k.Help}
+		k.New, k.Open, k.Edit, l.k.Figures, k.Search, k.Export, k.Help, k.Quit}
 }
 
 func (l *list) FullHelp() [][]key.Binding {

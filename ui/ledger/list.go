@@ -372,7 +372,7 @@ func (l *list) ShortHelp() []key.Binding {
 		return []key.Binding{k.SearchDone, k.SearchClear}
 	}
 	return []key.Binding{l.k.PrevMonth, l.k.NextMonth, l.k.AllMonths, l.k.Account, l.k.Direction,
-		k.New, k.Open, l.k.Reverse, l.k.Statement, l.k.Books, k.Search, k.Export, k.Help}
+		k.New, k.Open, l.k.Reverse, l.k.Statement, l.k.Books, k.Search, k.Export, k.Help, k.Quit}
 }
 
 func (l *list) FullHelp() [][]key.Binding {

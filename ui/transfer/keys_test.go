@@ -106,11 +106,18 @@ func offered(hs *harness) map[string]string {
 			}
 		}
 	}
+	// ? help and q quit are the app's (ui/keys_test.go walks them there)
 	for _, b := range hs.P.ShortHelp() {
+		if h := b.Help().Key; h == "?" || h == "q" {
+			continue
+		}
 		add(b, "footer")
 	}
 	for _, g := range hs.P.FullHelp() {
 		for _, b := range g {
+			if h := b.Help().Key; h == "?" || h == "q" {
+				continue
+			}
 			add(b, "help")
 		}
 	}

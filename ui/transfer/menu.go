@@ -123,7 +123,7 @@ func (m *menu) View() string {
 
 func (m *menu) ShortHelp() []key.Binding {
 	k := m.e.keys
-	return []key.Binding{k.openImport, k.openExport, k.openHistory, k.openReports, k.choose}
+	return []key.Binding{k.openImport, k.openExport, k.openHistory, k.openReports, k.choose, m.e.c.Keys.Help, m.e.c.Keys.Quit}
 }
 
 func (m *menu) FullHelp() [][]key.Binding {
