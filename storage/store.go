@@ -136,7 +136,9 @@ func Open(path string, opts Options) (s *Store, err error) {
 	s = &Store{db: storeDB{db, path}, path: path, bolt: bo, now: now}
 	if fi, err := os.Stat(path); err == nil && fi.Size() <= checkOnOpenLimit && !opts.noCheck {
 		if err := db.View(func(tx *bbolt.Tx) error {
-			defer releaseMapped(tx) // the walk read every page: not kept in memory
+			// the walk reads every page: given back as it goes, not kept in
+			// memory (a 100,000-member file in the dense forms is under the limit)
+			defer keepMappedSmall(tx)()
 			return bboltCheck(tx)
 		}); err != nil {
 			db.Close()
