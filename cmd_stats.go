@@ -46,6 +46,8 @@ var statsCommand = &command{
 				return err
 			}
 			defer s.Close()
+			// The dues figures and the organisation's counts read one roster.
+			defer s.HoldSharedReads()()
 			units, err := s.Units()
 			if err != nil {
 				return err

@@ -39,7 +39,8 @@ var rootCommand = &command{
 				return ui.Run(e.ctx, ui.Options{Store: v.store, Lang: e.lang, ReadOnly: true, Opened: v.opened})
 			}
 			for {
-				s, err := openStore(*db, storage.Options{})
+				// the day's check and backup wait for the start's loads
+				s, err := openStore(*db, storage.Options{DeferDailyBackup: true})
 				if err != nil {
 					return err
 				}

@@ -15,6 +15,10 @@ func FuzzMatch(f *testing.F) {
 		k := NewKey(name, no, phone, id)
 		q := Compile(query)
 		m := k.Match(q)
+		sv := k.Sieve()
+		if sm, sure := sv.Decide(&q); sure && sm != m {
+			t.Fatalf("the sieve says %v of %q for %q, the key %v", sm, query, name, m)
+		}
 		if !k.Match(Compile(name)) {
 			t.Fatalf("name %q does not match its own key", name)
 		}

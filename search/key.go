@@ -156,6 +156,18 @@ func runeBits(s string) uint16 {
 	return b
 }
 
+// runeBits32 is a second, wider Bloom filter of the characters of s, with
+// another hash: the sieve's, where it has the room. With both, a
+// one-character query passes about one name in fifty that lacks it, not
+// one in six.
+func runeBits32(s string) uint32 {
+	var b uint32
+	for _, r := range s {
+		b |= 1 << ((uint32(r) * 0x85EBCA6B) >> 27)
+	}
+	return b
+}
+
 // pairBits is a 64-bit Bloom filter of the adjacent character pairs of s
 // (0 separates fields and pairs with it are left out): a number query of
 // three or more digits is in few keys' filters.
@@ -228,6 +240,48 @@ func (k *Key) Match(q Query) bool {
 		}
 	}
 	return q.num != "" && k.pairs&q.pairs == q.pairs && strings.Contains(k.s[k.nameEnd:], q.num)
+}
+
+// Sieve is the part of a Key that decides most queries without reading
+// the key's data: its Bloom filters and letter sets (and a wider filter of
+// the name's characters than the key keeps), 24 bytes against the
+// key's 40 and its data. A list searched at every keystroke keeps its keys'
+// sieves in a slice of their own, so a first letter typed over 300,000
+// members reads 7 MB of memory in order instead of every key.
+type Sieve struct {
+	pairs    uint64
+	initials uint32
+	letters  uint32
+	runes32  uint32 // runeBits32 of the name
+	runes    uint16
+}
+
+// Sieve returns the key's sieve.
+func (k *Key) Sieve() Sieve {
+	return Sieve{pairs: k.pairs, initials: k.initials, letters: k.letters, runes: k.runes, runes32: runeBits32(k.Name())}
+}
+
+// Decide is what the sieve alone says of q: when sure, match is what
+// Key.Match answers; when not, the key must be asked. It rules out what
+// Match rules out before reading the key's data, and decides a one-letter
+// pinyin query outright.
+func (s *Sieve) Decide(q *Query) (match, sure bool) {
+	if q.text == "" {
+		return true, true
+	}
+	if s.runes&q.runes == q.runes && s.runes32&q.runes32 == q.runes32 && (s.letters>>31 != 0 || !q.ascii) {
+		return false, false // the name may hold the text
+	}
+	if q.py != "" && s.initials&q.first != 0 && s.letters&q.letters == q.letters {
+		if len(q.py) == 1 {
+			return true, true
+		}
+		return false, false
+	}
+	if q.num != "" && s.pairs&q.pairs == q.pairs {
+		return false, false
+	}
+	return false, true
 }
 
 // bits returns the initial-letter set of element i.

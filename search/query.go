@@ -17,6 +17,7 @@ type Query struct {
 	letters uint32 // bits of py's letters
 	ascii   bool   // text is all ASCII
 	runes   uint16 // runeBits(text)
+	runes32 uint32 // runeBits32(text)
 	pairs   uint64 // pairBits(num)
 }
 
@@ -29,7 +30,7 @@ const maxPinyinQuery = 63
 // characters, spaces.
 func Compile(s string) Query {
 	text := normalize(s)
-	q := Query{text: text, runes: runeBits(text)}
+	q := Query{text: text, runes: runeBits(text), runes32: runeBits32(text)}
 	if text == "" {
 		return q
 	}

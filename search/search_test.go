@@ -122,6 +122,39 @@ func TestMatch(t *testing.T) {
 		if got := k.Match(Compile(c.query)); got != c.want {
 			t.Errorf("%q (%s %s %s) matching %q = %v, want %v", c.m.name, c.m.no, c.m.phone, c.m.id, c.query, got, c.want)
 		}
+		sv := k.Sieve()
+		q := Compile(c.query)
+		if got, sure := sv.Decide(&q); sure && got != c.want {
+			t.Errorf("the sieve of %q (%s %s %s) says %v of %q, want %v", c.m.name, c.m.no, c.m.phone, c.m.id, got, c.query, c.want)
+		}
+	}
+}
+
+// The sieve decides a first letter typed (the keystroke that tests every
+// member) and rules out what cannot match; what it leaves open the key
+// decides.
+func TestSieveDecides(t *testing.T) {
+	zhang := NewKey("张三", "000123", "13800138000", "11010119900307663X")
+	li := NewKey("李四", "000124", "13900139000", "110101199003076631")
+	for _, c := range []struct {
+		k           Key
+		query       string
+		match, sure bool
+	}{
+		{zhang, "z", true, true},
+		{li, "z", false, true},
+		{zhang, "", true, true},
+		{zhang, "zs", false, false},   // the key's readings decide
+		{zhang, "张", false, false},    // the name is read
+		{li, "4242", false, true},     // no pair of it in the numbers
+		{zhang, "8000", false, false}, // the numbers are read
+	} {
+		sv := c.k.Sieve()
+		q := Compile(c.query)
+		m, sure := sv.Decide(&q)
+		if m != c.match || sure != c.sure {
+			t.Errorf("sieve of %q on %q: match %v sure %v, want %v %v", c.k.Name(), c.query, m, sure, c.match, c.sure)
+		}
 	}
 }
 
@@ -237,6 +270,9 @@ func TestKeySize(t *testing.T) {
 	// 100,000 keys: 4 MB of Key values plus about 100 bytes of data each.
 	if n := unsafe.Sizeof(Key{}); n > 40 {
 		t.Errorf("Key is %d bytes, want at most 40", n)
+	}
+	if n := unsafe.Sizeof(Sieve{}); n > 24 {
+		t.Errorf("Sieve is %d bytes, want at most 24", n)
 	}
 	k := NewKey("张三", "000123", "13800138000", "11010119900307663X")
 	if k.Size() > 100 {

@@ -679,3 +679,52 @@ func TestCompact(t *testing.T) {
 	}
 	noTempFiles(t, filepath.Dir(path))
 }
+
+// A daily backup deferred at Open (the terminal interface's start) is not
+// begun until StartDailyBackup, and Close makes it when nothing did.
+func TestDeferredDailyBackup(t *testing.T) {
+	t.Parallel()
+	path := dbPath(t)
+	day := func(d int) func() time.Time {
+		return func() time.Time { return time.Date(2024, 6, d, 9, 0, 0, 0, time.Local) }
+	}
+	s, err := Open(path, Options{Now: day(1), NoSync: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fillSmall(t, s, 2)
+	s.Close()
+	count := func() int {
+		bs, err := Backups(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(bs)
+	}
+	s, err = Open(path, Options{Now: day(2), NoSync: true, DeferDailyBackup: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(50 * time.Millisecond) // room for a backup that ought not to run
+	if n := count(); n != 0 {
+		t.Fatalf("%d backups before StartDailyBackup, want none", n)
+	}
+	s.StartDailyBackup()
+	s.StartDailyBackup() // twice is once
+	if err := s.BackupWarning(); err != nil {
+		t.Fatal(err)
+	}
+	if n := count(); n != 1 {
+		t.Fatalf("%d backups after StartDailyBackup, want the day's", n)
+	}
+	s.Close()
+	// Closed before anything began it: Close makes it.
+	s, err = Open(path, Options{Now: day(3), NoSync: true, DeferDailyBackup: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if n := count(); n != 2 {
+		t.Fatalf("%d backups after closing on the third day, want two", n)
+	}
+}

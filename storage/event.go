@@ -518,20 +518,25 @@ func (s *Store) EventFigures(from, to model.Date) (model.EventFigures, error) {
 	return f, err
 }
 
-// memberUnits looks members' units up, each member once.
+// memberUnits looks members' units up, each member once, reading only
+// their lines (not their histories and wage bases) through one cursor.
 func memberUnits(tx *bbolt.Tx) func(uint64) uint64 {
 	cache := map[uint64]uint64{}
+	c := tx.Bucket(bucketMembers).Cursor()
+	var l MemberLine
+	var buf []byte
 	return func(id uint64) uint64 {
 		if u, ok := cache[id]; ok {
 			return u
 		}
-		m, err := getMember(tx, id)
-		if err != nil {
+		key := itob(id)
+		k, v := c.Seek(key)
+		if !bytes.Equal(k, key) || decodeMemberLine(v, &l, &buf) != nil {
 			cache[id] = 0
 			return 0
 		}
-		cache[id] = m.UnitID
-		return m.UnitID
+		cache[id] = l.UnitID
+		return l.UnitID
 	}
 }
 

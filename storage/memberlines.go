@@ -1,9 +1,12 @@
 package storage
 
 import (
+	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"runtime"
+	"slices"
 	"sync"
 	"unicode/utf8"
 
@@ -77,6 +80,7 @@ func (s *Store) MemberLines() ([]MemberLine, error) {
 			})
 		}
 		wg.Wait()
+		releaseMapped(tx) // the pages scanned need not stay in the process's memory
 		return errors.Join(errs...)
 	})
 	if err != nil {
@@ -91,11 +95,14 @@ func (s *Store) MemberLines() ([]MemberLine, error) {
 func (s *Store) MemberLinesByID(ids []uint64) (map[uint64]MemberLine, error) {
 	out := make(map[uint64]MemberLine, len(ids))
 	err := s.db.View(func(tx *bbolt.Tx) error {
-		b := tx.Bucket(bucketMembers)
+		// One cursor for every ID (a Get makes a cursor each: tens of
+		// thousands of allocations for a long list).
+		c := tx.Bucket(bucketMembers).Cursor()
 		var buf []byte
 		for _, id := range ids {
-			v := b.Get(itob(id))
-			if v == nil {
+			key := itob(id)
+			k, v := c.Seek(key)
+			if !bytes.Equal(k, key) {
 				continue
 			}
 			var l MemberLine
@@ -103,6 +110,55 @@ func (s *Store) MemberLinesByID(ids []uint64) (map[uint64]MemberLine, error) {
 				return fmt.Errorf("member %d: %w", id, err)
 			}
 			out[id] = l
+		}
+		return nil
+	})
+	return out, err
+}
+
+// MemberName is who a member is in a long list of them: number, name and
+// unit.
+type MemberName struct {
+	ID, UnitID uint64
+	No, Name   string
+}
+
+// MemberNames are members' names in ID order (see Of).
+type MemberNames []MemberName
+
+// Of is the member with that ID, the zero MemberName if not among them.
+func (ns MemberNames) Of(id uint64) MemberName {
+	i, ok := slices.BinarySearchFunc(ns, id, func(n MemberName, id uint64) int { return cmp.Compare(n.ID, id) })
+	if !ok {
+		return MemberName{}
+	}
+	return ns[i]
+}
+
+// MemberNamesByID reads the numbers, names and units of the given members
+// in one transaction (IDs not found are left out): what the Dues tab shows
+// beside the members in arrears, at 100,000 members nearly all of them.
+// They take about a third of the memory of their lines in a map.
+func (s *Store) MemberNamesByID(ids []uint64) (MemberNames, error) {
+	ids = slices.Clone(ids)
+	slices.Sort(ids)
+	ids = slices.Compact(ids)
+	out := make(MemberNames, 0, len(ids))
+	err := s.db.View(func(tx *bbolt.Tx) error {
+		c := tx.Bucket(bucketMembers).Cursor()
+		var buf []byte
+		var l MemberLine
+		for _, id := range ids {
+			key := itob(id)
+			k, v := c.Seek(key)
+			if !bytes.Equal(k, key) {
+				continue
+			}
+			if err := decodeMemberLine(v, &l, &buf); err != nil {
+				return fmt.Errorf("member %d: %w", id, err)
+			}
+			both := l.No + l.Name // one allocation, not the line's four strings
+			out = append(out, MemberName{ID: l.ID, UnitID: l.UnitID, No: both[:len(l.No)], Name: both[len(l.No):]})
 		}
 		return nil
 	})

@@ -114,3 +114,33 @@ func TestMemberLines(t *testing.T) {
 		}
 	}
 }
+
+// The names beside a list of members: number, name and unit of each one
+// asked for (in any order, repeated), none for an ID not in the roster.
+func TestMemberNamesByID(t *testing.T) {
+	s := openTest(t)
+	u := mustUnit(t, s, "青山机械厂工会")
+	var ms []model.Member
+	for i, name := range []string{"张三", "Li Ming", "欧阳娜娜"} {
+		ms = append(ms, mustMember(t, s, name, residentID("110101", model.NewDate(1985, 5, 5), 11+i), u.ID))
+	}
+	got, err := s.MemberNamesByID([]uint64{ms[2].ID, 999, ms[0].ID, ms[2].ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 {
+		t.Fatalf("%d names, want 2: %+v", len(got), got)
+	}
+	for _, m := range []model.Member{ms[0], ms[2]} {
+		want := MemberName{ID: m.ID, UnitID: u.ID, No: m.No, Name: m.Name}
+		if n := got.Of(m.ID); n != want {
+			t.Errorf("Of(%d) = %+v, want %+v", m.ID, n, want)
+		}
+	}
+	if n := got.Of(ms[1].ID); n != (MemberName{}) {
+		t.Errorf("a member not asked for: %+v", n)
+	}
+	if n := got.Of(999); n != (MemberName{}) {
+		t.Errorf("no such member: %+v", n)
+	}
+}

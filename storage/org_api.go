@@ -252,20 +252,28 @@ type OrgData struct {
 func (s *Store) OrgData() (OrgData, error) {
 	var d OrgData
 	err := s.db.View(func(tx *bbolt.Tx) error {
-		p, _, err := getProfile(tx)
-		if err != nil {
-			return err
-		}
-		d.Profile = p
-		if err := forEach(tx, bucketUnits, func(u *model.Unit) error { d.Units = append(d.Units, *u); return nil }); err != nil {
-			return err
-		}
-		if err := forEach(tx, bucketEmployers, func(e *model.Employer) error { d.Employers = append(d.Employers, *e); return nil }); err != nil {
+		var err error
+		if d, err = orgData(tx); err != nil {
 			return err
 		}
 		d.Members, err = allMembers(tx)
 		return err
 	})
+	return d, err
+}
+
+// orgData is OrgData without the members.
+func orgData(tx *bbolt.Tx) (OrgData, error) {
+	var d OrgData
+	p, _, err := getProfile(tx)
+	if err != nil {
+		return d, err
+	}
+	d.Profile = p
+	if err := forEach(tx, bucketUnits, func(u *model.Unit) error { d.Units = append(d.Units, *u); return nil }); err != nil {
+		return d, err
+	}
+	err = forEach(tx, bucketEmployers, func(e *model.Employer) error { d.Employers = append(d.Employers, *e); return nil })
 	return d, err
 }
 
@@ -312,17 +320,26 @@ func (b *Batch) CreateHonour(h *model.Honour) error {
 }
 
 // OrgStats computes the organisation figures of stats on day d.
+// The member counts need no names or ID numbers: they are made from the
+// roster the dues scans read, shared with stats' dues figures while it
+// holds them (HoldSharedReads).
 func (s *Store) OrgStats(d model.Date) (model.OrgStats, error) {
-	data, err := s.OrgData()
-	if err != nil {
-		return model.OrgStats{}, err
-	}
 	hs, err := s.Honours()
 	if err != nil {
 		return model.OrgStats{}, err
 	}
+	var data OrgData
 	var files []model.HardshipFile
 	err = s.db.View(func(tx *bbolt.Tx) error {
+		var err error
+		if data, err = orgData(tx); err != nil {
+			return err
+		}
+		dues, err := s.dues(tx)
+		if err != nil {
+			return err
+		}
+		data.Members = dues.roster
 		return forEach(tx, bucketHardship, func(f *model.HardshipFile) error { files = append(files, *f); return nil })
 	})
 	if err != nil {
@@ -367,25 +384,13 @@ type OrgGlance struct {
 	ElectionsDue int
 }
 
-// memberJoinBrief is the part of a member record (model.Member's keys) the
-// rates of a day need; decoding into it skips names, ID numbers, wage bases
-// and the rest.
-type memberJoinBrief struct {
-	ID       uint64               `cbor:"1,keyasint"`
-	Gender   model.Gender         `cbor:"4,keyasint"`
-	UnitID   uint64               `cbor:"10,keyasint"`
-	Migrant  bool                 `cbor:"14,keyasint,omitempty"`
-	JoinDate model.Date           `cbor:"15,keyasint"`
-	Status   model.Status         `cbor:"16,keyasint"`
-	History  []model.StatusChange `cbor:"17,keyasint,omitempty"`
-}
-
 // OrgGlance computes the organisation line of the Overview on day today
 // (the program's today) as the Units tab's figures and stats compute this
-// year's row and the survey items (model.RatesAsOf, model.Survey). It reads
-// of each member only what the counts need (the history too: a laptop's
-// clock set wrong once leaves changes dated after today), so 100,000
-// members need neither their names nor their wage bases in memory.
+// year's row and the survey items (model.RatesAsOf, model.Survey). It counts
+// on the roster the dues scans read (the history too: a laptop's clock set
+// wrong once leaves changes dated after today, and no names or ID numbers),
+// shared with the Overview's other figures while they hold it
+// (HoldSharedReads).
 func (s *Store) OrgGlance(today model.Date) (OrgGlance, error) {
 	var (
 		g         OrgGlance
@@ -405,12 +410,14 @@ func (s *Store) OrgGlance(today model.Date) (OrgGlance, error) {
 		if err := forEach(tx, bucketEmployers, func(e *model.Employer) error { employers = append(employers, *e); return nil }); err != nil {
 			return err
 		}
-		members = make([]model.Member, 0, min(tx.Bucket(bucketMembers).Sequence(), 1<<22))
-		return forEach(tx, bucketMembers, func(m *memberJoinBrief) error {
-			members = append(members, model.Member{ID: m.ID, Gender: m.Gender, UnitID: m.UnitID, Migrant: m.Migrant,
-				JoinDate: m.JoinDate, Status: m.Status, History: m.History})
-			return nil
-		})
+		// The dues scans' roster holds every field the rates need; on the
+		// Overview it is the one its figures have just read (shared).
+		d, err := s.dues(tx)
+		if err != nil {
+			return err
+		}
+		members = d.roster
+		return nil
 	})
 	if err != nil {
 		return g, err

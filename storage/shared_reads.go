@@ -34,7 +34,31 @@ type gridKey struct{ from, to, current model.Month }
 type sharedReads struct {
 	mu      sync.Mutex
 	last    weak.Pointer[duesShared]
-	decodes int // rosters decoded (tests)
+	holds   int         // HoldSharedReads not yet released
+	held    *duesShared // the latest, kept while holds > 0
+	decodes int         // rosters decoded (tests)
+}
+
+// HoldSharedReads keeps the dues reads shared (the roster as the scans
+// decode it, the collection grids, the arrears) until release is called,
+// so loads that read them one after another (the Overview's figures, then
+// its sections; the Dues tab's load beside them) decode the roster once.
+// Without a hold they live only while a reader uses them. Every hold must
+// be released; release may be called more than once.
+func (s *Store) HoldSharedReads() (release func()) {
+	s.shared.mu.Lock()
+	s.shared.holds++
+	s.shared.mu.Unlock()
+	var once sync.Once
+	return func() {
+		once.Do(func() {
+			s.shared.mu.Lock()
+			if s.shared.holds--; s.shared.holds == 0 {
+				s.shared.held = nil
+			}
+			s.shared.mu.Unlock()
+		})
+	}
 }
 
 // dues returns the shared dues reads of tx's state, decoding the roster if
@@ -44,15 +68,22 @@ func (s *Store) dues(tx *bbolt.Tx) (*duesShared, error) {
 	s.shared.mu.Lock()
 	defer s.shared.mu.Unlock()
 	if d := s.shared.last.Value(); d != nil && d.txid == tx.ID() {
+		if s.shared.holds > 0 {
+			s.shared.held = d
+		}
 		return d, nil
 	}
 	ms, err := duesRoster(tx)
+	releaseMapped(tx) // a scan's pages need not stay in the process's memory
 	if err != nil {
 		return nil, err
 	}
 	s.shared.decodes++
 	d := &duesShared{txid: tx.ID(), roster: ms, grids: map[gridKey]*CollectionGrid{}, arrears: map[model.Month]ArrearsList{}}
 	s.shared.last = weak.Make(d)
+	if s.shared.holds > 0 {
+		s.shared.held = d
+	}
 	return d, nil
 }
 
@@ -66,6 +97,7 @@ func (d *duesShared) grid(tx *bbolt.Tx, from, to, current model.Month) (*Collect
 		return g, nil
 	}
 	g, err := collectionGrid(tx, d.roster, from, to, current)
+	releaseMapped(tx)
 	if err != nil {
 		return nil, err
 	}
@@ -78,15 +110,17 @@ func (d *duesShared) grid(tx *bbolt.Tx, from, to, current model.Month) (*Collect
 // once for every run length and filtered: the Overview counts runs of six
 // months, the Dues tab lists every member with a month owing. Without, a
 // list already shared is filtered, else only the runs asked for are
-// listed (stats, a report), which costs less. The Arrear values are
-// shared: callers never change their Months.
+// listed (stats, a report), which costs less. The Arrear values, and the
+// list itself for minRun 1, are shared: callers never change them.
 func (d *duesShared) arrearsList(tx *bbolt.Tx, asOf model.Month, minRun int, share bool) (ArrearsList, error) {
 	minRun = max(minRun, 1)
 	d.mu.Lock()
 	all, ok := d.arrears[asOf]
 	if !ok && (share || minRun == 1) {
 		var err error
-		if all, err = arrears(tx, d.roster, asOf, 1); err != nil {
+		all, err = arrears(tx, d.roster, asOf, 1)
+		releaseMapped(tx)
+		if err != nil {
 			d.mu.Unlock()
 			return ArrearsList{}, err
 		}
@@ -95,6 +129,9 @@ func (d *duesShared) arrearsList(tx *bbolt.Tx, asOf model.Month, minRun int, sha
 	d.mu.Unlock()
 	if !ok {
 		return arrears(tx, d.roster, asOf, minRun)
+	}
+	if minRun == 1 { // the whole list, not a copy of it (nearly every member at 100,000)
+		return ArrearsList{NoBase: all.NoBase, Arrears: slices.Clip(all.Arrears)}, nil
 	}
 	out := ArrearsList{NoBase: all.NoBase, Arrears: make([]Arrear, 0, len(all.Arrears))}
 	for _, a := range all.Arrears {

@@ -8,6 +8,7 @@ import (
 	"unionbook/model"
 
 	"reflect"
+	"runtime"
 	"sync"
 	"testing"
 )
@@ -111,4 +112,50 @@ func TestSharedDuesReadsDecodeOnceAndFollowWrites(t *testing.T) {
 		t.Errorf("collection by unit after the payment: %+v, afresh %+v (%v)", now, got, err)
 	}
 	_ = keep
+}
+
+// While a load holds the shared reads, reads one after another (the
+// Overview's figures, then its organisation line) decode the roster once,
+// even through a collection; after the last release they are let go.
+func TestHoldSharedReadsKeepsOneRoster(t *testing.T) {
+	f := newDuesFixture(t)
+	f.history(t)
+	s := f.s
+	asOf := ym(2024, 6)
+	day := model.NewDate(2024, 6, 30)
+	want, err := s.OrgGlance(day) // alone
+	if err != nil {
+		t.Fatal(err)
+	}
+	runtime.GC()
+	release := s.HoldSharedReads()
+	release2 := s.HoldSharedReads()
+	before := s.shared.decodes
+	if _, _, err := s.RosterAndDuesShared(2024, asOf); err != nil {
+		t.Fatal(err)
+	}
+	runtime.GC()
+	g, err := s.OrgGlance(day)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(g, want) {
+		t.Errorf("the organisation line on the shared roster %+v, alone %+v", g, want)
+	}
+	if got := s.shared.decodes - before; got != 1 {
+		t.Errorf("the roster was decoded %d times while held, want once", got)
+	}
+	release()
+	release() // twice is once
+	runtime.GC()
+	if _, err := s.ArrearsList(asOf, 1); err != nil {
+		t.Fatal(err)
+	}
+	if got := s.shared.decodes - before; got != 1 {
+		t.Errorf("one hold still open: the roster was decoded %d times, want once", got)
+	}
+	release2()
+	if s.shared.held != nil {
+		t.Error("the last release kept the shared reads")
+	}
 }

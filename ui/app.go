@@ -42,8 +42,9 @@ type App struct {
 	help        *chrome.Help
 	showHelp    bool
 	confirmQuit bool
-	demo        bool // the demo township's database (the header says so)
-	startFresh  bool // quit to start again on a new, empty database
+	demo        bool   // the demo township's database (the header says so)
+	startFresh  bool   // quit to start again on a new, empty database
+	startDone   func() // Run's: the start's loads have all answered
 }
 
 // New builds the app on c (c.Store open, c.Lang chosen).
@@ -98,7 +99,7 @@ func (a *App) Init() tea.Cmd {
 	if a.c.ReadOnly {
 		return tea.Batch(a.initPages(), common.SetStatus(a.c.T("readonly.started"), false))
 	}
-	cmds := []tea.Cmd{a.initPages(), a.backupWarning()}
+	cmds := []tea.Cmd{afterAll(a.afterStart, a.startLoads()), a.backupWarning()}
 	if a.demo { // how to leave the demo for her own books
 		cmds = append(cmds, common.SetStatus(a.c.T("app.demo_status"), false))
 	}
@@ -109,15 +110,7 @@ func (a *App) Init() tea.Cmd {
 // on a new, empty database (Run returns ErrStartFresh).
 func (a *App) StartFresh() bool { return a.startFresh }
 
-func (a *App) initPages() tea.Cmd {
-	cmds := []tea.Cmd{a.dues.Load()}
-	for _, p := range a.pages {
-		if in, ok := p.(interface{ Init() tea.Cmd }); ok {
-			cmds = append(cmds, in.Init())
-		}
-	}
-	return tea.Batch(cmds...)
-}
+func (a *App) initPages() tea.Cmd { return tea.Batch(a.startLoads()...) }
 
 // show brings the tab holding page p to the front.
 func (a *App) show(p common.Page) {

@@ -3,6 +3,7 @@ package ui
 import (
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -136,4 +137,56 @@ func BenchmarkSearchKeystroke100k(b *testing.B) {
 			b.StartTimer()
 		}
 	})
+}
+
+// BenchmarkStartLoads100k is the start as the program runs it: build every
+// tab, then run the background loads (the roster's lines and search keys,
+// the overview's and the Dues tab's figures) at the same time, each
+// command in its own goroutine as Bubble Tea does, their answers handed to
+// the app one by one, until none is left.
+func BenchmarkStartLoads100k(b *testing.B) {
+	path := bigDB(b)
+	s, err := storage.Open(path, storage.Options{NoDailyBackup: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	for b.Loop() {
+		b.StopTimer()
+		runtime.GC() // no figures kept from the last round (the store holds them weakly)
+		b.StartTimer()
+		a := New(NewCommon(Options{Store: s, Lang: i18n.ZH}))
+		a.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+		runConcurrently(a.initPages(), func(m tea.Msg) tea.Cmd { _, cmd := a.Update(m); return cmd })
+		_ = a.View()
+	}
+}
+
+// runConcurrently runs cmd and every command its answers return, each in
+// its own goroutine, handing the answers to update on this goroutine.
+func runConcurrently(cmd tea.Cmd, update func(tea.Msg) tea.Cmd) {
+	msgs := make(chan tea.Msg)
+	pending := 0
+	var start func(tea.Cmd)
+	start = func(c tea.Cmd) {
+		if c == nil {
+			return
+		}
+		pending++
+		go func() { msgs <- c() }()
+	}
+	start(cmd)
+	for pending > 0 {
+		msg := <-msgs
+		pending--
+		switch msg := msg.(type) {
+		case nil, tea.QuitMsg:
+		case tea.BatchMsg:
+			for _, c := range msg {
+				start(c)
+			}
+		default:
+			start(update(msg))
+		}
+	}
 }

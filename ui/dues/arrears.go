@@ -66,7 +66,7 @@ func (a *arrears) refresh() {
 	a.table.SetColumns(cols)
 	a.table.SetRows(len(a.rows), func(row, col int) string {
 		x := a.rows[row]
-		m := a.arr.names[x.MemberID]
+		m := a.arr.names.Of(x.MemberID)
 		switch col {
 		case 0:
 			return m.No
@@ -146,7 +146,7 @@ func (a *arrears) Update(msg tea.Msg) tea.Cmd {
 			return pickMember(a.data, a.st)
 		case key.Matches(m, a.k.Remind):
 			if id := a.selected(); id != 0 {
-				return a.st.Push(newReminderForm(a.data, a.st, a.arr.names[id].UnitID, id))
+				return a.st.Push(newReminderForm(a.data, a.st, a.arr.names.Of(id).UnitID, id))
 			}
 			return nil
 		case key.Matches(m, a.k.Find):

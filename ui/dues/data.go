@@ -35,7 +35,7 @@ type data struct {
 type arrearsData struct {
 	list      []storage.Arrear // everyone with a month owing
 	noBase    int              // members left out: months without a wage base
-	names     map[uint64]storage.MemberLine
+	names     storage.MemberNames
 	reminded  map[uint64]model.Reminder
 	tookPart  map[uint64]bool
 	unitNotes map[uint64]model.Reminder // units reminded as a whole
@@ -89,6 +89,8 @@ func (d *data) Load() tea.Cmd {
 	store, asOf, least, year := d.c.Store, model.DueThrough(d.c.Today()), d.prof.ArrearsMonths, d.c.Today().Year()
 	from, to := d.period(year)
 	return func() tea.Msg {
+		// The Overview's load runs beside this one: one roster between them.
+		defer store.HoldSharedReads()()
 		msg := loadedMsg{year: year}
 		msg.arr, msg.err = loadArrears(store, asOf, least)
 		if msg.err != nil {
@@ -114,7 +116,7 @@ func loadArrears(store *storage.Store, asOf model.Month, least int) (arrearsData
 			spans[x.MemberID] = storage.Span{From: x.RunFrom, To: x.RunTo}
 		}
 	}
-	if a.names, err = store.MemberLinesByID(ids); err != nil {
+	if a.names, err = store.MemberNamesByID(ids); err != nil {
 		return a, err
 	}
 	if a.reminded, a.unitNotes, err = store.LastReminders(); err != nil {

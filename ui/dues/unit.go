@@ -171,7 +171,7 @@ func (u *unit) View() string {
 	}
 	n, total := 0, model.Money(0)
 	for _, a := range u.arr.list {
-		if u.arr.names[a.MemberID].UnitID == u.id {
+		if u.arr.names.Of(a.MemberID).UnitID == u.id {
 			n++
 			total += a.Amount
 		}

@@ -2,6 +2,7 @@ package hardship
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 
 	"charm.land/bubbles/v2/key"
@@ -10,6 +11,7 @@ import (
 
 	"unionbook/model"
 	"unionbook/search"
+	"unionbook/storage"
 	"unionbook/ui/common"
 	"unionbook/ui/form"
 	"unionbook/ui/listexport"
@@ -44,7 +46,7 @@ const tableID = "hardship"
 // row is one file with what the list shows and searches.
 type row struct {
 	f      model.HardshipFile
-	m      model.Member
+	m      storage.MemberLine
 	unit   string
 	key    search.Key
 	pc     model.Money
@@ -100,11 +102,26 @@ func (l *list) reload() {
 		l.err = err
 		return
 	}
+	// The members' lines (name, number, phone, ID number, unit) in one
+	// read, not each whole member with its history in a read of its own.
+	ids := make([]uint64, len(files))
+	for i, f := range files {
+		ids[i] = f.MemberID
+	}
+	lines, err := l.c.Store.MemberLinesByID(ids)
+	if err != nil { // a damaged member: the others still show, it as "?"
+		lines = map[uint64]storage.MemberLine{}
+		for _, id := range ids {
+			if one, err := l.c.Store.MemberLinesByID([]uint64{id}); err == nil {
+				maps.Copy(lines, one)
+			}
+		}
+	}
 	l.rows = l.rows[:0]
 	for _, f := range files {
-		m, err := l.c.Store.Member(f.MemberID)
-		if err != nil {
-			m = model.Member{ID: f.MemberID, Name: "?"}
+		m, ok := lines[f.MemberID]
+		if !ok {
+			m = storage.MemberLine{ID: f.MemberID, Name: "?"}
 		}
 		l.rows = append(l.rows, &row{f: f, m: m, unit: units[m.UnitID], key: search.NewKey(m.Name, m.No, m.Phone, m.IDNumber),
 			pc: f.PerCapita(), review: f.LastReviewed()})

@@ -97,24 +97,24 @@ func (l *list) labelWidth(least int, keys ...string) int {
 
 func (l *list) cell(ids []int) func(row, col int) string {
 	return func(rowIdx, col int) string {
-		x := l.b.r.view[rowIdx]
+		x := l.b.r.shownRow(rowIdx)
 		switch ids[col] {
 		case colNo:
-			return x.m.No
+			return x.No
 		case colName:
-			return x.m.Name
+			return x.Name
 		case colGender:
-			return l.c.T(x.m.Gender.Key())
+			return l.c.T(x.Gender.Key())
 		case colUnit:
-			return l.b.unitBy[x.m.UnitID]
+			return l.b.unitBy[x.UnitID]
 		case colID:
-			return model.MaskID(x.m.IDNumber)
+			return model.MaskID(x.IDNumber)
 		case colPhone:
-			return x.m.Phone
+			return x.Phone
 		case colStatus:
-			return l.c.T(x.m.Status.Key())
+			return l.c.T(x.Status.Key())
 		case colJoined:
-			return x.m.JoinDate.String()
+			return x.JoinDate.String()
 		}
 		return ""
 	}
@@ -128,7 +128,7 @@ func (l *list) refreshTable() {
 	}
 	l.table.SetEmptyText(l.c.T(empty))
 	l.table.SetColumns(cols)
-	l.table.SetRows(len(l.b.r.view), l.cell(ids))
+	l.table.SetRows(l.b.r.shown(), l.cell(ids))
 	sortAt := -1
 	for i, id := range ids {
 		if id == l.b.r.sortCol {
@@ -159,10 +159,10 @@ func (l *list) filtered() bool {
 // selected is the line of the member under the cursor.
 func (l *list) selected() (storage.MemberLine, bool) {
 	i := l.table.Cursor()
-	if i < 0 || i >= len(l.b.r.view) {
+	if i < 0 || i >= l.b.r.shown() {
 		return storage.MemberLine{}, false
 	}
-	return l.b.r.view[i].m, true
+	return *l.b.r.shownRow(i), true
 }
 
 // withSelected calls fn with the whole record of the member under the
@@ -335,7 +335,7 @@ func (l *list) View() string {
 	if l.b.loading && len(r.all) == 0 {
 		bar.WriteString(st.Muted.Render(l.c.T("members.loading")))
 	} else {
-		bar.WriteString(st.Muted.Render(l.c.T("members.count", len(r.view), len(r.all))))
+		bar.WriteString(st.Muted.Render(l.c.T("members.count", r.shown(), len(r.all))))
 	}
 	line := ansi.Truncate(bar.String(), l.width, "~")
 	if l.b.err != nil {
@@ -359,10 +359,10 @@ func (l *list) exported() listexport.List {
 	_, ids := l.columns()
 	return listexport.List{Name: l.c.T("tab.members"), Filter: filter, Table: l.table,
 		Unmasked: func(row, col int) (string, bool) {
-			if col >= len(ids) || ids[col] != colID || row >= len(r.view) {
+			if col >= len(ids) || ids[col] != colID || row >= r.shown() {
 				return "", false
 			}
-			return r.view[row].m.IDNumber, true
+			return r.shownRow(row).IDNumber, true
 		}}
 }
 

@@ -19,8 +19,8 @@ func sample() []storage.MemberLine {
 
 func names(r *roster) []string {
 	var out []string
-	for _, x := range r.view {
-		out = append(out, x.m.Name)
+	for j := range r.shown() {
+		out = append(out, r.shownRow(j).Name)
 	}
 	return out
 }

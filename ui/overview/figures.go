@@ -39,6 +39,9 @@ type loadedMsg struct {
 // results as of today.
 func loadFigures(seq int, s *storage.Store, today model.Date, sections []common.OverviewSection) tea.Cmd {
 	return func() tea.Msg {
+		// The figures, the sections (the organisation line counts the same
+		// roster) and the Dues tab's load beside this one share one read.
+		defer s.HoldSharedReads()()
 		f, err := compute(s, today)
 		for _, sec := range sections {
 			if err != nil {
