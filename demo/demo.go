@@ -89,6 +89,8 @@ func Load(s *storage.Store, opts Options) error {
 		return i18n.E("demo.not_empty")
 	}
 	p, units, members := GenerateAt(opts.Seed, opts.Units, opts.Members, opts.Today)
+	s.HoldMembers() // each transaction pays the same members again
+	defer s.ReleaseMembers()
 	ids := make([]uint64, len(units))
 	next := 0 // the next member to write
 	var hist *historyWriter

@@ -84,6 +84,10 @@ func (w *writer) member(id uint64) (*model.Member, error) {
 	return &m, nil
 }
 
+// forgetMember drops a member the writer changed or deleted from its
+// cache: the next read decodes what was written.
+func (w *writer) forgetMember(id uint64) { delete(w.memberCache, id) }
+
 func (w *writer) memberDues(id uint64) memberDues {
 	return decodeMemberDues(w.get(w.duesMember, itob(id)))
 }

@@ -567,6 +567,7 @@ func (w *writer) updateMember(m *model.Member) error {
 	if err := w.put(w.members, itob(m.ID), m); err != nil {
 		return err
 	}
+	w.forgetMember(m.ID)
 	if err := w.indexMember(&old, m); err != nil {
 		return err
 	}
@@ -591,6 +592,7 @@ func (w *writer) changeStatus(id uint64, c model.StatusChange) (model.Member, er
 	if err := w.put(w.members, itob(id), &m); err != nil {
 		return model.Member{}, err
 	}
+	w.forgetMember(id)
 	last := m.History[len(m.History)-1]
 	changes := append(model.MemberChanges(&old, &m), last.ChangeFields()...)
 	return m, w.writeAudit(model.ActionStatus, model.EntityMember, id, memberLabel(&m), changes)
@@ -604,6 +606,7 @@ func (w *writer) deleteMember(id uint64) error {
 	if err := checkRefs(w.tx, id, memberRefCheckers); err != nil {
 		return err
 	}
+	w.forgetMember(id)
 	if err := w.members.Delete(itob(id)); err != nil {
 		return err
 	}
