@@ -215,7 +215,7 @@ func (a *arrears) View() string {
 
 func (a *arrears) ShortHelp() []key.Binding {
 	k := a.c.Keys
-	return []key.Binding{k.Open, a.k.Pay, a.k.Batch, a.k.Units, a.k.All, k.Help}
+	return []key.Binding{k.Open, a.k.Pay, a.k.Batch, a.k.Units, a.k.All, k.Help, k.Quit}
 }
 
 func (a *arrears) FullHelp() [][]key.Binding {
