@@ -85,6 +85,23 @@ func inflateRecord(packed []byte) ([]byte, error) {
 	return bytes.Clone(in.out.Bytes()), nil
 }
 
+// inflatePrefix is at most the first n bytes of a format-3 record's CBOR
+// (fewer when the record is shorter), in a new slice.
+func inflatePrefix(packed []byte, n int) ([]byte, error) {
+	in := inflaters.Get().(*inflater)
+	defer inflaters.Put(in)
+	in.src.Reset(packed)
+	if err := in.r.(flate.Resetter).Reset(&in.src, auditDict); err != nil {
+		return nil, err
+	}
+	buf := make([]byte, n)
+	k, err := io.ReadFull(in.r, buf)
+	if err != nil && err != io.ErrUnexpectedEOF {
+		return nil, err
+	}
+	return buf[:k], nil
+}
+
 // inflater is a pooled reader of format-3 records and its buffers.
 type inflater struct {
 	r     io.ReadCloser

@@ -170,8 +170,13 @@ func receiptSeq(no string, year int) (uint64, bool) {
 // auditRecord is a stored audit entry (bucket audit). Against the
 // model.AuditEntry keys, 2 (At, RFC 3339 text) is written as 9, a
 // storedTime. The record is then compressed (record format 3, codec.go).
+//
+// The time is written right after the ID (the map's keys in the order of
+// the fields): choosing a period's entries inflates only the start of
+// each (auditTimeOf).
 type auditRecord struct {
 	ID       uint64              `cbor:"1,keyasint"`
+	Time     *storedTime         `cbor:"9,keyasint,omitempty"`
 	At       *time.Time          `cbor:"2,keyasint,omitempty"` // read only
 	Operator string              `cbor:"3,keyasint,omitempty"`
 	Action   model.AuditAction   `cbor:"4,keyasint"`
@@ -179,7 +184,6 @@ type auditRecord struct {
 	EntityID uint64              `cbor:"6,keyasint"`
 	Label    string              `cbor:"7,keyasint,omitempty"`
 	Changes  []model.FieldChange `cbor:"8,keyasint,omitempty"`
-	Time     *storedTime         `cbor:"9,keyasint,omitempty"`
 }
 
 func denseAudit(e *model.AuditEntry) *auditRecord {
@@ -218,4 +222,41 @@ type auditRefRecord struct {
 	ID   uint64      `cbor:"1,keyasint"`
 	At   *time.Time  `cbor:"2,keyasint"`
 	Time *storedTime `cbor:"9,keyasint"`
+}
+
+// auditRefPrefix is how much of an audit entry's CBOR auditTimeOf inflates:
+// the map's head, the ID and the time take at most 1+9+1+1+9+9+5 bytes.
+const auditRefPrefix = 48
+
+// auditRefOf reads an AuditRef from the start of a format-3 audit entry's
+// compressed bytes, when the entry begins with its ID and time (every
+// entry written since the time moved there); ok is false otherwise, and
+// the caller decodes the whole entry.
+func auditRefOf(packed []byte, r *AuditRef) (ok bool) {
+	head, err := inflatePrefix(packed, auditRefPrefix)
+	if err != nil || len(head) == 0 || head[0]&0xe0 != 0xa0 { // a map
+		return false
+	}
+	rest := head[1:]
+	if head[0] == 0xbf || head[0]&0x1f >= 24 { // a map this long is no audit entry
+		return false
+	}
+	var id uint64
+	var st storedTime
+	for _, want := range []uint64{1, 9} {
+		var k uint64
+		if rest, err = decMode.UnmarshalFirst(rest, &k); err != nil || k != want {
+			return false
+		}
+		if want == 1 {
+			rest, err = decMode.UnmarshalFirst(rest, &id)
+		} else {
+			rest, err = decMode.UnmarshalFirst(rest, &st)
+		}
+		if err != nil {
+			return false
+		}
+	}
+	*r = AuditRef{ID: id, At: st.time()}
+	return true
 }

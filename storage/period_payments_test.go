@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"errors"
 	"testing"
 	"time"
 
@@ -46,7 +47,19 @@ func TestAuditRefReadsTheEntrysTime(t *testing.T) {
 		t.Fatal(err)
 	}
 	old, _ := encMode.Marshal(&e)
-	for form, data := range map[string][]byte{"dense": dense, "main's": withChecksum(old)} {
+	// the dense form as first written, its time after the changes: read
+	// whole, not from its start
+	timeLast, _ := encMode.Marshal(&struct {
+		ID      uint64              `cbor:"1,keyasint"`
+		Label   string              `cbor:"7,keyasint,omitempty"`
+		Changes []model.FieldChange `cbor:"8,keyasint,omitempty"`
+		Time    *storedTime         `cbor:"9,keyasint,omitempty"`
+	}{ID: 12, Label: "张三", Changes: e.Changes, Time: toStoredTime(at)})
+	late, err := compressRecord(timeLast)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for form, data := range map[string][]byte{"dense": dense, "main's": withChecksum(old), "dense, time last": late} {
 		var ref AuditRef
 		if err := decode(data, &ref); err != nil {
 			t.Fatal(err)
@@ -54,6 +67,16 @@ func TestAuditRefReadsTheEntrysTime(t *testing.T) {
 		if ref.ID != 12 || !ref.At.Equal(at) || model.DateOf(ref.At.Local()) != model.DateOf(at.Local()) {
 			t.Errorf("%s form: read %+v, want %d at %v", form, ref, e.ID, at)
 		}
+	}
+	var ref AuditRef
+	if !auditRefOf(dense[1+crcSize:], &ref) || auditRefOf(late[1+crcSize:], &ref) {
+		t.Error("the dense form is read from its start, the time-last one whole")
+	}
+	// the start of an entry is read only behind a good checksum
+	damaged := append([]byte(nil), dense...)
+	damaged[len(damaged)-1] ^= 1
+	if err := decode(damaged, &ref); !errors.Is(err, errRecordChecksum) {
+		t.Errorf("a damaged entry read as %+v, %v", ref, err)
 	}
 }
 
