@@ -119,9 +119,9 @@ func decode(data []byte, v any) error {
 	if r, ok := v.(*AuditRef); ok && len(data) > 1+crcSize && data[0] == formatDeflate {
 		// a period's choice reads hundreds of thousands of these: the
 		// start of each is enough, once its checksum is good
-		packed := data[1+crcSize:]
-		if binary.BigEndian.Uint32(data[1:]) != crc32.Checksum(packed, castagnoli) {
-			return fmt.Errorf("decode %T: %w", v, errRecordChecksum)
+		packed, err := checkedPacked(data)
+		if err != nil {
+			return fmt.Errorf("decode %T: %w", v, err)
 		}
 		if auditRefOf(packed, r) {
 			return nil
@@ -178,16 +178,26 @@ func verifyRecord(data []byte) ([]byte, error) {
 		}
 		return payload, nil
 	case formatDeflate:
-		if len(data) < 1+crcSize {
-			return nil, errRecordUnreadable
-		}
-		packed := data[1+crcSize:]
-		if binary.BigEndian.Uint32(data[1:]) != crc32.Checksum(packed, castagnoli) {
-			return nil, errRecordChecksum
+		packed, err := checkedPacked(data)
+		if err != nil {
+			return nil, err
 		}
 		return inflateRecord(packed)
 	}
 	return nil, i18n.E("err.record_format", int(data[0]))
+}
+
+// checkedPacked is a format-3 record's compressed bytes, once its checksum
+// is found good.
+func checkedPacked(data []byte) ([]byte, error) {
+	if len(data) < 1+crcSize {
+		return nil, errRecordUnreadable
+	}
+	packed := data[1+crcSize:]
+	if binary.BigEndian.Uint32(data[1:]) != crc32.Checksum(packed, castagnoli) {
+		return nil, errRecordChecksum
+	}
+	return packed, nil
 }
 
 var (

@@ -47,20 +47,8 @@ func Compact(dbPath string, opts Options) (res CompactResult, err error) {
 		return res, corruptError(dbPath, err)
 	}
 	err = compactInto(dbPath, func(name string) error {
-		dst, err := bbolt.Open(name, 0o600, &bbolt.Options{Timeout: lockTimeout, FreelistType: bbolt.FreelistMapType})
-		if err != nil {
-			return err
-		}
-		dst.AllocSize = growStep
-		if err := bbolt.Compact(dst, s.db.DB, 32<<20); err != nil {
-			dst.Close()
-			return err
-		}
-		if err := dst.View(bboltCheck); err != nil {
-			dst.Close()
-			return err
-		}
-		return dst.Close()
+		return writeCopy(name, &bbolt.Options{Timeout: lockTimeout, FreelistType: bbolt.FreelistMapType},
+			func(dst *bbolt.DB) error { return bbolt.Compact(dst, s.db.DB, 32<<20) })
 	}, func() {
 		if runtime.GOOS == "windows" {
 			s.Close()
@@ -130,4 +118,24 @@ func compactError(dbPath string, err error) error {
 		return &localError{i18n.E("err.compact_disk_full", filepath.Dir(dbPath)), err}
 	}
 	return backupError(dbPath, err)
+}
+
+// writeCopy makes the database file name with fill (a copy of the store's
+// records), grown as the store's files grow, and checks it before closing:
+// what compactInto renames into place.
+func writeCopy(name string, opts *bbolt.Options, fill func(dst *bbolt.DB) error) error {
+	dst, err := bbolt.Open(name, 0o600, opts)
+	if err != nil {
+		return err
+	}
+	dst.AllocSize = growStep
+	if err := fill(dst); err != nil {
+		dst.Close()
+		return err
+	}
+	if err := dst.View(bboltCheck); err != nil {
+		dst.Close()
+		return err
+	}
+	return dst.Close()
 }

@@ -95,21 +95,9 @@ const packFreePages = 1024
 func (s *Store) copyInPlace(recode bool) error {
 	closed := false
 	err := compactInto(s.path, func(name string) error {
-		dst, err := bbolt.Open(name, 0o600, &bbolt.Options{Timeout: lockTimeout, FreelistType: bbolt.FreelistMapType,
-			NoSync: s.bolt.noSync, InitialMmapSize: s.bolt.mmapSize})
-		if err != nil {
-			return err
-		}
-		dst.AllocSize = growStep
-		if err := copyDense(dst, s.db.DB, recode); err != nil {
-			dst.Close()
-			return err
-		}
-		if err := dst.View(bboltCheck); err != nil {
-			dst.Close()
-			return err
-		}
-		return dst.Close()
+		return writeCopy(name, &bbolt.Options{Timeout: lockTimeout, FreelistType: bbolt.FreelistMapType,
+			NoSync: s.bolt.noSync, InitialMmapSize: s.bolt.mmapSize},
+			func(dst *bbolt.DB) error { return copyDense(dst, s.db.DB, recode) })
 	}, func() {
 		// The copy replaces the file: close it first (Windows cannot
 		// rename over an open file), open the copy after.
