@@ -657,6 +657,11 @@ func precheck(path string) error {
 	if id != m.freelist || flags&0x10 == 0 {
 		return fmt.Errorf("%w: page %d is not the freelist", berrors.ErrInvalid, m.freelist)
 	}
+	// its span below the high-water mark: bbolt's check counts through the
+	// overflow with a uint32 (a damaged 0xFFFFFFFF never ends the loop)
+	if uint64(overflow) >= m.pgid-m.freelist {
+		return fmt.Errorf("%w: freelist page %d runs past the data (%d more pages)", berrors.ErrInvalid, m.freelist, overflow)
+	}
 	start := int64(16)
 	if count == 0xFFFF {
 		count = binary.NativeEndian.Uint64(hdr[16:])

@@ -455,3 +455,44 @@ func TestPageWalkTiming(t *testing.T) {
 		return nil
 	})
 }
+
+// TestFreelistOverflowPastTheData: the freelist page's overflow count
+// overwritten (0xFFFFFFFF, or a run past the high-water mark). bbolt's
+// check counts through it with a uint32 and never ended: the damage test
+// hung on such a file. The file is refused as damaged, at once.
+func TestFreelistOverflowPastTheData(t *testing.T) {
+	t.Parallel()
+	good := rawDB(t, 3000)
+	orig, err := os.ReadFile(good)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, _ := os.Open(good)
+	m, err := readMetas(f)
+	f.Close()
+	if err != nil || m.freelist == ^uint64(0) {
+		t.Fatalf("no freelist page: %+v, %v", m, err)
+	}
+	for name, overflow := range map[string]uint32{"0xFFFFFFFF": ^uint32(0), "past the high-water mark": uint32(m.pgid - m.freelist)} {
+		t.Run(name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "unionbook.db")
+			os.WriteFile(path, orig, 0o600)
+			writeAt(t, path, int64(m.freelist)*m.pageSize+12, u32(overflow))
+			done := make(chan struct{})
+			go func() {
+				defer close(done)
+				if _, err := Open(path, Options{Now: testClock, NoDailyBackup: true}); !errors.Is(err, i18n.E("err.db_corrupt")) {
+					t.Errorf("Open: %v, want err.db_corrupt", err)
+				}
+				if r, err := CheckFile(path); err == nil && r.OK() {
+					t.Error("CheckFile found nothing")
+				}
+			}()
+			select {
+			case <-done:
+			case <-time.After(30 * time.Second):
+				t.Fatal("Open and CheckFile did not return")
+			}
+		})
+	}
+}
