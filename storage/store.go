@@ -144,7 +144,7 @@ func Open(path string, opts Options) (s *Store, err error) {
 	if fi, err := os.Stat(path); err == nil && fi.Size() <= checkOnOpenLimit && !opts.noCheck {
 		if err := db.View(func(tx *bbolt.Tx) error {
 			// the walk reads every page: given back as it goes, not kept in
-			// memory (a 100,000-member file in the dense forms is under the limit)
+			// memory
 			defer keepMappedSmall(tx)()
 			return bboltCheck(tx)
 		}); err != nil {
