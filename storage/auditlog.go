@@ -38,6 +38,24 @@ func (f AuditFilter) match(e *model.AuditEntry) bool {
 	return true
 }
 
+// datesExclude says, from the entry's time alone, that audit record v is
+// outside f's dates. Its time is read without the rest of the entry (the
+// start of a compressed entry, storage/codec.go): a quarter's export or a
+// date filter passes over hundreds of thousands of entries of other days
+// at a third of the cost. A record that does not read is left to the
+// whole decode, which reports it.
+func (f AuditFilter) datesExclude(v []byte) bool {
+	if f.From == 0 && f.To == 0 {
+		return false
+	}
+	var r AuditRef
+	if decode(v, &r) != nil {
+		return false
+	}
+	d := model.DateOf(r.At.Local())
+	return f.From != 0 && d < f.From || f.To != 0 && d > f.To
+}
+
 // auditScanLimit caps the entries one AuditQuery call reads, so a filter
 // that matches nothing in a long log answers quickly; the caller pages on
 // with the returned cursor.
@@ -74,6 +92,9 @@ func (s *Store) AuditQuery(f AuditFilter, before uint64, limit int) (es []model.
 				return nil
 			}
 			scanned++
+			if f.datesExclude(v) {
+				continue
+			}
 			var e model.AuditEntry
 			if err := decode(v, &e); err != nil {
 				return fmt.Errorf("audit %d: %w", btoi(k), err)
@@ -101,6 +122,9 @@ func (s *Store) ForEachAudit(f AuditFilter, fn func(model.AuditEntry) error) err
 			for k, v := c.Seek(itob(after + 1)); k != nil && scanned < chunk; k, v = c.Next() {
 				scanned++
 				after = btoi(k)
+				if f.datesExclude(v) {
+					continue
+				}
 				var e model.AuditEntry
 				if err := decode(v, &e); err != nil {
 					return fmt.Errorf("audit %d: %w", btoi(k), err)

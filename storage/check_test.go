@@ -1,7 +1,10 @@
 package storage
 
 import (
+	"fmt"
+	"slices"
 	"strings"
+	"time"
 	"testing"
 
 	"go.etcd.io/bbolt"
@@ -131,5 +134,49 @@ func TestAuditQueryFilters(t *testing.T) {
 	s.ForEachAudit(AuditFilter{}, func(model.AuditEntry) error { n++; return nil })
 	if n != 4 {
 		t.Errorf("ForEachAudit saw %d", n)
+	}
+}
+
+// A date window over the audit log, read by ForEachAudit (the district
+// package's audit sheet) and AuditQuery (the Audit screen's filter), holds
+// exactly the entries of those local days, around midnight too: the
+// entries outside are passed over by their time alone.
+func TestAuditDateWindowByTimeAlone(t *testing.T) {
+	t.Parallel()
+	clock := time.Date(2026, 3, 30, 22, 0, 0, 0, time.Local)
+	s, err := Open(dbPath(t), Options{Now: func() time.Time { return clock }, NoSync: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	u := mustUnit(t, s, "甲公司工会")
+	for i := range 12 { // every five and a half hours: 30 March to 2 April
+		clock = clock.Add(330 * time.Minute)
+		mustMember(t, s, fmt.Sprintf("张%d", i), residentID("350102", 19900101, 10+2*i), u.ID)
+	}
+	var all []model.AuditEntry
+	s.ForEachAudit(AuditFilter{}, func(e model.AuditEntry) error { all = append(all, e); return nil })
+	for _, f := range []AuditFilter{{From: 20260331, To: 20260331}, {From: 20260401}, {To: 20260331}, {From: 20260402, To: 20260402}} {
+		var want []uint64
+		for i := range all {
+			if f.match(&all[i]) {
+				want = append(want, all[i].ID)
+			}
+		}
+		var got []uint64
+		if err := s.ForEachAudit(f, func(e model.AuditEntry) error { got = append(got, e.ID); return nil }); err != nil {
+			t.Fatal(err)
+		}
+		es, _, err := s.AuditQuery(f, 0, 100)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var newest []uint64
+		for i := len(es) - 1; i >= 0; i-- {
+			newest = append(newest, es[i].ID)
+		}
+		if len(want) == 0 || len(want) == len(all) || !slices.Equal(got, want) || !slices.Equal(newest, want) {
+			t.Errorf("%+v: ForEachAudit %v, AuditQuery %v, want %v of %d", f, got, newest, want, len(all))
+		}
 	}
 }

@@ -143,6 +143,9 @@ func decode(data []byte, v any) error {
 		err = decMode.Unmarshal(payload, &d)
 		d.model(r)
 	case *PaymentRef:
+		if paymentRefOf(payload, r) {
+			return nil
+		}
 		var d paymentRefRecord
 		err = decMode.Unmarshal(payload, &d)
 		d.ref(r)

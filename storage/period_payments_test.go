@@ -1,7 +1,10 @@
 package storage
 
 import (
+	"bytes"
 	"errors"
+	"fmt"
+	"math/rand/v2"
 	"testing"
 	"time"
 
@@ -94,5 +97,107 @@ func TestMemberRefReadsTheJoinDate(t *testing.T) {
 	}
 	if ref != (MemberRef{ID: 4, JoinDate: 20190301}) {
 		t.Errorf("read %+v", ref)
+	}
+}
+
+// paymentRefOf reads what the general decoder reads, for payments of
+// every shape (reversals, batches, months paid in shares, receipts, the
+// dense form and main's before it), and declines the rest.
+func TestPaymentRefScannerAgreesWithTheDecoder(t *testing.T) {
+	t.Parallel()
+	r := rand.New(rand.NewPCG(18, 4))
+	for i := range 2000 {
+		from := model.Month(200001 + r.IntN(30)*100 + r.IntN(12))
+		p := model.DuesPayment{ID: r.Uint64N(1 << uint(1+r.IntN(63))), MemberID: r.Uint64N(1 << 20), UnitID: r.Uint64N(500), From: from,
+			To: from.Add(r.IntN(14)), Amount: model.Money(r.Int64N(1e7) - 5e6), Expected: model.Money(r.Int64N(1e6)),
+			Date: model.Date(20000101 + r.IntN(300000)), Method: model.PayMethod(r.IntN(4)), LedgerID: r.Uint64N(1 << 30)}
+		if i%3 == 0 {
+			p.BatchID = r.Uint64N(1 << 16)
+		}
+		if i%5 == 0 {
+			p.ReversalOf, p.Reason = r.Uint64N(1<<30), "金额录错"
+		}
+		if i%2 == 0 {
+			p.ReceiptNo = fmt.Sprintf("%d-%06d", p.Date.Year(), r.IntN(999999)+1)
+		}
+		for mo := p.From; mo <= p.To; mo = mo.Add(1) {
+			p.Alloc, p.Owed = append(p.Alloc, model.Money(r.Int64N(5000))), append(p.Owed, 5000)
+		}
+		if i%7 == 0 {
+			p.CreatedAt = time.Unix(r.Int64N(2e9), 0)
+		}
+		dense, err := encode(&p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		old, _ := encMode.Marshal(&p)
+		for _, data := range [][]byte{dense, withChecksum(old)} {
+			payload, err := verifyRecord(data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var fast PaymentRef
+			if !paymentRefOf(payload, &fast) {
+				if bytes.Equal(data, dense) {
+					t.Fatalf("payment %d: the dense form was not read: % x", i, payload)
+				}
+				continue // main's form with a time: a tag, decoded whole
+			}
+			var d paymentRefRecord
+			if err := decMode.Unmarshal(payload, &d); err != nil {
+				t.Fatal(err)
+			}
+			var slow PaymentRef
+			d.ref(&slow)
+			if fast != slow {
+				t.Fatalf("payment %d: read %+v, the decoder %+v", i, fast, slow)
+			}
+		}
+	}
+}
+
+// FuzzPaymentRef: whatever bytes the scanner reads, the general decoder
+// reads alike (it may decline what the decoder reads, never the reverse
+// disagreement). Seeds in testdata/fuzz/FuzzPaymentRef.
+func FuzzPaymentRef(f *testing.F) {
+	for _, p := range []model.DuesPayment{
+		{ID: 7, MemberID: 3, UnitID: 2, From: 202601, To: 202603, Amount: -1500, Date: 20260410, ReceiptNo: "2026-000123", BatchID: 4, LedgerID: 9, ReversalOf: 5, Alloc: []model.Money{-500, -500, -500}},
+		{ID: 8, MemberID: 3, From: 202604, To: 202604, Amount: 500, Date: 20260410, LedgerID: 10},
+	} {
+		b, _ := encode(&p)
+		payload, _ := verifyRecord(b)
+		f.Add(payload)
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		var fast PaymentRef
+		if !paymentRefOf(b, &fast) {
+			return
+		}
+		var d paymentRefRecord
+		if err := decMode.Unmarshal(b, &d); err != nil {
+			t.Fatalf("scanner read %+v from bytes the decoder refuses: %v", fast, err)
+		}
+		var slow PaymentRef
+		d.ref(&slow)
+		if fast != slow {
+			t.Fatalf("read %+v, the decoder %+v", fast, slow)
+		}
+	})
+}
+
+// BenchmarkPaymentRef reads one payment as a PaymentRef, as a period's
+// export does for every payment.
+func BenchmarkPaymentRef(b *testing.B) {
+	p := model.DuesPayment{ID: 1234567, MemberID: 45678, UnitID: 12, From: 202603, To: 202603, Amount: 1540, Expected: 1540,
+		Date: 20260410, Method: model.PayMobile, ReceiptNo: "2026-001234", BatchID: 321, LedgerID: 76543, Alloc: []model.Money{1540}, Owed: []model.Money{1540}}
+	data, err := encode(&p)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		var ref PaymentRef
+		if err := decode(data, &ref); err != nil || ref.ID != p.ID {
+			b.Fatal(err)
+		}
 	}
 }
