@@ -4,6 +4,8 @@
 package workbook
 
 import (
+	"archive/zip"
+	"compress/flate"
 	"fmt"
 	"io"
 	"strconv"
@@ -109,6 +111,7 @@ func New(o Options) (*Book, error) {
 		tmp = noDisk
 	}
 	f := excelize.NewFile(excelize.Options{TmpDir: tmp})
+	f.SetZipWriter(fastZip)
 	b := &Book{f: f, lang: o.Lang, maxRows: maxRows, union: model.StripUnsafe(o.Union), sub: model.StripUnsafe(o.Subtitle), first: true}
 	if o.TmpDir == "" {
 		b.limit = MemoryBytes
@@ -476,3 +479,19 @@ func (b *Book) Cells() int { return b.cells }
 
 // Size estimates the bytes of sheet XML written so far.
 func (b *Book) Size() int64 { return b.size }
+
+// fastZip is the workbook's zip at a fast DEFLATE level: at the default
+// level, compressing the roster of 100,000 members took a quarter of the
+// time of a quarter's package, for a file 8% smaller.
+func fastZip(w io.Writer) excelize.ZipWriter {
+	zw := zip.NewWriter(w)
+	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
+		return flate.NewWriter(w, zipLevel)
+	})
+	return zw
+}
+
+// zipLevel is DEFLATE's level for workbooks. Measured on the quarter's
+// package of the 100,000-member demo: level 6 (the default) 3.4-3.8 s and
+// 26.1 MB, level 2 2.7-2.9 s and 28.3 MB, level 1 2.8-2.9 s and 29.3 MB.
+const zipLevel = 2
