@@ -218,12 +218,12 @@ func TestExportFromTUIWritesAVerifiedPackage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if pkg.Manifest.Period.Text != "2025" || pkg.Manifest.Counts["members"] != 60 || !pkg.Manifest.IsPeriod() {
+	if pkg.Manifest.Period.Text != "2025-Q1" || pkg.Manifest.Counts["members"] != 60 || !pkg.Manifest.IsPeriod() {
 		t.Errorf("manifest %+v", pkg.Manifest)
 	}
 	pkg.Close()
 	hs2, _ := hs.C.Store.Exports(0)
-	if len(hs2) != 1 || hs2[0].File != path || hs2[0].SHA256 != r.res.SHA256 || !hs2[0].Encrypted || hs2[0].Period != "2025" {
+	if len(hs2) != 1 || hs2[0].File != path || hs2[0].SHA256 != r.res.SHA256 || !hs2[0].Encrypted || hs2[0].Period != "2025-Q1" { // the default: the last whole quarter
 		t.Fatalf("history %+v", hs2)
 	}
 	if len(hs.Changed) != 1 || hs.Changed[0].Entity != model.EntityExport || hs.Changed[0].ID != hs2[0].ID {
