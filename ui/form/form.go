@@ -190,10 +190,17 @@ func (f *Form) Problems() model.Problems { return f.problems }
 func (f *Form) SetProblems(ps model.Problems) {
 	f.problems = ps
 	f.showAll = true
+	f.focusFirstProblem()
+}
+
+// focusFirstProblem moves the focus, and the caret, to the first field
+// (top down) with a problem, where the user goes on typing after a
+// refused save; with none among the fields the focus stays.
+func (f *Form) focusFirstProblem() {
 	for i, fl := range f.fields {
-		if len(ps.For(fl.Key)) > 0 {
+		if len(f.problems.For(fl.Key)) > 0 {
 			f.focusField(i)
-			break
+			return
 		}
 	}
 }
