@@ -5,6 +5,7 @@ import (
 
 	"unionbook/i18n"
 	"unionbook/model"
+	"unionbook/ui/common"
 	"unionbook/ui/uitest"
 )
 
@@ -67,4 +68,17 @@ func TestLastQuarter(t *testing.T) {
 			t.Errorf("the default %s is no period: %v", lastQuarter(d), err)
 		}
 	}
+}
+
+// The menu's latest exports say, after each period, whether its package
+// held that period's records or all of them.
+func TestMenuRecentExportsSayTheirScope(t *testing.T) {
+	eachExport(t, func(t *testing.T, hs *harness) {
+		recordExports(t, hs)
+		hs.Send(common.DataChangedMsg{Entity: model.EntityExport})
+		out := exportScreen(t, hs)
+		if !hasLine(out, "2025-H1 "+hs.C.T("exportui.scope_period")) || !hasLine(out, "2024 "+hs.C.T("exportui.scope_whole")) {
+			t.Errorf("the latest exports do not say their records:\n%s", out)
+		}
+	})
 }

@@ -421,7 +421,7 @@ func (f *exportForm) job() exportJob {
 // record is the entry in the list of past exports for a package written.
 func (j exportJob) record(res *district.PackageResult) storage.ExportRecord {
 	return storage.ExportRecord{Period: j.opts.Period.Text, File: res.Path, SHA256: res.SHA256, Size: res.Size,
-		Encrypted: j.enc != encNone, Language: j.opts.Lang.Code()}
+		Encrypted: j.enc != encNone, Language: j.opts.Lang.Code(), PeriodOnly: !j.opts.Whole}
 }
 
 func (f *exportForm) ShortHelp() []key.Binding {

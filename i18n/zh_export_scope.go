@@ -1,0 +1,12 @@
+package i18n
+
+// The list of past exports: whether each package held one period's
+// records or every record.
+
+func init() {
+	register(ZH, map[string]string{
+		"exportui.h_scope":      "范围",
+		"exportui.scope_period": "本期",
+		"exportui.scope_whole":  "全部",
+	})
+}
