@@ -5,7 +5,6 @@ package i18n
 
 func init() {
 	register(EN, map[string]string{
-		"exportui.h_scope":      "Records",
 		"exportui.scope_period": "period",
 		"exportui.scope_whole":  "all",
 	})

@@ -5,7 +5,6 @@ package i18n
 
 func init() {
 	register(ZH, map[string]string{
-		"exportui.h_scope":      "范围",
 		"exportui.scope_period": "本期",
 		"exportui.scope_whole":  "全部",
 	})

@@ -77,7 +77,7 @@ func TestMenuRecentExportsSayTheirScope(t *testing.T) {
 		recordExports(t, hs)
 		hs.Send(common.DataChangedMsg{Entity: model.EntityExport})
 		out := exportScreen(t, hs)
-		if !hasLine(out, "2025-H1 "+hs.C.T("exportui.scope_period")) || !hasLine(out, "2024 "+hs.C.T("exportui.scope_whole")) {
+		if !hasLine(out, "2025-H1  "+hs.C.T("period.scope_period")) || !hasLine(out, "2024  "+hs.C.T("period.scope_whole")) {
 			t.Errorf("the latest exports do not say their records:\n%s", out)
 		}
 	})

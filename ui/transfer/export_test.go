@@ -179,7 +179,7 @@ func TestGoldenExportHistory(t *testing.T) {
 				t.Errorf("no row of %s with %q:\n%s", row.period, hs.C.T(row.scope), out)
 			}
 		}
-		uitest.Contains(t, out, hs.C.T("exportui.h_scope"))
+		uitest.Contains(t, out, hs.C.T("period.f_scope"))
 		golden.RequireEqual(t, []byte(out))
 	})
 }

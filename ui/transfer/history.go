@@ -38,7 +38,7 @@ func newHistory(e *env) *history {
 	x.grid.SetColumns([]widget.Column{
 		{Title: c.T("exportui.h_when"), Width: 16},
 		{Title: c.T("exportui.h_period"), Width: 10},
-		{Title: c.T("exportui.h_scope"), Width: 7},
+		{Title: c.T("period.f_scope"), Width: 8},
 		{Title: c.T("exportui.h_file"), Width: 20, Flex: 1},
 		{Title: c.T("exportui.h_sha"), Width: 12},
 	})
@@ -51,7 +51,7 @@ func newHistory(e *env) *history {
 		case 1:
 			return h.Period
 		case 2:
-			return scopeWord(c, h)
+			return scopeWord(c, h, "exportui.scope_period", "exportui.scope_whole")
 		case 3:
 			return baseName(h.File)
 		}
@@ -60,13 +60,14 @@ func newHistory(e *env) *history {
 	return x
 }
 
-// scopeWord says whether a past export held its period's records only or
-// every record (so did every export recorded before period packages).
-func scopeWord(c *common.Common, h storage.ExportRecord) string {
+// scopeWord says, in the words of the catalogue keys period and whole,
+// whether a past export held its period's records only or every record (as
+// every export recorded before period packages did).
+func scopeWord(c *common.Common, h storage.ExportRecord, period, whole string) string {
 	if h.PeriodOnly {
-		return c.T("exportui.scope_period")
+		return c.T(period)
 	}
-	return c.T("exportui.scope_whole")
+	return c.T(whole)
 }
 
 func (x *history) SetSize(w, h int) {
