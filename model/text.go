@@ -19,7 +19,23 @@ import (
 // Chinese punctuation 。「」、 and the katakana middle dot into their rarely
 // used half-width forms (｡｢｣､･).
 func Clean(s string) string {
-	return strings.TrimSpace(spaces(width.Fold.String(StripEscapes(s))))
+	s = StripEscapes(s)
+	if foldable(s) {
+		s = width.Fold.String(s)
+	}
+	return strings.TrimSpace(spaces(s))
+}
+
+// foldable says whether width.Fold would change s. Fold allocates for
+// every string, and most of what is cleaned (names, numbers, dates) has
+// nothing to fold: a roster of 100,000 members cleans a million strings.
+func foldable(s string) bool {
+	for _, r := range s {
+		if r >= utf8.RuneSelf && width.LookupRune(r).Folded() != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // CleanText is Clean for prose (notes, addresses, jobs, reasons): it trims,

@@ -3,6 +3,9 @@ package model
 import (
 	"strings"
 	"testing"
+	"unicode"
+
+	"golang.org/x/text/width"
 )
 
 func TestClean(t *testing.T) {
@@ -184,5 +187,29 @@ func TestNormalizeDropsBidiEverywhere(t *testing.T) {
 	}
 	if e.Summary != "一\n二" {
 		t.Errorf("summary %q: its line break must stay", e.Summary)
+	}
+}
+
+// Clean leaves width.Fold out only where it would change nothing: every
+// rune, and bytes that are not UTF-8, clean as they did when every
+// string was folded.
+func TestCleanFoldsWhatWidthFoldChanges(t *testing.T) {
+	t.Parallel()
+	folded := func(s string) string {
+		return strings.TrimSpace(spaces(width.Fold.String(StripEscapes(s))))
+	}
+	check := func(s string) {
+		if got, want := Clean(s), folded(s); got != want {
+			t.Fatalf("Clean(%q) = %q, folding always gives %q", s, got, want)
+		}
+	}
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if r >= 0xd800 && r <= 0xdfff {
+			continue
+		}
+		check("a" + string(r) + "b")
+	}
+	for _, s := range []string{"\xff", "张\xe5\xbc", "\xc0\x80", "ＡＢＣ１２３", "ｶﾀｶﾅ", "张三　", "\x1b[31m红\x1b[0m"} {
+		check(s)
 	}
 }

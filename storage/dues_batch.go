@@ -284,7 +284,11 @@ func (w *writer) recordBatch(b DuesBatch) ([]model.DuesPayment, error) {
 			return nil, err
 		}
 	}
-	var out []model.DuesPayment
+	n := 0
+	for _, mp := range planned {
+		n += len(mp.pays)
+	}
+	out := make([]model.DuesPayment, 0, n)
 	for _, mp := range planned {
 		for j := range mp.pays {
 			p := &mp.pays[j]

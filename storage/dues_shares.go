@@ -101,22 +101,31 @@ func partialValue(v []byte) (model.PartPaid, bool) {
 // writerPaid is a member's paid months in a write: the bitmap being
 // changed and the dues_partial entries.
 type writerPaid struct {
-	w   *writer
-	b   *bbolt.Bucket
-	id  uint64
-	d   *memberDues
-	err error
+	w    *writer
+	b    *bbolt.Bucket
+	id   uint64
+	d    *memberDues
+	none bool // the member has no month paid in part: nothing to look up
+	err  error
 }
 
 func (w *writer) paidOf(id uint64, d *memberDues) *writerPaid {
-	return &writerPaid{w: w, b: w.tx.Bucket(bucketDuesPartial), id: id, d: d}
+	p := &writerPaid{w: w, b: w.tx.Bucket(bucketDuesPartial), id: id, d: d}
+	// Few members ever pay a month in part; a payment asks about each of
+	// its months, and a bulk load about millions.
+	if p.b != nil && !w.partialMembers[id] {
+		prefix := binary.BigEndian.AppendUint64(nil, id)
+		k, _ := p.b.Cursor().Seek(prefix)
+		p.none = !bytes.HasPrefix(k, prefix)
+	}
+	return p
 }
 
 func (p *writerPaid) full(mo model.Month) bool        { return p.d.has(mo) }
 func (p *writerPaid) setFull(mo model.Month, on bool) { p.d.set(mo, on) }
 
 func (p *writerPaid) part(mo model.Month) (model.PartPaid, bool) {
-	if p.b == nil {
+	if p.b == nil || p.none {
 		return model.PartPaid{}, false
 	}
 	return partialValue(p.w.get(p.b, partialKey(p.id, mo)))
@@ -128,12 +137,26 @@ func (p *writerPaid) setPart(mo model.Month, pp model.PartPaid) {
 	}
 	k := partialKey(p.id, mo)
 	if pp.Paid <= 0 {
+		if p.none {
+			return
+		}
 		if p.w.get(p.b, k) != nil {
 			p.err = p.w.del(p.b, k)
 		}
 		return
 	}
 	p.err = p.w.set(p.b, k, pairBytes(pp.Paid, int64(pp.Owed)))
+	p.none = false
+	p.w.markPartial(p.id)
+}
+
+// markPartial notes that member id has a month paid in part written in
+// this transaction (paidOf looks up only the stored ones).
+func (w *writer) markPartial(id uint64) {
+	if w.partialMembers == nil {
+		w.partialMembers = map[uint64]bool{}
+	}
+	w.partialMembers[id] = true
 }
 
 // view is the member's paid months as the model reads them.

@@ -495,6 +495,7 @@ func (r *Restorer) finish() error {
 	}
 	if b := w.tx.Bucket(bucketDuesPartial); b != nil {
 		for id, parts := range r.parts {
+			w.markPartial(id)
 			for mo, pp := range parts {
 				if err := w.set(b, partialKey(id, mo), pairBytes(pp.Paid, int64(pp.Owed))); err != nil {
 					return err

@@ -40,6 +40,9 @@ type writer struct {
 	// random order into one transaction each shift an ever longer node:
 	// quadratic. Held here and put in key order at the end, they append.
 	pending map[*bbolt.Bucket]map[string][]byte
+	// partialMembers are the members given a month paid in part in this
+	// transaction (writerPaid), pending or not.
+	partialMembers map[uint64]bool
 }
 
 func newWriter(s *Store, tx *bbolt.Tx, op string) *writer {
