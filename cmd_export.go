@@ -76,7 +76,7 @@ var exportCommand = &command{
 			}
 			if err := st.RecordExport(operatorName(st), &storage.ExportRecord{
 				Period: p.Text, File: res.Path, SHA256: res.SHA256, Size: res.Size,
-				Encrypted: pass != "" || *recipient != "", Language: e.lang.Code(),
+				Encrypted: pass != "" || *recipient != "", Language: e.lang.Code(), PeriodOnly: !*whole,
 			}); err != nil {
 				fmt.Fprintln(e.stderr, "unionbook: "+i18n.Text(err, e.lang))
 			}

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"unionbook/storage"
 )
 
 // export --help says what the data files hold and what they never hold
@@ -96,6 +98,16 @@ func TestExportVerifyMergeImportPackage(t *testing.T) {
 		t.Errorf("a whole package said it holds one period:\n%s", r.stdout)
 	}
 	runEN("check", "--db", db3).expect(t, 0)
+	// t2.db's past exports: the period package, then the whole one
+	st, err := storage.Open(filepath.Join(dir, "t2.db"), storage.Options{NoDailyBackup: true, NoSync: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs, err := st.Exports(0)
+	st.Close()
+	if err != nil || len(recs) != 2 || recs[0].PeriodOnly || !recs[1].PeriodOnly || recs[1].Period != "2026-H1" {
+		t.Errorf("the exports recorded do not say what their packages held: %+v (%v)", recs, err)
+	}
 	r = runZH("import", "package", pkgs[1], "--db", filepath.Join(dir, "period-zh.db")).expect(t, 0)
 	if !strings.Contains(r.stdout, "只含 2026-H1 这一期间的记录") {
 		t.Errorf("%s", r.stdout)

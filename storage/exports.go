@@ -12,9 +12,9 @@ import (
 // The list of district packages written (bucket exports, layout.go).
 // Recording an export writes its audit entry in the same transaction.
 
-// ExportRecord is one package written: when, for which period, where, and
-// the SHA-256 of the file, so the district can be told which file is the
-// right one.
+// ExportRecord is one package written: when, for which period (its records
+// only, or every record), where, and the SHA-256 of the file, so the
+// district can be told which file is the right one.
 type ExportRecord struct {
 	ID        uint64    `cbor:"1,keyasint"`
 	At        time.Time `cbor:"2,keyasint"`
@@ -25,6 +25,10 @@ type ExportRecord struct {
 	Encrypted bool      `cbor:"7,keyasint,omitempty"`
 	Language  string    `cbor:"8,keyasint,omitempty"`
 	Operator  string    `cbor:"9,keyasint,omitempty"`
+	// PeriodOnly: the package held the period's records only (export
+	// --period, the default). False for a whole package of every record
+	// (--whole), as every package recorded before period packages came was.
+	PeriodOnly bool `cbor:"10,keyasint,omitempty"`
 }
 
 func createExportBuckets(tx *bbolt.Tx) error {

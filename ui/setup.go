@@ -141,7 +141,7 @@ func newProfileForm(c *common.Common, st *stack.Stack) *form.Screen {
 	)
 	// dues are kept in the program from a month the secretary chooses:
 	// January of this year unless she says otherwise
-	f.SetValue("dues_since", model.Month(c.Today().Year()*100+1).String())
+	f.SetDefault("dues_since", model.Month(c.Today().Year()*100+1).String())
 	read := func() (model.Profile, model.Problems) {
 		p := model.DefaultProfile()
 		p.UnionName = f.Value("union_name")

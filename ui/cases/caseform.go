@@ -84,7 +84,7 @@ func newCaseForm(c *common.Common, st *stack.Stack, editing *model.Case) *caseFo
 	)
 	cf.form = f
 	if editing == nil {
-		f.SetValue(fReceived, c.Today().String())
+		f.SetDefault(fReceived, c.Today().String())
 		f.SetChoice(fUnit, 0)
 		f.SetChoice(fRisk, 0)
 	} else {

@@ -41,7 +41,7 @@ func newCloseForm(c *common.Common, st *stack.Stack, cs model.Case) *closeForm {
 		form.TextField(fCloseNote, false, c.T("cases.hint_close_note")),
 	)
 	cf.form.ClearChoice(fOutcome)
-	cf.form.SetValue(fClosed, c.Today().String())
+	cf.form.SetDefault(fClosed, c.Today().String())
 	cf.form.SetValue(fCloseNote, cs.CloseNote) // a reopened case's, kept for this closing
 	cf.form.MarkClean()
 	cf.form.Validate = func(*form.Form) model.Problems { _, ps := cf.read(); return ps }

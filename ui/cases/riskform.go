@@ -59,8 +59,8 @@ func newRiskForm(c *common.Common, st *stack.Stack, editing *model.RiskCheck) *r
 	)
 	f := rf.form
 	if editing == nil {
-		f.SetValue(fRkDate, c.Today().String())
-		f.SetValue(fRkInspector, c.OperatorName())
+		f.SetDefault(fRkDate, c.Today().String())
+		f.SetDefault(fRkInspector, c.OperatorName())
 		f.SetChoice(fRkUnit, 0)
 		f.ClearChoice(fRkLevel)
 		f.SetChoice(fRkArea, 0)

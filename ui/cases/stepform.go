@@ -49,8 +49,8 @@ func newStepForm(c *common.Common, st *stack.Stack, cs model.Case, index int) *s
 		f.SetValue(fStepNote, s.Note)
 		title = c.T("cases.step_edit_title", index+1, cs.ID)
 	} else {
-		f.SetValue(fStepDate, c.Today().String())
-		f.SetValue(fStepWho, c.OperatorName())
+		f.SetDefault(fStepDate, c.Today().String())
+		f.SetDefault(fStepWho, c.OperatorName())
 		if len(cs.Steps) > 0 { // the usual next step after an investigation is mediation
 			f.SetChoice(fStepKind, uint64(model.StepMediate))
 		}

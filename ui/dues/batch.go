@@ -41,10 +41,10 @@ func openBatch(d *data, st *stack.Stack, unit uint64) tea.Cmd {
 	if unit != 0 {
 		f.SetChoice("unit", unit)
 	}
-	f.SetValue("batch_from", c.Today().Month().String())
-	f.SetValue("batch_to", c.Today().Month().String())
+	f.SetDefault("batch_from", c.Today().Month().String())
+	f.SetDefault("batch_to", c.Today().Month().String())
 	f.SetChoice("method", uint64(model.PayPayroll))
-	f.SetValue("date", c.Today().String())
+	f.SetDefault("date", c.Today().String())
 	b := &batchForm{}
 	b.open(d, st, f, c.T("dues.batch_title"), fixed(c.T("dues.batch_hint")), func(f *form.Form) model.Problems { _, ps := b.read(f); return ps }, b.next)
 	return st.Push(b)

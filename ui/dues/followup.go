@@ -28,7 +28,7 @@ func newReminderForm(d *data, st *stack.Stack, unit, member uint64) *reminderFor
 		form.ChoiceField("remind_how", true, choices(c, model.ReminderHows, model.ReminderHow.Key)),
 		form.TextField("note", false, c.T("hint.remind_note")),
 	)
-	f.SetValue("date", c.Today().String())
+	f.SetDefault("date", c.Today().String())
 	r := &reminderForm{unit: unit, member: member, who: d.unitName(unit)}
 	if member != 0 {
 		if m, err := c.Store.Member(member); err == nil {
@@ -84,9 +84,9 @@ func newReportForm(d *data, st *stack.Stack, unit uint64) *reportForm {
 	// the last quarter that has ended
 	q := c.Today().Month()
 	q = q.Add(-((q.MonthOfYear() - 1) % 3)).Add(-3)
-	f.SetValue("from", q.String())
-	f.SetValue("to", q.Add(2).String())
-	f.SetValue("date", c.Today().String())
+	f.SetDefault("from", q.String())
+	f.SetDefault("to", q.Add(2).String())
+	f.SetDefault("date", c.Today().String())
 	r := &reportForm{unit: unit}
 	r.open(d, st, f, c.T("dues.report_title", d.unitName(unit)), fixed(c.T("dues.report_hint")),
 		func(f *form.Form) model.Problems { _, ps := r.read(f); return ps }, r.save)

@@ -46,7 +46,7 @@ func newPayForm(d *data, st *stack.Stack, info *storage.MemberDuesInfo) *payForm
 	f.SetValue("from", from.String())
 	f.SetValue("to", to.String())
 	f.SetValue("amount", model.RestOf(info.Calc, pv, from, to).String())
-	f.SetValue("date", today.String())
+	f.SetDefault("date", today.String())
 	p := &payForm{info: info}
 	p.remember(f)
 	p.open(d, st, f, c.T("dues.pay_title", info.Member.Name, info.Member.No), func() string { return common.MonthlyText(c, p.info) }, p.validate, p.save)

@@ -24,7 +24,7 @@ func newReverseForm(d *data, st *stack.Stack, pay model.DuesPayment) *reverseFor
 		form.TextField("date", true, c.T("hint.date")),
 		form.TextField("reason", true, c.T("hint.reverse_reason")),
 	)
-	f.SetValue("date", c.Today().String())
+	f.SetDefault("date", c.Today().String())
 	r := &reverseForm{pay: pay}
 	r.open(d, st, f, c.T("dues.reverse_title", pay.ReceiptNo), fixed(c.T("dues.reverse_hint", pay.Amount.Display(), pay.From.String(), pay.To.String())),
 		r.validate, r.save)

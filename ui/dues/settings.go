@@ -42,7 +42,7 @@ func newHandlingForm(d *data, st *stack.Stack, unit uint64) *handlingForm {
 		form.TextField("dues_fixed", false, c.T("hint.fixed_dues")),
 		form.TextField("dues_note", false, ""),
 	)
-	f.SetValue("dues_from", c.Today().Month().String())
+	f.SetDefault("dues_from", c.Today().Month().String())
 	f.SetChoice("dues_handling", uint64(h.cur.Handling))
 	f.SetChoice("dues_scheme", uint64(h.cur.Scheme))
 	if h.cur.Scheme == model.SchemeFixed {
@@ -115,7 +115,7 @@ func newExceptionForm(d *data, st *stack.Stack, info *storage.MemberDuesInfo) *e
 		form.TextField("dues_fixed", false, c.T("hint.fixed_dues")),
 		form.TextField("dues_reason", false, c.T("hint.exempt_reason")),
 	)
-	f.SetValue("dues_from", c.Today().Month().String())
+	f.SetDefault("dues_from", c.Today().Month().String())
 	f.SetChoice("dues_exception", uint64(cur.Kind))
 	if cur.Kind == model.MemberFixed {
 		f.SetValue("dues_fixed", cur.Fixed.String())

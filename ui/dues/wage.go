@@ -35,7 +35,7 @@ func openWageForm(d *data, st *stack.Stack, m model.Member, unit uint64) *wageFo
 		form.TextField("wage_from", true, c.T("hint.month")),
 		form.TextField("wage_base", true, c.T("hint.wage")),
 	)
-	f.SetValue("wage_from", c.Today().Month().String())
+	f.SetDefault("wage_from", c.Today().Month().String())
 	if b := m.BaseFor(c.Today().Month()); b > 0 && unit == 0 {
 		f.SetValue("wage_base", b.String())
 	}

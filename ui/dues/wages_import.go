@@ -50,7 +50,7 @@ func openImport(d *data, st *stack.Stack) tea.Cmd {
 func newImportForm(d *data, st *stack.Stack, path string) *importForm {
 	c := d.c
 	f := form.New(c, form.TextField("wage_from", true, c.T("hint.month")))
-	f.SetValue("wage_from", c.Today().Month().String())
+	f.SetDefault("wage_from", c.Today().Month().String())
 	im := &importForm{path: path}
 	im.open(d, st, f, c.T("dues.import_title")+"  "+filepath.Base(path), fixed(c.T("dues.import_hint")), im.validate, im.read)
 	return im

@@ -90,7 +90,7 @@ func newEventForm(c *common.Common, st *stack.Stack, k *keys, r *roster, e *mode
 	}
 	ef.Screen = form.NewScreen(c, st, title, f, ef.save)
 	if e == nil {
-		f.SetValue(fStart, c.Today().String())
+		f.SetDefault(fStart, c.Today().String())
 		f.SetChoice(fType, uint64(model.EventSports))
 		f.SetChoice(fUnit, 0)
 		f.SetChoice(fAccount, accountValue(ef.accounts, model.EventSports.DefaultAccount(ef.accounts)))

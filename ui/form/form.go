@@ -127,8 +127,15 @@ func (f *Form) field(key string) *Field {
 // Value is a text field's content.
 func (f *Form) Value(key string) string { return f.field(key).input.Value() }
 
-// SetValue fills a text field.
+// SetValue fills a text field with a value to edit (a stored record's):
+// typing goes on at its end.
 func (f *Form) SetValue(key, v string) { f.field(key).input.SetValue(v) }
+
+// SetDefault fills a text field with a guess the user may take or replace
+// (today's date, the operator, this quarter): shown selected while it is
+// focused and untouched, the first character typed there replaces it,
+// while a moving or deleting key first makes it text to edit.
+func (f *Form) SetDefault(key, v string) { f.field(key).input.SetDefault(v) }
 
 // Choice is the value of the chosen option and whether one is chosen.
 func (f *Form) Choice(key string) (uint64, bool) {
@@ -183,10 +190,17 @@ func (f *Form) Problems() model.Problems { return f.problems }
 func (f *Form) SetProblems(ps model.Problems) {
 	f.problems = ps
 	f.showAll = true
+	f.focusFirstProblem()
+}
+
+// focusFirstProblem moves the focus, and the caret, to the first field
+// (top down) with a problem, where the user goes on typing after a
+// refused save; with none among the fields the focus stays.
+func (f *Form) focusFirstProblem() {
 	for i, fl := range f.fields {
-		if len(ps.For(fl.Key)) > 0 {
+		if len(f.problems.For(fl.Key)) > 0 {
 			f.focusField(i)
-			break
+			return
 		}
 	}
 }

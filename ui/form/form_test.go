@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"unionbook/i18n"
@@ -105,5 +106,40 @@ func TestProblemOfKeepsTheParserMessage(t *testing.T) {
 	p := ProblemOf("join_date", err)
 	if p.Field != "join_date" || p.Key != "date.impossible" {
 		t.Errorf("got %+v", p)
+	}
+}
+
+// A field filled with SetDefault (today's date) takes what is typed there
+// in its place, a word from an input method too; one filled with SetValue
+// (a stored record's) goes on at its end; backspace edits a default.
+func TestTypingReplacesADefault(t *testing.T) {
+	for _, lang := range []i18n.Lang{i18n.ZH, i18n.EN} {
+		c := uitest.NewCommon(nil, lang, uitest.FixedNow)
+		f := New(c, TextField("join_date", true, ""), TextField("operator", false, ""), TextField("notes", false, ""))
+		f.SetDefault("join_date", "2026-11-21")
+		f.SetDefault("operator", "李秘书")
+		f.SetValue("notes", "调入")
+		f.SetSize(80, 10)
+		uitest.Type(func(m tea.Msg) { f.Update(m) }, "2026-11-20")
+		if got := f.Value("join_date"); got != "2026-11-20" {
+			t.Errorf("%s: typing a date over the default gave %q", lang.Code(), got)
+		}
+		f.Update(uitest.Key("tab"))
+		f.Update(uitest.Key("王会计"))
+		if got := f.Value("operator"); got != "王会计" {
+			t.Errorf("%s: a name over the default gave %q", lang.Code(), got)
+		}
+		f.Update(uitest.Key("tab"))
+		f.Update(uitest.Key("，已核对"))
+		if got := f.Value("notes"); got != "调入，已核对" {
+			t.Errorf("%s: typing after a stored value gave %q", lang.Code(), got)
+		}
+		f.SetDefault("join_date", "2026-11-21")
+		f.FocusKey("join_date")
+		f.Update(uitest.Key("backspace"))
+		f.Update(uitest.Key("0"))
+		if got := f.Value("join_date"); got != "2026-11-20" || !f.Dirty() {
+			t.Errorf("%s: backspace and 0 gave %q (dirty %v)", lang.Code(), got, f.Dirty())
+		}
 	}
 }

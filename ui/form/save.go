@@ -27,10 +27,11 @@ func (f *Form) PickRequest() (title string, opts []Option, current uint64) {
 func (f *Form) PickEmpty() string { return f.fields[f.focus].Empty }
 
 // SubmitBlocked is the footer message for a Submit while problems remain
-// ("2 things to fix"), or nil when there are none and the form may be
-// saved.
+// ("2 things to fix"), with the focus moved to the first field with a
+// problem, or nil when there are none and the form may be saved.
 func (f *Form) SubmitBlocked() tea.Cmd {
 	if n := len(f.problems); n > 0 {
+		f.focusFirstProblem()
 		return common.SetStatus(f.c.T("form.has_problems", n), true)
 	}
 	return nil

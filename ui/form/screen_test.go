@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"unionbook/i18n"
+	"unionbook/model"
 	"unionbook/ui/common"
 	"unionbook/ui/picker"
 	"unionbook/ui/stack"
@@ -76,4 +77,45 @@ func TestScreenWithPickOptions(t *testing.T) {
 	if v, _ := f.Choice("account"); v != 2 {
 		t.Errorf("the choice is %d, not 2", v)
 	}
+}
+
+// A refused save moves the focus and the caret to the first field with a
+// problem, top down, where what is typed next goes; in Chinese and English.
+func TestRefusedSaveFocusesTheFirstProblem(t *testing.T) {
+	uitest.EachLang(t, func(t *testing.T, lang i18n.Lang) {
+		com := uitest.NewCommon(nil, lang, uitest.FixedNow)
+		f := New(com, TextField("name", true, ""), TextField("phone", false, ""), TextField("job", true, ""), TextField("notes", false, ""))
+		f.Validate = func(f *Form) model.Problems {
+			var ps model.Problems
+			for _, k := range []string{"job", "name"} { // not in the form's order
+				if strings.TrimSpace(f.Value(k)) == "" {
+					ps = append(ps, model.Problem{Field: k, Key: "problem.required"})
+				}
+			}
+			return ps
+		}
+		saved := false
+		st := stack.NewFunc(com, func(st *stack.Stack) common.Screen {
+			return NewScreen(com, st, "A form", f, func() tea.Cmd { saved = true; return nil })
+		})
+		st.SetSize(80, 12)
+		d := uitest.Driver{Update: st.Update}
+		d.Send(uitest.Key("tab"), uitest.Key("tab"), uitest.Key("tab"))
+		d.Send(uitest.Key("ctrl+s"))
+		if saved || f.Focused() != "name" {
+			t.Fatalf("after a refused save: saved %v, focus on %q, not name", saved, f.Focused())
+		}
+		if c := st.Cursor(); c == nil || c.Y != titleLines {
+			t.Errorf("the caret is at %+v, not on the name's line %d", c, titleLines)
+		}
+		d.Send(uitest.Key("张三"))
+		d.Send(uitest.Key("ctrl+s"))
+		if f.Value("name") != "张三" || f.Value("notes") != "" || f.Focused() != "job" {
+			t.Errorf("name %q, notes %q, focus on %q: want the name typed and the focus on job", f.Value("name"), f.Value("notes"), f.Focused())
+		}
+		d.Send(uitest.Key("clerk"), uitest.Key("ctrl+s"))
+		if !saved {
+			t.Error("a form with no problem left was not saved")
+		}
+	})
 }

@@ -40,7 +40,7 @@ func newAidForm(c *common.Common, st *stack.Stack, m model.Member, fileID uint64
 		form.ChoiceField("aid_school_level", false, opts(c, model.SchoolLevels, model.SchoolLevel.Key)),
 		form.TextField("notes", false, ""),
 	)
-	fm.SetValue("date", c.Today().String())
+	fm.SetDefault("date", c.Today().String())
 	// The household's earlier aid, for the yearly caps as the user types:
 	// the file's, or the member's without a file, as the store counts.
 	// Without them the warning is only left out; the store still warns.

@@ -18,7 +18,7 @@ type approveForm struct {
 func newApproveForm(c *common.Common, st *stack.Stack, name string, fileID uint64, done func(uint64) tea.Cmd) *approveForm {
 	af := &approveForm{fileID: fileID}
 	fm, validate := dateReasonForm(c, "hs_reviewed_by", "")
-	fm.SetValue("hs_reviewed_by", c.OperatorName())
+	fm.SetDefault("hs_reviewed_by", c.OperatorName())
 	af.formScreen = newFormScreen(c, st, fm, done)
 	af.open(c.T("hardship.approve_title", name, fileID), fixed(c.T("hardship.approve_hint")), validate, af.save)
 	return af

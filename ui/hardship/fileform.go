@@ -112,8 +112,8 @@ func causeOptions(c *common.Common, withNone bool) []form.Option {
 // fill puts today, the operator and the old file's values in the form.
 func (ff *fileForm) fill() {
 	fm, f := ff.form, ff.old
-	fm.SetValue("hs_applied", ff.c.Today().String())
-	fm.SetValue("hs_filed_by", ff.c.OperatorName())
+	fm.SetDefault("hs_applied", ff.c.Today().String())
+	fm.SetDefault("hs_filed_by", ff.c.OperatorName())
 	if f == nil {
 		fm.SetValue("hs_size", "1")
 		return

@@ -91,7 +91,7 @@ func dateReasonForm(c *common.Common, second, hint string) (*form.Form, func(*fo
 		form.TextField("date", true, c.T("hint.date")),
 		form.TextField(second, true, hint),
 	)
-	fm.SetValue("date", c.Today().String())
+	fm.SetDefault("date", c.Today().String())
 	return fm, func(fm *form.Form) model.Problems {
 		var ps model.Problems
 		if d, err := model.ReadDate(fm.Value("date")); err != nil {

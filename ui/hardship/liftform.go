@@ -33,9 +33,9 @@ func newLiftForm(c *common.Common, st *stack.Stack, name string, file model.Hard
 		form.TextField("date", true, c.T("hint.date")),
 	)
 	today := c.Today()
-	fm.SetValue("hs_notice_from", today.Time().AddDate(0, 0, -9).Format("2006-01-02"))
-	fm.SetValue("hs_notice_to", today.Time().AddDate(0, 0, -2).Format("2006-01-02"))
-	fm.SetValue("date", today.String())
+	fm.SetDefault("hs_notice_from", today.Time().AddDate(0, 0, -9).Format("2006-01-02"))
+	fm.SetDefault("hs_notice_to", today.Time().AddDate(0, 0, -2).Format("2006-01-02"))
+	fm.SetDefault("date", today.String())
 	lf.formScreen = newFormScreen(c, st, fm, done)
 	lf.open(c.T("hardship.lift_title", name, file.ID), fixed(c.T("hardship.lift_hint", lf.workdays)),
 		func(fm *form.Form) model.Problems { _, ps := lf.fromForm(fm); return ps }, lf.save)

@@ -25,8 +25,8 @@ func newReviewForm(c *common.Common, st *stack.Stack, name string, file model.Ha
 		form.TextField("hs_finding", true, c.T("hardship.hint_finding")),
 		form.ChoiceField("hs_category", true, cats),
 	)
-	fm.SetValue("date", c.Today().String())
-	fm.SetValue("hs_reviewer", c.OperatorName())
+	fm.SetDefault("date", c.Today().String())
+	fm.SetDefault("hs_reviewer", c.OperatorName())
 	rf.formScreen = newFormScreen(c, st, fm, done)
 	rf.open(c.T("hardship.review_title", name, file.ID), fixed(c.T("hardship.review_hint")),
 		func(fm *form.Form) model.Problems { _, ps := rf.fromForm(fm); return ps }, rf.save)

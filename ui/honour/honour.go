@@ -171,7 +171,7 @@ func newForm(c *common.Common, st *stack.Stack, holder Holder, edit *model.Honou
 		f.SetValue("notes", edit.Notes)
 	} else {
 		f.SetChoice("honour_level", uint64(model.LevelCity))
-		f.SetValue("honour_year", strconv.Itoa(c.Today().Year()))
+		f.SetDefault("honour_year", strconv.Itoa(c.Today().Year()))
 	}
 	f.MarkClean()
 	read := func() (model.Honour, model.Problems) {

@@ -26,7 +26,7 @@ func newCloseForm(b *book, st *stack.Stack) *form.Screen {
 		intro = c.T("books_ui.close_done", status.ClosedMonth.String())
 		next = max(next, status.ClosedMonth.Add(1))
 	}
-	f.SetValue(fClosePeriod, next.String())
+	f.SetDefault(fClosePeriod, next.String())
 	f.MarkClean()
 	f.Validate = func(f *form.Form) model.Problems { _, _, ps := readClose(f); return ps }
 	f.Revalidate()

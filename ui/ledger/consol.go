@@ -64,7 +64,7 @@ func newConsolForm(b *book, st *stack.Stack) *form.Screen {
 		form.TextField(fConSupplier, false, c.T("cashbook.hint_counterparty")),
 	)
 	f.SetChoice(fConKind, uint64(model.ConsolFestival))
-	f.SetValue(fConDate, c.Today().String())
+	f.SetDefault(fConDate, c.Today().String())
 	f.SetChoice(fConUnit, 0)
 	f.SetChoice(fConForm, uint64(model.ConsolGoods))
 	f.SetChoice(fConMoney, uint64(b.defaultMoney()))

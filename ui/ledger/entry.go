@@ -67,7 +67,7 @@ func newEntryForm(b *book, st *stack.Stack, dir model.Direction, account string,
 		form.ChoiceField(fMoney, true, b.moneyOptions()),
 	)
 	e.book, e.st, e.form = b, st, f
-	f.SetValue(fDate, c.Today().String())
+	f.SetDefault(fDate, c.Today().String())
 	f.SetChoice(fDir, uint64(dir))
 	f.SetChoice(fMoney, uint64(b.defaultMoney()))
 	if a, ok := b.accountOf(b.accountValue(account)); ok && a.Direction == dir {

@@ -46,8 +46,8 @@ func newUnitFundsForm(b *book, st *stack.Stack) *form.Screen {
 	)
 	last := c.Today().Month().Add(-1)
 	quarter := model.Month(last.Year()*100 + (last.MonthOfYear()-1)/3*3 + 1)
-	f.SetValue(fFundsFrom, quarter.String())
-	f.SetValue(fFundsTo, quarter.Add(2).String())
+	f.SetDefault(fFundsFrom, quarter.String())
+	f.SetDefault(fFundsTo, quarter.Add(2).String())
 	f.SetValue(fFundsRate, percentText(p.Books.FundsRate()))
 	f.MarkClean()
 	read := func(f *form.Form) (model.UnitFunds, model.Problems) {
@@ -89,7 +89,7 @@ func newFundsPaymentForm(b *book, st *stack.Stack, r storage.FundsRow) *form.Scr
 		form.TextField(fPayShare, true, c.T("books_ui.hint_percent")),
 		form.ChoiceField(fPayMoney, true, b.moneyOptions()),
 	)
-	f.SetValue(fPayDate, c.Today().String())
+	f.SetDefault(fPayDate, c.Today().String())
 	f.SetValue(fPayPaid, r.Outstanding().String())
 	f.SetValue(fPayShare, percentText(p.Books.ShareOf(r.Funds.UnitID)))
 	f.SetChoice(fPayMoney, uint64(model.MoneyBank))

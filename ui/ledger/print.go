@@ -49,7 +49,7 @@ func newPrintForm(b *book, st *stack.Stack, month model.Month) *form.Screen {
 		form.TextField(fPrintFile, false, c.T("books_ui.hint_print_file")),
 	)
 	f.SetChoice(fPrintReport, printStatement)
-	f.SetValue(fPrintPeriod, month.String())
+	f.SetDefault(fPrintPeriod, month.String())
 	f.MarkClean()
 	f.Validate = func(f *form.Form) model.Problems { _, _, ps := readPrint(f); return ps }
 	f.Revalidate()

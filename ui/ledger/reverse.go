@@ -61,7 +61,7 @@ func newReverseForm(b *book, st *stack.Stack, orig storage.LedgerLine) *form.Scr
 		form.TextField(fRevDate, true, c.T("hint.date")),
 		form.TextField(fReason, true, c.T("cashbook.hint_reason")),
 	)
-	f.SetValue(fRevDate, c.Today().String())
+	f.SetDefault(fRevDate, c.Today().String())
 	f.MarkClean()
 	f.Validate = func(f *form.Form) model.Problems { _, _, ps := readReversal(c, f, orig.Date); return ps }
 	f.Revalidate()

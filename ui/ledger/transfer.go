@@ -39,7 +39,7 @@ func newTransferForm(b *book, st *stack.Stack) *form.Screen {
 		form.TextField(fTrMemo, false, c.T("books_ui.hint_transfer_memo")),
 	)
 	f.SetChoice(fTrKind, trWithdraw)
-	f.SetValue(fTrDate, c.Today().String())
+	f.SetDefault(fTrDate, c.Today().String())
 	f.MarkClean()
 	f.Validate = func(f *form.Form) model.Problems { _, ps := readTransfer(c, f); return ps }
 	f.Revalidate()

@@ -62,7 +62,7 @@ func newMemberForm(c *common.Common, b *book, m *model.Member) *memberForm {
 		if b.r.unitFilter != 0 {
 			f.SetChoice("unit", b.r.unitFilter)
 		}
-		f.SetValue("join_date", c.Today().String())
+		f.SetDefault("join_date", c.Today().String())
 	}
 	f.MarkClean()
 	f.Validate = mf.validate

@@ -21,7 +21,7 @@ func TestExpulsionNeedsItsGroundAndReport(t *testing.T) {
 	if m, _ := hs.C.Store.Member(1); m.Status != model.StatusActive {
 		t.Fatal("an expulsion without its ground was written")
 	}
-	hs.Keys("tab")
+	// the refusal put the caret in the first field with a problem, the ground
 	hs.Type("某区人民法院刑事判决")
 	hs.Keys("tab")
 	hs.Type("2026-11-21")

@@ -65,7 +65,7 @@ func statusFields(c *common.Common, to model.Status) []*form.Field {
 // statusForm is the form of m's change to status to.
 func statusForm(c *common.Common, st *stack.Stack, b *book, m model.Member, to model.Status, saved func(model.Member) tea.Cmd) *form.Screen {
 	f := form.New(c, append([]*form.Field{form.TextField("change_date", true, c.T("hint.date"))}, statusFields(c, to)...)...)
-	f.SetValue("change_date", c.Today().String())
+	f.SetDefault("change_date", c.Today().String())
 	f.MarkClean()
 	read := func() (model.StatusChange, model.Problems) {
 		r := form.Reader{F: f}

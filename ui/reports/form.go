@@ -40,9 +40,9 @@ func newForm(e *env, r report.Report) *form.Screen {
 	f := form.New(c, fields...)
 	today := c.Today()
 	if r.For == report.ForYear {
-		f.SetValue(fYear, strconv.Itoa(lastSurveyYear(today)))
+		f.SetDefault(fYear, strconv.Itoa(lastSurveyYear(today)))
 	} else {
-		f.SetValue(fPeriod, defaultPeriod(r, today))
+		f.SetDefault(fPeriod, defaultPeriod(r, today))
 	}
 	if r.Money {
 		f.SetChoice(fAccount, uint64(model.MoneyCash))

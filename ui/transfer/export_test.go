@@ -151,12 +151,13 @@ func TestGoldenExportResult(t *testing.T) {
 	})
 }
 
-// recordExports adds two past exports.
+// recordExports adds two past exports: a whole package of 2024, a period
+// package of 2025-H1.
 func recordExports(t *testing.T, hs *harness) {
 	t.Helper()
 	for i, per := range []string{"2024", "2025-H1"} {
 		rec := storage.ExportRecord{Period: per, File: "/media/usb/青山镇总工会_" + per + "_2025060" + string(rune('1'+i)) + "-090000.zip",
-			SHA256: strings.Repeat(string(rune('a'+i)), 64), Size: 1000}
+			SHA256: strings.Repeat(string(rune('a'+i)), 64), Size: 1000, PeriodOnly: per != "2024"}
 		if err := hs.C.Store.RecordExport("测试", &rec); err != nil {
 			t.Fatal(err)
 		}
@@ -171,8 +172,30 @@ func TestGoldenExportHistory(t *testing.T) {
 		if len(x.recs) != 2 || x.recs[0].Period != "2025-H1" {
 			t.Fatalf("history %+v", x.recs)
 		}
-		golden.RequireEqual(t, []byte(exportScreen(t, hs)))
+		out := exportScreen(t, hs)
+		// each row says what its package held: the period's records, or all
+		for _, row := range []struct{ period, scope string }{{"2025-H1", "exportui.scope_period"}, {"2024", "exportui.scope_whole"}} {
+			if !hasLine(out, row.period+" ", hs.C.T(row.scope)) {
+				t.Errorf("no row of %s with %q:\n%s", row.period, hs.C.T(row.scope), out)
+			}
+		}
+		uitest.Contains(t, out, hs.C.T("period.f_scope"))
+		golden.RequireEqual(t, []byte(out))
 	})
+}
+
+// hasLine reports whether a line of out holds every one of parts.
+func hasLine(out string, parts ...string) bool {
+	for _, l := range strings.Split(out, "\n") {
+		all := true
+		for _, p := range parts {
+			all = all && strings.Contains(l, p)
+		}
+		if all {
+			return true
+		}
+	}
+	return false
 }
 
 func TestExportFromTUIWritesAVerifiedPackage(t *testing.T) {
@@ -218,12 +241,12 @@ func TestExportFromTUIWritesAVerifiedPackage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if pkg.Manifest.Period.Text != "2025" || pkg.Manifest.Counts["members"] != 60 || !pkg.Manifest.IsPeriod() {
+	if pkg.Manifest.Period.Text != "2025-Q1" || pkg.Manifest.Counts["members"] != 60 || !pkg.Manifest.IsPeriod() {
 		t.Errorf("manifest %+v", pkg.Manifest)
 	}
 	pkg.Close()
 	hs2, _ := hs.C.Store.Exports(0)
-	if len(hs2) != 1 || hs2[0].File != path || hs2[0].SHA256 != r.res.SHA256 || !hs2[0].Encrypted || hs2[0].Period != "2025" {
+	if len(hs2) != 1 || hs2[0].File != path || hs2[0].SHA256 != r.res.SHA256 || !hs2[0].Encrypted || hs2[0].Period != "2025-Q1" || !hs2[0].PeriodOnly { // the default: the last whole quarter's records
 		t.Fatalf("history %+v", hs2)
 	}
 	if len(hs.Changed) != 1 || hs.Changed[0].Entity != model.EntityExport || hs.Changed[0].ID != hs2[0].ID {

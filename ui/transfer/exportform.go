@@ -37,7 +37,8 @@ const (
 	encKey
 )
 
-// exportForm asks what to export: the period, its records only or every
+// exportForm asks what to export: the period (the last whole quarter to
+// begin with, replaced by what is typed), its records only or every
 // record (a whole package, to rebuild a database), the reports' language, the
 // encryption (a passphrase typed twice, or the district's age key) and the
 // folder (tab completes). Enter on the last field or ctrl+s checks every
@@ -84,7 +85,7 @@ func newExportForm(e *env) *exportForm {
 	f := &exportForm{e: e, lang: c.Lang, touched: map[exField]bool{}}
 	f.period = widget.NewTextField()
 	f.period.SetPlaceholder(c.T("exportui.hint_period"))
-	f.period.SetValue(strconv.Itoa(c.Today().Year()))
+	f.period.SetDefault(lastQuarter(c.Today()))
 	f.pass = widget.NewTextField()
 	f.pass2 = widget.NewTextField()
 	f.mask = widget.NewTextField()
@@ -94,6 +95,13 @@ func newExportForm(e *env) *exportForm {
 	f.dir.SetPlaceholder(c.T("exportui.hint_dir"))
 	f.period.Focus()
 	return f
+}
+
+// lastQuarter is the last whole quarter before today ("2026-Q3" in
+// November), what the district usually asks for: the period's default.
+func lastQuarter(today model.Date) string {
+	m := today.Month().Add(-3) // a month of that quarter
+	return strconv.Itoa(m.Year()) + "-Q" + strconv.Itoa((m.MonthOfYear()-1)/3+1)
 }
 
 // open is called when the menu shows the form again: the field left last
@@ -413,7 +421,7 @@ func (f *exportForm) job() exportJob {
 // record is the entry in the list of past exports for a package written.
 func (j exportJob) record(res *district.PackageResult) storage.ExportRecord {
 	return storage.ExportRecord{Period: j.opts.Period.Text, File: res.Path, SHA256: res.SHA256, Size: res.Size,
-		Encrypted: j.enc != encNone, Language: j.opts.Lang.Code()}
+		Encrypted: j.enc != encNone, Language: j.opts.Lang.Code(), PeriodOnly: !j.opts.Whole}
 }
 
 func (f *exportForm) ShortHelp() []key.Binding {

@@ -15,7 +15,8 @@ import (
 // historyTop is the line of the history's table, under the title.
 const historyTop = 2
 
-// history lists the past exports, newest first, with the selected one's
+// history lists the past exports, newest first (when, the period, its
+// records only or every record, the file), with the selected one's
 // whole path and SHA-256 under the table.
 type history struct {
 	common.ScreenBase
@@ -37,6 +38,7 @@ func newHistory(e *env) *history {
 	x.grid.SetColumns([]widget.Column{
 		{Title: c.T("exportui.h_when"), Width: 16},
 		{Title: c.T("exportui.h_period"), Width: 10},
+		{Title: c.T("period.f_scope"), Width: 8},
 		{Title: c.T("exportui.h_file"), Width: 20, Flex: 1},
 		{Title: c.T("exportui.h_sha"), Width: 12},
 	})
@@ -49,11 +51,23 @@ func newHistory(e *env) *history {
 		case 1:
 			return h.Period
 		case 2:
+			return scopeWord(c, h, "exportui.scope_period", "exportui.scope_whole")
+		case 3:
 			return baseName(h.File)
 		}
 		return shortSHA(h.SHA256)
 	})
 	return x
+}
+
+// scopeWord says, in the words of the catalogue keys period and whole,
+// whether a past export held its period's records only or every record (as
+// every export recorded before period packages did).
+func scopeWord(c *common.Common, h storage.ExportRecord, period, whole string) string {
+	if h.PeriodOnly {
+		return c.T(period)
+	}
+	return c.T(whole)
 }
 
 func (x *history) SetSize(w, h int) {

@@ -108,7 +108,7 @@ func (m *menu) View() string {
 	if len(m.recent) > 0 {
 		lines = append(lines, st.Label.Render(fit(c.T("exportui.menu_recent"))))
 		for _, h := range m.recent[:min(3, len(m.recent))] {
-			l := "  " + h.At.Local().Format("2006-01-02 15:04") + "  " + h.Period + "  " + shortSHA(h.SHA256) + "  " + baseName(h.File)
+			l := "  " + h.At.Local().Format("2006-01-02 15:04") + "  " + h.Period + "  " + scopeWord(c, h, "period.scope_period", "period.scope_whole") + "  " + shortSHA(h.SHA256) + "  " + baseName(h.File)
 			lines = append(lines, st.Muted.Render(fit(l)))
 		}
 		lines = append(lines, fit(""))

@@ -42,7 +42,7 @@ func employerForm(c *common.Common, st *stack.Stack, edit *model.Employer) *form
 		f.SetValue("notes", edit.Notes)
 	} else {
 		f.SetChoice("unit_kind", 170)
-		f.SetValue("registered", c.Today().String())
+		f.SetDefault("registered", c.Today().String())
 	}
 	f.MarkClean()
 	read := func() (model.Employer, model.Problems) {
@@ -96,8 +96,8 @@ func visitForm(c *common.Common, st *stack.Stack, e model.Employer) *form.Screen
 		form.TextField("visit_outcome", true, c.T("employers.hint_outcome")),
 		form.TextField("visit_next", false, c.T("hint.date")),
 	)
-	f.SetValue("date", c.Today().String())
-	f.SetValue("visit_by", c.OperatorName())
+	f.SetDefault("date", c.Today().String())
+	f.SetDefault("visit_by", c.OperatorName())
 	f.MarkClean()
 	read := func() (model.OrganisingVisit, model.Problems) {
 		r := form.Reader{F: f}
@@ -132,7 +132,7 @@ func formedForm(c *common.Common, st *stack.Stack, b *book, k keys, e model.Empl
 		form.TextField("elected_on", false, c.T("units.hint_elected")),
 	)
 	f.SetValue("unit_name", base.Name)
-	f.SetValue("formed_on", c.Today().String())
+	f.SetDefault("formed_on", c.Today().String())
 	f.SetChoice("union_form", uint64(model.FormSingle))
 	f.SetChoice("unit_kind", uint64(e.Kind))
 	f.SetValue("unit_phone", e.Phone)
@@ -171,7 +171,7 @@ func goneForm(c *common.Common, st *stack.Stack, e model.Employer) *form.Screen 
 		form.TextField("date", true, c.T("hint.date")),
 		form.TextField("reason", true, c.T("employers.hint_gone")),
 	)
-	f.SetValue("date", c.Today().String())
+	f.SetDefault("date", c.Today().String())
 	f.MarkClean()
 	read := func() (model.Date, model.Problems) {
 		r := form.Reader{F: f}

@@ -136,7 +136,8 @@ func TestRegisterAnEmployerThenItsUnion(t *testing.T) {
 			t.Fatal("a refused visit was written")
 		}
 	}
-	hs.Keys("shift+tab", "shift+tab", "end")
+	// the refusal put the caret back in the date, the field with the problem
+	hs.Keys("end")
 	for range 10 {
 		hs.Keys("backspace")
 	}

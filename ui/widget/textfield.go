@@ -30,13 +30,17 @@ type TextField struct {
 	focused     bool
 	placeholder string
 	limit       int
+	// preset: the text is a default the user has not touched yet (SetDefault)
+	preset bool
 
 	// Keys are the editing keys.
 	Keys TextFieldKeys
-	// TextStyle styles the text; PlaceholderStyle the placeholder. Only
-	// colours and attributes are used.
+	// TextStyle styles the text; PlaceholderStyle the placeholder;
+	// DefaultStyle an untouched default in a focused field, shown selected
+	// since typing replaces it. Only colours and attributes are used.
 	TextStyle        lipgloss.Style
 	PlaceholderStyle lipgloss.Style
+	DefaultStyle     lipgloss.Style
 }
 
 // NewTextField returns an empty, unfocused field 20 cells wide.
@@ -45,6 +49,7 @@ func NewTextField() TextField {
 		width:            20,
 		Keys:             DefaultTextFieldKeys(),
 		PlaceholderStyle: lipgloss.NewStyle().Faint(true),
+		DefaultStyle:     lipgloss.NewStyle().Reverse(true),
 	}
 }
 
@@ -73,6 +78,7 @@ func split(s string) []grapheme {
 
 // SetValue replaces the text and puts the caret at its end.
 func (f *TextField) SetValue(s string) {
+	f.preset = false
 	f.g = split(s)
 	if f.limit > 0 && len(f.g) > f.limit {
 		f.g = f.g[:f.limit]
@@ -80,6 +86,19 @@ func (f *TextField) SetValue(s string) {
 	f.pos = len(f.g)
 	f.fix()
 }
+
+// SetDefault fills the field with a default the user has not chosen, as
+// a dialog shows a default selected: the first character typed or pasted
+// replaces it whole, while a moving or deleting key first makes it text
+// to edit (the caret is at its end).
+func (f *TextField) SetDefault(s string) {
+	f.SetValue(s)
+	f.preset = len(f.g) > 0
+}
+
+// IsDefault reports whether the field still holds the untouched default
+// of SetDefault.
+func (f TextField) IsDefault() bool { return f.preset }
 
 // Value returns the text.
 func (f TextField) Value() string {
@@ -203,10 +222,11 @@ func (f TextField) View() string {
 		b.WriteString(strings.Repeat(" ", min(x, end)-max(gx, f.off)))
 	}
 	used := min(x, end) - f.off
-	if used < w {
-		b.WriteString(strings.Repeat(" ", w-used))
+	pad := strings.Repeat(" ", max(0, w-used))
+	if f.preset && f.focused {
+		return inline(f.DefaultStyle).Render(b.String()) + inline(f.TextStyle).Render(pad)
 	}
-	return inline(f.TextStyle).Render(b.String())
+	return inline(f.TextStyle).Render(b.String() + pad)
 }
 
 // Update handles typing (including whole words from an input method),
@@ -224,6 +244,10 @@ func (f TextField) Update(msg tea.Msg) (TextField, tea.Cmd) {
 			break
 		}
 		k, ks := f.Keys, keystroke{msg}
+		if f.preset && key.Matches(ks, k.Left, k.Right, k.Home, k.End, k.WordLeft, k.WordRight,
+			k.Backspace, k.Delete, k.DeleteToStart, k.DeleteToEnd, k.DeleteWordLeft, k.DeleteWordRight) {
+			f.preset = false // an editing key: the default becomes text to edit
+		}
 		switch {
 		case key.Matches(ks, k.Left):
 			f.pos = max(f.pos-1, 0)
@@ -263,9 +287,22 @@ func (f TextField) Update(msg tea.Msg) (TextField, tea.Cmd) {
 	return f, nil
 }
 
-// insert puts s at the caret, respecting the character limit.
+// dropDefault empties a field that holds its untouched default, before
+// what was typed takes its place.
+func (f *TextField) dropDefault() {
+	if f.preset {
+		f.preset = false
+		f.g, f.pos, f.off = nil, 0, 0
+	}
+}
+
+// insert puts s at the caret, respecting the character limit; what is
+// typed over an untouched default replaces it.
 func (f *TextField) insert(s string) {
 	add := split(s)
+	if len(add) > 0 {
+		f.dropDefault()
+	}
 	if f.limit > 0 {
 		add = add[:min(len(add), max(f.limit-len(f.g), 0))]
 	}

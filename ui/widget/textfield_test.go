@@ -295,3 +295,66 @@ func placeholderField(w int, p string) TextField {
 	f.SetPlaceholder(p)
 	return f
 }
+
+// A default (SetDefault) is replaced by the first character typed or
+// pasted, in Chinese as in English; a moving or deleting key first makes
+// it text to edit; SetValue fills a value that is no default.
+func TestTextFieldDefaultIsReplacedByTyping(t *testing.T) {
+	f := focused(20)
+	f.SetDefault("2026")
+	if !f.IsDefault() {
+		t.Fatal("SetDefault gave no default")
+	}
+	if f = typeText(f, "2025-Q3"); f.Value() != "2025-Q3" || f.IsDefault() {
+		t.Errorf("typing over the default gave %q (default %v), want 2025-Q3", f.Value(), f.IsDefault())
+	}
+	f.SetDefault("李秘书")
+	if f, _ = f.Update(tea.KeyPressMsg{Code: '王', Text: "王会计"}); f.Value() != "王会计" {
+		t.Errorf("a word from an input method over the default gave %q", f.Value())
+	}
+	f.SetDefault("2026")
+	if f, _ = f.Update(tea.PasteMsg{Content: "2026-H1"}); f.Value() != "2026-H1" {
+		t.Errorf("a paste over the default gave %q", f.Value())
+	}
+	f.SetDefault("2026")
+	if f = typeText(press(f, tea.KeyBackspace, 0), "5-Q3"); f.Value() != "2025-Q3" {
+		t.Errorf("backspace then typing gave %q, want the default edited: 2025-Q3", f.Value())
+	}
+	f.SetDefault("2026")
+	if f = typeText(press(f, tea.KeyHome, 0), "x"); f.Value() != "x2026" {
+		t.Errorf("home then typing gave %q, want x2026", f.Value())
+	}
+	f.SetDefault("2026")
+	if f = typeText(press(f, tea.KeyLeft, 0), "1"); f.Value() != "20216" {
+		t.Errorf("left then typing gave %q, want 20216", f.Value())
+	}
+	f.SetValue("2026")
+	if f.IsDefault() {
+		t.Error("SetValue left a default")
+	}
+	if f = typeText(f, "-Q3"); f.Value() != "2026-Q3" {
+		t.Errorf("typing after SetValue gave %q, want it appended: 2026-Q3", f.Value())
+	}
+	// an unfocused field ignores keys and keeps its default
+	u := NewTextField()
+	u.SetDefault("2026")
+	if u = typeText(u, "7"); u.Value() != "2026" || !u.IsDefault() {
+		t.Errorf("an unfocused field took a key: %q", u.Value())
+	}
+}
+
+// A focused default is drawn selected (typing replaces it), its padding
+// not; the width stays the field's.
+func TestTextFieldDefaultShowsSelected(t *testing.T) {
+	f := focused(12)
+	f.DefaultStyle = f.DefaultStyle.Reverse(true)
+	f.SetDefault("二〇二六")
+	checkField(t, f)
+	if v := f.View(); !strings.HasPrefix(v, "\x1b[7m") || ansi.Strip(v) != "二〇二六    " {
+		t.Errorf("the default is not drawn selected: %q", v)
+	}
+	f = typeText(f, "2")
+	if v := f.View(); strings.Contains(v, "\x1b[7m") {
+		t.Errorf("typed text is drawn selected: %q", v)
+	}
+}
