@@ -88,6 +88,9 @@ func inflateRecord(packed []byte) ([]byte, error) {
 // inflatePrefix is at most the first n bytes of a format-3 record's CBOR
 // (fewer when the record is shorter), in a new slice.
 func inflatePrefix(packed []byte, n int) ([]byte, error) {
+	if out, ok := inflateFixedPrefix(packed, auditDict, n); ok {
+		return out, nil
+	}
 	in := inflaters.Get().(*inflater)
 	defer inflaters.Put(in)
 	in.src.Reset(packed)

@@ -318,3 +318,68 @@ func BenchmarkCompressAuditEntry(b *testing.B) {
 		}
 	}
 }
+
+// flatePrefix is the first n bytes compress/flate inflates packed to.
+func flatePrefix(packed []byte, n int) ([]byte, error) {
+	buf := make([]byte, n)
+	k, err := io.ReadFull(flate.NewReaderDict(bytes.NewReader(packed), auditDict), buf)
+	if err == io.ErrUnexpectedEOF {
+		err = nil
+	}
+	return buf[:k], err
+}
+
+// The start of what deflateFixed writes reads back by the small fixed-code
+// inflater as by compress/flate: whole records, prefixes and records
+// shorter than the prefix asked for.
+func TestInflateFixedPrefix(t *testing.T) {
+	t.Parallel()
+	r := rand.New(rand.NewPCG(5, 6))
+	for i := range 400 {
+		b := make([]byte, r.IntN(3000))
+		for j := 0; j < len(b); {
+			if r.IntN(2) == 0 {
+				k := r.IntN(len(auditDictionary))
+				j += copy(b[j:], auditDictionary[k:min(len(auditDictionary), k+r.IntN(200))])
+			} else if j > 4 && r.IntN(2) == 0 {
+				j += copy(b[j:], b[r.IntN(j):j])
+			} else {
+				b[j] = byte(r.Uint32())
+				j++
+			}
+		}
+		packed := lzAudit().deflateFixed(nil, b)
+		for _, n := range []int{0, 1, auditRefPrefix, len(b), len(b) + 7} {
+			got, ok := inflateFixedPrefix(packed, auditDict, n)
+			if !ok || !bytes.Equal(got, b[:min(n, len(b))]) {
+				t.Fatalf("input %d, %d bytes: read %d bytes (ok %v)", i, n, len(got), ok)
+			}
+		}
+	}
+	// compress/flate's own output (dynamic codes) is left to compress/flate
+	packed, err := flateRecord([]byte(auditDictionary[:300]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := inflateFixedPrefix(packed[1+crcSize:], auditDict, auditRefPrefix); ok {
+		t.Error("a stream of dynamic codes was read as fixed ones")
+	}
+}
+
+// FuzzInflateFixedPrefix: whatever the small inflater reads, compress/flate
+// reads alike. Seeds in testdata/fuzz/FuzzInflateFixedPrefix.
+func FuzzInflateFixedPrefix(f *testing.F) {
+	f.Add(lzAudit().deflateFixed(nil, []byte(auditDictionary[200:500])), 48)
+	f.Add(lzAudit().deflateFixed(nil, []byte("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab")), 100)
+	f.Fuzz(func(t *testing.T, packed []byte, n int) {
+		n = min(max(n, 0), 4096)
+		got, ok := inflateFixedPrefix(packed, auditDict, n)
+		if !ok {
+			return
+		}
+		want, err := flatePrefix(packed, n)
+		if err == nil && !bytes.Equal(got, want) {
+			t.Fatalf("read %x, compress/flate %x", got, want)
+		}
+	})
+}
