@@ -56,7 +56,7 @@ type Options struct {
 //
 // The default township (about 125,000 payments) is written in one
 // transaction. A larger one is written in transactions of about txRecords
-// records each, because one transaction holds everything it writes in
+// records each (more beyond txScale members), because one transaction holds everything it writes in
 // memory until it commits (2.4 million payments took 1.7 GB): the first
 // marks the database as loading the demo, the last (with the later
 // features' generators) removes the mark. Should the load be interrupted
@@ -91,6 +91,7 @@ func Load(s *storage.Store, opts Options) error {
 	p, units, members := GenerateAt(opts.Seed, opts.Units, opts.Members, opts.Today)
 	s.HoldMembers() // each transaction pays the same members again
 	defer s.ReleaseMembers()
+	perTx := txRecords * max(1, len(members)/txScale)
 	ids := make([]uint64, len(units))
 	next := 0 // the next member to write
 	var hist *historyWriter
@@ -118,7 +119,7 @@ func Load(s *storage.Store, opts Options) error {
 					ids[i] = u.ID
 				}
 			}
-			for ; next < len(members) && records < txRecords; next++ {
+			for ; next < len(members) && records < perTx; next++ {
 				m := members[next]
 				m.UnitID = ids[m.UnitID-1]
 				if err := b.CreateMember(&m); err != nil {
@@ -136,7 +137,7 @@ func Load(s *storage.Store, opts Options) error {
 				}
 				hist = newHistoryWriter(history(opts.Seed, &p, units, members, opts.Today))
 			}
-			for !hist.done() && records < txRecords {
+			for !hist.done() && records < perTx {
 				n, err := hist.step(b)
 				if err != nil {
 					return err
@@ -169,6 +170,14 @@ const loadName = "demo"
 // default township (7,520 members and 120,000 payments) fits in one; the
 // 100,000-member one takes ten and peaks at about 500 MB instead of 1.7 GB.
 var txRecords = 200_000
+
+// txScale is the township size beyond which a transaction grows with it:
+// each of Load's transactions touches most pages of the trees kept by
+// member (a month's batches reach every unit), so a fixed size made the
+// load quadratic. At 300,000 members, 600,000 records a transaction took
+// 52 s against 57 s at 200,000, with the same peak memory; at 100,000,
+// 400,000 took longer than 200,000 (docs/benchmarks.md).
+const txScale = 100_000
 
 // memberRecords is what a member weighs against a payment: the record,
 // its indexes and its audit entry.
