@@ -149,6 +149,9 @@ func buildPeriodScope(ctx context.Context, r *storage.Records, p model.Period, l
 	if err := s.close(r); err != nil {
 		return nil, err
 	}
+	if err := s.bookWindow(r); err != nil {
+		return nil, err
+	}
 	if err := s.rootsAfter(r); err != nil {
 		return nil, err
 	}
@@ -440,6 +443,94 @@ func (s *periodScope) refs(x any) {
 	}
 }
 
+// bookWindow extends each money account's book back to the first of the
+// month of the earliest entry or transfer the package holds from before
+// the period (the original of a reversal of the period, the entry of a
+// payment made in advance): every entry and transfer of that account from
+// then on goes too, with what they point to, until nothing earlier is
+// added. The opening carried is then the township's balance at that
+// month's start, never below zero when its books were not. Without them
+// (a large cash income in advance, banked before the period) the opening
+// had to be negative, and the export was refused.
+func (s *periodScope) bookWindow(r *storage.Records) error {
+	done := map[model.MoneyAccount]model.Date{} // each account's window so far
+	for {
+		starts, err := s.earlyStarts(r)
+		if err != nil {
+			return err
+		}
+		grew := false
+		for m, from := range starts {
+			if d, ok := done[m]; ok && d <= from {
+				continue
+			}
+			done[m], grew = from, true
+			err := r.LedgerDated(from, s.first.AddDays(-1), func(e *model.LedgerEntry) error {
+				if e.Money == m {
+					s.take("ledger", e.ID, func() { s.ledgerRefs(e) })
+				}
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+			err = r.ForEachRecord("transfers", func(x any) error {
+				if t := x.(*model.Transfer); t.Date >= from && t.Date < s.first && (t.From == m || t.To == m) {
+					s.take("transfers", t.ID, func() { s.refs(t) })
+				}
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+		}
+		if !grew {
+			return nil
+		}
+		if err := s.close(r); err != nil {
+			return err
+		}
+	}
+}
+
+// earlyStarts is, for each money account, the first of the month of the
+// earliest entry or transfer chosen that is dated before the period.
+func (s *periodScope) earlyStarts(r *storage.Records) (map[model.MoneyAccount]model.Date, error) {
+	starts := map[model.MoneyAccount]model.Date{}
+	note := func(m model.MoneyAccount, d model.Date) {
+		if d == 0 || d >= s.first {
+			return
+		}
+		first := d.Month().First()
+		if cur, ok := starts[m]; !ok || first < cur {
+			starts[m] = first
+		}
+	}
+	err := storage.MapRecordsWhere(r, "ledger", s.sets["ledger"].has, func(e *model.LedgerEntry, buf []byte) ([]byte, error) {
+		if e.Date < s.first {
+			buf = binary.LittleEndian.AppendUint64(buf, uint64(e.Money))
+			buf = binary.LittleEndian.AppendUint64(buf, uint64(e.Date))
+		}
+		return buf, nil
+	}, func(b []byte) error {
+		for ; len(b) >= 16; b = b[16:] {
+			note(model.MoneyAccount(binary.LittleEndian.Uint64(b)), model.Date(binary.LittleEndian.Uint64(b[8:])))
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = r.ForEachRecord("transfers", func(x any) error {
+		if t := x.(*model.Transfer); s.sets["transfers"].has(t.ID) {
+			note(t.From, t.Date)
+			note(t.To, t.Date)
+		}
+		return nil
+	})
+	return starts, err
+}
+
 // rootsAfter chooses what is kept because of the members chosen: the
 // members who had joined by the period's end (besides those a record
 // points to), their honours and dues rules. Nothing here points further.
@@ -480,9 +571,10 @@ func (s *periodScope) rootsAfter(r *storage.Records) error {
 // package's books give the township's balance on every day of the period:
 // the balance at the period's start less the entries and transfers dated
 // before it that the package holds anyway (the originals of reversals, the
-// entries of payments made in advance), dated the first of the month of the
-// earliest of them. An opening the township set inside the period travels
-// as it is. The township's closings do not travel (the months before the
+// entries of payments made in advance, and since bookWindow every entry
+// and transfer from the first of the month of the earliest of them), dated
+// that day: the township's balance then. An opening the township set
+// inside the period travels as it is. The township's closings do not travel (the months before the
 // period are not in the package to be closed).
 func (s *periodScope) carryOpenings(r *storage.Records, lang i18n.Lang, now time.Time) error {
 	type early struct {

@@ -370,12 +370,10 @@ func TestPeriodPackageCarriesABatchAsItStood(t *testing.T) {
 	}
 }
 
-// A large cash income of March spent in March and reversed in April would
-// leave a package of 2026-Q2 an opening below zero: the export stops and
-// says to export every record.
-func TestPeriodPackageRefusesANegativeOpening(t *testing.T) {
-	st := demoStore(t, 7, "", 60)
-	var in, out string
+// manualAccounts are an income and an expense account of the demo's own
+// manual entries of 2026.
+func manualAccounts(t *testing.T, st *storage.Store) (in, out string) {
+	t.Helper()
 	_ = st.ReadRecords(func(r *storage.Records) error {
 		return r.Ledger(func(e *model.LedgerEntry) error {
 			if e.Source.Kind == "" && e.ReversalOf == 0 && e.Date.Year() == 2026 {
@@ -391,6 +389,18 @@ func TestPeriodPackageRefusesANegativeOpening(t *testing.T) {
 	if in == "" || out == "" {
 		t.Fatal("no manual entries of 2026 to copy the accounts of")
 	}
+	return in, out
+}
+
+// A large cash income of March spent in March and reversed in April: the
+// package of 2026-Q2 holds the income (the original of its reversal), and
+// with it the cash book from 1 March, the spending too, so that its
+// opening is the township's cash on 1 March and every day of the quarter
+// has the township's balance. Before, the opening had to be 9,000,000
+// less than the cash at 1 April, below zero, and the export was refused.
+func TestPeriodPackageCarriesTheBookFromItsEarliestEntry(t *testing.T) {
+	st := demoStore(t, 7, "", 60)
+	in, out := manualAccounts(t, st)
 	income := model.LedgerEntry{Date: model.NewDate(2026, 3, 10), Direction: model.In, Account: in, Amount: 900_000_00,
 		Counterparty: "捐赠", Memo: "捐赠", Money: model.MoneyCash}
 	if err := st.AddLedgerEntry("test", &income); err != nil {
@@ -404,12 +414,56 @@ func TestPeriodPackageRefusesANegativeOpening(t *testing.T) {
 	if _, err := st.ReverseLedgerEntry("test", income.ID, model.NewDate(2026, 4, 5), "entered twice"); err != nil {
 		t.Fatal(err)
 	}
+	pkg := importPkg(t, writePkg(t, st, "2026-Q2", nil).Path)
+	for _, id := range []uint64{income.ID, spent.ID} {
+		if _, err := pkg.LedgerEntry(id); err != nil {
+			t.Errorf("entry %d of March not in the package: %v", id, err)
+		}
+	}
+	os, err := pkg.Openings()
+	o, ok := os[model.MoneyCash]
+	if err != nil || !ok || o.Date != model.NewDate(2026, 3, 1) || o.Amount < 0 {
+		t.Errorf("cash opening %+v (%v, %v), want one of 1 March, not below zero", o, ok, err)
+	}
+	want, _ := st.Balances(model.NewDate(2026, 2, 28))
+	if got, _ := pkg.Balances(model.NewDate(2026, 2, 28)); got[model.MoneyCash] != 0 || want[model.MoneyCash] == 0 {
+		t.Errorf("the package's cash before its books start: %v (the township's %v)", got[model.MoneyCash], want[model.MoneyCash])
+	}
+	// cash from 1 March, where its book starts; the bank (nothing of it
+	// before the period) from 1 April
+	p, _ := model.ParsePeriod("2026-Q2")
+	for d := model.NewDate(2026, 3, 1); d <= p.Last(); d = d.AddDays(1) {
+		a, _ := st.Balances(d)
+		b, _ := pkg.Balances(d)
+		if d < p.First() {
+			a, b = map[model.MoneyAccount]model.Money{model.MoneyCash: a[model.MoneyCash]}, map[model.MoneyAccount]model.Money{model.MoneyCash: b[model.MoneyCash]}
+		}
+		if !maps.Equal(a, b) {
+			t.Fatalf("%s: the township's balances %v, the package's %v", d, a, b)
+		}
+	}
+	if rep, err := pkg.Check(); err != nil || !rep.OK() {
+		t.Fatalf("check: %v %v", err, rep)
+	}
+}
+
+// A township whose cash book is below zero before the period (more spent
+// than it held) cannot carry an opening: the export stops, says so in the
+// user's language, and every record still goes.
+func TestPeriodPackageRefusesANegativeOpening(t *testing.T) {
+	st := demoStore(t, 7, "", 60)
+	_, out := manualAccounts(t, st)
+	spent := model.LedgerEntry{Date: model.NewDate(2026, 3, 11), Direction: model.Out, Account: out, Amount: 900_000_00,
+		Counterparty: "超市", Memo: "慰问品", Money: model.MoneyCash}
+	if err := st.AddLedgerEntry("test", &spent); err != nil {
+		t.Fatal(err)
+	}
 	p, _ := model.ParsePeriod("2026-Q2")
 	_, err := WritePackage(context.Background(), st, PackageOptions{Period: p, Lang: i18n.EN, Dir: t.TempDir(), Now: pkgNow})
 	if !errors.Is(err, i18n.E("period.opening_negative")) {
 		t.Fatalf("export: %v", err)
 	}
-	if zh := i18n.Text(err, i18n.ZH); !strings.Contains(zh, "库存现金") {
+	if zh := i18n.Text(err, i18n.ZH); !strings.Contains(zh, "库存现金") || !strings.Contains(zh, "更正") {
 		t.Errorf("message: %s", zh)
 	}
 	if msg := i18n.Text(err, i18n.EN); !strings.Contains(msg, "cash") || !strings.Contains(msg, "--whole") {

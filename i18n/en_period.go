@@ -7,7 +7,7 @@ func init() {
 	register(EN, map[string]string{
 		"period.flag_whole":          "export the records of every date (enough to rebuild the database exactly), not only the period's",
 		"period.opening_memo":        "carried forward to %s (district package)",
-		"period.opening_negative":    "the period package's opening balance of %s would be below zero (%s): a large income from before the period is reversed in it. Export every record with --whole",
+		"period.opening_negative":    "the period package's opening balance of %s would be below zero (%s): the books show less than nothing in it before the period. Correct the books, or export every record with --whole",
 		"period.imported_period":     "This database holds the records of %s only (and the records they refer to) and the roster as at its end; the dues and books before the period are not in it, their balances are carried forward.",
 		"period.readonly_of_package": "package %s %s (that period only)",
 		"period.f_scope":             "Records",

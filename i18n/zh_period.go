@@ -7,7 +7,7 @@ func init() {
 	register(ZH, map[string]string{
 		"period.flag_whole":          "导出全部日期的记录（可据以完整重建数据库），而不只是本期的记录",
 		"period.opening_memo":        "%s 期初结转（上报数据包）",
-		"period.opening_negative":    "本期数据包的%s期初余额为负（%s）：本期冲正了期初以前的大额收入。请加 --whole 导出全部记录",
+		"period.opening_negative":    "本期数据包的%s期初余额为负（%s）：账上本期以前的余额小于零。请先更正账目，或加 --whole 导出全部记录",
 		"period.imported_period":     "这个数据库只含 %s 这一期间的记录（以及它们引用的记录）和期末的会员名册；期间以前的会费和账目不在其中，期初余额已结转。",
 		"period.readonly_of_package": "数据包 %s %s（只含本期）",
 		"period.f_scope":             "数据范围",

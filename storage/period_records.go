@@ -88,3 +88,16 @@ func (r *Records) PaymentReversal(id uint64) (rev uint64, ok bool) {
 	}
 	return btoi(v), true
 }
+
+// LedgerDated calls fn with the cash-book entries dated from from to to
+// (inclusive), in date order, read through the date index.
+func (r *Records) LedgerDated(from, to model.Date, fn func(*model.LedgerEntry) error) error {
+	led := r.tx.Bucket(bucketLedger)
+	return scanDates(r.tx.Bucket(idxLedgerDate), from, to, func(id uint64) error {
+		e, err := getLedgerEntry(led, id)
+		if err != nil {
+			return dangling(err)
+		}
+		return fn(&e)
+	})
+}
