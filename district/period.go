@@ -149,13 +149,10 @@ func buildPeriodScope(ctx context.Context, r *storage.Records, p model.Period, l
 	if err := s.close(r); err != nil {
 		return nil, err
 	}
-	if err := s.bookWindow(r); err != nil {
+	if err := s.settleOpenings(r, lang, now); err != nil {
 		return nil, err
 	}
 	if err := s.rootsAfter(r); err != nil {
-		return nil, err
-	}
-	if err := s.carryOpenings(r, lang, now); err != nil {
 		return nil, err
 	}
 	if err := s.rootAudit(r); err != nil {
@@ -443,54 +440,69 @@ func (s *periodScope) refs(x any) {
 	}
 }
 
-// bookWindow extends each money account's book back to the first of the
-// month of the earliest entry or transfer the package holds from before
-// the period (the original of a reversal of the period, the entry of a
-// payment made in advance): every entry and transfer of that account from
-// then on goes too, with what they point to, until nothing earlier is
-// added. The opening carried is then the township's balance at that
-// month's start, never below zero when its books were not. Without them
-// (a large cash income in advance, banked before the period) the opening
-// had to be negative, and the export was refused.
-func (s *periodScope) bookWindow(r *storage.Records) error {
-	done := map[model.MoneyAccount]model.Date{} // each account's window so far
+// settleOpenings carries the openings (carryOpenings). Where one would be
+// below zero, that money account's book is carried further back
+// (bookWindow) and the openings carried again.
+func (s *periodScope) settleOpenings(r *storage.Records, lang i18n.Lang, now time.Time) error {
+	windows := map[model.MoneyAccount]model.Date{}
 	for {
-		starts, err := s.earlyStarts(r)
+		neg, err := s.carryOpenings(r, lang, now)
+		if neg == nil || err != nil {
+			return err
+		}
+		grew, err := s.bookWindow(r, neg.money, windows)
 		if err != nil {
 			return err
 		}
-		grew := false
-		for m, from := range starts {
-			if d, ok := done[m]; ok && d <= from {
-				continue
-			}
-			done[m], grew = from, true
-			err := r.LedgerDated(from, s.first.AddDays(-1), func(e *model.LedgerEntry) error {
-				if e.Money == m {
-					s.take("ledger", e.ID, func() { s.ledgerRefs(e) })
-				}
-				return nil
-			})
-			if err != nil {
-				return err
-			}
-			err = r.ForEachRecord("transfers", func(x any) error {
-				if t := x.(*model.Transfer); t.Date >= from && t.Date < s.first && (t.From == m || t.To == m) {
-					s.take("transfers", t.ID, func() { s.refs(t) })
-				}
-				return nil
-			})
-			if err != nil {
-				return err
-			}
-		}
 		if !grew {
-			return nil
-		}
-		if err := s.close(r); err != nil {
-			return err
+			return neg
 		}
 	}
+}
+
+// bookWindow extends money account m's book back to the first of the
+// month of the earliest entry or transfer of it the package holds from
+// before the period (the original of a reversal of the period, the entry
+// of a payment made in advance): every entry and transfer of m from then on
+// goes too, with what they point to. The opening carried is then the
+// township's balance at that month's start. It is taken only when the
+// opening would otherwise be below zero (a large cash income made in
+// advance and banked before the period: the 100,000-member demo's
+// September), as it can bring many months of records into the package.
+// windows holds each account's window so far; grew is false when m's
+// cannot go further back.
+func (s *periodScope) bookWindow(r *storage.Records, m model.MoneyAccount, windows map[model.MoneyAccount]model.Date) (grew bool, err error) {
+	starts, err := s.earlyStarts(r)
+	if err != nil {
+		return false, err
+	}
+	from, ok := starts[m]
+	if !ok {
+		return false, nil
+	}
+	if d, ok := windows[m]; ok && d <= from {
+		return false, nil
+	}
+	windows[m] = from
+	err = r.LedgerDated(from, s.first.AddDays(-1), func(e *model.LedgerEntry) error {
+		if e.Money == m {
+			s.take("ledger", e.ID, func() { s.ledgerRefs(e) })
+		}
+		return nil
+	})
+	if err != nil {
+		return false, err
+	}
+	err = r.ForEachRecord("transfers", func(x any) error {
+		if t := x.(*model.Transfer); t.Date >= from && t.Date < s.first && (t.From == m || t.To == m) {
+			s.take("transfers", t.ID, func() { s.refs(t) })
+		}
+		return nil
+	})
+	if err != nil {
+		return false, err
+	}
+	return true, s.close(r)
 }
 
 // earlyStarts is, for each money account, the first of the month of the
@@ -576,7 +588,8 @@ func (s *periodScope) rootsAfter(r *storage.Records) error {
 // that day: the township's balance then. An opening the township set
 // inside the period travels as it is. The township's closings do not travel (the months before the
 // period are not in the package to be closed).
-func (s *periodScope) carryOpenings(r *storage.Records, lang i18n.Lang, now time.Time) error {
+func (s *periodScope) carryOpenings(r *storage.Records, lang i18n.Lang, now time.Time) (*negativeOpening, error) {
+	s.openings = nil
 	type early struct {
 		sum   model.Money
 		first model.Date
@@ -608,7 +621,7 @@ func (s *periodScope) carryOpenings(r *storage.Records, lang i18n.Lang, now time
 		return nil
 	})
 	if err != nil {
-		return err
+		return nil, err
 	}
 	err = r.ForEachRecord("transfers", func(x any) error {
 		t := x.(*model.Transfer)
@@ -619,11 +632,11 @@ func (s *periodScope) carryOpenings(r *storage.Records, lang i18n.Lang, now time
 		return nil
 	})
 	if err != nil {
-		return err
+		return nil, err
 	}
 	var nextID uint64
 	if err := r.ForEachRecord("openings", func(x any) error { nextID = max(nextID, x.(*model.OpeningBalance).ID); return nil }); err != nil {
-		return err
+		return nil, err
 	}
 	if c, err := r.Counters(); err == nil {
 		nextID = max(nextID, c.Sequences["openings"])
@@ -631,7 +644,7 @@ func (s *periodScope) carryOpenings(r *storage.Records, lang i18n.Lang, now time
 	for _, m := range model.MoneyAccounts() {
 		o, ok, err := r.Opening(m)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		if ok && o.Date >= s.first {
 			s.openings = append(s.openings, o) // set inside the period (or after it): as it is
@@ -639,7 +652,7 @@ func (s *periodScope) carryOpenings(r *storage.Records, lang i18n.Lang, now time
 		}
 		bal, err := r.MoneyBefore(m, s.period.From)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		date := s.first
 		if e := pre[m]; e != nil {
@@ -650,7 +663,7 @@ func (s *periodScope) carryOpenings(r *storage.Records, lang i18n.Lang, now time
 			continue // the township has none, and none is needed
 		}
 		if bal < 0 {
-			return &negativeOpening{money: m, balance: bal}
+			return &negativeOpening{money: m, balance: bal}, nil
 		}
 		id := o.ID
 		if !ok {
@@ -660,7 +673,7 @@ func (s *periodScope) carryOpenings(r *storage.Records, lang i18n.Lang, now time
 		s.openings = append(s.openings, model.OpeningBalance{ID: id, Money: m, Date: date, Amount: bal,
 			Memo: lang.T("period.opening_memo", s.period.Text), Operator: o.Operator, SetAt: now})
 	}
-	return nil
+	return nil, nil
 }
 
 // asAtEnd is a member as at the period's end: the status changes and wage
