@@ -136,6 +136,7 @@ func Load(s *storage.Store, opts Options) error {
 					units[i].ID = ids[i]
 				}
 				hist = newHistoryWriter(history(opts.Seed, &p, units, members, opts.Today))
+				hist.start = duesSince(opts.Today).First()
 			}
 			for !hist.done() && records < perTx {
 				n, err := hist.step(b)
@@ -146,6 +147,10 @@ func Load(s *storage.Store, opts Options) error {
 			}
 			if !hist.done() {
 				return nil
+			}
+			// the later features' records are written as today
+			if err := b.SetClock(time.Time{}); err != nil {
+				return err
 			}
 			for _, x := range generators {
 				if err := x.write(b, World{Seed: opts.Seed, Profile: p, Units: units, Members: members, Today: opts.Today}); err != nil {

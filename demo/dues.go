@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
+	"time"
 
 	"unionbook/model"
 	"unionbook/storage"
@@ -447,6 +448,7 @@ func ledgerPlan(r *rand.Rand, p *model.Profile, members int, since model.Month, 
 // names and the manual entries; an action's plan is dropped once written.
 type historyWriter struct {
 	acts    []duesAction
+	start   model.Date // the day the dues settings are written: the history's first
 	next    int
 	needed  map[int]bool                // seqs of actions a reversal names
 	pays    map[int][]model.DuesPayment // by seq: the needed actions' payments
@@ -465,11 +467,26 @@ func newHistoryWriter(acts []duesAction) *historyWriter {
 
 func (h *historyWriter) done() bool { return h.next >= len(h.acts) }
 
+// actionTime is when the secretary wrote an action: on its day, from nine
+// in the morning, a minute apart in the order of the day's actions (the
+// dues settings on the history's first day). Its audit entry says so, so
+// that a period's package and the Audit screen find it in its period.
+func actionTime(a *duesAction, start model.Date) time.Time {
+	d := a.date
+	if d <= 1 {
+		d = start
+	}
+	return time.Date(d.Year(), time.Month(d.MonthOfYear()), d.Day(), 9, 0, 0, 0, time.Local).Add(time.Duration(a.seq%600) * time.Minute)
+}
+
 // step writes the next action through the batch and says how many records
 // it wrote, for the caller's measure of a transaction's size.
 func (h *historyWriter) step(b *storage.Batch) (int, error) {
 	a := &h.acts[h.next]
 	h.next++
+	if err := b.SetClock(actionTime(a, h.start)); err != nil {
+		return 0, err
+	}
 	defer func() { a.batch, a.pay, a.ledger, a.report, a.reminder = nil, nil, nil, nil, nil }()
 	switch {
 	case a.batch != nil:

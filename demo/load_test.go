@@ -144,3 +144,52 @@ func TestDemoWomenContractsAreMostlyInForce(t *testing.T) {
 		t.Errorf("women workers' special contracts: %d signed, %d in force on %s", signed, inForce, Reference)
 	}
 }
+
+// The demo's two years of dues are written as the secretary wrote them:
+// each payment's, batch's and entry's audit entry on its day, none after
+// the load, so that a quarter's package and the Audit screen's date filter
+// find a quarter's work in that quarter (before, all 30,000 entries of the
+// default township were dated the minute the demo was built).
+func TestDemoAuditFollowsTheHistory(t *testing.T) {
+	s := openTemp(t)
+	if err := Load(s, Options{Seed: 5, Members: 400, Today: Reference}); err != nil {
+		t.Fatal(err)
+	}
+	built := time.Now()
+	days := map[model.Date]int{}
+	paymentsOnTheirDay, payments := 0, 0
+	byID := map[uint64]model.Date{}
+	err := s.ReadRecords(func(r *storage.Records) error {
+		return r.Payments(func(p *model.DuesPayment) error { byID[p.ID] = p.Date; return nil })
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = s.ForEachAudit(storage.AuditFilter{}, func(e model.AuditEntry) error {
+		if e.At.After(built) {
+			t.Errorf("audit entry %d dated %v, after the load", e.ID, e.At)
+		}
+		d := model.DateOf(e.At.Local())
+		days[d]++
+		if e.Entity == model.EntityPayment && e.Action == model.ActionCreate {
+			payments++
+			if byID[e.EntityID] == d {
+				paymentsOnTheirDay++
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	months := map[model.Month]bool{}
+	for d := range days {
+		months[d.Month()] = true
+	}
+	if len(months) < HistoryMonths {
+		t.Errorf("audit entries in %d months, want the %d of the history", len(months), HistoryMonths)
+	}
+	if payments == 0 || paymentsOnTheirDay != payments {
+		t.Errorf("%d of %d payments' audit entries dated on the payment's day", paymentsOnTheirDay, payments)
+	}
+}

@@ -3,6 +3,7 @@ package storage
 import (
 	"errors"
 	"testing"
+	"time"
 
 	"unionbook/model"
 )
@@ -487,5 +488,47 @@ func TestPartPaymentsInOneBulkTransaction(t *testing.T) {
 	}
 	if r, err := s.Check(); err != nil || !r.OK() {
 		t.Fatalf("check: %v %v", err, r.Problems)
+	}
+}
+
+// A load of the past (the demo) dates each write on its day with
+// Batch.SetClock: the audit entry and the payment's creation say that day,
+// a date after it is refused as still to come, a time after the
+// transaction's own is not taken, and the zero time goes back to it.
+func TestBatchClockDatesWrites(t *testing.T) {
+	f := newHandlingFixture(t)
+	s := f.s
+	then := time.Date(2024, 3, 5, 9, 30, 0, 0, time.Local)
+	var paid model.DuesPayment
+	err := s.Bulk("李秘书", func(b *Batch) error {
+		if err := b.SetClock(then); err != nil {
+			return err
+		}
+		paid = model.DuesPayment{MemberID: f.a1.ID, From: ym(2024, 1), To: ym(2024, 1), Amount: 1540, Date: 20240305, Method: model.PayCash}
+		if err := b.RecordPayment(&paid); err != nil {
+			return err
+		}
+		later := model.DuesPayment{MemberID: f.a1.ID, From: ym(2024, 2), To: ym(2024, 2), Amount: 1540, Date: 20240306, Method: model.PayCash}
+		if err := b.RecordPayment(&later); !problems(t, err).Has("date", "problem.future") {
+			t.Errorf("a payment dated the day after the clock: %v", err)
+		}
+		if err := b.SetClock(testNow.Add(time.Hour)); err != nil {
+			return err
+		}
+		now := model.DuesPayment{MemberID: f.a1.ID, From: ym(2024, 2), To: ym(2024, 2), Amount: 1540, Date: 20240306, Method: model.PayCash}
+		return b.RecordPayment(&now)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	es, _, err := s.AuditQuery(AuditFilter{Entity: model.EntityPayment}, 0, 10)
+	if err != nil || len(es) != 2 {
+		t.Fatalf("audit entries of payments: %d, %v", len(es), err)
+	}
+	if !es[1].At.Equal(then) || !paid.CreatedAt.Equal(then) {
+		t.Errorf("the payment of 5 March written at %v, its audit entry at %v", paid.CreatedAt, es[1].At)
+	}
+	if !es[0].At.Equal(testNow) {
+		t.Errorf("a clock past the transaction's: the entry says %v, want %v", es[0].At, testNow)
 	}
 }

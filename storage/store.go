@@ -653,6 +653,25 @@ func (s *Store) ReleaseMembers() { s.heldMembers = nil }
 var errBatchDone = i18n.E("err.internal", "batch used after Bulk returned")
 
 // CreateUnit is Store.CreateUnit inside the batch's transaction.
+// SetClock dates the batch's next writes at t, as if made then: their
+// audit entries and creation times, and the day their dates are checked
+// against as today. A load of records of the past (the demo's two years of
+// dues) writes each on its own day; the zero time goes back to the
+// transaction's clock. t must not be after the transaction's clock.
+func (b *Batch) SetClock(t time.Time) error {
+	if b.w == nil {
+		return errBatchDone
+	}
+	if b.w.clock.IsZero() {
+		b.w.clock = b.w.now
+	}
+	if t.IsZero() || t.After(b.w.clock) {
+		t = b.w.clock
+	}
+	b.w.now, b.w.today = t, model.DateOf(t)
+	return nil
+}
+
 func (b *Batch) CreateUnit(u *model.Unit) error {
 	if b.w == nil {
 		return errBatchDone

@@ -22,6 +22,7 @@ type writer struct {
 	op    string
 	now   time.Time
 	today model.Date
+	clock time.Time // the transaction's own time, once Batch.SetClock moved now
 
 	meta, units, members, audit                      *bbolt.Bucket
 	idxIDNumber, idxNo, idxNoRetired, idxUnitMembers *bbolt.Bucket
