@@ -449,6 +449,8 @@ func ledgerPlan(r *rand.Rand, p *model.Profile, members int, since model.Month, 
 type historyWriter struct {
 	acts    []duesAction
 	start   model.Date // the day the dues settings are written: the history's first
+	day     model.Date // the day of the action last written, and how many of that day
+	ofDay   int
 	next    int
 	needed  map[int]bool                // seqs of actions a reversal names
 	pays    map[int][]model.DuesPayment // by seq: the needed actions' payments
@@ -467,16 +469,21 @@ func newHistoryWriter(acts []duesAction) *historyWriter {
 
 func (h *historyWriter) done() bool { return h.next >= len(h.acts) }
 
-// actionTime is when the secretary wrote an action: on its day, from nine
-// in the morning, a minute apart in the order of the day's actions (the
-// dues settings on the history's first day). Its audit entry says so, so
-// that a period's package and the Audit screen find it in its period.
-func actionTime(a *duesAction, start model.Date) time.Time {
+// clock is when the secretary wrote the next action: on its day, from
+// nine in the morning, a minute after the day's action before (the dues
+// settings on the history's first day), until ten at night. Its audit
+// entry says so, so that a period's package and the Audit screen find it
+// in its period, in the order it was written.
+func (h *historyWriter) clock(a *duesAction) time.Time {
 	d := a.date
 	if d <= 1 {
-		d = start
+		d = h.start
 	}
-	return time.Date(d.Year(), time.Month(d.MonthOfYear()), d.Day(), 9, 0, 0, 0, time.Local).Add(time.Duration(a.seq%600) * time.Minute)
+	if d != h.day {
+		h.day, h.ofDay = d, 0
+	}
+	h.ofDay++
+	return time.Date(d.Year(), time.Month(d.MonthOfYear()), d.Day(), 9, 0, 0, 0, time.Local).Add(time.Duration(min(h.ofDay-1, 13*60-1)) * time.Minute)
 }
 
 // step writes the next action through the batch and says how many records
@@ -484,7 +491,7 @@ func actionTime(a *duesAction, start model.Date) time.Time {
 func (h *historyWriter) step(b *storage.Batch) (int, error) {
 	a := &h.acts[h.next]
 	h.next++
-	if err := b.SetClock(actionTime(a, h.start)); err != nil {
+	if err := b.SetClock(h.clock(a)); err != nil {
 		return 0, err
 	}
 	defer func() { a.batch, a.pay, a.ledger, a.report, a.reminder = nil, nil, nil, nil, nil }()

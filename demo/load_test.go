@@ -147,8 +147,8 @@ func TestDemoWomenContractsAreMostlyInForce(t *testing.T) {
 
 // The demo's two years of dues are written as the secretary wrote them:
 // each payment's, batch's and entry's audit entry on its day, none after
-// the load, so that a quarter's package and the Audit screen's date filter
-// find a quarter's work in that quarter (before, all 30,000 entries of the
+// the load, in the order written within a day, so that a quarter's package
+// and the Audit screen's date filter find a quarter's work in that quarter (before, all 30,000 entries of the
 // default township were dated the minute the demo was built).
 func TestDemoAuditFollowsTheHistory(t *testing.T) {
 	s := openTemp(t)
@@ -165,11 +165,16 @@ func TestDemoAuditFollowsTheHistory(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	var prev time.Time
 	err = s.ForEachAudit(storage.AuditFilter{}, func(e model.AuditEntry) error {
 		if e.At.After(built) {
 			t.Errorf("audit entry %d dated %v, after the load", e.ID, e.At)
 		}
 		d := model.DateOf(e.At.Local())
+		if d == model.DateOf(prev.Local()) && e.At.Before(prev) {
+			t.Errorf("audit entry %d written at %v, before the entry written before it (%v)", e.ID, e.At, prev)
+		}
+		prev = e.At
 		days[d]++
 		if e.Entity == model.EntityPayment && e.Action == model.ActionCreate {
 			payments++
