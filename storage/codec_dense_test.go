@@ -367,7 +367,7 @@ func TestInflateFixedPrefix(t *testing.T) {
 }
 
 // FuzzInflateFixedPrefix: whatever the small inflater reads, compress/flate
-// reads alike. Seeds in testdata/fuzz/FuzzInflateFixedPrefix.
+// reads alike (its seeds are the two records below).
 func FuzzInflateFixedPrefix(f *testing.F) {
 	f.Add(lzAudit().deflateFixed(nil, []byte(auditDictionary[200:500])), 48)
 	f.Add(lzAudit().deflateFixed(nil, []byte("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab")), 100)
