@@ -30,28 +30,16 @@ func inflateFixedPrefix(packed, dict []byte, n int) (out []byte, ok bool) {
 		case sym > 285:
 			return nil, false
 		}
-		i := sym - 257
-		length := lengthBase[i]
-		if e := lengthExtra[i]; e > 0 {
-			x, ok := r.bits(e)
-			if !ok {
-				return nil, false
-			}
-			length += int(x)
+		length, ok := r.plus(lengthBase[sym-257], lengthExtra[sym-257])
+		if !ok {
+			return nil, false
 		}
 		code, ok := r.code(5)
 		if !ok || code >= 30 {
 			return nil, false
 		}
-		dist := distBase[code]
-		if e := distExtra[code]; e > 0 {
-			x, ok := r.bits(e)
-			if !ok {
-				return nil, false
-			}
-			dist += int(x)
-		}
-		if dist > len(dict)+len(out) {
+		dist, ok := r.plus(distBase[code], distExtra[code])
+		if !ok || dist > len(dict)+len(out) {
 			return nil, false
 		}
 		for range length {
@@ -88,6 +76,15 @@ func (r *bitReader) bits(n uint) (uint64, bool) {
 	r.acc >>= n
 	r.nbits -= n
 	return v, true
+}
+
+// plus is base and the n extra bits that follow a length or distance code.
+func (r *bitReader) plus(base int, n uint) (int, bool) {
+	if n == 0 {
+		return base, true
+	}
+	x, ok := r.bits(n)
+	return base + int(x), ok
 }
 
 // code reads an n-bit Huffman code, packed most significant bit first.
