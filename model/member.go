@@ -179,7 +179,15 @@ func (m *Member) Validate(today Date) Problems {
 	if m.No != "" && !validMemberNo(m.No) {
 		ps.add("member_no", "member.no_chars", 20)
 	}
-	if m.Gender != Male && m.Gender != Female {
+	// A resident ID number that does not read has its own problem; the
+	// gender comes from it once it does (Normalize), so it is not asked
+	// for as well (the caret goes to the ID number, what was typed wrong).
+	idUnread := false
+	if m.DocType == DocResidentID && m.IDNumber != "" {
+		_, err := NormalizeResidentID(m.IDNumber)
+		idUnread = err != nil
+	}
+	if m.Gender != Male && m.Gender != Female && !idUnread {
 		ps.add("gender", "problem.required")
 	}
 	birth := m.Birth // or, when not given, the one the ID number says
