@@ -383,3 +383,21 @@ func FuzzInflateFixedPrefix(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkDecodeAuditEntry reads a member's audit entry whole, as the
+// check, the Audit screen and a package's audit sheet do.
+func BenchmarkDecodeAuditEntry(b *testing.B) {
+	e := model.AuditEntry{ID: 7, At: time.Now(), Operator: "黄建国", Action: model.ActionCreate, Entity: model.EntityMember,
+		EntityID: 3, Label: "张三 (000001)", Changes: []model.FieldChange{{Field: "name", New: "张三"}, {Field: "unit", New: "甲公司工会"},
+			{Field: "id_number", New: "350102199001011234"}, {Field: "phone", New: "13800000000"}, {Field: "joined", New: "2020-03-01"}}}
+	data, err := encode(&e)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		var x model.AuditEntry
+		if err := decode(data, &x); err != nil || x.ID != 7 {
+			b.Fatal(err)
+		}
+	}
+}
