@@ -56,8 +56,8 @@ type Options struct {
 //
 // The default township (about 125,000 payments) is written in one
 // transaction. A larger one is written in transactions of about txRecords
-// records each (more beyond txScale members), because one transaction holds everything it writes in
-// memory until it commits (2.4 million payments took 1.7 GB): the first
+// records each (more beyond txScale members), because one transaction
+// holds everything it writes in memory until it commits (2.4 million payments took 1.7 GB): the first
 // marks the database as loading the demo, the last (with the later
 // features' generators) removes the mark. Should the load be interrupted
 // in between, the database holds whole records but only part of the demo:

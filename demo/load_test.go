@@ -147,9 +147,10 @@ func TestDemoWomenContractsAreMostlyInForce(t *testing.T) {
 
 // The demo's two years of dues are written as the secretary wrote them:
 // each payment's, batch's and entry's audit entry on its day, none after
-// the load, in the order written within a day, so that a quarter's package
-// and the Audit screen's date filter find a quarter's work in that quarter (before, all 30,000 entries of the
-// default township were dated the minute the demo was built).
+// the load, in the order written within a day, so that a quarter's
+// package and the Audit screen's date filter find a quarter's work in that
+// quarter (before, all 30,000 entries of the default township were dated
+// the minute the demo was built).
 func TestDemoAuditFollowsTheHistory(t *testing.T) {
 	s := openTemp(t)
 	if err := Load(s, Options{Seed: 5, Members: 400, Today: Reference}); err != nil {

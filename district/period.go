@@ -583,11 +583,12 @@ func (s *periodScope) rootsAfter(r *storage.Records) error {
 // package's books give the township's balance on every day of the period:
 // the balance at the period's start less the entries and transfers dated
 // before it that the package holds anyway (the originals of reversals, the
-// entries of payments made in advance, and since bookWindow every entry
-// and transfer from the first of the month of the earliest of them), dated
-// that day: the township's balance then. An opening the township set
-// inside the period travels as it is. The township's closings do not travel (the months before the
-// period are not in the package to be closed).
+// entries of payments made in advance, and the book bookWindow carried),
+// dated the first of the month of the earliest of them. An opening the
+// township set inside the period travels as it is. The township's closings
+// do not travel (the months before the period are not in the package to
+// be closed). An opening that would be below zero is returned, not set,
+// for settleOpenings to carry that account's book further back.
 func (s *periodScope) carryOpenings(r *storage.Records, lang i18n.Lang, now time.Time) (*negativeOpening, error) {
 	s.openings = nil
 	type early struct {

@@ -656,8 +656,8 @@ var errBatchDone = i18n.E("err.internal", "batch used after Bulk returned")
 // SetClock dates the batch's next writes at t, as if made then: their
 // audit entries and creation times, and the day their dates are checked
 // against as today. A load of records of the past (the demo's two years of
-// dues) writes each on its own day; the zero time goes back to the
-// transaction's clock. t must not be after the transaction's clock.
+// dues) writes each on its own day. The zero time goes back to the
+// transaction's clock, and a time after that clock is taken as it.
 func (b *Batch) SetClock(t time.Time) error {
 	if b.w == nil {
 		return errBatchDone
