@@ -107,7 +107,7 @@ var auditFields = map[string]valueForm{
 	"cs_unit":     asUnit, "rk_unit": asUnit,
 	"cs_steps":   asCaseStep,
 	"cs_channel": asCode, "cs_type": asCode, "cs_outcome": asCode, "rk_level": asCode, "rk_area": asCode,
-	"consol_kind": asCode,
+	"consol_kind": asCode, "records": asCode,
 	"consol_cap":  asConsolCaps,
 	"funds_share": asUnitShares,
 	"signatures":  asSignatures,
@@ -122,7 +122,13 @@ var codeKeys = map[string]func(code string) (string, bool){
 	"cs_outcome":  codeKey("cases.outcome.", caseOutcomeCodes),
 	"rk_level":    codeKey("cases.risk.", riskLevelCodes),
 	"consol_kind": consolKindKey,
+	"records":     codeKey("audit.records_", exportScopeCodes),
 }
+
+// exportScopeCodes are the codes of a district package's records in the
+// audit entry of its export (storage.RecordExport); codeKey passes over
+// the first.
+var exportScopeCodes = []string{"", "period", "whole"}
 
 // codeKey finds a code among codes and makes its key.
 func codeKey(prefix string, codes []string) func(string) (string, bool) {

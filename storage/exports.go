@@ -55,6 +55,7 @@ func (s *Store) RecordExport(op string, rec *ExportRecord) error {
 			{Field: "period", New: c.Period},
 			{Field: "file", New: c.File},
 			{Field: "sha256", New: c.SHA256},
+			{Field: "records", New: exportScopeCode(c.PeriodOnly)},
 		}
 		return w.writeAudit(model.ActionExport, model.EntityExport, id, c.Period, changes)
 	})
@@ -63,6 +64,15 @@ func (s *Store) RecordExport(op string, rec *ExportRecord) error {
 	}
 	*rec = c
 	return nil
+}
+
+// exportScopeCode is the audit log's code of a package's records: the
+// period's only, or every record (model.AuditValue translates it).
+func exportScopeCode(periodOnly bool) string {
+	if periodOnly {
+		return "period"
+	}
+	return "whole"
 }
 
 // Exports lists the packages written, newest first, at most limit (0: all).
