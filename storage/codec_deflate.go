@@ -11,8 +11,9 @@ import (
 )
 
 // Record format 3 (codec.go): CBOR compressed with DEFLATE against a preset
-// dictionary, by deflateFixed (codec_lz.go); inflating one costs about
-// 1 µs, less than decoding its CBOR. Readers are pooled.
+// dictionary, by deflateFixed (codec_lz.go). Its one block of fixed codes
+// is inflated by inflateFixed (codec_inflate.go), anything else by
+// compress/flate, whose readers are pooled.
 
 var (
 	deflaters = sync.Pool{New: func() any {
@@ -67,6 +68,9 @@ const maxInflated = 16 << 20
 // inflateRecord is the CBOR of a format-3 record's compressed bytes, in a
 // new slice.
 func inflateRecord(packed []byte) ([]byte, error) {
+	if out, ok := inflateFixed(packed, auditDict, maxInflated); ok {
+		return out, nil
+	}
 	in := inflaters.Get().(*inflater)
 	defer inflaters.Put(in)
 	in.src.Reset(packed)

@@ -234,29 +234,42 @@ const auditRefPrefix = 48
 // the caller decodes the whole entry.
 func auditRefOf(packed []byte, r *AuditRef) (ok bool) {
 	head, err := inflatePrefix(packed, auditRefPrefix)
-	if err != nil || len(head) == 0 || head[0]&0xe0 != 0xa0 { // a map
+	if err != nil {
 		return false
 	}
-	rest := head[1:]
-	if head[0] == 0xbf || head[0]&0x1f >= 24 { // a map this long is no audit entry
+	return auditHeadRef(head, r)
+}
+
+// auditHeadRef reads an AuditRef from the start of an audit entry's CBOR
+// (its map's keys 1, the ID, and 9, the time as [sec, nsec, offset]),
+// as the general decoder would; anything else gives ok false. Reading
+// these few items by hand takes a third of the time of UnmarshalFirst
+// (BenchmarkAuditRef); FuzzAuditHeadRef holds it to the decoder.
+func auditHeadRef(head []byte, r *AuditRef) (ok bool) {
+	s := cborScan{b: head}
+	if n, ok := s.mapLen(); !ok || n < 2 || n >= 24 { // a map this long is no audit entry
 		return false
 	}
-	var id uint64
-	var st storedTime
-	for _, want := range []uint64{1, 9} {
-		var k uint64
-		if rest, err = decMode.UnmarshalFirst(rest, &k); err != nil || k != want {
-			return false
-		}
-		if want == 1 {
-			rest, err = decMode.UnmarshalFirst(rest, &id)
-		} else {
-			rest, err = decMode.UnmarshalFirst(rest, &st)
-		}
-		if err != nil {
-			return false
-		}
+	if k, ok := s.uint(); !ok || k != 1 {
+		return false
 	}
+	id, ok := s.uint()
+	if !ok {
+		return false
+	}
+	if k, ok := s.uint(); !ok || k != 9 {
+		return false
+	}
+	if major, n, ok := s.head(); !ok || major != 4 || n != 3 {
+		return false
+	}
+	sec, ok1 := s.int()
+	nsec, ok2 := s.int()
+	off, ok3 := s.int()
+	if !ok1 || !ok2 || !ok3 || off != int64(int32(off)) {
+		return false
+	}
+	st := storedTime{Sec: sec, Nsec: nsec, Off: int32(off)}
 	*r = AuditRef{ID: id, At: st.time()}
 	return true
 }

@@ -331,7 +331,8 @@ func flatePrefix(packed []byte, n int) ([]byte, error) {
 
 // The start of what deflateFixed writes reads back by the small fixed-code
 // inflater as by compress/flate: whole records, prefixes and records
-// shorter than the prefix asked for.
+// shorter than the prefix asked for; a record longer than the limit
+// inflateRecord sets is left to compress/flate.
 func TestInflateFixedPrefix(t *testing.T) {
 	t.Parallel()
 	r := rand.New(rand.NewPCG(5, 6))
@@ -354,6 +355,12 @@ func TestInflateFixedPrefix(t *testing.T) {
 			if !ok || !bytes.Equal(got, b[:min(n, len(b))]) {
 				t.Fatalf("input %d, %d bytes: read %d bytes (ok %v)", i, n, len(got), ok)
 			}
+		}
+		if got, ok := inflateFixed(packed, auditDict, len(b)); !ok || !bytes.Equal(got, b) {
+			t.Fatalf("input %d: read whole %d bytes of %d (ok %v)", i, len(got), len(b), ok)
+		}
+		if _, ok := inflateFixed(packed, auditDict, len(b)-1); ok && len(b) > 0 {
+			t.Fatalf("input %d: %d bytes read whole under a limit of one less", i, len(b))
 		}
 	}
 	// compress/flate's own output (dynamic codes) is left to compress/flate
@@ -380,6 +387,14 @@ func FuzzInflateFixedPrefix(f *testing.F) {
 		want, err := flatePrefix(packed, n)
 		if err == nil && !bytes.Equal(got, want) {
 			t.Fatalf("read %x, compress/flate %x", got, want)
+		}
+		// a stream read to its end reads whole alike: inflateRecord
+		if whole, ok := inflateFixed(packed, auditDict, 4096); ok {
+			r := flate.NewReaderDict(bytes.NewReader(packed), auditDict)
+			want, err := io.ReadAll(r)
+			if err != nil || !bytes.Equal(whole, want) {
+				t.Fatalf("read whole %x, compress/flate %x (%v)", whole, want, err)
+			}
 		}
 	})
 }
