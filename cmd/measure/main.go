@@ -22,10 +22,14 @@ type runResult struct {
 	ExportQ  *usage     `json:",omitempty"`
 	ExportY  *usage     `json:",omitempty"`
 	PayBytes float64    // bytes written per payment
-	PayTime  time.Duration
-	Demo     *usage `json:",omitempty"`
-	Load     string
-	Failed   []string `json:",omitempty"` // measures that failed in this run
+	// BatchBytes: bytes written per payment of one unit's month recorded
+	// as a batch of BatchPays payments (one transaction)
+	BatchBytes float64
+	BatchPays  int
+	PayTime    time.Duration
+	Demo       *usage `json:",omitempty"`
+	Load       string
+	Failed     []string `json:",omitempty"` // measures that failed in this run
 }
 
 func firstLine(s string) string {
@@ -219,13 +223,17 @@ var measures = []measure{
 			return err
 		}
 		f := strings.Fields(string(out))
-		if len(f) != 3 {
+		if len(f) != 6 {
 			return fmt.Errorf("probe said %q", out)
 		}
-		k, _ := strconv.ParseFloat(f[0], 64)
-		b, _ := strconv.ParseFloat(f[1], 64)
-		ns, _ := strconv.ParseFloat(f[2], 64)
-		r.PayBytes, r.PayTime = b/k, time.Duration(ns/k)
+		var v [6]float64
+		for i := range v {
+			v[i], _ = strconv.ParseFloat(f[i], 64)
+		}
+		r.PayBytes, r.PayTime = v[1]/v[0], time.Duration(v[2]/v[0])
+		if v[3] > 0 {
+			r.BatchPays, r.BatchBytes = int(v[3]), v[4]/v[3]
+		}
 		return nil
 	}},
 	{"demo", func(cfg config, t *tree, n int, db string, r *runResult) error {

@@ -4,13 +4,16 @@ package main
 
 // probeSource is a small program built against each tree measured (laid
 // over it with go build -overlay): it records payments as the Dues tab's
-// form does, one transaction each, and reports the bytes the process wrote
-// (bbolt writes whole 4 KiB pages: data pages, then the meta page).
+// form does, one transaction each, then one unit's month as a batch (one
+// transaction for all its members), and reports the bytes the process
+// wrote for each (bbolt writes whole 4 KiB pages: data pages, then the
+// meta page).
 const probeSource = `package main
 
 import (
 	"fmt"
 	"os"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -79,5 +82,35 @@ func main() {
 		pay()
 	}
 	fmt.Println(n, written()-w0, time.Since(t0).Nanoseconds())
+	// one unit's month handed over at once (a batch: one transaction): of
+	// the units whose dues this federation keeps and whose members owe this
+	// month, the median by the members owing
+	units, _ := s.Units()
+	mo := model.Today().Month()
+	type owing struct {
+		unit uint64
+		plan storage.BatchPlan
+	}
+	var all []owing
+	for _, u := range units {
+		p, err := s.BatchPreview(u.ID, mo, mo)
+		if err == nil && len(p.Lines) > 0 {
+			all = append(all, owing{u.ID, p})
+		}
+	}
+	if len(all) == 0 {
+		fmt.Println(0, 0, 0)
+		return
+	}
+	sort.Slice(all, func(i, j int) bool { return len(all[i].plan.Lines) < len(all[j].plan.Lines) })
+	unit, plan := all[len(all)/2].unit, all[len(all)/2].plan
+	w0, t0 = written(), time.Now()
+	paid, err := s.RecordBatch("probe", storage.DuesBatch{UnitID: unit, From: mo, To: mo, Date: model.Today(),
+		Method: model.PayPayroll, Lines: plan.Lines})
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "batch:", err)
+		os.Exit(1)
+	}
+	fmt.Println(len(paid), written()-w0, time.Since(t0).Nanoseconds())
 }
 `

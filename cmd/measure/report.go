@@ -101,6 +101,18 @@ var rows = []row{
 		}
 		return []float64{r.PayBytes / 4096}
 	}, func(v float64) string { return fmt.Sprintf("%.1f", v) }},
+	{"the same, a unit's month as one batch (one commit for all its payments)", "", func(_ *report, _ string, _ int, r runResult) []float64 {
+		if r.BatchBytes == 0 {
+			return nil
+		}
+		return []float64{r.BatchBytes / 4096}
+	}, func(v float64) string { return fmt.Sprintf("%.2f", v) }},
+	{"payments in that batch (the median unit owing the month)", "", func(_ *report, _ string, _ int, r runResult) []float64 {
+		if r.BatchPays == 0 {
+			return nil
+		}
+		return []float64{float64(r.BatchPays)}
+	}, func(v float64) string { return fmt.Sprintf("%.0f", v) }},
 	{"time per payment (one commit, two fdatasyncs)", "", func(_ *report, _ string, _ int, r runResult) []float64 {
 		if r.PayTime == 0 {
 			return nil
