@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"slices"
@@ -40,7 +41,7 @@ type writer struct {
 	// flush. bbolt splits nodes only at commit, so thousands of keys put in
 	// random order into one transaction each shift an ever longer node:
 	// quadratic. Held here and put in key order at the end, they append.
-	pending map[*bbolt.Bucket]map[string][]byte
+	pending map[*bbolt.Bucket]*heldIndex
 	// partialMembers are the members given a month paid in part in this
 	// transaction (writerPaid), pending or not.
 	partialMembers map[uint64]bool
@@ -89,52 +90,96 @@ func newWriter(s *Store, tx *bbolt.Tx, op string) *writer {
 
 var empty = []byte{}
 
-// get reads an index entry, pending ones first.
+// get reads an index entry, pending ones first. In a bulk transaction a
+// key after the last the bucket holds is known absent without a look.
 func (w *writer) get(b *bbolt.Bucket, key []byte) []byte {
-	if p := w.pending[b]; p != nil {
-		if v, ok := p[string(key)]; ok {
+	if w.pending != nil {
+		h := w.held(b)
+		if bytes.Compare(key, h.last) > 0 {
+			return nil
+		}
+		if v, ok := h.entries[string(key)]; ok {
 			return v
 		}
 	}
 	return b.Get(key)
 }
 
-// set writes an index entry, held back in a bulk transaction.
+// set writes an index entry. A bulk transaction holds it back until
+// flush, unless it comes after every key of the bucket while none is held
+// (receipt and voucher numbers, dates: the demo writes them in order):
+// such a key is put at once, an append that costs bbolt no more than
+// holding it would.
 func (w *writer) set(b *bbolt.Bucket, key, value []byte) error {
 	if w.pending == nil {
 		return b.Put(key, value)
 	}
-	p := w.pending[b]
-	if p == nil {
-		p = make(map[string][]byte)
-		w.pending[b] = p
+	h := w.held(b)
+	after := bytes.Compare(key, h.last) > 0
+	if after {
+		h.last = bytes.Clone(key)
 	}
-	p[string(key)] = value
+	if after && len(h.entries) == 0 {
+		if b.FillPercent < heldFill {
+			b.FillPercent = heldFill
+		}
+		return b.Put(key, value)
+	}
+	if h.entries == nil {
+		h.entries = make(map[string][]byte)
+	}
+	h.entries[string(key)] = value
 	return nil
 }
 
 // del removes an index entry, pending or stored.
 func (w *writer) del(b *bbolt.Bucket, key []byte) error {
-	if p := w.pending[b]; p != nil {
-		delete(p, string(key))
+	if h := w.pending[b]; h != nil {
+		delete(h.entries, string(key))
 	}
 	return b.Delete(key)
 }
 
+// heldIndex is what a bulk transaction holds back of one index bucket.
+type heldIndex struct {
+	entries map[string][]byte // put by flush, in key order
+	last    []byte            // no key of the bucket, held or stored, is after it
+}
+
+// held is b's heldIndex, made on first use.
+func (w *writer) held(b *bbolt.Bucket) *heldIndex {
+	h := w.pending[b]
+	if h == nil {
+		h = &heldIndex{}
+		if k, _ := b.Cursor().Last(); k != nil {
+			h.last = bytes.Clone(k)
+		}
+		w.pending[b] = h
+	}
+	return h
+}
+
+// heldFill is how full a bulk transaction packs the pages of the index
+// entries it puts in key order.
+const heldFill = 0.9
+
 // hold starts holding index entries back until flush (bulk transactions).
-func (w *writer) hold() { w.pending = make(map[*bbolt.Bucket]map[string][]byte) }
+func (w *writer) hold() { w.pending = make(map[*bbolt.Bucket]*heldIndex) }
 
 // flush puts the held index entries, each bucket's in key order.
 func (w *writer) flush() error {
-	for b, p := range w.pending {
-		keys := make([]string, 0, len(p))
-		for k := range p {
+	for b, h := range w.pending {
+		if len(h.entries) == 0 {
+			continue
+		}
+		keys := make([]string, 0, len(h.entries))
+		for k := range h.entries {
 			keys = append(keys, k)
 		}
 		slices.Sort(keys)
-		b.FillPercent = 0.9 // the keys come in order: fill pages up
+		b.FillPercent = heldFill // the keys come in order: fill pages up
 		for _, k := range keys {
-			if err := b.Put([]byte(k), p[k]); err != nil {
+			if err := b.Put([]byte(k), h.entries[k]); err != nil {
 				return err
 			}
 		}
