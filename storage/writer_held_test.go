@@ -2,6 +2,8 @@ package storage
 
 import (
 	"bytes"
+	"fmt"
+	"math/rand/v2"
 	"testing"
 
 	"go.etcd.io/bbolt"
@@ -92,5 +94,81 @@ func TestHeldIndexEntries(t *testing.T) {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// Random writes in bulk transactions, most of them after every key as the
+// demo's are, read back as a map of the same writes reads them, before and
+// after the commit, with the held entries put halfway through (settle).
+func TestHeldIndexEntriesAgreeWithAMap(t *testing.T) {
+	s := openTest(t)
+	name := []byte("test_held_random")
+	r := rand.New(rand.NewPCG(18, 12))
+	want := map[string]string{}
+	key := func(next *int) string {
+		if r.IntN(4) > 0 { // after every key so far
+			*next += 1 + r.IntN(3)
+			return fmt.Sprintf("k%06d", *next)
+		}
+		return fmt.Sprintf("k%06d", r.IntN(*next+2))
+	}
+	next := 0
+	for round := range 4 {
+		err := s.db.Update(func(tx *bbolt.Tx) error {
+			b, err := tx.CreateBucketIfNotExists(name)
+			if err != nil {
+				return err
+			}
+			w := newWriter(s, tx, "test")
+			w.hold()
+			for i := range 3000 {
+				if i == 1500 {
+					if err := w.settle(); err != nil {
+						return err
+					}
+				}
+				k := key(&next)
+				switch op := r.IntN(10); {
+				case op < 6:
+					v := fmt.Sprintf("%d.%d", round, i)
+					if err := w.set(b, []byte(k), []byte(v)); err != nil {
+						return err
+					}
+					want[k] = v
+				case op < 7:
+					if err := w.del(b, []byte(k)); err != nil {
+						return err
+					}
+					delete(want, k)
+				default:
+					got := w.get(b, []byte(k))
+					v, ok := want[k]
+					if (got != nil) != ok || string(got) != v {
+						t.Fatalf("round %d, write %d: get %s = %q, want %q (%v)", round, i, k, got, v, ok)
+					}
+				}
+			}
+			return w.flush()
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = s.db.View(func(tx *bbolt.Tx) error {
+			n := 0
+			err := tx.Bucket(name).ForEach(func(k, v []byte) error {
+				n++
+				if want[string(k)] != string(v) {
+					t.Errorf("round %d: stored %s = %q, want %q", round, k, v, want[string(k)])
+				}
+				return nil
+			})
+			if n != len(want) {
+				t.Errorf("round %d: %d keys stored, want %d", round, n, len(want))
+			}
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
 	}
 }
