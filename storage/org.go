@@ -153,11 +153,12 @@ func getEmployer(tx *bbolt.Tx, id uint64) (model.Employer, error) {
 // credit code a unit has (that employer has a union already).
 func (w *writer) employerConflicts(e *model.Employer) (model.Problems, error) {
 	var ps model.Problems
-	if v := w.tx.Bucket(idxEmployerName).Get(unitNameKey(e.Name)); e.Name != "" && v != nil && btoi(v) != e.ID {
+	// through w.get: a bulk transaction holds the index entries it wrote
+	if v := w.get(w.tx.Bucket(idxEmployerName), unitNameKey(e.Name)); e.Name != "" && v != nil && btoi(v) != e.ID {
 		ps = append(ps, model.Problem{Field: "employer_name", Key: "employer.duplicate_name"})
 	}
 	if e.CreditCode != "" {
-		if v := w.tx.Bucket(idxEmployerCredit).Get([]byte(e.CreditCode)); v != nil && btoi(v) != e.ID {
+		if v := w.get(w.tx.Bucket(idxEmployerCredit), []byte(e.CreditCode)); v != nil && btoi(v) != e.ID {
 			other, err := getEmployer(w.tx, btoi(v))
 			if err != nil {
 				return nil, err

@@ -316,3 +316,36 @@ func TestOrgGlanceAgreesWithTheFullFigures(t *testing.T) {
 		t.Errorf("on %s: glance %+v, full figures %+v", before, g.Rates, full)
 	}
 }
+
+// In one bulk transaction an employer's name and credit code are refused
+// when an employer written earlier in it has them, also while that
+// employer's index entries are held back (their keys sort before the
+// bucket's last).
+func TestBulkRefusesAnEmployerItWroteAlready(t *testing.T) {
+	s := openTest(t)
+	err := s.Bulk("李秘书", func(b *Batch) error {
+		first := model.Employer{Name: "甲食品厂", CreditCode: "91350100M000100Y43", Employees: 45, Registered: 20240110}
+		if err := b.CreateEmployer(&first); err != nil {
+			return err
+		}
+		held := model.Employer{Name: "乙食品厂", CreditCode: "91110000802100433B", Employees: 12, Registered: 20240110}
+		if err := b.CreateEmployer(&held); err != nil {
+			return err
+		}
+		sameName := model.Employer{Name: "乙 食品厂", Employees: 3, Registered: 20240110}
+		if ps := problems(t, b.CreateEmployer(&sameName)); !ps.Has("employer_name", "employer.duplicate_name") {
+			t.Errorf("the name of an employer written in the same transaction: %v", ps)
+		}
+		sameCode := model.Employer{Name: "丙食品厂", CreditCode: "91110000802100433B", Employees: 3, Registered: 20240110}
+		if ps := problems(t, b.CreateEmployer(&sameCode)); !ps.Has("credit_code", "employer.duplicate_credit") {
+			t.Errorf("the credit code of an employer written in the same transaction: %v", ps)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep, err := s.Check(); err != nil || !rep.OK() {
+		t.Fatalf("check: %v %+v", err, rep.Problems)
+	}
+}
