@@ -57,7 +57,6 @@ func wages(seed uint64, units []model.Unit, members []model.Member, since model.
 	}
 }
 
-// duesAction is one dated write of the dues history.
 // plannedBatch is a unit's batch as planned: its lines kept without
 // pointers until it is written (two years of them are held at once: 2.4
 // million lines at 100,000 members, which the collector need not scan).
@@ -82,6 +81,7 @@ func (b *plannedBatch) written() storage.DuesBatch {
 	return w
 }
 
+// duesAction is one dated write of the dues history.
 type duesAction struct {
 	date   model.Date
 	seq    int // order among actions of the same date

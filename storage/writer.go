@@ -40,7 +40,8 @@ type writer struct {
 	// pending holds index entries written in a bulk transaction until
 	// flush. bbolt splits nodes only at commit, so thousands of keys put in
 	// random order into one transaction each shift an ever longer node:
-	// quadratic. Held here and put in key order at the end, they append.
+	// quadratic. Held here and put in key order at the end, they append;
+	// a key after every key of its bucket is an append already (set).
 	pending map[*bbolt.Bucket]*heldIndex
 	// partialMembers are the members given a month paid in part in this
 	// transaction (writerPaid), pending or not.
